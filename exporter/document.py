@@ -1,0 +1,99 @@
+"""The document model every reader produces: an ordered list of blocks with source places.
+
+Readers (text today, HTML and PDF later) only split an input into headings, paragraphs
+and tables of cells; they do not interpret numbers or periods. Tables are grids: each
+cell knows the grid column it starts in and how many columns it spans, so readers whose
+layout is positional (HTML colspans, PDF word positions) and readers whose layout is
+sequential (tab-separated text) hand the next stage the same shape.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cell(BaseModel):
+    """One table cell as printed, with the grid column it starts in."""
+
+    model_config = FROZEN
+
+    text: str
+    column: int
+    span: int = 1
+
+
+class Row(BaseModel):
+    """One table row; `line` is the 1-based source line (or the PDF line on its page)."""
+
+    model_config = FROZEN
+
+    cells: tuple[Cell, ...]
+    line: int
+    page: int | None = None
+
+    @property
+    def is_blank(self) -> bool:
+        return all(not cell.text.strip() for cell in self.cells)
+
+
+class Heading(BaseModel):
+    """A short line standing on its own: a section or table title."""
+
+    model_config = FROZEN
+
+    kind: Literal["heading"] = "heading"
+    text: str
+    line: int
+    page: int | None = None
+
+
+class Paragraph(BaseModel):
+    """Running text: one paragraph or bullet."""
+
+    model_config = FROZEN
+
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+    line: int
+    page: int | None = None
+
+
+class Table(BaseModel):
+    """A grid of cells; `index` counts tables from 1 in document order."""
+
+    model_config = FROZEN
+
+    kind: Literal["table"] = "table"
+    index: int
+    rows: tuple[Row, ...]
+    line: int
+    page: int | None = None
+
+    @property
+    def width(self) -> int:
+        return max((c.column + c.span for r in self.rows for c in r.cells), default=0)
+
+
+Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]
+
+
+class Document(BaseModel):
+    """A press release as a reader saw it."""
+
+    model_config = FROZEN
+
+    source: str
+    format: Literal["text", "html", "pdf"]
+    blocks: tuple[Block, ...]
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Table))
+
+    @property
+    def text_blocks(self) -> tuple[Heading | Paragraph, ...]:
+        return tuple(b for b in self.blocks if not isinstance(b, Table))

@@ -1,0 +1,109 @@
+"""Label text as the mapper compares it: footnote marks, polarity words and noise removed.
+
+Both sides of every comparison (a row label from a release, a synonym from the taxonomy)
+go through `label_tokens`, so the taxonomy can spell synonyms naturally.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_FOOTNOTE = re.compile(
+    r"\^\{[^}]*\}"  # ^{*1} (Markdown copies)
+    r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"  # superscript digits
+    r"|\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)(?=\s*$|\s*[,:;])"  # (1), (a) at the end
+    r"|\*+"
+)
+_PREFIX = re.compile(r"^\s*(?:add|less|plus|minus|deduct|excluding)\s*:\s*", re.IGNORECASE)
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+_SLASH_ALTERNATIVE = re.compile(r"/\s*\(?\w+\)?")
+_NON_WORD = re.compile(r"[^a-z0-9%&]+")
+_STOPWORDS = frozenset({"the", "a", "an", "of", "its", "for", "on", "s"})
+_JOINED = {
+    ("non", "current"): "noncurrent",
+    ("long", "term"): "longterm",
+    ("short", "term"): "shortterm",
+    ("non", "gaap"): "nongaap",
+    ("non", "controlling"): "noncontrolling",
+    ("share", "based"): "sharebased",
+    ("stock", "based"): "stockbased",
+}
+_SINGULAR_EXCEPTIONS = frozenset(
+    {
+        "loss",
+        "gross",
+        "business",
+        "process",
+        "ads",
+        "us",
+        "less",
+        "services",
+        "sales",
+        "operations",
+        "earnings",
+        "its",
+        "plus",
+        "minus",
+        "basis",
+        "analysis",
+        "status",
+        "series",
+    }
+)
+
+
+def strip_footnotes(text: str) -> str:
+    """Remove footnote markers ("^{*1}", superscripts, a trailing "(1)") from a label."""
+    return _FOOTNOTE.sub("", text).strip()
+
+
+def has_prefix(text: str) -> str | None:
+    """ "add" / "less" when a label starts "Add:" or "Less:", else None."""
+    match = _PREFIX.match(text)
+    return match.group(0).split(":")[0].strip().lower() if match else None
+
+
+def _singular(word: str) -> str:
+    if word in _SINGULAR_EXCEPTIONS or len(word) < 4:
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=65536)
+def label_tokens(text: str, drop_parenthesised: bool = True) -> tuple[str, ...]:
+    """The comparable words of a label, in order."""
+    text = unicodedata.normalize("NFKC", strip_footnotes(text))
+    text = _PREFIX.sub("", text).lower().replace("\u2019", "'")
+    if drop_parenthesised:
+        text = _PARENTHESISED.sub(" ", text)
+        text = _SLASH_ALTERNATIVE.sub(" ", text)
+    words = [w for w in _NON_WORD.split(text.replace("'s", "")) if w]
+    merged: list[str] = []
+    for word in words:
+        if merged and (merged[-1], word) in _JOINED:
+            merged[-1] = _JOINED[(merged[-1], word)]
+        else:
+            merged.append(word)
+    return tuple(_singular(w) for w in merged if w not in _STOPWORDS)
+
+
+def contains_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether the words of `phrase` occur in `haystack` in order (gaps allowed)."""
+    position = 0
+    for word in phrase:
+        try:
+            position = haystack.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

@@ -1,0 +1,243 @@
+"""Stage 3, mapping: each table row to a taxonomy concept, by its label and its context.
+
+Candidates come from the taxonomy's labels and synonyms (exact word sequence, then the
+same words in any order, then close word overlap). Context narrows them: a concept with
+`within` phrases needs one of them in the row's section path or label; the kind of
+numbers in the row must suit the concept's type; a concept the table's statement presents
+is preferred; an instant concept in a duration column needs a start or end label. The
+issuer's own name in a label reads as "company", so synonyms need not know it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.labels import contains_phrase, label_tokens
+from exporter.tables.model import StatementTable, TableRow
+from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+
+_SUFFIXES = frozenset(
+    {
+        "inc",
+        "ltd",
+        "limited",
+        "corp",
+        "corporation",
+        "co",
+        "plc",
+        "company",
+        "holding",
+        "holdings",
+        "group",
+        "sa",
+        "ag",
+        "nv",
+        "se",
+        "llc",
+        "lp",
+    }
+)
+_FUZZY_THRESHOLD = 0.8
+_EXACT, _BAG = 1.0, 0.97
+_WITHIN_BONUS, _STATEMENT_BONUS = 0.02, 0.01
+_PER_SHARE_LIMIT = 10_000
+
+
+class Anchor(StrEnum):
+    """Where in a duration column an instant concept's value sits."""
+
+    START = "start"
+    END = "end"
+
+
+class RowMapping(BaseModel):
+    """The concept a row maps to (or why none), with the label text that matched."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    table: int
+    block: int
+    row: int
+    label: str
+    concept: str | None
+    anchor: Anchor | None = None
+    score: float = 0.0
+    matched: str = ""
+    reason: str = ""
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    concept: str
+    text: str
+    tokens: tuple[str, ...]
+    anchor: Anchor | None
+
+
+class _Candidate(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    entry: _Entry
+    score: float
+
+
+def _index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
+    """Every label, synonym and start/end label of every concept, as words."""
+    entries: list[_Entry] = []
+    for concept in taxonomy.concepts.values():
+        if concept.abstract:
+            continue
+        texts = [(concept.label, None)] + [(s, None) for s in concept.synonyms]
+        texts += [(s, Anchor.START) for s in concept.start_labels]
+        texts += [(s, Anchor.END) for s in concept.end_labels]
+        for text, anchor in texts:
+            tokens = label_tokens(text)
+            if tokens:
+                entries.append(
+                    _Entry(concept=concept.name, text=text, tokens=tokens, anchor=anchor)
+                )
+    return tuple(entries)
+
+
+def issuer_tokens(issuer: str | None) -> tuple[str, ...]:
+    """The distinctive words of the issuer's name (corporate suffixes dropped)."""
+    if not issuer:
+        return ()
+    tokens = label_tokens(issuer, drop_parenthesised=False)
+    return tuple(t for t in tokens if t not in _SUFFIXES)
+
+
+def replace_issuer(tokens: tuple[str, ...], issuer: tuple[str, ...]) -> tuple[str, ...]:
+    """Replace the issuer's name (and suffixes after it) by "company"."""
+    if not issuer:
+        return tokens
+    n = len(issuer)
+    for start in range(len(tokens) - n + 1):
+        if tokens[start : start + n] == issuer:
+            end = start + n
+            while end < len(tokens) and tokens[end] in _SUFFIXES:
+                end += 1
+            return (*tokens[:start], "company", *replace_issuer(tokens[end:], issuer))
+    return tokens
+
+
+def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+
+
+def _fits_numbers(concept: Concept, row: TableRow) -> bool:
+    """Percent rows need a percent concept; per-share concepts do not take share counts."""
+    numbers = [c.number for c in row.cells]
+    if any(n.percent for n in numbers):
+        return concept.type is ConceptType.PERCENT
+    if concept.type is ConceptType.PER_SHARE:
+        return all(abs(n.value) < _PER_SHARE_LIMIT or n.fraction_digits for n in numbers)
+    return True
+
+
+def _fits_period(candidate: _Candidate, concept: Concept, durations: bool) -> bool:
+    if concept.period is PeriodType.DURATION:
+        return durations
+    return not durations or candidate.entry.anchor is not None or bool(concept.end_labels)
+
+
+def _score(
+    candidate: _Candidate, concept: Concept, context: tuple[str, ...], statement: frozenset[str]
+) -> float | None:
+    score = candidate.score
+    if concept.within:
+        phrases = [label_tokens(p) for p in concept.within]
+        if not any(contains_phrase(context, p) for p in phrases):
+            return None
+        score += _WITHIN_BONUS
+    if concept.name in statement:
+        score += _STATEMENT_BONUS
+    return score
+
+
+class Mapper:
+    """Maps rows to concepts; holds the taxonomy's label index and the issuer's name."""
+
+    def __init__(self, taxonomy: Taxonomy, issuer: str | None) -> None:
+        self.taxonomy = taxonomy
+        self.entries = _index(taxonomy)
+        self.issuer = issuer_tokens(issuer)
+        self._statements = {
+            s.kind: taxonomy.statement_concepts(s.kind) for s in taxonomy.statements
+        }
+
+    def tokens(self, text: str) -> tuple[str, ...]:
+        return replace_issuer(label_tokens(text), self.issuer)
+
+    def candidates(self, tokens: tuple[str, ...]) -> list[_Candidate]:
+        """Exact matches, else same words in any order, else close word overlap."""
+        found = []
+        bag = sorted(tokens)
+        for entry in self.entries:
+            if entry.tokens == tokens:
+                found.append(_Candidate(entry=entry, score=_EXACT))
+            elif sorted(entry.tokens) == bag:
+                found.append(_Candidate(entry=entry, score=_BAG))
+        if found:
+            return found
+        for entry in self.entries:
+            similarity = _similarity(tokens, entry.tokens)
+            if similarity >= _FUZZY_THRESHOLD:
+                found.append(_Candidate(entry=entry, score=similarity * 0.95))
+        return found
+
+    def best(self, row: TableRow, kind: str, durations: bool) -> tuple[_Candidate, float] | None:
+        """The best candidate for a row, with its score, or None."""
+        tokens = self.tokens(row.label)
+        if not tokens:
+            return None
+        context = tuple(t for section in row.sections for t in self.tokens(section)) + tokens
+        statement = self._statements.get(kind, frozenset())
+        best: tuple[_Candidate, float] | None = None
+        for candidate in self.candidates(tokens):
+            concept = self.taxonomy.concepts[candidate.entry.concept]
+            if not (_fits_numbers(concept, row) and _fits_period(candidate, concept, durations)):
+                continue
+            score = _score(candidate, concept, context, statement)
+            if score is not None and (best is None or score > best[1]):
+                best = (candidate, score)
+        return best
+
+    def map_row(
+        self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
+    ) -> RowMapping:
+        base = {"table": table.index, "block": b, "row": r, "label": row.label}
+        best = self.best(row, table.kind, durations)
+        if best is None:
+            return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
+        candidate, score = best
+        concept = self.taxonomy.concepts[candidate.entry.concept]
+        anchor = candidate.entry.anchor
+        if concept.period is PeriodType.INSTANT and durations and anchor is None:
+            anchor = Anchor.END
+        return RowMapping(
+            **base,
+            concept=concept.name,
+            anchor=anchor,
+            score=round(score, 3),
+            matched=candidate.entry.text,
+        )
+
+
+def map_tables(
+    tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
+) -> tuple[RowMapping, ...]:
+    """A mapping for every row with numbers, in every table."""
+    mapper = Mapper(taxonomy, issuer)
+    result: list[RowMapping] = []
+    for table in tables:
+        for b, block in enumerate(table.blocks):
+            durations = any(c.period and not c.period.is_instant for c in block.columns)
+            for r, row in enumerate(block.rows):
+                if row.cells:
+                    result.append(mapper.map_row(table, b, r, row, durations))
+    return tuple(result)

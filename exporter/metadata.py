@@ -1,0 +1,147 @@
+"""Document metadata from the prose: issuer, ticker and exchange, currency, exchange rates.
+
+Newswire releases name the issuer and its listing in the dateline sentence
+("... -- Qifu Technology, Inc. (NASDAQ: QFIN; HKEx: 3660) ..."), and releases with a
+convenience translation state the rate ("at a rate of RMB 7.2993 to US$1.00").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.document import Document, Paragraph
+from exporter.taxonomy import Taxonomy
+
+_LISTING = re.compile(
+    r"\(\s*(?P<pairs>(?:[A-Za-z][A-Za-z .\-]{1,30}?\s*:\s*[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*[;,]?\s*)+)\)"
+)
+_PAIR = re.compile(
+    r"(?P<exchange>[A-Za-z][A-Za-z .\-]{1,30}?)\s*:\s*(?P<ticker>[A-Z0-9][A-Za-z0-9.\-]{0,9})"
+)
+_NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
+_NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$", re.IGNORECASE)
+_HEAD_PARAGRAPHS = 12
+
+
+class Listing(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    exchange: str
+    ticker: str
+
+
+class ExchangeRate(BaseModel):
+    """`rate` units of `currency` buy one unit of `quote` (RMB 7.2993 to US$1.00)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    currency: str
+    quote: str
+    rate: Decimal
+    text: str
+    line: int
+
+
+class DocumentInfo(BaseModel):
+    """What the prose says about the issuer and its money."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    issuer: str | None = None
+    listings: tuple[Listing, ...] = ()
+    currency: str | None = None
+    exchange_rates: tuple[ExchangeRate, ...] = ()
+
+    @property
+    def primary_listing(self) -> Listing | None:
+        return self.listings[0] if self.listings else None
+
+
+def _issuer_before(text: str, end: int) -> str | None:
+    """The capitalised words just before a listing parenthesis."""
+    words = text[:end].split()
+    name: list[str] = []
+    for word in reversed(words[-10:]):
+        if _NAME_STOP.match(word) or word.endswith((")", "--")):
+            break
+        if word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_CONNECTORS:
+            name.append(word)
+        else:
+            break
+    while name and name[-1].lower() in _NAME_CONNECTORS:
+        name.pop()
+    return " ".join(reversed(name)).strip(" ,") or None
+
+
+def _listing(paragraphs: list[Paragraph]) -> tuple[str | None, tuple[Listing, ...]]:
+    for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
+        for match in _LISTING.finditer(paragraph.text):
+            pairs = [
+                Listing(exchange=p["exchange"].strip().upper(), ticker=p["ticker"])
+                for p in _PAIR.finditer(match["pairs"])
+            ]
+            if pairs and any(c.isalpha() for c in pairs[0].exchange):
+                return _issuer_before(paragraph.text, match.start()), tuple(pairs)
+    return None, ()
+
+
+def _currency_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
+    spelling = {name.lower(): code for code, names in taxonomy.currencies.items() for name in names}
+    names = sorted(spelling, key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    return re.compile(alternation, re.IGNORECASE), spelling
+
+
+def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRate, ...]:
+    currency, spelling = _currency_pattern(taxonomy)
+    amount = r"\s?(\d+(?:\.\d+)?)"
+    forward = re.compile(
+        rf"({currency.pattern}){amount}\s*(?:to|=|per|for)\s*({currency.pattern})\s?1(?:\.0+)?\b",
+        re.IGNORECASE,
+    )
+    found: list[ExchangeRate] = []
+    for paragraph in paragraphs:
+        for match in forward.finditer(paragraph.text):
+            base = spelling[match.group(1).lower()]
+            quote = spelling[match.group(3).lower()]
+            if base != quote:
+                found.append(
+                    ExchangeRate(
+                        currency=base,
+                        quote=quote,
+                        rate=Decimal(match.group(2)),
+                        text=match.group(0),
+                        line=paragraph.line,
+                    )
+                )
+    unique = {(r.currency, r.quote): r for r in reversed(found)}
+    return tuple(unique[k] for k in sorted(unique))
+
+
+def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
+    """The currency the prose names most often."""
+    pattern, spelling = _currency_pattern(taxonomy)
+    counts: Counter[str] = Counter()
+    for block in document.text_blocks:
+        for match in pattern.finditer(block.text):
+            word = match.group(0)
+            if word.isalpha() and not word.isupper() and len(word) <= 4:
+                continue
+            counts[spelling[word.lower()]] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def read_metadata(document: Document, taxonomy: Taxonomy) -> DocumentInfo:
+    """Issuer, listings, main currency and stated exchange rates of `document`."""
+    paragraphs = [b for b in document.text_blocks if isinstance(b, Paragraph)]
+    issuer, listings = _listing(paragraphs)
+    return DocumentInfo(
+        issuer=issuer,
+        listings=listings,
+        currency=_main_currency(document, taxonomy),
+        exchange_rates=_rates(paragraphs, taxonomy),
+    )

@@ -1,0 +1,104 @@
+"""Stage 2, table understanding: document tables become statements of rows and columns.
+
+For each table: its title gives the statement kind, its caption the scale; header rows
+give each value column a period and a currency; data rows get their labels, section
+paths and numbers. Stacked sub-tables (a new header group after data rows) become
+separate column blocks of the same statement.
+"""
+
+from __future__ import annotations
+
+from exporter.document import Document, Row
+from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
+from exporter.tables.headers import build_columns, find_currency, is_header_row
+from exporter.tables.model import (
+    Column,
+    ColumnBlock,
+    Scale,
+    StatementTable,
+    TableRow,
+    UnplacedNumber,
+)
+from exporter.tables.rows import assign_sections, find_leading_totals, numeric_positions, place_row
+from exporter.taxonomy import Taxonomy
+
+__all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
+
+
+def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
+    """Split rows into (header rows, data rows) groups; a header after data starts a group."""
+    segments: list[tuple[list[Row], list[Row]]] = []
+    headers: list[Row] = []
+    data: list[Row] = []
+    for row in rows:
+        if is_header_row(row, names):
+            if data:
+                segments.append((headers, data))
+                headers, data = [], []
+            headers.append(row)
+        elif row.is_blank and not data:
+            continue
+        else:
+            data.append(row)
+    if headers or data:
+        segments.append((headers, data))
+    return segments
+
+
+def _block(
+    headers: list[Row],
+    data: list[Row],
+    previous: tuple[Column, ...] | None,
+    taxonomy: Taxonomy,
+    default_currency: str | None,
+) -> tuple[ColumnBlock, list[UnplacedNumber]]:
+    positions = numeric_positions(data)
+    width = max((len(r.cells) for r in data if not r.is_blank), default=0)
+    width = max([width, *(p + 1 for p in positions)])
+    if headers or previous is None:
+        columns = build_columns(headers, positions, width, taxonomy.currencies, default_currency)
+    else:
+        columns = previous
+    placed: list[TableRow | None] = []
+    unplaced: list[UnplacedNumber] = []
+    for row in data:
+        table_row, lost = place_row(row, columns)
+        placed.append(table_row)
+        unplaced.extend(lost)
+    rows = find_leading_totals(assign_sections(placed))
+    line = (headers or data)[0].line
+    return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
+
+
+def understand_table(
+    raw: RawTable, taxonomy: Taxonomy, document_currency: str | None
+) -> StatementTable:
+    """One raw table (with its title and caption) as a statement."""
+    names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
+    default_currency = find_currency(raw.caption, taxonomy.currencies) or document_currency
+    blocks: list[ColumnBlock] = []
+    unplaced: list[UnplacedNumber] = []
+    previous: tuple[Column, ...] | None = None
+    for headers, data in _segments(raw.rows, names):
+        block, lost = _block(headers, data, previous, taxonomy, default_currency)
+        blocks.append(block)
+        unplaced.extend(lost)
+        previous = block.columns
+    return StatementTable(
+        index=raw.index,
+        title=raw.title,
+        caption=raw.caption,
+        kind=statement_kind(raw.title, taxonomy),
+        scale=parse_scale(raw.caption),
+        blocks=tuple(blocks),
+        unplaced=tuple(unplaced),
+        line=raw.line,
+        page=raw.page,
+    )
+
+
+def understand_tables(
+    document: Document, taxonomy: Taxonomy, document_currency: str | None = None
+) -> tuple[StatementTable, ...]:
+    """Every table of `document`, understood."""
+    return tuple(understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document))

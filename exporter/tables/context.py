@@ -1,0 +1,126 @@
+"""A table's surroundings: its title, its caption, the scale it states, its statement kind.
+
+Titles and captions sit in the blocks just above a table. A table with no column headers
+of its own that follows another table, with at most short headings between them, is the
+same table continued (a text release that breaks a balance sheet at "ASSETS", a PDF
+statement continued on the next page); the headings become section rows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
+from exporter.tables.headers import is_header_row
+from exporter.tables.model import Scale
+from exporter.taxonomy import Taxonomy
+
+_LOOKBACK = 3
+_SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "000": 3, "'000": 3}
+_SCALE = re.compile(
+    r"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?(thousands?|millions?|billions?)\b"
+    r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
+    r"|\b(thousands?|millions?|billions?)\s+of\s+",
+    re.IGNORECASE,
+)
+_EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
+_SHARES_SCALE = re.compile(
+    r"shares?[^,;)]*?\b(?:in|reflected in|are in|stated in)\s+(thousands|millions|billions)",
+    re.IGNORECASE,
+)
+_CAPTION_HINT = re.compile(
+    r"^\(|\bin (thousands|millions|billions)\b|\bamounts in\b|\bunaudited\b", re.IGNORECASE
+)
+
+
+class RawTable(BaseModel):
+    """A table (or a table and its continuations) with the text found around it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    index: int
+    title: str
+    caption: str
+    rows: tuple[Row, ...]
+    line: int
+    page: int | None = None
+
+
+def parse_scale(caption: str) -> Scale:
+    """Powers of ten for money, share counts and per-share amounts, from a caption."""
+    money = 0
+    match = _SCALE.search(caption)
+    if match:
+        word = next(g for g in match.groups() if g).lower().rstrip("s")
+        money = _SCALE_WORDS.get(word, _SCALE_WORDS.get(word + "s", 0))
+    shares = money
+    exception = _EXCEPT.search(caption)
+    if exception:
+        rest = exception["rest"].lower()
+        if re.search(r"\bshares?\b(?!\s+data)|number of shares|share data|share amounts", rest):
+            shares = 0
+    if stated := _SHARES_SCALE.search(caption):
+        shares = _SCALE_WORDS[stated.group(1).lower().rstrip("s")]
+    return Scale(money=money, shares=shares, per_share=0, text=caption)
+
+
+def statement_kind(title: str, taxonomy: Taxonomy) -> str:
+    """The statement kind whose title patterns match first, by priority; else "other"."""
+    for statement in taxonomy.statements_by_priority():
+        if statement.matches_title(title):
+            return statement.kind
+    return "other"
+
+
+def _has_period_header(table: Table) -> bool:
+    return any(is_header_row(row) for row in table.rows[:6])
+
+
+def _section_row(block: Heading | Paragraph) -> Row:
+    return Row(cells=(Cell(text=block.text, column=0),), line=block.line, page=block.page)
+
+
+def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str]:
+    """Title and caption from the text blocks just above a table (nearest last)."""
+    title, caption = "", ""
+    for block in reversed(before[-_LOOKBACK:]):
+        text = block.text.strip()
+        if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
+            caption = text
+            continue
+        if not title and isinstance(block, Heading):
+            title = text
+        if title:
+            break
+    return title, caption
+
+
+def raw_tables(document: Document) -> list[RawTable]:
+    """Tables with titles and captions, continuations merged into the table they continue."""
+    result: list[RawTable] = []
+    pending: list[Heading | Paragraph] = []
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            pending.append(block)
+            continue
+        short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
+        if result and short and not _has_period_header(block):
+            previous = result[-1]
+            rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
+            result[-1] = previous.model_copy(update={"rows": rows})
+        else:
+            title, caption = _surroundings(pending)
+            result.append(
+                RawTable(
+                    index=block.index,
+                    title=title,
+                    caption=caption,
+                    rows=block.rows,
+                    line=block.line,
+                    page=block.page,
+                )
+            )
+        pending = []
+    return result

@@ -1,0 +1,117 @@
+"""Column headers: which rows are headers, which value column each header cell covers.
+
+Header rows are found by what their cells say (periods, dates, years, currencies), not by
+where they stand, so a stacked table (a three-month block, then a year block) yields one
+header group per block. Header rows are often not aligned with the data columns: a
+spanning header ("Three months ended December 31,") sits over several columns, and a
+header row may lack the leading label cell. Positions are therefore mapped onto the value
+columns the data rows actually use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.document import Cell, Row
+from exporter.numbers import is_year, parse_number
+from exporter.periods import find_date, parse_period, span_of
+from exporter.tables.model import Column
+
+_MONTH_DAY = re.compile(
+    r"^(?:as\s+(?:of|at)\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$",
+    re.IGNORECASE,
+)
+_HEADER_WORDS = re.compile(
+    r"^\(?(?:un)?audited\)?$|^%?\s*change$|^variance$|\bQ[1-4]\b|\bFY\s?'?\d{2,4}\b"
+    r"|^fiscal\s+\d{4}$|^(?:as\s+(?:of|at)|ended|ending)$|^as reported$|^adjustments?$"
+    r"|^non-?gaap$|^gaap$",
+    re.IGNORECASE,
+)
+
+
+def is_header_cell(text: str, currency_names: frozenset[str] = frozenset()) -> bool:
+    """Whether a cell reads like column-header text."""
+    stripped = text.strip().strip("()\"'")
+    if not stripped:
+        return False
+    if is_year(stripped) or _MONTH_DAY.match(stripped) or _HEADER_WORDS.search(stripped):
+        return True
+    if stripped.upper() in currency_names or stripped in currency_names:
+        return True
+    if span_of(stripped) is not None and len(stripped) < 80:
+        return True
+    return find_date(stripped) is not None and parse_number(stripped) is None and len(stripped) < 60
+
+
+def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> bool:
+    """A row every non-empty cell of which is header text (and which has some)."""
+    texts = [c.text for c in row.cells if c.text.strip()]
+    return bool(texts) and all(is_header_cell(t, currency_names) for t in texts)
+
+
+def _coverage(row: Row, positions: list[int], width: int) -> dict[int, str]:
+    """Header text per value position for one header row."""
+    cells = [c for c in row.cells if c.text.strip()]
+    if any(c.span > 1 for c in row.cells):
+        return _by_span(cells, positions)
+    if len(cells) == len(positions):
+        return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
+    shift = max(0, width - len(row.cells)) if len(row.cells) < width else 0
+    starts = [c.column + shift for c in cells]
+    result: dict[int, str] = {}
+    for i, cell in enumerate(cells):
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(cells) else width
+        covered = [p for p in positions if start <= p < end]
+        if not covered and i == len(cells) - 1:
+            covered = [p for p in positions if p >= start]
+        for p in covered:
+            result[p] = cell.text.strip()
+    return result
+
+
+def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
+    result: dict[int, str] = {}
+    for cell in cells:
+        for p in positions:
+            if cell.column <= p < cell.column + cell.span:
+                result[p] = cell.text.strip()
+    return result
+
+
+def build_columns(
+    header_rows: list[Row],
+    positions: list[int],
+    width: int,
+    currencies: dict[str, tuple[str, ...]],
+    default_currency: str | None,
+) -> tuple[Column, ...]:
+    """One `Column` per value position, with its joined header text, period and currency."""
+    texts: dict[int, list[str]] = {p: [] for p in positions}
+    for row in header_rows:
+        for position, text in _coverage(row, positions, width).items():
+            texts[position].append(text)
+    columns = []
+    for position in positions:
+        header = " ".join(texts[position])
+        currency = find_currency(header, currencies) or default_currency
+        columns.append(
+            Column(position=position, header=header, period=parse_period(header), currency=currency)
+        )
+    return tuple(columns)
+
+
+def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | None:
+    """The ISO code of the first currency named in `text` (longest spelling wins)."""
+    best: tuple[int, int, str] | None = None
+    for code, names in currencies.items():
+        for name in names:
+            pattern = re.escape(name)
+            if name[0].isalnum():
+                pattern = r"(?<![A-Za-z$])" + pattern
+            if name[-1].isalnum():
+                pattern += r"(?![A-Za-z])"
+            match = re.search(pattern, text)
+            if match and (best is None or (match.start(), -len(name)) < (best[0], best[1])):
+                best = (match.start(), -len(name), code)
+    return best[2] if best else None

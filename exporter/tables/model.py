@@ -1,0 +1,101 @@
+"""What table understanding hands to mapping: statements of rows, columns and numbers."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.numbers import PrintedNumber
+from exporter.periods import Period
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Scale(BaseModel):
+    """Powers of ten the printed numbers are in, by what they count."""
+
+    model_config = FROZEN
+
+    money: int = 0
+    shares: int = 0
+    per_share: int = 0
+    text: str = ""
+
+
+class Column(BaseModel):
+    """A value column of a (sub-)table: its header text, period and currency."""
+
+    model_config = FROZEN
+
+    position: int
+    header: str
+    period: Period | None
+    currency: str | None
+
+
+class ValueCell(BaseModel):
+    """A number in a row, with the index of its column in the block."""
+
+    model_config = FROZEN
+
+    column: int
+    number: PrintedNumber
+
+
+class RowRole(StrEnum):
+    ITEM = "item"
+    SECTION = "section"
+
+
+class TableRow(BaseModel):
+    """A labelled row with its section path (outermost first) and its numbers."""
+
+    model_config = FROZEN
+
+    label: str
+    sections: tuple[str, ...] = ()
+    cells: tuple[ValueCell, ...] = ()
+    line: int
+    page: int | None = None
+    role: RowRole = RowRole.ITEM
+    # Rows of the same block (by index) this row prints the sum of, when the arithmetic shows it.
+    sum_of: tuple[int, ...] = ()
+
+
+class ColumnBlock(BaseModel):
+    """Rows under one set of column headers; a stacked table has several blocks."""
+
+    model_config = FROZEN
+
+    columns: tuple[Column, ...]
+    rows: tuple[TableRow, ...]
+    line: int
+
+
+class UnplacedNumber(BaseModel):
+    """A number in a table that cannot become a fact, and why."""
+
+    model_config = FROZEN
+
+    text: str
+    line: int
+    page: int | None = None
+    label: str
+    reason: str
+
+
+class StatementTable(BaseModel):
+    """One understood table: title, kind, scale, blocks of rows."""
+
+    model_config = FROZEN
+
+    index: int
+    title: str
+    caption: str
+    kind: str
+    scale: Scale
+    blocks: tuple[ColumnBlock, ...]
+    unplaced: tuple[UnplacedNumber, ...] = ()
+    line: int
+    page: int | None = None

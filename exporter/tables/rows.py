@@ -1,0 +1,156 @@
+"""Data rows: labels, numbers placed in columns, section paths and printed subtotals.
+
+Sections come from label-only rows ("Current assets:"), whose scope ends at a row that
+closes them ("Total current assets"), at a blank row, or at the next section of the same
+level (ALL-CAPS sections are outer). A row printed before the rows it sums ("Credit
+driven services" above its four fee lines) is found by arithmetic and becomes their
+section as well, so "Other services fees" under it differs from the one under "Platform
+services".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from exporter.document import Row
+from exporter.labels import is_all_caps, label_tokens, strip_footnotes
+from exporter.numbers import parse_number
+from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
+
+_MIN_GROUP = 2
+
+
+def split_label(row: Row) -> tuple[str, list[tuple[int, str]]]:
+    """The row label (text before the first number) and the other non-empty cells."""
+    label_parts: list[str] = []
+    rest: list[tuple[int, str]] = []
+    for cell in row.cells:
+        text = cell.text.strip()
+        if not text:
+            continue
+        if not rest and parse_number(text) is None:
+            label_parts.append(text)
+        else:
+            rest.append((cell.column, text))
+    return " ".join(label_parts), rest
+
+
+def numeric_positions(rows: list[Row]) -> list[int]:
+    """Grid columns that hold a number in at least one row."""
+    positions: set[int] = set()
+    for row in rows:
+        _, rest = split_label(row)
+        positions.update(col for col, text in rest if parse_number(text) is not None)
+    return sorted(positions)
+
+
+def place_row(
+    row: Row, columns: tuple[Column, ...]
+) -> tuple[TableRow | None, list[UnplacedNumber]]:
+    """A `TableRow` for a data row (None for a blank one) and the numbers it cannot place."""
+    label, rest = split_label(row)
+    label = strip_footnotes(label)
+    index_of = {c.position: i for i, c in enumerate(columns)}
+    cells: list[ValueCell] = []
+    unplaced: list[UnplacedNumber] = []
+    for position, text in rest:
+        number = parse_number(text)
+        if number is None:
+            continue
+        column = index_of.get(position)
+        if column is None:
+            unplaced.append(_unplaced(row, label, text, "outside the value columns"))
+        elif columns[column].period is None:
+            reason = f"column {columns[column].header or position!r} names no period"
+            unplaced.append(_unplaced(row, label, text, reason))
+        else:
+            cells.append(ValueCell(column=column, number=number))
+    if not label and not cells:
+        return None, unplaced
+    role = RowRole.ITEM if cells or unplaced else RowRole.SECTION
+    return TableRow(
+        label=label, cells=tuple(cells), line=row.line, page=row.page, role=role
+    ), unplaced
+
+
+def _unplaced(row: Row, label: str, text: str, reason: str) -> UnplacedNumber:
+    return UnplacedNumber(text=text, line=row.line, page=row.page, label=label, reason=reason)
+
+
+def _closes_section(label: str) -> bool:
+    tokens = label_tokens(label)
+    return bool(tokens) and tokens[0] == "total"
+
+
+def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
+    """Give each row its section path; `None` entries are blank rows."""
+    stack: list[tuple[str, int]] = []
+    result: list[TableRow] = []
+    for row in rows:
+        if row is None:
+            stack = [s for s in stack if s[1] == 0]
+            continue
+        if row.role is RowRole.SECTION:
+            level = 0 if is_all_caps(row.label) else 1
+            stack = [s for s in stack if s[1] < level]
+            result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
+            stack.append((row.label, level))
+            continue
+        result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
+        if _closes_section(row.label):
+            level = 0 if is_all_caps(row.label) else 1
+            stack = [s for s in stack if s[1] < level] if level else []
+    return result
+
+
+def _values(row: TableRow) -> dict[int, Decimal]:
+    return {c.column: c.number.value for c in row.cells}
+
+
+def _sums_to(total: TableRow, items: list[TableRow]) -> bool:
+    """Whether `total` is the sum of `items` in every column it has.
+
+    Translated or rounded columns may miss by half a unit per item, so each column may
+    differ within that rounding, but at least one column must foot exactly.
+    """
+    totals = _values(total)
+    if not totals or any(not _values(i) for i in items):
+        return False
+    exact = False
+    for column, value in totals.items():
+        if any(column not in _values(i) for i in items):
+            return False
+        difference = abs(sum(_values(i)[column] for i in items) - value)
+        digits = max(c.number.fraction_digits for c in total.cells if c.column == column)
+        if difference > Decimal(len(items) + 1) / 2 * Decimal(10) ** -digits:
+            return False
+        exact = exact or difference == 0
+    return exact and any(v != 0 for v in totals.values())
+
+
+def find_leading_totals(rows: list[TableRow]) -> list[TableRow]:
+    """Mark rows printed above the rows they sum; those rows get them as a section."""
+    result = list(rows)
+    for i, row in enumerate(result):
+        if row.role is not RowRole.ITEM or row.sum_of:
+            continue
+        run = _item_run(result, i + 1)
+        for length in range(_MIN_GROUP, len(run) + 1):
+            members = [result[j] for j in run[:length]]
+            if _sums_to(row, members):
+                result[i] = row.model_copy(update={"sum_of": tuple(run[:length])})
+                for j in run[:length]:
+                    sections = (*result[j].sections, row.label)
+                    result[j] = result[j].model_copy(update={"sections": sections})
+                break
+    return result
+
+
+def _item_run(rows: list[TableRow], start: int) -> list[int]:
+    """Indices of consecutive item rows with the same sections, from `start`."""
+    run: list[int] = []
+    for j in range(start, len(rows)):
+        if rows[j].role is not RowRole.ITEM or rows[j].sections != rows[start].sections:
+            break
+        run.append(j)
+    return run

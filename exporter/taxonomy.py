@@ -1,0 +1,290 @@
+"""The taxonomy as data: loads `taxonomy/*.toml` into typed models, checking it holds together.
+
+Everything the exporter knows about line items comes from here: concept names, types,
+period types, balances, labels and synonyms (what the mapper matches), the statement
+title patterns, and the presentation and calculation trees. Nothing about a line item is
+written in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from exporter.errors import Location, TaxonomyError
+from exporter.resources import data_dir
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class ConceptType(StrEnum):
+    """The closed set of item types the taxonomy uses, mapped to XBRL types on render."""
+
+    ABSTRACT = "abstract"
+    MONETARY = "monetary"
+    PER_SHARE = "perShare"
+    SHARES = "shares"
+    PERCENT = "percent"
+    PURE = "pure"
+    DECIMAL = "decimal"
+    STRING = "string"
+
+    @property
+    def numeric(self) -> bool:
+        return self not in (ConceptType.ABSTRACT, ConceptType.STRING)
+
+
+class PeriodType(StrEnum):
+    INSTANT = "instant"
+    DURATION = "duration"
+
+
+class Balance(StrEnum):
+    DEBIT = "debit"
+    CREDIT = "credit"
+
+
+class Concept(BaseModel):
+    """One taxonomy concept with everything the mapper and the renderer need."""
+
+    model_config = FROZEN
+
+    name: str
+    type: ConceptType
+    period: PeriodType = PeriodType.DURATION
+    balance: Balance | None = None
+    label: str
+    synonyms: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+    start_labels: tuple[str, ...] = ()
+    end_labels: tuple[str, ...] = ()
+    documentation: str = ""
+    extension: bool = False
+
+    @property
+    def abstract(self) -> bool:
+        return self.type is ConceptType.ABSTRACT
+
+
+class TreeNode(BaseModel):
+    """A node of a presentation tree, or an item of a calculation tree with its weight."""
+
+    model_config = FROZEN
+
+    concept: str
+    weight: int = 1
+    children: tuple[TreeNode, ...] = ()
+
+
+class Relation(BaseModel):
+    """One calculation: total = sum of weight * item."""
+
+    model_config = FROZEN
+
+    total: str
+    items: tuple[tuple[str, int], ...]
+
+
+class CalcNetwork(BaseModel):
+    """A calculation network: one extended link role, one decomposition per total."""
+
+    model_config = FROZEN
+
+    key: str
+    role: str
+    relations: tuple[Relation, ...]
+
+
+class Statement(BaseModel):
+    """A statement kind: how its tables are titled and its trees."""
+
+    model_config = FROZEN
+
+    kind: str
+    order: int
+    match_priority: int
+    role: str
+    definition: str
+    title_patterns: tuple[str, ...]
+    presentation: tuple[TreeNode, ...]
+    calculations: tuple[CalcNetwork, ...]
+
+    def matches_title(self, title: str) -> bool:
+        return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
+
+
+class Taxonomy(BaseModel):
+    """The whole taxonomy, as loaded from its TOML source."""
+
+    model_config = FROZEN
+
+    prefix: str
+    namespace: str
+    name: str
+    title: str
+    extension_namespace: str
+    ticker_scheme: str
+    currencies: dict[str, tuple[str, ...]]
+    row_kinds: dict[str, tuple[str, ...]]
+    concepts: dict[str, Concept] = Field(repr=False)
+    statements: tuple[Statement, ...]
+
+    def role_uri(self, role: str) -> str:
+        return f"{self.namespace}/role/{role}"
+
+    def statement(self, kind: str) -> Statement | None:
+        return next((s for s in self.statements if s.kind == kind), None)
+
+    def statements_by_priority(self) -> tuple[Statement, ...]:
+        return tuple(sorted(self.statements, key=lambda s: s.match_priority))
+
+    def statement_concepts(self, kind: str) -> frozenset[str]:
+        """Concepts that appear in a statement's presentation tree."""
+        statement = self.statement(kind)
+        if statement is None:
+            return frozenset()
+        return frozenset(_walk(statement.presentation))
+
+    def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
+        return tuple((s, n) for s in self.statements for n in s.calculations)
+
+
+def _walk(nodes: tuple[TreeNode, ...]) -> list[str]:
+    names: list[str] = []
+    for node in nodes:
+        names.append(node.concept)
+        names.extend(_walk(node.children))
+    return names
+
+
+def parse_tree(text: str, source: str, with_weights: bool) -> tuple[TreeNode, ...]:
+    """Parse an indented tree (two spaces a level; "+ " or "- " before calculation items)."""
+    entries: list[tuple[int, str, int, int]] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        indent = len(raw) - len(raw.lstrip(" "))
+        if indent % 2:
+            raise TaxonomyError(f"odd indentation in tree: {raw!r}", Location(file=source))
+        item = raw.strip()
+        weight = 1
+        if with_weights and item[:2] in ("+ ", "- "):
+            weight = -1 if item[0] == "-" else 1
+            item = item[2:].strip()
+        entries.append((indent // 2, item, weight, number))
+    nodes, rest = _build(entries, 0, source)
+    assert not rest
+    return nodes
+
+
+def _build(
+    entries: list[tuple[int, str, int, int]], depth: int, source: str
+) -> tuple[tuple[TreeNode, ...], list[tuple[int, str, int, int]]]:
+    nodes: list[TreeNode] = []
+    while entries and entries[0][0] >= depth:
+        level, name, weight, _ = entries[0]
+        if level > depth:
+            raise TaxonomyError(f"tree jumps a level at {name}", Location(file=source))
+        children, entries = _build(entries[1:], depth + 1, source)
+        nodes.append(TreeNode(concept=name, weight=weight, children=children))
+    return tuple(nodes), entries
+
+
+def relations_of(nodes: tuple[TreeNode, ...]) -> list[Relation]:
+    """Every total with its items, depth first."""
+    relations: list[Relation] = []
+    for node in nodes:
+        if node.children:
+            items = tuple((child.concept, child.weight) for child in node.children)
+            relations.append(Relation(total=node.concept, items=items))
+            relations.extend(relations_of(node.children))
+    return relations
+
+
+def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
+    head = data["statement"]
+    networks = []
+    for key, tree_text in data.get("calculation", {}).items():
+        relations = relations_of(parse_tree(tree_text, source, with_weights=True))
+        totals = [r.total for r in relations]
+        if len(totals) != len(set(totals)):
+            raise TaxonomyError(
+                f"network {key!r} decomposes a total twice",
+                Location(file=source),
+                "move the alternative into another network",
+            )
+        role = head["role"] if key == "main" else f"{head['role']}-{key}"
+        networks.append(CalcNetwork(key=key, role=role, relations=tuple(relations)))
+    statement = Statement(
+        kind=head["kind"],
+        order=head["order"],
+        match_priority=head["match_priority"],
+        role=head["role"],
+        definition=head["definition"],
+        title_patterns=tuple(head["title_patterns"]),
+        presentation=parse_tree(head["presentation"], source, with_weights=False),
+        calculations=tuple(networks),
+    )
+    concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
+    return statement, concepts
+
+
+def _check(taxonomy: Taxonomy) -> None:
+    for statement in taxonomy.statements:
+        names = set(_walk(statement.presentation))
+        for network in statement.calculations:
+            for relation in network.relations:
+                names.add(relation.total)
+                names.update(item for item, _ in relation.items)
+        missing = sorted(names - taxonomy.concepts.keys())
+        if missing:
+            raise TaxonomyError(
+                f"statement {statement.kind} uses undefined concepts: {', '.join(missing)}",
+                hint="define them in a [[concept]] table",
+            )
+
+
+def load_taxonomy(directory: Path | None = None) -> Taxonomy:
+    """Load and check the taxonomy source in `directory` (the packaged one by default)."""
+    directory = directory or data_dir("taxonomy")
+    return _load_cached(directory.resolve())
+
+
+@cache
+def _load_cached(directory: Path) -> Taxonomy:
+    head = tomllib.loads((directory / "taxonomy.toml").read_text(encoding="utf-8"))
+    statements: list[Statement] = []
+    concepts: dict[str, Concept] = {}
+    for path in sorted((directory / "statements").glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            statement, defined = _statement(data, path.name)
+        except (tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+            raise TaxonomyError(f"cannot load: {exc}", Location(file=str(path))) from None
+        statements.append(statement)
+        for concept in defined:
+            if concept.name in concepts:
+                raise TaxonomyError(
+                    f"concept {concept.name} is defined twice", Location(file=path.name)
+                )
+            concepts[concept.name] = concept
+    info = head["taxonomy"]
+    taxonomy = Taxonomy(
+        prefix=info["prefix"],
+        namespace=info["namespace"],
+        name=info["name"],
+        title=info["title"],
+        extension_namespace=info["extension_namespace"],
+        ticker_scheme=head["entity"]["ticker_scheme"],
+        currencies={code: tuple(names) for code, names in head["currencies"].items()},
+        row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
+        concepts=concepts,
+        statements=tuple(sorted(statements, key=lambda s: s.order)),
+    )
+    _check(taxonomy)
+    return taxonomy
