@@ -5,7 +5,7 @@
     ├── ExtractionError           the input was read but its tables cannot be understood
     ├── TaxonomyError             the taxonomy source is inconsistent (a developer's mistake)
     └── OutputError               the output would be invalid or cannot be written
-        └── ValidationFailed      the rendered instance or JSON-LD broke a rule
+        └── InvalidOutputError    the rendered instance or JSON-LD broke a rule
 
 Every error carries a `Location` (file, page, table, row, line) and a `hint` telling the
 user what to do. The CLI prints `str(error)`, never a traceback. Errors are plain
@@ -73,7 +73,7 @@ class OutputError(ExporterError):
     """The output cannot be produced or written."""
 
 
-class ValidationFailed(OutputError):
+class InvalidOutputError(OutputError):
     """What we rendered broke a validation rule, so it was not written."""
 
     exit_code = 1

@@ -1,0 +1,108 @@
+"""The facts a release states, in XBRL terms: entity, contexts, units, facts, calculations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.findings import Finding
+from exporter.periods import Period
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+
+class Entity(BaseModel):
+    """The reporting entity's identifier (scheme URI and identifier) and name."""
+
+    model_config = FROZEN
+
+    scheme: str
+    identifier: str
+    name: str | None = None
+
+
+class Context(BaseModel):
+    model_config = FROZEN
+
+    id: str
+    period: Period
+
+
+class Unit(BaseModel):
+    """A unit as QNames (prefix:local): a plain measure, or numerator over denominator."""
+
+    model_config = FROZEN
+
+    id: str
+    numerator: tuple[str, ...]
+    denominator: tuple[str, ...] = ()
+
+
+class Source(BaseModel):
+    """Where a fact was printed."""
+
+    model_config = FROZEN
+
+    table: int
+    line: int
+    page: int | None = None
+    label: str
+    printed: str
+    column: str
+
+
+class Fact(BaseModel):
+    """A numeric fact; `decimals` None means INF (exact)."""
+
+    model_config = FROZEN
+
+    id: str
+    concept: str
+    context: str
+    unit: str
+    value: Decimal
+    decimals: int | None
+    source: Source
+    duplicates: tuple[Source, ...] = ()
+
+
+class CalcArc(BaseModel):
+    """One calculation arc of this document's calculation linkbase."""
+
+    model_config = FROZEN
+
+    role: str
+    total: str
+    item: str
+    weight: int
+    order: int
+
+
+class UnmappedNumber(BaseModel):
+    """A number that is in the input but not a fact, and why."""
+
+    model_config = FROZEN
+
+    text: str
+    table: int
+    line: int
+    page: int | None = None
+    label: str
+    reason: str
+
+
+class FactSet(BaseModel):
+    """Everything the render stage needs, and what did not make it."""
+
+    model_config = FROZEN
+
+    entity: Entity
+    contexts: tuple[Context, ...]
+    units: tuple[Unit, ...]
+    facts: tuple[Fact, ...]
+    calculations: tuple[CalcArc, ...]
+    presentation: tuple[tuple[str, tuple[str, ...]], ...]
+    unmapped: tuple[UnmappedNumber, ...]
+    findings: tuple[Finding, ...]
+    duplicate_count: int

@@ -1,0 +1,137 @@
+"""Signs by arithmetic: which printed rows to negate so the taxonomy's calculations hold.
+
+Releases print signs for readers: "Income taxes expense (223,237)" is a deduction, not a
+negative expense; "Net loss attributable to noncontrolling interests 4,052" is a loss,
+so the fact is -4,052. XBRL wants the concept's sign. Instead of guessing from words, we
+look for the fewest row negations under which the calculation relationships the table
+prints (net income = income before tax - tax; total = parent + noncontrolling) hold in
+every column. A row no relationship touches keeps its printed sign.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import combinations
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.taxonomy import Taxonomy
+
+_PAIR_SEARCH_LIMIT = 24
+
+
+class RowValues(BaseModel):
+    """A mapped row's printed numbers by column, with their fraction digits."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    concept: str
+    values: dict[int, Decimal]
+    digits: dict[int, int]
+
+
+class RelationInstance(BaseModel):
+    """A taxonomy relation found among a block's rows: total row, (item row, weight) pairs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    role: str
+    total: int
+    items: tuple[tuple[int, int], ...]
+
+
+def find_relations(rows: list[RowValues], taxonomy: Taxonomy) -> list[RelationInstance]:
+    """Every taxonomy relation whose total and at least one item are rows of the block."""
+    by_concept: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_concept.setdefault(row.concept, []).append(index)
+    found: list[RelationInstance] = []
+    for _, network in taxonomy.networks():
+        for relation in network.relations:
+            for total in by_concept.get(relation.total, []):
+                items = []
+                for concept, weight in relation.items:
+                    rows_of = [i for i in by_concept.get(concept, []) if i != total]
+                    if rows_of:
+                        items.append(
+                            (min(rows_of, key=lambda i: (abs(i - total), i > total)), weight)
+                        )
+                if items:
+                    found.append(
+                        RelationInstance(role=network.role, total=total, items=tuple(items))
+                    )
+    return found
+
+
+def holds(
+    instance: RelationInstance, rows: list[RowValues], signs: list[int], column: int
+) -> bool | None:
+    """Whether the relation holds in `column` within rounding; None when it cannot be tested."""
+    total_row = rows[instance.total]
+    if column not in total_row.values:
+        return None
+    present = [(i, w) for i, w in instance.items if column in rows[i].values]
+    if not present:
+        return None
+    computed = sum((w * signs[i] * rows[i].values[column] for i, w in present), start=Decimal(0))
+    total = signs[instance.total] * total_row.values[column]
+    slack = _half_unit(total_row, column) + sum(
+        (_half_unit(rows[i], column) for i, _ in present), start=Decimal(0)
+    )
+    return abs(total - computed) <= slack
+
+
+def _half_unit(row: RowValues, column: int) -> Decimal:
+    return Decimal(5) * Decimal(10) ** -(row.digits.get(column, 0) + 1)
+
+
+def violations(instances: list[RelationInstance], rows: list[RowValues], signs: list[int]) -> int:
+    columns = {c for row in rows for c in row.values}
+    return sum(
+        1 for instance in instances for c in columns if holds(instance, rows, signs, c) is False
+    )
+
+
+def solve_signs(rows: list[RowValues], instances: list[RelationInstance]) -> list[int]:
+    """+1 or -1 per row: the fewest flips that make the most relations hold."""
+    signs = [1] * len(rows)
+    current = violations(instances, rows, signs)
+    while current:
+        touched = sorted(
+            {i for inst in instances for i in (inst.total, *(j for j, _ in inst.items))}
+        )
+        best = _best_flip(instances, rows, signs, touched, current)
+        if best is None:
+            break
+        for index in best:
+            signs[index] = -signs[index]
+        current = violations(instances, rows, signs)
+    return signs
+
+
+def _best_flip(
+    instances: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    touched: list[int],
+    current: int,
+) -> tuple[int, ...] | None:
+    """The single (else pair of) row flips that lowers the violation count most."""
+    totals = {inst.total for inst in instances}
+    options: list[tuple[int, int, tuple[int, ...]]] = []
+    for index in touched:
+        signs[index] = -signs[index]
+        count = violations(instances, rows, signs)
+        signs[index] = -signs[index]
+        if count < current:
+            options.append((count, index in totals, (index,)))
+    if not options and len(touched) <= _PAIR_SEARCH_LIMIT:
+        for pair in combinations(touched, 2):
+            for index in pair:
+                signs[index] = -signs[index]
+            count = violations(instances, rows, signs)
+            for index in pair:
+                signs[index] = -signs[index]
+            if count < current:
+                options.append((count, any(i in totals for i in pair), pair))
+    return min(options)[2] if options else None

@@ -1,0 +1,21 @@
+"""The options one conversion runs with, parsed once (by the CLI or a caller) and passed down."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.ingest import DEFAULT_MAX_BYTES
+
+FORMATS = ("xml", "jsonld")
+
+
+class ConvertOptions(BaseModel):
+    """How to convert: entity override, input decoding and limits, output formats."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entity_scheme: str | None = None
+    entity_id: str | None = None
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    formats: tuple[str, ...] = FORMATS

@@ -1,0 +1,289 @@
+"""The XBRL taxonomy files generated from the TOML source: schema, labels, trees, entry point.
+
+View models are built here; the templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.render.env import render
+from exporter.taxonomy import CalcNetwork, Concept, ConceptType, Statement, Taxonomy, TreeNode
+
+STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
+DOCUMENTATION = "http://www.xbrl.org/2003/role/documentation"
+PERIOD_START = "http://www.xbrl.org/2003/role/periodStartLabel"
+PERIOD_END = "http://www.xbrl.org/2003/role/periodEndLabel"
+PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
+SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
+PRESENTATION_REF = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
+CALCULATION_REF = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+
+_ITEM_TYPES = {
+    ConceptType.ABSTRACT: "xbrli:stringItemType",
+    ConceptType.MONETARY: "xbrli:monetaryItemType",
+    ConceptType.PER_SHARE: "dtr-types:perShareItemType",
+    ConceptType.SHARES: "xbrli:sharesItemType",
+    ConceptType.PERCENT: "dtr-types:percentItemType",
+    ConceptType.PURE: "xbrli:pureItemType",
+    ConceptType.DECIMAL: "xbrli:decimalItemType",
+    ConceptType.STRING: "xbrli:stringItemType",
+}
+
+
+class Locator(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    href: str
+    label: str
+
+
+class Arc(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    source: str
+    target: str
+    order: int
+    weight: int | None = None
+    preferred_label: str | None = None
+
+
+class Link(BaseModel):
+    """One extended link (a presentation or calculation network) ready for the template."""
+
+    model_config = ConfigDict(frozen=True)
+
+    element: str
+    arc_element: str
+    arcrole: str
+    role: str
+    locators: tuple[Locator, ...]
+    arcs: tuple[Arc, ...]
+
+
+def files(taxonomy: Taxonomy) -> dict[str, str]:
+    """File names of the generated taxonomy, by part."""
+    return {
+        "concepts": f"{taxonomy.name}.xsd",
+        "labels": f"{taxonomy.name}_lab.xml",
+        "presentation": f"{taxonomy.name}_pre.xml",
+        "calculation": f"{taxonomy.name}_cal.xml",
+        "entry": f"{taxonomy.name}-entry.xsd",
+    }
+
+
+def element_id(prefix: str, name: str) -> str:
+    return f"{prefix}_{name}"
+
+
+def item_type(concept: Concept) -> str:
+    return _ITEM_TYPES[concept.type]
+
+
+def synonym_role(taxonomy: Taxonomy) -> str:
+    return taxonomy.role_uri("synonym")
+
+
+def _roles(taxonomy: Taxonomy) -> list[dict[str, object]]:
+    roles: list[dict[str, object]] = []
+    for statement in taxonomy.statements:
+        roles.append(
+            {
+                "uri": taxonomy.role_uri(statement.role),
+                "id": statement.role,
+                "definition": statement.definition,
+                "used_on": ["link:presentationLink", "link:calculationLink"],
+            }
+        )
+        for network in statement.calculations:
+            if network.role != statement.role:
+                roles.append(
+                    {
+                        "uri": taxonomy.role_uri(network.role),
+                        "id": network.role,
+                        "definition": f"{statement.definition} ({network.key})",
+                        "used_on": ["link:calculationLink"],
+                    }
+                )
+    roles.append(
+        {
+            "uri": synonym_role(taxonomy),
+            "id": "synonym",
+            "definition": "Alternative wording releases use for the concept",
+            "used_on": ["link:label"],
+        }
+    )
+    return roles
+
+
+def _labels(concept: Concept, taxonomy: Taxonomy) -> list[dict[str, str]]:
+    wanted = [(STANDARD_LABEL, concept.label)]
+    if concept.documentation:
+        wanted.append((DOCUMENTATION, concept.documentation))
+    wanted += [(PERIOD_START, text) for text in concept.start_labels[:1]]
+    wanted += [(PERIOD_END, text) for text in concept.end_labels[:1]]
+    wanted += [(synonym_role(taxonomy), text) for text in concept.synonyms]
+    wanted += [(synonym_role(taxonomy), text) for text in concept.start_labels[1:]]
+    wanted += [(synonym_role(taxonomy), text) for text in concept.end_labels[1:]]
+    seen: set[tuple[str, str]] = set()
+    labels = []
+    for role, text in wanted:
+        if (role, text) in seen:
+            continue
+        seen.add((role, text))
+        labels.append({"id": f"lab_{concept.name}_{len(labels) + 1}", "role": role, "text": text})
+    return labels
+
+
+def render_concepts(taxonomy: Taxonomy) -> bytes:
+    concepts = [
+        {
+            "name": c.name,
+            "id": element_id(taxonomy.prefix, c.name),
+            "type": item_type(c),
+            "period": c.period.value,
+            "balance": c.balance.value if c.balance else None,
+            "abstract": c.abstract,
+        }
+        for c in sorted(taxonomy.concepts.values(), key=lambda c: c.name)
+    ]
+    return render(
+        "taxonomy.xsd.j2",
+        title=taxonomy.title,
+        prefix=taxonomy.prefix,
+        namespace=taxonomy.namespace,
+        label_file=files(taxonomy)["labels"],
+        roles=_roles(taxonomy),
+        concepts=concepts,
+    )
+
+
+def render_labels(taxonomy: Taxonomy) -> bytes:
+    schema = files(taxonomy)["concepts"]
+    concepts = [
+        {
+            "href": f"{schema}#{element_id(taxonomy.prefix, c.name)}",
+            "loc": f"loc_{c.name}",
+            "label_group": f"label_{c.name}",
+            "labels": _labels(c, taxonomy),
+        }
+        for c in sorted(taxonomy.concepts.values(), key=lambda c: c.name)
+    ]
+    refs = [{"uri": synonym_role(taxonomy), "href": f"{schema}#synonym"}]
+    return render("labels.xml.j2", title=taxonomy.title, role_refs=refs, concepts=concepts)
+
+
+def presentation_link(role: str, roots: tuple[TreeNode, ...], schema: str, prefix: str) -> Link:
+    locators: dict[str, Locator] = {}
+    arcs: list[Arc] = []
+
+    def visit(node: TreeNode) -> None:
+        locators.setdefault(node.concept, _locator(node.concept, schema, prefix))
+        for order, child in enumerate(node.children, start=1):
+            locators.setdefault(child.concept, _locator(child.concept, schema, prefix))
+            arcs.append(
+                Arc(source=f"loc_{node.concept}", target=f"loc_{child.concept}", order=order)
+            )
+            visit(child)
+
+    for root in roots:
+        visit(root)
+    return Link(
+        element="presentationLink",
+        arc_element="presentationArc",
+        arcrole=PARENT_CHILD,
+        role=role,
+        locators=tuple(locators.values()),
+        arcs=tuple(arcs),
+    )
+
+
+def calculation_link(
+    role: str, relations: list[tuple[str, str, int, int]], schema: str, prefix: str
+) -> Link:
+    """A calculation link from (total, item, weight, order) tuples."""
+    locators: dict[str, Locator] = {}
+    arcs: list[Arc] = []
+    for total, item, weight, order in relations:
+        for name in (total, item):
+            locators.setdefault(name, _locator(name, schema, prefix))
+        arcs.append(Arc(source=f"loc_{total}", target=f"loc_{item}", order=order, weight=weight))
+    return Link(
+        element="calculationLink",
+        arc_element="calculationArc",
+        arcrole=SUMMATION_ITEM,
+        role=role,
+        locators=tuple(locators.values()),
+        arcs=tuple(arcs),
+    )
+
+
+def _locator(name: str, schema: str, prefix: str) -> Locator:
+    return Locator(href=f"{schema}#{element_id(prefix, name)}", label=f"loc_{name}")
+
+
+def network_relations(network: CalcNetwork) -> list[tuple[str, str, int, int]]:
+    return [
+        (relation.total, item, weight, order)
+        for relation in network.relations
+        for order, (item, weight) in enumerate(relation.items, start=1)
+    ]
+
+
+def role_ref(taxonomy: Taxonomy, role: str, schema: str) -> dict[str, str]:
+    return {"uri": taxonomy.role_uri(role), "href": f"{schema}#{role}"}
+
+
+def _statement_roles(statement: Statement) -> list[str]:
+    return [statement.role] + [n.role for n in statement.calculations if n.role != statement.role]
+
+
+def render_presentation(taxonomy: Taxonomy) -> bytes:
+    schema = files(taxonomy)["concepts"]
+    links = [
+        presentation_link(taxonomy.role_uri(s.role), s.presentation, schema, taxonomy.prefix)
+        for s in taxonomy.statements
+    ]
+    refs = [role_ref(taxonomy, s.role, schema) for s in taxonomy.statements]
+    return render(
+        "relations.xml.j2", title=f"{taxonomy.title}: presentation", role_refs=refs, links=links
+    )
+
+
+def render_calculation(taxonomy: Taxonomy) -> bytes:
+    schema = files(taxonomy)["concepts"]
+    links = [
+        calculation_link(taxonomy.role_uri(n.role), network_relations(n), schema, taxonomy.prefix)
+        for _, n in taxonomy.networks()
+    ]
+    refs = [role_ref(taxonomy, n.role, schema) for _, n in taxonomy.networks()]
+    return render(
+        "relations.xml.j2", title=f"{taxonomy.title}: calculation", role_refs=refs, links=links
+    )
+
+
+def render_entry(taxonomy: Taxonomy) -> bytes:
+    names = files(taxonomy)
+    linkbases = [
+        {"href": names["presentation"], "role": PRESENTATION_REF},
+        {"href": names["calculation"], "role": CALCULATION_REF},
+    ]
+    return render(
+        "entry.xsd.j2",
+        title=taxonomy.title,
+        namespace=taxonomy.namespace,
+        linkbases=linkbases,
+        concepts_file=names["concepts"],
+    )
+
+
+def render_taxonomy(taxonomy: Taxonomy) -> dict[str, bytes]:
+    """Every file of the generated taxonomy, by file name."""
+    names = files(taxonomy)
+    return {
+        names["concepts"]: render_concepts(taxonomy),
+        names["labels"]: render_labels(taxonomy),
+        names["presentation"]: render_presentation(taxonomy),
+        names["calculation"]: render_calculation(taxonomy),
+        names["entry"]: render_entry(taxonomy),
+    }
