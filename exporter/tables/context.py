@@ -27,9 +27,10 @@ _SCALE = re.compile(
 )
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
 _SHARES_SCALE = re.compile(
-    r"shares?[^,;)]*?\b(?:in|reflected in|are in|stated in)\s+(thousands|millions|billions)",
+    r"\bshares?\b[^;)]{0,40}?\b(?:in|reflected in|are in|stated in)\s+(thousands|millions|billions)",
     re.IGNORECASE,
 )
+_PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 _CAPTION_HINT = re.compile(
     r"^\(|\bin (thousands|millions|billions)\b|\bamounts in\b|\bunaudited\b", re.IGNORECASE
 )
@@ -58,8 +59,8 @@ def parse_scale(caption: str) -> Scale:
     shares = money
     exception = _EXCEPT.search(caption)
     if exception:
-        rest = exception["rest"].lower()
-        if re.search(r"\bshares?\b(?!\s+data)|number of shares|share data|share amounts", rest):
+        rest = _PER_SHARE.sub(" ", exception["rest"].lower())
+        if re.search(r"\bshares?\b", rest):
             shares = 0
     if stated := _SHARES_SCALE.search(caption):
         shares = _SCALE_WORDS[stated.group(1).lower().rstrip("s")]

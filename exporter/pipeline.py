@@ -1,0 +1,112 @@
+"""The conversion, stage by stage: ingest -> tables -> mapping -> facts -> render -> validate.
+
+Each stage takes the previous stage's typed output; `convert` runs them in order and
+returns every output file in memory with the report. Nothing is written here: the
+caller writes (see `write`), and only what validated.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.document import Document
+from exporter.facts import build_facts
+from exporter.findings import Finding, Severity
+from exporter.ingest import read_document
+from exporter.mapping import map_tables
+from exporter.metadata import read_metadata
+from exporter.options import ConvertOptions
+from exporter.render.document import RenderedDocument, render_document
+from exporter.render.taxonomy import render_taxonomy
+from exporter.report import Report, build_report
+from exporter.tables import understand_tables
+from exporter.taxonomy import load_taxonomy
+from exporter.validate import ValidationResult, validate_instance, validate_jsonld
+
+TAXONOMY_DIR = "taxonomy"
+
+
+class Conversion(BaseModel):
+    """One release converted: output files by name (relative to the output dir) and the report."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stem: str
+    files: dict[str, bytes]
+    taxonomy_files: dict[str, bytes]
+    report: Report
+
+
+@cache
+def taxonomy_files() -> dict[str, bytes]:
+    """The generated taxonomy, by path relative to the output directory (built once)."""
+    rendered = render_taxonomy(load_taxonomy())
+    return {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
+
+
+def _validate(rendered: RenderedDocument, shared: dict[str, bytes]) -> ValidationResult:
+    available = {**shared, **rendered.files}
+    instance = rendered.files[rendered.instance_name]
+    result = validate_instance(instance, rendered.instance_name, available.get)
+    jsonld = validate_jsonld(rendered.files[rendered.jsonld_name], instance)
+    return ValidationResult(
+        findings=result.findings + jsonld.findings,
+        checks=result.checks + jsonld.checks,
+        fact_count=result.fact_count,
+    )
+
+
+def convert_document(document: Document, stem: str, options: ConvertOptions) -> Conversion:
+    """Run every stage after ingest on an already read document."""
+    taxonomy = load_taxonomy()
+    info = read_metadata(document, taxonomy)
+    tables = understand_tables(document, taxonomy, info.currency)
+    mappings = map_tables(tables, taxonomy, info.issuer)
+    facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
+    rendered = render_document(facts, taxonomy, stem, TAXONOMY_DIR)
+    shared = taxonomy_files()
+    validation = _validate(rendered, shared)
+    findings = _stage_findings(document, tables) + facts.findings + validation.findings
+    wanted = _wanted_files(rendered, options)
+    report = build_report(
+        source=document.source,
+        fmt=document.format,
+        issuer=info.issuer,
+        tables=tables,
+        facts=facts,
+        checks=validation.checks,
+        findings=findings,
+        outputs=tuple(sorted(wanted)) if validation.ok else (),
+    )
+    return Conversion(stem=stem, files=wanted, taxonomy_files=shared, report=report)
+
+
+def _wanted_files(rendered: RenderedDocument, options: ConvertOptions) -> dict[str, bytes]:
+    wanted = {rendered.schema_name: rendered.files[rendered.schema_name]}
+    if "xml" in options.formats:
+        wanted[rendered.instance_name] = rendered.files[rendered.instance_name]
+    if "jsonld" in options.formats:
+        wanted[rendered.jsonld_name] = rendered.files[rendered.jsonld_name]
+    return wanted
+
+
+def _stage_findings(document: Document, tables: tuple) -> tuple[Finding, ...]:
+    if tables:
+        return ()
+    return (
+        Finding(
+            code="tables.none",
+            severity=Severity.WARNING,
+            message=f"{document.source}: no tables found; no facts can be extracted",
+        ),
+    )
+
+
+def convert(path: Path, options: ConvertOptions | None = None) -> Conversion:
+    """Convert the release at `path`."""
+    options = options or ConvertOptions()
+    document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    return convert_document(document, path.stem, options)

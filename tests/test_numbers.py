@@ -1,0 +1,86 @@
+"""Cell text -> printed number: sign, digits, percent, dashes."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exporter.numbers import is_year, parse_number
+
+CASES = [
+    ("4,177,890", "4177890", 0, False, False),
+    ("(815)", "-815", 0, False, False),
+    ("(1,885,694)", "-1885694", 0, False, False),
+    ("-11,587", "-11587", 0, False, False),
+    ("\u221211,587", "-11587", 0, False, False),
+    ("24.6%", "24.6", 1, True, False),
+    ("(6.2)%", "-6.2", 1, True, False),
+    ("15.1 %", "15.1", 1, True, False),
+    ("3.51", "3.51", 2, False, False),
+    ("0.123", "0.123", 3, False, False),
+    ("$ 1,267", "1267", 0, False, False),
+    ("$(103)", "-103", 0, False, False),
+    ("US$0.70", "0.70", 2, False, False),
+    ("-", "0", 0, False, True),
+    ("\u2014", "0", 0, False, True),
+    ("$ \u2014", "0", 0, False, True),
+    ("1,234*", "1234", 0, False, False),
+    ("(8)(a)", "-8", 0, False, False),
+    ("219.0", "219.0", 1, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "digits", "percent", "dash"), CASES, ids=[c[0] for c in CASES]
+)
+def test_parse_number(text: str, value: str, digits: int, percent: bool, dash: bool) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == Decimal(value)
+    assert number.fraction_digits == digits
+    assert number.percent is percent
+    assert number.dash is dash
+
+
+@pytest.mark.parametrize("text", ["", "Total", "N/A", "RMB", "(815", "815)", "1,23,4", "Basic"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("2024", True), ("1899", False), ("20240", False), ("Fiscal 2024", False), (" 2023 ", True)],
+)
+def test_is_year(text: str, expected: bool) -> None:
+    assert is_year(text) is expected
+
+
+def _format(value: Decimal, digits: int, style: str) -> str:
+    text = f"{abs(value):,.{digits}f}"
+    if value < 0:
+        return f"({text})" if style == "parens" else f"-{text}"
+    return text
+
+
+@given(
+    st.decimals(
+        min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=2
+    ),
+    st.integers(min_value=0, max_value=4),
+    st.sampled_from(["parens", "minus"]),
+)
+def test_round_trip_of_formatted_numbers(value: Decimal, digits: int, style: str) -> None:
+    rounded = round(value, digits)
+    number = parse_number(_format(rounded, digits, style))
+    assert number is not None
+    assert number.value == rounded
+    assert number.fraction_digits == digits
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_a_number_or_none(text: str) -> None:
+    number = parse_number(text)
+    assert number is None or isinstance(number.value, Decimal)

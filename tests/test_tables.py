@@ -1,0 +1,156 @@
+"""Table understanding on the sample release and on generated layouts."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from exporter.ingest.text import read_text
+from exporter.periods import Period
+from exporter.tables import understand_tables
+from exporter.tables.context import parse_scale
+from exporter.taxonomy import load_taxonomy
+
+Q4_2023 = Period(start=date(2023, 10, 1), end=date(2023, 12, 31))
+Q4_2024 = Period(start=date(2024, 10, 1), end=date(2024, 12, 31))
+FY_2023 = Period(start=date(2023, 1, 1), end=date(2023, 12, 31))
+FY_2024 = Period(start=date(2024, 1, 1), end=date(2024, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def tables(sample: Path):
+    document = read_text(sample.read_text(encoding="utf-8"), sample.name)
+    return understand_tables(document, load_taxonomy(), "CNY")
+
+
+def test_statement_kinds_and_titles(tables) -> None:
+    assert [t.kind for t in tables] == [
+        "balance_sheet",
+        "income_statement",
+        "cash_flow",
+        "comprehensive_income",
+        "non_gaap",
+    ]
+    assert [len(t.blocks) for t in tables] == [1, 1, 1, 2, 2]
+    assert all(t.scale.money == 3 and t.scale.shares == 0 for t in tables)
+
+
+def test_balance_sheet_columns_are_instants_with_currencies(tables) -> None:
+    columns = tables[0].blocks[0].columns
+    assert [(c.period, c.currency) for c in columns] == [
+        (Period(end=date(2023, 12, 31)), "CNY"),
+        (Period(end=date(2024, 12, 31)), "CNY"),
+        (Period(end=date(2024, 12, 31)), "USD"),
+    ]
+
+
+def test_spanning_headers_give_durations(tables) -> None:
+    columns = tables[1].blocks[0].columns
+    assert [(c.period, c.currency) for c in columns] == [
+        (Q4_2023, "CNY"),
+        (Q4_2024, "CNY"),
+        (Q4_2024, "USD"),
+        (FY_2023, "CNY"),
+        (FY_2024, "CNY"),
+        (FY_2024, "USD"),
+    ]
+
+
+def test_misaligned_header_rows_are_aligned(tables) -> None:
+    """The comprehensive-income header lacks the leading tab the data rows have."""
+    first, second = tables[3].blocks
+    assert [c.period for c in first.columns] == [Q4_2023, Q4_2024, Q4_2024]
+    assert [c.period for c in second.columns] == [FY_2023, FY_2024, FY_2024]
+    assert [c.currency for c in second.columns] == ["CNY", "CNY", "USD"]
+
+
+def _rows(tables, table: int, label: str):
+    return [r for b in tables[table].blocks for r in b.rows if r.label == label]
+
+
+def test_sections_tell_current_from_noncurrent(tables) -> None:
+    current, noncurrent = _rows(tables, 0, "Amounts due from related parties")
+    assert current.sections == ("ASSETS", "Current assets:")
+    assert noncurrent.sections == ("ASSETS", "Non-current assets:")
+
+
+def test_subtotal_printed_first_becomes_section(tables) -> None:
+    credit, platform = _rows(tables, 1, "Other services fees")
+    assert credit.sections == ("Credit driven services",)
+    assert platform.sections == ("Platform services",)
+
+
+def test_basic_and_diluted_sit_under_their_headings(tables) -> None:
+    basics = _rows(tables, 1, "Basic")
+    assert [b.sections[-1].split(" attributable")[0] for b in basics] == [
+        "Net income per ordinary share",
+        "Net income per ADS",
+        "Weighted average shares used in calculating net income per ordinary share",
+    ]
+
+
+def test_every_number_of_the_sample_tables_is_placed(tables, sample: Path) -> None:
+    placed = sum(len(r.cells) for t in tables for b in t.blocks for r in b.rows)
+    unplaced = sum(len(t.unplaced) for t in tables)
+    assert unplaced == 0
+    assert placed == _independent_count(sample)
+
+
+def _independent_count(path: Path) -> int:
+    """Numeric cells of tab-separated lines, counted without the exporter's parser."""
+    count = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue
+        cells = [c.strip() for c in line.split("\t")[1:]]
+        if any(c.isalpha() for c in cells) or all(c.isdigit() and len(c) == 4 for c in cells if c):
+            continue
+        count += sum(1 for c in cells if c and (c[0].isdigit() or c[0] in "(-"))
+    return count
+
+
+@pytest.mark.parametrize(
+    ("caption", "money", "shares"),
+    [
+        (
+            "(Amounts in thousands of RMB and USD except for number of shares and per share data)",
+            3,
+            0,
+        ),
+        ("(in millions, except per share data)", 6, 6),
+        (
+            "(In millions, except number of shares, which are reflected in thousands, and per-share amounts)",
+            6,
+            3,
+        ),
+        ("(In thousands)", 3, 3),
+        ("($ in millions)", 6, 6),
+        ("(Dollars in billions)", 9, 9),
+        ("Unaudited", 0, 0),
+    ],
+)
+def test_scale_from_caption(caption: str, money: int, shares: int) -> None:
+    scale = parse_scale(caption)
+    assert (scale.money, scale.shares) == (money, shares)
+
+
+def test_header_only_years_row_without_label_cell() -> None:
+    text = (
+        "Statements of Operations\n"
+        "(in thousands)\n\n"
+        "Three months ended March 31,\t\n"
+        "2024\t2025\n"
+        "Revenue\t1,000\t1,200\n"
+        "Net income\t(50)\t75\n"
+    )
+    tables = understand_tables(read_text(text, "t.txt"), load_taxonomy(), "USD")
+    (table,) = tables
+    columns = table.blocks[0].columns
+    assert [c.period for c in columns] == [
+        Period(start=date(2024, 1, 1), end=date(2024, 3, 31)),
+        Period(start=date(2025, 1, 1), end=date(2025, 3, 31)),
+    ]
+    assert [c.currency for c in columns] == ["USD", "USD"]
+    assert [str(c.number.value) for c in table.blocks[0].rows[1].cells] == ["-50", "75"]
