@@ -84,8 +84,18 @@ class _Candidate(BaseModel):
     score: float
 
 
+_INDEXES: dict[int, tuple[_Entry, ...]] = {}
+
+
 def _index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
-    """Every label, synonym and start/end label of every concept, as words."""
+    """Every label, synonym and start/end label of every concept, as words (built once)."""
+    key = id(taxonomy)
+    if key not in _INDEXES:
+        _INDEXES[key] = _build_index(taxonomy)
+    return _INDEXES[key]
+
+
+def _build_index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
     entries: list[_Entry] = []
     for concept in taxonomy.concepts.values():
         if concept.abstract:
@@ -165,6 +175,11 @@ class Mapper:
     def __init__(self, taxonomy: Taxonomy, issuer: str | None) -> None:
         self.taxonomy = taxonomy
         self.entries = _index(taxonomy)
+        self.by_tokens: dict[tuple[str, ...], list[_Entry]] = {}
+        self.by_bag: dict[tuple[str, ...], list[_Entry]] = {}
+        for entry in self.entries:
+            self.by_tokens.setdefault(entry.tokens, []).append(entry)
+            self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
         self._statements = {
             s.kind: taxonomy.statement_concepts(s.kind) for s in taxonomy.statements
@@ -175,13 +190,13 @@ class Mapper:
 
     def candidates(self, tokens: tuple[str, ...]) -> list[_Candidate]:
         """Exact matches, else same words in any order, else close word overlap."""
-        found = []
-        bag = sorted(tokens)
-        for entry in self.entries:
-            if entry.tokens == tokens:
-                found.append(_Candidate(entry=entry, score=_EXACT))
-            elif sorted(entry.tokens) == bag:
-                found.append(_Candidate(entry=entry, score=_BAG))
+        exact = self.by_tokens.get(tokens, [])
+        found = [_Candidate(entry=entry, score=_EXACT) for entry in exact]
+        found += [
+            _Candidate(entry=entry, score=_BAG)
+            for entry in self.by_bag.get(tuple(sorted(tokens)), [])
+            if entry not in exact
+        ]
         if found:
             return found
         for entry in self.entries:

@@ -25,6 +25,8 @@ _PAIR = re.compile(
 _NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
 _NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$", re.IGNORECASE)
 _HEAD_PARAGRAPHS = 12
+# Cheap test for "7.2993 to US$1.00" before the full currency-aware pattern runs.
+_RATE_HINT = re.compile(r"\d\s*(?:to|=|per|for)\s*\S{0,4}?\s?1(?:\.0+)?\b")
 
 
 class Listing(BaseModel):
@@ -89,22 +91,40 @@ def _listing(paragraphs: list[Paragraph]) -> tuple[str | None, tuple[Listing, ..
     return None, ()
 
 
-def _currency_pattern(taxonomy: Taxonomy) -> tuple[re.Pattern[str], dict[str, str]]:
-    spelling = {name.lower(): code for code, names in taxonomy.currencies.items() for name in names}
-    names = sorted(spelling, key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(alternation, re.IGNORECASE), spelling
+class _Patterns(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    currency: re.Pattern[str]
+    rate: re.Pattern[str]
+    spelling: dict[str, str]
+
+
+_PATTERNS: dict[int, _Patterns] = {}
+
+
+def _patterns(taxonomy: Taxonomy) -> _Patterns:
+    """Currency and exchange-rate patterns built from the taxonomy's spellings (once)."""
+    key = id(taxonomy)
+    if key not in _PATTERNS:
+        spelling = {n.lower(): code for code, names in taxonomy.currencies.items() for n in names}
+        names = sorted(spelling, key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in names)
+        rate = re.compile(
+            rf"({alternation})\s?(\d+(?:\.\d+)?)\s*(?:to|=|per|for)\s*({alternation})\s?1(?:\.0+)?\b",
+            re.IGNORECASE,
+        )
+        currency = re.compile(alternation, re.IGNORECASE)
+        _PATTERNS[key] = _Patterns(currency=currency, rate=rate, spelling=spelling)
+    return _PATTERNS[key]
 
 
 def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRate, ...]:
-    currency, spelling = _currency_pattern(taxonomy)
-    amount = r"\s?(\d+(?:\.\d+)?)"
-    forward = re.compile(
-        rf"({currency.pattern}){amount}\s*(?:to|=|per|for)\s*({currency.pattern})\s?1(?:\.0+)?\b",
-        re.IGNORECASE,
-    )
+    patterns = _patterns(taxonomy)
+    spelling, forward = patterns.spelling, patterns.rate
     found: list[ExchangeRate] = []
     for paragraph in paragraphs:
+        if not _RATE_HINT.search(paragraph.text):
+            continue
         for match in forward.finditer(paragraph.text):
             base = spelling[match.group(1).lower()]
             quote = spelling[match.group(3).lower()]
@@ -124,14 +144,19 @@ def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRat
 
 def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
     """The currency the prose names most often."""
-    pattern, spelling = _currency_pattern(taxonomy)
+    spelling = _patterns(taxonomy).spelling
+    text = "\n".join(block.text for block in document.text_blocks)
+    lowered = text.lower()
+    present = sorted((n for n in spelling if n in lowered), key=len, reverse=True)
+    if not present:
+        return None
+    pattern = re.compile("|".join(re.escape(n) for n in present), re.IGNORECASE)
     counts: Counter[str] = Counter()
-    for block in document.text_blocks:
-        for match in pattern.finditer(block.text):
-            word = match.group(0)
-            if word.isalpha() and not word.isupper() and len(word) <= 4:
-                continue
-            counts[spelling[word.lower()]] += 1
+    for match in pattern.finditer(text):
+        word = match.group(0)
+        if word.isalpha() and not word.isupper() and len(word) <= 4:
+            continue
+        counts[spelling[word.lower()]] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -46,6 +47,7 @@ class PrintedNumber(BaseModel):
         return self.value < 0
 
 
+@lru_cache(maxsize=65536)
 def parse_number(text: str) -> PrintedNumber | None:
     """Read a cell as a number, or None when it is not one (labels, years in headers)."""
     cleaned = text.strip().replace("\u00a0", " ")

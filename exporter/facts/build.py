@@ -366,6 +366,7 @@ def _row_facts(
             label=row.label,
             printed=cell.number.text,
             column=column.header,
+            position=column.position,
         )
         period = _period(column, concept, mapping.anchor)
         unit = builder.unit(concept, column)

@@ -50,6 +50,7 @@ class Source(BaseModel):
     label: str
     printed: str
     column: str
+    position: int
 
 
 class Fact(BaseModel):

@@ -73,65 +73,90 @@ def holds(
     present = [(i, w) for i, w in instance.items if column in rows[i].values]
     if not present:
         return None
-    computed = sum((w * signs[i] * rows[i].values[column] for i, w in present), start=Decimal(0))
+    computed = sum((w * signs[i] * rows[i].values[column] for i, w in present), Decimal(0))
     total = signs[instance.total] * total_row.values[column]
     slack = _half_unit(total_row, column) + sum(
-        (_half_unit(rows[i], column) for i, _ in present), start=Decimal(0)
+        (_half_unit(rows[i], column) for i, _ in present), Decimal(0)
     )
     return abs(total - computed) <= slack
 
 
 def _half_unit(row: RowValues, column: int) -> Decimal:
-    return Decimal(5) * Decimal(10) ** -(row.digits.get(column, 0) + 1)
+    return _HALF_UNITS[row.digits.get(column, 0)]
+
+
+_HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(-12, 13)}
+
+
+def _failures(instance: RelationInstance, rows: list[RowValues], signs: list[int]) -> int:
+    columns = rows[instance.total].values
+    return sum(1 for c in columns if holds(instance, rows, signs, c) is False)
 
 
 def violations(instances: list[RelationInstance], rows: list[RowValues], signs: list[int]) -> int:
-    columns = {c for row in rows for c in row.values}
-    return sum(
-        1 for instance in instances for c in columns if holds(instance, rows, signs, c) is False
-    )
+    """How many (relation, column) pairs fail under `signs`."""
+    return sum(_failures(instance, rows, signs) for instance in instances)
 
 
 def solve_signs(rows: list[RowValues], instances: list[RelationInstance]) -> list[int]:
     """+1 or -1 per row: the fewest flips that make the most relations hold."""
     signs = [1] * len(rows)
-    current = violations(instances, rows, signs)
-    while current:
-        touched = sorted(
-            {i for inst in instances for i in (inst.total, *(j for j, _ in inst.items))}
-        )
-        best = _best_flip(instances, rows, signs, touched, current)
+    touching: dict[int, list[int]] = {}
+    for k, instance in enumerate(instances):
+        for index in {instance.total, *(i for i, _ in instance.items)}:
+            touching.setdefault(index, []).append(k)
+    failures = [_failures(instance, rows, signs) for instance in instances]
+    while sum(failures):
+        best = _best_flip(instances, rows, signs, touching, failures)
         if best is None:
             break
         for index in best:
             signs[index] = -signs[index]
-        current = violations(instances, rows, signs)
+        for k in {k for index in best for k in touching[index]}:
+            failures[k] = _failures(instances[k], rows, signs)
     return signs
+
+
+def _gain(
+    flip: tuple[int, ...],
+    instances: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    touching: dict[int, list[int]],
+    failures: list[int],
+) -> int:
+    """How many failures flipping the rows in `flip` removes (negative: adds)."""
+    affected = {k for index in flip for k in touching[index]}
+    for index in flip:
+        signs[index] = -signs[index]
+    after = sum(_failures(instances[k], rows, signs) for k in affected)
+    for index in flip:
+        signs[index] = -signs[index]
+    return sum(failures[k] for k in affected) - after
 
 
 def _best_flip(
     instances: list[RelationInstance],
     rows: list[RowValues],
     signs: list[int],
-    touched: list[int],
-    current: int,
+    touching: dict[int, list[int]],
+    failures: list[int],
 ) -> tuple[int, ...] | None:
-    """The single (else pair of) row flips that lowers the violation count most."""
+    """The single (else pair of) row flips that removes the most failures."""
     totals = {inst.total for inst in instances}
-    options: list[tuple[int, int, tuple[int, ...]]] = []
-    for index in touched:
-        signs[index] = -signs[index]
-        count = violations(instances, rows, signs)
-        signs[index] = -signs[index]
-        if count < current:
-            options.append((count, index in totals, (index,)))
-    if not options and len(touched) <= _PAIR_SEARCH_LIMIT:
-        for pair in combinations(touched, 2):
-            for index in pair:
-                signs[index] = -signs[index]
-            count = violations(instances, rows, signs)
-            for index in pair:
-                signs[index] = -signs[index]
-            if count < current:
-                options.append((count, any(i in totals for i in pair), pair))
+    candidates = sorted({i for k, f in enumerate(failures) if f for i in _members(instances[k])})
+    options: list[tuple[int, bool, tuple[int, ...]]] = []
+    for index in candidates:
+        gain = _gain((index,), instances, rows, signs, touching, failures)
+        if gain > 0:
+            options.append((-gain, index in totals, (index,)))
+    if not options and len(candidates) <= _PAIR_SEARCH_LIMIT:
+        for pair in combinations(candidates, 2):
+            gain = _gain(pair, instances, rows, signs, touching, failures)
+            if gain > 0:
+                options.append((-gain, any(i in totals for i in pair), pair))
     return min(options)[2] if options else None
+
+
+def _members(instance: RelationInstance) -> tuple[int, ...]:
+    return (instance.total, *(i for i, _ in instance.items))

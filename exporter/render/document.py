@@ -125,24 +125,8 @@ def entity_iri(facts: FactSet) -> str:
 def render_jsonld(facts: FactSet, taxonomy: Taxonomy, document: str) -> bytes:
     periods = {c.id: c.period for c in facts.contexts}
     units = {u.id: unit_text(u) for u in facts.units}
-    fact_views = [
-        {
-            "id": f"_:{f.id}",
-            "concept": f"{taxonomy.prefix}:{f.concept}",
-            "period": _jsonld_period(periods[f.context]),
-            "unit": units[f.unit],
-            "value": decimal_text(f.value),
-            "decimals": f.decimals,
-            "source": {
-                "table": f.source.table,
-                "line": f.source.line,
-                "label": f.source.label,
-                "printed": f.source.printed,
-                "column": f.source.column,
-            },
-        }
-        for f in facts.facts
-    ]
+    entity = entity_iri(facts)
+    fact_views = [_jsonld_fact(f, taxonomy.prefix, entity, periods, units) for f in facts.facts]
     return render(
         "report.jsonld.j2",
         vocab=JSONLD_VOCAB,
@@ -157,6 +141,31 @@ def render_jsonld(facts: FactSet, taxonomy: Taxonomy, document: str) -> bytes:
         },
         facts=fact_views,
     )
+
+
+def _jsonld_fact(
+    fact: Fact, prefix: str, entity: str, periods: dict[str, Period], units: dict[str, str]
+) -> dict[str, object]:
+    """One fact as a JSON-LD node (key order fixed: output must be reproducible)."""
+    node: dict[str, object] = {
+        "@id": f"_:{fact.id}",
+        "@type": "Fact",
+        "concept": f"{prefix}:{fact.concept}",
+        "entity": entity,
+        "period": _jsonld_period(periods[fact.context]),
+        "unit": units[fact.unit],
+        "value": decimal_text(fact.value),
+    }
+    if fact.decimals is not None:
+        node["decimals"] = fact.decimals
+    node["source"] = {
+        "table": fact.source.table,
+        "line": fact.source.line,
+        "label": fact.source.label,
+        "printed": fact.source.printed,
+        "column": fact.source.column,
+    }
+    return node
 
 
 def _jsonld_period(period: Period) -> dict[str, str]:

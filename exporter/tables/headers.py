@@ -104,14 +104,17 @@ def build_columns(
 def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | None:
     """The ISO code of the first currency named in `text` (longest spelling wins)."""
     best: tuple[int, int, str] | None = None
+    lowered = text.lower()
     for code, names in currencies.items():
         for name in names:
+            if name.lower() not in lowered:
+                continue
             pattern = re.escape(name)
             if name[0].isalnum():
                 pattern = r"(?<![A-Za-z$])" + pattern
             if name[-1].isalnum():
                 pattern += r"(?![A-Za-z])"
-            match = re.search(pattern, text)
+            match = re.search(pattern, text, re.IGNORECASE if name.isupper() else 0)
             if match and (best is None or (match.start(), -len(name)) < (best[0], best[1])):
                 best = (match.start(), -len(name), code)
     return best[2] if best else None

@@ -107,43 +107,51 @@ def _values(row: TableRow) -> dict[int, Decimal]:
     return {c.column: c.number.value for c in row.cells}
 
 
-def _sums_to(total: TableRow, items: list[TableRow]) -> bool:
-    """Whether `total` is the sum of `items` in every column it has.
+def _tolerance(row: TableRow, items: int) -> dict[int, Decimal]:
+    """Per column: how far a printed total may miss the sum of `items` printed values."""
+    half_items = Decimal(items + 1) / 2
+    return {c.column: half_items * Decimal(10) ** -c.number.fraction_digits for c in row.cells}
+
+
+def find_leading_totals(rows: list[TableRow]) -> list[TableRow]:
+    """Mark rows printed above the rows they sum; those rows get them as a section.
 
     Translated or rounded columns may miss by half a unit per item, so each column may
     differ within that rounding, but at least one column must foot exactly.
     """
-    totals = _values(total)
-    if not totals or any(not _values(i) for i in items):
-        return False
-    exact = False
-    for column, value in totals.items():
-        if any(column not in _values(i) for i in items):
-            return False
-        difference = abs(sum(_values(i)[column] for i in items) - value)
-        digits = max(c.number.fraction_digits for c in total.cells if c.column == column)
-        if difference > Decimal(len(items) + 1) / 2 * Decimal(10) ** -digits:
-            return False
-        exact = exact or difference == 0
-    return exact and any(v != 0 for v in totals.values())
-
-
-def find_leading_totals(rows: list[TableRow]) -> list[TableRow]:
-    """Mark rows printed above the rows they sum; those rows get them as a section."""
     result = list(rows)
+    values = [_values(row) for row in result]
     for i, row in enumerate(result):
-        if row.role is not RowRole.ITEM or row.sum_of:
+        if row.role is not RowRole.ITEM or row.sum_of or not any(values[i].values()):
             continue
-        run = _item_run(result, i + 1)
-        for length in range(_MIN_GROUP, len(run) + 1):
-            members = [result[j] for j in run[:length]]
-            if _sums_to(row, members):
-                result[i] = row.model_copy(update={"sum_of": tuple(run[:length])})
-                for j in run[:length]:
-                    sections = (*result[j].sections, row.label)
-                    result[j] = result[j].model_copy(update={"sections": sections})
-                break
+        length = _leading_group(values, i, _item_run(result, i + 1), row)
+        if length:
+            members = _item_run(result, i + 1)[:length]
+            result[i] = row.model_copy(update={"sum_of": tuple(members)})
+            for j in members:
+                sections = (*result[j].sections, row.label)
+                result[j] = result[j].model_copy(update={"sections": sections})
     return result
+
+
+def _leading_group(
+    values: list[dict[int, Decimal]], total: int, run: list[int], row: TableRow
+) -> int:
+    """How many rows of `run` the total row sums (0 when no prefix of two or more does)."""
+    target = values[total]
+    running = dict.fromkeys(target, Decimal(0))
+    for count, j in enumerate(run, start=1):
+        if not target.keys() <= values[j].keys():
+            return 0
+        for column in target:
+            running[column] += values[j][column]
+        if count < _MIN_GROUP:
+            continue
+        tolerance = _tolerance(row, count)
+        gaps = [abs(running[c] - target[c]) for c in target]
+        if all(g <= tolerance[c] for g, c in zip(gaps, target, strict=True)) and 0 in gaps:
+            return count
+    return 0
 
 
 def _item_run(rows: list[TableRow], start: int) -> list[int]:

@@ -1,0 +1,76 @@
+"""Run Arelle (the reference XBRL processor) offline and read back its findings and facts."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from arelle.api.Session import Session
+from arelle.RuntimeOptions import RuntimeOptions
+
+FactKey = tuple[str, str, str, Decimal, str]
+
+
+class ArelleResult:
+    def __init__(self, messages: list[dict], facts: set[FactKey]) -> None:
+        self.messages = messages
+        self.facts = facts
+
+    def of_level(self, *levels: str) -> list[dict]:
+        return [m for m in self.messages if m.get("level", "").lower() in levels]
+
+    @property
+    def errors(self) -> list[dict]:
+        return self.of_level("error", "critical", "fatal")
+
+    @property
+    def inconsistencies(self) -> list[dict]:
+        return self.of_level("inconsistency")
+
+
+def _period(context) -> str:
+    if context.isInstantPeriod:
+        return (context.instantDatetime - timedelta(days=1)).date().isoformat()
+    end = (context.endDatetime - timedelta(days=1)).date().isoformat()
+    return f"{context.startDatetime.date().isoformat()}/{end}"
+
+
+def _unit(unit) -> str:
+    numerator, denominator = unit.measures
+    text = "*".join(str(m) for m in numerator)
+    return f"{text}/{'*'.join(str(m) for m in denominator)}" if denominator else text
+
+
+def _facts(model) -> set[FactKey]:
+    return {
+        (
+            f"{f.qname.namespaceURI}#{f.qname.localName}",
+            _period(f.context),
+            _unit(f.unit),
+            Decimal(f.value),
+            f.decimals or "INF",
+        )
+        for f in model.facts
+    }
+
+
+def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
+    """Validate `entry` with --validate --calc c11r --utr, offline; return messages and facts."""
+    options = RuntimeOptions(
+        entrypointFile=str(entry),
+        validate=True,
+        calcs=calcs,
+        utrValidate=True,
+        internetConnectivity="offline",
+        keepOpen=True,
+        logFile="logToBuffer",
+        logFormat="[%(messageCode)s] %(message)s",
+    )
+    with Session() as session:
+        session.run(options)
+        messages = json.loads(session.get_logs("json")).get("log", [])
+        models = session.get_models()
+        facts = _facts(models[0]) if models else set()
+    return ArelleResult(messages, facts)

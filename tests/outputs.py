@@ -1,0 +1,50 @@
+"""Helpers that read our outputs independently of the exporter's own code."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from lxml import etree
+
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+FactKey = tuple[str, str, str, Decimal, str]
+
+
+def xml_facts(instance: bytes) -> set[FactKey]:
+    """(concept IRI, period, unit, value, decimals) for every fact of an XBRL instance."""
+    root = etree.fromstring(instance)
+    periods = {}
+    for context in root.iter(f"{XBRLI}context"):
+        instant = context.findtext(f".//{XBRLI}instant")
+        start = context.findtext(f".//{XBRLI}startDate")
+        end = context.findtext(f".//{XBRLI}endDate")
+        periods[context.get("id")] = instant if instant else f"{start}/{end}"
+    units = {}
+    for unit in root.iter(f"{XBRLI}unit"):
+        numerator = [m.text for m in unit.iterfind(f".//{XBRLI}unitNumerator/{XBRLI}measure")]
+        denominator = [m.text for m in unit.iterfind(f".//{XBRLI}unitDenominator/{XBRLI}measure")]
+        plain = [m.text for m in unit.iterfind(f"{XBRLI}measure")]
+        units[unit.get("id")] = (
+            "/".join(["*".join(numerator), "*".join(denominator)]) if numerator else "*".join(plain)
+        )
+    facts = set()
+    for element in root:
+        if element.get("contextRef") is None:
+            continue
+        namespace, local = element.tag[1:].split("}")
+        facts.add(
+            (
+                f"{namespace}#{local}",
+                periods[element.get("contextRef")],
+                units[element.get("unitRef")],
+                Decimal(element.text),
+                element.get("decimals"),
+            )
+        )
+    return facts
+
+
+def output_file(directory: Path, suffix: str) -> Path:
+    (path,) = sorted(directory.glob(f"*{suffix}"))
+    return path
