@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from exporter.extensions import ExtensionRegistry
 from exporter.labels import contains_phrase, label_tokens
 from exporter.tables.model import StatementTable, TableRow
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
@@ -66,6 +67,16 @@ class RowMapping(BaseModel):
     score: float = 0.0
     matched: str = ""
     reason: str = ""
+    extension: bool = False
+
+
+class Mapping(BaseModel):
+    """Every row's mapping, and the extension concepts made for rows nothing matched."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rows: tuple[RowMapping, ...]
+    extensions: tuple[Concept, ...]
 
 
 class _Entry(BaseModel):
@@ -245,14 +256,23 @@ class Mapper:
 
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
-) -> tuple[RowMapping, ...]:
-    """A mapping for every row with numbers, in every table."""
+) -> Mapping:
+    """A mapping for every row with numbers, in every table; extensions for the unmatched."""
     mapper = Mapper(taxonomy, issuer)
+    registry = ExtensionRegistry(taxonomy)
     result: list[RowMapping] = []
     for table in tables:
         for b, block in enumerate(table.blocks):
             durations = any(c.period and not c.period.is_instant for c in block.columns)
             for r, row in enumerate(block.rows):
-                if row.cells:
-                    result.append(mapper.map_row(table, b, r, row, durations))
-    return tuple(result)
+                if not row.cells:
+                    continue
+                mapping = mapper.map_row(table, b, r, row, durations)
+                if mapping.concept is None:
+                    concept = registry.propose(row, durations)
+                    mapping = mapping.model_copy(
+                        update={"concept": concept.name, "extension": True,
+                                "reason": "no taxonomy label matches; extension concept"}
+                    )
+                result.append(mapping)
+    return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()))

@@ -29,6 +29,17 @@ class TableSummary(BaseModel):
     numbers: int
 
 
+class ExtensionSummary(BaseModel):
+    """An extension concept made for a line item the taxonomy does not know."""
+
+    model_config = FROZEN
+
+    name: str
+    label: str
+    type: str
+    period: str
+
+
 class Report(BaseModel):
     """Everything a reader needs to trust (or distrust) one conversion."""
 
@@ -45,6 +56,7 @@ class Report(BaseModel):
     facts: int
     duplicates: int
     unmapped: tuple[UnmappedNumber, ...]
+    extensions: tuple[ExtensionSummary, ...]
     checks: tuple[str, ...]
     findings: tuple[Finding, ...]
 
@@ -97,6 +109,15 @@ def build_report(
         facts=len(facts.facts),
         duplicates=facts.duplicate_count,
         unmapped=facts.unmapped,
+        extensions=tuple(
+            ExtensionSummary(
+                name=f"{facts.extension_prefix}:{c.name}",
+                label=c.label,
+                type=c.type.value,
+                period=c.period.value,
+            )
+            for c in facts.extensions
+        ),
         checks=checks,
         findings=findings,
     )
@@ -118,6 +139,9 @@ def summary_text(report: Report) -> str:
         f"  checks       {len(report.checks)} run; {report.count(Severity.ERROR)} errors, "
         f"{report.count(Severity.WARNING)} warnings",
     ]
+    if report.extensions:
+        lines.append(f"  extensions   {len(report.extensions)} concepts for line items the "
+                     "taxonomy does not know: " + ", ".join(e.label for e in report.extensions))
     if report.outputs:
         lines.append(f"  written      {', '.join(report.outputs)}")
     reasons = Counter(u.reason for u in report.unmapped)

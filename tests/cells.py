@@ -26,8 +26,8 @@ def fact_set(path: Path) -> FactSet:
     document = read_document(path)
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
-    mappings = map_tables(tables, taxonomy, info.issuer)
-    return build_facts(tables, mappings, info, taxonomy, ConvertOptions(), document.source)
+    mapping = map_tables(tables, taxonomy, info.issuer)
+    return build_facts(tables, mapping, info, taxonomy, ConvertOptions(), document.source)
 
 
 def cell_lines(facts: FactSet) -> list[str]:

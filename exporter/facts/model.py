@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.findings import Finding
 from exporter.periods import Period
+from exporter.taxonomy import Concept
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -107,3 +108,6 @@ class FactSet(BaseModel):
     unmapped: tuple[UnmappedNumber, ...]
     findings: tuple[Finding, ...]
     duplicate_count: int
+    extensions: tuple[Concept, ...] = ()
+    extension_prefix: str = "ext"
+    extension_namespace: str = ""

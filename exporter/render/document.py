@@ -1,8 +1,9 @@
 """One release's outputs: its schema (with its own trees), the XBRL instance and the JSON-LD.
 
-The document schema imports the taxonomy's concepts and carries the presentation and
-calculation relationships this release actually prints (embedded linkbase), so a
-processor checks exactly the totals the release shows.
+The document schema imports the taxonomy's concepts, declares the issuer's extension
+concepts (rows no taxonomy label matched) with their printed labels, and carries the
+presentation and calculation relationships this release actually prints (embedded
+linkbase), so a processor checks exactly the totals the release shows.
 """
 
 from __future__ import annotations
@@ -13,12 +14,17 @@ from exporter.facts.model import Fact, FactSet, Unit
 from exporter.periods import Period
 from exporter.render.env import decimal_text, render
 from exporter.render.taxonomy import (
+    DOCUMENTATION,
+    STANDARD_LABEL,
+    Href,
     Link,
     TreeNode,
     calculation_link,
+    concept_href,
+    element_id,
     files,
+    item_type,
     presentation_link,
-    role_ref,
 )
 from exporter.taxonomy import Taxonomy
 
@@ -36,6 +42,47 @@ class RenderedDocument(BaseModel):
     files: dict[str, bytes]
 
 
+class _Names(BaseModel):
+    """Where each concept and role of this document is declared."""
+
+    model_config = ConfigDict(frozen=True)
+
+    taxonomy: Taxonomy
+    facts: FactSet
+    schema_name: str
+    base_href: str
+
+    @property
+    def extension_names(self) -> frozenset[str]:
+        return frozenset(c.name for c in self.facts.extensions)
+
+    def prefix(self, concept: str) -> str:
+        is_extension = concept in self.extension_names
+        return self.facts.extension_prefix if is_extension else self.taxonomy.prefix
+
+    def namespace(self, concept: str) -> str:
+        is_extension = concept in self.extension_names
+        return self.facts.extension_namespace if is_extension else self.taxonomy.namespace
+
+    def href(self) -> Href:
+        base = concept_href(self.base_href, self.taxonomy.prefix)
+        own = concept_href(self.schema_name, self.facts.extension_prefix)
+        return lambda name: own(name) if name in self.extension_names else base(name)
+
+    def known_roles(self) -> frozenset[str]:
+        statements = self.taxonomy.statements
+        return frozenset(r for s in statements for r in [s.role, *(n.role for n in s.calculations)])
+
+    def role_uri(self, role: str) -> str:
+        if role in self.known_roles():
+            return self.taxonomy.role_uri(role)
+        return f"{self.facts.extension_namespace}/role/{role}"
+
+    def role_ref(self, role: str) -> dict[str, str]:
+        schema = self.base_href if role in self.known_roles() else self.schema_name
+        return {"uri": self.role_uri(role), "href": f"{schema}#{role}"}
+
+
 def unit_text(unit: Unit) -> str:
     """OIM-style unit string: "iso4217:CNY" or "iso4217:CNY/xbrli:shares"."""
     text = "*".join(unit.numerator)
@@ -46,42 +93,69 @@ def decimals_text(fact: Fact) -> str:
     return "INF" if fact.decimals is None else str(fact.decimals)
 
 
-def _presentation_links(facts: FactSet, taxonomy: Taxonomy, base: str) -> list[Link]:
+def _presentation_links(names: _Names) -> list[Link]:
     links = []
-    for role, names in facts.presentation:
-        statement = next((s for s in taxonomy.statements if s.role == role), None)
+    for role, concepts in names.facts.presentation:
+        statement = next((s for s in names.taxonomy.statements if s.role == role), None)
         root = statement.presentation[0].concept if statement else None
-        children = tuple(TreeNode(concept=n) for n in names)
+        children = tuple(TreeNode(concept=n) for n in concepts)
         roots = (TreeNode(concept=root, children=children),) if root else children
-        links.append(presentation_link(taxonomy.role_uri(role), roots, base, taxonomy.prefix))
+        links.append(presentation_link(names.role_uri(role), roots, names.href()))
     return links
 
 
-def _calculation_links(facts: FactSet, taxonomy: Taxonomy, base: str) -> list[Link]:
+def _calculation_links(names: _Names) -> list[Link]:
     by_role: dict[str, list[tuple[str, str, int, int]]] = {}
-    for arc in facts.calculations:
+    for arc in names.facts.calculations:
         by_role.setdefault(arc.role, []).append((arc.total, arc.item, arc.weight, arc.order))
     return [
-        calculation_link(taxonomy.role_uri(role), relations, base, taxonomy.prefix)
+        calculation_link(names.role_uri(role), relations, names.href())
         for role, relations in sorted(by_role.items())
     ]
 
 
-def render_schema(
-    facts: FactSet, taxonomy: Taxonomy, namespace: str, prefix: str, base: str
-) -> bytes:
+def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Element declarations and label resources for the extension concepts."""
+    prefix = names.facts.extension_prefix
+    elements, labels = [], []
+    for concept in names.facts.extensions:
+        elements.append({
+            "name": concept.name, "id": element_id(prefix, concept.name),
+            "type": item_type(concept), "period": concept.period.value,
+            "balance": concept.balance.value if concept.balance else None,
+        })
+        labels.append({
+            "href": f"{names.schema_name}#{element_id(prefix, concept.name)}",
+            "loc": f"loc_{concept.name}", "label_group": f"label_{concept.name}",
+            "labels": [
+                {"id": f"lab_{concept.name}_1", "role": STANDARD_LABEL, "text": concept.label},
+                {"id": f"lab_{concept.name}_2", "role": DOCUMENTATION,
+                 "text": concept.documentation},
+            ],
+        })
+    return elements, labels
+
+
+def render_schema(names: _Names) -> bytes:
+    facts = names.facts
     roles = sorted({role for role, _ in facts.presentation} | {a.role for a in facts.calculations})
-    known = {r for s in taxonomy.statements for r in [s.role, *(n.role for n in s.calculations)]}
+    own_roles = [
+        {"uri": names.role_uri(r), "id": r, "definition": f"{r} (this release)",
+         "used_on": ["link:presentationLink", "link:calculationLink"]}
+        for r in roles if r not in names.known_roles()
+    ]
+    elements, labels = _extension_views(names)
     return render(
         "document.xsd.j2",
-        prefix=prefix,
-        namespace=namespace,
-        base_namespace=taxonomy.namespace,
-        base_href=base,
-        role_refs=[role_ref(taxonomy, r, base) for r in roles if r in known],
-        links=_presentation_links(facts, taxonomy, base)
-        + _calculation_links(facts, taxonomy, base),
-        concepts=[],
+        prefix=facts.extension_prefix,
+        namespace=facts.extension_namespace,
+        base_namespace=names.taxonomy.namespace,
+        base_href=names.base_href,
+        roles=own_roles,
+        role_refs=[names.role_ref(r) for r in roles],
+        links=_presentation_links(names) + _calculation_links(names),
+        label_concepts=labels,
+        concepts=elements,
     )
 
 
@@ -91,26 +165,24 @@ def _context_view(period: Period) -> dict[str, str | None]:
     return {"instant": None, "start": period.start.isoformat(), "end": period.end.isoformat()}
 
 
-def render_instance(facts: FactSet, taxonomy: Taxonomy, schema_href: str) -> bytes:
+def render_instance(names: _Names) -> bytes:
+    facts = names.facts
     contexts = [{"id": c.id, **_context_view(c.period)} for c in facts.contexts]
     units = [
         {"id": u.id, "numerator": u.numerator, "denominator": u.denominator} for u in facts.units
     ]
     fact_views = [
-        {
-            "qname": f"{taxonomy.prefix}:{f.concept}",
-            "id": f.id,
-            "context": f.context,
-            "unit": f.unit,
-            "decimals": decimals_text(f),
-            "value": decimal_text(f.value),
-        }
+        {"qname": f"{names.prefix(f.concept)}:{f.concept}", "id": f.id, "context": f.context,
+         "unit": f.unit, "decimals": decimals_text(f), "value": decimal_text(f.value)}
         for f in facts.facts
     ]
+    namespaces = [{"prefix": names.taxonomy.prefix, "uri": names.taxonomy.namespace}]
+    if facts.extensions:
+        namespaces.append({"prefix": facts.extension_prefix, "uri": facts.extension_namespace})
     return render(
         "instance.xml.j2",
-        namespaces=[{"prefix": taxonomy.prefix, "uri": taxonomy.namespace}],
-        schema_href=schema_href,
+        namespaces=namespaces,
+        schema_href=names.schema_name,
         contexts=contexts,
         units=units,
         entity=facts.entity,
@@ -122,35 +194,34 @@ def entity_iri(facts: FactSet) -> str:
     return f"{facts.entity.scheme.rstrip('/#')}/{facts.entity.identifier}"
 
 
-def render_jsonld(facts: FactSet, taxonomy: Taxonomy, document: str) -> bytes:
+def render_jsonld(names: _Names, instance_name: str) -> bytes:
+    facts = names.facts
     periods = {c.id: c.period for c in facts.contexts}
     units = {u.id: unit_text(u) for u in facts.units}
     entity = entity_iri(facts)
-    fact_views = [_jsonld_fact(f, taxonomy.prefix, entity, periods, units) for f in facts.facts]
+    fact_views = [_jsonld_fact(f, names, entity, periods, units) for f in facts.facts]
+    prefixes = {names.taxonomy.prefix: f"{names.taxonomy.namespace}#"}
+    if facts.extensions:
+        prefixes[facts.extension_prefix] = f"{facts.extension_namespace}#"
     return render(
         "report.jsonld.j2",
         vocab=JSONLD_VOCAB,
-        prefix=taxonomy.prefix,
-        concept_base=f"{taxonomy.namespace}#",
-        document=document,
-        entity={
-            "id": entity_iri(facts),
-            "scheme": facts.entity.scheme,
-            "identifier": facts.entity.identifier,
-            "name": facts.entity.name,
-        },
+        prefixes=prefixes,
+        document=instance_name,
+        entity={"id": entity, "scheme": facts.entity.scheme,
+                "identifier": facts.entity.identifier, "name": facts.entity.name},
         facts=fact_views,
     )
 
 
 def _jsonld_fact(
-    fact: Fact, prefix: str, entity: str, periods: dict[str, Period], units: dict[str, str]
+    fact: Fact, names: _Names, entity: str, periods: dict[str, Period], units: dict[str, str]
 ) -> dict[str, object]:
     """One fact as a JSON-LD node (key order fixed: output must be reproducible)."""
     node: dict[str, object] = {
         "@id": f"_:{fact.id}",
         "@type": "Fact",
-        "concept": f"{prefix}:{fact.concept}",
+        "concept": f"{names.prefix(fact.concept)}:{fact.concept}",
         "entity": entity,
         "period": _jsonld_period(periods[fact.context]),
         "unit": units[fact.unit],
@@ -158,13 +229,9 @@ def _jsonld_fact(
     }
     if fact.decimals is not None:
         node["decimals"] = fact.decimals
-    node["source"] = {
-        "table": fact.source.table,
-        "line": fact.source.line,
-        "label": fact.source.label,
-        "printed": fact.source.printed,
-        "column": fact.source.column,
-    }
+    node["source"] = {"table": fact.source.table, "line": fact.source.line,
+                      "label": fact.source.label, "printed": fact.source.printed,
+                      "column": fact.source.column}
     return node
 
 
@@ -178,16 +245,16 @@ def render_document(
     facts: FactSet, taxonomy: Taxonomy, stem: str, taxonomy_dir: str = "taxonomy"
 ) -> RenderedDocument:
     """Schema, instance and JSON-LD of one release."""
-    base = f"{taxonomy_dir}/{files(taxonomy)['concepts']}"
     schema_name, instance_name, jsonld_name = f"{stem}.xsd", f"{stem}.xml", f"{stem}.jsonld"
-    namespace = f"{taxonomy.namespace}/document/{stem}"
+    names = _Names(taxonomy=taxonomy, facts=facts, schema_name=schema_name,
+                   base_href=f"{taxonomy_dir}/{files(taxonomy)['concepts']}")
     return RenderedDocument(
         schema_name=schema_name,
         instance_name=instance_name,
         jsonld_name=jsonld_name,
         files={
-            schema_name: render_schema(facts, taxonomy, namespace, "doc", base),
-            instance_name: render_instance(facts, taxonomy, schema_name),
-            jsonld_name: render_jsonld(facts, taxonomy, instance_name),
+            schema_name: render_schema(names),
+            instance_name: render_instance(names),
+            jsonld_name: render_jsonld(names, instance_name),
         },
     )

@@ -5,6 +5,8 @@ View models are built here; the templates only lay them out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from pydantic import BaseModel, ConfigDict
 
 from exporter.render.env import render
@@ -18,6 +20,8 @@ PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
 PRESENTATION_REF = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
 CALCULATION_REF = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+
+Href = Callable[[str], str]
 
 _ITEM_TYPES = {
     ConceptType.ABSTRACT: "xbrli:stringItemType",
@@ -173,14 +177,14 @@ def render_labels(taxonomy: Taxonomy) -> bytes:
     return render("labels.xml.j2", title=taxonomy.title, role_refs=refs, concepts=concepts)
 
 
-def presentation_link(role: str, roots: tuple[TreeNode, ...], schema: str, prefix: str) -> Link:
+def presentation_link(role: str, roots: tuple[TreeNode, ...], href: Href) -> Link:
     locators: dict[str, Locator] = {}
     arcs: list[Arc] = []
 
     def visit(node: TreeNode) -> None:
-        locators.setdefault(node.concept, _locator(node.concept, schema, prefix))
+        locators.setdefault(node.concept, _locator(node.concept, href))
         for order, child in enumerate(node.children, start=1):
-            locators.setdefault(child.concept, _locator(child.concept, schema, prefix))
+            locators.setdefault(child.concept, _locator(child.concept, href))
             arcs.append(
                 Arc(source=f"loc_{node.concept}", target=f"loc_{child.concept}", order=order)
             )
@@ -198,15 +202,13 @@ def presentation_link(role: str, roots: tuple[TreeNode, ...], schema: str, prefi
     )
 
 
-def calculation_link(
-    role: str, relations: list[tuple[str, str, int, int]], schema: str, prefix: str
-) -> Link:
+def calculation_link(role: str, relations: list[tuple[str, str, int, int]], href: Href) -> Link:
     """A calculation link from (total, item, weight, order) tuples."""
     locators: dict[str, Locator] = {}
     arcs: list[Arc] = []
     for total, item, weight, order in relations:
         for name in (total, item):
-            locators.setdefault(name, _locator(name, schema, prefix))
+            locators.setdefault(name, _locator(name, href))
         arcs.append(Arc(source=f"loc_{total}", target=f"loc_{item}", order=order, weight=weight))
     return Link(
         element="calculationLink",
@@ -218,8 +220,13 @@ def calculation_link(
     )
 
 
-def _locator(name: str, schema: str, prefix: str) -> Locator:
-    return Locator(href=f"{schema}#{element_id(prefix, name)}", label=f"loc_{name}")
+def _locator(name: str, href: Href) -> Locator:
+    return Locator(href=href(name), label=f"loc_{name}")
+
+
+def concept_href(schema: str, prefix: str) -> Href:
+    """Locator targets for concepts declared in `schema` with element ids `prefix_Name`."""
+    return lambda name: f"{schema}#{element_id(prefix, name)}"
 
 
 def network_relations(network: CalcNetwork) -> list[tuple[str, str, int, int]]:
@@ -240,8 +247,9 @@ def _statement_roles(statement: Statement) -> list[str]:
 
 def render_presentation(taxonomy: Taxonomy) -> bytes:
     schema = files(taxonomy)["concepts"]
+    href = concept_href(schema, taxonomy.prefix)
     links = [
-        presentation_link(taxonomy.role_uri(s.role), s.presentation, schema, taxonomy.prefix)
+        presentation_link(taxonomy.role_uri(s.role), s.presentation, href)
         for s in taxonomy.statements
     ]
     refs = [role_ref(taxonomy, s.role, schema) for s in taxonomy.statements]
@@ -252,8 +260,9 @@ def render_presentation(taxonomy: Taxonomy) -> bytes:
 
 def render_calculation(taxonomy: Taxonomy) -> bytes:
     schema = files(taxonomy)["concepts"]
+    href = concept_href(schema, taxonomy.prefix)
     links = [
-        calculation_link(taxonomy.role_uri(n.role), network_relations(n), schema, taxonomy.prefix)
+        calculation_link(taxonomy.role_uri(n.role), network_relations(n), href)
         for _, n in taxonomy.networks()
     ]
     refs = [role_ref(taxonomy, n.role, schema) for _, n in taxonomy.networks()]

@@ -1,0 +1,115 @@
+"""Per block: row signs, and the calculation relationships this release prints.
+
+The taxonomy's relations found among a block's rows decide the row signs (`signs`);
+those that then hold become this document's calculation arcs. When several decompositions
+of one total are present, only those that hold are published; when none holds, the
+fullest is published anyway (and reported), so a processor sees the release's own
+inconsistency rather than a silently dropped check. A relation that fails only because a
+line the taxonomy does not know sits among its items is completed with that line when
+that makes it hold: that is where the release's subtotal shows the line belongs.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations, product
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
+from exporter.tables.model import ColumnBlock
+from exporter.taxonomy import Taxonomy
+
+_MAX_ADDED = 3
+
+
+class BlockCalc(BaseModel):
+    """What the calculations of one block decided."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    signs: dict[int, int]
+    kept: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...]
+    broken: tuple[tuple[int, str, tuple[str, ...]], ...]
+
+
+def _status(instance: RelationInstance, rows: list[RowValues], signs: list[int]) -> list[bool]:
+    columns = rows[instance.total].values
+    results = (holds(instance, rows, signs, c) for c in columns)
+    return [r for r in results if r is not None]
+
+
+def _good(instance: RelationInstance, rows: list[RowValues], signs: list[int]) -> bool:
+    status = _status(instance, rows, signs)
+    return bool(status) and all(status)
+
+
+def _complete(
+    instance: RelationInstance, rows: list[RowValues], signs: list[int], extra: list[int]
+) -> RelationInstance | None:
+    """The relation with up to a few extension rows (printed before its total) added."""
+    taken = {instance.total, *(i for i, _ in instance.items)}
+    first = min(i for i, _ in instance.items)
+    nearby = [i for i in extra if i not in taken and first <= i < instance.total]
+    for count in range(1, min(_MAX_ADDED, len(nearby)) + 1):
+        for added in combinations(nearby, count):
+            for weights in product((1, -1), repeat=count):
+                items = (*instance.items, *zip(added, weights, strict=True))
+                trial = instance.model_copy(update={"items": items})
+                if _good(trial, rows, signs):
+                    return trial
+    return None
+
+
+def _select(
+    instances: list[RelationInstance], rows: list[RowValues], signs: list[int], extra: list[int]
+) -> tuple[list[RelationInstance], list[RelationInstance]]:
+    """Relations to publish (holding, completed, or the fullest broken one per total)."""
+    by_total: dict[int, list[RelationInstance]] = {}
+    for instance in instances:
+        by_total.setdefault(instance.total, []).append(instance)
+    kept: list[RelationInstance] = []
+    broken: list[RelationInstance] = []
+    for group in by_total.values():
+        good = [i for i in group if _good(i, rows, signs)]
+        if not good:
+            good = [c for i in group if (c := _complete(i, rows, signs, extra)) is not None]
+        if good:
+            kept.extend(good)
+            continue
+        fullest = max(group, key=lambda i: len(i.items))
+        if len(fullest.items) >= 2 and _status(fullest, rows, signs):
+            kept.append(fullest)
+            broken.append(fullest)
+    return kept, broken
+
+
+def _row_values(block: ColumnBlock, row: int, concept: str) -> RowValues:
+    cells = block.rows[row].cells
+    return RowValues(
+        concept=concept,
+        values={c.column: c.number.value for c in cells},
+        digits={c.column: c.number.fraction_digits for c in cells},
+    )
+
+
+def block_calculations(
+    block: ColumnBlock, concepts: dict[int, str], extensions: set[int], taxonomy: Taxonomy
+) -> BlockCalc:
+    """Signs per row index and the relations to publish, for rows mapped to `concepts`."""
+    order = sorted(concepts)
+    rows = [_row_values(block, r, concepts[r]) for r in order]
+    instances = find_relations(rows, taxonomy)
+    signs = solve_signs(rows, instances)
+    extra = [i for i, r in enumerate(order) if r in extensions]
+    kept, broken = _select(instances, rows, signs, extra)
+    return BlockCalc(
+        signs={r: signs[i] for i, r in enumerate(order)},
+        kept=tuple(
+            (k.role, rows[k.total].concept, tuple((rows[i].concept, w) for i, w in k.items))
+            for k in kept
+        ),
+        broken=tuple(
+            (order[b.total], rows[b.total].concept, tuple(rows[i].concept for i, _ in b.items))
+            for b in broken
+        ),
+    )

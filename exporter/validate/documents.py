@@ -1,0 +1,261 @@
+"""What one DTS document contributes: references, concepts, type bases, ids and links.
+
+A schema or linkbase is reduced to plain frozen records once and cached by URL and
+content hash, so converting thousands of releases against one taxonomy parses the
+taxonomy once. Embedded linkbases (`xsd:appinfo/link:linkbase`) are read like
+standalone ones, with hrefs relative to the schema (XBRL 2.1 §5.1.2).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from exporter.validate import names as n
+from exporter.validate.cache import LruCache
+from exporter.validate.concepts import Concept
+from exporter.validate.sources import display_name, parse
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A document reference found during discovery (XBRL 2.1 §3.2), with its origin."""
+
+    url: str
+    kind: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Locator:
+    """An `xlink:type="locator"` element: its label and the document/fragment it points to."""
+
+    label: str
+    url: str
+    fragment: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Arc:
+    """An `xlink:type="arc"` element with the attributes calculation checks need."""
+
+    tag: str
+    arcrole: str
+    source: str
+    target: str
+    weight: str | None
+    order: str | None
+    use: str
+    priority: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendedLink:
+    """One extended link (e.g. `link:calculationLink`) and its locators and arcs."""
+
+    tag: str
+    role: str
+    locators: tuple[Locator, ...]
+    arcs: tuple[Arc, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """Everything validation needs from one schema or linkbase document."""
+
+    url: str
+    is_schema: bool
+    has_components: bool
+    target_namespace: str | None
+    references: tuple[Reference, ...]
+    concepts: tuple[Concept, ...]
+    type_bases: tuple[tuple[str, str], ...]
+    ids: frozenset[str]
+    concept_ids: tuple[tuple[str, str], ...]
+    links: tuple[ExtendedLink, ...]
+
+
+class DocumentError(Exception):
+    """A DTS document is not well-formed XML or is neither a schema nor a linkbase."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message, line)
+        self.message = message
+        self.line = line
+
+
+_CACHE: LruCache[tuple[str, str], DocumentInfo] = LruCache(256)
+
+
+def read_document(url: str, data: bytes, key: str) -> DocumentInfo:
+    """The cached `DocumentInfo` of `data` read as the document at `url` (hash `key`)."""
+    return _CACHE.get_or_build((url, key), lambda: _extract(url, data))
+
+
+def _extract(url: str, data: bytes) -> DocumentInfo:
+    try:
+        root = parse(data, url)
+    except etree.XMLSyntaxError as exc:
+        raise DocumentError(f"not well-formed: {exc.msg}", exc.lineno) from exc
+    if root.tag == n.XSD_SCHEMA:
+        return _schema_info(url, root)
+    if root.tag == n.LINK_LINKBASE:
+        links, refs = _linkbase_parts(url, root, display_name(url))
+        ids = frozenset(_ids(root))
+        return DocumentInfo(url, False, False, None, refs, (), (), ids, (), links)
+    raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
+
+
+def _ids(root: etree._Element) -> list[str]:
+    return [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
+
+
+def _href(url: str, el: etree._Element, attribute: str) -> str | None:
+    value = el.get(attribute)
+    return urljoin(url, value.strip()) if value and value.strip() else None
+
+
+def _reference(url: str, el: etree._Element, attribute: str, kind: str) -> Reference | None:
+    target = _href(url, el, attribute)
+    if target is None:
+        return None
+    line = el.sourceline or 0
+    return Reference(target.partition("#")[0], kind, display_name(url), line)
+
+
+def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
+    file = display_name(url)
+    tns = root.get("targetNamespace")
+    refs: list[Reference] = []
+    links: list[ExtendedLink] = []
+    for el in root.iter(n.XSD_IMPORT, n.XSD_INCLUDE, n.LINK_LINKBASE_REF, n.LINK_LINKBASE):
+        if el.tag == n.LINK_LINKBASE:
+            more_links, more_refs = _linkbase_parts(url, el, file)
+            links.extend(more_links)
+            refs.extend(more_refs)
+            continue
+        attribute = n.XLINK_HREF if el.tag == n.LINK_LINKBASE_REF else "schemaLocation"
+        ref = _reference(url, el, attribute, etree.QName(el).localname)
+        if ref is not None:
+            refs.append(ref)
+    concepts = tuple(_concept(el, tns, file) for el in root.iterchildren(n.XSD_ELEMENT))
+    named = tuple(c for c in concepts if c.name)
+    return DocumentInfo(
+        url=url,
+        is_schema=True,
+        has_components=_has_components(root),
+        target_namespace=tns,
+        references=tuple(refs),
+        concepts=named,
+        type_bases=tuple(_type_bases(root, tns)),
+        ids=frozenset(_ids(root)),
+        concept_ids=tuple((c.id, c.name) for c in named if c.id),
+        links=tuple(links),
+    )
+
+
+_NOT_COMPONENTS = frozenset({f"{{{n.XSD}}}annotation", n.XSD_IMPORT, n.XSD_INCLUDE})
+
+
+def _has_components(root: etree._Element) -> bool:
+    """True if the schema declares anything (elements, types...) beyond imports and appinfo.
+
+    A release's own schema often only imports the taxonomy and carries its linkbases in
+    appinfo; it then adds nothing to XML Schema validation and need not be compiled.
+    """
+    return any(isinstance(child.tag, str) and child.tag not in _NOT_COMPONENTS for child in root)
+
+
+def _qname_attr(el: etree._Element, attribute: str) -> str | None:
+    value = el.get(attribute)
+    return n.resolve_qname(value, el.nsmap) if value else None
+
+
+def _boolean(value: str | None) -> bool:
+    return (value or "").strip() in ("true", "1")
+
+
+def _inline_base(el: etree._Element) -> str | None:
+    for derivation in el.iter(f"{{{n.XSD}}}restriction", f"{{{n.XSD}}}extension"):
+        return _qname_attr(derivation, "base")
+    return None
+
+
+def _concept(el: etree._Element, tns: str | None, file: str) -> Concept:
+    name = el.get("name")
+    clark = f"{{{tns}}}{name}" if tns and name else (name or "")
+    return Concept(
+        name=clark,
+        id=el.get("id"),
+        type=_qname_attr(el, "type") or _inline_base(el),
+        substitution_group=_qname_attr(el, "substitutionGroup"),
+        period_type=el.get(n.XBRLI_PERIOD_TYPE),
+        balance=el.get(n.XBRLI_BALANCE),
+        abstract=_boolean(el.get("abstract")),
+        nillable=_boolean(el.get("nillable")),
+        file=file,
+        line=el.sourceline or 0,
+    )
+
+
+def _type_bases(root: etree._Element, tns: str | None) -> list[tuple[str, str]]:
+    bases = []
+    for el in root.iterchildren(n.XSD_SIMPLE_TYPE, n.XSD_COMPLEX_TYPE):
+        name = el.get("name")
+        base = _inline_base(el)
+        if name and base:
+            bases.append((f"{{{tns}}}{name}" if tns else name, base))
+    return bases
+
+
+def _linkbase_parts(
+    url: str, linkbase: etree._Element, file: str
+) -> tuple[tuple[ExtendedLink, ...], tuple[Reference, ...]]:
+    refs: list[Reference] = []
+    links: list[ExtendedLink] = []
+    for el in linkbase.iterchildren():
+        if el.tag in (n.LINK_ROLE_REF, n.LINK_ARCROLE_REF):
+            ref = _reference(url, el, n.XLINK_HREF, etree.QName(el).localname)
+            refs.extend([ref] if ref else [])
+        elif el.get(n.XLINK_TYPE) == "extended":
+            link = _extended_link(url, el, file)
+            links.append(link)
+            refs.extend(Reference(loc.url, "loc", loc.file, loc.line) for loc in link.locators)
+    return tuple(links), tuple(refs)
+
+
+def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
+    locators: list[Locator] = []
+    arcs: list[Arc] = []
+    for el in link.iterchildren():
+        kind = el.get(n.XLINK_TYPE)
+        if kind == "locator":
+            target = _href(url, el, n.XLINK_HREF) or ""
+            doc, _, fragment = target.partition("#")
+            label = el.get(n.XLINK_LABEL, "")
+            locators.append(Locator(label, doc, fragment, file, el.sourceline or 0))
+        elif kind == "arc":
+            arcs.append(_arc(el, file))
+    return ExtendedLink(link.tag, link.get(n.XLINK_ROLE, ""), tuple(locators), tuple(arcs))
+
+
+def _arc(el: etree._Element, file: str) -> Arc:
+    return Arc(
+        tag=el.tag,
+        arcrole=el.get(n.XLINK_ARCROLE, ""),
+        source=el.get(n.XLINK_FROM, ""),
+        target=el.get(n.XLINK_TO, ""),
+        weight=el.get("weight"),
+        order=el.get("order"),
+        use=el.get("use", "optional"),
+        priority=el.get("priority", "0"),
+        file=file,
+        line=el.sourceline or 0,
+    )

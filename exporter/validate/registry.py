@@ -1,0 +1,61 @@
+"""The ordered registry of instance rules and the loop that runs them.
+
+Order matters only for reading the report: structure first (schema, contexts, units),
+then facts against concepts, then duplicates and calculations. A rule that needs the
+DTS is skipped when the DTS could not be loaded; `checks` lists only rules that ran.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from exporter.findings import Finding
+from exporter.validate import calc_rules, instance_rules
+from exporter.validate.subject import Subject
+from exporter.validate.xmlschema import schema_validity
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named check over a bound instance."""
+
+    id: str
+    check: Callable[[Subject], Iterable[Finding]]
+    needs_dts: bool = True
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("xbrl.schema", schema_validity),
+    Rule("xbrl.ids", instance_rules.unique_ids, needs_dts=False),
+    Rule("xbrl.period", instance_rules.periods, needs_dts=False),
+    Rule("xbrl.entity-scheme", instance_rules.entity_schemes, needs_dts=False),
+    Rule("xbrl.duplicate-contexts", instance_rules.duplicate_contexts, needs_dts=False),
+    Rule("xbrl.unit-measures", instance_rules.unit_measures, needs_dts=False),
+    Rule("xbrl.duplicate-units", instance_rules.duplicate_units, needs_dts=False),
+    Rule("xbrl.concepts", instance_rules.concepts),
+    Rule("xbrl.context-ref", instance_rules.context_refs),
+    Rule("xbrl.unit-ref", instance_rules.unit_refs),
+    Rule("xbrl.decimals", instance_rules.accuracy),
+    Rule("xbrl.value", instance_rules.values),
+    Rule("xbrl.nil", instance_rules.nils),
+    Rule("xbrl.period-type", instance_rules.period_types),
+    Rule("xbrl.unit-type", instance_rules.unit_types),
+    Rule("xbrl.balance-weight", calc_rules.balance_weights),
+    Rule("calc11.relationships", calc_rules.calc_relationships),
+    Rule("xbrl.duplicates", calc_rules.duplicate_facts),
+    Rule("calc11.excess-digits", calc_rules.excess_digits),
+    Rule("calc11.rounding", calc_rules.rounding),
+)
+
+
+def run_rules(subject: Subject, rules: tuple[Rule, ...] = RULES) -> tuple[list[Finding], list[str]]:
+    """Findings of every applicable rule, and the ids of the rules that ran, in order."""
+    findings: list[Finding] = []
+    ran: list[str] = []
+    for rule in rules:
+        if rule.needs_dts and subject.dts is None:
+            continue
+        findings.extend(rule.check(subject))
+        ran.append(rule.id)
+    return findings, ran

@@ -1,0 +1,152 @@
+"""What the rules receive: the instance, its DTS, and each fact bound to both.
+
+Binding happens once, before the rules run, so each rule is a short loop over
+`Subject.facts` instead of repeating lookups (and their failure handling).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property
+
+from exporter.errors import Location
+from exporter.findings import Finding, Severity
+from exporter.validate.concepts import ConceptInfo
+from exporter.validate.dts import Dts
+from exporter.validate.instance import Context, Fact, Instance, Unit, read_fact
+from exporter.validate.values import (
+    INF,
+    Accuracy,
+    inferred_decimals,
+    parse_decimals,
+    parse_number,
+    parse_precision,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class BoundFact:
+    """A fact with its concept, context, unit and (for valid numerics) parsed value."""
+
+    fact: Fact
+    info: ConceptInfo | None
+    context: Context | None
+    unit: Unit | None
+    value: Decimal | None
+    decimals: Accuracy | None
+
+    @property
+    def numeric(self) -> bool:
+        return self.info is not None and self.info.numeric
+
+    @property
+    def calculable(self) -> bool:
+        """A finite value with known accuracy: the facts Calculations 1.1 can use."""
+        return self.value is not None and self.value.is_finite() and self.decimals is not None
+
+    @property
+    def number(self) -> Decimal:
+        """The parsed value of a `calculable` fact."""
+        if self.value is None:
+            raise ValueError(f"fact {self.fact.label} has no numeric value")
+        return self.value
+
+    @property
+    def places(self) -> int | None:
+        """`decimals` as the interval helpers take it: an int, or None for INF."""
+        return None if self.decimals == INF or self.decimals is None else int(self.decimals)
+
+
+FactKey = tuple[str, object, object]
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One instance under validation; `dts` is None when it could not be loaded."""
+
+    name: str
+    instance: Instance
+    dts: Dts | None
+    facts: tuple[BoundFact, ...]
+
+    @cached_property
+    def duplicate_groups(self) -> dict[FactKey, list[BoundFact]]:
+        """XBRL 2.1 §4.10: items grouped by concept, c-equal context, u-equal unit (or lang).
+
+        Nil facts and facts without a usable context stay out: they carry no comparable
+        value. Groups of one are included (they are what calculations bind).
+        """
+        groups: dict[FactKey, list[BoundFact]] = defaultdict(list)
+        for bf in self.facts:
+            if bf.info is None or not bf.info.is_item or bf.fact.nil:
+                continue
+            if bf.context is None or bf.context.period is None:
+                continue
+            unit = bf.unit.key if bf.unit is not None else bf.fact.lang
+            groups[(bf.fact.name, bf.context.key, unit)].append(bf)
+        return dict(groups)
+
+    def finding(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int | None = None,
+        numbers: dict[str, str] | None = None,
+    ) -> Finding:
+        """A finding located in the instance file at `line`."""
+        return Finding(
+            code=code,
+            severity=severity,
+            message=message,
+            location=Location(file=self.name, line=line or None),
+            numbers=numbers or {},
+        )
+
+
+def bind(name: str, instance: Instance, dts: Dts | None) -> Subject:
+    """Bind every fact (tuple children included) to its concept, context and unit."""
+    facts = tuple(_bind(f, instance, dts) for f in _all_facts(instance.facts, dts))
+    return Subject(name=name, instance=instance, dts=dts, facts=facts)
+
+
+def _all_facts(facts: tuple[Fact, ...], dts: Dts | None) -> Iterator[Fact]:
+    for fact in facts:
+        yield fact
+        info = dts.concepts.get(fact.name) if dts else None
+        if info is not None and info.is_tuple:
+            children = tuple(
+                read_fact(c) for c in fact.element.iterchildren() if isinstance(c.tag, str)
+            )
+            yield from _all_facts(children, dts)
+
+
+def _bind(fact: Fact, instance: Instance, dts: Dts | None) -> BoundFact:
+    info = dts.concepts.get(fact.name) if dts else None
+    value = decimals = None
+    if info is not None and info.numeric and not fact.nil:
+        value = parse_number(fact.text, info.space)
+        decimals = _accuracy(fact, value)
+    return BoundFact(
+        fact=fact,
+        info=info,
+        context=instance.context(fact.context_ref),
+        unit=instance.unit(fact.unit_ref),
+        value=value,
+        decimals=decimals,
+    )
+
+
+def _accuracy(fact: Fact, value: Decimal | None) -> Accuracy | None:
+    """`decimals` as written, else inferred from `precision` (both: neither is trusted)."""
+    if fact.decimals is not None and fact.precision is not None:
+        return None
+    if fact.decimals is not None:
+        return parse_decimals(fact.decimals)
+    precision = parse_precision(fact.precision) if fact.precision is not None else None
+    if precision is None or value is None:
+        return None
+    return inferred_decimals(value, precision)
