@@ -320,7 +320,7 @@ def _row_facts(
     exponent = _exponent(concept, table.scale)
     for cell in row.cells:
         column = block.columns[cell.column]
-        source = Source(
+        source = Source.model_construct(
             table=table.index,
             line=row.line,
             page=row.page,
@@ -341,7 +341,7 @@ def _row_facts(
             value, decimals = value / 100, decimals + 2
         else:
             value = value.scaleb(exponent)
-        fact = Fact(
+        fact = Fact.model_construct(
             id="",
             concept=concept.name,
             context=builder.context(period).id,

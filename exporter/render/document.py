@@ -8,6 +8,8 @@ linkbase), so a processor checks exactly the totals the release shows.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import Fact, FactSet, Unit
@@ -52,7 +54,7 @@ class _Names(BaseModel):
     schema_name: str
     base_href: str
 
-    @property
+    @cached_property
     def extension_names(self) -> frozenset[str]:
         return frozenset(c.name for c in self.facts.extensions)
 

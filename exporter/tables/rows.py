@@ -64,7 +64,7 @@ def place_row(
             reason = f"column {columns[column].header or position!r} names no period"
             unplaced.append(_unplaced(row, label, text, reason))
         else:
-            cells.append(ValueCell(column=column, number=number))
+            cells.append(ValueCell.model_construct(column=column, number=number))
     if not label and not cells:
         return None, unplaced
     role = RowRole.ITEM if cells or unplaced else RowRole.SECTION
