@@ -63,7 +63,12 @@ class Paragraph(BaseModel):
 
 
 class Table(BaseModel):
-    """A grid of cells; `index` counts tables from 1 in document order."""
+    """A grid of cells; `index` counts tables from 1 in document order.
+
+    `positional` says the reader knew where each cell sits (HTML colspans, PDF or
+    fixed-width positions), so a header cell covers exactly its `span`. A sequential grid
+    (tab-separated text) only gives cell order: a spanning header's reach is inferred.
+    """
 
     model_config = FROZEN
 
@@ -72,6 +77,7 @@ class Table(BaseModel):
     rows: tuple[Row, ...]
     line: int
     page: int | None = None
+    positional: bool = False
 
     @property
     def width(self) -> int:

@@ -66,7 +66,10 @@ class ExtensionRegistry:
         label = strip_footnotes(row.label) or _unlabelled(row)
         name = self._free_name(concept_name(label), row, period)
         concept = Concept(
-            name=name, type=row_kind(row, self.taxonomy), period=period, label=label,
+            name=name,
+            type=row_kind(row, self.taxonomy),
+            period=period,
+            label=label,
             documentation=f"Extension concept for the release's line item {label!r}.",
             extension=True,
         )

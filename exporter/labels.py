@@ -18,7 +18,6 @@ _FOOTNOTE = re.compile(
 )
 _PREFIX = re.compile(r"^\s*(?:add|less|plus|minus|deduct|excluding)\s*:\s*", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\([^()]*\)")
-_SLASH_ALTERNATIVE = re.compile(r"/\s*\(?\w+\)?")
 _NON_WORD = re.compile(r"[^a-z0-9%&]+")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "its", "for", "on", "s"})
 _JOINED = {
@@ -82,7 +81,6 @@ def label_tokens(text: str, drop_parenthesised: bool = True) -> tuple[str, ...]:
     text = _PREFIX.sub("", text).lower().replace("\u2019", "'")
     if drop_parenthesised:
         text = _PARENTHESISED.sub(" ", text)
-        text = _SLASH_ALTERNATIVE.sub(" ", text)
     words = [w for w in _NON_WORD.split(text.replace("'s", "")) if w]
     merged: list[str] = []
     for word in words:

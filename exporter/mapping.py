@@ -40,7 +40,7 @@ _SUFFIXES = frozenset(
         "lp",
     }
 )
-_FUZZY_THRESHOLD = 0.8
+_FUZZY_THRESHOLD = 0.9
 _EXACT, _BAG = 1.0, 0.97
 _WITHIN_BONUS, _STATEMENT_BONUS = 0.02, 0.01
 _PER_SHARE_LIMIT = 10_000
@@ -170,6 +170,8 @@ def _score(
     candidate: _Candidate, concept: Concept, context: tuple[str, ...], statement: frozenset[str]
 ) -> float | None:
     score = candidate.score
+    if any(contains_phrase(context, label_tokens(p)) for p in concept.not_within):
+        return None
     if concept.within:
         phrases = [label_tokens(p) for p in concept.within]
         if not any(contains_phrase(context, p) for p in phrases):
@@ -271,8 +273,11 @@ def map_tables(
                 if mapping.concept is None:
                     concept = registry.propose(row, durations)
                     mapping = mapping.model_copy(
-                        update={"concept": concept.name, "extension": True,
-                                "reason": "no taxonomy label matches; extension concept"}
+                        update={
+                            "concept": concept.name,
+                            "extension": True,
+                            "reason": "no taxonomy label matches; extension concept",
+                        }
                     )
                 result.append(mapping)
     return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()))

@@ -13,18 +13,29 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.document import Document, Paragraph
+from exporter.document import Document, Heading, Paragraph
 from exporter.taxonomy import Taxonomy
 
 _LISTING = re.compile(
-    r"\(\s*(?P<pairs>(?:[A-Za-z][A-Za-z .\-]{1,30}?\s*:\s*[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*[;,]?\s*)+)\)"
+    r"\(\s*(?P<pairs>(?:[A-Za-z][A-Za-z .\-]{1,30}?\s*:\s*"
+    r"[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*[;,]?\s*)+)\)"
 )
 _PAIR = re.compile(
     r"(?P<exchange>[A-Za-z][A-Za-z .\-]{1,30}?)\s*:\s*(?P<ticker>[A-Z0-9][A-Za-z0-9.\-]{0,9})"
 )
 _NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
-_NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$", re.IGNORECASE)
+_NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$|[—–]", re.IGNORECASE)
 _HEAD_PARAGRAPHS = 12
+_SUFFIX = (
+    r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SE|AG|LLC|L\.P|Co)\.?"
+)
+_CORPORATE = re.compile(
+    r"(?:[A-Z][\w&'\u2019.\-]*,?\s+){0,6}?(?:[A-Z][\w&'\u2019.\-]*,?\s+)"
+    rf"{_SUFFIX}(?:,?\s+{_SUFFIX})?(?![\w])"
+)
+_ANNOUNCES = re.compile(
+    r"\s*(?:\u00ae|\u2122|\(R\))?\s+(?:today\s+)?(?:announced|reported|announces|reports|posted)\b"
+)
 # Cheap test for "7.2993 to US$1.00" before the full currency-aware pattern runs.
 _RATE_HINT = re.compile(r"\d\s*(?:to|=|per|for)\s*\S{0,4}?\s?1(?:\.0+)?\b")
 
@@ -65,7 +76,7 @@ class DocumentInfo(BaseModel):
 
 def _issuer_before(text: str, end: int) -> str | None:
     """The capitalised words just before a listing parenthesis."""
-    words = text[:end].split()
+    words = re.sub(r"[\u2014\u2013]", " -- ", text[:end]).split()
     name: list[str] = []
     for word in reversed(words[-10:]):
         if _NAME_STOP.match(word) or word.endswith((")", "--")):
@@ -79,11 +90,16 @@ def _issuer_before(text: str, end: int) -> str | None:
     return " ".join(reversed(name)).strip(" ,") or None
 
 
+def _first_exchange(text: str) -> str:
+    """ "Nasdaq and TASE" lists the ticker on two exchanges; the first names the entity."""
+    return re.split(r"\s+(?:and|&)\s+|/", text.strip(), flags=re.IGNORECASE)[0].upper()
+
+
 def _listing(paragraphs: list[Paragraph]) -> tuple[str | None, tuple[Listing, ...]]:
-    for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
+    for paragraph in paragraphs:
         for match in _LISTING.finditer(paragraph.text):
             pairs = [
-                Listing(exchange=p["exchange"].strip().upper(), ticker=p["ticker"])
+                Listing(exchange=_first_exchange(p["exchange"]), ticker=p["ticker"])
                 for p in _PAIR.finditer(match["pairs"])
             ]
             if pairs and any(c.isalpha() for c in pairs[0].exchange):
@@ -160,10 +176,40 @@ def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _announcer(paragraphs: list[Heading | Paragraph]) -> str | None:
+    """The issuer named in a dateline or title without a listing ("Apple today announced")."""
+    for paragraph in paragraphs[:_HEAD_PARAGRAPHS]:
+        match = _ANNOUNCES.search(paragraph.text)
+        if match:
+            name = _issuer_before(paragraph.text.replace("\u00ae", " "), match.start())
+            if name:
+                return name
+    return None
+
+
+def _corporate_name(paragraphs: list[Paragraph]) -> str | None:
+    """The first name with a corporate suffix in the opening paragraphs."""
+    for paragraph in paragraphs[:3]:
+        text = paragraph.text.split(" -- ", 1)[-1]
+        if match := _CORPORATE.search(text):
+            return match.group(0).strip(" ,")
+    return None
+
+
+def _issuer(
+    blocks: list[Heading | Paragraph], paragraphs: list[Paragraph], near_listing: str | None
+) -> str | None:
+    """The issuer: the name by the listing if it is a company name, else the first one."""
+    if near_listing and _CORPORATE.fullmatch(near_listing):
+        return near_listing
+    return _corporate_name(paragraphs) or near_listing or _announcer(blocks)
+
+
 def read_metadata(document: Document, taxonomy: Taxonomy) -> DocumentInfo:
     """Issuer, listings, main currency and stated exchange rates of `document`."""
     paragraphs = [b for b in document.text_blocks if isinstance(b, Paragraph)]
-    issuer, listings = _listing(paragraphs)
+    near_listing, listings = _listing(paragraphs)
+    issuer = _issuer(list(document.text_blocks), paragraphs, near_listing)
     return DocumentInfo(
         issuer=issuer,
         listings=listings,

@@ -140,8 +140,10 @@ def summary_text(report: Report) -> str:
         f"{report.count(Severity.WARNING)} warnings",
     ]
     if report.extensions:
-        lines.append(f"  extensions   {len(report.extensions)} concepts for line items the "
-                     "taxonomy does not know: " + ", ".join(e.label for e in report.extensions))
+        lines.append(
+            f"  extensions   {len(report.extensions)} concepts for line items the "
+            "taxonomy does not know: " + ", ".join(e.label for e in report.extensions)
+        )
     if report.outputs:
         lines.append(f"  written      {', '.join(report.outputs)}")
     reasons = Counter(u.reason for u in report.unmapped)

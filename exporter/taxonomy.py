@@ -61,6 +61,7 @@ class Concept(BaseModel):
     label: str
     synonyms: tuple[str, ...] = ()
     within: tuple[str, ...] = ()
+    not_within: tuple[str, ...] = ()
     start_labels: tuple[str, ...] = ()
     end_labels: tuple[str, ...] = ()
     documentation: str = ""

@@ -187,7 +187,10 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     )
 
 
-def _exponent(concept: Concept, scale: Scale) -> int:
+def _exponent(concept: Concept, scale: Scale, row: TableRow) -> int:
+    """Power of ten of the printed numbers: the row's own stated scale, else the table's."""
+    if row.scale is not None and concept.type in (ConceptType.MONETARY, ConceptType.SHARES):
+        return row.scale
     return {
         ConceptType.MONETARY: scale.money,
         ConceptType.SHARES: scale.shares,
@@ -317,7 +320,7 @@ def _row_facts(
     sign: int,
 ) -> None:
     concept = builder.concepts[mapping.concept or ""]
-    exponent = _exponent(concept, table.scale)
+    exponent = _exponent(concept, table.scale, row)
     for cell in row.cells:
         column = block.columns[cell.column]
         source = Source.model_construct(

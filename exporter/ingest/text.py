@@ -1,59 +1,166 @@
-"""Plain-text reader: tab-separated tables, paragraphs, headings, Markdown residue cleaned.
+"""Plain-text reader: headings, paragraphs and tables in the layouts real releases use.
 
-A run of lines that contain tabs is a table; blank lines inside the run are kept as blank
-rows (they separate row groups and stacked sub-tables). Any other run of non-blank lines
-is text: a short line without a full stop is a heading, the rest are paragraphs; a line
-that opens with "(" or a bullet starts a new paragraph, so a caption printed right under
-a title stays apart from it.
+The text is cut into units, in this order of precedence:
+
+- a `<TABLE>` ... `</TABLE>` region of an SEC plain-text exhibit, or a run of space-aligned
+  lines, is a fixed-width table (`text_fixed`);
+- a run of lines that contain tabs is a tab-separated table; blank lines inside the run are
+  kept as blank rows (they separate row groups and stacked sub-tables);
+- a very long line holding a whole statement, rows run together, is a flattened table
+  (`text_flat`);
+- any other run of non-blank lines is text: a short line without a full stop is a heading,
+  the rest are paragraphs; a line that opens with "(" or a bullet starts a new paragraph,
+  so a caption printed right under a title stays apart from it, and a centred line (SEC
+  exhibits centre their titles) stands alone.
+
+Runs of short paragraphs are then searched for tables printed one cell per paragraph
+(`text_cells`). Markdown residue is cleaned before any of this: escapes, bold and heading
+marks are undone, and image lines and horizontal rules carry no text, so they count as
+blank lines; a bare Markdown link is never a heading. The layout is always read from the
+text, never from a file name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
+from exporter.ingest.text_cells import Cell as CellParagraph
+from exporter.ingest.text_cells import Found, find_cell_tables, is_cell
+from exporter.ingest.text_fixed import fixed_regions, read_fixed
+from exporter.ingest.text_flat import is_flat_line, read_flat_line
+from exporter.ingest.text_grid import BULLET, text_block
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|<>~])")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
-_HEADING_MAX = 120
+# An image line, or a thematic break (three or more of one of - * _, at most 3 spaces in).
+_MARKDOWN_NOISE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_CENTRED = 8
+
+
+def clean_markup(line: str) -> str:
+    """Undo Markdown escapes, bold marks and heading marks; spacing is left as it is."""
+    if "\\" in line:
+        line = _MARKDOWN_ESCAPE.sub(r"\1", line)
+    if "**" in line:
+        line = _MARKDOWN_BOLD.sub(r"\1", line)
+    return _MARKDOWN_HEADING.sub("", line) if "#" in line else line
 
 
 def clean_line(line: str) -> str:
-    """Undo Markdown escapes and bold marks; normalise non-breaking spaces."""
-    line = _MARKDOWN_ESCAPE.sub(r"\1", line)
-    line = _MARKDOWN_BOLD.sub(r"\1", line)
-    return line.replace("\u00a0", " ").rstrip("\r\n")
+    """Undo Markdown escapes, bold and heading marks; normalise non-breaking spaces."""
+    return _spaced(line, clean_markup(line))
+
+
+def _spaced(line: str, cleaned: str) -> str:
+    """The cleaned line with plain spaces, or nothing for an image line or a rule."""
+    if _MARKDOWN_NOISE.match(line):
+        return ""
+    return cleaned.replace("\u00a0", " ").rstrip("\r\n")
 
 
 def read_text(text: str, source: str) -> Document:
-    """Split `text` into headings, paragraphs and tab-separated tables."""
-    lines = [clean_line(line) for line in text.splitlines()]
-    return Document(source=source, format="text", blocks=tuple(_blocks(lines)))
+    """Split `text` into headings, paragraphs and tables."""
+    original = text.splitlines()
+    raw = [clean_markup(line) for line in original]
+    lines = [_spaced(line, cleaned) for line, cleaned in zip(original, raw, strict=True)]
+    blocks = _number_tables(_blocks(raw, lines))
+    return Document(source=source, format="text", blocks=tuple(blocks))
+
+
+@dataclass(frozen=True)
+class _Unit:
+    kind: str  # "text", "tab", "flat" or "fixed"
+    start: int
+    end: int
 
 
 def _is_table_line(line: str) -> bool:
     return "\t" in line and bool(line.replace("\t", "").strip())
 
 
-def _blocks(lines: list[str]) -> Iterator[Block]:
+def _units(raw: list[str], lines: list[str]) -> Iterator[_Unit]:
+    """The text cut into text runs and tables of each layout, in order."""
+    tab = [_is_table_line(line) for line in lines]
+    flat = [not t and is_flat_line(r) for t, r in zip(tab, raw, strict=True)]
+    regions = fixed_regions(lines, [t or f for t, f in zip(tab, flat, strict=True)])
     index = 0
-    table_count = 0
     while index < len(lines):
-        if not lines[index].strip():
+        if index in regions:
+            yield _Unit("fixed", index, regions[index])
+            index = regions[index]
+        elif not lines[index].strip():
             index += 1
-        elif _is_table_line(lines[index]):
+        elif tab[index]:
             end = _table_end(lines, index)
-            table_count += 1
-            yield _table(lines, index, end, table_count)
+            yield _Unit("tab", index, end)
             index = end
+        elif flat[index]:
+            yield _Unit("flat", index, index + 1)
+            index += 1
         else:
-            end = index
-            while end < len(lines) and lines[end].strip() and not _is_table_line(lines[end]):
+            end = index + 1
+            while end < len(lines) and lines[end].strip() and not (tab[end] or flat[end]):
+                if end in regions:
+                    break
                 end += 1
-            yield from _text_blocks(lines, index, end)
+            yield _Unit("text", index, end)
             index = end
+
+
+def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
+    paragraphs: list[_Unit] = []
+    for unit in _units(raw, lines):
+        if unit.kind == "text" and is_cell(lines[unit.start : unit.end]):
+            paragraphs.append(unit)
+            continue
+        yield from _paragraph_run(paragraphs, lines)
+        paragraphs = []
+        if unit.kind == "text":
+            yield from _text_blocks(lines, unit.start, unit.end)
+        elif unit.kind == "tab":
+            yield _table(lines, unit.start, unit.end)
+        elif unit.kind == "flat":
+            yield from read_flat_line(raw[unit.start], unit.start) or _text_blocks(
+                lines, unit.start, unit.end
+            )
+        else:
+            yield from read_fixed(lines, unit.start, unit.end)
+    yield from _paragraph_run(paragraphs, lines)
+
+
+def _paragraph_run(units: list[_Unit], lines: list[str]) -> Iterator[Block]:
+    """Short paragraphs, with any tables printed one cell per paragraph rebuilt."""
+    cells = [CellParagraph(_joined(lines, u), u.start) for u in units]
+    found: list[Found] = find_cell_tables(cells) if len(cells) >= 4 else []
+    index = 0
+    for item in found:
+        for unit in units[index : item.start]:
+            yield from _text_blocks(lines, unit.start, unit.end)
+        yield from item.blocks
+        index = item.end
+    for unit in units[index:]:
+        yield from _text_blocks(lines, unit.start, unit.end)
+
+
+def _joined(lines: list[str], unit: _Unit) -> str:
+    return " ".join(line.strip() for line in lines[unit.start : unit.end])
+
+
+def _number_tables(blocks: Iterator[Block]) -> list[Block]:
+    """Tables numbered from 1 in document order, whatever layout they came from."""
+    result: list[Block] = []
+    count = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            count += 1
+            if block.index != count:
+                block = block.model_copy(update={"index": count})
+        result.append(block)
+    return result
 
 
 def _table_end(lines: list[str], start: int) -> int:
@@ -67,42 +174,36 @@ def _table_end(lines: list[str], start: int) -> int:
     return end
 
 
-def _table(lines: list[str], start: int, end: int, index: int) -> Table:
+def _table(lines: list[str], start: int, end: int) -> Table:
     rows = []
     for number in range(start, end):
         parts = lines[number].split("\t")
         cells = tuple(Cell(text=part.strip(), column=i) for i, part in enumerate(parts))
         rows.append(Row(cells=cells, line=number + 1))
-    return Table(index=index, rows=tuple(rows), line=start + 1)
+    return Table(index=0, rows=tuple(rows), line=start + 1)
 
 
 def _text_blocks(lines: list[str], start: int, end: int) -> Iterator[Heading | Paragraph]:
+    """Lines joined into blocks; a centred line (as SEC exhibits print titles) stands alone."""
     group: list[str] = []
     group_line = start
     for number in range(start, end):
         line = lines[number].strip()
-        if group and (line.startswith("(") or _BULLET.match(line)) and _closes(group[-1]):
-            yield _text_block(group, group_line)
+        centred = len(lines[number]) - len(lines[number].lstrip(" ")) >= _CENTRED
+        opens = line.startswith("(") or BULLET.match(line)
+        if group and (centred or (opens and _closes(group[-1]))):
+            yield text_block(group, group_line)
             group = []
         if not group:
             group_line = number
         group.append(line)
+        if centred:
+            yield text_block(group, group_line)
+            group = []
     if group:
-        yield _text_block(group, group_line)
+        yield text_block(group, group_line)
 
 
 def _closes(previous: str) -> bool:
     """A new block may start after a line that ends a title, sentence or bullet."""
     return not previous.endswith((",", "(", "-", "and", "or", "of"))
-
-
-def _text_block(group: list[str], start: int) -> Heading | Paragraph:
-    text = " ".join(group)
-    single = len(group) == 1
-    if single and len(text) <= _HEADING_MAX and not _BULLET.match(text) and _looks_like_title(text):
-        return Heading(text=text, line=start + 1)
-    return Paragraph(text=text, line=start + 1)
-
-
-def _looks_like_title(text: str) -> bool:
-    return not text.endswith((".", ",", ";", ":")) and not text.startswith("(")

@@ -121,20 +121,30 @@ def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[
     prefix = names.facts.extension_prefix
     elements, labels = [], []
     for concept in names.facts.extensions:
-        elements.append({
-            "name": concept.name, "id": element_id(prefix, concept.name),
-            "type": item_type(concept), "period": concept.period.value,
-            "balance": concept.balance.value if concept.balance else None,
-        })
-        labels.append({
-            "href": f"{names.schema_name}#{element_id(prefix, concept.name)}",
-            "loc": f"loc_{concept.name}", "label_group": f"label_{concept.name}",
-            "labels": [
-                {"id": f"lab_{concept.name}_1", "role": STANDARD_LABEL, "text": concept.label},
-                {"id": f"lab_{concept.name}_2", "role": DOCUMENTATION,
-                 "text": concept.documentation},
-            ],
-        })
+        elements.append(
+            {
+                "name": concept.name,
+                "id": element_id(prefix, concept.name),
+                "type": item_type(concept),
+                "period": concept.period.value,
+                "balance": concept.balance.value if concept.balance else None,
+            }
+        )
+        labels.append(
+            {
+                "href": f"{names.schema_name}#{element_id(prefix, concept.name)}",
+                "loc": f"loc_{concept.name}",
+                "label_group": f"label_{concept.name}",
+                "labels": [
+                    {"id": f"lab_{concept.name}_1", "role": STANDARD_LABEL, "text": concept.label},
+                    {
+                        "id": f"lab_{concept.name}_2",
+                        "role": DOCUMENTATION,
+                        "text": concept.documentation,
+                    },
+                ],
+            }
+        )
     return elements, labels
 
 
@@ -142,9 +152,14 @@ def render_schema(names: _Names) -> bytes:
     facts = names.facts
     roles = sorted({role for role, _ in facts.presentation} | {a.role for a in facts.calculations})
     own_roles = [
-        {"uri": names.role_uri(r), "id": r, "definition": f"{r} (this release)",
-         "used_on": ["link:presentationLink", "link:calculationLink"]}
-        for r in roles if r not in names.known_roles()
+        {
+            "uri": names.role_uri(r),
+            "id": r,
+            "definition": f"{r} (this release)",
+            "used_on": ["link:presentationLink", "link:calculationLink"],
+        }
+        for r in roles
+        if r not in names.known_roles()
     ]
     elements, labels = _extension_views(names)
     return render(
@@ -174,8 +189,14 @@ def render_instance(names: _Names) -> bytes:
         {"id": u.id, "numerator": u.numerator, "denominator": u.denominator} for u in facts.units
     ]
     fact_views = [
-        {"qname": f"{names.prefix(f.concept)}:{f.concept}", "id": f.id, "context": f.context,
-         "unit": f.unit, "decimals": decimals_text(f), "value": decimal_text(f.value)}
+        {
+            "qname": f"{names.prefix(f.concept)}:{f.concept}",
+            "id": f.id,
+            "context": f.context,
+            "unit": f.unit,
+            "decimals": decimals_text(f),
+            "value": decimal_text(f.value),
+        }
         for f in facts.facts
     ]
     namespaces = [{"prefix": names.taxonomy.prefix, "uri": names.taxonomy.namespace}]
@@ -210,8 +231,12 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
         vocab=JSONLD_VOCAB,
         prefixes=prefixes,
         document=instance_name,
-        entity={"id": entity, "scheme": facts.entity.scheme,
-                "identifier": facts.entity.identifier, "name": facts.entity.name},
+        entity={
+            "id": entity,
+            "scheme": facts.entity.scheme,
+            "identifier": facts.entity.identifier,
+            "name": facts.entity.name,
+        },
         facts=fact_views,
     )
 
@@ -231,9 +256,13 @@ def _jsonld_fact(
     }
     if fact.decimals is not None:
         node["decimals"] = fact.decimals
-    node["source"] = {"table": fact.source.table, "line": fact.source.line,
-                      "label": fact.source.label, "printed": fact.source.printed,
-                      "column": fact.source.column}
+    node["source"] = {
+        "table": fact.source.table,
+        "line": fact.source.line,
+        "label": fact.source.label,
+        "printed": fact.source.printed,
+        "column": fact.source.column,
+    }
     return node
 
 
@@ -248,8 +277,12 @@ def render_document(
 ) -> RenderedDocument:
     """Schema, instance and JSON-LD of one release."""
     schema_name, instance_name, jsonld_name = f"{stem}.xsd", f"{stem}.xml", f"{stem}.jsonld"
-    names = _Names(taxonomy=taxonomy, facts=facts, schema_name=schema_name,
-                   base_href=f"{taxonomy_dir}/{files(taxonomy)['concepts']}")
+    names = _Names(
+        taxonomy=taxonomy,
+        facts=facts,
+        schema_name=schema_name,
+        base_href=f"{taxonomy_dir}/{files(taxonomy)['concepts']}",
+    )
     return RenderedDocument(
         schema_name=schema_name,
         instance_name=instance_name,

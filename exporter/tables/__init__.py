@@ -8,9 +8,13 @@ separate column blocks of the same statement.
 
 from __future__ import annotations
 
+from datetime import date
+
 from exporter.document import Document, Row
+from exporter.labels import label_tokens
+from exporter.periods import Period
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
-from exporter.tables.headers import build_columns, find_currency, is_header_row
+from exporter.tables.headers import HeaderContext, build_columns, find_currency, is_header_row
 from exporter.tables.model import (
     Column,
     ColumnBlock,
@@ -49,14 +53,13 @@ def _block(
     headers: list[Row],
     data: list[Row],
     previous: tuple[Column, ...] | None,
-    taxonomy: Taxonomy,
-    default_currency: str | None,
+    context: HeaderContext,
 ) -> tuple[ColumnBlock, list[UnplacedNumber]]:
     positions = numeric_positions(data)
     width = max((len(r.cells) for r in data if not r.is_blank), default=0)
     width = max([width, *(p + 1 for p in positions)])
     if headers or previous is None:
-        columns = build_columns(headers, positions, width, taxonomy.currencies, default_currency)
+        columns = build_columns(headers, positions, width, context)
     else:
         columns = previous
     placed: list[TableRow | None] = []
@@ -65,7 +68,7 @@ def _block(
         table_row, lost = place_row(row, columns)
         placed.append(table_row)
         unplaced.extend(lost)
-    rows = find_leading_totals(assign_sections(placed))
+    rows = find_leading_totals(assign_sections(placed), context.total_words)
     line = (headers or data)[0].line
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
@@ -75,12 +78,18 @@ def understand_table(
 ) -> StatementTable:
     """One raw table (with its title and caption) as a statement."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
-    default_currency = find_currency(raw.caption, taxonomy.currencies) or document_currency
+    context = HeaderContext(
+        currencies=taxonomy.currencies,
+        default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,
+        period_hint=raw.period,
+        positional=raw.positional,
+        total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
+    )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
     previous: tuple[Column, ...] | None = None
     for headers, data in _segments(raw.rows, names):
-        block, lost = _block(headers, data, previous, taxonomy, default_currency)
+        block, lost = _block(headers, data, previous, context)
         blocks.append(block)
         unplaced.extend(lost)
         previous = block.columns
@@ -101,4 +110,40 @@ def understand_tables(
     document: Document, taxonomy: Taxonomy, document_currency: str | None = None
 ) -> tuple[StatementTable, ...]:
     """Every table of `document`, understood."""
-    return tuple(understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document))
+    tables = tuple(
+        understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document)
+    )
+    return resolve_open_starts(tables)
+
+
+def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:
+    """Give "period ended" columns the start of the longest duration ending the same day.
+
+    Without one in the document, the period runs from the start of the calendar year
+    (year to date), which is what such headers mean in calendar-year releases.
+    """
+    starts: dict[date, date] = {}
+    for column in (c for t in tables for b in t.blocks for c in b.columns):
+        period = column.period
+        known = period is not None and period.start is not None and not column.open_start
+        if known and (period.end not in starts or period.start < starts[period.end]):
+            starts[period.end] = period.start
+    return tuple(_with_starts(table, starts) for table in tables)
+
+
+def _with_starts(table: StatementTable, starts: dict[date, date]) -> StatementTable:
+    if not any(c.open_start for b in table.blocks for c in b.columns):
+        return table
+    blocks = []
+    for block in table.blocks:
+        columns = tuple(_open_start(c, starts) for c in block.columns)
+        blocks.append(block.model_copy(update={"columns": columns}))
+    return table.model_copy(update={"blocks": tuple(blocks)})
+
+
+def _open_start(column: Column, starts: dict[date, date]) -> Column:
+    if not column.open_start or column.period is None:
+        return column
+    end = column.period.end
+    start = starts.get(end, date(end.year, 1, 1))
+    return column.model_copy(update={"period": Period(start=start, end=end)})

@@ -13,11 +13,18 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
+from exporter.periods import parse_period
 from exporter.tables.headers import is_header_row
 from exporter.tables.model import Scale
 from exporter.taxonomy import Taxonomy
 
-_LOOKBACK = 3
+_LOOKBACK = 4
+_PERIOD_WORDS = re.compile(
+    r"\b(?:for|the|three|six|nine|twelve|\d{1,2}|months?|weeks?|quarters?|years?|fiscal|"
+    r"ended|ending|as|of|at|and|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"\d{4}|unaudited)\b|[^a-z\s]",
+)
 _SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "000": 3, "'000": 3}
 _SCALE = re.compile(
     r"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?(thousands?|millions?|billions?)\b"
@@ -27,7 +34,8 @@ _SCALE = re.compile(
 )
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
 _SHARES_SCALE = re.compile(
-    r"\bshares?\b[^;)]{0,40}?\b(?:in|reflected in|are in|stated in)\s+(thousands|millions|billions)",
+    r"\bshares?\b[^;)]{0,40}?\b(?:in|reflected in|are in|stated in)\s+"
+    r"(thousands|millions|billions)",
     re.IGNORECASE,
 )
 _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
@@ -37,16 +45,22 @@ _CAPTION_HINT = re.compile(
 
 
 class RawTable(BaseModel):
-    """A table (or a table and its continuations) with the text found around it."""
+    """A table (or a table and its continuations) with the text found around it.
+
+    `period` is a heading that names a period standing just above the table ("THREE
+    MONTHS ENDED JUNE 26, 2004"): it applies to columns whose own headers name none.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     index: int
     title: str
     caption: str
+    period: str = ""
     rows: tuple[Row, ...]
     line: int
     page: int | None = None
+    positional: bool = False
 
 
 def parse_scale(caption: str) -> Scale:
@@ -83,19 +97,31 @@ def _section_row(block: Heading | Paragraph) -> Row:
     return Row(cells=(Cell(text=block.text, column=0),), line=block.line, page=block.page)
 
 
-def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str]:
-    """Title and caption from the text blocks just above a table (nearest last)."""
-    title, caption = "", ""
+def is_period_heading(text: str) -> bool:
+    """A heading that only names a period ("Three months ended June 26, 2004")."""
+    if parse_period(text) is None:
+        return False
+    rest = _PERIOD_WORDS.sub(" ", text.lower())
+    return len(rest.split()) <= 2
+
+
+def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
+    """Title, caption and period heading from the text just above a table (nearest first)."""
+    title = caption = period = ""
     for block in reversed(before[-_LOOKBACK:]):
         text = block.text.strip()
         if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
             caption = text
+            if not isinstance(block, Heading) or text.startswith("("):
+                continue
+        if not period and isinstance(block, Heading) and is_period_heading(text):
+            period = text
             continue
         if not title and isinstance(block, Heading):
             title = text
         if title:
             break
-    return title, caption
+    return title, caption, period
 
 
 def raw_tables(document: Document) -> list[RawTable]:
@@ -112,15 +138,17 @@ def raw_tables(document: Document) -> list[RawTable]:
             rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
         else:
-            title, caption = _surroundings(pending)
+            title, caption, period = _surroundings(pending)
             result.append(
                 RawTable(
                     index=block.index,
                     title=title,
                     caption=caption,
+                    period=period,
                     rows=block.rows,
                     line=block.line,
                     page=block.page,
+                    positional=block.positional,
                 )
             )
         pending = []

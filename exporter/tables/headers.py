@@ -12,19 +12,30 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel, ConfigDict
+
 from exporter.document import Cell, Row
 from exporter.numbers import is_year, parse_number
 from exporter.periods import find_date, parse_period, span_of
 from exporter.tables.model import Column
 
 _MONTH_DAY = re.compile(
-    r"^(?:as\s+(?:of|at)\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$",
+    r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$",
     re.IGNORECASE,
 )
+_OPEN_PERIOD = re.compile(r"\bperiods?\s+(?:ended|ending)\b", re.IGNORECASE)
+_SPAN_WORDS = (
+    r"(?:three|six|nine|twelve|thirteen|\d{1,2})?\s*(?:months?|weeks?|quarters?|years?|periods?)"
+)
 _HEADER_WORDS = re.compile(
-    r"^\(?(?:un)?audited\)?$|^%?\s*change$|^variance$|\bQ[1-4]\b|\bFY\s?'?\d{2,4}\b"
-    r"|^fiscal\s+\d{4}$|^(?:as\s+(?:of|at)|ended|ending)$|^as reported$|^adjustments?$"
-    r"|^non-?gaap$|^gaap$",
+    r"^\(?(?:un)?audited\)?$|\bQ[1-4]\b|\bFY\s?'?\d{2,4}\b"
+    r"|^fiscal(?:\s+\d{4})?$|^(?:as\s+(?:of|at)|ended|ending)$|^as reported$|^adjustments?$"
+    r"|^non-?gaap$|^gaap$|^variance$"
+    rf"|^(?:for\s+the\s+)?{_SPAN_WORDS}(?:\s+(?:ended|ending))?,?$"
+    r"|^(?:period[\s-]*over[\s-]*(?:period)?|period)\s*%?\s*(?:change)?$"
+    r"|^%\s*(?:change|chg\.?|growth|increase)?$|^(?:change|increase|growth)\s*%?$"
+    r"|^(?:reported\s*)?[\u2206\u0394]\s*%?$|^(?:y/y|yoy|q/q)\s*%?(?:\s*change)?$",
     re.IGNORECASE,
 )
 
@@ -49,10 +60,15 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     return bool(texts) and all(is_header_cell(t, currency_names) for t in texts)
 
 
-def _coverage(row: Row, positions: list[int], width: int) -> dict[int, str]:
-    """Header text per value position for one header row."""
+def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
+    """Header text per value position for one header row.
+
+    Positional grids say which columns a header cell covers. In a sequential grid a
+    header cell reaches to the next header cell, and a row that lacks the leading label
+    cell is aligned on the right.
+    """
     cells = [c for c in row.cells if c.text.strip()]
-    if any(c.span > 1 for c in row.cells):
+    if positional or any(c.span > 1 for c in row.cells):
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
@@ -79,24 +95,42 @@ def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
     return result
 
 
+class HeaderContext(BaseModel):
+    """What a table's surroundings say about its columns."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    currencies: dict[str, tuple[str, ...]]
+    default_currency: str | None = None
+    period_hint: str = ""
+    positional: bool = False
+    total_words: tuple[tuple[str, ...], ...] = ()
+
+
 def build_columns(
-    header_rows: list[Row],
-    positions: list[int],
-    width: int,
-    currencies: dict[str, tuple[str, ...]],
-    default_currency: str | None,
+    header_rows: list[Row], positions: list[int], width: int, context: HeaderContext
 ) -> tuple[Column, ...]:
     """One `Column` per value position, with its joined header text, period and currency."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
     for row in header_rows:
-        for position, text in _coverage(row, positions, width).items():
+        for position, text in _coverage(row, positions, width, context.positional).items():
             texts[position].append(text)
     columns = []
     for position in positions:
         header = " ".join(texts[position])
-        currency = find_currency(header, currencies) or default_currency
+        period = parse_period(header)
+        if period is None and context.period_hint:
+            period = parse_period(f"{context.period_hint} {header}")
+        currency = find_currency(header, context.currencies) or context.default_currency
+        open_start = bool(period and _OPEN_PERIOD.search(header) and span_of(header) is None)
         columns.append(
-            Column(position=position, header=header, period=parse_period(header), currency=currency)
+            Column(
+                position=position,
+                header=header,
+                period=period,
+                currency=currency,
+                open_start=open_start,
+            )
         )
     return tuple(columns)
 

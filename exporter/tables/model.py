@@ -32,6 +32,9 @@ class Column(BaseModel):
     header: str
     period: Period | None
     currency: str | None
+    # "For the period ended September 30, 2024": a duration whose length the header
+    # does not say; its start is found from the other tables (see `resolve_open_starts`).
+    open_start: bool = False
 
 
 class ValueCell(BaseModel):
@@ -61,6 +64,8 @@ class TableRow(BaseModel):
     role: RowRole = RowRole.ITEM
     # Rows of the same block (by index) this row prints the sum of, when the arithmetic shows it.
     sum_of: tuple[int, ...] = ()
+    # A scale the row's label or section states ("Shares used ... (in thousands)").
+    scale: int | None = None
 
 
 class ColumnBlock(BaseModel):

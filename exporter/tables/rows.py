@@ -10,6 +10,7 @@ services".
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from exporter.document import Row
@@ -82,6 +83,18 @@ def _closes_section(label: str) -> bool:
     return bool(tokens) and tokens[0] == "total"
 
 
+_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
+_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
+
+
+def stated_scale(row: TableRow) -> int | None:
+    """A scale written in the row's label or its nearest section, e.g. "(in thousands)"."""
+    for text in (row.label, *reversed(row.sections[-1:])):
+        if match := _ROW_SCALE.search(text):
+            return _SCALES[match.group(1).lower()]
+    return None
+
+
 def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
     """Give each row its section path; `None` entries are blank rows."""
     stack: list[tuple[str, int]] = []
@@ -96,7 +109,8 @@ def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
             result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
             stack.append((row.label, level))
             continue
-        result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
+        sectioned = row.model_copy(update={"sections": tuple(s[0] for s in stack)})
+        result.append(sectioned.model_copy(update={"scale": stated_scale(sectioned)}))
         if _closes_section(row.label):
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
@@ -113,7 +127,16 @@ def _tolerance(row: TableRow, items: int) -> dict[int, Decimal]:
     return {c.column: half_items * Decimal(10) ** -c.number.fraction_digits for c in row.cells}
 
 
-def find_leading_totals(rows: list[TableRow]) -> list[TableRow]:
+def _reads_like_total(label: str, total_words: tuple[tuple[str, ...], ...]) -> bool:
+    words = label_tokens(label)
+    return any(
+        words[i : i + len(w)] == w for w in total_words for i in range(len(words) - len(w) + 1)
+    )
+
+
+def find_leading_totals(
+    rows: list[TableRow], total_words: tuple[tuple[str, ...], ...] = ()
+) -> list[TableRow]:
     """Mark rows printed above the rows they sum; those rows get them as a section.
 
     Translated or rounded columns may miss by half a unit per item, so each column may
@@ -125,8 +148,8 @@ def find_leading_totals(rows: list[TableRow]) -> list[TableRow]:
         if row.role is not RowRole.ITEM or row.sum_of or not any(values[i].values()):
             continue
         length = _leading_group(values, i, _item_run(result, i + 1), row)
-        if length:
-            members = _item_run(result, i + 1)[:length]
+        members = _item_run(result, i + 1)[:length]
+        if length and not any(_reads_like_total(result[j].label, total_words) for j in members):
             result[i] = row.model_copy(update={"sum_of": tuple(members)})
             for j in members:
                 sections = (*result[j].sections, row.label)

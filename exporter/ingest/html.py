@@ -1,0 +1,621 @@
+"""HTML reader: a release page becomes headings, paragraphs and tables in logical columns.
+
+The bytes are decoded here (the charset the page declares wins over guessing) and parsed
+by lxml's HTML parser with the network off and huge-tree mode off; nothing is fetched and
+no entity is expanded. Page chrome (scripts, styles, navigation, forms, page header and
+footer, hidden elements) and SEC SGML wrapper lines are dropped. C1 control characters,
+which legacy pages produce with references such as `&#151;`, are read as Windows-1252.
+
+Prose is split at block elements and line breaks; an h1-h6, or a short bold or centred
+block standing alone, is a heading. Superscript footnote digits become Unicode
+superscripts, so they stay in the text without gluing onto a number ("1,234" + "1").
+
+Generators pad financial tables with layout columns: a `$` cell, a number cell and a `)`
+cell for every value, empty spacer columns, hidden padding cells. Each row is cleaned
+first: a lone currency sign is merged into the number after it, a lone `)`, `%` or
+footnote mark into the number before it. Physical columns are then grouped into logical
+columns by the cells that cover them, narrowest cells first, never letting two cells of
+one row share a group; a group holding no cell of its own (a spacer, even under a
+spanning header) is dropped. A cell over several groups (a "Three Months Ended" header)
+keeps a span. Every row covers every logical column, empty cells filling the gaps. A
+row-spanning label repeats in the data rows it covers; a table nested in a data cell is
+flattened into the cell's text. A table in which no row holds two numbers (and no two
+rows hold a label and one number) lays out prose: its cells are read as prose, and the
+tables nested in them as tables.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
+from exporter.errors import InputError, Location
+from exporter.ingest.encoding import decode
+from exporter.ingest.text import read_text
+from exporter.numbers import is_year, parse_number
+
+_SKIPPED_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "head", "title", "nav", "aside", "button",
+        "select", "option", "textarea", "input", "label", "iframe", "object", "embed", "svg",
+        "math", "canvas", "dialog", "menu", "map", "audio", "video", "footer",
+    }
+)  # fmt: skip
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BLOCK_TAGS = _HEADING_TAGS | frozenset(
+    {
+        "address", "article", "blockquote", "body", "caption", "center", "dd", "div", "dl",
+        "dt", "figcaption", "figure", "header", "hr", "html", "li", "main", "ol", "p", "pre",
+        "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+_CELL_TAGS = frozenset({"td", "th"})
+_CURRENCY_CELLS = frozenset({"$", "US$", "C$", "A$", "HK$", "NT$", "S$", "R$", "€", "£", "¥", "₹"})
+_FORM_WORDS = 150  # a form with more text than this wraps the page (ASP.NET), not a search box
+_MAX_COLSPAN = 1000
+_MAX_ROWSPAN = 1000
+_HEADING_MAX = 120
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)"""
+    rb"""|^\s*<\?xml\b[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)""",
+    re.IGNORECASE,
+)
+# Browsers read these labels as Windows-1252 (WHATWG Encoding), and so do the pages.
+_AS_CP1252 = frozenset({"iso8859-1", "ascii"})
+_SGML_LINE = re.compile(
+    r"^[ \t]*<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*"
+    r"|^[ \t]*</?(?:DOCUMENT|TEXT|PAGE)>",
+    re.MULTILINE,
+)
+_SGML_HEADER = re.compile(r"^<SEC-HEADER>.*?^</SEC-HEADER>[^\n]*", re.MULTILINE | re.DOTALL)
+# An internal DTD subset declares entities; the HTML parser would print it as text.
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_SGML_ROOT = re.compile(r"^[ \t]*</?(?:SEC-DOCUMENT|IMS-DOCUMENT)>[^\n]*", re.MULTILINE)
+# A cell that can only end a number: ")", ")%", "%", ")(a)", "*", "(c)".
+_SUFFIX = re.compile(
+    r"^[)%]{0,2}(?:\s*(?:\([a-zA-Z]\)|\*+|[†‡§\u00b9\u00b2\u00b3\u2070-\u2079]+))*$"
+)
+_FOOTNOTE_DIGITS = re.compile(r"^\(?(\d{1,2}(?:,\d{1,2})*)\)?$")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_RAISED = re.compile(r"vertical-align:(?:super|text-top)|position:relative.*?(?:^|;)top:-")
+_BOLD_STYLE = re.compile(r"font-weight:(bold|bolder|[6-9]00|normal|lighter|[1-5]00)")
+_ALIGN_STYLE = re.compile(r"text-align:(center|left|right|justify|start|end)")
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,3}[-–—\s]*(?:of\s+\d{1,3})?$", re.IGNORECASE)
+_COMPANY_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|plc|LLC|L\.P|N\.V|S\.A|AG|SE)\.$")
+
+
+def _text_translation() -> dict[int, str | None]:
+    """C1 controls as Windows-1252 characters; odd spaces as spaces; invisible marks dropped."""
+    table: dict[int, str | None] = {}
+    for byte in range(0x80, 0xA0):
+        try:
+            table[byte] = bytes([byte]).decode("cp1252")
+        except UnicodeDecodeError:
+            table[byte] = None
+    table.update({0xA0: " ", 0x2007: " ", 0x202F: " ", 0x200B: None, 0xFEFF: None, 0xAD: None})
+    return table
+
+
+_TRANSLATION = _text_translation()
+
+
+def _clean_text(text: str) -> str:
+    """Fix C1 characters, normalise non-breaking spaces, collapse whitespace."""
+    return " ".join(text.translate(_TRANSLATION).split())
+
+
+def read_html(data: bytes, source: str, encoding: str | None = None) -> Document:
+    """Split an HTML release into headings, paragraphs and logical-column tables."""
+    text = _strip_sgml(_decode_html(data, source, encoding))
+    parser = lxml_html.HTMLParser(
+        encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
+    )
+    try:
+        root = etree.fromstring(text.replace("\x00", "").encode("utf-8"), parser)
+    except etree.LxmlError as exc:
+        raise InputError(
+            f"cannot parse HTML: {exc}", Location(file=source), "check that the file is HTML"
+        ) from None
+    reader = _Reader(source)
+    if root is not None:
+        reader.walk(root, _Context())
+        reader.flush()
+    return Document(source=source, format="html", blocks=tuple(reader.blocks))
+
+
+def _decode_html(data: bytes, source: str, encoding: str | None) -> str:
+    """An explicit encoding, else a BOM, else the declared charset, else `decode`'s guess."""
+    if encoding or data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode(data, source, encoding)
+    match = _DECLARED_CHARSET.search(data[:8192])
+    if match:
+        label = (match.group(1) or match.group(2)).decode("ascii").lower()
+        try:
+            codec = codecs.lookup(label).name
+        except LookupError:
+            return decode(data, source)
+        if codec in _AS_CP1252:
+            codec = "cp1252"
+        elif codec.startswith("utf-16") or codec.startswith("utf-32"):
+            codec = "utf-8"  # the declaration was readable as ASCII, so the bytes are not UTF-16
+        # A page that breaks its own declaration is read as a browser reads it: replaced.
+        return data.decode(codec, errors="replace")
+    return decode(data, source)
+
+
+def _strip_sgml(text: str) -> str:
+    """Blank SEC wrapper lines (<DOCUMENT>, <TYPE>, <TEXT> ...) and DTD subsets, keeping lines."""
+
+    def blank(match: re.Match[str]) -> str:
+        return "\n" * match.group(0).count("\n")
+
+    text = _SGML_HEADER.sub(blank, text)
+    text = _DTD_SUBSET.sub(blank, text)
+    text = _SGML_ROOT.sub(blank, text)
+    return _SGML_LINE.sub(blank, text)
+
+
+# --- element styles ---------------------------------------------------------------------
+
+
+def _style(element: etree._Element) -> str:
+    return (element.get("style") or "").lower().replace(" ", "")
+
+
+def _hidden(element: etree._Element) -> bool:
+    style = _style(element)
+    return (
+        "display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
+    )
+
+
+def _skipped(element: etree._Element, in_article: bool) -> bool:
+    """Page chrome and hidden elements; a <header> inside an article is the release's own."""
+    tag = element.tag
+    if tag in _SKIPPED_TAGS or (tag == "header" and not in_article):
+        return True
+    if tag == "form" and _is_small_form(element):
+        return True
+    return (element.get("role") or "").lower() in _CHROME_ROLES or _hidden(element)
+
+
+def _is_small_form(form: etree._Element) -> bool:
+    """A search or sign-up form; ASP.NET pages wrap the whole release in one big form."""
+    if form.find(".//table") is not None:
+        return False
+    return len(" ".join(form.itertext()).split()) <= _FORM_WORDS
+
+
+def _raised(element: etree._Element) -> bool:
+    return element.tag == "sup" or bool(_RAISED.search(_style(element)))
+
+
+def _footnote_marker(text: str) -> str:
+    """Superscript text as kept: footnote digits ("1", "(2)") become superscript digits."""
+    cleaned = _clean_text(text)
+    match = _FOOTNOTE_DIGITS.match(cleaned.replace(" ", ""))
+    return match.group(1).translate(_SUPERSCRIPT_DIGITS) if match else cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a text node inherits from its ancestors."""
+
+    bold: bool = False
+    centred: bool = False
+    heading: bool = False
+    in_article: bool = False
+
+    def enter(self, element: etree._Element) -> _Context:
+        tag = element.tag
+        bold, centred = self.bold, self.centred
+        style = _style(element)
+        if tag in ("b", "strong") or tag in _HEADING_TAGS:
+            bold = True
+        if weight := _BOLD_STYLE.search(style):
+            bold = weight.group(1) in ("bold", "bolder") or weight.group(1)[0] in "6789"
+        # A centred <table> is a centred box; its text keeps its own alignment.
+        align = "" if tag == "table" else (element.get("align") or "").lower()
+        if tag in _BLOCK_TAGS and (found := _ALIGN_STYLE.search(style)):
+            align = found.group(1)
+        if tag == "center" or align == "center":
+            centred = True
+        elif align:
+            centred = False
+        return _Context(
+            bold=bold,
+            centred=centred,
+            heading=self.heading or tag in _HEADING_TAGS or tag == "caption",
+            in_article=self.in_article or tag in ("article", "main"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    text: str
+    line: int
+    context: _Context
+
+
+# --- prose ------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Walks the tree in document order, gathering inline text into blocks."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self._pieces: list[_Piece] = []
+        self._tables = 0
+
+    def walk(self, root: etree._Element, context: _Context) -> None:
+        """Read `root` and its subtree (not its tail) as prose, tables as tables."""
+        stack = [context]
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
+            if not isinstance(element.tag, str):
+                continue
+            if event == "start":
+                stack.append(self._start(element, stack[-1], walker))
+                continue
+            stack.pop()
+            if element.tag in _BLOCK_TAGS:
+                self.flush()
+            if element is root:
+                break
+            self._add(element.tail, element, stack[-1])
+
+    def _start(self, element: etree._Element, parent: _Context, walker: etree.iterwalk) -> _Context:
+        context = parent.enter(element)
+        tag = element.tag
+        if _skipped(element, parent.in_article):
+            walker.skip_subtree()
+        elif tag == "table":
+            self.flush()
+            self._table(element, context)
+            walker.skip_subtree()
+        elif tag == "pre":
+            self.flush()
+            self._pre(element)
+            walker.skip_subtree()
+        elif tag == "br":
+            self.flush()
+        elif _raised(element):
+            self._add(_footnote_marker("".join(element.itertext())), element, context)
+            walker.skip_subtree()
+        else:
+            if tag in _BLOCK_TAGS:
+                self.flush()
+            self._add(element.text, element, context)
+        return context
+
+    def _add(self, text: str | None, element: etree._Element, context: _Context) -> None:
+        if text:
+            self._pieces.append(_Piece(text, element.sourceline or 1, context))
+
+    def flush(self) -> None:
+        """Close the block being gathered, if it holds any text."""
+        pieces, self._pieces = self._pieces, []
+        block = _text_block(pieces)
+        if block is not None:
+            self.blocks.append(block)
+
+    def _table(self, element: etree._Element, context: _Context) -> None:
+        for caption in element.findall("caption"):
+            self.walk(caption, context)
+        rows = _table_rows(element)
+        if not _is_data_table(rows):
+            for cell in (c for row in _own_rows(element) for c in _cells(row)):
+                self.walk(cell, context.enter(cell))
+            return
+        grid = _logical_rows(rows)
+        if grid:
+            self._tables += 1
+            line = element.sourceline or grid[0].line
+            self.blocks.append(Table(index=self._tables, rows=grid, line=line, positional=True))
+
+    def _pre(self, element: etree._Element) -> None:
+        """Preformatted text goes through the plain-text reader, lines shifted to the page."""
+        text = "".join(element.itertext()).translate(_TRANSLATION)
+        offset = (element.sourceline or 1) - 1
+        for block in read_text(text, self.source).blocks:
+            if isinstance(block, Table):
+                self._tables += 1
+                rows = tuple(r.model_copy(update={"line": r.line + offset}) for r in block.rows)
+                update = {"index": self._tables, "rows": rows, "line": block.line + offset}
+                self.blocks.append(block.model_copy(update=update))
+            else:
+                self.blocks.append(block.model_copy(update={"line": block.line + offset}))
+
+
+def _text_block(pieces: list[_Piece]) -> Heading | Paragraph | None:
+    """A heading when the block is an h1-h6, or short, title-like and all bold or centred."""
+    text = _clean_text("".join(p.text for p in pieces))
+    if not text:
+        return None
+    solid = [p for p in pieces if _clean_text(p.text)]
+    line = solid[0].line
+    contexts = [p.context for p in solid]
+    if all(c.heading for c in contexts):
+        return Heading(text=text, line=line)
+    styled = all(c.bold for c in contexts) or all(c.centred for c in contexts)
+    if styled and len(text) <= _HEADING_MAX and _looks_like_title(text):
+        return Heading(text=text, line=line)
+    return Paragraph(text=text, line=line)
+
+
+def _looks_like_title(text: str) -> bool:
+    if text.startswith("(") or text.endswith((",", ";", ":")) or _PAGE_NUMBER.match(text):
+        return False
+    return not text.endswith(".") or bool(_COMPANY_STOP.search(text))
+
+
+# --- tables: physical grid --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """A non-empty cell over physical columns [start, end)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _RawRow:
+    line: int
+    slots: tuple[_Slot, ...]
+
+
+def _own_rows(table: etree._Element) -> list[etree._Element]:
+    """The table's rows, not those of tables nested in its cells."""
+    rows: list[etree._Element] = []
+    for child in table:
+        if child.tag == "tr":
+            rows.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot") and not _hidden(child):
+            rows.extend(r for r in child if r.tag == "tr")
+    return [r for r in rows if not _hidden(r)]
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [c for c in row if c.tag in _CELL_TAGS and not _hidden(c)]
+
+
+def _span(cell: etree._Element, name: str, limit: int) -> int:
+    digits = re.match(r"\s*(\d+)", cell.get(name) or "")
+    return min(max(int(digits.group(1)), 1), limit) if digits else 1
+
+
+def _table_rows(table: etree._Element) -> list[_RawRow]:
+    """Rows of non-empty, merged cells placed on the physical grid (colspan and rowspan)."""
+    carried: dict[int, tuple[int, _Slot | None]] = {}  # column -> (rows still covered, cell)
+    rows: list[_RawRow] = []
+    for row in _own_rows(table):
+        cells = _cells(row)
+        if cells:  # a row whose cells are all hidden is not drawn (Workiva padding rows)
+            slots = _place(cells, carried)
+            rows.append(_RawRow(row.sourceline or 1, tuple(_merge_cells(slots))))
+        carried = {c: (n - 1, slot) for c, (n, slot) in carried.items() if n > 1}
+    return rows
+
+
+def _place(
+    cells: list[etree._Element], carried: dict[int, tuple[int, _Slot | None]]
+) -> list[_Slot]:
+    """A row's cells on the grid, past columns that rowspans from above cover.
+
+    A row-spanning label is repeated in the data rows it covers, so each keeps its full
+    label; header rows and spanned numbers are left alone.
+    """
+    above = {slot for _, slot in carried.values() if slot is not None}
+    slots: list[_Slot] = []
+    column = 0
+    for cell in cells:
+        while column in carried:
+            column += 1
+        across = _span(cell, "colspan", _MAX_COLSPAN)
+        # Overlapping a rowspan from above is a table-model error; stop short of it.
+        across = next((n for n in range(1, across) if column + n in carried), across)
+        down = _span(cell, "rowspan", _MAX_ROWSPAN)
+        text = _cell_text(cell)
+        slot = _Slot(text, column, column + across) if text else None
+        if slot is not None:
+            slots.append(slot)
+        for covered in range(column, column + across) if down > 1 else ():
+            carried[covered] = (down, slot)
+        column += across
+    if any(_is_value(s.text) for s in slots):
+        slots.extend(s for s in above if parse_number(s.text) is None)
+    return sorted(slots, key=lambda s: s.start)
+
+
+def _cell_text(cell: etree._Element) -> str:
+    """A cell's text on one line: <br> and inner blocks become spaces, nested tables flatten."""
+    parts: list[str] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    for event, element in walker:
+        if not isinstance(element.tag, str):
+            continue
+        if event == "start":
+            if element is not cell and _skipped(element, in_article=True):
+                walker.skip_subtree()
+            elif element is not cell and _raised(element):
+                parts.append(_footnote_marker("".join(element.itertext())))
+                walker.skip_subtree()
+            else:
+                parts.append(" " if element.tag == "br" or element.tag in _BLOCK_TAGS else "")
+                parts.append(element.text or "")
+        elif element is cell:
+            break
+        else:
+            parts.append(" " if element.tag in _BLOCK_TAGS else "")
+            parts.append(element.tail or "")
+    return _clean_text("".join(parts))
+
+
+def _is_value(text: str) -> bool:
+    """A number that is not a year in a column header."""
+    return parse_number(text) is not None and not is_year(text)
+
+
+def _numberish(text: str) -> bool:
+    """A number, or the first half of a split negative ("(103")."""
+    return parse_number(text) is not None or parse_number(text + ")") is not None
+
+
+def _joins(previous: _Slot, slot: _Slot) -> bool:
+    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")")."""
+    if previous.text in _CURRENCY_CELLS:
+        return _numberish(slot.text) and not is_year(slot.text)
+    return bool(_SUFFIX.match(slot.text)) and parse_number(previous.text + slot.text) is not None
+
+
+def _merge_cells(slots: list[_Slot]) -> list[_Slot]:
+    """Merge a lone currency sign into the next number, a lone `)` or `%` into the previous."""
+    merged: list[_Slot] = []
+    for slot in slots:
+        if merged and _joins(merged[-1], slot):
+            previous = merged[-1]
+            merged[-1] = _Slot(previous.text + slot.text, previous.start, slot.end)
+        else:
+            merged.append(slot)
+    return merged
+
+
+def _is_data_table(rows: list[_RawRow]) -> bool:
+    """A row with two numbers, or two rows of a label and one number; else layout."""
+    labelled = 0
+    for row in rows:
+        numbers = [s for s in row.slots if parse_number(s.text) is not None]
+        if len(numbers) >= 2:
+            return True
+        if numbers and row.slots[0] is not numbers[0]:
+            labelled += 1
+    return labelled >= 2
+
+
+# --- tables: logical columns ------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over elementary columns; a group holds at most one cell of each row."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.members: list[dict[int, int]] = [{} for _ in range(size)]
+
+    def find(self, index: int) -> int:
+        while self.parent[index] != index:
+            self.parent[index] = self.parent[self.parent[index]]
+            index = self.parent[index]
+        return index
+
+    def join(self, first: int, end: int) -> None:
+        """Put elementary columns [first, end) in one group unless two cells of a row clash."""
+        roots = sorted({self.find(i) for i in range(first, end)})
+        if len(roots) == 1:
+            return
+        base = max(roots, key=lambda r: len(self.members[r]))  # check the small groups only
+        extra: dict[int, int] = {}
+        for root in roots:
+            for row, cell in self.members[root].items() if root != base else ():
+                if self.members[base].get(row, cell) != cell or extra.setdefault(row, cell) != cell:
+                    return
+        merged = self.members[base]
+        merged.update(extra)
+        for root in roots:
+            self.parent[root] = roots[0]
+            self.members[root] = {}
+        self.members[roots[0]] = merged
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    row: int
+    slot: _Slot
+    first: int
+    end: int
+
+
+def _logical_rows(rows: list[_RawRow]) -> tuple[Row, ...]:
+    """Rows over logical columns: spacers gone, currency and value columns joined."""
+    bounds = sorted({b for row in rows for s in row.slots for b in (s.start, s.end)})
+    position = {b: i for i, b in enumerate(bounds)}
+    placed = [
+        _Placed(r, slot, position[slot.start], position[slot.end])
+        for r, row in enumerate(rows)
+        for slot in row.slots
+    ]
+    groups = _Groups(max(len(bounds) - 1, 0))
+    for number, cell in enumerate(placed):
+        for elementary in range(cell.first, cell.end):
+            groups.members[elementary][cell.row] = number
+    for cell in sorted(placed, key=lambda c: (c.end - c.first, c.row)):
+        groups.join(cell.first, cell.end)
+    logical = _logical_index(groups, placed, len(bounds) - 1)
+    width = len({c for c in logical if c is not None})
+    by_row: list[list[Cell]] = [[] for _ in rows]
+    for cell in placed:
+        columns = [c for c in logical[cell.first : cell.end] if c is not None]
+        span = max(columns) - min(columns) + 1
+        by_row[cell.row].append(Cell(text=cell.slot.text, column=min(columns), span=span))
+    dense = [
+        Row(cells=_fill(cells, width), line=row.line)
+        for cells, row in zip(by_row, rows, strict=True)
+    ]
+    return _trim_blank_rows(dense)
+
+
+def _logical_index(groups: _Groups, placed: list[_Placed], size: int) -> list[int | None]:
+    """Logical column of each elementary column; None for spacers.
+
+    A group is a column when some cell lies wholly inside it; a spanning header over a
+    spacer does not make the spacer a column. A cell inside no column still gets one.
+    """
+    roots = [groups.find(i) for i in range(size)]
+    used: set[int] = set()
+    spanning: list[list[int]] = []
+    for cell in placed:
+        touched = sorted({roots[i] for i in range(cell.first, cell.end)})
+        if len(touched) == 1:
+            used.add(touched[0])
+        else:
+            spanning.append(touched)
+    for touched in spanning:
+        if not used.intersection(touched):
+            used.add(touched[0])
+    order = {root: index for index, root in enumerate(sorted(used))}
+    return [order.get(root) for root in roots]
+
+
+def _fill(cells: list[Cell], width: int) -> tuple[Cell, ...]:
+    """Every logical column covered: empty cells where the row has nothing."""
+    result: list[Cell] = []
+    column = 0
+    for cell in sorted(cells, key=lambda c: c.column):
+        result.extend(Cell(text="", column=c) for c in range(column, cell.column))
+        result.append(cell)
+        column = cell.column + cell.span
+    result.extend(Cell(text="", column=c) for c in range(column, width))
+    return tuple(result)
+
+
+def _trim_blank_rows(rows: list[Row]) -> tuple[Row, ...]:
+    """No blank rows at either end, and one blank row for a run of them."""
+    kept: list[Row] = []
+    for row in rows:
+        if row.is_blank and (not kept or kept[-1].is_blank):
+            continue
+        kept.append(row)
+    while kept and kept[-1].is_blank:
+        kept.pop()
+    return tuple(kept)

@@ -1,0 +1,417 @@
+"""Fixed-width tables: space-aligned columns, as in SEC plain-text exhibits.
+
+Two prints are read. Legacy EDGAR markup wraps a table in `<TABLE>` ... `</TABLE>`, puts
+the column headings under `<CAPTION>`, and marks where columns start on a line of `<S>`
+(the label column) and `<C>` tags; `<FN>` holds footnotes. Without markup, a run of lines
+whose numbers line up at the same character positions is a table.
+
+Positions decide everything: dotted leaders are blanked and a lone `$` is dropped before
+the line is cut at runs of two or more spaces. Numbers are right-aligned, so a number
+belongs to the column its last character falls in (between two `<C>` marks, or within the
+span of numbers printed in that column). Header lines stacked above the data give one
+header row each; a header phrase covers the columns it overlaps, widened to the rule
+(`-----`) printed under it when there is one. Text over the label column is a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from exporter.document import Block, Paragraph, Row
+from exporter.ingest.text_grid import (
+    BodyRow,
+    body_row,
+    continues,
+    header_row,
+    is_header_text,
+    is_year,
+    make_table,
+    text_block,
+    value_text,
+)
+
+_TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
+_TAG_LINE = re.compile(r"^\s*</?(?:CAPTION|PAGE|FN)>\s*$", re.IGNORECASE)
+_COLUMN_TAG = re.compile(r"<([SC])>", re.IGNORECASE)
+_FN_OPEN = re.compile(r"^\s*<FN>\s*$", re.IGNORECASE)
+_FN_CLOSE = re.compile(r"^\s*</FN>\s*$", re.IGNORECASE)
+_LEADER = re.compile(r"\.{3,}|(?:\.[ ]){2,}\.?|_{3,}")
+_LONE_DOLLAR = re.compile(r"(?<!\S)\$(?=\s|\d|\(|-|$)")
+_CHUNK = re.compile(r"\S+(?: \S+)*")
+_RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+_MAX_GAP = 6
+_MAX_UP = 12
+_MAX_LABEL_LINE = 80
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A line cut at position: label chunks on the left, value tokens on the right."""
+
+    label: tuple[_Token, ...]
+    values: tuple[_Token, ...]
+
+
+def _blank_marks(line: str) -> str:
+    """Dotted leaders and lone `$` signs turned into spaces, positions kept."""
+    line = _LEADER.sub(lambda m: " " * len(m.group()), line)
+    return _LONE_DOLLAR.sub(" ", line)
+
+
+def _split_values(chunk: _Token) -> list[_Token] | None:
+    """A chunk as value tokens ("1,250", or "(44) (10)" printed one space apart), or None."""
+    if value_text(chunk.text) is not None:
+        return [chunk]
+    parts = [
+        _Token(m.group(), chunk.start + m.start(), chunk.start + m.end())
+        for m in re.finditer(r"\S+", chunk.text)
+    ]
+    if len(parts) > 1 and all(value_text(p.text) is not None for p in parts):
+        return parts
+    return None
+
+
+@lru_cache(maxsize=65536)
+def cut(line: str) -> _Line:
+    """A line's label chunks and the value tokens at its right end."""
+    chunks = [_Token(m.group(), m.start(), m.end()) for m in _CHUNK.finditer(_blank_marks(line))]
+    values: list[_Token] = []
+    while chunks:
+        split = _split_values(chunks[-1])
+        if split is None:
+            break
+        values[:0] = split
+        chunks.pop()
+    return _Line(label=tuple(chunks), values=tuple(values))
+
+
+def _may_be_aligned(line: str) -> bool:
+    """Cheap test first: aligned cells are set apart by two spaces or a dotted leader."""
+    return "  " in line.strip() or "..." in line or ". ." in line
+
+
+def _is_rule(line: str) -> bool:
+    return bool(_RULE.match(line))
+
+
+def _is_years(cut_line: _Line) -> bool:
+    return (
+        not cut_line.label
+        and bool(cut_line.values)
+        and all(is_year(v.text) for v in cut_line.values)
+    )
+
+
+def _is_data(line: str) -> bool:
+    """A label (or a first number) then numbers, set apart by two spaces or a leader."""
+    if "\t" in line or not _may_be_aligned(line):
+        return False
+    parts = cut(line)
+    if not parts.values or _is_years(parts):
+        return False
+    return bool(parts.label) or len(parts.values) >= 2
+
+
+def _is_header(line: str) -> bool:
+    """Column-heading text only (a caption may stand first, over the label column)."""
+    parts = cut(line)
+    if _is_years(parts):
+        return True
+    if parts.values:
+        return False
+    phrases = [t.text for t in parts.label]
+    heads = [p for p in phrases if is_header_text(p)]
+    return bool(heads) and (len(heads) == len(phrases) or len(heads) >= len(phrases) - 1 >= 1)
+
+
+def _is_label(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= _MAX_LABEL_LINE and not cut(line).values
+
+
+def _aligned(lines: list[str], data: list[int]) -> bool:
+    """At least two data lines end a number at the same position (one off for a bracket)."""
+    if len(data) < 2:
+        return False
+    ends = sorted({v.end for v in cut(lines[data[0]]).values})
+    rest = {v.end for i in data[1:] for v in cut(lines[i]).values}
+    return any(abs(a - b) <= 1 for a in ends for b in rest)
+
+
+def _markup_regions(lines: list[str]) -> dict[int, int]:
+    regions: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        if _TABLE_OPEN.match(lines[index]):
+            end = index + 1
+            while end < len(lines) and not _TABLE_CLOSE.match(lines[end]):
+                end += 1
+            regions[index] = min(end + 1, len(lines))
+            index = end + 1
+        else:
+            index += 1
+    return regions
+
+
+def _extend_up(lines: list[str], first: int, floor: int) -> int:
+    """The first header line above data line `first` (or `first` when there is none)."""
+    top = first
+    probe = first - 1
+    while probe >= max(floor, first - _MAX_UP):
+        line = lines[probe]
+        if _is_header(line) or _is_rule(line):
+            top = probe if _is_header(line) else top
+        elif line.strip() and not (_is_label(line) and top == first):
+            break
+        probe -= 1
+    return top
+
+
+def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
+    """Runs of space-aligned data lines (with headers above them) outside other tables."""
+    regions: dict[int, int] = {}
+    data = [i for i, line in enumerate(lines) if not taken[i] and _is_data(line)]
+    runs: list[list[int]] = []
+    for index in data:
+        between = range(runs[-1][-1] + 1, index) if runs else range(0)
+        if runs and len(between) <= _MAX_GAP and all(_fits(lines[j], taken[j]) for j in between):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    floor = 0
+    for run in runs:
+        if not _aligned(lines, run):
+            continue
+        start = _extend_up(lines, run[0], floor)
+        if any(taken[start : run[-1] + 1]):
+            continue
+        regions[start] = run[-1] + 1
+        floor = run[-1] + 1
+    return regions
+
+
+def _fits(line: str, taken: bool) -> bool:
+    """A line that may stand between data lines of one table."""
+    if taken:
+        return False
+    return not line.strip() or _is_rule(line) or _is_header(line) or _is_label(line)
+
+
+def fixed_regions(lines: list[str], tab_lines: list[bool]) -> dict[int, int]:
+    """Start line -> end line (exclusive) of every fixed-width table, markup or not."""
+    regions = _markup_regions(lines)
+    taken = list(tab_lines)
+    for start, end in regions.items():
+        for index in range(start, end):
+            taken[index] = True
+    regions.update(_aligned_regions(lines, taken))
+    return dict(sorted(regions.items()))
+
+
+@dataclass
+class _Layout:
+    """Value columns: character ranges, and where `<C>` marks put column starts."""
+
+    extents: list[tuple[int, int]]
+    marks: list[int]
+
+    def column_of(self, token: _Token) -> int:
+        if self.marks:
+            last = token.end - 1
+            starts = [i for i, mark in enumerate(self.marks) if mark <= last]
+            return starts[-1] if starts else 0
+        return _nearest(self.extents, token.start, token.end)
+
+    def covered(self, start: int, end: int) -> list[int]:
+        hits = [i for i, (a, b) in enumerate(self.extents) if a < end and start < b]
+        return hits or [_nearest(self.extents, start, end)]
+
+
+def _nearest(extents: list[tuple[int, int]], start: int, end: int) -> int:
+    def distance(extent: tuple[int, int]) -> tuple[int, int]:
+        a, b = extent
+        overlap = min(b, end) - max(a, start)
+        return (0, -overlap) if overlap > 0 else (1, abs((a + b) - (start + end)))
+
+    return min(range(len(extents)), key=lambda i: distance(extents[i]))
+
+
+def _merge(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(extents):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _layout(data: list[str], marks: list[int]) -> _Layout:
+    tokens = [v for line in data for v in cut(line).values]
+    if marks:
+        buckets: dict[int, list[_Token]] = {}
+        probe = _Layout(extents=[], marks=marks)
+        for token in tokens:
+            buckets.setdefault(probe.column_of(token), []).append(token)
+        extents = []
+        for i, mark in enumerate(marks):
+            found = buckets.get(i)
+            end = marks[i + 1] if i + 1 < len(marks) else mark + 12
+            extents.append(
+                (min(t.start for t in found), max(t.end for t in found)) if found else (mark, end)
+            )
+        return _Layout(extents=extents, marks=marks)
+    return _Layout(extents=_merge([(t.start, t.end) for t in tokens]), marks=[])
+
+
+def _rule_segments(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}(?: [-=_]{3,})*", line)]
+
+
+def _header_cells(
+    line: str, below: str | None, layout: _Layout
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """A header line's (text, first column, span) cells and its caption text on the left."""
+    parts = cut(line)
+    segments = _rule_segments(below) if below and _is_rule(below) else []
+    left = layout.extents[0][0] if layout.extents else 0
+    cells: list[tuple[str, int, int]] = []
+    caption: list[str] = []
+    for token in [*parts.label, *parts.values]:
+        if token.end <= left and not is_header_text(token.text):
+            caption.append(token.text)
+            continue
+        start, end = token.start, token.end
+        for a, b in segments:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        covered = layout.covered(start, end)
+        cells.append((token.text, covered[0], covered[-1] - covered[0] + 1))
+    return cells, caption
+
+
+@dataclass
+class _Region:
+    """A region's lines sorted out: header lines, body lines, footnotes, column marks."""
+
+    header: list[int]
+    body: list[int]
+    notes: list[int]
+    marks: list[int]
+
+
+def _untag(line: str) -> str:
+    """A `<S>`/`<C>` line with its tags blanked, positions kept."""
+    return _COLUMN_TAG.sub("   ", line)
+
+
+def _sort_lines(lines: list[str], start: int, end: int) -> _Region:
+    """Markup lines dropped; the rest sorted into header, body and footnote lines."""
+    region = _Region(header=[], body=[], notes=[], marks=[])
+    in_notes = False
+    for index in range(start, end):
+        line = lines[index]
+        if _FN_OPEN.match(line) or _FN_CLOSE.match(line):
+            in_notes = bool(_FN_OPEN.match(line))
+        elif in_notes:
+            region.notes.append(index)
+        elif _TABLE_OPEN.match(line) or _TABLE_CLOSE.match(line) or _TAG_LINE.match(line):
+            continue
+        elif _COLUMN_TAG.search(line):
+            region.marks = [m.start() for m in _COLUMN_TAG.finditer(line) if m[1].upper() == "C"]
+            if _untag(line).strip():
+                region.body.append(index)
+        elif _is_rule(line):
+            continue
+        elif region.body or region.marks:
+            region.body.append(index)
+        elif _is_header(line) or (_in_markup(lines, start) and not _is_data(line)):
+            region.header.append(index)
+        elif line.strip():
+            region.body.append(index)
+    return region
+
+
+def _in_markup(lines: list[str], start: int) -> bool:
+    return bool(_TABLE_OPEN.match(lines[start]))
+
+
+def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
+    """Blocks of one fixed-width region: caption text, the table, footnotes."""
+    region = _sort_lines(lines, start, end)
+    text = {i: _untag(lines[i]) for i in range(start, end)}
+    data = [i for i in region.body if _is_data(text[i])]
+    if not data:
+        return [text_block([lines[i].strip()], i) for i in range(start, end) if lines[i].strip()]
+    layout = _layout([text[i] for i in data], region.marks)
+    captions: list[Block] = []
+    header: list[Row] = []
+    for index in region.header:
+        cells, caption = _header_cells(text[index], _line_below(text, index, end), layout)
+        if caption:
+            captions.append(text_block([" ".join(caption)], index))
+        if cells:
+            header.append(header_row(cells, index + 1))
+    rows = _body(text, region.body, layout, end)
+    first = (region.header or region.body)[0]
+    table = make_table(header, [], first + 1)
+    notes = [Paragraph(text=lines[i].strip(), line=i + 1) for i in region.notes if lines[i].strip()]
+    return [*captions, table.model_copy(update={"rows": (*table.rows, *rows)}), *notes]
+
+
+def _line_below(text: dict[int, str], index: int, end: int) -> str | None:
+    for probe in range(index + 1, end):
+        if text[probe].strip():
+            return text[probe]
+    return None
+
+
+def _values(parts: _Line, layout: _Layout) -> tuple[str, ...]:
+    values = [""] * len(layout.extents)
+    for token in parts.values:
+        column = layout.column_of(token)
+        cell = value_text(token.text) or token.text
+        values[column] = f"{values[column]} {cell}".strip()
+    return tuple(values)
+
+
+def _body(text: dict[int, str], indices: list[int], layout: _Layout, end: int) -> list[Row]:
+    """Body rows in order: wrapped labels joined, one blank row per run of blank lines."""
+    rows: list[Row] = []
+    pending: BodyRow | None = None  # a label-only line, perhaps the head of a wrapped label
+    blank = False
+    for index in indices:
+        line = text[index]
+        if not line.strip():
+            blank = True
+            continue
+        parts = cut(line)
+        label, number = " ".join(t.text for t in parts.label), index + 1
+        if pending and parts.values and continues(pending.label, label):
+            label, number, pending = f"{pending.label} {label}", pending.line, None
+        if pending:
+            rows.append(body_row(pending))
+            pending = None
+        if blank and rows:
+            rows.append(body_row(BodyRow("", (), index)))
+        blank = False
+        if _is_header(line):
+            cells, _ = _header_cells(line, _line_below(text, index, end), layout)
+            rows.append(header_row(cells, number))
+        elif parts.values:
+            rows.append(body_row(BodyRow(label, _values(parts, layout), number)))
+        else:
+            pending = BodyRow(label, (), number)
+    if pending:
+        rows.append(body_row(pending))
+    return rows

@@ -1,0 +1,335 @@
+"""Shared by the plain-text layouts that must rebuild a grid: cells, labels, header rows.
+
+The fixed-width, cell-per-paragraph and flattened readers recover the same thing from
+different prints: a label, value cells in known columns, and stacked header lines. They
+hand it over in the shape a tab-separated table has (label in column 0, value columns
+from 1, header cells over the value columns with a span), so table understanding sees
+one kind of grid whatever the print.
+
+Stacked headers printed one cell after another ("Year ended" / "Three months ended" /
+"December 31," / "December 31," / "2023" / "2022" / ...) carry no positions, so which
+cells share a header row, and how many columns each covers, is chosen by a small search:
+fewer rows, rows of one kind of text, and columns whose joined header reads as one period.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+from itertools import pairwise
+
+from exporter.document import Cell, Heading, Paragraph, Row, Table
+from exporter.numbers import is_year as year
+from exporter.numbers import parse_number
+
+_DOLLAR = re.compile(r"^\s*\$\s*|(?<=[(\-])\s*\$\s*")
+_MARKDOWN_FOOTNOTE = re.compile(r"\^\{[^}]*\}")
+_SPACES = re.compile(r"[\s\u00a0]+")
+_NUMERIC_HINT = re.compile(r"[\d\-\u2012-\u2015\u2212]")
+_MONTH = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    r"|july|august|september|october|november|december"
+)
+_WORD = re.compile(r"[A-Za-z]+\d*|\d+|%")
+# Words a column header is made of; a cell of only these words (and at least one strong
+# one) is header text. Kept to layout vocabulary: periods, dates, audit and change marks.
+_STRONG = re.compile(
+    rf"^(?:{_MONTH}|ended|ending|months?|weeks?|quarters?|years?|period|periods|fiscal|ytd"
+    r"|unaudited|audited|change|changes|variance|q[1-4]|fy\d{0,4}|h[12]|%|(?:19|20)\d\d)$",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(
+    r"^(?:for|the|as|of|at|to|and|through|from|over|vs|versus|three|six|nine|twelve|thirteen"
+    r"|fourteen|fifty|two|half|first|second|third|fourth|restated|reported|actual|increase"
+    r"|decrease|percent|pct|in|on|\d{1,2})$",
+    re.IGNORECASE,
+)
+_CURRENCY_CODE = re.compile(r"^(?:US\$|RMB|USD|EUR|GBP|JPY|HKD|CNY|CAD|AUD|CHF|NIS|ILS)$")
+_AS_OF = re.compile(r"\bas\s+(?:of|at)\b", re.IGNORECASE)
+_CONNECTOR_END = re.compile(
+    r"(?:[,(&/\-–]|\b(?:and|or|of|in|for|to|the|from|by|on|with|at|as|a|an|per|net of))$",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(r"^total\b", re.IGNORECASE)
+_SEARCH_LIMIT = 2000
+BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
+_HEADING_MAX = 120
+_MARKDOWN_LINK = re.compile(r"^!?\[[^\]]*\]\([^)]*\)?$")
+
+
+def text_block(group: list[str], start: int) -> Heading | Paragraph:
+    """A heading for a single short title-like line, else a paragraph; `start` is 0-based."""
+    text = " ".join(group)
+    single = len(group) == 1
+    if single and len(text) <= _HEADING_MAX and not BULLET.match(text) and _looks_like_title(text):
+        return Heading(text=text, line=start + 1)
+    return Paragraph(text=text, line=start + 1)
+
+
+def _looks_like_title(text: str) -> bool:
+    """Not a sentence, not a caption, not a bare Markdown link (a newswire's footer)."""
+    if _MARKDOWN_LINK.match(text):
+        return False
+    return not text.endswith((".", ",", ";", ":")) and not text.startswith("(")
+
+
+def clean_cell(text: str) -> str:
+    """Cell text with no-break spaces and runs of spaces made single, ends trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def value_text(text: str) -> str | None:
+    """The cell as a number would be printed without its `$` mark, or None if not a number."""
+    if not _NUMERIC_HINT.search(text):
+        return None
+    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", text))
+    if not cleaned or cleaned == "$":
+        return None
+    bare = clean_cell(_DOLLAR.sub("", cleaned))
+    if parse_number(bare) is None:
+        return None
+    return bare
+
+
+def is_year(text: str) -> bool:
+    """A four-digit year, bracketed or not (a column header, or a year-like value)."""
+    return year(text.strip().strip("()"))
+
+
+@lru_cache(maxsize=65536)
+def is_header_text(text: str) -> bool:
+    """Whether a cell reads like column-header text: periods, dates, audit or change marks."""
+    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", text))
+    if not cleaned or len(cleaned) > 80:
+        return False
+    if _CURRENCY_CODE.match(cleaned):
+        return True
+    words = _WORD.findall(cleaned)
+    if not words or any(not (_STRONG.match(w) or _WEAK.match(w)) for w in words):
+        return False
+    if re.search(r"[^\w\s,.%()\-–/:]", cleaned):
+        return False
+    return any(_STRONG.match(w) for w in words) or bool(_AS_OF.search(cleaned))
+
+
+def continues(first: str, second: str) -> bool:
+    """Whether label text `second` is the wrapped tail of label-only text `first`.
+
+    A wrapped label shows it: the tail starts in lower case, or the head ends on a word that
+    cannot end a label, or the head is a total (a total row without numbers does not exist).
+    """
+    first, second = first.strip(), second.strip()
+    if not first or not second or first.endswith(":"):
+        return False
+    if second[0].islower():
+        return True
+    return bool(_CONNECTOR_END.search(first) or _TOTAL.match(first))
+
+
+@dataclass(frozen=True)
+class BodyRow:
+    """A data, section or blank row: label and one text per value column ("" when empty)."""
+
+    label: str
+    values: tuple[str, ...]
+    line: int
+
+
+def body_row(row: BodyRow) -> Row:
+    """A document `Row` in the tab-separated shape: label in column 0, values from 1."""
+    cells = [Cell(text=row.label, column=0)]
+    if any(row.values):
+        cells.extend(Cell(text=v, column=i + 1) for i, v in enumerate(row.values))
+    return Row(cells=tuple(cells), line=row.line)
+
+
+def header_row(cells: list[tuple[str, int, int]], line: int) -> Row:
+    """A header `Row` from (text, first value column, span) triples; column 0 stays empty."""
+    out = [Cell(text="", column=0)]
+    out.extend(Cell(text=text, column=start + 1, span=span) for text, start, span in cells)
+    return Row(cells=tuple(out), line=line)
+
+
+def make_table(header: list[Row], body: list[BodyRow], line: int) -> Table:
+    """A `Table` (numbered later, in document order) from header rows and body rows."""
+    rows = [*header, *(body_row(r) for r in body)]
+    return Table(index=0, rows=tuple(rows), line=line, positional=True)
+
+
+class Kind(Enum):
+    """What a header cell names; a column should get at most one of the period kinds."""
+
+    YEAR = "year"
+    DATE = "date"
+    DURATION = "duration"
+    LINK = "link"
+    AUDIT = "audit"
+    CHANGE = "change"
+    OTHER = "other"
+
+
+_KIND_TESTS = (
+    (Kind.CHANGE, re.compile(r"%|\bchange|\bvariance|\bover\b|\bvs\b|\bversus\b", re.I)),
+    (Kind.AUDIT, re.compile(r"\b(?:un)?audited\b", re.I)),
+    (Kind.DURATION, re.compile(r"\b(?:months?|weeks?|quarters?|years?|period|ytd|fiscal)\b", re.I)),
+    (Kind.DATE, re.compile(rf"\b(?:{_MONTH})\b", re.I)),
+    (Kind.YEAR, re.compile(r"^\(?(?:19|20)\d\d\)?$")),
+    (Kind.LINK, re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\b", re.I)),
+)
+
+
+def header_kind(text: str) -> Kind:
+    for kind, pattern in _KIND_TESTS:
+        if pattern.search(text.strip()):
+            return kind
+    return Kind.OTHER
+
+
+def _has_year(text: str) -> bool:
+    return re.search(r"\b(?:19|20)\d\d\b", text) is not None
+
+
+@dataclass
+class _Search:
+    """Branch and bound over header-row plans; each column keeps the kinds put over it."""
+
+    kinds: list[Kind]
+    years: list[bool]
+    width: int
+    columns: list[list[Kind]] = field(default_factory=list)
+    column_years: list[int] = field(default_factory=list)
+    best_cost: float = float("inf")
+    best: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    visited: int = 0
+
+    def __post_init__(self) -> None:
+        self.columns = [[] for _ in range(self.width)]
+        self.column_years = [0] * self.width
+
+
+def _span_options(count: int, width: int) -> list[tuple[int, ...]]:
+    """Ways `count` cells cover `width` columns: equal spans, else the remainder put first
+    or last, spread or on one cell (a spanning cell beside single columns)."""
+    if count > width:
+        return []
+    base, rest = divmod(width, count)
+    if not rest:
+        return [(base,) * count]
+    spread = tuple(base + (1 if i < rest else 0) for i in range(count))
+    options = {
+        spread,
+        spread[::-1],
+        (base + rest, *([base] * (count - 1))),
+        (*([base] * (count - 1)), base + rest),
+    }
+    return sorted(options)
+
+
+def _column_penalty(kinds: list[Kind], years: int) -> int:
+    """A column's joined header should name one period: one date, one duration, one year."""
+    penalty = 0
+    for kind in (Kind.DURATION, Kind.DATE, Kind.LINK):
+        penalty += 5 * max(0, kinds.count(kind) - 1)
+    penalty += 5 * max(0, years - 1)
+    periodic = any(k in (Kind.DURATION, Kind.DATE, Kind.YEAR) for k in kinds)
+    if Kind.CHANGE in kinds and periodic:
+        penalty += 5
+    return penalty
+
+
+def _row_cost(kinds: list[Kind], spans: tuple[int, ...]) -> int:
+    changes = sum(1 for a, b in pairwise(kinds) if a is not b)
+    return 1 + 3 * changes + (1 if len(set(spans)) > 1 else 0)
+
+
+def _cover(search: _Search, start: int, spans: tuple[int, ...], sign: int) -> int:
+    """Put a row's cells over their columns (or take them off); the penalty it adds."""
+    added = 0
+    column = 0
+    for offset, span in enumerate(spans):
+        kind, year = search.kinds[start + offset], search.years[start + offset]
+        for c in range(column, column + span):
+            before = _column_penalty(search.columns[c], search.column_years[c])
+            if sign > 0:
+                search.columns[c].append(kind)
+            else:
+                search.columns[c].pop()
+            search.column_years[c] += sign * year
+            added += _column_penalty(search.columns[c], search.column_years[c]) - before
+        column += span
+    return added
+
+
+def _explore(
+    search: _Search, start: int, rows: list[tuple[int, tuple[int, ...]]], cost: int
+) -> None:
+    """Penalties only grow as rows are added, so a partial cost bounds every completion."""
+    rows_left = -(-(len(search.kinds) - start) // search.width)
+    if cost + rows_left >= search.best_cost or search.visited > _SEARCH_LIMIT:
+        return
+    if start == len(search.kinds):
+        search.best_cost, search.best = cost, tuple(rows)
+        return
+    for count in range(min(search.width, len(search.kinds) - start), 0, -1):
+        kinds = search.kinds[start : start + count]
+        for spans in _span_options(count, search.width):
+            search.visited += 1
+            added = _cover(search, start, spans, 1) + _row_cost(kinds, spans)
+            rows.append((count, spans))
+            _explore(search, start + count, rows, cost + added)
+            rows.pop()
+            _cover(search, start, spans, -1)
+
+
+def _by_kind(search: _Search) -> None:
+    """A first plan to bound the search: runs of one kind, each run a row (or rows)."""
+    rows: list[tuple[int, tuple[int, ...]]] = []
+    cost = start = 0
+    while start < len(search.kinds):
+        count = 1
+        while (
+            start + count < len(search.kinds)
+            and count < search.width
+            and search.kinds[start + count] is search.kinds[start]
+        ):
+            count += 1
+        spans = _span_options(count, search.width)[0]
+        cost += _cover(search, start, spans, 1) + _row_cost(
+            search.kinds[start : start + count], spans
+        )
+        rows.append((count, spans))
+        start += count
+    search.best_cost, search.best = cost, tuple(rows)
+    for count, spans in reversed(rows):
+        start -= count
+        _cover(search, start, spans, -1)
+
+
+def stack_headers(texts: list[str], width: int) -> list[list[tuple[str, int, int]]]:
+    """Header cells printed one after another, grouped into rows of (text, column, span).
+
+    Each row covers all `width` value columns. The search starts from the plan that makes
+    each run of one kind of text a row, and stops after a fixed number of steps with the
+    best plan seen, so a very long header run costs little and still loses no cell.
+    """
+    if not texts or width < 1:
+        return []
+    search = _Search(
+        kinds=[header_kind(t) for t in texts], years=[_has_year(t) for t in texts], width=width
+    )
+    _by_kind(search)
+    _explore(search, 0, [], 0)
+    plan = search.best
+    result: list[list[tuple[str, int, int]]] = []
+    cell = 0
+    for _count, spans in plan:
+        row, column = [], 0
+        for span in spans:
+            row.append((texts[cell], column, span))
+            column += span
+            cell += 1
+        result.append(row)
+    return result

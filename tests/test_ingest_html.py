@@ -1,0 +1,521 @@
+"""The HTML reader: table cleaning, prose blocks, encodings, and the three Apple releases."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter.document import Document, Heading, Paragraph, Table
+from exporter.errors import InputError
+from exporter.ingest import READERS, read_document
+from exporter.ingest.html import read_html
+from exporter.numbers import parse_number
+from exporter.tables import understand_tables
+from exporter.taxonomy import load_taxonomy
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+APPLE = ("apple-fy2004q3", "apple-fy2011q1", "apple-fy2024q1")
+
+
+def read(markup: str | bytes, encoding: str | None = None) -> Document:
+    data = markup.encode("utf-8") if isinstance(markup, str) else markup
+    return read_html(data, "test.htm", encoding)
+
+
+def grid(markup: str) -> list[list[str]]:
+    """Cell texts of the only table in `markup`, one list per row."""
+    tables = read(markup).tables
+    assert len(tables) == 1, tables
+    return [[cell.text for cell in row.cells] for row in tables[0].rows]
+
+
+def blocks(markup: str | bytes) -> list[tuple[str, str]]:
+    return [(b.kind, b.text) for b in read(markup).blocks if not isinstance(b, Table)]
+
+
+def table(*rows: str) -> str:
+    return "<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>"
+
+
+def tds(*texts: str) -> str:
+    return "".join(f"<td>{text}</td>" for text in texts)
+
+
+# --- table cells --------------------------------------------------------------------------
+
+CELL_CASES = [
+    pytest.param(
+        table(tds("Cash", "$", "3,120", "$", "3,396"), tds("Debt", "", "1", "", "2")),
+        [["Cash", "$3,120", "$3,396"], ["Debt", "1", "2"]],
+        id="dollar-in-its-own-cell",
+    ),
+    pytest.param(
+        table(tds("A", "", "1", "", "", "2", ""), tds("B", "&nbsp;", "3", "", "", "4", " ")),
+        [["A", "1", "2"], ["B", "3", "4"]],
+        id="spacer-columns-removed",
+    ),
+    pytest.param(
+        table(tds("Sales", "€", "10", "£", "20"), tds("Costs", "", "5", "", "6")),
+        [["Sales", "€10", "£20"], ["Costs", "5", "6"]],
+        id="euro-and-pound-in-their-own-cells",
+    ),
+    pytest.param(
+        table(tds("Deferred", "(103", ")", "(62", ")"), tds("Retained", "2,564", "", "2,394", "")),
+        [["Deferred", "(103)", "(62)"], ["Retained", "2,564", "2,394"]],
+        id="negative-split-over-two-cells",
+    ),
+    pytest.param(
+        table(tds("Restructuring", "8", "", "(8", ")(a)"), tds("Net", "61", "", "6", "")),
+        [["Restructuring", "8", "(8)(a)"], ["Net", "61", "6"]],
+        id="split-negative-with-footnote-in-closing-cell",
+    ),
+    pytest.param(
+        table(tds("Margin", "12.5", "%", "(6.2", ")%"), tds("Growth", "3", "%", "4", "%")),
+        [["Margin", "12.5%", "(6.2)%"], ["Growth", "3%", "4%"]],
+        id="percent-and-closing-percent-cells",
+    ),
+    pytest.param(
+        table(tds("Tax", "4", "(c)", "70", ""), tds("Other", "1", "", "2", "")),
+        [["Tax", "4(c)", "70"], ["Other", "1", "2"]],
+        id="footnote-letter-cell-after-number",
+    ),
+    pytest.param(
+        table(tds("Current debt", "&#151;", "304"), tds("Revenue", "&#150;", "&#8212;")),
+        [["Current debt", "—", "304"], ["Revenue", "–", "—"]],
+        id="windows-1252-dashes",
+    ),
+    pytest.param(
+        table(
+            tds("Cumulative effect", "&#151;", "&#151;", "(2", ")"), tds("Net", "1", "2", "3", "")
+        ),
+        [["Cumulative effect", "—", "—", "(2)"], ["Net", "1", "2", "3"]],
+        id="regression-two-dash-cells-are-not-one-number",
+    ),
+    pytest.param(
+        table(tds("Cash and<br>cash\n  equivalents", "1", "2"), tds("Other", "3", "4")),
+        [["Cash and cash equivalents", "1", "2"], ["Other", "3", "4"]],
+        id="line-breaks-inside-a-cell",
+    ),
+    pytest.param(
+        table(tds("&#160;&#160;Products", "96,458&#160;", "96,388&nbsp;"), tds("Svc", "1", "2")),
+        [["Products", "96,458", "96,388"], ["Svc", "1", "2"]],
+        id="non-breaking-spaces",
+    ),
+    pytest.param(
+        table(
+            tds("Sales", "1", "2") + '<td colspan="3" style="display:none">x</td>',
+            tds("Costs", "3", "4") + '<td style="display: none">9</td>',
+            '<td colspan="3" style="display:none"></td>',
+        ),
+        [["Sales", "1", "2"], ["Costs", "3", "4"]],
+        id="hidden-padding-cells-and-rows",
+    ),
+    pytest.param(
+        table(
+            tds("Revenue<sup>1</sup>", "1,234<sup>(2)</sup>", "5"), tds("Net sales (1)", "6", "7*")
+        ),
+        [["Revenue¹", "1,234²", "5"], ["Net sales (1)", "6", "7*"]],
+        id="footnote-markers-kept",
+    ),
+    pytest.param(
+        table(
+            tds('Total <font style="position:relative;top:-3pt">(1)</font>', "10", "20"),
+            tds("Other", "1", "2"),
+        ),
+        [["Total ¹", "10", "20"], ["Other", "1", "2"]],
+        id="raised-footnote-by-style",
+    ),
+    pytest.param(
+        table(tds("Other income&#47;(expense)&#58;", "(50)", "(393)"), tds("Net", "1", "2")),
+        [["Other income/(expense):", "(50)", "(393)"], ["Net", "1", "2"]],
+        id="numeric-references-for-ascii",
+    ),
+    pytest.param(
+        table(
+            tds("Revenue", "<table><tr><td>$</td><td>100</td></tr></table>", "200"),
+            tds("Cost", "50", "60"),
+        ),
+        [["Revenue", "$ 100", "200"], ["Cost", "50", "60"]],
+        id="nested-table-in-a-cell-flattens",
+    ),
+    pytest.param(
+        table(
+            '<td rowspan="2">Revenue</td>' + tds("Products", "1", "2"), tds("Services", "3", "4")
+        ),
+        [["Revenue", "Products", "1", "2"], ["Revenue", "Services", "3", "4"]],
+        id="rowspan-label-repeats-in-data-rows",
+    ),
+    pytest.param(
+        table(
+            '<th rowspan="2">(in millions)</th><th colspan="2">Year</th>',
+            "<th>2024</th><th>2023</th>",
+            tds("Sales", "1", "2"),
+        ),
+        [["(in millions)", "Year"], ["", "2024", "2023"], ["Sales", "1", "2"]],
+        id="rowspan-in-header-is-not-repeated",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), CELL_CASES)
+def test_table_cells(markup: str, expected: list[list[str]]) -> None:
+    assert grid(markup) == expected
+
+
+def test_colspan_header_covers_value_columns_after_spacers_go() -> None:
+    markup = table(
+        '<td></td><td></td><td colspan="7">Three Months Ended</td>',
+        '<td></td><td></td><td colspan="3">Dec 30, 2023</td>'
+        '<td></td><td colspan="3">Dec 31, 2022</td>',
+        tds("Sales", "", "$", "96,458", "", "", "$", "96,388", ""),
+        tds("Costs", "", "", "5", "", "", "", "6", ""),
+        tds("Loss", "", "", "(46", ")", "", "", "(389", ")"),
+    )
+    rows = read(markup).tables[0].rows
+    assert [(c.text, c.column, c.span) for c in rows[0].cells] == [
+        ("", 0, 1),
+        ("Three Months Ended", 1, 2),
+    ]
+    assert [(c.text, c.column) for c in rows[1].cells] == [
+        ("", 0),
+        ("Dec 30, 2023", 1),
+        ("Dec 31, 2022", 2),
+    ]
+    assert [c.text for c in rows[4].cells] == ["Loss", "(46)", "(389)"]
+
+
+def assert_rows_cover_the_width(document: Document) -> None:
+    """Every row's cells are contiguous from column 0 and end at the table's width."""
+    for found in document.tables:
+        for row in found.rows:
+            ends = [0] + [c.column + c.span for c in row.cells]
+            assert [c.column for c in row.cells] == ends[:-1]
+            assert ends[-1] == found.width
+
+
+@pytest.mark.parametrize("stem", APPLE)
+def test_corpus_rows_cover_the_width(stem: str) -> None:
+    assert_rows_cover_the_width(read((CORPUS / f"{stem}.htm").read_bytes()))
+
+
+def test_row_and_table_lines_are_source_lines() -> None:
+    markup = (
+        "<p>Intro</p>\n\n<table>\n<tr><td>A</td><td>1</td><td>2</td></tr>\n\n"
+        "<tr>\n<td>B</td><td>3</td><td>4</td></tr>\n</table>"
+    )
+    found = read(markup).tables[0]
+    assert found.line == 3
+    assert [r.line for r in found.rows] == [4, 6]
+
+
+def test_blank_rows_are_kept_once_between_groups_and_trimmed_at_the_ends() -> None:
+    markup = table(
+        tds("", "", ""), tds("A", "1", "2"), tds("", ""), tds("&nbsp;"), tds("B", "3", "4")
+    )
+    assert grid(markup) == [["A", "1", "2"], ["", "", ""], ["B", "3", "4"]]
+
+
+def test_sub_tables_in_one_table_element_stay_one_table() -> None:
+    document = read((CORPUS / "apple-fy2011q1.htm").read_bytes())
+    labels = [row.cells[0].text for row in document.tables[0].rows]
+    assert "(1) Includes stock-based compensation expense as follows:" in labels
+    assert labels.count("Cost of sales") == 1
+    assert "Cost of sales (1)" in labels
+
+
+# --- layout tables and prose --------------------------------------------------------------
+
+
+def test_layout_table_becomes_prose_and_nested_data_table_stays_a_table() -> None:
+    markup = table(
+        "<td><p><b>Company Overview</b></p><p>We sold 5 units in 2024.</p></td>",
+        "<td>" + table(tds("Revenue", "1", "2"), tds("Cost", "3", "4")) + "</td>",
+    )
+    document = read(markup)
+    assert [(b.kind, getattr(b, "text", "")) for b in document.blocks] == [
+        ("heading", "Company Overview"),
+        ("paragraph", "We sold 5 units in 2024."),
+        ("table", ""),
+    ]
+    assert [c.text for c in document.tables[0].rows[0].cells] == ["Revenue", "1", "2"]
+
+
+def test_single_value_column_is_still_a_table() -> None:
+    assert grid(table(tds("Revenue", "100"), tds("Cost", "50"))) == [
+        ["Revenue", "100"],
+        ["Cost", "50"],
+    ]
+
+
+LONG_BOLD = "Long bold text " * 10
+HEADING_CASES = [
+    ("h3", "<h3>Financial Results</h3>", "heading"),
+    ("bold-p", "<p><b>CONSOLIDATED BALANCE SHEETS</b></p>", "heading"),
+    ("centred-p", '<p align="center">Statements of Operations</p>', "heading"),
+    ("centred-company", '<div style="text-align: center">Apple Inc.</div>', "heading"),
+    ("bold-by-style", '<p><span style="font-weight:700">Key Metrics</span></p>', "heading"),
+    (
+        "caption-is-not-a-title",
+        '<p align="center">(In millions, except per share)</p>',
+        "paragraph",
+    ),
+    ("bold-lead-in", "<p><b>Revenue</b> grew 10% in the quarter.</p>", "paragraph"),
+    ("too-long", f"<p><b>{LONG_BOLD}</b></p>", "paragraph"),
+    ("page-number", '<p align="center">- 2 -</p>', "paragraph"),
+    ("ends-with-colon", "<p><strong>Press Contact:</strong></p>", "paragraph"),
+]
+
+
+@pytest.mark.parametrize(
+    ("markup", "kind"), [pytest.param(m, k, id=i) for i, m, k in HEADING_CASES]
+)
+def test_headings(markup: str, kind: str) -> None:
+    text = re.sub(r"<[^>]+>", "", markup).strip()
+    assert blocks(markup) == [(kind, text)]
+
+
+def test_line_breaks_split_prose_and_inline_markup_joins() -> None:
+    markup = (
+        "<p><b>CONDENSED STATEMENTS</b><br>(in thousands)</p>"
+        "<p>Apple<sup>®</sup> today <i>announced</i> results.</p>"
+    )
+    assert blocks(markup) == [
+        ("heading", "CONDENSED STATEMENTS"),
+        ("paragraph", "(in thousands)"),
+        ("paragraph", "Apple® today announced results."),
+    ]
+
+
+CHROME = """<html><head><title>Page title</title><style>p {color: red}</style>
+<script>document.write("x")</script></head><body>
+<nav><a href="/">Home</a></nav><header>Site banner</header>
+<div role="navigation">Menu</div><form action="/search"><input name="q">Search</form>
+<article><header><h1>Acme Reports Results</h1></header><p>Body text.</p>
+<p hidden>Hidden</p><p style="display: none">Also hidden</p><footer>Share</footer></article>
+<noscript>Enable JS</noscript><footer>Copyright</footer></body></html>"""
+
+
+def test_page_chrome_is_ignored() -> None:
+    assert blocks(CHROME) == [("heading", "Acme Reports Results"), ("paragraph", "Body text.")]
+
+
+def test_a_form_wrapping_the_whole_page_is_kept() -> None:
+    body = "<p>" + "Revenue rose strongly this quarter. " * 30 + "</p>"
+    markup = f'<body><form id="aspnetForm">{body}{table(tds("A", "1", "2"))}</form></body>'
+    document = read(markup)
+    assert len(document.tables) == 1
+    assert document.text_blocks[0].text.startswith("Revenue rose")
+
+
+SGML = """<DOCUMENT>
+<TYPE>EX-99.1
+<SEQUENCE>2
+<FILENAME>dex991.htm
+<DESCRIPTION>PRESS RELEASE
+<TEXT>
+<html><body><p>Release text</p>
+<table><tr><td>A</td><td>1</td><td>2</td></tr></table>
+</body></html>
+</TEXT>
+</DOCUMENT>
+"""
+
+
+def test_sec_sgml_wrapper_lines_are_ignored_and_lines_kept() -> None:
+    document = read(SGML)
+    assert [(b.kind, b.line) for b in document.blocks] == [("paragraph", 7), ("table", 8)]
+    assert document.text_blocks[0].text == "Release text"
+
+
+def test_preformatted_text_goes_through_the_text_reader() -> None:
+    document = read("<p>Intro</p>\n<pre>\nTitle\n\nRevenue\t100\t200\n</pre>")
+    assert isinstance(document.blocks[1], Heading)
+    assert document.tables[0].rows[0].cells[1].text == "100"
+    assert document.tables[0].rows[0].line == 5
+
+
+def test_table_caption_becomes_a_heading() -> None:
+    markup = "<table><caption>Key metrics</caption>" + tds("A", "1", "2") + "</table>"
+    document = read(markup.replace(tds("A", "1", "2"), "<tr>" + tds("A", "1", "2") + "</tr>"))
+    assert isinstance(document.blocks[0], Heading) and document.blocks[0].text == "Key metrics"
+
+
+# --- encodings and safety -----------------------------------------------------------------
+
+ENCODING_CASES = [
+    pytest.param(b"<p>It\x92s \x97 ok</p>", None, "It’s — ok", id="undeclared-cp1252-bytes"),
+    pytest.param(b'<meta charset="windows-1252"><p>It\x92s</p>', None, "It’s", id="meta-charset"),
+    pytest.param(
+        b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+        b"<p>\x93q\x94 caf\xe9</p>",
+        None,
+        "“q” café",
+        id="latin-1-label-read-as-windows-1252",
+    ),
+    pytest.param(
+        '<meta charset="shift_jis"><p>決算</p>'.encode("shift_jis"), None, "決算", id="shift-jis"
+    ),
+    pytest.param(
+        '<meta charset="iso-8859-1"><p>café</p>'.encode(), "utf-8", "café", id="explicit-wins"
+    ),
+    pytest.param(
+        b"<p>&#146;&#147;x&#148; &#150; &#151; &#153;</p>", None, "’“x” – — ™", id="c1-references"
+    ),
+    pytest.param("\ufeff<p>BOM é</p>".encode(), None, "BOM é", id="utf-8-bom"),
+    pytest.param(
+        b'<meta charset="utf-8"><p>It\x92s</p>', None, "It\ufffds", id="declared-charset-is-kept"
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "encoding", "expected"), ENCODING_CASES)
+def test_encodings(data: bytes, encoding: str | None, expected: str) -> None:
+    assert read(data, encoding).text_blocks[0].text == expected
+
+
+def test_entities_are_not_expanded() -> None:
+    markup = (
+        '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY big "BIGBIG">]>'
+        "<html><body><p>&xxe;&big; &amp; &lt;</p></body></html>"
+    )
+    assert blocks(markup) == [("paragraph", "&xxe;&big; & <")]
+
+
+def test_regression_c1_next_line_character_is_text_not_space() -> None:
+    assert blocks("\x85") == [("paragraph", "…")]
+
+
+def test_an_empty_page_gives_an_empty_document() -> None:
+    assert read("<!-- nothing -->").blocks == ()
+    assert read("   ").blocks == ()
+
+
+def test_read_document_uses_the_html_reader(tmp_path: Path) -> None:
+    path = tmp_path / "release.htm"
+    path.write_bytes(b"<p>Hello</p>" + table(tds("A", "1", "2")).encode())
+    document = read_document(path)
+    assert "html" in READERS
+    assert document.format == "html" and len(document.tables) == 1
+
+
+# --- properties ---------------------------------------------------------------------------
+
+TOKENS = ["", "$", "€", "(12", ")", ")%", "%", "1,234", "—", "Revenue", "2024", "(a)", "&nbsp;"]
+CELL = st.tuples(st.sampled_from(TOKENS), st.integers(1, 3), st.integers(1, 2), st.booleans()).map(
+    lambda t: (
+        f'<td colspan="{t[1]}" rowspan="{t[2]}"'
+        f"{' style=display:none' if t[3] and t[1] == 3 else ''}>{t[0]}</td>"
+    )
+)
+TABLES = st.lists(st.lists(CELL, min_size=0, max_size=6), min_size=1, max_size=8).map(
+    lambda rows: "<table>" + "".join(f"<tr>{''.join(r)}</tr>" for r in rows) + "</table>"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TABLES)
+def test_random_tables_never_crash_and_rows_cover_the_width(markup: str) -> None:
+    document = read(markup)
+    assert_rows_cover_the_width(document)
+    assert all(c.text == c.text.strip() for t in document.tables for r in t.rows for c in r.cells)
+
+
+MARKUP = ["<p>", "</p>", "<table>", "</table>", "<tr>", "<td>", "</td>", "<br>", "<b>", "<pre>"]
+MARKUP += ['<th colspan="99999">', '<td rowspan="0">', "<sup>1</sup>", "&#151;", "&nbsp;", "\x85"]
+MARKUP += ["x", "1,234", "(", ")", "$", "%", "<!DOCTYPE x [", "]>", "<TEXT>", "\n"]
+PAGES = st.one_of(
+    st.text(max_size=300), st.lists(st.sampled_from(MARKUP), max_size=40).map("".join)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PAGES)
+def test_any_text_reads_without_crashing(text: str) -> None:
+    document = read(text)
+    assert all(b.text for b in document.blocks if isinstance(b, Heading | Paragraph))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_read_or_fail_cleanly(data: bytes) -> None:
+    with contextlib.suppress(InputError):
+        read(data)
+
+
+# --- the corpus ---------------------------------------------------------------------------
+
+_MARKERS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*(?:\d{1,2}|[a-z])\s*\)\s*$|\*+")
+_CELL_FOOTNOTE = re.compile(r"(?:\([a-zA-Z]\)|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+)+$")
+
+
+def _label_key(text: str) -> str:
+    return " ".join(_MARKERS.sub(" ", text).split()).lower()
+
+
+def _token(text: str) -> str:
+    return text.replace("$", "").replace(" ", "")
+
+
+def _rows(document: Document) -> list[tuple[str, set[str]]]:
+    """(label, printed tokens) per table row; the label is the text before the first number."""
+    result = []
+    for found in document.tables:
+        for row in found.rows:
+            label: list[str] = []
+            tokens: set[str] = set()
+            for cell in row.cells:
+                if cell.text and not tokens and parse_number(cell.text) is None:
+                    label.append(cell.text)
+                elif cell.text:
+                    tokens |= {_token(cell.text), _CELL_FOOTNOTE.sub("", _token(cell.text))}
+            result.append((_label_key(" ".join(label)), tokens))
+    return result
+
+
+def truth_coverage(stem: str) -> tuple[int, int]:
+    """How many truth facts have their printed token in a row with the truth label."""
+    document = read((CORPUS / f"{stem}.htm").read_bytes())
+    rows = _rows(document)
+    facts = json.loads((CORPUS / "truth" / f"{stem}.json").read_text(encoding="utf-8"))["facts"]
+    found = sum(
+        any(
+            label == _label_key(f["label"]) and _token(f["printed"]) in tokens
+            for label, tokens in rows
+        )
+        for f in facts
+    )
+    return found, len(facts)
+
+
+@pytest.mark.parametrize("stem", APPLE)
+def test_corpus_truth_facts_are_in_labelled_rows(stem: str) -> None:
+    found, total = truth_coverage(stem)
+    assert total >= 20
+    assert found == total, f"{stem}: {found}/{total}"
+
+
+THREE_STATEMENTS = [("income_statement", 2), ("balance_sheet", 2), ("cash_flow", 2)]
+STATEMENTS = [
+    pytest.param("apple-fy2004q3", [("balance_sheet", 2), ("income_statement", 4)], id="2004"),
+    pytest.param("apple-fy2011q1", THREE_STATEMENTS, id="2011"),
+    pytest.param("apple-fy2024q1", THREE_STATEMENTS, id="2024"),
+]
+
+
+@pytest.mark.parametrize(("stem", "expected"), STATEMENTS)
+def test_corpus_statement_headers_give_every_value_column_a_period(
+    stem: str, expected: list[tuple[str, int]]
+) -> None:
+    document = read((CORPUS / f"{stem}.htm").read_bytes())
+    statements = [
+        t for t in understand_tables(document, load_taxonomy(), "USD") if t.kind != "other"
+    ]
+    assert [(t.kind, len(t.blocks[0].columns)) for t in statements][: len(expected)] == expected
+    for statement in statements[: len(expected)]:
+        assert all(c.period is not None for b in statement.blocks for c in b.columns)

@@ -1,0 +1,770 @@
+"""The plain-text reader on each layout it supports.
+
+Layouts: tab-separated; fixed-width (SEC `<TABLE>` markup or plain space alignment); one
+cell per paragraph; statements flattened onto one line. Synthetic cases pin each layout's
+quirks. Hypothesis checks that any text reads without error, and that random grids printed
+in each layout read back to the same cells. The corpus tests count, on two real releases,
+the hand-checked facts that sit in a table row carrying their label.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter.document import Document, Heading, Row, Table
+from exporter.ingest.text import read_text
+from exporter.ingest.text_grid import stack_headers
+from exporter.numbers import parse_number
+
+HERE = Path(__file__).parent
+CORPUS = HERE / "fixtures" / "corpus"
+SAMPLE = HERE / "fixtures" / "qifu-2024q4.txt"
+NB = "\u00a0"
+
+
+def _nb(text: str) -> str:
+    """Fixture text with `~` standing for a no-break space."""
+    return text.replace("~", NB)
+
+
+def _table(text: str) -> Table:
+    (table,) = read_text(text, "case.txt").tables
+    return table
+
+
+def _cells(row: Row) -> list[str]:
+    """A row as its cell texts in column order, a span written as `*n`."""
+    column = 0
+    out = []
+    for cell in row.cells:
+        assert cell.column == column, f"cells must be dense: {row}"
+        out.append(cell.text + (f"*{cell.span}" if cell.span > 1 else ""))
+        column += cell.span
+    return out
+
+
+def _grid(table: Table) -> list[list[str]]:
+    return [_cells(row) for row in table.rows]
+
+
+# --- one synthetic case per layout and quirk -------------------------------------------
+
+TAB = """Statements of Operations
+
+\tYear ended December 31,\t
+\t2023\t2024
+Revenue\t1,000\t1,200
+Net loss\t(50)\t75
+"""
+
+FIXED_MARKUP = """                          ACME WIDGETS, INC.
+                 CONDENSED STATEMENTS OF OPERATIONS
+                (In millions, except per share amounts)
+
+<TABLE>
+<CAPTION>
+                                            Three Months Ended        Nine Months Ended
+                                               September 30,             September 30,
+                                           --------------------     --------------------
+                                             2004        2003         2004        2003
+                                           --------    --------     --------    --------
+<S>                                        <C>         <C>          <C>         <C>
+Net sales ..............................   $ 2,014     $ 1,715      $ 6,338     $ 4,658
+Cost of sales ..........................     1,475       1,250        4,654       3,398
+                                           --------    --------     --------    --------
+Gross margin ...........................       539         465        1,684       1,260
+
+Operating expenses:
+  Restructuring costs ..................        --           3           --          26
+Income (loss) before provision for
+  income taxes .........................        61         (44)         (10)        --
+<FN>
+(1) Includes a gain on sale of investments.
+</FN>
+</TABLE>
+"""
+
+FIXED_PLAIN = """                         CONDENSED BALANCE SHEETS
+                              (In millions)
+
+                                      September 30,     December 31,
+                                          2004              2003
+                                      -------------     ------------
+Cash and cash equivalents ........       $ 4,566          $ 3,396
+Accounts receivable, net .........         1,012              766
+                                      -------------     ------------
+Total assets .....................       $ 8,050          $ 6,815
+
+The company reported results today.  All amounts are unaudited.
+"""
+
+CELLS = """STATEMENTS OF COMPREHENSIVE
+
+LOSS
+
+U.S. dollars in thousands
+
+Year ended
+
+Three months ended
+
+December 31,
+
+December 31,
+
+2023
+
+2022
+
+2023
+
+2022
+
+Revenues
+
+$
+
+497
+
+$
+
+550
+
+138
+
+99
+
+Fixed assets, net
+
+461
+
+598
+
+-
+
+12
+
+2,263
+
+5,558
+
+1
+
+2
+
+Total Foresight Autonomous Holdings
+
+LTD. shareholders’ equity
+
+-11,587
+
+-
+
+3
+
+4
+
+Contact Details
+
++1 917-607-8654
+"""
+
+FLAT = _nb(
+    " ACME INC.CONDENSED BALANCE SHEETS~ ~ ~ ~~ September 30, ~ December 31,~ 2024 ~ 2023~"
+    " (UNAUDITED) ~ ~ASSETS ~ ~ ~Cash and cash equivalents $~~~~~~~~~~ 2,707,688 ~ $~~~~~~~~~~"
+    " 6,042,986Marketable securities ~~~~~~~~~~~ 46,650,200 ~ ~~~~~~~~~~~~ 42,296,589Notes"
+    " payable ($6,000,000 in principal is held by a related party) ~~~~~~~~~~~ 24,370,509 ~"
+    " ~Warrant liability ~~~~~~~~~~~~~~~~ -~~ ~ ~~~~~~~~~~~~~~~~ 563(Loss) on notes ~~~~~~~~"
+    " (1,111,552) ~ ~~~~~~~~ (93,191)~ ~ ~ ~Common Stock; 95,000,000 Shares authorized;"
+    " 31,092,695 issued as of~ September 30, 2024 and 30,920,450 issued as of December 31,"
+    " 2023 ~~~~~~~~~~~~~~~~~ 31,093 ~ ~~~~~~~~~~~~~~~~~ 30,920Deferred revenues ~ ~ ~~~~~~~"
+    " 2,243,719Shares outstanding - basic 31,098,180 ~ 32,459,838~ ~ ~ ~Total assets"
+    " $~~~~~~~~ 57,511,990 ~ $~~~~~~~~ 58,888,612 "
+)
+
+TOTAL_VALUES = ["-11,587", "-", "3", "4"]
+
+LAYOUTS = [
+    pytest.param(
+        TAB,
+        [
+            ["", "Year ended December 31,", ""],
+            ["", "2023", "2024"],
+            ["Revenue", "1,000", "1,200"],
+            ["Net loss", "(50)", "75"],
+        ],
+        id="tab-separated",
+    ),
+    pytest.param(
+        FIXED_MARKUP,
+        [
+            ["", "Three Months Ended*2", "Nine Months Ended*2"],
+            ["", "September 30,*2", "September 30,*2"],
+            ["", "2004", "2003", "2004", "2003"],
+            ["Net sales", "2,014", "1,715", "6,338", "4,658"],
+            ["Cost of sales", "1,475", "1,250", "4,654", "3,398"],
+            ["Gross margin", "539", "465", "1,684", "1,260"],
+            [""],
+            ["Operating expenses:"],
+            ["Restructuring costs", "--", "3", "--", "26"],
+            ["Income (loss) before provision for income taxes", "61", "(44)", "(10)", "--"],
+        ],
+        id="fixed-width-sec-markup",
+    ),
+    pytest.param(
+        FIXED_PLAIN,
+        [
+            ["", "September 30,", "December 31,"],
+            ["", "2004", "2003"],
+            ["Cash and cash equivalents", "4,566", "3,396"],
+            ["Accounts receivable, net", "1,012", "766"],
+            ["Total assets", "8,050", "6,815"],
+        ],
+        id="fixed-width-plain",
+    ),
+    pytest.param(
+        CELLS,
+        [
+            ["", "Year ended*2", "Three months ended*2"],
+            ["", "December 31,*2", "December 31,*2"],
+            ["", "2023", "2022", "2023", "2022"],
+            ["Revenues", "497", "550", "138", "99"],
+            ["Fixed assets, net", "461", "598", "-", "12"],
+            ["", "2,263", "5,558", "1", "2"],
+            ["Total Foresight Autonomous Holdings LTD. shareholders’ equity", *TOTAL_VALUES],
+        ],
+        id="cell-per-paragraph",
+    ),
+    pytest.param(
+        FLAT,
+        [
+            ["", "September 30,", "December 31,"],
+            ["", "2024", "2023"],
+            ["", "(UNAUDITED)*2"],
+            ["ASSETS"],
+            ["Cash and cash equivalents", "2,707,688", "6,042,986"],
+            ["Marketable securities", "46,650,200", "42,296,589"],
+            # one number, padding after it: it fills the first column
+            [
+                "Notes payable ($6,000,000 in principal is held by a related party)",
+                "24,370,509",
+                "",
+            ],
+            ["Warrant liability", "-", "563"],
+            ["(Loss) on notes", "(1,111,552)", "(93,191)"],
+            [""],
+            [
+                "Common Stock; 95,000,000 Shares authorized; 31,092,695 issued as of September 30,"
+                " 2024 and 30,920,450 issued as of December 31, 2023",
+                "31,093",
+                "30,920",
+            ],
+            # one number glued to the next label: it fills the last column
+            ["Deferred revenues", "", "2,243,719"],
+            ["Shares outstanding - basic", "31,098,180", "32,459,838"],
+            [""],
+            ["Total assets", "57,511,990", "58,888,612"],
+        ],
+        id="flattened-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS)
+def test_layout_reads_to_grid(text: str, expected: list[list[str]]) -> None:
+    assert _grid(_table(text)) == expected
+
+
+def test_fixed_width_keeps_titles_captions_and_footnotes_as_text() -> None:
+    blocks = read_text(FIXED_MARKUP, "case.txt").blocks
+    texts = [(b.kind, b.text) for b in blocks if not isinstance(b, Table)]
+    assert texts == [
+        ("paragraph", "ACME WIDGETS, INC."),
+        ("heading", "CONDENSED STATEMENTS OF OPERATIONS"),
+        ("paragraph", "(In millions, except per share amounts)"),
+        ("paragraph", "(1) Includes a gain on sale of investments."),
+    ]
+    assert [b.kind for b in read_text(FIXED_PLAIN, "case.txt").blocks] == [
+        "heading",
+        "paragraph",
+        "table",
+        "paragraph",
+    ]
+
+
+def test_cell_tables_keep_their_titles_and_rejoin_a_wrapped_one() -> None:
+    blocks = read_text(CELLS, "case.txt").blocks
+    assert [(b.kind, getattr(b, "text", None)) for b in blocks] == [
+        ("heading", "STATEMENTS OF COMPREHENSIVE LOSS"),
+        ("heading", "U.S. dollars in thousands"),
+        ("table", None),
+        ("heading", "Contact Details"),
+        ("heading", "+1 917-607-8654"),
+    ]
+
+
+def test_flattened_title_is_split_from_the_glued_name() -> None:
+    blocks = read_text(FLAT, "case.txt").blocks
+    assert [(b.kind, getattr(b, "text", None)) for b in blocks] == [
+        ("paragraph", "ACME INC."),
+        ("heading", "CONDENSED BALANCE SHEETS"),
+        ("table", None),
+    ]
+
+
+def test_flattened_rows_all_point_at_the_physical_line() -> None:
+    table = _table("Intro\n\n" + FLAT)
+    assert {row.line for row in table.rows} == {3}
+
+
+def test_cell_rows_point_at_their_label_paragraph() -> None:
+    table = _table(CELLS)
+    assert [row.line for row in table.rows[3:]] == [23, 37, 47, 55]
+
+
+def test_tables_are_numbered_in_document_order_across_layouts() -> None:
+    text = "\n\n".join([FIXED_PLAIN, TAB, CELLS, FLAT, FIXED_MARKUP])
+    document = read_text(text, "case.txt")
+    assert [t.index for t in document.tables] == [1, 2, 3, 4, 5]
+    assert [len(t.rows) for t in document.tables] == [5, 4, 7, 15, 10]
+
+
+# --- Markdown residue ------------------------------------------------------------------
+
+MARKDOWN = """# Results
+
+**STATEMENTS OF COMPREHENSIVE**
+
+LOSS
+
+U.S. dollars in thousands
+
+![Company logo](https://example.com/logo.png)
+
+Year ended
+
+Three months ended
+
+December 31,
+
+December 31,
+
+2023
+
+2022
+
+2023
+
+2022
+
+**Revenues**^{*1}
+
+$
+
+497
+
+<https://example.com/revenue-note>
+
+550
+
+138^{*2}
+
+99
+
+---
+
+Fixed assets, net
+
+461
+
+598
+
+-
+
+12
+
+2,263
+
+5,558
+
+1
+
+2
+
+Total Foresight Autonomous Holdings
+
+LTD. shareholders’ equity
+
+-11,587
+
+-
+
+3
+
+4
+
+Contact Details
+
++1 917-607-8654
+
+[Original/Source Press Release](https://example.com/release)
+"""
+
+
+def test_markdown_residue_does_not_disturb_a_table() -> None:
+    clean = _grid(_table(CELLS))
+    marked = _grid(_table(MARKDOWN))
+    assert marked[0] == clean[0]
+    assert marked[3] == ["Revenues^{*1}", "497", "550", "138", "99"]
+    assert marked[4:] == clean[4:]
+
+
+def test_markdown_links_and_images_make_no_headings() -> None:
+    blocks = read_text(MARKDOWN, "case.txt").blocks
+    headings = [b.text for b in blocks if isinstance(b, Heading)]
+    assert headings == [
+        "Results",
+        "STATEMENTS OF COMPREHENSIVE LOSS",
+        "U.S. dollars in thousands",
+        "Contact Details",
+        "+1 917-607-8654",
+    ]
+    assert not any("logo.png" in getattr(b, "text", "") for b in blocks)
+
+
+# --- header stacking -------------------------------------------------------------------
+
+YEARS = ("2023", "2022", "2023", "2022")
+
+STACKS = [
+    pytest.param(
+        [*("Year ended", "Three months ended", "December 31,", "December 31,"), *YEARS],
+        4,
+        [
+            [("Year ended", 0, 2), ("Three months ended", 2, 2)],
+            [("December 31,", 0, 2), ("December 31,", 2, 2)],
+            [("2023", 0, 1), ("2022", 1, 1), ("2023", 2, 1), ("2022", 3, 1)],
+        ],
+        id="duration-then-date-then-years",
+    ),
+    pytest.param(
+        ["Year", "Three months", "ended", "ended", "December 31,", "December 31,"],
+        4,
+        [
+            [("Year", 0, 2), ("Three months", 2, 2)],
+            [("ended", 0, 2), ("ended", 2, 2)],
+            [("December 31,", 0, 2), ("December 31,", 2, 2)],
+        ],
+        id="header-words-wrapped-cell-by-cell",
+    ),
+    pytest.param(
+        [
+            *("Three Months Ended September 30,", "Period-over-", "2024", "2023", "Period %"),
+            *("Unaudited", "Unaudited", "Change"),
+        ],
+        3,
+        [
+            [("Three Months Ended September 30,", 0, 2), ("Period-over-", 2, 1)],
+            [("2024", 0, 1), ("2023", 1, 1), ("Period %", 2, 1)],
+            [("Unaudited", 0, 1), ("Unaudited", 1, 1), ("Change", 2, 1)],
+        ],
+        id="change-column-beside-a-spanning-period",
+    ),
+    pytest.param(
+        ["As of", "As of", "December 31, 2023", "December 31, 2022"],
+        2,
+        [
+            [("As of", 0, 1), ("As of", 1, 1)],
+            [("December 31, 2023", 0, 1), ("December 31, 2022", 1, 1)],
+        ],
+        id="instants",
+    ),
+    pytest.param(
+        ["September 30,", "December 31,", "2024", "2023", "(UNAUDITED)"],
+        2,
+        [
+            [("September 30,", 0, 1), ("December 31,", 1, 1)],
+            [("2024", 0, 1), ("2023", 1, 1)],
+            [("(UNAUDITED)", 0, 2)],
+        ],
+        id="two-dates-one-audit-mark",
+    ),
+    pytest.param(
+        ["Three months ended March 31,", "2024", "2025"],
+        2,
+        [[("Three months ended March 31,", 0, 2)], [("2024", 0, 1), ("2025", 1, 1)]],
+        id="one-spanning-cell",
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "width", "rows"), STACKS)
+def test_stacked_header_cells_group_into_rows(
+    texts: list[str], width: int, rows: list[list[tuple[str, int, int]]]
+) -> None:
+    assert stack_headers(texts, width) == rows
+
+
+def test_a_long_header_run_loses_no_cell() -> None:
+    texts = [f"Q{1 + i % 4} {2000 + i}" for i in range(40)]
+    rows = stack_headers(texts, 7)
+    assert [cell[0] for row in rows for cell in row] == texts
+    assert all(sum(span for _, _, span in row) == 7 for row in rows)
+
+
+# --- regressions -----------------------------------------------------------------------
+
+
+def test_flat_value_followed_by_a_trailing_space_is_a_number() -> None:
+    """The last cell of a flattened line, `58,888,612 `, was read as a label."""
+    rows = _grid(_table(FLAT))
+    assert rows[-1] == ["Total assets", "57,511,990", "58,888,612"]
+
+
+def test_fixed_columns_found_when_numbers_end_at_the_same_position() -> None:
+    """Equal end positions compared by identity (`is not`) hid every aligned table."""
+    assert len(read_text(FIXED_PLAIN, "case.txt").tables) == 1
+
+
+def test_sample_release_has_only_its_tab_tables() -> None:
+    """The tab-separated sample: every tab line is a row, no other layout is seen."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    document = read_text(text, SAMPLE.name)
+    lines = text.splitlines()
+    tab_lines = [i + 1 for i, line in enumerate(lines) if "\t" in line and line.strip("\t ")]
+    rows = [row.line for table in document.tables for row in table.rows if not row.is_blank]
+    assert rows == tab_lines
+    assert len(document.tables) == 6
+
+
+# --- properties ------------------------------------------------------------------------
+
+FRAGMENTS = [
+    "<TABLE>", "</TABLE>", "<CAPTION>", "<S>", "<C>", "<FN>", "</FN>", "\t", NB, "$", "  ",
+    "2023", "1,234", "(5)", "-", "—", "12%", "Year ended", "December 31,", "Total", "....",
+    "Revenue", "**", "\\$", "^{*1}", "![x](y)", "---", "[a](b)", "<http://x>", "LOSS",
+    "As of", "(Unaudited)", "0.13", "Net loss", ":", "(", ")", "\n", "\n\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.lists(st.sampled_from(FRAGMENTS), max_size=120).map("".join),
+        st.lists(st.sampled_from(FRAGMENTS), max_size=60).map(lambda f: (NB * 3).join(f) * 4),
+    )
+)
+def test_any_text_reads_without_error(text: str) -> None:
+    document = read_text(text, "random.txt")
+    assert isinstance(document, Document)
+    for table in document.tables:
+        assert all(cell.span >= 1 and cell.column >= 0 for row in table.rows for cell in row.cells)
+
+
+WORDS = ["Revenue", "Cost", "Gross", "Profit", "Net", "Income", "Other", "Cash", "Deferred"]
+WORDS += ["Tax", "Loss", "Equity", "Notes", "Payable", "Goodwill", "Inventory", "Expenses"]
+
+
+@st.composite
+def grids(draw: st.DrawFn, min_rows: int = 2, min_width: int = 1) -> dict:
+    """A statement: a spanning period header, years, and labelled rows of numbers."""
+    width = draw(st.integers(min_width, 4))
+    years = [str(2024 - i) for i in range(width)]
+    words = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+    magnitude = st.integers(0, 10**9)
+    number = st.one_of(
+        magnitude.map("{:,}".format),
+        magnitude.map("({:,})".format),
+        magnitude.map("-{:,}".format).filter(lambda t: t != "-0"),
+        st.integers(0, 999).map(lambda n: f"{n / 100:.2f}"),
+        st.just("-"),
+    )
+    rows = draw(
+        st.lists(
+            st.tuples(words, st.lists(number, min_size=width, max_size=width)),
+            min_size=min_rows,
+            max_size=8,
+        )
+    )
+    return {"width": width, "years": years, "rows": rows}
+
+
+def _as_tab(grid: dict) -> str:
+    lines = [
+        "STATEMENTS OF OPERATIONS",
+        "",
+        "\tYear ended December 31,",
+        "\t" + "\t".join(grid["years"]),
+    ]
+    lines += [label + "\t" + "\t".join(values) for label, values in grid["rows"]]
+    return "\n".join(lines) + "\n"
+
+
+def _as_fixed(grid: dict) -> str:
+    left = max(len(label) for label, _ in grid["rows"]) + 6
+    size = max(len(v) for _, values in grid["rows"] for v in values) + 6
+    area = size * grid["width"]
+    lines = ["STATEMENTS OF OPERATIONS", ""]
+    lines.append(" " * left + "Year ended December 31,".center(area))
+    lines.append(" " * (left + 2) + "-" * (area - 2))
+    lines.append(" " * left + "".join(y.rjust(size) for y in grid["years"]))
+    for number, (label, values) in enumerate(grid["rows"]):
+        cells = [("$ " + v if number == 0 else v).rjust(size) for v in values]
+        lines.append((label + " " + "." * (left - len(label) - 3)).ljust(left) + "".join(cells))
+    return "\n".join(lines) + "\n"
+
+
+def _as_cells(grid: dict) -> str:
+    paragraphs = ["STATEMENTS OF OPERATIONS", "Year ended December 31,", *grid["years"]]
+    for number, (label, values) in enumerate(grid["rows"]):
+        paragraphs.append(label)
+        for value in values:
+            paragraphs.extend(["$", value] if number == 0 else [value])
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _as_flat(grid: dict) -> str:
+    parts = ["ACME INC.STATEMENTS OF OPERATIONS~ ~ ~~ Year ended December 31,~ "]
+    parts.append(" ~ ".join(grid["years"]) + "~ ~ ~ ~")
+    for number, (label, values) in enumerate(grid["rows"]):
+        mark = "$" if number == 0 else "~"
+        cells = [mark + "~" * (18 - len(v)) + " " + v for v in values]
+        parts.append(label + " " + " ~ ".join(cells))
+    return _nb("".join(parts) + " ")
+
+
+RENDERINGS = [
+    pytest.param(_as_tab, 1, 1, id="tab"),
+    pytest.param(_as_fixed, 2, 1, id="fixed-width"),
+    pytest.param(_as_cells, 2, 1, id="cell-per-paragraph"),
+    pytest.param(_as_flat, 3, 2, id="flattened-line"),
+]
+
+
+def _body(table: Table, width: int) -> list[tuple[str, ...]]:
+    rows = []
+    for row in table.rows[2:]:
+        texts = {cell.column: cell.text for cell in row.cells}
+        rows.append(tuple(texts.get(column, "") for column in range(width + 1)))
+    return rows
+
+
+@pytest.mark.parametrize(("render", "min_rows", "min_width"), RENDERINGS)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_grid_round_trips_through_layout(render, min_rows: int, min_width: int, data) -> None:
+    grid = data.draw(grids(min_rows=min_rows, min_width=min_width))
+    table = _table(render(grid))
+    expected = [(label, *values) for label, values in grid["rows"]]
+    assert _body(table, grid["width"]) == expected
+    years = [c.text for c in table.rows[1].cells if c.column > 0]
+    assert years == grid["years"]
+    if render is not _as_tab:
+        (period,) = [c for c in table.rows[0].cells if c.text]
+        assert (period.text, period.column, period.span) == (
+            "Year ended December 31,",
+            1,
+            grid["width"],
+        )
+
+
+# --- the corpus ------------------------------------------------------------------------
+
+# Shares of truth facts found, as reached; a change that loses a fact fails here.
+THRESHOLDS = {"foresight-2023q4": 1.0, "forian-2024q3": 1.0}
+_FOOTNOTE = re.compile(r"\^\{[^}]*\}|[\u00b9\u00b2\u00b3\u2070-\u2079]+|\(\s*\d{1,2}\s*\)\s*$")
+_AUDIT = re.compile(r"\(?\b(?:un)?audited\b\)?", re.IGNORECASE)
+
+
+def _key(text: str) -> str:
+    return " ".join(_FOOTNOTE.sub("", text).split()).casefold()
+
+
+def _token(text: str) -> str:
+    return re.sub(r"[\s$\u00a0]", "", text)
+
+
+def _truth(stem: str) -> list[dict]:
+    return json.loads((CORPUS / "truth" / f"{stem}.json").read_text(encoding="utf-8"))["facts"]
+
+
+def _document(stem: str) -> Document:
+    path = CORPUS / f"{stem}.txt"
+    return read_text(path.read_text(encoding="utf-8"), path.name)
+
+
+def _labelled_rows(document: Document) -> list[tuple[str, list[str]]]:
+    """(label, number tokens) per table row; the label is the text before the first number."""
+    rows = []
+    for table in document.tables:
+        for row in table.rows:
+            label: list[str] = []
+            numbers: list[str] = []
+            for cell in row.cells:
+                if not cell.text.strip():
+                    continue
+                if numbers or parse_number(cell.text) is not None:
+                    numbers.append(_token(cell.text))
+                else:
+                    label.append(cell.text)
+            rows.append((_key(" ".join(label)), numbers))
+    return rows
+
+
+def _is_header(row: Row) -> bool:
+    """No label, and no number other than a year."""
+    texts = [c.text for c in row.cells if c.text.strip()]
+    if not texts or any(c.text.strip() for c in row.cells if c.column == 0):
+        return False
+    return all(parse_number(t) is None or re.fullmatch(r"(19|20)\d\d", t) for t in texts)
+
+
+def _placed_cells(document: Document) -> set[tuple[str, str, str]]:
+    """(label, joined column header, token) for every value cell of every table."""
+    found = set()
+    for table in document.tables:
+        headers: dict[int, list[str]] = {}
+        for row in table.rows:
+            if _is_header(row):
+                for cell in (c for c in row.cells if c.text.strip()):
+                    for column in range(cell.column, cell.column + cell.span):
+                        headers.setdefault(column, []).append(cell.text)
+                continue
+            label = _key(" ".join(c.text for c in row.cells if c.column == 0))
+            for cell in row.cells:
+                if cell.column and cell.text:
+                    header = _key(_AUDIT.sub("", " ".join(headers.get(cell.column, []))))
+                    found.add((label, header, _token(cell.text)))
+    return found
+
+
+@pytest.mark.parametrize("stem", sorted(THRESHOLDS))
+def test_truth_facts_sit_in_a_row_with_their_label(stem: str) -> None:
+    rows = _labelled_rows(_document(stem))
+    facts = _truth(stem)
+    missing = [
+        (f["label"], f["printed"])
+        for f in facts
+        if not any(label == _key(f["label"]) and _token(f["printed"]) in n for label, n in rows)
+    ]
+    assert 1 - len(missing) / len(facts) >= THRESHOLDS[stem], missing
+
+
+@pytest.mark.parametrize("stem", sorted(THRESHOLDS))
+def test_truth_facts_sit_under_their_column_header(stem: str) -> None:
+    """Stricter: the number is in the column whose stacked header reads as the truth period."""
+    cells = _placed_cells(_document(stem))
+    facts = _truth(stem)
+    missing = [
+        (f["label"], f["period"], f["printed"])
+        for f in facts
+        if (_key(f["label"]), _key(_AUDIT.sub("", f["period"])), _token(f["printed"])) not in cells
+    ]
+    assert 1 - len(missing) / len(facts) >= THRESHOLDS[stem], missing
