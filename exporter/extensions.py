@@ -77,6 +77,20 @@ class ExtensionRegistry:
         self._keys[key] = name
         return concept
 
+    def change_concept(self, base: Concept, percent: bool) -> Concept:
+        """The concept for a row's change column: "Revenue % change" for Revenues."""
+        name = f"{base.name}PercentChange" if percent else f"{base.name}Change"
+        if name not in self.concepts:
+            self.concepts[name] = Concept(
+                name=name,
+                type=ConceptType.PERCENT if percent else base.type,
+                period=base.period,
+                label=f"{base.label} ({'% ' if percent else ''}change)",
+                documentation=f"Change of {base.label!r} against the prior period, as printed.",
+                extension=True,
+            )
+        return self.concepts[name]
+
     def _free_name(self, base: str, row: TableRow, period: PeriodType) -> str:
         candidates = [base]
         if row.sections:

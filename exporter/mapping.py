@@ -68,6 +68,8 @@ class RowMapping(BaseModel):
     matched: str = ""
     reason: str = ""
     extension: bool = False
+    # Concept for the numbers in the block's change columns ("% Change"), if any.
+    change_concept: str | None = None
 
 
 class Mapping(BaseModel):
@@ -256,6 +258,44 @@ class Mapper:
         )
 
 
+def _row_mapping(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    b: int,
+    r: int,
+    row: TableRow,
+    durations: bool,
+) -> RowMapping:
+    """The row's taxonomy concept, else an extension concept made for it."""
+    mapping = mapper.map_row(table, b, r, row, durations)
+    if mapping.concept is not None:
+        return mapping
+    concept = registry.propose(row, durations)
+    update = {
+        "concept": concept.name,
+        "extension": True,
+        "reason": "no taxonomy label matches; extension concept",
+    }
+    return mapping.model_copy(update=update)
+
+
+def _with_change(
+    mapping: RowMapping,
+    row: TableRow,
+    changes: frozenset[int],
+    registry: ExtensionRegistry,
+    taxonomy: Taxonomy,
+) -> RowMapping:
+    """Add the change concept when the row prints numbers in change columns."""
+    cells = [c for c in row.cells if c.column in changes]
+    if not cells or mapping.concept is None:
+        return mapping
+    base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    change = registry.change_concept(base, percent=any(c.number.percent for c in cells))
+    return mapping.model_copy(update={"change_concept": change.name})
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -266,18 +306,12 @@ def map_tables(
     for table in tables:
         for b, block in enumerate(table.blocks):
             durations = any(c.period and not c.period.is_instant for c in block.columns)
+            changes = frozenset(i for i, c in enumerate(block.columns) if c.change)
             for r, row in enumerate(block.rows):
-                if not row.cells:
-                    continue
-                mapping = mapper.map_row(table, b, r, row, durations)
-                if mapping.concept is None:
-                    concept = registry.propose(row, durations)
-                    mapping = mapping.model_copy(
-                        update={
-                            "concept": concept.name,
-                            "extension": True,
-                            "reason": "no taxonomy label matches; extension concept",
-                        }
-                    )
-                result.append(mapping)
+                values = row.model_copy(
+                    update={"cells": tuple(c for c in row.cells if c.column not in changes)}
+                )
+                if values.cells:
+                    mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
+                    result.append(_with_change(mapping, row, changes, registry, taxonomy))
     return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()))

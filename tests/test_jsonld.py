@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from outputs import xml_facts
 from pyld import jsonld
-from rdflib import Graph, Namespace, RDF
+from rdflib import RDF, Graph, Namespace
 
 from exporter.pipeline import convert
 

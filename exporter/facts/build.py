@@ -31,7 +31,7 @@ from exporter.metadata import DocumentInfo
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
-from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy
 
 _SHARES = "xbrli:shares"
 _PURE = "xbrli:pure"
@@ -131,6 +131,31 @@ class _Builder:
         identifier = context_id(period)
         return self.contexts.setdefault(identifier, Context(id=identifier, period=period))
 
+    def _merge_opposite(self, index: int, kept: Fact, other: Fact) -> None:
+        """The same amount printed with opposite signs (a deduction here, a loss there)."""
+        self.duplicates += 1
+        winner = _preferred_sign(kept, other, self.concepts[kept.concept])
+        loser = other if winner is kept else kept
+        sources = (*kept.duplicates, loser.source)
+        self.facts[index] = winner.model_copy(update={"id": kept.id, "duplicates": sources})
+        self.findings.append(
+            Finding(
+                code="fact.opposite-sign-duplicate",
+                severity=Severity.INFO,
+                message=(
+                    f"{kept.concept} in {kept.context} is printed {loser.source.printed} at line "
+                    f"{loser.source.line} and {winner.source.printed} at line "
+                    f"{winner.source.line}; kept as {winner.value}"
+                ),
+                location=Location(
+                    file=self.source,
+                    table=loser.source.table,
+                    line=loser.source.line,
+                    row=loser.source.label,
+                ),
+            )
+        )
+
     def twin(self, concept: str, context: str, unit: str) -> Fact | None:
         index = self.by_key.get((concept, context, unit))
         return None if index is None else self.facts[index]
@@ -149,6 +174,9 @@ class _Builder:
             sources = (*kept.duplicates, fact.source if better is kept else kept.source)
             self.facts[index] = better.model_copy(update={"id": kept.id, "duplicates": sources})
             return
+        if kept.value and consistent(kept, fact.model_copy(update={"value": -fact.value})):
+            self._merge_opposite(index, kept, fact)
+            return
         self.findings.append(
             Finding(
                 code="fact.inconsistent-duplicate",
@@ -162,6 +190,16 @@ class _Builder:
             )
         )
         self.unmapped.append(_unmapped(fact.source, "inconsistent duplicate of an earlier fact"))
+
+
+def _preferred_sign(kept: Fact, other: Fact, concept: Concept) -> Fact:
+    """Of two printings with opposite signs, the one a printed calculation fixed; else, for a
+    debit concept (expenses, assets), the positive one; else the first."""
+    if kept.anchored != other.anchored:
+        return kept if kept.anchored else other
+    if concept.balance is Balance.DEBIT and kept.value < 0 < other.value:
+        return other
+    return kept
 
 
 def _precision(fact: Fact) -> float:
@@ -283,7 +321,8 @@ def _block_facts(
     for r, mapping in mapped.items():
         if mapping.concept and mapping.concept not in names:
             names.append(mapping.concept)
-        _row_facts(builder, table, block, block.rows[r], mapping, calc.signs.get(r, 1))
+        sign, anchored = calc.signs.get(r, 1), r in calc.anchored
+        _row_facts(builder, table, block, block.rows[r], mapping, sign, anchored)
 
 
 def _record_arcs(builder: _Builder, calc: BlockCalc) -> None:
@@ -318,11 +357,15 @@ def _row_facts(
     row: TableRow,
     mapping: RowMapping,
     sign: int,
+    anchored: bool,
 ) -> None:
-    concept = builder.concepts[mapping.concept or ""]
-    exponent = _exponent(concept, table.scale, row)
     for cell in row.cells:
         column = block.columns[cell.column]
+        name = mapping.change_concept if column.change else mapping.concept
+        if name is None:
+            continue
+        concept = builder.concepts[name]
+        exponent = _exponent(concept, table.scale, row)
         source = Source.model_construct(
             table=table.index,
             line=row.line,
@@ -338,7 +381,7 @@ def _row_facts(
             reason = "column has no currency" if unit is None else "period does not fit the concept"
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        value = cell.number.value * sign
+        value = cell.number.value * (1 if column.change else sign)
         decimals = cell.number.fraction_digits - exponent
         if concept.type is ConceptType.PERCENT:
             value, decimals = value / 100, decimals + 2
@@ -352,5 +395,6 @@ def _row_facts(
             value=value,
             decimals=decimals,
             source=source,
+            anchored=anchored and not column.change,
         )
         builder.add(fact, table)

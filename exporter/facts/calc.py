@@ -28,6 +28,8 @@ class BlockCalc(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     signs: dict[int, int]
+    # Rows whose sign a holding calculation fixes.
+    anchored: frozenset[int]
     kept: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...]
     broken: tuple[tuple[int, str, tuple[str, ...]], ...]
 
@@ -84,7 +86,7 @@ def _select(
 
 
 def _row_values(block: ColumnBlock, row: int, concept: str) -> RowValues:
-    cells = block.rows[row].cells
+    cells = [c for c in block.rows[row].cells if not block.columns[c.column].change]
     return RowValues(
         concept=concept,
         values={c.column: c.number.value for c in cells},
@@ -102,8 +104,11 @@ def block_calculations(
     signs = solve_signs(rows, instances)
     extra = [i for i, r in enumerate(order) if r in extensions]
     kept, broken = _select(instances, rows, signs, extra)
+    holding = [k for k in kept if k not in broken]
+    anchored = {order[i] for k in holding for i in (k.total, *(j for j, _ in k.items))}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
+        anchored=frozenset(anchored),
         kept=tuple(
             (k.role, rows[k.total].concept, tuple((rows[i].concept, w) for i, w in k.items))
             for k in kept

@@ -67,6 +67,8 @@ class Fact(BaseModel):
     decimals: int | None
     source: Source
     duplicates: tuple[Source, ...] = ()
+    # The sign was fixed by a calculation the release prints (not just copied from the print).
+    anchored: bool = False
 
 
 class CalcArc(BaseModel):

@@ -12,6 +12,8 @@ from pathlib import Path
 from exporter.document import Document
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode
+from exporter.ingest.html import read_html
+from exporter.ingest.pdf import read_pdf
 from exporter.ingest.text import read_text
 
 Reader = Callable[[bytes, str, str | None], Document]
@@ -33,7 +35,19 @@ def _read_plain_text(data: bytes, source: str, encoding: str | None) -> Document
     return read_text(decode(data, source, encoding), source)
 
 
-READERS: dict[str, Reader] = {"text": _read_plain_text}
+def _read_html_release(data: bytes, source: str, encoding: str | None) -> Document:
+    return read_html(data, source, encoding)
+
+
+def _read_pdf_release(data: bytes, source: str, encoding: str | None) -> Document:
+    return read_pdf(data, source, encoding)
+
+
+READERS: dict[str, Reader] = {
+    "text": _read_plain_text,
+    "html": _read_html_release,
+    "pdf": _read_pdf_release,
+}
 
 
 def sniff_format(path: Path, head: bytes) -> str:

@@ -14,6 +14,7 @@ from exporter.document import Document, Row
 from exporter.labels import label_tokens
 from exporter.periods import Period
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
+from exporter.tables.fiscal import apply_fiscal_calendar
 from exporter.tables.headers import HeaderContext, build_columns, find_currency, is_header_row
 from exporter.tables.model import (
     Column,
@@ -113,7 +114,7 @@ def understand_tables(
     tables = tuple(
         understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document)
     )
-    return resolve_open_starts(tables)
+    return apply_fiscal_calendar(resolve_open_starts(tables))
 
 
 def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:

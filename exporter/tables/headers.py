@@ -24,6 +24,11 @@ _MONTH_DAY = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$",
     re.IGNORECASE,
 )
+_CHANGE = re.compile(
+    r"\bchange\b|%|\u2206|\u0394|\bvariance\b|\bgrowth\b|\bincrease\b|\bdecrease\b"
+    r"|\bvs\.?\b|\by/y\b|\byoy\b|period[\s-]*over",
+    re.IGNORECASE,
+)
 _OPEN_PERIOD = re.compile(r"\bperiods?\s+(?:ended|ending)\b", re.IGNORECASE)
 _SPAN_WORDS = (
     r"(?:three|six|nine|twelve|thirteen|\d{1,2})?\s*(?:months?|weeks?|quarters?|years?|periods?)"
@@ -132,7 +137,21 @@ def build_columns(
                 open_start=open_start,
             )
         )
-    return tuple(columns)
+    return tuple(_change_columns(columns))
+
+
+def _change_columns(columns: list[Column]) -> list[Column]:
+    """Give each change column the latest period among the columns to its left."""
+    result = []
+    for i, column in enumerate(columns):
+        if column.period is None and _CHANGE.search(column.header):
+            left = [c.period for c in columns[:i] if c.period is not None]
+            if left:
+                latest = max(left, key=lambda p: p.end)
+                nearest = next(p for p in reversed(left) if p.end == latest.end)
+                column = column.model_copy(update={"period": nearest, "change": True})
+        result.append(column)
+    return result
 
 
 def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | None:

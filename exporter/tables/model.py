@@ -35,6 +35,9 @@ class Column(BaseModel):
     # "For the period ended September 30, 2024": a duration whose length the header
     # does not say; its start is found from the other tables (see `resolve_open_starts`).
     open_start: bool = False
+    # A change column ("% Change", "Period-over-Period % Change"): its numbers compare two
+    # periods; `period` is the later of the columns it compares (the one to its left).
+    change: bool = False
 
 
 class ValueCell(BaseModel):

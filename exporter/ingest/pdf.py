@@ -1,0 +1,282 @@
+"""PDF reader: pdfplumber's positioned words become headings, paragraphs and tables.
+
+Each page is read as printed lines (`pdf_lines`); tables are found from word positions
+(`pdf_tables`), so ruled and unruled tables read alike; the other lines become paragraphs
+and headings in reading order. Page numbers and running headers or footers repeated in
+the page margins are dropped, so a table broken by a page break reads as one table with
+its repeated column headers. Text is NFKC-normalised (ligatures such as "ﬁ" become "fi").
+Damaged, encrypted or image-only files raise `InputError` with what to do about them.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+
+from exporter.document import Block, Document, Heading, Paragraph, Table
+from exporter.errors import InputError, Location
+from exporter.ingest.pdf_lines import Line, Word, build_lines
+from exporter.ingest.pdf_rows import PageTable, find_tables
+from exporter.ingest.pdf_tables import Column
+
+_TAIL = 2048
+_MARGIN = 0.09
+_REPEATED_SHARE = 0.4
+_REPEATED_MIN = 3
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
+)
+_BULLET = re.compile(r"^\s*(?:[•●▪◦■\-*–]|\d{1,2}\.|\(\d{1,2}\)|\([a-z]\))\s+")
+_HEADING_MAX = 150
+_PARAGRAPH_GAP = 0.6
+_SHORT_LINE = 0.2
+_CENTRED = 0.05
+_WORD_ATTRS = ["size", "fontname"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line]
+
+
+def read_pdf(data: bytes, source: str, encoding: str | None = None) -> Document:
+    """Read a PDF release into blocks; `encoding` is unused (PDF fonts carry their own)."""
+    location = Location(file=source)
+    if b"%PDF-" not in data[:1024]:
+        raise InputError(
+            "not a PDF file (no %PDF- header)",
+            location,
+            "check the file or give its real extension",
+        )
+    if b"%%EOF" not in data[-_TAIL:]:
+        raise InputError(
+            "the PDF is truncated (no %%EOF marker at its end)",
+            location,
+            "download or export the file again",
+        )
+    pages = _read_pages(data, location)
+    if not any(page.lines for page in pages):
+        raise InputError(
+            "the PDF has no text layer (scanned?)",
+            location,
+            "run OCR on it first (for example ocrmypdf) and read the OCR'd file",
+        )
+    pages = _drop_artefacts(pages)
+    return Document(source=source, format="pdf", blocks=tuple(_blocks(pages)))
+
+
+def _read_pages(data: bytes, location: Location) -> list[_Page]:
+    """Positioned words of every page, as lines; pdfminer errors become `InputError`.
+
+    pdfminer reads a corrupt compressed stream as empty and only logs it; that log is
+    caught here so a damaged file is not mistaken for a scan or silently read in part.
+    """
+    warnings = _Warnings()
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(warnings)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = []
+            for number, page in enumerate(pdf.pages, start=1):
+                warnings.damage.extend(_corrupt_streams(page.page_obj, number))
+                pages.append(_page(page, number))
+    except Exception as exc:
+        raise _classify(exc, location) from None
+    finally:
+        logger.removeHandler(warnings)
+    if warnings.damage:
+        raise InputError(
+            f"the PDF is damaged: {warnings.damage[0]}", location, "download or export it again"
+        )
+    return pages
+
+
+def _page(page: Any, number: int) -> _Page:
+    words = page.extract_words(extra_attrs=_WORD_ATTRS)
+    lines = build_lines([_word(w) for w in words if w.get("upright", True)])
+    result = _Page(number, float(page.width), float(page.height), lines)
+    page.close()
+    return result
+
+
+def _corrupt_streams(page: Any, number: int) -> Iterator[str]:
+    """Compressed page content that does not inflate (pdfminer would read it as empty)."""
+    contents = resolve1(page.attrs.get("Contents"))
+    for stream in contents if isinstance(contents, list) else [contents]:
+        stream = resolve1(stream)
+        if not isinstance(stream, PDFStream) or stream.decipher or stream.rawdata is None:
+            continue
+        if any(f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters()):
+            try:
+                zlib.decompressobj().decompress(stream.rawdata)
+            except zlib.error:
+                yield f"the content of page {number} is corrupt"
+
+
+class _Warnings(logging.Handler):
+    """Collects pdfminer's reports of data it had to throw away."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.damage: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if "corrupt" in message.lower():
+            self.damage.append(message)
+
+
+def _word(raw: dict[str, Any]) -> Word:
+    return Word(
+        text=unicodedata.normalize("NFKC", raw["text"]),
+        x0=float(raw["x0"]),
+        x1=float(raw["x1"]),
+        top=float(raw["top"]),
+        bottom=float(raw["bottom"]),
+        size=float(raw["size"]),
+        font=str(raw["fontname"]),
+    )
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception, what pdfplumber wrapped in it, and what caused it."""
+    seen: set[int] = set()
+    pending: list[BaseException] = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending.extend(a for a in current.args if isinstance(a, BaseException))
+        pending.extend(c for c in (current.__cause__, current.__context__) if c is not None)
+
+
+def _classify(exc: BaseException, location: Location) -> InputError:
+    """An encrypted PDF is not a damaged one: say which, and what to do."""
+    if any(isinstance(e, PDFPasswordIncorrect | PDFEncryptionError) for e in _causes(exc)):
+        return InputError(
+            "the PDF is encrypted (password-protected)",
+            location,
+            "save an unencrypted copy (for example qpdf --decrypt) and read that",
+        )
+    detail = str(exc) or type(exc).__name__
+    return InputError(
+        f"the PDF is damaged or truncated and cannot be read ({detail[:120]})",
+        location,
+        "download or export the file again",
+    )
+
+
+def _margin_lines(page: _Page) -> Iterator[Line]:
+    for line in page.lines:
+        if line.bottom < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN):
+            yield line
+
+
+def _signature(line: Line) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.text.lower().split()))
+
+
+def _drop_artefacts(pages: list[_Page]) -> list[_Page]:
+    """Without page numbers and running headers or footers repeated in the margins."""
+    counts = Counter(sig for page in pages for sig in {_signature(x) for x in _margin_lines(page)})
+    needed = max(_REPEATED_MIN, _REPEATED_SHARE * len(pages))
+    repeated = {sig for sig, count in counts.items() if count >= needed}
+    result = []
+    for page in pages:
+        margin = {id(line) for line in _margin_lines(page)}
+        kept = [
+            line
+            for line in page.lines
+            if id(line) not in margin
+            or not (_PAGE_NUMBER.match(line.text.strip()) or _signature(line) in repeated)
+        ]
+        result.append(_Page(page.number, page.width, page.height, kept))
+    return result
+
+
+def _blocks(pages: list[_Page]) -> Iterator[Block]:
+    count = 0
+    grid: tuple[Column, ...] = ()
+    for page in pages:
+        if not page.lines:
+            continue
+        layout = _TextLayout(page)
+        position = 0
+        for found in find_tables(page.lines, page.number, page.width, grid):
+            grid = found.columns
+            yield from layout.blocks(page.lines[position : found.start])
+            yield from (_caption(line, page.number) for line in found.captions)
+            count += 1
+            yield _table(found, count, page.number)
+            position = found.end
+        yield from layout.blocks(page.lines[position:])
+
+
+def _table(found: PageTable, index: int, page: int) -> Table:
+    return Table(index=index, rows=found.rows, line=found.rows[0].line, page=page)
+
+
+def _caption(line: Line, page: int) -> Paragraph:
+    return Paragraph(text=line.text, line=line.number, page=page)
+
+
+class _TextLayout:
+    """Groups a page's text lines into paragraphs and headings."""
+
+    def __init__(self, page: _Page) -> None:
+        self.page = page.number
+        self.left = min(line.x0 for line in page.lines)
+        self.right = max(line.x1 for line in page.lines)
+        self.center = page.width / 2
+
+    def blocks(self, lines: list[Line]) -> Iterator[Heading | Paragraph]:
+        group: list[Line] = []
+        for line in lines:
+            if group and self._breaks(group[-1], line):
+                yield self._block(group)
+                group = []
+            group.append(line)
+        if group:
+            yield self._block(group)
+
+    def _centred(self, line: Line) -> bool:
+        return abs((line.x0 + line.x1) / 2 - self.center) < _CENTRED * (self.right - self.left)
+
+    def _breaks(self, previous: Line, line: Line) -> bool:
+        if line.top - previous.bottom > _PARAGRAPH_GAP * line.size:
+            return True
+        if abs(line.size - previous.size) > 0.5 or line.font != previous.font:
+            return True
+        if _BULLET.match(line.text) or line.text.startswith("("):
+            return True
+        short = previous.x1 < self.right - _SHORT_LINE * (self.right - self.left)
+        return short and not (self._centred(previous) and self._centred(line))
+
+    def _block(self, group: list[Line]) -> Heading | Paragraph:
+        text = " ".join(line.text for line in group)
+        first = group[0].number
+        titled = len(group) == 1 or all(self._centred(line) for line in group)
+        if titled and len(text) <= _HEADING_MAX and _looks_like_title(text):
+            return Heading(text=text, line=first, page=self.page)
+        return Paragraph(text=text, line=first, page=self.page)
+
+
+def _looks_like_title(text: str) -> bool:
+    ends = text.endswith((".", ",", ";", ":"))
+    return not ends and not text.startswith("(") and not _BULLET.match(text)

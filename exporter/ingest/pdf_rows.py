@@ -1,0 +1,333 @@
+"""Rows of a PDF table region: header cells with spans, data rows, wrapped labels.
+
+Text at the stub of a header line is not a column header: a caption ("($ million)") is
+handed back to stand before the table, a period ("Three Months Ended December 31,") heads
+every value column, a stray page number is dropped, and anything else labels the rows
+below it. Header text is placed over the columns it covers; a label printed over two or
+three lines becomes one row with the numbers of the line that holds them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+from statistics import median
+
+from exporter.document import Cell, Row
+from exporter.ingest.pdf_lines import Chunk, Line, make_chunk
+from exporter.ingest.pdf_tables import (
+    Column,
+    Kind,
+    Region,
+    find_regions,
+    overlap,
+    span,
+    tail_start,
+    tight,
+    value_column,
+)
+
+_CAPTION = re.compile(r"^\(.*\)$")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_PERIOD_STUB = re.compile(
+    r"\b(?:months?|weeks?|quarters?|years?)\s+end(?:ed|ing)\b|^as\s+(?:of|at)\b", re.IGNORECASE
+)
+_CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
+
+
+@dataclass(frozen=True, slots=True)
+class PageTable:
+    """A table found on a page, the captions taken from its header lines, its first line."""
+
+    rows: tuple[Row, ...]
+    captions: tuple[Line, ...]
+    start: int
+    end: int
+    columns: tuple[Column, ...]
+
+
+def find_tables(
+    lines: list[Line], page: int, page_width: float, previous: tuple[Column, ...] = ()
+) -> list[PageTable]:
+    """Every table on a page, in order, as rows with their captions."""
+    return [
+        _page_table(region, start, end, page)
+        for region, start, end in find_regions(lines, page_width, previous)
+    ]
+
+
+def _page_table(region: Region, start: int, end: int, page: int) -> PageTable:
+    builder = _RowBuilder(region, page)
+    index = 0
+    while index < len(region.lines):
+        kind = region.kinds[index]
+        if kind is Kind.HEADER:
+            index = builder.header_group(index)
+        elif kind is Kind.DATA:
+            builder.data_row(region.lines[index], [])
+            index += 1
+        else:
+            index = builder.label_run(index)
+    return PageTable(
+        rows=tuple(builder.rows),
+        captions=tuple(builder.captions),
+        start=start,
+        end=end,
+        columns=tuple(region.columns),
+    )
+
+
+class _RowBuilder:
+    """Turns a region's lines into grid rows, one cell per column (spans for headers)."""
+
+    def __init__(self, region: Region, page: int) -> None:
+        self.region = region
+        self.page = page
+        self.width = len(region.columns) + 1
+        self.rows: list[Row] = []
+        self.captions: list[Line] = []
+        self.pitch = _data_pitch(region)
+
+    def _row(self, cells: dict[int, tuple[str, int]], line: int) -> None:
+        grid: list[Cell] = []
+        column = 0
+        while column < self.width:
+            text, span = cells.get(column, ("", 1))
+            grid.append(Cell(text=text, column=column, span=span))
+            column += span
+        self.rows.append(Row(cells=tuple(grid), line=line, page=self.page))
+
+    def header_group(self, index: int) -> int:
+        """Consecutive header lines; stub text becomes a caption, a period or a row label.
+
+        Header text is placed over the columns the data rows below it use (until the next
+        header lines), so interleaved columns of another block do not widen its spans.
+        """
+        lines = self.region.lines
+        end = index
+        while end < len(lines) and self.region.kinds[end] is Kind.HEADER:
+            end += 1
+        reach = {i: self.region.columns[i - 1] for i in self._used(end)}
+        placed = {}
+        for line in reversed(lines[index:end]):
+            over = [c for c in line.chunks if c.x0 >= self.region.stub_right]
+            placed[line.number] = _place_header(over, reach)
+        pairs = list(pairwise(lines[index:end]))
+        for upper, lower in pairs:
+            inherited = _inherit_spans(placed[upper.number], placed[lower.number], lower.size)
+            placed[lower.number] = inherited
+        for upper, lower in reversed(pairs):
+            inherited = _inherit_spans(placed[lower.number], placed[upper.number], upper.size)
+            placed[upper.number] = inherited
+        stub_labels: list[str] = []
+        stub_line = 0
+        for line in lines[index:end]:
+            stub = " ".join(c.text for c in line.chunks if c.x0 < self.region.stub_right)
+            cells = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
+            if self._header_line(line, stub, cells) and stub:
+                stub_labels.append(stub)
+                stub_line = stub_line or line.number
+        if stub_labels:
+            self._row({0: (" ".join(stub_labels), 1)}, stub_line)
+        return end
+
+    def _used(self, start: int) -> list[int]:
+        """Grid columns holding values in the data lines from `start` to the next header."""
+        used: set[int] = set()
+        for line, kind in zip(self.region.lines[start:], self.region.kinds[start:], strict=True):
+            if kind is Kind.HEADER:
+                break
+            if kind is Kind.DATA:
+                tail = line.chunks[tail_start(line) :]
+                used.update(value_column(c, self.region.columns) for c in tail)
+        return sorted(used) or list(range(1, len(self.region.columns) + 1))
+
+    def _header_line(self, line: Line, stub: str, cells: dict[int, tuple[str, int]]) -> bool:
+        """Emit one header line; True when its stub text labels the rows below."""
+        if not stub and len(cells) == 1 and _CAPTION.match(line.text):
+            self.captions.append(line)
+            return False
+        labels = False
+        if _CAPTION.match(stub):
+            self.captions.append(
+                _only(line, [c for c in line.chunks if c.x0 < self.region.stub_right])
+            )
+        elif _PERIOD_STUB.search(stub):
+            self._row({1: (stub, self.width - 1)}, line.number)
+        elif stub and not _PAGE_NUMBER.match(stub):
+            labels = True
+        self._row(cells, line.number)
+        return labels
+
+    def data_row(self, main: Line, before: list[Line], after: list[Line] | None = None) -> None:
+        """A row from its numbers line, with label lines wrapped before or after it."""
+        start = tail_start(main)
+        left = self.region.value_left - 1
+        label = [c.text for c in main.chunks[:start] if c.x0 < left]
+        cells: dict[int, tuple[str, int]] = {}
+        for chunk in main.chunks[:start]:
+            if chunk.x0 >= left:
+                first, _ = span(chunk, dict(enumerate(self.region.columns, start=1)))
+                cells[first] = (_joined(cells.get(first), chunk.text), 1)
+        for chunk in main.chunks[start:]:
+            column = value_column(chunk, self.region.columns)
+            cells[column] = (_joined(cells.get(column), chunk.text), 1)
+        texts = [line.text for line in before] + [" ".join(label)]
+        texts += [line.text for line in after or []]
+        cells[0] = (_wrap_join(texts), 1)
+        self._row(cells, (before or [main])[0].number)
+
+    def label_run(self, index: int) -> int:
+        """Label lines up to the next data or header line: wraps join their row."""
+        lines, kinds = self.region.lines, self.region.kinds
+        end = index
+        while end < len(lines) and kinds[end] is Kind.LABEL:
+            end += 1
+        groups = self._groups(lines[index:end])
+        previous = self.rows[-1] if index > 0 and kinds[index - 1] is Kind.DATA else None
+        following = lines[end] if end < len(lines) and kinds[end] is Kind.DATA else None
+        if previous is not None and self._joins_previous(lines[index - 1], groups[0], following):
+            self._extend_last(groups.pop(0))
+        carry: list[Line] = []
+        if groups and following is not None and self._joins_next(groups[-1], following):
+            carry = groups.pop()
+        for group in groups:
+            self._row({0: (" ".join(line.text for line in group), 1)}, group[0].number)
+        if following is not None and carry:
+            self.data_row(following, carry)
+            return end + 1
+        return end
+
+    def _groups(self, lines: list[Line]) -> list[list[Line]]:
+        groups: list[list[Line]] = [[lines[0]]]
+        for upper, lower in pairwise(lines):
+            if tight(upper, lower, self.pitch) and not upper.text.endswith(":"):
+                groups[-1].append(lower)
+            else:
+                groups.append([lower])
+        return groups
+
+    def _joins_previous(self, data: Line, group: list[Line], following: Line | None) -> bool:
+        first = group[0]
+        starts_low = _starts_lower(first.text)
+        if not tight(data, first, self.pitch):
+            return False
+        if following is None or not tight(group[-1], following, self.pitch):
+            return True
+        if starts_low or _CONTINUES.search(_label_text(data)):
+            return True
+        return first.top - data.top < following.top - group[-1].top and not _CONTINUES.search(
+            group[-1].text
+        )
+
+    def _joins_next(self, group: list[Line], following: Line) -> bool:
+        if group[-1].text.endswith(":"):
+            return False
+        return tight(group[-1], following, self.pitch) or _starts_lower(_label_text(following))
+
+    def _extend_last(self, group: list[Line]) -> None:
+        row = self.rows[-1]
+        extra = " ".join(line.text for line in group)
+        first = row.cells[0]
+        label = Cell(text=_wrap_join([first.text, extra]), column=0, span=first.span)
+        self.rows[-1] = row.model_copy(update={"cells": (label, *row.cells[1:])})
+
+
+def _place_header(chunks: list[Chunk], reach: dict[int, Column]) -> list[tuple[int, int, Chunk]]:
+    """Header cells as (first, last grid column, chunk); a one-column cell widens its column.
+
+    A header lies over a good share of each column it covers; one over two or more also
+    takes in the neighbours it touches (a short "Three Months Ended" over three columns).
+    Chunks of one line never share a column.
+    """
+    order = sorted(reach)
+    placed: list[tuple[int, int, Chunk]] = []
+    floor = 0
+    for k, chunk in enumerate(chunks):
+        first, last = (order.index(i) for i in span(chunk, reach))
+        first = max(first, floor)
+        if first > last:
+            start, stop, previous = placed[-1]
+            joined = make_chunk(f"{previous.text} {chunk.text}", previous.x0, chunk.x1)
+            placed[-1] = (start, stop, joined)
+            continue
+        if last > first:
+            ceiling = len(order) - 1
+            if k + 1 < len(chunks):
+                ceiling = order.index(span(chunks[k + 1], reach)[0]) - 1
+            while first > floor and overlap(chunk, reach[order[first - 1]]) > 0:
+                first -= 1
+            while last < ceiling and overlap(chunk, reach[order[last + 1]]) > 0:
+                last += 1
+        placed.append((order[first], order[last], chunk))
+        floor = last + 1
+        if first == last:
+            column = reach[order[first]]
+            x0, x1 = min(column.x0, chunk.x0), max(column.x1, chunk.x1)
+            reach[order[first]] = Column(anchor=column.anchor, x0=x0, x1=x1)
+    return placed
+
+
+def _inherit_spans(
+    upper: list[tuple[int, int, Chunk]], lower: list[tuple[int, int, Chunk]], size: float
+) -> list[tuple[int, int, Chunk]]:
+    """A lone header centred on a spanning one in the next line ("Three Months Ended" over
+    "July 29, 2023") covers the same columns; `lower` is the line to adjust."""
+    result = list(lower)
+    for first, last, chunk in upper:
+        if last == first:
+            continue
+        under = [i for i, (a, b, _) in enumerate(lower) if first <= a and b <= last]
+        if len(under) == 1 and abs(lower[under[0]][2].center - chunk.center) <= size:
+            result[under[0]] = (first, last, lower[under[0]][2])
+    return result
+
+
+def _wrap_join(parts: list[str]) -> str:
+    """Lines of a wrapped label as one; a line broken after a hyphen joins without a space."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        glued = not text or re.search(r"[A-Za-z]-$", text)
+        text = f"{text}{part}" if glued else f"{text} {part}"
+    return text
+
+
+def _joined(existing: tuple[str, int] | None, text: str) -> str:
+    return f"{existing[0]} {text}" if existing else text
+
+
+def _only(line: Line, chunks: list[Chunk]) -> Line:
+    return Line(
+        number=line.number,
+        top=line.top,
+        bottom=line.bottom,
+        size=line.size,
+        font=line.font,
+        chunks=tuple(chunks),
+    )
+
+
+def _label_text(line: Line) -> str:
+    return " ".join(c.text for c in line.chunks[: tail_start(line)])
+
+
+def _starts_lower(text: str) -> bool:
+    stripped = text.lstrip("(")
+    return bool(stripped) and stripped[0].islower()
+
+
+def _data_pitch(region: Region) -> float | None:
+    """The usual distance between consecutive data lines (None with fewer than two)."""
+    pitches = [
+        lower.top - upper.top
+        for (upper, a), (lower, b) in zip(
+            zip(region.lines, region.kinds, strict=True),
+            zip(region.lines[1:], region.kinds[1:], strict=True),
+            strict=False,
+        )
+        if a is Kind.DATA and b is Kind.DATA
+    ]
+    return median(pitches) if pitches else None

@@ -1,0 +1,338 @@
+"""Table regions on a PDF page, found from word positions alone (no ruling lines needed).
+
+A data line ends in numbers set apart from its label. A table is a run of data lines with
+the label lines between them, grown upward over the column-header lines above it (text
+or bare years set over the value columns), but not over a title centred on the page.
+Value columns come from the right edges of the numbers (numbers are right-aligned, so a
+closing bracket or a % sign may hang past them). `pdf_rows` turns a region into rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from statistics import median
+
+from exporter.ingest.pdf_lines import Chunk, Line
+
+_GAP_BREAK = 2.6
+_HEADER_GAP_BREAK = 2.0
+_PAGE_CENTRE = 0.02
+_TIGHT = 1.3
+_TIGHT_SHARE = 0.85
+_TITLE_SIZE = 1.15
+_COLUMN_TOLERANCE = 0.6
+_SPAN_SHARE = 0.3
+_DETACHED = 1.5
+_FOOTNOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*|\d{1,2}\s|note\b)", re.IGNORECASE)
+
+
+class Kind(Enum):
+    DATA = "data"
+    HEADER = "header"
+    LABEL = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A value column: where its numbers end and how far its cells reach."""
+
+    anchor: float
+    x0: float
+    x1: float
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class Region:
+    """Lines of one table: `kinds` says what each line is."""
+
+    lines: list[Line]
+    kinds: list[Kind]
+    columns: list[Column] = field(default_factory=list)
+    value_left: float = 0.0
+    stub_right: float = 0.0
+    page_width: float = 0.0
+
+
+def tail_start(line: Line) -> int:
+    """Index of the first chunk of the line's trailing run of numbers."""
+    index = len(line.chunks)
+    while index > 0 and line.chunks[index - 1].number:
+        index -= 1
+    return index
+
+
+def is_data_line(line: Line) -> bool:
+    """Numbers at the end of the line, set apart from any label before them."""
+    start = tail_start(line)
+    tail = line.chunks[start:]
+    if not tail or all(chunk.year for chunk in tail):
+        return False
+    if len(tail) >= 2 or start == 0:
+        return True
+    return tail[0].x0 - line.chunks[start - 1].x1 >= _DETACHED * line.size
+
+
+def find_regions(
+    lines: list[Line], page_width: float, previous: tuple[Column, ...] = ()
+) -> list[tuple[Region, int, int]]:
+    """Every table region on a page with its first and past-the-last line index.
+
+    `previous` is the column grid of the table before (on this page or the last one): a
+    table without header lines whose numbers fall in the same columns keeps that grid, so
+    its rows line up with the table it continues.
+    """
+    data = [is_data_line(line) for line in lines]
+    regions: list[tuple[Region, int, int]] = []
+    floor = 0
+    index = 0
+    while index < len(lines):
+        if not data[index]:
+            index += 1
+            continue
+        region, start, end = _region(lines, data, index, floor, page_width)
+        if previous and Kind.HEADER not in region.kinds:
+            region.columns = _shared_grid(region, list(previous))
+        regions.append((region, start, end))
+        previous = tuple(region.columns)
+        floor = end
+        index = end
+    return regions
+
+
+def _region(
+    lines: list[Line], data: list[bool], seed: int, floor: int, page_width: float
+) -> tuple[Region, int, int]:
+    region = Region(lines=[], kinds=[], page_width=page_width)
+    _measure(region, [lines[seed]])
+    end = _grow_down(lines, data, seed, region)
+    _measure(
+        region,
+        [line for line, is_data in zip(lines[seed:end], data[seed:end], strict=False) if is_data],
+    )
+    region.lines = lines[seed:end]
+    region.kinds = [
+        _kind(line, is_data, region)
+        for line, is_data in zip(region.lines, data[seed:end], strict=False)
+    ]
+    region.columns = _columns(region)
+    start = _grow_up(lines, seed, floor, region)
+    region.lines = lines[start:end]
+    region.kinds = [
+        _kind(line, is_data, region)
+        for line, is_data in zip(region.lines, data[start:end], strict=False)
+    ]
+    return region, start, end
+
+
+def _shared_grid(region: Region, previous: list[Column]) -> list[Column]:
+    """The previous table's columns when every column of this one matches one of them."""
+    size = median(line.size for line in region.lines)
+    tolerance = _COLUMN_TOLERANCE * size
+    for column in region.columns:
+        if not any(abs(column.anchor - other.anchor) <= tolerance for other in previous):
+            return region.columns
+    return previous
+
+
+def _measure(region: Region, data_lines: list[Line]) -> None:
+    """Where the value area starts and where the row labels end."""
+    region.value_left = min(line.chunks[tail_start(line)].x0 for line in data_lines)
+    label_ends = [
+        chunk.x1
+        for line in data_lines
+        for chunk in line.chunks[: tail_start(line)]
+        if chunk.x1 < region.value_left
+    ]
+    region.stub_right = max(label_ends, default=region.value_left - 1)
+
+
+def _kind(line: Line, is_data: bool, region: Region) -> Kind:
+    if is_data:
+        return Kind.DATA
+    return Kind.HEADER if _is_header_line(line, region) else Kind.LABEL
+
+
+def _is_header_line(line: Line, region: Region) -> bool:
+    """Text (or bare years) over the value columns, with at most a stub before it."""
+    over = [c for c in line.chunks if c.x0 >= region.stub_right]
+    stub = [c for c in line.chunks if c.x0 < region.stub_right]
+    if not over or any(c.number and not c.year for c in over):
+        return False
+    return all(c.x1 <= region.value_left for c in stub)
+
+
+def _within_stub(line: Line, region: Region) -> bool:
+    return line.x1 <= region.value_left + line.size
+
+
+def _is_section(line: Line, region: Region) -> bool:
+    """A long section label ("Adjustments to reconcile ... activities:") at the stub."""
+    return len(line.chunks) == 1 and line.text.endswith(":") and line.x0 < region.stub_right
+
+
+def _gap_breaks(upper: Line, lower: Line, limit: float = _GAP_BREAK) -> bool:
+    """More blank space than a blank row or two leaves: the table has ended."""
+    return lower.top - upper.bottom > limit * max(upper.size, lower.size)
+
+
+def tight(upper: Line, lower: Line, pitch: float | None = None) -> bool:
+    """Lines of one wrapped label sit closer than rows do."""
+    gap = lower.top - upper.top
+    limit = _TIGHT * max(upper.size, lower.size)
+    if pitch is not None:
+        limit = min(limit, _TIGHT_SHARE * pitch)
+    return gap <= limit
+
+
+def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -> int:
+    last = seed
+    index = seed + 1
+    while index < len(lines):
+        line = lines[index]
+        if _gap_breaks(lines[index - 1], line):
+            break
+        if data[index]:
+            last = index
+            _measure(region, [lines[i] for i in range(seed, index + 1) if data[i]])
+        elif _is_header_line(line, region) or (
+            _within_stub(line, region) and not _FOOTNOTE_START.match(line.text)
+        ):
+            pass
+        elif not (index + 1 < len(lines) and data[index + 1]) or not (
+            tight(line, lines[index + 1]) or _is_section(line, region)
+        ):
+            break
+        index += 1
+    end = last + 1
+    while end < index and not data[end] and tight(lines[end - 1], lines[end]):
+        if not _within_stub(lines[end], region):
+            break
+        end += 1
+    return end
+
+
+def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
+    """Header lines above the first data line, and label lines between them and it."""
+    body_size = lines[seed].size
+    top = seed
+    header_seen = False
+    index = seed - 1
+    while index >= floor:
+        line = lines[index]
+        if _gap_breaks(line, lines[index + 1], _HEADER_GAP_BREAK):
+            break
+        if line.size > _TITLE_SIZE * body_size:
+            break
+        if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
+            break
+        if _is_header_line(line, region):
+            header_seen = True
+            top = index
+        elif header_seen or not _within_stub(line, region) or _FOOTNOTE_START.match(line.text):
+            break
+        elif line.text.endswith(":") or tight(line, lines[index + 1]):
+            top = index
+        elif not _has_header_above(lines, index, floor, region):
+            break
+        index -= 1
+    return top
+
+
+def _is_page_title(line: Line, region: Region) -> bool:
+    """One chunk centred on the page rather than over the columns it covers."""
+    if len(line.chunks) != 1 or not region.columns:
+        return False
+    chunk = line.chunks[0]
+    if abs(chunk.center - region.page_width / 2) > _PAGE_CENTRE * region.page_width:
+        return False
+    first, last = span(chunk, dict(enumerate(region.columns, start=1)))
+    over = (region.columns[first - 1].x0 + region.columns[last - 1].x1) / 2
+    return abs(chunk.center - over) > line.size
+
+
+def _has_header_above(lines: list[Line], index: int, floor: int, region: Region) -> bool:
+    """Whether a header line sits just above a run of stub lines ending at `index`."""
+    probe = index - 1
+    while probe >= floor and not _gap_breaks(lines[probe], lines[probe + 1]):
+        if _is_header_line(lines[probe], region) and not _is_page_title(lines[probe], region):
+            return True
+        if not _within_stub(lines[probe], region):
+            return False
+        probe -= 1
+    return False
+
+
+def _columns(region: Region) -> list[Column]:
+    """Value columns: clusters of the right edges of numbers, then dashes placed by overlap."""
+    numbers: list[Chunk] = []
+    dashes: list[Chunk] = []
+    for line, kind in zip(region.lines, region.kinds, strict=True):
+        if kind is not Kind.DATA:
+            continue
+        for chunk in line.chunks[tail_start(line) :]:
+            (numbers if any(ch.isdigit() for ch in chunk.text) else dashes).append(chunk)
+    size = median(line.size for line in region.lines)
+    columns = _cluster(numbers, _COLUMN_TOLERANCE * size)
+    strays = [d for d in dashes if not any(overlap(d, c) > 0 for c in columns)]
+    columns.extend(_cluster(strays, _COLUMN_TOLERANCE * size))
+    return sorted(columns, key=lambda c: c.anchor)
+
+
+def _cluster(chunks: list[Chunk], tolerance: float) -> list[Column]:
+    columns: list[Column] = []
+    group: list[Chunk] = []
+    for chunk in sorted(chunks, key=lambda c: c.anchor):
+        if group and chunk.anchor - group[-1].anchor > tolerance:
+            columns.append(_column(group))
+            group = []
+        group.append(chunk)
+    if group:
+        columns.append(_column(group))
+    return columns
+
+
+def _column(group: list[Chunk]) -> Column:
+    anchors = sorted(c.anchor for c in group)
+    return Column(
+        anchor=anchors[len(anchors) // 2],
+        x0=min(c.x0 for c in group),
+        x1=max(c.x1 for c in group),
+    )
+
+
+def overlap(chunk: Chunk, column: Column) -> float:
+    return min(chunk.x1, column.x1) - max(chunk.x0, column.x0)
+
+
+def value_column(chunk: Chunk, columns: list[Column]) -> int:
+    """Grid column (1-based) of a value: by its digits' edge, else by overlap, else nearest."""
+    if any(ch.isdigit() for ch in chunk.text):
+        return 1 + min(range(len(columns)), key=lambda i: abs(columns[i].anchor - chunk.anchor))
+    best = max(range(len(columns)), key=lambda i: overlap(chunk, columns[i]))
+    if overlap(chunk, columns[best]) <= 0:
+        best = min(range(len(columns)), key=lambda i: abs(columns[i].center - chunk.center))
+    return best + 1
+
+
+def span(chunk: Chunk, columns: dict[int, Column]) -> tuple[int, int]:
+    """Grid columns (first, last) a text chunk lies over: a good share of each one's width.
+
+    `columns` maps grid index to the column's reach (its values and the one-column headers
+    already placed under this chunk); a chunk over none of them takes the nearest.
+    """
+    width = chunk.x1 - chunk.x0
+    hits = [
+        index
+        for index, column in columns.items()
+        if overlap(chunk, column) >= _SPAN_SHARE * min(width, column.x1 - column.x0)
+    ]
+    if hits:
+        return min(hits), max(hits)
+    nearest = min(columns, key=lambda i: abs(columns[i].center - chunk.center))
+    return nearest, nearest

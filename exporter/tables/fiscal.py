@@ -1,0 +1,92 @@
+"""52/53-week fiscal calendars: periods start the day after the previous fiscal period ended.
+
+Retailers and some manufacturers end their fiscal year on the last (or nearest) given
+weekday of a month, so a year has 52 or 53 weeks and a quarter 13 or 14. Headers say
+"Three Months Ended December 31, 2022", which counted back as 13 weeks starts a week late
+when that quarter had 14. The document's own dates reveal the rule (a balance-sheet date
+on the last Saturday of September); periods counted in weeks are then re-anchored to the
+fiscal year end that precedes them.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import Counter
+from datetime import date, timedelta
+
+from exporter.periods import Period
+from exporter.tables.model import Column, StatementTable
+
+_SLACK_DAYS = 7
+
+
+def _is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
+def _last_weekday(year: int, month: int, weekday: int) -> date:
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _periods(tables: tuple[StatementTable, ...]) -> list[Period]:
+    return [c.period for t in tables for b in t.blocks for c in b.columns if c.period]
+
+
+def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
+    """(month, weekday) of a 52/53-week fiscal year end, when the document shows one.
+
+    Only documents with some period ending on a day that is not a month end keep such a
+    calendar. Year ends are the earlier balance-sheet dates (the later one is the report
+    date) and the ends of year-long periods; each that is the last of its weekday in its
+    month votes for that rule.
+    """
+    periods = _periods(tables)
+    if all(_is_month_end(p.end) for p in periods):
+        return None
+    latest = max((p.end for p in periods if p.is_instant), default=None)
+    votes: Counter[tuple[int, int]] = Counter()
+    for period in periods:
+        is_year = period.end != latest if period.is_instant else _days(period) > 350
+        end = period.end
+        if is_year and _last_weekday(end.year, end.month, end.weekday()) == end:
+            votes[(end.month, end.weekday())] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _days(period: Period) -> int:
+    return (period.end - period.start).days if period.start else 0
+
+
+def _anchor(period: Period, rule: tuple[int, int]) -> Period:
+    """Move a week-counted start back to the day after the fiscal year end before it."""
+    if period.start is None:
+        return period
+    month, weekday = rule
+    for year in (period.start.year - 1, period.start.year):
+        next_day = _last_weekday(year, month, weekday) + timedelta(days=1)
+        if 0 < (period.start - next_day).days <= _SLACK_DAYS:
+            return Period(start=next_day, end=period.end)
+    return period
+
+
+def apply_fiscal_calendar(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:
+    """Re-anchor week-counted periods to the fiscal year ends the document implies."""
+    rule = year_end_rule(tables)
+    if rule is None:
+        return tables
+    result = []
+    for table in tables:
+        blocks = tuple(
+            block.model_copy(update={"columns": tuple(_column(c, rule) for c in block.columns)})
+            for block in table.blocks
+        )
+        result.append(table.model_copy(update={"blocks": blocks}))
+    return tuple(result)
+
+
+def _column(column: Column, rule: tuple[int, int]) -> Column:
+    if column.period is None:
+        return column
+    anchored = _anchor(column.period, rule)
+    return column if anchored == column.period else column.model_copy(update={"period": anchored})
