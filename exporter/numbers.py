@@ -55,6 +55,10 @@ def parse_number(text: str) -> PrintedNumber | None:
         return None
     if cleaned in DASHES or cleaned.strip("$ ") in DASHES:
         return PrintedNumber(text=cleaned, value=Decimal(0), fraction_digits=0, dash=True)
+    if cleaned.endswith("%") and cleaned[:-1].strip() in DASHES:
+        return PrintedNumber(
+            text=cleaned, value=Decimal(0), fraction_digits=0, dash=True, percent=True
+        )
     cleaned = _FOOTNOTE_TAIL.sub("", cleaned)
     match = _NUMBER.match(cleaned)
     if not match or not (match["int"] or match["frac"]):

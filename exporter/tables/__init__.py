@@ -12,6 +12,7 @@ from datetime import date
 
 from exporter.document import Document, Row
 from exporter.labels import label_tokens
+from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
 from exporter.tables.fiscal import apply_fiscal_calendar
@@ -30,13 +31,25 @@ from exporter.taxonomy import Taxonomy
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
 
 
+def _unlabelled_header(row: Row) -> bool:
+    """Before any data: a row with no label and no numbers but years names columns.
+
+    ("Domestic | International | Consolidated", "Reported %", "2022 $ million").
+    """
+    cells = [c for c in row.cells if c.text.strip()]
+    if not cells or any(c.column == 0 for c in cells):
+        return False
+    numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
+    return not numbers
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
     headers: list[Row] = []
     data: list[Row] = []
     for row in rows:
-        if is_header_row(row, names):
+        if is_header_row(row, names) or (not data and _unlabelled_header(row)):
             if data:
                 segments.append((headers, data))
                 headers, data = [], []
@@ -74,6 +87,16 @@ def _block(
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
 
+def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
+    """The caption's scale, else one stated in the column headers ("2023 $ million")."""
+    scale = parse_scale(caption)
+    if scale.money or not segments:
+        return scale
+    headers = " ".join(c.text for row in segments[0][0] for c in row.cells if c.text.strip())
+    from_headers = parse_scale(headers)
+    return from_headers if from_headers.money else scale
+
+
 def understand_table(
     raw: RawTable, taxonomy: Taxonomy, document_currency: str | None
 ) -> StatementTable:
@@ -89,7 +112,8 @@ def understand_table(
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
     previous: tuple[Column, ...] | None = None
-    for headers, data in _segments(raw.rows, names):
+    segments = _segments(raw.rows, names)
+    for headers, data in segments:
         block, lost = _block(headers, data, previous, context)
         blocks.append(block)
         unplaced.extend(lost)
@@ -99,7 +123,7 @@ def understand_table(
         title=raw.title,
         caption=raw.caption,
         kind=statement_kind(raw.title, taxonomy),
-        scale=parse_scale(raw.caption),
+        scale=_scale(raw.caption, segments),
         blocks=tuple(blocks),
         unplaced=tuple(unplaced),
         line=raw.line,

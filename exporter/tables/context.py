@@ -19,6 +19,8 @@ from exporter.tables.model import Scale
 from exporter.taxonomy import Taxonomy
 
 _LOOKBACK = 4
+# A heading that states an amount is a highlight ("Non-GAAP Diluted EPS of $1.22"), not a title.
+_AMOUNT = re.compile(r"[$\u20ac\u00a3\u00a5]\s?\d|\d\s?%")
 _PERIOD_WORDS = re.compile(
     r"\b(?:for|the|three|six|nine|twelve|\d{1,2}|months?|weeks?|quarters?|years?|fiscal|"
     r"ended|ending|as|of|at|and|"
@@ -29,7 +31,9 @@ _SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "000": 3, "'000": 3}
 _SCALE = re.compile(
     r"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?(thousands?|millions?|billions?)\b"
     r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
-    r"|\b(thousands?|millions?|billions?)\s+of\s+",
+    r"|\b(thousands?|millions?|billions?)\s+of\s+"
+    r"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*(thousands?|millions?|billions?)\b"
+    r"|(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*(thousands?|millions?|billions?)\b",
     re.IGNORECASE,
 )
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
@@ -117,7 +121,7 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
         if not period and isinstance(block, Heading) and is_period_heading(text):
             period = text
             continue
-        if not title and isinstance(block, Heading):
+        if not title and isinstance(block, Heading) and not _AMOUNT.search(text):
             title = text
         if title:
             break
@@ -139,6 +143,8 @@ def raw_tables(document: Document) -> list[RawTable]:
             result[-1] = previous.model_copy(update={"rows": rows})
         else:
             title, caption, period = _surroundings(pending)
+            if not title and result:
+                title, caption = result[-1].title, caption or result[-1].caption
             result.append(
                 RawTable(
                     index=block.index,
