@@ -7,8 +7,9 @@ caller writes (see `write`), and only what validated.
 
 from __future__ import annotations
 
+import posixpath
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict
 
@@ -38,6 +39,8 @@ class Conversion(BaseModel):
     files: dict[str, bytes]
     taxonomy_files: dict[str, bytes]
     report: Report
+    directory: str = ""
+    """Where `files` go, relative to the output directory (POSIX, "" for the top)."""
 
 
 @cache
@@ -47,8 +50,20 @@ def taxonomy_files() -> dict[str, bytes]:
     return {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
 
 
-def _validate(rendered: RenderedDocument, shared: dict[str, bytes]) -> ValidationResult:
-    available = {**shared, **rendered.files}
+def taxonomy_prefix(directory: str) -> str:
+    """The href from an output sub-directory (e.g. "a/b") back to the output directory."""
+    parts = PurePosixPath(directory).parts if directory else ()
+    if any(part in ("..", "/") for part in parts):
+        raise ValueError(f"output sub-directory must be relative and inside: {directory!r}")
+    return "../" * len(parts)
+
+
+def _validate(
+    rendered: RenderedDocument, shared: dict[str, bytes], directory: str
+) -> ValidationResult:
+    prefix = taxonomy_prefix(directory)
+    available = {prefix + name: data for name, data in shared.items()}
+    available.update(rendered.files)
     instance = rendered.files[rendered.instance_name]
     result = validate_instance(instance, rendered.instance_name, available.get)
     jsonld = validate_jsonld(rendered.files[rendered.jsonld_name], instance)
@@ -59,16 +74,23 @@ def _validate(rendered: RenderedDocument, shared: dict[str, bytes]) -> Validatio
     )
 
 
-def convert_document(document: Document, stem: str, options: ConvertOptions) -> Conversion:
-    """Run every stage after ingest on an already read document."""
+def convert_document(
+    document: Document, stem: str, options: ConvertOptions, directory: str = ""
+) -> Conversion:
+    """Run every stage after ingest on an already read document.
+
+    `directory` is where the outputs will sit below the output directory (batch runs
+    mirror the input tree): the schema's href to the shared taxonomy climbs back up.
+    """
     taxonomy = load_taxonomy()
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
     mappings = map_tables(tables, taxonomy, info.issuer)
     facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
-    rendered = render_document(facts, taxonomy, stem, TAXONOMY_DIR)
+    taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
+    rendered = render_document(facts, taxonomy, stem, taxonomy_href)
     shared = taxonomy_files()
-    validation = _validate(rendered, shared)
+    validation = _validate(rendered, shared, directory)
     findings = _stage_findings(document, tables) + facts.findings + validation.findings
     wanted = _wanted_files(rendered, options)
     report = build_report(
@@ -81,7 +103,9 @@ def convert_document(document: Document, stem: str, options: ConvertOptions) -> 
         findings=findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
-    return Conversion(stem=stem, files=wanted, taxonomy_files=shared, report=report)
+    return Conversion(
+        stem=stem, files=wanted, taxonomy_files=shared, report=report, directory=directory
+    )
 
 
 def _wanted_files(rendered: RenderedDocument, options: ConvertOptions) -> dict[str, bytes]:
@@ -105,8 +129,14 @@ def _stage_findings(document: Document, tables: tuple) -> tuple[Finding, ...]:
     )
 
 
-def convert(path: Path, options: ConvertOptions | None = None) -> Conversion:
-    """Convert the release at `path`."""
+def convert(
+    path: Path,
+    options: ConvertOptions | None = None,
+    *,
+    stem: str | None = None,
+    directory: str = "",
+) -> Conversion:
+    """Convert the release at `path`; outputs are named `stem` (default: the file's stem)."""
     options = options or ConvertOptions()
     document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
-    return convert_document(document, path.stem, options)
+    return convert_document(document, stem or path.stem, options, directory)

@@ -8,6 +8,7 @@ so every target is checked to stay inside the output directory.
 from __future__ import annotations
 
 import os
+import posixpath
 import tempfile
 from pathlib import Path
 
@@ -47,26 +48,37 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         write_atomic(path, data)
 
 
+def write_taxonomy(files: dict[str, bytes], outdir: Path) -> None:
+    """Write the shared taxonomy files, leaving identical ones untouched."""
+    for name, data in sorted(files.items()):
+        _write_if_changed(safe_target(outdir, name), data)
+
+
 def write_conversion(
     conversion: Conversion, outdir: Path, write_invalid: bool = False
 ) -> list[Path]:
     """Write the taxonomy (once), the outputs (when valid) and the report; return paths written."""
+    write_taxonomy(conversion.taxonomy_files, outdir)
     written: list[Path] = []
-    for name, data in sorted(conversion.taxonomy_files.items()):
-        _write_if_changed(safe_target(outdir, name), data)
-    if conversion.report.valid or write_invalid:
-        for name, data in sorted(conversion.files.items()):
-            target = safe_target(outdir, name)
-            write_atomic(target, data)
-            written.append(target)
-    for name, data in report_files(conversion).items():
+    for name, data in conversion_outputs(conversion, write_invalid).items():
         target = safe_target(outdir, name)
         write_atomic(target, data)
         written.append(target)
     return written
 
 
+def conversion_outputs(conversion: Conversion, write_invalid: bool = False) -> dict[str, bytes]:
+    """What one conversion writes, by path relative to the output directory (no taxonomy):
+    the outputs when they validated (or `write_invalid`), and always the report."""
+    chosen = dict(conversion.files) if conversion.report.valid or write_invalid else {}
+    chosen.update(report_files(conversion))
+    return {
+        posixpath.join(conversion.directory, name): data for name, data in sorted(chosen.items())
+    }
+
+
 def report_files(conversion: Conversion) -> dict[str, bytes]:
+    """The report files by name, relative to the document's own directory."""
     return {
         f"{conversion.stem}.report.json": report_json(conversion.report),
         f"{conversion.stem}.report.txt": summary_text(conversion.report).encode("utf-8"),

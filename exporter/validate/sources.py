@@ -24,7 +24,7 @@ Resolver = Callable[[str], bytes | None]
 
 _VIRTUAL_ROOT = "file:///__virtual__/"
 _UP = "__up__/"
-_DEPTH = 8
+_DEPTH = 32  # output trees may mirror deep input trees (batch runs)
 VIRTUAL_BASE = _VIRTUAL_ROOT + _UP * _DEPTH
 _MISSING = b'<?xml version="1.0"?><unavailable xmlns="urn:x-xbrl-exporter:unavailable"/>'
 
