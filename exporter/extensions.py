@@ -60,7 +60,8 @@ class ExtensionRegistry:
     def propose(self, row: TableRow, durations: bool) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row)."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
-        key = (row.label.strip().lower(), row.sections[-1:], period.value)
+        label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
+        key = (label_key, row.sections[-1:], period.value)
         if key in self._keys:
             return self.concepts[self._keys[key]]
         label = strip_footnotes(row.label) or _unlabelled(row)
@@ -87,6 +88,22 @@ class ExtensionRegistry:
                 period=base.period,
                 label=f"{base.label} ({'% ' if percent else ''}change)",
                 documentation=f"Change of {base.label!r} against the prior period, as printed.",
+                extension=True,
+            )
+        return self.concepts[name]
+
+    def variant(self, base: Concept, kind: ConceptType) -> Concept:
+        """The concept for a base concept's figures printed as a ratio or per share."""
+        suffix = {ConceptType.PERCENT: "Percentage", ConceptType.PER_SHARE: "PerShare"}[kind]
+        name = f"{base.name}{suffix}"
+        if name not in self.concepts:
+            words = {ConceptType.PERCENT: "as a percentage", ConceptType.PER_SHARE: "per share"}
+            self.concepts[name] = Concept(
+                name=name,
+                type=kind,
+                period=base.period,
+                label=f"{base.label} ({words[kind]})",
+                documentation=f"{base.label!r} printed {words[kind]}.",
                 extension=True,
             )
         return self.concepts[name]

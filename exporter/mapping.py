@@ -10,13 +10,14 @@ issuer's own name in a label reads as "company", so synonyms need not know it.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry
 from exporter.labels import contains_phrase, label_tokens
-from exporter.tables.model import StatementTable, TableRow
+from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
 _SUFFIXES = frozenset(
@@ -68,8 +69,9 @@ class RowMapping(BaseModel):
     matched: str = ""
     reason: str = ""
     extension: bool = False
-    # Concept for the numbers in the block's change columns ("% Change"), if any.
-    change_concept: str | None = None
+    # Concepts for cells that count something else than the row (by column index): change
+    # columns, ratio columns ("EBIT / Sales %"), per-share columns of a money row.
+    overrides: tuple[tuple[int, str], ...] = ()
 
 
 class Mapping(BaseModel):
@@ -280,20 +282,95 @@ def _row_mapping(
     return mapping.model_copy(update=update)
 
 
-def _with_change(
+class CellKind(StrEnum):
+    """What a cell counts, when it differs from its row (change, ratio, per-share columns)."""
+
+    BASE = "base"
+    CHANGE = "change"
+    PERCENT = "percent"
+    PER_SHARE = "per_share"
+
+
+_PERCENT_TABLE = re.compile(
+    r"\bpercentage of\b|\bas a percent\b|% of (?:total )?(?:net )?rev", re.IGNORECASE
+)
+_PERCENT_HEADER = re.compile(r"%|\bpercent", re.IGNORECASE)
+_PER_SHARE_LIMIT_SMALL = 100
+
+
+class CellKinds:
+    """Decides each cell's kind from its column header, its table and its printed form."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.per_share = [label_tokens(w) for w in taxonomy.row_kinds.get("per_share", ())]
+
+    def _says_per_share(self, text: str) -> bool:
+        words = label_tokens(text)
+        return any(p and contains_phrase(words, p) for p in self.per_share)
+
+    def kinds(
+        self, table: StatementTable, block: ColumnBlock, row: TableRow
+    ) -> dict[int, CellKind]:
+        percent_table = bool(_PERCENT_TABLE.search(f"{table.title} {table.caption}"))
+        per_share_context = self._says_per_share(" ".join((table.title, *row.sections, row.label)))
+        result = {}
+        for cell in row.cells:
+            column = block.columns[cell.column]
+            number = cell.number
+            small = abs(number.value) < _PER_SHARE_LIMIT_SMALL and number.fraction_digits >= 2
+            if column.change:
+                kind = CellKind.CHANGE
+            elif number.percent or percent_table or _PERCENT_HEADER.search(column.header):
+                kind = CellKind.PERCENT
+            elif small and (per_share_context or self._says_per_share(column.header)):
+                kind = CellKind.PER_SHARE
+            else:
+                kind = CellKind.BASE
+            result[cell.column] = kind
+        return result
+
+
+def _base_kind(kinds: dict[int, CellKind]) -> CellKind:
+    """The kind the row's own concept must count: base cells if any, else the commonest."""
+    counted = [k for k in kinds.values() if k is not CellKind.CHANGE]
+    if not counted or CellKind.BASE in counted:
+        return CellKind.BASE
+    return max(sorted(set(counted)), key=counted.count)
+
+
+_VARIANT_TYPES = {CellKind.PERCENT: ConceptType.PERCENT, CellKind.PER_SHARE: ConceptType.PER_SHARE}
+
+
+def _overrides(
     mapping: RowMapping,
     row: TableRow,
-    changes: frozenset[int],
+    block: ColumnBlock,
+    kinds: dict[int, CellKind],
+    base_kind: CellKind,
     registry: ExtensionRegistry,
     taxonomy: Taxonomy,
 ) -> RowMapping:
-    """Add the change concept when the row prints numbers in change columns."""
-    cells = [c for c in row.cells if c.column in changes]
-    if not cells or mapping.concept is None:
+    """Concepts for the cells whose kind is not the row's (change columns, ratios, per share)."""
+    if mapping.concept is None:
         return mapping
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
-    change = registry.change_concept(base, percent=any(c.number.percent for c in cells))
-    return mapping.model_copy(update={"change_concept": change.name})
+    percent_change = any(
+        c.number.percent or "%" in block.columns[c.column].header
+        for c in row.cells
+        if kinds[c.column] is CellKind.CHANGE
+    )
+    overrides = []
+    for column, kind in sorted(kinds.items()):
+        if kind is base_kind:
+            continue
+        if kind is CellKind.CHANGE:
+            concept = registry.change_concept(base, percent=percent_change)
+        elif base.type is _VARIANT_TYPES.get(kind):
+            continue
+        else:
+            concept = registry.variant(base, _VARIANT_TYPES[kind])
+        overrides.append((column, concept.name))
+    return mapping.model_copy(update={"overrides": tuple(overrides)})
 
 
 def map_tables(
@@ -302,16 +379,20 @@ def map_tables(
     """A mapping for every row with numbers, in every table; extensions for the unmatched."""
     mapper = Mapper(taxonomy, issuer)
     registry = ExtensionRegistry(taxonomy)
+    cell_kinds = CellKinds(taxonomy)
     result: list[RowMapping] = []
     for table in tables:
         for b, block in enumerate(table.blocks):
             durations = any(c.period and not c.period.is_instant for c in block.columns)
-            changes = frozenset(i for i, c in enumerate(block.columns) if c.change)
             for r, row in enumerate(block.rows):
-                values = row.model_copy(
-                    update={"cells": tuple(c for c in row.cells if c.column not in changes)}
-                )
-                if values.cells:
+                kinds = cell_kinds.kinds(table, block, row)
+                base_kind = _base_kind(kinds)
+                cells = tuple(c for c in row.cells if kinds[c.column] is base_kind)
+                if cells:
+                    values = row.model_copy(update={"cells": cells})
                     mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
-                    result.append(_with_change(mapping, row, changes, registry, taxonomy))
+                    overridden = _overrides(
+                        mapping, row, block, kinds, base_kind, registry, taxonomy
+                    )
+                    result.append(overridden)
     return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()))

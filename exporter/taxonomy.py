@@ -119,6 +119,29 @@ class Statement(BaseModel):
         return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
 
 
+class Axis(BaseModel):
+    """A dimension for columns that split one period's figures (segments, reporting basis)."""
+
+    model_config = FROZEN
+
+    name: str
+    label: str
+    documentation: str = ""
+    words: tuple[str, ...] = ()
+
+    @property
+    def domain(self) -> str:
+        return self.name.removesuffix("Axis") + "Domain"
+
+
+class Dimensions(BaseModel):
+    model_config = FROZEN
+
+    hypercube: str
+    default_members: tuple[str, ...]
+    axes: tuple[Axis, ...]
+
+
 class Taxonomy(BaseModel):
     """The whole taxonomy, as loaded from its TOML source."""
 
@@ -134,6 +157,7 @@ class Taxonomy(BaseModel):
     row_kinds: dict[str, tuple[str, ...]]
     concepts: dict[str, Concept] = Field(repr=False)
     statements: tuple[Statement, ...]
+    dimensions: Dimensions
 
     def role_uri(self, role: str) -> str:
         return f"{self.namespace}/role/{role}"
@@ -250,6 +274,13 @@ def _check(taxonomy: Taxonomy) -> None:
             )
 
 
+def _dimensions(data: dict) -> Dimensions:
+    axes = tuple(Axis.model_validate(a) for a in data["axis"])
+    return Dimensions(
+        hypercube=data["hypercube"], default_members=tuple(data["default_members"]), axes=axes
+    )
+
+
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     """Load and check the taxonomy source in `directory` (the packaged one by default)."""
     directory = directory or data_dir("taxonomy")
@@ -286,6 +317,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
         concepts=concepts,
         statements=tuple(sorted(statements, key=lambda s: s.order)),
+        dimensions=_dimensions(head["dimensions"]),
     )
     _check(taxonomy)
     return taxonomy

@@ -13,19 +13,23 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
+from exporter.extensions import concept_name
 from exporter.facts.calc import BlockCalc, block_calculations
 from exporter.facts.checks import check_translations
+from exporter.facts.consistency import prune_inconsistent
 from exporter.facts.model import (
     CalcArc,
     Context,
     Entity,
     Fact,
     FactSet,
+    Member,
     Source,
     Unit,
     UnmappedNumber,
 )
 from exporter.findings import Finding, Severity
+from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
 from exporter.options import ConvertOptions
@@ -34,6 +38,7 @@ from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, Ta
 from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy
 
 _SHARES = "xbrli:shares"
+_MAX_NAME = 120
 _PURE = "xbrli:pure"
 _RESERVED_PREFIXES = frozenset({"xbrli", "link", "xlink", "iso4217", "xsd", "xsi", "xml"})
 
@@ -104,6 +109,9 @@ class _Builder:
         self.findings: list[Finding] = []
         self.duplicates = 0
         self.presentation: dict[str, list[str]] = {}
+        self.members: dict[str, Member] = {}
+        self.origins: list[tuple[int, str, tuple[str, ...]]] = []
+        self.balances = {name: concept.balance for name, concept in concepts.items()}
 
     def location(self, table: StatementTable, line: int | None, row: str | None) -> Location:
         return Location(file=self.source, table=table.index, line=line, row=row, page=table.page)
@@ -127,9 +135,56 @@ class _Builder:
         unit = Unit(id=unit_id, numerator=numerator, denominator=denominator)
         return self.units.setdefault(unit_id, unit)
 
-    def context(self, period: Period) -> Context:
-        identifier = context_id(period)
-        return self.contexts.setdefault(identifier, Context(id=identifier, period=period))
+    def context(self, period: Period, member_text: str | None = None) -> Context:
+        member = self.member(member_text) if member_text else None
+        identifier = context_id(period) + (f"_{member.name}" if member else "")
+        context = Context(id=identifier, period=period, member=member)
+        return self.contexts.setdefault(identifier, context)
+
+    def member(self, text: str) -> Member:
+        """The axis member a column header names; the axis whose words the header uses."""
+        axes = self.taxonomy.dimensions.axes
+        words = " ".join(label_tokens(text))
+        axis = next(
+            (
+                a
+                for a in axes
+                if any(f" {' '.join(label_tokens(w))} " in f" {words} " for w in a.words)
+            ),
+            axes[-1],
+        )
+        member = Member(axis=axis.name, name=f"{concept_name(text)}Member", label=text)
+        return self.members.setdefault(member.name, member)
+
+    def _add_qualified(
+        self, fact: Fact, qualifier: str, table: StatementTable, row: TableRow
+    ) -> None:
+        """A different figure under the same concept elsewhere: a concept of its own, named
+        after the section or table that tells the two apart."""
+        base = self.concepts[fact.concept]
+        name = f"{base.name}{concept_name(qualifier)}"[:_MAX_NAME]
+        if name not in self.concepts:
+            self.concepts[name] = base.model_copy(
+                update={
+                    "name": name,
+                    "label": f"{base.label} ({qualifier})",
+                    "extension": True,
+                    "documentation": f"{base.label!r} as printed under {qualifier!r}.",
+                }
+            )
+            self.balances[name] = base.balance
+            self.findings.append(
+                Finding(
+                    code="fact.qualified",
+                    severity=Severity.INFO,
+                    message=(
+                        f"{base.name} is printed with other figures under {qualifier!r}; "
+                        f"those facts use {name}"
+                    ),
+                    location=self.location(table, row.line, row.label),
+                )
+            )
+        self.add(fact.model_copy(update={"concept": name}), table, row)
 
     def _merge_opposite(self, index: int, kept: Fact, other: Fact) -> None:
         """The same amount printed with opposite signs (a deduction here, a loss there)."""
@@ -160,10 +215,12 @@ class _Builder:
         index = self.by_key.get((concept, context, unit))
         return None if index is None else self.facts[index]
 
-    def add(self, fact: Fact, table: StatementTable) -> None:
+    def add(self, fact: Fact, table: StatementTable, row: TableRow) -> None:
         key = (fact.concept, fact.context, fact.unit)
+        origin = (table.index, table.title, row.sections)
         if key not in self.by_key:
             self.by_key[key] = len(self.facts)
+            self.origins.append(origin)
             self.facts.append(fact.model_copy(update={"id": f"f{len(self.facts) + 1}"}))
             return
         index = self.by_key[key]
@@ -177,10 +234,14 @@ class _Builder:
         if kept.value and consistent(kept, fact.model_copy(update={"value": -fact.value})):
             self._merge_opposite(index, kept, fact)
             return
+        qualifier = _qualifier(origin, self.origins[index])
+        if qualifier and not fact.concept.endswith(concept_name(qualifier)):
+            self._add_qualified(fact, qualifier, table, row)
+            return
         self.findings.append(
             Finding(
                 code="fact.inconsistent-duplicate",
-                severity=Severity.ERROR,
+                severity=Severity.WARNING,
                 message=(
                     f"{fact.concept} in {fact.context} is {fact.value} here but {kept.value} "
                     f"at line {kept.source.line}"
@@ -190,6 +251,18 @@ class _Builder:
             )
         )
         self.unmapped.append(_unmapped(fact.source, "inconsistent duplicate of an earlier fact"))
+
+
+def _qualifier(
+    new: tuple[int, str, tuple[str, ...]], old: tuple[int, str, tuple[str, ...]]
+) -> str | None:
+    """What tells a row apart from an earlier one: its own section, else its table's title."""
+    sections = [s for s in new[2] if s not in old[2]]
+    if sections:
+        return strip_footnotes(sections[-1]).rstrip(":").strip() or None
+    if new[1] and new[1] != old[1]:
+        return new[1]
+    return f"table {new[0]}" if new[0] != old[0] else None
 
 
 def _preferred_sign(kept: Fact, other: Fact, concept: Concept) -> Fact:
@@ -288,32 +361,37 @@ def build_facts(
         check_translations(builder.facts, info.exchange_rates, builder.twin, source)
     )
     contexts = sorted(builder.contexts.values(), key=lambda c: c.id)
+    ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
+    arcs, withdrawn = prune_inconsistent(tuple(ordered), builder.facts, source)
+    builder.findings.extend(withdrawn)
     return FactSet(
         entity=entity,
         contexts=tuple(contexts),
         units=tuple(sorted(builder.units.values(), key=lambda u: u.id)),
         facts=tuple(builder.facts),
-        calculations=tuple(
-            sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
-        ),
+        calculations=arcs,
         presentation=tuple((role, tuple(names)) for role, names in builder.presentation.items()),
         unmapped=tuple(builder.unmapped),
         findings=tuple(builder.findings),
         duplicate_count=builder.duplicates,
-        extensions=tuple(
-            c for c in mapping.extensions if any(f.concept == c.name for f in builder.facts)
-        ),
+        extensions=_used_extensions(builder),
+        members=tuple(builder.members[k] for k in sorted(builder.members)),
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, contexts, taxonomy),
     )
+
+
+def _used_extensions(builder: _Builder) -> tuple[Concept, ...]:
+    used = {f.concept for f in builder.facts}
+    return tuple(c for name, c in builder.concepts.items() if c.extension and name in used)
 
 
 def _block_facts(
     builder: _Builder, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
 ) -> None:
     concepts = {r: m.concept for r, m in mapped.items() if m.concept}
-    extensions = {r for r, m in mapped.items() if m.extension}
-    calc = block_calculations(block, concepts, extensions, builder.taxonomy)
+    skipped = {r: frozenset(c for c, _ in m.overrides) for r, m in mapped.items()}
+    calc = block_calculations(block, concepts, skipped, builder.taxonomy, builder.balances)
     _record_arcs(builder, calc)
     _report_broken(builder, table, block, calc)
     statement = builder.taxonomy.statement(table.kind)
@@ -359,9 +437,11 @@ def _row_facts(
     sign: int,
     anchored: bool,
 ) -> None:
+    overrides = dict(mapping.overrides)
     for cell in row.cells:
         column = block.columns[cell.column]
-        name = mapping.change_concept if column.change else mapping.concept
+        overridden = cell.column in overrides
+        name = overrides.get(cell.column, mapping.concept)
         if name is None:
             continue
         concept = builder.concepts[name]
@@ -381,7 +461,7 @@ def _row_facts(
             reason = "column has no currency" if unit is None else "period does not fit the concept"
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        value = cell.number.value * (1 if column.change else sign)
+        value = cell.number.value * (1 if overridden else sign)
         decimals = cell.number.fraction_digits - exponent
         if concept.type is ConceptType.PERCENT:
             value, decimals = value / 100, decimals + 2
@@ -390,11 +470,11 @@ def _row_facts(
         fact = Fact.model_construct(
             id="",
             concept=concept.name,
-            context=builder.context(period).id,
+            context=builder.context(period, column.member).id,
             unit=unit.id,
             value=value,
             decimals=decimals,
             source=source,
-            anchored=anchored and not column.change,
+            anchored=anchored and not overridden,
         )
-        builder.add(fact, table)
+        builder.add(fact, table, row)

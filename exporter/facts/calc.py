@@ -4,9 +4,10 @@ The taxonomy's relations found among a block's rows decide the row signs (`signs
 those that then hold become this document's calculation arcs. When several decompositions
 of one total are present, only those that hold are published; when none holds, the
 fullest is published anyway (and reported), so a processor sees the release's own
-inconsistency rather than a silently dropped check. A relation that fails only because a
-line the taxonomy does not know sits among its items is completed with that line when
-that makes it hold: that is where the release's subtotal shows the line belongs.
+inconsistency rather than a silently dropped check. A relation that fails only because
+lines printed among its items are not in the taxonomy's tree (an extension concept, or a
+concept the taxonomy places elsewhere) is completed with those lines when that makes it
+hold: that is where the release's subtotal shows they belong.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
 from exporter.tables.model import ColumnBlock
-from exporter.taxonomy import Taxonomy
+from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
+Balances = dict[str, Balance | None]
 
 
 class BlockCalc(BaseModel):
@@ -45,17 +47,36 @@ def _good(instance: RelationInstance, rows: list[RowValues], signs: list[int]) -
     return bool(status) and all(status)
 
 
+def _legal(total: RowValues, item: RowValues, weight: int, balances: Balances) -> bool:
+    """XBRL 2.1 5.1.1.2: equal balances need a positive weight, opposite ones a negative."""
+    total_balance, item_balance = balances.get(total.concept), balances.get(item.concept)
+    if total_balance is None or item_balance is None:
+        return True
+    return (total_balance == item_balance) == (weight > 0)
+
+
 def _complete(
-    instance: RelationInstance, rows: list[RowValues], signs: list[int], extra: list[int]
+    instance: RelationInstance,
+    rows: list[RowValues],
+    signs: list[int],
+    totals: set[int],
+    balances: Balances,
 ) -> RelationInstance | None:
-    """The relation with up to a few extension rows (printed before its total) added."""
+    """The relation with up to a few more rows printed among its items added.
+
+    Candidates are the rows after the previous printed total and before this one.
+    """
     taken = {instance.total, *(i for i, _ in instance.items)}
     first = min(i for i, _ in instance.items)
-    nearby = [i for i in extra if i not in taken and first <= i < instance.total]
+    start = max((t + 1 for t in totals if t < min(first, instance.total)), default=0)
+    nearby = [i for i in range(start, instance.total) if i not in taken]
     for count in range(1, min(_MAX_ADDED, len(nearby)) + 1):
         for added in combinations(nearby, count):
             for weights in product((1, -1), repeat=count):
-                items = (*instance.items, *zip(added, weights, strict=True))
+                pairs = tuple(zip(added, weights, strict=True))
+                if not all(_legal(rows[instance.total], rows[i], w, balances) for i, w in pairs):
+                    continue
+                items = (*instance.items, *pairs)
                 trial = instance.model_copy(update={"items": items})
                 if _good(trial, rows, signs):
                     return trial
@@ -63,9 +84,14 @@ def _complete(
 
 
 def _select(
-    instances: list[RelationInstance], rows: list[RowValues], signs: list[int], extra: list[int]
+    instances: list[RelationInstance], rows: list[RowValues], signs: list[int], balances: Balances
 ) -> tuple[list[RelationInstance], list[RelationInstance]]:
-    """Relations to publish (holding, completed, or the fullest broken one per total)."""
+    """Relations to publish (those that hold, as printed or completed) and broken ones.
+
+    A relation that does not hold is reported, not published: more often a line was read
+    or mapped differently than the release is wrong, and a processor should not be told
+    the release is inconsistent on our guess.
+    """
     by_total: dict[int, list[RelationInstance]] = {}
     for instance in instances:
         by_total.setdefault(instance.total, []).append(instance)
@@ -74,19 +100,21 @@ def _select(
     for group in by_total.values():
         good = [i for i in group if _good(i, rows, signs)]
         if not good:
-            good = [c for i in group if (c := _complete(i, rows, signs, extra)) is not None]
+            totals = {i.total for i in instances}
+            good = [
+                c for i in group if (c := _complete(i, rows, signs, totals, balances)) is not None
+            ]
         if good:
             kept.extend(good)
             continue
         fullest = max(group, key=lambda i: len(i.items))
         if len(fullest.items) >= 2 and _status(fullest, rows, signs):
-            kept.append(fullest)
             broken.append(fullest)
     return kept, broken
 
 
-def _row_values(block: ColumnBlock, row: int, concept: str) -> RowValues:
-    cells = [c for c in block.rows[row].cells if not block.columns[c.column].change]
+def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
+    cells = [c for c in block.rows[row].cells if c.column not in skip]
     return RowValues(
         concept=concept,
         values={c.column: c.number.value for c in cells},
@@ -95,17 +123,19 @@ def _row_values(block: ColumnBlock, row: int, concept: str) -> RowValues:
 
 
 def block_calculations(
-    block: ColumnBlock, concepts: dict[int, str], extensions: set[int], taxonomy: Taxonomy
+    block: ColumnBlock,
+    concepts: dict[int, str],
+    skipped: dict[int, frozenset[int]],
+    taxonomy: Taxonomy,
+    balances: Balances,
 ) -> BlockCalc:
     """Signs per row index and the relations to publish, for rows mapped to `concepts`."""
     order = sorted(concepts)
-    rows = [_row_values(block, r, concepts[r]) for r in order]
+    rows = [_row_values(block, r, concepts[r], skipped.get(r, frozenset())) for r in order]
     instances = find_relations(rows, taxonomy)
     signs = solve_signs(rows, instances)
-    extra = [i for i, r in enumerate(order) if r in extensions]
-    kept, broken = _select(instances, rows, signs, extra)
-    holding = [k for k in kept if k not in broken]
-    anchored = {order[i] for k in holding for i in (k.total, *(j for j, _ in k.items))}
+    kept, broken = _select(instances, rows, signs, balances)
+    anchored = {order[i] for k in kept for i in (k.total, *(j for j, _ in k.items))}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
         anchored=frozenset(anchored),

@@ -23,11 +23,24 @@ class Entity(BaseModel):
     name: str | None = None
 
 
+class Member(BaseModel):
+    """An axis member for columns that split a period's figures ("International")."""
+
+    model_config = FROZEN
+
+    axis: str
+    name: str
+    label: str
+
+
 class Context(BaseModel):
+    """A period, and for split columns the axis member the facts belong to."""
+
     model_config = FROZEN
 
     id: str
     period: Period
+    member: Member | None = None
 
 
 class Unit(BaseModel):
@@ -111,5 +124,6 @@ class FactSet(BaseModel):
     findings: tuple[Finding, ...]
     duplicate_count: int
     extensions: tuple[Concept, ...] = ()
+    members: tuple[Member, ...] = ()
     extension_prefix: str = "ext"
     extension_namespace: str = ""

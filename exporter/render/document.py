@@ -12,25 +12,44 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.facts.model import Fact, FactSet, Unit
+from exporter.facts.model import Fact, FactSet, Member, Unit
 from exporter.periods import Period
 from exporter.render.env import decimal_text, render
 from exporter.render.taxonomy import (
-    DOCUMENTATION,
-    STANDARD_LABEL,
+    ARCROLE_ALL,
+    ARCROLE_DIMENSION_DEFAULT,
+    ARCROLE_DIMENSION_DOMAIN,
+    ARCROLE_DOMAIN_MEMBER,
+    ARCROLE_HYPERCUBE_DIMENSION,
+    DOMAIN_ITEM,
+    Arc,
     Href,
     Link,
+    Locator,
     TreeNode,
     calculation_link,
     concept_href,
     element_id,
     files,
     item_type,
+    label_view,
     presentation_link,
 )
 from exporter.taxonomy import Taxonomy
 
 JSONLD_VOCAB = "https://xbrl-exporter.org/vocab#"
+DIMENSIONS_ROLE = "Dimensions"
+_XBRLDT = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+DIMENSION_ARCROLE_REFS = [
+    {"uri": uri, "href": f"{_XBRLDT}#{uri.rsplit('/', 1)[1]}"}
+    for uri in (
+        "http://xbrl.org/int/dim/arcrole/all",
+        "http://xbrl.org/int/dim/arcrole/hypercube-dimension",
+        "http://xbrl.org/int/dim/arcrole/dimension-domain",
+        "http://xbrl.org/int/dim/arcrole/domain-member",
+        "http://xbrl.org/int/dim/arcrole/dimension-default",
+    )
+]
 
 
 class RenderedDocument(BaseModel):
@@ -56,7 +75,9 @@ class _Names(BaseModel):
 
     @cached_property
     def extension_names(self) -> frozenset[str]:
-        return frozenset(c.name for c in self.facts.extensions)
+        """Names declared in the release's own schema (extension concepts, axis members)."""
+        members = (m.name for m in self.facts.members)
+        return frozenset((*(c.name for c in self.facts.extensions), *members))
 
     def prefix(self, concept: str) -> str:
         is_extension = concept in self.extension_names
@@ -117,9 +138,10 @@ def _calculation_links(names: _Names) -> list[Link]:
 
 
 def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """Element declarations and label resources for the extension concepts."""
+    """Element declarations and label resources for extension concepts and axis members."""
     prefix = names.facts.extension_prefix
-    elements, labels = [], []
+    elements: list[dict[str, object]] = []
+    labels: list[dict[str, object]] = []
     for concept in names.facts.extensions:
         elements.append(
             {
@@ -128,24 +150,104 @@ def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[
                 "type": item_type(concept),
                 "period": concept.period.value,
                 "balance": concept.balance.value if concept.balance else None,
+                "abstract": False,
+                "group": "xbrli:item",
             }
         )
-        labels.append(
+        href = f"{names.schema_name}#{element_id(prefix, concept.name)}"
+        labels.append(label_view(href, concept.name, concept.label, concept.documentation))
+    for member in names.facts.members:
+        elements.append(
             {
-                "href": f"{names.schema_name}#{element_id(prefix, concept.name)}",
-                "loc": f"loc_{concept.name}",
-                "label_group": f"label_{concept.name}",
-                "labels": [
-                    {"id": f"lab_{concept.name}_1", "role": STANDARD_LABEL, "text": concept.label},
-                    {
-                        "id": f"lab_{concept.name}_2",
-                        "role": DOCUMENTATION,
-                        "text": concept.documentation,
-                    },
-                ],
+                "name": member.name,
+                "id": element_id(prefix, member.name),
+                "type": DOMAIN_ITEM,
+                "period": "duration",
+                "balance": None,
+                "abstract": True,
+                "group": "xbrli:item",
             }
         )
+        href = f"{names.schema_name}#{element_id(prefix, member.name)}"
+        labels.append(label_view(href, member.name, f"{member.label} [Member]", ""))
     return elements, labels
+
+
+def _definition_link(names: _Names) -> list[Link]:
+    """The hypercube that lets split-column facts carry their axis member (XBRL Dimensions)."""
+    facts = names.facts
+    if not facts.members:
+        return []
+    dims = names.taxonomy.dimensions
+    split = {c.id for c in facts.contexts if c.member is not None}
+    primaries = sorted({f.concept for f in facts.facts if f.context in split})
+    axes = [a for a in dims.axes if any(m.axis == a.name for m in facts.members)]
+    all_attributes = (("xbrldt:contextElement", "segment"), ("xbrldt:closed", "true"))
+    arcs = [
+        Arc(
+            source=f"loc_{p}",
+            target=f"loc_{dims.hypercube}",
+            order=1,
+            arcrole=ARCROLE_ALL,
+            attributes=all_attributes,
+        )
+        for p in primaries
+    ]
+    for order, axis in enumerate(axes, start=1):
+        arcs.append(
+            Arc(
+                source=f"loc_{dims.hypercube}",
+                target=f"loc_{axis.name}",
+                order=order,
+                arcrole=ARCROLE_HYPERCUBE_DIMENSION,
+            )
+        )
+        arcs.append(
+            Arc(
+                source=f"loc_{axis.name}",
+                target=f"loc_{axis.domain}",
+                order=1,
+                arcrole=ARCROLE_DIMENSION_DOMAIN,
+            )
+        )
+        arcs.append(
+            Arc(
+                source=f"loc_{axis.name}",
+                target=f"loc_{axis.domain}_default",
+                order=1,
+                arcrole=ARCROLE_DIMENSION_DEFAULT,
+            )
+        )
+        members = [m for m in facts.members if m.axis == axis.name]
+        arcs.extend(
+            Arc(
+                source=f"loc_{axis.domain}",
+                target=f"loc_{m.name}",
+                order=i,
+                arcrole=ARCROLE_DOMAIN_MEMBER,
+            )
+            for i, m in enumerate(members, start=1)
+        )
+    named = [
+        *primaries,
+        dims.hypercube,
+        *(a.name for a in axes),
+        *(a.domain for a in axes),
+        *(m.name for m in facts.members),
+    ]
+    href = names.href()
+    locators = tuple(Locator(href=href(n), label=f"loc_{n}") for n in dict.fromkeys(named)) + tuple(
+        Locator(href=href(a.domain), label=f"loc_{a.domain}_default") for a in axes
+    )
+    link = Link(
+        element="definitionLink",
+        arc_element="definitionArc",
+        arcrole=ARCROLE_DOMAIN_MEMBER,
+        role=names.role_uri(DIMENSIONS_ROLE),
+        locators=locators,
+        arcs=tuple(arcs),
+    )
+    return [link]
 
 
 def render_schema(names: _Names) -> bytes:
@@ -161,6 +263,16 @@ def render_schema(names: _Names) -> bytes:
         for r in roles
         if r not in names.known_roles()
     ]
+    if facts.members:
+        own_roles.append(
+            {
+                "uri": names.role_uri(DIMENSIONS_ROLE),
+                "id": DIMENSIONS_ROLE,
+                "definition": "Split columns (this release)",
+                "used_on": ["link:definitionLink"],
+            }
+        )
+        roles = [*roles, DIMENSIONS_ROLE]
     elements, labels = _extension_views(names)
     return render(
         "document.xsd.j2",
@@ -170,7 +282,8 @@ def render_schema(names: _Names) -> bytes:
         base_href=names.base_href,
         roles=own_roles,
         role_refs=[names.role_ref(r) for r in roles],
-        links=_presentation_links(names) + _calculation_links(names),
+        links=_presentation_links(names) + _calculation_links(names) + _definition_link(names),
+        arcrole_refs=DIMENSION_ARCROLE_REFS if facts.members else [],
         label_concepts=labels,
         concepts=elements,
     )
@@ -182,9 +295,21 @@ def _context_view(period: Period) -> dict[str, str | None]:
     return {"instant": None, "start": period.start.isoformat(), "end": period.end.isoformat()}
 
 
+def _member_view(member: Member | None, names: _Names) -> dict[str, str | None]:
+    if member is None:
+        return {"axis": None, "member": None}
+    return {
+        "axis": f"{names.taxonomy.prefix}:{member.axis}",
+        "member": f"{names.facts.extension_prefix}:{member.name}",
+    }
+
+
 def render_instance(names: _Names) -> bytes:
     facts = names.facts
-    contexts = [{"id": c.id, **_context_view(c.period)} for c in facts.contexts]
+    contexts = [
+        {"id": c.id, **_context_view(c.period), **_member_view(c.member, names)}
+        for c in facts.contexts
+    ]
     units = [
         {"id": u.id, "numerator": u.numerator, "denominator": u.denominator} for u in facts.units
     ]
@@ -200,8 +325,10 @@ def render_instance(names: _Names) -> bytes:
         for f in facts.facts
     ]
     namespaces = [{"prefix": names.taxonomy.prefix, "uri": names.taxonomy.namespace}]
-    if facts.extensions:
+    if facts.extensions or facts.members:
         namespaces.append({"prefix": facts.extension_prefix, "uri": facts.extension_namespace})
+    if facts.members:
+        namespaces.append({"prefix": "xbrldi", "uri": "http://xbrl.org/2006/xbrldi"})
     return render(
         "instance.xml.j2",
         namespaces=namespaces,

@@ -23,6 +23,16 @@ CALCULATION_REF = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
 
 Href = Callable[[str], str]
 
+HYPERCUBE = "xbrldt:hypercubeItem"
+DIMENSION = "xbrldt:dimensionItem"
+STRING_ITEM = "xbrli:stringItemType"
+DOMAIN_ITEM = "dtr-types:domainItemType"
+ARCROLE_ALL = "http://xbrl.org/int/dim/arcrole/all"
+ARCROLE_HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
+ARCROLE_DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
+ARCROLE_DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
+ARCROLE_DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
+
 _ITEM_TYPES = {
     ConceptType.ABSTRACT: "xbrli:stringItemType",
     ConceptType.MONETARY: "xbrli:monetaryItemType",
@@ -50,6 +60,8 @@ class Arc(BaseModel):
     order: int
     weight: int | None = None
     preferred_label: str | None = None
+    arcrole: str | None = None
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 class Link(BaseModel):
@@ -148,9 +160,10 @@ def render_concepts(taxonomy: Taxonomy) -> bytes:
             "period": c.period.value,
             "balance": c.balance.value if c.balance else None,
             "abstract": c.abstract,
+            "group": "xbrli:item",
         }
         for c in sorted(taxonomy.concepts.values(), key=lambda c: c.name)
-    ]
+    ] + dimension_elements(taxonomy)
     return render(
         "taxonomy.xsd.j2",
         title=taxonomy.title,
@@ -160,6 +173,46 @@ def render_concepts(taxonomy: Taxonomy) -> bytes:
         roles=_roles(taxonomy),
         concepts=concepts,
     )
+
+
+def label_view(href: str, name: str, label: str, documentation: str) -> dict[str, object]:
+    """A concept's standard label and documentation, ready for a label link."""
+    labels = [{"id": f"lab_{name}_1", "role": STANDARD_LABEL, "text": label}]
+    if documentation:
+        labels.append({"id": f"lab_{name}_2", "role": DOCUMENTATION, "text": documentation})
+    return {"href": href, "loc": f"loc_{name}", "label_group": f"label_{name}", "labels": labels}
+
+
+def _dimension_element(prefix: str, name: str, group: str, item_type: str) -> dict[str, object]:
+    return {
+        "name": name,
+        "id": element_id(prefix, name),
+        "type": item_type,
+        "period": "duration",
+        "balance": None,
+        "abstract": True,
+        "group": group,
+    }
+
+
+def dimension_elements(taxonomy: Taxonomy) -> list[dict[str, object]]:
+    """The hypercube, axes and domains for split columns (members come per release)."""
+    dims, prefix = taxonomy.dimensions, taxonomy.prefix
+    elements = [_dimension_element(prefix, dims.hypercube, HYPERCUBE, STRING_ITEM)]
+    for axis in dims.axes:
+        elements.append(_dimension_element(prefix, axis.name, DIMENSION, STRING_ITEM))
+        elements.append(_dimension_element(prefix, axis.domain, "xbrli:item", DOMAIN_ITEM))
+    return elements
+
+
+def _dimension_labels(taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
+    """(name, label, documentation) of the dimensional elements."""
+    dims = taxonomy.dimensions
+    rows = [(dims.hypercube, "Statement columns [Table]", "Columns that split a period's figures.")]
+    for axis in dims.axes:
+        rows.append((axis.name, f"{axis.label} [Axis]", axis.documentation))
+        rows.append((axis.domain, f"{axis.label} [Domain]", f"All members of {axis.label}."))
+    return rows
 
 
 def render_labels(taxonomy: Taxonomy) -> bytes:
@@ -172,6 +225,9 @@ def render_labels(taxonomy: Taxonomy) -> bytes:
             "labels": _labels(c, taxonomy),
         }
         for c in sorted(taxonomy.concepts.values(), key=lambda c: c.name)
+    ] + [
+        label_view(f"{schema}#{element_id(taxonomy.prefix, name)}", name, label, documentation)
+        for name, label, documentation in _dimension_labels(taxonomy)
     ]
     refs = [{"uri": synonym_role(taxonomy), "href": f"{schema}#synonym"}]
     return render("labels.xml.j2", title=taxonomy.title, role_refs=refs, concepts=concepts)

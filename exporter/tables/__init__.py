@@ -108,6 +108,7 @@ def understand_table(
         period_hint=raw.period,
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
+        default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []

@@ -15,6 +15,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Cell, Row
+from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.periods import find_date, parse_period, span_of
 from exporter.tables.model import Column
@@ -110,6 +111,7 @@ class HeaderContext(BaseModel):
     period_hint: str = ""
     positional: bool = False
     total_words: tuple[tuple[str, ...], ...] = ()
+    default_members: tuple[tuple[str, ...], ...] = ()
 
 
 def build_columns(
@@ -137,7 +139,41 @@ def build_columns(
                 open_start=open_start,
             )
         )
-    return tuple(_change_columns(columns))
+    return tuple(_members(_change_columns(columns), context.default_members))
+
+
+def _distinct_words(headers: list[str]) -> list[str]:
+    """Each header's words that not every header of the group shares, in order."""
+    word_sets = [set(label_tokens(h, drop_parenthesised=False)) for h in headers]
+    common = set.intersection(*word_sets)
+    return [
+        " ".join(w for w in header.split() if not set(label_tokens(w)) <= common).strip(" ,:-")
+        for header in headers
+    ]
+
+
+def _members(columns: list[Column], defaults: tuple[tuple[str, ...], ...]) -> list[Column]:
+    """Name the columns that share a period and currency by what else their headers say."""
+    groups: dict[tuple, list[int]] = {}
+    for i, column in enumerate(columns):
+        if column.period is not None and not column.change:
+            groups.setdefault((column.period, column.currency), []).append(i)
+    result = list(columns)
+    for indices in groups.values():
+        if len(indices) < 2:
+            continue
+        names = _distinct_words([columns[i].header for i in indices])
+        if any(not n for n in names) or len(set(names)) < len(names):
+            continue
+        for i, name in zip(indices, names, strict=True):
+            member = None if _names_whole(name, defaults) else name
+            result[i] = columns[i].model_copy(update={"member": member})
+    return result
+
+
+def _names_whole(name: str, defaults: tuple[tuple[str, ...], ...]) -> bool:
+    words = label_tokens(name)
+    return any(words[i : i + len(d)] == d for d in defaults for i in range(len(words) - len(d) + 1))
 
 
 def _change_columns(columns: list[Column]) -> list[Column]:

@@ -38,6 +38,9 @@ class Column(BaseModel):
     # A change column ("% Change", "Period-over-Period % Change"): its numbers compare two
     # periods; `period` is the later of the columns it compares (the one to its left).
     change: bool = False
+    # What distinguishes this column from others of the same period and currency
+    # ("International", "Non-GAAP"); None for the default (total, as reported) column.
+    member: str | None = None
 
 
 class ValueCell(BaseModel):
