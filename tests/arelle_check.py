@@ -10,7 +10,7 @@ from pathlib import Path
 from arelle.api.Session import Session
 from arelle.RuntimeOptions import RuntimeOptions
 
-FactKey = tuple[str, str, str, Decimal, str]
+FactKey = tuple[str, str, str, Decimal, str, str]
 
 
 class ArelleResult:
@@ -43,6 +43,15 @@ def _unit(unit) -> str:
     return f"{text}/{'*'.join(str(m) for m in denominator)}" if denominator else text
 
 
+def _dimensions(context) -> str:
+    pairs = sorted(
+        f"{dim.namespaceURI}#{dim.localName}="
+        f"{value.memberQname.namespaceURI}#{value.memberQname.localName}"
+        for dim, value in context.qnameDims.items()
+    )
+    return ";".join(pairs)
+
+
 def _facts(model) -> set[FactKey]:
     return {
         (
@@ -51,6 +60,7 @@ def _facts(model) -> set[FactKey]:
             _unit(f.unit),
             Decimal(f.value),
             f.decimals or "INF",
+            _dimensions(f.context),
         )
         for f in model.facts
     }

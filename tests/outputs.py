@@ -8,13 +8,32 @@ from pathlib import Path
 from lxml import etree
 
 XBRLI = "{http://www.xbrl.org/2003/instance}"
-FactKey = tuple[str, str, str, Decimal, str]
+XBRLDI = "{http://xbrl.org/2006/xbrldi}"
+FactKey = tuple[str, str, str, Decimal, str, str]
+
+
+def iri(clark_or_qname: str, nsmap: dict | None = None) -> str:
+    """namespace#local for a Clark name or a prefixed QName."""
+    if clark_or_qname.startswith("{"):
+        namespace, local = clark_or_qname[1:].split("}")
+        return f"{namespace}#{local}"
+    prefix, _, local = clark_or_qname.partition(":")
+    return f"{(nsmap or {})[prefix]}#{local}"
+
+
+def _dimensions(context) -> str:
+    pairs = sorted(
+        f"{iri(m.get('dimension'), m.nsmap)}={iri(m.text.strip(), m.nsmap)}"
+        for m in context.iter(f"{XBRLDI}explicitMember")
+    )
+    return ";".join(pairs)
 
 
 def xml_facts(instance: bytes) -> set[FactKey]:
-    """(concept IRI, period, unit, value, decimals) for every fact of an XBRL instance."""
+    """(concept IRI, period, unit, value, decimals, dimensions) for every fact of an instance."""
     root = etree.fromstring(instance)
     periods = {}
+    dimensions = {c.get("id"): _dimensions(c) for c in root.iter(f"{XBRLI}context")}
     for context in root.iter(f"{XBRLI}context"):
         instant = context.findtext(f".//{XBRLI}instant")
         start = context.findtext(f".//{XBRLI}startDate")
@@ -40,6 +59,7 @@ def xml_facts(instance: bytes) -> set[FactKey]:
                 units[element.get("unitRef")],
                 Decimal(element.text),
                 element.get("decimals"),
+                dimensions[element.get("contextRef")],
             )
         )
     return facts

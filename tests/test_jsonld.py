@@ -37,8 +37,7 @@ def _period(node: dict) -> str:
     return instant if instant else f"{_value(period, 'startDate')}/{_value(period, 'endDate')}"
 
 
-def test_pyld_expands_to_exactly_the_xml_facts(outputs) -> None:
-    instance, document = outputs
+def _expanded_facts(document: bytes) -> set:
     expanded = jsonld.expand(json.loads(document), {"documentLoader": _no_network})
     (report,) = expanded
     facts = set()
@@ -53,10 +52,34 @@ def test_pyld_expands_to_exactly_the_xml_facts(outputs) -> None:
                 _value(node, "unit"),
                 Decimal(_value(node, "value")),
                 "INF" if decimals is None else str(decimals),
+                _dimension(node),
             )
         )
+    return facts
+
+
+def _dimension(node: dict) -> str:
+    dimension = node.get(XEV + "dimension")
+    if not dimension:
+        return ""
+    (only,) = dimension
+    return f"{only[XEV + 'axis'][0]['@id']}={only[XEV + 'member'][0]['@id']}"
+
+
+def test_pyld_expands_to_exactly_the_xml_facts(outputs) -> None:
+    instance, document = outputs
+    facts = _expanded_facts(document)
     assert facts == xml_facts(instance)
     assert len(facts) == 447
+
+
+def test_dimensional_facts_keep_their_member(tmp_path) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "corpus" / "apple-fy2004q3.htm"
+    conversion = convert(corpus)
+    instance = conversion.files[f"{conversion.stem}.xml"]
+    facts = _expanded_facts(conversion.files[f"{conversion.stem}.jsonld"])
+    assert facts == xml_facts(instance)
+    assert any("ReportingBasisAxis" in f[5] for f in facts)
 
 
 def test_values_are_typed_literals(outputs) -> None:

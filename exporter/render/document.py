@@ -12,7 +12,7 @@ from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.facts.model import Fact, FactSet, Member, Unit
+from exporter.facts.model import Context, Fact, FactSet, Member, Unit
 from exporter.periods import Period
 from exporter.render.env import decimal_text, render
 from exporter.render.taxonomy import (
@@ -346,12 +346,12 @@ def entity_iri(facts: FactSet) -> str:
 
 def render_jsonld(names: _Names, instance_name: str) -> bytes:
     facts = names.facts
-    periods = {c.id: c.period for c in facts.contexts}
+    contexts = {c.id: c for c in facts.contexts}
     units = {u.id: unit_text(u) for u in facts.units}
     entity = entity_iri(facts)
-    fact_views = [_jsonld_fact(f, names, entity, periods, units) for f in facts.facts]
+    fact_views = [_jsonld_fact(f, names, entity, contexts, units) for f in facts.facts]
     prefixes = {names.taxonomy.prefix: f"{names.taxonomy.namespace}#"}
-    if facts.extensions:
+    if facts.extensions or facts.members:
         prefixes[facts.extension_prefix] = f"{facts.extension_namespace}#"
     return render(
         "report.jsonld.j2",
@@ -369,7 +369,7 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
 
 
 def _jsonld_fact(
-    fact: Fact, names: _Names, entity: str, periods: dict[str, Period], units: dict[str, str]
+    fact: Fact, names: _Names, entity: str, contexts: dict[str, Context], units: dict[str, str]
 ) -> dict[str, object]:
     """One fact as a JSON-LD node (key order fixed: output must be reproducible)."""
     node: dict[str, object] = {
@@ -377,12 +377,18 @@ def _jsonld_fact(
         "@type": "Fact",
         "concept": f"{names.prefix(fact.concept)}:{fact.concept}",
         "entity": entity,
-        "period": _jsonld_period(periods[fact.context]),
+        "period": _jsonld_period(contexts[fact.context].period),
         "unit": units[fact.unit],
         "value": decimal_text(fact.value),
     }
     if fact.decimals is not None:
         node["decimals"] = fact.decimals
+    member = contexts[fact.context].member
+    if member is not None:
+        node["dimension"] = {
+            "axis": f"{names.taxonomy.prefix}:{member.axis}",
+            "member": f"{names.facts.extension_prefix}:{member.name}",
+        }
     node["source"] = {
         "table": fact.source.table,
         "line": fact.source.line,

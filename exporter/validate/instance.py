@@ -40,6 +40,8 @@ class Context:
     period: Period | None
     period_text: tuple[str, ...]
     qualifiers: bytes
+    # Explicit dimension members as (dimension, member) Clark names.
+    members: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> tuple[object, ...]:
@@ -185,7 +187,18 @@ def _context(el: etree._Element) -> Context:
         period=read_period(period_el) if period_el is not None else None,
         period_text=texts,
         qualifiers=_qualifiers(el),
+        members=_explicit_members(el),
     )
+
+
+def _explicit_members(el: etree._Element) -> tuple[tuple[str, str], ...]:
+    members = []
+    for member in el.iter(f"{{{n.XBRLDI}}}explicitMember"):
+        nsmap = dict(member.nsmap)
+        dimension = n.resolve_qname(member.get("dimension", ""), nsmap) or ""
+        value = n.resolve_qname(member.text or "", nsmap) or ""
+        members.append((dimension, value))
+    return tuple(sorted(members))
 
 
 def _qualifiers(el: etree._Element) -> bytes:

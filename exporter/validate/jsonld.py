@@ -33,7 +33,7 @@ SCHEMA_PATH = Path(__file__).parent / "jsonld.schema.json"
 _MAX_REPORTED = 50
 _OIM_PREFIXES: dict[str | None, str] = {"iso4217": ISO4217, "xbrli": XBRLI}
 
-Signature = tuple[str, Period | None, object, object, int | str | None]
+Signature = tuple[str, Period | None, object, object, int | str | None, tuple[tuple[str, str], ...]]
 
 
 def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
@@ -154,6 +154,7 @@ def _xml_signature(fact: Fact, instance: Instance) -> Signature:
         unit.key if unit else None,
         _number(fact.text),
         _decimals(fact.decimals),
+        context.members if context else (),
     )
 
 
@@ -201,10 +202,19 @@ def _json_signature(
         _json_unit(fact["unit"], nsmap),
         _number(fact["value"]),
         fact.get("decimals"),
+        _json_members(fact.get("dimension"), bases),
     )
 
 
-_FIELDS = ("concept", "period", "unit", "value", "decimals")
+def _json_members(
+    dimension: dict[str, str] | None, bases: dict[str, str]
+) -> tuple[tuple[str, str], ...]:
+    if not dimension:
+        return ()
+    return ((_json_concept(dimension["axis"], bases), _json_concept(dimension["member"], bases)),)
+
+
+_FIELDS = ("concept", "period", "unit", "value", "decimals", "dimension")
 
 
 def fact_findings(data: dict[str, Any], instance: Instance) -> Iterator[Finding]:
@@ -244,7 +254,7 @@ def fact_findings(data: dict[str, Any], instance: Instance) -> Iterator[Finding]
 
 
 def _show(signature: Signature) -> str:
-    concept, period, _, value, decimals = signature
+    concept, period, _, value, decimals, _members = signature
     concept = local_name(concept)
     when = (period.end - timedelta(days=1)).date().isoformat() if period and period.end else "?"
     return f"{concept} = {value} (decimals {decimals}) ending {when}"

@@ -6,6 +6,7 @@ Kept in one place so rules compare `"{ns}local"` strings instead of rebuilding t
 from __future__ import annotations
 
 XBRLI = "http://www.xbrl.org/2003/instance"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
 LINK = "http://www.xbrl.org/2003/linkbase"
 XLINK = "http://www.w3.org/1999/xlink"
 XSD = "http://www.w3.org/2001/XMLSchema"
