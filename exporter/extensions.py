@@ -33,13 +33,17 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
     if any(c.number.percent for c in row.cells):
         return ConceptType.PERCENT
     words = label_tokens(" ".join((*row.sections[-1:], row.label)))
+    whole = all(c.number.fraction_digits == 0 for c in row.cells)
     for kind, concept_type in (
         ("percent", ConceptType.PERCENT),
-        ("per_share", ConceptType.PER_SHARE),
+        ("ratio", ConceptType.PURE),
         ("shares", ConceptType.SHARES),
+        ("per_share", ConceptType.PER_SHARE),
     ):
         phrases = [label_tokens(p) for p in taxonomy.row_kinds.get(kind, ())]
         if any(p and _contiguous(words, p) for p in phrases):
+            if concept_type is ConceptType.PER_SHARE and whole and row.cells:
+                continue
             return concept_type
     return ConceptType.MONETARY
 

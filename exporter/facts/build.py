@@ -112,6 +112,9 @@ class _Builder:
         self.members: dict[str, Member] = {}
         self.origins: list[tuple[int, str, tuple[str, ...]]] = []
         self.balances = {name: concept.balance for name, concept in concepts.items()}
+        self.unit_amounts = tuple(
+            label_tokens(w) for w in taxonomy.row_kinds.get("unit_amounts", ()) if label_tokens(w)
+        )
 
     def location(self, table: StatementTable, line: int | None, row: str | None) -> Location:
         return Location(file=self.source, table=table.index, line=line, row=row, page=table.page)
@@ -298,15 +301,30 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     )
 
 
-def _exponent(concept: Concept, scale: Scale, row: TableRow) -> int:
-    """Power of ten of the printed numbers: the row's own stated scale, else the table's."""
+def _exponent(
+    concept: Concept, scale: Scale, row: TableRow, unit_amounts: tuple[tuple[str, ...], ...]
+) -> int:
+    """Power of ten of the printed numbers: the row's own stated scale, else the table's.
+
+    Per-unit money ("average daily rate") is printed in plain units whatever the table's
+    scale; per-share amounts may be printed in cents.
+    """
     if row.scale is not None and concept.type in (ConceptType.MONETARY, ConceptType.SHARES):
         return row.scale
+    if row.scale is not None and row.scale < 0 and concept.type is ConceptType.PER_SHARE:
+        return row.scale
+    if concept.type is ConceptType.MONETARY and _mentions(row.label, unit_amounts):
+        return 0
     return {
         ConceptType.MONETARY: scale.money,
         ConceptType.SHARES: scale.shares,
         ConceptType.PER_SHARE: scale.per_share,
     }.get(concept.type, 0)
+
+
+def _mentions(label: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    words = label_tokens(label)
+    return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words) - len(p) + 1))
 
 
 def _period(column: Column, concept: Concept, anchor: Anchor | None) -> Period | None:
@@ -445,7 +463,7 @@ def _row_facts(
         if name is None:
             continue
         concept = builder.concepts[name]
-        exponent = _exponent(concept, table.scale, row)
+        exponent = _exponent(concept, table.scale, row, builder.unit_amounts)
         source = Source.model_construct(
             table=table.index,
             line=row.line,

@@ -118,6 +118,9 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             caption = text
             if not isinstance(block, Heading) or text.startswith("("):
                 continue
+        if text.startswith("(") and text.endswith(")") and len(text) < 120 and not title:
+            caption = f"{text} {caption}".strip()
+            continue
         if not period and isinstance(block, Heading) and is_period_heading(text):
             period = text
             continue

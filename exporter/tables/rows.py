@@ -85,6 +85,8 @@ def _closes_section(label: str) -> bool:
 
 _ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
 _SCALES = {"thousands": 3, "millions": 6, "billions": 9}
+# Per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
+_CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b", re.IGNORECASE)
 
 
 def stated_scale(row: TableRow) -> int | None:
@@ -92,6 +94,8 @@ def stated_scale(row: TableRow) -> int | None:
     for text in (row.label, *reversed(row.sections[-1:])):
         if match := _ROW_SCALE.search(text):
             return _SCALES[match.group(1).lower()]
+        if _CENTS.search(text):
+            return -2
     return None
 
 
