@@ -379,12 +379,15 @@ def test_encodings(data: bytes, encoding: str | None, expected: str) -> None:
     assert read(data, encoding).text_blocks[0].text == expected
 
 
-def test_entities_are_not_expanded() -> None:
+def test_entities_are_refused_not_expanded() -> None:
     markup = (
         '<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY big "BIGBIG">]>'
         "<html><body><p>&xxe;&big; &amp; &lt;</p></body></html>"
     )
-    assert blocks(markup) == [("paragraph", "&xxe;&big; & <")]
+    with pytest.raises(InputError, match="declares entities") as caught:
+        read(markup)
+    assert caught.value.location.line == 1
+    assert blocks("<html><body><p>&amp; &lt;</p></body></html>") == [("paragraph", "& <")]
 
 
 def test_regression_c1_next_line_character_is_text_not_space() -> None:

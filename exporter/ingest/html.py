@@ -2,9 +2,13 @@
 
 The bytes are decoded here (the charset the page declares wins over guessing) and parsed
 by lxml's HTML parser with the network off and huge-tree mode off; nothing is fetched and
-no entity is expanded. Page chrome (scripts, styles, navigation, forms, page header and
-footer, hidden elements) and SEC SGML wrapper lines are dropped. C1 control characters,
-which legacy pages produce with references such as `&#151;`, are read as Windows-1252.
+no entity is expanded. A DOCTYPE that declares entities is refused (the text that uses
+them could not be read as written), and so is a page that hits the parser's safety
+limits (nesting depth, a huge text node), where libxml2 would drop the rest of the page
+without a word, or holds far more table cells than a release. Page chrome (scripts,
+styles, navigation, forms, page header and footer, hidden elements) and SEC SGML wrapper
+lines are dropped. C1 control characters, which legacy pages produce with references such
+as `&#151;`, are read as Windows-1252.
 
 Prose is split at block elements and line breaks; an h1-h6, or a short bold or centred
 block standing alone, is a heading. Superscript footnote digits become Unicode
@@ -76,6 +80,10 @@ _SGML_LINE = re.compile(
 _SGML_HEADER = re.compile(r"^<SEC-HEADER>.*?^</SEC-HEADER>[^\n]*", re.MULTILINE | re.DOTALL)
 # An internal DTD subset declares entities; the HTML parser would print it as text.
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_DTD_OPEN = re.compile(r"<!DOCTYPE[^>\[]*\[", re.IGNORECASE)
+_ENTITY_DECLARATION = re.compile(r"<!ENTITY\b", re.IGNORECASE)
+# A release prints a few thousand cells; far more is repeated content, slow to lay out.
+MAX_TABLE_CELLS = 200_000
 _SGML_ROOT = re.compile(r"^[ \t]*</?(?:SEC-DOCUMENT|IMS-DOCUMENT)>[^\n]*", re.MULTILINE)
 # A cell that can only end a number: ")", ")%", "%", ")(a)", "*", "(c)".
 _SUFFIX = re.compile(
@@ -112,7 +120,9 @@ def _clean_text(text: str) -> str:
 
 def read_html(data: bytes, source: str, encoding: str | None = None) -> Document:
     """Split an HTML release into headings, paragraphs and logical-column tables."""
-    text = _strip_sgml(_decode_html(data, source, encoding))
+    decoded = _decode_html(data, source, encoding)
+    _refuse_entities(decoded, source)
+    text = _strip_sgml(decoded)
     parser = lxml_html.HTMLParser(
         encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
     )
@@ -122,11 +132,56 @@ def read_html(data: bytes, source: str, encoding: str | None = None) -> Document
         raise InputError(
             f"cannot parse HTML: {exc}", Location(file=source), "check that the file is HTML"
         ) from None
+    _refuse_truncated_parse(parser, source)
+    _refuse_too_many_cells(root, source)
     reader = _Reader(source)
     if root is not None:
         reader.walk(root, _Context())
         reader.flush()
     return Document(source=source, format="html", blocks=tuple(reader.blocks))
+
+
+def _refuse_entities(text: str, source: str) -> None:
+    """A DOCTYPE that declares entities: they are never expanded (billion laughs) nor
+    fetched (external entities), so the text that uses them cannot be read as written."""
+    doctype = _DTD_OPEN.search(text)
+    declaration = _ENTITY_DECLARATION.search(text, doctype.end()) if doctype else None
+    if declaration:
+        raise InputError(
+            "the page's DOCTYPE declares entities (<!ENTITY ...>); entities are never "
+            "expanded or fetched, so the text that uses them cannot be read",
+            Location(file=source, line=text.count("\n", 0, declaration.start()) + 1),
+            "remove the DOCTYPE's internal subset [ ... ] (releases do not need one), or "
+            "save the page again from a browser",
+        )
+
+
+def _refuse_truncated_parse(parser: etree.HTMLParser, source: str) -> None:
+    """libxml2 stops at its safety limits (nesting depth, a text node over 10 MB) and
+    drops the rest of the page; that must not pass for the whole page."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            detail = entry.message.strip().split(",")[0]
+            raise InputError(
+                f"the page exceeds the HTML parser's safety limits ({detail}); the rest of "
+                "the page would be lost",
+                Location(file=source, line=entry.line or None),
+                "the page nests elements too deeply or holds a huge text block; give the "
+                "release's PDF or text instead",
+            )
+
+
+def _refuse_too_many_cells(root: etree._Element | None, source: str) -> None:
+    if root is None:
+        return
+    cells = sum(1 for _ in root.iter("td", "th"))
+    if cells > MAX_TABLE_CELLS:
+        raise InputError(
+            f"the page has {cells:,} table cells, over the {MAX_TABLE_CELLS:,} limit for a "
+            "press release (repeated content?)",
+            Location(file=source),
+            "give the release on its own",
+        )
 
 
 def _decode_html(data: bytes, source: str, encoding: str | None) -> str:

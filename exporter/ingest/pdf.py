@@ -5,7 +5,9 @@ Each page is read as printed lines (`pdf_lines`); tables are found from word pos
 and headings in reading order. Page numbers and running headers or footers repeated in
 the page margins are dropped, so a table broken by a page break reads as one table with
 its repeated column headers. Text is NFKC-normalised (ligatures such as "ﬁ" become "fi").
-Damaged, encrypted or image-only files raise `InputError` with what to do about them.
+Damaged, encrypted or image-only files raise `InputError` with what to do about them, and
+so do files with more pages than a release or a compressed stream that inflates past a
+bound (a compression bomb): both are refused before pdfminer spends minutes or gigabytes.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from typing import Any
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
+from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Table
 from exporter.errors import InputError, Location
@@ -31,6 +34,12 @@ from exporter.ingest.pdf_rows import PageTable, find_tables
 from exporter.ingest.pdf_tables import Column
 
 _TAIL = 2048
+# A release has tens of pages, read at about a second each; a content stream a few MB.
+MAX_PAGES = 500
+MAX_INFLATED_BYTES = 64 * 1024 * 1024
+_INFLATE_CHUNK = 1 << 20
+_UPWARD = frozenset({"Parent", "P"})  # keys that lead back up the page tree
+_IMAGE = LIT("Image")
 _MARGIN = 0.09
 _REPEATED_SHARE = 0.4
 _REPEATED_MIN = 3
@@ -84,25 +93,45 @@ def _read_pages(data: bytes, location: Location) -> list[_Page]:
 
     pdfminer reads a corrupt compressed stream as empty and only logs it; that log is
     caught here so a damaged file is not mistaken for a scan or silently read in part.
+    Before a page is read, every stream it uses is inflated with a bound, so a
+    compression bomb is refused instead of exhausting memory.
     """
     warnings = _Warnings()
     logger = logging.getLogger("pdfminer")
     logger.addHandler(warnings)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _refuse_too_many_pages(len(pdf.pages), location)
+            checked: set[int] = set()
             pages = []
             for number, page in enumerate(pdf.pages, start=1):
+                _refuse_bombs(page.page_obj, number, checked, location)
                 warnings.damage.extend(_corrupt_streams(page.page_obj, number))
                 pages.append(_page(page, number))
+    except InputError:
+        raise
     except Exception as exc:
         raise _classify(exc, location) from None
     finally:
         logger.removeHandler(warnings)
     if warnings.damage:
+        page, message = warnings.damage[0]
         raise InputError(
-            f"the PDF is damaged: {warnings.damage[0]}", location, "download or export it again"
+            f"the PDF is damaged: {message}",
+            location.model_copy(update={"page": page}),
+            "download or export it again",
         )
     return pages
+
+
+def _refuse_too_many_pages(count: int, location: Location) -> None:
+    if count > MAX_PAGES:
+        raise InputError(
+            f"the PDF has {count:,} pages, over the {MAX_PAGES:,}-page limit for a press "
+            "release (about a second a page)",
+            location,
+            "give the release's own pages (for example qpdf --pages in.pdf 1-20 -- out.pdf)",
+        )
 
 
 def _page(page: Any, number: int) -> _Page:
@@ -113,7 +142,7 @@ def _page(page: Any, number: int) -> _Page:
     return result
 
 
-def _corrupt_streams(page: Any, number: int) -> Iterator[str]:
+def _corrupt_streams(page: Any, number: int) -> Iterator[tuple[int, str]]:
     """Compressed page content that does not inflate (pdfminer would read it as empty)."""
     contents = resolve1(page.attrs.get("Contents"))
     for stream in contents if isinstance(contents, list) else [contents]:
@@ -122,9 +151,79 @@ def _corrupt_streams(page: Any, number: int) -> Iterator[str]:
             continue
         if any(f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters()):
             try:
-                zlib.decompressobj().decompress(stream.rawdata)
+                zlib.decompressobj().decompress(stream.rawdata, _INFLATE_CHUNK)
             except zlib.error:
-                yield f"the content of page {number} is corrupt"
+                yield number, f"the content of page {number} is corrupt"
+
+
+def _refuse_bombs(page: Any, number: int, checked: set[int], location: Location) -> None:
+    """Every compressed stream the page uses (content, forms, fonts) inflates within bounds."""
+    for stream in _page_streams(page, checked):
+        size = _inflated_size(stream)
+        if size > MAX_INFLATED_BYTES:
+            raise InputError(
+                f"a compressed stream of page {number} inflates to over "
+                f"{MAX_INFLATED_BYTES:,} bytes (a compression bomb?)",
+                location.model_copy(update={"page": number}),
+                "the file is not a normal release; export it again from its source",
+            )
+
+
+def _page_streams(page: Any, checked: set[int]) -> Iterator[PDFStream]:
+    """Streams reachable from the page (not through its parent), each once per document."""
+    pending: list[object] = [v for k, v in page.attrs.items() if k not in _UPWARD]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, PDFObjRef):
+            if item.objid in checked:
+                continue
+            checked.add(item.objid)
+            item = resolve1(item)
+        if isinstance(item, PDFStream):
+            if item.get("Subtype") is _IMAGE:
+                continue  # image data is never decoded to read text
+            yield item
+            pending.extend(v for k, v in item.attrs.items() if k not in _UPWARD)
+        elif isinstance(item, dict):
+            pending.extend(v for k, v in item.items() if k not in _UPWARD)
+        elif isinstance(item, list):
+            pending.extend(item)
+
+
+def _inflated_size(stream: PDFStream) -> int:
+    """The size of the stream after its Flate filters, counted up to the limit."""
+    data = stream.rawdata
+    if data is None:
+        return len(stream.data or b"")
+    if stream.decipher and stream.objid is not None and stream.genno is not None:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    for name, _ in stream.get_filters():
+        if name not in LITERALS_FLATE_DECODE:
+            break
+        data = _bounded_inflate(data)
+        if data is None:
+            return MAX_INFLATED_BYTES + 1
+    return len(data)
+
+
+def _bounded_inflate(data: bytes) -> bytes | None:
+    """`data` inflated, or None past the limit; damaged data gives what inflated so far."""
+    inflater = zlib.decompressobj()
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = inflater.decompress(data, _INFLATE_CHUNK)
+            data = inflater.unconsumed_tail
+            size += len(chunk)
+            if size > MAX_INFLATED_BYTES:
+                return None
+            chunks.append(chunk)
+            if not chunk and not data:
+                break
+    except zlib.error:
+        pass  # reported as damage when it is page content
+    return b"".join(chunks)
 
 
 class _Warnings(logging.Handler):
@@ -132,12 +231,12 @@ class _Warnings(logging.Handler):
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
-        self.damage: list[str] = []
+        self.damage: list[tuple[int | None, str]] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
         if "corrupt" in message.lower():
-            self.damage.append(message)
+            self.damage.append((None, message))
 
 
 def _word(raw: dict[str, Any]) -> Word:
