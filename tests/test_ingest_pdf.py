@@ -37,15 +37,26 @@ class Page:
     ops: list[str] = field(default_factory=list)
 
     def text(
-        self, x: float, y: float, text: str, size: float = 9, font: str = "F1", sup: str = ""
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float = 9,
+        font: str = "F1",
+        sup: str = "",
+        spacing: float = 0,
     ) -> Page:
-        """Text at `x`; `sup` is a footnote marker printed raised and smaller right after it."""
+        """Text at `x`; `sup` is a footnote marker printed raised and smaller right after it,
+        `spacing` widens the spaces between words by that many points."""
         baseline = PAGE_HEIGHT - y - size * 0.8
         data = text if font == "F3" else _escape(text.encode("cp1252"))
         raised = (
             f" /{font} {size * 0.65:.1f} Tf {size * 0.35:.1f} Ts ({sup}) Tj 0 Ts" if sup else ""
         )
-        self.ops.append(f"BT /{font} {size} Tf {x:.2f} {baseline:.2f} Td ({data}) Tj{raised} ET")
+        words = f" {spacing} Tw" if spacing else ""
+        self.ops.append(
+            f"BT /{font} {size} Tf{words} {x:.2f} {baseline:.2f} Td ({data}) Tj{raised} ET"
+        )
         return self
 
     def right(
@@ -362,6 +373,119 @@ def test_unlabelled_total_rows_keep_an_empty_label():
     (table,) = read([page]).tables
     assert table.rows[-1].cells[0].text == ""
     assert [c.text for c in table.rows[-1].cells[1:]] == ["3,592", "3,056", "13,127", "9,680"]
+
+
+def _key_statistics() -> Page:
+    """MGM's layout: the period at the stub, years set left of their values, a small "%"
+    a column away from "2021" with "Change" under it, `$` far from its number."""
+    page = Page()
+    page.text(50, 80, "Three Months Ended December 31,", 11.5, "F2")
+    page.right(373, 80, "2022", 11.5, "F2")
+    page.right(484, 80, "2021", 11.5, "F2")
+    page.text(537, 80, "%", 6, "F2")
+    page.text(530, 87, "Change", 6, "F2")
+    rows = [
+        ("Casino revenue", "554", "541", "2"),
+        ("Table games drop", "1,569", "1,374", "14"),
+        ("Table games win %", "23.9 %", "24.3 %", ""),
+    ]
+    for i, (label, current, prior, change) in enumerate(rows):
+        y = 108 + i * 15
+        page.text(50, y, label, 11.5)
+        for x1, value in ((400, current), (511, prior)):
+            if not value.endswith("%"):
+                page.text(x1 - 89, y, "$", 11.5)
+                page.right(x1, y, value, 11.5)
+            else:
+                page.right(x1 + 13, y, value, 11.5)
+        if change:
+            page.right(543, y, change, 10)
+            page.text(547, y, "%", 10)
+    return page
+
+
+def test_period_at_the_stub_and_a_detached_percent_head_their_own_columns():
+    (table,) = read([_key_statistics()]).tables
+    assert grid(table)[:3] == [
+        ["", "Three Months Ended December 31,[+2]", ""],
+        ["", "2022", "2021", "%"],
+        ["", "", "", "Change"],
+    ]
+    assert row_with(table, "Casino revenue") == ["Casino revenue", "$554", "$541", "2 %"]
+    assert row_with(table, "Table games win %") == ["Table games win %", "23.9 %", "24.3 %", ""]
+
+
+def test_a_stray_dash_makes_no_column():
+    page = statement_page()
+    page.text(50, 184, "Other")
+    for x1 in (350, 368, 410, 470, 530):
+        page.right(x1, 184, "—")
+    (table,) = read([page]).tables
+    assert table.width == 5
+    assert row_with(table, "Other") == ["Other", "—", "—", "—", "—"]
+
+
+def _stacked_blocks() -> Page:
+    """Best Buy's reconciliation: two header groups whose value columns interleave (the
+    second block's sit a few points right of the first's), a dash over both blocks'
+    columns, and two headers set so close together that they read as one chunk."""
+    page = Page()
+    page.centred(308, 80, "Three Months Ended")
+    page.centred(308, 91, "July 29, 2023")
+    page.right(270, 102, "Domestic")
+    page.text(280, 102, "International Consolidated", spacing=1.9)
+    rows = [
+        ("SG&A", ("1,730", "149", "1,879"), True),
+        ("% of revenue", ("19.5 %", "21.5 %", "19.6 %"), False),
+        ("Amortization", ("(21)", "-", "(21)"), False),
+    ]
+    for i, (label, values, dollars) in enumerate(rows):
+        y = 116 + 13 * i
+        page.text(50, y, label)
+        for x0, x1, value in zip((225, 276, 336), (261, 320, 381), values, strict=True):
+            if dollars:
+                page.text(x0, y, "$")
+            if value.endswith("%"):
+                page.text(x1 + 4.5, y, "%")
+            hang = {")": 3, "-": 2}.get(value[-1], 0)
+            page.right(x1 + hang, y, value.removesuffix(" %"))
+    page.centred(310, 160, "Three Months Ended")
+    page.centred(310, 171, "July 29, 2023")
+    for x1, text in zip((272, 329, 386), ("Earnings", "Net of Tax", "Per Share"), strict=True):
+        page.right(x1, 182, text)
+    for i, (label, values) in enumerate(
+        [("Restructuring", ("(7)", "(7)", "(0.03)")), ("Loss on investments", ("-", "2", "-"))]
+    ):
+        y = 196 + 13 * i
+        page.text(50, y, label)
+        for x1, value in zip((270, 326, 383), values, strict=True):
+            page.right(x1 + (3 if value[-1] in ")-" else 0), y, value)
+    return page
+
+
+def test_stacked_blocks_keep_their_own_columns():
+    (table,) = read([_stacked_blocks()]).tables
+    rows = grid(table)
+    assert table.width == 6
+    assert rows[1] == ["", "July 29, 2023[+5]"]
+    assert [c for c in rows[2] if c] == ["Domestic", "International", "Consolidated"]
+    assert row_with(table, "Amortization") == ["Amortization", "(21)", "", "-", "", "(21)"]
+    assert row_with(table, "Loss on investments") == ["Loss on investments", "", "-", "", "2", "-"]
+    assert ["", "", "July 29, 2023[+4]"] in rows
+
+
+def test_a_group_name_over_two_columns_stays_whole():
+    """Best Buy's "Revenue Mix": each word lies over a column, but not over its values."""
+    page = Page()
+    page.text(380, 69, "Revenue Mix")
+    page.centred(407, 80, "Three Months Ended")
+    page.right(392, 91, "July 29, 2023")
+    page.right(478, 91, "July 30, 2022")
+    page.text(50, 105, "Appliances")
+    page.right(403, 105, "16 %")
+    page.right(489, 105, "17 %")
+    (table,) = read([page]).tables
+    assert grid(table)[0] == ["", "Revenue Mix[+2]"]
 
 
 def _footer(page: Page, number: int) -> Page:

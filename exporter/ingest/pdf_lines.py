@@ -23,6 +23,7 @@ _SUPERSCRIPT_RATIO = 0.8
 _RAISE_RATIO = 0.15
 _CHUNK_GAP = 0.5
 _GLUE_GAP = 1.5
+_PERCENT_GAP = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class Chunk:
     anchor: float
     number: bool
     year: bool
+    words: tuple[Word, ...] = ()
 
     @property
     def center(self) -> float:
@@ -167,7 +169,7 @@ def _line(number: int, words: list[Word]) -> Line:
         bottom=max(w.bottom for w in words),
         size=size,
         font=font,
-        chunks=tuple(_merge_marks(_chunks(words, size))),
+        chunks=tuple(_merge_marks(_chunks(words, size), size)),
     )
 
 
@@ -178,10 +180,12 @@ def _chunks(words: list[Word], size: float) -> list[Chunk]:
             groups[-1].append(word)
         else:
             groups.append([word])
-    return [make_chunk(" ".join(w.text for w in g), g[0].x0, g[-1].x1, _anchor(g)) for g in groups]
+    return [make_words_chunk(g, _anchor(g)) for g in groups]
 
 
-def make_chunk(text: str, x0: float, x1: float, anchor: float | None = None) -> Chunk:
+def make_chunk(
+    text: str, x0: float, x1: float, anchor: float | None = None, words: tuple[Word, ...] = ()
+) -> Chunk:
     """A chunk, classified: a number (a dash, "-%") and whether it is a bare year."""
     number = parse_number(text) is not None or bool(_DASH_PERCENT.match(text))
     return Chunk(
@@ -191,7 +195,14 @@ def make_chunk(text: str, x0: float, x1: float, anchor: float | None = None) -> 
         anchor=x1 if anchor is None else anchor,
         number=number,
         year=number and is_year(text),
+        words=words,
     )
+
+
+def make_words_chunk(words: list[Word] | tuple[Word, ...], anchor: float | None = None) -> Chunk:
+    """A chunk of consecutive words of one line."""
+    text = " ".join(w.text for w in words)
+    return make_chunk(text, words[0].x0, words[-1].x1, anchor, tuple(words))
 
 
 def _anchor(words: list[Word]) -> float:
@@ -204,20 +215,34 @@ def _anchor(words: list[Word]) -> float:
     return words[-1].x1
 
 
-def _merge_marks(chunks: list[Chunk]) -> list[Chunk]:
-    """Glue a lone `$` to the number after it and a lone `%` to the number before it."""
+def _merge_marks(chunks: list[Chunk], size: float) -> list[Chunk]:
+    """Glue a lone `$` to the number after it and a lone `%` to the number before it.
+
+    A `%` a column away from the number before it ("2021      %" in a header line whose
+    next line reads "Change") heads a column of its own.
+    """
     merged: list[Chunk] = []
     index = 0
     while index < len(chunks):
         chunk = chunks[index]
         following = chunks[index + 1] if index + 1 < len(chunks) else None
         if chunk.text in _CURRENCY_MARKS and following is not None and following.number:
-            merged.append(replace(following, text=chunk.text + following.text, x0=chunk.x0))
+            words = chunk.words + following.words
+            merged.append(
+                replace(following, text=chunk.text + following.text, x0=chunk.x0, words=words)
+            )
             index += 2
             continue
-        if chunk.text == "%" and merged and merged[-1].number:
+        near = merged and chunk.x0 - merged[-1].x1 <= _PERCENT_GAP * size
+        if chunk.text == "%" and near and merged[-1].number:
             previous = merged[-1]
-            merged[-1] = make_chunk(previous.text + " %", previous.x0, chunk.x1, previous.anchor)
+            merged[-1] = make_chunk(
+                previous.text + " %",
+                previous.x0,
+                chunk.x1,
+                previous.anchor,
+                previous.words + chunk.words,
+            )
             index += 1
             continue
         merged.append(chunk)

@@ -15,7 +15,7 @@ from itertools import pairwise
 from statistics import median
 
 from exporter.document import Cell, Row
-from exporter.ingest.pdf_lines import Chunk, Line, make_chunk
+from exporter.ingest.pdf_lines import Chunk, Line, Word, make_chunk, make_words_chunk
 from exporter.ingest.pdf_tables import (
     Column,
     Kind,
@@ -33,6 +33,14 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _PERIOD_STUB = re.compile(
     r"\b(?:months?|weeks?|quarters?|years?)\s+end(?:ed|ing)\b|^as\s+(?:of|at)\b", re.IGNORECASE
 )
+_PERIOD_WORDS = re.compile(
+    r"\b(?:ended|ending|months?|weeks?|quarters?|years?|as\s+of|as\s+at"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d",
+    re.IGNORECASE,
+)
+_HOME_SHARE = 0.6
+_NEAR = 1.5
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
 
 
@@ -65,7 +73,7 @@ def _page_table(region: Region, start: int, end: int, page: int) -> PageTable:
         if kind is Kind.HEADER:
             index = builder.header_group(index)
         elif kind is Kind.DATA:
-            builder.data_row(region.lines[index], [])
+            builder.data_row(index, [])
             index += 1
         else:
             index = builder.label_run(index)
@@ -108,11 +116,16 @@ class _RowBuilder:
         end = index
         while end < len(lines) and self.region.kinds[end] is Kind.HEADER:
             end += 1
-        reach = {i: self.region.columns[i - 1] for i in self._used(end)}
+        reach = self.region.columns_at(index)
+        values = self.region.columns_at(index)
         placed = {}
+        headed: set[int] = set()
         for line in reversed(lines[index:end]):
             over = [c for c in line.chunks if c.x0 >= self.region.stub_right]
-            placed[line.number] = _place_header(over, reach)
+            over = [part for chunk in over for part in split_at_columns(chunk, values)]
+            cells = _widen(_place_header(over, reach), reach, headed, line.size)
+            placed[line.number] = cells
+            headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
         pairs = list(pairwise(lines[index:end]))
         for upper, lower in pairs:
             inherited = _inherit_spans(placed[upper.number], placed[lower.number], lower.size)
@@ -120,31 +133,28 @@ class _RowBuilder:
         for upper, lower in reversed(pairs):
             inherited = _inherit_spans(placed[lower.number], placed[upper.number], upper.size)
             placed[upper.number] = inherited
+        governed = _governed([cell for line in lines[index:end] for cell in placed[line.number]])
         stub_labels: list[str] = []
         stub_line = 0
         for line in lines[index:end]:
             stub = " ".join(c.text for c in line.chunks if c.x0 < self.region.stub_right)
             cells = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
-            if self._header_line(line, stub, cells) and stub:
+            if self._header_line(line, stub, cells, governed or (min(reach), max(reach))) and stub:
                 stub_labels.append(stub)
                 stub_line = stub_line or line.number
         if stub_labels:
             self._row({0: (" ".join(stub_labels), 1)}, stub_line)
         return end
 
-    def _used(self, start: int) -> list[int]:
-        """Grid columns holding values in the data lines from `start` to the next header."""
-        used: set[int] = set()
-        for line, kind in zip(self.region.lines[start:], self.region.kinds[start:], strict=True):
-            if kind is Kind.HEADER:
-                break
-            if kind is Kind.DATA:
-                tail = line.chunks[tail_start(line) :]
-                used.update(value_column(c, self.region.columns) for c in tail)
-        return sorted(used) or list(range(1, len(self.region.columns) + 1))
+    def _header_line(
+        self, line: Line, stub: str, cells: dict[int, tuple[str, int]], governed: tuple[int, int]
+    ) -> bool:
+        """Emit one header line; True when its stub text labels the rows below.
 
-    def _header_line(self, line: Line, stub: str, cells: dict[int, tuple[str, int]]) -> bool:
-        """Emit one header line; True when its stub text labels the rows below."""
+        A period printed at the stub ("Three Months Ended December 31,") heads the columns
+        `governed`: those under a year or date of the header group, not a "% Change" beside
+        them.
+        """
         if not stub and len(cells) == 1 and _CAPTION.match(line.text):
             self.captions.append(line)
             return False
@@ -154,27 +164,35 @@ class _RowBuilder:
                 _only(line, [c for c in line.chunks if c.x0 < self.region.stub_right])
             )
         elif _PERIOD_STUB.search(stub):
-            self._row({1: (stub, self.width - 1)}, line.number)
+            first, last = governed
+            self._row({first: (stub, last - first + 1)}, line.number)
         elif stub and not _PAGE_NUMBER.match(stub):
             labels = True
         self._row(cells, line.number)
         return labels
 
-    def data_row(self, main: Line, before: list[Line], after: list[Line] | None = None) -> None:
-        """A row from its numbers line, with label lines wrapped before or after it."""
+    def data_row(self, index: int, before: list[Line]) -> None:
+        """A row from its numbers line, with label lines wrapped before it.
+
+        A dash that falls in a column already holding a value of the row is a stray mark
+        (Amcor prints "— —" where one zero belongs) and is left out.
+        """
+        main = self.region.lines[index]
+        columns = self.region.columns_at(index)
         start = tail_start(main)
         left = self.region.value_left - 1
         label = [c.text for c in main.chunks[:start] if c.x0 < left]
         cells: dict[int, tuple[str, int]] = {}
         for chunk in main.chunks[:start]:
             if chunk.x0 >= left:
-                first, _ = span(chunk, dict(enumerate(self.region.columns, start=1)))
+                first, _ = span(chunk, columns)
                 cells[first] = (_joined(cells.get(first), chunk.text), 1)
         for chunk in main.chunks[start:]:
-            column = value_column(chunk, self.region.columns)
+            column = value_column(chunk, columns)
+            if column in cells and not any(ch.isdigit() for ch in chunk.text):
+                continue
             cells[column] = (_joined(cells.get(column), chunk.text), 1)
         texts = [line.text for line in before] + [" ".join(label)]
-        texts += [line.text for line in after or []]
         cells[0] = (_wrap_join(texts), 1)
         self._row(cells, (before or [main])[0].number)
 
@@ -195,7 +213,7 @@ class _RowBuilder:
         for group in groups:
             self._row({0: (" ".join(line.text for line in group), 1)}, group[0].number)
         if following is not None and carry:
-            self.data_row(following, carry)
+            self.data_row(end, carry)
             return end + 1
         return end
 
@@ -267,6 +285,83 @@ def _place_header(chunks: list[Chunk], reach: dict[int, Column]) -> list[tuple[i
             x0, x1 = min(column.x0, chunk.x0), max(column.x1, chunk.x1)
             reach[order[first]] = Column(anchor=column.anchor, x0=x0, x1=x1)
     return placed
+
+
+def _widen(
+    cells: list[tuple[int, int, Chunk]], reach: dict[int, Column], headed: set[int], size: float
+) -> list[tuple[int, int, Chunk]]:
+    """Widen each period cell over the run of sub-headed columns it is centred on.
+
+    "July 29, 2023" printed over the middle one of "Pretax Earnings | Net of Tax | Per
+    Share" heads all three; it never reaches a column a neighbour on its line heads, one
+    without a header of its own below (a "% Change" beside two year columns), nor one
+    further than a character or so from its ends. Other text ("EBIT / Average" over
+    "funds employed") belongs to the column header it is stacked on.
+    """
+    order = sorted(reach)
+    result = []
+    for k, (first, last, chunk) in enumerate(cells):
+        if not _PERIOD_WORDS.search(chunk.text):
+            result.append((first, last, chunk))
+            continue
+        low = order.index(cells[k - 1][1]) + 1 if k else 0
+        high = order.index(cells[k + 1][0]) - 1 if k + 1 < len(cells) else len(order) - 1
+        a, b = order.index(first), order.index(last)
+        while a > low and order[a - 1] in headed:
+            a -= 1
+        while b < high and order[b + 1] in headed:
+            b += 1
+        best = (first, last)
+        for start in range(a, order.index(first) + 1):
+            for stop in range(b, order.index(last) - 1, -1):
+                left, right = reach[order[start]], reach[order[stop]]
+                centred = abs((left.x0 + right.x1) / 2 - chunk.center) <= size
+                near = max(chunk.x0 - left.x1, right.x0 - chunk.x1) <= _NEAR * size
+                wider = stop - start > order.index(best[1]) - order.index(best[0])
+                if wider and centred and near:
+                    best = (order[start], order[stop])
+        result.append((*best, chunk))
+    return result
+
+
+def split_at_columns(chunk: Chunk, columns: dict[int, Column]) -> list[Chunk]:
+    """A header chunk whose words sit over different value columns, cut between them.
+
+    Headers printed close together ("International Consolidated" over two columns) are
+    one chunk by their spacing. Each word must lie mostly over the values of one column
+    (`columns` are the value extents) for a cut; a group name ("Revenue Mix") or a period
+    phrase ("Twelve Months Ended June 30, 2022") spanning its columns is kept whole.
+    """
+    words = chunk.words
+    if len(words) < 2 or _PERIOD_WORDS.search(chunk.text):
+        return [chunk]
+    homes = [_home(word.x0, word.x1, columns) for word in words]
+    if any(home is None for home in homes):
+        return [chunk]
+    parts: list[list[Word]] = [[words[0]]]
+    for previous, home, word in zip(homes, homes[1:], words[1:], strict=False):
+        if home != previous:
+            parts.append([])
+        parts[-1].append(word)
+    if len(parts) == 1:
+        return [chunk]
+    return [make_words_chunk(part) for part in parts]
+
+
+def _home(x0: float, x1: float, columns: dict[int, Column]) -> int | None:
+    """The column a word lies mostly over, if any."""
+    for index, column in columns.items():
+        if min(x1, column.x1) - max(x0, column.x0) >= _HOME_SHARE * (x1 - x0):
+            return index
+    return None
+
+
+def _governed(cells: list[tuple[int, int, Chunk]]) -> tuple[int, int] | None:
+    """The grid columns from the first to the last header cell naming a year."""
+    dated = [(first, last) for first, last, chunk in cells if _YEAR.search(chunk.text)]
+    if not dated:
+        return None
+    return min(first for first, _ in dated), max(last for _, last in dated)
 
 
 def _inherit_spans(

@@ -25,6 +25,7 @@ _TITLE_SIZE = 1.15
 _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
+_DASH_ROWS = 2
 _FOOTNOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*|\d{1,2}\s|note\b)", re.IGNORECASE)
 
 
@@ -49,7 +50,13 @@ class Column:
 
 @dataclass
 class Region:
-    """Lines of one table: `kinds` says what each line is."""
+    """Lines of one table: `kinds` says what each line is.
+
+    A table may stack blocks (a header group, its data lines, then another header group
+    and its data lines) whose value columns differ. `columns` is the grid of all blocks;
+    `blocks` numbers each line's block and `block_columns` maps each block's grid columns
+    to that block's own value extents, so a value is placed among its block's columns only.
+    """
 
     lines: list[Line]
     kinds: list[Kind]
@@ -57,6 +64,14 @@ class Region:
     value_left: float = 0.0
     stub_right: float = 0.0
     page_width: float = 0.0
+    blocks: list[int] = field(default_factory=list)
+    block_columns: list[dict[int, Column]] = field(default_factory=list)
+
+    def columns_at(self, index: int) -> dict[int, Column]:
+        """The value columns (grid index -> extent) of the block of line `index`."""
+        if self.blocks and self.block_columns[self.blocks[index]]:
+            return dict(self.block_columns[self.blocks[index]])
+        return dict(enumerate(self.columns, start=1))
 
 
 def tail_start(line: Line) -> int:
@@ -97,7 +112,11 @@ def find_regions(
             continue
         region, start, end = _region(lines, data, index, floor, page_width)
         if previous and Kind.HEADER not in region.kinds:
-            region.columns = _shared_grid(region, list(previous))
+            shared = _shared_grid(region, list(previous))
+            if shared is not region.columns:
+                region.columns = shared
+                region.blocks = [0] * len(region.lines)
+                region.block_columns = [dict(enumerate(shared, start=1))]
         regions.append((region, start, end))
         previous = tuple(region.columns)
         floor = end
@@ -120,13 +139,14 @@ def _region(
         _kind(line, is_data, region)
         for line, is_data in zip(region.lines, data[seed:end], strict=False)
     ]
-    region.columns = _columns(region)
+    _grid(region)
     start = _grow_up(lines, seed, floor, region)
     region.lines = lines[start:end]
     region.kinds = [
         _kind(line, is_data, region)
         for line, is_data in zip(region.lines, data[start:end], strict=False)
     ]
+    _grid(region)
     return region, start, end
 
 
@@ -245,14 +265,18 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
 
 
 def _is_page_title(line: Line, region: Region) -> bool:
-    """One chunk centred on the page rather than over the columns it covers."""
+    """One chunk centred on the page rather than over the columns it covers.
+
+    The lines looked at stand above the table, so the columns are its first block's.
+    """
     if len(line.chunks) != 1 or not region.columns:
         return False
     chunk = line.chunks[0]
     if abs(chunk.center - region.page_width / 2) > _PAGE_CENTRE * region.page_width:
         return False
-    first, last = span(chunk, dict(enumerate(region.columns, start=1)))
-    over = (region.columns[first - 1].x0 + region.columns[last - 1].x1) / 2
+    columns = region.columns_at(0)
+    first, last = span(chunk, columns)
+    over = (columns[first].x0 + columns[last].x1) / 2
     return abs(chunk.center - over) > line.size
 
 
@@ -268,32 +292,87 @@ def _has_header_above(lines: list[Line], index: int, floor: int, region: Region)
     return False
 
 
-def _columns(region: Region) -> list[Column]:
-    """Value columns: clusters of the right edges of numbers, then dashes placed by overlap."""
+def block_numbers(kinds: list[Kind]) -> list[int]:
+    """Each line's block: a header line after data lines starts the next one."""
+    numbers: list[int] = []
+    block, data_seen = 0, False
+    for kind in kinds:
+        if kind is Kind.HEADER and data_seen:
+            block, data_seen = block + 1, False
+        data_seen = data_seen or kind is Kind.DATA
+        numbers.append(block)
+    return numbers
+
+
+def _grid(region: Region) -> None:
+    """Value columns of each block, merged into one grid where their anchors agree.
+
+    Two columns of one block never merge, so interleaved blocks (a reconciliation whose
+    second block sets its columns a few points right of the first's) keep theirs apart.
+    """
+    tolerance = _COLUMN_TOLERANCE * median(line.size for line in region.lines)
+    region.blocks = block_numbers(region.kinds)
+    owned: list[tuple[int, Column]] = []
+    for block in range(max(region.blocks, default=0) + 1):
+        data = [
+            line
+            for line, kind, number in zip(region.lines, region.kinds, region.blocks, strict=True)
+            if kind is Kind.DATA and number == block
+        ]
+        owned.extend((block, column) for column in _columns(data, tolerance))
+    groups: list[list[tuple[int, Column]]] = []
+    for block, column in sorted(owned, key=lambda item: item[1].anchor):
+        last = groups[-1] if groups else []
+        near = last and column.anchor - median(c.anchor for _, c in last) <= tolerance
+        if near and all(b != block for b, _ in last):
+            last.append((block, column))
+        else:
+            groups.append([(block, column)])
+    region.columns = [_merged([c for _, c in group]) for group in groups]
+    region.block_columns = [{} for _ in range(max(region.blocks, default=0) + 1)]
+    for index, group in enumerate(groups, start=1):
+        for block, column in group:
+            region.block_columns[block][index] = column
+
+
+def _merged(columns: list[Column]) -> Column:
+    anchors = sorted(c.anchor for c in columns)
+    return Column(
+        anchor=anchors[len(anchors) // 2],
+        x0=min(c.x0 for c in columns),
+        x1=max(c.x1 for c in columns),
+    )
+
+
+def _columns(data: list[Line], tolerance: float) -> list[Column]:
+    """Value columns: clusters of the right edges of numbers, then dashes placed by overlap.
+
+    Dashes that overlap no number column make a column of their own only when two or more
+    rows print one there (a column of zeros); a lone stray dash does not.
+    """
     numbers: list[Chunk] = []
     dashes: list[Chunk] = []
-    for line, kind in zip(region.lines, region.kinds, strict=True):
-        if kind is not Kind.DATA:
-            continue
+    for line in data:
         for chunk in line.chunks[tail_start(line) :]:
             (numbers if any(ch.isdigit() for ch in chunk.text) else dashes).append(chunk)
-    size = median(line.size for line in region.lines)
-    columns = _cluster(numbers, _COLUMN_TOLERANCE * size)
+    columns = [column for column, _ in _cluster(numbers, tolerance)]
     strays = [d for d in dashes if not any(overlap(d, c) > 0 for c in columns)]
-    columns.extend(_cluster(strays, _COLUMN_TOLERANCE * size))
+    needed = min(_DASH_ROWS, len(data)) if columns else 1
+    columns.extend(c for c, count in _cluster(strays, tolerance) if count >= needed)
     return sorted(columns, key=lambda c: c.anchor)
 
 
-def _cluster(chunks: list[Chunk], tolerance: float) -> list[Column]:
-    columns: list[Column] = []
+def _cluster(chunks: list[Chunk], tolerance: float) -> list[tuple[Column, int]]:
+    """Columns of chunks whose anchors lie close together, with how many chunks each has."""
+    columns: list[tuple[Column, int]] = []
     group: list[Chunk] = []
     for chunk in sorted(chunks, key=lambda c: c.anchor):
         if group and chunk.anchor - group[-1].anchor > tolerance:
-            columns.append(_column(group))
+            columns.append((_column(group), len(group)))
             group = []
         group.append(chunk)
     if group:
-        columns.append(_column(group))
+        columns.append((_column(group), len(group)))
     return columns
 
 
@@ -310,14 +389,17 @@ def overlap(chunk: Chunk, column: Column) -> float:
     return min(chunk.x1, column.x1) - max(chunk.x0, column.x0)
 
 
-def value_column(chunk: Chunk, columns: list[Column]) -> int:
-    """Grid column (1-based) of a value: by its digits' edge, else by overlap, else nearest."""
+def value_column(chunk: Chunk, columns: dict[int, Column]) -> int:
+    """Grid column of a value: by its digits' edge, else by overlap, else the nearest.
+
+    `columns` maps grid index to extent, for the columns of the value's own block.
+    """
     if any(ch.isdigit() for ch in chunk.text):
-        return 1 + min(range(len(columns)), key=lambda i: abs(columns[i].anchor - chunk.anchor))
-    best = max(range(len(columns)), key=lambda i: overlap(chunk, columns[i]))
+        return min(columns, key=lambda i: abs(columns[i].anchor - chunk.anchor))
+    best = max(columns, key=lambda i: overlap(chunk, columns[i]))
     if overlap(chunk, columns[best]) <= 0:
-        best = min(range(len(columns)), key=lambda i: abs(columns[i].center - chunk.center))
-    return best + 1
+        best = min(columns, key=lambda i: abs(columns[i].center - chunk.center))
+    return best
 
 
 def span(chunk: Chunk, columns: dict[int, Column]) -> tuple[int, int]:
