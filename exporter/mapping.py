@@ -373,6 +373,19 @@ def _overrides(
     return mapping.model_copy(update={"overrides": tuple(overrides)})
 
 
+def _as_kind(
+    mapping: RowMapping, kind: CellKind, registry: ExtensionRegistry, taxonomy: Taxonomy
+) -> RowMapping:
+    """A row printed wholly as ratios or per-share amounts takes its concept's variant."""
+    wanted = _VARIANT_TYPES.get(kind)
+    if wanted is None or mapping.concept is None:
+        return mapping
+    base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    if base.type is wanted:
+        return mapping
+    return mapping.model_copy(update={"concept": registry.variant(base, wanted).name})
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -391,6 +404,7 @@ def map_tables(
                 if cells:
                     values = row.model_copy(update={"cells": cells})
                     mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
+                    mapping = _as_kind(mapping, base_kind, registry, taxonomy)
                     overridden = _overrides(
                         mapping, row, block, kinds, base_kind, registry, taxonomy
                     )

@@ -6,6 +6,7 @@ line, grid column, printed text, status (fact / duplicate / not a fact) and the 
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from exporter.facts import FactSet
@@ -21,6 +22,7 @@ from exporter.taxonomy import load_taxonomy
 HEADER = "line\tcolumn\tprinted\tstatus\tconcept\tcontext\tunit\tvalue\tdecimals"
 
 
+@cache
 def fact_set(path: Path) -> FactSet:
     taxonomy = load_taxonomy()
     document = read_document(path)

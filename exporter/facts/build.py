@@ -39,6 +39,8 @@ from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonom
 
 _SHARES = "xbrli:shares"
 _MAX_NAME = 120
+# Where a fact was printed: table index, table title, row sections, row label.
+Origin = tuple[int, str, tuple[str, ...], str]
 _PURE = "xbrli:pure"
 _RESERVED_PREFIXES = frozenset({"xbrli", "link", "xlink", "iso4217", "xsd", "xsi", "xml"})
 
@@ -110,7 +112,7 @@ class _Builder:
         self.duplicates = 0
         self.presentation: dict[str, list[str]] = {}
         self.members: dict[str, Member] = {}
-        self.origins: list[tuple[int, str, tuple[str, ...]]] = []
+        self.origins: list[Origin] = []
         self.balances = {name: concept.balance for name, concept in concepts.items()}
         self.unit_amounts = tuple(
             label_tokens(w) for w in taxonomy.row_kinds.get("unit_amounts", ()) if label_tokens(w)
@@ -220,7 +222,7 @@ class _Builder:
 
     def add(self, fact: Fact, table: StatementTable, row: TableRow) -> None:
         key = (fact.concept, fact.context, fact.unit)
-        origin = (table.index, table.title, row.sections)
+        origin = (table.index, table.title, row.sections, row.label)
         if key not in self.by_key:
             self.by_key[key] = len(self.facts)
             self.origins.append(origin)
@@ -256,16 +258,18 @@ class _Builder:
         self.unmapped.append(_unmapped(fact.source, "inconsistent duplicate of an earlier fact"))
 
 
-def _qualifier(
-    new: tuple[int, str, tuple[str, ...]], old: tuple[int, str, tuple[str, ...]]
-) -> str | None:
-    """What tells a row apart from an earlier one: its own section, else its table's title."""
+def _qualifier(new: Origin, old: Origin) -> str | None:
+    """What tells a row apart from an earlier one: its own section, its table's title, or
+    (two rows of one table matched to one concept) its own label."""
     sections = [s for s in new[2] if s not in old[2]]
     if sections:
         return strip_footnotes(sections[-1]).rstrip(":").strip() or None
     if new[1] and new[1] != old[1]:
         return new[1]
-    return f"table {new[0]}" if new[0] != old[0] else None
+    if new[0] != old[0]:
+        return f"table {new[0]}"
+    label = strip_footnotes(new[3])
+    return label if label and label != strip_footnotes(old[3]) else None
 
 
 def _preferred_sign(kept: Fact, other: Fact, concept: Concept) -> Fact:

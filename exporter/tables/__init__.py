@@ -15,7 +15,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
-from exporter.tables.fiscal import apply_fiscal_calendar
+from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.headers import HeaderContext, build_columns, find_currency, is_header_row
 from exporter.tables.model import (
     Column,
@@ -98,7 +98,10 @@ def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
 
 
 def understand_table(
-    raw: RawTable, taxonomy: Taxonomy, document_currency: str | None
+    raw: RawTable,
+    taxonomy: Taxonomy,
+    document_currency: str | None,
+    known_periods: dict[str, Period] | None = None,
 ) -> StatementTable:
     """One raw table (with its title and caption) as a statement."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
@@ -106,6 +109,7 @@ def understand_table(
         currencies=taxonomy.currencies,
         default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,
         period_hint=raw.period,
+        known_periods=known_periods or {},
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
@@ -139,6 +143,12 @@ def understand_tables(
     tables = tuple(
         understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document)
     )
+    known = fiscal_quarter_periods(tables)
+    if known:
+        tables = tuple(
+            understand_table(raw, taxonomy, document_currency, known)
+            for raw in raw_tables(document)
+        )
     return apply_fiscal_calendar(resolve_open_starts(tables))
 
 

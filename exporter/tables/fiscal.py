@@ -11,6 +11,7 @@ fiscal year end that precedes them.
 from __future__ import annotations
 
 import calendar
+import re
 from collections import Counter
 from datetime import date, timedelta
 
@@ -68,6 +69,58 @@ def _anchor(period: Period, rule: tuple[int, int]) -> Period:
         if 0 < (period.start - next_day).days <= _SLACK_DAYS:
             return Period(start=next_day, end=period.end)
     return period
+
+
+_FISCAL_QUARTER = re.compile(
+    r"\bQ([1-4])\s*(?:FY|fiscal\s*)?'?(\d{2}(?:\d{2})?)\b"
+    r"|\b(?:FY|fiscal\s*)'?(\d{2}(?:\d{2})?)\s*Q([1-4])\b",
+    re.IGNORECASE,
+)
+
+
+def _fiscal_quarter(header: str) -> tuple[int, int] | None:
+    """(fiscal year, quarter) from "Q2 FY24", "FY2024 Q2"; two-digit years are 20yy."""
+    match = _FISCAL_QUARTER.search(header)
+    if not match:
+        return None
+    quarter, year = (match.group(1), match.group(2)) if match.group(1) else match.group(4, 3)
+    full = int(year) + (2000 if len(year) == 2 else 0)
+    return full, int(quarter)
+
+
+def fiscal_quarter_periods(tables: tuple[StatementTable, ...]) -> dict[str, Period]:
+    """Periods for headers like "Q2 FY24", from the periods the statements print.
+
+    The latest fiscal year named is the latest quarter-long period in the document; each
+    year before it is the quarter-long period ending about a year earlier.
+    """
+    labelled = {
+        c.header: q
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period is None and (q := _fiscal_quarter(c.header))
+    }
+    quarters = sorted(
+        {p for p in _periods(tables) if p.start and 84 <= (p.end - p.start).days <= 98},
+        key=lambda p: p.end,
+    )
+    if not labelled or not quarters:
+        return {}
+    latest_year = max(year for year, _ in labelled.values())
+    result = {}
+    for header, (year, _) in labelled.items():
+        period = _years_back(quarters, latest_year - year)
+        if period is not None:
+            result[header] = period
+    return result
+
+
+def _years_back(quarters: list[Period], years: int) -> Period | None:
+    latest = quarters[-1]
+    target = latest.end - timedelta(days=round(365.25 * years))
+    best = min(quarters, key=lambda p: abs((p.end - target).days))
+    return best if abs((best.end - target).days) <= _SLACK_DAYS else None
 
 
 def apply_fiscal_calendar(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.document import Cell, Row
 from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
-from exporter.periods import find_date, parse_period, span_of
+from exporter.periods import Period, find_date, parse_period, span_of
 from exporter.tables.model import Column
 
 _MONTH_DAY = re.compile(
@@ -112,6 +112,8 @@ class HeaderContext(BaseModel):
     positional: bool = False
     total_words: tuple[tuple[str, ...], ...] = ()
     default_members: tuple[tuple[str, ...], ...] = ()
+    # Periods for headers the document defines elsewhere ("Q2 FY24").
+    known_periods: dict[str, Period] = {}
 
 
 def build_columns(
@@ -128,6 +130,8 @@ def build_columns(
         period = parse_period(header)
         if period is None and context.period_hint:
             period = parse_period(f"{context.period_hint} {header}")
+        if period is None:
+            period = context.known_periods.get(header)
         currency = find_currency(header, context.currencies) or context.default_currency
         open_start = bool(period and _OPEN_PERIOD.search(header) and span_of(header) is None)
         columns.append(
