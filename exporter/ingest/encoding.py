@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from exporter.errors import InputError, Location
 
@@ -50,6 +49,7 @@ _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _TYPOGRAPHIC = frozenset("“”‘’–—…•€£¥©®™°±×÷§¶·½¼¾")
 # Ideographic space, comma, full stop and the brackets Chinese text uses.
 _CJK_PUNCTUATION = frozenset("\u3000、。《》「」『』【】〔〕〖〗・")
+_LETTERS_OR_NOT = re.compile(r"([^\W\d_]+)|([\W\d_])")
 _HINT = "pass --encoding (utf-8, utf-16, gb18030, big5 or cp1252), or save the file as UTF-8"
 
 
@@ -62,6 +62,14 @@ def decode(data: bytes, source: str, encoding: str | None = None) -> str:
 
 def decode_text(data: bytes, source: str, encoding: str | None = None) -> str:
     """`decode` for plain text, which must not be binary data (NULs, control characters)."""
+    if encoding is None and b"\x00" in data and not _wide_or_marked(data):
+        offset = data.index(b"\x00")
+        raise InputError(
+            f"the file is binary, not text (a NUL byte at byte {offset:,})",
+            Location(file=source, line=line_of(data, offset)),
+            "give a text, HTML or PDF release; for UTF-16 or UTF-32 text without a "
+            "byte-order mark pass --encoding",
+        )
     text = decode(data, source, encoding)
     refuse_binary(text, source)
     return text
@@ -112,6 +120,10 @@ def line_of(data: bytes, offset: int, codec: str = "utf-8") -> int:
     if newline.startswith(codecs.BOM_UTF32_LE) or newline.startswith(codecs.BOM_UTF32_BE):
         newline = newline[4:]
     return data.count(newline, 0, offset) + 1
+
+
+def _wide_or_marked(data: bytes) -> bool:
+    return any(data.startswith(bom) for bom, _ in _BOMS) or _wide_codec(data) is not None
 
 
 def _wide_codec(data: bytes) -> str | None:
@@ -199,19 +211,14 @@ def _cjk_char_cost(char: str, codec: str) -> float:
 
 
 def _cp1252_cost(run: str, codec: str) -> float:
-    """Western text puts one accented letter or punctuation mark among ASCII letters;
-    CJK text read as cp1252 gives long runs of symbols and letters."""
-    if all(char in _TYPOGRAPHIC for char in run):
-        return 0.0
-    if len(run) <= 2 and all(_is_western(char) for char in run):
-        return 0.0
-    return float(len(run))
-
-
-def _is_western(char: str) -> bool:
-    if char in _TYPOGRAPHIC:
-        return True
-    return unicodedata.category(char).startswith("L") and ord(char) < 0x250
+    """Western text puts an accented letter or two among ASCII letters, and punctuation
+    anywhere; CJK text read as cp1252 gives long runs of letters and odd symbols."""
+    cost = 0.0
+    for letters, other in _LETTERS_OR_NOT.findall(run):
+        if letters and (len(letters) > 2 or not all(ord(c) < 0x250 for c in letters)):
+            cost += len(letters)
+        cost += sum(1 for char in other if char not in _TYPOGRAPHIC)
+    return cost
 
 
 def refuse_binary(text: str, source: str) -> None:
