@@ -35,6 +35,7 @@ from exporter.render.taxonomy import (
     label_view,
     presentation_link,
 )
+from exporter.render.text import xml_optional, xml_text
 from exporter.taxonomy import Taxonomy
 
 JSONLD_VOCAB = "https://xbrl-exporter.org/vocab#"
@@ -335,13 +336,23 @@ def render_instance(names: _Names) -> bytes:
         schema_href=names.schema_name,
         contexts=contexts,
         units=units,
-        entity=facts.entity,
+        entity=entity_view(facts),
         facts=fact_views,
     )
 
 
 def entity_iri(facts: FactSet) -> str:
-    return f"{facts.entity.scheme.rstrip('/#')}/{facts.entity.identifier}"
+    return xml_text(f"{facts.entity.scheme.rstrip('/#')}/{facts.entity.identifier}")
+
+
+def entity_view(facts: FactSet) -> dict[str, str | None]:
+    """The entity as the templates print it (identifiers may come from the command line)."""
+    entity = facts.entity
+    return {
+        "scheme": xml_text(entity.scheme),
+        "identifier": xml_text(entity.identifier),
+        "name": xml_optional(entity.name),
+    }
 
 
 def render_jsonld(names: _Names, instance_name: str) -> bytes:
@@ -358,12 +369,7 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
         vocab=JSONLD_VOCAB,
         prefixes=prefixes,
         document=instance_name,
-        entity={
-            "id": entity,
-            "scheme": facts.entity.scheme,
-            "identifier": facts.entity.identifier,
-            "name": facts.entity.name,
-        },
+        entity={"id": entity, **entity_view(facts)},
         facts=fact_views,
     )
 
@@ -392,9 +398,9 @@ def _jsonld_fact(
     node["source"] = {
         "table": fact.source.table,
         "line": fact.source.line,
-        "label": fact.source.label,
-        "printed": fact.source.printed,
-        "column": fact.source.column,
+        "label": xml_text(fact.source.label),
+        "printed": xml_text(fact.source.printed),
+        "column": xml_text(fact.source.column),
     }
     return node
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pydantic import BaseModel, ConfigDict
 
 from exporter.render.env import render
+from exporter.render.text import xml_text
 from exporter.taxonomy import CalcNetwork, Concept, ConceptType, Statement, Taxonomy, TreeNode
 
 STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
@@ -177,9 +178,10 @@ def render_concepts(taxonomy: Taxonomy) -> bytes:
 
 def label_view(href: str, name: str, label: str, documentation: str) -> dict[str, object]:
     """A concept's standard label and documentation, ready for a label link."""
-    labels = [{"id": f"lab_{name}_1", "role": STANDARD_LABEL, "text": label}]
+    labels = [{"id": f"lab_{name}_1", "role": STANDARD_LABEL, "text": xml_text(label)}]
     if documentation:
-        labels.append({"id": f"lab_{name}_2", "role": DOCUMENTATION, "text": documentation})
+        text = xml_text(documentation)
+        labels.append({"id": f"lab_{name}_2", "role": DOCUMENTATION, "text": text})
     return {"href": href, "loc": f"loc_{name}", "label_group": f"label_{name}", "labels": labels}
 
 
