@@ -14,8 +14,9 @@ from pathlib import Path, PurePosixPath
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Document
+from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
-from exporter.findings import Finding, Severity
+from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
@@ -23,7 +24,7 @@ from exporter.options import ConvertOptions
 from exporter.render.document import RenderedDocument, render_document
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
-from exporter.tables import understand_tables
+from exporter.tables import StatementTable, understand_tables
 from exporter.taxonomy import load_taxonomy
 from exporter.validate import ValidationResult, validate_instance, validate_jsonld
 
@@ -82,16 +83,18 @@ def convert_document(
     `directory` is where the outputs will sit below the output directory (batch runs
     mirror the input tree): the schema's href to the shared taxonomy climbs back up.
     """
+    stem = output_stem(stem)
     taxonomy = load_taxonomy()
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
+    refuse_numberless(document, tables)
     mappings = map_tables(tables, taxonomy, info.issuer)
     facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
     rendered = render_document(facts, taxonomy, stem, taxonomy_href)
     shared = taxonomy_files()
     validation = _validate(rendered, shared, directory)
-    findings = _stage_findings(document, tables) + facts.findings + validation.findings
+    findings = facts.findings + validation.findings
     wanted = _wanted_files(rendered, options)
     report = build_report(
         source=document.source,
@@ -117,15 +120,18 @@ def _wanted_files(rendered: RenderedDocument, options: ConvertOptions) -> dict[s
     return wanted
 
 
-def _stage_findings(document: Document, tables: tuple) -> tuple[Finding, ...]:
-    if tables:
-        return ()
-    return (
-        Finding(
-            code="tables.none",
-            severity=Severity.WARNING,
-            message=f"{document.source}: no tables found; no facts can be extracted",
-        ),
+def refuse_numberless(document: Document, tables: tuple[StatementTable, ...]) -> None:
+    """A release with no table of numbers has nothing to convert: an error, not an empty
+    instance that looks like success."""
+    placed = any(r.cells for t in tables for b in t.blocks for r in b.rows)
+    if placed or any(t.unplaced for t in tables):
+        return
+    found = f"{len(tables)} tables, none with numbers" if tables else "no tables"
+    raise ExtractionError(
+        f"{found}; nothing to convert",
+        Location(file=document.source),
+        "give an earnings release with its financial tables; statements printed as "
+        "images need OCR first",
     )
 
 
@@ -139,4 +145,4 @@ def convert(
     """Convert the release at `path`; outputs are named `stem` (default: the file's stem)."""
     options = options or ConvertOptions()
     document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
-    return convert_document(document, stem or path.stem, options, directory)
+    return convert_document(document, stem or output_stem(path.stem), options, directory)

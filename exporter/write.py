@@ -22,29 +22,66 @@ def safe_target(outdir: Path, relative: str) -> Path:
     root = outdir.resolve()
     target = (root / relative).resolve()
     if target != root and root not in target.parents:
+        linked = _first_link(root, relative)
+        hint = (
+            f"{linked!r} in the output directory is a symbolic link leading out of it: "
+            "remove the link or choose another output directory"
+            if linked
+            else "rename the input file"
+        )
         raise OutputError(
             f"refusing to write outside the output directory: {relative!r}",
             Location(file=relative),
-            "rename the input file",
+            hint,
         )
     return target
 
 
+def _first_link(root: Path, relative: str) -> str | None:
+    """The first component of `relative` under `root` that is a symbolic link, if any."""
+    path = root
+    for part in Path(relative).parts:
+        path = path / part
+        if path.is_symlink():
+            return str(path.relative_to(root))
+    return None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write `data` to `path` via a temporary file and a rename; OS errors become
+    `OutputError` (a full disk, a read-only directory, a file where a directory goes)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:
+        raise _cannot_write(path, exc) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as exc:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from None
         raise
 
 
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    return OutputError(
+        f"cannot write: {exc.strerror or exc}",
+        Location(file=str(path)),
+        "check that the output directory is a writable directory with free space",
+    )
+
+
 def _write_if_changed(path: Path, data: bytes) -> None:
-    if not (path.is_file() and path.read_bytes() == data):
+    try:
+        same = path.is_file() and path.read_bytes() == data
+    except OSError:
+        same = False
+    if not same:
         write_atomic(path, data)
 
 
