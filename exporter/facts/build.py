@@ -137,17 +137,22 @@ class _Builder:
     def _unit(
         self, unit_id: str, numerator: tuple[str, ...], denominator: tuple[str, ...] = ()
     ) -> Unit:
-        unit = Unit(id=unit_id, numerator=numerator, denominator=denominator)
-        return self.units.setdefault(unit_id, unit)
+        if unit_id not in self.units:
+            self.units[unit_id] = Unit(id=unit_id, numerator=numerator, denominator=denominator)
+        return self.units[unit_id]
 
     def context(self, period: Period, member_text: str | None = None) -> Context:
         member = self.member(member_text) if member_text else None
         identifier = context_id(period) + (f"_{member.name}" if member else "")
-        context = Context(id=identifier, period=period, member=member)
-        return self.contexts.setdefault(identifier, context)
+        if identifier not in self.contexts:
+            self.contexts[identifier] = Context(id=identifier, period=period, member=member)
+        return self.contexts[identifier]
 
     def member(self, text: str) -> Member:
         """The axis member a column header names; the axis whose words the header uses."""
+        name = f"{concept_name(text)}Member"
+        if name in self.members:
+            return self.members[name]
         axes = self.taxonomy.dimensions.axes
         words = " ".join(label_tokens(text))
         axis = next(
@@ -158,8 +163,8 @@ class _Builder:
             ),
             axes[-1],
         )
-        member = Member(axis=axis.name, name=f"{concept_name(text)}Member", label=text)
-        return self.members.setdefault(member.name, member)
+        self.members[name] = Member(axis=axis.name, name=name, label=text)
+        return self.members[name]
 
     def _add_qualified(
         self, fact: Fact, qualifier: str, table: StatementTable, row: TableRow
@@ -305,9 +310,7 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     )
 
 
-def _exponent(
-    concept: Concept, scale: Scale, row: TableRow, unit_amounts: tuple[tuple[str, ...], ...]
-) -> int:
+def _exponent(concept: Concept, scale: Scale, row: TableRow, unit_amount: bool) -> int:
     """Power of ten of the printed numbers: the row's own stated scale, else the table's.
 
     Per-unit money ("average daily rate") is printed in plain units whatever the table's
@@ -317,7 +320,7 @@ def _exponent(
         return row.scale
     if row.scale is not None and row.scale < 0 and concept.type is ConceptType.PER_SHARE:
         return row.scale
-    if concept.type is ConceptType.MONETARY and _mentions(row.label, unit_amounts):
+    if concept.type is ConceptType.MONETARY and unit_amount:
         return 0
     return {
         ConceptType.MONETARY: scale.money,
@@ -460,6 +463,7 @@ def _row_facts(
     anchored: bool,
 ) -> None:
     overrides = dict(mapping.overrides)
+    unit_amount = _mentions(row.label, builder.unit_amounts)
     for cell in row.cells:
         column = block.columns[cell.column]
         overridden = cell.column in overrides
@@ -467,7 +471,7 @@ def _row_facts(
         if name is None:
             continue
         concept = builder.concepts[name]
-        exponent = _exponent(concept, table.scale, row, builder.unit_amounts)
+        exponent = _exponent(concept, table.scale, row, unit_amount)
         source = Source.model_construct(
             table=table.index,
             line=row.line,
