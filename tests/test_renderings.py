@@ -174,6 +174,13 @@ def _is_subsequence(wanted: list[str], tokens: list[str]) -> bool:
 
 
 @pytest.mark.parametrize("name", [r.name for r in RENDERINGS])
+def test_rendering_is_the_same_bytes_every_time(
+    name: str, rendered: dict[str, Path], release: Release
+) -> None:
+    assert BY_NAME[name].render(release) == rendered[name].read_bytes()
+
+
+@pytest.mark.parametrize("name", [r.name for r in RENDERINGS])
 def test_rendering_prints_every_table_number(
     name: str, rendered: dict[str, Path], printed_pdf, release: Release
 ) -> None:
