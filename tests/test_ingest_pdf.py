@@ -222,6 +222,7 @@ def test_statement_grid(page):
     assert row_with(table, "Restructuring") == ["Restructuring", "—", "12", "—", "24"]
     assert table.rows[0].page == 1
     assert [r.line for r in table.rows] == [3, 4, 5, 6, 7, 8]
+    assert table.positional
 
 
 def test_title_and_caption_stand_before_the_table():
@@ -336,6 +337,22 @@ def test_superscript_footnotes_stay_with_their_word():
     assert grid(table)[0] == ["", "July 29, 2023¹", "July 30, 2022¹"]
     assert row_with(table, "Gain on sale of subsidiary, net³")[1:] == ["(21)", "-"]
     assert row_with(table, "Cash at the beginning of the year¹")[1:] == ["850", "775"]
+
+
+def test_a_number_wrapped_onto_its_own_line_of_prose_is_no_table():
+    """Salesforce's highlights: a bullet's last line holds only "$2.12"."""
+    page = Page()
+    for i, text in enumerate(
+        [
+            "• Second Quarter GAAP Operating Margin of 17.2% and Non-GAAP Operating Margin",
+            "• Second Quarter GAAP Diluted EPS of $1.28 and Non-GAAP Diluted EPS of",
+        ]
+    ):
+        page.text(72, 80 + 24 * i, text)
+    page.text(90, 116, "$2.12")
+    doc = read([page])
+    assert doc.tables == ()
+    assert doc.blocks[-1].text.endswith("EPS of $2.12")
 
 
 def test_ligatures_and_compatibility_characters_are_normalised():

@@ -328,7 +328,7 @@ def _blocks(pages: list[_Page]) -> Iterator[Block]:
 
 
 def _table(found: PageTable, index: int, page: int) -> Table:
-    return Table(index=index, rows=found.rows, line=found.rows[0].line, page=page)
+    return Table(index=index, rows=found.rows, line=found.rows[0].line, page=page, positional=True)
 
 
 def _caption(line: Line, page: int) -> Paragraph:

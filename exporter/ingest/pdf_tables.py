@@ -111,6 +111,9 @@ def find_regions(
             index += 1
             continue
         region, start, end = _region(lines, data, index, floor, page_width)
+        if _lone_numbers(region):
+            index = end
+            continue
         if previous and Kind.HEADER not in region.kinds:
             shared = _shared_grid(region, list(previous))
             if shared is not region.columns:
@@ -148,6 +151,15 @@ def _region(
     ]
     _grid(region)
     return region, start, end
+
+
+def _lone_numbers(region: Region) -> bool:
+    """Every data line is one number and nothing else: prose wrapped before "$2.12"."""
+    return all(
+        len(line.chunks) == 1
+        for line, kind in zip(region.lines, region.kinds, strict=True)
+        if kind is Kind.DATA
+    )
 
 
 def _shared_grid(region: Region, previous: list[Column]) -> list[Column]:
