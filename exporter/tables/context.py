@@ -131,6 +131,44 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
     return title, caption, period
 
 
+def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[str, ...]]:
+    """The texts of the header rows a table starts with."""
+    headers = []
+    for row in rows:
+        if row.is_blank:
+            continue
+        if not is_header_row(row):
+            break
+        headers.append(tuple(" ".join(c.text.split()) for c in row.cells if c.text.strip()))
+    return headers
+
+
+def _same_title(a: str, b: str) -> bool:
+    def norm(text: str) -> str:
+        return re.sub(r"\(continued\)|[^a-z]", "", text.lower())
+
+    return not a or norm(a) == norm(b)
+
+
+def _repeats_headers(previous: RawTable, block: Table, title: str, caption: str) -> int:
+    """How many rows of `block` repeat `previous`'s column headers (a statement continued on
+    a new page under the same headings), or 0 when it is a table of its own."""
+    if block.page is None or previous.page is None or block.page <= previous.page:
+        return 0
+    if not _same_title(title, previous.title) or not _same_title(caption, previous.caption):
+        return 0
+    mine, theirs = _leading_headers(block.rows), _leading_headers(previous.rows)
+    if not mine or mine != theirs:
+        return 0
+    seen = 0
+    for count, row in enumerate(block.rows, start=1):
+        if not row.is_blank:
+            seen += 1
+        if seen == len(mine):
+            return count
+    return 0
+
+
 def raw_tables(document: Document) -> list[RawTable]:
     """Tables with titles and captions, continuations merged into the table they continue."""
     result: list[RawTable] = []
@@ -140,12 +178,16 @@ def raw_tables(document: Document) -> list[RawTable]:
             pending.append(block)
             continue
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
+        title, caption, period = _surroundings(pending)
+        repeated = _repeats_headers(result[-1], block, title, caption) if result else 0
         if result and short and not _has_period_header(block):
             previous = result[-1]
             rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
+        elif repeated:
+            previous = result[-1]
+            result[-1] = previous.model_copy(update={"rows": previous.rows + block.rows[repeated:]})
         else:
-            title, caption, period = _surroundings(pending)
             if not title and result:
                 title, caption = result[-1].title, caption or result[-1].caption
             result.append(
