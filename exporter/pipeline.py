@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict
 
+from exporter.accounting import account_for_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
@@ -90,6 +91,7 @@ def convert_document(
     refuse_numberless(document, tables)
     mappings = map_tables(tables, taxonomy, info.issuer)
     facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
+    facts = account_for_numbers(tables, facts)
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
     rendered = render_document(facts, taxonomy, stem, taxonomy_href)
     shared = taxonomy_files()
