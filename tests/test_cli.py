@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from exporter.batch.manifest import without_timing
 from exporter.cli import main
 
 
@@ -26,6 +27,7 @@ def test_convert_writes_every_output(sample: Path, tmp_path: Path, capsys) -> No
         "taxonomy/xe-2025-01-01_pre.xml",
         "taxonomy/xe-2025-01-01_cal.xml",
         "taxonomy/xe-2025-01-01-entry.xsd",
+        "manifest.jsonl",
     }
     out = capsys.readouterr().out
     assert "qifu-2024q4.txt: warnings" in out
@@ -37,8 +39,12 @@ def test_two_runs_give_identical_bytes(sample: Path, tmp_path: Path) -> None:
     assert main(["convert", str(sample), "-o", str(first), "-q"]) == 0
     assert main(["convert", str(sample), "-o", str(second), "-q"]) == 0
     assert _names(first) == _names(second)
-    for name in _names(first):
+    for name in _names(first) - {"manifest.jsonl"}:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    manifests = [(d / "manifest.jsonl").read_text().splitlines() for d in (first, second)]
+    assert [without_timing(line) for line in manifests[0]] == [
+        without_timing(line) for line in manifests[1]
+    ]
 
 
 def test_format_option_limits_outputs(sample: Path, tmp_path: Path) -> None:
@@ -64,17 +70,21 @@ def test_entity_can_be_overridden(sample: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
-    [(None, "cannot open"), (b"", "the file is empty"), (b"   \n\n", "the file is empty")],
+    ("content", "message", "code"),
+    [
+        (None, "cannot open", 2),  # an argument naming nothing: usage
+        (b"", "the file is empty", 1),  # a document that cannot be converted: failed
+        (b"   \n\n", "the file is empty", 1),
+    ],
     ids=["missing", "empty", "blank"],
 )
 def test_bad_input_gives_one_clear_line(
-    tmp_path: Path, capsys, content: bytes | None, message: str
+    tmp_path: Path, capsys, content: bytes | None, message: str, code: int
 ) -> None:
     path = tmp_path / "release.txt"
     if content is not None:
         path.write_bytes(content)
-    assert main(["convert", str(path), "-o", str(tmp_path / "out")]) == 2
+    assert main(["convert", str(path), "-o", str(tmp_path / "out")]) == code
     err = capsys.readouterr().err
     assert message in err
     assert "release.txt" in err
@@ -82,7 +92,7 @@ def test_bad_input_gives_one_clear_line(
 
 
 def test_oversized_input_is_refused(sample: Path, tmp_path: Path, capsys) -> None:
-    assert main(["convert", str(sample), "-o", str(tmp_path), "--max-bytes", "1000"]) == 2
+    assert main(["convert", str(sample), "-o", str(tmp_path), "--max-bytes", "1000"]) == 1
     assert "over the 1,000 byte limit" in capsys.readouterr().err
 
 
