@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench bench-batch clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/convert.py
+
+# batch conversion of DOCS generated releases with --jobs 1 and 2 (see README)
+DOCS ?= 200
+bench-batch: $(STAMP)
+	$(BIN)/python bench/batch.py --docs $(DOCS)
 
 clean:
 	rm -rf out build dist .pytest_cache .ruff_cache

@@ -55,6 +55,10 @@ class _Counts:
     def statuses(self) -> str:
         return ", ".join(f"{self.by_status[s]} {s.value}" for s in Status)
 
+    def compact(self) -> str:
+        """Only the statuses seen so far (a terminal line is short)."""
+        return ", ".join(f"{self.by_status[s]} {s.value}" for s in Status if self.by_status[s])
+
 
 class QuietProgress:
     """Only the problem lines."""
@@ -127,7 +131,7 @@ class BarProgress:
         self.counts = _Counts()
         self.bar = Progress(
             TextColumn("converting"),
-            BarColumn(),
+            BarColumn(bar_width=24),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]} docs/s"),
             TimeElapsedColumn(),
@@ -154,7 +158,7 @@ class BarProgress:
             self.task,
             advance=1,
             rate=f"{self.counts.rate():.1f}",
-            statuses=self.counts.statuses(),
+            statuses=self.counts.compact(),
         )
 
     def close(self) -> None:
