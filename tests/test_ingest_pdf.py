@@ -364,6 +364,12 @@ def test_ligatures_and_compatibility_characters_are_normalised():
     assert "\xa0" not in texts[1]
 
 
+def test_winansi_code_127_reads_as_a_bullet():
+    """reportlab prints U+2022 as code 127 of WinAnsiEncoding; pdfminer read '(cid:127)'."""
+    page = Page().text(50, 80, "\x7f Free cash flow of $848 million.")
+    assert [b.text for b in read([page]).blocks] == ["• Free cash flow of $848 million."]
+
+
 def test_stray_page_number_before_a_header_line_is_dropped():
     page = statement_page()
     page.text(50, 100, "2", 7)

@@ -1,13 +1,15 @@
-"""PDF reader: pdfplumber's positioned words become headings, paragraphs and tables.
+"""PDF reader: positioned words become headings, paragraphs and tables.
 
-Each page is read as printed lines (`pdf_lines`); tables are found from word positions
-(`pdf_tables`), so ruled and unruled tables read alike; the other lines become paragraphs
-and headings in reading order. Page numbers and running headers or footers repeated in
-the page margins are dropped, so a table broken by a page break reads as one table with
-its repeated column headers. Text is NFKC-normalised (ligatures such as "ﬁ" become "fi").
-Damaged, encrypted or image-only files raise `InputError` with what to do about them, and
-so do files with more pages than a release or a compressed stream that inflates past a
-bound (a compression bomb): both are refused before pdfminer spends minutes or gigabytes.
+pdfminer (through pdfplumber) checks the file's structure; pdfium reads each page's
+words (`pdf_words`), which are rebuilt into printed lines (`pdf_lines`); tables are found
+from word positions (`pdf_tables`), so ruled and unruled tables read alike; the other
+lines become paragraphs and headings in reading order. Page numbers and running headers
+or footers repeated in the page margins are dropped, so a table broken by a page break
+reads as one table with its repeated column headers. Text is NFKC-normalised (ligatures
+such as "ﬁ" become "fi"). Damaged, encrypted or image-only files raise `InputError` with
+what to do about them, and so do files with more pages than a release or a compressed
+stream that inflates past a bound (a compression bomb): both are refused before any text
+is read.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterator
@@ -23,15 +24,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Table
 from exporter.errors import InputError, Location
-from exporter.ingest.pdf_lines import Line, Word, build_lines
+from exporter.ingest.pdf_lines import Line, build_lines
 from exporter.ingest.pdf_rows import PageTable, find_tables
 from exporter.ingest.pdf_tables import Column
+from exporter.ingest.pdf_words import page_words
 
 _TAIL = 2048
 # A release has tens of pages, read at about a second each; a content stream a few MB.
@@ -51,7 +54,6 @@ _HEADING_MAX = 150
 _PARAGRAPH_GAP = 0.6
 _SHORT_LINE = 0.2
 _CENTRED = 0.05
-_WORD_ATTRS = ["size", "fontname"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,12 +91,13 @@ def read_pdf(data: bytes, source: str, encoding: str | None = None) -> Document:
 
 
 def _read_pages(data: bytes, location: Location) -> list[_Page]:
-    """Positioned words of every page, as lines; pdfminer errors become `InputError`.
+    """Positioned words of every page, as lines; reader errors become `InputError`.
 
-    pdfminer reads a corrupt compressed stream as empty and only logs it; that log is
-    caught here so a damaged file is not mistaken for a scan or silently read in part.
-    Before a page is read, every stream it uses is inflated with a bound, so a
-    compression bomb is refused instead of exhausting memory.
+    pdfminer checks the file first: its structure (a damaged or encrypted file fails
+    here), the page count, every stream a page uses inflated with a bound (so a
+    compression bomb is refused instead of exhausting memory), and page content that
+    does not inflate (pdfminer would read it as empty and only log it, so a damaged file
+    would be mistaken for a scan or silently read in part). pdfium then reads the text.
     """
     warnings = _Warnings()
     logger = logging.getLogger("pdfminer")
@@ -103,11 +106,9 @@ def _read_pages(data: bytes, location: Location) -> list[_Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             _refuse_too_many_pages(len(pdf.pages), location)
             checked: set[int] = set()
-            pages = []
             for number, page in enumerate(pdf.pages, start=1):
                 _refuse_bombs(page.page_obj, number, checked, location)
                 warnings.damage.extend(_corrupt_streams(page.page_obj, number))
-                pages.append(_page(page, number))
     except InputError:
         raise
     except Exception as exc:
@@ -121,7 +122,26 @@ def _read_pages(data: bytes, location: Location) -> list[_Page]:
             location.model_copy(update={"page": page}),
             "download or export it again",
         )
-    return pages
+    try:
+        return _text_pages(data)
+    except Exception as exc:
+        raise _classify(exc, location) from None
+
+
+def _text_pages(data: bytes) -> list[_Page]:
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for number in range(1, len(document) + 1):
+            page = document[number - 1]
+            try:
+                lines = build_lines(page_words(page))
+                pages.append(_Page(number, page.get_width(), page.get_height(), lines))
+            finally:
+                page.close()
+        return pages
+    finally:
+        document.close()
 
 
 def _refuse_too_many_pages(count: int, location: Location) -> None:
@@ -132,14 +152,6 @@ def _refuse_too_many_pages(count: int, location: Location) -> None:
             location,
             "give the release's own pages (for example qpdf --pages in.pdf 1-20 -- out.pdf)",
         )
-
-
-def _page(page: Any, number: int) -> _Page:
-    words = page.extract_words(extra_attrs=_WORD_ATTRS)
-    lines = build_lines([_word(w) for w in words if w.get("upright", True)])
-    result = _Page(number, float(page.width), float(page.height), lines)
-    page.close()
-    return result
 
 
 def _corrupt_streams(page: Any, number: int) -> Iterator[tuple[int, str]]:
@@ -237,18 +249,6 @@ class _Warnings(logging.Handler):
         message = record.getMessage()
         if "corrupt" in message.lower():
             self.damage.append((None, message))
-
-
-def _word(raw: dict[str, Any]) -> Word:
-    return Word(
-        text=unicodedata.normalize("NFKC", raw["text"]),
-        x0=float(raw["x0"]),
-        x1=float(raw["x1"]),
-        top=float(raw["top"]),
-        bottom=float(raw["bottom"]),
-        size=float(raw["size"]),
-        font=str(raw["fontname"]),
-    )
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
