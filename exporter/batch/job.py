@@ -81,8 +81,10 @@ class DocumentResult(BaseModel):
     check_failures: tuple[CheckFailure, ...] = ()
     error: str | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
     peak_rss_kib: int | None = None
     rss_kib: int | None = None
+    worker_pid: int | None = None
 
 
 def failed_result(
@@ -96,20 +98,21 @@ def failed_result(
 
 def run_job(job: Job) -> DocumentResult:
     """Convert one input in memory; every document-level problem becomes a failed result."""
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     path = Path(job.path)
     try:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError as exc:
         message = f"{job.input.key}: cannot open: {exc.strerror} (check the path)"
-        return _measured(failed_result(job, message))
+        return _measured(failed_result(job, message), cpu_start)
     try:
         conversion = convert(path, job.options, stem=job.input.stem, directory=job.input.directory)
     except ExporterError as error:
-        return _measured(failed_result(job, _message(error, job), digest, _since(start)))
+        failed = failed_result(job, _message(error, job), digest, _since(start))
+        return _measured(failed, cpu_start)
     except Exception as error:  # a bug must fail this document only, not the batch
         message = f"{job.input.key}: internal error: {type(error).__name__}: {error}{_where(error)}"
-        return _measured(failed_result(job, message, digest, _since(start)))
+        return _measured(failed_result(job, message, digest, _since(start)), cpu_start)
     report = conversion.report
     return _measured(
         DocumentResult(
@@ -120,7 +123,8 @@ def run_job(job: Job) -> DocumentResult:
             facts=report.facts,
             check_failures=check_failures(report.findings),
             seconds=_since(start),
-        )
+        ),
+        cpu_start,
     )
 
 
@@ -161,9 +165,16 @@ def _since(start: float) -> float:
     return round(time.perf_counter() - start, 6)
 
 
-def _measured(result: DocumentResult) -> DocumentResult:
-    """Add the worker's peak and current resident memory after this document."""
-    return result.model_copy(update={"peak_rss_kib": peak_rss_kib(), "rss_kib": current_rss_kib()})
+def _measured(result: DocumentResult, cpu_start: float) -> DocumentResult:
+    """Add the CPU time, and the worker's peak and current resident memory after it."""
+    return result.model_copy(
+        update={
+            "cpu_seconds": round(time.process_time() - cpu_start, 6),
+            "peak_rss_kib": peak_rss_kib(),
+            "rss_kib": current_rss_kib(),
+            "worker_pid": os.getpid(),
+        }
+    )
 
 
 def peak_rss_kib() -> int | None:

@@ -37,11 +37,13 @@ class Timing(BaseModel):
 
     seconds: float
     """Reading, converting and validating, in the worker."""
+    cpu_seconds: float = 0.0
     write_seconds: float = 0.0
     finished_at: float = 0.0
     """Seconds since the run started."""
     worker_peak_rss_kib: int | None = None
     worker_rss_kib: int | None = None
+    worker_pid: int | None = None
 
 
 class ManifestEntry(BaseModel):

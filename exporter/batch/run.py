@@ -200,10 +200,12 @@ def _record(
         config=config,
         timing=Timing(
             seconds=result.seconds,
+            cpu_seconds=result.cpu_seconds,
             write_seconds=round(time.perf_counter() - before, 6),
             finished_at=round(time.monotonic() - started, 3),
             worker_peak_rss_kib=result.peak_rss_kib,
             worker_rss_kib=result.rss_kib,
+            worker_pid=result.worker_pid,
         ),
     )
 
