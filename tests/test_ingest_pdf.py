@@ -9,6 +9,7 @@ with the right label.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import time
@@ -99,7 +100,9 @@ def _escape(raw: bytes) -> str:
     return "".join(out)
 
 
-def build_pdf(pages: list[Page], encrypt: bool = False, compress: bool = False) -> bytes:
+def build_pdf(
+    pages: list[Page], encrypt: bool = False, compress: bool = False, ascii85: bool = False
+) -> bytes:
     """A valid PDF with Helvetica (F1), Helvetica-Bold (F2) and a font whose codes 128
     and 129 are the fi and fl ligatures (F3)."""
     objects: list[bytes] = []
@@ -120,7 +123,10 @@ def build_pdf(pages: list[Page], encrypt: bool = False, compress: bool = False) 
             f"/Resources << /Font << /F1 3 0 R /F2 4 0 R /F3 5 0 R >> >> "
             f"/Contents {7 + 2 * i} 0 R >>".encode()
         )
-        if compress:
+        if compress and ascii85:
+            content = base64.a85encode(zlib.compress(content)) + b"~>"
+            head = f"<< /Length {len(content)} /Filter [/ASCII85Decode /FlateDecode] >>"
+        elif compress:
             content = zlib.compress(content)
             head = f"<< /Length {len(content)} /Filter /FlateDecode >>"
         else:
@@ -325,6 +331,9 @@ def test_superscript_footnotes_stay_with_their_word():
     for x1, date in ((420, "July 29, 2023"), (520, "July 30, 2022")):
         page.right(x1 - 4, 80, date, sup="1")
     page.text(50, 95, "Gain on sale of subsidiary, net", sup="3")
+    page.text(50, 137, "Cumulative users", sup="*1")
+    page.right(420, 137, "56.9")
+    page.right(520, 137, "50.9")
     page.text(50, 123, "Cash at the beginning of the year", sup="(1)")
     page.right(420, 123, "850")
     page.right(520, 123, "775")
@@ -337,6 +346,7 @@ def test_superscript_footnotes_stay_with_their_word():
     assert grid(table)[0] == ["", "July 29, 2023¹", "July 30, 2022¹"]
     assert row_with(table, "Gain on sale of subsidiary, net³")[1:] == ["(21)", "-"]
     assert row_with(table, "Cash at the beginning of the year¹")[1:] == ["850", "775"]
+    assert row_with(table, "Cumulative users*¹")[1:] == ["56.9", "50.9"]
 
 
 def test_a_number_wrapped_onto_its_own_line_of_prose_is_no_table():
@@ -497,6 +507,30 @@ def test_stacked_blocks_keep_their_own_columns():
     assert ["", "", "July 29, 2023[+4]"] in rows
 
 
+def _right_aligned_cells() -> Page:
+    """reportlab's table: cells 72 points wide from x=342, numbers set right in them,
+    headers centred over their cells ("Three months ended" over all three)."""
+    page = Page()
+    page.centred(450, 80, "Three months ended", 8)
+    page.centred(450, 90, "December 31,", 8)
+    for centre, year, currency in (
+        (378, "2023", "RMB"),
+        (450, "2024", "RMB"),
+        (522, "2024", "USD"),
+    ):
+        page.centred(centre, 100, year, 8)
+        page.centred(centre, 110, currency, 8)
+    page.text(60, 122, "Net income", 8)
+    for x1, value in zip((408, 480, 552), ("1,107,688", "1,912,667", "262,034"), strict=True):
+        page.right(x1, 122, value, 8)
+    return page
+
+
+def test_period_header_centred_over_right_aligned_cells_spans_them():
+    (table,) = read([_right_aligned_cells()]).tables
+    assert grid(table)[:2] == [["", "Three months ended[+3]"], ["", "December 31,[+3]"]]
+
+
 def test_a_group_name_over_two_columns_stays_whole():
     """Best Buy's "Revenue Mix": each word lies over a column, but not over its values."""
     page = Page()
@@ -529,6 +563,29 @@ def test_page_artefacts_are_dropped_and_continued_tables_keep_headers():
     assert all(grid(t)[1] == ["", "2023", "2022", "2023", "2022"] for t in doc.tables)
 
 
+def test_prose_wrapped_before_a_parenthesis_runs_on():
+    """A dateline wrapped before '("Qifu Technology" ...' is one paragraph; a footnote
+    starting "(1)" and a caption under a title still start blocks of their own."""
+    page = Page()
+    page.text(50, 60, "Example Corp. Reports Results", 11, "F2")
+    page.text(50, 76, "(In thousands)")
+    lines = [
+        "SHANGHAI, China, March 16, 2025 (GLOBE NEWSWIRE) -- Example Corp. (NASDAQ: EXMP)",
+        '("Example" or the "Company"), a leading platform in China, today announced its',
+        "unaudited results for the fourth quarter.",
+    ]
+    for i, line in enumerate(lines):
+        page.text(50, 96 + 11 * i, line)
+    page.text(50, 140, "(1)Represents the share of income from the ventures held.")
+    texts = [b.text for b in read([page]).blocks]
+    assert texts == [
+        "Example Corp. Reports Results",
+        "(In thousands)",
+        " ".join(lines),
+        "(1)Represents the share of income from the ventures held.",
+    ]
+
+
 def test_prose_becomes_headings_and_paragraphs_in_reading_order():
     page = Page()
     page.text(50, 60, "Fiscal 2023 Highlights", 11, "F2")
@@ -551,6 +608,12 @@ def test_compressed_streams_read_the_same():
     plain = read([statement_page()])
     packed = read([statement_page()], compress=True)
     assert plain.blocks == packed.blocks
+
+
+def test_ascii85_flate_streams_are_not_taken_for_damage():
+    """reportlab writes content as [/ASCII85Decode /FlateDecode]; it was refused as damaged."""
+    plain = read([statement_page()])
+    assert read([statement_page()], compress=True, ascii85=True).blocks == plain.blocks
 
 
 def test_read_document_dispatches_pdf(tmp_path):

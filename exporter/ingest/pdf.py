@@ -25,8 +25,16 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.ascii85 import ascii85decode, asciihexdecode
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
+from pdfminer.pdftypes import (
+    LITERALS_ASCII85_DECODE,
+    LITERALS_ASCIIHEX_DECODE,
+    LITERALS_FLATE_DECODE,
+    PDFObjRef,
+    PDFStream,
+    resolve1,
+)
 from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Table
@@ -43,6 +51,10 @@ MAX_INFLATED_BYTES = 64 * 1024 * 1024
 _INFLATE_CHUNK = 1 << 20
 _UPWARD = frozenset({"Parent", "P"})  # keys that lead back up the page tree
 _IMAGE = LIT("Image")
+_ASCII_FILTERS = {
+    **{name: ascii85decode for name in LITERALS_ASCII85_DECODE},
+    **{name: asciihexdecode for name in LITERALS_ASCIIHEX_DECODE},
+}
 _MARGIN = 0.09
 _REPEATED_SHARE = 0.4
 _REPEATED_MIN = 3
@@ -50,6 +62,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?$|^[-–—]\s*\d{1,4}\s*[-–—]$", re.IGNORECASE
 )
 _BULLET = re.compile(r"^\s*(?:[•●▪◦■\-*–]|\d{1,2}\.|\(\d{1,2}\)|\([a-z]\))\s+")
+_NOTE_MARK = re.compile(r"^\((?:\d{1,2}|[a-z])\)")
 _HEADING_MAX = 150
 _PARAGRAPH_GAP = 0.6
 _SHORT_LINE = 0.2
@@ -161,11 +174,23 @@ def _corrupt_streams(page: Any, number: int) -> Iterator[tuple[int, str]]:
         stream = resolve1(stream)
         if not isinstance(stream, PDFStream) or stream.decipher or stream.rawdata is None:
             continue
-        if any(f in LITERALS_FLATE_DECODE for f, _ in stream.get_filters()):
+        data, filters = _ascii_undone(stream.rawdata, [f for f, _ in stream.get_filters()])
+        if filters and filters[0] in LITERALS_FLATE_DECODE:
             try:
-                zlib.decompressobj().decompress(stream.rawdata, _INFLATE_CHUNK)
+                zlib.decompressobj().decompress(data, _INFLATE_CHUNK)
             except zlib.error:
                 yield number, f"the content of page {number} is corrupt"
+
+
+def _ascii_undone(data: bytes, filters: list[object]) -> tuple[bytes, list[object]]:
+    """The data with its leading ASCII85 or ASCIIHex filters undone, and the filters left.
+
+    reportlab, for one, writes content as [/ASCII85Decode /FlateDecode].
+    """
+    while filters and filters[0] in _ASCII_FILTERS:
+        decode = _ASCII_FILTERS[filters[0]]
+        data, filters = decode(data), filters[1:]
+    return data, filters
 
 
 def _refuse_bombs(page: Any, number: int, checked: set[int], location: Location) -> None:
@@ -209,12 +234,15 @@ def _inflated_size(stream: PDFStream) -> int:
         return len(stream.data or b"")
     if stream.decipher and stream.objid is not None and stream.genno is not None:
         data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
-    for name, _ in stream.get_filters():
-        if name not in LITERALS_FLATE_DECODE:
+    filters = [name for name, _ in stream.get_filters()]
+    while filters:
+        data, filters = _ascii_undone(data, filters)
+        if not filters or filters[0] not in LITERALS_FLATE_DECODE:
             break
-        data = _bounded_inflate(data)
-        if data is None:
+        inflated, filters = _bounded_inflate(data), filters[1:]
+        if inflated is None:
             return MAX_INFLATED_BYTES + 1
+        data = inflated
     return len(data)
 
 
@@ -362,10 +390,19 @@ class _TextLayout:
             return True
         if abs(line.size - previous.size) > 0.5 or line.font != previous.font:
             return True
-        if _BULLET.match(line.text) or line.text.startswith("("):
+        short = self._short(previous)
+        if _BULLET.match(line.text) or _NOTE_MARK.match(line.text):
             return True
-        short = previous.x1 < self.right - _SHORT_LINE * (self.right - self.left)
+        if line.text.startswith("(") and (short or self._caption(line)):
+            return True  # a caption under a title; prose wrapped before "(" runs on
         return short and not (self._centred(previous) and self._centred(line))
+
+    def _short(self, line: Line) -> bool:
+        return line.x1 < self.right - _SHORT_LINE * (self.right - self.left)
+
+    def _caption(self, line: Line) -> bool:
+        """A short line centred or wholly in parentheses: "(In thousands)"."""
+        return self._short(line) and (self._centred(line) or line.text.endswith(")"))
 
     def _block(self, group: list[Line]) -> Heading | Paragraph:
         text = " ".join(line.text for line in group)

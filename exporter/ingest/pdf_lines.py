@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from exporter.numbers import is_year, parse_number
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKER = re.compile(r"^(?:\(?\d{1,2}\)?(?:[,(]\s*\d{1,2}\)?)*|\([a-z]\)|\*{1,3}|[†‡§])$")
+_MARKER = re.compile(r"^(?:\(?\d{1,2}\)?(?:[,(]\s*\d{1,2}\)?)*|\([a-z]\)|\*{1,3}\d{0,2}|[†‡§])$")
 _DASH_PERCENT = re.compile(r"^[-–—]\s*%$")
 _CURRENCY_MARKS = frozenset({"$", "US$", "€", "£", "¥", "A$", "C$", "HK$"})
 _SUPERSCRIPT_RATIO = 0.8

@@ -39,7 +39,6 @@ _PERIOD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HOME_SHARE = 0.6
-_NEAR = 1.5
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
 
@@ -293,10 +292,10 @@ def _widen(
     """Widen each period cell over the run of sub-headed columns it is centred on.
 
     "July 29, 2023" printed over the middle one of "Pretax Earnings | Net of Tax | Per
-    Share" heads all three; it never reaches a column a neighbour on its line heads, one
-    without a header of its own below (a "% Change" beside two year columns), nor one
-    further than a character or so from its ends. Other text ("EBIT / Average" over
-    "funds employed") belongs to the column header it is stacked on.
+    Share" heads all three; it never reaches a column a neighbour on its line heads or
+    is nearer to, nor one without a header of its own below (a "% Change" beside two
+    year columns). Other text ("EBIT / Average" over "funds employed") belongs to the
+    header it is stacked on.
     """
     order = sorted(reach)
     result = []
@@ -307,21 +306,56 @@ def _widen(
         low = order.index(cells[k - 1][1]) + 1 if k else 0
         high = order.index(cells[k + 1][0]) - 1 if k + 1 < len(cells) else len(order) - 1
         a, b = order.index(first), order.index(last)
-        while a > low and order[a - 1] in headed:
+        while a > low and _takes(order[a - 1], k, cells, reach, headed):
             a -= 1
-        while b < high and order[b + 1] in headed:
+        while b < high and _takes(order[b + 1], k, cells, reach, headed):
             b += 1
         best = (first, last)
         for start in range(a, order.index(first) + 1):
             for stop in range(b, order.index(last) - 1, -1):
-                left, right = reach[order[start]], reach[order[stop]]
-                centred = abs((left.x0 + right.x1) / 2 - chunk.center) <= size
-                near = max(chunk.x0 - left.x1, right.x0 - chunk.x1) <= _NEAR * size
+                centred = any(
+                    abs(centre - chunk.center) <= size
+                    for centre in _span_centres([reach[i] for i in order], start, stop)
+                )
                 wider = stop - start > order.index(best[1]) - order.index(best[0])
-                if wider and centred and near:
+                if wider and centred:
                     best = (order[start], order[stop])
         result.append((*best, chunk))
     return result
+
+
+def _takes(
+    column: int,
+    k: int,
+    cells: list[tuple[int, int, Chunk]],
+    reach: dict[int, Column],
+    headed: set[int],
+) -> bool:
+    """Whether cell `k` may widen over a sub-headed column nearer to it than to its
+    neighbours on the line (two "Six Months Ended" share the columns between them)."""
+    if column not in headed:
+        return False
+    centre = reach[column].center
+    distance = abs(cells[k][2].center - centre)
+    neighbours = [cells[i][2] for i in (k - 1, k + 1) if 0 <= i < len(cells)]
+    return all(distance <= abs(other.center - centre) for other in neighbours)
+
+
+def _span_centres(columns: list[Column], start: int, stop: int) -> tuple[float, float]:
+    """Where a header centred over columns `start`..`stop` would be centred.
+
+    Over what is printed in them (their values and headers), or over their cells when
+    the numbers are set right in cells of equal width: a cell then runs from the anchor
+    of the column before it (the first one's width is its neighbour's pitch).
+    """
+    printed = (columns[start].x0 + columns[stop].x1) / 2
+    if start > 0:
+        before = columns[start - 1].anchor
+    elif len(columns) > 1:
+        before = 2 * columns[0].anchor - columns[1].anchor
+    else:
+        before = columns[0].x0
+    return printed, (before + columns[stop].anchor) / 2
 
 
 def split_at_columns(chunk: Chunk, columns: dict[int, Column]) -> list[Chunk]:
