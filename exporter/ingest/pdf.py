@@ -37,7 +37,7 @@ from pdfminer.pdftypes import (
 )
 from pdfminer.psparser import LIT
 
-from exporter.document import Block, Document, Heading, Paragraph, Table
+from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.pdf_lines import Line, build_lines
 from exporter.ingest.pdf_rows import PageTable, find_tables
@@ -337,7 +337,10 @@ def _drop_artefacts(pages: list[_Page]) -> list[_Page]:
     return result
 
 
-def _blocks(pages: list[_Page]) -> Iterator[Block]:
+def _blocks(pages: list[_Page]) -> list[Block]:
+    """Text blocks and tables in reading order; a statement continued at the top of the
+    next page under its repeated header rows extends the table it continues."""
+    blocks: list[Block] = []
     count = 0
     grid: tuple[Column, ...] = ()
     for page in pages:
@@ -347,12 +350,34 @@ def _blocks(pages: list[_Page]) -> Iterator[Block]:
         position = 0
         for found in find_tables(page.lines, page.number, page.width, grid):
             grid = found.columns
-            yield from layout.blocks(page.lines[position : found.start])
-            yield from (_caption(line, page.number) for line in found.captions)
-            count += 1
-            yield _table(found, count, page.number)
+            blocks.extend(layout.blocks(page.lines[position : found.start]))
+            blocks.extend(_caption(line, page.number) for line in found.captions)
+            previous = blocks[-1] if blocks else None
+            if isinstance(previous, Table) and _continued(previous, found, page.number):
+                rows = previous.rows + found.rows[found.heads :]
+                blocks[-1] = previous.model_copy(update={"rows": rows})
+            else:
+                count += 1
+                blocks.append(_table(found, count, page.number))
             position = found.end
-        yield from layout.blocks(page.lines[position:])
+        blocks.extend(layout.blocks(page.lines[position:]))
+    return blocks
+
+
+def _continued(previous: Table, found: PageTable, page: int) -> bool:
+    """The table is the first thing on its page, right after `previous` on the page
+    before, and repeats the header rows of `previous` (of its last block, if stacked)."""
+    if previous.page == page or not found.heads or len(previous.rows) <= found.heads:
+        return False
+    if previous.width != max(c.column + c.span for r in found.rows for c in r.cells):
+        return False
+    heads = [_cells(row) for row in found.rows[: found.heads]]
+    rows = [_cells(row) for row in previous.rows]
+    return any(rows[i : i + len(heads)] == heads for i in range(len(rows) - len(heads)))
+
+
+def _cells(row: Row) -> list[tuple[str, int, int]]:
+    return [(cell.text, cell.column, cell.span) for cell in row.cells]
 
 
 def _table(found: PageTable, index: int, page: int) -> Table:

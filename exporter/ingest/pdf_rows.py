@@ -45,13 +45,16 @@ _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at
 
 @dataclass(frozen=True, slots=True)
 class PageTable:
-    """A table found on a page, the captions taken from its header lines, its first line."""
+    """A table found on a page: its rows, the captions taken from its header lines, its
+    first and past-the-last line, its value columns and how many rows its leading header
+    lines made."""
 
     rows: tuple[Row, ...]
     captions: tuple[Line, ...]
     start: int
     end: int
     columns: tuple[Column, ...]
+    heads: int = 0
 
 
 def find_tables(
@@ -66,7 +69,10 @@ def find_tables(
 
 def _page_table(region: Region, start: int, end: int, page: int) -> PageTable:
     builder = _RowBuilder(region, page)
-    index = 0
+    index = heads = 0
+    if region.kinds[0] is Kind.HEADER:
+        index = builder.header_group(0)
+        heads = len(builder.rows)
     while index < len(region.lines):
         kind = region.kinds[index]
         if kind is Kind.HEADER:
@@ -82,6 +88,7 @@ def _page_table(region: Region, start: int, end: int, page: int) -> PageTable:
         start=start,
         end=end,
         columns=tuple(region.columns),
+        heads=heads,
     )
 
 
