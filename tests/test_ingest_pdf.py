@@ -399,6 +399,29 @@ def test_period_in_the_stub_heads_every_value_column():
     assert grid(table)[:2] == [["", "Three Months Ended December 31,[+2]"], ["", "2022", "2021"]]
 
 
+def test_a_section_title_between_labels_and_values_labels_rows():
+    """MGM's balance sheet centres "ASSETS" under the year headers but left of every
+    value: it names the rows below, not a column."""
+    page = Page()
+    for x1, date, year in ((444, "December 31,", "2022"), (552, "December 31,", "2021")):
+        page.right(x1 - 26, 80, date, 8)
+        page.right(x1 - 41, 90, year, 8)
+    page.text(289, 101, "ASSETS", 8)
+    page.text(54, 113, "Current assets", 8)
+    page.text(78, 125, "Cash and cash equivalents", 8)
+    page.text(345, 125, "$", 8)
+    page.right(444, 125, "5,911,893", 8)
+    page.text(453, 125, "$", 8)
+    page.right(552, 125, "4,703,059", 8)
+    (table,) = read([page]).tables
+    assert grid(table)[:4] == [
+        ["", "December 31,", "December 31,"],
+        ["", "2022", "2021"],
+        ["ASSETS", "", ""],
+        ["Current assets", "", ""],
+    ]
+
+
 def test_unlabelled_total_rows_keep_an_empty_label():
     page = statement_page()
     for x1, value in zip((350, 410, 470, 530), ("3,592", "3,056", "13,127", "9,680"), strict=True):

@@ -191,10 +191,16 @@ def _kind(line: Line, is_data: bool, region: Region) -> Kind:
 
 
 def _is_header_line(line: Line, region: Region) -> bool:
-    """Text (or bare years) over the value columns, with at most a stub before it."""
+    """Text (or bare years) over the value columns, with at most a stub before it.
+
+    Text set between the labels and the values, reaching none of the values ("ASSETS"
+    centred on the page above "Current assets"), labels the rows below instead.
+    """
     over = [c for c in line.chunks if c.x0 >= region.stub_right]
     stub = [c for c in line.chunks if c.x0 < region.stub_right]
     if not over or any(c.number and not c.year for c in over):
+        return False
+    if all(c.x1 <= region.value_left for c in over):
         return False
     return all(c.x1 <= region.value_left for c in stub)
 
