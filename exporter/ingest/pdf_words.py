@@ -18,6 +18,7 @@ import math
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -28,10 +29,13 @@ X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 _LINE_END_HYPHEN = "\x02"
 _FONT_NAME = 256
+# FPDFText_GetTextObject returning the object's address, so it can key a dict.
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+)
 
 
-@dataclass(frozen=True, slots=True)
-class _Char:
+class _Char(NamedTuple):
     text: str
     x0: float
     x1: float
@@ -58,23 +62,31 @@ def page_words(page: pdfium.PdfPage) -> list[Word]:
 
 
 def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Char | None]:
-    """Each character with its box; None for whitespace and characters not upright."""
+    """Each character with its box; None for whitespace and characters not upright.
+
+    The loop runs once per character, so it calls pdfium through the raw handle and
+    keys styles by the address of the character's text object.
+    """
+    handle = textpage.raw
+    unicode_of, generated = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_IsGenerated
+    loose_box, text_object = pdfium_c.FPDFText_GetLooseCharBox, _TEXT_OBJECT
+    address = ctypes.cast(handle, ctypes.c_void_p)
     styles: dict[int | None, _Style] = {}
     box = pdfium_c.FS_RECTF()
-    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        code = pdfium_c.FPDFText_GetUnicode(textpage, index)
+    for index in range(pdfium_c.FPDFText_CountChars(handle)):
+        code = unicode_of(handle, index)
         text = chr(code) if code else ""
-        if not text or text.isspace() or pdfium_c.FPDFText_IsGenerated(textpage, index):
+        if not text or text.isspace() or generated(handle, index):
             yield None
             continue
-        handle = ctypes.cast(pdfium_c.FPDFText_GetTextObject(textpage, index), ctypes.c_void_p)
-        style = styles.get(handle.value)
+        key = text_object(address, index)
+        style = styles.get(key)
         if style is None:
-            style = styles[handle.value] = _style(textpage, index)
+            style = styles[key] = _style(textpage, index)
         if not style.upright:
             yield None
             continue
-        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        loose_box(handle, index, box)
         bottom = height - box.bottom
         yield _Char(
             text="-" if text == _LINE_END_HYPHEN else text,
