@@ -6,7 +6,9 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.ingest import DEFAULT_MAX_BYTES
 
-FORMATS = ("xml", "jsonld")
+# Outputs `convert` can write (the default: all of them). The schema, the report and the
+# review page are always written.
+FORMATS = ("xml", "jsonld", "xbrl-json", "xbrl-csv", "ixbrl")
 
 
 class ConvertOptions(BaseModel):

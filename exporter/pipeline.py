@@ -3,6 +3,11 @@
 Each stage takes the previous stage's typed output; `convert` runs them in order and
 returns every output file in memory with the report. Nothing is written here: the
 caller writes (see `write`), and only what validated.
+
+The instance is always rendered and validated: the other outputs (JSON-LD, xBRL-JSON,
+xBRL-CSV, Inline XBRL) are checked against it, fact by fact. Those beyond the JSON-LD
+are rendered only when `options.formats` asks for them. The review page comes last,
+from the report and each output's validation.
 """
 
 from __future__ import annotations
@@ -22,12 +27,13 @@ from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.options import ConvertOptions
-from exporter.render.document import RenderedDocument, render_document
+from exporter.render.formats import RenderedOutputs, render_outputs
+from exporter.render.review import render_review
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
 from exporter.tables import StatementTable, understand_tables
 from exporter.taxonomy import load_taxonomy
-from exporter.validate import ValidationResult, validate_instance, validate_jsonld
+from exporter.validate.outputs import Validation, validate_outputs
 
 TAXONOMY_DIR = "taxonomy"
 
@@ -43,6 +49,8 @@ class Conversion(BaseModel):
     report: Report
     directory: str = ""
     """Where `files` go, relative to the output directory (POSIX, "" for the top)."""
+    review: bytes = b""
+    """The review page (HTML), written with the report whatever the outcome."""
 
 
 @cache
@@ -60,19 +68,17 @@ def taxonomy_prefix(directory: str) -> str:
     return "../" * len(parts)
 
 
-def _validate(
-    rendered: RenderedDocument, shared: dict[str, bytes], directory: str
-) -> ValidationResult:
+def _validate(rendered: RenderedOutputs, shared: dict[str, bytes], directory: str) -> Validation:
     prefix = taxonomy_prefix(directory)
     available = {prefix + name: data for name, data in shared.items()}
     available.update(rendered.files)
-    instance = rendered.files[rendered.instance_name]
-    result = validate_instance(instance, rendered.instance_name, available.get)
-    jsonld = validate_jsonld(rendered.files[rendered.jsonld_name], instance)
-    return ValidationResult(
-        findings=result.findings + jsonld.findings,
-        checks=result.checks + jsonld.checks,
-        fact_count=result.fact_count,
+    return validate_outputs(
+        rendered.all_files(),
+        rendered.instance_name,
+        rendered.schema_name,
+        rendered.jsonld_name,
+        rendered.format_files(),
+        available.get,
     )
 
 
@@ -93,7 +99,7 @@ def convert_document(
     facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
     facts = account_for_numbers(tables, facts)
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
-    rendered = render_document(facts, taxonomy, stem, taxonomy_href)
+    rendered = render_outputs(facts, taxonomy, tables, options.formats, stem, taxonomy_href)
     shared = taxonomy_files()
     validation = _validate(rendered, shared, directory)
     findings = facts.findings + validation.findings
@@ -108,17 +114,28 @@ def convert_document(
         findings=findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
+    inline = next((o.entry for o in rendered.formats if o.format == "ixbrl"), None)
+    review = render_review(
+        report, rendered.views, validation.outputs, inline if validation.ok else None
+    )
     return Conversion(
-        stem=stem, files=wanted, taxonomy_files=shared, report=report, directory=directory
+        stem=stem,
+        files=wanted,
+        taxonomy_files=shared,
+        report=report,
+        directory=directory,
+        review=review,
     )
 
 
-def _wanted_files(rendered: RenderedDocument, options: ConvertOptions) -> dict[str, bytes]:
+def _wanted_files(rendered: RenderedOutputs, options: ConvertOptions) -> dict[str, bytes]:
     wanted = {rendered.schema_name: rendered.files[rendered.schema_name]}
     if "xml" in options.formats:
         wanted[rendered.instance_name] = rendered.files[rendered.instance_name]
     if "jsonld" in options.formats:
         wanted[rendered.jsonld_name] = rendered.files[rendered.jsonld_name]
+    for output in rendered.formats:
+        wanted.update(output.files)
     return wanted
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from exporter.errors import Location, OutputError
 from exporter.pipeline import Conversion
+from exporter.render.formats import review_name
 from exporter.report import report_json, summary_text
 
 
@@ -116,7 +117,10 @@ def conversion_outputs(conversion: Conversion, write_invalid: bool = False) -> d
 
 def report_files(conversion: Conversion) -> dict[str, bytes]:
     """The report files by name, relative to the document's own directory."""
-    return {
+    files = {
         f"{conversion.stem}.report.json": report_json(conversion.report),
         f"{conversion.stem}.report.txt": summary_text(conversion.report).encode("utf-8"),
     }
+    if conversion.review:
+        files[review_name(conversion.stem)] = conversion.review
+    return files

@@ -14,9 +14,13 @@ FactKey = tuple[str, str, str, Decimal, str, str]
 
 
 class ArelleResult:
-    def __init__(self, messages: list[dict], facts: set[FactKey]) -> None:
+    def __init__(
+        self, messages: list[dict], facts: set[FactKey], by_id: dict[str, FactKey] | None = None
+    ) -> None:
         self.messages = messages
         self.facts = facts
+        # Every fact Arelle read, by id (facts without an id under "#<n>"): duplicates too.
+        self.by_id = by_id or {}
 
     def of_level(self, *levels: str) -> list[dict]:
         return [m for m in self.messages if m.get("level", "").lower() in levels]
@@ -52,18 +56,23 @@ def _dimensions(context) -> str:
     return ";".join(pairs)
 
 
+def _key(fact) -> FactKey:
+    return (
+        f"{fact.qname.namespaceURI}#{fact.qname.localName}",
+        _period(fact.context),
+        _unit(fact.unit),
+        Decimal(fact.value),
+        fact.decimals or "INF",
+        _dimensions(fact.context),
+    )
+
+
 def _facts(model) -> set[FactKey]:
-    return {
-        (
-            f"{f.qname.namespaceURI}#{f.qname.localName}",
-            _period(f.context),
-            _unit(f.unit),
-            Decimal(f.value),
-            f.decimals or "INF",
-            _dimensions(f.context),
-        )
-        for f in model.facts
-    }
+    return {_key(f) for f in model.facts}
+
+
+def _by_id(model) -> dict[str, FactKey]:
+    return {(f.id or f"#{n}"): _key(f) for n, f in enumerate(model.facts)}
 
 
 def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
@@ -83,4 +92,5 @@ def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
         messages = json.loads(session.get_logs("json")).get("log", [])
         models = session.get_models()
         facts = _facts(models[0]) if models else set()
-    return ArelleResult(messages, facts)
+        by_id = _by_id(models[0]) if models else {}
+    return ArelleResult(messages, facts, by_id)

@@ -31,6 +31,11 @@ def _dimensions(context) -> str:
 
 def xml_facts(instance: bytes) -> set[FactKey]:
     """(concept IRI, period, unit, value, decimals, dimensions) for every fact of an instance."""
+    return set(xml_facts_by_id(instance).values())
+
+
+def xml_facts_by_id(instance: bytes) -> dict[str, FactKey]:
+    """The same keys, by fact id."""
     root = etree.fromstring(instance)
     periods = {}
     dimensions = {c.get("id"): _dimensions(c) for c in root.iter(f"{XBRLI}context")}
@@ -47,20 +52,18 @@ def xml_facts(instance: bytes) -> set[FactKey]:
         units[unit.get("id")] = (
             "/".join(["*".join(numerator), "*".join(denominator)]) if numerator else "*".join(plain)
         )
-    facts = set()
+    facts = {}
     for element in root:
         if element.get("contextRef") is None:
             continue
         namespace, local = element.tag[1:].split("}")
-        facts.add(
-            (
-                f"{namespace}#{local}",
-                periods[element.get("contextRef")],
-                units[element.get("unitRef")],
-                Decimal(element.text),
-                element.get("decimals"),
-                dimensions[element.get("contextRef")],
-            )
+        facts[element.get("id")] = (
+            f"{namespace}#{local}",
+            periods[element.get("contextRef")],
+            units[element.get("unitRef")],
+            Decimal(element.text),
+            element.get("decimals"),
+            dimensions[element.get("contextRef")],
         )
     return facts
 

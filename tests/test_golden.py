@@ -86,10 +86,35 @@ def conversion(sample: Path):
     return convert(sample)
 
 
-@pytest.mark.parametrize("suffix", [".xml", ".jsonld", ".xsd"])
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        ".xml",
+        ".jsonld",
+        ".xsd",
+        ".json",
+        ".csv.json",
+        "-balance-sheet.csv",
+        "-income-statement.csv",
+        "-cash-flow.csv",
+        "-comprehensive-income.csv",
+        "-non-gaap.csv",
+        ".xhtml",
+    ],
+)
 def test_whole_outputs_match_golden(conversion, suffix: str, regen_golden: bool) -> None:
     name = f"{conversion.stem}{suffix}"
     _compare(GOLDEN / name, conversion.files[name], regen_golden)
+
+
+def test_review_page_matches_golden(conversion, regen_golden: bool) -> None:
+    _compare(GOLDEN / f"{conversion.stem}.review.html", conversion.review, regen_golden)
+
+
+def test_every_output_has_a_golden_file(conversion) -> None:
+    """A new output file must come with its golden copy (regenerate, then review it)."""
+    golden = {p.name for p in GOLDEN.iterdir()} - {"cells.tsv", "report.json"}
+    assert set(conversion.files) | {f"{conversion.stem}.review.html"} == golden
 
 
 def test_report_matches_golden(conversion, regen_golden: bool) -> None:

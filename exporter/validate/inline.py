@@ -1,0 +1,188 @@
+"""Validate our Inline XBRL 1.1 page before it is written: XHTML, header, tags, facts.
+
+- `ixbrl.wellformed`: XML 1.0 (the page is XHTML), no DTD, root `xhtml:html`;
+- `ixbrl.header` (Inline XBRL 1.1 §8-§9): one `ix:header` whose `ix:references` hold
+  the release's schemaRef and whose `ix:resources` hold the instance's contexts and
+  units, each equal to the instance's of the same id;
+- `ixbrl.ids`: no id twice in the page (facts, cells, rows);
+- `ixbrl.tags` (§11.9): each `ix:nonFraction` names a declared prefix, refers to a
+  context and a unit of the resources, has integer `scale`, `decimals` and `sign="-"`
+  at most, and a format we know whose lexical rule its displayed text meets
+  (`ixt:num-dot-decimal`, `ixt:fixed-zero` of Transformation Registry 4; no format
+  means a plain decimal); only `ix:nonFraction` facts are used here;
+- `ixbrl.instance`: the displayed values, transformed, scaled and signed, are the
+  instance's facts (by id; a second printing is a consistent duplicate).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from lxml import etree
+
+from exporter.findings import Finding
+from exporter.validate.instance import Instance, read_instance
+from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname
+from exporter.validate.oim import (
+    StatedFact,
+    compare_with_instance,
+    decimal_value,
+    finding,
+    reference,
+)
+from exporter.validate.result import ValidationResult
+from exporter.validate.validator import parse_instance
+
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+NON_FRACTION = f"{{{IX}}}nonFraction"
+_OTHER_IX = ("nonNumeric", "fraction", "tuple", "continuation", "exclude", "footnote")
+_NUM_DOT_DECIMAL = re.compile(r"[ \t\n\r]*[, \xa00-9]*(\.[ \xa00-9]+)?[ \t\n\r]*")
+_INTEGER = re.compile(r"[+-]?\d+")
+
+
+def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
+    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
+
+
+def displayed_value(text: str, format_name: str | None) -> Decimal | None:
+    """The value the displayed text stands for under the format, before scale and sign."""
+    if format_name == f"{{{IXT}}}fixed-zero":
+        return Decimal(0)
+    if format_name == f"{{{IXT}}}num-dot-decimal":
+        if not _NUM_DOT_DECIMAL.fullmatch(text):
+            return None
+        return decimal_value(re.sub(r"[, \xa0\t\n\r]", "", text))
+    if format_name is None and not text.strip().startswith(("-", "+")):
+        return decimal_value(text)
+    return None
+
+
+def header_findings(
+    root: etree._Element, name: str, schema: str, instance: Instance
+) -> tuple[etree._Element | None, list[Finding]]:
+    """The one `ix:header`: schemaRef and resources equal to the instance's."""
+    headers = list(root.iter(f"{{{IX}}}header"))
+    if len(headers) != 1:
+        return None, [finding("ixbrl.header", f"{len(headers)} ix:header elements", name)]
+    header = headers[0]
+    problems = []
+    hrefs = [r.get(XLINK_HREF) for r in header.iter(LINK_SCHEMA_REF)]
+    if hrefs != [schema]:
+        problems.append(f"schemaRef {hrefs!r}, not [{schema!r}]")
+    resources = header.find(f"{{{IX}}}resources")
+    if resources is None:
+        return None, [finding("ixbrl.header", "ix:resources is missing", name)]
+    page = read_instance(resources, instance.url)
+    for context in instance.contexts:
+        mine = page.context(context.id)
+        if mine is None or (mine.key[:3], mine.members) != (context.key[:3], context.members):
+            problems.append(f"context {context.id} is not the instance's")
+    for unit in instance.units:
+        mine_unit = page.unit(unit.id)
+        if mine_unit is None or mine_unit.key != unit.key:
+            problems.append(f"unit {unit.id} is not the instance's")
+    return resources, [finding("ixbrl.header", p, name) for p in problems]
+
+
+def id_findings(root: etree._Element, name: str) -> Iterator[Finding]:
+    counts = Counter(el.get("id") for el in root.iter() if el.get("id") is not None)
+    for value, count in sorted(counts.items()):
+        if count > 1:
+            yield finding("ixbrl.duplicate-id", f"id {value!r} is used {count} times", name)
+
+
+def root_namespaces(document: bytes, root: etree._Element) -> dict[str | None, str] | None:
+    """The root's namespaces when no element below redeclares any (then QNames resolve the
+    same everywhere, without asking each element); None otherwise."""
+    start = document.find(b"<html")
+    end = document.find(b">", start)
+    if start < 0 or document.find(b"xmlns", end) >= 0:
+        return None
+    return dict(root.nsmap)
+
+
+def read_tag(
+    element: etree._Element, page: Instance, name: str, nsmap: dict[str | None, str] | None
+) -> tuple[StatedFact | None, list[Finding]]:
+    """One `ix:nonFraction` as the fact it states, or why it states none."""
+    label = element.get("id") or f"line {element.sourceline}"
+    nsmap = nsmap if nsmap is not None else dict(element.nsmap)
+    problems = []
+    concept = resolve_qname(element.get("name", ""), nsmap)
+    context = page.context(element.get("contextRef"))
+    unit = page.unit(element.get("unitRef"))
+    format_text = element.get("format")
+    format_name = resolve_qname(format_text, nsmap) if format_text else None
+    text = "".join(element.itertext())
+    shown = displayed_value(text, format_name)
+    scale, decimals, sign = element.get("scale", "0"), element.get("decimals"), element.get("sign")
+    for what, missing in (("name", concept), ("contextRef", context), ("unitRef", unit)):
+        if missing is None:
+            problems.append(f"{what} {element.get(what)!r} does not resolve")
+    if shown is None:
+        problems.append(f"{text!r} is not valid for format {format_text!r}")
+    if not _INTEGER.fullmatch(scale):
+        problems.append(f"scale {scale!r} is not an integer")
+    if decimals is None or not (decimals == "INF" or _INTEGER.fullmatch(decimals)):
+        problems.append(f"decimals {decimals!r} is not an integer or INF")
+    if sign not in (None, "-"):
+        problems.append(f"sign {sign!r} is not '-'")
+    if problems or not concept or not context or not context.period or not unit or shown is None:
+        return None, [
+            finding("ixbrl.tag", f"{label}: {p}", name, element.sourceline) for p in problems
+        ]
+    value = shown.scaleb(int(scale))
+    return StatedFact(
+        id=element.get("id"),
+        where=f"ix:nonFraction {label}",
+        concept=concept,
+        entity=(context.scheme, context.identifier),
+        period=context.period,
+        members=context.members,
+        unit=unit.key,
+        value=-value if sign == "-" else value,
+        decimals=None if decimals == "INF" else int(decimals or 0),
+        line=element.sourceline,
+    ), []
+
+
+def validate_inline(
+    document: bytes, name: str, instance: bytes, instance_name: str, schema: str
+) -> ValidationResult:
+    """Check the Inline XBRL page `document`, then its facts against the XML instance."""
+    checks = ["ixbrl.wellformed"]
+    root, problems = parse_instance(document, name)
+    if root is None:
+        return _result(problems, checks, 0)
+    if root.tag != f"{{{XHTML}}}html":
+        problems.append(finding("ixbrl.root", f"root element is {root.tag}", name, 1))
+        return _result(problems, checks, 0)
+    expected = reference(instance, instance_name)
+    records = expected.instance
+    if records is None:
+        return _result(problems + list(expected.problems), checks, 0)
+    checks += ["ixbrl.header", "ixbrl.ids", "ixbrl.tags"]
+    resources, findings = header_findings(root, name, schema, records)
+    findings = problems + findings + list(id_findings(root, name))
+    if resources is None:
+        return _result(findings, checks, 0)
+    page = read_instance(resources, records.url)
+    for other in _OTHER_IX:
+        for element in root.iter(f"{{{IX}}}{other}"):
+            message = f"ix:{other} is not used by this exporter"
+            findings.append(finding("ixbrl.tag", message, name, element.sourceline))
+    stated = []
+    nsmap = root_namespaces(document, root)
+    for element in root.iter(NON_FRACTION):
+        fact, problems = read_tag(element, page, name, nsmap)
+        findings.extend(problems)
+        if fact is not None:
+            stated.append(fact)
+    checks.append("ixbrl.instance")
+    findings.extend(compare_with_instance("ixbrl.fact", stated, expected.facts, name, by_id=True))
+    return _result(findings, checks, len(stated))

@@ -1,0 +1,139 @@
+"""Validate our xBRL-JSON (OIM 1.0) before it is written: structure, then the instance's facts.
+
+Structure (xBRL-JSON 1.0 §2-§3, OIM 1.0 §4): a JSON object whose `documentInfo` has the
+xBRL-JSON `documentType`, a `namespaces` map and a `taxonomy` list naming the release's
+schema; `facts` maps fact ids to objects with a string `value`, an integer `decimals`
+when present and `dimensions` with a `concept`, `entity`, `period` and (for anything
+but pure numbers) `unit`, every prefix declared. Then every fact must be the instance's
+fact of the same id, equal in concept, entity, period, dimensions, unit, value and
+decimals (see `oim.compare_with_instance`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from exporter.findings import Finding
+from exporter.validate.oim import (
+    Resolver,
+    StatedFact,
+    compare_with_instance,
+    decimal_value,
+    finding,
+    reference,
+)
+from exporter.validate.result import ValidationResult
+
+DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
+_CORE = frozenset({"concept", "entity", "period", "unit"})
+
+
+def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
+    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
+
+
+def document_findings(data: Any, name: str, taxonomy: str) -> Iterator[Finding]:
+    """`documentInfo` and `facts` are there and say what an xBRL-JSON report must."""
+    if not isinstance(data, dict):
+        yield finding("xbrl-json.structure", "the document is not a JSON object", name)
+        return
+    info = data.get("documentInfo")
+    if not isinstance(info, dict):
+        yield finding("xbrl-json.structure", "documentInfo is missing", name)
+        return
+    if info.get("documentType") != DOCUMENT_TYPE:
+        message = f"documentType is {info.get('documentType')!r}, not {DOCUMENT_TYPE!r}"
+        yield finding("xbrl-json.document-type", message, name)
+    namespaces = info.get("namespaces")
+    if not isinstance(namespaces, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in namespaces.items()
+    ):
+        yield finding("xbrl-json.structure", "documentInfo.namespaces is not a map of URIs", name)
+    if info.get("taxonomy") != [taxonomy]:
+        message = f"documentInfo.taxonomy is {info.get('taxonomy')!r}, not [{taxonomy!r}]"
+        yield finding("xbrl-json.taxonomy", message, name)
+    if not isinstance(data.get("facts"), dict):
+        yield finding("xbrl-json.structure", "facts is missing or not an object", name)
+
+
+def read_fact(
+    fact_id: str, fact: Any, resolver: Resolver, name: str
+) -> tuple[StatedFact | None, list[Finding]]:
+    """One xBRL-JSON fact resolved, or the reasons it cannot be."""
+    problems: list[str] = []
+    if not isinstance(fact, dict) or not isinstance(fact.get("dimensions"), dict):
+        return None, [finding("xbrl-json.fact", f"fact {fact_id} has no dimensions", name)]
+    dimensions = fact["dimensions"]
+    value = fact.get("value")
+    number = decimal_value(value) if isinstance(value, str) else None
+    if number is None:
+        problems.append(f"value {value!r} is not a decimal string")
+    decimals = fact.get("decimals")
+    if decimals is not None and (not isinstance(decimals, int) or isinstance(decimals, bool)):
+        problems.append(f"decimals {decimals!r} is not an integer")
+    concept = resolver.concept(str(dimensions.get("concept", "")))
+    who = resolver.entity(str(dimensions.get("entity", "")))
+    period = resolver.period(str(dimensions.get("period", "")))
+    unit_text = dimensions.get("unit")
+    unit = resolver.unit(unit_text if isinstance(unit_text, str) else None)
+    for aspect, resolved in (("concept", concept), ("entity", who), ("period", period)):
+        if resolved is None:
+            problems.append(f"{aspect} {dimensions.get(aspect)!r} does not resolve")
+    if unit is None:
+        problems.append(f"unit {unit_text!r} does not resolve")
+    members = []
+    for dimension, member in sorted(dimensions.items()):
+        if dimension in _CORE:
+            continue
+        pair = (resolver.concept(dimension), resolver.concept(str(member)))
+        if None in pair:
+            problems.append(f"dimension {dimension!r}: {member!r} does not resolve")
+        else:
+            members.append(pair)
+    if problems or number is None or concept is None or who is None or period is None:
+        return None, [finding("xbrl-json.fact", f"fact {fact_id}: {p}", name) for p in problems]
+    stated = StatedFact(
+        id=fact_id,
+        where=f"fact {fact_id}",
+        concept=concept,
+        entity=who,
+        period=period,
+        members=tuple(sorted(members)),  # type: ignore[arg-type]
+        unit=unit,
+        value=number,
+        decimals=decimals,
+    )
+    return stated, []
+
+
+def validate_xbrl_json(
+    document: bytes, name: str, instance: bytes, instance_name: str, taxonomy: str
+) -> ValidationResult:
+    """Check the xBRL-JSON `document` alone, then fact for fact against the XML instance."""
+    checks = ["xbrl-json.syntax"]
+    try:
+        data = json.loads(document)
+    except (ValueError, UnicodeDecodeError) as exc:
+        return _result([finding("xbrl-json.malformed", f"not JSON: {exc}", name)], checks, 0)
+    checks.append("xbrl-json.document")
+    findings = list(document_findings(data, name, taxonomy))
+    if findings:
+        return _result(findings, checks, 0)
+    resolver = Resolver(data["documentInfo"]["namespaces"])
+    checks.append("xbrl-json.facts")
+    stated = []
+    for fact_id, fact in data["facts"].items():
+        read, problems = read_fact(fact_id, fact, resolver, name)
+        findings.extend(problems)
+        if read is not None:
+            stated.append(read)
+    expected = reference(instance, instance_name)
+    if expected.instance is None:
+        return _result(findings + list(expected.problems), checks, len(stated))
+    checks.append("xbrl-json.instance")
+    findings.extend(
+        compare_with_instance("xbrl-json.fact", stated, expected.facts, name, by_id=True)
+    )
+    return _result(findings, checks, len(stated))

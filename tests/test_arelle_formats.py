@@ -1,0 +1,80 @@
+"""Arelle reads our xBRL-JSON, xBRL-CSV and Inline XBRL natively: 0 errors, the instance's facts.
+
+For each format Arelle (offline, validating with Calculations 1.1 and the units
+registry) must report no error and no inconsistency, and the facts it reads must be the
+XML instance's, fact by fact: concept, period, unit, value, decimals, dimensions. The
+xBRL-JSON keeps the instance's fact ids; the statements of xBRL-CSV and Inline XBRL
+print a fact as often as the release does, so there the extra facts are complete
+duplicates of instance facts (Inline XBRL keeps the ids: `f12` is the instance's `f12`,
+`f12-2` its second printing).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from arelle_check import run_arelle
+from outputs import xml_facts, xml_facts_by_id
+from stages import page_without
+
+from exporter.cli import main
+from exporter.write import write_atomic
+
+pytestmark = pytest.mark.arelle
+
+FACTS = 447
+PRINTED = 499  # 447 facts and 52 consistent duplicates in the sample's tables
+
+
+@pytest.fixture(scope="module")
+def written(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("formats")
+    assert main(["convert", str(sample), "-o", str(outdir), "--quiet"]) == 0
+    return outdir
+
+
+def _clean(result) -> None:
+    assert result.errors == [], result.errors[:3]
+    assert result.inconsistencies == [], result.inconsistencies[:3]
+
+
+def test_arelle_reads_the_xbrl_json_as_the_instance(written: Path) -> None:
+    expected = xml_facts_by_id((written / "qifu-2024q4.xml").read_bytes())
+    result = run_arelle(written / "qifu-2024q4.json")
+    _clean(result)
+    assert len(expected) == FACTS
+    assert result.by_id == expected
+
+
+def test_arelle_reads_the_xbrl_csv_tables_as_the_instance(written: Path) -> None:
+    expected = xml_facts((written / "qifu-2024q4.xml").read_bytes())
+    result = run_arelle(written / "qifu-2024q4.csv.json")
+    _clean(result)
+    assert result.facts == expected
+    assert len(result.by_id) == PRINTED
+
+
+def test_arelle_reads_the_inline_xbrl_as_the_instance(written: Path) -> None:
+    expected = xml_facts_by_id((written / "qifu-2024q4.xml").read_bytes())
+    result = run_arelle(written / "qifu-2024q4.xhtml")
+    _clean(result)
+    assert len(result.by_id) == PRINTED
+    assert {k: v for k, v in result.by_id.items() if k in expected} == expected
+    duplicates = {k: v for k, v in result.by_id.items() if k not in expected}
+    assert len(duplicates) == PRINTED - FACTS
+    for tag_id, key in duplicates.items():
+        assert key == expected[tag_id.rsplit("-", 1)[0]], tag_id
+
+
+def test_arelle_reads_hidden_facts(sample: Path, tmp_path: Path) -> None:
+    """Facts no statement cell shows go into ix:hidden and still reach the target document:
+    here the page leaves the cash-flow statement out, as if the release did not print it."""
+    page, files = page_without(sample, "cash_flow")
+    for name, data in files.items():
+        write_atomic(tmp_path / name, data)
+    (tmp_path / "qifu-2024q4.xhtml").write_bytes(page)
+    result = run_arelle(tmp_path / "qifu-2024q4.xhtml")
+    _clean(result)
+    expected = xml_facts_by_id(files["qifu-2024q4.xml"])
+    assert {k: v for k, v in result.by_id.items() if k in expected} == expected

@@ -1,0 +1,449 @@
+"""xBRL-JSON, xBRL-CSV, Inline XBRL and the review page: choice, shape, our own checks.
+
+Arelle's reading of the same outputs is in `test_arelle_formats.py`, the browser's in
+`test_browser.py`; here the outputs are read with plain JSON, csv and lxml, and our
+validators are shown to catch broken renderings before anything is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree, html
+from outputs import xml_facts_by_id
+from stages import page_without, stages
+
+from exporter.cli import main
+from exporter.options import ConvertOptions
+from exporter.periods import Period
+from exporter.pipeline import convert
+from exporter.render import formats
+from exporter.render.document import render_document
+from exporter.render.oim import csv_period, json_period
+from exporter.render.statements import header_lines, split_printed, statement_views
+from exporter.tables.model import Column
+from exporter.validate import validate_inline, validate_xbrl_csv, validate_xbrl_json
+from exporter.validate.instance import parse_moment
+from exporter.validate.oim import oim_period
+from exporter.write import write_conversion
+
+STEM = "qifu-2024q4"
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+TABLES = ["balance-sheet", "income-statement", "cash-flow", "comprehensive-income", "non-gaap"]
+ALWAYS = {f"{STEM}.xsd", f"{STEM}.report.json", f"{STEM}.report.txt", f"{STEM}.review.html"}
+BY_FORMAT = {
+    "xml": {f"{STEM}.xml"},
+    "jsonld": {f"{STEM}.jsonld"},
+    "xbrl-json": {f"{STEM}.json"},
+    "xbrl-csv": {f"{STEM}.csv.json"} | {f"{STEM}-{t}.csv" for t in TABLES},
+    "ixbrl": {f"{STEM}.xhtml"},
+}
+
+
+@pytest.fixture(scope="module")
+def conversion(sample: Path):
+    return convert(sample)
+
+
+def _names(directory: Path) -> set[str]:
+    """The files one conversion wrote (the run's manifest aside)."""
+    return {p.name for p in directory.iterdir() if p.is_file()} - {"manifest.jsonl"}
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    ["xml", "jsonld", "xbrl-json", "xbrl-csv", "ixbrl", "xml,ixbrl", "xbrl-csv,jsonld,xbrl-json"],
+)
+def test_format_option_writes_exactly_the_chosen_outputs(
+    sample: Path, tmp_path: Path, chosen: str
+) -> None:
+    assert main(["convert", str(sample), "-o", str(tmp_path), "--format", chosen, "-q"]) == 0
+    expected = set(ALWAYS)
+    for fmt in chosen.split(","):
+        expected |= BY_FORMAT[fmt]
+    assert _names(tmp_path) == expected
+
+
+def test_default_writes_every_format(sample: Path, tmp_path: Path) -> None:
+    assert main(["convert", str(sample), "-o", str(tmp_path), "-q"]) == 0
+    assert _names(tmp_path) == ALWAYS.union(*BY_FORMAT.values())
+
+
+def test_unknown_format_names_the_choices(sample: Path, tmp_path: Path, capsys) -> None:
+    assert main(["convert", str(sample), "-o", str(tmp_path), "--format", "xml,xlsx"]) == 2
+    assert "choose from xml, jsonld, xbrl-json, xbrl-csv, ixbrl" in capsys.readouterr().err
+
+
+def test_an_output_that_fails_validation_is_not_written(
+    sample: Path, tmp_path: Path, monkeypatch
+) -> None:
+    real = formats.render_xbrl_json
+
+    def broken(*args, **kwargs) -> bytes:
+        return real(*args, **kwargs).replace(b'"4482252000"', b'"4482352000"', 1)
+
+    monkeypatch.setattr(formats, "render_xbrl_json", broken)
+    conversion = convert(sample, ConvertOptions(formats=("xml", "xbrl-json")))
+    assert not conversion.report.valid
+    assert conversion.report.outputs == ()
+    assert "xbrl-json.fact-mismatch" in {f.code for f in conversion.report.findings}
+    write_conversion(conversion, tmp_path)
+    assert _names(tmp_path) == ALWAYS - {f"{STEM}.xsd"}  # the reports and the review only
+    review = (tmp_path / f"{STEM}.review.html").read_text(encoding="utf-8")
+    assert "xbrl-json.fact-mismatch" in review
+    assert f"{STEM}.xhtml#" not in review
+
+
+# xBRL-JSON ------------------------------------------------------------------------------
+
+
+def test_xbrl_json_has_the_instance_facts_under_their_ids(conversion) -> None:
+    document = json.loads(conversion.files[f"{STEM}.json"])
+    info = document["documentInfo"]
+    assert info["documentType"] == "https://xbrl.org/2021/xbrl-json"
+    assert info["taxonomy"] == [f"{STEM}.xsd"]
+    instance = xml_facts_by_id(conversion.files[f"{STEM}.xml"])
+    assert set(document["facts"]) == set(instance)
+    revenue = document["facts"]["f179"]
+    assert revenue == {
+        "value": "4482252000",
+        "decimals": -3,
+        "dimensions": {
+            "concept": "xe:Revenues",
+            "entity": "ticker:NASDAQ:QFIN",
+            "period": "2024-10-01T00:00:00/2025-01-01T00:00:00",
+            "unit": "iso4217:CNY",
+        },
+    }
+    margin = next(f for f in document["facts"].values() if f["value"] == "0.427")
+    assert "unit" not in margin["dimensions"]  # xbrli:pure is written by leaving it out
+
+
+def _json_check(conversion, document: bytes):
+    instance = conversion.files[f"{STEM}.xml"]
+    return validate_xbrl_json(document, f"{STEM}.json", instance, f"{STEM}.xml", f"{STEM}.xsd")
+
+
+def test_xbrl_json_validator_passes_ours(conversion) -> None:
+    result = _json_check(conversion, conversion.files[f"{STEM}.json"])
+    assert result.findings == ()
+    assert result.fact_count == 447
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda d: d["facts"]["f179"].update(value="4482352000"), "xbrl-json.fact-mismatch"),
+        (lambda d: d["facts"].pop("f179"), "xbrl-json.fact-missing"),
+        (lambda d: d["facts"]["f179"].update(value=4482252000), "xbrl-json.fact"),
+        (
+            lambda d: d["facts"]["f179"]["dimensions"].update(concept="us:Revenues"),
+            "xbrl-json.fact",
+        ),
+        (
+            lambda d: d["facts"]["f179"]["dimensions"].update(period="2024-10-01/2024-12-31"),
+            "xbrl-json.fact",
+        ),
+        (lambda d: d["documentInfo"].update(taxonomy=[]), "xbrl-json.taxonomy"),
+        (
+            lambda d: d["facts"].update(x1=d["facts"]["f12"] | {"value": "1"}),
+            "xbrl-json.fact-inconsistent",
+        ),
+    ],
+    ids=["value", "missing", "number", "prefix", "period", "taxonomy", "duplicate"],
+)
+def test_xbrl_json_validator_catches(conversion, change, code: str) -> None:
+    document = json.loads(conversion.files[f"{STEM}.json"])
+    change(document)
+    result = _json_check(conversion, json.dumps(document).encode())
+    assert code in result.codes()
+    assert not result.ok
+
+
+# xBRL-CSV -------------------------------------------------------------------------------
+
+
+def _table(conversion, name: str) -> list[list[str]]:
+    text = conversion.files[f"{STEM}-{name}.csv"].decode("utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_tables_read_like_the_statements(conversion) -> None:
+    header, *rows = _table(conversion, "income-statement")
+    assert header[:4] == [
+        "label",
+        "Three_months_ended_December_31_2023_RMB",
+        "Three_months_ended_December_31_2024_RMB",
+        "Three_months_ended_December_31_2024_USD",
+    ]
+    by_label = {row[0]: row for row in rows}
+    assert by_label["Total net revenue"][2] == "4482252000"
+    assert by_label["Income taxes expense"][1] == "223237000"  # printed (223,237): an expense
+    diluted = next(row for row in rows if row[0] == "  Diluted")
+    assert diluted[header.index("concept")] == "xe:EarningsPerShareDiluted"
+    assert diluted[1] == "3.44"
+    labels = [row[0] for row in rows]
+    assert labels.index("Total net revenue") < labels.index("Net income") < labels.index("  Basic")
+
+
+def test_csv_stacked_blocks_become_one_table(conversion) -> None:
+    header, *rows = _table(conversion, "comprehensive-income")
+    assert len([c for c in header if c.startswith(("Three", "Year"))]) == 6
+    # Each block's rows joined by label; the subtotal is worded differently in the year
+    # block ("Other comprehensive income" against "Other comprehensive (loss) income").
+    assert len(rows) == 8
+    net_income = rows[0]
+    assert net_income[:7] == [
+        "Net income",
+        "1107688000",
+        "1912667000",
+        "262034000",
+        "4268577000",
+        "6248116000",
+        "855987000",
+    ]
+
+
+def test_csv_instants_in_duration_columns_take_their_period_from_the_row(conversion) -> None:
+    _, *rows = _table(conversion, "cash-flow")
+    opening = next(r for r in rows if r[0].endswith("beginning of period"))
+    assert "2024-09-30@end" in opening
+    assert "2024-10-01..2024-12-31" in rows[0]
+
+
+def _csv_check(conversion, files: dict[str, bytes]):
+    instance = conversion.files[f"{STEM}.xml"]
+    return validate_xbrl_csv(files, f"{STEM}.csv.json", instance, f"{STEM}.xml", f"{STEM}.xsd")
+
+
+def _csv_files(conversion) -> dict[str, bytes]:
+    return {n: d for n, d in conversion.files.items() if ".csv" in n}
+
+
+def test_xbrl_csv_validator_passes_ours(conversion) -> None:
+    result = _csv_check(conversion, _csv_files(conversion))
+    assert result.findings == ()
+    assert result.fact_count == 499
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        (b",4482252000,", b",4482352000,", "xbrl-csv.fact-missing"),
+        (
+            b"Income taxes expense,223237000",
+            b"Income taxes expense,-223237000",
+            "xbrl-csv.fact-inconsistent",
+        ),
+        (b"label,Three", b"Label,Three", "xbrl-csv.header"),
+        (b"xe:Revenues", b"zz:Revenues", "xbrl-csv.fact"),
+        (b"\nASSETS,,,,", b"\nASSETS,,,,xe:Assets", "xbrl-csv.unused-parameter"),
+    ],
+    ids=["value", "sign", "header", "prefix", "unused-parameter"],
+)
+def test_xbrl_csv_validator_catches(conversion, old: bytes, new: bytes, code: str) -> None:
+    files = _csv_files(conversion)
+    changed = {n: d.replace(old, new, 1) for n, d in files.items() if n.endswith(".csv")}
+    assert changed != {n: d for n, d in files.items() if n.endswith(".csv")}
+    result = _csv_check(conversion, {**files, **changed})
+    assert code in result.codes()
+
+
+def test_xbrl_csv_validator_needs_every_table(conversion) -> None:
+    files = _csv_files(conversion)
+    files.pop(f"{STEM}-cash-flow.csv")
+    assert "xbrl-csv.table-missing" in _csv_check(conversion, files).codes()
+
+
+# Inline XBRL ----------------------------------------------------------------------------
+
+
+def _page(conversion) -> etree._Element:
+    return etree.fromstring(conversion.files[f"{STEM}.xhtml"])
+
+
+def test_inline_tags_every_printed_number_as_printed(conversion) -> None:
+    page = _page(conversion)
+    tags = {t.get("id"): t for t in page.iter(f"{IX}nonFraction")}
+    assert len(tags) == 499
+    taxes = tags["f274"]  # Income taxes expense (223,237): a positive expense, shown in brackets
+    assert (taxes.text, taxes.get("scale"), taxes.get("sign")) == ("223,237", "3", None)
+    assert "".join(taxes.getparent().itertext()) == "(223,237)"
+    investing = next(t for t in tags.values() if t.text == "1,885,694")
+    assert investing.get("sign") == "-"  # NetCashProvidedByUsedInInvestingActivities < 0
+    margin = next(t for t in tags.values() if t.text == "42.7")
+    assert (margin.get("scale"), margin.get("decimals")) == ("-2", "3")
+    dash = next(t for t in tags.values() if t.text == "-")
+    assert dash.get("format") == "ixt:fixed-zero"
+    assert all(t.get("format") for t in tags.values())
+
+
+def test_inline_page_reads_like_a_statement(conversion) -> None:
+    page = _page(conversion)
+    titles = [h.text for h in page.iter(f"{XHTML}h2")]
+    assert titles[1] == "Unaudited Condensed Consolidated Statements of Operations"
+    rows = {
+        "".join(r.find(f"{XHTML}th").itertext()): r for r in page.iter(f"{XHTML}tr") if r.get("id")
+    }
+    assert rows["Total net revenue"].get("class") == "total"
+    assert rows["TOTAL ASSETS"].get("class") == "grand-total"
+    assert rows["Current assets:"].get("class") == "heading"
+    assert rows["Cash and cash equivalents"].find(f"{XHTML}th").get("class") == "label d2"
+    assert page.find(f".//{XHTML}style") is not None
+    assert page.find(f".//{IX}hidden") is None  # every fact is printed in a table
+
+
+def _inline_check(conversion, page: bytes, instance: bytes | None = None):
+    instance = instance or conversion.files[f"{STEM}.xml"]
+    return validate_inline(page, f"{STEM}.xhtml", instance, f"{STEM}.xml", f"{STEM}.xsd")
+
+
+def test_inline_validator_passes_ours(conversion) -> None:
+    result = _inline_check(conversion, conversion.files[f"{STEM}.xhtml"])
+    assert result.findings == ()
+    assert result.fact_count == 499
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        (b">4,482,252<", b">4,482,352<", "ixbrl.fact-mismatch"),
+        (b' sign="-">1,885,694<', b">1,885,694<", "ixbrl.fact-mismatch"),
+        (
+            b'scale="3" format="ixt:num-dot-decimal">223,237<',
+            b'scale="6" format="ixt:num-dot-decimal">223,237<',
+            "ixbrl.fact-mismatch",
+        ),
+        (b'contextRef="D2024-10-01_2024-12-31"', b'contextRef="D2024-10-01"', "ixbrl.tag"),
+        (b">4,482,252<", b">4.482.252<", "ixbrl.tag"),
+        (b'id="c3-355-2"', b'id="f179"', "ixbrl.duplicate-id"),
+        (
+            b'xlink:href="qifu-2024q4.xsd"/>\n</ix:references>',
+            b'xlink:href="other.xsd"/>\n</ix:references>',
+            "ixbrl.header",
+        ),
+        (
+            b"<xbrli:endDate>2024-12-31</xbrli:endDate>",
+            b"<xbrli:endDate>2024-12-30</xbrli:endDate>",
+            "ixbrl.header",
+        ),
+    ],
+    ids=["digits", "sign", "scale", "context", "format", "id", "schema", "context-period"],
+)
+def test_inline_validator_catches(conversion, old: bytes, new: bytes, code: str) -> None:
+    page = conversion.files[f"{STEM}.xhtml"]
+    assert old in page
+    result = _inline_check(conversion, page.replace(old, new, 1))
+    assert code in result.codes()
+    assert not result.ok
+
+
+def test_facts_no_cell_prints_are_hidden(sample: Path) -> None:
+    page, files = page_without(sample, "cash_flow")
+    root = etree.fromstring(page)
+    hidden = root.find(f".//{IX}hidden")
+    assert hidden is not None and len(hidden) > 0
+    assert all(h.get("format") is None for h in hidden)
+    instance = files[f"{STEM}.xml"]
+    result = validate_inline(page, f"{STEM}.xhtml", instance, f"{STEM}.xml", f"{STEM}.xsd")
+    assert result.findings == ()
+
+
+# The review page ------------------------------------------------------------------------
+
+
+def test_review_links_every_finding_to_its_cell(conversion) -> None:
+    review = html.fromstring(conversion.review)
+    anchors = {e.get("id") for e in _page(conversion).iter() if e.get("id")}
+    links = [
+        a.get("href") for a in review.iter("a") if a.get("href", "").startswith(f"{STEM}.xhtml#")
+    ]
+    assert len(links) == 11  # one per translation warning
+    assert all(link.partition("#")[2] in anchors for link in links)
+    assert links[0] == f"{STEM}.xhtml#c1-314-3"  # Total non-current assets, USD column
+    text = review.text_content()
+    assert "warnings" in text and "passed" in text
+    for label in ("XBRL instance", "JSON-LD", "xBRL-JSON", "xBRL-CSV", "Inline XBRL"):
+        assert label in text
+
+
+def test_review_without_inline_view_has_no_cell_links(sample: Path, tmp_path: Path) -> None:
+    assert main(["convert", str(sample), "-o", str(tmp_path), "--format", "xml", "-q"]) == 0
+    review = html.fromstring((tmp_path / f"{STEM}.review.html").read_bytes())
+    assert not [a for a in review.iter("a") if ".xhtml" in a.get("href", "")]
+
+
+# Building blocks ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "parts"),
+    [
+        ("4,482,252", ("", "4,482,252", "")),
+        ("(223,237)", ("(", "223,237", ")")),
+        ("42.7%", ("", "42.7", "%")),
+        ("$(0.13)", ("$(", "0.13", ")")),
+        ("-", ("", "-", "")),
+    ],
+)
+def test_printed_numbers_split_around_their_digits(printed: str, parts: tuple) -> None:
+    assert split_printed(printed) == parts
+
+
+def _column(header: str) -> Column:
+    return Column(position=0, header=header, period=None, currency=None)
+
+
+def test_header_lines_stack_and_merge() -> None:
+    headers = [
+        "Three months ended December 31, 2023 RMB",
+        "Three months ended December 31, 2024 RMB",
+        "Three months ended December 31, 2024 USD",
+        "Year ended December 31, 2024 RMB",
+    ]
+    lines = header_lines(tuple(_column(h) for h in headers))
+    assert [[(c.text, c.span) for c in line] for line in lines] == [
+        [("Three months ended December 31,", 3), ("Year ended December 31,", 1)],
+        [("2023", 1), ("2024", 2), ("2024", 1)],
+        [("RMB", 1), ("RMB", 1), ("USD", 1), ("RMB", 1)],
+    ]
+
+
+days = st.dates(min_value=date(1990, 1, 1), max_value=date(2090, 12, 31))
+
+
+@given(days, st.integers(min_value=0, max_value=800))
+def test_oim_periods_read_back_as_xbrl_periods(start: date, length: int) -> None:
+    end = start + timedelta(days=length)
+    for period in (Period(end=end), Period(start=start, end=end)):
+        expected_end = parse_moment(end.isoformat(), end_of_day=True)
+        for text in (json_period(period), csv_period(period)):
+            read = oim_period(text)
+            assert read is not None and read.end == expected_end, text
+            if period.start is None:
+                assert read.kind == "instant"
+            else:
+                assert read.start == parse_moment(start.isoformat(), end_of_day=False)
+
+
+def test_facts_no_statement_prints_are_listed_in_the_csv(sample: Path) -> None:
+    """The CSV tables follow the statements; facts outside them get a list of their own."""
+    taxonomy, tables, facts = stages(sample)
+    rendered = render_document(facts, taxonomy, STEM, "taxonomy")
+    views = statement_views(tuple(t for t in tables if t.kind != "cash_flow"), facts)
+    (output,) = formats.render_formats(rendered, facts, taxonomy, views, ("xbrl-csv",), STEM)
+    assert f"{STEM}-cash-flow.csv" not in output.files
+    header, *rows = list(csv.reader(io.StringIO(output.files[f"{STEM}-other-facts.csv"].decode())))
+    assert header[:2] == ["label", "value"]
+    assert len(rows) == len(views.hidden) > 0
+    instance = rendered.files[f"{STEM}.xml"]
+    result = validate_xbrl_csv(output.files, output.entry, instance, f"{STEM}.xml", f"{STEM}.xsd")
+    assert result.findings == ()
