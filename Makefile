@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-batch clean
+.PHONY: setup demo test lint bench bench-batch screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,8 @@ setup: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/xbrl-export convert examples/qifu-2024q4.txt -o out
-	@echo "outputs in out/: instance .xml, .jsonld, schema .xsd, report, taxonomy/"
+	@echo "outputs in out/: instance .xml, .jsonld, xBRL-JSON .json, xBRL-CSV .csv.json and"
+	@echo "  -*.csv, Inline XBRL .xhtml, schema .xsd, report, review page .review.html, taxonomy/"
 
 lint: $(STAMP)
 	$(BIN)/ruff check exporter tests bench
@@ -33,6 +34,12 @@ bench: $(STAMP)
 DOCS ?= 200
 bench-batch: $(STAMP)
 	$(BIN)/python bench/batch.py --docs $(DOCS)
+
+# The README's picture of the sample's income statement, as Debian's chromium renders the
+# Inline XBRL page (apt-get install chromium).
+screenshot: $(STAMP)
+	$(BIN)/xbrl-export convert examples/qifu-2024q4.txt -o out --format ixbrl -q
+	$(BIN)/python tests/browser.py out/qifu-2024q4.xhtml docs/income-statement.png
 
 clean:
 	rm -rf out build dist .pytest_cache .ruff_cache

@@ -1,0 +1,103 @@
+"""The Inline XBRL page in a real browser: every tagged fact is visible and shows its print.
+
+Debian's chromium (installed by `.ci/run`) renders the page from disk. For every
+`ix:nonFraction` the test reads what the browser lays out: the element has a box, is
+not hidden by style, and its table cell shows exactly the text the release printed for
+that fact (brackets and percent signs included). Without chromium the test is skipped,
+unless XBRL_EXPORTER_REQUIRE_BROWSER is set (as in CI), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from browser import browser_page, chromium_path
+from stages import stages
+
+from exporter.cli import main
+
+pytestmark = pytest.mark.browser
+
+_COLLECT = """() => {
+  const tags = document.getElementsByTagNameNS("http://www.xbrl.org/2013/inlineXBRL", "nonFraction");
+  return Array.from(tags, (tag) => {
+    const box = tag.getBoundingClientRect();
+    const cell = tag.closest("td");
+    return {
+      id: tag.getAttribute("id"),
+      text: tag.textContent,
+      cell: cell ? cell.textContent : null,
+      visible: tag.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}),
+      width: box.width,
+      height: box.height,
+    };
+  });
+}"""
+
+
+@pytest.fixture(scope="module")
+def executable() -> str:
+    path = chromium_path()
+    if path is None:
+        message = "chromium not installed (apt-get install chromium)"
+        if os.environ.get("XBRL_EXPORTER_REQUIRE_BROWSER"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="module")
+def page_file(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("inline")
+    assert main(["convert", str(sample), "-o", str(outdir), "--format", "ixbrl", "-q"]) == 0
+    return outdir / "qifu-2024q4.xhtml"
+
+
+def _printed(sample: Path) -> dict[str, str]:
+    """What the release printed for each tag id: a fact's source, then its duplicates."""
+    printed = {}
+    for fact in stages(sample)[2].facts:
+        printed[fact.id] = fact.source.printed
+        for n, duplicate in enumerate(fact.duplicates, start=2):
+            printed[f"{fact.id}-{n}"] = duplicate.printed
+    return printed
+
+
+def test_every_tagged_fact_is_visible_and_shows_the_printed_value(
+    executable: str, page_file: Path, sample: Path
+) -> None:
+    expected = _printed(sample)
+    with browser_page(executable) as page:
+        page.goto(page_file.as_uri())
+        assert page.title() == "Qifu Technology, Inc."
+        tags = page.evaluate(_COLLECT)
+    assert len(tags) == len(expected) == 499
+    for tag in tags:
+        assert tag["visible"] and tag["width"] > 0 and tag["height"] > 0, tag
+        assert tag["cell"] == expected[tag["id"]], tag
+        assert tag["text"] in tag["cell"], tag
+
+
+def test_totals_are_ruled_and_a_linked_cell_is_highlighted(
+    executable: str, page_file: Path
+) -> None:
+    with browser_page(executable) as page:
+        page.goto(page_file.as_uri() + "#c1-314-3")
+        styles = page.evaluate(
+            """() => {
+              const style = (selector) => getComputedStyle(document.querySelector(selector));
+              return {
+                total: style("#r3-355 td").borderTopStyle,
+                grand: style("#r1-315 td").borderBottomStyle,
+                item: style("#r3-354 td").borderTopStyle,
+                target: style("#c1-314-3").backgroundColor,
+                plain: style("#c1-314-2").backgroundColor,
+              };
+            }"""
+        )
+    assert styles["total"] == "solid"
+    assert styles["grand"] == "double"
+    assert styles["item"] == "none"
+    assert styles["target"] != styles["plain"]
