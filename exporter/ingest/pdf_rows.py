@@ -2,9 +2,11 @@
 
 Text at the stub of a header line is not a column header: a caption ("($ million)") is
 handed back to stand before the table, a period ("Three Months Ended December 31,") heads
-every value column, a stray page number is dropped, and anything else labels the rows
-below it. Header text is placed over the columns it covers; a label printed over two or
-three lines becomes one row with the numbers of the line that holds them.
+the columns under the header group's years, a stray page number is dropped, and anything
+else labels the rows below it. Header text is placed over the value columns of its own
+block that it covers: words over different columns' values are cut apart, and a period
+centred over sub-headed columns spans them. A label printed over two or three lines
+becomes one row with the numbers of the line that holds them.
 """
 
 from __future__ import annotations
@@ -115,8 +117,11 @@ class _RowBuilder:
     def header_group(self, index: int) -> int:
         """Consecutive header lines; stub text becomes a caption, a period or a row label.
 
-        Header text is placed over the columns the data rows below it use (until the next
-        header lines), so interleaved columns of another block do not widen its spans.
+        Header text is placed over the value columns of its block (the data rows below
+        it, until the next header lines), so interleaved columns of another block do not
+        widen its spans. Lines are placed bottom-up: a one-column header widens its
+        column's reach for the lines above, and a period above sub-headed columns may
+        span them.
         """
         lines = self.region.lines
         end = index

@@ -4,7 +4,9 @@ A data line ends in numbers set apart from its label. A table is a run of data l
 the label lines between them, grown upward over the column-header lines above it (text
 or bare years set over the value columns), but not over a title centred on the page.
 Value columns come from the right edges of the numbers (numbers are right-aligned, so a
-closing bracket or a % sign may hang past them). `pdf_rows` turns a region into rows.
+closing bracket or a % sign may hang past them), for each stacked block of the table on
+its own, then merged into one grid where the blocks' columns agree. A run of lone numbers
+(prose wrapped before "$2.12") is no table. `pdf_rows` turns a region into rows.
 """
 
 from __future__ import annotations
