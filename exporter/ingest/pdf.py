@@ -45,7 +45,8 @@ from exporter.ingest.pdf_tables import Column
 from exporter.ingest.pdf_words import page_words
 
 _TAIL = 2048
-# A release has tens of pages, read at about a second each; a content stream a few MB.
+# A release has tens of pages, read in a few hundredths of a second each; a content stream
+# a few MB.
 MAX_PAGES = 500
 MAX_INFLATED_BYTES = 64 * 1024 * 1024
 _INFLATE_CHUNK = 1 << 20
@@ -161,7 +162,7 @@ def _refuse_too_many_pages(count: int, location: Location) -> None:
     if count > MAX_PAGES:
         raise InputError(
             f"the PDF has {count:,} pages, over the {MAX_PAGES:,}-page limit for a press "
-            "release (about a second a page)",
+            "release (a release has tens)",
             location,
             "give the release's own pages (for example qpdf --pages in.pdf 1-20 -- out.pdf)",
         )
