@@ -42,6 +42,46 @@ _SUFFIXES = frozenset(
     }
 )
 _FUZZY_THRESHOLD = 0.9
+# Words whose presence on one side only changes what a label means: a close match that
+# differs by one of them is no match ("Non-GAAP diluted EPS" is not "Diluted EPS").
+_DISTINGUISHING = frozenset(
+    {
+        "nongaap",
+        "gaap",
+        "adjusted",
+        "basic",
+        "diluted",
+        "current",
+        "noncurrent",
+        "per",
+        "ads",
+        "margin",
+        "percentage",
+        "%",
+        "before",
+        "after",
+        "gross",
+        "net",
+        "total",
+        "other",
+        "continuing",
+        "discontinued",
+        "attributable",
+        "noncontrolling",
+        "comprehensive",
+    }
+)
+_PARTICULARS = re.compile(
+    r"\s*(?:;|,\s*(?:less|net of|including|excluding|par value|no par value)\b|\(\$).*$",
+    re.IGNORECASE,
+)
+
+
+def _without_particulars(label: str) -> str:
+    """The label's name without the amounts and terms printed after it."""
+    return _PARTICULARS.sub("", label).strip()
+
+
 _EXACT, _BAG = 1.0, 0.97
 _WITHIN_BONUS, _STATEMENT_BONUS = 0.02, 0.01
 _PER_SHARE_LIMIT = 10_000
@@ -218,13 +258,28 @@ class Mapper:
             return found
         for entry in self.entries:
             similarity = _similarity(tokens, entry.tokens)
-            if similarity >= _FUZZY_THRESHOLD:
+            differing = set(tokens) ^ set(entry.tokens)
+            if similarity >= _FUZZY_THRESHOLD and not differing & _DISTINGUISHING:
                 found.append(_Candidate(entry=entry, score=similarity * 0.95))
         return found
 
     def best(self, row: TableRow, kind: str, durations: bool) -> tuple[_Candidate, float] | None:
-        """The best candidate for a row, with its score, or None."""
-        tokens = self.tokens(row.label)
+        """The best candidate for a row, with its score, or None.
+
+        A label that carries particulars after its name ("Common stock, no par value;
+        900,000,000 shares authorized", "Accounts receivable, less allowances of $47")
+        is tried again without them when the whole label matches nothing.
+        """
+        for label in dict.fromkeys((row.label, _without_particulars(row.label))):
+            found = self._best(label, row, kind, durations)
+            if found is not None:
+                return found
+        return None
+
+    def _best(
+        self, label: str, row: TableRow, kind: str, durations: bool
+    ) -> tuple[_Candidate, float] | None:
+        tokens = self.tokens(label)
         if not tokens:
             return None
         context = tuple(t for section in row.sections for t in self.tokens(section)) + tokens
