@@ -210,15 +210,26 @@ def _fits_period(candidate: _Candidate, concept: Concept, durations: bool) -> bo
     return not durations or candidate.entry.anchor is not None or bool(concept.end_labels)
 
 
+def _says(context: tuple[tuple[str, ...], ...], phrase: str) -> bool:
+    """Whether one of the row's texts (its label or one of its sections) says `phrase`.
+
+    Each text is searched on its own, so words from two sections never form a phrase.
+    """
+    words = label_tokens(phrase)
+    return any(contains_phrase(text, words) for text in context)
+
+
 def _score(
-    candidate: _Candidate, concept: Concept, context: tuple[str, ...], statement: frozenset[str]
+    candidate: _Candidate,
+    concept: Concept,
+    context: tuple[tuple[str, ...], ...],
+    statement: frozenset[str],
 ) -> float | None:
     score = candidate.score
-    if any(contains_phrase(context, label_tokens(p)) for p in concept.not_within):
+    if any(_says(context, p) for p in concept.not_within):
         return None
     if concept.within:
-        phrases = [label_tokens(p) for p in concept.within]
-        if not any(contains_phrase(context, p) for p in phrases):
+        if not any(_says(context, p) for p in concept.within):
             return None
         score += _WITHIN_BONUS
     if concept.name in statement:
@@ -282,7 +293,7 @@ class Mapper:
         tokens = self.tokens(label)
         if not tokens:
             return None
-        context = tuple(t for section in row.sections for t in self.tokens(section)) + tokens
+        context = (*(self.tokens(section) for section in row.sections), tokens)
         statement = self._statements.get(kind, frozenset())
         best: tuple[_Candidate, float] | None = None
         for candidate in self.candidates(tokens):

@@ -11,7 +11,7 @@ in order, and the PDFs have the layout features they are meant to exercise (wrap
 repeated headers, a statement continued on a new page, page numbers, rules or none).
 
 Where a rendering gives other facts, a focused test below pins each cause on a small
-rendering; the causes still open are marked `xfail(strict=True)` with the defect.
+rendering; a cause still open is marked `xfail(strict=True)` with the defect.
 """
 
 from __future__ import annotations
@@ -73,10 +73,8 @@ CID_BULLET = (
     "reportlab's code for U+2022) as '(cid:127)' and the text keeps it; read_metadata then "
     "takes '(cid:127)' for a listing 'CID: 127' when the real one is missed"
 )
-XFAIL = {
-    "pdf-ruled": f"{PARENTHESIS_BREAK}; {CENTRED_SPAN}; {REPEATED_HEADERS}",
-    "pdf-plain": f"{PARENTHESIS_BREAK}; {CENTRED_SPAN}",
-}
+# Renderings whose facts still differ from the text's, with the cause.
+XFAIL: dict[str, str] = {}
 
 
 def _param(rendering: Rendering) -> pytest.param:
@@ -257,7 +255,6 @@ def small_pdfs(release: Release) -> dict[str, Document]:
 LAYOUTS = ["ruled", "plain"]
 
 
-@pytest.mark.xfail(strict=True, reason=PARENTHESIS_BREAK)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_pdf_dateline_wrapped_before_a_parenthesis_stays_one_paragraph(
     small_pdfs: dict[str, Document], layout: str
@@ -268,7 +265,6 @@ def test_pdf_dateline_wrapped_before_a_parenthesis_stays_one_paragraph(
     assert "(NASDAQ: QFIN; HKEx: 3660) (" in dateline.text
 
 
-@pytest.mark.xfail(strict=True, reason=CENTRED_SPAN)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_pdf_period_header_centred_over_its_columns_spans_them(
     small_pdfs: dict[str, Document], layout: str
@@ -284,7 +280,6 @@ def test_pdf_period_header_centred_over_its_columns_spans_them(
     assert [cell.span for cell in periods] == [3] * len(periods)
 
 
-@pytest.mark.xfail(strict=True, reason=CID_BULLET)
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_pdf_bullets_read_as_bullets(small_pdfs: dict[str, Document], layout: str) -> None:
     bullets = [b.text for b in small_pdfs[layout].text_blocks if "platform" in b.text]
@@ -301,7 +296,6 @@ def _continued(statement: Statement, label: str) -> Statement:
     return dataclasses.replace(statement, parts=(*before, first, second))
 
 
-@pytest.mark.xfail(strict=True, reason=REPEATED_HEADERS)
 def test_pdf_statement_continued_under_repeated_headers_is_one_statement(
     release: Release,
 ) -> None:
@@ -316,7 +310,6 @@ def test_pdf_statement_continued_under_repeated_headers_is_one_statement(
     assert labels.count("Total comprehensive income") == 2
 
 
-@pytest.mark.xfail(strict=True, reason=ASCII85)
 def test_pdf_ascii85_flate_streams_read_like_flate_streams(release: Release) -> None:
     small = Release(_small_release(release).items[:2])
     flate = read_pdf(render_pdf(small, PLAIN), "release.pdf")
