@@ -79,6 +79,7 @@ def _validate(rendered: RenderedOutputs, shared: dict[str, bytes], directory: st
         rendered.jsonld_name,
         rendered.format_files(),
         available.get,
+        rendered.skipped_formats(),
     )
 
 

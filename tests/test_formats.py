@@ -447,3 +447,16 @@ def test_facts_no_statement_prints_are_listed_in_the_csv(sample: Path) -> None:
     instance = rendered.files[f"{STEM}.xml"]
     result = validate_xbrl_csv(output.files, output.entry, instance, f"{STEM}.xml", f"{STEM}.xsd")
     assert result.findings == ()
+
+
+def test_oim_formats_wait_for_an_identifier_without_spaces(sample: Path) -> None:
+    """An OIM entity is an SQName: an identifier with spaces has no OIM form. The xBRL-JSON
+    and xBRL-CSV are then left out with a warning saying how to fix it; the rest is written."""
+    conversion = convert(sample, ConvertOptions(entity_id="Qifu Technology Inc"))
+    assert conversion.report.valid
+    codes = {f.code for f in conversion.report.findings}
+    assert {"xbrl-json.not-written", "xbrl-csv.not-written"} <= codes
+    assert f"{STEM}.json" not in conversion.files
+    assert f"{STEM}.csv.json" not in conversion.files
+    assert {f"{STEM}.xml", f"{STEM}.xhtml"} <= set(conversion.files)
+    assert b"--entity-id" in conversion.review

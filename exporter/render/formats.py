@@ -34,6 +34,8 @@ class FormatOutput(BaseModel):
     format: str
     entry: str
     files: dict[str, bytes]
+    skipped: str = ""
+    """Why the format was not rendered (then `files` is empty)."""
 
 
 class RenderedOutputs(RenderedDocument):
@@ -48,7 +50,12 @@ class RenderedOutputs(RenderedDocument):
         return tuple(
             (o.format, o.entry, tuple(sorted(o.files, key=lambda n: (n != o.entry, n))))
             for o in self.formats
+            if not o.skipped
         )
+
+    def skipped_formats(self) -> tuple[tuple[str, str, str], ...]:
+        """(format, entry, reason) of each chosen format that could not be rendered."""
+        return tuple((o.format, o.entry, o.skipped) for o in self.formats if o.skipped)
 
     def all_files(self) -> dict[str, bytes]:
         files = dict(self.files)
@@ -74,6 +81,19 @@ def concept_qnames(facts: FactSet, taxonomy: Taxonomy, schema_name: str) -> dict
     return {f.concept: f"{names.prefix(f.concept)}:{f.concept}" for f in facts.facts}
 
 
+def oim_obstacle(facts: FactSet) -> str:
+    """Why the facts cannot be written in OIM form ("" when they can): an OIM entity is an
+    SQName, so an identifier with spaces (an issuer name standing in for a listing) has
+    no OIM form, though XML and Inline XBRL take it."""
+    identifier = facts.entity.identifier
+    if not identifier or any(c.isspace() for c in identifier):
+        return (
+            f"entity identifier {identifier!r} has spaces, which an OIM entity (an SQName) "
+            "cannot; give --entity-scheme and --entity-id"
+        )
+    return ""
+
+
 def render_formats(
     rendered: RenderedDocument,
     facts: FactSet,
@@ -91,8 +111,12 @@ def render_formats(
     qnames = concept_qnames(facts, taxonomy, schema)
     names = oim_names(facts, qnames, instance_aspects(instance))
     outputs = []
+    obstacle = oim_obstacle(facts)
     for fmt in chosen:
         entry = entry_name(fmt, stem)
+        if obstacle and fmt in ("xbrl-json", "xbrl-csv"):
+            outputs.append(FormatOutput(format=fmt, entry=entry, files={}, skipped=obstacle))
+            continue
         if fmt == "xbrl-json":
             files = {entry: render_xbrl_json(facts, qnames, names, schema)}
         elif fmt == "xbrl-csv":

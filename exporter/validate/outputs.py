@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.findings import Finding
+from exporter.errors import Location
+from exporter.findings import Finding, Severity
 from exporter.validate.inline import validate_inline
 from exporter.validate.jsonld import validate_jsonld
 from exporter.validate.result import ValidationResult
@@ -79,9 +80,11 @@ def validate_outputs(
     jsonld_name: str,
     formats: tuple[tuple[str, str, tuple[str, ...]], ...],
     resolve: Resolver,
+    skipped: tuple[tuple[str, str, str], ...] = (),
 ) -> Validation:
     """The instance (its DTS read through `resolve`), the JSON-LD, and each of `formats`
-    given as (format, entry file, files) with the bytes in `files`."""
+    given as (format, entry file, files) with the bytes in `files`; the `skipped` formats
+    (format, entry, reason) are reported as a warning each."""
     instance = files[instance_name]
     outputs = [
         CheckedOutput(
@@ -98,4 +101,13 @@ def validate_outputs(
     for fmt, entry, names in formats:
         result = validate_format(fmt, files, entry, instance, instance_name, schema)
         outputs.append(CheckedOutput(format=fmt, files=names, result=result))
+    for fmt, entry, reason in skipped:
+        warning = Finding(
+            code=f"{fmt}.not-written",
+            severity=Severity.WARNING,
+            message=f"not written: {reason}",
+            location=Location(file=entry),
+        )
+        result = ValidationResult(findings=(warning,), checks=(), fact_count=0)
+        outputs.append(CheckedOutput(format=fmt, files=(), result=result))
     return Validation(outputs=tuple(outputs))
