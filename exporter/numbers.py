@@ -28,7 +28,9 @@ _NUMBER = re.compile(
     $""",
     re.VERBOSE,
 )
-_FOOTNOTE_TAIL = re.compile(r"(?:\s*(?:\([a-zA-Z]\)|\*+|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
+# Footnote marks ending a cell: "(a)", "*", superscript digits, each after optional space.
+_MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
+_ASCII_LETTER = re.compile(r"[a-zA-Z]").fullmatch
 
 
 class PrintedNumber(BaseModel):
@@ -59,8 +61,10 @@ def parse_number(text: str) -> PrintedNumber | None:
         return PrintedNumber(
             text=cleaned, value=Decimal(0), fraction_digits=0, dash=True, percent=True
         )
-    cleaned = _FOOTNOTE_TAIL.sub("", cleaned)
-    match = _NUMBER.match(cleaned)
+    cleaned = strip_footnote_marks(cleaned)
+    # One space for any run: adjacent "\s*" around optional groups backtrack polynomially
+    # on a long run of whitespace that ends in something else.
+    match = _NUMBER.match(" ".join(cleaned.split()))
     if not match or not (match["int"] or match["frac"]):
         return None
     if bool(match["open"]) != bool(match["close"]):
@@ -68,10 +72,27 @@ def parse_number(text: str) -> PrintedNumber | None:
     digits = (match["int"] or "0").replace(",", "") + (match["frac"] or "")
     value = Decimal(digits)
     if match["open"] or match["lead"] in tuple(_MINUS) or match["inner"]:
-        value = -value
+        value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
     percent = bool(match["pct1"] or match["pct2"])
     return PrintedNumber(text=cleaned, value=value, fraction_digits=fraction, percent=percent)
+
+
+def strip_footnote_marks(text: str) -> str:
+    """`text` without the footnote marks at its end ("1,234 (a)*" is "1,234").
+
+    A scan from the right, linear in the length: a regex such as "(?:\\*+)+$" takes
+    exponential time on a cell of asterisks that ends in anything else.
+    """
+    end = len(text)
+    while True:
+        while end and (text[end - 1].isspace() or text[end - 1] in _MARK_CHARS):
+            end -= 1
+        letter = text[end - 2 : end - 1]
+        if end >= 3 and text[end - 3] == "(" and text[end - 1] == ")" and _ASCII_LETTER(letter):
+            end -= 3
+            continue
+        return text[:end]
 
 
 def is_year(text: str) -> bool:

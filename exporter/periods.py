@@ -128,6 +128,8 @@ def parse_period(text: str) -> Period | None:
     if span is None:
         return Period(end=end)
     unit, count = span
+    if count < 1:
+        return None  # "0 months ended": no period at all
     if unit == "months" and not _is_month_end(end) and count % 3 == 0:
         # Retail and 52/53-week calendars end quarters on a weekday, not a month end:
         # a "three months ended June 26" quarter is 13 weeks.

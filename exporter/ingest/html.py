@@ -86,9 +86,7 @@ _ENTITY_DECLARATION = re.compile(r"<!ENTITY\b", re.IGNORECASE)
 MAX_TABLE_CELLS = 200_000
 _SGML_ROOT = re.compile(r"^[ \t]*</?(?:SEC-DOCUMENT|IMS-DOCUMENT)>[^\n]*", re.MULTILINE)
 # A cell that can only end a number: ")", ")%", "%", ")(a)", "*", "(c)".
-_SUFFIX = re.compile(
-    r"^[)%]{0,2}(?:\s*(?:\([a-zA-Z]\)|\*+|[†‡§\u00b9\u00b2\u00b3\u2070-\u2079]+))*$"
-)
+_SUFFIX = re.compile(r"^[)%]{0,2}(?:\s*(?:\([a-zA-Z]\)|[*†‡§\u00b9\u00b2\u00b3\u2070-\u2079]))*$")
 _FOOTNOTE_DIGITS = re.compile(r"^\(?(\d{1,2}(?:,\d{1,2})*)\)?$")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _RAISED = re.compile(r"vertical-align:(?:super|text-top)|position:relative.*?(?:^|;)top:-")
