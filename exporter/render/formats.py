@@ -19,6 +19,7 @@ from exporter.render.inline import render_inline
 from exporter.render.oim import instance_aspects, oim_names, render_xbrl_json
 from exporter.render.statements import StatementViews, statement_views
 from exporter.render.taxonomy import files as taxonomy_files
+from exporter.render.text import clean_strings
 from exporter.render.xbrl_csv import render_xbrl_csv
 from exporter.tables.model import StatementTable
 from exporter.taxonomy import Taxonomy
@@ -139,6 +140,7 @@ def render_outputs(
 ) -> RenderedOutputs:
     """Every output of one release: schema, instance and JSON-LD (always: the instance is
     what the others are checked against), and the chosen OIM and Inline XBRL formats."""
+    facts, tables = clean_strings(facts), clean_strings(tables)  # text XML can carry
     rendered = render_document(facts, taxonomy, stem, taxonomy_href)
     views = statement_views(tables, facts)
     chosen = render_formats(rendered, facts, taxonomy, views, formats, stem)
