@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-batch screenshot clean
+.PHONY: setup demo test lint bench bench-batch screenshot fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/convert.py
+
+# Long local fuzzing (the tests run a short, fixed budget): FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 120
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run_all.py --seconds $(FUZZ_SECONDS)
 
 # batch conversion of DOCS generated releases with --jobs 1 and 2 (see README)
 DOCS ?= 200
