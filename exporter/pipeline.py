@@ -146,7 +146,8 @@ def refuse_numberless(document: Document, tables: tuple[StatementTable, ...]) ->
     placed = any(r.cells for t in tables for b in t.blocks for r in b.rows)
     if placed or any(t.unplaced for t in tables):
         return
-    found = f"{len(tables)} tables, none with numbers" if tables else "no tables"
+    plural = "" if len(tables) == 1 else "s"
+    found = f"{len(tables)} table{plural}, none with numbers" if tables else "no tables"
     raise ExtractionError(
         f"{found}; nothing to convert",
         Location(file=document.source),
