@@ -138,3 +138,15 @@ def test_the_corpus_can_be_written_for_a_look(tmp_path: Path) -> None:
     made = write_all(tmp_path)
     assert len(made) >= 30
     assert json.dumps([str(p.relative_to(tmp_path)) for p in made])
+
+
+def test_names_that_clean_to_one_stem_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    (tmp_path / "a b.txt").write_text(RELEASE, encoding="utf-8")
+    (tmp_path / "a_b.txt").write_text(RELEASE.replace("100", "101"), encoding="utf-8")
+    outdir = tmp_path / "out"
+    code = main(
+        ["convert", str(tmp_path / "a b.txt"), str(tmp_path / "a_b.txt"), "-o", str(outdir)]
+    )
+    assert code == 0
+    instances = sorted(p.name for p in outdir.glob("*.xml"))
+    assert len(instances) == 2 and all(name.startswith("a_b") for name in instances)

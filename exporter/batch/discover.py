@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict
 
+from exporter.filenames import output_stem
 from exporter.pipeline import TAXONOMY_DIR
 
 # The formats exporter.ingest reads (its readers pick by extension, then by sniffing).
@@ -152,7 +153,7 @@ def _layout(found: dict[Path, Path], root: Path) -> tuple[Input, ...]:
     for as_found in found.values():
         relative = PurePosixPath(Path(os.path.relpath(as_found.absolute(), root)).as_posix())
         directory = _output_directory(relative.parent)
-        placed.append((str(relative), directory, relative.stem, as_found))
+        placed.append((str(relative), directory, output_stem(relative.stem), as_found))
     placed.sort(key=lambda item: item[0])
     stems = _unique_stems([(key, directory, stem) for key, directory, stem, _ in placed])
     return tuple(
