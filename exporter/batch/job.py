@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.batch.discover import STAGING_DIR, Input
 from exporter.errors import ExporterError
 from exporter.findings import Finding, Severity
-from exporter.ingest import READERS
+from exporter.ingest import READERS, read_input
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert, convert_document, taxonomy_files
 from exporter.write import conversion_outputs, safe_target
@@ -100,11 +100,10 @@ def run_job(job: Job) -> DocumentResult:
     """Convert one input in memory; every document-level problem becomes a failed result."""
     start, cpu_start = time.perf_counter(), time.process_time()
     path = Path(job.path)
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        message = f"{job.input.key}: cannot open: {exc.strerror} (check the path)"
-        return _measured(failed_result(job, message), cpu_start)
+    try:  # bounded: a file over --max-bytes is refused before it is read whole
+        digest = hashlib.sha256(read_input(path, job.options.max_bytes)).hexdigest()
+    except ExporterError as error:
+        return _measured(failed_result(job, _message(error, job)), cpu_start)
     try:
         conversion = convert(path, job.options, stem=job.input.stem, directory=job.input.directory)
     except ExporterError as error:
