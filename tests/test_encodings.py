@@ -95,14 +95,6 @@ def test_the_common_text_differs_from_the_sample_only_in_footnote_marks() -> Non
     assert changed == {"¹", "⁰", "⁹"}
 
 
-def test_the_original_sample_gives_the_facts_of_the_common_text(
-    sample_instance: bytes, tmp_path: Path
-) -> None:
-    path = tmp_path / "release.txt"
-    path.write_bytes(SAMPLE.read_bytes())
-    assert _instance(path) == sample_instance
-
-
 @pytest.mark.parametrize("variant", list(EXPLICIT))
 def test_sample_in_every_encoding_gives_the_same_facts(
     variant: str, sample_instance: bytes, tmp_path: Path
