@@ -1,10 +1,11 @@
 """The Inline XBRL page in a real browser: every tagged fact is visible and shows its print.
 
 Debian's chromium (installed by `.ci/run`) renders the page from disk. For every
-`ix:nonFraction` the test reads what the browser lays out: the element has a box, is
-not hidden by style, and its table cell shows exactly the text the release printed for
-that fact (brackets and percent signs included). Without chromium the test is skipped,
-unless XBRL_EXPORTER_REQUIRE_BROWSER is set (as in CI), where it fails.
+`ix:nonFraction` in the page's statements the test reads what the browser lays out: the
+element has a box, is not hidden by style, and its table cell shows exactly the text the
+release printed there (brackets and percent signs included). Facts in `ix:hidden` (those
+no statement prints) must not show. Without chromium the test is skipped, unless
+XBRL_EXPORTER_REQUIRE_BROWSER is set (as in CI), where it fails.
 """
 
 from __future__ import annotations
@@ -17,16 +18,24 @@ from browser import browser_page, chromium_path
 from stages import stages
 
 from exporter.cli import main
+from exporter.render.statements import statement_views
 
 pytestmark = pytest.mark.browser
 
 _COLLECT = """() => {
   const tags = document.getElementsByTagNameNS("http://www.xbrl.org/2013/inlineXBRL", "nonFraction");
+  const hidden = (tag) => {
+    for (let node = tag.parentElement; node; node = node.parentElement) {
+      if (node.localName === "hidden" && node.namespaceURI === tag.namespaceURI) return true;
+    }
+    return false;
+  };
   return Array.from(tags, (tag) => {
     const box = tag.getBoundingClientRect();
     const cell = tag.closest("td");
     return {
       id: tag.getAttribute("id"),
+      hidden: hidden(tag),
       text: tag.textContent,
       cell: cell ? cell.textContent : null,
       visible: tag.checkVisibility({checkOpacity: true, checkVisibilityCSS: true}),
@@ -56,13 +65,10 @@ def page_file(sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _printed(sample: Path) -> dict[str, str]:
-    """What the release printed for each tag id: a fact's source, then its duplicates."""
-    printed = {}
-    for fact in stages(sample)[2].facts:
-        printed[fact.id] = fact.source.printed
-        for n, duplicate in enumerate(fact.duplicates, start=2):
-            printed[f"{fact.id}-{n}"] = duplicate.printed
-    return printed
+    """What the release printed in the cell of each tag id (the statements as read)."""
+    _, tables, facts = stages(sample)
+    views = statement_views(tables, facts)
+    return {c.printing.tag_id: c.text for _, _, c in views.cells() if c.printing}
 
 
 def test_every_tagged_fact_is_visible_and_shows_the_printed_value(
@@ -72,8 +78,11 @@ def test_every_tagged_fact_is_visible_and_shows_the_printed_value(
     with browser_page(executable) as page:
         page.goto(page_file.as_uri())
         assert page.title() == "Qifu Technology, Inc."
-        tags = page.evaluate(_COLLECT)
-    assert len(tags) == len(expected) == 499
+        collected = page.evaluate(_COLLECT)
+    tags = [t for t in collected if not t["hidden"]]
+    assert all(not t["visible"] for t in collected if t["hidden"])
+    assert len(tags) == len(expected) == 499  # every number printed in the sample's tables
+    assert {t["id"] for t in tags} == set(expected)
     for tag in tags:
         assert tag["visible"] and tag["width"] > 0 and tag["height"] > 0, tag
         assert tag["cell"] == expected[tag["id"]], tag
