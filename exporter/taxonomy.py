@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from exporter.errors import Location, TaxonomyError
 from exporter.resources import data_dir
+from exporter.taxonomy_narrative import NarrativeSpec, check_spec, narrative_spec, split_concept
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -66,6 +67,9 @@ class Concept(BaseModel):
     end_labels: tuple[str, ...] = ()
     documentation: str = ""
     extension: bool = False
+    # A measure of our own for non-monetary figures with a unit (a month): see
+    # taxonomy/narrative.toml [[unit]].
+    unit: str | None = None
 
     @property
     def abstract(self) -> bool:
@@ -158,6 +162,7 @@ class Taxonomy(BaseModel):
     concepts: dict[str, Concept] = Field(repr=False)
     statements: tuple[Statement, ...]
     dimensions: Dimensions
+    narrative: NarrativeSpec = NarrativeSpec()
 
     def role_uri(self, role: str) -> str:
         return f"{self.namespace}/role/{role}"
@@ -287,6 +292,32 @@ def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     return _load_cached(directory.resolve())
 
 
+def _narrative(
+    directory: Path, concepts: dict[str, Concept]
+) -> tuple[NarrativeSpec, tuple[Axis, ...]]:
+    """`narrative.toml`: its concepts join `concepts`; its spec and axes are returned."""
+    path = directory / "narrative.toml"
+    if not path.is_file():
+        return NarrativeSpec(), ()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        entries = []
+        for table in data.get("concept", []):
+            fields, entry = split_concept(table)
+            concept = Concept.model_validate(fields)
+            if concept.name in concepts:
+                raise TaxonomyError(
+                    f"concept {concept.name} is defined twice", Location(file=path.name)
+                )
+            concepts[concept.name] = concept
+            entries += [entry] if entry else []
+        spec = narrative_spec(data, entries)
+        axes = tuple(Axis.model_validate(a) for a in data.get("axis", []))
+    except (tomllib.TOMLDecodeError, KeyError, ValueError) as exc:
+        raise TaxonomyError(f"cannot load: {exc}", Location(file=str(path))) from None
+    return spec, axes
+
+
 @cache
 def _load_cached(directory: Path) -> Taxonomy:
     head = tomllib.loads((directory / "taxonomy.toml").read_text(encoding="utf-8"))
@@ -305,6 +336,10 @@ def _load_cached(directory: Path) -> Taxonomy:
                     f"concept {concept.name} is defined twice", Location(file=path.name)
                 )
             concepts[concept.name] = concept
+    narrative, narrative_axes = _narrative(directory, concepts)
+    dimensions = _dimensions(head["dimensions"])
+    # Narrative axes go first: the last axis is the fallback for unrecognised split columns.
+    dimensions = dimensions.model_copy(update={"axes": narrative_axes + dimensions.axes})
     info = head["taxonomy"]
     taxonomy = Taxonomy(
         prefix=info["prefix"],
@@ -317,7 +352,15 @@ def _load_cached(directory: Path) -> Taxonomy:
         row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
         concepts=concepts,
         statements=tuple(sorted(statements, key=lambda s: s.order)),
-        dimensions=_dimensions(head["dimensions"]),
+        dimensions=dimensions,
+        narrative=narrative,
     )
     _check(taxonomy)
+    check_spec(
+        narrative,
+        taxonomy.concepts,
+        frozenset(s.kind for s in taxonomy.statements),
+        frozenset(a.name for a in taxonomy.dimensions.axes),
+        "narrative.toml",
+    )
     return taxonomy

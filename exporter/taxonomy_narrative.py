@@ -1,0 +1,174 @@
+"""The narrative part of the taxonomy (`taxonomy/narrative.toml`), as typed models.
+
+What prose reading needs (the words around figures, how prose names each concept, the
+units and axes of operating metrics) and the relations the cross-checks test. Loaded by
+`exporter.taxonomy.load_taxonomy`, which merges its concepts and axes into the taxonomy.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from exporter.errors import Location, TaxonomyError
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# Keys of a narrative [[concept]] table that say how prose names it (the rest is the concept).
+PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "axis")
+
+
+class ProseEntry(BaseModel):
+    """How prose names one concept: subject phrases and templates with the figure inside."""
+
+    model_config = FROZEN
+
+    concept: str
+    phrases: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()
+    figure: Literal["per_share", "per_ads"] | None = None
+    context: tuple[str, ...] = ()
+    part_of: str | None = None
+    axis: str | None = None
+
+
+class NarrativeWords(BaseModel):
+    """The words prose uses around figures."""
+
+    model_config = FROZEN
+
+    scales: dict[str, int] = {}
+    number_words: dict[str, int] = {}
+    per_share: tuple[str, ...] = ()
+    per_ads: tuple[str, ...] = ()
+    unit_words: dict[str, tuple[str, ...]] = {}
+    filler: tuple[str, ...] = ()
+    loss_words: tuple[str, ...] = ()
+    increase_words: tuple[str, ...] = ()
+    decrease_words: tuple[str, ...] = ()
+    outlook_words: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    detail: tuple[str, ...] = ()
+    hypothetical: tuple[str, ...] = ()
+    neutral_prefixes: tuple[str, ...] = ()
+
+
+class UnitDefinition(BaseModel):
+    """A measure of our own (a month), written `prefix:name` in instances."""
+
+    model_config = FROZEN
+
+    name: str
+    label: str
+    documentation: str = ""
+
+
+class RatioCheck(BaseModel):
+    """`concept` = `numerator` / `denominator` (a margin, a rate)."""
+
+    model_config = FROZEN
+
+    concept: str
+    numerator: str
+    denominator: str
+
+
+class PerAdsCheck(BaseModel):
+    """A per-ADS figure and its per-share twin: amounts scale up by the ADS ratio, counts down."""
+
+    model_config = FROZEN
+
+    ads: str
+    share: str
+    measure: Literal["amount", "count"]
+
+
+class IdentityCheck(BaseModel):
+    """`total` = the sum of `items`, across statements (where `min_items` items are printed)."""
+
+    model_config = FROZEN
+
+    id: str
+    title: str
+    total: str
+    items: tuple[str, ...]
+    min_items: int = 2
+
+
+class NarrativeSpec(BaseModel):
+    """Everything `taxonomy/narrative.toml` says besides its concepts and axes."""
+
+    model_config = FROZEN
+
+    words: NarrativeWords = NarrativeWords()
+    prose: tuple[ProseEntry, ...] = ()
+    units: tuple[UnitDefinition, ...] = ()
+    ads_ratio_patterns: tuple[str, ...] = ()
+    ratios: tuple[RatioCheck, ...] = ()
+    per_ads: tuple[PerAdsCheck, ...] = ()
+    identities: tuple[IdentityCheck, ...] = ()
+    reconciliation_statements: tuple[str, ...] = Field(default=())
+
+    def unit(self, name: str) -> UnitDefinition | None:
+        return next((u for u in self.units if u.name == name), None)
+
+
+def split_concept(data: dict[str, Any]) -> tuple[dict[str, Any], ProseEntry | None]:
+    """A narrative [[concept]] table as the concept's own keys and its prose entry."""
+    concept = {k: v for k, v in data.items() if k not in PROSE_KEYS}
+    prose = {k: v for k, v in data.items() if k in PROSE_KEYS}
+    if not prose:
+        return concept, None
+    return concept, ProseEntry(concept=data["name"], **prose)
+
+
+def narrative_spec(data: dict[str, Any], entries: list[ProseEntry]) -> NarrativeSpec:
+    """The spec from the parsed TOML (concept tables already split off into `entries`)."""
+    prose = entries + [ProseEntry.model_validate(p) for p in data.get("prose", [])]
+    return NarrativeSpec(
+        words=NarrativeWords.model_validate(data.get("narrative", {})),
+        prose=tuple(prose),
+        units=tuple(UnitDefinition.model_validate(u) for u in data.get("unit", [])),
+        ads_ratio_patterns=tuple(data.get("ads_ratio", {}).get("patterns", ())),
+        ratios=tuple(RatioCheck.model_validate(r) for r in data.get("ratio", [])),
+        per_ads=tuple(PerAdsCheck.model_validate(r) for r in data.get("per_ads", [])),
+        identities=tuple(IdentityCheck.model_validate(r) for r in data.get("identity", [])),
+        reconciliation_statements=tuple(data.get("reconciliation", {}).get("statements", ())),
+    )
+
+
+def check_spec(
+    spec: NarrativeSpec,
+    concepts: dict[str, Any],
+    statements: frozenset[str],
+    axes: frozenset[str],
+    source: str,
+) -> None:
+    """Every name the spec uses is defined: concepts, units, axes, statements."""
+    where = Location(file=source)
+    used: list[str] = []
+    for entry in spec.prose:
+        used.append(entry.concept)
+        used.extend([entry.part_of] if entry.part_of else [])
+        if entry.axis and entry.axis not in axes:
+            raise TaxonomyError(f"prose of {entry.concept} uses undefined axis {entry.axis}", where)
+    for ratio in spec.ratios:
+        used.extend((ratio.concept, ratio.numerator, ratio.denominator))
+    for pair in spec.per_ads:
+        used.extend((pair.ads, pair.share))
+    for identity in spec.identities:
+        used.extend((identity.total, *identity.items))
+    missing = sorted(set(used) - concepts.keys())
+    if missing:
+        raise TaxonomyError(
+            f"narrative uses undefined concepts: {', '.join(missing)}",
+            where,
+            "define them in a [[concept]] table",
+        )
+    for concept in concepts.values():
+        if concept.unit and spec.unit(concept.unit) is None:
+            raise TaxonomyError(f"{concept.name} uses undefined unit {concept.unit}", where)
+    unknown = sorted(set(spec.reconciliation_statements) - statements)
+    if unknown:
+        raise TaxonomyError(f"reconciliation names unknown statements: {unknown}", where)
