@@ -1,0 +1,316 @@
+"""Periods in prose, worked out from the report's own period.
+
+The tables say which period the release reports (the latest quarter and its fiscal year);
+prose names periods relative to it: "in the fourth quarter of 2024", "in full year 2024",
+"as of December 31, 2023", "in the same period of 2023", "in the prior quarter", "a year
+ago", "year-end", "for the first quarter of 2025", "the second half of 2024". A phrase is
+either absolute (a period of its own) or relative to the figure it compares with.
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+import re
+from datetime import date, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.document import Document, Heading, Paragraph
+from exporter.periods import Period, months_back, parse_period
+from exporter.tables.model import StatementTable
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+_MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
+_MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
+_MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+DATE = rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+_ORDINAL = "|".join(_ORDINALS)
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# "FY24", "Q3 FY24": a fiscal year by its last two digits.
+_SHORT_YEAR = r"(?P<short>\d{2})\b"
+
+
+class PhraseKind(StrEnum):
+    ABSOLUTE = "absolute"
+    SAME_PERIOD_OF = "same_period_of"
+    PRIOR_YEAR = "prior_year"
+    PRIOR_QUARTER = "prior_quarter"
+
+
+class PeriodPhrase(BaseModel):
+    """A period named in text: where, as printed, and what it means."""
+
+    model_config = FROZEN
+
+    start: int
+    end: int
+    text: str
+    kind: PhraseKind
+    period: Period | None = None
+    year: int | None = None
+
+
+class ReportCalendar(BaseModel):
+    """The report's current period and its fiscal year (end month and day, label)."""
+
+    model_config = FROZEN
+
+    current: Period
+    year_end: tuple[int, int]
+    fiscal_year: int
+    # The release's own date (its dateline), when the opening text gives one.
+    published: date | None = None
+
+    def is_forecast(self, period: Period) -> bool:
+        """A period that ends after the release was published can only be forecast."""
+        if self.published is not None:
+            return period.end > self.published
+        return (period.start or period.end) > self.current.end
+
+    def year_end_of(self, label: int) -> date:
+        month, day = self.year_end
+        return date(label, month, min(day, _calendar.monthrange(label, month)[1]))
+
+    def fiscal_label(self, day: date) -> int:
+        """The fiscal year a date falls in (named after the year it ends in)."""
+        end = self.year_end_of(day.year)
+        return day.year if day <= end else day.year + 1
+
+    def year(self, label: int) -> Period:
+        return Period(
+            start=self.year_end_of(label - 1) + timedelta(days=1), end=self.year_end_of(label)
+        )
+
+    def part(self, label: int, index: int, months: int) -> Period:
+        """Quarter (months=3) or half (months=6) number `index` of fiscal year `label`."""
+        end = _month_end_back(self.year_end_of(label), (12 // months - index) * months)
+        return Period(start=months_back(end, months), end=end)
+
+
+def _month_end_back(day: date, months: int) -> date:
+    start = months_back(day, months)
+    return start - timedelta(days=1)
+
+
+def shift_years(period: Period, years: int) -> Period:
+    """The same period `years` later (earlier when negative); month ends stay month ends."""
+    return Period(
+        start=_shift(period.start, years) if period.start else None, end=_shift(period.end, years)
+    )
+
+
+def _shift(day: date, years: int) -> date:
+    year = day.year + years
+    last = _calendar.monthrange(year, day.month)[1]
+    month_end = day.day == _calendar.monthrange(day.year, day.month)[1]
+    return date(year, day.month, last if month_end else min(day.day, last))
+
+
+def prior_quarter(period: Period) -> Period | None:
+    """The quarter before a quarter; the quarter end before an instant."""
+    if period.start is None:
+        return Period(end=_month_end_back(period.end, 3))
+    if not 80 <= (period.end - period.start).days <= 100:
+        return None
+    end = period.start - timedelta(days=1)
+    return Period(start=months_back(end, 3), end=end)
+
+
+_PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
+    (
+        PhraseKind.ABSOLUTE,
+        "span",
+        rf"\b(?:the\s+)?(?:three|six|nine|twelve|\d{{1,2}})[\s-]months?\s+ended\s+{DATE}",
+    ),
+    (PhraseKind.ABSOLUTE, "span", rf"\b(?:the\s+)?(?:fiscal\s+)?quarter\s+ended\s+{DATE}"),
+    (PhraseKind.ABSOLUTE, "year_ended", rf"\b(?:fiscal\s+)?year\s+ended\s+{DATE}"),
+    (
+        PhraseKind.ABSOLUTE,
+        "instant",
+        rf"\b(?:as\s+of|as\s+at|at|on|ended|ending|through)\s+(?:the\s+close\s+of\s+business\s+on\s+)?{DATE}",
+    ),
+    (
+        PhraseKind.ABSOLUTE,
+        "quarter",
+        rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
+    ),
+    (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?{_YEAR}?"),
+    (
+        PhraseKind.ABSOLUTE,
+        "half",
+        rf"\b(?:the\s+)?(?P<ord>first|second)\s+half(?:\s+of)?(?:\s+(?:fiscal\s+)?{_YEAR})?",
+    ),
+    (
+        PhraseKind.ABSOLUTE,
+        "full_year",
+        rf"\b(?:full|fiscal)[\s-]year(?:\s+of)?\s+(?:fiscal\s+)?{_YEAR}",
+    ),
+    (PhraseKind.ABSOLUTE, "full_year", rf"\bfiscal\s+{_YEAR}"),
+    (PhraseKind.ABSOLUTE, "full_year", rf"\bFY\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
+    (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*FY\s?'?{_SHORT_YEAR}"),
+    (PhraseKind.ABSOLUTE, "year_end", r"\b(?:the\s+)?year[\s-]end\b"),
+    (
+        PhraseKind.SAME_PERIOD_OF,
+        "same",
+        rf"\b(?:the\s+)?same\s+(?:period|quarter)\s+(?:of|in)\s+{_YEAR}",
+    ),
+    (
+        PhraseKind.PRIOR_YEAR,
+        "prior_year",
+        r"\b(?:(?:in\s+)?the\s+)?same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\byear[\s-]ago\b|\b(?:the\s+)?(?:prior|previous)[\s-]year(?:\s+(?:period|quarter))?\b|\blast\s+year\b|\byear[\s-](?:over|on)[\s-]year\b",
+    ),
+    (
+        PhraseKind.PRIOR_QUARTER,
+        "prior_quarter",
+        r"\b(?:the\s+)?(?:prior|previous|preceding|last|sequential)\s+quarter\b|\bsequentially\b|\bquarter[\s-](?:over|on)[\s-]quarter\b",
+    ),
+    (
+        PhraseKind.ABSOLUTE,
+        "bare_year",
+        rf"\b(?:in|for|during|of)\s+{_YEAR}\b(?!\s*(?:share|plan|notes?|senior|convertible)\b)",
+    ),
+)
+_COMPILED = tuple((kind, name, re.compile(p, re.IGNORECASE)) for kind, name, p in _PATTERNS)
+DATE_PATTERN = re.compile(DATE, re.IGNORECASE)
+
+
+def _date(match: re.Match[str]) -> date | None:
+    try:
+        return date(
+            int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
+        )
+    except ValueError:
+        return None
+
+
+def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period | None:
+    groups = match.re.groupindex
+    year = int(match["year"]) if "year" in groups and match["year"] else None
+    if year is None and "short" in groups and match["short"]:
+        year = 2000 + int(match["short"])
+    label = year or report.fiscal_year
+    if name in ("span", "year_ended"):
+        end = _date(match)
+        text = match.group(0) if name == "span" else f"twelve months ended {match.group(0)}"
+        return parse_period(text) if end else None
+    if name == "instant":
+        end = _date(match)
+        return Period(end=end) if end else None
+    if name == "quarter":
+        return report.part(label, _ORDINALS[match["ord"].lower()], 3)
+    if name == "q":
+        return report.part(label, int(match["q"]), 3)
+    if name == "half":
+        return report.part(label, _ORDINALS[match["ord"].lower()], 6)
+    if name == "year_end":
+        return Period(end=report.year_end_of(report.fiscal_label(report.current.end)))
+    return report.year(label)
+
+
+def find_phrases(text: str, report: ReportCalendar) -> list[PeriodPhrase]:
+    """Every period phrase in `text`, longest first where they overlap, in text order."""
+    found: list[PeriodPhrase] = []
+    for kind, name, pattern in _COMPILED:
+        for match in pattern.finditer(text):
+            period = _absolute(name, match, report) if kind is PhraseKind.ABSOLUTE else None
+            if kind is PhraseKind.ABSOLUTE and period is None:
+                continue
+            year = int(match["year"]) if kind is PhraseKind.SAME_PERIOD_OF else None
+            found.append(
+                PeriodPhrase(
+                    start=match.start(),
+                    end=match.end(),
+                    text=match.group(0),
+                    kind=kind,
+                    period=period,
+                    year=year,
+                )
+            )
+    chosen: list[PeriodPhrase] = []
+    for phrase in sorted(found, key=lambda p: (-(p.end - p.start), p.start)):
+        if all(phrase.end <= c.start or phrase.start >= c.end for c in chosen):
+            chosen.append(phrase)
+    return sorted(chosen, key=lambda p: p.start)
+
+
+def resolve(phrase: PeriodPhrase, anchor: Period | None, report: ReportCalendar) -> Period | None:
+    """The period a phrase names; relative phrases count from `anchor`."""
+    if phrase.kind is PhraseKind.ABSOLUTE:
+        return phrase.period
+    if anchor is None:
+        return None
+    if phrase.kind is PhraseKind.PRIOR_QUARTER:
+        return prior_quarter(anchor)
+    if phrase.kind is PhraseKind.PRIOR_YEAR:
+        return shift_years(anchor, -1)
+    assert phrase.year is not None
+    return shift_years(anchor, phrase.year - report.fiscal_label(anchor.end))
+
+
+def _columns(tables: tuple[StatementTable, ...]) -> list[Period]:
+    return [c.period for t in tables for b in t.blocks for c in b.columns if c.period is not None]
+
+
+_OPENING_BLOCKS = 8
+_QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", re.IGNORECASE)
+
+
+def _quarter_in_title(document: Document) -> int | None:
+    """The quarter the release reports, as its title (the first heading) names it."""
+    title = next((b for b in document.blocks if isinstance(b, Heading)), None)
+    match = _QUARTER_WORD.search(title.text) if title else None
+    return _ORDINALS[match["ord"].lower()] if match else None
+
+
+def report_calendar(
+    document: Document, tables: tuple[StatementTable, ...]
+) -> ReportCalendar | None:
+    """The report's current period and fiscal year, from the tables' columns."""
+    periods = _columns(tables)
+    durations = [p for p in periods if p.start is not None]
+    if not durations:
+        return None
+    end = max(p.end for p in durations)
+    ending = [p for p in durations if p.end == end]
+    current = min(ending, key=lambda p: p.end - p.start)  # type: ignore[operator]
+    if any((p.end - p.start).days >= 360 for p in ending):  # type: ignore[operator]
+        year_end = end
+    else:
+        quarter = _quarter_in_title(document)
+        is_quarter = (current.end - current.start).days < 100  # type: ignore[operator]
+        year_end = (
+            _month_end_back(end, -3 * (4 - quarter))
+            if (quarter and is_quarter)
+            else date(end.year, 12, 31)
+        )
+    report = ReportCalendar(
+        current=current,
+        year_end=(year_end.month, year_end.day),
+        fiscal_year=0,
+        published=_dateline(document, current.end),
+    )
+    return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
+
+
+def _dateline(document: Document, after: date) -> date | None:
+    """The first date in the opening text that falls after the reported period."""
+    for block in document.blocks[:_OPENING_BLOCKS]:
+        if isinstance(block, Heading | Paragraph):
+            for match in DATE_PATTERN.finditer(block.text):
+                day = _date(match)
+                if day is not None and day > after:
+                    return day
+    return None

@@ -1,0 +1,138 @@
+"""Figures in running text: "RMB4,482.3 million", "US$0.70 per ADS", "2.09%", "10.00 months".
+
+The words around the digits come from the taxonomy (currency spellings, scale words,
+per-share and per-ADS wording, unit words), so a release in another currency or language
+variant needs data, not code. `decimals` follows what is printed: one digit after the
+point in millions is decimals -5. Digits that are not figures are skipped: years, times,
+ordinals, number ranges, and the digits inside names ("30-day", "Day-1").
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import cache
+
+from exporter.narrative.model import Figure, FigureKind
+from exporter.taxonomy import Taxonomy
+
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_SKIP_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+", re.IGNORECASE)
+_SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
+_YEARS = range(1900, 2101)
+
+
+def _alternation(words: list[str], flags: str = "") -> str:
+    ordered = sorted(set(words), key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+class FigureReader:
+    """Finds figures in text with the taxonomy's words (built once per taxonomy)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        words = taxonomy.narrative.words
+        self.spelling = {
+            name.lower(): code for code, names in taxonomy.currencies.items() for name in names
+        }
+        symbols = [n for names in taxonomy.currencies.values() for n in names if not n.isalpha()]
+        codes = [n for names in taxonomy.currencies.values() for n in names if n.isupper()]
+        after = [n for names in taxonomy.currencies.values() for n in names if len(n) > 1]
+        self.scales = {k.lower(): v for k, v in words.scales.items()}
+        self.per_ads = {" ".join(p.lower().split()) for p in words.per_ads}
+        self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
+        per = list(words.per_share) + list(words.per_ads)
+        self.pattern = re.compile(
+            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?)?"
+            rf"(?P<num>{_NUMBER})(?![\d])"
+            rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+            rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
+            rf"(?:\s(?P<post>{_alternation(after, 'i')})(?![\w$]))?"
+            rf"(?:[\s-](?P<unit>{_alternation(list(self.units), 'i')})\b)?"
+            rf"(?:\s+(?P<per>{_alternation(per, 'i')})\b)?"
+        )
+
+    def figures(self, text: str) -> list[Figure]:
+        """Every figure in `text`, in order."""
+        found = []
+        for match in self.pattern.finditer(text):
+            figure = self._figure(match, text)
+            if figure is not None:
+                found.append(figure)
+        return found
+
+    def _skipped(self, match: re.Match[str], text: str) -> bool:
+        before, after = text[: match.start("num")], text[match.end("num") :]
+        if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
+            return True
+        plain = not any(match[g] for g in ("pre", "pct", "scale", "post", "unit", "per"))
+        number = match["num"]
+        return plain and number.isdigit() and len(number) == 4 and int(number) in _YEARS
+
+    def _figure(self, match: re.Match[str], text: str) -> Figure | None:
+        if self._skipped(match, text):
+            return None
+        digits = match["num"].replace(",", "")
+        fraction = len(digits.partition(".")[2])
+        value = Decimal(digits)
+        currency = self._currency(match["pre"]) or self._currency(match["post"])
+        exponent = self.scales.get((match["scale"] or "").lower(), 0)
+        unit = self.units.get((match["unit"] or "").lower())
+        if match["pct"]:
+            kind, value, decimals = FigureKind.PERCENT, value / 100, fraction + 2
+        else:
+            kind, value, decimals = (
+                self._kind(match, currency, unit),
+                value.scaleb(exponent),
+                (fraction - exponent),
+            )
+        bare = not any(match[g] for g in ("pre", "pct", "scale", "post", "unit", "per"))
+        end = (
+            match.end()
+            if match["post"] or match["unit"] or match["per"]
+            else match.end("scale")
+            if match["scale"]
+            else match.end("pct")
+            if match["pct"]
+            else match.end("num")
+        )
+        return Figure(
+            text=text[match.start() : end],
+            start=match.start(),
+            end=end,
+            value=value,
+            decimals=decimals,
+            kind=kind,
+            currency=currency,
+            unit=unit,
+            bare=bare,
+            scale=exponent,
+        )
+
+    def _kind(self, match: re.Match[str], currency: str | None, unit: str | None) -> FigureKind:
+        if match["per"]:
+            per = " ".join(match["per"].lower().split())
+            return FigureKind.PER_ADS if per in self.per_ads else FigureKind.PER_SHARE
+        if unit:
+            return FigureKind.UNIT
+        return FigureKind.MONEY if currency else FigureKind.COUNT
+
+    def _currency(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        return self.spelling.get(" ".join(text.lower().split()))
+
+
+@cache
+def _readers() -> dict[int, FigureReader]:
+    return {}
+
+
+def figure_reader(taxonomy: Taxonomy) -> FigureReader:
+    """The reader for `taxonomy` (built once)."""
+    readers = _readers()
+    key = id(taxonomy)
+    if key not in readers:
+        readers[key] = FigureReader(taxonomy)
+    return readers[key]

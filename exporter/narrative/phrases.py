@@ -1,0 +1,297 @@
+"""How prose names concepts: phrase and template matching on words.
+
+Both sides are read as the mapper reads labels (`labels.label_tokens`: case, punctuation,
+plurals, "non-GAAP" as one word, stop words), so the taxonomy spells wordings naturally.
+A *mention* is a phrase naming a concept ("Total net revenue", "90 day+ delinquency
+rate"); longer phrases win over the shorter ones inside them. A *template* has the figure
+inside ("{value} financial institutional partners") and binds it directly. Filler words
+("approximately") are skipped on both sides.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.labels import label_tokens
+from exporter.narrative.model import Figure
+from exporter.taxonomy import Taxonomy
+from exporter.taxonomy_narrative import ProseEntry
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+_RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
+_SLOT = re.compile(r"\{(value|share|member)\}")
+_BREAK = re.compile(r"[,.;:()\[\]]")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
+FIGURE = "\x00figure"
+
+
+class Word(BaseModel):
+    """A comparable word of a text, or a figure standing for its digits (`figure` set)."""
+
+    model_config = FROZEN
+
+    norm: str
+    start: int
+    end: int
+    figure: int | None = None
+    # Punctuation stands between this word and the one before it.
+    brk: bool = False
+
+
+class Entry(BaseModel):
+    """A concept one phrase can name, with the prose entry that says how (if any)."""
+
+    model_config = FROZEN
+
+    concept: str
+    prose: ProseEntry | None = None
+
+
+class Mention(BaseModel):
+    """A phrase found in text: its word span, characters and the concepts it can name."""
+
+    model_config = FROZEN
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    entries: tuple[Entry, ...]
+
+
+class Template(BaseModel):
+    model_config = FROZEN
+
+    items: tuple[str, ...]
+    entry: Entry
+
+
+class TemplateMatch(BaseModel):
+    """A template found in text: the figure it binds, its slot, and a member's words."""
+
+    model_config = FROZEN
+
+    figure: int
+    slot: str
+    start: int
+    end: int
+    member: tuple[int, int] | None
+    entries: tuple[Entry, ...]
+
+
+def _word_norm(raw: str) -> str | None:
+    tokens = label_tokens(raw, drop_parenthesised=False)
+    return tokens[0] if tokens else None
+
+
+def words(text: str, figures: list[Figure] | None = None) -> list[Word]:
+    """The comparable words of `text`; each figure (when given) replaces its characters."""
+    figures = figures or []
+    spans = [(f.start, f.end) for f in figures]
+    result: list[Word] = []
+    raw_previous = ""
+    for match in _RAW_WORD.finditer(text):
+        if any(a <= match.start() < b for a, b in spans):
+            continue
+        norm = _word_norm(match.group(0))
+        if norm is None:
+            raw_previous = ""
+            continue
+        joined = label_tokens(f"{raw_previous} {match.group(0)}") if raw_previous else ()
+        if result and len(joined) == 1 and result[-1].figure is None:
+            result[-1] = result[-1].model_copy(update={"norm": joined[0], "end": match.end()})
+        else:
+            result.append(Word(norm=norm, start=match.start(), end=match.end()))
+        raw_previous = match.group(0)
+    for index, figure in enumerate(figures):
+        result.append(Word(norm=FIGURE, start=figure.start, end=figure.end, figure=index))
+    result.sort(key=lambda w: w.start)
+    return [_with_break(w, result[i - 1] if i else None, text) for i, w in enumerate(result)]
+
+
+def _with_break(word: Word, previous: Word | None, text: str) -> Word:
+    between = text[previous.end : word.start] if previous else ""
+    if _BREAK.search(between):
+        return word.model_copy(update={"brk": True})
+    return word
+
+
+class PhraseIndex:
+    """Every wording of every concept prose can name, and the templates (built once)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        spec = taxonomy.narrative
+        self.phrases: dict[tuple[str, ...], list[Entry]] = {}
+        prose_of = {}
+        for entry in spec.prose:
+            prose_of.setdefault(entry.concept, entry)
+            for phrase in entry.phrases:
+                self._add(label_tokens(phrase), Entry(concept=entry.concept, prose=entry))
+        for concept in taxonomy.concepts.values():
+            if concept.abstract:
+                continue
+            for text in (concept.label, *concept.synonyms):
+                tokens = label_tokens(text)
+                if len(tokens) >= 2:
+                    self._add(tokens, Entry(concept=concept.name, prose=prose_of.get(concept.name)))
+        self.longest = max((len(k) for k in self.phrases), default=0)
+        self.templates = tuple(
+            Template(items=_template_items(text), entry=Entry(concept=e.concept, prose=e))
+            for e in spec.prose
+            for text in e.templates
+        )
+        self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
+        self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
+        self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
+
+    def _add(self, tokens: tuple[str, ...], entry: Entry) -> None:
+        entries = self.phrases.setdefault(tokens, [])
+        if all(e.concept != entry.concept for e in entries):
+            entries.append(entry)
+
+    def without_filler(self, stream: list[Word]) -> list[Word]:
+        """`stream` with filler words dropped."""
+        keep = [True] * len(stream)
+        norms = [w.norm for w in stream]
+        for phrase in self.filler:
+            n = len(phrase)
+            for i in range(len(norms) - n + 1):
+                if tuple(norms[i : i + n]) == phrase:
+                    keep[i : i + n] = [False] * n
+        return [w for w, k in zip(stream, keep, strict=True) if k]
+
+    def mentions(self, stream: list[Word], text: str) -> list[Mention]:
+        """Phrases in `stream` (longest first, no overlaps), qualified ones dropped."""
+        norms = [w.norm for w in stream]
+        found: list[tuple[int, int]] = []
+        for first in range(len(norms)):
+            for size in range(min(self.longest, len(norms) - first), 0, -1):
+                if tuple(norms[first : first + size]) in self.phrases:
+                    found.append((first, first + size - 1))
+                    break
+        chosen: list[tuple[int, int]] = []
+        for first, last in sorted(found, key=lambda s: (s[0] - s[1], s[0])):
+            if all(last < a or first > b for a, b in chosen):
+                chosen.append((first, last))
+        result = []
+        for first, last in sorted(chosen):
+            if self._qualified(norms, last + 1):
+                continue
+            start, end = stream[first].start, stream[last].end
+            key = tuple(norms[first : last + 1])
+            result.append(
+                Mention(
+                    first=first,
+                    last=last,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    entries=tuple(self.phrases[key]),
+                )
+            )
+        return result
+
+    def qualified_before(self, text: str, start: int) -> bool:
+        """A capitalised name right before a phrase narrows it ("MGM China net revenues",
+        "International sales"): the phrase does not name the whole."""
+        match = _PREVIOUS_WORD.search(text, 0, start)
+        if match is None:
+            return False
+        word = match.group(1)
+        lowered = word.lower().rstrip("'\u2019s")
+        if lowered in self.neutral or word.lower() in self.neutral:
+            return False
+        return word[:1].isupper() or lowered in ("segment", "segments")
+
+    def _qualified(self, norms: list[str], after: int) -> bool:
+        return any(tuple(norms[after : after + len(q)]) == q for q in self.qualifiers)
+
+    def templates_in(self, stream: list[Word]) -> list[TemplateMatch]:
+        """Template matches in `stream` (figures are `FIGURE` words): per figure the longest,
+        with every concept whose template reads the same."""
+        best: dict[int, TemplateMatch] = {}
+        for template in self.templates:
+            for first in range(len(stream)):
+                match = _match(template, stream, first)
+                if match is None:
+                    continue
+                known = best.get(match.figure)
+                if known is None or match.end - match.start > known.end - known.start:
+                    best[match.figure] = match
+                elif (known.start, known.end, known.slot) == (match.start, match.end, match.slot):
+                    entries = known.entries + match.entries
+                    best[match.figure] = known.model_copy(update={"entries": entries})
+        return sorted(best.values(), key=lambda m: m.start)
+
+
+def _template_items(text: str) -> tuple[str, ...]:
+    items: list[str] = []
+    position = 0
+    for slot in _SLOT.finditer(text):
+        items.extend(label_tokens(text[position : slot.start()], drop_parenthesised=False))
+        items.append("{" + slot.group(1) + "}")
+        position = slot.end()
+    items.extend(label_tokens(text[position:], drop_parenthesised=False))
+    return tuple(items)
+
+
+_MEMBER_WORDS = 4
+
+
+def _match(template: Template, stream: list[Word], first: int) -> TemplateMatch | None:
+    figure: int | None = None
+    slot = ""
+    member: str | None = None
+    position = first
+    for item in template.items:
+        if position >= len(stream):
+            return None
+        word = stream[position]
+        if item in ("{value}", "{share}"):
+            if word.figure is None:
+                return None
+            figure, slot = word.figure, item.strip("{}")
+            position += 1
+        elif item == "{member}":
+            member, position = _member(stream, position)
+            if member is None:
+                return None
+        elif word.norm == item and word.figure is None:
+            position += 1
+        else:
+            return None
+    if figure is None:
+        return None
+    start, end = stream[first].start, stream[position - 1].end
+    return TemplateMatch(
+        figure=figure, slot=slot, start=start, end=end, member=member, entries=(template.entry,)
+    )
+
+
+def _member(stream: list[Word], position: int) -> tuple[tuple[int, int] | None, int]:
+    """A breakdown member's words (at most a few, up to a break) as a (first, last) span."""
+    end = position
+    while end < len(stream) and end - position < _MEMBER_WORDS and stream[end].figure is None:
+        end += 1
+        if end < len(stream) and stream[end].brk:
+            break
+    if end == position:
+        return None, position
+    return (stream[position].start, stream[end - 1].end), end
+
+
+@cache
+def _indexes() -> dict[int, PhraseIndex]:
+    return {}
+
+
+def phrase_index(taxonomy: Taxonomy) -> PhraseIndex:
+    """The index for `taxonomy` (built once)."""
+    indexes = _indexes()
+    if id(taxonomy) not in indexes:
+        indexes[id(taxonomy)] = PhraseIndex(taxonomy)
+    return indexes[id(taxonomy)]

@@ -1,0 +1,331 @@
+"""Stage 3b, narrative: the figures of a release's prose become facts-to-be.
+
+Passage by passage, sentence by sentence: each figure's role (value, translation,
+comparative, change, share, range, alternative, breakdown) comes from the words around it
+(`sentence`), its concept from the phrase or template that names it (`concepts`), its
+period from the phrase after or before it, else the sentence's earlier value, the section
+heading or the report's own period (`calendar`). Comparatives take their period relative
+to the value they compare with ("in the prior quarter"). Footnotes the prose marks are
+kept with the figures whose words carry the mark.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from exporter.labels import label_tokens
+from exporter.narrative.calendar import (
+    PhraseKind,
+    ReportCalendar,
+    find_phrases,
+)
+from exporter.narrative.concepts import ConceptChooser, Derived
+from exporter.narrative.figures import figure_reader
+from exporter.narrative.model import (
+    Comparison,
+    FigureKind,
+    NarrativeFact,
+    ProseSource,
+    Role,
+    UnplacedFigure,
+)
+from exporter.narrative.passages import Mark, Passage
+from exporter.narrative.phrases import Mention, TemplateMatch, phrase_index
+from exporter.narrative.related import RelatedFigures
+from exporter.narrative.sentence import Cue, Cues, Sentence, read_sentence
+from exporter.narrative.state import Anchor, Output, Spot, State, Subject
+from exporter.periods import Period
+from exporter.taxonomy import Concept, Taxonomy
+
+_FAR = timedelta(days=800)
+
+
+class NarrativeReader(RelatedFigures):
+    """Reads the figures of one document's prose (holds its calendar and concepts)."""
+
+    def __init__(
+        self, taxonomy: Taxonomy, report: ReportCalendar, rates: tuple[str, ...] = ()
+    ) -> None:
+        self.report = report
+        self.rates = rates
+        self.figures = figure_reader(taxonomy)
+        self.index = phrase_index(taxonomy)
+        self.concepts: dict[str, Concept] = dict(taxonomy.concepts)
+        self.chooser = ConceptChooser(taxonomy, self.concepts)
+        self.derived = Derived(self.concepts)
+        self.cues = Cues(taxonomy.narrative.words)
+        spoken = taxonomy.narrative.words
+        self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
+        self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
+        self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
+        self.out = Output()
+        self.group: tuple[str, ...] = ()
+        self.section = ""
+        self.keys = 0
+        # The taxonomy concept each subject's value was (footnotes define these).
+        self.bases: dict[int, str] = {}
+        # The values the current passage stated, by concept (for "These results compare to").
+        self.stated: dict[str, Anchor] = {}
+        self.templates_only = False
+
+    # -- passages and sentences ------------------------------------------------------
+
+    def passage(
+        self, passage: Passage, default: Period | None = None, templates_only: bool = False
+    ) -> list[tuple[int, Mark]]:
+        """Read a passage; returns its footnote marks with the subject key each sits on."""
+        if passage.section != self.section:
+            self.section, self.group = passage.section, ()
+        self.templates_only, self.stated = templates_only, {}
+        fallback = (default, "") if default else self._heading_period(passage.section)
+        marks: list[tuple[int, Mark]] = []
+        for start, end in passage.sentences():
+            text = passage.text[start:end]
+            sentence = read_sentence(text, start, self.figures, self.index, self.report)
+            state = State()
+            self._sentence(passage, sentence, state, fallback)
+            for mark in passage.marks:
+                if start <= mark.offset <= end:
+                    key = _subject_at(state.subjects, mark.offset - start)
+                    if key is not None:
+                        marks.append((key, mark))
+        return marks
+
+    def _heading_period(self, heading: str) -> tuple[Period, str] | None:
+        for phrase in find_phrases(heading, self.report):
+            if phrase.kind is PhraseKind.ABSOLUTE and phrase.period is not None:
+                return phrase.period, heading
+        return None
+
+    def _sentence(
+        self,
+        passage: Passage,
+        sentence: Sentence,
+        state: State,
+        default: tuple[Period, str] | None,
+    ) -> None:
+        words = sentence.tokens + label_tokens(passage.section) + self.group
+        outlook = bool(self.outlook & set(sentence.tokens))
+        for index, figure in enumerate(sentence.figures):
+            spot = Spot(passage, sentence, index, words, default, outlook)
+            if self._exchange_rate(spot):
+                continue
+            cue = self.cues.cue(sentence, index, state.previous)
+            if state.change and cue.role is not Role.COMPARATIVE and not cue.after_change:
+                self._flush_change(spot, state)
+            placed = self._figure(spot, cue, state)
+            if placed is None and cue.role is Role.VALUE:
+                state.anchor = None
+            state.previous, state.last_figure = cue.role, figure
+        if state.change:
+            spot = Spot(passage, sentence, state.change[0], words, default, outlook)
+            self._flush_change(spot, state)
+
+    def _exchange_rate(self, spot: Spot) -> bool:
+        figure, text = spot.figure, spot.sentence.text
+        for rate in self.rates:
+            at = text.find(rate)
+            if 0 <= at <= figure.start and figure.end <= at + len(rate):
+                self._unplaced(spot, "the stated exchange rate (check.translation uses it)")
+                return True
+        return False
+
+    # -- one figure ---------------------------------------------------------------------
+
+    def _figure(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
+        role = cue.role
+        if role is Role.VALUE:
+            return self._value(spot, cue, state)
+        if role is Role.TRANSLATION:
+            return self._translation(spot, state)
+        if role in (Role.LOW, Role.HIGH):
+            return self._range(spot, cue, state)
+        if role is Role.CHANGE:
+            state.change = (spot.index, spot.figure, cue.change_sign)
+            state.early = cue.mention if state.anchor is None else None
+            return None
+        if role is Role.COMPARATIVE:
+            return self._comparative(spot, cue, state)
+        if state.anchor is None:
+            return self._unplaced(spot, f"a {role} with no value stated before it")
+        if role is Role.SHARE:
+            return self._share(spot, state.anchor, state)
+        return self._alternative(spot, state)
+
+    def _value(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
+        template = spot.sentence.templates.get(spot.index)
+        if self.templates_only and template is None:
+            return self._unplaced(spot, "a figure in a footnote no template names")
+        mention = state.early if cue.after_change else cue.mention
+        subject = self._subject(spot, template, mention, state)
+        if subject is None:
+            return self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
+        period, wording = self._value_period(spot, state)
+        if template is not None and template.slot == "share":
+            base = subject.entries[0].concept
+            anchor = Anchor(concept=base, base=base, period=period, subject=subject, sign=1)
+            return self._share(spot, anchor, state, wording)
+        choice = self.chooser.choose(subject.entries, spot.figure, period, spot.words)
+        if choice.concept is None or choice.period is None:
+            return self._unplaced(spot, choice.reason)
+        outlook = self._future(choice.period, spot)
+        if not outlook and choice.period.end - self.report.current.end > _FAR:
+            return self._unplaced(spot, f"{choice.period} is far from the report's period")
+        self.bases[subject.key] = choice.concept
+        concept = self.derived.outlook(self.concepts[choice.concept]) if outlook else choice.concept
+        sign = self._sign(subject, choice.concept)
+        member = _member(spot, template)
+        fact = self._emit(
+            spot, state, subject, concept, choice.period, Role.VALUE, sign, wording, member
+        )
+        if member is None:
+            anchor = Anchor(
+                concept=concept,
+                base=choice.concept,
+                period=choice.period,
+                subject=subject,
+                sign=sign,
+            )
+            state.anchor, state.period = anchor, (choice.period, wording)
+            self.stated[choice.concept] = anchor
+            if choice.concept in self.totals:
+                self.group = label_tokens(subject.label)
+        return fact
+
+    def _subject(
+        self, spot: Spot, template: TemplateMatch | None, mention: Mention | None, state: State
+    ) -> Subject | None:
+        text = spot.sentence.text
+        if template is not None:
+            figure = spot.figure
+            label = text[template.start : figure.start] + text[figure.end : template.end]
+            start, end, entries = template.start, template.end, template.entries
+        elif mention is not None:
+            label, start, end, entries = mention.text, mention.start, mention.end, mention.entries
+        else:
+            return None
+        self.keys += 1
+        subject = Subject(
+            entries=entries,
+            label=" ".join(label.split()),
+            start=start,
+            end=end,
+            key=self.keys,
+            loss=bool(self.loss & set(label_tokens(label))),
+        )
+        state.subjects.append(subject)
+        return subject
+
+    def _sign(self, subject: Subject, concept: str) -> int:
+        named = set(label_tokens(self.concepts[concept].label))
+        return -1 if subject.loss and not (self.loss & named) else 1
+
+    def _future(self, period: Period, spot: Spot) -> bool:
+        """Forecast: after the release's date; without one, after the report, in words of
+        outlook ("expects")."""
+        if self.report.published is not None:
+            return self.report.is_forecast(period)
+        return spot.outlook and self.report.is_forecast(period)
+
+    def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
+        sentence, index = spot.sentence, spot.index
+        phrase = sentence.phrase_after(index, absolute_only=True)
+        phrase = phrase or sentence.phrase_before(index, (PhraseKind.ABSOLUTE,))
+        if phrase is not None and phrase.period is not None:
+            return phrase.period, phrase.text
+        if state.period is not None:
+            return state.period
+        period, wording = spot.default or (self.report.current, "")
+        return self._like_comparatives(spot, period), wording
+
+    def _like_comparatives(self, spot: Spot, period: Period) -> Period:
+        """A value with no period of its own compared with "the full year 2022" is a year."""
+        later = [p for p in spot.sentence.phrases if p.start >= spot.figure.end]
+        other = next((p.period for p in later if p.period and p.period.start), None)
+        if other is None or period.start is None or other.start is None:
+            return period
+        if (other.end - other.start).days >= 360 > (period.end - period.start).days:
+            return self.report.year(self.report.fiscal_label(self.report.current.end))
+        return period
+
+    # -- output ---------------------------------------------------------------------------
+
+    def _source(self, spot: Spot, label: str, wording: str) -> ProseSource:
+        offset = spot.sentence.start + spot.figure.start
+        return ProseSource(
+            line=spot.passage.line_at(offset),
+            page=spot.passage.page,
+            section=spot.passage.section,
+            label=label,
+            printed=spot.figure.text,
+            wording=wording,
+            position=offset,
+        )
+
+    def _emit(
+        self,
+        spot: Spot,
+        state: State,
+        subject: Subject,
+        concept: str,
+        period: Period,
+        role: Role,
+        sign: int,
+        wording: str,
+        member: tuple[str, str] | None = None,
+        comparison: Comparison | None = None,
+    ) -> NarrativeFact:
+        figure = spot.figure
+        money = figure.kind in (FigureKind.MONEY, FigureKind.PER_SHARE, FigureKind.PER_ADS)
+        fact = NarrativeFact(
+            concept=concept,
+            period=period,
+            value=figure.value * Decimal(sign),
+            decimals=figure.decimals,
+            currency=figure.currency if money else None,
+            axis=member[0] if member else None,
+            member=member[1] if member else None,
+            role=role,
+            source=self._source(spot, subject.label, wording),
+            comparison=comparison,
+        )
+        self.out.facts.append(fact)
+        self.out.subject_of.append(subject.key)
+        state.last = fact
+        return fact
+
+    def _unplaced(self, spot: Spot, reason: str) -> None:
+        figure = spot.figure
+        if figure.bare:
+            return None
+        self.out.unplaced.append(
+            UnplacedFigure(
+                line=spot.passage.line_at(spot.sentence.start + figure.start),
+                page=spot.passage.page,
+                section=spot.passage.section,
+                printed=figure.text,
+                reason=reason,
+                position=spot.sentence.start + figure.start,
+            )
+        )
+        return None
+
+
+def _member(spot: Spot, template: TemplateMatch | None) -> tuple[str, str] | None:
+    """The (axis, member words) of a breakdown template's figure."""
+    if template is None or template.member is None:
+        return None
+    prose = template.entries[0].prose
+    if prose is None or prose.axis is None:
+        return None
+    start, end = template.member
+    return prose.axis, spot.sentence.text[start:end].strip(" \"'\u201c\u201d")
+
+
+def _subject_at(subjects: list[Subject], offset: int) -> int | None:
+    """The subject a footnote mark at `offset` sits on (inside it, or right after it)."""
+    for subject in subjects:
+        if subject.start <= offset <= subject.end + 1:
+            return subject.key
+    return None

@@ -1,0 +1,279 @@
+"""Figures that say something about a value stated before them.
+
+Comparatives ("compared to RMB4,495.5 million in the same period of 2023"), changes ("an
+increase of 0.4% from ..."), shares ("representing 53.2% of the total"), alternatives ("or
+US$0.70 per ADS"), translations ("(US$614.1 million)") and ranges ("between RMB1.75 billion
+and RMB1.85 billion"). A mixin of `reader.NarrativeReader`, which holds the state these use.
+"""
+
+from __future__ import annotations
+
+from exporter.labels import label_tokens
+from exporter.narrative.calendar import (
+    PeriodPhrase,
+    PhraseKind,
+    prior_quarter,
+    resolve,
+    shift_years,
+)
+from exporter.narrative.concepts import fits_kind, period_for
+from exporter.narrative.model import (
+    AdsRatio,
+    Comparison,
+    Figure,
+    FigureKind,
+    NarrativeFact,
+    Role,
+)
+from exporter.narrative.sentence import Cue
+from exporter.narrative.state import Anchor, Spot, State
+from exporter.periods import Period
+
+RELATIVE = (PhraseKind.PRIOR_YEAR, PhraseKind.PRIOR_QUARTER, PhraseKind.SAME_PERIOD_OF)
+ALL_KINDS = (PhraseKind.ABSOLUTE, *RELATIVE)
+
+
+class RelatedFigures:
+    """How figures related to a stated value become facts (see `reader`)."""
+
+    def _comparative(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
+        anchor = state.anchor
+        names = {e.concept for e in cue.mention.entries} if cue.mention else set()
+        if names and (anchor is None or anchor.base not in names):
+            anchor = next((self.stated[n] for n in sorted(names) if n in self.stated), None)
+            if anchor is None:
+                return self._unplaced(spot, f"compares with another figure ({cue.mention.text!r})")  # type: ignore[union-attr]
+        if anchor is None:
+            return self._unplaced(spot, "a comparative with no value stated before it")
+        phrase = self._comparative_phrase(spot)
+        period = resolve(phrase, anchor.period, self.report) if phrase else None
+        base = self.concepts[anchor.base]
+        if phrase is None or period is None:
+            return self._unplaced(spot, "a comparative whose period the text does not give")
+        placed = period_for(base, period)
+        if placed is None or not fits_kind(base, anchor.subject.entries[0], spot.figure):
+            return self._unplaced(spot, f"a comparative that does not fit {base.name}")
+        sign = anchor.sign
+        if cue.mention is not None:
+            sign = -1 if self.loss & set(label_tokens(cue.mention.text)) else 1
+            sign = sign if self.loss & set(label_tokens(base.label)) == set() else 1
+        fact = self._emit(
+            spot, state, anchor.subject, base.name, placed, Role.COMPARATIVE, sign, phrase.text
+        )
+        if state.change is not None and state.anchor is not None:
+            self._emit_change(spot, state, placed)
+        return fact
+
+    def _comparative_phrase(self, spot: Spot) -> PeriodPhrase | None:
+        """The period phrase after a comparative, past "or $0.05 per share" alternatives."""
+        sentence = spot.sentence
+        for index in range(spot.index, len(sentence.figures)):
+            phrase = sentence.phrase_after(index, absolute_only=False)
+            if phrase is not None:
+                return phrase
+            following = index + 1
+            if following >= len(sentence.figures):
+                break
+            start, end = sentence.gap(following)
+            if sentence.text[start:end].strip(" ,").lower() != "or":
+                break
+        return sentence.phrase_before(spot.index, ALL_KINDS)
+
+    def _flush_change(self, spot: Spot, state: State) -> None:
+        assert state.change is not None
+        index = state.change[0]
+        sentence, anchor = spot.sentence, state.anchor
+        phrase = sentence.phrase_after(index, absolute_only=False)
+        if phrase is None or phrase.kind not in RELATIVE:
+            phrase = sentence.phrase_before(index, RELATIVE)
+        period = resolve(phrase, anchor.period, self.report) if phrase and anchor else None
+        change_spot = Spot(spot.passage, sentence, index, spot.words, None, False)
+        if period is None:
+            state.change = None
+            self._unplaced(change_spot, "a change without the period it compares with")
+            return
+        self._emit_change(change_spot, state, period)
+
+    def _emit_change(
+        self, spot: Spot, state: State, other: Period, end: str = ""
+    ) -> NarrativeFact | None:
+        assert state.change is not None and state.anchor is not None
+        index, _, sign = state.change
+        state.change = None
+        anchor = state.anchor
+        change_spot = Spot(spot.passage, spot.sentence, index, spot.words, None, False)
+        base = self.concepts[anchor.concept]
+        concept = self.derived.change(base, _compared(anchor.period, other), end)
+        comparison = Comparison(
+            base=anchor.base, period=anchor.period, other_concept=anchor.base, other_period=other
+        )
+        return self._emit(
+            change_spot,
+            state,
+            anchor.subject,
+            concept,
+            anchor.period,
+            Role.CHANGE,
+            sign or 1,
+            "",
+            None,
+            comparison,
+        )
+
+    def _share(
+        self, spot: Spot, anchor: Anchor, state: State, wording: str = ""
+    ) -> NarrativeFact | None:
+        base = self.concepts[anchor.base]
+        prose = next((e.prose for e in anchor.subject.entries if e.concept == base.name), None)
+        total = prose.part_of if prose else None
+        concept = self.derived.share(base, total)
+        comparison = None
+        if total is not None:
+            other = period_for(self.concepts[total], anchor.period) or anchor.period
+            comparison = Comparison(
+                base=base.name, period=anchor.period, other_concept=total, other_period=other
+            )
+        return self._emit(
+            spot,
+            state,
+            anchor.subject,
+            concept,
+            anchor.period,
+            Role.SHARE,
+            1,
+            wording,
+            None,
+            comparison,
+        )
+
+    def _alternative(self, spot: Spot, state: State) -> NarrativeFact | None:
+        anchor = state.anchor
+        assert anchor is not None
+        choice = self.chooser.choose(anchor.subject.entries, spot.figure, anchor.period, spot.words)
+        if choice.concept is None or choice.period is None:
+            return self._unplaced(spot, choice.reason)
+        self._ads_ratio(spot, state.last_figure)
+        return self._emit(
+            spot,
+            state,
+            anchor.subject,
+            choice.concept,
+            choice.period,
+            Role.ALTERNATIVE,
+            anchor.sign,
+            "",
+        )
+
+    def _ads_ratio(self, spot: Spot, previous: Figure | None) -> None:
+        """A per-share figure and a per-ADS one for the same amount show the ADS ratio."""
+        figure = spot.figure
+        if self.out.ads_ratio is not None or previous is None or not previous.value:
+            return
+        kinds = {previous.kind, figure.kind}
+        if (
+            kinds != {FigureKind.PER_SHARE, FigureKind.PER_ADS}
+            or previous.currency != figure.currency
+        ):
+            return
+        ads, share = (figure, previous) if figure.kind is FigureKind.PER_ADS else (previous, figure)
+        ratio = ads.value / share.value
+        if ratio > 0 and ratio == ratio.to_integral_value():
+            start, end = min(previous.start, figure.start), max(previous.end, figure.end)
+            self.out.ads_ratio = AdsRatio(
+                shares_per_ads=ratio,
+                line=spot.passage.line_at(spot.sentence.start + figure.start),
+                text=spot.sentence.text[start:end],
+                stated=False,
+            )
+
+    def _translation(self, spot: Spot, state: State) -> NarrativeFact | None:
+        last = state.last
+        if last is None:
+            return self._unplaced(spot, "a translation of a figure that is not a fact")
+        fact = last.model_copy(
+            update={
+                "value": spot.figure.value * (-1 if last.value < 0 else 1),
+                "decimals": spot.figure.decimals,
+                "currency": spot.figure.currency,
+                "role": Role.TRANSLATION,
+                "source": self._source(spot, last.source.label, last.source.wording),
+            }
+        )
+        self.out.facts.append(fact)
+        self.out.subject_of.append(self.out.subject_of[-1])
+        return fact
+
+    def _range(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
+        end = "Low" if cue.role is Role.LOW else "High"
+        if cue.role is Role.LOW:
+            state.range_change = bool(cue.change_sign and cue.mention is None and state.anchor)
+        if state.range_change:
+            return self._range_change(spot, state, end)
+        mention = cue.mention if cue.role is Role.LOW else None
+        subject = self._subject(spot, None, mention, state) if mention else None
+        subject = subject or (state.anchor.subject if state.anchor else None)
+        if subject is None:
+            return self._unplaced(spot, "a range no phrase names")
+        period, wording = self._value_period(spot, state)
+        figure = _scaled_like_high(spot) if cue.role is Role.LOW else spot.figure
+        choice = self.chooser.choose(subject.entries, figure, period, spot.words)
+        if choice.concept is None or choice.period is None:
+            return self._unplaced(spot, choice.reason)
+        base = self.concepts[choice.concept]
+        self.bases[subject.key] = base.name
+        if not self._future(choice.period, spot):
+            return self._unplaced(spot, f"a range for {choice.period}, which is not a forecast")
+        concept = self.derived.outlook(base, end)
+        sign = self._sign(subject, choice.concept)
+        if cue.role is Role.LOW:
+            point = self.derived.outlook(base)
+            state.anchor = Anchor(
+                concept=point, base=base.name, period=choice.period, subject=subject, sign=sign
+            )
+            state.period = (choice.period, wording)
+        fact = self._emit(spot, state, subject, concept, choice.period, cue.role, sign, wording)
+        if figure is not spot.figure:
+            fact = fact.model_copy(
+                update={"value": figure.value * sign, "decimals": figure.decimals}
+            )
+            self.out.facts[-1] = state.last = fact
+        return fact
+
+    def _range_change(self, spot: Spot, state: State, end: str) -> NarrativeFact | None:
+        """ "representing a year-on-year growth between 49% and 58%"."""
+        anchor = state.anchor
+        assert anchor is not None
+        last = state.last
+        if end == "High" and last is not None and last.comparison is not None:
+            other: Period | None = last.comparison.other_period
+        else:
+            phrase = spot.sentence.phrase_before(spot.index, RELATIVE)
+            other = resolve(phrase, anchor.period, self.report) if phrase else None
+        if other is None:
+            return self._unplaced(spot, "a range of changes without the period it compares with")
+        state.change = (spot.index, spot.figure, 1)
+        return self._emit_change(spot, state, other, end)
+
+
+def _scaled_like_high(spot: Spot) -> Figure:
+    """ "$8.70 to $8.72 billion": the low end takes the scale printed after the high end."""
+    figure, figures = spot.figure, spot.sentence.figures
+    following = figures[spot.index + 1] if spot.index + 1 < len(figures) else None
+    if following is None or figure.scale or not following.scale:
+        return figure
+    return figure.model_copy(
+        update={
+            "value": figure.value.scaleb(following.scale),
+            "decimals": figure.decimals - following.scale,
+            "scale": following.scale,
+            "bare": False,
+        }
+    )
+
+
+def _compared(period: Period, other: Period) -> str:
+    if other == shift_years(period, -1):
+        return "PriorYear"
+    if other == prior_quarter(period):
+        return "PriorQuarter"
+    return "PriorPeriod"

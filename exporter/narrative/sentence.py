@@ -1,0 +1,286 @@
+"""One sentence's words: its figures, period phrases, mentions and templates, and the role
+each figure plays from the words just before and after it.
+
+"Total net revenue was RMB4,482.3 million (US$614.1 million), compared to RMB4,495.5
+million in the same period of 2023, and RMB4,370.2 million in the prior quarter": the
+first figure is the *value* of the concept the sentence names, the second its
+*translation*, the others *comparatives* whose periods the phrases after them give. "an
+increase of 0.4% from ..." is a *change*, "between ... and ..." a *low* and *high*,
+"representing 53.2% of the total" a *share*, "or US$0.70 per ADS" an *alternative*.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.narrative.calendar import (
+    DATE_PATTERN,
+    PeriodPhrase,
+    PhraseKind,
+    ReportCalendar,
+    find_phrases,
+)
+from exporter.narrative.figures import FigureReader
+from exporter.narrative.model import Figure, FigureKind, Role
+from exporter.narrative.phrases import Mention, PhraseIndex, TemplateMatch, words
+from exporter.taxonomy_narrative import NarrativeWords
+
+FROZEN = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+_CONNECTIVE = re.compile(
+    r"\b(?:from|compare[ds]?\s+(?:to|with)|versus|vs\.?|against|relative\s+to)\b",
+    re.IGNORECASE,
+)
+# A phrase right after "and" / "or" is the tail of a longer name ("cash and restricted cash").
+_JOINED = re.compile(r"(\S)\s+(?:and|or|&)\s*$", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"[;]|,\s*(?:an?\s+|representing\s+)|\b(?:compared|from|versus|representing|while)\b",
+    re.IGNORECASE,
+)
+
+
+class Cue(BaseModel):
+    """What the words around a figure say it is."""
+
+    model_config = FROZEN
+
+    role: Role
+    change_sign: int = 0
+    mention: Mention | None = None
+    # "increased by 39.4% to $138,000": the value after a change names no phrase itself.
+    after_change: bool = False
+    # Why no phrase names a value (when `mention` is None).
+    reason: str = ""
+
+
+class Sentence(BaseModel):
+    """A sentence read: text, figures, period phrases, mentions, templates by figure."""
+
+    model_config = FROZEN
+
+    start: int
+    text: str
+    figures: tuple[Figure, ...]
+    phrases: tuple[PeriodPhrase, ...]
+    mentions: tuple[Mention, ...]
+    templates: dict[int, TemplateMatch]
+    tokens: tuple[str, ...]
+
+    def gap(self, index: int) -> tuple[int, int]:
+        start = self.figures[index - 1].end if index else 0
+        return start, self.figures[index].start
+
+    def after(self, index: int) -> tuple[int, int]:
+        figure = self.figures[index]
+        end = self.figures[index + 1].start if index + 1 < len(self.figures) else len(self.text)
+        return figure.end, end
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def phrase_after(self, index: int, absolute_only: bool) -> PeriodPhrase | None:
+        """The first period phrase after a figure, before its clause ends."""
+        start, end = self.after(index)
+        stop = _CLAUSE.search(self.text, start, end)
+        limit = stop.start() if stop else end
+        for phrase in self.phrases:
+            wanted = not absolute_only or phrase.kind is PhraseKind.ABSOLUTE
+            if start <= phrase.start < limit and wanted:
+                return phrase
+        return None
+
+    def phrase_before(self, index: int, kinds: tuple[PhraseKind, ...]) -> PeriodPhrase | None:
+        """The last period phrase of the given kinds between the previous figure and this one."""
+        start, end = self.gap(index)
+        found = [p for p in self.phrases if start <= p.start and p.end <= end and p.kind in kinds]
+        return found[-1] if found else None
+
+
+def _inside(figure: Figure, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= figure.start < b or a < figure.end <= b for a, b in spans)
+
+
+def _starts_in(figure: Figure, spans: list[tuple[int, int]]) -> bool:
+    """The figure's digits sit inside a name ("90 day+ delinquency rate")."""
+    return any(a <= figure.start < b for a, b in spans)
+
+
+def _joined(text: str, mention: Mention, figures: list[Figure]) -> bool:
+    """The phrase follows "and" after a word: it ends a longer name, not a new clause."""
+    match = _JOINED.search(text, 0, mention.start)
+    if match is None or match.group(1) in ",;:)":
+        return False
+    return not any(f.end == match.end(1) for f in figures)
+
+
+def read_sentence(
+    text: str, start: int, reader: FigureReader, index: PhraseIndex, report: ReportCalendar
+) -> Sentence:
+    """Figures (dates and names taken out), phrases, mentions and templates of a sentence."""
+    raw = index.without_filler(words(text))
+    mentions = index.mentions(raw, text)
+    dates = [m.span() for m in DATE_PATTERN.finditer(text)]
+    names = [(m.start, m.end) for m in mentions]
+    figures = [
+        f for f in reader.figures(text) if not _inside(f, dates) and not _starts_in(f, names)
+    ]
+    mentions = [
+        m
+        for m in mentions
+        if not _joined(text, m, figures) and not index.qualified_before(text, m.start)
+    ]
+    stream = index.without_filler(words(text, figures))
+    templates = {m.figure: m for m in index.templates_in(stream)}
+    spans = [(m.start, m.end) for m in templates.values()] + [(f.start, f.end) for f in figures]
+    kept = [m for m in mentions if not any(m.start < b and a < m.end for a, b in spans)]
+    return Sentence(
+        start=start,
+        text=text,
+        figures=tuple(figures),
+        phrases=tuple(find_phrases(text, report)),
+        mentions=tuple(kept),
+        templates=templates,
+        tokens=tuple(w.norm for w in raw),
+    )
+
+
+class Cues:
+    """Reads a figure's role from the words around it (the taxonomy's words)."""
+
+    def __init__(self, spoken: NarrativeWords) -> None:
+        up = "|".join(re.escape(w) for w in spoken.increase_words)
+        down = "|".join(re.escape(w) for w in spoken.decrease_words)
+        self.change = re.compile(rf"\b(?:(?P<up>{up})|(?P<down>{down}))\s*(?:of|by)?\s*$", re.I)
+        self.change_word = re.compile(rf"\b(?:(?P<up>{up})|(?P<down>{down}))\b", re.I)
+        detail = "|".join(_words_pattern(w) for w in spoken.detail)
+        self.detail = re.compile(rf"\b(?:{detail})\s*$", re.I) if detail else None
+        guess = "|".join(_words_pattern(w) for w in spoken.hypothetical)
+        self.hypothetical = re.compile(rf"\b(?:{guess})\b", re.I) if guess else None
+
+    def cue(self, sentence: Sentence, index: int, previous: Role | None) -> Cue:
+        figure = sentence.figures[index]
+        start, end = sentence.gap(index)
+        gap = sentence.text[start:end]
+        after = sentence.text[figure.end : sentence.after(index)[1]]
+        mentions = sentence.mentions_in(start, end)
+        if index in sentence.templates:
+            return Cue(role=Role.VALUE)
+        if index and _translation(sentence.figures[index - 1], figure, gap, after):
+            return Cue(role=Role.TRANSLATION)
+        if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
+            return Cue(role=Role.HIGH)
+        if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
+            return Cue(role=Role.LOW, change_sign=self._sign(gap), mention=_first(mentions))
+        if _range_start(sentence, index) and not _connectives(sentence, start, end):
+            value = self._value(sentence, index, mentions)
+            return value.model_copy(update={"role": Role.LOW, "change_sign": self._sign(gap)})
+        if figure.kind is FigureKind.PERCENT and _share(gap, after):
+            return Cue(role=Role.SHARE)
+        change = self.change.search(gap)
+        if figure.kind is FigureKind.PERCENT and change:
+            sign = -1 if change["down"] else 1
+            return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions))
+        if re.search(r"(?:,|\b)\s*or\s*$", gap):
+            return Cue(role=Role.ALTERNATIVE)
+        if previous is Role.CHANGE and re.search(r"\bto\s*$", gap):
+            return Cue(role=Role.VALUE, after_change=True)
+        return self._comparative(sentence, index, mentions, previous)
+
+    def _comparative(
+        self, sentence: Sentence, index: int, mentions: list[Mention], previous: Role | None
+    ) -> Cue:
+        start, end = sentence.gap(index)
+        connectives = _connectives(sentence, start, end)
+        if connectives:
+            later = [m for m in mentions if m.start >= connectives[-1].end()]
+            earlier = [m for m in mentions if m.end <= connectives[0].start()]
+            if not earlier:
+                return Cue(role=Role.COMPARATIVE, mention=_first(later))
+        gap = sentence.text[start:end]
+        continues = previous is Role.COMPARATIVE and re.search(r"(?:^|[\s,])and\s*$", gap)
+        if continues and not mentions:
+            return Cue(role=Role.COMPARATIVE)
+        return self._value(sentence, index, mentions)
+
+    def _value(self, sentence: Sentence, index: int, mentions: list[Mention]) -> Cue:
+        figure = sentence.figures[index]
+        before = sentence.text[: figure.start]
+        if self.detail and self.detail.search(before):
+            return Cue(role=Role.VALUE, reason="a detail of another figure ('in the amount of')")
+        if self.hypothetical and self.hypothetical.search(before):
+            return Cue(role=Role.VALUE, reason="a hypothetical or adjusted figure")
+        for mention in mentions:
+            if _names(sentence, mention, figure):
+                return Cue(role=Role.VALUE, mention=mention)
+        reason = "no phrase of the taxonomy names this figure"
+        if mentions:
+            reason = f"the nearest phrase ({mentions[0].text!r}) is too far from this figure"
+        return Cue(role=Role.VALUE, reason=reason)
+
+    def _sign(self, gap: str) -> int:
+        found = list(self.change_word.finditer(gap))
+        if not found:
+            return 0
+        return -1 if found[-1]["down"] else 1
+
+
+_MAX_DISTANCE = 12
+
+
+def _words_pattern(text: str) -> str:
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+def _connectives(sentence: Sentence, start: int, end: int) -> list[re.Match[str]]:
+    """Comparison words between `start` and `end` that are not inside a phrase."""
+    inside = [(m.start, m.end) for m in sentence.mentions]
+    return [
+        c
+        for c in _CONNECTIVE.finditer(sentence.text, start, end)
+        if not any(a <= c.start() < b for a, b in inside)
+    ]
+
+
+def _names(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
+    """Whether a phrase can name a figure after it: close by, no comparison between."""
+    if _connectives(sentence, mention.end, figure.start):
+        return False
+    between = sentence.text[mention.end : figure.start]
+    for phrase in sentence.phrases:
+        if mention.end <= phrase.start and phrase.end <= figure.start:
+            between = between.replace(phrase.text, " ")
+    return len(re.findall(r"[A-Za-z0-9]+", between)) <= _MAX_DISTANCE
+
+
+def _range_start(sentence: Sentence, index: int) -> bool:
+    """ "$8.70 to $8.72 billion": a figure joined by "to" or a dash to one of its kind."""
+    if index + 1 >= len(sentence.figures):
+        return False
+    figure, following = sentence.figures[index], sentence.figures[index + 1]
+    joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", sentence.text[figure.end : following.start])
+    return bool(joined) and (figure.kind, figure.currency) == (following.kind, following.currency)
+
+
+def _share(gap: str, after: str) -> bool:
+    return bool(
+        re.search(r"\brepresent\w*\s*$", gap, re.IGNORECASE)
+        and re.match(r"\s*of\s+(?:the\s+)?total\b", after, re.IGNORECASE)
+    )
+
+
+def _translation(previous: Figure, figure: Figure, gap: str, after: str) -> bool:
+    money = (FigureKind.MONEY, FigureKind.PER_SHARE, FigureKind.PER_ADS)
+    return (
+        gap.strip() == "("
+        and after.lstrip().startswith(")")
+        and previous.kind in money
+        and figure.kind in money
+        and previous.currency is not None
+        and figure.currency not in (None, previous.currency)
+    )
+
+
+def _first(mentions: list[Mention]) -> Mention | None:
+    return mentions[0] if mentions else None

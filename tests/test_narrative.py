@@ -1,0 +1,260 @@
+"""The narrative stage's parts: figures, period phrases, sentences, passages, footnotes."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from exporter.document import Document, Heading, Paragraph
+from exporter.metadata import DocumentInfo
+from exporter.narrative import read_narrative
+from exporter.narrative.calendar import ReportCalendar, find_phrases, resolve
+from exporter.narrative.figures import figure_reader
+from exporter.narrative.model import FigureKind, Role
+from exporter.narrative.passages import read_passages
+from exporter.periods import Period
+from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable
+from exporter.taxonomy import load_taxonomy
+
+Q4 = Period(start=date(2024, 10, 1), end=date(2024, 12, 31))
+Q3 = Period(start=date(2024, 7, 1), end=date(2024, 9, 30))
+REPORT = ReportCalendar(current=Q4, year_end=(12, 31), fiscal_year=2024)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals", "kind", "currency"),
+    [
+        ("RMB89,885 million", "89885000000", -6, FigureKind.MONEY, "CNY"),
+        ("RMB4,482.3 million", "4482300000", -5, FigureKind.MONEY, "CNY"),
+        ("US$614.1 million", "614100000", -5, FigureKind.MONEY, "USD"),
+        ("RMB 223.2 million", "223200000", -5, FigureKind.MONEY, "CNY"),
+        ("RMB1.75 billion", "1750000000", -7, FigureKind.MONEY, "CNY"),
+        ("US$0.70 per ADS", "0.70", 2, FigureKind.PER_ADS, "USD"),
+        ("US$0.35 per Class A ordinary share", "0.35", 2, FigureKind.PER_SHARE, "USD"),
+        ("2.09%", "0.0209", 4, FigureKind.PERCENT, None),
+        ("49%", "0.49", 2, FigureKind.PERCENT, None),
+        ("24,814,923", "24814923", 0, FigureKind.COUNT, None),
+        ("261.2 million", "261200000", -5, FigureKind.COUNT, None),
+        ("€1,234.5 million", "1234500000", -5, FigureKind.MONEY, "EUR"),
+        ("5 million euros", "5000000", -6, FigureKind.MONEY, "EUR"),
+        ("$.16", "0.16", 2, FigureKind.MONEY, "USD"),
+    ],
+    ids=lambda v: str(v),
+)
+def test_figure_value_and_decimals_follow_the_print(
+    text: str, value: str, decimals: int, kind: FigureKind, currency: str | None
+) -> None:
+    (figure,) = figure_reader(load_taxonomy()).figures(f"was {text}.")
+    assert (figure.value, figure.decimals, figure.kind, figure.currency) == (
+        Decimal(value),
+        decimals,
+        kind,
+        currency,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals"),
+    [("10.00 months", "10.00", 2), ("a 12-month period", "12", 0)],
+)
+def test_months_are_a_unit_of_their_own(text: str, value: str, decimals: int) -> None:
+    (figure,) = figure_reader(load_taxonomy()).figures(text)
+    assert (figure.kind, figure.unit, figure.value, figure.decimals) == (
+        FigureKind.UNIT,
+        "month",
+        Decimal(value),
+        decimals,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2024",
+        "at 4:30 p.m.",
+        "on the 17th Floor",
+        "Shops 1712-1716",
+        "30-day",
+        "Day-1",
+        "90 day+",
+    ],
+)
+def test_years_times_ordinals_ranges_and_names_are_not_figures(text: str) -> None:
+    figures = figure_reader(load_taxonomy()).figures(text)
+    assert [f for f in figures if not f.bare] == []
+    assert all(f.text not in ("2024", "4", "30", "17", "1712", "1", "90") for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("As of December 31, 2024", Period(end=date(2024, 12, 31))),
+        ("in the fourth quarter of 2024", Q4),
+        ("in the fourth quarter", Q4),
+        ("in full year 2024", Period(start=date(2024, 1, 1), end=date(2024, 12, 31))),
+        (
+            "compared with 11.21 months in 2023",
+            Period(start=date(2023, 1, 1), end=date(2023, 12, 31)),
+        ),
+        ("for the first quarter of 2025", Period(start=date(2025, 1, 1), end=date(2025, 3, 31))),
+        ("for the Second Half of 2024", Period(start=date(2024, 7, 1), end=date(2024, 12, 31))),
+        ("the quarter ended September 30, 2024", Q3),
+        ("year-end", Period(end=date(2024, 12, 31))),
+        ("Q3 FY24", Q3),
+    ],
+    ids=lambda v: str(v),
+)
+def test_absolute_period_phrases(text: str, period: Period) -> None:
+    (phrase,) = find_phrases(text, REPORT)
+    assert resolve(phrase, None, REPORT) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "period"),
+    [
+        ("in the same period of 2023", Q4, Period(start=date(2023, 10, 1), end=date(2023, 12, 31))),
+        ("in the prior quarter", Q4, Q3),
+        ("a year ago", Period(end=date(2024, 12, 31)), Period(end=date(2023, 12, 31))),
+        ("in the prior quarter", Period(end=date(2024, 12, 31)), Period(end=date(2024, 9, 30))),
+        ("in the prior year quarter", Q3, Period(start=date(2023, 7, 1), end=date(2023, 9, 30))),
+    ],
+    ids=lambda v: str(v),
+)
+def test_relative_period_phrases_count_from_the_value_compared(
+    text: str, anchor: Period, period: Period
+) -> None:
+    (phrase,) = find_phrases(text, REPORT)
+    assert resolve(phrase, anchor, REPORT) == period
+
+
+def test_passages_join_a_paragraph_split_mid_sentence_and_keep_both_lines() -> None:
+    document = Document(
+        source="t.txt",
+        format="text",
+        blocks=(
+            Heading(text="Fourth Quarter 2024 Financial Results", line=1),
+            Paragraph(
+                text="Net income was RMB1,912.7 million, compared to RMB1,798.8 million in the",
+                line=3,
+            ),
+            Paragraph(text="prior quarter.", line=5),
+        ),
+    )
+    (passage,) = read_passages(document)
+    assert passage.text.endswith("in the prior quarter.")
+    assert passage.line_at(0) == 3 and passage.line_at(len(passage.text) - 3) == 5
+
+
+def test_footnote_marks_are_taken_out_and_footnotes_recognised() -> None:
+    document = Document(
+        source="t.txt",
+        format="text",
+        blocks=(
+            Paragraph(
+                text="- 90 day+ delinquency rate^{*7} was 2.09% as of December 31, 2024.", line=1
+            ),
+            Paragraph(
+                text='7 "90 day+ delinquency rate" refers to loans 91 to 180 days past due.', line=3
+            ),
+        ),
+    )
+    bullet, footnote = read_passages(document)
+    assert "^" not in bullet.text and [m.label for m in bullet.marks] == ["7"]
+    assert footnote.footnote == "7" and footnote.text.startswith('"90 day+')
+
+
+def _table() -> StatementTable:
+    column = Column(
+        position=1, header="Three months ended December 31, 2024", period=Q4, currency="CNY"
+    )
+    block = ColumnBlock(columns=(column,), rows=(), line=1)
+    return StatementTable(
+        index=1,
+        title="t",
+        caption="",
+        kind="income_statement",
+        scale=Scale(),
+        blocks=(block,),
+        line=1,
+    )
+
+
+def _narrative(*paragraphs: str, heading: str = "Fourth Quarter 2024 Highlights"):
+    blocks = [Heading(text=heading, line=1)]
+    blocks += [Paragraph(text=p, line=i + 2) for i, p in enumerate(paragraphs)]
+    document = Document(source="t.txt", format="text", blocks=tuple(blocks))
+    return read_narrative(document, (_table(),), DocumentInfo(currency="CNY"), load_taxonomy())
+
+
+def test_comparatives_in_one_sentence_take_periods_from_the_report_period() -> None:
+    narrative = _narrative(
+        "Total facilitation and origination loan volume reached RMB89,885 million, an increase "
+        "of 0.4% from RMB89,561 million in the same period of 2023 and an increase of 9.0% from "
+        "RMB82,436 million in the prior quarter."
+    )
+    facts = {(f.role, f.period, f.value) for f in narrative.facts}
+    assert (Role.VALUE, Q4, Decimal("89885000000")) in facts
+    assert (
+        Role.COMPARATIVE,
+        Period(start=date(2023, 10, 1), end=date(2023, 12, 31)),
+        Decimal("89561000000"),
+    ) in facts
+    assert (Role.COMPARATIVE, Q3, Decimal("82436000000")) in facts
+    changes = {f.concept: f.value for f in narrative.facts if f.role is Role.CHANGE}
+    assert changes == {
+        "LoanFacilitationAndOriginationVolumePercentChangeFromPriorYear": Decimal("0.004"),
+        "LoanFacilitationAndOriginationVolumePercentChangeFromPriorQuarter": Decimal("0.090"),
+    }
+
+
+def test_outlook_range_is_a_low_and_a_high_fact_for_the_next_quarter() -> None:
+    narrative = _narrative(
+        "For the first quarter of 2025, the Company expects to generate a net income between "
+        "RMB1.75 billion and RMB1.85 billion.",
+        heading="Business Outlook",
+    )
+    first = Period(start=date(2025, 1, 1), end=date(2025, 3, 31))
+    assert [(f.concept, f.period, f.value, f.decimals) for f in narrative.facts] == [
+        ("ProfitLossOutlookLow", first, Decimal("1750000000"), -7),
+        ("ProfitLossOutlookHigh", first, Decimal("1850000000"), -7),
+    ]
+
+
+def test_a_figure_no_phrase_names_is_listed_with_its_reason() -> None:
+    narrative = _narrative("Gizmo throughput was RMB12.5 million in the fourth quarter of 2024.")
+    assert narrative.facts == ()
+    (unplaced,) = narrative.unplaced
+    assert unplaced.printed == "RMB12.5 million" and "no phrase" in unplaced.reason
+
+
+def test_footnote_definition_is_kept_with_the_concept_it_defines() -> None:
+    narrative = _narrative(
+        "- Repeat borrower contribution^{*8} for the fourth quarter of 2024 was 93.9%.",
+        '8 "Repeat borrower contribution" refers to the share of repeat borrowers.',
+    )
+    (fact,) = narrative.facts
+    (footnote,) = narrative.footnotes
+    assert footnote.concepts == ("RepeatBorrowerContribution",)
+    assert fact.footnotes == (footnote.id,)
+
+
+def test_the_ads_ratio_the_release_states_is_read() -> None:
+    narrative = _narrative("Each ADS represents two Class A ordinary shares of the Company.")
+    assert narrative.ads_ratio is not None
+    assert (narrative.ads_ratio.shares_per_ads, narrative.ads_ratio.stated) == (Decimal(2), True)
+
+
+def test_a_dividend_per_share_and_per_ads_shows_the_ratio() -> None:
+    narrative = _narrative(
+        "The board approved a dividend of US$0.35 per Class A ordinary share, or US$0.70 per ADS.",
+        heading="Semi-Annual Dividend for the Second Half of 2024",
+    )
+    second_half = Period(start=date(2024, 7, 1), end=date(2024, 12, 31))
+    assert [(f.concept, f.period, f.currency) for f in narrative.facts] == [
+        ("CommonStockDividendsPerShareDeclared", second_half, "USD"),
+        ("DividendsPerAdsDeclared", second_half, "USD"),
+    ]
+    assert narrative.ads_ratio is not None and not narrative.ads_ratio.stated
+    assert narrative.ads_ratio.shares_per_ads == 2
