@@ -1,4 +1,5 @@
-"""The conversion, stage by stage: ingest -> tables -> mapping -> facts -> render -> validate.
+"""The conversion, stage by stage: ingest -> tables -> mapping -> narrative -> facts -> render
+-> validate.
 
 Each stage takes the previous stage's typed output; `convert` runs them in order and
 returns every output file in memory with the report. Nothing is written here: the
@@ -26,6 +27,7 @@ from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
+from exporter.narrative import read_narrative
 from exporter.options import ConvertOptions
 from exporter.render.formats import RenderedOutputs, render_outputs
 from exporter.render.review import render_review
@@ -97,7 +99,10 @@ def convert_document(
     tables = understand_tables(document, taxonomy, info.currency)
     refuse_numberless(document, tables)
     mappings = map_tables(tables, taxonomy, info.issuer)
-    facts = build_facts(tables, mappings, info, taxonomy, options, document.source)
+    narrative = read_narrative(document, tables, info, taxonomy)
+    facts = build_facts(
+        tables, mappings, info, taxonomy, options, document.source, narrative=narrative
+    )
     facts = account_for_numbers(tables, facts)
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
     rendered = render_outputs(facts, taxonomy, tables, options.formats, stem, taxonomy_href)

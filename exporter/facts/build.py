@@ -15,8 +15,8 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from exporter.errors import Location
 from exporter.extensions import concept_name
 from exporter.facts.calc import BlockCalc, block_calculations
-from exporter.facts.checks import check_translations
 from exporter.facts.consistency import prune_inconsistent
+from exporter.facts.integrate import add_narrative
 from exporter.facts.model import (
     CalcArc,
     Context,
@@ -32,6 +32,7 @@ from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
+from exporter.narrative.model import Narrative
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
@@ -352,8 +353,12 @@ def build_facts(
     taxonomy: Taxonomy,
     options: ConvertOptions,
     source: str,
+    narrative: Narrative | None = None,
 ) -> FactSet:
-    """All facts of a document, with their contexts, units and calculation arcs."""
+    """All facts of a document, with their contexts, units and calculation arcs.
+
+    `narrative` (the prose's figures) joins after the tables; see `facts.integrate`.
+    """
     concepts = {**taxonomy.concepts, **{c.name: c for c in mapping.extensions}}
     builder = _Builder(taxonomy, concepts, source)
     entity, findings = entity_for(info, options, taxonomy, source)
@@ -382,9 +387,9 @@ def build_facts(
                     if (table.index, b, r) in by_row
                 },
             )
-    builder.findings.extend(
-        check_translations(builder.facts, info.exchange_rates, builder.twin, source)
-    )
+    # The issuer's namespace is dated by the tables' periods, not the outlook's.
+    reported = list(builder.contexts.values())
+    narrated = add_narrative(builder, narrative, info, builder.duplicates)
     contexts = sorted(builder.contexts.values(), key=lambda c: c.id)
     ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
     arcs, withdrawn = prune_inconsistent(tuple(ordered), builder.facts, source)
@@ -402,7 +407,10 @@ def build_facts(
         extensions=_used_extensions(builder),
         members=tuple(builder.members[k] for k in sorted(builder.members)),
         extension_prefix=extension_prefix(info, taxonomy),
-        extension_namespace=extension_namespace(entity, contexts, taxonomy),
+        extension_namespace=extension_namespace(entity, reported, taxonomy),
+        checks=narrated.checks,
+        prose=narrated.prose,
+        footnotes=narrated.footnotes,
     )
 
 

@@ -1,21 +1,35 @@
-"""Checks on the facts themselves: convenience translations against the stated rate."""
+"""Cross-checks: whether the release agrees with itself, rule by rule.
+
+Each rule is a small function over all facts (tables and prose) that returns how many
+comparisons it made and a finding for each that failed, named after what it checks and
+listed once in `RULES`. The report shows every rule with its outcome: passed, failed, or
+not applicable (nothing to compare in this release). Failures are warnings: the release
+is what it is; the exporter never writes two values for one fact.
+
+    check.translation       convenience translations against the stated exchange rate
+    check.text-vs-table     figures in the prose against the table facts they round
+    check.duplicates        a number printed twice (tables, or paragraphs) agrees
+    check.margin            margins and rates against their numerator and denominator
+    check.per-ads           per-ADS figures against per-share ones at the ADS ratio
+    check.non-gaap          non-GAAP reconciliations add up, period by period
+    check.cross-statement   totals across statements: cash flow closing cash vs balance sheet
+    check.stated-change     stated % changes against the two figures they compare
+    check.share-of-total    stated shares of a total against the part and the total
+    check.breakdown         a breakdown's members add up to the total
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
 
-from exporter.errors import Location
-from exporter.facts.model import Fact
-from exporter.findings import Finding, Severity
+from pydantic import BaseModel, ConfigDict
+
+from exporter.facts import check_rules as rules
+from exporter.facts.check_inputs import CheckInputs, RuleResult, half_unit
+from exporter.facts.model import CheckOutcome, CheckStatus, Fact
+from exporter.findings import Finding
 from exporter.metadata import ExchangeRate
-
-Twin = Callable[[str, str, str], Fact | None]
-
-
-def half_unit(decimals: int | None) -> Decimal:
-    """Half a unit of the last digit `decimals` allows (0 for exact values)."""
-    return Decimal(0) if decimals is None else Decimal(5).scaleb(-decimals - 1)
 
 
 def _twin_unit(unit: str, rate: ExchangeRate) -> str | None:
@@ -26,55 +40,146 @@ def _twin_unit(unit: str, rate: ExchangeRate) -> str | None:
     return None
 
 
-def check_translations(
-    facts: list[Fact], rates: tuple[ExchangeRate, ...], twin_of: Twin, source: str
-) -> list[Finding]:
+def translation(inputs: CheckInputs) -> RuleResult:
     """Each fact in a quote currency against its twin in the base currency, at the stated rate.
 
     Releases translate line by line and often total the translated lines, so a translated
     total may miss its own rounding by a little: up to one unit of its last printed digit
-    passes; more is a warning.
+    passes; more fails.
     """
     findings: list[Finding] = []
-    for rate in rates:
-        checked = failed = 0
-        for fact in facts:
+    checked = 0
+    notes = []
+    for rate in inputs.rates:
+        count = 0
+        for fact in inputs.facts:
             twin_unit = _twin_unit(fact.unit, rate)
-            twin = twin_of(fact.concept, fact.context, twin_unit) if twin_unit else None
+            twin = inputs.fact(fact.concept, fact.context, twin_unit) if twin_unit else None
             if twin is None:
                 continue
-            checked += 1
+            count += 1
             expected = twin.value / rate.rate
             slack = 2 * half_unit(fact.decimals) + half_unit(twin.decimals) / rate.rate
             if abs(expected - fact.value) > slack:
-                failed += 1
-                findings.append(_off(fact, twin, rate, expected, source))
-        findings.append(
-            Finding(
-                code="check.translation.summary",
-                severity=Severity.INFO,
-                message=(
-                    f"{checked} {rate.quote} facts checked against {rate.currency} at "
-                    f"{rate.rate} ({rate.text!r}, line {rate.line}); {failed} off by more "
-                    "than one unit of their last digit"
-                ),
-                numbers={"checked": str(checked), "failed": str(failed), "rate": str(rate.rate)},
+                findings.append(_off(inputs, fact, twin, rate, expected))
+        checked += count
+        notes.append(f"{count} {rate.quote} facts at {rate.rate} ({rate.text!r}, line {rate.line})")
+    return RuleResult(checked=checked, findings=tuple(findings), note="; ".join(notes))
+
+
+def _off(
+    inputs: CheckInputs, fact: Fact, twin: Fact, rate: ExchangeRate, expected: Decimal
+) -> Finding:
+    printed = format(fact.value, "f")
+    return inputs.finding(
+        "check.translation",
+        f"{fact.concept} in {fact.context}: {printed} {rate.quote} printed, but "
+        f"{format(twin.value, 'f')} {rate.currency} / {rate.rate} = {expected:.4f}",
+        fact,
+        {"printed": printed, "expected": f"{expected:.4f}", "rate": str(rate.rate)},
+    )
+
+
+def text_vs_table(inputs: CheckInputs) -> RuleResult:
+    """Each prose figure that restates a table fact agrees with it at the prose's precision
+    (the disagreements were reported when the prose met the table)."""
+    restated = [r for r in inputs.merge.restatements if r.table]
+    failed = sum(not r.agreed for r in restated)
+    return RuleResult(
+        checked=len(restated), failed=failed, note=f"{failed} of {len(restated)} disagree"
+    )
+
+
+def duplicates(inputs: CheckInputs) -> RuleResult:
+    """A number printed more than once (in tables, or in paragraphs) is the same number."""
+    prose = [r for r in inputs.merge.restatements if not r.table]
+    checked = inputs.table_duplicates + inputs.table_conflicts + len(prose)
+    failed = inputs.table_conflicts + sum(not r.agreed for r in prose)
+    return RuleResult(
+        checked=checked, failed=failed, note=f"{failed} of {checked} repeated printings disagree"
+    )
+
+
+class Rule(BaseModel):
+    """A cross-check: its id (the code of its findings), what it checks, its function."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    id: str
+    title: str
+    run: Callable[[CheckInputs], RuleResult]
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        id="check.translation",
+        title="USD convenience translations vs the stated exchange rate",
+        run=translation,
+    ),
+    Rule(
+        id="check.text-vs-table",
+        title="figures in the text vs the table facts they round",
+        run=text_vs_table,
+    ),
+    Rule(
+        id="check.duplicates",
+        title="numbers printed twice (in tables, in paragraphs) agree",
+        run=duplicates,
+    ),
+    Rule(
+        id="check.margin",
+        title="margins and rates vs their numerator and denominator",
+        run=rules.margins,
+    ),
+    Rule(
+        id="check.per-ads", title="per-ADS vs per-share figures at the ADS ratio", run=rules.per_ads
+    ),
+    Rule(
+        id="check.non-gaap", title="non-GAAP reconciliation arithmetic", run=rules.reconciliations
+    ),
+    Rule(
+        id="check.cross-statement",
+        title="totals across statements (cash flow closing cash vs balance sheet)",
+        run=rules.identities,
+    ),
+    Rule(
+        id="check.stated-change",
+        title="stated % changes vs the figures they compare",
+        run=rules.stated_changes,
+    ),
+    Rule(
+        id="check.share-of-total",
+        title="stated shares of a total vs the part and the total",
+        run=rules.shares,
+    ),
+    Rule(
+        id="check.breakdown",
+        title="a breakdown's members add up to its total",
+        run=rules.breakdowns,
+    ),
+)
+
+
+def run_checks(inputs: CheckInputs) -> tuple[tuple[CheckOutcome, ...], list[Finding]]:
+    """Every rule's outcome, and the findings of the failed comparisons."""
+    outcomes: list[CheckOutcome] = []
+    findings: list[Finding] = []
+    for rule in RULES:
+        result = rule.run(inputs)
+        failed = len(result.findings) if result.failed is None else result.failed
+        if result.checked == 0:
+            status = CheckStatus.NOT_APPLICABLE
+        else:
+            status = CheckStatus.FAILED if failed else CheckStatus.PASSED
+        outcomes.append(
+            CheckOutcome(
+                id=rule.id,
+                title=rule.title,
+                status=status,
+                checked=result.checked,
+                failed=failed,
+                note=result.note,
             )
         )
-    return findings
-
-
-def _off(fact: Fact, twin: Fact, rate: ExchangeRate, expected: Decimal, source: str) -> Finding:
-    printed = format(fact.value, "f")
-    return Finding(
-        code="check.translation",
-        severity=Severity.WARNING,
-        message=(
-            f"{fact.concept} in {fact.context}: {printed} {rate.quote} printed, but "
-            f"{format(twin.value, 'f')} {rate.currency} / {rate.rate} = {expected:.4f}"
-        ),
-        location=Location(
-            file=source, table=fact.source.table, line=fact.source.line, row=fact.source.label
-        ),
-        numbers={"printed": printed, "expected": f"{expected:.4f}", "rate": str(rate.rate)},
-    )
+        findings.extend(result.findings)
+    return tuple(outcomes), findings

@@ -68,14 +68,16 @@ def prune_inconsistent(
         if context is None:
             kept.extend(items)
             continue
+        missing = [a.item for a in items if not any(k[:2] == (a.item, context) for k in index)]
+        unprinted = f" (not printed for that period: {', '.join(missing)})" if missing else ""
         findings.append(
             Finding(
                 code="calc.withdrawn",
                 severity=Severity.WARNING,
                 message=(
                     f"{total} ({role}) does not equal the sum of "
-                    f"{', '.join(a.item for a in items)} in {context} once every table's facts "
-                    "count; the relation is not published"
+                    f"{', '.join(a.item for a in items)} in {context}{unprinted} once every "
+                    "fact counts (tables and text); the relation is not published"
                 ),
                 numbers={"role": role, "total": total, "context": context, "file": source},
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
@@ -53,8 +54,20 @@ class Unit(BaseModel):
     denominator: tuple[str, ...] = ()
 
 
+class SourceKind(StrEnum):
+    """Where in the release a number was printed: a table cell or running text."""
+
+    TABLE = "table"
+    PARAGRAPH = "paragraph"
+
+
 class Source(BaseModel):
-    """Where a fact was printed."""
+    """Where a fact was printed.
+
+    A table cell: its table, row label and column header. A paragraph (`kind`
+    PARAGRAPH, `table` 0): the words that named the figure (`label`), the section heading
+    above it, the words that gave its period (`wording`) and its offset (`position`).
+    """
 
     model_config = FROZEN
 
@@ -65,6 +78,9 @@ class Source(BaseModel):
     printed: str
     column: str
     position: int
+    kind: SourceKind = SourceKind.TABLE
+    section: str = ""
+    wording: str = ""
 
 
 class Fact(BaseModel):
@@ -109,6 +125,70 @@ class UnmappedNumber(BaseModel):
     reason: str
 
 
+class CheckStatus(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_APPLICABLE = "not applicable"
+
+
+class CheckOutcome(BaseModel):
+    """One cross-check over the facts: what it compared, how many, how many disagreed."""
+
+    model_config = FROZEN
+
+    id: str
+    title: str
+    status: CheckStatus
+    checked: int
+    failed: int
+    note: str = ""
+
+
+class ProseStatus(StrEnum):
+    FACT = "fact"
+    DUPLICATE = "duplicate"
+    NOT_A_FACT = "not a fact"
+
+
+class ProseRecord(BaseModel):
+    """What became of one figure of the prose: a fact, a duplicate of one, or why not.
+
+    `value` and `decimals` are the prose's own reading; `fact` is the id of the fact it
+    became or restates (a table fact keeps its own, more precise value).
+    """
+
+    model_config = FROZEN
+
+    line: int
+    page: int | None = None
+    section: str
+    printed: str
+    label: str
+    role: str
+    status: ProseStatus
+    # Where in its paragraph the figure stands (orders figures of one line).
+    position: int = 0
+    fact: str | None = None
+    concept: str | None = None
+    context: str | None = None
+    unit: str | None = None
+    value: Decimal | None = None
+    decimals: int | None = None
+    reason: str = ""
+
+
+class FactFootnote(BaseModel):
+    """A footnote of the release linked to the facts whose words it explains."""
+
+    model_config = FROZEN
+
+    id: str
+    marker: str
+    line: int
+    text: str
+    facts: tuple[str, ...]
+
+
 class FactSet(BaseModel):
     """Everything the render stage needs, and what did not make it."""
 
@@ -127,3 +207,7 @@ class FactSet(BaseModel):
     members: tuple[Member, ...] = ()
     extension_prefix: str = "ext"
     extension_namespace: str = ""
+    # Cross-checks (exporter/facts/checks.py), prose figures and footnotes.
+    checks: tuple[CheckOutcome, ...] = ()
+    prose: tuple[ProseRecord, ...] = ()
+    footnotes: tuple[FactFootnote, ...] = ()

@@ -1,0 +1,340 @@
+"""Narrative facts join the table facts: one FactSet, one value per fact.
+
+A prose figure that restates a table fact ("RMB4,482.3 million" for the table's
+4,482,252 thousand) agrees when the table's value lies within the prose's rounding:
+it becomes a duplicate of the table fact, which keeps its more precise value and gains the
+paragraph as a source. A figure that disagrees is not a fact: it is reported (a failed
+`check.text-vs-table`), never written beside the table's value. The same holds between two
+paragraphs (`check.duplicates`). Other figures become facts of their own, with a
+`paragraph` source; footnotes the prose marks are linked to the facts they explain.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from exporter.errors import Location
+from exporter.extensions import concept_name
+from exporter.facts.model import (
+    CalcArc,
+    Context,
+    Fact,
+    FactFootnote,
+    Member,
+    ProseRecord,
+    ProseStatus,
+    Source,
+    SourceKind,
+    Unit,
+)
+from exporter.findings import Finding, Severity
+from exporter.narrative.model import Narrative, NarrativeFact
+from exporter.periods import Period
+from exporter.tables.model import Column
+from exporter.taxonomy import Balance, Concept, Taxonomy
+
+FROZEN = ConfigDict(frozen=True, extra="forbid")
+NARRATIVE_ROLE = "Narrative"
+
+
+class FactBuilder(Protocol):
+    """What this module uses of the facts stage's builder (`build._Builder`)."""
+
+    taxonomy: Taxonomy
+    source: str
+    concepts: dict[str, Concept]
+    balances: dict[str, Balance | None]
+    contexts: dict[str, Context]
+    units: dict[str, Unit]
+    members: dict[str, Member]
+    facts: list[Fact]
+    by_key: dict[tuple[str, str, str], int]
+    presentation: dict[str, list[str]]
+    findings: list[Finding]
+    arcs: dict[tuple[str, str, str], CalcArc]
+
+    def context(self, period: Period, member_text: str | None = None) -> Context: ...
+
+    def unit(self, concept: Concept, column: Column) -> Unit | None: ...
+
+
+class Restatement(BaseModel):
+    """A prose figure met a fact already there: whose, and whether they agree."""
+
+    model_config = FROZEN
+
+    table: bool
+    agreed: bool
+
+
+class ProseMerge(BaseModel):
+    """What merging the narrative did: records, restatements, kept fact ids, footnotes."""
+
+    model_config = FROZEN
+
+    records: tuple[ProseRecord, ...] = ()
+    restatements: tuple[Restatement, ...] = ()
+    # For each narrative fact (by index): the id of the fact it is or duplicates, or None.
+    kept: tuple[str | None, ...] = ()
+    footnotes: tuple[FactFootnote, ...] = ()
+    axes: tuple[str, ...] = ()
+
+
+def _precision(decimals: int | None) -> float:
+    return float("inf") if decimals is None else decimals
+
+
+def agrees(a: Fact, b: Fact) -> bool:
+    """Two printings of one fact agree when some value lies within both one's rounding and
+    the other's: 77.5 million (77.45 to 77.55) restates 77,450 thousand."""
+    half_a, half_b = _half(a.decimals), _half(b.decimals)
+    return abs(a.value - b.value) <= half_a + half_b
+
+
+def _half(decimals: int | None) -> Decimal:
+    return Decimal(0) if decimals is None else Decimal(5).scaleb(-decimals - 1)
+
+
+def _unit(builder: FactBuilder, concept: Concept, currency: str | None) -> Unit | None:
+    if concept.unit is None:
+        column = Column(position=0, header="", period=None, currency=currency)
+        return builder.unit(concept, column)
+    measure = f"{builder.taxonomy.prefix}:{concept.unit}"
+    if concept.unit not in builder.units:
+        builder.units[concept.unit] = Unit(id=concept.unit, numerator=(measure,))
+    return builder.units[concept.unit]
+
+
+def _context(builder: FactBuilder, fact: NarrativeFact) -> Context:
+    plain = builder.context(fact.period)
+    if fact.member is None or fact.axis is None:
+        return plain
+    name = f"{concept_name(fact.member)}Member"
+    if name not in builder.members:
+        builder.members[name] = Member(axis=fact.axis, name=name, label=fact.member)
+    member = builder.members[name]
+    identifier = f"{plain.id}_{name}"
+    if identifier not in builder.contexts:
+        builder.contexts[identifier] = Context(id=identifier, period=fact.period, member=member)
+    return builder.contexts[identifier]
+
+
+def _source(fact: NarrativeFact) -> Source:
+    prose = fact.source
+    return Source(
+        table=0,
+        line=prose.line,
+        page=prose.page,
+        label=prose.label,
+        printed=prose.printed,
+        column="",
+        position=prose.position,
+        kind=SourceKind.PARAGRAPH,
+        section=prose.section,
+        wording=prose.wording,
+    )
+
+
+class _Merger:
+    def __init__(self, builder: FactBuilder) -> None:
+        self.builder = builder
+        self.records: list[ProseRecord] = []
+        self.restatements: list[Restatement] = []
+        self.kept: list[str | None] = []
+        self.axes: set[str] = set()
+
+    def record(self, figure: NarrativeFact, status: ProseStatus, **fields: object) -> None:
+        source = figure.source
+        self.records.append(
+            ProseRecord(
+                line=source.line,
+                page=source.page,
+                section=source.section,
+                printed=source.printed,
+                label=source.label,
+                role=figure.role.value,
+                status=status,
+                position=source.position,
+                **fields,  # type: ignore[arg-type]
+            )
+        )
+
+    def add(self, narrative_fact: NarrativeFact) -> None:
+        builder = self.builder
+        concept = builder.concepts.get(narrative_fact.concept)
+        unit = _unit(builder, concept, narrative_fact.currency) if concept else None
+        if concept is None or unit is None:
+            reason = "unknown concept" if concept is None else "no currency for a money figure"
+            self.kept.append(None)
+            self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=reason)
+            return
+        context = _context(builder, narrative_fact)
+        if narrative_fact.axis:
+            self.axes.add(narrative_fact.axis)
+        fact = Fact(
+            id="",
+            concept=concept.name,
+            context=context.id,
+            unit=unit.id,
+            value=narrative_fact.value,
+            decimals=narrative_fact.decimals,
+            source=_source(narrative_fact),
+        )
+        index = builder.by_key.get((fact.concept, fact.context, fact.unit))
+        implausible = _implausible(builder.facts, fact) if index is None else ""
+        if implausible:
+            self.kept.append(None)
+            self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=implausible)
+        elif index is None:
+            self._new(narrative_fact, fact)
+        else:
+            self._restated(narrative_fact, fact, index)
+
+    def _fields(self, fact: Fact) -> dict[str, object]:
+        return {
+            "fact": fact.id,
+            "concept": fact.concept,
+            "context": fact.context,
+            "unit": fact.unit,
+            "value": fact.value,
+            "decimals": fact.decimals,
+        }
+
+    def _new(self, narrative_fact: NarrativeFact, fact: Fact) -> None:
+        builder = self.builder
+        fact = fact.model_copy(update={"id": f"f{len(builder.facts) + 1}"})
+        builder.by_key[(fact.concept, fact.context, fact.unit)] = len(builder.facts)
+        builder.facts.append(fact)
+        presented = {name for names in builder.presentation.values() for name in names}
+        if fact.concept not in presented:
+            builder.presentation.setdefault(NARRATIVE_ROLE, []).append(fact.concept)
+        self.kept.append(fact.id)
+        self.record(narrative_fact, ProseStatus.FACT, **self._fields(fact))
+
+    def _restated(self, narrative_fact: NarrativeFact, fact: Fact, index: int) -> None:
+        builder = self.builder
+        kept = builder.facts[index]
+        table = kept.source.kind is SourceKind.TABLE
+        if agrees(kept, fact):
+            better = (
+                fact
+                if not table and _precision(fact.decimals) > _precision(kept.decimals)
+                else kept
+            )
+            other = fact.source if better is kept else kept.source
+            builder.facts[index] = better.model_copy(
+                update={"id": kept.id, "duplicates": (*kept.duplicates, other)}
+            )
+            self.restatements.append(Restatement(table=table, agreed=True))
+            self.kept.append(kept.id)
+            fields = {**self._fields(fact), "fact": kept.id}
+            self.record(narrative_fact, ProseStatus.DUPLICATE, **fields)
+            return
+        self.restatements.append(Restatement(table=table, agreed=False))
+        self.kept.append(None)
+        where = "table" if table else "paragraph"
+        reason = (
+            f"disagrees with {kept.id} ({kept.value} from the {where} at line {kept.source.line})"
+        )
+        self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=reason, concept=fact.concept)
+        builder.findings.append(
+            Finding(
+                code="check.text-vs-table" if table else "check.duplicates",
+                severity=Severity.WARNING,
+                message=(
+                    f"{fact.concept} in {fact.context}: the text says {fact.source.printed} "
+                    f"({fact.value}), the {where} at line {kept.source.line} says "
+                    f"{kept.source.printed} ({kept.value})"
+                ),
+                location=Location(file=builder.source, line=fact.source.line),
+                numbers={"text": str(fact.value), where: str(kept.value), "fact": kept.id},
+            )
+        )
+
+
+_PLAUSIBLE = 100
+
+
+def _implausible(facts: list[Fact], fact: Fact) -> str:
+    """Why a new prose fact cannot be right against the table's figures of its concept
+    (a hundred times off: a scale the text left out, or another measure), else ""."""
+    values = [
+        abs(f.value)
+        for f in facts
+        if f.concept == fact.concept and f.unit == fact.unit and f.value
+        if f.source.kind is SourceKind.TABLE
+    ]
+    if not values or not fact.value:
+        return ""
+    if abs(fact.value) * _PLAUSIBLE < min(values) or abs(fact.value) > max(values) * _PLAUSIBLE:
+        return (
+            f"{fact.value} is a hundred times off the table's {fact.concept} figures "
+            f"({min(values)} to {max(values)}): a scale the text leaves out?"
+        )
+    return ""
+
+
+def _footnotes(
+    narrative: Narrative, kept: list[str | None], facts: list[Fact]
+) -> tuple[FactFootnote, ...]:
+    """Each footnote with the facts whose words carry its mark, and every fact of the
+    concepts it defines."""
+    linked: list[FactFootnote] = []
+    for footnote in narrative.footnotes:
+        ids = {
+            kept[i]
+            for i, fact in enumerate(narrative.facts)
+            if footnote.id in fact.footnotes and kept[i] is not None
+        }
+        ids.update(f.id for f in facts if f.concept in footnote.concepts)
+        if not ids:
+            continue
+        ordered = tuple(sorted((i for i in ids if i), key=lambda i: int(i[1:])))
+        linked.append(
+            FactFootnote(
+                id=footnote.id,
+                marker=footnote.marker,
+                line=footnote.line,
+                text=footnote.text,
+                facts=ordered,
+            )
+        )
+    return tuple(linked)
+
+
+def merge_narrative(builder: FactBuilder, narrative: Narrative | None) -> ProseMerge:
+    """Add the narrative's facts to `builder` (after the table facts); what became of each."""
+    if narrative is None:
+        return ProseMerge()
+    for concept in narrative.concepts:
+        if concept.name not in builder.concepts:
+            builder.concepts[concept.name] = concept
+            builder.balances[concept.name] = concept.balance
+    merger = _Merger(builder)
+    for fact in narrative.facts:
+        merger.add(fact)
+    for unplaced in narrative.unplaced:
+        merger.records.append(
+            ProseRecord(
+                line=unplaced.line,
+                page=unplaced.page,
+                section=unplaced.section,
+                printed=unplaced.printed,
+                label="",
+                role="",
+                status=ProseStatus.NOT_A_FACT,
+                reason=unplaced.reason,
+                position=unplaced.position,
+            )
+        )
+    records = sorted(merger.records, key=lambda r: (r.line, r.position))
+    return ProseMerge(
+        records=tuple(records),
+        restatements=tuple(merger.restatements),
+        kept=tuple(merger.kept),
+        footnotes=_footnotes(narrative, merger.kept, builder.facts),
+        axes=tuple(sorted(merger.axes)),
+    )
