@@ -10,7 +10,17 @@ from collections import Counter
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.facts.model import Entity, FactSet, UnmappedNumber
+from exporter.facts.model import (
+    CheckOutcome,
+    CheckStatus,
+    Entity,
+    FactFootnote,
+    FactSet,
+    ProseRecord,
+    ProseStatus,
+    SourceKind,
+    UnmappedNumber,
+)
 from exporter.findings import Finding, Severity
 from exporter.tables.model import StatementTable
 
@@ -38,6 +48,9 @@ class ExtensionSummary(BaseModel):
     label: str
     type: str
     period: str
+    # "table" for a line item no label matched; "text" for a concept derived from what the
+    # prose says about another (a stated change, a share of a total, an outlook).
+    origin: str = "table"
 
 
 class Report(BaseModel):
@@ -53,12 +66,21 @@ class Report(BaseModel):
     valid: bool
     tables: tuple[TableSummary, ...]
     numbers_in_tables: int
+    # Facts written (tables and prose); `table_facts` of them printed in tables.
     facts: int
     duplicates: int
     unmapped: tuple[UnmappedNumber, ...]
     extensions: tuple[ExtensionSummary, ...]
     checks: tuple[str, ...]
     findings: tuple[Finding, ...]
+    # Facts by where they were printed ("table", "paragraph").
+    facts_by_source: dict[str, int] = {}
+    table_facts: int = 0
+    # Every figure of the prose and what became of it (fact, duplicate, not a fact).
+    text_figures: tuple[ProseRecord, ...] = ()
+    # The cross-checks (exporter/facts/checks.py), each passed, failed or not applicable.
+    cross_checks: tuple[CheckOutcome, ...] = ()
+    footnotes: tuple[FactFootnote, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -107,19 +129,30 @@ def build_report(
         tables=summaries,
         numbers_in_tables=sum(t.numbers for t in summaries),
         facts=len(facts.facts),
+        table_facts=sum(1 for f in facts.facts if f.source.kind is SourceKind.TABLE),
         duplicates=facts.duplicate_count,
         unmapped=facts.unmapped,
-        extensions=tuple(
-            ExtensionSummary(
-                name=f"{facts.extension_prefix}:{c.name}",
-                label=c.label,
-                type=c.type.value,
-                period=c.period.value,
-            )
-            for c in facts.extensions
-        ),
+        extensions=_extensions(facts),
         checks=checks,
         findings=findings,
+        facts_by_source=dict(sorted(Counter(f.source.kind.value for f in facts.facts).items())),
+        text_figures=facts.prose,
+        cross_checks=facts.checks,
+        footnotes=facts.footnotes,
+    )
+
+
+def _extensions(facts: FactSet) -> tuple[ExtensionSummary, ...]:
+    from_tables = {f.concept for f in facts.facts if f.source.kind is SourceKind.TABLE}
+    return tuple(
+        ExtensionSummary(
+            name=f"{facts.extension_prefix}:{c.name}",
+            label=c.label,
+            type=c.type.value,
+            period=c.period.value,
+            origin="table" if c.name in from_tables else "text",
+        )
+        for c in facts.extensions
     )
 
 
@@ -127,27 +160,75 @@ def report_json(report: Report) -> bytes:
     return (report.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
+def _text_line(report: Report) -> str | None:
+    figures = report.text_figures
+    if not figures:
+        return None
+    count = Counter(f.status for f in figures)
+    return (
+        f"  text         {len(figures)} figures in paragraphs: {count[ProseStatus.FACT]} facts, "
+        f"{count[ProseStatus.DUPLICATE]} restate other facts, "
+        f"{count[ProseStatus.NOT_A_FACT]} not facts"
+    )
+
+
+def _check_lines(report: Report) -> list[str]:
+    outcomes = report.cross_checks
+    if not outcomes:
+        return []
+    count = Counter(o.status for o in outcomes)
+    lines = [
+        f"  cross-checks {len(outcomes)} rules: {count[CheckStatus.PASSED]} passed, "
+        f"{count[CheckStatus.FAILED]} failed, {count[CheckStatus.NOT_APPLICABLE]} not applicable"
+    ]
+    width = max(len(o.id) for o in outcomes)
+    for o in outcomes:
+        counts = "" if o.status is CheckStatus.NOT_APPLICABLE else f" ({o.failed} of {o.checked})"
+        lines.append(f"    {o.status.value:<15}{o.id:<{width}}  {o.title}{counts}")
+    return lines
+
+
 def summary_text(report: Report) -> str:
-    """A few lines for people: the outcome, the counts, and every error and warning."""
+    """A few lines for people: the outcome, the counts, the checks, every error and warning."""
     lines = [
         f"{report.source}: {report.status}",
         f"  entity       {report.entity.identifier} ({report.issuer or 'issuer not found'})",
         f"  tables       {len(report.tables)}: "
         + ", ".join(f"{t.kind} (line {t.line})" for t in report.tables),
-        f"  numbers      {report.numbers_in_tables} in tables: {report.facts} facts, "
+        f"  numbers      {report.numbers_in_tables} in tables: {report.table_facts} facts, "
         f"{report.duplicates} consistent duplicates, {len(report.unmapped)} not facts",
-        f"  checks       {len(report.checks)} run; {report.count(Severity.ERROR)} errors, "
-        f"{report.count(Severity.WARNING)} warnings",
     ]
-    if report.extensions:
+    lines += [line for line in [_text_line(report)] if line]
+    if report.footnotes:
+        linked = len({fact for f in report.footnotes for fact in f.facts})
+        lines.append(f"  footnotes    {len(report.footnotes)}, linked to {linked} facts")
+    lines.append(
+        f"  checks       {len(report.checks)} run; {report.count(Severity.ERROR)} errors, "
+        f"{report.count(Severity.WARNING)} warnings"
+    )
+    lines += _check_lines(report)
+    from_tables = [e for e in report.extensions if e.origin == "table"]
+    derived = len(report.extensions) - len(from_tables)
+    if from_tables:
         lines.append(
-            f"  extensions   {len(report.extensions)} concepts for line items the "
-            "taxonomy does not know: " + ", ".join(e.label for e in report.extensions)
+            f"  extensions   {len(from_tables)} concepts for line items the "
+            "taxonomy does not know: " + ", ".join(e.label for e in from_tables)
+        )
+    if derived:
+        lines.append(
+            f"  derived      {derived} concepts for what the text states about others "
+            "(changes, shares of a total, outlook)"
         )
     if report.outputs:
         lines.append(f"  written      {', '.join(report.outputs)}")
     reasons = Counter(u.reason for u in report.unmapped)
     lines.extend(f"  not a fact   {n} x {reason}" for reason, n in reasons.most_common())
+    text_reasons = Counter(
+        f.reason for f in report.text_figures if f.status is ProseStatus.NOT_A_FACT
+    )
+    lines.extend(
+        f"  not a fact   {n} x {reason} (text)" for reason, n in text_reasons.most_common()
+    )
     lines.extend(
         f"  {finding}" for finding in report.findings if finding.severity is not Severity.INFO
     )

@@ -15,6 +15,13 @@ from pydantic import BaseModel, ConfigDict
 from exporter.facts.model import Context, Fact, FactSet, Member, Unit
 from exporter.periods import Period
 from exporter.render.env import decimal_text, render
+from exporter.render.provenance import (
+    also_stated,
+    footnotes_by_fact,
+    instance_footnotes,
+    jsonld_footnotes,
+    source_node,
+)
 from exporter.render.taxonomy import (
     ARCROLE_ALL,
     ARCROLE_DIMENSION_DEFAULT,
@@ -338,6 +345,7 @@ def render_instance(names: _Names) -> bytes:
         units=units,
         entity=entity_view(facts),
         facts=fact_views,
+        **instance_footnotes(facts),
     )
 
 
@@ -360,7 +368,11 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
     contexts = {c.id: c for c in facts.contexts}
     units = {u.id: unit_text(u) for u in facts.units}
     entity = entity_iri(facts)
+    linked = footnotes_by_fact(facts)
     fact_views = [_jsonld_fact(f, names, entity, contexts, units) for f in facts.facts]
+    for view, fact in zip(fact_views, facts.facts, strict=True):
+        if fact.id in linked:
+            view["footnote"] = [f"_:{i}" for i in linked[fact.id]]
     prefixes = {names.taxonomy.prefix: f"{names.taxonomy.namespace}#"}
     if facts.extensions or facts.members:
         prefixes[facts.extension_prefix] = f"{facts.extension_namespace}#"
@@ -371,6 +383,7 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
         document=instance_name,
         entity={"id": entity, **entity_view(facts)},
         facts=fact_views,
+        footnotes=jsonld_footnotes(facts.footnotes),
     )
 
 
@@ -395,13 +408,10 @@ def _jsonld_fact(
             "axis": f"{names.taxonomy.prefix}:{member.axis}",
             "member": f"{names.facts.extension_prefix}:{member.name}",
         }
-    node["source"] = {
-        "table": fact.source.table,
-        "line": fact.source.line,
-        "label": xml_text(fact.source.label),
-        "printed": xml_text(fact.source.printed),
-        "column": xml_text(fact.source.column),
-    }
+    node["source"] = source_node(fact.source)
+    also = also_stated(fact.duplicates)
+    if also:
+        node["alsoStated"] = also
     return node
 
 
