@@ -99,6 +99,7 @@ def conversion(sample: Path):
         "-cash-flow.csv",
         "-comprehensive-income.csv",
         "-non-gaap.csv",
+        "-other-facts.csv",
         ".xhtml",
     ],
 )
@@ -113,7 +114,7 @@ def test_review_page_matches_golden(conversion, regen_golden: bool) -> None:
 
 def test_every_output_has_a_golden_file(conversion) -> None:
     """A new output file must come with its golden copy (regenerate, then review it)."""
-    golden = {p.name for p in GOLDEN.iterdir()} - {"cells.tsv", "report.json"}
+    golden = {p.name for p in GOLDEN.iterdir()} - {"cells.tsv", "prose.tsv", "report.json"}
     assert set(conversion.files) | {f"{conversion.stem}.review.html"} == golden
 
 
@@ -125,6 +126,7 @@ def test_report_matches_golden(conversion, regen_golden: bool) -> None:
 
 def test_sample_converts_valid(conversion) -> None:
     assert conversion.report.valid
-    assert conversion.report.facts == 447
+    assert conversion.report.table_facts == 447
+    assert conversion.report.facts == 550  # with the prose's own facts
     assert conversion.report.duplicates == 52
     assert conversion.report.unmapped == ()

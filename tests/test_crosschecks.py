@@ -1,0 +1,117 @@
+"""Cross-checks: every rule reported with its outcome, and what a disagreeing release gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from exporter.facts.checks import RULES
+from exporter.facts.model import CheckStatus
+from exporter.pipeline import convert
+from exporter.report import report_json, summary_text
+
+EXPECTED = {
+    "check.translation": (CheckStatus.FAILED, 140, 11),
+    "check.text-vs-table": (CheckStatus.PASSED, 201, 0),
+    "check.duplicates": (CheckStatus.PASSED, 55, 0),
+    # The release's effective tax rates (20.4%, 18.5%) are not its tax over pre-tax income.
+    "check.margin": (CheckStatus.FAILED, 18, 2),
+    "check.per-ads": (CheckStatus.PASSED, 19, 0),
+    "check.non-gaap": (CheckStatus.PASSED, 18, 0),
+    "check.cross-statement": (CheckStatus.PASSED, 3, 0),
+    "check.stated-change": (CheckStatus.PASSED, 13, 0),
+    "check.share-of-total": (CheckStatus.PASSED, 2, 0),
+    "check.breakdown": (CheckStatus.PASSED, 1, 0),
+}
+
+
+@pytest.fixture(scope="module")
+def conversion(sample: Path):
+    return convert(sample)
+
+
+def test_rule_ids_are_unique_and_each_is_reported(conversion) -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+    assert [o.id for o in conversion.report.cross_checks] == ids
+
+
+def test_sample_outcomes(conversion) -> None:
+    outcomes = {o.id: (o.status, o.checked, o.failed) for o in conversion.report.cross_checks}
+    assert outcomes == EXPECTED
+
+
+def test_failures_are_findings_with_their_places(conversion) -> None:
+    margins = [f for f in conversion.report.findings if f.code == "check.margin"]
+    assert {f.location.line for f in margins} == {200}
+    assert all("EffectiveIncomeTaxRateContinuingOperations" in f.message for f in margins)
+
+
+def test_report_json_and_summary_show_every_check(conversion) -> None:
+    data = json.loads(report_json(conversion.report))
+    assert [c["id"] for c in data["cross_checks"]] == [rule.id for rule in RULES]
+    summary = summary_text(conversion.report)
+    for rule in RULES:
+        assert rule.id in summary
+    assert "cross-checks 10 rules: 8 passed, 2 failed, 0 not applicable" in summary
+
+
+def _mutated(sample: Path, tmp_path: Path, old: str, new: str, count: int = 1):
+    text = sample.read_text(encoding="utf-8")
+    assert text.count(old) >= count, old
+    path = tmp_path / "qifu-2024q4.txt"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return convert(path)
+
+
+def test_text_that_disagrees_with_its_table_is_flagged_not_written(
+    sample: Path, tmp_path: Path
+) -> None:
+    conversion = _mutated(
+        sample,
+        tmp_path,
+        "- Total net revenue was RMB4,482.3 million",
+        "- Total net revenue was RMB4,582.3 million",
+    )
+    outcomes = {o.id: o for o in conversion.report.cross_checks}
+    assert (outcomes["check.text-vs-table"].status, outcomes["check.text-vs-table"].failed) == (
+        CheckStatus.FAILED,
+        1,
+    )
+    (finding,) = [f for f in conversion.report.findings if f.code == "check.text-vs-table"]
+    assert finding.location.line == 41 and "line 355" in finding.message
+    (record,) = [r for r in conversion.report.text_figures if r.printed == "RMB4,582.3 million"]
+    assert record.status.value == "not a fact"
+    instance = conversion.files["qifu-2024q4.xml"].decode()
+    assert "4582300000" not in instance and "4482252000" in instance
+    assert conversion.report.valid
+
+
+def test_a_stated_share_that_does_not_hold_fails(sample: Path, tmp_path: Path) -> None:
+    conversion = _mutated(
+        sample, tmp_path, "representing 53.2% of the total", "representing 63.2% of the total"
+    )
+    outcome = next(o for o in conversion.report.cross_checks if o.id == "check.share-of-total")
+    assert (outcome.status, outcome.failed) == (CheckStatus.FAILED, 1)
+
+
+def test_a_stated_change_that_does_not_hold_fails(sample: Path, tmp_path: Path) -> None:
+    conversion = _mutated(
+        sample,
+        tmp_path,
+        "an increase of 11.8% from 50.9 million",
+        "an increase of 21.8% from 50.9 million",
+    )
+    outcome = next(o for o in conversion.report.cross_checks if o.id == "check.stated-change")
+    assert (outcome.status, outcome.failed) == (CheckStatus.FAILED, 1)
+
+
+def test_a_per_ads_figure_off_the_ads_ratio_fails(sample: Path, tmp_path: Path) -> None:
+    conversion = _mutated(
+        sample, tmp_path, "Diluted\t6.88\t13.24\t1.82", "Diluted\t6.88\t13.34\t1.82"
+    )
+    outcome = next(o for o in conversion.report.cross_checks if o.id == "check.per-ads")
+    assert outcome.status is CheckStatus.FAILED and outcome.failed >= 1
+    assert "2 shares per ADS" in outcome.note
