@@ -150,3 +150,33 @@ def test_names_that_clean_to_one_stem_do_not_overwrite_each_other(tmp_path: Path
     assert code == 0
     instances = sorted(p.name for p in outdir.glob("*.xml"))
     assert len(instances) == 2 and all(name.startswith("a_b") for name in instances)
+
+
+def test_an_interrupted_write_keeps_the_old_file_and_leaves_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exporter import write
+
+    target = tmp_path / "release.xml"
+    target.write_bytes(b"old")
+
+    def interrupted(source: str, destination: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(write.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["release.xml"]
+
+
+def test_a_full_disk_is_an_output_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exporter import write
+
+    def full(source: str, destination: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(write.os, "replace", full)
+    with pytest.raises(OutputError, match="cannot write: No space left on device"):
+        write.write_atomic(tmp_path / "release.xml", b"new")
+    assert list(tmp_path.iterdir()) == []
