@@ -233,7 +233,7 @@ def test_prose_facts_carry_paragraph_provenance_in_jsonld(conversion) -> None:
 
     data = json.loads(conversion.files["qifu-2024q4.jsonld"])
     kinds = Counter(node["source"]["kind"] for node in data["facts"])
-    assert kinds == {"table": 447, "paragraph": 103}
+    assert kinds == {"table": 447, "paragraph": 100}
     revenue = next(n for n in data["facts"] if n["source"].get("printed") == "4,482,252")
     assert {s["line"] for s in revenue["alsoStated"]} == {41, 80}
     delinquency = next(

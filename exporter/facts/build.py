@@ -392,8 +392,13 @@ def build_facts(
     narrated = add_narrative(builder, narrative, info, builder.duplicates)
     contexts = sorted(builder.contexts.values(), key=lambda c: c.id)
     ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
-    arcs, withdrawn = prune_inconsistent(tuple(ordered), builder.facts, source)
-    builder.findings.extend(withdrawn)
+    pruned = prune_inconsistent(tuple(ordered), builder.facts, source)
+    builder.findings.extend(pruned.findings)
+    kept_out = {f.id for f in pruned.dropped}
+    # Figures kept out are reported by their findings (the report's unmapped list
+    # accounts for table numbers).
+    builder.facts = [f for f in builder.facts if f.id not in kept_out]
+    arcs = pruned.arcs
     return FactSet(
         entity=entity,
         contexts=tuple(contexts),
@@ -410,7 +415,10 @@ def build_facts(
         extension_namespace=extension_namespace(entity, reported, taxonomy),
         checks=narrated.checks,
         prose=narrated.prose,
-        footnotes=narrated.footnotes,
+        footnotes=tuple(
+            note.model_copy(update={"facts": tuple(i for i in note.facts if i not in kept_out)})
+            for note in narrated.footnotes
+        ),
     )
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from exporter.facts.model import CalcArc, Fact
+from pydantic import BaseModel, ConfigDict
+
+from exporter.facts.model import CalcArc, Fact, SourceKind
 from exporter.findings import Finding, Severity
 
 Interval = tuple[Decimal, Decimal]
+Index = dict[tuple[str, str, str], Fact]
 
 
 def interval(fact: Fact) -> Interval:
@@ -31,10 +34,11 @@ def _weighted(fact: Fact, weight: int) -> Interval:
     return (low, high) if weight > 0 else (-high, -low)
 
 
-def _inconsistent_context(
+def _inconsistent_contexts(
     total: str, items: list[CalcArc], index: dict[tuple[str, str, str], Fact]
-) -> str | None:
-    """A context where the total's interval misses its items' summed interval, if any."""
+) -> list[tuple[str, str]]:
+    """(context, unit) pairs where the total's interval misses its items' summed interval."""
+    found = []
     for (concept, context, unit), fact in index.items():
         if concept != total:
             continue
@@ -49,37 +53,142 @@ def _inconsistent_context(
         high = sum((p[1] for p in parts), Decimal(0))
         total_low, total_high = interval(fact)
         if high < total_low or low > total_high:
-            return context
-    return None
+            found.append((context, unit))
+    return found
 
 
-def prune_inconsistent(
-    arcs: tuple[CalcArc, ...], facts: list[Fact], source: str
-) -> tuple[tuple[CalcArc, ...], list[Finding]]:
-    """The arcs whose relations hold in every context, and a finding for each withdrawn one."""
+def _prose_facts(
+    total: str,
+    items: list[CalcArc],
+    place: tuple[str, str],
+    index: dict[tuple[str, str, str], Fact],
+) -> list[Fact]:
+    """The facts of a relation in one context that only the text states."""
+    context, unit = place
+    keys = [(total, context, unit), *((a.item, context, unit) for a in items)]
+    return [index[k] for k in keys if k in index and index[k].source.kind is SourceKind.PARAGRAPH]
+
+
+def _support(fact: Fact, relations: dict[tuple[str, str], list[CalcArc]], index: Index) -> int:
+    """How many printed relations a fact takes part in and that hold in its context."""
+    place = (fact.context, fact.unit)
+    count = 0
+    for (_, total), items in relations.items():
+        if fact.concept != total and all(a.item != fact.concept for a in items):
+            continue
+        present = [a for a in items if (a.item, *place) in index]
+        if (
+            (total, *place) in index
+            and present
+            and place not in _inconsistent_contexts(total, items, index)
+        ):
+            count += 1
+    return count
+
+
+def _fewest(
+    key: tuple[str, str],
+    place: tuple[str, str],
+    relations: dict[tuple[str, str], list[CalcArc]],
+    index: Index,
+) -> list[Fact]:
+    """The text-only facts to keep out so a relation holds in `place`.
+
+    Either its items (the total then stands unchecked) or its total, whichever takes
+    part in fewer other relations that hold: a figure that agrees with the rest of the
+    release is worth more than one that only fails here.
+    """
+    total, items = key[1], relations[key]
+    prose = _prose_facts(total, items, place, index)
+    prose_items = [f for f in prose if f.concept != total]
+    prose_total = [f for f in prose if f.concept == total]
+    trial = {k: v for k, v in index.items() if v not in prose_items}
+    items_fix = bool(prose_items) and place not in _inconsistent_contexts(total, items, trial)
+    options = [o for o in (prose_items if items_fix else [], prose_total) if o]
+    if not options:
+        return prose
+    return min(options, key=lambda group: sum(_support(f, relations, index) for f in group))
+
+
+class Pruned(BaseModel):
+    """The arcs to publish, the prose facts kept out, and why."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    arcs: tuple[CalcArc, ...]
+    dropped: tuple[Fact, ...]
+    findings: tuple[Finding, ...]
+
+
+def prune_inconsistent(arcs: tuple[CalcArc, ...], facts: list[Fact], source: str) -> Pruned:
+    """Publish the relations that hold over every fact, tables and text together.
+
+    Where a relation fails only in contexts that figures from the text take part in (a
+    prior quarter the prose names, with some of its lines), those figures are kept out
+    and the relation stays: the statements' own arithmetic outranks a figure in a
+    sentence. A relation that fails among table facts alone is withdrawn and reported.
+    """
     index = {(f.concept, f.context, f.unit): f for f in facts}
     relations: dict[tuple[str, str], list[CalcArc]] = {}
     for arc in arcs:
         relations.setdefault((arc.role, arc.total), []).append(arc)
-    kept: list[CalcArc] = []
+    dropped: dict[str, Fact] = {}
+    withdrawn: set[tuple[str, str]] = set()
     findings: list[Finding] = []
-    for (role, total), items in relations.items():
-        context = _inconsistent_context(total, items, index)
-        if context is None:
-            kept.extend(items)
-            continue
-        missing = [a.item for a in items if not any(k[:2] == (a.item, context) for k in index)]
-        unprinted = f" (not printed for that period: {', '.join(missing)})" if missing else ""
-        findings.append(
-            Finding(
-                code="calc.withdrawn",
-                severity=Severity.WARNING,
-                message=(
-                    f"{total} ({role}) does not equal the sum of "
-                    f"{', '.join(a.item for a in items)} in {context}{unprinted} once every "
-                    "fact counts (tables and text); the relation is not published"
-                ),
-                numbers={"role": role, "total": total, "context": context, "file": source},
-            )
-        )
-    return tuple(kept), findings
+    changed = True
+    while changed:
+        changed = False
+        for key, items in relations.items():
+            if key in withdrawn:
+                continue
+            places = _inconsistent_contexts(key[1], items, index)
+            if not places:
+                continue
+            prose = [_fewest(key, p, relations, index) for p in places]
+            if all(prose):
+                for fact in (f for group in prose for f in group):
+                    dropped[fact.id] = fact
+                    del index[(fact.concept, fact.context, fact.unit)]
+                    findings.append(_kept_out(fact, key, source))
+            else:
+                withdrawn.add(key)
+                findings.append(_withdrawn(key, items, places[0][0], index, source))
+            changed = True
+    kept = tuple(a for a in arcs if (a.role, a.total) not in withdrawn)
+    return Pruned(arcs=kept, dropped=tuple(dropped.values()), findings=tuple(findings))
+
+
+def _kept_out(fact: Fact, key: tuple[str, str], source: str) -> Finding:
+    role, total = key
+    return Finding(
+        code="calc.prose-kept-out",
+        severity=Severity.WARNING,
+        message=(
+            f"{fact.concept} = {fact.value} in {fact.context}, stated at line "
+            f"{fact.source.line}, would break the printed calculation of {total} ({role}) "
+            "for that period; it is not written"
+        ),
+        numbers={"role": role, "total": total, "context": fact.context, "file": source},
+    )
+
+
+def _withdrawn(
+    key: tuple[str, str],
+    items: list[CalcArc],
+    context: str,
+    index: dict[tuple[str, str, str], Fact],
+    source: str,
+) -> Finding:
+    role, total = key
+    missing = [a.item for a in items if not any(k[:2] == (a.item, context) for k in index)]
+    unprinted = f" (not printed for that period: {', '.join(missing)})" if missing else ""
+    return Finding(
+        code="calc.withdrawn",
+        severity=Severity.WARNING,
+        message=(
+            f"{total} ({role}) does not equal the sum of "
+            f"{', '.join(a.item for a in items)} in {context}{unprinted}; "
+            "the relation is not published"
+        ),
+        numbers={"role": role, "total": total, "context": context, "file": source},
+    )

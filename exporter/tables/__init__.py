@@ -31,16 +31,18 @@ from exporter.taxonomy import Taxonomy
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
 
 
-def _unlabelled_header(row: Row) -> bool:
-    """Before any data: a row with no label and no numbers but years names columns.
+def _unlabelled_header(row: Row, before_data: bool) -> bool:
+    """A row with no label and no numbers but years names columns.
 
-    ("Domestic | International | Consolidated", "Reported %", "2022 $ million").
+    Before any data, a row of words qualifies ("Domestic | International | Consolidated",
+    "Reported %", "2022 $ million"); after data, only a row with years does (a new block's
+    headers): a row of words there is more likely a section printed off the label column.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if not cells or any(c.column == 0 for c in cells):
         return False
     numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
-    return not numbers
+    return not numbers and (before_data or any(is_year(c.text) for c in cells))
 
 
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
@@ -49,7 +51,7 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     headers: list[Row] = []
     data: list[Row] = []
     for row in rows:
-        if is_header_row(row, names) or (not data and _unlabelled_header(row)):
+        if is_header_row(row, names) or _unlabelled_header(row, not data):
             if data:
                 segments.append((headers, data))
                 headers, data = [], []
