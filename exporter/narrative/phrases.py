@@ -11,6 +11,7 @@ inside ("{value} financial institutional partners") and binds it directly. Fille
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict
@@ -28,10 +29,11 @@ _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
 FIGURE = "\x00figure"
 
 
-class Word(BaseModel):
-    """A comparable word of a text, or a figure standing for its digits (`figure` set)."""
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A comparable word of a text, or a figure standing for its digits (`figure` set).
 
-    model_config = FROZEN
+    A plain dataclass, not a model: sentences make tens of thousands of them."""
 
     norm: str
     start: int
@@ -103,7 +105,7 @@ def words(text: str, figures: list[Figure] | None = None) -> list[Word]:
             continue
         joined = label_tokens(f"{raw_previous} {match.group(0)}") if raw_previous else ()
         if result and len(joined) == 1 and result[-1].figure is None:
-            result[-1] = result[-1].model_copy(update={"norm": joined[0], "end": match.end()})
+            result[-1] = replace(result[-1], norm=joined[0], end=match.end())
         else:
             result.append(Word(norm=norm, start=match.start(), end=match.end()))
         raw_previous = match.group(0)
@@ -116,7 +118,7 @@ def words(text: str, figures: list[Figure] | None = None) -> list[Word]:
 def _with_break(word: Word, previous: Word | None, text: str) -> Word:
     between = text[previous.end : word.start] if previous else ""
     if _BREAK.search(between):
-        return word.model_copy(update={"brk": True})
+        return replace(word, brk=True)
     return word
 
 
@@ -144,6 +146,7 @@ class PhraseIndex:
             for e in spec.prose
             for text in e.templates
         )
+        self._templates_by_first = _index_by_first_word(self.templates)
         self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
@@ -214,18 +217,46 @@ class PhraseIndex:
         """Template matches in `stream` (figures are `FIGURE` words): per figure the longest,
         with every concept whose template reads the same."""
         best: dict[int, TemplateMatch] = {}
-        for template in self.templates:
-            for first in range(len(stream)):
-                match = _match(template, stream, first)
-                if match is None:
-                    continue
-                known = best.get(match.figure)
-                if known is None or match.end - match.start > known.end - known.start:
-                    best[match.figure] = match
-                elif (known.start, known.end, known.slot) == (match.start, match.end, match.slot):
-                    entries = known.entries + match.entries
-                    best[match.figure] = known.model_copy(update={"entries": entries})
+        for _, first, template in sorted(self._candidates(stream)):
+            match = _match(template, stream, first)
+            if match is None:
+                continue
+            known = best.get(match.figure)
+            if known is None or match.end - match.start > known.end - known.start:
+                best[match.figure] = match
+            elif (known.start, known.end, known.slot) == (match.start, match.end, match.slot):
+                entries = known.entries + match.entries
+                best[match.figure] = known.model_copy(update={"entries": entries})
         return sorted(best.values(), key=lambda m: m.start)
+
+    def _candidates(self, stream: list[Word]) -> list[tuple[int, int, Template]]:
+        """(template order, start, template) for every start a template could match at:
+        its first word must be there, unless it opens with a slot."""
+        candidates = []
+        anywhere = self._templates_by_first.get(None, [])
+        for first, word in enumerate(stream):
+            key = FIGURE if word.figure is not None else word.norm
+            literal = self._templates_by_first.get(key, [])
+            for order, template in (*anywhere, *literal):
+                candidates.append((order, first, template))
+        return candidates
+
+
+def _index_by_first_word(
+    templates: tuple[Template, ...],
+) -> dict[str | None, list[tuple[int, Template]]]:
+    """Templates (with their order) by the word they open with: a literal, `FIGURE` for a
+    value or share slot, None for a member slot (which can start anywhere)."""
+    index: dict[str | None, list[tuple[int, Template]]] = {}
+    for order, template in enumerate(templates):
+        first = template.items[0] if template.items else None
+        key = first
+        if first in ("{value}", "{share}"):
+            key = FIGURE
+        elif first is None or first.startswith("{"):
+            key = None
+        index.setdefault(key, []).append((order, template))
+    return index
 
 
 def _template_items(text: str) -> tuple[str, ...]:
