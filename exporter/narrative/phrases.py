@@ -97,7 +97,7 @@ def words(text: str, figures: list[Figure] | None = None) -> list[Word]:
     result: list[Word] = []
     raw_previous = ""
     for match in _RAW_WORD.finditer(text):
-        if any(a <= match.start() < b for a, b in spans):
+        if spans and any(a <= match.start() < b for a, b in spans):
             continue
         norm = _word_norm(match.group(0))
         if norm is None:
@@ -141,6 +141,9 @@ class PhraseIndex:
                 if len(tokens) >= 2:
                     self._add(tokens, Entry(concept=concept.name, prose=prose_of.get(concept.name)))
         self.longest = max((len(k) for k in self.phrases), default=0)
+        self._longest_from: dict[str, int] = {}
+        for key in filter(None, self.phrases):
+            self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
         self.templates = tuple(
             Template(items=_template_items(text), entry=Entry(concept=e.concept, prose=e))
             for e in spec.prose
@@ -148,6 +151,9 @@ class PhraseIndex:
         )
         self._templates_by_first = _index_by_first_word(self.templates)
         self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
+        self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.filler:
+            self._filler_by_first.setdefault(phrase[0], []).append(phrase)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
 
@@ -160,9 +166,9 @@ class PhraseIndex:
         """`stream` with filler words dropped."""
         keep = [True] * len(stream)
         norms = [w.norm for w in stream]
-        for phrase in self.filler:
-            n = len(phrase)
-            for i in range(len(norms) - n + 1):
+        for i, norm in enumerate(norms):
+            for phrase in self._filler_by_first.get(norm, ()):
+                n = len(phrase)
                 if tuple(norms[i : i + n]) == phrase:
                     keep[i : i + n] = [False] * n
         return [w for w, k in zip(stream, keep, strict=True) if k]
@@ -172,7 +178,8 @@ class PhraseIndex:
         norms = [w.norm for w in stream]
         found: list[tuple[int, int]] = []
         for first in range(len(norms)):
-            for size in range(min(self.longest, len(norms) - first), 0, -1):
+            longest = self._longest_from.get(norms[first], 0)
+            for size in range(min(longest, len(norms) - first), 0, -1):
                 if tuple(norms[first : first + size]) in self.phrases:
                     found.append((first, first + size - 1))
                     break

@@ -131,7 +131,8 @@ def read_sentence(
         for m in mentions
         if not _joined(text, m, figures) and not index.qualified_before(text, m.start)
     ]
-    stream = index.without_filler(words(text, figures))
+    # Without figures the stream is the raw words and no template can bind.
+    stream = index.without_filler(words(text, figures)) if figures else []
     templates = {m.figure: m for m in index.templates_in(stream)}
     spans = [(m.start, m.end) for m in templates.values()] + [(f.start, f.end) for f in figures]
     kept = [m for m in mentions if not any(m.start < b and a < m.end for a, b in spans)]
