@@ -24,6 +24,8 @@ from exporter.facts.model import (
     Fact,
     FactSet,
     Member,
+    ProseRecord,
+    ProseStatus,
     Source,
     Unit,
     UnmappedNumber,
@@ -414,11 +416,25 @@ def build_facts(
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, reported, taxonomy),
         checks=narrated.checks,
-        prose=narrated.prose,
+        prose=_without_kept_out(narrated.prose, kept_out),
         footnotes=tuple(
             note.model_copy(update={"facts": tuple(i for i in note.facts if i not in kept_out)})
             for note in narrated.footnotes
         ),
+    )
+
+
+def _without_kept_out(
+    records: tuple[ProseRecord, ...], kept_out: set[str]
+) -> tuple[ProseRecord, ...]:
+    """Prose figures whose fact was kept out (it would break a printed calculation) are
+    not facts; their records say so rather than point at a fact that is not written."""
+    reason = "would break a calculation the release prints; kept out (calc.prose-kept-out)"
+    return tuple(
+        r.model_copy(update={"status": ProseStatus.NOT_A_FACT, "fact": None, "reason": reason})
+        if r.fact in kept_out
+        else r
+        for r in records
     )
 
 

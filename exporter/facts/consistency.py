@@ -164,7 +164,7 @@ def _kept_out(fact: Fact, key: tuple[str, str], source: str) -> Finding:
         code="calc.prose-kept-out",
         severity=Severity.WARNING,
         message=(
-            f"{fact.concept} = {fact.value} in {fact.context}, stated at line "
+            f"{fact.concept} = {fact.value:f} in {fact.context}, stated at line "
             f"{fact.source.line}, would break the printed calculation of {total} ({role}) "
             "for that period; it is not written"
         ),
