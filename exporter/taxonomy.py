@@ -118,6 +118,9 @@ class Statement(BaseModel):
     title_patterns: tuple[str, ...]
     presentation: tuple[TreeNode, ...]
     calculations: tuple[CalcNetwork, ...]
+    # Presentation sections whose rows print their effect on cash (a cash flow's operating,
+    # investing and financing activities), whatever the concept's balance.
+    cash_effect_sections: tuple[str, ...] = ()
 
     def matches_title(self, title: str) -> bool:
         return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
@@ -180,8 +183,34 @@ class Taxonomy(BaseModel):
             return frozenset()
         return frozenset(_walk(statement.presentation))
 
+    def printed_reversed(self, kind: str) -> frozenset[str]:
+        """Concepts whose printed sign in a `kind` table is the opposite of their XBRL sign
+        unless a printed calculation says otherwise: credit items in sections that print
+        effects on cash (an increase in receivables printed "(1,234)" is +1234, a gain
+        deducted from net income likewise), since cash itself is a debit."""
+        statement = self.statement(kind)
+        if statement is None:
+            return frozenset()
+        sections = _sections(statement.presentation, frozenset(statement.cash_effect_sections))
+        return frozenset(
+            name
+            for name in sections
+            if (concept := self.concepts.get(name)) and concept.balance is Balance.CREDIT
+        )
+
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)
+
+
+def _sections(nodes: tuple[TreeNode, ...], wanted: frozenset[str]) -> list[str]:
+    """The concepts below the nodes named in `wanted`, at any depth."""
+    names: list[str] = []
+    for node in nodes:
+        if node.concept in wanted:
+            names.extend(_walk(node.children))
+        else:
+            names.extend(_sections(node.children, wanted))
+    return names
 
 
 def _walk(nodes: tuple[TreeNode, ...]) -> list[str]:
@@ -259,6 +288,7 @@ def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
         title_patterns=tuple(head["title_patterns"]),
         presentation=parse_tree(head["presentation"], source, with_weights=False),
         calculations=tuple(networks),
+        cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
     return statement, concepts

@@ -41,38 +41,6 @@ INSTANCE = f"{STEM}.xml"
 _NUMBER = re.compile(r"^\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?%?$|^-$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
-# --- the causes of the PDF differences (see the focused tests at the end) ----------------
-
-PARENTHESIS_BREAK = (
-    "PDF reader, pdf.py _TextLayout._breaks: a prose line opening with '(' always starts a "
-    "new block, even under a full-width line; the dateline wrapped before '(\"Qifu "
-    "Technology\" ...' is cut after '(NASDAQ: QFIN; HKEx: 3660)', that piece becomes a "
-    "Heading, read_metadata (paragraphs only) finds no listing, and the entity and the "
-    "extension namespace of every extension fact change"
-)
-CENTRED_SPAN = (
-    "PDF reader, pdf_rows.py _widen: a period header centred over right-aligned value "
-    "columns ('Three months ended' / 'December 31,' over three columns; 'Year ended' over "
-    "the last three of six in the ruled layout) is read as a one-column cell, so the "
-    "columns beside it name no period and their numbers are left unmapped"
-)
-REPEATED_HEADERS = (
-    "PDF reader (pdf.py _blocks) or tables/context.py raw_tables: a statement continued on "
-    "a new page under its repeated header rows is a second table (raw_tables merges only "
-    "continuations without period headers), so the totals after the break are not in the "
-    "calculations of the rows before it and the signs solved for those rows differ "
-    "(ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest for the year)"
-)
-ASCII85 = (
-    "PDF reader, pdf.py _corrupt_streams: a content stream filtered [/ASCII85Decode "
-    "/FlateDecode] (reportlab's default) is inflated before ASCII85 is undone, so the "
-    "PDF is refused as damaged"
-)
-CID_BULLET = (
-    "PDF reader, pdf.py _word: pdfminer prints code 127 of WinAnsiEncoding (a bullet; "
-    "reportlab's code for U+2022) as '(cid:127)' and the text keeps it; read_metadata then "
-    "takes '(cid:127)' for a listing 'CID: 127' when the real one is missed"
-)
 # Renderings whose facts still differ from the text's, with the cause.
 XFAIL: dict[str, str] = {}
 

@@ -448,7 +448,10 @@ def _block_facts(
 ) -> None:
     concepts = {r: m.concept for r, m in mapped.items() if m.concept}
     skipped = {r: frozenset(c for c, _ in m.overrides) for r, m in mapped.items()}
-    calc = block_calculations(block, concepts, skipped, builder.taxonomy, builder.balances)
+    reversed_in_print = builder.taxonomy.printed_reversed(table.kind)
+    calc = block_calculations(
+        block, concepts, skipped, builder.taxonomy, builder.balances, reversed_in_print
+    )
     _record_arcs(builder, calc)
     _report_broken(builder, table, block, calc)
     statement = builder.taxonomy.statement(table.kind)

@@ -128,12 +128,16 @@ def block_calculations(
     skipped: dict[int, frozenset[int]],
     taxonomy: Taxonomy,
     balances: Balances,
+    reversed_in_print: frozenset[str] = frozenset(),
 ) -> BlockCalc:
-    """Signs per row index and the relations to publish, for rows mapped to `concepts`."""
+    """Signs per row index and the relations to publish, for rows mapped to `concepts`;
+    rows of a concept in `reversed_in_print` start reversed (see
+    `Taxonomy.printed_reversed`)."""
     order = sorted(concepts)
     rows = [_row_values(block, r, concepts[r], skipped.get(r, frozenset())) for r in order]
     instances = find_relations(rows, taxonomy)
-    signs = solve_signs(rows, instances)
+    start = [-1 if row.concept in reversed_in_print else 1 for row in rows]
+    signs = solve_signs(rows, instances, start)
     kept, broken = _select(instances, rows, signs, balances)
     anchored = {order[i] for k in kept for i in (k.total, *(j for j, _ in k.items))}
     return BlockCalc(

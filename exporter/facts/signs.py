@@ -98,9 +98,12 @@ def violations(instances: list[RelationInstance], rows: list[RowValues], signs: 
     return sum(_failures(instance, rows, signs) for instance in instances)
 
 
-def solve_signs(rows: list[RowValues], instances: list[RelationInstance]) -> list[int]:
-    """+1 or -1 per row: the fewest flips that make the most relations hold."""
-    signs = [1] * len(rows)
+def solve_signs(
+    rows: list[RowValues], instances: list[RelationInstance], start: list[int] | None = None
+) -> list[int]:
+    """+1 or -1 per row: the fewest flips from `start` (the print's own reading; default
+    all +1) that make the most relations hold."""
+    signs = list(start) if start is not None else [1] * len(rows)
     touching: dict[int, list[int]] = {}
     for k, instance in enumerate(instances):
         for index in {instance.total, *(i for i, _ in instance.items)}:

@@ -1,0 +1,76 @@
+"""Signs follow XBRL, not the print: a cash flow statement of another issuer, row by row.
+
+`fixtures/signs/kestrel-2024q2.txt` is a small indirect-method cash flow statement whose
+rows print their effect on cash. XBRL wants each concept's own sign: an increase in
+receivables, a gain deducted from net income and a payment are positive (credit items
+the cash total subtracts), a decrease in payables negative; supplemental amounts (taxes
+and interest paid) are amounts, not effects, and stay as printed. The expected values
+follow the US-GAAP elements' definitions, not the exporter.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from arelle_check import run_arelle
+from outputs import xml_facts
+
+from exporter.pipeline import convert
+from exporter.write import write_conversion
+
+RELEASE = Path(__file__).parent / "fixtures" / "signs" / "kestrel-2024q2.txt"
+Q2_24, Q2_23 = "2024-04-01/2024-06-30", "2023-04-01/2023-06-30"
+
+# concept -> (2024 value, 2023 value), in dollars.
+EXPECTED = {
+    "ProfitLoss": (100_000, 90_000),
+    "DepreciationDepletionAndAmortizationCashFlow": (20_000, 18_000),
+    # "(5)": a gain the reconciliation deducts; the gain itself is positive.
+    "GainLossOnSaleOfPropertyPlantEquipment": (5_000, 3_000),
+    # "(30)": receivables went up by 30; "12": they went down.
+    "IncreaseDecreaseInAccountsReceivable": (30_000, -12_000),
+    # "10": inventories went down by 10.
+    "IncreaseDecreaseInInventories": (-10_000, 8_000),
+    # "15": payables went up by 15 (a liability: its increase adds to cash as printed).
+    "IncreaseDecreaseInAccountsPayable": (15_000, -4_000),
+    "NetCashProvidedByUsedInOperatingActivities": (110_000, 105_000),
+    "PaymentsToAcquirePropertyPlantAndEquipment": (40_000, 35_000),
+    "ProceedsFromSaleOfPropertyPlantAndEquipment": (6_000, 4_000),
+    "NetCashProvidedByUsedInInvestingActivities": (-34_000, -31_000),
+    "PaymentsOfDividends": (12_000, 11_000),
+    "NetCashProvidedByUsedInFinancingActivities": (-12_000, -11_000),
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect": (
+        64_000,
+        63_000,
+    ),
+    "IncomeTaxesPaidNet": (25_000, 22_000),
+    "InterestPaidNet": (3_000, 4_000),
+}
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    outdir = tmp_path_factory.mktemp("signs")
+    write_conversion(convert(RELEASE), outdir)
+    return outdir / "kestrel-2024q2.xml"
+
+
+def test_cash_flow_rows_carry_their_concepts_signs(written: Path) -> None:
+    facts = {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in _facts(written)}
+    assert len(facts) == len(_facts(written))
+    for concept, (current, prior) in EXPECTED.items():
+        assert facts[(concept, Q2_24)] == Decimal(current), concept
+        assert facts[(concept, Q2_23)] == Decimal(prior), concept
+
+
+def test_the_signed_facts_are_consistent_in_arelle(written: Path) -> None:
+    result = run_arelle(written)
+    assert result.errors == []
+    assert result.inconsistencies == []
+    assert result.facts == xml_facts(written.read_bytes())
+
+
+def _facts(instance: Path):
+    return xml_facts(instance.read_bytes())
