@@ -3,11 +3,25 @@
 lxml compiles a small wrapper schema that imports every namespace of the DTS from
 its virtual URL; `DocumentResolver` serves the bytes found during discovery, so no
 file or network is touched. Compiled schemas are cached by a hash of the schema
-bytes they were built from: thousands of releases against one taxonomy compile once.
+bytes they were built from.
+
+Compiling a taxonomy's item declarations is slow (libxml2 expands the substitution group
+of `xbrli:item` into the content model of `xbrli:xbrl`: seconds for a few hundred
+concepts), and every release with an extension concept has a DTS of its own. So when
+every fact's concept is a plain item whose type comes from a schema that declares no
+items (XBRL's and the Data Type Registry's), the instance is checked through stand-ins:
+a schema with one element per (type, nillable) pair in `xbrli:item`'s substitution group,
+and a copy of the instance whose facts carry the stand-in's name. What XML Schema can
+say about an item fact depends only on its type and nillability, so the outcome is the
+same, and the stand-in schema is shared by every release using the same item types.
+Anything else (tuples, abstract or unknown concepts as facts, a taxonomy's own types)
+is compiled whole as before.
 """
 
 from __future__ import annotations
 
+import copy
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +32,7 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.cache import LruCache
 from exporter.validate.dts import Dts
-from exporter.validate.names import XSD
+from exporter.validate.names import LINK, XBRLI, XSD
 from exporter.validate.sources import VIRTUAL_BASE, DocumentResolver, digest, safe_parser
 from exporter.validate.subject import Subject
 
@@ -35,6 +49,16 @@ class _Compiled:
 
 
 _CACHE: LruCache[str, _Compiled] = LruCache(_CACHE_SIZE)
+_STAND_IN_NS = "urn:x-xbrl-exporter:validate-stand-in"
+_STAND_IN_URL = VIRTUAL_BASE + "__validate_stand_in__.xsd"
+
+
+@dataclass(frozen=True)
+class _StandIns:
+    """The stand-in schema's sources and the stand-in element of each fact concept."""
+
+    sources: dict[str, bytes]
+    names: dict[str, str]
 
 
 def schema_key(sources: dict[str, bytes]) -> str:
@@ -74,11 +98,145 @@ def _compile(dts: Dts, sources: dict[str, bytes]) -> _Compiled:
     return _Compiled(schema, "", threading.Lock())
 
 
+def _stand_ins(dts: Dts, fact_names: set[str]) -> _StandIns | None:
+    """Stand-ins for the fact concepts `fact_names`, or None when they cannot stand in."""
+    declaring = {
+        doc.url: doc.target_namespace
+        for doc in dts.documents.values()
+        if doc.is_schema and any(c.name in fact_names for c in doc.concepts)
+    }
+    if not declaring:
+        return None
+    item_namespaces = set(declaring.values())
+    pairs: dict[str, tuple[str, bool]] = {}
+    for name in fact_names:
+        info = dts.concepts.get(name)
+        if info is None:
+            continue  # undeclared: left as it is, so XML Schema reports it
+        concept = info.concept
+        if not info.is_item or concept.abstract or not concept.type:
+            return None
+        if _namespace(concept.type) in item_namespaces:
+            return None
+        pairs[name] = (concept.type, concept.nillable)
+    standard = {url: data for url, data in dts.schema_sources().items() if url not in declaring}
+    kinds = sorted(set(pairs.values()))
+    schema = _stand_in_schema(kinds, standard, dts)
+    if schema is None:
+        return None
+    by_kind = {kind: f"{{{_STAND_IN_NS}}}s{index}" for index, kind in enumerate(kinds)}
+    return _StandIns(
+        sources={**standard, _STAND_IN_URL: schema},
+        names={name: by_kind[kind] for name, kind in pairs.items()},
+    )
+
+
+def _namespace(clark: str) -> str:
+    return clark[1:].partition("}")[0] if clark.startswith("{") else ""
+
+
+def _stand_in_schema(
+    kinds: list[tuple[str, bool]], standard: dict[str, bytes], dts: Dts
+) -> bytes | None:
+    """One element per (type, nillable) in xbrli:item's group; imports what they need."""
+    locations = {
+        dts.documents[url].target_namespace: url
+        for url in standard
+        if url in dts.documents and dts.documents[url].target_namespace
+    }
+    if XBRLI not in locations:
+        return None
+    nsmap = {"xsd": XSD, "xbrli": XBRLI}
+    root = etree.Element(f"{{{XSD}}}schema", nsmap=nsmap)
+    root.set("targetNamespace", _STAND_IN_NS)
+    for namespace_uri, url in sorted(locations.items()):
+        etree.SubElement(root, f"{{{XSD}}}import", namespace=namespace_uri, schemaLocation=url)
+    prefixes: dict[str, str] = {}
+    for index, (type_name, nillable) in enumerate(kinds):
+        type_ns = _namespace(type_name)
+        if type_ns != XSD and type_ns not in locations:
+            return None
+        prefix = prefixes.setdefault(type_ns, f"t{len(prefixes)}")
+        element = etree.SubElement(root, f"{{{XSD}}}element", name=f"s{index}")
+        element.set("substitutionGroup", "xbrli:item")
+        element.set("nillable", "true" if nillable else "false")
+        element.set("type", f"{prefix}:{type_name.partition('}')[2]}")
+    # Declare the type prefixes on the root (lxml cannot add to nsmap afterwards).
+    full = etree.Element(root.tag, nsmap={**nsmap, **{p: ns for ns, p in prefixes.items()}})
+    full.attrib.update(root.attrib)
+    full.extend(list(root))
+    return bytes(etree.tostring(full))
+
+
+def _compile_stand_ins(stand_ins: _StandIns) -> _Compiled:
+    parser = safe_parser()
+    parser.resolvers.add(DocumentResolver(stand_ins.sources))
+    try:
+        document = etree.fromstring(
+            stand_ins.sources[_STAND_IN_URL], parser, base_url=_STAND_IN_URL
+        )
+        schema = etree.XMLSchema(document)
+    except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
+        return _Compiled(None, str(exc), threading.Lock())
+    return _Compiled(schema, "", threading.Lock())
+
+
+def _with_stand_ins(
+    root: etree._Element, names: dict[str, str]
+) -> tuple[etree._Element, dict[int, str]]:
+    """A copy of the instance whose facts carry their stand-in names; the original name of
+    the fact on each line (for messages)."""
+    renamed = copy.deepcopy(root)
+    originals: dict[int, str] = {}
+    for element in renamed.iterchildren():
+        stand_in = names.get(element.tag) if isinstance(element.tag, str) else None
+        if stand_in is not None:
+            originals[element.sourceline or 0] = element.tag
+            element.tag = stand_in
+    return renamed, originals
+
+
+def _validated(subject: Subject) -> tuple[_Compiled, list]:
+    """The compiled schema used and its error log for the instance."""
+    assert subject.dts is not None
+    root = subject.instance.root
+    fact_names = {
+        el.tag
+        for el in root.iterchildren()
+        if isinstance(el.tag, str) and _namespace(el.tag) not in (XBRLI, LINK)
+    }
+    stand_ins = _stand_ins(subject.dts, fact_names)
+    if stand_ins is None:
+        compiled = compiled_schema(subject.dts)
+        document, originals = root.getroottree(), {}
+    else:
+        key = schema_key(stand_ins.sources)
+        compiled = _CACHE.get_or_build(key, lambda: _compile_stand_ins(stand_ins))
+        renamed, originals = _with_stand_ins(root, stand_ins.names)
+        document = renamed.getroottree()
+    if compiled.schema is None:
+        return compiled, []
+    with compiled.lock:
+        compiled.schema.validate(document)
+        errors = [
+            (entry.line, _original_names(entry.message, originals.get(entry.line)))
+            for entry in compiled.schema.error_log
+        ]
+    return compiled, errors
+
+
+def _original_names(message: str, original: str | None) -> str:
+    """`message` with a stand-in's name replaced by the concept's."""
+    if original is None:
+        return message
+    return re.sub(rf"\{{{re.escape(_STAND_IN_NS)}\}}s\d+", original, message)
+
+
 def schema_validity(subject: Subject) -> Iterator[Finding]:
     """XBRL 2.1 §4.1: the instance must be valid against the schemas of its DTS."""
     if subject.dts is None:
         return
-    compiled = compiled_schema(subject.dts)
+    compiled, errors = _validated(subject)
     if compiled.schema is None:
         yield Finding(
             code="xbrl.schema-unavailable",
@@ -87,11 +245,8 @@ def schema_validity(subject: Subject) -> Iterator[Finding]:
             location=Location(file=subject.name),
         )
         return
-    with compiled.lock:
-        compiled.schema.validate(subject.instance.root.getroottree())
-        errors = list(compiled.schema.error_log)
-    for entry in errors[:_MAX_REPORTED]:
-        yield subject.finding("xbrl.schema-invalid", Severity.ERROR, entry.message, entry.line)
+    for line, message in errors[:_MAX_REPORTED]:
+        yield subject.finding("xbrl.schema-invalid", Severity.ERROR, message, line)
     if len(errors) > _MAX_REPORTED:
         more = len(errors) - _MAX_REPORTED
         yield subject.finding(
