@@ -155,6 +155,33 @@ def test_caches_follow_content_not_names(files: dict[str, bytes]) -> None:
     assert validate(files).ok
 
 
+def test_a_value_outside_its_type_names_the_concept(files: dict[str, bytes]) -> None:
+    """Facts are schema-checked through shared stand-in declarations; the message still
+    names the fact's own concept and line."""
+    total = b'<xe:Assets id="f67" contextRef="I2023-12-31" unitRef="CNY" decimals="-3">45818572000<'
+    assert total in files[INSTANCE]
+    changed = dict(files)
+    changed[INSTANCE] = files[INSTANCE].replace(total, total.replace(b">458", b">45x8"))
+    (finding,) = [f for f in validate(changed).errors if f.code == "xbrl.schema-invalid"]
+    assert "}Assets'" in finding.message and "45x818572000" in finding.message
+    assert "stand-in" not in finding.message
+    assert finding.location.line == files[INSTANCE][: files[INSTANCE].index(total)].count(b"\n") + 1
+
+
+def test_schema_check_follows_the_concepts_type(files: dict[str, bytes]) -> None:
+    """A concept retyped in the taxonomy is checked against its new type."""
+    concepts = "taxonomy/xe-2025-01-01.xsd"
+    declaration = b'id="xe_CashAndCashEquivalentsAtCarryingValue" type="xbrli:monetaryItemType"'
+    changed = dict(files)
+    changed[concepts] = files[concepts].replace(
+        declaration, declaration.replace(b"monetaryItemType", b"dateItemType")
+    )
+    assert changed[concepts] != files[concepts]
+    invalid = [f for f in validate(changed).errors if f.code == "xbrl.schema-invalid"]
+    assert invalid and all("CashAndCashEquivalentsAtCarryingValue" in f.message for f in invalid)
+    assert validate(files).ok
+
+
 def test_repeated_validation_is_fast(files: dict[str, bytes]) -> None:
     validate(files)
     start = time.perf_counter()
