@@ -82,6 +82,8 @@ class NarrativeReader(RelatedFigures):
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences():
             text = passage.text[start:end]
+            if not self.figures.figures(text):
+                continue  # no figure: no fact, and no subject for a footnote mark to sit on
             sentence = read_sentence(text, start, self.figures, self.index, self.report)
             state = State()
             self._sentence(passage, sentence, state, fallback)
