@@ -274,7 +274,9 @@ class Mapper:
                 found.append(_Candidate(entry=entry, score=similarity * 0.95))
         return found
 
-    def best(self, row: TableRow, kind: str, durations: bool) -> tuple[_Candidate, float] | None:
+    def best(
+        self, row: TableRow, kind: str, durations: bool, lead: str = ""
+    ) -> tuple[_Candidate, float] | None:
         """The best candidate for a row, with its score, or None.
 
         A label that carries particulars after its name ("Common stock, no par value;
@@ -282,18 +284,19 @@ class Mapper:
         is tried again without them when the whole label matches nothing.
         """
         for label in dict.fromkeys((row.label, _without_particulars(row.label))):
-            found = self._best(label, row, kind, durations)
+            found = self._best(label, row, kind, durations, lead)
             if found is not None:
                 return found
         return None
 
     def _best(
-        self, label: str, row: TableRow, kind: str, durations: bool
+        self, label: str, row: TableRow, kind: str, durations: bool, lead: str = ""
     ) -> tuple[_Candidate, float] | None:
         tokens = self.tokens(label)
         if not tokens:
             return None
-        context = (*(self.tokens(section) for section in row.sections), tokens)
+        sections = (lead, *row.sections) if lead else row.sections
+        context = (*(self.tokens(section) for section in sections), tokens)
         statement = self._statements.get(kind, frozenset())
         best: tuple[_Candidate, float] | None = None
         for candidate in self.candidates(tokens):
@@ -309,7 +312,7 @@ class Mapper:
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        best = self.best(row, table.kind, durations)
+        best = self.best(row, table.kind, durations, table.lead)
         if best is None:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
         candidate, score = best

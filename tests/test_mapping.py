@@ -766,6 +766,52 @@ def test_row_maps_to_expected_concept(item: Case) -> None:
         assert mapping.concept == item.expected, f"{item.label!r} matched {mapping.matched!r}"
 
 
+def _map_with_lead(label: str, lead: str) -> RowMapping:
+    numbers = [parse_number(v) for v in MONEY]
+    row = TableRow(
+        label=label,
+        sections=(),
+        cells=tuple(ValueCell(column=i, number=n) for i, n in enumerate(numbers)),
+        line=12,
+    )
+    block = ColumnBlock(columns=_columns(False, len(numbers)), rows=(row,), line=8)
+    table = StatementTable(
+        index=2,
+        title=TITLES[IS],
+        caption="(In millions, except per share amounts)",
+        lead=lead,
+        kind=IS,
+        scale=Scale(money=6),
+        blocks=(block,),
+        line=1,
+    )
+    (mapping,) = map_tables((table,), load_taxonomy(), None).rows
+    return mapping
+
+
+@pytest.mark.parametrize(
+    ("label", "lead", "expected"),
+    [
+        ("Cost of revenues", "", "CostOfRevenue"),
+        (
+            "Cost of revenues",
+            "(2) Amounts include stock-based compensation expense, as follows:",
+            "ShareBasedCompensationCostOfRevenue",
+        ),
+        (
+            "Research and development",
+            "Share-based compensation expense was allocated as follows:",
+            "ShareBasedCompensationResearchAndDevelopment",
+        ),
+        ("Research and development", "", "ResearchAndDevelopmentExpense"),
+    ],
+)
+def test_the_sentence_introducing_a_table_says_what_its_rows_are(
+    label: str, lead: str, expected: str
+) -> None:
+    assert _map_with_lead(label, lead).concept == expected
+
+
 def test_the_table_covers_many_lines_and_negative_cases() -> None:
     assert len(CASES) >= 80
     assert sum(1 for c in CASES if c.values[0].expected is None) >= 8

@@ -154,3 +154,29 @@ def test_header_only_years_row_without_label_cell() -> None:
     ]
     assert [c.currency for c in columns] == ["USD", "USD"]
     assert [str(c.number.value) for c in table.blocks[0].rows[1].cells] == ["-50", "75"]
+
+
+LEAD_RELEASE = (
+    "Condensed Consolidated Statements of Operations\n"
+    "(In millions)\n"
+    "\n"
+    "\tThree Months Ended June 30,\t\n"
+    "\t2024\t2023\n"
+    "Cost of revenues\t100\t90\n"
+    "Research and development\t50\t40\n"
+    "\n"
+    "(1) Amounts include stock-based compensation expense, as follows:\n"
+    "\n"
+    "\tThree Months Ended June 30,\t\n"
+    "\t2024\t2023\n"
+    "Cost of revenues\t10\t9\n"
+    "Research and development\t5\t4\n"
+)
+
+
+def test_a_sentence_ending_in_a_colon_above_a_table_is_its_lead() -> None:
+    document = read_text(LEAD_RELEASE, "lead.txt")
+    statement, footnote = understand_tables(document, load_taxonomy(), "USD")
+    assert statement.lead == ""
+    assert footnote.lead == "(1) Amounts include stock-based compensation expense, as follows:"
+    assert footnote.kind == statement.kind == "income_statement"

@@ -129,6 +129,7 @@ def understand_table(
         index=raw.index,
         title=raw.title,
         caption=raw.caption,
+        lead=raw.lead,
         kind=statement_kind(raw.title, taxonomy),
         scale=_scale(raw.caption, segments),
         blocks=tuple(blocks),

@@ -61,6 +61,7 @@ class RawTable(BaseModel):
     title: str
     caption: str
     period: str = ""
+    lead: str = ""
     rows: tuple[Row, ...]
     line: int
     page: int | None = None
@@ -131,6 +132,14 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
     return title, caption, period
 
 
+def _lead(before: list[Heading | Paragraph]) -> str:
+    """The paragraph right above a table when it introduces it (ends in a colon)."""
+    if not before or not isinstance(before[-1], Paragraph):
+        return ""
+    text = before[-1].text.strip()
+    return text if text.endswith(":") else ""
+
+
 def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[str, ...]]:
     """The texts of the header rows a table starts with."""
     headers = []
@@ -196,6 +205,7 @@ def raw_tables(document: Document) -> list[RawTable]:
                     title=title,
                     caption=caption,
                     period=period,
+                    lead=_lead(pending),
                     rows=block.rows,
                     line=block.line,
                     page=block.page,

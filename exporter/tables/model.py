@@ -106,6 +106,10 @@ class StatementTable(BaseModel):
     caption: str
     kind: str
     scale: Scale
+    # The sentence introducing the table, when one ends in a colon just above it ("(2)
+    # Amounts include stock-based compensation expense, as follows:"): it says what the
+    # rows are, as a section heading would.
+    lead: str = ""
     blocks: tuple[ColumnBlock, ...]
     unplaced: tuple[UnplacedNumber, ...] = ()
     line: int
