@@ -98,4 +98,4 @@ def strip_footnote_marks(text: str) -> str:
 def is_year(text: str) -> bool:
     """A four-digit year as used in column headers ("2024", "Fiscal 2024" is not)."""
     stripped = text.strip()
-    return len(stripped) == 4 and stripped.isdigit() and 1900 <= int(stripped) <= 2100
+    return len(stripped) == 4 and stripped.isdecimal() and 1900 <= int(stripped) <= 2100

@@ -79,7 +79,7 @@ def months_back(end: date, months: int) -> date:
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _WORD_NUMBERS[text.lower()]
+    return int(text) if text.isdecimal() else _WORD_NUMBERS[text.lower()]
 
 
 def span_of(text: str) -> tuple[str, int] | None:

@@ -52,10 +52,23 @@ def test_not_a_number(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2024", True), ("1899", False), ("20240", False), ("Fiscal 2024", False), (" 2023 ", True)],
+    [
+        ("2024", True),
+        ("1899", False),
+        ("20240", False),
+        ("Fiscal 2024", False),
+        (" 2023 ", True),
+        # A superscript is a digit to str.isdigit but not to int(): found by fuzzing.
+        ("202\u00b3", False),
+    ],
 )
 def test_is_year(text: str, expected: bool) -> None:
     assert is_year(text) is expected
+
+
+@given(st.text(max_size=6))
+def test_is_year_never_raises(text: str) -> None:
+    assert is_year(text) in (True, False)
 
 
 def _format(value: Decimal, digits: int, style: str) -> str:
