@@ -82,9 +82,12 @@ class NarrativeReader(RelatedFigures):
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences():
             text = passage.text[start:end]
-            if not self.figures.figures(text):
+            found = self.figures.figures(text)
+            if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
-            sentence = read_sentence(text, start, self.figures, self.index, self.report)
+            sentence = read_sentence(
+                text, start, self.figures, self.index, self.report, found=found
+            )
             state = State()
             self._sentence(passage, sentence, state, fallback)
             for mark in passage.marks:

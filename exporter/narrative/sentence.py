@@ -116,15 +116,23 @@ def _joined(text: str, mention: Mention, figures: list[Figure]) -> bool:
 
 
 def read_sentence(
-    text: str, start: int, reader: FigureReader, index: PhraseIndex, report: ReportCalendar
+    text: str,
+    start: int,
+    reader: FigureReader,
+    index: PhraseIndex,
+    report: ReportCalendar,
+    found: list[Figure] | None = None,
 ) -> Sentence:
-    """Figures (dates and names taken out), phrases, mentions and templates of a sentence."""
+    """Figures (dates and names taken out), phrases, mentions and templates of a sentence;
+    `found` is `reader.figures(text)` when the caller already has it."""
     raw = index.without_filler(words(text))
     mentions = index.mentions(raw, text)
     dates = [m.span() for m in DATE_PATTERN.finditer(text)]
     names = [(m.start, m.end) for m in mentions]
     figures = [
-        f for f in reader.figures(text) if not _inside(f, dates) and not _starts_in(f, names)
+        f
+        for f in (reader.figures(text) if found is None else found)
+        if not _inside(f, dates) and not _starts_in(f, names)
     ]
     mentions = [
         m
