@@ -381,7 +381,9 @@ class CellKinds:
         self, table: StatementTable, block: ColumnBlock, row: TableRow
     ) -> dict[int, CellKind]:
         percent_table = bool(_PERCENT_TABLE.search(f"{table.title} {table.caption}"))
-        per_share_context = self._says_per_share(" ".join((table.title, *row.sections, row.label)))
+        per_share_context = self._says_per_share(
+            " ".join((table.title, table.lead, *row.sections, row.label))
+        )
         result = {}
         for cell in row.cells:
             column = block.columns[cell.column]

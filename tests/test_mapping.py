@@ -930,3 +930,36 @@ def test_monetary_concepts_without_balance_are_non_gaap_measures_or_adjustments(
         concept = taxonomy.concepts[name]
         if concept.type is ConceptType.MONETARY and concept.balance is None:
             assert name in own, f"{name} is monetary without a balance"
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("", "AmortizationOfIntangibleAssets"),
+        (
+            "The following is a per share reconciliation of GAAP diluted earnings per share:",
+            "AmortizationOfIntangibleAssetsPerShare",
+        ),
+    ],
+)
+def test_a_per_share_lead_makes_small_amounts_per_share(lead: str, expected: str) -> None:
+    numbers = [parse_number(v) for v in ("$0.47", "$0.40")]
+    row = TableRow(
+        label="Amortization of purchased intangibles",
+        sections=("Plus",),
+        cells=tuple(ValueCell(column=i, number=n) for i, n in enumerate(numbers)),
+        line=12,
+    )
+    block = ColumnBlock(columns=_columns(False, 2), rows=(row,), line=8)
+    table = StatementTable(
+        index=2,
+        title="",
+        caption="",
+        lead=lead,
+        kind="other",
+        scale=Scale(),
+        blocks=(block,),
+        line=1,
+    )
+    (mapping,) = map_tables((table,), load_taxonomy(), None).rows
+    assert mapping.concept == expected

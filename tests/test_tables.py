@@ -11,6 +11,8 @@ from exporter.ingest.text import read_text
 from exporter.periods import Period
 from exporter.tables import understand_tables
 from exporter.tables.context import parse_scale
+from exporter.tables.fiscal import fiscal_quarter_periods
+from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable
 from exporter.taxonomy import load_taxonomy
 
 Q4_2023 = Period(start=date(2023, 10, 1), end=date(2023, 12, 31))
@@ -180,3 +182,41 @@ def test_a_sentence_ending_in_a_colon_above_a_table_is_its_lead() -> None:
     assert statement.lead == ""
     assert footnote.lead == "(1) Amounts include stock-based compensation expense, as follows:"
     assert footnote.kind == statement.kind == "income_statement"
+
+
+def _table_with(headers: list[str]) -> StatementTable:
+    """A table printing two quarters, and columns headed only by fiscal-quarter labels."""
+    printed = [
+        Column(
+            position=0,
+            header="Three Months Ended July 29, 2023",
+            period=Period(start=date(2023, 4, 30), end=date(2023, 7, 29)),
+            currency="USD",
+        ),
+        Column(
+            position=1,
+            header="Three Months Ended July 30, 2022",
+            period=Period(start=date(2022, 5, 1), end=date(2022, 7, 30)),
+            currency="USD",
+        ),
+    ]
+    labelled = [
+        Column(position=2 + i, header=h, period=None, currency="USD") for i, h in enumerate(headers)
+    ]
+    block = ColumnBlock(columns=(*printed, *labelled), rows=(), line=1)
+    return StatementTable(
+        index=1, title="", caption="", kind="other", scale=Scale(), blocks=(block,), line=1
+    )
+
+
+def test_fiscal_quarter_labels_compared_year_over_year_get_the_printed_quarters() -> None:
+    periods = fiscal_quarter_periods((_table_with(["Q2 FY24", "Q2 FY23"]),))
+    assert periods == {
+        "Q2 FY24": Period(start=date(2023, 4, 30), end=date(2023, 7, 29)),
+        "Q2 FY23": Period(start=date(2022, 5, 1), end=date(2022, 7, 30)),
+    }
+
+
+def test_a_lone_fiscal_quarter_label_gets_no_period() -> None:
+    """Guidance for "Fiscal 2024 Q3" names a quarter the release does not print."""
+    assert fiscal_quarter_periods((_table_with(["Fiscal 2024 Q3"]),)) == {}

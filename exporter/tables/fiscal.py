@@ -92,7 +92,11 @@ def fiscal_quarter_periods(tables: tuple[StatementTable, ...]) -> dict[str, Peri
     """Periods for headers like "Q2 FY24", from the periods the statements print.
 
     The latest fiscal year named is the latest quarter-long period in the document; each
-    year before it is the quarter-long period ending about a year earlier.
+    year before it is the quarter-long period ending about a year earlier. That reading
+    holds for a year-over-year comparison (the same quarter of two or more fiscal years);
+    a lone label ("Fiscal 2024 Q3" over guidance) may name a quarter not yet printed, and
+    without the fiscal year's end its dates are unknown: it gets no period rather than a
+    wrong one.
     """
     labelled = {
         c.header: q
@@ -106,6 +110,10 @@ def fiscal_quarter_periods(tables: tuple[StatementTable, ...]) -> dict[str, Peri
         key=lambda p: p.end,
     )
     if not labelled or not quarters:
+        return {}
+    quarter_numbers = {quarter for _, quarter in labelled.values()}
+    years = {year for year, _ in labelled.values()}
+    if len(quarter_numbers) != 1 or len(years) < 2:
         return {}
     latest_year = max(year for year, _ in labelled.values())
     result = {}
