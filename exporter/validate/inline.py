@@ -45,10 +45,6 @@ _NUM_DOT_DECIMAL = re.compile(r"[ \t\n\r]*[, \xa00-9]*(\.[ \xa00-9]+)?[ \t\n\r]*
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
-def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
-    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
-
-
 def displayed_value(text: str, format_name: str | None) -> Decimal | None:
     """The value the displayed text stands for under the format, before scale and sign."""
     if format_name == f"{{{IXT}}}fixed-zero":
@@ -158,19 +154,19 @@ def validate_inline(
     checks = ["ixbrl.wellformed"]
     root, problems = parse_instance(document, name)
     if root is None:
-        return _result(problems, checks, 0)
+        return ValidationResult.of(problems, checks, 0)
     if root.tag != f"{{{XHTML}}}html":
         problems.append(finding("ixbrl.root", f"root element is {root.tag}", name, 1))
-        return _result(problems, checks, 0)
+        return ValidationResult.of(problems, checks, 0)
     expected = reference(instance, instance_name)
     records = expected.instance
     if records is None:
-        return _result(problems + list(expected.problems), checks, 0)
+        return ValidationResult.of(problems + list(expected.problems), checks, 0)
     checks += ["ixbrl.header", "ixbrl.ids", "ixbrl.tags"]
     resources, findings = header_findings(root, name, schema, records)
     findings = problems + findings + list(id_findings(root, name))
     if resources is None:
-        return _result(findings, checks, 0)
+        return ValidationResult.of(findings, checks, 0)
     page = read_instance(resources, records.url)
     for other in _OTHER_IX:
         for element in root.iter(f"{{{IX}}}{other}"):
@@ -185,4 +181,4 @@ def validate_inline(
             stated.append(fact)
     checks.append("ixbrl.instance")
     findings.extend(compare_with_instance("ixbrl.fact", stated, expected.facts, name, by_id=True))
-    return _result(findings, checks, len(stated))
+    return ValidationResult.of(findings, checks, len(stated))

@@ -70,10 +70,6 @@ def _finding(code: str, message: str, fact: str = "", where: Location | None = N
     )
 
 
-def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
-    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
-
-
 def validate_jsonld(document: bytes, instance: bytes) -> ValidationResult:
     """Check the JSON-LD `document` alone, then fact for fact against the XML `instance`."""
     checks = ["jsonld.syntax"]
@@ -81,21 +77,23 @@ def validate_jsonld(document: bytes, instance: bytes) -> ValidationResult:
         data = json.loads(document)
     except (ValueError, UnicodeDecodeError) as exc:
         where = Location(line=getattr(exc, "lineno", None))
-        return _result([_finding("jsonld.malformed", f"not JSON: {exc}", where=where)], checks, 0)
+        return ValidationResult.of(
+            [_finding("jsonld.malformed", f"not JSON: {exc}", where=where)], checks, 0
+        )
     checks.append("jsonld.schema")
     findings = list(schema_findings(data))
     count = len(data.get("facts", [])) if isinstance(data, dict) else 0
     if findings:
-        return _result(findings, checks, count)
+        return ValidationResult.of(findings, checks, count)
     checks.append("jsonld.instance")
     root, problems = parse_instance(instance, data["document"])
     if root is None:
-        return _result(problems, checks, count)
+        return ValidationResult.of(problems, checks, count)
     records = read_instance(root, instance_url(data["document"]))
     checks.extend(["jsonld.entity", "jsonld.facts"])
     findings.extend(entity_findings(data, records))
     findings.extend(fact_findings(data, records))
-    return _result(findings, checks, count)
+    return ValidationResult.of(findings, checks, count)
 
 
 def schema_findings(data: Any) -> Iterator[Finding]:

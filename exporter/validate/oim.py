@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
@@ -73,6 +73,27 @@ def finding(code: str, message: str, file: str, line: int | None = None, **numbe
         location=Location(file=file, line=line),
         numbers=numbers,
     )
+
+
+def document_info(
+    data: Any, name: str, prefix: str, document_type: str, taxonomy: str, what: str
+) -> tuple[dict[str, Any] | None, list[Finding]]:
+    """`documentInfo` of an OIM JSON document (xBRL-JSON, or xBRL-CSV's metadata), with
+    the findings every OIM format shares: a JSON object, its type, its one taxonomy.
+    None when there is no `documentInfo` to read further."""
+    if not isinstance(data, dict):
+        return None, [finding(f"{prefix}.structure", f"the {what} is not a JSON object", name)]
+    info = data.get("documentInfo")
+    if not isinstance(info, dict):
+        return None, [finding(f"{prefix}.structure", "documentInfo is missing", name)]
+    found = []
+    if info.get("documentType") != document_type:
+        message = f"documentType is {info.get('documentType')!r}, not {document_type!r}"
+        found.append(finding(f"{prefix}.document-type", message, name))
+    if info.get("taxonomy") != [taxonomy]:
+        message = f"documentInfo.taxonomy is {info.get('taxonomy')!r}, not [{taxonomy!r}]"
+        found.append(finding(f"{prefix}.taxonomy", message, name))
+    return info, found
 
 
 class Resolver:

@@ -16,6 +16,11 @@ class ValidationResult(BaseModel):
     checks: tuple[str, ...]
     fact_count: int
 
+    @classmethod
+    def of(cls, findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
+        """A result from the lists a validator collects as it goes."""
+        return cls(findings=tuple(findings), checks=tuple(checks), fact_count=count)
+
     @property
     def errors(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)

@@ -30,6 +30,7 @@ from exporter.validate.oim import (
     StatedFact,
     compare_with_instance,
     decimal_value,
+    document_info,
     finding,
     reference,
 )
@@ -53,27 +54,14 @@ class _Table:
     comments: set[str] = field(default_factory=set)
 
 
-def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
-    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
-
-
 def metadata_findings(data: Any, name: str, taxonomy: str) -> Iterator[Finding]:
     """The metadata object has what an xBRL-CSV report needs."""
-    if not isinstance(data, dict):
-        yield finding("xbrl-csv.structure", "the metadata is not a JSON object", name)
+    info, found = document_info(data, name, "xbrl-csv", DOCUMENT_TYPE, taxonomy, "metadata")
+    yield from found
+    if info is None:
         return
-    info = data.get("documentInfo")
-    if not isinstance(info, dict):
-        yield finding("xbrl-csv.structure", "documentInfo is missing", name)
-        return
-    if info.get("documentType") != DOCUMENT_TYPE:
-        message = f"documentType is {info.get('documentType')!r}, not {DOCUMENT_TYPE!r}"
-        yield finding("xbrl-csv.document-type", message, name)
     if not isinstance(info.get("namespaces"), dict):
         yield finding("xbrl-csv.structure", "documentInfo.namespaces is missing", name)
-    if info.get("taxonomy") != [taxonomy]:
-        message = f"documentInfo.taxonomy is {info.get('taxonomy')!r}, not [{taxonomy!r}]"
-        yield finding("xbrl-csv.taxonomy", message, name)
     for key in ("tableTemplates", "tables"):
         if not isinstance(data.get(key), dict):
             yield finding("xbrl-csv.structure", f"{key} is missing or not an object", name)
@@ -245,11 +233,13 @@ def validate_xbrl_csv(
     try:
         data = json.loads(files[name])
     except (ValueError, UnicodeDecodeError) as exc:
-        return _result([finding("xbrl-csv.malformed", f"not JSON: {exc}", name)], checks, 0)
+        return ValidationResult.of(
+            [finding("xbrl-csv.malformed", f"not JSON: {exc}", name)], checks, 0
+        )
     checks.append("xbrl-csv.metadata")
     findings = list(metadata_findings(data, name, taxonomy))
     if findings:
-        return _result(findings, checks, 0)
+        return ValidationResult.of(findings, checks, 0)
     resolver = Resolver(data["documentInfo"]["namespaces"])
     report = data.get("dimensions", {})
     checks += ["xbrl-csv.tables", "xbrl-csv.references", "xbrl-csv.facts"]
@@ -265,9 +255,9 @@ def validate_xbrl_csv(
         stated.extend(facts)
     expected = reference(instance, instance_name)
     if expected.instance is None:
-        return _result(findings + list(expected.problems), checks, len(stated))
+        return ValidationResult.of(findings + list(expected.problems), checks, len(stated))
     checks.append("xbrl-csv.instance")
     findings.extend(
         compare_with_instance("xbrl-csv.fact", stated, expected.facts, name, by_id=False)
     )
-    return _result(findings, checks, len(stated))
+    return ValidationResult.of(findings, checks, len(stated))

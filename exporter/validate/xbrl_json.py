@@ -21,6 +21,7 @@ from exporter.validate.oim import (
     StatedFact,
     compare_with_instance,
     decimal_value,
+    document_info,
     finding,
     reference,
 )
@@ -30,30 +31,17 @@ DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 _CORE = frozenset({"concept", "entity", "period", "unit"})
 
 
-def _result(findings: list[Finding], checks: list[str], count: int) -> ValidationResult:
-    return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=count)
-
-
 def document_findings(data: Any, name: str, taxonomy: str) -> Iterator[Finding]:
     """`documentInfo` and `facts` are there and say what an xBRL-JSON report must."""
-    if not isinstance(data, dict):
-        yield finding("xbrl-json.structure", "the document is not a JSON object", name)
+    info, found = document_info(data, name, "xbrl-json", DOCUMENT_TYPE, taxonomy, "document")
+    yield from found
+    if info is None:
         return
-    info = data.get("documentInfo")
-    if not isinstance(info, dict):
-        yield finding("xbrl-json.structure", "documentInfo is missing", name)
-        return
-    if info.get("documentType") != DOCUMENT_TYPE:
-        message = f"documentType is {info.get('documentType')!r}, not {DOCUMENT_TYPE!r}"
-        yield finding("xbrl-json.document-type", message, name)
     namespaces = info.get("namespaces")
     if not isinstance(namespaces, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in namespaces.items()
     ):
         yield finding("xbrl-json.structure", "documentInfo.namespaces is not a map of URIs", name)
-    if info.get("taxonomy") != [taxonomy]:
-        message = f"documentInfo.taxonomy is {info.get('taxonomy')!r}, not [{taxonomy!r}]"
-        yield finding("xbrl-json.taxonomy", message, name)
     if not isinstance(data.get("facts"), dict):
         yield finding("xbrl-json.structure", "facts is missing or not an object", name)
 
@@ -116,11 +104,13 @@ def validate_xbrl_json(
     try:
         data = json.loads(document)
     except (ValueError, UnicodeDecodeError) as exc:
-        return _result([finding("xbrl-json.malformed", f"not JSON: {exc}", name)], checks, 0)
+        return ValidationResult.of(
+            [finding("xbrl-json.malformed", f"not JSON: {exc}", name)], checks, 0
+        )
     checks.append("xbrl-json.document")
     findings = list(document_findings(data, name, taxonomy))
     if findings:
-        return _result(findings, checks, 0)
+        return ValidationResult.of(findings, checks, 0)
     resolver = Resolver(data["documentInfo"]["namespaces"])
     checks.append("xbrl-json.facts")
     stated = []
@@ -131,9 +121,9 @@ def validate_xbrl_json(
             stated.append(read)
     expected = reference(instance, instance_name)
     if expected.instance is None:
-        return _result(findings + list(expected.problems), checks, len(stated))
+        return ValidationResult.of(findings + list(expected.problems), checks, len(stated))
     checks.append("xbrl-json.instance")
     findings.extend(
         compare_with_instance("xbrl-json.fact", stated, expected.facts, name, by_id=True)
     )
-    return _result(findings, checks, len(stated))
+    return ValidationResult.of(findings, checks, len(stated))
