@@ -17,32 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporter.batch.job import WARM_UP_RELEASE
 from exporter.errors import ExporterError, ExtractionError, InputError, OutputError
 
 SAMPLE = Path(__file__).parent / "fixtures" / "qifu-2024q4.txt"
 
 # A small release that converts: two statements, prose with the listing.
-RELEASE = """Example Corp. Announces Results
-
-NEW YORK, March 1, 2025 -- Example Corp. (NASDAQ: EXMP) today announced results.
-
-Condensed Consolidated Balance Sheets
-(Amounts in thousands of U.S. dollars)
-
-\tDecember 31, 2023\tDecember 31, 2024
-\tUSD\tUSD
-Cash and cash equivalents\t100\t200
-Other assets\t50\t70
-Total assets\t150\t270
-
-Condensed Consolidated Statements of Operations
-(Amounts in thousands of U.S. dollars)
-
-\tThree months ended December 31,
-\t2023\t2024
-Revenues\t500\t600
-Net income\t10\t20
-"""
+RELEASE = WARM_UP_RELEASE.decode("utf-8")
 
 
 def release_html(head: str = "", body_extra: str = "") -> str:

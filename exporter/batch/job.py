@@ -193,7 +193,9 @@ def current_rss_kib() -> int | None:
     return pages * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-_WARM_UP_RELEASE = b"""Example Corp. Announces Results
+# The smallest release that converts (two statements, the listing in the prose); the
+# tests use it too.
+WARM_UP_RELEASE = b"""Example Corp. Announces Results
 
 NEW YORK, March 1, 2025 -- Example Corp. (NASDAQ: EXMP) today announced results.
 
@@ -219,7 +221,7 @@ Net income\t10\t20
 def warm_up() -> None:
     """Build the taxonomy and convert a tiny release in memory (first-use costs, once)."""
     taxonomy_files()
-    document = READERS["text"](_WARM_UP_RELEASE, "warm-up.txt", None)
+    document = READERS["text"](WARM_UP_RELEASE, "warm-up.txt", None)
     convert_document(document, "warm-up", ConvertOptions())
 
 
