@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 from enum import StrEnum
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -188,15 +188,20 @@ class Taxonomy(BaseModel):
         unless a printed calculation says otherwise: credit items in sections that print
         effects on cash (an increase in receivables printed "(1,234)" is +1234, a gain
         deducted from net income likewise), since cash itself is a debit."""
-        statement = self.statement(kind)
-        if statement is None:
-            return frozenset()
-        sections = _sections(statement.presentation, frozenset(statement.cash_effect_sections))
-        return frozenset(
-            name
-            for name in sections
-            if (concept := self.concepts.get(name)) and concept.balance is Balance.CREDIT
-        )
+        return self._printed_reversed.get(kind, frozenset())
+
+    @cached_property
+    def _printed_reversed(self) -> dict[str, frozenset[str]]:
+        """`printed_reversed` for every statement kind, worked out once per taxonomy."""
+        result = {}
+        for statement in self.statements:
+            wanted = frozenset(statement.cash_effect_sections)
+            result[statement.kind] = frozenset(
+                name
+                for name in _sections(statement.presentation, wanted)
+                if (concept := self.concepts.get(name)) and concept.balance is Balance.CREDIT
+            )
+        return result
 
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)
