@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from pdf_objects import assemble_pdf
 
 from exporter.document import Document, Heading, Paragraph, Table
 from exporter.errors import InputError
@@ -132,26 +133,7 @@ def build_pdf(
         else:
             head = f"<< /Length {len(content)} >>"
         objects.append(head.encode() + b"\nstream\n" + content + b"\nendstream")
-    trailer = f"/Size {len(objects) + 1} /Root 1 0 R"
-    if encrypt:
-        objects.append(
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"ab" * 32 + b"> /U <" + b"cd" * 32 + b"> "
-            b"/P -44 >>"
-        )
-        trailer = (
-            f"/Size {len(objects) + 1} /Root 1 0 R /Encrypt {len(objects)} 0 R "
-            f"/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
-        )
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< {trailer} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return assemble_pdf(objects, encrypt=encrypt)
 
 
 # --- helpers -------------------------------------------------------------------------
