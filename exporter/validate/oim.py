@@ -17,6 +17,7 @@ friendlier forms (`2024-12-31@end`, `2024-10-01..2024-12-31`) parse to the same.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.instance import Instance, Period, parse_moment, read_instance
 from exporter.validate.names import ISO4217, XBRLI, XBRLI_PURE, local_name
+from exporter.validate.result import ValidationResult
 from exporter.validate.sources import instance_url
 from exporter.validate.validator import parse_instance
 
@@ -73,6 +75,33 @@ def finding(code: str, message: str, file: str, line: int | None = None, **numbe
         location=Location(file=file, line=line),
         numbers=numbers,
     )
+
+
+def parse_json(document: bytes, name: str, prefix: str) -> tuple[Any, list[Finding]]:
+    """The JSON value of `document`, or the finding that it is not JSON."""
+    try:
+        return json.loads(document), []
+    except (ValueError, UnicodeDecodeError) as exc:
+        return None, [finding(f"{prefix}.malformed", f"not JSON: {exc}", name)]
+
+
+def against_instance(
+    prefix: str,
+    stated: list[StatedFact],
+    findings: list[Finding],
+    checks: list[str],
+    instance: tuple[bytes, str],
+    name: str,
+    by_id: bool,
+) -> ValidationResult:
+    """The result of a rendering whose facts were `stated`, compared with the XML
+    `instance` (bytes, name) fact by fact when it parses."""
+    expected = reference(*instance)
+    if expected.instance is None:
+        return ValidationResult.of(findings + list(expected.problems), checks, len(stated))
+    checks.append(f"{prefix}.instance")
+    findings.extend(compare_with_instance(f"{prefix}.fact", stated, expected.facts, name, by_id))
+    return ValidationResult.of(findings, checks, len(stated))
 
 
 def document_info(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -28,11 +27,11 @@ from exporter.validate.instance import Period
 from exporter.validate.oim import (
     Resolver,
     StatedFact,
-    compare_with_instance,
+    against_instance,
     decimal_value,
     document_info,
     finding,
-    reference,
+    parse_json,
 )
 from exporter.validate.result import ValidationResult
 
@@ -230,12 +229,9 @@ def validate_xbrl_csv(
     """Check the xBRL-CSV report whose metadata is `files[name]` (its tables are in
     `files` by URL), then its facts against the XML instance."""
     checks = ["xbrl-csv.syntax"]
-    try:
-        data = json.loads(files[name])
-    except (ValueError, UnicodeDecodeError) as exc:
-        return ValidationResult.of(
-            [finding("xbrl-csv.malformed", f"not JSON: {exc}", name)], checks, 0
-        )
+    data, malformed = parse_json(files[name], name, "xbrl-csv")
+    if malformed:
+        return ValidationResult.of(malformed, checks, 0)
     checks.append("xbrl-csv.metadata")
     findings = list(metadata_findings(data, name, taxonomy))
     if findings:
@@ -253,11 +249,6 @@ def validate_xbrl_csv(
         facts, problems = table_facts(read, resolver, report)
         findings.extend(problems)
         stated.extend(facts)
-    expected = reference(instance, instance_name)
-    if expected.instance is None:
-        return ValidationResult.of(findings + list(expected.problems), checks, len(stated))
-    checks.append("xbrl-csv.instance")
-    findings.extend(
-        compare_with_instance("xbrl-csv.fact", stated, expected.facts, name, by_id=False)
+    return against_instance(
+        "xbrl-csv", stated, findings, checks, (instance, instance_name), name, by_id=False
     )
-    return ValidationResult.of(findings, checks, len(stated))

@@ -11,7 +11,6 @@ decimals (see `oim.compare_with_instance`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,11 +18,11 @@ from exporter.findings import Finding
 from exporter.validate.oim import (
     Resolver,
     StatedFact,
-    compare_with_instance,
+    against_instance,
     decimal_value,
     document_info,
     finding,
-    reference,
+    parse_json,
 )
 from exporter.validate.result import ValidationResult
 
@@ -101,12 +100,9 @@ def validate_xbrl_json(
 ) -> ValidationResult:
     """Check the xBRL-JSON `document` alone, then fact for fact against the XML instance."""
     checks = ["xbrl-json.syntax"]
-    try:
-        data = json.loads(document)
-    except (ValueError, UnicodeDecodeError) as exc:
-        return ValidationResult.of(
-            [finding("xbrl-json.malformed", f"not JSON: {exc}", name)], checks, 0
-        )
+    data, malformed = parse_json(document, name, "xbrl-json")
+    if malformed:
+        return ValidationResult.of(malformed, checks, 0)
     checks.append("xbrl-json.document")
     findings = list(document_findings(data, name, taxonomy))
     if findings:
@@ -119,11 +115,6 @@ def validate_xbrl_json(
         findings.extend(problems)
         if read is not None:
             stated.append(read)
-    expected = reference(instance, instance_name)
-    if expected.instance is None:
-        return ValidationResult.of(findings + list(expected.problems), checks, len(stated))
-    checks.append("xbrl-json.instance")
-    findings.extend(
-        compare_with_instance("xbrl-json.fact", stated, expected.facts, name, by_id=True)
+    return against_instance(
+        "xbrl-json", stated, findings, checks, (instance, instance_name), name, by_id=True
     )
-    return ValidationResult.of(findings, checks, len(stated))
