@@ -140,7 +140,6 @@ class PhraseIndex:
                 tokens = label_tokens(text)
                 if len(tokens) >= 2:
                     self._add(tokens, Entry(concept=concept.name, prose=prose_of.get(concept.name)))
-        self.longest = max((len(k) for k in self.phrases), default=0)
         self._longest_from: dict[str, int] = {}
         for key in filter(None, self.phrases):
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))

@@ -32,7 +32,7 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.cache import LruCache
 from exporter.validate.dts import Dts
-from exporter.validate.names import LINK, XBRLI, XSD
+from exporter.validate.names import LINK, XBRLI, XSD, local_name, namespace
 from exporter.validate.sources import VIRTUAL_BASE, DocumentResolver, digest, safe_parser
 from exporter.validate.subject import Subject
 
@@ -77,9 +77,9 @@ def compiled_schema(dts: Dts) -> _Compiled:
 def _wrapper(dts: Dts, sources: dict[str, bytes]) -> bytes:
     imports: dict[str, str] = {}
     for url in sources:
-        namespace = dts.documents[url].target_namespace
-        if namespace:
-            imports.setdefault(namespace, url)
+        target = dts.documents[url].target_namespace
+        if target:
+            imports.setdefault(target, url)
     root = etree.Element(f"{{{XSD}}}schema", nsmap={"xsd": XSD})
     root.set("targetNamespace", "urn:x-xbrl-exporter:validate-wrapper")
     for ns, url in sorted(imports.items()):
@@ -88,11 +88,16 @@ def _wrapper(dts: Dts, sources: dict[str, bytes]) -> bytes:
 
 
 def _compile(dts: Dts, sources: dict[str, bytes]) -> _Compiled:
+    return _compile_schema(_wrapper(dts, sources), _WRAPPER_URL, sources)
+
+
+def _compile_schema(schema_bytes: bytes, url: str, sources: dict[str, bytes]) -> _Compiled:
+    """Compile the schema document `schema_bytes` (at `url`), imports served from `sources`."""
     parser = safe_parser()
     parser.resolvers.add(DocumentResolver(sources))
     try:
-        wrapper = etree.fromstring(_wrapper(dts, sources), parser, base_url=_WRAPPER_URL)
-        schema = etree.XMLSchema(wrapper)
+        document = etree.fromstring(schema_bytes, parser, base_url=url)
+        schema = etree.XMLSchema(document)
     except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
         return _Compiled(None, str(exc), threading.Lock())
     return _Compiled(schema, "", threading.Lock())
@@ -116,7 +121,7 @@ def _stand_ins(dts: Dts, fact_names: set[str]) -> _StandIns | None:
         concept = info.concept
         if not info.is_item or concept.abstract or not concept.type:
             return None
-        if _namespace(concept.type) in item_namespaces:
+        if namespace(concept.type) in item_namespaces:
             return None
         pairs[name] = (concept.type, concept.nillable)
     standard = {url: data for url, data in dts.schema_sources().items() if url not in declaring}
@@ -131,10 +136,6 @@ def _stand_ins(dts: Dts, fact_names: set[str]) -> _StandIns | None:
     )
 
 
-def _namespace(clark: str) -> str:
-    return clark[1:].partition("}")[0] if clark.startswith("{") else ""
-
-
 def _stand_in_schema(
     kinds: list[tuple[str, bool]], standard: dict[str, bytes], dts: Dts
 ) -> bytes | None:
@@ -144,41 +145,20 @@ def _stand_in_schema(
         for url in standard
         if url in dts.documents and dts.documents[url].target_namespace
     }
-    if XBRLI not in locations:
+    type_namespaces = sorted({namespace(type_name) for type_name, _ in kinds})
+    if XBRLI not in locations or any(ns != XSD and ns not in locations for ns in type_namespaces):
         return None
-    nsmap = {"xsd": XSD, "xbrli": XBRLI}
-    root = etree.Element(f"{{{XSD}}}schema", nsmap=nsmap)
-    root.set("targetNamespace", _STAND_IN_NS)
+    prefixes = {ns: f"t{i}" for i, ns in enumerate(type_namespaces)}
+    nsmap = {"xsd": XSD, "xbrli": XBRLI, **{p: ns for ns, p in prefixes.items()}}
+    root = etree.Element(f"{{{XSD}}}schema", nsmap=nsmap, targetNamespace=_STAND_IN_NS)
     for namespace_uri, url in sorted(locations.items()):
         etree.SubElement(root, f"{{{XSD}}}import", namespace=namespace_uri, schemaLocation=url)
-    prefixes: dict[str, str] = {}
     for index, (type_name, nillable) in enumerate(kinds):
-        type_ns = _namespace(type_name)
-        if type_ns != XSD and type_ns not in locations:
-            return None
-        prefix = prefixes.setdefault(type_ns, f"t{len(prefixes)}")
         element = etree.SubElement(root, f"{{{XSD}}}element", name=f"s{index}")
         element.set("substitutionGroup", "xbrli:item")
         element.set("nillable", "true" if nillable else "false")
-        element.set("type", f"{prefix}:{type_name.partition('}')[2]}")
-    # Declare the type prefixes on the root (lxml cannot add to nsmap afterwards).
-    full = etree.Element(root.tag, nsmap={**nsmap, **{p: ns for ns, p in prefixes.items()}})
-    full.attrib.update(root.attrib)
-    full.extend(list(root))
-    return bytes(etree.tostring(full))
-
-
-def _compile_stand_ins(stand_ins: _StandIns) -> _Compiled:
-    parser = safe_parser()
-    parser.resolvers.add(DocumentResolver(stand_ins.sources))
-    try:
-        document = etree.fromstring(
-            stand_ins.sources[_STAND_IN_URL], parser, base_url=_STAND_IN_URL
-        )
-        schema = etree.XMLSchema(document)
-    except (etree.XMLSchemaParseError, etree.XMLSyntaxError) as exc:
-        return _Compiled(None, str(exc), threading.Lock())
-    return _Compiled(schema, "", threading.Lock())
+        element.set("type", f"{prefixes[namespace(type_name)]}:{local_name(type_name)}")
+    return bytes(etree.tostring(root))
 
 
 def _with_stand_ins(
@@ -203,7 +183,7 @@ def _validated(subject: Subject) -> tuple[_Compiled, list]:
     fact_names = {
         el.tag
         for el in root.iterchildren()
-        if isinstance(el.tag, str) and _namespace(el.tag) not in (XBRLI, LINK)
+        if isinstance(el.tag, str) and namespace(el.tag) not in (XBRLI, LINK)
     }
     stand_ins = _stand_ins(subject.dts, fact_names)
     if stand_ins is None:
@@ -211,7 +191,12 @@ def _validated(subject: Subject) -> tuple[_Compiled, list]:
         document, originals = root.getroottree(), {}
     else:
         key = schema_key(stand_ins.sources)
-        compiled = _CACHE.get_or_build(key, lambda: _compile_stand_ins(stand_ins))
+        compiled = _CACHE.get_or_build(
+            key,
+            lambda: _compile_schema(
+                stand_ins.sources[_STAND_IN_URL], _STAND_IN_URL, stand_ins.sources
+            ),
+        )
         renamed, originals = _with_stand_ins(root, stand_ins.names)
         document = renamed.getroottree()
     if compiled.schema is None:
