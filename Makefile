@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint bench bench-batch screenshot fuzz clean
+.PHONY: setup demo test lint bench bench-batch screenshot fuzz coverage clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,3 +48,7 @@ screenshot: $(STAMP)
 
 clean:
 	rm -rf out build dist .pytest_cache .ruff_cache
+
+# What became of every table number of every corpus release (see bench/coverage.py).
+coverage: $(STAMP)
+	$(BIN)/python bench/coverage.py

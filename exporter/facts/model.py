@@ -123,6 +123,9 @@ class UnmappedNumber(BaseModel):
     page: int | None = None
     label: str
     reason: str
+    # A number left out on purpose (a ratio of other facts, a column of changes the
+    # release derives), as opposed to one the exporter did not understand.
+    deliberate: bool = False
 
 
 class CheckStatus(StrEnum):
