@@ -51,10 +51,11 @@ def _releases(names: list[str]) -> list[Path]:
 
 
 def _convert(path: Path) -> Outcome:
+    from truth import score
+
     from exporter.errors import ExporterError
     from exporter.options import ConvertOptions
     from exporter.pipeline import convert
-    from truth import score
 
     outcome = Outcome(path.stem)
     try:
