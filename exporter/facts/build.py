@@ -175,7 +175,7 @@ class _Builder:
         """A different figure under the same concept elsewhere: a concept of its own, named
         after the section or table that tells the two apart."""
         base = self.concepts[fact.concept]
-        name = f"{base.name}{concept_name(qualifier)}"[:_MAX_NAME]
+        name = _qualified_name(base.name, qualifier)
         if name not in self.concepts:
             self.concepts[name] = base.model_copy(
                 update={
@@ -248,7 +248,7 @@ class _Builder:
             self._merge_opposite(index, kept, fact)
             return
         qualifier = _qualifier(origin, self.origins[index])
-        if qualifier and not fact.concept.endswith(concept_name(qualifier)):
+        if qualifier and _qualified_name(fact.concept, qualifier) != fact.concept:
             self._add_qualified(fact, qualifier, table, row)
             return
         self.findings.append(
@@ -264,6 +264,15 @@ class _Builder:
             )
         )
         self.unmapped.append(_unmapped(fact.source, "inconsistent duplicate of an earlier fact"))
+
+
+def _qualified_name(concept: str, qualifier: str) -> str:
+    """The concept for `concept` printed under `qualifier` (names are cut at a maximum
+    length, so a long name may already be its own qualified name)."""
+    suffix = concept_name(qualifier)
+    if concept.endswith(suffix):
+        return concept
+    return f"{concept}{suffix}"[:_MAX_NAME]
 
 
 def _qualifier(new: Origin, old: Origin) -> str | None:

@@ -10,13 +10,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from exporter.document import Document, Row
+from exporter.document import Document, Heading, Paragraph, Row
 from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
+from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
-from exporter.tables.headers import HeaderContext, build_columns, find_currency, is_header_row
+from exporter.tables.headers import (
+    HeaderContext,
+    build_columns,
+    find_currency,
+    is_header_row,
+)
 from exporter.tables.model import (
     Column,
     ColumnBlock,
@@ -25,6 +31,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
+from exporter.tables.phrases import parse_phrase
 from exporter.tables.rows import assign_sections, find_leading_totals, numeric_positions, place_row
 from exporter.taxonomy import Taxonomy
 
@@ -104,9 +111,11 @@ def understand_table(
     taxonomy: Taxonomy,
     document_currency: str | None,
     known_periods: dict[str, Period] | None = None,
+    calendar: FiscalCalendar | None = None,
 ) -> StatementTable:
     """One raw table (with its title and caption) as a statement."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
+    kind = statement_kind(raw.title, taxonomy)
     context = HeaderContext(
         currencies=taxonomy.currencies,
         default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,
@@ -115,6 +124,9 @@ def understand_table(
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
+        surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
+        calendar=calendar,
+        instants=kind == "balance_sheet",
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
@@ -130,7 +142,7 @@ def understand_table(
         title=raw.title,
         caption=raw.caption,
         lead=raw.lead,
-        kind=statement_kind(raw.title, taxonomy),
+        kind=kind,
         scale=_scale(raw.caption, segments),
         blocks=tuple(blocks),
         unplaced=tuple(unplaced),
@@ -142,17 +154,41 @@ def understand_table(
 def understand_tables(
     document: Document, taxonomy: Taxonomy, document_currency: str | None = None
 ) -> tuple[StatementTable, ...]:
-    """Every table of `document`, understood."""
-    tables = tuple(
-        understand_table(raw, taxonomy, document_currency) for raw in raw_tables(document)
-    )
+    """Every table of `document`, understood.
+
+    A first reading resolves the columns whose headers carry their own dates; what they
+    and the prose say of the fiscal calendar then resolves the columns that name fiscal
+    quarters and years without dates ("FOURTH QUARTER 2022"), in a second reading.
+    """
+    raws = raw_tables(document)
+    tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
+    calendar = learn_calendar(document, tables)
     known = fiscal_quarter_periods(tables)
-    if known:
+    if known or _needs_calendar(tables, calendar):
         tables = tuple(
-            understand_table(raw, taxonomy, document_currency, known)
-            for raw in raw_tables(document)
+            understand_table(raw, taxonomy, document_currency, known, calendar) for raw in raws
         )
     return apply_fiscal_calendar(resolve_open_starts(tables))
+
+
+def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
+    """The fiscal calendar the release's resolved columns and its prose state."""
+    evidence = CalendarEvidence()
+    for block in document.blocks:
+        if isinstance(block, Heading | Paragraph):
+            evidence.read_text(block.text)
+    for table in tables:
+        for column in (c for b in table.blocks for c in b.columns):
+            if column.period is not None and not column.change:
+                evidence.read_period(column.period, parse_phrase(column.header))
+    return evidence.calendar()
+
+
+def _needs_calendar(tables: tuple[StatementTable, ...], calendar: FiscalCalendar) -> bool:
+    if not calendar.known:
+        return False
+    columns = [c for t in tables for b in t.blocks for c in b.columns]
+    return calendar.week_based or any(c.period is None for c in columns)
 
 
 def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:

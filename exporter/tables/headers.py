@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from exporter.document import Cell, Row
 from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
-from exporter.periods import Period, find_date, parse_period, span_of
+from exporter.periods import Period, find_date, span_of
+from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
+from exporter.tables.phrases import PeriodPhrase, parse_phrase
+from exporter.tables.resolve import Resolution, resolve
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
@@ -30,7 +33,6 @@ _CHANGE = re.compile(
     r"|\bvs\.?\b|\by/y\b|\byoy\b|period[\s-]*over",
     re.IGNORECASE,
 )
-_OPEN_PERIOD = re.compile(r"\bperiods?\s+(?:ended|ending)\b", re.IGNORECASE)
 _SPAN_WORDS = (
     r"(?:three|six|nine|twelve|thirteen|\d{1,2})?\s*(?:months?|weeks?|quarters?|years?|periods?)"
 )
@@ -57,7 +59,23 @@ def is_header_cell(text: str, currency_names: frozenset[str] = frozenset()) -> b
         return True
     if span_of(stripped) is not None and len(stripped) < 80:
         return True
+    if len(stripped) < 80 and _states_period(stripped):
+        return True
     return find_date(stripped) is not None and parse_number(stripped) is None and len(stripped) < 60
+
+
+def _states_period(text: str) -> bool:
+    """A cell that states part of a period ("12/31/2022", "FOURTH QUARTER", "Q1 2023") and
+    is not itself a number."""
+    if parse_number(text) is not None:
+        return False
+    phrase = parse_phrase(text)
+    return (
+        phrase.has_date
+        or phrase.quarter is not None
+        or phrase.fiscal_year is not None
+        or (phrase.names_part_of_year and len(phrase.words) <= 3)
+    )
 
 
 def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> bool:
@@ -104,7 +122,7 @@ def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
 class HeaderContext(BaseModel):
     """What a table's surroundings say about its columns."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
     currencies: dict[str, tuple[str, ...]]
     default_currency: str | None = None
@@ -114,6 +132,26 @@ class HeaderContext(BaseModel):
     default_members: tuple[tuple[str, ...], ...] = ()
     # Periods for headers the document defines elsewhere ("Q2 FY24").
     known_periods: dict[str, Period] = {}
+    # What the title and caption say of the period, for headers that say part of it.
+    surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
+    # The release's fiscal calendar, for headers naming fiscal quarters and years.
+    calendar: FiscalCalendar | None = None
+    # The table holds balances (a balance sheet): a bare year is the fiscal year's end.
+    instants: bool = False
+
+
+def resolve_header(header: str, context: HeaderContext) -> Resolution:
+    """The period of a column from its joined header text and the table's context.
+
+    A period heading above the table applies to every column; the title and caption
+    complete only a header that states some part of a period itself (a year, a quarter).
+    """
+    phrase = parse_phrase(header)
+    if context.period_hint:
+        phrase = phrase.completed_by(parse_phrase(context.period_hint))
+    if not phrase.is_empty:
+        phrase = phrase.completed_by(context.surroundings)
+    return resolve(phrase, context.calendar, context.instants)
 
 
 def build_columns(
@@ -127,20 +165,17 @@ def build_columns(
     columns = []
     for position in positions:
         header = " ".join(texts[position])
-        period = parse_period(header)
-        if period is None and context.period_hint:
-            period = parse_period(f"{context.period_hint} {header}")
-        if period is None:
-            period = context.known_periods.get(header)
+        resolution = resolve_header(header, context)
+        period = resolution.period or context.known_periods.get(header)
         currency = find_currency(header, context.currencies) or context.default_currency
-        open_start = bool(period and _OPEN_PERIOD.search(header) and span_of(header) is None)
         columns.append(
             Column(
                 position=position,
                 header=header,
                 period=period,
                 currency=currency,
-                open_start=open_start,
+                open_start=resolution.open_start and period is resolution.period,
+                missing="" if period else resolution.missing,
             )
         )
     return tuple(_members(_change_columns(columns), context.default_members))

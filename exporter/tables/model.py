@@ -41,6 +41,8 @@ class Column(BaseModel):
     # What distinguishes this column from others of the same period and currency
     # ("International", "Non-GAAP"); None for the default (total, as reported) column.
     member: str | None = None
+    # Why the column has no period: the evidence that was missing.
+    missing: str = ""
 
 
 class ValueCell(BaseModel):

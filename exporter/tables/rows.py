@@ -62,7 +62,9 @@ def place_row(
         if column is None:
             unplaced.append(_unplaced(row, label, text, "outside the value columns"))
         elif columns[column].period is None:
-            reason = f"column {columns[column].header or position!r} names no period"
+            header = columns[column].header or position
+            missing = columns[column].missing
+            reason = f"column {header!r} names no period" + (f": {missing}" if missing else "")
             unplaced.append(_unplaced(row, label, text, reason))
         else:
             cells.append(ValueCell.model_construct(column=column, number=number))

@@ -1,0 +1,245 @@
+"""A release's fiscal calendar, learned from what it prints, for headers that give no dates.
+
+"FOURTH QUARTER 2022", "Full Year 2021", "Q1 2023", "SIX MONTHS 2023": such a column names
+a part of a fiscal year, and its dates depend on when that fiscal year ends. The release
+says so elsewhere: a column "Twelve Months Ended January 28, 2023", a sentence "for the
+fiscal year ended January 1, 2023", "fourth quarter 2022 includes 17 weeks". From such
+evidence the calendar knows the end of one fiscal year and extends it to the others:
+month-end years end on the same month end; 52/53-week years on the same weekday, the one
+nearest the known end's day of the year.
+
+Fiscal years are named by the calendar year they end in, except that a year ending in the
+first days of January is named by the year before ("fiscal 2022 ended January 1, 2023").
+"""
+
+from __future__ import annotations
+
+import calendar as cal
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from exporter.periods import Period, months_back
+from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
+
+_EARLY_JANUARY_DAYS = 7
+_DATE_TEXT = r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+_YEAR_DAYS = range(350, 380)
+
+
+def is_month_end(day: date) -> bool:
+    return (day + timedelta(days=1)).day == 1
+
+
+def fiscal_label(end: date) -> int:
+    """The fiscal year named by a year that ends on `end`."""
+    if end.month == 1 and end.day <= _EARLY_JANUARY_DAYS:
+        return end.year - 1
+    return end.year
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, cal.monthrange(year, month)[1])
+
+
+@dataclass(frozen=True)
+class FiscalCalendar:
+    """Fiscal year ends the release shows (by fiscal year), and what it says of weeks."""
+
+    year_ends: dict[int, date] = field(default_factory=dict)
+    quarter_weeks: dict[tuple[int, int], int] = field(default_factory=dict)
+    year_weeks: dict[int, int] = field(default_factory=dict)
+    # Weeks of a regular quarter, from columns that say so ("12 Weeks Ended 3/25/2023").
+    first_quarter_weeks: int | None = None
+
+    @property
+    def known(self) -> bool:
+        return bool(self.year_ends)
+
+    @property
+    def week_based(self) -> bool:
+        return any(not is_month_end(end) for end in self.year_ends.values())
+
+    def year_end(self, year: int) -> date | None:
+        """The end of fiscal `year`, extended from the nearest known year end."""
+        if not self.year_ends:
+            return None
+        if year in self.year_ends:
+            return self.year_ends[year]
+        known = min(self.year_ends, key=lambda y: abs(y - year))
+        end = self.year_ends[known]
+        if not self.week_based:
+            return _month_end(end.year + year - known, end.month)
+        step = 1 if year > known else -1
+        for _ in range(abs(year - known)):
+            end = _next_week_year_end(end, step)
+        return end
+
+    def year(self, year: int) -> Period | None:
+        end, before = self.year_end(year), self.year_end(year - 1)
+        if end is None or before is None:
+            return None
+        return Period(start=before + timedelta(days=1), end=end)
+
+    def _weeks_in(self, year: int) -> int | None:
+        period = self.year(year)
+        return None if period is None or period.start is None else _days(period) // 7
+
+    def regular_quarter_weeks(self) -> int:
+        """Weeks in each of the first three quarters: stated, inferred, else 13."""
+        if self.first_quarter_weeks:
+            return self.first_quarter_weeks
+        for (year, quarter), weeks in self.quarter_weeks.items():
+            total = self.year_weeks.get(year) or self._weeks_in(year)
+            if quarter == 4 and total and (total - weeks) % 3 == 0:
+                return (total - weeks) // 3
+        return 13
+
+    def quarter(self, year: int, quarter: int) -> Period | None:
+        """Quarter `quarter` (1-4) of fiscal `year`."""
+        span = self.year(year)
+        if span is None or span.start is None:
+            return None
+        if not self.week_based:
+            end = _month_end_back(span.end, 3 * (4 - quarter))
+            return Period(start=months_back(end, 3), end=end)
+        weeks = self.regular_quarter_weeks()
+        start = span.start + timedelta(weeks=weeks * (quarter - 1))
+        end = span.end if quarter == 4 else start + timedelta(weeks=weeks, days=-1)
+        return Period(start=start, end=end)
+
+    def to_date(self, year: int, months: int) -> Period | None:
+        """The first `months` months of fiscal `year` (six months: to the second quarter)."""
+        span = self.year(year)
+        if span is None or span.start is None or months % 3 or not 3 <= months <= 12:
+            return None
+        end = self.quarter(year, months // 3)
+        return None if end is None else Period(start=span.start, end=end.end)
+
+    def period_ending(self, end: date, months: int) -> Period | None:
+        """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
+        if not self.week_based or months % 3:
+            return None
+        year = fiscal_label(end) if self.year_end(fiscal_label(end)) == end else None
+        for label in (year,) if year else (end.year, end.year - 1, end.year + 1):
+            for quarter in range(1, 5):
+                period = self.quarter(label, quarter)
+                if period is None or period.end != end:
+                    continue
+                if months == 3:
+                    return period
+                return self.to_date(label, min(12, quarter * 3)) if months >= quarter * 3 else None
+        return None
+
+
+def _days(period: Period) -> int:
+    return (period.end - period.start).days + 1 if period.start else 0
+
+
+def _month_end_back(end: date, months: int) -> date:
+    index = end.year * 12 + end.month - 1 - months
+    return _month_end(index // 12, index % 12 + 1)
+
+
+def _next_week_year_end(end: date, step: int) -> date:
+    """The next (or previous) 52/53-week year end: the same weekday nearest the same day."""
+    candidates = [end + timedelta(weeks=52 * step), end + timedelta(weeks=53 * step)]
+    anchor_year = end.year + step
+
+    def distance(day: date) -> int:
+        try:
+            anchor = end.replace(year=anchor_year)
+        except ValueError:  # 29 February
+            anchor = end.replace(year=anchor_year, day=28)
+        return abs((day - anchor).days)
+
+    return min(candidates, key=distance)
+
+
+def _template(pattern: str) -> re.Pattern[str]:
+    ordinals = "|".join(sorted(map(re.escape, vocabulary().ordinals), key=len, reverse=True))
+    counts = "|".join(sorted(map(re.escape, vocabulary().counts), key=len, reverse=True))
+    regex = re.escape(pattern).replace(r"\ ", r"\s+")
+    regex = regex.replace(
+        r"\{date\}", r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+    )
+    regex = regex.replace(r"\{year\}", r"(?P<year>(?:19|20)\d\d)")
+    regex = regex.replace(r"\{count\}", rf"(?P<count>\d{{1,2}}|{counts})")
+    regex = regex.replace(r"\{quarter\}", rf"(?P<quarter>{ordinals})")
+    return re.compile(regex, re.IGNORECASE)
+
+
+def _patterns(name: str) -> list[re.Pattern[str]]:
+    return [_template(p) for p in vocabulary().calendar[name]]
+
+
+def _count(text: str) -> int | None:
+    return int(text) if text.isdecimal() else vocabulary().counts.get(text.lower())
+
+
+@dataclass
+class CalendarEvidence:
+    """What the release's text and resolved columns say about its fiscal calendar."""
+
+    year_ends: Counter[date] = field(default_factory=Counter)
+    quarter_weeks: dict[tuple[int, int], int] = field(default_factory=dict)
+    year_weeks: dict[int, int] = field(default_factory=dict)
+    quarter_spans: Counter[int] = field(default_factory=Counter)
+
+    def read_text(self, text: str) -> None:
+        """Sentences stating year ends ("fiscal year ended January 1, 2023") and weeks."""
+        for pattern in _patterns("year_end"):
+            for match in pattern.finditer(text):
+                end = parse_phrase(match["date"]).end
+                if end is not None:
+                    self.year_ends[end] += 1
+        for pattern in _patterns("quarter_weeks"):
+            for match in pattern.finditer(text):
+                quarter = vocabulary().ordinals[match["quarter"].lower()]
+                count = _count(match["count"])
+                if count:
+                    self.quarter_weeks[(int(match["year"]), quarter)] = count
+        for pattern in _patterns("year_weeks"):
+            for match in pattern.finditer(text):
+                count = _count(match["count"])
+                if count:
+                    self.year_weeks[int(match["year"])] = count
+
+    def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
+        """A resolved column: a year-long duration ends a fiscal year."""
+        if period.start is None:
+            return
+        days = _days(period)
+        if days in _YEAR_DAYS and not phrase.trailing:
+            self.year_ends[period.end] += 2
+        if phrase.span and phrase.span[0] == "weeks" and phrase.span[1] in (12, 13):
+            self.quarter_spans[phrase.span[1]] += 1
+
+    def calendar(self) -> FiscalCalendar:
+        ends: dict[int, date] = {}
+        for end, _ in self.year_ends.most_common():
+            ends.setdefault(fiscal_label(end), end)
+        consistent = _consistent(ends)
+        spans = self.quarter_spans.most_common(1)
+        return FiscalCalendar(
+            year_ends=consistent,
+            quarter_weeks=dict(self.quarter_weeks),
+            year_weeks=dict(self.year_weeks),
+            first_quarter_weeks=spans[0][0] if spans else None,
+        )
+
+
+def _consistent(ends: dict[int, date]) -> dict[int, date]:
+    """Year ends that agree on one rule: one weekday (a year end off a month end shows a
+    52/53-week calendar, whose ends may fall on a month end too), else one month end."""
+    if not ends:
+        return {}
+    month_ends = {y: e for y, e in ends.items() if is_month_end(e)}
+    weekly = {y: e for y, e in ends.items() if not is_month_end(e)}
+    if weekly:
+        weekday = Counter(e.weekday() for e in weekly.values()).most_common(1)[0][0]
+        same_day = {y: e for y, e in ends.items() if e.weekday() == weekday}
+        return same_day
+    month = Counter(e.month for e in month_ends.values()).most_common(1)[0][0]
+    return {y: e for y, e in month_ends.items() if e.month == month}

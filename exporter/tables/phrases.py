@@ -1,0 +1,291 @@
+"""Period phrases: what a column header, a title or a caption says about a period.
+
+A small grammar over the words of `taxonomy/periods.toml` (see the comment there): a
+phrase is a set of parts (a span, a fiscal quarter or half, year-to-date, a full year, an
+instant marker, an end date or part of one), each optional. Parsing never decides the
+period; it only says what the text states, so that pieces from several header rows, the
+title and the caption can be combined, and what is still missing can be taken from the
+release's fiscal calendar (`exporter/tables/resolve.py`).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+
+from exporter.resources import data_dir
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_FOOTNOTE_MARKS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§]+|\((?:[a-z]|\d{1,2})\)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of `periods.toml`, compiled once."""
+
+    counts: dict[str, int]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, ...]]
+    words: dict[str, tuple[str, ...]]
+    calendar: dict[str, tuple[str, ...]]
+
+    def alternatives(self, name: str) -> str:
+        spelled = sorted(self.words[name], key=len, reverse=True)
+        return "|".join(re.escape(w) for w in spelled)
+
+    def unit_of(self, word: str) -> str:
+        return next(u for u, spellings in self.units.items() if word in spellings)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The period words of the packaged taxonomy."""
+    data = tomllib.loads((data_dir("taxonomy") / "periods.toml").read_text(encoding="utf-8"))
+    return Vocabulary(
+        counts=dict(data["counts"]),
+        ordinals=dict(data["ordinals"]),
+        units={k: tuple(v) for k, v in data["units"].items()},
+        words={k: tuple(v) for k, v in data["words"].items()},
+        calendar={k: tuple(v) for k, v in data["calendar"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class PeriodPhrase:
+    """The parts of a period a piece of text states; every part is optional."""
+
+    end: date | None = None
+    month_day: tuple[int, int] | None = None
+    years: tuple[int, ...] = ()
+    span: tuple[str, int] | None = None  # ("months", 3), ("weeks", 13)
+    quarter: int | None = None
+    half: int | None = None
+    fiscal_year: int | None = None
+    year_to_date: bool = False
+    full_year: bool = False
+    trailing: bool = False
+    instant: bool = False
+    open_end: bool = False
+    words: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def year(self) -> int | None:
+        """The year the phrase names: a fiscal-year label first, else its last lone year."""
+        if self.fiscal_year is not None:
+            return self.fiscal_year
+        return self.years[-1] if self.years else None
+
+    @property
+    def has_date(self) -> bool:
+        return self.end is not None or self.month_day is not None
+
+    @property
+    def names_part_of_year(self) -> bool:
+        """A quarter, half, span or year-to-date: which part of a fiscal year it covers."""
+        return bool(self.quarter or self.half or self.span or self.year_to_date or self.full_year)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == PeriodPhrase()
+
+    def completed_by(self, other: PeriodPhrase) -> PeriodPhrase:
+        """This phrase with the parts it lacks taken from `other` (a title, a caption).
+
+        A date or year of our own is never replaced; `other`'s year is used only when it
+        names a single one (a caption over a comparison names two and says nothing about
+        which column is which).
+        """
+        updates: dict[str, object] = {}
+        kind_missing = not (self.names_part_of_year or self.instant or self.trailing)
+        if kind_missing:
+            for name in ("span", "quarter", "half", "year_to_date", "full_year", "trailing"):
+                updates[name] = getattr(other, name)
+            updates["instant"] = self.instant or (other.instant and not other.names_part_of_year)
+            updates["open_end"] = self.open_end or other.open_end
+        own_year = bool(self.years) or self.fiscal_year is not None
+        if self.end is None and self.month_day is None:
+            other_years = set(other.years) | ({other.end.year} if other.end else set())
+            if not own_year and other.end is not None and len(other_years) == 1:
+                updates["end"] = other.end
+            else:
+                updates["month_day"] = other.month_day or (
+                    (other.end.month, other.end.day) if other.end else None
+                )
+                if not own_year and len(other_years) == 1:
+                    updates["years"] = tuple(other_years)
+        if self.fiscal_year is None and not self.years and other.fiscal_year is not None:
+            updates["fiscal_year"] = other.fiscal_year
+        return replace(self, **updates)
+
+
+def _normalise(text: str) -> str:
+    text = _FOOTNOTE_MARKS.sub(" ", text)
+    text = text.replace("\u00a0", " ").replace("\u2013", "-").replace("\u2014", "-")
+    text = text.replace("\u2019", "'")
+    return " ".join(text.lower().split())
+
+
+def _year(text: str) -> int:
+    value = int(text)
+    return value + 2000 if value < 100 else value
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day) if 1900 <= year <= 2100 else None
+    except ValueError:
+        return None
+
+
+_ISO = re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}))?(?![\d,])"
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b{_MONTH}\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?"
+)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)")
+_LONE_YEAR = re.compile(r"(?<![\d,.$/-])(?:19|20)\d\d(?![\d,%/-])|(?<=')\d\d\b")
+
+
+def _take(text: str, match: re.Match[str]) -> str:
+    """`text` with the match blanked out, so later parts do not read it again."""
+    return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+
+
+def _dates(text: str, parts: dict[str, object]) -> str:
+    """Full dates, dates without a year and months with a year; the last one wins."""
+    found: list[tuple[int, date | None, tuple[int, int] | None]] = []
+    for match in list(_ISO.finditer(text)):
+        found.append(
+            (
+                match.start(),
+                _safe_date(_year(match["year"]), int(match["m"]), int(match["d"])),
+                None,
+            )
+        )
+        text = _take(text, match)
+    for match in list(_NUMERIC.finditer(text)):
+        a, b = int(match["a"]), int(match["b"])
+        month, day = (b, a) if a > 12 else (a, b)
+        found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
+        text = _take(text, match)
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in list(pattern.finditer(text)):
+            month, day = _MONTHS[match["month"]], int(match["day"])
+            if match["year"]:
+                found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
+            elif 1 <= day <= 31:
+                found.append((match.start(), None, (month, day)))
+            text = _take(text, match)
+    for match in list(_MONTH_YEAR.finditer(text)):
+        year, month = int(match["year"]), _MONTHS[match["month"]]
+        last = calendar.monthrange(year, month)[1] if 1900 <= year <= 2100 else 0
+        found.append((match.start(), _safe_date(year, month, last), None))
+        text = _take(text, match)
+    if found:
+        _, end, month_day = max(found, key=lambda f: f[0])
+        parts["end"], parts["month_day"] = end, month_day
+    return text
+
+
+def _count(word: str, vocab: Vocabulary) -> int | None:
+    if word.isdecimal():
+        return int(word)
+    return vocab.counts.get(word)
+
+
+def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
+    """ "Three Months", "13 weeks", "twelve-month", "9M"; "Fourth Quarter", "Q4", "4Q24"."""
+    counts = "|".join(sorted(map(re.escape, vocab.counts), key=len, reverse=True))
+    units = "|".join(
+        sorted((re.escape(u) for us in vocab.units.values() for u in us), key=len, reverse=True)
+    )
+    ordinals = "|".join(sorted(map(re.escape, vocab.ordinals), key=len, reverse=True))
+    span = re.compile(rf"\b(?P<count>\d{{1,2}}|{counts})[\s-]+(?P<unit>{units})\b")
+    for match in list(span.finditer(text)):
+        count = _count(match["count"], vocab)
+        unit = vocab.unit_of(match["unit"])
+        if count:
+            parts["span"] = _as_span(unit, count)
+        text = _take(text, match)
+    short = re.compile(r"\b(?P<count>\d{1,2})m\b")
+    for match in list(short.finditer(text)):
+        parts["span"] = ("months", int(match["count"]))
+        text = _take(text, match)
+    named = re.compile(rf"\b(?P<ord>{ordinals})[\s-]+(?P<what>quarter|half)\b")
+    for match in list(named.finditer(text)):
+        parts["quarter" if match["what"] == "quarter" else "half"] = vocab.ordinals[match["ord"]]
+        text = _take(text, match)
+    q_first = re.compile(r"\b(?P<what>[qh])(?P<n>[1-4])\b\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
+    n_first = re.compile(r"\b(?P<n>[1-4])(?P<what>[qh])\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
+    for pattern in (q_first, n_first):
+        for match in list(pattern.finditer(text)):
+            which = "quarter" if match["what"] == "q" else "half"
+            parts[which] = int(match["n"])
+            if match["year"]:
+                parts["fiscal_year"] = _year(match["year"])
+            text = _take(text, match)
+    return text
+
+
+def _as_span(unit: str, count: int) -> tuple[str, int]:
+    if unit == "week":
+        return "weeks", count
+    months = {"month": 1, "quarter": 3, "half": 6, "year": 12}[unit]
+    return "months", count * months
+
+
+def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
+    fiscal = re.compile(
+        rf"\b(?:{vocab.alternatives('fiscal_year')})\s*(?:year\s*)?'?(?P<year>\d{{4}}|\d{{2}})\b"
+    )
+    for match in list(fiscal.finditer(text)):
+        parts["fiscal_year"] = _year(match["year"])
+        text = _take(text, match)
+    for flag, words in (
+        ("open_end", "open_period"),
+        ("trailing", "trailing_year"),
+        ("year_to_date", "year_to_date"),
+        ("full_year", "full_year"),
+    ):
+        pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternatives(words)})(?![\w-])")
+        for match in list(pattern.finditer(text)):
+            parts[flag] = True
+            text = _take(text, match)
+    instant = re.compile(rf"^\W*(?:{vocab.alternatives('instant')})\b")
+    if match := instant.search(text):
+        parts["instant"] = True
+        text = _take(text, match)
+    if re.search(r"\bquarters?\b", text) and not parts.get("quarter"):
+        parts["span"] = parts.get("span") or ("months", 3)
+    return text
+
+
+def parse_phrase(text: str) -> PeriodPhrase:
+    """What `text` states about a period (see the grammar in `periods.toml`)."""
+    return _parse(_normalise(text))
+
+
+@cache
+def _parse(text: str) -> PeriodPhrase:
+    vocab = vocabulary()
+    parts: dict[str, object] = {}
+    rest = _dates(text, parts)
+    rest = _spans(rest, parts, vocab)
+    rest = _flags(rest, parts, vocab)
+    years = tuple(_year(m.group()) for m in _LONE_YEAR.finditer(rest))
+    if years:
+        parts["years"] = years
+    if parts.get("span") == ("months", 12):
+        parts["full_year"] = True
+    return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]

@@ -1,0 +1,127 @@
+"""The period of a column: its header's phrase, completed by its table and the calendar.
+
+A header states some parts of a period ("2022" under "FOURTH QUARTER", "Quarter Ended
+12/31/2022", "Q1 2023", "12 Weeks Ended 3/25/2023"); `phrases.parse_phrase` reads them,
+the table's title, caption and period heading supply what the header leaves out, and the
+release's fiscal calendar (`tables/calendar.py`) turns a fiscal quarter, half or year into
+dates. A column whose period cannot be resolved says which evidence was missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from exporter.periods import Period, months_back
+from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
+from exporter.tables.phrases import PeriodPhrase
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A column's period, whether its start is still open, or what was missing."""
+
+    period: Period | None = None
+    open_start: bool = False
+    missing: str = ""
+
+
+def resolve(
+    phrase: PeriodPhrase, calendar: FiscalCalendar | None, instants: bool = False
+) -> Resolution:
+    """The period `phrase` names; `instants` says the table holds balances (a balance
+    sheet), so a bare year there is the fiscal year's end."""
+    end = phrase.end
+    if end is None and phrase.month_day and phrase.year is not None:
+        end = _date(phrase.year, *phrase.month_day)
+    if end is not None:
+        return _ending(end, phrase, calendar)
+    if phrase.year is not None:
+        return _fiscal(phrase, phrase.year, calendar or FiscalCalendar(), instants)
+    if phrase.month_day:
+        return Resolution(missing="a day and month without a year")
+    if phrase.names_part_of_year:
+        return Resolution(missing="a span without its year or end date")
+    return Resolution(missing="no date, year or span")
+
+
+def _date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nominal_span(phrase: PeriodPhrase) -> tuple[str, int] | None:
+    if phrase.span is not None:
+        return phrase.span
+    if phrase.trailing or phrase.full_year:
+        return "months", 12
+    if phrase.quarter:
+        return "months", 3
+    if phrase.half:
+        return "months", 6
+    return None
+
+
+def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) -> Resolution:
+    span = _nominal_span(phrase)
+    if span is None:
+        if phrase.year_to_date and calendar and (year := calendar.year(fiscal_label(end))):
+            return Resolution(Period(start=year.start, end=end))
+        if phrase.year_to_date or phrase.open_end:
+            return Resolution(Period(end=end), open_start=True)
+        return Resolution(Period(end=end))
+    unit, count = span
+    if count < 1:
+        return Resolution(missing="a span of no length")
+    if unit == "months" and calendar and calendar.week_based and not phrase.trailing:
+        fiscal = calendar.period_ending(end, count)
+        if fiscal is not None:
+            return Resolution(fiscal)
+    if unit == "months" and not is_month_end(end) and count % 3 == 0:
+        # Retail and 52/53-week calendars end quarters on a weekday, not a month end:
+        # a "three months ended June 26" quarter is 13 weeks.
+        unit, count = "weeks", count * 13 // 3
+    if unit == "weeks":
+        return Resolution(Period(start=end - timedelta(days=7 * count - 1), end=end))
+    return Resolution(Period(start=months_back(end, count), end=end))
+
+
+def _fiscal(
+    phrase: PeriodPhrase, year: int, calendar: FiscalCalendar, instants: bool
+) -> Resolution:
+    """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
+    if not phrase.names_part_of_year and not (instants or phrase.instant):
+        return Resolution(missing=f"the year {year} but not which part of it")
+    if not calendar.known:
+        return Resolution(missing="a fiscal period, and the release states no fiscal year end")
+    period = _fiscal_period(phrase, year, calendar, instants)
+    if period is None:
+        return Resolution(missing="a fiscal period the calendar cannot place")
+    return Resolution(period)
+
+
+def _fiscal_period(
+    phrase: PeriodPhrase, year: int, calendar: FiscalCalendar, instants: bool
+) -> Period | None:
+    span = phrase.span
+    if phrase.quarter and (phrase.year_to_date or (span and span[1] > 3)):
+        return calendar.to_date(year, 3 * phrase.quarter)
+    if phrase.quarter:
+        return calendar.quarter(year, phrase.quarter)
+    if phrase.half == 1:
+        return calendar.to_date(year, 6)
+    if phrase.half == 2:
+        third, whole = calendar.quarter(year, 3), calendar.year(year)
+        return Period(start=third.start, end=whole.end) if third and whole else None
+    if phrase.full_year or (span and span == ("months", 12)):
+        return calendar.year(year)
+    if span and span[0] == "months":
+        return calendar.to_date(year, span[1])
+    if span and span[0] == "weeks" and (whole := calendar.year(year)) and whole.start:
+        return Period(start=whole.start, end=whole.start + timedelta(weeks=span[1], days=-1))
+    if instants or phrase.instant:
+        end = calendar.year_end(year)
+        return Period(end=end) if end else None
+    return None
