@@ -384,6 +384,7 @@ def build_facts(
                 page=u.page,
                 label=u.label,
                 reason=u.reason,
+                deliberate=u.deliberate,
             )
             for u in table.unplaced
         )

@@ -52,6 +52,21 @@ def _unlabelled_header(row: Row, before_data: bool) -> bool:
     return not numbers and (before_data or any(is_year(c.text) for c in cells))
 
 
+def _column_group_rows(data: list[Row]) -> list[Row]:
+    """The rows that end `data` and name groups of the columns of the header that follows
+    ("Revenue Mix | Comparable Sales" above "Three Months Ended"): words off the label
+    column and no number."""
+    carried: list[Row] = []
+    for row in reversed(data):
+        cells = [c for c in row.cells if c.text.strip()]
+        if not cells or any(c.column == 0 for c in cells):
+            break
+        if any(parse_number(c.text) is not None for c in cells):
+            break
+        carried.insert(0, row)
+    return carried
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
@@ -60,8 +75,10 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     for row in rows:
         if is_header_row(row, names) or _unlabelled_header(row, not data):
             if data:
+                carried = _column_group_rows(data)
+                data = data[: len(data) - len(carried)]
                 segments.append((headers, data))
-                headers, data = [], []
+                headers, data = carried, []
             headers.append(row)
         elif row.is_blank and not data:
             continue
@@ -88,7 +105,7 @@ def _block(
     placed: list[TableRow | None] = []
     unplaced: list[UnplacedNumber] = []
     for row in data:
-        table_row, lost = place_row(row, columns)
+        table_row, lost = place_row(row, columns, context.share_of)
         placed.append(table_row)
         unplaced.extend(lost)
     rows = find_leading_totals(assign_sections(placed), context.total_words)
@@ -124,6 +141,7 @@ def understand_table(
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
+        share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
         calendar=calendar,
         instants=kind == "balance_sheet",

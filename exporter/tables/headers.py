@@ -15,13 +15,14 @@ import re
 from pydantic import BaseModel, ConfigDict, Field
 
 from exporter.document import Cell, Row
-from exporter.labels import label_tokens
+from exporter.labels import label_tokens, strip_footnotes
 from exporter.numbers import is_year, parse_number
 from exporter.periods import Period, find_date, span_of
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
 from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.tables.resolve import Resolution, resolve
+from exporter.tables.rows import mentions
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
@@ -119,6 +120,55 @@ def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
     return result
 
 
+def _names_no_period(text: str) -> bool:
+    phrase = parse_phrase(text)
+    return phrase.year is None and not phrase.has_date and not phrase.names_part_of_year
+
+
+def _repeat_length(leaf: dict[int, str], positions: list[int]) -> int | None:
+    """The length of the unit the lowest header row repeats ("2022 2021 2022 2021": 2)."""
+    texts = [leaf.get(p, "") for p in positions]
+    for length in range(2, len(texts) // 2 + 1):
+        if len(texts) % length == 0 and all(
+            texts[i] == texts[i + length] for i in range(len(texts) - length)
+        ):
+            return length
+    return None
+
+
+def _extend_groups(
+    uppers: list[dict[int, str]], leaf: dict[int, str], positions: list[int]
+) -> list[dict[int, str]]:
+    """Group headers printed over the first of the columns they span.
+
+    In a PDF a group name ("Consumer Health", "Revenue Mix") stands over the first column
+    of its group, or centred over it; the lowest header row shows the group's shape by
+    repeating ("2022 2021" under each name). A group name at the start of a repeated unit
+    covers the unit; one inside a unit covers its neighbours in the unit that name no
+    period of their own ("Percent Change" over "Total Operations Currency").
+    """
+    length = _repeat_length(leaf, positions)
+    if length is None:
+        return uppers
+    units = [positions[i : i + length] for i in range(0, len(positions), length)]
+    result = []
+    for upper in uppers:
+        extended = dict(upper)
+        for unit in units:
+            named = [p for p in unit if p in upper]
+            if len(named) != 1:
+                continue
+            start = named[0]
+            if start == unit[0]:
+                covered = unit
+            else:
+                covered = [p for p in unit if p == start or _names_no_period(leaf.get(p, ""))]
+            for p in covered:
+                extended.setdefault(p, upper[start])
+        result.append(extended)
+    return result
+
+
 class HeaderContext(BaseModel):
     """What a table's surroundings say about its columns."""
 
@@ -130,6 +180,8 @@ class HeaderContext(BaseModel):
     positional: bool = False
     total_words: tuple[tuple[str, ...], ...] = ()
     default_members: tuple[tuple[str, ...], ...] = ()
+    # Words of a column (or row) of percentages of another line ("Percent to Sales").
+    share_of: tuple[tuple[str, ...], ...] = ()
     # Periods for headers the document defines elsewhere ("Q2 FY24").
     known_periods: dict[str, Period] = {}
     # What the title and caption say of the period, for headers that say part of it.
@@ -159,8 +211,11 @@ def build_columns(
 ) -> tuple[Column, ...]:
     """One `Column` per value position, with its joined header text, period and currency."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
-    for row in header_rows:
-        for position, text in _coverage(row, positions, width, context.positional).items():
+    coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
+    if context.positional and len(coverages) > 1:
+        coverages = [*_extend_groups(coverages[:-1], coverages[-1], positions), coverages[-1]]
+    for coverage in coverages:
+        for position, text in coverage.items():
             texts[position].append(text)
     columns = []
     for position in positions:
@@ -176,6 +231,7 @@ def build_columns(
                 currency=currency,
                 open_start=resolution.open_start and period is resolution.period,
                 missing="" if period else resolution.missing,
+                share_of=mentions(header, context.share_of),
             )
         )
     return tuple(_members(_change_columns(columns), context.default_members))
@@ -183,6 +239,7 @@ def build_columns(
 
 def _distinct_words(headers: list[str]) -> list[str]:
     """Each header's words that not every header of the group shares, in order."""
+    headers = [strip_footnotes(h) for h in headers]
     word_sets = [set(label_tokens(h, drop_parenthesised=False)) for h in headers]
     common = set.intersection(*word_sets)
     return [
@@ -192,11 +249,14 @@ def _distinct_words(headers: list[str]) -> list[str]:
 
 
 def _members(columns: list[Column], defaults: tuple[tuple[str, ...], ...]) -> list[Column]:
-    """Name the columns that share a period and currency by what else their headers say."""
+    """Name the columns that share a period and currency by what else their headers say.
+
+    Change columns are named among themselves ("% Change Total | Operations | Currency").
+    """
     groups: dict[tuple, list[int]] = {}
     for i, column in enumerate(columns):
-        if column.period is not None and not column.change:
-            groups.setdefault((column.period, column.currency), []).append(i)
+        if column.period is not None:
+            groups.setdefault((column.period, column.currency, column.change), []).append(i)
     result = list(columns)
     for indices in groups.values():
         if len(indices) < 2:

@@ -43,6 +43,8 @@ class Column(BaseModel):
     member: str | None = None
     # Why the column has no period: the evidence that was missing.
     missing: str = ""
+    # A column of percentages of another line ("Percent to Sales"): not facts, on purpose.
+    share_of: bool = False
 
 
 class ValueCell(BaseModel):
@@ -96,6 +98,8 @@ class UnplacedNumber(BaseModel):
     page: int | None = None
     label: str
     reason: str
+    # Left out on purpose (a ratio of other facts), not for want of understanding.
+    deliberate: bool = False
 
 
 class StatementTable(BaseModel):

@@ -45,12 +45,23 @@ def numeric_positions(rows: list[Row]) -> list[int]:
     return sorted(positions)
 
 
+def mentions(text: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether `text`'s words contain one of `phrases` (each a run of label tokens)."""
+    words = label_tokens(text)
+    return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words) - len(p) + 1))
+
+
 def place_row(
-    row: Row, columns: tuple[Column, ...]
+    row: Row, columns: tuple[Column, ...], share_of: tuple[tuple[str, ...], ...] = ()
 ) -> tuple[TableRow | None, list[UnplacedNumber]]:
-    """A `TableRow` for a data row (None for a blank one) and the numbers it cannot place."""
+    """A `TableRow` for a data row (None for a blank one) and the numbers it cannot place.
+
+    A row or column of percentages of another line ("% of revenue") is kept out of the
+    facts on purpose: its numbers are ratios of facts the release prints.
+    """
     label, rest = split_label(row)
     label = strip_footnotes(label)
+    ratio_row = bool(label) and mentions(label, share_of)
     index_of = {c.position: i for i, c in enumerate(columns)}
     cells: list[ValueCell] = []
     unplaced: list[UnplacedNumber] = []
@@ -61,6 +72,10 @@ def place_row(
         column = index_of.get(position)
         if column is None:
             unplaced.append(_unplaced(row, label, text, "outside the value columns"))
+        elif ratio_row or columns[column].share_of:
+            where = f"row {label!r}" if ratio_row else f"column {columns[column].header!r}"
+            reason = f"a percentage of another line ({where}): a ratio of other facts"
+            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].period is None:
             header = columns[column].header or position
             missing = columns[column].missing
@@ -76,8 +91,12 @@ def place_row(
     ), unplaced
 
 
-def _unplaced(row: Row, label: str, text: str, reason: str) -> UnplacedNumber:
-    return UnplacedNumber(text=text, line=row.line, page=row.page, label=label, reason=reason)
+def _unplaced(
+    row: Row, label: str, text: str, reason: str, deliberate: bool = False
+) -> UnplacedNumber:
+    return UnplacedNumber(
+        text=text, line=row.line, page=row.page, label=label, reason=reason, deliberate=deliberate
+    )
 
 
 def _closes_section(label: str) -> bool:
