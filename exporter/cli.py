@@ -144,7 +144,7 @@ def cli() -> None:
     type=click.Choice(["invalid", "failed", "never"]),
     default="invalid",
     show_default=True,
-    help="Exit 1 when a document is invalid or failed / only failed / never.",
+    help="Exit 1 when a document is incomplete, invalid or failed / only failed / never.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def convert_command(**params: Any) -> None:
@@ -208,7 +208,7 @@ def _batch_options(params: dict[str, Any]) -> BatchOptions:
 def _print_report(result: BatchResult, outdir: Path, quiet: bool) -> None:
     """A single document's report summary, as it is in its .report.txt."""
     for entry in result.converted:
-        if quiet and entry.status is not Status.INVALID:
+        if quiet and entry.status not in (Status.INCOMPLETE, Status.INVALID):
             continue
         for name in entry.outputs:
             if name.endswith(".report.txt"):
@@ -224,7 +224,7 @@ def _exit_code(result: BatchResult, fail_on: str) -> int:
         )
         return EXIT_INTERRUPTED
     failing = {
-        "invalid": (Status.INVALID, Status.FAILED),
+        "invalid": (Status.INCOMPLETE, Status.INVALID, Status.FAILED),
         "failed": (Status.FAILED,),
         "never": (),
     }[fail_on]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from exporter.facts.model import (
     CheckOutcome,
@@ -25,6 +25,11 @@ from exporter.findings import Finding, Severity
 from exporter.tables.model import StatementTable
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+# A release is `incomplete` when more of its table numbers than this share were neither
+# facts, duplicates of facts, nor left out on purpose: the issue's bar for a conversion a
+# user can take as read (a few notes, a stray page number), not fitted to any release.
+INCOMPLETE_SHARE = 0.05
 
 
 class TableSummary(BaseModel):
@@ -85,10 +90,33 @@ class Report(BaseModel):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def deliberate_non_facts(self) -> int:
+        """Table numbers left out on purpose (ratios of other facts)."""
+        return sum(1 for u in self.unmapped if u.deliberate)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def not_understood(self) -> int:
+        """Table numbers that are neither facts, duplicates, nor left out on purpose."""
+        return sum(1 for u in self.unmapped if not u.deliberate)
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def understood_share(self) -> float:
+        if not self.numbers_in_tables:
+            return 1.0
+        return 1 - self.not_understood / self.numbers_in_tables
+
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def status(self) -> str:
+        """invalid, incomplete (too many table numbers not understood), warnings or ok."""
         if not self.valid or self.count(Severity.ERROR):
             return "invalid"
+        if 1 - self.understood_share > INCOMPLETE_SHARE:
+            return "incomplete"
         return "warnings" if self.count(Severity.WARNING) else "ok"
 
 
@@ -190,13 +218,16 @@ def _check_lines(report: Report) -> list[str]:
 
 def summary_text(report: Report) -> str:
     """A few lines for people: the outcome, the counts, the checks, every error and warning."""
+    issuer = "" if report.issuer else " (issuer not found)"
     lines = [
-        f"{report.source}: {report.status}",
+        f"{report.source}: {report.status}{issuer}",
         f"  entity       {report.entity.identifier} ({report.issuer or 'issuer not found'})",
         f"  tables       {len(report.tables)}: "
         + ", ".join(f"{t.kind} (line {t.line})" for t in report.tables),
         f"  numbers      {report.numbers_in_tables} in tables: {report.table_facts} facts, "
-        f"{report.duplicates} consistent duplicates, {len(report.unmapped)} not facts",
+        f"{report.duplicates} consistent duplicates, {report.deliberate_non_facts} "
+        f"left out on purpose, {report.not_understood} not understood "
+        f"({report.understood_share:.1%} understood)",
     ]
     lines += [line for line in [_text_line(report)] if line]
     if report.footnotes:

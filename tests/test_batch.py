@@ -142,7 +142,7 @@ def test_plain_progress_lines_count_the_documents(tmp_path: Path) -> None:
     assert lines[0] == "converting 3 documents"
     assert any(line.startswith("error: east/release-001.txt") for line in lines)
     assert lines[-1].startswith("progress: 3/3 (100%)")
-    assert "2 warnings, 0 invalid, 1 failed" in lines[-1]
+    assert "2 warnings, 0 incomplete, 0 invalid, 1 failed" in lines[-1]
 
 
 def _start(inputs: Path, outdir: Path, *extra: str) -> subprocess.Popen:

@@ -37,10 +37,13 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class Status(StrEnum):
-    """A document's outcome: ok, ok with warnings, did not validate, could not be converted."""
+    """A document's outcome: ok, ok with warnings, too much not understood, did not
+    validate, could not be converted."""
 
     OK = "ok"
     WARNINGS = "warnings"
+    # Valid, but more than 5% of its table numbers not understood.
+    INCOMPLETE = "incomplete"
     INVALID = "invalid"
     FAILED = "failed"
 
@@ -78,6 +81,9 @@ class DocumentResult(BaseModel):
     status: Status
     files: dict[str, bytes] = {}
     facts: int | None = None
+    # Table numbers, and those not understood (neither facts nor left out on purpose).
+    table_numbers: int | None = None
+    not_understood: int | None = None
     check_failures: tuple[CheckFailure, ...] = ()
     error: str | None = None
     seconds: float = 0.0
@@ -120,6 +126,8 @@ def run_job(job: Job) -> DocumentResult:
             status=Status(report.status),
             files=conversion_outputs(conversion, job.write_invalid),
             facts=report.facts,
+            table_numbers=report.numbers_in_tables,
+            not_understood=report.not_understood,
             check_failures=check_failures(report.findings),
             seconds=_since(start),
         ),

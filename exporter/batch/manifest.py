@@ -58,6 +58,10 @@ class ManifestEntry(BaseModel):
     outputs: tuple[str, ...] = ()
     """Files written for it, relative to the output directory."""
     facts: int | None = None
+    table_numbers: int | None = None
+    """Numbers in the release's tables, and those not understood (neither a fact, a
+    duplicate of one, nor left out on purpose)."""
+    not_understood: int | None = None
     check_failures: tuple[CheckFailure, ...] = ()
     error: str | None = None
     config: str

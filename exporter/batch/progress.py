@@ -14,7 +14,7 @@ from typing import IO, Protocol
 from exporter.batch.job import Status
 from exporter.batch.manifest import ManifestEntry
 
-PROBLEMS = (Status.INVALID, Status.FAILED)
+PROBLEMS = (Status.INCOMPLETE, Status.INVALID, Status.FAILED)
 
 
 class Progress(Protocol):
@@ -24,9 +24,15 @@ class Progress(Protocol):
 
 
 def problem_line(entry: ManifestEntry) -> str:
-    """One line for a document that failed or did not validate."""
+    """One line for a document that failed, did not validate, or was not understood."""
     if entry.status is Status.FAILED:
         return f"error: {entry.error}"
+    if entry.status is Status.INCOMPLETE:
+        lost, numbers = entry.not_understood or 0, entry.table_numbers or 0
+        return (
+            f"incomplete: {entry.input}: {lost} of {numbers} table numbers not understood "
+            "(see its report); outputs written"
+        )
     errors = [c for c in entry.check_failures if c.severity == "error"]
     reason = f"; first: {errors[0].first}" if errors else ""
     count = sum(c.count for c in errors)

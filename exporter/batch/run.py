@@ -195,6 +195,8 @@ def _record(
         status=result.status,
         outputs=outputs,
         facts=result.facts,
+        table_numbers=result.table_numbers,
+        not_understood=result.not_understood,
         check_failures=result.check_failures,
         error=result.error,
         config=config,

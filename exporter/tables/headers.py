@@ -97,7 +97,10 @@ def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> d
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
-    shift = max(0, width - len(row.cells)) if len(row.cells) < width else 0
+    # A row that keeps its (empty) label cell is aligned on the left already.
+    keeps_label_cell = bool(row.cells) and not row.cells[0].text.strip()
+    short = len(row.cells) < width and not keeps_label_cell
+    shift = max(0, width - len(row.cells)) if short else 0
     starts = [c.column + shift for c in cells]
     result: dict[int, str] = {}
     for i, cell in enumerate(cells):
@@ -123,6 +126,24 @@ def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
 def _names_no_period(text: str) -> bool:
     phrase = parse_phrase(text)
     return phrase.year is None and not phrase.has_date and not phrase.names_part_of_year
+
+
+def _extend_incomplete(
+    upper: dict[int, str], leaf: dict[int, str], positions: list[int]
+) -> dict[int, str]:
+    """A span or date without its year ("Three months ended December 31,") over the years
+    printed below it and to its right, where no other header cell of its row stands."""
+    extended = dict(upper)
+    named = sorted(upper)
+    for i, start in enumerate(named):
+        phrase = parse_phrase(upper[start])
+        if phrase.year is not None or not (phrase.names_part_of_year or phrase.month_day):
+            continue
+        stop = named[i + 1] if i + 1 < len(named) else max(positions) + 1
+        for p in positions:
+            if start < p < stop and parse_phrase(leaf.get(p, "")).year is not None:
+                extended.setdefault(p, upper[start])
+    return extended
 
 
 def _repeat_length(leaf: dict[int, str], positions: list[int]) -> int | None:
@@ -212,8 +233,12 @@ def build_columns(
     """One `Column` per value position, with its joined header text, period and currency."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
     coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
-    if context.positional and len(coverages) > 1:
-        coverages = [*_extend_groups(coverages[:-1], coverages[-1], positions), coverages[-1]]
+    if len(coverages) > 1:
+        leaf = coverages[-1]
+        uppers = [_extend_incomplete(upper, leaf, positions) for upper in coverages[:-1]]
+        if context.positional:
+            uppers = _extend_groups(uppers, leaf, positions)
+        coverages = [*uppers, leaf]
     for coverage in coverages:
         for position, text in coverage.items():
             texts[position].append(text)
