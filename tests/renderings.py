@@ -13,8 +13,8 @@ from functools import partial
 from pathlib import Path
 
 from release_model import Release
-from renderings_html import edgar, newswire, workiva
-from renderings_pdf import PLAIN, RULED, render_pdf
+from renderings_html import edgar, newswire, split, workiva
+from renderings_pdf import PIECES, PLAIN, RULED, render_pdf
 
 STEM = "qifu-2024q4"
 
@@ -34,8 +34,10 @@ RENDERINGS = (
     Rendering("newswire", ".html", newswire),
     Rendering("edgar", ".htm", edgar),
     Rendering("workiva", ".htm", workiva),
+    Rendering("split", ".html", split),
     Rendering("pdf-ruled", ".pdf", partial(render_pdf, layout=RULED)),
     Rendering("pdf-plain", ".pdf", partial(render_pdf, layout=PLAIN)),
+    Rendering("pdf-split", ".pdf", partial(render_pdf, layout=PIECES)),
 )
 BY_NAME = {rendering.name: rendering for rendering in RENDERINGS}
 

@@ -360,3 +360,38 @@ HTML_LAYOUTS: dict[str, Callable[[Release], bytes]] = {
     "edgar": edgar,
     "workiva": workiva,
 }
+
+
+# --- a statement in pieces ----------------------------------------------------------------
+
+
+def split(release: Release) -> bytes:
+    """The newswire page with each statement in pieces, as some release sites print them:
+    the header rows in a table of their own, then each section's name as a paragraph and
+    its rows as the next table (no header rows there)."""
+    page = newswire(release).decode("utf-8")
+    for statement in release.statements:
+        page = page.replace(_newswire_statement(statement), _split_statement(statement), 1)
+    return page.encode("utf-8")
+
+
+def _split_statement(statement: Statement) -> str:
+    out = [f"<p><strong>{html.escape(statement.title)}</strong></p>\n"]
+    out.append(f"<p>{html.escape(statement.caption)}</p>\n")
+    for part in statement.parts:
+        heads = "".join(_newswire_header(row) for row in part.headers)
+        out.append(f"<table>\n<thead>\n{heads}</thead>\n</table>\n")
+        rows: list[str] = []
+        for line in part.lines:
+            if line.section:
+                out.append(_split_rows(rows))
+                rows = []
+                out.append(f"<p>{html.escape(line.label)}</p>\n")
+            elif not line.blank:
+                rows.append(_newswire_row(line))
+        out.append(_split_rows(rows))
+    return "".join(out)
+
+
+def _split_rows(rows: list[str]) -> str:
+    return f"<table>\n<tbody>\n{''.join(rows)}</tbody>\n</table>\n" if rows else ""

@@ -18,6 +18,7 @@ Output is byte-for-byte deterministic (reportlab's invariant mode).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -25,7 +26,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from release_model import HeaderCell, Line, Prose, Release, Statement
+from release_model import HeaderCell, Line, Part, Prose, Release, Statement
 from renderings_html import inline
 from reportlab import rl_config
 from reportlab.lib.pagesizes import letter
@@ -57,6 +58,9 @@ class PdfLayout:
     label_valign: str
     running_header: str = ""
     ascii85: bool = False
+    # Each statement in pieces, as a browser prints the `split` HTML page: the header rows
+    # as a table of their own, each section's name as a paragraph, its rows as a table.
+    pieces: bool = False
 
 
 def _styles(layout: PdfLayout) -> dict[str, ParagraphStyle]:
@@ -189,6 +193,9 @@ def _statement(statement: Statement, layout: PdfLayout, styles: dict) -> list[ob
     for part in statement.parts:
         if part.new_page:
             flowables.append(PageBreak())
+        if layout.pieces:
+            flowables.extend(_pieces(statement, part, layout, styles))
+            continue
         grid = _Grid(statement, layout, styles["label"])
         for index, row in enumerate(part.headers):
             grid.header(row, index == len(part.headers) - 1)
@@ -196,6 +203,29 @@ def _statement(statement: Statement, layout: PdfLayout, styles: dict) -> list[ob
         for line in part.lines:
             grid.line(line)
         flowables.extend([Spacer(1, 6), grid.table()])
+    return flowables
+
+
+def _pieces(statement: Statement, part: Part, layout: PdfLayout, styles: dict) -> list[object]:
+    """A part as the header table, then section names as paragraphs between row tables."""
+    head = _Grid(statement, layout, styles["label"])
+    for index, row in enumerate(part.headers):
+        head.header(row, index == len(part.headers) - 1)
+    head.heads = len(head.data)
+    flowables: list[object] = [Spacer(1, 6), head.table()]
+    body: _Grid | None = None
+    for line in part.lines:
+        if line.section or line.blank:
+            if body is not None and body.data:
+                flowables.append(body.table())
+            body = None
+            if line.section:
+                flowables.append(Paragraph(html.escape(line.label), styles["label"]))
+            continue
+        body = body or _Grid(statement, layout, styles["label"])
+        body.line(line)
+    if body is not None and body.data:
+        flowables.append(body.table())
     return flowables
 
 
@@ -253,3 +283,5 @@ RULED = PdfLayout(
     running_header="Qifu Technology, Inc. - Fourth Quarter and Full Year 2024 Results",
 )
 PLAIN = PdfLayout(ruled=False, size=8.5, leading=10, header_align="RIGHT", label_valign="TOP")
+# The `split` HTML page as a browser prints it: no rules, statements in pieces.
+PIECES = dataclasses.replace(PLAIN, pieces=True)

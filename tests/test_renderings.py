@@ -42,7 +42,10 @@ _NUMBER = re.compile(r"^\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?%?$|^-$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 # Renderings whose facts still differ from the text's, with the cause.
-XFAIL: dict[str, str] = {}
+XFAIL: dict[str, str] = {
+    "pdf-split": "a statement's header block printed at the foot of a page, its body on the "
+    "next: the PDF reader reads the orphaned header lines as a paragraph",
+}
 
 
 def _param(rendering: Rendering) -> pytest.param:
@@ -170,7 +173,12 @@ def test_pdf_rendering_has_the_layout_it_is_meant_to_test(
     assert texts["December 31, December 31,"] >= 2
     currency_rows = sum(n for line, n in texts.items() if set(line.split()) <= {"RMB", "USD"})
     parts = sum(len(s.parts) for s in release.statements)
-    assert currency_rows > parts, "no statement continued on a new page under its headers"
+    if name == "pdf-split":
+        # In pieces, a header block can end a page while its body starts the next.
+        last_lines = [lines[-2] for lines in pdf.pages if len(lines) > 1]
+        assert any(set(line.split()) <= {"RMB", "USD"} for line in last_lines)
+    else:
+        assert currency_rows > parts, "no statement continued on a new page under its headers"
     assert (pdf.rules > 0) == (name == "pdf-ruled")
 
 

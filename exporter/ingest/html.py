@@ -545,7 +545,10 @@ def _merge_cells(slots: list[_Slot]) -> list[_Slot]:
 
 
 def _is_data_table(rows: list[_RawRow]) -> bool:
-    """A row with two numbers, or two rows of a label and one number; else layout."""
+    """A row with two numbers, or two rows of a label and one number, or a block of column
+    headers; else layout."""
+    if _is_header_block(rows):
+        return True
     labelled = 0
     for row in rows:
         numbers = [s for s in row.slots if parse_number(s.text) is not None]
@@ -554,6 +557,12 @@ def _is_data_table(rows: list[_RawRow]) -> bool:
         if numbers and row.slots[0] is not numbers[0]:
             labelled += 1
     return labelled >= 2
+
+
+def _is_header_block(rows: list[_RawRow]) -> bool:
+    """Column headers printed as a table of their own above the statement's body: nothing
+    in the label column, and every row names two or more columns."""
+    return bool(rows) and all(len(r.slots) >= 2 and r.slots[0].start > 0 for r in rows)
 
 
 # --- tables: logical columns ------------------------------------------------------------

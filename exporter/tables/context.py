@@ -13,6 +13,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
+from exporter.numbers import is_year, parse_number
 from exporter.periods import parse_period
 from exporter.tables.headers import is_header_row
 from exporter.tables.model import Scale
@@ -178,6 +179,84 @@ def _repeats_headers(previous: RawTable, block: Table, title: str, caption: str)
     return 0
 
 
+_SECTION_NAME_LENGTH = 120
+
+
+def _width(rows: tuple[Row, ...]) -> int:
+    return max((c.column + c.span for r in rows for c in r.cells if c.text.strip()), default=0)
+
+
+def _is_section_name(block: Heading | Paragraph) -> bool:
+    """A short line naming a section ("Current assets:"), not a sentence (a final stop
+    after an abbreviation, "... of Example, Inc.", does not end a sentence)."""
+    text = block.text.strip()
+    if not 0 < len(text) <= _SECTION_NAME_LENGTH or text.endswith(";"):
+        return False
+    last = text.split()[-1]
+    return not text.endswith(".") or (len(last) <= 5 and last[0].isupper())
+
+
+def _headers_only(rows: tuple[Row, ...]) -> bool:
+    """A block of column headers: some row of period headers and no value anywhere."""
+    values = (
+        c for r in rows for c in r.cells if parse_number(c.text) is not None and not is_year(c.text)
+    )
+    return any(is_header_row(r) for r in rows) and next(values, None) is None
+
+
+def _is_body_of(previous: RawTable, block: Table, pending: list[Heading | Paragraph]) -> bool:
+    """Whether `block` continues `previous` as the next piece of one statement.
+
+    Some pages print a statement in pieces: its column headers as a table of their own,
+    then each section's name as a paragraph and its rows as the next table. A piece has
+    no column headers of its own, only section names stand between, and its columns line
+    up with the previous piece's (a header block stands over the value columns, so it may
+    lack the label column).
+    """
+    if _has_period_header(block) or len(pending) > 3:
+        return False
+    if not all(_is_section_name(b) for b in pending):
+        return False
+    width, previous_width = _width(block.rows), _width(previous.rows)
+    if _headers_only(previous.rows):
+        return 0 < previous_width <= width
+    return previous_width == width and bool(pending)
+
+
+def _right_aligned(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
+    """A header block's rows moved over the value columns of a body `width` columns wide."""
+    shift = width - _width(rows)
+    if shift <= 0 or not _headers_only(rows):
+        return rows
+    return tuple(
+        row.model_copy(
+            update={
+                "cells": tuple(c.model_copy(update={"column": c.column + shift}) for c in row.cells)
+            }
+        )
+        for row in rows
+    )
+
+
+def _orphan_headers(previous: RawTable, block: Table) -> tuple[Row, ...]:
+    """Header rows ending `previous` with no data under them, when `block` (on a later
+    page, with no headers of its own) is where their data went: a page break fell between
+    a statement's column headers and its first row."""
+    if block.page is None or previous.page is None or block.page <= previous.page:
+        return ()
+    if _has_period_header(block):
+        return ()
+    count = 0
+    for row in reversed(previous.rows):
+        if not (row.is_blank or is_header_row(row)):
+            break
+        count += 1
+    trailing = previous.rows[len(previous.rows) - count :]
+    if count == len(previous.rows) or not any(is_header_row(r) for r in trailing):
+        return ()
+    return trailing
+
+
 def raw_tables(document: Document) -> list[RawTable]:
     """Tables with titles and captions, continuations merged into the table they continue."""
     result: list[RawTable] = []
@@ -189,7 +268,12 @@ def raw_tables(document: Document) -> list[RawTable]:
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
         title, caption, period = _surroundings(pending)
         repeated = _repeats_headers(result[-1], block, title, caption) if result else 0
-        if result and short and not _has_period_header(block):
+        if result and _is_body_of(result[-1], block, pending):
+            previous = result[-1]
+            head = _right_aligned(previous.rows, _width(block.rows))
+            rows = head + tuple(_section_row(b) for b in pending) + block.rows
+            result[-1] = previous.model_copy(update={"rows": rows})
+        elif result and short and not _has_period_header(block):
             previous = result[-1]
             rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
@@ -199,6 +283,13 @@ def raw_tables(document: Document) -> list[RawTable]:
         else:
             if not title and result:
                 title, caption = result[-1].title, caption or result[-1].caption
+            rows = block.rows
+            orphans = _orphan_headers(result[-1], block) if result else ()
+            if orphans:
+                result[-1] = result[-1].model_copy(
+                    update={"rows": result[-1].rows[: -len(orphans)]}
+                )
+                rows = orphans + rows
             result.append(
                 RawTable(
                     index=block.index,
@@ -206,7 +297,7 @@ def raw_tables(document: Document) -> list[RawTable]:
                     caption=caption,
                     period=period,
                     lead=_lead(pending),
-                    rows=block.rows,
+                    rows=rows,
                     line=block.line,
                     page=block.page,
                     positional=block.positional,
