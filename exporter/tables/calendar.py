@@ -52,6 +52,12 @@ class FiscalCalendar:
     year_weeks: dict[int, int] = field(default_factory=dict)
     # Weeks of a regular quarter, from columns that say so ("12 Weeks Ended 3/25/2023").
     first_quarter_weeks: int | None = None
+    # Some printed period ends off a month end: the calendar counts weeks even when a
+    # year end falls on a month end (a 53-week year ending December 31).
+    off_month_ends: bool = False
+    # Durations the release prints with their own dates: a fiscal quarter or year the
+    # calendar computes is replaced by the printed one it stands for.
+    printed: frozenset[Period] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -59,7 +65,21 @@ class FiscalCalendar:
 
     @property
     def week_based(self) -> bool:
-        return any(not is_month_end(end) for end in self.year_ends.values())
+        return self.off_month_ends or any(not is_month_end(e) for e in self.year_ends.values())
+
+    def _printed_like(self, period: Period | None) -> Period | None:
+        """The printed duration ending within a week of `period` with a length within a
+        week of its own: the release's own dates win over the calendar's arithmetic."""
+        if period is None or period.start is None:
+            return period
+        for candidate in sorted(self.printed, key=lambda p: (p.end, p.start or p.end)):
+            if candidate.start is None:
+                continue
+            if abs((candidate.end - period.end).days) <= 7 and abs(
+                _days(candidate) - _days(period)
+            ) <= 7:
+                return candidate
+        return period
 
     def year_end(self, year: int) -> date | None:
         """The end of fiscal `year`, extended from the nearest known year end."""
@@ -97,7 +117,10 @@ class FiscalCalendar:
         return 13
 
     def quarter(self, year: int, quarter: int) -> Period | None:
-        """Quarter `quarter` (1-4) of fiscal `year`."""
+        """Quarter `quarter` (1-4) of fiscal `year`, as printed where the release prints it."""
+        return self._printed_like(self._quarter(year, quarter))
+
+    def _quarter(self, year: int, quarter: int) -> Period | None:
         span = self.year(year)
         if span is None or span.start is None:
             return None
@@ -114,8 +137,10 @@ class FiscalCalendar:
         span = self.year(year)
         if span is None or span.start is None or months % 3 or not 3 <= months <= 12:
             return None
-        end = self.quarter(year, months // 3)
-        return None if end is None else Period(start=span.start, end=end.end)
+        end = self._quarter(year, months // 3)
+        if end is None:
+            return None
+        return self._printed_like(Period(start=span.start, end=end.end))
 
     def period_ending(self, end: date, months: int) -> Period | None:
         """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
@@ -124,7 +149,7 @@ class FiscalCalendar:
         year = fiscal_label(end) if self.year_end(fiscal_label(end)) == end else None
         for label in (year,) if year else (end.year, end.year - 1, end.year + 1):
             for quarter in range(1, 5):
-                period = self.quarter(label, quarter)
+                period = self._quarter(label, quarter)
                 if period is None or period.end != end:
                     continue
                 if months == 3:
@@ -186,6 +211,8 @@ class CalendarEvidence:
     quarter_weeks: dict[tuple[int, int], int] = field(default_factory=dict)
     year_weeks: dict[int, int] = field(default_factory=dict)
     quarter_spans: Counter[int] = field(default_factory=Counter)
+    printed: set[Period] = field(default_factory=set)
+    off_month_ends: bool = False
 
     def read_text(self, text: str) -> None:
         """Sentences stating year ends ("fiscal year ended January 1, 2023") and weeks."""
@@ -208,8 +235,11 @@ class CalendarEvidence:
 
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
         """A resolved column: a year-long duration ends a fiscal year."""
+        if not is_month_end(period.end):
+            self.off_month_ends = True
         if period.start is None:
             return
+        self.printed.add(period)
         days = _days(period)
         if days in _YEAR_DAYS and not phrase.trailing:
             self.year_ends[period.end] += 2
@@ -227,6 +257,8 @@ class CalendarEvidence:
             quarter_weeks=dict(self.quarter_weeks),
             year_weeks=dict(self.year_weeks),
             first_quarter_weeks=spans[0][0] if spans else None,
+            off_month_ends=self.off_month_ends,
+            printed=frozenset(self.printed),
         )
 
 

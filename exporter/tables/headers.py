@@ -20,7 +20,7 @@ from exporter.numbers import is_year, parse_number
 from exporter.periods import Period, find_date, span_of
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
-from exporter.tables.phrases import PeriodPhrase, parse_phrase
+from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
 
@@ -300,11 +300,20 @@ def _names_whole(name: str, defaults: tuple[tuple[str, ...], ...]) -> bool:
     return any(words[i : i + len(d)] == d for d in defaults for i in range(len(words) - len(d) + 1))
 
 
+def _compares_periods(header: str) -> bool:
+    """A header with a period of its own that says its numbers are changes."""
+    pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('change')})(?![\w-])"
+    return re.search(pattern, header.lower()) is not None
+
+
 def _change_columns(columns: list[Column]) -> list[Column]:
-    """Give each change column the latest period among the columns to its left."""
+    """Give each change column the latest period among the columns to its left; a change
+    column whose header names its own period keeps it."""
     result = []
     for i, column in enumerate(columns):
-        if column.period is None and _CHANGE.search(column.header):
+        if column.period is not None and _compares_periods(column.header):
+            column = column.model_copy(update={"change": True})
+        elif column.period is None and _CHANGE.search(column.header):
             left = [c.period for c in columns[:i] if c.period is not None]
             if left:
                 latest = max(left, key=lambda p: p.end)

@@ -123,6 +123,9 @@ class PeriodPhrase:
                     updates["years"] = tuple(other_years)
         if self.fiscal_year is None and not self.years and other.fiscal_year is not None:
             updates["fiscal_year"] = other.fiscal_year
+        if self.year_to_date and not (self.quarter or self.half or self.span):
+            # "Year-to-Date" under a title naming the quarter it runs to.
+            updates["quarter"], updates["half"] = other.quarter, other.half
         return replace(self, **updates)
 
 
