@@ -58,6 +58,8 @@ class FiscalCalendar:
     # Durations the release prints with their own dates: a fiscal quarter or year the
     # calendar computes is replaced by the printed one it stands for.
     printed: frozenset[Period] = frozenset()
+    # The latest day a printed period ends: a fiscal period after it is an outlook.
+    reported_through: date | None = None
 
     @property
     def known(self) -> bool:
@@ -213,6 +215,7 @@ class CalendarEvidence:
     quarter_spans: Counter[int] = field(default_factory=Counter)
     printed: set[Period] = field(default_factory=set)
     off_month_ends: bool = False
+    reported_through: date | None = None
 
     def read_text(self, text: str) -> None:
         """Sentences stating year ends ("fiscal year ended January 1, 2023") and weeks."""
@@ -237,6 +240,8 @@ class CalendarEvidence:
         """A resolved column: a year-long duration ends a fiscal year."""
         if not is_month_end(period.end):
             self.off_month_ends = True
+        if self.reported_through is None or period.end > self.reported_through:
+            self.reported_through = period.end
         if period.start is None:
             return
         self.printed.add(period)
@@ -259,6 +264,7 @@ class CalendarEvidence:
             first_quarter_weeks=spans[0][0] if spans else None,
             off_month_ends=self.off_month_ends,
             printed=frozenset(self.printed),
+            reported_through=self.reported_through,
         )
 
 

@@ -257,6 +257,7 @@ def build_columns(
                 open_start=resolution.open_start and period is resolution.period,
                 missing="" if period else resolution.missing,
                 share_of=mentions(header, context.share_of),
+                outlook=resolution.outlook,
             )
         )
     return tuple(_members(_change_columns(columns), context.default_members))

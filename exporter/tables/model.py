@@ -45,6 +45,8 @@ class Column(BaseModel):
     missing: str = ""
     # A column of percentages of another line ("Percent to Sales"): not facts, on purpose.
     share_of: bool = False
+    # A fiscal period after the latest one the release reports (guidance): not facts.
+    outlook: bool = False
 
 
 class ValueCell(BaseModel):

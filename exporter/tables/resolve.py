@@ -24,6 +24,8 @@ class Resolution:
     period: Period | None = None
     open_start: bool = False
     missing: str = ""
+    # A fiscal period that ends after the latest one the release reports: an outlook.
+    outlook: bool = False
 
 
 def resolve(
@@ -92,13 +94,19 @@ def _fiscal(
     phrase: PeriodPhrase, year: int, calendar: FiscalCalendar, instants: bool
 ) -> Resolution:
     """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
-    if not phrase.names_part_of_year and not (instants or phrase.instant):
+    labelled = phrase.fiscal_year is not None  # "FY2024", "Fiscal 2024": the whole year
+    if not (phrase.names_part_of_year or labelled or instants or phrase.instant):
         return Resolution(missing=f"the year {year} but not which part of it")
     if not calendar.known:
         return Resolution(missing="a fiscal period, and the release states no fiscal year end")
     period = _fiscal_period(phrase, year, calendar, instants)
     if period is None:
         return Resolution(missing="a fiscal period the calendar cannot place")
+    if calendar.reported_through and period.end > calendar.reported_through:
+        return Resolution(
+            missing=f"an outlook: {period} ends after the latest period the release reports",
+            outlook=True,
+        )
     return Resolution(period)
 
 
@@ -115,7 +123,10 @@ def _fiscal_period(
     if phrase.half == 2:
         third, whole = calendar.quarter(year, 3), calendar.year(year)
         return Period(start=third.start, end=whole.end) if third and whole else None
-    if phrase.full_year or (span and span == ("months", 12)):
+    if phrase.full_year or (span and span == ("months", 12)) or not phrase.names_part_of_year:
+        if instants or phrase.instant:
+            end = calendar.year_end(year)
+            return Period(end=end) if end else None
         return calendar.year(year)
     if span and span[0] == "months":
         return calendar.to_date(year, span[1])

@@ -76,6 +76,9 @@ def place_row(
             where = f"row {label!r}" if ratio_row else f"column {columns[column].header!r}"
             reason = f"a percentage of another line ({where}): a ratio of other facts"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
+        elif columns[column].outlook:
+            reason = f"column {columns[column].header!r} is {columns[column].missing}"
+            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].period is None:
             header = columns[column].header or position
             missing = columns[column].missing

@@ -1,0 +1,223 @@
+"""The period resolver: header phrases, their completion by titles, the fiscal calendar.
+
+Expected periods are hand-written from the releases' own statements of their calendars
+(J&J: "fiscal year ended January 2, 2022", quarters of 13 weeks; PepsiCo: "fourth quarter
+2022 includes 17 weeks", 12-week quarters), never computed by the code under test.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from cells import fact_set
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporter.periods import Period
+from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
+from exporter.tables.phrases import parse_phrase
+from exporter.tables.resolve import resolve
+
+D = date
+
+# header -> (start, end) with no calendar needed
+DATED = [
+    ("Year Ended 12/31/2022", D(2022, 1, 1), D(2022, 12, 31)),
+    ("12 Weeks Ended 3/25/2023", D(2023, 1, 1), D(2023, 3, 25)),
+    ("Three Months Ended March 31, 2023", D(2023, 1, 1), D(2023, 3, 31)),
+    ("Three months ended 2023-09-30", D(2023, 7, 1), D(2023, 9, 30)),
+    ("As of 31-Dec-24", None, D(2024, 12, 31)),
+    ("31-Dec 2023", None, D(2023, 12, 31)),
+    ("As of June, 30 2024 US$", None, D(2024, 6, 30)),
+    ("Six Months Ended July 31, 2023", D(2023, 2, 1), D(2023, 7, 31)),
+    ("Twelve Months Ended January 28, 2023", D(2022, 1, 30), D(2023, 1, 28)),
+    ("TTM ended June 30, 2024", D(2023, 7, 1), D(2024, 6, 30)),
+    ("12/31/2022", None, D(2022, 12, 31)),
+    ("December 2024", None, D(2024, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("header", "start", "end"), DATED, ids=[c[0] for c in DATED])
+def test_dated_headers(header: str, start: date | None, end: date) -> None:
+    assert resolve(parse_phrase(header), None).period == Period(start=start, end=end)
+
+
+def test_a_title_completes_a_year_only_header() -> None:
+    phrase = parse_phrase("2023").completed_by(parse_phrase("Three Months Ended March 31,"))
+    assert resolve(phrase, None).period == Period(start=D(2023, 1, 1), end=D(2023, 3, 31))
+
+
+def test_a_caption_naming_two_years_gives_no_year_to_an_empty_header() -> None:
+    phrase = parse_phrase("Amount").completed_by(parse_phrase("Three months ended 2023 2022"))
+    assert resolve(phrase, None).period is None
+
+
+@pytest.mark.parametrize(
+    "header", ["2022", "FOURTH QUARTER 2022", "Q4 2022", "Full Year 2022", "Percent to Sales"]
+)
+def test_without_a_calendar_fiscal_labels_have_no_period(header: str) -> None:
+    resolution = resolve(parse_phrase(header), None)
+    assert resolution.period is None and resolution.missing
+
+
+def _jnj_calendar() -> FiscalCalendar:
+    evidence = CalendarEvidence()
+    evidence.read_text(
+        "Annual Report on Form 10-K for the fiscal year ended January 2, 2022, including ..."
+    )
+    return evidence.calendar()
+
+
+JNJ = [
+    ("FOURTH QUARTER 2022", D(2022, 10, 3), D(2023, 1, 1)),
+    ("FOURTH QUARTER 2021", D(2021, 10, 4), D(2022, 1, 2)),
+    ("TWELVE MONTHS 2022", D(2022, 1, 3), D(2023, 1, 1)),
+    ("TWELVE MONTHS 2021", D(2021, 1, 4), D(2022, 1, 2)),
+    ("FIRST QUARTER 2023", D(2023, 1, 2), D(2023, 4, 2)),
+    ("Q1 2022", D(2022, 1, 3), D(2022, 4, 3)),
+    ("SIX MONTHS 2023", D(2023, 1, 2), D(2023, 7, 2)),
+]
+
+
+@pytest.mark.parametrize(("header", "start", "end"), JNJ, ids=[c[0] for c in JNJ])
+def test_fiscal_labels_on_a_52_53_week_calendar(header: str, start: date, end: date) -> None:
+    assert resolve(parse_phrase(header), _jnj_calendar()).period == Period(start=start, end=end)
+
+
+def test_a_stated_long_quarter_places_the_quarters_of_a_53_week_year() -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text(
+        "PepsiCo's fourth quarter 2022 includes 17 weeks of results and its 2022 fiscal "
+        "year includes 53 weeks of results. ... for the year ended December 25, 2021."
+    )
+    evidence.read_text("in the year ended December 31, 2022, we sold ...")
+    calendar = evidence.calendar()
+    quarter = resolve(parse_phrase("Quarter Ended 12/31/2022"), calendar).period
+    assert quarter == Period(start=D(2022, 9, 4), end=D(2022, 12, 31))  # 17 weeks
+    prior = resolve(parse_phrase("Quarter Ended 12/25/2021"), calendar).period
+    assert prior == Period(start=D(2021, 9, 5), end=D(2021, 12, 25))  # 16 weeks
+    year = resolve(parse_phrase("Year Ended 12/31/2022"), calendar).period
+    assert year == Period(start=D(2021, 12, 26), end=D(2022, 12, 31))  # 53 weeks
+
+
+def test_month_end_calendar_places_fiscal_quarters() -> None:
+    calendar = FiscalCalendar(year_ends={2023: D(2023, 6, 30)})
+    assert resolve(parse_phrase("Q4 FY23"), calendar).period == Period(
+        start=D(2023, 4, 1), end=D(2023, 6, 30)
+    )
+    assert resolve(parse_phrase("Fiscal 2024 Q1"), calendar).period == Period(
+        start=D(2023, 7, 1), end=D(2023, 9, 30)
+    )
+    assert resolve(parse_phrase("1H 2024"), calendar).period == Period(
+        start=D(2023, 7, 1), end=D(2023, 12, 31)
+    )
+
+
+def test_a_printed_quarter_wins_over_calendar_arithmetic() -> None:
+    # The calendar counts 12-week quarters (2023-03-26..2023-06-17); the release prints a
+    # 13-week second quarter, and its dates are the ones the column gets.
+    printed = Period(start=D(2023, 3, 26), end=D(2023, 6, 24))
+    calendar = FiscalCalendar(
+        year_ends={2022: D(2022, 12, 31)},
+        first_quarter_weeks=12,
+        off_month_ends=True,
+        printed=frozenset({printed}),
+    )
+    phrase = parse_phrase("Second-Quarter").completed_by(parse_phrase("Results 2023"))
+    assert resolve(phrase, calendar).period == printed
+
+
+@settings(max_examples=300, derandomize=True)
+@given(st.text(max_size=80))
+def test_any_header_text_parses_without_error(text: str) -> None:
+    phrase = parse_phrase(text)
+    resolve(phrase, _jnj_calendar())
+
+
+@settings(max_examples=200, derandomize=True)
+@given(st.dates(min_value=D(1950, 1, 1), max_value=D(2090, 12, 31)))
+def test_every_written_form_of_a_date_reads_as_that_date(day: date) -> None:
+    forms = [
+        day.strftime("%B %-d, %Y"),
+        day.strftime("%-m/%-d/%Y"),
+        day.isoformat(),
+        day.strftime("%-d-%b-%Y"),
+        day.strftime("%-d %B %Y"),
+        f"As of {day.strftime('%b. %-d, %Y')}",
+    ]
+    for form in forms:
+        assert parse_phrase(form).end == day, form
+
+
+# --- generated variants: the sample's column headers written the other common ways -------
+
+SAMPLE = Path(__file__).parent / "fixtures" / "qifu-2024q4.txt"
+QUARTER, YEAR = "\tThree months ended December 31,", "\tYear ended December 31,"
+
+
+def _rewrite(text: str, style: str) -> str:
+    """The sample with its period headers in another style (hand-written replacements)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    skip_years = False
+    for line in lines:
+        if skip_years and line.lstrip("\t").startswith("2023\t2024\t2024"):
+            skip_years = False
+            continue
+        skip_years = False
+        if line == "\tDecember 31, 2023\tDecember 31, 2024\tDecember 31, 2024":
+            out.append(
+                {
+                    "fiscal": line.replace("December 31, ", "As of Dec. 31, "),
+                    "numeric": "\t12/31/2023\t12/31/2024\t12/31/2024",
+                    "labels": "\t31-Dec-23\t31-Dec-24\t31-Dec-24",
+                }[style]
+            )
+            continue
+        if line.startswith((QUARTER, YEAR, QUARTER.lstrip("\t"))):
+            out.extend(_headers(line, style))
+            skip_years = style != "fiscal"
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _headers(line: str, style: str) -> list[str]:
+    """One header line in `style`; the numeric and label styles carry their own years."""
+    if style == "fiscal":
+        return [line.replace(QUARTER.strip(), "Fourth Quarter").replace(YEAR.strip(), "Full Year")]
+    if style == "numeric":
+        quarter = ["Three Months Ended 12/31/2023", "Three Months Ended 12/31/2024"]
+        year = ["Year Ended 12/31/2023", "Year Ended 12/31/2024"]
+    else:
+        quarter, year = ["Q4 2023", "Q4 2024"], ["FY2023", "FY2024"]
+    cells: list[str] = []
+    if QUARTER.strip() in line:
+        cells += [quarter[0], quarter[1], quarter[1]]
+    if YEAR.strip() in line:
+        cells += [year[0], year[1], year[1]]
+    return [("\t" if line.startswith("\t") else "") + "\t".join(cells)]
+
+
+def _table_facts(path: Path) -> set[tuple]:
+    facts = fact_set(path)
+    periods = {c.id: (c.period, c.member) for c in facts.contexts}
+    return {
+        (f.concept, periods[f.context], f.unit, f.value)
+        for f in facts.facts
+        if f.source.kind.value == "table"
+    }
+
+
+@pytest.mark.parametrize("style", ["fiscal", "numeric", "labels"])
+def test_the_sample_with_other_period_headers_gives_the_same_facts(
+    style: str, tmp_path: Path
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    variant = _rewrite(text, style)
+    assert variant != text
+    path = tmp_path / f"{style}.txt"
+    path.write_text(variant, encoding="utf-8")
+    assert _table_facts(path) == _table_facts(SAMPLE)
