@@ -121,6 +121,9 @@ class Statement(BaseModel):
     # Presentation sections whose rows print their effect on cash (a cash flow's operating,
     # investing and financing activities), whatever the concept's balance.
     cash_effect_sections: tuple[str, ...] = ()
+    # Groups of row labels that together show a table is this statement (any label of each
+    # group), for tables whose title does not say.
+    row_evidence: tuple[tuple[str, ...], ...] = ()
 
     def matches_title(self, title: str) -> bool:
         return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
@@ -294,6 +297,7 @@ def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
         presentation=parse_tree(head["presentation"], source, with_weights=False),
         calculations=tuple(networks),
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
+        row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
     return statement, concepts

@@ -9,12 +9,10 @@ from cells import fact_set
 from truth import score
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
-# The share of each document's truth facts found today, as a floor that must not drop;
-# documents not listed must reach 98%. Raise these as the stages improve.
-THRESHOLDS: dict[str, float] = {
-    "bestbuy-fy2024q2": 26 / 28,
-    "salesforce-fy2024q2": 27 / 29,
-}
+# The requirement, not today's counts: every release reaches 90% of its truth facts and
+# the corpus as a whole 97%.
+RELEASE_FLOOR = 0.90
+CORPUS_FLOOR = 0.97
 
 
 def _documents() -> list[Path]:
@@ -25,16 +23,15 @@ def _documents() -> list[Path]:
 def test_truth_facts_are_found(document: Path) -> None:
     truth = CORPUS / "truth" / f"{document.stem}.json"
     result = score(fact_set(document), truth)
-    threshold = THRESHOLDS.get(document.stem, 0.98)
     missing = [(m["label"], m["period"], m["printed"]) for m in result.missing]
-    assert result.ratio >= threshold, f"{result.found}/{result.total} found; missing {missing}"
+    assert result.ratio >= RELEASE_FLOOR, f"{result.found}/{result.total} found; {missing}"
 
 
 def test_corpus_wide_share_of_truth_facts_found() -> None:
-    """Across every corpus truth file, at least 98% of the listed facts come out."""
+    """Across every corpus truth file (21 releases), at least 97% of the facts come out."""
     found = total = 0
     for document in _documents():
         result = score(fact_set(document), CORPUS / "truth" / f"{document.stem}.json")
         found, total = found + result.found, total + result.total
-    assert total == 244
-    assert found / total >= 0.98, f"{found}/{total}"
+    assert len(_documents()) == 21 and total == 384
+    assert found / total >= CORPUS_FLOOR, f"{found}/{total}"

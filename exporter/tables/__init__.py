@@ -32,7 +32,13 @@ from exporter.tables.model import (
     UnplacedNumber,
 )
 from exporter.tables.phrases import parse_phrase
-from exporter.tables.rows import assign_sections, find_leading_totals, numeric_positions, place_row
+from exporter.tables.rows import (
+    assign_sections,
+    find_leading_totals,
+    numeric_positions,
+    place_row,
+    split_label,
+)
 from exporter.taxonomy import Taxonomy
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
@@ -132,7 +138,8 @@ def understand_table(
 ) -> StatementTable:
     """One raw table (with its title and caption) as a statement."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
-    kind = statement_kind(raw.title, taxonomy)
+    labels = tuple(split_label(row)[0] for row in raw.rows)
+    kind = statement_kind(raw.title, taxonomy, labels, title_is_own=not raw.title_inherited)
     context = HeaderContext(
         currencies=taxonomy.currencies,
         default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,

@@ -77,9 +77,10 @@ class FiscalCalendar:
         for candidate in sorted(self.printed, key=lambda p: (p.end, p.start or p.end)):
             if candidate.start is None:
                 continue
-            if abs((candidate.end - period.end).days) <= 7 and abs(
-                _days(candidate) - _days(period)
-            ) <= 7:
+            if (
+                abs((candidate.end - period.end).days) <= 7
+                and abs(_days(candidate) - _days(period)) <= 7
+            ):
                 return candidate
         return period
 

@@ -13,6 +13,7 @@ import re
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
+from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.periods import parse_period
 from exporter.tables.headers import is_header_row
@@ -61,6 +62,9 @@ class RawTable(BaseModel):
     index: int
     title: str
     caption: str
+    # The title was printed above another table and taken over (a page heading): weaker
+    # evidence of the statement kind than the table's rows.
+    title_inherited: bool = False
     period: str = ""
     lead: str = ""
     rows: tuple[Row, ...]
@@ -87,12 +91,55 @@ def parse_scale(caption: str) -> Scale:
     return Scale(money=money, shares=shares, per_share=0, text=caption)
 
 
-def statement_kind(title: str, taxonomy: Taxonomy) -> str:
-    """The statement kind whose title patterns match first, by priority; else "other"."""
+def statement_kind(
+    title: str, taxonomy: Taxonomy, labels: tuple[str, ...] = (), title_is_own: bool = True
+) -> str:
+    """The statement kind: from the title's own words, else from the rows.
+
+    A title names the statement when the taxonomy's title patterns match it. A table whose
+    title says nothing (a caption printed as a title, a page heading it shares with the
+    tables above it) is the statement whose row evidence its labels show: total assets and
+    total liabilities make a balance sheet; operating, investing and financing activities
+    a cash flow statement; revenue, expenses and a net result an income statement.
+    """
+    by_title = next(
+        (s.kind for s in taxonomy.statements_by_priority() if s.matches_title(title)), "other"
+    )
+    if by_title != "other" and title_is_own:
+        return by_title
+    by_rows = kind_from_rows(labels, taxonomy)
+    if by_title == "other" or (by_rows and _has_evidence(by_title, taxonomy)):
+        return by_rows or by_title
+    return by_title
+
+
+def _has_evidence(kind: str, taxonomy: Taxonomy) -> bool:
+    """Whether rows can show `kind` (a primary statement), so rows may overrule a page
+    heading naming it; a reconciliation repeats a primary statement's rows."""
+    statement = taxonomy.statement(kind)
+    return statement is not None and bool(statement.row_evidence)
+
+
+def kind_from_rows(labels: tuple[str, ...], taxonomy: Taxonomy) -> str | None:
+    """The one statement kind all of whose row-evidence groups some label shows."""
+    words = [label_tokens(label) for label in labels if label]
+    shown = []
     for statement in taxonomy.statements_by_priority():
-        if statement.matches_title(title):
-            return statement.kind
-    return "other"
+        groups = statement.row_evidence
+        if groups and all(_any_shown(group, words) for group in groups):
+            shown.append(statement.kind)
+    return shown[0] if len(shown) == 1 else None
+
+
+def _any_shown(group: tuple[str, ...], labels: list[tuple[str, ...]]) -> bool:
+    phrases = [label_tokens(p) for p in group]
+    return any(
+        label[i : i + len(p)] == p
+        for p in phrases
+        if p
+        for label in labels
+        for i in range(len(label) - len(p) + 1)
+    )
 
 
 def _has_period_header(table: Table) -> bool:
@@ -281,7 +328,8 @@ def raw_tables(document: Document) -> list[RawTable]:
             previous = result[-1]
             result[-1] = previous.model_copy(update={"rows": previous.rows + block.rows[repeated:]})
         else:
-            if not title and result:
+            inherited = not title and bool(result)
+            if inherited:
                 title, caption = result[-1].title, caption or result[-1].caption
             rows = block.rows
             orphans = _orphan_headers(result[-1], block) if result else ()
@@ -295,6 +343,7 @@ def raw_tables(document: Document) -> list[RawTable]:
                     index=block.index,
                     title=title,
                     caption=caption,
+                    title_inherited=inherited,
                     period=period,
                     lead=_lead(pending),
                     rows=rows,
