@@ -220,3 +220,39 @@ def test_fiscal_quarter_labels_compared_year_over_year_get_the_printed_quarters(
 def test_a_lone_fiscal_quarter_label_gets_no_period() -> None:
     """Guidance for "Fiscal 2024 Q3" names a quarter the release does not print."""
     assert fiscal_quarter_periods((_table_with(["Fiscal 2024 Q3"]),)) == {}
+
+
+# --- statement kind from the rows, when the title says nothing ---------------------------
+
+_UNTITLED = (
+    "Example Corp. Reports Results\n\n"
+    "U.S. dollars in thousands\n\n"
+    "\tDecember 31, 2024\tDecember 31, 2023\n"
+    "Cash and cash equivalents\t10\t9\n"
+    "Total assets\t30\t29\n"
+    "Accounts payable\t5\t4\n"
+    "Total liabilities\t12\t11\n"
+    "Total equity\t18\t18\n\n"
+    "U.S. dollars in thousands\n\n"
+    "\tYear ended December 31,\t\n"
+    "\t2024\t2023\n"
+    "Net cash provided by operating activities\t7\t6\n"
+    "Net cash used in investing activities\t(2)\t(3)\n"
+    "Net cash used in financing activities\t(1)\t(1)\n"
+)
+
+
+def test_untitled_statements_are_known_by_their_rows() -> None:
+    document = read_text(_UNTITLED, "untitled.txt")
+    kinds = [t.kind for t in understand_tables(document, load_taxonomy(), "USD")]
+    assert kinds == ["balance_sheet", "cash_flow"]
+
+
+def test_rows_without_a_statement_signature_stay_other() -> None:
+    text = (
+        _UNTITLED.replace("Total liabilities\t12\t11\n", "")
+        .replace("Total equity\t18\t18\n", "")
+        .replace("Net cash used in investing activities\t(2)\t(3)\n", "")
+    )
+    kinds = [t.kind for t in understand_tables(read_text(text, "u.txt"), load_taxonomy(), "USD")]
+    assert kinds == ["other", "other"]
