@@ -75,7 +75,7 @@ def numbers(data: bytes) -> None:
 
 
 def periods(data: bytes) -> None:
-    from exporter.periods import parse_period
+    from exporter.tables.resolve import period_of as parse_period
 
     header = data.decode("utf-8", errors="replace")
     period = parse_period(header)

@@ -26,7 +26,8 @@ from exporter.ingest.pdf import read_pdf
 from exporter.ingest.text import read_text
 from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
-from exporter.periods import Period, months_back, parse_period
+from exporter.periods import Period, months_back
+from exporter.tables.resolve import period_of as parse_period
 from exporter.pipeline import convert, convert_document
 from exporter.report import report_json, summary_text
 

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter.periods import Period, months_back, parse_period
+from exporter.periods import Period, months_back
+from exporter.tables.resolve import period_of as parse_period
 
 CASES = [
     ("December 31, 2024", None, date(2024, 12, 31)),

@@ -17,8 +17,9 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Document, Heading, Paragraph
-from exporter.periods import Period, months_back, parse_period
+from exporter.periods import Period, months_back
 from exporter.tables.model import StatementTable
+from exporter.tables.resolve import period_of
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -205,7 +206,7 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if name in ("span", "year_ended"):
         end = _date(match)
         text = match.group(0) if name == "span" else f"twelve months ended {match.group(0)}"
-        return parse_period(text) if end else None
+        return period_of(text) if end else None
     if name == "instant":
         end = _date(match)
         return Period(end=end) if end else None

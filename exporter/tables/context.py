@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
-from exporter.periods import parse_period
 from exporter.tables.headers import is_header_row
 from exporter.tables.model import Scale
+from exporter.tables.resolve import period_of
 from exporter.taxonomy import Taxonomy
 
 _LOOKBACK = 4
@@ -152,7 +152,7 @@ def _section_row(block: Heading | Paragraph) -> Row:
 
 def is_period_heading(text: str) -> bool:
     """A heading that only names a period ("Three months ended June 26, 2004")."""
-    if parse_period(text) is None:
+    if period_of(text) is None:
         return False
     rest = _PERIOD_WORDS.sub(" ", text.lower())
     return len(rest.split()) <= 2

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from exporter.document import Cell, Row
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.numbers import is_year, parse_number
-from exporter.periods import Period, find_date, span_of
+from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
 from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
@@ -58,11 +58,7 @@ def is_header_cell(text: str, currency_names: frozenset[str] = frozenset()) -> b
         return True
     if stripped.upper() in currency_names or stripped in currency_names:
         return True
-    if span_of(stripped) is not None and len(stripped) < 80:
-        return True
-    if len(stripped) < 80 and _states_period(stripped):
-        return True
-    return find_date(stripped) is not None and parse_number(stripped) is None and len(stripped) < 60
+    return len(stripped) < 80 and _states_period(stripped)
 
 
 def _states_period(text: str) -> bool:
@@ -71,11 +67,12 @@ def _states_period(text: str) -> bool:
     if parse_number(text) is not None:
         return False
     phrase = parse_phrase(text)
+    if phrase.has_date:
+        return len(text) < 60
     return (
-        phrase.has_date
-        or phrase.quarter is not None
+        phrase.quarter is not None
         or phrase.fiscal_year is not None
-        or (phrase.names_part_of_year and len(phrase.words) <= 3)
+        or (phrase.names_part_of_year and len(phrase.words) <= 4)
     )
 
 

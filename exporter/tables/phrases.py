@@ -218,7 +218,7 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     for match in list(span.finditer(text)):
         count = _count(match["count"], vocab)
         unit = vocab.unit_of(match["unit"])
-        if count:
+        if count is not None:  # "0 months ended ...": a span of no length, no period
             parts["span"] = _as_span(unit, count)
         text = _take(text, match)
     short = re.compile(r"\b(?P<count>\d{1,2})m\b")

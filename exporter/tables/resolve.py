@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
-from exporter.tables.phrases import PeriodPhrase
+from exporter.tables.phrases import PeriodPhrase, parse_phrase
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,11 @@ class Resolution:
     missing: str = ""
     # A fiscal period that ends after the latest one the release reports: an outlook.
     outlook: bool = False
+
+
+def period_of(text: str) -> Period | None:
+    """The period a piece of text names on its own, without a fiscal calendar."""
+    return resolve(parse_phrase(text), None).period
 
 
 def resolve(
