@@ -23,6 +23,10 @@ _LISTING = re.compile(
 _PAIR = re.compile(
     r"(?P<exchange>[A-Za-z][A-Za-z .\-]{1,30}?)\s*:\s*(?P<ticker>[A-Z0-9][A-Za-z0-9.\-]{0,9})"
 )
+# A word of a company name: capitalised, a digit ("3M"), or lower-case then capitals
+# ("eBay", "iRobot").
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z])")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d\b")
 _NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
 _NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$|[—–]", re.IGNORECASE)
 _HEAD_PARAGRAPHS = 12
@@ -30,7 +34,8 @@ _SUFFIX = (
     r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SE|AG|LLC|L\.P|Co)\.?"
 )
 _CORPORATE = re.compile(
-    r"(?:[A-Z][\w&'\u2019.\-]*,?\s+){0,6}?(?:[A-Z][\w&'\u2019.\-]*,?\s+)"
+    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+){0,6}?"
+    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+)"
     rf"{_SUFFIX}(?:,?\s+{_SUFFIX})?(?![\w])"
 )
 _ANNOUNCES = re.compile(
@@ -81,12 +86,14 @@ def _issuer_before(text: str, end: int) -> str | None:
     for word in reversed(words[-10:]):
         if _NAME_STOP.match(word) or word.endswith((")", "--")):
             break
-        if word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_CONNECTORS:
+        if _NAME_WORD.match(word) or word.lower() in _NAME_CONNECTORS:
             name.append(word)
         else:
             break
     while name and name[-1].lower() in _NAME_CONNECTORS:
         name.pop()
+    if any(_YEAR_WORD.match(word) for word in name):
+        return None  # "2022 Fourth-Quarter reported ...": a period, not a company
     return " ".join(reversed(name)).strip(" ,") or None
 
 
@@ -95,7 +102,11 @@ def _first_exchange(text: str) -> str:
     return re.split(r"\s+(?:and|&)\s+|/", text.strip(), flags=re.IGNORECASE)[0].upper()
 
 
-def _listing(paragraphs: list[Paragraph]) -> tuple[str | None, tuple[Listing, ...]]:
+def _listing(
+    paragraphs: list[Heading | Paragraph],
+) -> tuple[str | None, tuple[Listing, ...]]:
+    """The first listing parenthesis ("(NYSE: JNJ)") and the name before it; a PDF's
+    dateline may be read as a heading, so headings count too."""
     for paragraph in paragraphs:
         for match in _LISTING.finditer(paragraph.text):
             pairs = [
@@ -208,7 +219,7 @@ def _issuer(
 def read_metadata(document: Document, taxonomy: Taxonomy) -> DocumentInfo:
     """Issuer, listings, main currency and stated exchange rates of `document`."""
     paragraphs = [b for b in document.text_blocks if isinstance(b, Paragraph)]
-    near_listing, listings = _listing(paragraphs)
+    near_listing, listings = _listing(list(document.text_blocks))
     issuer = _issuer(list(document.text_blocks), paragraphs, near_listing)
     return DocumentInfo(
         issuer=issuer,

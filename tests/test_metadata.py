@@ -1,0 +1,59 @@
+"""Issuer and listing from a release's opening lines, as real releases print them."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.document import Document, Heading, Paragraph
+from exporter.metadata import read_metadata
+from exporter.taxonomy import load_taxonomy
+
+
+def _document(*blocks: Heading | Paragraph) -> Document:
+    return Document(source="r.pdf", format="pdf", blocks=blocks)
+
+
+CASES = [
+    # a dateline read as a heading (PDF), the name before the listing
+    (
+        [Heading(text="PepsiCo, Inc. (NASDAQ: PEP) today reported results for", line=3)],
+        "PepsiCo, Inc.",
+        "PEP",
+    ),
+    # bullets naming the period before the dateline ("2022 Fourth-Quarter reported ...")
+    (
+        [
+            Paragraph(text="• 2022 Fourth-Quarter reported sales decline of 4.4%", line=2),
+            Paragraph(
+                text="New Brunswick, N.J. (January 24, 2023) – Johnson & Johnson (NYSE: JNJ) "
+                "today announced results",
+                line=5,
+            ),
+        ],
+        "Johnson & Johnson",
+        "JNJ",
+    ),
+    # a name that starts in lower case
+    (
+        [
+            Heading(
+                text="eBay Inc. Reports Better Than Expected First Quarter 2023 Results", line=1
+            ),
+            Paragraph(text="SAN JOSE, Calif. -- eBay Inc. (Nasdaq: EBAY) today reported", line=4),
+        ],
+        "eBay Inc.",
+        "EBAY",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel"])
+def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
+    info = read_metadata(_document(*blocks), load_taxonomy())
+    assert info.issuer == issuer
+    assert info.listings[0].ticker == ticker
+
+
+def test_a_period_phrase_is_never_the_issuer() -> None:
+    blocks = [Paragraph(text="• 2023 First-Quarter reported sales growth of 5.6%", line=2)]
+    assert read_metadata(_document(*blocks), load_taxonomy()).issuer is None
