@@ -27,9 +27,9 @@ from exporter.ingest.text import read_text
 from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
 from exporter.periods import Period, months_back
-from exporter.tables.resolve import period_of as parse_period
 from exporter.pipeline import convert, convert_document
 from exporter.report import report_json, summary_text
+from exporter.tables.resolve import period_of as parse_period
 
 SAMPLE = Path(__file__).parent / "fixtures" / "qifu-2024q4.txt"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
