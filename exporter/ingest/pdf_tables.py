@@ -2,7 +2,8 @@
 
 A data line ends in numbers set apart from its label. A table is a run of data lines with
 the label lines between them, grown upward over the column-header lines above it (text
-or bare years set over the value columns), but not over a title centred on the page.
+or bare years set over the value columns, in the body's type or a larger one, under a
+blank row when the body leaves blank rows too), but not over a title centred on the page.
 Value columns come from the right edges of the numbers (numbers are right-aligned, so a
 closing bracket or a % sign may hang past them), for each stacked block of the table on
 its own, then merged into one grid where the blocks' columns agree. A run of lone numbers
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 from statistics import median
 
 from exporter.ingest.pdf_lines import Chunk, Line
@@ -260,16 +262,17 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
 def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
     """Header lines above the first data line, and label lines between them and it."""
     body_size = lines[seed].size
+    limit = _header_gap_limit(region)
     top = seed
     header_seen = False
     index = seed - 1
     while index >= floor:
         line = lines[index]
-        if _gap_breaks(line, lines[index + 1], _HEADER_GAP_BREAK):
-            break
-        if line.size > _TITLE_SIZE * body_size:
+        if _gap_breaks(line, lines[index + 1], limit):
             break
         if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
+            break
+        if line.size > _TITLE_SIZE * body_size and not _larger_part(lines, index, floor, region):
             break
         if _is_header_line(line, region):
             header_seen = True
@@ -282,6 +285,46 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
             break
         index -= 1
     return top
+
+
+def _header_gap_limit(region: Region) -> float:
+    """How much blank space (in type sizes) may stand between header lines and the body.
+
+    A table that leaves a blank row between its groups of rows may leave one under its
+    headers too; others keep their headers close.
+    """
+    gaps = [
+        (lower.top - upper.bottom) / max(upper.size, lower.size)
+        for upper, lower in pairwise(region.lines)
+    ]
+    return max([_HEADER_GAP_BREAK, *gaps])
+
+
+def _larger_part(lines: list[Line], index: int, floor: int, region: Region) -> bool:
+    """Whether a line in larger type than the body above it still belongs to the table.
+
+    Some releases set the column headers ("March 31," over "2023") and section labels
+    ("ASSETS") in the type of the text around the table and the rows in a smaller one:
+    a label in larger type belongs when header lines stand above it.
+    """
+    line = lines[index]
+    if _within_stub(line, region) and not _FOOTNOTE_START.match(line.text):
+        return _has_header_above(lines, index, floor, region)
+    return _larger_header(line, region)
+
+
+def _larger_header(line: Line, region: Region) -> bool:
+    """A header line in larger type than the body, not a title centred on the page.
+
+    A title in larger type is one phrase centred on the page, even when it happens to
+    fall over the value columns (a narrow table centred under it).
+    """
+    if not _is_header_line(line, region):
+        return False
+    if len(line.chunks) > 1:
+        return True
+    centre = line.chunks[0].center
+    return abs(centre - region.page_width / 2) > _PAGE_CENTRE * region.page_width
 
 
 def _is_page_title(line: Line, region: Region) -> bool:
