@@ -133,7 +133,7 @@ class _RowBuilder:
         placed = {}
         headed: set[int] = set()
         for line in reversed(lines):
-            over = [c for c in line.chunks if c.x0 >= self.region.stub_right]
+            over = [c for c in line.chunks if self.region.over_values(c)]
             over = [part for chunk in over for part in split_at_columns(chunk, values)]
             cells = _widen(_place_header(over, reach), reach, headed, line.size)
             placed[line.number] = cells
@@ -149,7 +149,7 @@ class _RowBuilder:
         stub_labels: list[str] = []
         stub_line = 0
         for line in lines:
-            stub = " ".join(c.text for c in line.chunks if c.x0 < self.region.stub_right)
+            stub = " ".join(c.text for c in line.chunks if not self.region.over_values(c))
             cells = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
             if self._header_line(line, stub, cells, governed or (min(reach), max(reach))) and stub:
                 stub_labels.append(stub)
@@ -168,7 +168,7 @@ class _RowBuilder:
         kept: list[Line] = []
         run: list[Line] = []
         for line in lines:
-            alone = len(line.chunks) == 1 and line.x0 >= self.region.stub_right
+            alone = len(line.chunks) == 1 and self.region.over_values(line.chunks[0])
             if run and alone and ")" not in run[-1].text:
                 run.append(line)
                 if line.text.endswith(")"):
@@ -197,7 +197,7 @@ class _RowBuilder:
         labels = False
         if _CAPTION.match(stub):
             self.captions.append(
-                _only(line, [c for c in line.chunks if c.x0 < self.region.stub_right])
+                _only(line, [c for c in line.chunks if not self.region.over_values(c)])
             )
         elif _PERIOD_STUB.search(stub):
             first, last = governed

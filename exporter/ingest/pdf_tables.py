@@ -71,6 +71,17 @@ class Region:
     blocks: list[int] = field(default_factory=list)
     block_columns: list[dict[int, Column]] = field(default_factory=list)
 
+    def over_values(self, chunk: Chunk) -> bool:
+        """Whether a chunk of a header line stands over the value columns, not the stub.
+
+        A header wider than its column ("Reported" over a narrow first column) may start
+        left of where the labels end; it is centred over its column all the same.
+        """
+        if chunk.x0 >= self.stub_right:
+            return True
+        size = max((w.size for w in chunk.words), default=0.0)
+        return any(abs(chunk.center - column.center) <= size for column in self.columns)
+
     def columns_at(self, index: int) -> dict[int, Column]:
         """The value columns (grid index -> extent) of the block of line `index`."""
         if self.blocks and self.block_columns[self.blocks[index]]:
@@ -200,8 +211,8 @@ def _is_header_line(line: Line, region: Region) -> bool:
     Text set between the labels and the values, reaching none of the values ("ASSETS"
     centred on the page above "Current assets"), labels the rows below instead.
     """
-    over = [c for c in line.chunks if c.x0 >= region.stub_right]
-    stub = [c for c in line.chunks if c.x0 < region.stub_right]
+    over = [c for c in line.chunks if region.over_values(c)]
+    stub = [c for c in line.chunks if not region.over_values(c)]
     if not over or any(c.number and not c.year for c in over):
         return False
     if all(c.x1 <= region.value_left for c in over):
