@@ -311,8 +311,11 @@ def _classify(exc: BaseException, location: Location) -> InputError:
 
 
 def _margin_lines(page: _Page) -> Iterator[Line]:
+    """Lines whose middle lies in the top or bottom margin: a page number set a little
+    higher than the footer zone still counts, so it never joins the table above it."""
     for line in page.lines:
-        if line.bottom < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN):
+        middle = (line.top + line.bottom) / 2
+        if middle < page.height * _MARGIN or middle > page.height * (1 - _MARGIN):
             yield line
 
 
