@@ -240,3 +240,28 @@ def test_ebay_income_statement_headers_head_its_columns(ebay):
         ["", "2023", "2022"],
     ]
     assert row_with(table, "Net revenues") == ["Net revenues", "$2,510", "$2,483"]
+
+
+def test_a_line_heading_every_column_heads_them_across_a_blank_row():
+    """Each phrase of the line over a value column of its own, a blank row above the
+    first section label: the line heads the columns, as a data line continues a body."""
+    page = Page()
+    size = 5.8
+    for x1, text in ((244, "2022"), (292, "2021"), (341, "Reported"), (395, "Operational")):
+        page.right(x1, 98.5, text, size)
+    page.text(52, 118.6, "IMMUNOLOGY", size)
+    rows = (
+        ("US", "$2,805", "2,912", "-3.6%", "-3.6%"),
+        ("Intl", "1,312", "1,443", "-9.1%", "2.1%"),
+    )
+    for i, (label, *values) in enumerate(rows):
+        y = 126.1 + 7.5 * i
+        page.text(52, y, label, size)
+        for x1, value in zip((244, 292, 341, 395), values, strict=True):
+            page.right(x1, y, value, size)
+    (table,) = read([page]).tables
+    assert grid(table)[:2] == [
+        ["", "2022", "2021", "Reported", "Operational"],
+        ["IMMUNOLOGY", "", "", "", ""],
+    ]
+    assert row_with(table, "Intl") == ["Intl", "1,312", "1,443", "-9.1%", "2.1%"]

@@ -279,7 +279,9 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
     index = seed - 1
     while index >= floor:
         line = lines[index]
-        if _gap_breaks(line, lines[index + 1], limit):
+        if _gap_breaks(line, lines[index + 1], limit) and not (
+            _heads_columns(line, region) and not _gap_breaks(line, lines[index + 1])
+        ):
             break
         if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
             break
@@ -309,6 +311,19 @@ def _header_gap_limit(region: Region) -> float:
         for upper, lower in pairwise(region.lines)
     ]
     return max([_HEADER_GAP_BREAK, *gaps])
+
+
+def _heads_columns(line: Line, region: Region) -> bool:
+    """A header line of two or more phrases, each over value columns of its own.
+
+    Such a line ("2022 | 2021 | Reported | Operational | Currency") heads the columns
+    below even across a blank row or two, as a data line continues a body across them.
+    """
+    if not region.columns or not _is_header_line(line, region):
+        return False
+    columns = region.columns_at(0)
+    over = [span(chunk, columns) for chunk in line.chunks if region.over_values(chunk)]
+    return len(over) >= 2 and all(a[1] < b[0] for a, b in pairwise(over))
 
 
 def _larger_part(lines: list[Line], index: int, floor: int, region: Region) -> bool:
