@@ -265,3 +265,21 @@ def test_a_line_heading_every_column_heads_them_across_a_blank_row():
         ["IMMUNOLOGY", "", "", "", ""],
     ]
     assert row_with(table, "Intl") == ["Intl", "1,312", "1,443", "-9.1%", "2.1%"]
+
+
+def test_a_page_number_on_the_baseline_of_a_tables_last_line_is_dropped():
+    """Where the other pages print their number alone, at the same place."""
+    first = Page().text(50, 80, "Highlights of the quarter.")
+    first.right(560, 718, "1", 8.2)
+    second = Page()
+    second.right(430, 694, "2023", BODY)
+    second.right(530, 694, "2022", BODY)
+    rows = (("Goodwill", "4,287", "4,262"), ("Other assets", "630", "581"))
+    _body(second, 706, rows, pitch=12)  # the last row in the footer zone
+    second.right(560, 718, "2", 8.2)
+    (table,) = read([first, second, Page().text(50, 80, "Next page")]).tables
+    assert grid(table) == [
+        ["", "2023", "2022"],
+        ["Goodwill", "4,287", "4,262"],
+        ["Other assets", "630", "581"],
+    ]
