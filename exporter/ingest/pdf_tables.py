@@ -3,7 +3,8 @@
 A data line ends in numbers set apart from its label. A table is a run of data lines with
 the label lines between them, grown upward over the column-header lines above it (text
 or bare years set over the value columns, in the body's type or a larger one, under a
-blank row when the body leaves blank rows too), but not over a title centred on the page.
+blank row when the body leaves blank rows too or when the line heads a column of its own
+with each phrase), but not over a title centred on the page.
 Value columns come from the right edges of the numbers (numbers are right-aligned, so a
 closing bracket or a % sign may hang past them), for each stacked block of the table on
 its own, then merged into one grid where the blocks' columns agree. A run of lone numbers
@@ -279,9 +280,7 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
     index = seed - 1
     while index >= floor:
         line = lines[index]
-        if _gap_breaks(line, lines[index + 1], limit) and not (
-            _heads_columns(line, region) and not _gap_breaks(line, lines[index + 1])
-        ):
+        if _header_gap_breaks(line, lines[index + 1], region, limit):
             break
         if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
             break
@@ -298,6 +297,18 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
             break
         index -= 1
     return top
+
+
+def _header_gap_breaks(line: Line, lower: Line, region: Region, limit: float) -> bool:
+    """Whether the blank space under a line above the body ends the table there.
+
+    It does not when it is no wider than the blank rows of the body (`limit`), nor when
+    the line heads columns of its own with each phrase and the space is no more than a
+    body may leave between two of its rows.
+    """
+    if not _gap_breaks(line, lower, limit):
+        return False
+    return _gap_breaks(line, lower) or not _heads_columns(line, region)
 
 
 def _header_gap_limit(region: Region) -> float:
