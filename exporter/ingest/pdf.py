@@ -333,13 +333,13 @@ def _drop_artefacts(pages: list[_Page]) -> list[_Page]:
         line.chunks[0]
         for page in pages
         for line in _margin_lines(page)
-        if _PAGE_NUMBER.match(line.text.strip())
+        if _is_page_count(line.text, len(pages))
     ]
     result = []
     for page in pages:
         margin = {id(line) for line in _margin_lines(page)}
         kept = [
-            _without_page_number(line, numbers) if id(line) in margin else line
+            _without_page_number(line, numbers, len(pages)) if id(line) in margin else line
             for line in page.lines
             if id(line) not in margin
             or not (_PAGE_NUMBER.match(line.text.strip()) or _signature(line) in repeated)
@@ -348,19 +348,25 @@ def _drop_artefacts(pages: list[_Page]) -> list[_Page]:
     return result
 
 
-def _without_page_number(line: Line, numbers: list[Chunk]) -> Line:
+def _without_page_number(line: Line, numbers: list[Chunk], count: int) -> Line:
     """A margin line without the page number printed on it, where other pages print
     theirs alone (a page number on the baseline of a table's last header line).
 
-    The number is the line's first or last chunk and ends (or is centred) where the page
-    numbers of other pages do.
+    The number is the line's first or last chunk, no more than the document's page count
+    (never a year), and ends (or is centred) where the page numbers of other pages do.
     """
     if len(line.chunks) < 2:
         return line
     for end in (line.chunks[0], line.chunks[-1]):
-        if _PAGE_NUMBER.match(end.text) and any(_same_place(end, n) for n in numbers):
+        if _is_page_count(end.text, count) and any(_same_place(end, n) for n in numbers):
             return replace(line, chunks=tuple(c for c in line.chunks if c is not end))
     return line
+
+
+def _is_page_count(text: str, count: int) -> bool:
+    """A bare number that could be a page of the document."""
+    text = text.strip()
+    return text.isdigit() and 1 <= int(text) <= count
 
 
 def _same_place(chunk: Chunk, other: Chunk) -> bool:
