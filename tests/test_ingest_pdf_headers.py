@@ -283,3 +283,35 @@ def test_a_page_number_on_the_baseline_of_a_tables_last_line_is_dropped():
         ["Goodwill", "4,287", "4,262"],
         ["Other assets", "630", "581"],
     ]
+
+
+def test_a_stub_heading_a_blank_row_above_the_first_section_heads_it_with_the_headers():
+    """Loose leading (rows twelve points apart in 6.4-point type): the stub heading under
+    the years and the first section label stand a blank row apart."""
+    page = Page()
+    size = 6.4
+    page.right(430, 119.3, "2023", size)
+    page.right(530, 119.3, "2022", size)
+    page.text(49, 131.3, "Sales to customers by", size)
+    page.text(49, 143.3, "segment of business", size)
+    page.text(49, 167.3, "Consumer Health", size)
+    rows = (
+        (179.3, "U.S.", "$1,787", "1,687"),
+        (191.3, "International", "2,224", "2,118"),
+        (202.6, "", "4,011", "3,805"),
+        (239.3, "U.S.", "7,818", "7,159"),
+    )
+    page.text(49, 225.4, "Pharmaceutical", size)
+    for y, label, first, second in rows:
+        if label:
+            page.text(57, y, label, size)
+        page.right(430, y, first, size)
+        page.right(530, y, second, size)
+    (table,) = read([page]).tables
+    assert grid(table)[:5] == [
+        ["", "2023", "2022"],
+        ["Sales to customers by", "", ""],  # a row apart: two label rows
+        ["segment of business", "", ""],
+        ["Consumer Health", "", ""],
+        ["U.S.", "$1,787", "1,687"],
+    ]

@@ -27,6 +27,7 @@ _PAGE_CENTRE = 0.02
 _TIGHT = 1.3
 _TIGHT_SHARE = 0.85
 _TITLE_SIZE = 1.15
+_PITCH_SLACK = 0.25
 _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
@@ -275,12 +276,17 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
     """Header lines above the first data line, and label lines between them and it."""
     body_size = lines[seed].size
     limit = _header_gap_limit(region)
+    pitch = _row_pitch(region)
     top = seed
     header_seen = False
     index = seed - 1
     while index >= floor:
         line = lines[index]
-        if _header_gap_breaks(line, lines[index + 1], region, limit):
+        if _header_gap_breaks(line, lines[index + 1], region, limit) and not (
+            _within_stub(line, region)
+            and _one_blank_row(line, lines[index + 1], pitch)
+            and _has_header_above(lines, index, floor, region, pitch)
+        ):
             break
         if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
             break
@@ -293,7 +299,7 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
             break
         elif line.text.endswith(":") or tight(line, lines[index + 1]):
             top = index
-        elif not _has_header_above(lines, index, floor, region):
+        elif not _has_header_above(lines, index, floor, region, pitch):
             break
         index -= 1
     return top
@@ -309,6 +315,21 @@ def _header_gap_breaks(line: Line, lower: Line, region: Region, limit: float) ->
     if not _gap_breaks(line, lower, limit):
         return False
     return _gap_breaks(line, lower) or not _heads_columns(line, region)
+
+
+def _one_blank_row(upper: Line, lower: Line, pitch: float | None) -> bool:
+    """The lines stand no further apart than two rows of the body's pitch."""
+    return pitch is not None and lower.top - upper.top <= 2 * pitch + _PITCH_SLACK * lower.size
+
+
+def _row_pitch(region: Region) -> float | None:
+    """The usual distance from one data line to the next (None with fewer than two)."""
+    pitches = [
+        lower.top - upper.top
+        for (upper, a), (lower, b) in pairwise(zip(region.lines, region.kinds, strict=True))
+        if a is Kind.DATA and b is Kind.DATA
+    ]
+    return median(pitches) if pitches else None
 
 
 def _header_gap_limit(region: Region) -> float:
@@ -380,10 +401,19 @@ def _is_page_title(line: Line, region: Region) -> bool:
     return abs(chunk.center - over) > line.size
 
 
-def _has_header_above(lines: list[Line], index: int, floor: int, region: Region) -> bool:
-    """Whether a header line sits just above a run of stub lines ending at `index`."""
+def _has_header_above(
+    lines: list[Line], index: int, floor: int, region: Region, pitch: float | None = None
+) -> bool:
+    """Whether a header line sits just above a run of stub lines ending at `index`.
+
+    With the body's row `pitch`, the run may leave one blank row of it between lines (a
+    stub heading, "Sales to customers by segment of business", over a section label).
+    """
     probe = index - 1
-    while probe >= floor and not _gap_breaks(lines[probe], lines[probe + 1]):
+    while probe >= floor and (
+        not _gap_breaks(lines[probe], lines[probe + 1])
+        or _one_blank_row(lines[probe], lines[probe + 1], pitch)
+    ):
         if _is_header_line(lines[probe], region) and not _is_page_title(lines[probe], region):
             return True
         if not _within_stub(lines[probe], region):
