@@ -20,7 +20,7 @@ import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pdfplumber
@@ -39,7 +39,7 @@ from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
-from exporter.ingest.pdf_lines import Line, build_lines
+from exporter.ingest.pdf_lines import Chunk, Line, build_lines
 from exporter.ingest.pdf_rows import PageTable, find_tables
 from exporter.ingest.pdf_tables import Column
 from exporter.ingest.pdf_words import page_words
@@ -68,6 +68,7 @@ _HEADING_MAX = 150
 _PARAGRAPH_GAP = 0.6
 _SHORT_LINE = 0.2
 _CENTRED = 0.05
+_SAME_PLACE = 1.0  # points: page numbers set at one place on every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,8 +312,11 @@ def _classify(exc: BaseException, location: Location) -> InputError:
 
 
 def _margin_lines(page: _Page) -> Iterator[Line]:
+    """Lines whose middle lies in the top or bottom margin: a page number set a little
+    higher than the footer zone still counts, so it never joins the table above it."""
     for line in page.lines:
-        if line.bottom < page.height * _MARGIN or line.top > page.height * (1 - _MARGIN):
+        middle = (line.top + line.bottom) / 2
+        if middle < page.height * _MARGIN or middle > page.height * (1 - _MARGIN):
             yield line
 
 
@@ -325,17 +329,50 @@ def _drop_artefacts(pages: list[_Page]) -> list[_Page]:
     counts = Counter(sig for page in pages for sig in {_signature(x) for x in _margin_lines(page)})
     needed = max(_REPEATED_MIN, _REPEATED_SHARE * len(pages))
     repeated = {sig for sig, count in counts.items() if count >= needed}
+    numbers = [
+        line.chunks[0]
+        for page in pages
+        for line in _margin_lines(page)
+        if _is_page_count(line.text, len(pages))
+    ]
     result = []
     for page in pages:
         margin = {id(line) for line in _margin_lines(page)}
         kept = [
-            line
+            _without_page_number(line, numbers, len(pages)) if id(line) in margin else line
             for line in page.lines
             if id(line) not in margin
             or not (_PAGE_NUMBER.match(line.text.strip()) or _signature(line) in repeated)
         ]
         result.append(_Page(page.number, page.width, page.height, kept))
     return result
+
+
+def _without_page_number(line: Line, numbers: list[Chunk], count: int) -> Line:
+    """A margin line without the page number printed on it, where other pages print
+    theirs alone (a page number on the baseline of a table's last header line).
+
+    The number is the line's first or last chunk, no more than the document's page count
+    (never a year), and ends (or is centred) where the page numbers of other pages do.
+    """
+    if len(line.chunks) < 2:
+        return line
+    for end in (line.chunks[0], line.chunks[-1]):
+        if _is_page_count(end.text, count) and any(_same_place(end, n) for n in numbers):
+            return replace(line, chunks=tuple(c for c in line.chunks if c is not end))
+    return line
+
+
+def _is_page_count(text: str, count: int) -> bool:
+    """A bare number that could be a page of the document."""
+    text = text.strip()
+    return text.isdigit() and 1 <= int(text) <= count
+
+
+def _same_place(chunk: Chunk, other: Chunk) -> bool:
+    return (
+        abs(chunk.x1 - other.x1) <= _SAME_PLACE or abs(chunk.center - other.center) <= _SAME_PLACE
+    )
 
 
 def _blocks(pages: list[_Page]) -> list[Block]:

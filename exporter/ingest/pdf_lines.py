@@ -16,11 +16,14 @@ from dataclasses import dataclass, replace
 from exporter.numbers import is_year, parse_number
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-_MARKER = re.compile(r"^(?:\(?\d{1,2}\)?(?:[,(]\s*\d{1,2}\)?)*|\([a-z]\)|\*{1,3}\d{0,2}|[†‡§])$")
+_MARKER = re.compile(
+    r"^(?:\(?\d{1,2}\)?(?:[,(]\s*\d{1,2}\)?)*|\([a-z]\)|\*{1,3}\d{0,2}|[†‡§]|st|nd|rd|th)$"
+)
 _DASH_PERCENT = re.compile(r"^[-–—]\s*%$")
 _CURRENCY_MARKS = frozenset({"$", "US$", "€", "£", "¥", "A$", "C$", "HK$"})
 _SUPERSCRIPT_RATIO = 0.8
 _RAISE_RATIO = 0.15
+_HIGH_RATIO = 0.4
 _CHUNK_GAP = 0.5
 _GLUE_GAP = 1.5
 _PERCENT_GAP = 1.5
@@ -104,6 +107,8 @@ def _group_rows(words: list[Word]) -> list[list[Word]]:
     for marker_pass, group in ((False, others), (True, markers)):
         for word in sorted(group, key=lambda w: (w.top, w.x0)):
             best = _best_band(bands, word, marker_pass)
+            if best is None and marker_pass:
+                best = _marked_row(rows, bands, word)
             if best is None:
                 rows.append([word])
                 bands.append((word.top, word.bottom))
@@ -128,10 +133,27 @@ def _best_band(bands: list[tuple[float, float]], word: Word, small: bool) -> int
     return best
 
 
+def _marked_row(
+    rows: list[list[Word]], bands: list[tuple[float, float]], marker: Word
+) -> int | None:
+    """The line whose word a raised marker follows closely, when it overlaps that line by
+    less than half its height (a marker set high between two rows of a table)."""
+    for index, (top, bottom) in enumerate(bands):
+        raised_into = top < marker.bottom < bottom
+        if not raised_into:
+            continue
+        if any(0 <= marker.x0 - w.x1 <= _CHUNK_GAP * w.size for w in rows[index]):
+            return index
+    return None
+
+
 def _is_superscript(word: Word, size: float, baseline: float) -> bool:
+    """A footnote marker or ordinal suffix ("53rd") in small type raised above the
+    baseline, or one raised well above it whatever its size."""
     small = word.size <= _SUPERSCRIPT_RATIO * size
     raised = baseline - word.bottom >= _RAISE_RATIO * size
-    return small and raised and bool(_MARKER.match(word.text))
+    high = baseline - word.bottom >= _HIGH_RATIO * size
+    return ((small and raised) or high) and bool(_MARKER.match(word.text))
 
 
 def _marker(text: str) -> str:

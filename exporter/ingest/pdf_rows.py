@@ -1,6 +1,7 @@
 """Rows of a PDF table region: header cells with spans, data rows, wrapped labels.
 
-Text at the stub of a header line is not a column header: a caption ("($ million)") is
+Text at the stub of a header line is not a column header: a caption ("($ million)", or
+one wrapped over two header lines: "(In millions, except per share" / "amounts)") is
 handed back to stand before the table, a period ("Three Months Ended December 31,") heads
 the columns under the header group's years, a stray page number is dropped, and anything
 else labels the rows below it. Header text is placed over the value columns of its own
@@ -123,32 +124,32 @@ class _RowBuilder:
         column's reach for the lines above, and a period above sub-headed columns may
         span them.
         """
-        lines = self.region.lines
         end = index
-        while end < len(lines) and self.region.kinds[end] is Kind.HEADER:
+        while end < len(self.region.lines) and self.region.kinds[end] is Kind.HEADER:
             end += 1
+        lines = self._without_wrapped_captions(self.region.lines[index:end])
         reach = self.region.columns_at(index)
         values = self.region.columns_at(index)
         placed = {}
         headed: set[int] = set()
-        for line in reversed(lines[index:end]):
-            over = [c for c in line.chunks if c.x0 >= self.region.stub_right]
+        for line in reversed(lines):
+            over = [c for c in line.chunks if self.region.over_values(c)]
             over = [part for chunk in over for part in split_at_columns(chunk, values)]
             cells = _widen(_place_header(over, reach), reach, headed, line.size)
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
-        pairs = list(pairwise(lines[index:end]))
+        pairs = list(pairwise(lines))
         for upper, lower in pairs:
             inherited = _inherit_spans(placed[upper.number], placed[lower.number], lower.size)
             placed[lower.number] = inherited
         for upper, lower in reversed(pairs):
             inherited = _inherit_spans(placed[lower.number], placed[upper.number], upper.size)
             placed[upper.number] = inherited
-        governed = _governed([cell for line in lines[index:end] for cell in placed[line.number]])
+        governed = _governed([cell for line in lines for cell in placed[line.number]])
         stub_labels: list[str] = []
         stub_line = 0
-        for line in lines[index:end]:
-            stub = " ".join(c.text for c in line.chunks if c.x0 < self.region.stub_right)
+        for line in lines:
+            stub = " ".join(c.text for c in line.chunks if not self.region.over_values(c))
             cells = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
             if self._header_line(line, stub, cells, governed or (min(reach), max(reach))) and stub:
                 stub_labels.append(stub)
@@ -156,6 +157,30 @@ class _RowBuilder:
         if stub_labels:
             self._row({0: (" ".join(stub_labels), 1)}, stub_line)
         return end
+
+    def _without_wrapped_captions(self, lines: list[Line]) -> list[Line]:
+        """The header lines without a caption wrapped over two or more of them, which
+        becomes one caption: "(In millions, except per share" over "amounts)".
+
+        Only lines of one chunk each, with no stub text, form such a caption; a caption on
+        one line is told from a header when its line is emitted.
+        """
+        kept: list[Line] = []
+        run: list[Line] = []
+        for line in lines:
+            alone = len(line.chunks) == 1 and self.region.over_values(line.chunks[0])
+            if run and alone and ")" not in run[-1].text:
+                run.append(line)
+                if line.text.endswith(")"):
+                    self.captions.append(_joined_lines(run))
+                    run = []
+                continue
+            kept.extend(run)
+            run = [line] if alone and line.text.startswith("(") and ")" not in line.text else []
+            if not run:
+                kept.append(line)
+        kept.extend(run)
+        return kept
 
     def _header_line(
         self, line: Line, stub: str, cells: dict[int, tuple[str, int]], governed: tuple[int, int]
@@ -172,7 +197,7 @@ class _RowBuilder:
         labels = False
         if _CAPTION.match(stub):
             self.captions.append(
-                _only(line, [c for c in line.chunks if c.x0 < self.region.stub_right])
+                _only(line, [c for c in line.chunks if not self.region.over_values(c)])
             )
         elif _PERIOD_STUB.search(stub):
             first, last = governed
@@ -448,6 +473,20 @@ def _only(line: Line, chunks: list[Chunk]) -> Line:
         size=line.size,
         font=line.font,
         chunks=tuple(chunks),
+    )
+
+
+def _joined_lines(lines: list[Line]) -> Line:
+    """Lines of one wrapped phrase as one line, numbered as the first."""
+    first = lines[0]
+    text = " ".join(line.text for line in lines)
+    return Line(
+        number=first.number,
+        top=first.top,
+        bottom=lines[-1].bottom,
+        size=first.size,
+        font=first.font,
+        chunks=(make_chunk(text, min(x.x0 for x in lines), max(x.x1 for x in lines)),),
     )
 
 

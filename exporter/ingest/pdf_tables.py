@@ -2,7 +2,9 @@
 
 A data line ends in numbers set apart from its label. A table is a run of data lines with
 the label lines between them, grown upward over the column-header lines above it (text
-or bare years set over the value columns), but not over a title centred on the page.
+or bare years set over the value columns, in the body's type or a larger one, under a
+blank row when the body leaves blank rows too or when the line heads a column of its own
+with each phrase), but not over a title centred on the page.
 Value columns come from the right edges of the numbers (numbers are right-aligned, so a
 closing bracket or a % sign may hang past them), for each stacked block of the table on
 its own, then merged into one grid where the blocks' columns agree. A run of lone numbers
@@ -14,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from itertools import pairwise
 from statistics import median
 
 from exporter.ingest.pdf_lines import Chunk, Line
@@ -24,6 +27,7 @@ _PAGE_CENTRE = 0.02
 _TIGHT = 1.3
 _TIGHT_SHARE = 0.85
 _TITLE_SIZE = 1.15
+_PITCH_SLACK = 0.25
 _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
@@ -68,6 +72,17 @@ class Region:
     page_width: float = 0.0
     blocks: list[int] = field(default_factory=list)
     block_columns: list[dict[int, Column]] = field(default_factory=list)
+
+    def over_values(self, chunk: Chunk) -> bool:
+        """Whether a chunk of a header line stands over the value columns, not the stub.
+
+        A header wider than its column ("Reported" over a narrow first column) may start
+        left of where the labels end; it is centred over its column all the same.
+        """
+        if chunk.x0 >= self.stub_right:
+            return True
+        size = max((w.size for w in chunk.words), default=0.0)
+        return any(abs(chunk.center - column.center) <= size for column in self.columns)
 
     def columns_at(self, index: int) -> dict[int, Column]:
         """The value columns (grid index -> extent) of the block of line `index`."""
@@ -198,8 +213,8 @@ def _is_header_line(line: Line, region: Region) -> bool:
     Text set between the labels and the values, reaching none of the values ("ASSETS"
     centred on the page above "Current assets"), labels the rows below instead.
     """
-    over = [c for c in line.chunks if c.x0 >= region.stub_right]
-    stub = [c for c in line.chunks if c.x0 < region.stub_right]
+    over = [c for c in line.chunks if region.over_values(c)]
+    stub = [c for c in line.chunks if not region.over_values(c)]
     if not over or any(c.number and not c.year for c in over):
         return False
     if all(c.x1 <= region.value_left for c in over):
@@ -260,16 +275,22 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
 def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
     """Header lines above the first data line, and label lines between them and it."""
     body_size = lines[seed].size
+    limit = _header_gap_limit(region)
+    pitch = _row_pitch(region)
     top = seed
     header_seen = False
     index = seed - 1
     while index >= floor:
         line = lines[index]
-        if _gap_breaks(line, lines[index + 1], _HEADER_GAP_BREAK):
-            break
-        if line.size > _TITLE_SIZE * body_size:
+        if _header_gap_breaks(line, lines[index + 1], region, limit) and not (
+            _within_stub(line, region)
+            and _one_blank_row(line, lines[index + 1], pitch)
+            and _has_header_above(lines, index, floor, region, pitch)
+        ):
             break
         if _is_page_title(line, region) and not _has_header_above(lines, index, floor, region):
+            break
+        if line.size > _TITLE_SIZE * body_size and not _larger_part(lines, index, floor, region):
             break
         if _is_header_line(line, region):
             header_seen = True
@@ -278,10 +299,90 @@ def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
             break
         elif line.text.endswith(":") or tight(line, lines[index + 1]):
             top = index
-        elif not _has_header_above(lines, index, floor, region):
+        elif not _has_header_above(lines, index, floor, region, pitch):
             break
         index -= 1
     return top
+
+
+def _header_gap_breaks(line: Line, lower: Line, region: Region, limit: float) -> bool:
+    """Whether the blank space under a line above the body ends the table there.
+
+    It does not when it is no wider than the blank rows of the body (`limit`), nor when
+    the line heads columns of its own with each phrase and the space is no more than a
+    body may leave between two of its rows.
+    """
+    if not _gap_breaks(line, lower, limit):
+        return False
+    return _gap_breaks(line, lower) or not _heads_columns(line, region)
+
+
+def _one_blank_row(upper: Line, lower: Line, pitch: float | None) -> bool:
+    """The lines stand no further apart than two rows of the body's pitch."""
+    return pitch is not None and lower.top - upper.top <= 2 * pitch + _PITCH_SLACK * lower.size
+
+
+def _row_pitch(region: Region) -> float | None:
+    """The usual distance from one data line to the next (None with fewer than two)."""
+    pitches = [
+        lower.top - upper.top
+        for (upper, a), (lower, b) in pairwise(zip(region.lines, region.kinds, strict=True))
+        if a is Kind.DATA and b is Kind.DATA
+    ]
+    return median(pitches) if pitches else None
+
+
+def _header_gap_limit(region: Region) -> float:
+    """How much blank space (in type sizes) may stand between header lines and the body.
+
+    A table that leaves a blank row between its groups of rows may leave one under its
+    headers too; others keep their headers close.
+    """
+    gaps = [
+        (lower.top - upper.bottom) / max(upper.size, lower.size)
+        for upper, lower in pairwise(region.lines)
+    ]
+    return max([_HEADER_GAP_BREAK, *gaps])
+
+
+def _heads_columns(line: Line, region: Region) -> bool:
+    """A header line of two or more phrases, each over value columns of its own.
+
+    Such a line ("2022 | 2021 | Reported | Operational | Currency") heads the columns
+    below even across a blank row or two, as a data line continues a body across them.
+    """
+    if not region.columns or not _is_header_line(line, region):
+        return False
+    columns = region.columns_at(0)
+    over = [span(chunk, columns) for chunk in line.chunks if region.over_values(chunk)]
+    return len(over) >= 2 and all(a[1] < b[0] for a, b in pairwise(over))
+
+
+def _larger_part(lines: list[Line], index: int, floor: int, region: Region) -> bool:
+    """Whether a line in larger type than the body above it still belongs to the table.
+
+    Some releases set the column headers ("March 31," over "2023") and section labels
+    ("ASSETS") in the type of the text around the table and the rows in a smaller one:
+    a label in larger type belongs when header lines stand above it.
+    """
+    line = lines[index]
+    if _within_stub(line, region) and not _FOOTNOTE_START.match(line.text):
+        return _has_header_above(lines, index, floor, region)
+    return _larger_header(line, region)
+
+
+def _larger_header(line: Line, region: Region) -> bool:
+    """A header line in larger type than the body, not a title centred on the page.
+
+    A title in larger type is one phrase centred on the page, even when it happens to
+    fall over the value columns (a narrow table centred under it).
+    """
+    if not _is_header_line(line, region):
+        return False
+    if len(line.chunks) > 1:
+        return True
+    centre = line.chunks[0].center
+    return abs(centre - region.page_width / 2) > _PAGE_CENTRE * region.page_width
 
 
 def _is_page_title(line: Line, region: Region) -> bool:
@@ -300,10 +401,19 @@ def _is_page_title(line: Line, region: Region) -> bool:
     return abs(chunk.center - over) > line.size
 
 
-def _has_header_above(lines: list[Line], index: int, floor: int, region: Region) -> bool:
-    """Whether a header line sits just above a run of stub lines ending at `index`."""
+def _has_header_above(
+    lines: list[Line], index: int, floor: int, region: Region, pitch: float | None = None
+) -> bool:
+    """Whether a header line sits just above a run of stub lines ending at `index`.
+
+    With the body's row `pitch`, the run may leave one blank row of it between lines (a
+    stub heading, "Sales to customers by segment of business", over a section label).
+    """
     probe = index - 1
-    while probe >= floor and not _gap_breaks(lines[probe], lines[probe + 1]):
+    while probe >= floor and (
+        not _gap_breaks(lines[probe], lines[probe + 1])
+        or _one_blank_row(lines[probe], lines[probe + 1], pitch)
+    ):
         if _is_header_line(lines[probe], region) and not _is_page_title(lines[probe], region):
             return True
         if not _within_stub(lines[probe], region):
