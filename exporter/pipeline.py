@@ -14,6 +14,7 @@ from the report and each output's validation.
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import cache
 from pathlib import Path, PurePosixPath
 
@@ -27,14 +28,15 @@ from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
-from exporter.narrative import read_narrative
+from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
 from exporter.render.formats import RenderedOutputs, render_outputs
 from exporter.render.review import render_review
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
 from exporter.tables import StatementTable, understand_tables
-from exporter.taxonomy import load_taxonomy
+from exporter.tables.context import kinds_shown
+from exporter.taxonomy import Taxonomy, load_taxonomy
 from exporter.validate.outputs import Validation, validate_outputs
 
 TAXONOMY_DIR = "taxonomy"
@@ -97,9 +99,9 @@ def convert_document(
     taxonomy = load_taxonomy()
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
-    refuse_numberless(document, tables)
     mappings = map_tables(tables, taxonomy, info.issuer)
     narrative = read_narrative(document, tables, info, taxonomy)
+    refuse_numberless(document, tables, narrative)
     facts = build_facts(
         tables, mappings, info, taxonomy, options, document.source, narrative=narrative
     )
@@ -120,6 +122,9 @@ def convert_document(
         findings=findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
+    if not tables:
+        unread = unread_statements(document, taxonomy)
+        report = report.model_copy(update={"unread_statements": unread})
     inline = next((o.entry for o in rendered.formats if o.format == "ixbrl"), None)
     review = render_review(
         report, rendered.views, validation.outputs, inline if validation.ok else None
@@ -145,19 +150,46 @@ def _wanted_files(rendered: RenderedOutputs, options: ConvertOptions) -> dict[st
     return wanted
 
 
-def refuse_numberless(document: Document, tables: tuple[StatementTable, ...]) -> None:
-    """A release with no table of numbers has nothing to convert: an error, not an empty
-    instance that looks like success."""
+_TITLE_LENGTH = 200
+_STATEMENT_NUMBERS = 12
+_GLUED = re.compile(r"(?<=\d)(?=[A-Za-z])|(?<=[a-z])(?=[A-Z])")
+_NUMBER = re.compile(r"\(?\$?\d[\d,]*(?:\.\d+)?\)?")
+
+
+def unread_statements(document: Document, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """Statements printed in a release from which no table was read ("line 40: Condensed
+    Consolidated Balance Sheets"): a statement title on a line of its own, or a block of
+    text holding a dozen numbers and a statement's row evidence (a statement flattened
+    into prose). They are in a layout the readers do not know, and their numbers are
+    missing from the outputs."""
+    statements = [s for s in taxonomy.statements_by_priority() if s.row_evidence]
+    found = []
+    for block in document.text_blocks:
+        text = block.text.strip()
+        titled = len(text) <= _TITLE_LENGTH and any(s.matches_title(text) for s in statements)
+        numbers = len(_NUMBER.findall(text))
+        words = _GLUED.sub(" ", text)  # "250Total assets$ 5,000": cells glued together
+        if titled or (numbers >= _STATEMENT_NUMBERS and kinds_shown((words,), taxonomy)):
+            found.append(f"line {block.line}: {text[:80]}")
+    return tuple(found)
+
+
+def refuse_numberless(
+    document: Document, tables: tuple[StatementTable, ...], narrative: Narrative
+) -> None:
+    """A release with neither a table of numbers nor a figure in its prose has nothing to
+    convert: an error, not an empty instance that looks like success. A release that
+    announces its results in sentences and bullets only converts from its prose."""
     placed = any(r.cells for t in tables for b in t.blocks for r in b.rows)
-    if placed or any(t.unplaced for t in tables):
+    if placed or any(t.unplaced for t in tables) or narrative.facts:
         return
     plural = "" if len(tables) == 1 else "s"
     found = f"{len(tables)} table{plural}, none with numbers" if tables else "no tables"
     raise ExtractionError(
         f"{found}; nothing to convert",
         Location(file=document.source),
-        "give an earnings release with its financial tables; statements printed as "
-        "images need OCR first",
+        "give an earnings release with its financial tables or figures in its text; "
+        "statements printed as images need OCR first",
     )
 
 

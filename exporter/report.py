@@ -86,6 +86,9 @@ class Report(BaseModel):
     # The cross-checks (exporter/facts/checks.py), each passed, failed or not applicable.
     cross_checks: tuple[CheckOutcome, ...] = ()
     footnotes: tuple[FactFootnote, ...] = ()
+    # Statement titles in a release from which no table was read (a layout the readers do
+    # not know): the release is incomplete whatever its prose gave.
+    unread_statements: tuple[str, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -115,7 +118,7 @@ class Report(BaseModel):
         """invalid, incomplete (too many table numbers not understood), warnings or ok."""
         if not self.valid or self.count(Severity.ERROR):
             return "invalid"
-        if 1 - self.understood_share > INCOMPLETE_SHARE:
+        if 1 - self.understood_share > INCOMPLETE_SHARE or self.unread_statements:
             return "incomplete"
         return "warnings" if self.count(Severity.WARNING) else "ok"
 
@@ -223,13 +226,14 @@ def summary_text(report: Report) -> str:
         f"{report.source}: {report.status}{issuer}",
         f"  entity       {report.entity.identifier} ({report.issuer or 'issuer not found'})",
         f"  tables       {len(report.tables)}: "
-        + ", ".join(f"{t.kind} (line {t.line})" for t in report.tables),
+        + (", ".join(f"{t.kind} (line {t.line})" for t in report.tables) or "prose only"),
         f"  numbers      {report.numbers_in_tables} in tables: {report.table_facts} facts, "
         f"{report.duplicates} consistent duplicates, {report.deliberate_non_facts} "
         f"left out on purpose, {report.not_understood} not understood "
         f"({report.understood_share:.1%} understood)",
     ]
     lines += [line for line in [_text_line(report)] if line]
+    lines += [f"  not read     statement at {title}" for title in report.unread_statements]
     if report.footnotes:
         linked = len({fact for f in report.footnotes for fact in f.facts})
         lines.append(f"  footnotes    {len(report.footnotes)}, linked to {linked} facts")

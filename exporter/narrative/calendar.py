@@ -18,8 +18,11 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Document, Heading, Paragraph
 from exporter.periods import Period, months_back
+from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
+from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
+from exporter.tables.resolve import resolve as resolve_phrase
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -266,6 +269,8 @@ def _columns(tables: tuple[StatementTable, ...]) -> list[Period]:
 
 
 _OPENING_BLOCKS = 8
+# A title's period phrase comes early; a long paragraph names other periods further on.
+_TITLE_CHARACTERS = 300
 _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", re.IGNORECASE)
 
 
@@ -279,11 +284,12 @@ def _quarter_in_title(document: Document) -> int | None:
 def report_calendar(
     document: Document, tables: tuple[StatementTable, ...]
 ) -> ReportCalendar | None:
-    """The report's current period and fiscal year, from the tables' columns."""
+    """The report's current period and fiscal year, from the tables' columns; for a release
+    without tables, from the period its title names."""
     periods = _columns(tables)
     durations = [p for p in periods if p.start is not None]
     if not durations:
-        return None
+        return _titled_report(document)
     end = max(p.end for p in durations)
     ending = [p for p in durations if p.end == end]
     current = min(ending, key=lambda p: p.end - p.start)  # type: ignore[operator]
@@ -304,6 +310,45 @@ def report_calendar(
         published=_dateline(document, current.end),
     )
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
+
+
+def _titled_report(document: Document) -> ReportCalendar | None:
+    """A prose-only release's period, as its opening lines name it ("Figures for Q1 2026",
+    "Interim Results for the Six Months Ended 30 June 2024", "1H 2024 results").
+
+    The fiscal year ends when the text says it does ("fiscal year ended ..."), else on
+    December 31, as it does for most issuers that publish results in prose only. The
+    period must have ended before the release's date, when the release gives one.
+    """
+    evidence = CalendarEvidence()
+    for block in document.blocks:
+        if isinstance(block, Heading | Paragraph):
+            evidence.read_text(block.text)
+    stated = evidence.calendar()
+    for block in document.blocks[:_OPENING_BLOCKS]:
+        if not isinstance(block, Heading | Paragraph):
+            continue
+        phrase = parse_phrase(block.text[:_TITLE_CHARACTERS])
+        if phrase.year is None or not (phrase.names_part_of_year or phrase.fiscal_year):
+            continue
+        calendar = stated if stated.known else _december_years(phrase.year)
+        period = resolve_phrase(phrase, calendar).period
+        if period is None or period.start is None:
+            continue
+        published = _dateline(document, period.end)
+        year_end = calendar.year_end(phrase.year) or date(phrase.year, 12, 31)
+        report = ReportCalendar(
+            current=period,
+            year_end=(year_end.month, year_end.day),
+            fiscal_year=phrase.year,
+            published=published,
+        )
+        return report.model_copy(update={"fiscal_year": report.fiscal_label(period.end)})
+    return None
+
+
+def _december_years(year: int) -> FiscalCalendar:
+    return FiscalCalendar(year_ends={year: date(year, 12, 31)})
 
 
 def _dateline(document: Document, after: date) -> date | None:

@@ -122,13 +122,19 @@ def _has_evidence(kind: str, taxonomy: Taxonomy) -> bool:
 
 def kind_from_rows(labels: tuple[str, ...], taxonomy: Taxonomy) -> str | None:
     """The one statement kind all of whose row-evidence groups some label shows."""
-    words = [label_tokens(label) for label in labels if label]
-    shown = []
-    for statement in taxonomy.statements_by_priority():
-        groups = statement.row_evidence
-        if groups and all(_any_shown(group, words) for group in groups):
-            shown.append(statement.kind)
+    shown = kinds_shown(labels, taxonomy)
     return shown[0] if len(shown) == 1 else None
+
+
+def kinds_shown(labels: tuple[str, ...], taxonomy: Taxonomy) -> list[str]:
+    """The statement kinds all of whose row-evidence groups some label shows."""
+    words = [label_tokens(label) for label in labels if label]
+    return [
+        statement.kind
+        for statement in taxonomy.statements_by_priority()
+        if statement.row_evidence
+        and all(_any_shown(group, words) for group in statement.row_evidence)
+    ]
 
 
 def _any_shown(group: tuple[str, ...], labels: list[tuple[str, ...]]) -> bool:

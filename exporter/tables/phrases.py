@@ -265,6 +265,10 @@ def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
         for match in list(pattern.finditer(text)):
             parts[flag] = True
             text = _take(text, match)
+    first_half = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('first_half')})(?![\w-])")
+    for match in list(first_half.finditer(text)):
+        parts["half"] = parts.get("half") or 1
+        text = _take(text, match)
     instant = re.compile(rf"^\W*(?:{vocab.alternatives('instant')})\b")
     if match := instant.search(text):
         parts["instant"] = True

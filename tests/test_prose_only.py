@@ -1,0 +1,71 @@
+"""Releases that announce results in sentences and bullets only convert from their prose.
+
+The expected facts are the amounts the releases' bullets and opening paragraphs state,
+read by hand from the files (tests/fixtures/unlabeled/): period from the title or the
+sentence, currency as printed, values scaled by the printed word.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from outputs import xml_facts
+
+from exporter.errors import ExtractionError
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+UNLABELED = Path(__file__).parent / "fixtures" / "unlabeled"
+Q1_2026 = "2026-01-01/2026-03-31"
+
+
+def _facts(name: str) -> set[tuple[str, str, str, Decimal]]:
+    conversion = convert(UNLABELED / name, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    return {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+
+
+def test_bullets_in_renminbi() -> None:
+    """Haier: "Revenue of RMB 73.69 billion", "Net profit attributable to shareholders of the
+    parent company of RMB 4.65 billion", "Basic EPS of RMB 0.50" for Q1 2026."""
+    facts = _facts("haier-2026q1.txt")
+    assert ("Revenues", Q1_2026, "iso4217:CNY", Decimal("73690000000")) in facts
+    assert ("NetIncomeLoss", Q1_2026, "iso4217:CNY", Decimal("4650000000")) in facts
+    assert ("EarningsPerShareBasic", Q1_2026, "iso4217:CNY/xbrli:shares", Decimal("0.50")) in facts
+
+
+def test_sentences_in_euros() -> None:
+    """Intershop: revenues of EUR 7.9 million in the first quarter of 2026; EBITDA EUR 0.9
+    million, up from EUR 0.8 million in the same period of the previous year."""
+    facts = _facts("intershop-2026q1.txt")
+    assert ("Revenues", Q1_2026, "iso4217:EUR", Decimal("7900000")) in facts
+    assert ("Ebitda", Q1_2026, "iso4217:EUR", Decimal("900000")) in facts
+    assert ("Ebitda", "2025-01-01/2025-03-31", "iso4217:EUR", Decimal("800000")) in facts
+
+
+def test_a_release_with_neither_tables_nor_figures_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("Example Corp. Announces a New Chief Executive\n\nNo figures here.\n")
+    with pytest.raises(ExtractionError, match="nothing to convert"):
+        convert(path)
+
+
+def test_statements_the_readers_cannot_see_make_the_release_incomplete(tmp_path: Path) -> None:
+    """A statement printed in a layout no reader knows (here glued into one paragraph) must
+    not pass for a prose-only release: the status says incomplete and names it."""
+    text = (
+        "# Example Corp. Reports Third Quarter 2024 Results\n\n"
+        "Example Corp. (NASDAQ: EXMP) today reported revenue of $5.0 million for the third "
+        "quarter of 2024.\n\n"
+        "CONDENSED CONSOLIDATED BALANCE SHEETSSeptember 30, 2024December 31, 2023Cash$ 1,200"
+        "$ 1,100Receivables 300 250Total assets$ 5,000$ 4,800Payables 700 600Total "
+        "liabilities 2,000 1,900Total equity 3,000 2,900Total liabilities and equity$ 5,000"
+        "$ 4,800\n"
+    )
+    path = tmp_path / "glued.txt"
+    path.write_text(text, encoding="utf-8")
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    assert report.status == "incomplete"
+    assert [u.split(":")[0] for u in report.unread_statements] == ["line 5"]
