@@ -73,6 +73,25 @@ def _column_group_rows(data: list[Row]) -> list[Row]:
     return carried
 
 
+_STUB_WORDS = 3
+
+
+def _period_stub(data: list[Row]) -> str:
+    """A period printed in the label column above a block's first row ("Q4", "Year-to-date",
+    "Three months ended December 31,"): it applies to every column of the block."""
+    for row in data:
+        if row.is_blank:
+            continue
+        label, rest = split_label(row)
+        if rest or not label:
+            return ""
+        phrase = parse_phrase(label)
+        if (phrase.names_part_of_year or phrase.has_date) and len(phrase.words) <= _STUB_WORDS:
+            return label
+        return ""
+    return ""
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
@@ -104,6 +123,10 @@ def _block(
     positions = numeric_positions(data)
     width = max((len(r.cells) for r in data if not r.is_blank), default=0)
     width = max([width, *(p + 1 for p in positions)])
+    stub = _period_stub(data)
+    if stub:
+        hint = f"{context.period_hint} {stub}".strip()
+        context = context.model_copy(update={"period_hint": hint})
     if headers or previous is None:
         columns = build_columns(headers, positions, width, context)
     else:

@@ -120,6 +120,13 @@ def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
     return result
 
 
+def _is_stub(row: Row) -> bool:
+    """A header row that prints a period in the label column only ("Q4" at the left of the
+    column headers): it applies to every column."""
+    cells = [c for c in row.cells if c.text.strip()]
+    return len(cells) == 1 and cells[0].column == 0 and _states_period(cells[0].text.strip())
+
+
 def _names_no_period(text: str) -> bool:
     phrase = parse_phrase(text)
     return phrase.year is None and not phrase.has_date and not phrase.names_part_of_year
@@ -229,6 +236,14 @@ def build_columns(
 ) -> tuple[Column, ...]:
     """One `Column` per value position, with its joined header text, period and currency."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
+    # In a positional grid (HTML, PDF) column 0 is the label column; in a text grid a lone
+    # cell there is a header row that lacks its leading tab.
+    stubs = [row for row in header_rows if context.positional and _is_stub(row)]
+    if stubs:
+        stub = " ".join(c.text.strip() for row in stubs for c in row.cells if c.text.strip())
+        hint = f"{context.period_hint} {stub}".strip()
+        context = context.model_copy(update={"period_hint": hint})
+        header_rows = [row for row in header_rows if row not in stubs]
     coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
     if len(coverages) > 1:
         leaf = coverages[-1]
