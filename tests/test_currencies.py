@@ -1,0 +1,60 @@
+"""Other currencies: the sample rewritten in euros and in Swiss francs converts to the same
+facts, in the new currency.
+
+The rewriting is hand-made text substitution (the code "RMB" and the name "Renminbi"
+become "EUR" / "euros", or "CHF " / "Swiss francs", written with a space before the
+figure as Swiss releases print it); the expected facts are the original instance's with
+the unit renamed, read back from the XML (not from the exporter's models).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from outputs import xml_facts
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+SAMPLE = Path(__file__).parent / "fixtures" / "qifu-2024q4.txt"
+
+
+def _instance_facts(path: Path) -> set[tuple]:
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    return {(c, p, u, v, d) for c, p, u, v, d, *_ in xml_facts(instance)}
+
+
+@pytest.fixture(scope="module")
+def original() -> set[tuple]:
+    return _instance_facts(SAMPLE)
+
+
+VARIANTS = {
+    "EUR": ("euros", "EUR", ""),
+    "CHF": ("Swiss francs", "CHF", " "),
+}
+
+
+def _rewrite(text: str, name: str, code: str, gap: str) -> str:
+    """"RMB89,885 million" -> "CHF 89,885 million" ("EUR89,885 million"); "RMB 223.2" keeps
+    its space; "Renminbi" -> the currency's name."""
+    text = re.sub(r"RMB(?=\d)", code + gap, text.replace("Renminbi", name))
+    return text.replace("RMB", code)
+
+
+@pytest.mark.parametrize("code", sorted(VARIANTS))
+def test_the_sample_in_another_currency_gives_the_same_facts(
+    code: str, original: set[tuple], tmp_path: Path
+) -> None:
+    name, iso, gap = VARIANTS[code]
+    variant = _rewrite(SAMPLE.read_text(encoding="utf-8"), name, iso, gap)
+    assert "RMB" not in variant
+    path = tmp_path / f"sample-{code}.txt"
+    path.write_text(variant, encoding="utf-8")
+    expected = {
+        (c, p, u.replace("iso4217:CNY", f"iso4217:{iso}"), v, d) for c, p, u, v, d in original
+    }
+    assert _instance_facts(path) == expected
