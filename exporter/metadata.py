@@ -31,7 +31,8 @@ _NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
 _NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$|[—–]", re.IGNORECASE)
 _HEAD_PARAGRAPHS = 12
 _SUFFIX = (
-    r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SE|AG|LLC|L\.P|Co)\.?"
+    r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SA|NV|SE|AG|ASA"
+    r"|AB|GmbH|KGaA|S\.p\.A|SpA|Oyj|LLC|L\.P|Co)\.?"
 )
 _CORPORATE = re.compile(
     r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+){0,6}?"
@@ -98,8 +99,11 @@ def _issuer_before(text: str, end: int) -> str | None:
 
 
 def _first_exchange(text: str) -> str:
-    """ "Nasdaq and TASE" lists the ticker on two exchanges; the first names the entity."""
-    return re.split(r"\s+(?:and|&)\s+|/", text.strip(), flags=re.IGNORECASE)[0].upper()
+    """ "Nasdaq and TASE" lists the ticker on two exchanges; the first names the entity. A
+    market is known by its first word ("Nasdaq Global Select Market", "OTCQX Best
+    Market"), which also keeps the identifier free of spaces (OIM formats need that)."""
+    first = re.split(r"\s+(?:and|&)\s+|/", text.strip(), flags=re.IGNORECASE)[0]
+    return first.split()[0].upper()
 
 
 def _listing(
@@ -202,9 +206,17 @@ def _corporate_name(paragraphs: list[Paragraph]) -> str | None:
     """The first name with a corporate suffix in the opening paragraphs."""
     for paragraph in paragraphs[:3]:
         text = paragraph.text.split(" -- ", 1)[-1]
-        if match := _CORPORATE.search(text):
-            return match.group(0).strip(" ,")
+        for match in _CORPORATE.finditer(text):
+            name = match.group(0).strip(" ,")
+            if _names_someone(name):
+                return name
     return None
+
+
+def _names_someone(name: str) -> bool:
+    """A name is more than an article and a suffix ("The Group", "The Company")."""
+    words = [w for w in name.split() if w.lower() not in _NAME_CONNECTORS]
+    return len(words) >= 2 or (len(words) == 1 and not _CORPORATE.fullmatch(words[0] + " x"))
 
 
 def _issuer(

@@ -59,7 +59,8 @@ def entity_for(
     if listing:
         identifier = f"{listing.exchange}:{listing.ticker}"
         return Entity(scheme=taxonomy.ticker_scheme, identifier=identifier, name=info.issuer), []
-    identifier = " ".join((info.issuer or source.rsplit(".", 1)[0]).split())
+    # A name as an identifier, without spaces: OIM formats (an SQName entity) cannot hold them.
+    identifier = "-".join((info.issuer or source.rsplit(".", 1)[0]).replace(",", " ").split())
     finding = Finding(
         code="entity.no-listing",
         severity=Severity.WARNING,
@@ -517,6 +518,8 @@ def _row_facts(
             continue
         concept = builder.concepts[name]
         exponent = _exponent(concept, table.scale, row, unit_amount)
+        if concept.type is ConceptType.PERCENT:
+            exponent = -2
         source = Source.model_construct(
             table=table.index,
             line=row.line,
@@ -525,6 +528,7 @@ def _row_facts(
             printed=cell.number.text,
             column=column.header,
             position=column.position,
+            exponent=exponent,
         )
         period = _period(column, concept, mapping.anchor)
         unit = builder.unit(concept, column)
@@ -532,12 +536,8 @@ def _row_facts(
             reason = "column has no currency" if unit is None else "period does not fit the concept"
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        value = cell.number.value * (1 if overridden else sign)
+        value = (cell.number.value * (1 if overridden else sign)).scaleb(exponent)
         decimals = cell.number.fraction_digits - exponent
-        if concept.type is ConceptType.PERCENT:
-            value, decimals = value / 100, decimals + 2
-        else:
-            value = value.scaleb(exponent)
         fact = Fact.model_construct(
             id="",
             concept=concept.name,

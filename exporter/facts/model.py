@@ -81,6 +81,9 @@ class Source(BaseModel):
     kind: SourceKind = SourceKind.TABLE
     section: str = ""
     wording: str = ""
+    # The power of ten the facts stage applied to this print's digits (thousands: 3, a
+    # percentage: -2): every format reads the cell exactly as the facts stage did.
+    exponent: int | None = None
 
 
 class Fact(BaseModel):

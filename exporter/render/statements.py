@@ -208,6 +208,10 @@ def _printing(
             primary=True,
         )
     negative = fact.value < 0
+    source = (fact.source, *fact.duplicates)[occurrence]
+    if source.exponent is not None:
+        # As the facts stage read this print: the scale it applied, never a guess.
+        scales = (source.exponent,)
     for scale in scales:
         magnitude = abs(number.value).scaleb(scale)
         decimals = number.fraction_digits - scale
