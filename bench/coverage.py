@@ -1,6 +1,6 @@
 """Coverage of the corpus: what became of every table number of every release.
 
-Converts each release (the labelled corpus and the unlabelled newswire copies in
+Converts each release to every format (the labelled corpus and the unlabelled newswire copies in
 tests/fixtures) and prints one line per release: status, numbers in tables, facts made
 from them, consistent duplicates, deliberate non-facts, numbers not understood, and, where
 a truth file exists, the truth facts found. Below, the reasons numbers were not
@@ -59,7 +59,7 @@ def _convert(path: Path) -> Outcome:
 
     outcome = Outcome(path.stem)
     try:
-        conversion = convert(path, ConvertOptions(formats=("xml",)))
+        conversion = convert(path, ConvertOptions())
     except ExporterError as error:
         outcome.status, outcome.error = "error", str(error).splitlines()[0]
         return outcome
