@@ -272,7 +272,8 @@ def build_columns(
                 outlook=resolution.outlook,
             )
         )
-    return tuple(_members(_change_columns(columns), context.default_members))
+    leaves = [texts[p][-1] if texts[p] else "" for p in positions]
+    return tuple(_members(_change_columns(columns), context.default_members, leaves))
 
 
 def _distinct_words(headers: list[str]) -> list[str]:
@@ -286,10 +287,14 @@ def _distinct_words(headers: list[str]) -> list[str]:
     ]
 
 
-def _members(columns: list[Column], defaults: tuple[tuple[str, ...], ...]) -> list[Column]:
+def _members(
+    columns: list[Column], defaults: tuple[tuple[str, ...], ...], leaves: list[str]
+) -> list[Column]:
     """Name the columns that share a period and currency by what else their headers say.
 
-    Change columns are named among themselves ("% Change Total | Operations | Currency").
+    The lowest header row names them when it tells them apart ("Reported | Operational |
+    Currency" under a group title spanning some of them); else the words of the joined
+    headers that not all of them share. Change columns are named among themselves.
     """
     groups: dict[tuple, list[int]] = {}
     for i, column in enumerate(columns):
@@ -299,7 +304,9 @@ def _members(columns: list[Column], defaults: tuple[tuple[str, ...], ...]) -> li
     for indices in groups.values():
         if len(indices) < 2:
             continue
-        names = _distinct_words([columns[i].header for i in indices])
+        names = _distinct_words([leaves[i] for i in indices])
+        if any(not n for n in names) or len(set(names)) < len(names):
+            names = _distinct_words([columns[i].header for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
             continue
         for i, name in zip(indices, names, strict=True):
