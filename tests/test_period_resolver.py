@@ -7,6 +7,7 @@ Expected periods are hand-written from the releases' own statements of their cal
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -221,3 +222,15 @@ def test_the_sample_with_other_period_headers_gives_the_same_facts(
     path = tmp_path / f"{style}.txt"
     path.write_text(variant, encoding="utf-8")
     assert _table_facts(path) == _table_facts(SAMPLE)
+
+
+def test_a_quarter_without_a_year_is_the_latest_one_reported() -> None:
+    """"Q4" alone, in a release reporting through January 1, 2023 (J&J's fiscal 2022)."""
+    calendar = dataclasses.replace(_jnj_calendar(), reported_through=D(2023, 1, 1))
+    assert resolve(parse_phrase("Q4"), calendar).period == Period(
+        start=D(2022, 10, 3), end=D(2023, 1, 1)
+    )
+    earlier = dataclasses.replace(calendar, reported_through=D(2022, 7, 3))
+    assert resolve(parse_phrase("Q4"), earlier).period == Period(
+        start=D(2021, 10, 4), end=D(2022, 1, 2)
+    )

@@ -45,11 +45,26 @@ def resolve(
         return _ending(end, phrase, calendar)
     if phrase.year is not None:
         return _fiscal(phrase, phrase.year, calendar or FiscalCalendar(), instants)
+    if (phrase.quarter or phrase.half) and calendar and (year := _latest_year(phrase, calendar)):
+        return _fiscal(phrase, year, calendar, instants)
     if phrase.month_day:
         return Resolution(missing="a day and month without a year")
     if phrase.names_part_of_year:
         return Resolution(missing="a span without its year or end date")
     return Resolution(missing="no date, year or span")
+
+
+def _latest_year(phrase: PeriodPhrase, calendar: FiscalCalendar) -> int | None:
+    """The fiscal year of the latest such quarter or half the release can report: "Q4"
+    alone in a release reporting through January 1, 2023 is the fourth quarter of 2022."""
+    through = calendar.reported_through
+    if through is None or not calendar.known:
+        return None
+    for year in (through.year + 1, through.year, through.year - 1):
+        period = _fiscal_period(phrase, year, calendar, False)
+        if period is not None and period.end <= through:
+            return year
+    return None
 
 
 def _date(year: int, month: int, day: int) -> date | None:
