@@ -58,7 +58,9 @@ def _latest_year(phrase: PeriodPhrase, calendar: FiscalCalendar) -> int | None:
     """The fiscal year of the latest such quarter or half the release can report: "Q4"
     alone in a release reporting through January 1, 2023 is the fourth quarter of 2022."""
     through = calendar.reported_through
-    if through is None or not calendar.known:
+    if through is None or not calendar.known or phrase.words:
+        # Other words beside the quarter ("FIRST QUARTER Currency") may make it a part of
+        # a comparison rather than the quarter's own figures: no guess.
         return None
     for year in (through.year + 1, through.year, through.year - 1):
         period = _fiscal_period(phrase, year, calendar, False)
