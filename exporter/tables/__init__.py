@@ -22,6 +22,7 @@ from exporter.tables.headers import (
     build_columns,
     find_currency,
     is_header_row,
+    states_outlook,
 )
 from exporter.tables.model import (
     Column,
@@ -175,6 +176,7 @@ def understand_table(
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
         calendar=calendar,
         instants=kind == "balance_sheet",
+        outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []

@@ -215,6 +215,8 @@ class HeaderContext(BaseModel):
     calendar: FiscalCalendar | None = None
     # The table holds balances (a balance sheet): a bare year is the fiscal year's end.
     instants: bool = False
+    # The title or caption says the table is guidance ("2023 guidance range").
+    outlook: bool = False
 
 
 def resolve_header(header: str, context: HeaderContext) -> Resolution:
@@ -269,7 +271,7 @@ def build_columns(
                 open_start=resolution.open_start and period is resolution.period,
                 missing="" if period else resolution.missing,
                 share_of=mentions(header, context.share_of),
-                outlook=resolution.outlook,
+                outlook=resolution.outlook or context.outlook or states_outlook(header),
             )
         )
     leaves = [texts[p][-1] if texts[p] else "" for p in positions]
@@ -318,6 +320,12 @@ def _members(
 def _names_whole(name: str, defaults: tuple[tuple[str, ...], ...]) -> bool:
     words = label_tokens(name)
     return any(words[i : i + len(d)] == d for d in defaults for i in range(len(words) - len(d) + 1))
+
+
+def states_outlook(text: str) -> bool:
+    """Text that calls figures guidance or an outlook (words in periods.toml)."""
+    pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('outlook')})(?![\w-])"
+    return re.search(pattern, text.lower()) is not None
 
 
 def _compares_periods(header: str) -> bool:

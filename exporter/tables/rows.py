@@ -77,7 +77,8 @@ def place_row(
             reason = f"a percentage of another line ({where}): a ratio of other facts"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].outlook:
-            reason = f"column {columns[column].header!r} is {columns[column].missing}"
+            what = columns[column].missing or "guidance for a period not yet reported"
+            reason = f"column {columns[column].header!r} is {what}"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].period is None:
             header = columns[column].header or position
