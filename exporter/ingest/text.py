@@ -6,7 +6,7 @@ The text is cut into units, in this order of precedence:
   lines, is a fixed-width table (`text_fixed`);
 - a run of lines that contain tabs is a tab-separated table; blank lines inside the run are
   kept as blank rows (they separate row groups and stacked sub-tables);
-- a very long line holding a whole statement, rows run together, is a flattened table
+- a long line holding one or more statements, rows run together, is a flattened table
   (`text_flat`);
 - any other run of non-blank lines is text: a short line without a full stop is a heading,
   the rest are paragraphs; a line that opens with "(" or a bullet starts a new paragraph,
