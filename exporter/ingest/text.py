@@ -30,7 +30,7 @@ from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Ta
 from exporter.ingest.text_cells import Cell as CellParagraph
 from exporter.ingest.text_cells import Found, find_cell_tables, is_cell
 from exporter.ingest.text_fixed import fixed_regions, read_fixed
-from exporter.ingest.text_flat import is_flat_line, read_flat_line
+from exporter.ingest.text_flat import header_above, is_flat_line, read_flat_line
 from exporter.ingest.text_grid import BULLET, text_block
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|<>~])")
@@ -117,19 +117,36 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
         if unit.kind == "text" and is_cell(lines[unit.start : unit.end]):
             paragraphs.append(unit)
             continue
+        if unit.kind == "flat":
+            yield from _flat(raw, lines, unit, paragraphs)
+            paragraphs = []
+            continue
         yield from _paragraph_run(paragraphs, lines)
         paragraphs = []
         if unit.kind == "text":
             yield from _text_blocks(lines, unit.start, unit.end)
         elif unit.kind == "tab":
             yield _table(lines, unit.start, unit.end)
-        elif unit.kind == "flat":
-            yield from read_flat_line(raw[unit.start], unit.start) or _text_blocks(
-                lines, unit.start, unit.end
-            )
         else:
             yield from read_fixed(lines, unit.start, unit.end)
     yield from _paragraph_run(paragraphs, lines)
+
+
+def _flat(raw: list[str], lines: list[str], unit: _Unit, before: list[_Unit]) -> Iterator[Block]:
+    """A flattened line, with header cells printed as paragraphs just above it if any."""
+    count, header, head = header_above([_joined(lines, u) for u in before])
+    read = read_flat_line(raw[unit.start], unit.start, header if count else None)
+    if read is None:
+        yield from _paragraph_run(before, lines)
+        yield from _text_blocks(lines, unit.start, unit.end)
+        return
+    blocks, used = read
+    if not used:
+        count = 0
+    yield from _paragraph_run(before[: len(before) - count], lines)
+    if used and head:
+        yield text_block([head], before[len(before) - count].start)
+    yield from blocks
 
 
 def _paragraph_run(units: list[_Unit], lines: list[str]) -> Iterator[Block]:

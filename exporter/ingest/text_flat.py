@@ -41,7 +41,9 @@ from exporter.document import Block
 from exporter.ingest.text_glued import Token, scan_line, value
 from exporter.ingest.text_grid import (
     BodyRow,
+    Kind,
     continues,
+    header_kind,
     header_row,
     is_header_text,
     is_year,
@@ -52,7 +54,9 @@ from exporter.ingest.text_grid import (
 
 _NBSP = "\u00a0"
 _DATE_END = re.compile(r"\b\d{1,2},$")
-_PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])|(?<=[a-z])(?=[A-Z])")
+_PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])")
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DATE_YEAR = re.compile(r"(\b[A-Z][a-z]{2,8}\.? \d{1,2}),(?=(?:19|20)\d\d\b)")
 _TAIL_START = re.compile(r"(?<=\s)[A-Z(]|(?<=[a-z])[A-Z]")
 _TITLE_SPLIT = re.compile(r"(?<=\.)(?=[A-Z]{2,})|(?<=[A-Za-z])(?=\()")
 _MIN_LENGTH = 200
@@ -74,7 +78,12 @@ def _years(token: Token) -> tuple[str, ...] | None:
 
 
 def _is_header(token: Token) -> bool:
-    return _years(token) is not None if token.number else is_header_text(token.text)
+    return _years(token) is not None if token.number else _is_header_text(token.text)
+
+
+def _is_header_text(text: str) -> bool:
+    """Header text, words glued across lines ("Three Months EndedJune 30,") included."""
+    return is_header_text(_GLUED_WORDS.sub(" ", text))
 
 
 def _is_value(token: Token) -> bool:
@@ -114,7 +123,7 @@ def is_flat_line(line: str) -> bool:
     """A long line holding a statement: many numbers, each run of them after a label."""
     if len(line) < _MIN_LENGTH or "\t" in line:
         return False
-    tokens = _tokens(line)
+    tokens = _tokens(_DATE_YEAR.sub(r"\1, ", line))
     values = [t for t in tokens if _is_value(t)]
     return len(values) >= _MIN_VALUES and _data_rows(tokens) >= _MIN_ROWS
 
@@ -149,16 +158,18 @@ def _header_tail(text: str) -> int | None:
     """Where the longest tail of `text` that reads as header text starts, if it does.
 
     A tail starts at a capital, after a space or glued to a word ("ItemsFor the years
-    ended December 31,"), never after a word in lower case.
+    ended December 31,"), never after a word in lower case unless padding or a bracket
+    stands between them.
     """
-    if is_header_text(text):
+    if _is_header_text(text):
         return None
     for match in _TAIL_START.finditer(text):
         cut = match.start()
         words = text[:cut].split()
-        if words and words[-1][:1].islower():
+        padded = text[:cut].endswith(("  ", _NBSP, ")"))
+        if words and words[-1][:1].islower() and not padded:
             continue
-        if is_header_text(text[cut:]):
+        if _is_header_text(text[cut:]):
             return cut
     return None
 
@@ -177,7 +188,7 @@ def _closes_label(tokens: tuple[Token, ...], index: int) -> bool:
         previous is not None
         and not previous.number
         and tokens[index].spaced
-        and not is_header_text(previous.text)
+        and not _is_header_text(previous.text)
         and _DATE_END.search(previous.text) is not None
     )
 
@@ -245,7 +256,7 @@ def _header_texts(tokens: list[Token]) -> list[str]:
         if token.number:
             items.extend((year, True) for year in _years(token) or ())
             continue
-        for part in _PERIOD_CUT.split(token.text):
+        for part in _PERIOD_CUT.split(_GLUED_WORDS.sub(" ", token.text)):
             if part.strip():
                 items.append((part.strip(), False))
     together = any(a[1] and b[1] for a, b in pairwise(items))
@@ -513,21 +524,57 @@ def _table(statement: _Statement, header: list[str], line: str, index: int) -> l
     return [*_titles(statement.title, index), table, *_titles(trailing, index)]
 
 
-def read_flat_line(line: str, index: int, header: list[str] | None = None) -> list[Block] | None:
+def header_above(texts: list[str]) -> tuple[int, list[str], str]:
+    """Header cells printed as paragraphs just above a flattened line (mixed prints).
+
+    Returns how many of the last paragraphs hold them, the cells in print order, and the
+    head of the first of those paragraphs when only its tail is header text (a title with
+    the first period glued on: "...Information(amounts in thousands)  Three Months Ended").
+    """
+    count = 0
+    while count < len(texts) and _is_header_text(_DATE_YEAR.sub(r"\1, ", texts[-1 - count])):
+        count += 1
+    cells = list(texts[len(texts) - count :])
+    head = ""
+    if count < len(texts):
+        text = texts[-1 - count]
+        cut = _header_tail(text)
+        if cut is not None:
+            head, count = text[:cut].strip(), count + 1
+            cells.insert(0, text[cut:])
+    return count, [_DATE_YEAR.sub(r"\1, ", c.strip()) for c in cells], head
+
+
+def _with_header_above(statement: _Statement, above: list[str]) -> list[str]:
+    """The header cells of a statement whose own header names no date and no duration."""
+    tokens = list(scan_line("\u00a0\u00a0".join(above)))
+    own = [t for t in statement.header if not t.number]
+    if any(_DATE_END.search(t.text) or header_kind(t.text) is Kind.DURATION for t in own):
+        return []
+    return _header_texts([*tokens, *statement.header])
+
+
+def read_flat_line(
+    line: str, index: int, above: list[str] | None = None
+) -> tuple[list[Block], bool] | None:
     """Title blocks and the tables of one flattened line (`index` is 0-based), or None.
 
-    `header` holds header cells printed as paragraphs just above the line, used when the
-    line's first statement has none of its own.
+    `above` holds header cells printed as paragraphs just above the line (`header_above`),
+    used when the line's first statement has no header of its own, or only its years; the
+    flag returned says whether they were used.
     """
+    line = _DATE_YEAR.sub(r"\1, ", line)
     tokens = _tokens(line)
     blocks: list[Block] = []
+    used = False
     for number, statement in enumerate(_statements(tokens)):
-        given = header if number == 0 and not statement.header and header else []
+        given = _with_header_above(statement, above) if number == 0 and above else []
         if not statement.header and not given:
             blocks.extend(_titles(statement.title + statement.body, index))
             continue
         found = _table(statement, given, line, index)
+        used = used or bool(found and given)
         blocks.extend(found or _titles(statement.title + statement.body, index))
     if not any(block.kind == "table" for block in blocks):
         return None
-    return blocks
+    return blocks, used
