@@ -244,14 +244,17 @@ def _statements(tokens: tuple[Token, ...]) -> list[_Statement]:
     return statements
 
 
-def _header_texts(tokens: list[Token]) -> list[str]:
+def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[str]:
     """Header cells: period phrases, dates with their years, or years on a row of their own.
 
     When two or more years stand together they are the years row, and a date before them
     keeps no year ("Year Ended December 31," / "2024" / "2023"); otherwise each year
-    closes the date before it ("December 31, 2024" / "December 31, 2023").
+    closes the header text before it ("December 31, 2024", "Q3 2025"). Paragraphs printed
+    above the line (`above`) are one cell each.
     """
-    items: list[tuple[str, bool]] = []
+    items: list[tuple[str, bool]] = [
+        (_GLUED_WORDS.sub(" ", text).strip(), is_year(text)) for text in above or []
+    ]
     for token in tokens:
         if token.number:
             items.extend((year, True) for year in _years(token) or ())
@@ -262,7 +265,7 @@ def _header_texts(tokens: list[Token]) -> list[str]:
     together = any(a[1] and b[1] for a, b in pairwise(items))
     texts: list[str] = []
     for text, year in items:
-        if year and not together and texts and _DATE_END.search(texts[-1]):
+        if year and not together and texts and not is_year(texts[-1]):
             texts[-1] = f"{texts[-1]} {text}"
         else:
             texts.append(text)
@@ -546,12 +549,15 @@ def header_above(texts: list[str]) -> tuple[int, list[str], str]:
 
 
 def _with_header_above(statement: _Statement, above: list[str]) -> list[str]:
-    """The header cells of a statement whose own header names no date and no duration."""
-    tokens = list(scan_line("\u00a0\u00a0".join(above)))
+    """The header cells of a statement whose own header names no date and no duration, or
+    starts with a cell of the same kind as those above (their siblings in one header row:
+    "Three Months Ended June 30," above, "Six Months Ended June 30," on the line)."""
     own = [t for t in statement.header if not t.number]
-    if any(_DATE_END.search(t.text) or header_kind(t.text) is Kind.DURATION for t in own):
+    named = any(_DATE_END.search(t.text) or header_kind(t.text) is Kind.DURATION for t in own)
+    siblings = bool(own) and header_kind(own[0].text) is header_kind(above[-1])
+    if named and not siblings:
         return []
-    return _header_texts([*tokens, *statement.header])
+    return _header_texts(statement.header, above)
 
 
 def read_flat_line(
