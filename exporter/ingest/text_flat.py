@@ -135,13 +135,13 @@ def _tokens(line: str) -> tuple[Token, ...]:
 def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     """A title glued to the header after it ("BALANCE SHEET December 31,") cut in two.
 
-    Only where a year follows: the longest tail of the text that reads as header text,
+    Only where a header token follows: the longest tail of the text that reads as header text,
     starting with a capital after a word that is not in lower case (a label that ends "...
     outstanding as of September 30," is not cut).
     """
     out: list[Token] = []
     for token, following in zip(tokens, [*tokens[1:], None], strict=True):
-        if token.number or following is None or _years(following) is None:
+        if token.number or following is None or not _is_header(following):
             out.append(token)
             continue
         cut = _header_tail(token.text)
