@@ -166,7 +166,7 @@ def _header_tail(text: str) -> int | None:
     for match in _TAIL_START.finditer(text):
         cut = match.start()
         words = text[:cut].split()
-        padded = text[:cut].endswith(("  ", _NBSP, ")"))
+        padded = text[:cut].endswith(("  ", _NBSP)) or text[:cut].rstrip().endswith(")")
         if words and words[-1][:1].islower() and not padded:
             continue
         if _is_header_text(text[cut:]):
@@ -433,6 +433,8 @@ def _rows(group: _Group, width: int, line: int) -> list[_Row]:
     label = labels[-1] if labels else ""
     if not group.values:
         return [*rows, _Row(label, (), line)] if label else rows
+    if any(not v.readings for v in group.values):  # digits no cut makes numbers of
+        return [*rows, _Row(label, ("",) * width + tuple(v.text for v in group.values), line)]
     found = _readings(group.values, width)
     if not found:
         return [*rows, _Row(label, (), line)]
