@@ -6,9 +6,10 @@ no-break spaces, by a single space, by a `$`, or by nothing at all ("net7,090,85
 
 - a number starts at a digit (or at an opening parenthesis before one) that follows a
   gap, a `$`, a bracket, a per cent sign, a colon, a lower-case letter (the end of a
-  label) or a dash; it ends before a gap, a `$`, a bracket, a dash or a capital letter (the
-  next label). A digit after a capital letter ("CM04S1") or before a lower-case one
-  ("3rd") is part of a word, and so is a number ending in a comma ("June 30,");
+  label) or a dash; it ends before a gap, a `$`, a bracket, a dash, a `+` or `*`, or a
+  capital letter (the next label). A day, month and year ("31-Dec-24") is a word; so is a
+  digit after a capital letter ("CM04S1") or before a lower-case one ("3rd"), and a number
+  ending in a comma ("June 30,");
 - a dash is a cell (an em-dash for zero) when a number, a `$`, another dash or the end of
   the line follows it, or a capital letter follows it directly after a number; a dash
   glued to the digits after it may be a minus sign or a cell of its own;
@@ -37,6 +38,7 @@ _DASHES = "-\u2013\u2014\u2212"
 _GAP = re.compile(r"[ \t\u00a0]+")
 _NUMBER = re.compile(r"\(\d[\d,.]*\)%?|\d[\d,.]*%?")
 _DOLLAR_IN_BRACKET = re.compile(r"\(\$(?=\d[\d,.]*\))")
+_DAY_MONTH_YEAR = re.compile(r"\d{1,2}-[A-Za-z]{3,9}-\d{2,4}\b")
 _MAX_READINGS = 48
 _MAX_PARTS = 8
 # Where a glued label starts: after a colon, a closing bracket, a comma or a word's full
@@ -97,7 +99,7 @@ def _number_ends(line: str, end: int, text: str) -> bool:
         following = line[end + 1 : end + 3]
         starts_label = following[:1].isupper() and following[1:].islower()
         return not following[:1].isalpha() or closed or "," in text or starts_label
-    if after in " \t$(" + _NBSP or after.isupper():
+    if after in " \t$(+*" + _NBSP or after.isupper():
         return True
     return closed and not after.islower()
 
@@ -225,6 +227,11 @@ def _scan_value(scan: _Scan, index: int) -> int:
             return glued.end()
         _add(scan, Token(char, index, index + 1, "", True, ((char,),), _spaced(scan)))
         return index + 1
+    date = _DAY_MONTH_YEAR.match(line, index) if char.isdigit() else None
+    if date and _number_starts(line, index):  # "31-Dec-24" is a date, not three cells
+        if scan.word_start < 0:
+            scan.word_start = index
+        return date.end()
     match = _NUMBER.match(line, index) if char.isdigit() or char == "(" else None
     if match and _number_starts(line, index) and _number_ends(line, match.end(), match.group()):
         _flush_word(scan, index)
