@@ -133,18 +133,25 @@ def _tokens(line: str) -> tuple[Token, ...]:
 
 
 def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
-    """A title glued to the header after it ("BALANCE SHEET December 31,") cut in two.
+    """Header text glued to the text beside it cut off, so header runs are whole.
 
-    Only where a header token follows: the longest tail of the text that reads as header text,
-    starting with a capital after a word that is not in lower case (a label that ends "...
-    outstanding as of September 30," is not cut).
+    A title glued to the header after it ("BALANCE SHEET December 31,"): where a header
+    token follows, the longest tail of the text that reads as header text, starting with a
+    capital after a word that is not in lower case (a label that ends "... outstanding as
+    of September 30," is not cut). The first label glued to the header before it ("Period %
+    Unaudited Change Revenue"): where a year precedes and a number follows, the longest
+    head that reads as header text, when a capitalised word starts what is left.
     """
     out: list[Token] = []
-    for token, following in zip(tokens, [*tokens[1:], None], strict=True):
-        if token.number or following is None or not _is_header(following):
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        previous = out[-1] if out else None
+        if token.number or following is None:
             out.append(token)
             continue
-        cut = _header_tail(token.text)
+        cut = _header_tail(token.text) if _is_header(following) else None
+        if cut is None and previous is not None and _years(previous) and _is_value(following):
+            cut = _header_head(token.text)
         if cut is None:
             out.append(token)
             continue
@@ -152,6 +159,16 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         out.append(Token(head, token.start, token.start + len(head), " "))
         out.append(Token(tail, token.end - len(tail), token.end, token.after))
     return tuple(out)
+
+
+def _header_head(text: str) -> int | None:
+    """Where the label starts after the longest head of `text` that reads as header text."""
+    if _is_header_text(text):
+        return None
+    for match in reversed(list(re.finditer(r"(?<=\s)[A-Z]", text))):
+        if _is_header_text(text[: match.start()]):
+            return match.start()
+    return None
 
 
 def _header_tail(text: str) -> int | None:

@@ -11,7 +11,8 @@ no-break spaces, by a single space, by a `$`, or by nothing at all ("net7,090,85
   digit after a capital letter ("CM04S1") or before a lower-case one ("3rd"), and a number
   ending in a comma ("June 30,");
 - a dash is a cell (an em-dash for zero) when a number, a `$`, another dash or the end of
-  the line follows it, or a capital letter follows it directly after a number; a dash
+  the line follows it (but not at the end of a hyphenated word, "Period-over-"), or a
+  capital letter follows it directly after a number; a dash
   glued to the digits after it may be a minus sign or a cell of its own;
 - everything else is text, cut where a new label visibly starts ("ASSETSCash",
   "INC.Condensed", "Current assets:Cash", "(UNAUDITED)ASSETS").
@@ -107,7 +108,9 @@ def _number_ends(line: str, end: int, text: str) -> bool:
 def _dash_is_cell(line: str, index: int) -> bool:
     before = line[index - 1] if index else " "
     within_word = before.isalpha() and index + 1 < len(line) and line[index + 1].isalpha()
-    if before.isupper() or within_word:
+    word = re.search(r"[\w-]*$", line[:index]).group()  # type: ignore[union-attr]
+    compound = before.isalpha() and "-" in word  # "Period-over-" wrapped in a header
+    if before.isupper() or within_word or compound:
         return False
     rest = line[index + 1 :].lstrip(" \t" + _NBSP)
     if not rest or rest[0].isdigit() or rest[0] in "($" + _DASHES:
