@@ -14,10 +14,11 @@ The text is cut into units, in this order of precedence:
   exhibits centre their titles) stands alone.
 
 Runs of short paragraphs are then searched for tables printed one cell per paragraph
-(`text_cells`). Markdown residue is cleaned before any of this: escapes, bold and heading
-marks are undone, and image lines and horizontal rules carry no text, so they count as
-blank lines; a bare Markdown link is never a heading. The layout is always read from the
-text, never from a file name.
+(`text_cells`); a run of lines printed one cell per line, without blank lines between,
+counts as a run of paragraphs of one line each. Markdown residue is cleaned before any of
+this: escapes, bold and heading marks are undone, and image lines and horizontal rules
+carry no text, so they count as blank lines; a bare Markdown link is never a heading. The
+layout is always read from the text, never from a file name.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.ingest.text_cells import Cell as CellParagraph
-from exporter.ingest.text_cells import Found, find_cell_tables, is_cell
+from exporter.ingest.text_cells import Found, find_cell_tables, is_cell, is_cell_column
 from exporter.ingest.text_fixed import fixed_regions, read_fixed
 from exporter.ingest.text_flat import header_above, is_flat_line, read_flat_line
 from exporter.ingest.text_grid import BULLET, text_block
@@ -116,6 +117,9 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
     for unit in _units(raw, lines):
         if unit.kind == "text" and is_cell(lines[unit.start : unit.end]):
             paragraphs.append(unit)
+            continue
+        if unit.kind == "text" and is_cell_column(lines[unit.start : unit.end]):
+            paragraphs.extend(_Unit("text", i, i + 1) for i in range(unit.start, unit.end))
             continue
         if unit.kind == "flat":
             yield from _flat(raw, lines, unit, paragraphs)

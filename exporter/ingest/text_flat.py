@@ -83,7 +83,7 @@ def _is_header(token: Token) -> bool:
 
 def _is_header_text(text: str) -> bool:
     """Header text, words glued across lines ("Three Months EndedJune 30,") included."""
-    return is_header_text(_GLUED_WORDS.sub(" ", text))
+    return is_header_text(text)
 
 
 def _is_value(token: Token) -> bool:

@@ -56,6 +56,7 @@ _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
 _SEARCH_LIMIT = 2000
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
 _HEADING_MAX = 120
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MARKDOWN_LINK = re.compile(r"^!?\[[^\]]*\]\([^)]*\)?$")
 
 
@@ -99,10 +100,19 @@ def is_year(text: str) -> bool:
     return year(text.strip().strip("()"))
 
 
+def unglue(text: str) -> str:
+    """Words run together where a line break was lost ("Three Months EndedSeptember 30,")
+    set apart; used on header text only, where such words are period words."""
+    return _GLUED_WORDS.sub(" ", text)
+
+
 @lru_cache(maxsize=65536)
 def is_header_text(text: str) -> bool:
-    """Whether a cell reads like column-header text: periods, dates, audit or change marks."""
-    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", text))
+    """Whether a cell reads like column-header text: periods, dates, audit or change marks.
+
+    Words run together ("EndedSeptember") are read apart when each is a header word.
+    """
+    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", unglue(text)))
     if not cleaned or len(cleaned) > 80:
         return False
     if _CURRENCY_CODE.match(cleaned):
