@@ -57,6 +57,7 @@ _DATE_END = re.compile(r"\b\d{1,2},$")
 _PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DATE_YEAR = re.compile(r"(\b[A-Z][a-z]{2,8}\.? \d{1,2}),(?=(?:19|20)\d\d\b)")
+_SPLIT_BRACKET = re.compile(r"\([ \u00a0$]+(\d[\d,.]*)[ \u00a0]*\)|\((\d[\d,.]*)[ \u00a0]+\)")
 _TAIL_START = re.compile(r"(?<=\s)[A-Z(]|(?<=[a-z])[A-Z]")
 _TITLE_SPLIT = re.compile(r"(?<=\.)(?=[A-Z]{2,})|(?<=[A-Za-z])(?=\()")
 _MIN_LENGTH = 200
@@ -123,9 +124,15 @@ def is_flat_line(line: str) -> bool:
     """A long line holding a statement: many numbers, each run of them after a label."""
     if len(line) < _MIN_LENGTH or "\t" in line:
         return False
-    tokens = _tokens(_DATE_YEAR.sub(r"\1, ", line))
+    tokens = _tokens(_normalised(line))
     values = [t for t in tokens if _is_value(t)]
     return len(values) >= _MIN_VALUES and _data_rows(tokens) >= _MIN_ROWS
+
+
+def _normalised(line: str) -> str:
+    """A year glued to its date set apart ("June 30,2025"); a negative whose brackets
+    stand apart from it in padded cells ("( 640 )") closed up."""
+    return _SPLIT_BRACKET.sub(lambda m: f"({m[1] or m[2]})", _DATE_YEAR.sub(r"\1, ", line))
 
 
 def _tokens(line: str) -> tuple[Token, ...]:
@@ -350,26 +357,17 @@ def _groups(tokens: list[Token]) -> list[_Group]:
 
 
 def _width(groups: list[_Group], periods: int) -> int:
-    """The most common count of numbers after a label, over the rows printed clearly.
+    """The most common count of numbers after a label, each run read its plainest way
+    (a glued dash as a minus sign, digits run together as one number).
 
-    When every row holds a run that reads more than one way, the header's count of
-    periods, else the rows' plainest readings, give it.
+    On a tie, the header's count of periods, else the largest count.
     """
     counts = Counter(
-        sum(len(v.readings[0]) for v in g.values)
-        for g in groups
-        if g.values and all(len(v.readings) == 1 for v in g.values)
+        sum(len(v.readings[0]) for v in g.values if v.readings) for g in groups if g.values
     )
-    if not counts and periods:
+    counts.pop(0, None)
+    if not counts:
         return periods
-    if not counts:
-        counts = Counter(
-            sum(min((len(r) for r in v.readings), default=0) for v in g.values)
-            for g in groups
-            if g.values
-        )
-    if not counts:
-        return 0
     top = max(counts.values())
     best = [n for n, c in counts.items() if c == top]
     return periods if periods in best else max(best)
@@ -588,7 +586,7 @@ def read_flat_line(
     used when the line's first statement has no header of its own, or only its years; the
     flag returned says whether they were used.
     """
-    line = _DATE_YEAR.sub(r"\1, ", line)
+    line = _normalised(line)
     tokens = _tokens(line)
     blocks: list[Block] = []
     used = False
