@@ -178,11 +178,18 @@ class Kind(Enum):
     LINK = "link"
     AUDIT = "audit"
     CHANGE = "change"
+    CURRENCY = "currency"
     OTHER = "other"
 
 
+# Two years compared ("2024 to 2023", "2024 vs 2023") head a change column.
+_YEARS_COMPARED = r"(?:19|20)\d\d\s*(?:to|vs\.?|versus|[-\u2013])\s*(?:19|20)\d\d"
 _KIND_TESTS = (
-    (Kind.CHANGE, re.compile(r"%|\bchange|\bvariance|\bover\b|\bvs\b|\bversus\b", re.I)),
+    (
+        Kind.CHANGE,
+        re.compile(rf"%|\bchange|\bvariance|\bover\b|\bvs\b|\bversus\b|{_YEARS_COMPARED}", re.I),
+    ),
+    (Kind.CURRENCY, _CURRENCY_CODE),
     (Kind.AUDIT, re.compile(r"\b(?:un)?audited\b", re.I)),
     (Kind.DURATION, re.compile(r"\b(?:months?|weeks?|quarters?|years?|period|ytd|fiscal)\b", re.I)),
     (Kind.DATE, re.compile(rf"\b(?:{_MONTH})\b", re.I)),
