@@ -58,6 +58,7 @@ _PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DATE_YEAR = re.compile(r"(\b[A-Z][a-z]{2,8}\.? \d{1,2}),(?=(?:19|20)\d\d\b)")
 _SPLIT_BRACKET = re.compile(r"\([ \u00a0$]+(\d[\d,.]*)[ \u00a0]*\)|\((\d[\d,.]*)[ \u00a0]+\)")
+_SPACED_PERCENT = re.compile(r"(?<=\d) (?=%)")
 _TAIL_START = re.compile(r"(?<=\s)[A-Z(]|(?<=[a-z])[A-Z]")
 _TITLE_SPLIT = re.compile(r"(?<=\.)(?=[A-Z]{2,})|(?<=[A-Za-z])(?=\()")
 _MIN_LENGTH = 200
@@ -131,8 +132,10 @@ def is_flat_line(line: str) -> bool:
 
 def _normalised(line: str) -> str:
     """A year glued to its date set apart ("June 30,2025"); a negative whose brackets
-    stand apart from it in padded cells ("( 640 )") closed up."""
-    return _SPLIT_BRACKET.sub(lambda m: f"({m[1] or m[2]})", _DATE_YEAR.sub(r"\1, ", line))
+    stand apart from it in padded cells ("( 640 )"), and a per cent sign one space after
+    its number ("114 %"), closed up."""
+    line = _SPLIT_BRACKET.sub(lambda m: f"({m[1] or m[2]})", _DATE_YEAR.sub(r"\1, ", line))
+    return _SPACED_PERCENT.sub("%", line)
 
 
 def _tokens(line: str) -> tuple[Token, ...]:
@@ -147,7 +150,9 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     capital after a word that is not in lower case (a label that ends "... outstanding as
     of September 30," is not cut). The first label glued to the header before it ("Period %
     Unaudited Change Revenue"): where a year precedes and a number follows, the longest
-    head that reads as header text, when a capitalised word starts what is left.
+    head that reads as header text, when a capitalised word starts what is left. A period
+    phrase before the stub column's heading ("For the years ended December 31, EBITDA
+    Calculation" and then the years): the phrase is cut off.
     """
     out: list[Token] = []
     for index, token in enumerate(tokens):
@@ -159,6 +164,11 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         cut = _header_tail(token.text) if _is_header(following) else None
         if cut is None and previous is not None and _years(previous) and _is_value(following):
             cut = _header_head(token.text)
+        if cut is None and _years(following):  # a period phrase, then the stub's heading
+            head = _header_head(token.text)
+            periodic = (Kind.DURATION, Kind.DATE, Kind.LINK)
+            if head is not None and header_kind(token.text[:head]) in periodic:
+                cut = head
         if cut is None:
             out.append(token)
             continue
@@ -255,6 +265,11 @@ def _statements(tokens: tuple[Token, ...]) -> list[_Statement]:
     position = 0
     for start, end in runs:
         before = list(tokens[position:start])
+        header = list(tokens[start:end])
+        stub = _stub_heading(tokens, position, start)
+        if stub is not None:  # "For the years ended December 31, EBITDA Calculation 2024 2023"
+            before = [*tokens[position:stub], tokens[start - 1]]
+            header = [*tokens[stub : start - 1], *header]
         if statements:
             last = max((i for i, t in enumerate(before) if t.number), default=-1)
             statements[-1].body.extend(before[: last + 1])
@@ -262,10 +277,27 @@ def _statements(tokens: tuple[Token, ...]) -> list[_Statement]:
         elif before and any(_is_value(t) for t in before):
             statements.append(_Statement([], [], before))
             before = []
-        statements.append(_Statement(before, list(tokens[start:end])))
+        statements.append(_Statement(before, header))
         position = end
     statements[-1].body.extend(tokens[position:])
     return statements
+
+
+def _stub_heading(tokens: tuple[Token, ...], position: int, start: int) -> int | None:
+    """Where a header run begins that the stub column's heading split from its years.
+
+    A run of years alone, with one text token before it ("EBITDA Calculation") and a
+    header run naming periods before that: the header is both runs, the text is a title.
+    """
+    if start - 2 < position or any(not t.number for t in tokens[start : start + 1]):
+        return None
+    if tokens[start - 1].number or _is_header(tokens[start - 1]):
+        return None
+    first = start - 2
+    while first - 1 >= position and _is_header(tokens[first - 1]):
+        first -= 1
+    named = [t for t in tokens[first : start - 1] if not t.number and _is_header(t)]
+    return first if named and _is_header(tokens[start - 2]) else None
 
 
 def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[str]:

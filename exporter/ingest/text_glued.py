@@ -43,9 +43,10 @@ _DAY_MONTH_YEAR = re.compile(r"\d{1,2}-[A-Za-z]{3,9}-\d{2,4}\b")
 _MAX_READINGS = 48
 _MAX_PARTS = 8
 # Where a glued label starts: after a colon, a closing bracket, a comma or a word's full
-# stop, before a capital; after a run of capitals, before a capitalised word.
+# stop, before a capital; after a run of three capitals or more, before a capitalised word
+# ("ASSETSCash", not "MMBtu").
 _TEXT_CUT = re.compile(
-    r"(?<=[:)\]])(?=[A-Z(])|(?<=,)(?=[A-Z])|(?<=\w{3}\.)(?=[A-Z][A-Za-z])|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+    r"(?<=[:)\]])(?=[A-Z(])|(?<=,)(?=[A-Z])|(?<=\w{3}\.)(?=[A-Z][A-Za-z])|(?<=[A-Z]{3})(?=[A-Z][a-z])"
 )
 _STANDARD = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})*|0)(?:\.\d+)?")
 _WELL_FORMED = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+|0|[1-9]\d*)(?:\.\d+)?")
