@@ -138,6 +138,94 @@ def test_header_paragraphs_above_a_flattened_body_head_it() -> None:
     assert _grid(table)[-1] == ["Stockholders' equity", "497", "3,825"]
 
 
+def test_cells_one_per_line_without_blank_lines_read_as_cells() -> None:
+    """Lines, not paragraphs, are the cells; a bracket printed on a line of its own closes
+    the negative above it."""
+    lines = [
+        "STATEMENTS OF OPERATIONS",
+        "Three Months EndedSeptember 30,",
+        "2024",
+        "2023",
+        "Revenue",
+        "$",
+        "2,033,324",
+        "$",
+        "2,673,333",
+        "Cost of revenue",
+        "760,166",
+        "826,662",
+        "Loss from operations",
+        "(1,687,534",
+        ")",
+        "(389,211",
+        ")",
+        "Net loss",
+        "(1,509,250",
+        ")",
+        "(181,576",
+        ")",
+    ]
+    (table,) = read_text("\n".join(lines) + "\n", "case.txt").tables
+    assert _grid(table) == [
+        ["", "Three Months Ended September 30,"],
+        ["", "2024", "2023"],
+        ["Revenue", "2,033,324", "2,673,333"],
+        ["Cost of revenue", "760,166", "826,662"],
+        ["Loss from operations", "(1,687,534)", "(389,211)"],
+        ["Net loss", "(1,509,250)", "(181,576)"],
+    ]
+
+
+LABELS = [
+    "Revenue",
+    "Cost of revenue",
+    "Gross profit",
+    "Research and development",
+    "General and administrative",
+    "Net income",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        pytest.param(
+            "For the three months endedDecember 31, For the years endedDecember 31, EBITDA"
+            " Calculation 2024 2023 2024 2023",
+            [
+                ["", "For the three months ended December 31,", "For the years ended December 31,"],
+                ["", "2024", "2023", "2024", "2023"],
+            ],
+            id="stub-heading-between-periods-and-years",
+        ),
+        pytest.param(
+            "As of As of 31-Dec-24 31-Dec-23",
+            [["", "As of", "As of"], ["", "31-Dec-24", "31-Dec-23"]],
+            id="day-month-year-dates",
+        ),
+        pytest.param(
+            "Three Months Ended December 31, Period-over- 2024 2023 Period % Unaudited Change",
+            None,
+            id="hyphenated-header-word-wrapped-at-its-dash",
+        ),
+    ],
+)
+def test_flattened_headers_keep_their_cells(header: str, expected: list | None) -> None:
+    width = 4 if "EBITDA" in header else (3 if "Period" in header else 2)
+    rows = " ".join(
+        f"{label} " + " ".join(f"{n},{i}{i}{i}" for i in range(1, width + 1))
+        for n, label in enumerate(LABELS, start=1)
+    )
+    grid = _grid(_flat_table(f"ACME INC.SUMMARY\u00a0 {header} {rows}"))
+    body = [row for row in grid if row and row[0]]
+    assert [row[0] for row in body] == LABELS
+    assert all(len(row) == width + 1 for row in body)
+    if expected is not None:
+        assert [[cell for cell in row if cell] for row in grid[:2]] == [
+            [cell for cell in row if cell] for row in expected
+        ]
+
+
 def test_prose_with_many_figures_is_not_a_table() -> None:
     sentence = (
         "For the three months ended June 30, 2025, the Company reported revenue of $496,353, an"

@@ -58,6 +58,7 @@ _PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])")
 _GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DATE_YEAR = re.compile(r"(\b[A-Z][a-z]{2,8}\.? \d{1,2}),(?=(?:19|20)\d\d\b)")
 _SPLIT_BRACKET = re.compile(r"\([ \u00a0$]+(\d[\d,.]*)[ \u00a0]*\)|\((\d[\d,.]*)[ \u00a0]+\)")
+_DATE_WORD_CUT = re.compile(r"\s+(?=\d{1,2}-[A-Za-z]{3,9}-\d{2,4}\b)")
 _SPACED_PERCENT = re.compile(r"(?<=\d) (?=%)")
 _TAIL_START = re.compile(r"(?<=\s)[A-Z(]|(?<=[a-z])[A-Z]")
 _TITLE_SPLIT = re.compile(r"(?<=\.)(?=[A-Z]{2,})|(?<=[A-Za-z])(?=\()")
@@ -152,7 +153,8 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
     Unaudited Change Revenue"): where a year precedes and a number follows, the longest
     head that reads as header text, when a capitalised word starts what is left. A period
     phrase before the stub column's heading ("For the years ended December 31, EBITDA
-    Calculation" and then the years): the phrase is cut off.
+    Calculation" and then the years) or before the first label ("As of 31-Dec-24 31-Dec-23
+    Revenue" and then a number): the phrase is cut off.
     """
     out: list[Token] = []
     for index, token in enumerate(tokens):
@@ -164,7 +166,7 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         cut = _header_tail(token.text) if _is_header(following) else None
         if cut is None and previous is not None and _years(previous) and _is_value(following):
             cut = _header_head(token.text)
-        if cut is None and _years(following):  # a period phrase, then the stub's heading
+        if cut is None and following.number:  # a period phrase, then a heading or label
             head = _header_head(token.text)
             periodic = (Kind.DURATION, Kind.DATE, Kind.LINK)
             if head is not None and header_kind(token.text[:head]) in periodic:
@@ -315,9 +317,7 @@ def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[s
         if token.number:
             items.extend((year, True) for year in _years(token) or ())
             continue
-        for part in _PERIOD_CUT.split(_GLUED_WORDS.sub(" ", token.text)):
-            if part.strip():
-                items.append((part.strip(), False))
+        items.extend((part, False) for part in _period_cells(token.text))
     together = any(a[1] and b[1] for a, b in pairwise(items))
     texts: list[str] = []
     for text, year in items:
@@ -326,6 +326,25 @@ def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[s
         else:
             texts.append(text)
     return texts
+
+
+def _period_cells(text: str) -> list[str]:
+    """A run of header text cut into cells: after a day ("June 30, Six months ended"),
+    before each day-month-year date ("31-Dec-24 31-Dec-23"), and where one phrase is
+    printed again and again ("As of As of")."""
+    cells: list[str] = []
+    for part in _PERIOD_CUT.split(_GLUED_WORDS.sub(" ", text)):
+        for piece in _DATE_WORD_CUT.split(part):
+            words = piece.split()
+            for size in range(1, len(words) // 2 + 1):
+                count, rest = divmod(len(words), size)
+                if not rest and count > 1 and words == words[:size] * count:
+                    cells.extend([" ".join(words[:size])] * count)
+                    break
+            else:
+                if words:
+                    cells.append(" ".join(words))
+    return cells
 
 
 def _glue_labels(tokens: list[Token], line: str) -> list[Token]:
