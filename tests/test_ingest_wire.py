@@ -226,6 +226,12 @@ def test_flattened_headers_keep_their_cells(header: str, expected: list | None) 
         ]
 
 
+def test_a_last_cell_wrapped_onto_its_own_paragraph_completes_the_row() -> None:
+    text = FLAT + " Weighted average shares outstanding2,008,134 \n\n478,192\n\nAbout ACME\n"
+    (table,) = read_text(text, "case.txt").tables
+    assert _grid(table)[-1] == ["Weighted average shares outstanding", "2,008,134", "478,192"]
+
+
 def test_prose_with_many_figures_is_not_a_table() -> None:
     sentence = (
         "For the three months ended June 30, 2025, the Company reported revenue of $496,353, an"

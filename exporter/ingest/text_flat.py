@@ -38,7 +38,7 @@ from decimal import Decimal
 from itertools import pairwise, product
 
 from exporter.document import Block
-from exporter.ingest.text_glued import Token, scan_line, value
+from exporter.ingest.text_glued import Token, readings, scan_line, value
 from exporter.ingest.text_grid import (
     BodyRow,
     Kind,
@@ -628,20 +628,47 @@ def _with_header_above(statement: _Statement, above: list[str]) -> list[str]:
     return _header_texts(statement.header, above)
 
 
+@dataclass(frozen=True)
+class FlatRead:
+    """What a flattened line became: its blocks, whether the header paragraphs above it
+    were used, and how many of the value paragraphs after it complete its last row."""
+
+    blocks: list[Block]
+    above: bool
+    after: int
+
+
+def _continued(statement: _Statement, after: list[str], periods: int) -> int:
+    """How many value paragraphs after the line complete its last row (a wrapped cell)."""
+    body = statement.body
+    if not after or not body or not body[-1].number:
+        return 0
+    groups = _groups(list(body))
+    width = _width(groups, periods)
+    printed = sum(len(v.readings[0]) for v in groups[-1].values if v.readings)
+    return max(0, min(len(after), width - printed))
+
+
 def read_flat_line(
-    line: str, index: int, above: list[str] | None = None
-) -> tuple[list[Block], bool] | None:
+    line: str, index: int, above: list[str] | None = None, after: list[str] | None = None
+) -> FlatRead | None:
     """Title blocks and the tables of one flattened line (`index` is 0-based), or None.
 
     `above` holds header cells printed as paragraphs just above the line (`header_above`),
-    used when the line's first statement has no header of its own, or only its years; the
-    flag returned says whether they were used.
+    used when the line's first statement has no header of its own, or only its years.
+    `after` holds the value paragraphs just below it: as many as the last row lacks
+    complete it (its last cell was wrapped onto a paragraph of its own).
     """
     line = _normalised(line)
     tokens = _tokens(line)
     blocks: list[Block] = []
     used = False
-    for number, statement in enumerate(_statements(tokens)):
+    statements = _statements(tokens)
+    last = statements[-1]
+    wrapped = _continued(last, after or [], _periods(last.header))
+    for text in (after or [])[:wrapped]:
+        last.body.append(Token(text, len(line), len(line), "", True, readings(text)))
+    for number, statement in enumerate(statements):
         given = _with_header_above(statement, above) if number == 0 and above else []
         if not statement.header and not given:
             blocks.extend(_titles(statement.title + statement.body, index))
@@ -651,4 +678,4 @@ def read_flat_line(
         blocks.extend(found or _titles(statement.title + statement.body, index))
     if not any(block.kind == "table" for block in blocks):
         return None
-    return blocks, used
+    return FlatRead(blocks, used, wrapped)
