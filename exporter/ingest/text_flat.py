@@ -589,7 +589,12 @@ def _table(statement: _Statement, header: list[str], line: str, index: int) -> l
     while rows and not rows[-1].label and not any(rows[-1].values):
         rows.pop()
     texts = header or _header_texts(statement.header)
-    header_rows = [header_row(cells, index + 1) for cells in stack_headers(texts, width)]
+    if header and not statement.header and len(texts) == width:
+        # One paragraph above the line per column: the paragraphs are the columns.
+        plan = [[(text, column, 1) for column, text in enumerate(texts)]]
+    else:
+        plan = stack_headers(texts, width)
+    header_rows = [header_row(cells, index + 1) for cells in plan]
     body_rows = [BodyRow(r.label, r.values, r.line) for r in rows]
     table = make_table(header_rows, body_rows, index + 1)
     return [*_titles(statement.title, index), table, *_titles(trailing, index)]
