@@ -6,7 +6,7 @@ The text is cut into units, in this order of precedence:
   lines, is a fixed-width table (`text_fixed`);
 - a run of lines that contain tabs is a tab-separated table; blank lines inside the run are
   kept as blank rows (they separate row groups and stacked sub-tables);
-- a very long line holding a whole statement, rows run together, is a flattened table
+- a long line holding one or more statements, rows run together, is a flattened table
   (`text_flat`);
 - any other run of non-blank lines is text: a short line without a full stop is a heading,
   the rest are paragraphs; a line that opens with "(" or a bullet starts a new paragraph,
@@ -14,10 +14,11 @@ The text is cut into units, in this order of precedence:
   exhibits centre their titles) stands alone.
 
 Runs of short paragraphs are then searched for tables printed one cell per paragraph
-(`text_cells`). Markdown residue is cleaned before any of this: escapes, bold and heading
-marks are undone, and image lines and horizontal rules carry no text, so they count as
-blank lines; a bare Markdown link is never a heading. The layout is always read from the
-text, never from a file name.
+(`text_cells`); a run of lines printed one cell per line, without blank lines between,
+counts as a run of paragraphs of one line each. Markdown residue is cleaned before any of
+this: escapes, bold and heading marks are undone, and image lines and horizontal rules
+carry no text, so they count as blank lines; a bare Markdown link is never a heading. The
+layout is always read from the text, never from a file name.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from dataclasses import dataclass
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.ingest.text_cells import Cell as CellParagraph
-from exporter.ingest.text_cells import Found, find_cell_tables, is_cell
+from exporter.ingest.text_cells import Found, find_cell_tables, is_cell, is_cell_column
 from exporter.ingest.text_fixed import fixed_regions, read_fixed
-from exporter.ingest.text_flat import is_flat_line, read_flat_line
-from exporter.ingest.text_grid import BULLET, text_block
+from exporter.ingest.text_flat import header_above, is_flat_line, read_flat_line
+from exporter.ingest.text_grid import BULLET, text_block, value_text
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|<>~])")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -39,6 +40,7 @@ _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
 _MARKDOWN_NOISE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _CENTRED = 8
+_MAX_WRAPPED = 4
 
 
 def clean_markup(line: str) -> str:
@@ -113,9 +115,24 @@ def _units(raw: list[str], lines: list[str]) -> Iterator[_Unit]:
 
 def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
     paragraphs: list[_Unit] = []
-    for unit in _units(raw, lines):
+    units = list(_units(raw, lines))
+    skip = 0
+    for position, unit in enumerate(units):
+        if skip:
+            skip -= 1
+            continue
         if unit.kind == "text" and is_cell(lines[unit.start : unit.end]):
             paragraphs.append(unit)
+            continue
+        if unit.kind == "text" and is_cell_column(lines[unit.start : unit.end]):
+            paragraphs.extend(_Unit("text", i, i + 1) for i in range(unit.start, unit.end))
+            continue
+        if unit.kind == "flat":
+            after = _values_after(units[position + 1 :], lines)
+            read = _read_flat(raw, lines, unit, paragraphs, after)
+            yield from read.blocks
+            skip = read.after
+            paragraphs = []
             continue
         yield from _paragraph_run(paragraphs, lines)
         paragraphs = []
@@ -123,13 +140,44 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
             yield from _text_blocks(lines, unit.start, unit.end)
         elif unit.kind == "tab":
             yield _table(lines, unit.start, unit.end)
-        elif unit.kind == "flat":
-            yield from read_flat_line(raw[unit.start], unit.start) or _text_blocks(
-                lines, unit.start, unit.end
-            )
         else:
             yield from read_fixed(lines, unit.start, unit.end)
     yield from _paragraph_run(paragraphs, lines)
+
+
+def _values_after(units: list[_Unit], lines: list[str]) -> list[str]:
+    """The one-line value paragraphs that follow a unit (a wrapped last cell, maybe)."""
+    values: list[str] = []
+    for unit in units[:_MAX_WRAPPED]:
+        text = _joined(lines, unit)
+        if unit.kind != "text" or unit.end - unit.start != 1 or value_text(text) is None:
+            break
+        values.append(text)
+    return values
+
+
+@dataclass
+class _FlatBlocks:
+    blocks: list[Block]
+    after: int
+
+
+def _read_flat(
+    raw: list[str], lines: list[str], unit: _Unit, before: list[_Unit], after: list[str]
+) -> _FlatBlocks:
+    """A flattened line, with header cells printed as paragraphs just above it and a
+    wrapped last cell just below it, if any."""
+    count, header, head = header_above([_joined(lines, u) for u in before])
+    read = read_flat_line(raw[unit.start], unit.start, header if count else None, after)
+    if read is None:
+        blocks = [*_paragraph_run(before, lines), *_text_blocks(lines, unit.start, unit.end)]
+        return _FlatBlocks(blocks, 0)
+    if not read.above:
+        count = 0
+    blocks = list(_paragraph_run(before[: len(before) - count], lines))
+    if read.above and head:
+        blocks.append(text_block([head], before[len(before) - count].start))
+    return _FlatBlocks([*blocks, *read.blocks], read.after)
 
 
 def _paragraph_run(units: list[_Unit], lines: list[str]) -> Iterator[Block]:

@@ -1,15 +1,16 @@
 """Tables printed one cell per paragraph (Markdown copies of newswire releases).
 
-Every cell, `$` included, is its own paragraph: header cells stacked one after another,
-then a label followed by its numbers, the next label, and so on. A table is found where a
-run of header paragraphs (periods, dates, years) is followed by labels and runs of
-numbers; it ends where paragraphs stop being cells, or where the next header run starts.
+Every cell, `$` included, is its own paragraph (or its own line): header cells stacked one
+after another, then a label followed by its numbers, the next label, and so on. A table is
+found where a run of header paragraphs (periods, dates, years) is followed by labels and
+runs of numbers; it ends where paragraphs stop being cells, or where the next header run starts.
 
 The number of value columns is the most common length of a run of numbers after a label.
 A longer run is a full row followed by unlabelled subtotal rows; a shorter one fills the
 columns from the left, the only reading the print supports (cells carry no positions).
 Label paragraphs without numbers are section rows, unless the next paragraph is the
-wrapped tail of the label (see `text_grid.continues`).
+wrapped tail of the label (see `text_grid.continues`). A negative whose brackets were
+printed as cells of their own ("(2,935,708" and ")") is rejoined.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from exporter.ingest.text_grid import (
     is_year,
     make_table,
     stack_headers,
+    unglue,
     value_text,
 )
 
@@ -83,6 +85,22 @@ def is_cell(lines: list[str]) -> bool:
     return (
         len(lines) <= _MAX_CELL_LINES and len(" ".join(line.strip() for line in lines)) <= _MAX_CELL
     )
+
+
+def is_cell_column(lines: list[str]) -> bool:
+    """Whether a block of lines is cells printed one per line, blank lines left out.
+
+    Every line is short, and at least a third of them are numbers or the marks printed
+    beside numbers (`$`, a bracket); hard-wrapped prose has few lines that are a number.
+    """
+    if len(lines) <= _MAX_CELL_LINES or any(len(line.strip()) > _MAX_CELL for line in lines):
+        return False
+    marks = sum(1 for line in lines if line.strip() in ("$", "(", ")", "%") or _is_value(line))
+    return 3 * marks >= len(lines)
+
+
+def _is_value(line: str) -> bool:
+    return value_text(line.strip()) is not None
 
 
 def _header_end(kinds: list[_Kind], start: int) -> int:
@@ -199,7 +217,7 @@ def _table(cells: list[Cell], kinds: list[_Kind], head: int, body: int, end: int
     ]
     header_rows = []
     position = 0
-    for stacked in stack_headers([c.text.strip() for c in texts], width):
+    for stacked in stack_headers([unglue(c.text.strip()) for c in texts], width):
         header_rows.append(header_row(stacked, texts[position].line + 1))
         position += len(stacked)
     noise = [
@@ -231,8 +249,28 @@ def _title_join(cells: list[Cell], start: int, head: int) -> Found | None:
     return None
 
 
+def _closed_brackets(cells: list[Cell]) -> list[Cell]:
+    """A negative printed over two or three cells ("(2,935,708" and ")", or "(", "640" and
+    ")") rejoined: the number takes the brackets, the bracket cells become marks that are
+    skipped like a lone `$`. The list keeps its length, so indices still name paragraphs."""
+    out = list(cells)
+    for index, cell in enumerate(out):
+        text = cell.text.strip()
+        after = out[index + 1].text.strip() if index + 1 < len(out) else ""
+        if text == "(" and value_text(after + ")") is not None:
+            out[index] = Cell("$", cell.line)
+            out[index + 1] = Cell("(" + after, out[index + 1].line)
+            continue
+        closes = text.startswith("(") and ")" not in text and after == ")"
+        if closes and value_text(text + ")") is not None:
+            out[index] = Cell(text + ")", cell.line)
+            out[index + 1] = Cell("$", out[index + 1].line)
+    return out
+
+
 def find_cell_tables(cells: list[Cell]) -> list[Found]:
     """Tables (and rejoined titles) found in a run of short paragraphs, in order."""
+    cells = _closed_brackets(cells)
     kinds = [_kind(c.text) for c in cells]
     found: list[Found] = []
     index = previous_end = 0

@@ -56,6 +56,7 @@ _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
 _SEARCH_LIMIT = 2000
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
 _HEADING_MAX = 120
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MARKDOWN_LINK = re.compile(r"^!?\[[^\]]*\]\([^)]*\)?$")
 
 
@@ -99,10 +100,19 @@ def is_year(text: str) -> bool:
     return year(text.strip().strip("()"))
 
 
+def unglue(text: str) -> str:
+    """Words run together where a line break was lost ("Three Months EndedSeptember 30,")
+    set apart; used on header text only, where such words are period words."""
+    return _GLUED_WORDS.sub(" ", text)
+
+
 @lru_cache(maxsize=65536)
 def is_header_text(text: str) -> bool:
-    """Whether a cell reads like column-header text: periods, dates, audit or change marks."""
-    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", text))
+    """Whether a cell reads like column-header text: periods, dates, audit or change marks.
+
+    Words run together ("EndedSeptember") are read apart when each is a header word.
+    """
+    cleaned = clean_cell(_MARKDOWN_FOOTNOTE.sub("", unglue(text)))
     if not cleaned or len(cleaned) > 80:
         return False
     if _CURRENCY_CODE.match(cleaned):
@@ -168,11 +178,18 @@ class Kind(Enum):
     LINK = "link"
     AUDIT = "audit"
     CHANGE = "change"
+    CURRENCY = "currency"
     OTHER = "other"
 
 
+# Two years compared ("2024 to 2023", "2024 vs 2023") head a change column.
+_YEARS_COMPARED = r"(?:19|20)\d\d\s*(?:to|vs\.?|versus|[-\u2013])\s*(?:19|20)\d\d"
 _KIND_TESTS = (
-    (Kind.CHANGE, re.compile(r"%|\bchange|\bvariance|\bover\b|\bvs\b|\bversus\b", re.I)),
+    (
+        Kind.CHANGE,
+        re.compile(rf"%|\bchange|\bvariance|\bover\b|\bvs\b|\bversus\b|{_YEARS_COMPARED}", re.I),
+    ),
+    (Kind.CURRENCY, _CURRENCY_CODE),
     (Kind.AUDIT, re.compile(r"\b(?:un)?audited\b", re.I)),
     (Kind.DURATION, re.compile(r"\b(?:months?|weeks?|quarters?|years?|period|ytd|fiscal)\b", re.I)),
     (Kind.DATE, re.compile(rf"\b(?:{_MONTH})\b", re.I)),

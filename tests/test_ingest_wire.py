@@ -1,0 +1,326 @@
+"""Newswire copies saved as Markdown text: statements flattened or printed a cell per line.
+
+The class, not the files: a statement on one physical line with its cells apart by runs of
+spaces or no-break spaces, by one space, by a `$` or by nothing at all; or one cell per
+paragraph with `$` a cell of its own; or both mixed (header cells as paragraphs above a
+flattened body). The sample release rewritten in each print must give the facts of its
+text; digits run together are cut only where the column count or the printed arithmetic
+shows where; the real newswire copies that used to be refused convert with facts read by
+hand from the files.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+from outputs import xml_facts
+from renderings_text import cell_per_line, flattened
+
+from exporter.document import Table
+from exporter.ingest.text import read_text
+from exporter.ingest.text_glued import readings
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+HERE = Path(__file__).parent
+SAMPLE = HERE / "fixtures" / "qifu-2024q4.txt"
+UNLABELED = HERE / "fixtures" / "unlabeled"
+US_GAAP = "http://xbrl-exporter.org/taxonomy/2025-01-01#"
+
+
+# --- runs of digits ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("1,234", [("1,234",)], id="clean"),
+        pytest.param("(5,273)", [("(5,273)",)], id="bracketed"),
+        pytest.param("2024", [("2024",)], id="year"),
+        pytest.param("1,6875,273", [("1,687", "5,273")], id="groups-show-the-cut"),
+        pytest.param("1,6875,273", [("1,687", "5,273")], id="groups-show-the-cut"),
+        pytest.param("(1,2345,678)", [], id="a-bracket-holds-one-number"),
+    ],
+)
+def test_readings_of_a_run_of_digits(text: str, expected: list[tuple[str, ...]]) -> None:
+    assert list(readings(text)) == expected
+
+
+def test_two_numbers_run_together_read_as_two_only_one_way() -> None:
+    """Other cuts exist ("24,377,019", "2", "1,685,542"): the column count chooses."""
+    found = readings("24,377,01921,685,542")
+    assert [r for r in found if len(r) == 2] == [("24,377,019", "21,685,542")]
+    assert all(not part.startswith("0") or part == "0" for r in found for part in r)
+
+
+def test_digits_without_groups_read_every_way() -> None:
+    """`1147` may be 1147, or 11 and 47, or 114 and 7: the digits alone never decide."""
+    found = set(readings("1147"))
+    assert {("1147",), ("11", "47"), ("114", "7"), ("1", "147")} <= found
+
+
+# --- flattened lines --------------------------------------------------------------------
+
+# One space between cells, numbers glued to labels and to each other, a dash for zero, an
+# unlabelled subtotal row glued to the row above it, and "1234" (12 and 34) that only the
+# net loss below it can cut.
+FLAT = (
+    "ACME INC.Statements of Operations(in thousands) Three Months Ended March 31, 2026 2025"
+    " Revenue $ 1,000 $ 2,000Operating expenses: Research and development 3,000 4,000"
+    " General and administrative 1,250 1,6254,250 5,625 Loss from operations (3,250)(3,625)"
+    " Interest income1234 Other income $ - $ 5 Net loss$ (3,238) $ (3,586)"
+)
+
+
+def _grid(table: Table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells = {c.column: c.text for c in row.cells}
+        width = max(cells) + 1 if cells else 0
+        rows.append([cells.get(i, "") for i in range(width)])
+    return rows
+
+
+def _flat_table(text: str) -> Table:
+    (table,) = read_text(text + "\n", "case.txt").tables
+    return table
+
+
+def test_flattened_line_with_single_spaces_reads_to_its_grid() -> None:
+    assert _grid(_flat_table(FLAT)) == [
+        ["", "Three Months Ended March 31,"],
+        ["", "2026", "2025"],
+        ["Revenue", "1,000", "2,000"],
+        ["Operating expenses: Research and development", "3,000", "4,000"],
+        ["General and administrative", "1,250", "1,625"],
+        ["", "4,250", "5,625"],
+        ["Loss from operations", "(3,250)", "(3,625)"],
+        ["Interest income", "12", "34"],
+        ["Other income", "-", "5"],
+        ["Net loss", "(3,238)", "(3,586)"],
+    ]
+
+
+def test_glued_digits_no_total_can_cut_are_left_outside_the_columns() -> None:
+    """Without the net loss below it, "1234" could be 1|234, 12|34 or 123|4: not guessed."""
+    text = FLAT.split(" Other income")[0] + " Deferred revenue 50 60"
+    (row,) = [r for r in _flat_table(text).rows if r.cells[0].text == "Interest income"]
+    columns = {c.column for c in row.cells if c.text}
+    assert columns and min(columns - {0}) > 2
+
+
+def test_a_line_holds_several_statements_each_after_its_title() -> None:
+    text = (
+        FLAT + " Condensed Balance Sheets March 31, 2026 December 31, 2025 Assets Cash $ 5 $ 6"
+        " Other assets 7 8 Total assets $ 12 $ 14"
+    )
+    document = read_text(text + "\n", "case.txt")
+    assert len(document.tables) == 2
+    titles = [b.text for b in document.blocks if b.kind == "heading"]
+    assert "Condensed Balance Sheets" in titles
+    grid = _grid(document.tables[1])
+    assert grid[0] == ["", "March 31, 2026", "December 31, 2025"]
+    assert grid[-1] == ["Total assets", "12", "14"]
+
+
+def test_header_paragraphs_above_a_flattened_body_head_it() -> None:
+    text = (
+        "Condensed Balance Sheets\n\nMarch 31,\n\n2026\n\nDecember 31,\n\n2025\n\n"
+        "Assets Cash and cash equivalents $ 1,275 $ 3,086 Other current assets 1,159 2,229"
+        " Total current assets 2,434 5,315 Property and other assets 551 1,027 Total assets"
+        " $ 2,985 $ 6,342 Total liabilities $ 2,488 $ 2,517 Stockholders' equity 497 3,825\n"
+    )
+    (table,) = read_text(text, "case.txt").tables
+    assert _grid(table)[0] == ["", "March 31, 2026", "December 31, 2025"]
+    assert _grid(table)[-1] == ["Stockholders' equity", "497", "3,825"]
+
+
+def test_cells_one_per_line_without_blank_lines_read_as_cells() -> None:
+    """Lines, not paragraphs, are the cells; a bracket printed on a line of its own closes
+    the negative above it."""
+    lines = [
+        "STATEMENTS OF OPERATIONS",
+        "Three Months EndedSeptember 30,",
+        "2024",
+        "2023",
+        "Revenue",
+        "$",
+        "2,033,324",
+        "$",
+        "2,673,333",
+        "Cost of revenue",
+        "760,166",
+        "826,662",
+        "Loss from operations",
+        "(1,687,534",
+        ")",
+        "(389,211",
+        ")",
+        "Net loss",
+        "(1,509,250",
+        ")",
+        "(181,576",
+        ")",
+    ]
+    (table,) = read_text("\n".join(lines) + "\n", "case.txt").tables
+    assert _grid(table) == [
+        ["", "Three Months Ended September 30,"],
+        ["", "2024", "2023"],
+        ["Revenue", "2,033,324", "2,673,333"],
+        ["Cost of revenue", "760,166", "826,662"],
+        ["Loss from operations", "(1,687,534)", "(389,211)"],
+        ["Net loss", "(1,509,250)", "(181,576)"],
+    ]
+
+
+LABELS = [
+    "Revenue",
+    "Cost of revenue",
+    "Gross profit",
+    "Research and development",
+    "General and administrative",
+    "Net income",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        pytest.param(
+            "For the three months endedDecember 31, For the years endedDecember 31, EBITDA"
+            " Calculation 2024 2023 2024 2023",
+            [
+                ["", "For the three months ended December 31,", "For the years ended December 31,"],
+                ["", "2024", "2023", "2024", "2023"],
+            ],
+            id="stub-heading-between-periods-and-years",
+        ),
+        pytest.param(
+            "As of As of 31-Dec-24 31-Dec-23",
+            [["", "As of", "As of"], ["", "31-Dec-24", "31-Dec-23"]],
+            id="day-month-year-dates",
+        ),
+        pytest.param(
+            "Three Months Ended December 31, Period-over- 2024 2023 Period % Unaudited Change",
+            None,
+            id="hyphenated-header-word-wrapped-at-its-dash",
+        ),
+    ],
+)
+def test_flattened_headers_keep_their_cells(header: str, expected: list | None) -> None:
+    width = 4 if "EBITDA" in header else (3 if "Period" in header else 2)
+    rows = " ".join(
+        f"{label} " + " ".join(f"{n},{i}{i}{i}" for i in range(1, width + 1))
+        for n, label in enumerate(LABELS, start=1)
+    )
+    grid = _grid(_flat_table(f"ACME INC.SUMMARY\u00a0 {header} {rows}"))
+    body = [row for row in grid if row and row[0]]
+    assert [row[0] for row in body] == LABELS
+    assert all(len(row) == width + 1 for row in body)
+    if expected is not None:
+        assert [[cell for cell in row if cell] for row in grid[:2]] == [
+            [cell for cell in row if cell] for row in expected
+        ]
+
+
+def test_a_last_cell_wrapped_onto_its_own_paragraph_completes_the_row() -> None:
+    text = FLAT + " Weighted average shares outstanding2,008,134 \n\n478,192\n\nAbout ACME\n"
+    (table,) = read_text(text, "case.txt").tables
+    assert _grid(table)[-1] == ["Weighted average shares outstanding", "2,008,134", "478,192"]
+
+
+def test_prose_with_many_figures_is_not_a_table() -> None:
+    sentence = (
+        "For the three months ended June 30, 2025, the Company reported revenue of $496,353, an"
+        " increase of $90,075 (or 22%) over the same period in 2024. The division generated"
+        " revenue of $481,788, an increase of $94,539 (or 24%) over the same period in 2024,"
+        " and gross margin of 93% versus 95% for 2024 on revenues of $14,565 versus $19,029."
+    )
+    assert not read_text(sentence + "\n", "case.txt").tables
+
+
+# --- the sample, printed as newswire copies print it -----------------------------------
+
+
+@cache
+def _facts(path: Path) -> frozenset:
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    (instance,) = [data for name, data in conversion.files.items() if name.endswith(".xml")]
+    return frozenset(xml_facts(instance))
+
+
+@pytest.mark.parametrize("render", [flattened, cell_per_line], ids=["flattened", "cell-per-line"])
+def test_sample_printed_as_newswire_text_gives_the_text_facts(render, tmp_path: Path) -> None:
+    path = tmp_path / SAMPLE.name
+    path.write_text(render(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
+    assert _facts(path) == _facts(SAMPLE)
+
+
+def test_renderings_print_what_they_claim() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    flat = flattened(text)
+    assert "\t" not in flat and "\u00a0" in flat
+    assert max(len(line) for line in flat.splitlines()) > 4000
+    cells = cell_per_line(text)
+    assert "\t" not in cells and "\n\n$\n\n" in cells
+
+
+# --- the newswire copies that used to be refused ----------------------------------------
+
+# Values read by hand from each file: (concept, period, unit, value).
+USD = "iso4217:USD"
+CASES = {
+    "cmuv-2024q4": [("Assets", "2024-12-31", USD, "311367385")],
+    "forian-2025q2": [
+        ("Assets", "2025-06-30", USD, "48462637"),
+        ("ProfitLoss", "2025-01-01/2025-06-30", USD, "-901069"),
+    ],
+    "forian-fy2025": [
+        ("Assets", "2025-12-31", USD, "44130895"),
+        ("ProfitLoss", "2025-01-01/2025-12-31", USD, "-2874042"),
+    ],
+    "geovax-2025q1": [
+        ("Assets", "2025-03-31", USD, "10833000"),
+        ("ProfitLoss", "2025-01-01/2025-03-31", USD, "-5358000"),
+    ],
+    "geovax-2025q2": [
+        ("Assets", "2025-06-30", USD, "5350000"),
+        ("ProfitLoss", "2025-01-01/2025-06-30", USD, "-10727000"),
+    ],
+    "geovax-2025q3": [
+        ("Assets", "2025-09-30", USD, "6731000"),
+        ("ProfitLoss", "2025-07-01/2025-09-30", USD, "-6319000"),
+    ],
+    "geovax-2026q1": [
+        ("Assets", "2026-03-31", USD, "2985000"),
+        ("ProfitLoss", "2026-01-01/2026-03-31", USD, "-5262000"),
+        # printed "Interest income1147": 11 and 47, as the net loss below shows
+        ("InterestIncomeExpenseNonoperatingNet", "2026-01-01/2026-03-31", USD, "11000"),
+    ],
+    "geovax-fy2024": [
+        ("Assets", "2024-12-31", USD, "8156000"),
+        ("ProfitLoss", "2024-01-01/2024-12-31", USD, "-24992000"),
+    ],
+    "goldenmatrix-2025q2": [
+        ("Assets", "2025-06-30", USD, "210274502"),
+        ("ProfitLoss", "2025-01-01/2025-06-30", USD, "-3990108"),
+    ],
+    "goldenmatrix-2025q3": [
+        ("Assets", "2025-09-30", USD, "209775592"),
+        ("ProfitLoss", "2025-07-01/2025-09-30", USD, "413802"),
+    ],
+    "vycor-2025q2": [
+        ("Revenues", "2025-04-01/2025-06-30", USD, "496353"),
+        ("ProfitLoss", "2025-01-01/2025-06-30", USD, "-14676"),
+    ],
+}
+
+
+@pytest.mark.parametrize("stem", sorted(CASES))
+def test_newswire_copy_converts_with_its_statement_facts(stem: str) -> None:
+    facts = {(c, p, u, v) for c, p, u, v, _decimals, _dims in _facts(UNLABELED / f"{stem}.txt")}
+    for concept, period, unit, value in CASES[stem]:
+        assert (US_GAAP + concept, period, unit, Decimal(value)) in facts, concept
