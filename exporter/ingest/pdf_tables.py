@@ -231,7 +231,7 @@ def _is_section(line: Line, region: Region) -> bool:
     return len(line.chunks) == 1 and line.text.endswith(":") and line.x0 < region.stub_right
 
 
-def _gap_breaks(upper: Line, lower: Line, limit: float = _GAP_BREAK) -> bool:
+def gap_breaks(upper: Line, lower: Line, limit: float = _GAP_BREAK) -> bool:
     """More blank space than a blank row or two leaves: the table has ended."""
     return lower.top - upper.bottom > limit * max(upper.size, lower.size)
 
@@ -250,7 +250,7 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
     index = seed + 1
     while index < len(lines):
         line = lines[index]
-        if _gap_breaks(lines[index - 1], line):
+        if gap_breaks(lines[index - 1], line):
             break
         if data[index]:
             last = index
@@ -312,9 +312,9 @@ def _header_gap_breaks(line: Line, lower: Line, region: Region, limit: float) ->
     the line heads columns of its own with each phrase and the space is no more than a
     body may leave between two of its rows.
     """
-    if not _gap_breaks(line, lower, limit):
+    if not gap_breaks(line, lower, limit):
         return False
-    return _gap_breaks(line, lower) or not _heads_columns(line, region)
+    return gap_breaks(line, lower) or not _heads_columns(line, region)
 
 
 def _one_blank_row(upper: Line, lower: Line, pitch: float | None) -> bool:
@@ -411,7 +411,7 @@ def _has_header_above(
     """
     probe = index - 1
     while probe >= floor and (
-        not _gap_breaks(lines[probe], lines[probe + 1])
+        not gap_breaks(lines[probe], lines[probe + 1])
         or _one_blank_row(lines[probe], lines[probe + 1], pitch)
     ):
         if _is_header_line(lines[probe], region) and not _is_page_title(lines[probe], region):
