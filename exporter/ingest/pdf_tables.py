@@ -32,6 +32,7 @@ _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
 _DASH_ROWS = 2
+_PLACEHOLDER_LENGTH = 3
 _FOOTNOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*|\d{1,2}\s|note\b)", re.IGNORECASE)
 
 
@@ -92,18 +93,35 @@ class Region:
 
 
 def tail_start(line: Line) -> int:
-    """Index of the first chunk of the line's trailing run of numbers."""
+    """Index of the first chunk of the line's trailing run of values.
+
+    The run holds numbers and the placeholders printed after one where a column has no
+    figure ("N/A", "**"); a short scrap before the first number ("Gross pro t", a
+    ligature lost from the label) stays with the label.
+    """
     index = len(line.chunks)
-    while index > 0 and line.chunks[index - 1].number:
+    while index > 0 and (line.chunks[index - 1].number or is_placeholder(line.chunks[index - 1])):
         index -= 1
+    while index < len(line.chunks) and not line.chunks[index].number:
+        index += 1
     return index
 
 
+def is_placeholder(chunk: Chunk) -> bool:
+    """A mark printed apart in a value column where no figure is given ("N/A", "n/a",
+    "NM", "**"): at most three characters, no digit, and not a word of three letters."""
+    text = chunk.text.strip()
+    if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):
+        return False
+    return not (text.isalpha() and len(text) == _PLACEHOLDER_LENGTH)
+
+
 def is_data_line(line: Line) -> bool:
-    """Numbers at the end of the line, set apart from any label before them."""
+    """Numbers at the end of the line, set apart from any label before them (years and
+    placeholders alone are a header line's: "2022  2021  %")."""
     start = tail_start(line)
     tail = line.chunks[start:]
-    if not tail or all(chunk.year for chunk in tail):
+    if not tail or all(chunk.year or not chunk.number for chunk in tail):
         return False
     if len(tail) >= 2 or start == 0:
         return True
