@@ -42,10 +42,7 @@ _NUMBER = re.compile(r"^\(?\d{1,3}(?:,\d{3})*(?:\.\d+)?\)?%?$|^-$")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
 # Renderings whose facts still differ from the text's, with the cause.
-XFAIL: dict[str, str] = {
-    "pdf-split": "a statement's header block printed at the foot of a page, its body on the "
-    "next: the PDF reader reads the orphaned header lines as a paragraph",
-}
+XFAIL: dict[str, str] = {}
 
 
 def _param(rendering: Rendering) -> pytest.param:

@@ -40,7 +40,7 @@ from pdfminer.psparser import LIT
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.pdf_lines import Chunk, Line, build_lines
-from exporter.ingest.pdf_rows import PageTable, find_tables
+from exporter.ingest.pdf_rows import PageTable, find_tables, orphan_header
 from exporter.ingest.pdf_tables import Column
 from exporter.ingest.pdf_words import page_words
 
@@ -377,17 +377,25 @@ def _same_place(chunk: Chunk, other: Chunk) -> bool:
 
 def _blocks(pages: list[_Page]) -> list[Block]:
     """Text blocks and tables in reading order; a statement continued at the top of the
-    next page under its repeated header rows extends the table it continues."""
+    next page under its repeated header rows extends the table it continues, and column
+    headers left at the foot of a page over the next page's body become a table of their
+    own (`orphan_header`)."""
+    pages = [page for page in pages if page.lines]
+    tables = _page_tables(pages)
     blocks: list[Block] = []
     count = 0
-    grid: tuple[Column, ...] = ()
-    for page in pages:
-        if not page.lines:
-            continue
+    for number, page in enumerate(pages):
         layout = _TextLayout(page)
         position = 0
-        for found in find_tables(page.lines, page.number, page.width, grid):
-            grid = found.columns
+        found_tables = list(tables[number])
+        below = tables[number + 1][0] if number + 1 < len(pages) and tables[number + 1] else None
+        end = found_tables[-1].end if found_tables else 0
+        orphan = below and orphan_header(page.lines[end:], below, page.number, page.width)
+        if orphan and below:
+            orphan = replace(orphan, start=orphan.start + end, end=orphan.end + end)
+            found_tables.append(orphan)
+            tables[number + 1][0] = _without_repeat(below, orphan)
+        for found in found_tables:
             blocks.extend(layout.blocks(page.lines[position : found.start]))
             blocks.extend(_caption(line, page.number) for line in found.captions)
             previous = blocks[-1] if blocks else None
@@ -400,6 +408,28 @@ def _blocks(pages: list[_Page]) -> list[Block]:
             position = found.end
         blocks.extend(layout.blocks(page.lines[position:]))
     return blocks
+
+
+def _page_tables(pages: list[_Page]) -> list[list[PageTable]]:
+    """Each page's tables; a headerless table keeps the grid of the one before it."""
+    tables: list[list[PageTable]] = []
+    grid: tuple[Column, ...] = ()
+    for page in pages:
+        found = find_tables(page.lines, page.number, page.width, grid)
+        if found:
+            grid = found[-1].columns
+        tables.append(found)
+    return tables
+
+
+def _without_repeat(below: PageTable, orphan: PageTable) -> PageTable:
+    """The next page's table without leading header rows that repeat the orphaned
+    header's last rows (a page that prints the years again above the body)."""
+    heads = [_cells(row) for row in below.rows[: below.heads]]
+    last = [_cells(row) for row in orphan.rows[len(orphan.rows) - len(heads) :]]
+    if not heads or heads != last:
+        return below
+    return replace(below, rows=below.rows[below.heads :], heads=0)
 
 
 def _continued(previous: Table, found: PageTable, page: int) -> bool:

@@ -21,6 +21,8 @@ _MARKER = re.compile(
 )
 _DASH_PERCENT = re.compile(r"^[-–—]\s*%$")
 _CURRENCY_MARKS = frozenset({"$", "US$", "€", "£", "¥", "A$", "C$", "HK$"})
+_APPROXIMATE = "~"
+_APPROXIMATE_MARK = re.compile(r"^~(?:\s*(?:" + "|".join(map(re.escape, _CURRENCY_MARKS)) + r"))?$")
 _SUPERSCRIPT_RATIO = 0.8
 _RAISE_RATIO = 0.15
 _HIGH_RATIO = 0.4
@@ -198,7 +200,8 @@ def _line(number: int, words: list[Word]) -> Line:
 def _chunks(words: list[Word], size: float) -> list[Chunk]:
     groups: list[list[Word]] = []
     for word in words:
-        if groups and word.x0 - groups[-1][-1].x1 < _CHUNK_GAP * size:
+        approximate = word.text.startswith(_APPROXIMATE)
+        if groups and word.x0 - groups[-1][-1].x1 < _CHUNK_GAP * size and not approximate:
             groups[-1].append(word)
         else:
             groups.append([word])
@@ -237,8 +240,25 @@ def _anchor(words: list[Word]) -> float:
     return words[-1].x1
 
 
+def _approximate(mark: Chunk, figure: Chunk) -> Chunk:
+    """An approximate figure ("~ $1.00", the mark printed apart before it) as printed.
+
+    It is a value where it stands (its column is the figure's), though not a number the
+    table stage reads unless `parse_number` accepts its text.
+    """
+    currency = mark.text[1:].strip()
+    return replace(
+        figure,
+        text=f"{_APPROXIMATE} {currency}{figure.text}",
+        x0=mark.x0,
+        year=False,
+        words=mark.words + figure.words,
+    )
+
+
 def _merge_marks(chunks: list[Chunk], size: float) -> list[Chunk]:
-    """Glue a lone `$` to the number after it and a lone `%` to the number before it.
+    """Glue a lone `$` (or `~`, approximately) to the number after it and a lone `%` to
+    the number before it.
 
     A `%` a column away from the number before it ("2021      %" in a header line whose
     next line reads "Change") heads a column of its own.
@@ -248,6 +268,10 @@ def _merge_marks(chunks: list[Chunk], size: float) -> list[Chunk]:
     while index < len(chunks):
         chunk = chunks[index]
         following = chunks[index + 1] if index + 1 < len(chunks) else None
+        if _APPROXIMATE_MARK.match(chunk.text) and following is not None and following.number:
+            merged.append(_approximate(chunk, following))
+            index += 2
+            continue
         if chunk.text in _CURRENCY_MARKS and following is not None and following.number:
             words = chunk.words + following.words
             merged.append(

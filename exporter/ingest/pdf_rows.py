@@ -24,6 +24,7 @@ from exporter.ingest.pdf_tables import (
     Kind,
     Region,
     find_regions,
+    gap_breaks,
     overlap,
     span,
     tail_start,
@@ -42,6 +43,7 @@ _PERIOD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HOME_SHARE = 0.6
+_HEADER_GAP = 2.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
 
@@ -511,3 +513,74 @@ def _data_pitch(region: Region) -> float | None:
         if a is Kind.DATA and b is Kind.DATA
     ]
     return median(pitches) if pitches else None
+
+
+def orphan_header(
+    lines: list[Line], below: PageTable, page: int, page_width: float
+) -> PageTable | None:
+    """Column-header lines ending a page whose body is `below`, the next page's first table.
+
+    A page break may fall between a statement's column headers and its first row. The
+    trailing lines are such headers when every phrase on them stands over the value area
+    (nothing at the stub), none is a number other than a year, one of them names a period
+    (a year, a month, "ended"), and one line sets two or more phrases each over its own
+    value column of `below`: the columns the body continues in. They become a table of
+    header rows alone, placed over those columns, so the table stage can join them to it.
+    """
+    if below.start != 0 or not below.columns:
+        return None
+    columns = dict(enumerate(below.columns, start=1))
+    value_left = min(column.x0 for column in below.columns)
+    start = len(lines)
+    while start > 0 and _over_columns(lines[start - 1], value_left):
+        if start < len(lines) and gap_breaks(lines[start - 1], lines[start], _HEADER_GAP):
+            break
+        start -= 1
+    block = lines[start:]
+    if not any(_names_columns(line, columns) for line in block):
+        return None
+    if not any(_PERIOD_WORDS.search(line.text) for line in block):
+        return None
+    region = Region(
+        lines=block,
+        kinds=[Kind.HEADER] * len(block),
+        columns=list(below.columns),
+        value_left=value_left,
+        stub_right=value_left,
+        page_width=page_width,
+        blocks=[0] * len(block),
+        block_columns=[columns],
+    )
+    builder = _RowBuilder(region, page)
+    builder.header_group(0)
+    if not builder.rows:
+        return None
+    return PageTable(
+        rows=tuple(builder.rows),
+        captions=tuple(builder.captions),
+        start=start,
+        end=len(lines),
+        columns=below.columns,
+        heads=len(builder.rows),
+    )
+
+
+def _over_columns(line: Line, value_left: float) -> bool:
+    """Header-like text over the value area: no stub text, no number but a year."""
+    return all(
+        chunk.x0 >= value_left - line.size and (chunk.year or not chunk.number)
+        for chunk in line.chunks
+    )
+
+
+def _names_columns(line: Line, columns: dict[int, Column]) -> bool:
+    """Two or more phrases, each over one value column of its own."""
+    if len(line.chunks) < 2:
+        return False
+    homes = []
+    for chunk in line.chunks:
+        hits = [index for index, column in columns.items() if overlap(chunk, column) > 0]
+        if len(hits) != 1:
+            return False
+        homes.append(hits[0])
+    return len(set(homes)) == len(homes)

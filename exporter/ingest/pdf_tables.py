@@ -32,6 +32,7 @@ _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
 _DASH_ROWS = 2
+_PLACEHOLDER_LENGTH = 3
 _FOOTNOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*|\d{1,2}\s|note\b)", re.IGNORECASE)
 
 
@@ -92,18 +93,35 @@ class Region:
 
 
 def tail_start(line: Line) -> int:
-    """Index of the first chunk of the line's trailing run of numbers."""
+    """Index of the first chunk of the line's trailing run of values.
+
+    The run holds numbers and the placeholders printed after one where a column has no
+    figure ("N/A", "**"); a short scrap before the first number ("Gross pro t", a
+    ligature lost from the label) stays with the label.
+    """
     index = len(line.chunks)
-    while index > 0 and line.chunks[index - 1].number:
+    while index > 0 and (line.chunks[index - 1].number or is_placeholder(line.chunks[index - 1])):
         index -= 1
+    while index < len(line.chunks) and not line.chunks[index].number:
+        index += 1
     return index
 
 
+def is_placeholder(chunk: Chunk) -> bool:
+    """A mark printed apart in a value column where no figure is given ("N/A", "n/a",
+    "NM", "**"): at most three characters, no digit, and not a word of three letters."""
+    text = chunk.text.strip()
+    if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):
+        return False
+    return not (text.isalpha() and len(text) == _PLACEHOLDER_LENGTH)
+
+
 def is_data_line(line: Line) -> bool:
-    """Numbers at the end of the line, set apart from any label before them."""
+    """Numbers at the end of the line, set apart from any label before them (years and
+    placeholders alone are a header line's: "2022  2021  %")."""
     start = tail_start(line)
     tail = line.chunks[start:]
-    if not tail or all(chunk.year for chunk in tail):
+    if not tail or all(chunk.year or not chunk.number for chunk in tail):
         return False
     if len(tail) >= 2 or start == 0:
         return True
@@ -231,7 +249,7 @@ def _is_section(line: Line, region: Region) -> bool:
     return len(line.chunks) == 1 and line.text.endswith(":") and line.x0 < region.stub_right
 
 
-def _gap_breaks(upper: Line, lower: Line, limit: float = _GAP_BREAK) -> bool:
+def gap_breaks(upper: Line, lower: Line, limit: float = _GAP_BREAK) -> bool:
     """More blank space than a blank row or two leaves: the table has ended."""
     return lower.top - upper.bottom > limit * max(upper.size, lower.size)
 
@@ -250,7 +268,7 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
     index = seed + 1
     while index < len(lines):
         line = lines[index]
-        if _gap_breaks(lines[index - 1], line):
+        if gap_breaks(lines[index - 1], line):
             break
         if data[index]:
             last = index
@@ -312,9 +330,9 @@ def _header_gap_breaks(line: Line, lower: Line, region: Region, limit: float) ->
     the line heads columns of its own with each phrase and the space is no more than a
     body may leave between two of its rows.
     """
-    if not _gap_breaks(line, lower, limit):
+    if not gap_breaks(line, lower, limit):
         return False
-    return _gap_breaks(line, lower) or not _heads_columns(line, region)
+    return gap_breaks(line, lower) or not _heads_columns(line, region)
 
 
 def _one_blank_row(upper: Line, lower: Line, pitch: float | None) -> bool:
@@ -411,7 +429,7 @@ def _has_header_above(
     """
     probe = index - 1
     while probe >= floor and (
-        not _gap_breaks(lines[probe], lines[probe + 1])
+        not gap_breaks(lines[probe], lines[probe + 1])
         or _one_blank_row(lines[probe], lines[probe + 1], pitch)
     ):
         if _is_header_line(lines[probe], region) and not _is_page_title(lines[probe], region):

@@ -1,0 +1,127 @@
+"""A statement's column headers printed at the foot of a page, its body on the next.
+
+The header lines left at the foot of the page stand over the columns the body continues
+in, so the reader hands them over as a table of header rows alone; the table stage joins
+them to the body. Lines at the foot of a page that do not head those columns stay text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_ingest_pdf import Page, grid, read, row_with
+
+from exporter.document import Document, Paragraph, Table
+from exporter.ingest import read_document
+from exporter.tables.context import raw_tables
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+SIZE = 8.5
+_ROWS = (
+    ("Net income", "1,107,688", "1,912,667", "262,034"),
+    ("Add: Share-based compensation expenses", "42,572", "59,720", "8,182"),
+    ("Non-GAAP net income", "1,150,260", "1,972,387", "270,216"),
+)
+_RIGHTS = (408.0, 480.0, 552.0)
+
+
+def _prose(page: Page, top: float, count: int) -> Page:
+    for i in range(count):
+        page.text(60, top + i * 12, f"Sentence {i + 1} of the text before the statement.", SIZE)
+    return page
+
+
+def _foot(page: Page, top: float, years: tuple[str, str, str] = ("2023", "2024", "2024")) -> Page:
+    """The header block of a three-column statement at the foot of a page."""
+    page.text(60, top - 36, "Reconciliations of GAAP and Non-GAAP Results", 10)
+    page.centred(444, top, "Three months ended", SIZE)
+    page.centred(444, top + 12.5, "December 31,", SIZE)
+    for right, text in zip(_RIGHTS, years, strict=True):
+        page.right(right, top + 25, text, SIZE)
+    for right, text in zip(_RIGHTS, ("RMB", "RMB", "USD"), strict=True):
+        page.right(right, top + 37.5, text, SIZE)
+    return page
+
+
+def _body(page: Page, top: float) -> Page:
+    for i, (label, *values) in enumerate(_ROWS):
+        page.text(60, top + i * 12.5, label, SIZE)
+        for right, value in zip(_RIGHTS, values, strict=True):
+            page.right(right, top + i * 12.5, value, SIZE)
+    return page
+
+
+def test_headers_left_at_the_foot_of_a_page_are_a_table_of_header_rows():
+    first = _foot(_prose(Page(), 80, 30), 660)
+    doc = read([first, _body(Page(), 62)])
+    head, body = doc.tables
+    assert head.page == 1 and body.page == 2
+    assert grid(head) == [
+        ["", "Three months ended[+3]"],
+        ["", "December 31,[+3]"],
+        ["", "2023", "2024", "2024"],
+        ["", "RMB", "RMB", "USD"],
+    ]
+    assert row_with(body, "Net income") == ["Net income", "1,107,688", "1,912,667", "262,034"]
+    assert not any("RMB RMB USD" in b.text for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_the_table_stage_joins_the_orphaned_headers_to_the_body():
+    doc = read([_foot(_prose(Page(), 80, 30), 660), _body(Page(), 62)])
+    (table,) = [t for t in raw_tables(doc) if any(r.cells[0].text == "Net income" for r in t.rows)]
+    assert [c.text for c in table.rows[2].cells] == ["", "2023", "2024", "2024"]
+    assert [c.text for c in table.rows[-1].cells] == [*_ROWS[-1]]
+
+
+def test_a_body_that_prints_the_years_again_continues_the_orphaned_headers():
+    second = _body(Page(), 75)
+    for right, text in zip(_RIGHTS, ("2023", "2024", "2024"), strict=True):
+        second.right(right, 62.5, text, SIZE)
+    first = _prose(Page(), 80, 30)
+    _foot(first, 660)
+    (table,) = read([first, second]).tables
+    assert [row[1:] for row in grid(table)[2:5]] == [
+        ["2023", "2024", "2024"],
+        ["RMB", "RMB", "USD"],
+        ["1,107,688", "1,912,667", "262,034"],
+    ]
+
+
+def test_years_at_the_foot_of_a_page_over_other_columns_stay_text():
+    first = _prose(Page(), 80, 30)
+    first.text(60, 660, "Results for", SIZE)
+    first.text(250, 660, "2023", SIZE).text(300, 660, "2024", SIZE)
+    doc = read([first, _body(Page(), 62)])
+    assert len(doc.tables) == 1
+    assert doc.text_blocks[-1].text == "Results for 2023 2024"
+
+
+def test_text_at_the_foot_of_a_page_before_a_table_stays_text():
+    first = _prose(Page(), 80, 32)
+    doc = read([first, _body(Page(), 62)])
+    assert len(doc.tables) == 1
+    assert doc.tables[0].page == 2
+
+
+@pytest.fixture(scope="module")
+def ebay() -> Document:
+    return read_document(CORPUS / "ebay-2023q1.pdf")
+
+
+def test_ebay_net_revenue_headers_at_the_foot_of_page_9_head_the_body_on_page_10(ebay):
+    head = next(t for t in ebay.tables if t.page == 9 and t.rows[0].line == 52)
+    assert grid(head) == [
+        ["", "Three Months Ended[+5]"],
+        ["", "March 31,", "December 31,", "September 30,", "June 30,", "March 31,"],
+        ["", "2023", "2022", "2022", "2022", "2022"],
+    ]
+    body = next(t for t in ebay.tables if t.page == 10)
+    assert row_with(body, "Total net revenues (1)(2)(3)")[1:] == [
+        "$2,510",
+        "$2,510",
+        "$2,380",
+        "$2,422",
+        "$2,483",
+    ]
+    assert isinstance(body, Table) and grid(body)[0][0] == "Total net revenues (1)(2)(3)"
