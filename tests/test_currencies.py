@@ -39,7 +39,7 @@ VARIANTS = {
 
 
 def _rewrite(text: str, name: str, code: str, gap: str) -> str:
-    """"RMB89,885 million" -> "CHF 89,885 million" ("EUR89,885 million"); "RMB 223.2" keeps
+    """ "RMB89,885 million" -> "CHF 89,885 million" ("EUR89,885 million"); "RMB 223.2" keeps
     its space; "Renminbi" -> the currency's name."""
     text = re.sub(r"RMB(?=\d)", code + gap, text.replace("Renminbi", name))
     return text.replace("RMB", code)

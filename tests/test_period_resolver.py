@@ -225,7 +225,7 @@ def test_the_sample_with_other_period_headers_gives_the_same_facts(
 
 
 def test_a_quarter_without_a_year_is_the_latest_one_reported() -> None:
-    """"Q4" alone, in a release reporting through January 1, 2023 (J&J's fiscal 2022)."""
+    """ "Q4" alone, in a release reporting through January 1, 2023 (J&J's fiscal 2022)."""
     calendar = dataclasses.replace(_jnj_calendar(), reported_through=D(2023, 1, 1))
     assert resolve(parse_phrase("Q4"), calendar).period == Period(
         start=D(2022, 10, 3), end=D(2023, 1, 1)
