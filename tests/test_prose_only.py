@@ -53,18 +53,16 @@ def test_a_release_with_neither_tables_nor_figures_is_refused(tmp_path: Path) ->
 
 
 def test_statements_the_readers_cannot_see_make_the_release_incomplete(tmp_path: Path) -> None:
-    """A statement printed in a layout no reader knows (here glued into one paragraph) must
+    """A statement the readers cannot see (here printed as an image under its title) must
     not pass for a prose-only release: the status says incomplete and names it."""
     text = (
         "# Example Corp. Reports Third Quarter 2024 Results\n\n"
         "Example Corp. (NASDAQ: EXMP) today reported revenue of $5.0 million for the third "
         "quarter of 2024.\n\n"
-        "CONDENSED CONSOLIDATED BALANCE SHEETSSeptember 30, 2024December 31, 2023Cash$ 1,200"
-        "$ 1,100Receivables 300 250Total assets$ 5,000$ 4,800Payables 700 600Total "
-        "liabilities 2,000 1,900Total equity 3,000 2,900Total liabilities and equity$ 5,000"
-        "$ 4,800\n"
+        "Condensed Consolidated Balance Sheets\n\n"
+        "![balance sheet](https://example.com/balance-sheet.png)\n"
     )
-    path = tmp_path / "glued.txt"
+    path = tmp_path / "image.txt"
     path.write_text(text, encoding="utf-8")
     report = convert(path, ConvertOptions(formats=("xml",))).report
     assert report.status == "incomplete"
