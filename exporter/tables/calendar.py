@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from exporter.periods import Period, months_back
 from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
@@ -198,8 +199,10 @@ def _template(pattern: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE)
 
 
-def _patterns(name: str) -> list[re.Pattern[str]]:
-    return [_template(p) for p in vocabulary().calendar[name]]
+@cache
+def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The calendar sentences of `name`, compiled once (every paragraph is read with them)."""
+    return tuple(_template(p) for p in vocabulary().calendar[name])
 
 
 def _count(text: str) -> int | None:

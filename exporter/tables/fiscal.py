@@ -16,13 +16,10 @@ from collections import Counter
 from datetime import date, timedelta
 
 from exporter.periods import Period
+from exporter.tables.calendar import is_month_end
 from exporter.tables.model import Column, StatementTable
 
 _SLACK_DAYS = 7
-
-
-def _is_month_end(day: date) -> bool:
-    return (day + timedelta(days=1)).day == 1
 
 
 def _last_weekday(year: int, month: int, weekday: int) -> date:
@@ -43,7 +40,7 @@ def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
     month votes for that rule.
     """
     periods = _periods(tables)
-    if all(_is_month_end(p.end) for p in periods):
+    if all(is_month_end(p.end) for p in periods):
         return None
     latest = max((p.end for p in periods if p.is_instant), default=None)
     votes: Counter[tuple[int, int]] = Counter()
