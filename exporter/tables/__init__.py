@@ -12,7 +12,7 @@ from datetime import date
 
 from exporter.document import Document, Heading, Paragraph, Row
 from exporter.labels import label_tokens
-from exporter.numbers import is_year, parse_number
+from exporter.numbers import parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
@@ -22,6 +22,7 @@ from exporter.tables.headers import (
     build_columns,
     find_currency,
     is_header_row,
+    is_unlabelled_header,
     states_outlook,
 )
 from exporter.tables.model import (
@@ -43,20 +44,6 @@ from exporter.tables.rows import (
 from exporter.taxonomy import Taxonomy
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
-
-
-def _unlabelled_header(row: Row, before_data: bool) -> bool:
-    """A row with no label and no numbers but years names columns.
-
-    Before any data, a row of words qualifies ("Domestic | International | Consolidated",
-    "Reported %", "2022 $ million"); after data, only a row with years does (a new block's
-    headers): a row of words there is more likely a section printed off the label column.
-    """
-    cells = [c for c in row.cells if c.text.strip()]
-    if not cells or any(c.column == 0 for c in cells):
-        return False
-    numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
-    return not numbers and (before_data or any(is_year(c.text) for c in cells))
 
 
 def _column_group_rows(data: list[Row]) -> list[Row]:
@@ -99,7 +86,7 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     headers: list[Row] = []
     data: list[Row] = []
     for row in rows:
-        if is_header_row(row, names) or _unlabelled_header(row, not data):
+        if is_header_row(row, names) or is_unlabelled_header(row, before_data=not data):
             if data:
                 carried = _column_group_rows(data)
                 data = data[: len(data) - len(carried)]

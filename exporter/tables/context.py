@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
-from exporter.tables.headers import is_header_row
+from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.model import Scale
 from exporter.tables.resolve import period_of
 from exporter.taxonomy import Taxonomy
@@ -195,12 +195,13 @@ def _lead(before: list[Heading | Paragraph]) -> str:
 
 
 def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[str, ...]]:
-    """The texts of the header rows a table starts with."""
+    """The texts of the header rows a table starts with: rows of header words, and rows
+    off the label column without numbers ("Percent Change" over some of the columns)."""
     headers = []
     for row in rows:
         if row.is_blank:
             continue
-        if not is_header_row(row):
+        if not (is_header_row(row) or is_unlabelled_header(row, before_data=True)):
             break
         headers.append(tuple(" ".join(c.text.split()) for c in row.cells if c.text.strip()))
     return headers

@@ -82,6 +82,20 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     return bool(texts) and all(is_header_cell(t, currency_names) for t in texts)
 
 
+def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
+    """A row with no label and no numbers but years names columns.
+
+    Before any data, a row of words qualifies ("Domestic | International | Consolidated",
+    "Reported %", "2022 $ million"); after data, only a row with years does (a new block's
+    headers): a row of words there is more likely a section printed off the label column.
+    """
+    cells = [c for c in row.cells if c.text.strip()]
+    if not cells or any(c.column == 0 for c in cells):
+        return False
+    numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
+    return not numbers and (before_data or any(is_year(c.text) for c in cells))
+
+
 def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
     """Header text per value position for one header row.
 
@@ -194,6 +208,33 @@ def _extend_groups(
     return result
 
 
+def _spread_change_groups(
+    coverages: list[dict[int, str]], rows: list[Row], positions: list[int]
+) -> list[dict[int, str]]:
+    """A change group header ("% Change", "Percent Change") printed over one of the
+    columns it spans, in a layout without spans (a PDF): it covers the neighbouring
+    columns whose headers below it name no period ("Reported | Operational | Currency"),
+    up to a column that names one. Only a header alone in its row is a group's: beside
+    other cells it is one line of its own column's header ("Reported / % Change, / GAAP")."""
+    result = [dict(c) for c in coverages]
+    for k, (coverage, row) in enumerate(zip(coverages[:-1], rows, strict=False)):
+        if any(c.span > 1 for c in row.cells) or len(coverage) != 1:
+            continue
+        below = {p: " ".join(c.get(p, "") for c in coverages[k + 1 :]).strip() for p in positions}
+        for start, text in coverage.items():
+            if not _compares_periods(text) or not _names_no_period(text):
+                continue
+            for step in (-1, 1):
+                i = positions.index(start) + step
+                while 0 <= i < len(positions):
+                    p = positions[i]
+                    if p in coverage or not below[p] or not _names_no_period(below[p]):
+                        break
+                    result[k][p] = text
+                    i += step
+    return result
+
+
 class HeaderContext(BaseModel):
     """What a table's surroundings say about its columns."""
 
@@ -253,6 +294,8 @@ def build_columns(
         if context.positional:
             uppers = _extend_groups(uppers, leaf, positions)
         coverages = [*uppers, leaf]
+        if context.positional:
+            coverages = _spread_change_groups(coverages, header_rows, positions)
     for coverage in coverages:
         for position, text in coverage.items():
             texts[position].append(text)
@@ -274,8 +317,26 @@ def build_columns(
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
             )
         )
-    leaves = [texts[p][-1] if texts[p] else "" for p in positions]
-    return tuple(_members(_change_columns(columns), context.default_members, leaves))
+    columns = _between_same_period(_change_columns(columns))
+    own = [_own_header(coverages, positions, p) for p in positions]
+    return tuple(_members(columns, context.default_members, own))
+
+
+def _own_header(coverages: list[dict[int, str]], positions: list[int], position: int) -> str:
+    """The header lines of one column that neither state a period nor stand over its
+    neighbours too: what names this column among others of its period ("Litigation
+    related" under "March 31, 2023"; "Currency" under "FIRST QUARTER Percent Change")."""
+    i = positions.index(position)
+    neighbours = positions[max(0, i - 1) : i] + positions[i + 1 : i + 2]
+    lines = []
+    for coverage in coverages:
+        text = coverage.get(position, "")
+        if not text or _states_period(text) or is_year(text):
+            continue
+        if any(coverage.get(n) == text for n in neighbours):
+            continue
+        lines.append(text)
+    return " ".join(lines)
 
 
 def _distinct_words(headers: list[str]) -> list[str]:
@@ -290,13 +351,14 @@ def _distinct_words(headers: list[str]) -> list[str]:
 
 
 def _members(
-    columns: list[Column], defaults: tuple[tuple[str, ...], ...], leaves: list[str]
+    columns: list[Column], defaults: tuple[tuple[str, ...], ...], own: list[str]
 ) -> list[Column]:
     """Name the columns that share a period and currency by what else their headers say.
 
-    The lowest header row names them when it tells them apart ("Reported | Operational |
-    Currency" under a group title spanning some of them); else the words of the joined
-    headers that not all of them share. Change columns are named among themselves.
+    Each column's own header lines name them when they tell them apart ("Reported |
+    Operational | Currency" under a group title spanning some of them); else the words of
+    the joined headers that not all of them share. Change columns are named among
+    themselves.
     """
     groups: dict[tuple, list[int]] = {}
     for i, column in enumerate(columns):
@@ -306,7 +368,7 @@ def _members(
     for indices in groups.values():
         if len(indices) < 2:
             continue
-        names = _distinct_words([leaves[i] for i in indices])
+        names = _distinct_words([own[i] for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
             names = _distinct_words([columns[i].header for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
@@ -346,8 +408,30 @@ def _change_columns(columns: list[Column]) -> list[Column]:
             if left:
                 latest = max(left, key=lambda p: p.end)
                 nearest = next(p for p in reversed(left) if p.end == latest.end)
-                column = column.model_copy(update={"period": nearest, "change": True})
+                update = {"period": nearest, "change": True, "missing": ""}
+                column = column.model_copy(update=update)
         result.append(column)
+    return result
+
+
+def _between_same_period(columns: list[Column]) -> list[Column]:
+    """Columns that name no period between two columns of one period share it.
+
+    A reconciliation prints "GAAP | Intangible asset amortization | Litigation | ... |
+    Non-GAAP" with the period over the first and last columns only: the adjustments in
+    between are amounts of that period, told apart by their headers.
+    """
+    result = list(columns)
+    for i, column in enumerate(columns):
+        if column.period is not None or column.share_of or column.outlook:
+            continue
+        left = next((c for c in reversed(columns[:i]) if c.period is not None), None)
+        right = next((c for c in columns[i + 1 :] if c.period is not None), None)
+        if left is None or right is None or left.change or right.change:
+            continue
+        if left.period == right.period and left.currency == right.currency:
+            update = {"period": left.period, "missing": ""}
+            result[i] = column.model_copy(update=update)
     return result
 
 

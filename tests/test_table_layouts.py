@@ -1,0 +1,109 @@
+"""Layouts of PDF tables (cells placed by position, no spans) that releases share.
+
+Each test builds a page as a PDF reader hands it over (a grid of cells, every cell one
+column wide) and asserts the periods and kinds the headers give, with expected values
+written by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from exporter.document import Cell, Document, Heading, Row, Table
+from exporter.periods import Period
+from exporter.tables import understand_tables
+from exporter.tables.model import StatementTable
+from exporter.taxonomy import load_taxonomy
+
+Q1_2023 = Period(start=date(2023, 1, 1), end=date(2023, 3, 31))
+Q1_2022 = Period(start=date(2022, 1, 1), end=date(2022, 3, 31))
+
+
+def _row(line: int, *texts: str, page: int = 1) -> Row:
+    return Row(
+        cells=tuple(Cell(text=t, column=i) for i, t in enumerate(texts)), line=line, page=page
+    )
+
+
+def _table(index: int, rows: list[Row], page: int = 1) -> Table:
+    return Table(index=index, rows=tuple(rows), line=rows[0].line, page=page, positional=True)
+
+
+def _understand(*blocks: Heading | Table) -> tuple[StatementTable, ...]:
+    document = Document(source="layout.pdf", format="pdf", blocks=blocks)
+    return understand_tables(document, load_taxonomy(), "USD")
+
+
+def _headers(page: int) -> list[Row]:
+    """'Three months ended March 31' over the years; '% Change' printed over the middle one
+    of the three change columns it spans."""
+    return [
+        _row(3, "", "Three Months Ended March 31,", "", "", "", "", page=page),
+        _row(4, "", "", "", "", "% Change", "", page=page),
+        _row(5, "", "2023", "2022", "Reported", "Operational", "Currency", page=page),
+    ]
+
+
+def _segment_rows(first_line: int, page: int) -> list[Row]:
+    return [
+        _row(first_line, "Consumer", "3,852", "3,586", "7.4%", "11.3", "(3.9)", page=page),
+        _row(first_line + 1, "Industrial", "7,481", "6,971", "7.3", "11.0", "(3.7)", page=page),
+        _row(first_line + 2, "Total", "11,333", "10,557", "7.4%", "11.1", "(3.7)", page=page),
+    ]
+
+
+def test_a_change_group_header_covers_the_columns_beside_it() -> None:
+    heading = Heading(text="Segment Sales Results", line=1, page=1)
+    (table,) = _understand(heading, _table(1, _headers(1) + _segment_rows(6, 1)))
+    columns = table.blocks[0].columns
+    assert [c.period for c in columns] == [Q1_2023, Q1_2022, Q1_2023, Q1_2023, Q1_2023]
+    assert [c.change for c in columns] == [False, False, True, True, True]
+    assert table.unplaced == ()
+
+
+def test_a_header_beside_other_cells_is_its_own_column_line() -> None:
+    """'% Change,' printed in two columns of one row: lines of those columns' headers."""
+    rows = [
+        _row(3, "", "Three Months Ended March 31, 2023", "", "", ""),
+        _row(4, "", "Reported", "Impact of", "Organic", ""),
+        _row(5, "", "% Change,", "Foreign", "% Change,", ""),
+        _row(6, "", "GAAP", "exchange", "Non-GAAP", "Volume"),
+        _row(7, "Beverages", "14 %", "0.5", "14 %", "9.0"),
+        _row(8, "Snacks", "1 %", "1", "2 %", "2.4"),
+    ]
+    (table,) = _understand(Heading(text="Growth Rates", line=1, page=1), _table(1, rows))
+    columns = table.blocks[0].columns
+    assert columns[3].header.endswith("Volume")
+    assert "% Change" not in columns[3].header
+
+
+def test_a_statement_continued_on_the_next_page_keeps_its_group_headers() -> None:
+    """The next page repeats all three header rows, the group header among them."""
+    first = _table(1, _headers(1) + _segment_rows(6, 1), page=1)
+    second = _table(2, _headers(2) + _segment_rows(6, 2), page=2)
+    heading = Heading(text="Supplementary Sales Data", line=1, page=1)
+    again = Heading(text="Supplementary Sales Data", line=1, page=2)
+    (table,) = _understand(heading, first, again, second)
+    assert len(table.blocks) == 1
+    assert len(table.blocks[0].rows) == 6
+    assert table.unplaced == ()
+
+
+def test_adjustment_columns_between_two_columns_of_one_period_share_it() -> None:
+    """A reconciliation prints the period over its GAAP and non-GAAP columns only."""
+    rows = [
+        _row(3, "", "First Quarter", "", "", "First Quarter"),
+        _row(4, "", "March 31, 2023", "Intangible asset", "Litigation", "March 31, 2023"),
+        _row(5, "", "GAAP", "amortization", "related", "Non-GAAP"),
+        _row(6, "Cost of products sold", "8,395", "(1,200)", "", "7,195"),
+        _row(7, "Selling expenses", "6,138", "", "(38)", "6,100"),
+    ]
+    heading = Heading(text="Reconciliation of Non-GAAP Financial Measures", line=1, page=1)
+    (table,) = _understand(heading, _table(1, rows))
+    columns = table.blocks[0].columns
+    assert [c.period for c in columns] == [Q1_2023] * 4
+    assert [c.member for c in columns][1:3] == [
+        "Intangible asset amortization",
+        "Litigation related",
+    ]
+    assert table.unplaced == ()
