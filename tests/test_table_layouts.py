@@ -107,3 +107,25 @@ def test_adjustment_columns_between_two_columns_of_one_period_share_it() -> None
         "Litigation related",
     ]
     assert table.unplaced == ()
+
+
+def test_an_unlabelled_row_after_a_section_is_its_total() -> None:
+    """'Consumer / U.S. / International / <numbers>': the numbers are the segment's total."""
+    rows = [
+        _row(3, "", "Three Months Ended March 31,", ""),
+        _row(4, "", "2023", "2022"),
+        _row(5, "Consumer", "", ""),
+        _row(6, "U.S.", "1,600", "1,500"),
+        _row(7, "International", "2,252", "2,086"),
+        _row(8, "", "3,852", "3,586"),
+        _row(9, "Industrial", "7,481", "6,971"),
+    ]
+    (table,) = _understand(Heading(text="Segment Sales", line=1, page=1), _table(1, rows))
+    labelled = [(r.label, r.sections) for r in table.blocks[0].rows if r.cells]
+    assert labelled == [
+        ("U.S.", ("Consumer",)),
+        ("International", ("Consumer",)),
+        ("Consumer", ()),
+        ("Industrial", ()),
+    ]
+    assert table.unplaced == ()

@@ -138,12 +138,25 @@ def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
             result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
             stack.append((row.label, level))
             continue
+        if _totals_section(row, stack, result):
+            row = row.model_copy(update={"label": stack[-1][0]})
+            stack = stack[:-1]
         sectioned = row.model_copy(update={"sections": tuple(s[0] for s in stack)})
         result.append(sectioned.model_copy(update={"scale": stated_scale(sectioned)}))
         if _closes_section(row.label):
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
     return result
+
+
+def _totals_section(row: TableRow, stack: list[tuple[str, int]], done: list[TableRow]) -> bool:
+    """An unlabelled row of numbers right after the items of a section is that section's
+    total ("Consumer Health / U.S. / International / <total>"): it takes the section's
+    name, and the section ends with it."""
+    if row.label or not row.cells or not stack or not done:
+        return False
+    previous = done[-1]
+    return previous.role is RowRole.ITEM and stack[-1][0] in previous.sections
 
 
 def _values(row: TableRow) -> dict[int, Decimal]:
