@@ -2,7 +2,9 @@
 
 Order matters only for reading the report: structure first (schema, contexts, units),
 then facts against concepts, then duplicates and calculations. A rule that needs the
-DTS is skipped when the DTS could not be loaded; `checks` lists only rules that ran.
+DTS is skipped when the DTS could not be loaded; a rule of the exporter's profile runs
+only under `Profile.EXPORTER`, a calculation rule only in its mode; `checks` lists only
+rules that ran.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 from exporter.findings import Finding
 from exporter.validate import calc_rules, instance_rules
+from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
 from exporter.validate.xmlschema import schema_validity
 
@@ -23,13 +26,29 @@ class Rule:
     id: str
     check: Callable[[Subject], Iterable[Finding]]
     needs_dts: bool = True
+    profile: Profile = Profile.SPEC
+    calc: Calc | None = None  # None: whatever the mode
 
+    def applies(self, subject: Subject) -> bool:
+        """Whether this rule runs on `subject` (its DTS, profile and calculation mode)."""
+        if self.needs_dts and subject.dts is None:
+            return False
+        if self.profile == Profile.EXPORTER and subject.profile != Profile.EXPORTER:
+            return False
+        return self.calc is None or self.calc == subject.calc
+
+
+# Rules over the taxonomy alone: they also run when a schema or linkbase is validated.
+DTS_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.balance-weight", calc_rules.balance_weights),
+    Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
+)
 
 RULES: tuple[Rule, ...] = (
     Rule("xbrl.schema", schema_validity),
     Rule("xbrl.ids", instance_rules.unique_ids, needs_dts=False),
     Rule("xbrl.period", instance_rules.periods, needs_dts=False),
-    Rule("xbrl.entity-scheme", instance_rules.entity_schemes, needs_dts=False),
+    Rule("exporter.entity-scheme", instance_rules.entity_schemes, False, Profile.EXPORTER),
     Rule("xbrl.duplicate-contexts", instance_rules.duplicate_contexts, needs_dts=False),
     Rule("xbrl.unit-measures", instance_rules.unit_measures, needs_dts=False),
     Rule("xbrl.duplicate-units", instance_rules.duplicate_units, needs_dts=False),
@@ -41,11 +60,11 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.nil", instance_rules.nils),
     Rule("xbrl.period-type", instance_rules.period_types),
     Rule("xbrl.unit-type", instance_rules.unit_types),
-    Rule("xbrl.balance-weight", calc_rules.balance_weights),
-    Rule("calc11.relationships", calc_rules.calc_relationships),
+    *DTS_RULES,
     Rule("xbrl.duplicates", calc_rules.duplicate_facts),
-    Rule("calc11.excess-digits", calc_rules.excess_digits),
-    Rule("calc11.rounding", calc_rules.rounding),
+    Rule("exporter.excess-digits", calc_rules.excess_digits, profile=Profile.EXPORTER),
+    Rule("calc10.summation", calc_rules.summations_c10, calc=Calc.C10),
+    Rule("calc11.rounding", calc_rules.rounding, calc=Calc.C11),
 )
 
 
@@ -54,7 +73,7 @@ def run_rules(subject: Subject, rules: tuple[Rule, ...] = RULES) -> tuple[list[F
     findings: list[Finding] = []
     ran: list[str] = []
     for rule in rules:
-        if rule.needs_dts and subject.dts is None:
+        if not rule.applies(subject):
             continue
         findings.extend(rule.check(subject))
         ran.append(rule.id)
