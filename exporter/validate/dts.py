@@ -148,7 +148,30 @@ def _load(ref: Reference, resolve: Resolver, found: _Discovery) -> DocumentInfo 
         return None
     found.sources[ref.url] = data
     found.digests[ref.url] = key
+    problem = _kind_problem(ref, info)
+    if problem is not None:
+        found.fatal |= ref.kind in _SCHEMA_REFERENCES
+        found.findings.append(problem)
     return info
+
+
+_WANTS_SCHEMA = frozenset({"schemaRef", "import", "include"})
+
+
+def _kind_problem(ref: Reference, info: DocumentInfo) -> Finding | None:
+    """XBRL 2.1 §4.2.2, §4.3.2: a schemaRef (or an import) names a schema, a linkbaseRef
+    a linkbase."""
+    wanted = (
+        "schema" if ref.kind in _WANTS_SCHEMA else "linkbase" if ref.kind == "linkbaseRef" else ""
+    )
+    if not wanted or (wanted == "schema") == info.is_schema:
+        return None
+    return Finding(
+        code="xbrl.dts-wrong-document",
+        severity=Severity.ERROR,
+        message=f"{ref.kind} target {display_name(ref.url)} is not a {wanted}",
+        location=Location(file=ref.file or None, line=ref.line or None),
+    )
 
 
 def _unresolvable(ref: Reference) -> Finding:

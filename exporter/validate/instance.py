@@ -151,7 +151,8 @@ def _index(items: list[_Keyed]) -> dict[str, _Keyed]:
 def _instance_reference(el: etree._Element, url: str, file: str) -> Reference:
     href = (el.get(n.XLINK_HREF) or "").strip()
     kind = etree.QName(el).localname
-    return Reference(urljoin(url, href).partition("#")[0], kind, file, el.sourceline or 0)
+    base = el.base or url  # xml:base on the reference or the root changes it (XBRL 2.1 §4.2.2)
+    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0)
 
 
 def read_fact(el: etree._Element) -> Fact:

@@ -11,10 +11,13 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.concepts import ConceptInfo, ItemKind
+from exporter.validate.documents import repeated_role_refs
 from exporter.validate.instance import Context, Unit
 from exporter.validate.names import ISO4217, XBRLI_PURE, XBRLI_SHARES, local_name, namespace
+from exporter.validate.sources import display_name
 from exporter.validate.subject import BoundFact, Subject
 from exporter.validate.values import parse_decimals, parse_precision
 
@@ -39,6 +42,21 @@ def unique_ids(subject: Subject) -> Iterator[Finding]:
                 "xbrl.duplicate-id", ERROR, f"id {item.id!r} is declared twice", item.line
             )
         seen.add(item.id)
+
+
+def role_refs(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §3.5.2.4.5, §3.5.2.5.5: no two roleRefs (arcroleRefs) for one URI, in the
+    instance and in each linkbase of the DTS."""
+    repeats = [(subject.name, r) for r in repeated_role_refs(subject.instance.root)]
+    for doc in subject.dts.documents.values() if subject.dts else ():
+        repeats.extend((display_name(doc.url), r) for r in doc.repeated_refs)
+    for file, (element, uri, line) in repeats:
+        yield Finding(
+            code="xbrl.role-ref-repeated",
+            severity=ERROR,
+            message=f"a second {element} for {uri}",
+            location=Location(file=file, line=line or None),
+        )
 
 
 def periods(subject: Subject) -> Iterator[Finding]:

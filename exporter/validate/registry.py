@@ -40,6 +40,7 @@ class Rule:
 
 # Rules over the taxonomy alone: they also run when a schema or linkbase is validated.
 DTS_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
 )
