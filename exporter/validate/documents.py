@@ -55,6 +55,9 @@ class Arc:
     priority: str
     file: str
     line: int
+    # Attributes that decide equivalence (XBRL 2.1 §3.5.3.9.7.4): all but `use`,
+    # `priority` and XLink's, as written, sorted by name.
+    other: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,8 @@ class DocumentInfo:
     links: tuple[ExtendedLink, ...]
     # roleRef/arcroleRef repeating a URI in one linkbase: (element, URI, line).
     repeated_refs: tuple[tuple[str, str, int], ...] = ()
+    # Global attribute declarations: (attribute, its type), Clark names.
+    attribute_types: tuple[tuple[str, str], ...] = ()
 
 
 class DocumentError(Exception):
@@ -181,6 +186,11 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         links=tuple(links),
         repeated_refs=tuple(
             repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
+        ),
+        attribute_types=tuple(
+            (f"{{{tns}}}{el.get('name')}" if tns else el.get("name", ""), type_name)
+            for el in root.iterchildren(f"{{{n.XSD}}}attribute")
+            if (type_name := _qname_attr(el, "type"))
         ),
     )
 
@@ -283,4 +293,14 @@ def _arc(el: etree._Element, file: str) -> Arc:
         priority=el.get("priority", "0"),
         file=file,
         line=el.sourceline or 0,
+        other=tuple(
+            sorted(
+                (name, value)
+                for name, value in el.attrib.items()
+                if name not in _EXEMPT and not name.startswith(f"{{{n.XLINK}}}")
+            )
+        ),
     )
+
+
+_EXEMPT = frozenset({"use", "priority"})

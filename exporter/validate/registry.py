@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from exporter.findings import Finding
-from exporter.validate import calc_rules, instance_rules
+from exporter.validate import calc_rules, definition_rules, instance_rules
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
 from exporter.validate.xmlschema import schema_validity
@@ -42,6 +42,7 @@ class Rule:
 DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
+    Rule("xbrl.essence-alias-concepts", definition_rules.essence_alias_concepts),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
 )
 
@@ -62,6 +63,8 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.period-type", instance_rules.period_types),
     Rule("xbrl.unit-type", instance_rules.unit_types),
     *DTS_RULES,
+    Rule("xbrl.essence-alias", definition_rules.essence_alias_facts),
+    Rule("xbrl.requires-element", definition_rules.requires_element),
     Rule("xbrl.duplicates", calc_rules.duplicate_facts),
     Rule("exporter.excess-digits", calc_rules.excess_digits, profile=Profile.EXPORTER),
     Rule("calc10.summation", calc_rules.summations_c10, calc=Calc.C10),
