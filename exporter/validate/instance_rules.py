@@ -16,7 +16,7 @@ from exporter.findings import Finding, Severity
 from exporter.validate.concepts import ConceptInfo, ItemKind
 from exporter.validate.documents import repeated_role_refs
 from exporter.validate.instance import Context, Unit
-from exporter.validate.names import ISO4217, XBRLI_PURE, XBRLI_SHARES, local_name, namespace
+from exporter.validate.names import ISO4217, XBRLI, XBRLI_PURE, XBRLI_SHARES, local_name, namespace
 from exporter.validate.sources import display_name
 from exporter.validate.subject import BoundFact, Subject
 from exporter.validate.values import parse_decimals, parse_precision
@@ -116,8 +116,17 @@ def duplicate_contexts(subject: Subject) -> Iterator[Finding]:
 
 
 def unit_measures(subject: Subject) -> Iterator[Finding]:
-    """XBRL 2.1 §4.8.2-4.8.4: measures are bound QNames, a divide shares no measure."""
+    """XBRL 2.1 §4.8.2-4.8.4: measures are bound QNames (in the xbrli namespace only pure
+    and shares), a divide shares no measure."""
     for unit in subject.instance.units:
+        for measure in (*unit.numerator, *unit.denominator):
+            if namespace(measure) == XBRLI and measure not in (XBRLI_PURE, XBRLI_SHARES):
+                yield subject.finding(
+                    "xbrl.unit-invalid",
+                    ERROR,
+                    f"unit {unit.id}: {local_name(measure)} is not an xbrli measure",
+                    unit.line,
+                )
         for text in unit.unbound:
             yield subject.finding(
                 "xbrl.unit-invalid",
@@ -312,9 +321,23 @@ def period_types(subject: Subject) -> Iterator[Finding]:
 
 
 def unit_types(subject: Subject) -> Iterator[Finding]:
-    """XBRL 2.1 §4.8.2 (monetary, shares) and the Units Registry (pure, percent, per-share)."""
+    """XBRL 2.1 §4.8.2: a monetary item's unit is one ISO 4217 currency, a shares item's
+    xbrli:shares."""
+    yield from _unit_type_findings(subject, _SPEC_UNIT_KINDS)
+
+
+def registry_unit_types(subject: Subject) -> Iterator[Finding]:
+    """The exporter's profile: the Units Registry's pure, percent and per-share units."""
+    yield from _unit_type_findings(subject, _REGISTRY_UNIT_KINDS)
+
+
+_SPEC_UNIT_KINDS = frozenset({ItemKind.MONETARY, ItemKind.SHARES})
+_REGISTRY_UNIT_KINDS = frozenset({ItemKind.PURE, ItemKind.PERCENT, ItemKind.PER_SHARE})
+
+
+def _unit_type_findings(subject: Subject, kinds: frozenset[ItemKind]) -> Iterator[Finding]:
     for bf, info in _known(subject):
-        if bf.unit is None or not info.numeric:
+        if bf.unit is None or not info.numeric or info.kind not in kinds:
             continue
         kind = info.kind
         problem = unit_problem(kind, bf.unit)

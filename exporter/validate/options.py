@@ -2,8 +2,9 @@
 
 `Profile.SPEC` is XBRL 2.1 as written (what a user checking any filing wants).
 `Profile.EXPORTER` adds the stricter rules the exporter keeps for its own outputs:
-entity schemes that are absolute URIs, no digits below `decimals` anywhere, and no
-inconsistent duplicate facts (XBRL 2.1 allows all three).
+entity schemes that are absolute URIs, no digits below `decimals` anywhere, no
+inconsistent duplicate facts (XBRL 2.1 allows all three), and the Units Registry's
+units for pure, percent and per-share items.
 
 `Calc` chooses how summation-item relationships are checked: not at all, as XBRL 2.1
 §5.2.5.2 defines it (Calculations 1.0: round each value to its decimals, then add),

@@ -62,6 +62,7 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.nil", instance_rules.nils),
     Rule("xbrl.period-type", instance_rules.period_types),
     Rule("xbrl.unit-type", instance_rules.unit_types),
+    Rule("exporter.unit-type", instance_rules.registry_unit_types, profile=Profile.EXPORTER),
     *DTS_RULES,
     Rule("xbrl.essence-alias", definition_rules.essence_alias_facts),
     Rule("xbrl.requires-element", definition_rules.requires_element),
