@@ -66,8 +66,9 @@ def balance_weights(subject: Subject) -> Iterator[Finding]:
             )
 
 
-def calc_relationships(subject: Subject) -> Iterator[Finding]:
-    """Calculations 1.1 calc11e:nonDecimalItemNode and duplicateCalculationRelationships."""
+def summation_endpoints(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §5.2.5.2 (and Calculations 1.1 calc11e:nonDecimalItemNode): both ends of
+    a summation-item relationship are numeric items."""
     if subject.dts is None:
         return
     concepts = subject.dts.concepts
@@ -76,7 +77,11 @@ def calc_relationships(subject: Subject) -> Iterator[Finding]:
             info = concepts.get(end)
             if info is not None and not info.numeric:
                 yield _arc_finding("calc.non-numeric-arc", f"{local_name(end)} is not numeric", rel)
-    for rel in subject.dts.repeated_calculations:
+
+
+def calc_relationships(subject: Subject) -> Iterator[Finding]:
+    """Calculations 1.1 calc11e:duplicateCalculationRelationships."""
+    for rel in subject.dts.repeated_calculations if subject.dts else ():
         yield _arc_finding(
             "calc.duplicate-arc",
             f"{local_name(rel.source)} to {local_name(rel.target)} is declared twice",

@@ -11,12 +11,22 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.concepts import ConceptInfo, ItemKind
 from exporter.validate.documents import repeated_role_refs
 from exporter.validate.instance import Context, Unit
-from exporter.validate.names import ISO4217, XBRLI, XBRLI_PURE, XBRLI_SHARES, local_name, namespace
+from exporter.validate.names import (
+    ISO4217,
+    XBRLI,
+    XBRLI_CONTEXT,
+    XBRLI_PURE,
+    XBRLI_SHARES,
+    local_name,
+    namespace,
+)
 from exporter.validate.sources import display_name
 from exporter.validate.subject import BoundFact, Subject
 from exporter.validate.values import parse_decimals, parse_precision
@@ -57,6 +67,43 @@ def role_refs(subject: Subject) -> Iterator[Finding]:
             message=f"a second {element} for {uri}",
             location=Location(file=file, line=line or None),
         )
+
+
+def arc_duplicates(subject: Subject) -> Iterator[Finding]:
+    """XLink 1.0 §5.1.3 (XBRL 2.1 §3.5.3.9): two arcs of one extended link may not join
+    the same from and to labels."""
+    for doc in subject.dts.documents.values() if subject.dts else ():
+        for link in doc.links:
+            seen: set[tuple[str, str]] = set()
+            for arc in link.arcs:
+                if (arc.source, arc.target) in seen:
+                    yield Finding(
+                        code="xlink.arc-duplicate",
+                        severity=ERROR,
+                        message=f"a second arc from {arc.source} to {arc.target} in one link",
+                        location=Location(file=arc.file, line=arc.line),
+                    )
+                seen.add((arc.source, arc.target))
+
+
+def context_content(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §4.7.3.2, §4.7.4: segment and scenario hold no element of the xbrli
+    namespace and no item or tuple."""
+    concepts = subject.dts.concepts if subject.dts else {}
+    for ctx_el in subject.instance.root.iterchildren(XBRLI_CONTEXT):
+        for qualifier in ctx_el.iter(f"{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario"):
+            for el in qualifier.iterdescendants():
+                if not isinstance(el.tag, str):
+                    continue
+                info = concepts.get(el.tag)
+                if namespace(el.tag) == XBRLI or (info and (info.is_item or info.is_tuple)):
+                    yield subject.finding(
+                        "xbrl.context-content",
+                        ERROR,
+                        f"context {ctx_el.get('id')}: {etree.QName(qualifier).localname} holds "
+                        f"{el.tag}",
+                        el.sourceline,
+                    )
 
 
 def periods(subject: Subject) -> Iterator[Finding]:

@@ -42,6 +42,8 @@ class Rule:
 DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
+    Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
+    Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),
     Rule("xbrl.essence-alias-concepts", definition_rules.essence_alias_concepts),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
 )
@@ -55,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.unit-measures", instance_rules.unit_measures, needs_dts=False),
     Rule("xbrl.duplicate-units", instance_rules.duplicate_units, needs_dts=False),
     Rule("xbrl.concepts", instance_rules.concepts),
+    Rule("xbrl.context-content", instance_rules.context_content),
     Rule("xbrl.context-ref", instance_rules.context_refs),
     Rule("xbrl.unit-ref", instance_rules.unit_refs),
     Rule("xbrl.decimals", instance_rules.accuracy),
