@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from exporter.findings import Finding
 from exporter.validate import calc_rules, definition_rules, instance_rules
+from exporter.validate.linkbase_schema import linkbase_validity
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
 from exporter.validate.xmlschema import schema_validity
@@ -40,6 +41,7 @@ class Rule:
 
 # Rules over the taxonomy alone: they also run when a schema or linkbase is validated.
 DTS_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.linkbase-schema", linkbase_validity),
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
