@@ -24,6 +24,7 @@ from exporter.validate.names import (
     XBRLI_CONTEXT,
     XBRLI_PURE,
     XBRLI_SHARES,
+    XBRLI_XBRL,
     local_name,
     namespace,
 )
@@ -57,7 +58,9 @@ def unique_ids(subject: Subject) -> Iterator[Finding]:
 def role_refs(subject: Subject) -> Iterator[Finding]:
     """XBRL 2.1 §3.5.2.4.5, §3.5.2.5.5: no two roleRefs (arcroleRefs) for one URI, in the
     instance and in each linkbase of the DTS."""
-    repeats = [(subject.name, r) for r in repeated_role_refs(subject.instance.root)]
+    root = subject.instance.root
+    in_instance = repeated_role_refs(root) if root.tag == XBRLI_XBRL else ()
+    repeats = [(subject.name, r) for r in in_instance]
     for doc in subject.dts.documents.values() if subject.dts else ():
         repeats.extend((display_name(doc.url), r) for r in doc.repeated_refs)
     for file, (element, uri, line) in repeats:
