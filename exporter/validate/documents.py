@@ -88,6 +88,8 @@ class DocumentInfo:
     repeated_refs: tuple[tuple[str, str, int], ...] = ()
     # Global attribute declarations: (attribute, its type), Clark names.
     attribute_types: tuple[tuple[str, str], ...] = ()
+    # `decimals`/`precision` a named type gives by default or fixes: (type, attribute, value).
+    accuracy_defaults: tuple[tuple[str, str, str], ...] = ()
 
 
 class DocumentError(Exception):
@@ -187,6 +189,7 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         repeated_refs=tuple(
             repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
         ),
+        accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
         attribute_types=tuple(
             (f"{{{tns}}}{el.get('name')}" if tns else el.get("name", ""), type_name)
             for el in root.iterchildren(f"{{{n.XSD}}}attribute")
@@ -234,9 +237,26 @@ def _concept(el: etree._Element, tns: str | None, file: str) -> Concept:
         balance=el.get(n.XBRLI_BALANCE),
         abstract=_boolean(el.get("abstract")),
         nillable=_boolean(el.get("nillable")),
+        value_default=el.get("fixed", el.get("default")),
         file=file,
         line=el.sourceline or 0,
     )
+
+
+_ACCURACY = ("decimals", "precision")
+
+
+def _accuracy_defaults(root: etree._Element, tns: str | None) -> Iterator[tuple[str, str, str]]:
+    """XML Schema defaults and fixed values of `decimals`/`precision` in named types."""
+    for el in root.iterchildren(n.XSD_COMPLEX_TYPE):
+        name = el.get("name")
+        if not name:
+            continue
+        for attribute in el.iter(f"{{{n.XSD}}}attribute"):
+            value = attribute.get("fixed", attribute.get("default"))
+            if attribute.get("name") in _ACCURACY and value is not None:
+                type_name = f"{{{tns}}}{name}" if tns else name
+                yield (type_name, attribute.get("name", ""), value.strip())
 
 
 def _type_bases(root: etree._Element, tns: str | None) -> list[tuple[str, str]]:

@@ -208,9 +208,11 @@ def _build(key: str, found: _Discovery) -> Dts:
     docs = found.documents
     declared: dict[str, Concept] = {}
     bases: dict[str, str] = {}
+    accuracy: dict[str, tuple[str, str]] = {}
     for doc in docs.values():
         declared.update((c.name, c) for c in doc.concepts)
         bases.update(doc.type_bases)
+        accuracy.update((t, (a, v)) for t, a, v in doc.accuracy_defaults)
     by_id = {(url, cid): name for url, doc in docs.items() for cid, name in doc.concept_ids}
     findings = list(_locator_findings(docs, by_id))
     relationships = list(_calc_relationships(docs, by_id, findings))
@@ -225,7 +227,7 @@ def _build(key: str, found: _Discovery) -> Dts:
         key=key,
         sources=dict(found.sources),
         documents=dict(docs),
-        concepts=describe(declared, bases),
+        concepts=describe(declared, bases, accuracy),
         calculations=unique,
         repeated_calculations=repeated,
         findings=tuple(findings),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -147,8 +147,24 @@ def _all_facts(
             yield from _all_facts(children, dts, (*ancestors, id(fact.element)))
 
 
+def _with_schema_defaults(fact: Fact, info: ConceptInfo) -> Fact:
+    """The fact as XML Schema validation sees it: an absent `decimals`/`precision` takes
+    its type's default or fixed value, an empty value its declaration's (XML Schema
+    §3.2.4, §3.3.4; nil items keep an empty value)."""
+    if info.accuracy_default and fact.decimals is None and fact.precision is None:
+        attribute, value = info.accuracy_default
+        fact = replace(fact, **{attribute: value})
+    default = info.concept.value_default
+    children = any(isinstance(child.tag, str) for child in fact.element)
+    if default is not None and not fact.nil and not fact.text.strip() and not children:
+        fact = replace(fact, text=default)
+    return fact
+
+
 def _bind(fact: Fact, instance: Instance, dts: Dts | None, ancestors: tuple[int, ...]) -> BoundFact:
     info = dts.concepts.get(fact.name) if dts else None
+    if info is not None:
+        fact = _with_schema_defaults(fact, info)
     value = decimals = None
     if info is not None and info.numeric and not fact.nil:
         value = parse_number(fact.text, info.space)
