@@ -1,8 +1,9 @@
 """The `xbrl-export` command: a thin layer that parses options, calls the library, maps errors.
 
 Exit codes: 0 everything converted and validated; 1 some document did not validate or
-could not be converted (or a `validate` found errors); 2 usage, or an input argument that
-names nothing (the message says what and where); 130 interrupted (Ctrl-C, SIGTERM).
+could not be converted (or `validate` found errors or inconsistencies); 2 usage, or an
+input argument that names nothing (the message says what and where); 130 interrupted
+(Ctrl-C, SIGTERM).
 """
 
 from __future__ import annotations
@@ -25,12 +26,10 @@ from exporter.batch.run import (
     find_inputs,
     run_batch,
 )
-from exporter.errors import ExporterError
-from exporter.findings import Severity
 from exporter.ingest import DEFAULT_MAX_BYTES
 from exporter.options import FORMATS, ConvertOptions
 from exporter.pipeline import taxonomy_files
-from exporter.validate import ValidationResult, validate_instance_file, validate_jsonld
+from exporter.validate.command import invoke, validate_command
 from exporter.write import safe_target, write_atomic
 
 EXIT_OK, EXIT_INVALID, EXIT_INPUT = 0, 1, 2
@@ -232,35 +231,7 @@ def _exit_code(result: BatchResult, fail_on: str) -> int:
     return EXIT_INPUT if result.problems else code
 
 
-@cli.command("validate")
-@click.argument("instance", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--jsonld",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Also check this JSON-LD file against the instance, fact by fact.",
-)
-def validate_command(instance: Path, jsonld: Path | None) -> None:
-    """Validate an XBRL INSTANCE (schemas, XBRL 2.1 rules, calculations), offline."""
-    result = validate_instance_file(instance)
-    results = [result]
-    if jsonld is not None:
-        results.append(validate_jsonld(jsonld.read_bytes(), instance.read_bytes()))
-    sys.exit(_print_validation(instance, results))
-
-
-def _print_validation(instance: Path, results: list[ValidationResult]) -> int:
-    findings = [f for r in results for f in r.findings]
-    for finding in findings:
-        if finding.severity is not Severity.INFO:
-            click.echo(str(finding))
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = sum(1 for f in findings if f.severity is Severity.WARNING)
-    checks = sum(len(r.checks) for r in results)
-    click.echo(
-        f"{instance}: {results[0].fact_count} facts, {checks} checks, "
-        f"{errors} errors, {warnings} warnings"
-    )
-    return EXIT_OK if errors == 0 else EXIT_INVALID
+cli.add_command(validate_command)
 
 
 @cli.command("taxonomy")
@@ -281,24 +252,7 @@ def taxonomy_command(outdir: Path) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI in-process and return its exit code (tests call this directly)."""
-    try:
-        cli.main(
-            args=list(argv) if argv is not None else None,
-            prog_name="xbrl-export",
-            standalone_mode=False,
-        )
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        return EXIT_INPUT
-    except click.ClickException as error:
-        error.show()
-        return EXIT_INPUT
-    except ExporterError as error:
-        click.echo(f"error: {error}", err=True)
-        return error.exit_code
-    return EXIT_OK
+    return invoke(cli, argv, "xbrl-export")
 
 
 if __name__ == "__main__":

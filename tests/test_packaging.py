@@ -46,7 +46,9 @@ def test_wheel_contains_data_and_console_script(wheel: Path) -> None:
     ]:
         assert required in names, required
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "xbrl-export = exporter.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert (
+        "xbrl-export = exporter.console:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    )
 
 
 def test_installed_wheel_converts_the_sample(wheel: Path, sample: Path, tmp_path: Path) -> None:

@@ -60,6 +60,7 @@ class Concept:
     nillable: bool
     file: str
     line: int
+    value_default: str | None = None  # the declaration's default or fixed value
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,8 @@ class ConceptInfo:
     kind: ItemKind
     space: ValueSpace
     head: str | None
+    # `decimals`/`precision` the type (or a base) defaults or fixes: (attribute, value).
+    accuracy_default: tuple[str, str] | None = None
 
     @property
     def numeric(self) -> bool:
@@ -167,11 +170,29 @@ def substitution_head(name: str, concepts: Mapping[str, Concept]) -> str | None:
     return None
 
 
-def describe(concepts: Mapping[str, Concept], bases: Mapping[str, str]) -> dict[str, ConceptInfo]:
-    """Resolve kind, value space and substitution head of every declared concept."""
+def describe(
+    concepts: Mapping[str, Concept],
+    bases: Mapping[str, str],
+    accuracy: Mapping[str, tuple[str, str]] | None = None,
+) -> dict[str, ConceptInfo]:
+    """Resolve kind, value space, substitution head and accuracy default of every concept."""
     described = {}
     for name, concept in concepts.items():
         kind, space = classify_type(concept.type, bases)
         head = substitution_head(name, concepts)
-        described[name] = ConceptInfo(concept=concept, kind=kind, space=space, head=head)
+        default = _inherited(concept.type, bases, accuracy or {})
+        described[name] = ConceptInfo(concept, kind, space, head, default)
     return described
+
+
+def _inherited(
+    type_name: str | None, bases: Mapping[str, str], values: Mapping[str, tuple[str, str]]
+) -> tuple[str, str] | None:
+    """The first value met following the type's derivation chain."""
+    seen: set[str] = set()
+    while type_name and type_name not in seen:
+        if type_name in values:
+            return values[type_name]
+        seen.add(type_name)
+        type_name = bases.get(type_name)
+    return None

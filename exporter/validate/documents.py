@@ -8,8 +8,9 @@ standalone ones, with hrefs relative to the schema (XBRL 2.1 §5.1.2).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from lxml import etree
 
@@ -54,6 +55,9 @@ class Arc:
     priority: str
     file: str
     line: int
+    # Attributes that decide equivalence (XBRL 2.1 §3.5.3.9.7.4): all but `use`,
+    # `priority` and XLink's, as written, sorted by name.
+    other: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +84,12 @@ class DocumentInfo:
     ids: frozenset[str]
     concept_ids: tuple[tuple[str, str], ...]
     links: tuple[ExtendedLink, ...]
+    # roleRef/arcroleRef repeating a URI in one linkbase: (element, URI, line).
+    repeated_refs: tuple[tuple[str, str, int], ...] = ()
+    # Global attribute declarations: (attribute, its type), Clark names.
+    attribute_types: tuple[tuple[str, str], ...] = ()
+    # `decimals`/`precision` a named type gives by default or fixes: (type, attribute, value).
+    accuracy_defaults: tuple[tuple[str, str, str], ...] = ()
 
 
 class DocumentError(Exception):
@@ -109,8 +119,23 @@ def _extract(url: str, data: bytes) -> DocumentInfo:
     if root.tag == n.LINK_LINKBASE:
         links, refs = _linkbase_parts(url, root, display_name(url))
         ids = frozenset(_ids(root))
-        return DocumentInfo(url, False, False, None, refs, (), (), ids, (), links)
+        repeated = tuple(repeated_role_refs(root))
+        return DocumentInfo(url, False, False, None, refs, (), (), ids, (), links, repeated)
     raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
+
+
+_URI_ATTRIBUTES = {n.LINK_ROLE_REF: "roleURI", n.LINK_ARCROLE_REF: "arcroleURI"}
+
+
+def repeated_role_refs(parent: etree._Element) -> Iterator[tuple[str, str, int]]:
+    """XBRL 2.1 §3.5.2.4.5, §3.5.2.5.5: one roleRef per roleURI and one arcroleRef per
+    arcroleURI among the children of a linkbase (or an instance): the repeats."""
+    seen: set[tuple[str, str]] = set()
+    for el in parent.iterchildren(n.LINK_ROLE_REF, n.LINK_ARCROLE_REF):
+        key = (etree.QName(el).localname, (el.get(_URI_ATTRIBUTES[el.tag]) or "").strip())
+        if key in seen:
+            yield (*key, el.sourceline or 0)
+        seen.add(key)
 
 
 def _ids(root: etree._Element) -> list[str]:
@@ -118,8 +143,11 @@ def _ids(root: etree._Element) -> list[str]:
 
 
 def _href(url: str, el: etree._Element, attribute: str) -> str | None:
+    """The absolute target of `attribute`, resolved against the element's base URI: the
+    document's, changed by any `xml:base` on the element or its ancestors (XBRL 2.1
+    §3.5.1.2, XML Base)."""
     value = el.get(attribute)
-    return urljoin(url, value.strip()) if value and value.strip() else None
+    return urljoin(el.base or url, value.strip()) if value and value.strip() else None
 
 
 def _reference(url: str, el: etree._Element, attribute: str, kind: str) -> Reference | None:
@@ -158,6 +186,15 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         ids=frozenset(_ids(root)),
         concept_ids=tuple((c.id, c.name) for c in named if c.id),
         links=tuple(links),
+        repeated_refs=tuple(
+            repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
+        ),
+        accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
+        attribute_types=tuple(
+            (f"{{{tns}}}{el.get('name')}" if tns else el.get("name", ""), type_name)
+            for el in root.iterchildren(f"{{{n.XSD}}}attribute")
+            if (type_name := _qname_attr(el, "type"))
+        ),
     )
 
 
@@ -200,9 +237,26 @@ def _concept(el: etree._Element, tns: str | None, file: str) -> Concept:
         balance=el.get(n.XBRLI_BALANCE),
         abstract=_boolean(el.get("abstract")),
         nillable=_boolean(el.get("nillable")),
+        value_default=el.get("fixed", el.get("default")),
         file=file,
         line=el.sourceline or 0,
     )
+
+
+_ACCURACY = ("decimals", "precision")
+
+
+def _accuracy_defaults(root: etree._Element, tns: str | None) -> Iterator[tuple[str, str, str]]:
+    """XML Schema defaults and fixed values of `decimals`/`precision` in named types."""
+    for el in root.iterchildren(n.XSD_COMPLEX_TYPE):
+        name = el.get("name")
+        if not name:
+            continue
+        for attribute in el.iter(f"{{{n.XSD}}}attribute"):
+            value = attribute.get("fixed", attribute.get("default"))
+            if attribute.get("name") in _ACCURACY and value is not None:
+                type_name = f"{{{tns}}}{name}" if tns else name
+                yield (type_name, attribute.get("name", ""), value.strip())
 
 
 def _type_bases(root: etree._Element, tns: str | None) -> list[tuple[str, str]]:
@@ -239,6 +293,7 @@ def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
         if kind == "locator":
             target = _href(url, el, n.XLINK_HREF) or ""
             doc, _, fragment = target.partition("#")
+            fragment = unquote(fragment)  # XPointer shorthand: %-escapes stand for characters
             label = el.get(n.XLINK_LABEL, "")
             locators.append(Locator(label, doc, fragment, file, el.sourceline or 0))
         elif kind == "arc":
@@ -258,4 +313,14 @@ def _arc(el: etree._Element, file: str) -> Arc:
         priority=el.get("priority", "0"),
         file=file,
         line=el.sourceline or 0,
+        other=tuple(
+            sorted(
+                (name, value)
+                for name, value in el.attrib.items()
+                if name not in _EXEMPT and not name.startswith(f"{{{n.XLINK}}}")
+            )
+        ),
     )
+
+
+_EXEMPT = frozenset({"use", "priority"})

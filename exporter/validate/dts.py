@@ -27,7 +27,7 @@ from exporter.validate.documents import (
     Reference,
     read_document,
 )
-from exporter.validate.names import LINK, SUMMATION_ARCROLES
+from exporter.validate.names import DEFINITION_ARCROLES, LINK, SUMMATION_ARCROLES, XSD
 from exporter.validate.sources import Resolver, digest, display_name, fetch
 
 _CONCEPT_LINKS = frozenset(
@@ -52,6 +52,18 @@ class CalcRelationship:
     line: int
 
 
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """An effective definition relationship (essence-alias, requires-element) in one ELR."""
+
+    role: str
+    arcrole: str
+    source: str
+    target: str
+    file: str
+    line: int
+
+
 @dataclass(frozen=True)
 class Dts:
     """The discovered taxonomy of one instance, resolved for the rules."""
@@ -63,6 +75,11 @@ class Dts:
     calculations: tuple[CalcRelationship, ...]
     repeated_calculations: tuple[CalcRelationship, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
+    definitions: tuple[Relationship, ...] = ()
+
+    def related(self, arcrole: str) -> tuple[Relationship, ...]:
+        """The effective definition relationships of `arcrole`."""
+        return tuple(rel for rel in self.definitions if rel.arcrole == arcrole)
 
     def schema_sources(self) -> dict[str, bytes]:
         """URL -> bytes of the schemas that declare components (what lxml compiles).
@@ -148,7 +165,30 @@ def _load(ref: Reference, resolve: Resolver, found: _Discovery) -> DocumentInfo 
         return None
     found.sources[ref.url] = data
     found.digests[ref.url] = key
+    problem = _kind_problem(ref, info)
+    if problem is not None:
+        found.fatal |= ref.kind in _SCHEMA_REFERENCES
+        found.findings.append(problem)
     return info
+
+
+_WANTS_SCHEMA = frozenset({"schemaRef", "import", "include"})
+
+
+def _kind_problem(ref: Reference, info: DocumentInfo) -> Finding | None:
+    """XBRL 2.1 §4.2.2, §4.3.2: a schemaRef (or an import) names a schema, a linkbaseRef
+    a linkbase."""
+    wanted = (
+        "schema" if ref.kind in _WANTS_SCHEMA else "linkbase" if ref.kind == "linkbaseRef" else ""
+    )
+    if not wanted or (wanted == "schema") == info.is_schema:
+        return None
+    return Finding(
+        code="xbrl.dts-wrong-document",
+        severity=Severity.ERROR,
+        message=f"{ref.kind} target {display_name(ref.url)} is not a {wanted}",
+        location=Location(file=ref.file or None, line=ref.line or None),
+    )
 
 
 def _unresolvable(ref: Reference) -> Finding:
@@ -168,21 +208,30 @@ def _build(key: str, found: _Discovery) -> Dts:
     docs = found.documents
     declared: dict[str, Concept] = {}
     bases: dict[str, str] = {}
+    accuracy: dict[str, tuple[str, str]] = {}
     for doc in docs.values():
         declared.update((c.name, c) for c in doc.concepts)
         bases.update(doc.type_bases)
+        accuracy.update((t, (a, v)) for t, a, v in doc.accuracy_defaults)
     by_id = {(url, cid): name for url, doc in docs.items() for cid, name in doc.concept_ids}
     findings = list(_locator_findings(docs, by_id))
     relationships = list(_calc_relationships(docs, by_id, findings))
     unique, repeated = _split_repeats(relationships)
+    definitions = tuple(
+        Relationship(role, arc.arcrole, source, target, arc.file, arc.line)
+        for arc, role, source, target in _effective(
+            _candidates(docs, by_id, DEFINITION_ARCROLES), _attribute_types(docs)
+        )
+    )
     return Dts(
         key=key,
         sources=dict(found.sources),
         documents=dict(docs),
-        concepts=describe(declared, bases),
+        concepts=describe(declared, bases, accuracy),
         calculations=unique,
         repeated_calculations=repeated,
         findings=tuple(findings),
+        definitions=definitions,
     )
 
 
@@ -255,23 +304,35 @@ def _calc_relationships(
     docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str], findings: list[Finding]
 ) -> Iterator[CalcRelationship]:
     """XBRL 2.1 §5.2.5.2: summation-item arcs, after prohibition (§3.5.3.9.7.5)."""
-    candidates: list[tuple[Arc, str, str, str]] = []
-    for doc in docs.values():
-        for link in doc.links:
-            labels = _label_targets(link, by_id)
-            for arc in link.arcs:
-                if arc.arcrole not in SUMMATION_ARCROLES:
-                    continue
-                for source in labels.get(arc.source, ()):
-                    for target in labels.get(arc.target, ()):
-                        candidates.append((arc, link.role, source, target))
-    for arc, role, source, target in _effective(candidates):
+    candidates = _candidates(docs, by_id, SUMMATION_ARCROLES)
+    for arc, role, source, target in _effective(candidates, _attribute_types(docs)):
         weight = _weight(arc, findings)
         if weight is not None:
             order = _order(arc)
             yield CalcRelationship(
                 role, arc.arcrole, source, target, weight, order, arc.file, arc.line
             )
+
+
+def _candidates(
+    docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str], arcroles: frozenset[str]
+) -> list[tuple[Arc, str, str, str]]:
+    """Every (arc, ELR, source concept, target concept) of the given arcroles."""
+    candidates: list[tuple[Arc, str, str, str]] = []
+    for doc in docs.values():
+        for link in doc.links:
+            labels = _label_targets(link, by_id)
+            for arc in link.arcs:
+                if arc.arcrole not in arcroles:
+                    continue
+                for source in labels.get(arc.source, ()):
+                    for target in labels.get(arc.target, ()):
+                        candidates.append((arc, link.role, source, target))
+    return candidates
+
+
+def _attribute_types(docs: dict[str, DocumentInfo]) -> dict[str, str]:
+    return {name: type_name for doc in docs.values() for name, type_name in doc.attribute_types}
 
 
 def _label_targets(link: ExtendedLink, by_id: dict[tuple[str, str], str]) -> dict[str, list[str]]:
@@ -284,18 +345,55 @@ def _label_targets(link: ExtendedLink, by_id: dict[tuple[str, str], str]) -> dic
 
 
 def _effective(
-    candidates: list[tuple[Arc, str, str, str]],
+    candidates: list[tuple[Arc, str, str, str]], types: dict[str, str]
 ) -> Iterator[tuple[Arc, str, str, str]]:
-    """Drop relationships whose highest-priority equivalent is prohibited."""
-    groups: dict[tuple[str, str, str, str], list[tuple[Arc, str, str, str]]] = {}
+    """XBRL 2.1 §3.5.3.9.7.4-5: drop relationships whose highest-priority equivalent is
+    prohibited. Equivalent arcs share element, role, ends and every non-exempt attribute
+    by value (`order` defaulting to 1); an attribute present on one arc only, even at its
+    schema default, makes them different."""
+    groups: dict[tuple[object, ...], list[tuple[Arc, str, str, str]]] = {}
     for item in candidates:
         arc, role, source, target = item
-        groups.setdefault((role, arc.arcrole, source, target), []).append(item)
+        key = (role, arc.tag, arc.arcrole, source, target, _attributes(arc, types))
+        groups.setdefault(key, []).append(item)
     for items in groups.values():
         top = max(_priority(item[0]) for item in items)
         winners = [item for item in items if _priority(item[0]) == top]
         if not any(item[0].use == "prohibited" for item in winners):
             yield from winners
+
+
+_NUMERIC_TYPES = frozenset(
+    f"{{{XSD}}}{name}"
+    for name in ("decimal", "float", "double", "integer", "int", "long", "short", "byte")
+) | frozenset(
+    f"{{{XSD}}}{p}Integer" for p in ("nonNegative", "positive", "nonPositive", "negative")
+)
+_ORDER_DEFAULT = (("order", Decimal(1)),)
+
+
+def _attributes(arc: Arc, types: dict[str, str]) -> frozenset[tuple[str, object]]:
+    """The arc's non-exempt attributes as values of their types (numbers and booleans
+    by value, anything else as trimmed text); NaN equals nothing."""
+    values = dict(_ORDER_DEFAULT)
+    for name, text in arc.other:
+        values[name] = _typed(text.strip(), types.get(name) or _ARC_TYPES.get(name))
+    return frozenset(values.items())
+
+
+_ARC_TYPES = {"order": f"{{{XSD}}}decimal", "weight": f"{{{XSD}}}decimal"}
+
+
+def _typed(text: str, type_name: str | None) -> object:
+    if type_name == f"{{{XSD}}}boolean":
+        return text in ("true", "1")
+    if type_name in _NUMERIC_TYPES:
+        try:
+            number = Decimal(text.replace("INF", "Infinity"))
+        except InvalidOperation:
+            return text
+        return object() if number.is_nan() else number
+    return text
 
 
 def _priority(arc: Arc) -> int:

@@ -39,7 +39,7 @@ class Context:
     identifier: str
     period: Period | None
     period_text: tuple[str, ...]
-    qualifiers: bytes
+    qualifiers: tuple[object, ...]
     # Explicit dimension members as (dimension, member) Clark names.
     members: tuple[tuple[str, str], ...] = ()
 
@@ -151,7 +151,8 @@ def _index(items: list[_Keyed]) -> dict[str, _Keyed]:
 def _instance_reference(el: etree._Element, url: str, file: str) -> Reference:
     href = (el.get(n.XLINK_HREF) or "").strip()
     kind = etree.QName(el).localname
-    return Reference(urljoin(url, href).partition("#")[0], kind, file, el.sourceline or 0)
+    base = el.base or url  # xml:base on the reference or the root changes it (XBRL 2.1 §4.2.2)
+    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0)
 
 
 def read_fact(el: etree._Element) -> Fact:
@@ -201,13 +202,32 @@ def _explicit_members(el: etree._Element) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(members))
 
 
-def _qualifiers(el: etree._Element) -> bytes:
-    """Canonical bytes of segment and scenario, for structural context equality."""
-    parts = [
-        etree.tostring(q, method="c14n")
-        for q in el.iter(f"{{{n.XBRLI}}}segment", f"{{{n.XBRLI}}}scenario")
-    ]
-    return b"|".join(parts)
+def _qualifiers(el: etree._Element) -> tuple[object, ...]:
+    """Segment and scenario as structures compared by s-equality (XBRL 2.1 §4.10).
+
+    Names and QName values are compared as expanded names (prefixes do not matter),
+    attributes as a set, text with surrounding whitespace removed, children in order.
+    """
+    entity = el.find(f"{{{n.XBRLI}}}entity")
+    segment = entity.find(f"{{{n.XBRLI}}}segment") if entity is not None else None
+    scenario = el.find(f"{{{n.XBRLI}}}scenario")
+    return tuple(_s_key(q) if q is not None else None for q in (segment, scenario))
+
+
+def _s_key(el: etree._Element) -> tuple[object, ...]:
+    children = tuple(_s_key(c) for c in el.iterchildren() if isinstance(c.tag, str))
+    attributes = frozenset((k, _s_value(v, el.nsmap)) for k, v in el.attrib.items())
+    text = "" if children else _s_value(el.text or "", el.nsmap)
+    return (el.tag, attributes, text, children)
+
+
+def _s_value(text: str, nsmap: dict[str | None, str]) -> str:
+    """A value as s-equality compares it: trimmed, a prefixed QName expanded."""
+    value = text.strip()
+    prefix, colon, local = value.partition(":")
+    if colon and prefix in nsmap and local and " " not in value:
+        return f"{{{nsmap[prefix]}}}{local}"
+    return value
 
 
 def read_period(period: etree._Element) -> Period | None:

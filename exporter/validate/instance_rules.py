@@ -11,10 +11,24 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from lxml import etree
+
+from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.concepts import ConceptInfo, ItemKind
+from exporter.validate.documents import repeated_role_refs
 from exporter.validate.instance import Context, Unit
-from exporter.validate.names import ISO4217, XBRLI_PURE, XBRLI_SHARES, local_name, namespace
+from exporter.validate.names import (
+    ISO4217,
+    XBRLI,
+    XBRLI_CONTEXT,
+    XBRLI_PURE,
+    XBRLI_SHARES,
+    XBRLI_XBRL,
+    local_name,
+    namespace,
+)
+from exporter.validate.sources import display_name
 from exporter.validate.subject import BoundFact, Subject
 from exporter.validate.values import parse_decimals, parse_precision
 
@@ -39,6 +53,60 @@ def unique_ids(subject: Subject) -> Iterator[Finding]:
                 "xbrl.duplicate-id", ERROR, f"id {item.id!r} is declared twice", item.line
             )
         seen.add(item.id)
+
+
+def role_refs(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §3.5.2.4.5, §3.5.2.5.5: no two roleRefs (arcroleRefs) for one URI, in the
+    instance and in each linkbase of the DTS."""
+    root = subject.instance.root
+    in_instance = repeated_role_refs(root) if root.tag == XBRLI_XBRL else ()
+    repeats = [(subject.name, r) for r in in_instance]
+    for doc in subject.dts.documents.values() if subject.dts else ():
+        repeats.extend((display_name(doc.url), r) for r in doc.repeated_refs)
+    for file, (element, uri, line) in repeats:
+        yield Finding(
+            code="xbrl.role-ref-repeated",
+            severity=ERROR,
+            message=f"a second {element} for {uri}",
+            location=Location(file=file, line=line or None),
+        )
+
+
+def arc_duplicates(subject: Subject) -> Iterator[Finding]:
+    """XLink 1.0 §5.1.3 (XBRL 2.1 §3.5.3.9): two arcs of one extended link may not join
+    the same from and to labels."""
+    for doc in subject.dts.documents.values() if subject.dts else ():
+        for link in doc.links:
+            seen: set[tuple[str, str]] = set()
+            for arc in link.arcs:
+                if (arc.source, arc.target) in seen:
+                    yield Finding(
+                        code="xlink.arc-duplicate",
+                        severity=ERROR,
+                        message=f"a second arc from {arc.source} to {arc.target} in one link",
+                        location=Location(file=arc.file, line=arc.line),
+                    )
+                seen.add((arc.source, arc.target))
+
+
+def context_content(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §4.7.3.2, §4.7.4: segment and scenario hold no element of the xbrli
+    namespace and no item or tuple."""
+    concepts = subject.dts.concepts if subject.dts else {}
+    for ctx_el in subject.instance.root.iterchildren(XBRLI_CONTEXT):
+        for qualifier in ctx_el.iter(f"{{{XBRLI}}}segment", f"{{{XBRLI}}}scenario"):
+            for el in qualifier.iterdescendants():
+                if not isinstance(el.tag, str):
+                    continue
+                info = concepts.get(el.tag)
+                if namespace(el.tag) == XBRLI or (info and (info.is_item or info.is_tuple)):
+                    yield subject.finding(
+                        "xbrl.context-content",
+                        ERROR,
+                        f"context {ctx_el.get('id')}: {etree.QName(qualifier).localname} holds "
+                        f"{el.tag}",
+                        el.sourceline,
+                    )
 
 
 def periods(subject: Subject) -> Iterator[Finding]:
@@ -98,8 +166,17 @@ def duplicate_contexts(subject: Subject) -> Iterator[Finding]:
 
 
 def unit_measures(subject: Subject) -> Iterator[Finding]:
-    """XBRL 2.1 §4.8.2-4.8.4: measures are bound QNames, a divide shares no measure."""
+    """XBRL 2.1 §4.8.2-4.8.4: measures are bound QNames (in the xbrli namespace only pure
+    and shares), a divide shares no measure."""
     for unit in subject.instance.units:
+        for measure in (*unit.numerator, *unit.denominator):
+            if namespace(measure) == XBRLI and measure not in (XBRLI_PURE, XBRLI_SHARES):
+                yield subject.finding(
+                    "xbrl.unit-invalid",
+                    ERROR,
+                    f"unit {unit.id}: {local_name(measure)} is not an xbrli measure",
+                    unit.line,
+                )
         for text in unit.unbound:
             yield subject.finding(
                 "xbrl.unit-invalid",
@@ -294,9 +371,23 @@ def period_types(subject: Subject) -> Iterator[Finding]:
 
 
 def unit_types(subject: Subject) -> Iterator[Finding]:
-    """XBRL 2.1 §4.8.2 (monetary, shares) and the Units Registry (pure, percent, per-share)."""
+    """XBRL 2.1 §4.8.2: a monetary item's unit is one ISO 4217 currency, a shares item's
+    xbrli:shares."""
+    yield from _unit_type_findings(subject, _SPEC_UNIT_KINDS)
+
+
+def registry_unit_types(subject: Subject) -> Iterator[Finding]:
+    """The exporter's profile: the Units Registry's pure, percent and per-share units."""
+    yield from _unit_type_findings(subject, _REGISTRY_UNIT_KINDS)
+
+
+_SPEC_UNIT_KINDS = frozenset({ItemKind.MONETARY, ItemKind.SHARES})
+_REGISTRY_UNIT_KINDS = frozenset({ItemKind.PURE, ItemKind.PERCENT, ItemKind.PER_SHARE})
+
+
+def _unit_type_findings(subject: Subject, kinds: frozenset[ItemKind]) -> Iterator[Finding]:
     for bf, info in _known(subject):
-        if bf.unit is None or not info.numeric:
+        if bf.unit is None or not info.numeric or info.kind not in kinds:
             continue
         kind = info.kind
         problem = unit_problem(kind, bf.unit)

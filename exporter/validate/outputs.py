@@ -1,6 +1,7 @@
 """Every output of one conversion validated before it is written, each against the instance.
 
-The instance is validated first (XBRL 2.1, Calculations 1.1, through the resolver); the
+The instance is validated first (XBRL 2.1 with the exporter's stricter profile,
+Calculations 1.1, through the resolver); the
 JSON-LD, xBRL-JSON, xBRL-CSV and Inline XBRL renderings are then checked on their own
 terms and fact by fact against it. `Validation` keeps each output's result (the review
 page shows them apart) and answers like one `ValidationResult` for all.
@@ -14,6 +15,7 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.inline import validate_inline
 from exporter.validate.jsonld import validate_jsonld
+from exporter.validate.options import Profile
 from exporter.validate.result import ValidationResult
 from exporter.validate.sources import Resolver
 from exporter.validate.validator import validate_instance
@@ -90,7 +92,7 @@ def validate_outputs(
         CheckedOutput(
             format="xml",
             files=(instance_name, schema),
-            result=validate_instance(instance, instance_name, resolve),
+            result=validate_instance(instance, instance_name, resolve, Profile.EXPORTER),
         ),
         CheckedOutput(
             format="jsonld",

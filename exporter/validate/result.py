@@ -6,6 +6,10 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.findings import Finding, Severity
 
+# Findings that say the numbers disagree (XBRL 2.1 §5.2.5.2, Calculations 1.1) rather than
+# that a document breaks a rule: reported apart, and failing `conforms` all the same.
+INCONSISTENCIES = frozenset({"calc.inconsistent", "calc.excess-digits-bound"})
+
 
 class ValidationResult(BaseModel):
     """What a validator saw. `checks` names every rule that ran, so silence means "passed"."""
@@ -30,9 +34,26 @@ class ValidationResult(BaseModel):
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
     @property
+    def inconsistencies(self) -> tuple[Finding, ...]:
+        """Calculation inconsistencies (warnings in severity, counted on their own)."""
+        return tuple(f for f in self.findings if f.code in INCONSISTENCIES)
+
+    @property
     def ok(self) -> bool:
         """True when nothing is an error (warnings, e.g. calculation inconsistencies, pass)."""
         return not self.errors
+
+    @property
+    def conforms(self) -> bool:
+        """True when nothing is an error or an inconsistency: a processor's "valid"."""
+        return not self.errors and not self.inconsistencies
+
+    @property
+    def problems(self) -> tuple[Finding, ...]:
+        """The errors and inconsistencies, what makes a document not conform."""
+        return tuple(
+            f for f in self.findings if f.severity is Severity.ERROR or f.code in INCONSISTENCIES
+        )
 
     def codes(self) -> set[str]:
         """The distinct finding codes, handy for tests and summaries."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cached_property
 
@@ -17,6 +17,7 @@ from exporter.findings import Finding, Severity
 from exporter.validate.concepts import ConceptInfo
 from exporter.validate.dts import Dts
 from exporter.validate.instance import Context, Fact, Instance, Unit, read_fact
+from exporter.validate.options import Calc, Profile
 from exporter.validate.values import (
     INF,
     Accuracy,
@@ -37,6 +38,13 @@ class BoundFact:
     unit: Unit | None
     value: Decimal | None
     decimals: Accuracy | None
+    # The tuples the fact sits in, outermost first (empty at the top level).
+    ancestors: tuple[int, ...] = ()
+
+    @property
+    def parent(self) -> int:
+        """Which tuple (by element identity) holds the fact; 0 for the instance itself."""
+        return self.ancestors[-1] if self.ancestors else 0
 
     @property
     def numeric(self) -> bool:
@@ -60,7 +68,7 @@ class BoundFact:
         return None if self.decimals == INF or self.decimals is None else int(self.decimals)
 
 
-FactKey = tuple[str, object, object]
+FactKey = tuple[str, int, object, object]
 
 
 @dataclass(frozen=True)
@@ -71,10 +79,15 @@ class Subject:
     instance: Instance
     dts: Dts | None
     facts: tuple[BoundFact, ...]
+    profile: Profile = Profile.SPEC
+    calc: Calc = Calc.C11
 
     @cached_property
     def duplicate_groups(self) -> dict[FactKey, list[BoundFact]]:
-        """XBRL 2.1 §4.10: items grouped by concept, c-equal context, u-equal unit (or lang).
+        """XBRL 2.1 §4.10: items grouped by concept, parent, c-equal context, u-equal unit.
+
+        Facts in different tuples are not duplicates (they are not p-equal); a non-numeric
+        item's language stands in for the unit.
 
         Nil facts and facts without a usable context stay out: they carry no comparable
         value. Groups of one are included (they are what calculations bind).
@@ -86,7 +99,7 @@ class Subject:
             if bf.context is None or bf.context.period is None:
                 continue
             unit = bf.unit.key if bf.unit is not None else bf.fact.lang
-            groups[(bf.fact.name, bf.context.key, unit)].append(bf)
+            groups[(bf.fact.name, bf.parent, bf.context.key, unit)].append(bf)
         return dict(groups)
 
     def finding(
@@ -107,25 +120,51 @@ class Subject:
         )
 
 
-def bind(name: str, instance: Instance, dts: Dts | None) -> Subject:
+def bind(
+    name: str,
+    instance: Instance,
+    dts: Dts | None,
+    profile: Profile = Profile.SPEC,
+    calc: Calc = Calc.C11,
+) -> Subject:
     """Bind every fact (tuple children included) to its concept, context and unit."""
-    facts = tuple(_bind(f, instance, dts) for f in _all_facts(instance.facts, dts))
-    return Subject(name=name, instance=instance, dts=dts, facts=facts)
+    facts = tuple(
+        _bind(f, instance, dts, ancestors) for f, ancestors in _all_facts(instance.facts, dts, ())
+    )
+    return Subject(name, instance, dts, facts, profile, calc)
 
 
-def _all_facts(facts: tuple[Fact, ...], dts: Dts | None) -> Iterator[Fact]:
+def _all_facts(
+    facts: tuple[Fact, ...], dts: Dts | None, ancestors: tuple[int, ...]
+) -> Iterator[tuple[Fact, tuple[int, ...]]]:
     for fact in facts:
-        yield fact
+        yield fact, ancestors
         info = dts.concepts.get(fact.name) if dts else None
         if info is not None and info.is_tuple:
             children = tuple(
                 read_fact(c) for c in fact.element.iterchildren() if isinstance(c.tag, str)
             )
-            yield from _all_facts(children, dts)
+            yield from _all_facts(children, dts, (*ancestors, id(fact.element)))
 
 
-def _bind(fact: Fact, instance: Instance, dts: Dts | None) -> BoundFact:
+def _with_schema_defaults(fact: Fact, info: ConceptInfo) -> Fact:
+    """The fact as XML Schema validation sees it: an absent `decimals`/`precision` takes
+    its type's default or fixed value, an empty value its declaration's (XML Schema
+    §3.2.4, §3.3.4; nil items keep an empty value)."""
+    if info.accuracy_default and fact.decimals is None and fact.precision is None:
+        attribute, value = info.accuracy_default
+        fact = replace(fact, **{attribute: value})
+    default = info.concept.value_default
+    children = any(isinstance(child.tag, str) for child in fact.element)
+    if default is not None and not fact.nil and not fact.text.strip() and not children:
+        fact = replace(fact, text=default)
+    return fact
+
+
+def _bind(fact: Fact, instance: Instance, dts: Dts | None, ancestors: tuple[int, ...]) -> BoundFact:
     info = dts.concepts.get(fact.name) if dts else None
+    if info is not None:
+        fact = _with_schema_defaults(fact, info)
     value = decimals = None
     if info is not None and info.numeric and not fact.nil:
         value = parse_number(fact.text, info.space)
@@ -137,6 +176,7 @@ def _bind(fact: Fact, instance: Instance, dts: Dts | None) -> BoundFact:
         unit=instance.unit(fact.unit_ref),
         value=value,
         decimals=decimals,
+        ancestors=ancestors,
     )
 
 

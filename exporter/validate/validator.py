@@ -1,4 +1,4 @@
-"""Validate an XBRL 2.1 instance from its bytes: parse, load the DTS, run the rules.
+"""Validate an XBRL 2.1 instance, or a taxonomy schema or linkbase, from its bytes.
 
 Three loading steps come before the registry and are reported as checks too:
 `xml.wellformed` (safe parse, no DTD, no entities, no network), `xbrl.root` (the
@@ -7,16 +7,19 @@ document is an `xbrli:xbrl`) and `xbrl.dts` (discovery through the resolver).
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
 
 from lxml import etree
 
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
+from exporter.validate.documents import Reference
 from exporter.validate.dts import Dts, load_dts
 from exporter.validate.instance import Instance, read_instance
-from exporter.validate.names import XBRLI_XBRL
-from exporter.validate.registry import run_rules
+from exporter.validate.names import LINK_LINKBASE, XBRLI_XBRL, XSD_SCHEMA
+from exporter.validate.options import Calc, Profile
+from exporter.validate.registry import DTS_RULES, run_rules
 from exporter.validate.result import ValidationResult
 from exporter.validate.sources import Resolver, file_resolver, instance_url, parse
 from exporter.validate.subject import bind
@@ -51,7 +54,13 @@ def _load(instance: Instance, name: str, resolve: Resolver) -> tuple[Dts | None,
     return load_dts(instance.references, resolve)
 
 
-def validate_instance(instance: bytes, name: str, resolve: Resolver) -> ValidationResult:
+def validate_instance(
+    instance: bytes,
+    name: str,
+    resolve: Resolver,
+    profile: Profile = Profile.SPEC,
+    calc: Calc = Calc.C11,
+) -> ValidationResult:
     """Validate the instance `name` (bytes given) whose DTS is read through `resolve`."""
     checks = ["xml.wellformed"]
     root, findings = parse_instance(instance, name)
@@ -65,7 +74,7 @@ def validate_instance(instance: bytes, name: str, resolve: Resolver) -> Validati
     checks.append("xbrl.dts")
     dts, loading = _load(records, name, resolve)
     findings.extend(loading)
-    subject = bind(name, records, dts)
+    subject = bind(name, records, dts, profile, calc)
     more, ran = run_rules(subject)
     return ValidationResult(
         findings=tuple(findings + more),
@@ -74,7 +83,9 @@ def validate_instance(instance: bytes, name: str, resolve: Resolver) -> Validati
     )
 
 
-def validate_instance_file(path: Path) -> ValidationResult:
+def validate_instance_file(
+    path: Path, profile: Profile = Profile.SPEC, calc: Calc = Calc.C11
+) -> ValidationResult:
     """Validate an instance on disk; its DTS is read relative to its directory."""
     path = Path(path)
     try:
@@ -82,4 +93,61 @@ def validate_instance_file(path: Path) -> ValidationResult:
     except OSError as exc:
         finding = _error("xml.unreadable", f"cannot read the instance: {exc.strerror}", path.name)
         return ValidationResult(findings=(finding,), checks=(), fact_count=0)
-    return validate_instance(data, path.name, file_resolver(path.parent))
+    return validate_instance(data, path.name, file_resolver(path.parent), profile, calc)
+
+
+_DTS_STARTS = {XSD_SCHEMA: "schemaRef", LINK_LINKBASE: "linkbaseRef"}
+
+
+def validate_taxonomy(
+    data: bytes,
+    name: str,
+    resolve: Resolver,
+    profile: Profile = Profile.SPEC,
+    calc: Calc = Calc.C11,
+) -> ValidationResult:
+    """Validate the DTS discovered from a schema or linkbase `name` (bytes given)."""
+    checks = ["xml.wellformed"]
+    root, findings = parse_instance(data, name)
+    if root is None:
+        return ValidationResult.of(findings, checks, 0)
+    checks.append("xbrl.root")
+    kind = _DTS_STARTS.get(root.tag)
+    if kind is None:
+        findings.append(_error("xbrl.root-invalid", f"root element is {root.tag}", name, 1))
+        return ValidationResult.of(findings, checks, 0)
+    checks.append("xbrl.dts")
+    url = instance_url(name)
+    dts, loading = load_dts([Reference(url, kind, name, 0)], resolve)
+    findings.extend(loading)
+    empty = Instance(root, url, name, (), (), (), (), {}, {})
+    more, ran = run_rules(bind(name, empty, dts, profile, calc), DTS_RULES)
+    return ValidationResult.of(findings + more, checks + ran, 0)
+
+
+def validate_file(
+    path: Path, profile: Profile = Profile.SPEC, calc: Calc = Calc.C11
+) -> ValidationResult:
+    """Validate an instance, or the DTS of a schema or linkbase, on disk (offline)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        finding = _error("xml.unreadable", f"cannot read the file: {exc.strerror}", path.name)
+        return ValidationResult.of([finding], [], 0)
+    resolve = file_resolver(path.parent)
+    if _is_taxonomy(data):
+        return validate_taxonomy(data, path.name, resolve, profile, calc)
+    return validate_instance(data, path.name, resolve, profile, calc)
+
+
+def _is_taxonomy(data: bytes) -> bool:
+    """Whether the document's root is an xsd:schema or a link:linkbase (cheaply, by events)."""
+    try:
+        for _, element in etree.iterparse(
+            BytesIO(data), events=("start",), resolve_entities=False, no_network=True
+        ):
+            return element.tag in _DTS_STARTS
+    except etree.XMLSyntaxError:
+        return False
+    return False

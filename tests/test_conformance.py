@@ -1,0 +1,202 @@
+"""XBRL International's XBRL 2.1 conformance suite (2014-12-10) as a test.
+
+The suite is read from its tarball in ../shared/conformance (or `$XBRL_CONFORMANCE_DIR`),
+extracted to a temporary folder and run in one process: every variation, those starting
+from an instance and those starting from a schema or a linkbase, under the specification
+profile with XBRL 2.1 calculations (`--calc c10`), as the suite was written for. The
+verdict (valid or invalid) must be the suite's, except for the variations listed below,
+each with the reason. This edition of the suite names no expected error codes, so the
+verdict is what is compared.
+
+The list only shrinks: a listed variation that starts to pass fails the test until it is
+taken off the list.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conformance import Outcome, extract, run_suite, suite_tarball
+
+FOOTNOTES = "footnote links (XBRL 2.1 §4.11: arcs, locators, xml:lang, id scope) are not checked"
+TYPED_S_EQUAL = (
+    "s-equality compares segment and scenario values as text, not as typed values "
+    "(numbers, booleans, NaN need the schema types of their elements)"
+)
+SCHEMA_DEFAULTS = (
+    "schema default and fixed values of scenario content are not applied before s-equality"
+)
+ELEMENT_DEFAULT = (
+    "libxml2's XML Schema validation does not give an empty fact its element's default value "
+    "(our rules do)"
+)
+LAX = "lax validation of appinfo content and XBRL attributes against their declarations is not done"
+LINKBASE_REF_ROLES = "a linkbaseRef's xlink:role is not checked against the links of its linkbase"
+XPOINTER = "element() XPointers beyond element(id) are not resolved or checked"
+ARC_HREF = (
+    "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
+)
+CYCLES = (
+    "directed and undirected cycles (XBRL 2.1 §5.2.4.2, arcroleType cyclesAllowed) are not checked"
+)
+ROLE_TYPES = (
+    "roleType and arcroleType declarations (usedOn, uniqueness, roleURI, roleRef resolution) "
+    "are not checked"
+)
+LABEL_ARCS = "label and reference arc constraints (preferredLabel, overrides) are not checked"
+DECLARATIONS = (
+    "XBRL 2.1 §5.1 constraints on item and tuple declarations (periodType, balance, tuple "
+    "content models, targetNamespace) are not checked"
+)
+UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
+
+EXPECTED_FAILURES: dict[str, str] = {
+    "301-idScope V-8": FOOTNOTES,
+    "301-idScope V-9": FOOTNOTES,
+    "301-idScope V-10": FOOTNOTES,
+    "301-idScope V-11": FOOTNOTES,
+    "301-idScope V-12": FOOTNOTES,
+    "301-idScope V-14": FOOTNOTES,
+    "301-idScope V-15": FOOTNOTES,
+    "301-idScope V-16": FOOTNOTES,
+    "302-context V-11": TYPED_S_EQUAL,
+    "302-context V-12": TYPED_S_EQUAL,
+    "314-lax-validation-testcase V-06": LAX,
+    "330-s-equal-testcase V-12": TYPED_S_EQUAL,
+    "330-s-equal-testcase V-13": TYPED_S_EQUAL,
+    "330-s-equal-testcase V-16": TYPED_S_EQUAL,
+    "330-s-equal-testcase V-17": TYPED_S_EQUAL,
+    "395-inferNumericConsistency V-3": ELEMENT_DEFAULT,
+    "395-inferNumericConsistency V-5": SCHEMA_DEFAULTS,
+    "395-inferNumericConsistency V-7": SCHEMA_DEFAULTS,
+    "201-linkref V-04": LINKBASE_REF_ROLES,
+    "201-linkref V-05": LINKBASE_REF_ROLES,
+    "201-linkref V-06": LINKBASE_REF_ROLES,
+    "201-linkref V-07": LINKBASE_REF_ROLES,
+    "201-linkref V-08": LINKBASE_REF_ROLES,
+    "201-linkref V-10": LINKBASE_REF_ROLES,
+    "202-xlinkLocator V-02b": ARC_HREF,
+    "202-xlinkLocator V-11": XPOINTER,
+    "202-xlinkLocator V-12": XPOINTER,
+    "204-arcCycles V-6": CYCLES,
+    "204-arcCycles V-8": CYCLES,
+    "204-arcCycles V-18": CYCLES,
+    "204-arcCycles V-21": CYCLES,
+    "204-arcCycles V-24": CYCLES,
+    "204-arcCycles V-30": CYCLES,
+    "205-roleDeclared V-7": ROLE_TYPES,
+    "205-roleDeclared V-9": ROLE_TYPES,
+    "205-roleDeclared V-11": ROLE_TYPES,
+    "206-arcDeclared V-2": ROLE_TYPES,
+    "206-arcDeclared V-3": ROLE_TYPES,
+    "206-arcDeclared V-4": ROLE_TYPES,
+    "206-arcDeclared V-5": ROLE_TYPES,
+    "206-arcDeclared V-7": ROLE_TYPES,
+    "207-arcDeclaredCycles V-2": CYCLES,
+    "207-arcDeclaredCycles V-3": CYCLES,
+    "207-arcDeclaredCycles V-4": CYCLES,
+    "207-arcDeclaredCycles V-8": CYCLES,
+    "207-arcDeclaredCycles V-10": CYCLES,
+    "207-arcDeclaredCycles V-14": CYCLES,
+    "211-Testcase-sEqualUsedOn V-01": ROLE_TYPES,
+    "211-Testcase-sEqualUsedOn V-02": ROLE_TYPES,
+    "214-lax-validation-testcase V-02": LAX,
+    "214-lax-validation-testcase V-04": LAX,
+    "220-NonStandardArcsAndTypes V-04": ROLE_TYPES,
+    "291-inferArcOverride V-2": LABEL_ARCS,
+    "291-inferArcOverride V-08": LABEL_ARCS,
+    "291-inferArcOverride V-09": LABEL_ARCS,
+    "291-inferArcOverride V-13": LABEL_ARCS,
+    "291-inferArcOverride V-14": LABEL_ARCS,
+    "292-Embeddedlinkbaseinthexsd V-03": LAX,
+    "preferredLabel V-2": LABEL_ARCS,
+    "preferredLabel V-3": LABEL_ARCS,
+    "preferredLabel V-5": LABEL_ARCS,
+    "102-item V-2": DECLARATIONS,
+    "102-item V-3": DECLARATIONS,
+    "103-type V-1": DECLARATIONS,
+    "104-tuple V-10": DECLARATIONS,
+    "104-tuple V-10c": DECLARATIONS,
+    "104-tuple V-10d1": DECLARATIONS,
+    "104-tuple V-10d2": DECLARATIONS,
+    "104-tuple V-12": DECLARATIONS,
+    "104-tuple V-17": DECLARATIONS,
+    "104-tuple V-18": DECLARATIONS,
+    "105-balance V-01": DECLARATIONS,
+    "105-balance V-02": DECLARATIONS,
+    "105-balance V-05": DECLARATIONS,
+    "106-targetNamespace V-2": DECLARATIONS,
+    "114-lax-validation-testcase V-02": LAX,
+    "114-lax-validation-testcase V-03": LAX,
+    "114-lax-validation-testcase V-05": LAX,
+    "160-UsedOn V-01": ROLE_TYPES,
+    "160-UsedOn V-02": ROLE_TYPES,
+    "160-UsedOn V-09": ROLE_TYPES,
+    "uniqueParticleAttribution-testcase V-03": UPA,
+    "uniqueParticleAttribution-testcase V-06": UPA,
+}
+
+
+@pytest.fixture(scope="module")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> list[Outcome]:
+    tarball = suite_tarball()
+    if not tarball.is_file():
+        pytest.skip(f"no conformance suite at {tarball}")
+    return run_suite(extract(tarball, tmp_path_factory.mktemp("conformance")))
+
+
+def _misses(outcomes: list[Outcome], kinds: tuple[str, ...]) -> set[str]:
+    return {o.variation.key for o in outcomes if o.variation.kind in kinds and not o.agrees}
+
+
+def _listed(outcomes: list[Outcome], kinds: tuple[str, ...]) -> set[str]:
+    return {o.variation.key for o in outcomes if o.variation.kind in kinds} & set(EXPECTED_FAILURES)
+
+
+def test_the_suite_has_548_variations_370_from_an_instance(outcomes: list[Outcome]) -> None:
+    assert len(outcomes) == 548
+    assert sum(o.variation.kind == "instance" for o in outcomes) == 370
+
+
+def test_no_variation_crashes(outcomes: list[Outcome]) -> None:
+    assert [o.variation.key for o in outcomes if o.valid is None] == []
+
+
+def test_instance_variations_agree_except_the_listed(outcomes: list[Outcome]) -> None:
+    kinds = ("instance",)
+    assert _misses(outcomes, kinds) == _listed(outcomes, kinds)
+
+
+def test_schema_and_linkbase_variations_agree_except_the_listed(outcomes: list[Outcome]) -> None:
+    kinds = ("xsd", "linkbase")
+    assert _misses(outcomes, kinds) == _listed(outcomes, kinds)
+
+
+def test_every_listed_failure_is_a_variation_of_the_suite(outcomes: list[Outcome]) -> None:
+    keys = {o.variation.key for o in outcomes}
+    assert set(EXPECTED_FAILURES) <= keys
+    assert all(reason.strip() for reason in EXPECTED_FAILURES.values())
+
+
+def test_the_exporter_profile_is_stricter_than_the_suite(outcomes: list[Outcome]) -> None:
+    """A valid variation with a scheme that is not an absolute URI (`www.example.com`)
+    passes the specification but not the exporter's profile."""
+    from exporter.validate import Calc, Profile, validate_file
+
+    (start,) = (
+        o.variation.start for o in outcomes if o.variation.key == "397-Testcase-SummationItem V-00"
+    )
+    assert validate_file(start, Profile.SPEC, Calc.C10).conforms
+    strict = validate_file(start, Profile.EXPORTER, Calc.C10)
+    assert "xbrl.scheme-invalid" in strict.codes() and not strict.conforms
+
+
+def test_a_variation_is_found_by_its_start_document(outcomes: list[Outcome]) -> None:
+    start = next(
+        o.variation for o in outcomes if o.variation.key == "397-Testcase-SummationItem V-01"
+    )
+    assert start.start.name == "397-01-InconsistentInstance-invalid.xbrl"
+    assert start.start.is_file()
+    assert not start.expected_valid
+    assert isinstance(start.start, Path)
