@@ -478,6 +478,22 @@ CASES: list[Hostile] = [
         "refusing to write outside the output directory",
         outdir=_outdir_with_link_outside,
     ),
+    # --- odd header and cell text: read the same way in every output, or reported
+    H(
+        "header-year-99999",
+        _file("release.txt", RELEASE.replace("December 31, 2023", "December 31, 99999", 1)),
+        None,
+        "",
+        cli_exit=1,
+        cli_message="3 of 10 table numbers not understood",
+    ),
+    H("arabic-indic-digits", _file("release.txt", RELEASE.replace("\t100\t", "\t١٠٠\t")), None, ""),
+    H(
+        "number-beyond-precision",
+        _file("release.txt", RELEASE.replace("\t500\t", "\t(" + "9" * 500 + ")\t")),
+        None,
+        "",
+    ),
     # --- suspicious but safe: these convert, with nothing fetched, run or escaped
     H("pdf-with-javascript", _lazy("release.pdf", _javascript_pdf), None, ""),
     H("html-external-dtd-url", _lazy("release.html", _external_dtd), None, ""),

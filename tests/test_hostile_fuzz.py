@@ -26,7 +26,7 @@ from harnesses import TARGETS  # noqa: E402
 from seeds import seeds  # noqa: E402
 
 # Seconds per target: enough for thousands of inputs of the fast targets.
-BUDGET = {"text": 2, "html": 2, "pdf": 3, "numbers": 1, "periods": 1, "convert": 2}
+BUDGET = {"text": 2, "html": 2, "pdf": 3, "numbers": 1, "periods": 1, "convert": 2, "table": 3}
 HAS_ATHERIS = importlib.util.find_spec("atheris") is not None
 
 
@@ -59,7 +59,7 @@ def _inputs(target: str) -> st.SearchStrategy[bytes]:
 def test_harness_functions_hold_under_hypothesis(target: str) -> None:
     """The fallback loop (and a quick check of the harnesses where atheris runs too)."""
     examples = 60 if HAS_ATHERIS else 300
-    if target == "convert":
+    if target in ("convert", "table"):
         examples //= 6
 
     @settings(
