@@ -131,7 +131,9 @@ class Hostile:
     error: type[ExporterError] | None
     message: str
     args: tuple[str, ...] = ()
-    needs: str = ""  # "fifo", "non-root": skipped where the platform cannot make the case
+    # "fifo": skipped where the platform cannot make pipes; "non-root": run as root, it runs
+    # without the capabilities that bypass file permissions (tests/test_hostile.py)
+    needs: str = ""
     outdir: Callable[[Path], Path] | None = field(default=None)
     # The command line finds its inputs first: a path that names no file is a usage
     # problem (exit 2) reported by discovery; a file that cannot be converted exits 1.
