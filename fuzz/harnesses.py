@@ -31,7 +31,7 @@ MODULES = {
     "html": ["exporter.ingest"],
     "pdf": ["exporter.ingest"],
     "numbers": ["exporter.numbers"],
-    "periods": ["exporter.periods"],
+    "periods": ["exporter.tables.resolve"],
     "convert": ["exporter.ingest", "exporter.pipeline"],
     "table": ["exporter.ingest", "exporter.pipeline"],
 }
