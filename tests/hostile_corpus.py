@@ -253,6 +253,52 @@ def _javascript_pdf() -> bytes:
     return statement_pdf(javascript="app.alert(1)")
 
 
+def sample_statement_lines() -> list[tuple[float, float, str]]:
+    """The sample's balance sheet (its text file's tab-separated lines), laid out on a
+    page: labels left, one column of numbers per tab."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[280:340]
+    placed = []
+    for row, line in enumerate(lines):
+        for column, cell in enumerate(line.split("\t")[:4]):
+            if cell.strip():
+                x = 40 if column == 0 else 300 + 90 * column - 5 * len(cell)
+                placed.append((x, 40 + 11 * row, cell.strip()[:60]))
+    return placed
+
+
+def private_encoding_pdf(to_unicode: bytes) -> bytes:
+    """The sample's balance sheet in a font whose ToUnicode map sends each code to
+    `to_unicode` (a CMap bfrange body): the page shows the statement, the text does not."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Private def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange " + to_unicode + b" endcmap "
+        b"CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = page_ops(sample_statement_lines())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        f"<< /Length {len(content)} >>".encode() + b"\nstream\n" + content + b"\nendstream",
+        f"<< /Length {len(cmap)} >>".encode() + b"\nstream\n" + cmap + b"\nendstream",
+    ]
+    return assemble_pdf(objects)
+
+
+def _private_use_pdf() -> bytes:
+    # every printable code to the private-use area (U+E020...)
+    return private_encoding_pdf(b"1 beginbfrange <20> <7E> <E020> endbfrange")
+
+
+def _cipher_pdf() -> bytes:
+    # letters as printed, digits to the letters q-z: words in a cipher, no digit left
+    return private_encoding_pdf(
+        b"3 beginbfrange <20> <2F> <0020> <30> <39> <0071> <3A> <7E> <003A> endbfrange"
+    )
+
+
 def _directory(directory: Path) -> Path:
     path = directory / "release.txt"
     path.mkdir()
@@ -416,6 +462,18 @@ CASES: list[Hostile] = [
         "encrypted",
     ),
     H("pdf-image-only", _lazy("release.pdf", _image_only_pdf), InputError, "no text layer"),
+    H(
+        "pdf-private-encoding",
+        _lazy("release.pdf", _private_use_pdf),
+        InputError,
+        "the text layer of page 1 is unreadable",
+    ),
+    H(
+        "pdf-cipher-encoding",
+        _lazy("release.pdf", _cipher_pdf),
+        InputError,
+        "the text layer of page 1 is unreadable",
+    ),
     H("pdf-damaged", _lazy("release.pdf", _damaged_pdf), InputError, "damaged"),
     H("pdf-not-a-pdf", _file("release.pdf", RELEASE), InputError, "not a PDF"),
     H("pdf-flate-bomb", _lazy("release.pdf", _flate_bomb), InputError, "compression bomb"),
