@@ -120,9 +120,7 @@ def _unreadable_chars(text: str) -> int:
     """How many characters of `text` are no readable text (see `_refuse_unreadable_text`)."""
     stand_ins = sum(len(m.group()) for m in _CID.finditer(text))
     private = sum(
-        1
-        for ch in text
-        if "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000" or ch == "\ufffd"
+        1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000" or ch == "\ufffd"
     )
     return stand_ins + private
 
