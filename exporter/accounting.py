@@ -8,9 +8,14 @@ without a line in the report, whichever stage let it go.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from exporter.document import Document
+from exporter.errors import Location
 from exporter.facts.model import FactSet, UnmappedNumber
+from exporter.findings import Finding, Severity
+from exporter.numbers import is_year, unreadable_number
 from exporter.tables.model import StatementTable
 
 UNACCOUNTED = "no fact was made from it: its row has no concept for this column"
@@ -64,3 +69,42 @@ def accounted(facts: FactSet) -> Counter[Place]:
 def _order(item: tuple[Place, int]) -> tuple[int, int, str]:
     (page, line, text), _ = item
     return (page or 0, line, text)
+
+
+# A run of digits, grouping and point in running text (`unreadable_number` judges it).
+_PROSE_NUMBER = re.compile(r"[(\-]?\d[\d,.]*%?\)?")
+
+
+def unread_numbers(document: Document) -> tuple[Finding, ...]:
+    """A warning for every number printed so that no stage reads it (another script's
+    digits, more digits than are read exactly), with its place.
+
+    See `exporter.numbers.unreadable_number`: without this they would vanish into a row
+    label or a sentence without a word in the report. Years are left alone: a column
+    header's year is read as a date, whatever its digits.
+    """
+    found: list[Finding] = []
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                found.extend(_unread(document.source, cell.text, row.line, row.page))
+    for block in document.text_blocks:
+        for match in _PROSE_NUMBER.finditer(block.text):
+            found.extend(_unread(document.source, match.group(), block.line, block.page))
+    return tuple(found)
+
+
+def _unread(source: str, text: str, line: int, page: int | None) -> list[Finding]:
+    text = text.strip()
+    why = unreadable_number(text)
+    if why is None or is_year(text):
+        return []
+    shown = text if len(text) <= 40 else text[:40] + "..."
+    return [
+        Finding(
+            code="input.unreadable-number",
+            severity=Severity.WARNING,
+            message=f"{shown!r} is not read as a number: {why}; no fact was made from it",
+            location=Location(file=source, page=page, line=line),
+        )
+    ]

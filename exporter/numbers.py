@@ -8,6 +8,7 @@ many digits follow the point, the basis of XBRL `decimals`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,7 +27,7 @@ _NUMBER = re.compile(
     (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)?(?P<frac>\.\d+)?
     \s*(?P<pct1>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?
     $""",
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # "\d" is 0-9 only: see `unreadable_number`
 )
 # Footnote marks ending a cell: "(a)", "*", superscript digits, each after optional space.
 _MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
@@ -49,9 +50,26 @@ class PrintedNumber(BaseModel):
         return self.value < 0
 
 
+# Digits a number is read with: Decimal's default precision, which the stages' arithmetic
+# (scaling, signs, sums) runs in. Releases print 15 at most; a longer cell would be
+# rounded somewhere between the table and the outputs, so it is reported, not read.
+MAX_DIGITS = 28
+
+
 @lru_cache(maxsize=65536)
 def parse_number(text: str) -> PrintedNumber | None:
-    """Read a cell as a number, or None when it is not one (labels, years in headers)."""
+    """Read a cell as a number, or None when it is not one (labels, years in headers).
+
+    Only the ASCII digits 0-9 make a number, and at most `MAX_DIGITS` of them: what is not
+    read is reported (see `unreadable_number`), never read differently by another stage.
+    """
+    number = _parse(text)
+    if number is None or len(number.value.as_tuple().digits) > MAX_DIGITS:
+        return None
+    return number
+
+
+def _parse(text: str) -> PrintedNumber | None:
     cleaned = text.strip().replace("\u00a0", " ")
     if not cleaned:
         return None
@@ -76,6 +94,32 @@ def parse_number(text: str) -> PrintedNumber | None:
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
     percent = bool(match["pct1"] or match["pct2"])
     return PrintedNumber(text=cleaned, value=value, fraction_digits=fraction, percent=percent)
+
+
+def unreadable_number(text: str) -> str | None:
+    """Why `text`, which is printed as a number, is not read as one; None if it is read or
+    is no number at all.
+
+    Two kinds: digits of another script ("٤,١٧٧,٨٩٠": Arabic-Indic), which the Inline
+    XBRL number formats do not read, so a value read from them could not be tagged where
+    it is shown and the outputs would disagree; and more than `MAX_DIGITS` digits.
+    """
+    foreign = {ch for ch in text if ch.isdecimal() and not ch.isascii()}
+    if foreign:
+        ascii_text = "".join(str(unicodedata.decimal(ch)) if ch in foreign else ch for ch in text)
+        if parse_number(ascii_text) is None:
+            return None
+        names = sorted({unicodedata.name(ch, "").split(" DIGIT ")[0].title() for ch in foreign})
+        script = " and ".join(name or "other" for name in names)
+        return (
+            f"printed in {script} digits, which the Inline XBRL number formats do not read "
+            "(they read 0-9)"
+        )
+    number = _parse(text)
+    if number is None or parse_number(text) is not None:
+        return None
+    count = len(number.value.as_tuple().digits)
+    return f"{count} digits, more than the {MAX_DIGITS} a number is read with exactly"
 
 
 def strip_footnote_marks(text: str) -> str:

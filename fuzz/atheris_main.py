@@ -10,6 +10,7 @@ target for a fixed budget.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +27,10 @@ def main() -> None:
     with atheris.instrument_imports(include=["exporter"]):
         harnesses.prepare(sys.argv[1])
     target = harnesses.TARGETS[sys.argv[1]]
-    atheris.Setup([sys.argv[0], *sys.argv[2:]], target)
+    # libFuzzer's -merge=1 runs argv[0] again as a program: `run_all.py --grow` names a
+    # small executable wrapper of this script in FUZZ_SELF.
+    program = os.environ.get("FUZZ_SELF", sys.argv[0])
+    atheris.Setup([program, *sys.argv[2:]], target)
     atheris.Fuzz()
 
 

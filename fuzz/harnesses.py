@@ -12,6 +12,8 @@ and under hypothesis (`tests/test_hostile_fuzz.py`, where atheris is missing).
 | numbers   | the cell number parser, and the round trip of what it reads         |
 | periods   | the column-header period parser                                     |
 | convert   | a text release through every stage after the reader                 |
+| table     | header and cell text in a release's statements, through the table   |
+|           | stage and every renderer: the outputs must validate and agree       |
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ MODULES = {
     "html": ["exporter.ingest"],
     "pdf": ["exporter.ingest"],
     "numbers": ["exporter.numbers"],
-    "periods": ["exporter.periods"],
+    "periods": ["exporter.tables.resolve"],
     "convert": ["exporter.ingest", "exporter.pipeline"],
+    "table": ["exporter.ingest", "exporter.pipeline"],
 }
 
 
@@ -96,6 +99,54 @@ def convert(data: bytes) -> None:
         return
 
 
+# The slots of `exporter.batch.job.WARM_UP_RELEASE` the `table` target fills, in order:
+# column headers first, then cells (the first number of each row, then the second).
+TABLE_SLOTS = (
+    "December 31, 2023",
+    "Three months ended December 31,",
+    "\t2023\t",
+    "\t100\t",
+    "\t50\t",
+    "\t150\t",
+    "\t500\t",
+    "\t10\t",
+    "\t200\n",
+    "\t600\n",
+)
+
+
+def table_release(data: bytes) -> str:
+    """The small release with its slots replaced by the lines of `data`, in order.
+
+    Tabs and line breaks inside a line become spaces, so the grid keeps its shape and
+    the text lands in one header or cell; lines beyond the slots are ignored.
+    """
+    from exporter.batch.job import WARM_UP_RELEASE
+
+    release = WARM_UP_RELEASE.decode("utf-8")
+    parts = data.decode("utf-8", errors="replace").split("\n")
+    for slot, part in zip(TABLE_SLOTS, parts, strict=False):
+        text = part.replace("\t", " ").replace("\r", " ")
+        release = release.replace(slot, slot.replace(slot.strip("\t\n"), text), 1)
+    return release
+
+
+def table(data: bytes) -> None:
+    """Odd header and cell text converts with every output agreeing, or is refused."""
+    from exporter.ingest import READERS, without_controls
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert_document
+
+    release = table_release(data).encode("utf-8")
+    try:
+        document = READERS["text"](release, "fuzz.txt", None)
+        conversion = convert_document(without_controls(document), "fuzz", ConvertOptions())
+    except ExporterError:
+        return
+    errors = [str(f) for f in conversion.report.findings if f.severity == "error"]
+    assert conversion.report.valid and not errors, (release, errors[:3])
+
+
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "text": text,
     "html": html,
@@ -103,4 +154,5 @@ TARGETS: dict[str, Callable[[bytes], None]] = {
     "numbers": numbers,
     "periods": periods,
     "convert": convert,
+    "table": table,
 }

@@ -22,6 +22,17 @@ HEADERS = [
     "For the period ended September 30, 2024",
 ]
 
+# Lines for the `table` target's slots (fuzz/harnesses.py: TABLE_SLOTS): headers, then cells.
+TABLE = [
+    "December 31, 2023\nThree months ended December 31,\n2023\n100\n50\n150\n500\n10",
+    "December 31, 99999",
+    "December 31, 9999\nYear ended December 31,\n9999",
+    "September 30, 2023\nNine Months Ended\n2023",
+    "\n\n\n٤,١٧٧,٨٩٠\n(١٢)",
+    "\n\n\n(" + "9" * 60 + ")\n0." + "0" * 40 + "1",
+    "\n13 weeks ended July 29, 2023\nFiscal 2023\n$ 1,234.5\n—\n(3.2)%",
+]
+
 
 def _sample_tables() -> bytes:
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
@@ -52,6 +63,8 @@ def seeds(target: str) -> list[bytes]:
         return [n.encode("utf-8") for n in NUMBERS]
     if target == "periods":
         return [h.encode("utf-8") for h in HEADERS]
+    if target == "table":
+        return [t.encode("utf-8") for t in TABLE]
     raise KeyError(target)
 
 

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Hypothesis draws from a fixed seed (`derandomize`): a run of the suite tries the same
+# examples every time, so CI fails on a code change, never on luck. "ci" is the default
+# and what `.ci/run` sets; HYPOTHESIS_PROFILE=explore draws fresh examples each run for a
+# local hunt (a failure prints the example to pin as a test).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False, database=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -131,7 +131,9 @@ class Hostile:
     error: type[ExporterError] | None
     message: str
     args: tuple[str, ...] = ()
-    needs: str = ""  # "fifo", "non-root": skipped where the platform cannot make the case
+    # "fifo": skipped where the platform cannot make pipes; "non-root": run as root, it runs
+    # without the capabilities that bypass file permissions (tests/test_hostile.py)
+    needs: str = ""
     outdir: Callable[[Path], Path] | None = field(default=None)
     # The command line finds its inputs first: a path that names no file is a usage
     # problem (exit 2) reported by discovery; a file that cannot be converted exits 1.
@@ -249,6 +251,52 @@ def _damaged_pdf() -> bytes:
 
 def _javascript_pdf() -> bytes:
     return statement_pdf(javascript="app.alert(1)")
+
+
+def sample_statement_lines() -> list[tuple[float, float, str]]:
+    """The sample's balance sheet (its text file's tab-separated lines), laid out on a
+    page: labels left, one column of numbers per tab."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()[280:340]
+    placed = []
+    for row, line in enumerate(lines):
+        for column, cell in enumerate(line.split("\t")[:4]):
+            if cell.strip():
+                x = 40 if column == 0 else 300 + 90 * column - 5 * len(cell)
+                placed.append((x, 40 + 11 * row, cell.strip()[:60]))
+    return placed
+
+
+def private_encoding_pdf(to_unicode: bytes) -> bytes:
+    """The sample's balance sheet in a font whose ToUnicode map sends each code to
+    `to_unicode` (a CMap bfrange body): the page shows the statement, the text does not."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Private def "
+        b"1 begincodespacerange <00> <FF> endcodespacerange " + to_unicode + b" endcmap "
+        b"CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = page_ops(sample_statement_lines())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        f"<< /Length {len(content)} >>".encode() + b"\nstream\n" + content + b"\nendstream",
+        f"<< /Length {len(cmap)} >>".encode() + b"\nstream\n" + cmap + b"\nendstream",
+    ]
+    return assemble_pdf(objects)
+
+
+def _private_use_pdf() -> bytes:
+    # every printable code to the private-use area (U+E020...)
+    return private_encoding_pdf(b"1 beginbfrange <20> <7E> <E020> endbfrange")
+
+
+def _cipher_pdf() -> bytes:
+    # letters as printed, digits to the letters q-z: words in a cipher, no digit left
+    return private_encoding_pdf(
+        b"3 beginbfrange <20> <2F> <0020> <30> <39> <0071> <3A> <7E> <003A> endbfrange"
+    )
 
 
 def _directory(directory: Path) -> Path:
@@ -414,6 +462,18 @@ CASES: list[Hostile] = [
         "encrypted",
     ),
     H("pdf-image-only", _lazy("release.pdf", _image_only_pdf), InputError, "no text layer"),
+    H(
+        "pdf-private-encoding",
+        _lazy("release.pdf", _private_use_pdf),
+        InputError,
+        "the text layer of page 1 is unreadable",
+    ),
+    H(
+        "pdf-cipher-encoding",
+        _lazy("release.pdf", _cipher_pdf),
+        InputError,
+        "the text layer of page 1 is unreadable",
+    ),
     H("pdf-damaged", _lazy("release.pdf", _damaged_pdf), InputError, "damaged"),
     H("pdf-not-a-pdf", _file("release.pdf", RELEASE), InputError, "not a PDF"),
     H("pdf-flate-bomb", _lazy("release.pdf", _flate_bomb), InputError, "compression bomb"),
@@ -477,6 +537,22 @@ CASES: list[Hostile] = [
         OutputError,
         "refusing to write outside the output directory",
         outdir=_outdir_with_link_outside,
+    ),
+    # --- odd header and cell text: read the same way in every output, or reported
+    H(
+        "header-year-99999",
+        _file("release.txt", RELEASE.replace("December 31, 2023", "December 31, 99999", 1)),
+        None,
+        "",
+        cli_exit=1,
+        cli_message="3 of 10 table numbers not understood",
+    ),
+    H("arabic-indic-digits", _file("release.txt", RELEASE.replace("\t100\t", "\t١٠٠\t")), None, ""),
+    H(
+        "number-beyond-precision",
+        _file("release.txt", RELEASE.replace("\t500\t", "\t(" + "9" * 500 + ")\t")),
+        None,
+        "",
     ),
     # --- suspicious but safe: these convert, with nothing fetched, run or escaped
     H("pdf-with-javascript", _lazy("release.pdf", _javascript_pdf), None, ""),

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,8 +35,22 @@ README = Path(__file__).parent.parent / "README.md"
 def _supported(case: Hostile) -> None:
     if case.needs == "fifo" and not hasattr(os, "mkfifo"):
         pytest.skip("no named pipes or Unix sockets here")
-    if case.needs == "non-root" and hasattr(os, "geteuid") and os.geteuid() == 0:
-        pytest.skip("root reads files whatever their permissions")
+
+
+def _as_root(case: Hostile) -> bool:
+    """Whether `case` must run without root's power to read any file (CI runs as root)."""
+    return case.needs == "non-root" and hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def _unprivileged(code: str) -> subprocess.CompletedProcess[str]:
+    """Python `code` run as root without the capabilities that bypass file permissions
+    (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a mode-000 file is unreadable as for any
+    user; `setpriv` is util-linux's, on every Debian."""
+    setpriv = shutil.which("setpriv")
+    assert setpriv, "running as root: the permission case needs setpriv (util-linux)"
+    drop = "-dac_override,-dac_read_search"
+    command = [setpriv, "--bounding-set", drop, "--inh-caps", drop, sys.executable, "-c", code]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
 
 
 def _options(case: Hostile) -> ConvertOptions:
@@ -60,6 +77,21 @@ def test_library_raises_the_documented_error(case: Hostile, tmp_path: Path) -> N
     path = case.make(tmp_path)
     outdir = case.outdir(tmp_path) if case.outdir else tmp_path / "out"
     before = _files(tmp_path)
+    if _as_root(case):
+        code = (
+            "from exporter.pipeline import convert\n"
+            "from pathlib import Path\n"
+            "try:\n"
+            f"    convert(Path({str(path)!r}))\n"
+            "except Exception as error:\n"
+            "    print(type(error).__name__, bool(error.location.file and error.hint))\n"
+            "    print(error)\n"
+        )
+        done = _unprivileged(code)
+        kind, message = done.stdout.split("\n", 1)
+        assert kind == f"{case.error.__name__} True", done.stdout + done.stderr
+        assert case.message in message and message.count("\n") == 1
+        return
     if case.error is None:
         conversion = convert(path, _options(case))
         written = write_conversion(conversion, outdir)
@@ -85,15 +117,20 @@ def test_command_line_exits_with_the_documented_code(
     _supported(case)
     path = case.make(tmp_path)
     outdir = case.outdir(tmp_path) if case.outdir else tmp_path / "out"
-    code = main(["convert", str(path), "-o", str(outdir), "-q", *case.args])
-    captured = capsys.readouterr()
-    output = captured.out + captured.err
+    args = ["convert", str(path), "-o", str(outdir), "-q", *case.args]
+    if _as_root(case):
+        done = _unprivileged(f"from exporter.cli import main; raise SystemExit(main({args!r}))")
+        code, out, err = done.returncode, done.stdout, done.stderr
+    else:
+        code = main(args)
+        out, err = capsys.readouterr()
+    output = out + err
     assert "Traceback" not in output and "internal error" not in output, output
     assert code == case.exit_code, output
     if case.exit_code:
-        assert case.cli_says.lower() in captured.err.lower(), captured.err
+        assert case.cli_says.lower() in err.lower(), err
     else:
-        assert captured.err == ""
+        assert err == ""
 
 
 def test_traversal_in_the_input_path_writes_only_inside_outdir(tmp_path: Path) -> None:

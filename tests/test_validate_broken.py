@@ -472,11 +472,12 @@ def arelle() -> Iterator[Callable[..., Records]]:
 
     Returns every record above INFO as (level, message code, message).
     """
-    session_module = pytest.importorskip("arelle.api.Session")
+    # Arelle is a test dependency (the `test` extra): missing, the test fails, not skips.
+    from arelle.api import Session as ArelleSession
     from arelle.RuntimeOptions import RuntimeOptions
 
     handler = _Records()
-    with session_module.Session() as session:
+    with ArelleSession.Session() as session:
 
         def run(path: Path, **extra: str) -> Records:
             handler.records.clear()

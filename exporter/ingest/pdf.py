@@ -101,8 +101,56 @@ def read_pdf(data: bytes, source: str, encoding: str | None = None) -> Document:
             location,
             "run OCR on it first (for example ocrmypdf) and read the OCR'd file",
         )
+    _refuse_unreadable_text(pages, location)
     pages = _drop_artefacts(pages)
     return Document(source=source, format="pdf", blocks=tuple(_blocks(pages)))
+
+
+# A page's text layer is unreadable when most of its characters are private-use code
+# points, pdfminer's "(cid:N)" stand-ins or U+FFFD (a font with a private encoding and no
+# usable Unicode map: the page shows statements, the text is gibberish), or when a page
+# of text holds no digit at all (a cipher-like encoding maps digits to letters too; every
+# release page with this much text prints a number somewhere).
+_UNREADABLE_SHARE = 0.5
+_CID = re.compile(r"\(cid:\d+\)")
+_DIGITLESS_LETTERS = 400
+
+
+def _unreadable_chars(text: str) -> int:
+    """How many characters of `text` are no readable text (see `_refuse_unreadable_text`)."""
+    stand_ins = sum(len(m.group()) for m in _CID.finditer(text))
+    private = sum(
+        1 for ch in text if "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000" or ch == "\ufffd"
+    )
+    return stand_ins + private
+
+
+def unreadable_reason(text: str) -> str | None:
+    """Why a page's extracted `text` is not readable text, or None when it reads."""
+    visible = [ch for ch in text if not ch.isspace()]
+    if not visible:
+        return None
+    bad = _unreadable_chars(text)
+    if bad >= _UNREADABLE_SHARE * len(visible):
+        return f"{bad:,} of its {len(visible):,} characters are private-use or unmapped glyphs"
+    letters = sum(ch.isalpha() for ch in visible)
+    if letters >= _DIGITLESS_LETTERS and not any(ch in "0123456789" for ch in visible):
+        return f"its {letters:,} letters come with no digit at all"
+    return None
+
+
+def _refuse_unreadable_text(pages: list[_Page], location: Location) -> None:
+    """Refuse a PDF with a page whose text layer does not read: its statements would be
+    missing or gibberish, and "no tables" would not say why."""
+    for page in pages:
+        reason = unreadable_reason("\n".join(line.text for line in page.lines))
+        if reason is not None:
+            raise InputError(
+                f"the text layer of page {page.number} is unreadable ({reason}): its fonts "
+                "use a private encoding",
+                location.model_copy(update={"page": page.number}),
+                "read it through OCR: run ocrmypdf --force-ocr on it and give the OCR'd file",
+            )
 
 
 def _read_pages(data: bytes, location: Location) -> list[_Page]:

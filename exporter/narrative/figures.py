@@ -14,9 +14,12 @@ from decimal import Decimal
 from functools import cache
 
 from exporter.narrative.model import Figure, FigureKind
+from exporter.numbers import MAX_DIGITS
 from exporter.taxonomy import Taxonomy
 
-_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# ASCII digits only, as the table cells (exporter/numbers.py): the Inline XBRL number
+# formats read nothing else, so a figure in other digits is reported, not read.
+_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 _SKIP_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
 _YEARS = range(1900, 2101)
@@ -76,6 +79,8 @@ class FigureReader:
         digits = match["num"].replace(",", "")
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
+        if len(value.as_tuple().digits) > MAX_DIGITS:
+            return None  # as in a table cell: reported (exporter/accounting.py), not read
         currency = self._currency(match["pre"]) or self._currency(match["post"])
         exponent = self.scales.get((match["scale"] or "").lower(), 0)
         unit = self.units.get((match["unit"] or "").lower())

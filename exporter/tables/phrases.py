@@ -138,7 +138,7 @@ def _normalise(text: str) -> str:
 
 def _year(text: str) -> int:
     value = int(text)
-    return value + 2000 if value < 100 else value
+    return value + 2000 if len(text) <= 2 else value  # "24" is 2024; "0024" is no year of ours
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

@@ -56,10 +56,14 @@ def rounding_interval(value: Decimal, decimals: int | None) -> Interval:
 
 def has_excess_digits(value: Decimal, decimals: int | None) -> bool:
     """True if `value` carries digits below its `decimals` (calc11e:excessDigits)."""
-    if decimals is None or not value.is_finite():
+    if decimals is None or not value.is_finite() or not value:
         return False
-    with localcontext(_EXACT):
-        return value.scaleb(decimals) % 1 != 0
+    # From the digits, not by division: a value longer than any context's precision
+    # (a cell of 500 nines) has no remainder to compute, but its last non-zero digit
+    # still has a place.
+    _, digits, exponent = value.as_tuple()
+    trailing_zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return int(exponent) + trailing_zeros < -decimals
 
 
 def common_interval(intervals: Iterable[Interval]) -> Interval | None:

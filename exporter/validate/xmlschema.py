@@ -199,6 +199,11 @@ def _validated(subject: Subject) -> tuple[_Compiled, list]:
         )
         renamed, originals = _with_stand_ins(root, stand_ins.names)
         document = renamed.getroottree()
+        if compiled.schema is None:
+            # The stand-ins leave out the schemas declaring the facts; a schema that stays
+            # (an extension declaring only dimension members) may import one of them.
+            compiled = compiled_schema(subject.dts)
+            document, originals = root.getroottree(), {}
     if compiled.schema is None:
         return compiled, []
     with compiled.lock:
