@@ -15,7 +15,7 @@ from exporter.render.text import xml_text
 FOOTNOTE_ROLE = "http://www.xbrl.org/2003/role/footnote"
 FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 LINK_ROLE = "http://www.xbrl.org/2003/role/link"
-FOOTNOTE_LANGUAGE = "en"
+FOOTNOTE_LANGUAGE = "en-US"
 # OIM (xBRL-JSON, xBRL-CSV): a footnote is a fact of `xbrl:note`; links are grouped by
 # type and group aliases declared in `documentInfo` (OIM 1.0 §"Links").
 OIM_NAMESPACE = "https://xbrl.org/2021"
