@@ -24,6 +24,7 @@ from exporter.accounting import account_for_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
+from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
@@ -55,6 +56,8 @@ class Conversion(BaseModel):
     """Where `files` go, relative to the output directory (POSIX, "" for the top)."""
     review: bytes = b""
     """The review page (HTML), written with the report whatever the outcome."""
+    facts: FactSet | None = None
+    """The facts the outputs state (None only for a conversion built by hand)."""
 
 
 @cache
@@ -136,6 +139,7 @@ def convert_document(
         report=report,
         directory=directory,
         review=review,
+        facts=facts,
     )
 
 
