@@ -56,7 +56,8 @@ def default_jobs() -> int:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="xbrl-exporter")
 def cli() -> None:
-    """Turn earnings press releases into validated XBRL 2.1 instances and JSON-LD."""
+    """Turn earnings press releases into validated XBRL: instance, JSON-LD, xBRL-JSON,
+    xBRL-CSV and Inline XBRL."""
 
 
 @cli.command("convert")
@@ -148,8 +149,15 @@ def cli() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def convert_command(**params: Any) -> None:
-    """Convert INPUTS (files, directories, globs) into OUTDIR: instance .xml, .jsonld,
-    schema and report per release, the shared taxonomy, and manifest.jsonl."""
+    """Convert INPUTS (files, directories, globs) into OUTDIR.
+
+    \b
+    Per release: XBRL instance .xml, JSON-LD .jsonld, xBRL-JSON .json,
+    xBRL-CSV .csv.json with its -*.csv tables, Inline XBRL .xhtml, schema .xsd,
+    report .report.json and .report.txt, review page .review.html.
+    Once per run: the shared taxonomy/ and manifest.jsonl.
+    Directories are walked by extension; README, LICENSE, CHANGELOG and the like
+    are skipped there (a file named explicitly is always converted)."""
     options = _batch_options(params)
     found = find_inputs(options)
     for problem in found.problems:
@@ -279,6 +287,15 @@ def taxonomy_command(outdir: Path) -> None:
         click.echo(str(outdir / name))
 
 
+def show_error(error: click.ClickException) -> None:
+    """A usage or option error in the one message style ("error: ..."), after the usage
+    line for a usage error, as every other error of the command prints."""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        click.echo(error.ctx.get_usage(), err=True)
+        click.echo(f"See '{error.ctx.command_path} --help'.", err=True)
+    click.echo(f"error: {error.format_message()}", err=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI in-process and return its exit code (tests call this directly)."""
     try:
@@ -293,7 +310,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("aborted", err=True)
         return EXIT_INPUT
     except click.ClickException as error:
-        error.show()
+        show_error(error)
         return EXIT_INPUT
     except ExporterError as error:
         click.echo(f"error: {error}", err=True)
