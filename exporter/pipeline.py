@@ -32,6 +32,7 @@ from exporter.metadata import read_metadata
 from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
 from exporter.render.formats import RenderedOutputs, render_outputs
+from exporter.render.package import package_name, render_package
 from exporter.render.review import render_review
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
@@ -62,9 +63,13 @@ class Conversion(BaseModel):
 
 @cache
 def taxonomy_files() -> dict[str, bytes]:
-    """The generated taxonomy, by path relative to the output directory (built once)."""
-    rendered = render_taxonomy(load_taxonomy())
-    return {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
+    """The generated taxonomy, by path relative to the output directory (built once), and
+    the same as a taxonomy package for offline processors."""
+    taxonomy = load_taxonomy()
+    rendered = render_taxonomy(taxonomy)
+    files = {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
+    files[f"{TAXONOMY_DIR}/{package_name(taxonomy)}"] = render_package(taxonomy, rendered)
+    return files
 
 
 def taxonomy_prefix(directory: str) -> str:

@@ -91,10 +91,14 @@ def _footnotes(model) -> Counter:
     )
 
 
-def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
-    """Validate `entry` with --validate --calc c11r --utr, offline; return messages and facts."""
+def run_arelle(
+    entry: Path | str, calcs: str = "c11r", packages: list[str] | None = None
+) -> ArelleResult:
+    """Validate `entry` with --validate --calc c11r --utr, offline (with taxonomy
+    `packages`, when given); return messages and facts."""
     options = RuntimeOptions(
         entrypointFile=str(entry),
+        packages=packages,
         validate=True,
         calcs=calcs,
         utrValidate=True,

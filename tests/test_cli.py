@@ -38,6 +38,7 @@ def test_convert_writes_every_output(sample: Path, tmp_path: Path, capsys) -> No
         "taxonomy/xe-2025-01-01_pre.xml",
         "taxonomy/xe-2025-01-01_cal.xml",
         "taxonomy/xe-2025-01-01-entry.xsd",
+        "taxonomy/xe-2025-01-01-package.zip",
         "manifest.jsonl",
     }
     out = capsys.readouterr().out
