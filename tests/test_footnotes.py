@@ -56,7 +56,7 @@ def test_xbrl_json_links_facts_to_note_facts(files) -> None:
     (note_id,) = users["links"]["footnote"]["_"]
     note = document["facts"][note_id]
     assert note["value"] == NOTE_1
-    assert note["dimensions"] == {"concept": "xbrl:note", "noteId": note_id, "language": "en"}
+    assert note["dimensions"] == {"concept": "xbrl:note", "noteId": note_id, "language": "en-US"}
     _, financing = _by_value(document, "1667340000", "xe:FinancingIncome")
     (note_id,) = financing["links"]["footnote"]["_"]
     assert document["facts"][note_id]["value"].startswith(NOTE_12_START)
