@@ -4,18 +4,26 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
 
-.PHONY: setup demo test lint bench bench-batch screenshot fuzz coverage clean
+.PHONY: setup demo test lint bench bench-quick bench-batch screenshot fuzz coverage clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(RUNTIME)
+
+# The runtime alone (what `make demo` needs): no test tools, no Arelle.
+$(RUNTIME): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(RUNTIME)
 
 setup: $(STAMP)
 
-demo: $(STAMP)
+demo: $(RUNTIME)
 	$(BIN)/xbrl-export convert examples/qifu-2024q4.txt -o out
 	@echo "outputs in out/: instance .xml, .jsonld, xBRL-JSON .json, xBRL-CSV .csv.json and"
 	@echo "  -*.csv, Inline XBRL .xhtml, schema .xsd, report, review page .review.html, taxonomy/"
@@ -29,6 +37,10 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	$(BIN)/python bench/convert.py
+
+# one release from the command line, whole processes: xbrl-export against arelleCmdLine
+bench-quick: $(STAMP)
+	$(BIN)/python bench/quick.py
 
 # Long local fuzzing (the tests run a short, fixed budget): FUZZ_SECONDS per target from
 # libFuzzer seed FUZZ_SEED; prints each target's coverage and keeps what it found (new

@@ -55,7 +55,8 @@ def default_jobs() -> int:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="xbrl-exporter")
 def cli() -> None:
-    """Turn earnings press releases into validated XBRL 2.1 instances and JSON-LD."""
+    """Turn earnings press releases into validated XBRL: instance, JSON-LD, xBRL-JSON,
+    xBRL-CSV and Inline XBRL."""
 
 
 @cli.command("convert")
@@ -147,8 +148,15 @@ def cli() -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def convert_command(**params: Any) -> None:
-    """Convert INPUTS (files, directories, globs) into OUTDIR: instance .xml, .jsonld,
-    schema and report per release, the shared taxonomy, and manifest.jsonl."""
+    """Convert INPUTS (files, directories, globs) into OUTDIR.
+
+    \b
+    Per release: XBRL instance .xml, JSON-LD .jsonld, xBRL-JSON .json,
+    xBRL-CSV .csv.json with its -*.csv tables, Inline XBRL .xhtml, schema .xsd,
+    report .report.json and .report.txt, review page .review.html.
+    Once per run: the shared taxonomy/ and manifest.jsonl.
+    Directories are walked by extension; README, LICENSE, CHANGELOG and the like
+    are skipped there (a file named explicitly is always converted)."""
     options = _batch_options(params)
     found = find_inputs(options)
     for problem in found.problems:

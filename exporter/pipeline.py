@@ -24,6 +24,7 @@ from exporter.accounting import account_for_numbers, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
+from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
@@ -31,6 +32,7 @@ from exporter.metadata import read_metadata
 from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
 from exporter.render.formats import RenderedOutputs, render_outputs
+from exporter.render.package import package_name, render_package
 from exporter.render.review import render_review
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
@@ -55,13 +57,19 @@ class Conversion(BaseModel):
     """Where `files` go, relative to the output directory (POSIX, "" for the top)."""
     review: bytes = b""
     """The review page (HTML), written with the report whatever the outcome."""
+    facts: FactSet | None = None
+    """The facts the outputs state (None only for a conversion built by hand)."""
 
 
 @cache
 def taxonomy_files() -> dict[str, bytes]:
-    """The generated taxonomy, by path relative to the output directory (built once)."""
-    rendered = render_taxonomy(load_taxonomy())
-    return {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
+    """The generated taxonomy, by path relative to the output directory (built once), and
+    the same as a taxonomy package for offline processors."""
+    taxonomy = load_taxonomy()
+    rendered = render_taxonomy(taxonomy)
+    files = {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
+    files[f"{TAXONOMY_DIR}/{package_name(taxonomy)}"] = render_package(taxonomy, rendered)
+    return files
 
 
 def taxonomy_prefix(directory: str) -> str:
@@ -136,6 +144,7 @@ def convert_document(
         report=report,
         directory=directory,
         review=review,
+        facts=facts,
     )
 
 

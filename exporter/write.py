@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from exporter.errors import Location, OutputError
@@ -59,6 +60,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise _cannot_write(path, exc) from None
     try:
+        os.fchmod(handle, file_mode())  # mkstemp's 0600 would hide the file from others
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
@@ -67,6 +69,14 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise _cannot_write(path, exc) from None
         raise
+
+
+@cache
+def file_mode() -> int:
+    """The mode a plainly created file gets here: 0666 less the umask (0644 usually)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _cannot_write(path: Path, exc: OSError) -> OutputError:

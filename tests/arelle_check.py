@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from arelle import XbrlConst
 from arelle.api.Session import Session
 from arelle.RuntimeOptions import RuntimeOptions
 
@@ -15,12 +17,18 @@ FactKey = tuple[str, str, str, Decimal, str, str]
 
 class ArelleResult:
     def __init__(
-        self, messages: list[dict], facts: set[FactKey], by_id: dict[str, FactKey] | None = None
+        self,
+        messages: list[dict],
+        facts: set[FactKey],
+        by_id: dict[str, FactKey] | None = None,
+        footnotes: Counter | None = None,
     ) -> None:
         self.messages = messages
         self.facts = facts
         # Every fact Arelle read, by id (facts without an id under "#<n>"): duplicates too.
         self.by_id = by_id or {}
+        # Fact-footnote links Arelle read: (the fact's key, the footnote's text) -> count.
+        self.footnotes = footnotes or Counter()
 
     def of_level(self, *levels: str) -> list[dict]:
         return [m for m in self.messages if m.get("level", "").lower() in levels]
@@ -75,10 +83,22 @@ def _by_id(model) -> dict[str, FactKey]:
     return {(f.id or f"#{n}"): _key(f) for n, f in enumerate(model.facts)}
 
 
-def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
-    """Validate `entry` with --validate --calc c11r --utr, offline; return messages and facts."""
+def _footnotes(model) -> Counter:
+    relationships = model.relationshipSet(XbrlConst.factFootnote).modelRelationships
+    return Counter(
+        (_key(r.fromModelObject), " ".join((r.toModelObject.textValue or "").split()))
+        for r in relationships
+    )
+
+
+def run_arelle(
+    entry: Path | str, calcs: str = "c11r", packages: list[str] | None = None
+) -> ArelleResult:
+    """Validate `entry` with --validate --calc c11r --utr, offline (with taxonomy
+    `packages`, when given); return messages and facts."""
     options = RuntimeOptions(
         entrypointFile=str(entry),
+        packages=packages,
         validate=True,
         calcs=calcs,
         utrValidate=True,
@@ -93,4 +113,5 @@ def run_arelle(entry: Path, calcs: str = "c11r") -> ArelleResult:
         models = session.get_models()
         facts = _facts(models[0]) if models else set()
         by_id = _by_id(models[0]) if models else {}
-    return ArelleResult(messages, facts, by_id)
+        footnotes = _footnotes(models[0]) if models else Counter()
+    return ArelleResult(messages, facts, by_id, footnotes)

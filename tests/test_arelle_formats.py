@@ -79,3 +79,26 @@ def test_arelle_reads_hidden_facts(sample: Path, tmp_path: Path) -> None:
     _clean(result)
     expected = xml_facts_by_id(files["qifu-2024q4.xml"])
     assert {k: v for k, v in result.by_id.items() if k in expected} == expected
+
+
+def test_arelle_reads_the_same_footnote_links_from_every_format(written: Path) -> None:
+    """The sample's 13 footnotes are linked to 50 facts (56 links: the non-GAAP net
+    income figures carry two footnotes each); Arelle reads the same links, fact for fact
+    and text for text, from the instance, the Inline XBRL, the xBRL-JSON and the xBRL-CSV."""
+    counts = {}
+    for name in (
+        "qifu-2024q4.xml",
+        "qifu-2024q4.xhtml",
+        "qifu-2024q4.json",
+        "qifu-2024q4.csv.json",
+    ):
+        result = run_arelle(written / name)
+        _clean(result)
+        counts[name] = result.footnotes
+    instance = counts["qifu-2024q4.xml"]
+    assert sum(instance.values()) == 56
+    assert len({fact for fact, _ in instance}) == 50
+    assert len({text for _, text in instance}) == 13
+    assert "Refers to cumulative registered users across our platform." in {t for _, t in instance}
+    for name, links in counts.items():
+        assert links == instance, name

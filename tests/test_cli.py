@@ -31,12 +31,14 @@ def test_convert_writes_every_output(sample: Path, tmp_path: Path, capsys) -> No
         "qifu-2024q4-comprehensive-income.csv",
         "qifu-2024q4-non-gaap.csv",
         "qifu-2024q4-other-facts.csv",
+        "qifu-2024q4-footnotes.csv",
         "qifu-2024q4.xhtml",
         "taxonomy/xe-2025-01-01.xsd",
         "taxonomy/xe-2025-01-01_lab.xml",
         "taxonomy/xe-2025-01-01_pre.xml",
         "taxonomy/xe-2025-01-01_cal.xml",
         "taxonomy/xe-2025-01-01-entry.xsd",
+        "taxonomy/xe-2025-01-01-package.zip",
         "manifest.jsonl",
     }
     out = capsys.readouterr().out

@@ -100,6 +100,7 @@ def conversion(sample: Path):
         "-comprehensive-income.csv",
         "-non-gaap.csv",
         "-other-facts.csv",
+        "-footnotes.csv",
         ".xhtml",
     ],
 )

@@ -1,7 +1,9 @@
 """Which files a batch converts, and where each one's outputs go.
 
 Arguments may be files, directories (walked recursively, keeping files whose extension
-is in `extensions`, skipping hidden entries and the output directory itself), glob
+is in `extensions`, skipping hidden entries, the output directory itself and a
+project's own documents such as README.md, LICENSE.txt or CHANGELOG.md, which are never
+releases; a file named explicitly is never skipped), glob
 patterns (`data/**/*.txt`, expanded here so quoting works on every shell) and lines of
 a `--from-list` file (same rules, one per line, `#` comments allowed).
 
@@ -138,12 +140,25 @@ def _inside(path: Path, directory: Path) -> bool:
     return resolved == directory or directory in resolved.parents
 
 
+# Documents a folder of releases often holds that are never releases (by stem, any case).
+PROJECT_DOCUMENTS = frozenset(
+    {"readme", "license", "licence", "changelog", "changes", "contributing", "notice", "copying"}
+)
+
+
+def is_project_document(name: str) -> bool:
+    """README.md, LICENSE, CHANGELOG.txt and the like: skipped when walking a directory."""
+    return Path(name).stem.lower() in PROJECT_DOCUMENTS
+
+
 def _walk(directory: Path, wanted: set[str], excluded: Path) -> Iterator[Path]:
     for current, dirs, files in os.walk(directory):
         here = Path(current)
         dirs[:] = [d for d in dirs if not d.startswith(".") and not _inside(here / d, excluded)]
         for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in wanted:
+            if name.startswith(".") or is_project_document(name):
+                continue
+            if Path(name).suffix.lower() in wanted:
                 yield here / name
 
 

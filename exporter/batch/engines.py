@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import signal
+import threading
 import time
 import uuid
 from collections import deque
@@ -55,6 +57,53 @@ class LocalEngine:
                 yield job, failed_result(job, f"{job.input.key}: {outcome.message}")
             else:
                 yield job, outcome
+
+
+class InProcessEngine:
+    """One document in this process: no pool to start and warm up for a single release
+    (the quick path of `xbrl-export convert one.txt`). The timeout is a SIGALRM timer
+    where this runs on the main thread of a POSIX process; elsewhere there is none."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+
+    def __call__(self, jobs: Sequence[Job]) -> Iterator[tuple[Job, DocumentResult]]:
+        for job in jobs:
+            try:
+                with _alarm(self.timeout):
+                    result = run_job(job)
+            except _TimeoutError:
+                message = f"{job.input.key}: timed out after {self.timeout:g} s"
+                result = failed_result(job, message)
+            yield job, result
+
+
+class _TimeoutError(BaseException):
+    """Raised by the alarm inside the conversion it interrupts (a BaseException, so that
+    the conversion's own "a bug fails this document" handler lets it through)."""
+
+
+@contextlib.contextmanager
+def _alarm(seconds: float | None) -> Iterator[None]:
+    usable = (
+        seconds
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TimeoutError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class DaskEngine:

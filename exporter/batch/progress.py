@@ -1,7 +1,8 @@
 """How a batch shows its progress: a live bar on a terminal, periodic lines in a log, or nothing.
 
 All three print the documents that failed or did not validate, one line each, as they
-finish (on standard error); the run summary is `summary_lines`.
+finish (on standard error), and unless quiet the documents converted with warnings too;
+the run summary is `summary_lines`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,11 @@ from exporter.batch.manifest import ManifestEntry
 PROBLEMS = (Status.INCOMPLETE, Status.INVALID, Status.FAILED)
 
 
+def shown(entry: ManifestEntry, quiet: bool) -> bool:
+    """Whether a document gets a line of its own as it finishes."""
+    return entry.status in PROBLEMS or (not quiet and entry.status is Status.WARNINGS)
+
+
 class Progress(Protocol):
     def start(self, total: int, skipped: int) -> None: ...
     def advance(self, entry: ManifestEntry) -> None: ...
@@ -24,7 +30,13 @@ class Progress(Protocol):
 
 
 def problem_line(entry: ManifestEntry) -> str:
-    """One line for a document that failed, did not validate, or was not understood."""
+    """One line for a document that failed, did not validate, was not understood, or was
+    converted with warnings."""
+    if entry.status is Status.WARNINGS:
+        warnings = [c for c in entry.check_failures if c.severity == "warning"]
+        first = f"; first: {warnings[0].first}" if warnings else ""
+        count = sum(c.count for c in warnings)
+        return f"warnings: {entry.input}: {count} warnings, outputs written{first}"
     if entry.status is Status.FAILED:
         return f"error: {entry.error}"
     if entry.status is Status.INCOMPLETE:
@@ -75,8 +87,10 @@ class QuietProgress:
     def start(self, total: int, skipped: int) -> None:
         pass
 
+    quiet = True
+
     def advance(self, entry: ManifestEntry) -> None:
-        if entry.status in PROBLEMS:
+        if shown(entry, self.quiet):
             print(problem_line(entry), file=self.stream, flush=True)
 
     def close(self) -> None:
@@ -85,6 +99,8 @@ class QuietProgress:
 
 class LineProgress(QuietProgress):
     """A plain line every `interval` seconds (for logs and pipes), and the problem lines."""
+
+    quiet = False
 
     def __init__(self, stream: IO[str] | None = None, interval: float = 10.0) -> None:
         super().__init__(stream)
@@ -158,7 +174,7 @@ class BarProgress:
 
     def advance(self, entry: ManifestEntry) -> None:
         self.counts.add(entry)
-        if entry.status in PROBLEMS:
+        if shown(entry, quiet=False):
             self.console.print(problem_line(entry), markup=False, highlight=False)
         self.bar.update(
             self.task,

@@ -29,7 +29,7 @@ from exporter.batch.discover import (
     Input,
     discover,
 )
-from exporter.batch.engines import DaskEngine, Engine, LocalEngine
+from exporter.batch.engines import DaskEngine, Engine, InProcessEngine, LocalEngine
 from exporter.batch.job import DocumentResult, Job, commit, failed_result
 from exporter.batch.manifest import (
     Journal,
@@ -82,9 +82,13 @@ class BatchResult(BaseModel):
     seconds: float
 
 
-def make_engine(options: BatchOptions) -> Engine:
+def make_engine(options: BatchOptions, documents: int = 2) -> Engine:
+    """Dask when asked; one document in this process (a pool would cost more than the
+    conversion); a local process pool otherwise."""
     if options.engine == "dask":
         return DaskEngine(options.jobs, options.timeout, options.scheduler)
+    if documents == 1:
+        return InProcessEngine(options.timeout)
     return LocalEngine(options.jobs, options.timeout, options.max_tasks_per_worker)
 
 
@@ -119,7 +123,7 @@ def run_batch(
     interrupted = False
     journal = Journal(manifest, keep=options.resume)
     progress.start(len(jobs), len(kept))
-    results = (engine or make_engine(options))(jobs) if jobs else iter(())
+    results = (engine or make_engine(options, len(jobs)))(jobs) if jobs else iter(())
     try:
         with _sigterm_as_interrupt():
             for job, result in results:

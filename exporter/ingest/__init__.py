@@ -24,7 +24,6 @@ from exporter.document import Block, Cell, Document, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode_text
 from exporter.ingest.html import read_html
-from exporter.ingest.pdf import read_pdf
 from exporter.ingest.text import read_text
 
 Reader = Callable[[bytes, str, str | None], Document]
@@ -84,6 +83,10 @@ def _read_html_release(data: bytes, source: str, encoding: str | None) -> Docume
 
 
 def _read_pdf_release(data: bytes, source: str, encoding: str | None) -> Document:
+    # imported here: the PDF reader (pdfplumber, pdfminer) costs a tenth of a second to
+    # load, which a text or HTML release never needs
+    from exporter.ingest.pdf import read_pdf
+
     return read_pdf(data, source, encoding)
 
 

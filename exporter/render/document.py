@@ -132,7 +132,32 @@ def _presentation_links(names: _Names) -> list[Link]:
         children = tuple(TreeNode(concept=n) for n in concepts)
         roots = (TreeNode(concept=root, children=children),) if root else children
         links.append(presentation_link(names.role_uri(role), roots, names.href()))
+    if names.facts.members:
+        links.append(_member_tree(names))
     return links
+
+
+def _member_tree(names: _Names) -> Link:
+    """The split columns' table, axes, domains and this release's members as a tree, so
+    that the members too have a place in a presentation tree."""
+    facts, dims = names.facts, names.taxonomy.dimensions
+    axes = tuple(
+        TreeNode(
+            concept=axis.name,
+            children=(
+                TreeNode(
+                    concept=axis.domain,
+                    children=tuple(
+                        TreeNode(concept=m.name) for m in facts.members if m.axis == axis.name
+                    ),
+                ),
+            ),
+        )
+        for axis in dims.axes
+        if any(m.axis == axis.name for m in facts.members)
+    )
+    root = TreeNode(concept=dims.hypercube, children=axes)
+    return presentation_link(names.role_uri(DIMENSIONS_ROLE), (root,), names.href())
 
 
 def _calculation_links(names: _Names) -> list[Link]:
@@ -277,7 +302,7 @@ def render_schema(names: _Names) -> bytes:
                 "uri": names.role_uri(DIMENSIONS_ROLE),
                 "id": DIMENSIONS_ROLE,
                 "definition": "Split columns (this release)",
-                "used_on": ["link:definitionLink"],
+                "used_on": ["link:presentationLink", "link:definitionLink"],
             }
         )
         roles = [*roles, DIMENSIONS_ROLE]

@@ -121,7 +121,7 @@ def render_formats(
         if fmt == "xbrl-json":
             files = {entry: render_xbrl_json(facts, qnames, names, schema)}
         elif fmt == "xbrl-csv":
-            files = render_xbrl_csv(views, qnames, names, schema, stem)
+            files = render_xbrl_csv(views, qnames, names, schema, stem, facts)
         else:
             title = facts.entity.name or stem
             links = {"Review of this conversion": review_name(stem)}

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from exporter.facts.model import FactSet
 from exporter.render.env import decimal_text, render
 from exporter.render.oim import XBRLI
+from exporter.render.provenance import FOOTNOTE_LANGUAGE
 from exporter.render.statements import Block, Cell, Printing, Row, StatementViews, period_text
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
@@ -140,6 +141,26 @@ def _hidden(views: StatementViews, qnames: dict[str, str]) -> list[dict[str, obj
     return hidden
 
 
+def _relationships(facts: FactSet) -> list[Markup]:
+    """One `ix:relationship` per footnote, from the facts it explains (Inline XBRL 1.1
+    §15; the default arcrole and link role are fact-footnote and the standard link)."""
+    return [
+        Markup("<ix:relationship{}/>").format(
+            attributes_markup({"fromRefs": " ".join(f.facts), "toRefs": f.id})
+        )
+        for f in facts.footnotes
+        if f.facts
+    ]
+
+
+def _footnotes(facts: FactSet) -> list[dict[str, str]]:
+    """The footnotes as the page shows them, below the statements, each with its marker."""
+    return [
+        {"id": f.id, "marker": f.marker, "text": f.text, "lang": FOOTNOTE_LANGUAGE}
+        for f in facts.footnotes
+    ]
+
+
 def render_inline(
     views: StatementViews,
     facts: FactSet,
@@ -170,6 +191,8 @@ def render_inline(
         links=links,
         schema_href=schema_href,
         resources=markup,
+        relationships=_relationships(facts),
+        footnotes=_footnotes(facts),
         hidden=_hidden(views, qnames),
         statements=statements,
     )

@@ -21,6 +21,13 @@ from exporter.facts.model import Entity, Fact, FactSet, Unit
 from exporter.periods import Period
 from exporter.render.document import unit_text
 from exporter.render.env import decimal_text, render
+from exporter.render.provenance import (
+    FOOTNOTE_LANGUAGE,
+    OIM_LINK_GROUPS,
+    OIM_LINK_TYPES,
+    OIM_NAMESPACE,
+    footnotes_by_fact,
+)
 
 XBRLI = "http://www.xbrl.org/2003/instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
@@ -154,14 +161,51 @@ def _json_fact(fact: Fact, qname: str, names: OimNames) -> dict[str, object]:
     return view
 
 
+def oim_link_info(facts: FactSet, namespaces: dict[str, str]) -> dict[str, object]:
+    """What `documentInfo` adds when the release has footnotes: the `xbrl` prefix (for
+    `xbrl:note`), and the link type and group aliases the links use."""
+    if not facts.footnotes:
+        return {"namespaces": namespaces}
+    return {
+        "namespaces": dict(sorted({**namespaces, "xbrl": OIM_NAMESPACE}.items())),
+        "link_types": OIM_LINK_TYPES,
+        "link_groups": OIM_LINK_GROUPS,
+    }
+
+
+def note_dimensions(note_id: str) -> dict[str, str]:
+    """The dimensions of a footnote as an OIM fact of `xbrl:note`."""
+    return {"concept": "xbrl:note", "noteId": note_id, "language": FOOTNOTE_LANGUAGE}
+
+
+def _json_facts(
+    facts: FactSet, concept_qnames: dict[str, str], names: OimNames
+) -> list[tuple[str, dict[str, object]]]:
+    """The numeric facts (with their footnote links, as the instance's), then the notes."""
+    linked = footnotes_by_fact(facts)
+    views = []
+    for fact in facts.facts:
+        view = _json_fact(fact, concept_qnames[fact.concept], names)
+        if fact.id in linked:
+            view["links"] = {"footnote": {"_": linked[fact.id]}}
+        views.append((fact.id, view))
+    for note in facts.footnotes:
+        views.append((note.id, {"value": note.text, "dimensions": note_dimensions(note.id)}))
+    return views
+
+
 def render_xbrl_json(
     facts: FactSet, concept_qnames: dict[str, str], names: OimNames, schema_href: str
 ) -> bytes:
-    """xBRL-JSON (OIM 1.0): every fact of the instance, under the instance's fact ids."""
+    """xBRL-JSON (OIM 1.0): every fact of the instance, under the instance's fact ids, and
+    each footnote as an `xbrl:note` fact its facts link to (`links.footnote`)."""
+    info = oim_link_info(facts, names.namespaces)
     return render(
         "xbrl.json.j2",
         document_type=OIM_JSON,
-        namespaces=names.namespaces,
+        link_types=info.get("link_types"),
+        link_groups=info.get("link_groups"),
+        namespaces=info["namespaces"],
         taxonomy=[schema_href],
-        facts=[(f.id, _json_fact(f, concept_qnames[f.concept], names)) for f in facts.facts],
+        facts=_json_facts(facts, concept_qnames, names),
     )

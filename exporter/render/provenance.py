@@ -14,6 +14,13 @@ from exporter.render.text import xml_text
 
 FOOTNOTE_ROLE = "http://www.xbrl.org/2003/role/footnote"
 FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
+LINK_ROLE = "http://www.xbrl.org/2003/role/link"
+FOOTNOTE_LANGUAGE = "en-US"
+# OIM (xBRL-JSON, xBRL-CSV): a footnote is a fact of `xbrl:note`; links are grouped by
+# type and group aliases declared in `documentInfo` (OIM 1.0 §"Links").
+OIM_NAMESPACE = "https://xbrl.org/2021"
+OIM_LINK_TYPES = {"footnote": FACT_FOOTNOTE}
+OIM_LINK_GROUPS = {"_": LINK_ROLE}
 
 
 def source_node(source: Source) -> dict[str, object]:

@@ -97,6 +97,10 @@ def item_type(concept: Concept) -> str:
     return _ITEM_TYPES[concept.type]
 
 
+OTHER_ROLE = "OtherConcepts"
+OTHER_DEFINITION = "Figures no statement presents, and the axes of split columns"
+
+
 def synonym_role(taxonomy: Taxonomy) -> str:
     return taxonomy.role_uri("synonym")
 
@@ -122,6 +126,14 @@ def _roles(taxonomy: Taxonomy) -> list[dict[str, object]]:
                         "used_on": ["link:calculationLink"],
                     }
                 )
+    roles.append(
+        {
+            "uri": taxonomy.role_uri(OTHER_ROLE),
+            "id": OTHER_ROLE,
+            "definition": OTHER_DEFINITION,
+            "used_on": ["link:presentationLink"],
+        }
+    )
     roles.append(
         {
             "uri": synonym_role(taxonomy),
@@ -303,6 +315,26 @@ def _statement_roles(statement: Statement) -> list[str]:
     return [statement.role] + [n.role for n in statement.calculations if n.role != statement.role]
 
 
+def _presented(nodes: tuple[TreeNode, ...]) -> set[str]:
+    return {name for n in nodes for name in (n.concept, *_presented(n.children))}
+
+
+def other_tree(taxonomy: Taxonomy) -> tuple[TreeNode, ...]:
+    """A tree for every concept no statement presents (operating metrics, share
+    repurchases, the split columns' table, axes and domains), so that every concept of the
+    taxonomy has a place in a presentation tree, as processors that list a report's
+    concepts by statement expect."""
+    shown = set().union(*(_presented(s.presentation) for s in taxonomy.statements))
+    dims = taxonomy.dimensions
+    axes = tuple(
+        TreeNode(concept=a.name, children=(TreeNode(concept=a.domain),)) for a in dims.axes
+    )
+    table = TreeNode(concept=dims.hypercube, children=axes)
+    shown |= _presented((table,))
+    others = sorted(c.name for c in taxonomy.concepts.values() if c.name not in shown)
+    return (*(TreeNode(concept=name) for name in others), table)
+
+
 def render_presentation(taxonomy: Taxonomy) -> bytes:
     schema = files(taxonomy)["concepts"]
     href = concept_href(schema, taxonomy.prefix)
@@ -310,7 +342,9 @@ def render_presentation(taxonomy: Taxonomy) -> bytes:
         presentation_link(taxonomy.role_uri(s.role), s.presentation, href)
         for s in taxonomy.statements
     ]
+    links.append(presentation_link(taxonomy.role_uri(OTHER_ROLE), other_tree(taxonomy), href))
     refs = [role_ref(taxonomy, s.role, schema) for s in taxonomy.statements]
+    refs.append(role_ref(taxonomy, OTHER_ROLE, schema))
     return render(
         "relations.xml.j2", title=f"{taxonomy.title}: presentation", role_refs=refs, links=links
     )

@@ -24,14 +24,17 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from exporter.facts.model import Fact
+from exporter.facts.model import Fact, FactFootnote, FactSet
 from exporter.render.env import decimal_text, render
-from exporter.render.oim import OIM_CSV, OimNames, csv_period
+from exporter.render.oim import OIM_CSV, OimNames, csv_period, oim_link_info
+from exporter.render.provenance import FOOTNOTE_LANGUAGE
 from exporter.render.statements import Printing, Statement, StatementViews
 from exporter.tables.model import Column
 
 _NON_IDENTIFIER = re.compile(r"[^A-Za-z0-9]+")
 LABEL_COLUMN = "label"
+NOTE_ID_COLUMN = "id"
+NOTE_COLUMN = "footnote"
 
 ColumnKey = tuple[object, ...]
 
@@ -60,6 +63,9 @@ class CsvTable:
     url: str
     columns: dict[str, dict[str, object]]
     rows: list[list[str]]
+    links: dict[str, list[str]] = field(default_factory=dict)
+    """Footnote links from this table's facts: OIM fact id -> footnote fact ids."""
+    row_id_column: str | None = None
 
 
 def identifier(text: str, taken: set[str], fallback: str = "column") -> str:
@@ -177,16 +183,30 @@ def _base(aspect: str) -> str:
     return aspect.rpartition(":")[2]
 
 
+Notes = dict[str, list[str]]
+"""Fact id -> the OIM ids of the footnote facts it links to."""
+
+
 def csv_table(
-    statement: Statement, table_id: str, url: str, qnames: dict[str, str], names: OimNames
+    statement: Statement,
+    table_id: str,
+    url: str,
+    qnames: dict[str, str],
+    names: OimNames,
+    notes: Notes | None = None,
 ) -> CsvTable:
     """One statement as a table: its rows and columns as printed."""
     rows, headers = _table_rows(statement)
-    return _assemble(rows, headers, table_id, url, qnames, names)
+    return _assemble(rows, headers, table_id, url, qnames, names, notes or {})
 
 
 def fact_list(
-    facts: tuple[Fact, ...], table_id: str, url: str, qnames: dict[str, str], names: OimNames
+    facts: tuple[Fact, ...],
+    table_id: str,
+    url: str,
+    qnames: dict[str, str],
+    names: OimNames,
+    notes: Notes | None = None,
 ) -> CsvTable:
     """Facts no statement prints (figures from the text, for instance), one row each."""
     rows = [
@@ -206,7 +226,41 @@ def fact_list(
         )
         for fact in facts
     ]
-    return _assemble(rows, {("value",): "value"}, table_id, url, qnames, names)
+    return _assemble(rows, {("value",): "value"}, table_id, url, qnames, names, notes or {})
+
+
+def note_table(footnotes: tuple[FactFootnote, ...], table_id: str, url: str) -> CsvTable:
+    """The footnotes as `xbrl:note` facts, one row each, the row id being the footnote's
+    id (so a fact's link names it `<table>.r_<id>.footnote`, xBRL-CSV 1.0 §3.9)."""
+    columns: dict[str, dict[str, object]] = {
+        NOTE_ID_COLUMN: {},
+        NOTE_COLUMN: {"dimensions": {"concept": "xbrl:note", "language": FOOTNOTE_LANGUAGE}},
+    }
+    rows = [[NOTE_ID_COLUMN, NOTE_COLUMN], *([f.id, f.text] for f in footnotes)]
+    return CsvTable(id=table_id, url=url, columns=columns, rows=rows, row_id_column=NOTE_ID_COLUMN)
+
+
+def note_targets(footnotes: tuple[FactFootnote, ...], table_id: str) -> Notes:
+    """Each linked fact's footnotes as the OIM ids of the note table's facts."""
+    notes: Notes = {}
+    for footnote in footnotes:
+        for fact in footnote.facts:
+            notes.setdefault(fact, []).append(f"{table_id}.r_{footnote.id}.{NOTE_COLUMN}")
+    return notes
+
+
+def _links(
+    rows: list[_Row], keys: list[ColumnKey], ids: dict[ColumnKey, str], table_id: str, notes: Notes
+) -> dict[str, list[str]]:
+    """The footnote links of the table's facts: each fact's first printing carries them
+    (without a row id column a row is named by its number, the first data row being 1)."""
+    links = {}
+    for number, row in enumerate(rows, start=1):
+        for key in keys:
+            printing = row.cells.get(key)
+            if printing and printing.primary and printing.fact.id in notes:
+                links[f"{table_id}.r_{number}.{ids[key]}"] = notes[printing.fact.id]
+    return links
 
 
 def _assemble(
@@ -216,6 +270,7 @@ def _assemble(
     url: str,
     qnames: dict[str, str],
     names: OimNames,
+    notes: Notes,
 ) -> CsvTable:
     keys = [k for k in headers if any(k in r.cells for r in rows)]
     taken = {LABEL_COLUMN}
@@ -240,7 +295,8 @@ def _assemble(
         line += [decimal_text(row.cells[k].value) if k in row.cells else "" for k in keys]
         line += [p.values.get(r, "") for p in layout.parameters]
         lines.append(line)
-    return CsvTable(id=table_id, url=url, columns=columns, rows=lines)
+    links = _links(rows, keys, ids, table_id, notes)
+    return CsvTable(id=table_id, url=url, columns=columns, rows=lines, links=links)
 
 
 def csv_text(rows: list[list[str]]) -> bytes:
@@ -250,32 +306,48 @@ def csv_text(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _table_url(stem: str, table_id: str) -> str:
+    return f"{stem}-{table_id.replace('_', '-')}.csv"
+
+
 def render_xbrl_csv(
     views: StatementViews,
     qnames: dict[str, str],
     names: OimNames,
     schema_href: str,
     stem: str,
+    facts: FactSet,
 ) -> dict[str, bytes]:
-    """The metadata file `<stem>.csv.json`, one `<stem>-<statement>.csv` per statement, and
-    `<stem>-other-facts.csv` for facts no statement prints (when there are any)."""
+    """The metadata file `<stem>.csv.json`, one `<stem>-<statement>.csv` per statement,
+    `<stem>-other-facts.csv` for facts no statement prints and `<stem>-footnotes.csv` for
+    the footnotes (when there are any). The entity is given by each fact table's template:
+    a footnote has none (OIM 1.0), so it cannot be a report-wide dimension."""
     taken: set[str] = set()
-    tables = []
-    for statement in views.statements:
-        table_id = identifier(statement.kind, taken, fallback="table")
-        url = f"{stem}-{table_id.replace('_', '-')}.csv"
-        tables.append(csv_table(statement, table_id, url, qnames, names))
-    if views.hidden:
-        table_id = identifier("other_facts", taken)
-        url = f"{stem}-{table_id.replace('_', '-')}.csv"
-        tables.append(fact_list(views.hidden, table_id, url, qnames, names))
+    statements = [(s, identifier(s.kind, taken, fallback="table")) for s in views.statements]
+    hidden_id = identifier("other_facts", taken) if views.hidden else ""
+    note_id = identifier("footnotes", taken) if facts.footnotes else ""
+    notes = note_targets(facts.footnotes, note_id)
+    tables = [
+        csv_table(s, table_id, _table_url(stem, table_id), qnames, names, notes)
+        for s, table_id in statements
+    ]
+    if hidden_id:
+        url = _table_url(stem, hidden_id)
+        tables.append(fact_list(views.hidden, hidden_id, url, qnames, names, notes))
+    if note_id:
+        tables.append(note_table(facts.footnotes, note_id, _table_url(stem, note_id)))
+    links = {source: targets for t in tables for source, targets in t.links.items()}
+    info = oim_link_info(facts, names.namespaces)
     files = {t.url: csv_text(t.rows) for t in tables}
     files[f"{stem}.csv.json"] = render(
         "xbrl-csv.json.j2",
         document_type=OIM_CSV,
-        namespaces=names.namespaces,
+        namespaces=info["namespaces"],
+        link_types=info.get("link_types"),
+        link_groups=info.get("link_groups"),
         taxonomy=[schema_href],
         entity=names.entity,
         tables=tables,
+        links=links,
     )
     return files

@@ -75,6 +75,15 @@ def print_validation(document: Path, results: list[ValidationResult]) -> int:
     return EXIT_OK if all(r.conforms for r in results) else EXIT_INVALID
 
 
+def show_error(error: click.ClickException) -> None:
+    """A usage or option error in the one message style ("error: ..."), after the usage
+    line for a usage error, as every other error of the command prints."""
+    if isinstance(error, click.UsageError) and error.ctx is not None:
+        click.echo(error.ctx.get_usage(), err=True)
+        click.echo(f"See '{error.ctx.command_path} --help'.", err=True)
+    click.echo(f"error: {error.format_message()}", err=True)
+
+
 def invoke(command: click.Command, argv: Sequence[str] | None, prog_name: str) -> int:
     """Run a click command in-process and map what it raises to an exit code."""
     try:
@@ -89,7 +98,7 @@ def invoke(command: click.Command, argv: Sequence[str] | None, prog_name: str) -
         click.echo("aborted", err=True)
         return EXIT_INPUT
     except click.ClickException as error:
-        error.show()
+        show_error(error)
         return EXIT_INPUT
     except ExporterError as error:
         click.echo(f"error: {error}", err=True)

@@ -11,7 +11,9 @@
   (`ixt:num-dot-decimal`, `ixt:fixed-zero` of Transformation Registry 4; no format
   means a plain decimal); only `ix:nonFraction` facts are used here;
 - `ixbrl.instance`: the displayed values, transformed, scaled and signed, are the
-  instance's facts (by id; a second printing is a consistent duplicate).
+  instance's facts (by id; a second printing is a consistent duplicate);
+- `ixbrl.footnotes` (§15): `ix:footnote` and `ix:relationship` state the instance's
+  footnote links (see `footnotes`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from decimal import Decimal
 from lxml import etree
 
 from exporter.findings import Finding
+from exporter.validate.footnotes import inline_links, link_findings
 from exporter.validate.instance import Instance, read_instance
 from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname
 from exporter.validate.oim import (
@@ -40,7 +43,7 @@ XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 NON_FRACTION = f"{{{IX}}}nonFraction"
-_OTHER_IX = ("nonNumeric", "fraction", "tuple", "continuation", "exclude", "footnote")
+_OTHER_IX = ("nonNumeric", "fraction", "tuple", "continuation", "exclude")
 _NUM_DOT_DECIMAL = re.compile(r"[ \t\n\r]*[, \xa00-9]*(\.[ \xa00-9]+)?[ \t\n\r]*")
 _INTEGER = re.compile(r"[+-]?\d+")
 
@@ -179,6 +182,8 @@ def validate_inline(
         findings.extend(problems)
         if fact is not None:
             stated.append(fact)
-    checks.append("ixbrl.instance")
+    checks += ["ixbrl.instance", "ixbrl.footnotes"]
     findings.extend(compare_with_instance("ixbrl.fact", stated, expected.facts, name, by_id=True))
+    links, problems = inline_links(root, IX, name)
+    findings += problems + list(link_findings("ixbrl", links, instance, name))
     return ValidationResult.of(findings, checks, len(stated))

@@ -9,6 +9,8 @@
 - facts (§3.4-§3.6): every non-empty fact cell is a decimal and its concept, entity,
   period, unit, dimensions and decimals resolve (column, then report, definitions; `$`
   references read the row); a parameter cell with a value is used by a fact of its row;
+- footnotes (§3.9): `xbrl:note` columns, and `links` whose sources are the cells' OIM
+  fact ids, the same links as the instance's (see `footnotes`);
 - the facts are the instance's: each instance fact stated, every other stated fact a
   consistent duplicate of one (see `oim.compare_with_instance`).
 """
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from exporter.findings import Finding
+from exporter.validate.footnotes import csv_links, is_note, link_findings, text_of
 from exporter.validate.instance import Period
 from exporter.validate.oim import (
     Resolver,
@@ -32,6 +35,7 @@ from exporter.validate.oim import (
     document_info,
     finding,
     parse_json,
+    reference,
 )
 from exporter.validate.result import ValidationResult
 
@@ -51,6 +55,22 @@ class _Table:
     rows: list[list[str]]
     facts: dict[str, dict[str, Any]] = field(default_factory=dict)
     comments: set[str] = field(default_factory=set)
+    dimensions: dict[str, Any] = field(default_factory=dict)
+    """The template's own dimensions (between the report's and a column's)."""
+    notes: set[str] = field(default_factory=set)
+    """Columns of `xbrl:note` facts (footnotes)."""
+    row_id: str | None = None
+
+    def row_name(self, row: list[str], line: int) -> str:
+        """The row's identifier: its row id cell, else its number (xBRL-CSV 1.0 §3.5)."""
+        if self.row_id in self.header:
+            i = self.header.index(self.row_id)
+            return row[i] if i < len(row) else ""
+        return str(line - 1)
+
+    def fact_id(self, row: list[str], line: int, column: str) -> str:
+        """The OIM id of the fact in a cell, as links name it."""
+        return f"{self.id}.r_{self.row_name(row, line)}.{column}"
 
 
 def metadata_findings(data: Any, name: str, taxonomy: str) -> Iterator[Finding]:
@@ -90,6 +110,11 @@ def _read_table(
     result = _Table(id=table_id, url=url, header=rows[0], rows=rows[1:])
     problems = []
     columns = template["columns"]
+    namespaces = data["documentInfo"].get("namespaces", {})
+    if isinstance(template.get("dimensions"), dict):
+        result.dimensions = template["dimensions"]
+    if isinstance(template.get("rowIdColumn"), str):
+        result.row_id = template["rowIdColumn"]
     for position, column in enumerate(result.header, start=1):
         if not IDENTIFIER.fullmatch(column):
             problems.append(f"header column {position} {column!r} is not an identifier")
@@ -102,9 +127,16 @@ def _read_table(
             problems.append(f"column {column!r} has no definition object")
         elif definition.get("comment") is True:
             result.comments.add(column)
+        elif is_note(_concept(definition), namespaces):
+            result.notes.add(column)
         elif "dimensions" in definition:
             result.facts[column] = definition
     return result, [finding("xbrl-csv.header", p, url, 1) for p in problems]
+
+
+def _concept(definition: dict[str, Any]) -> Any:
+    dimensions = definition.get("dimensions")
+    return dimensions.get("concept") if isinstance(dimensions, dict) else None
 
 
 def reference_findings(table: _Table, report: dict[str, Any]) -> Iterator[Finding]:
@@ -112,7 +144,8 @@ def reference_findings(table: _Table, report: dict[str, Any]) -> Iterator[Findin
     usable = set(table.header) - table.comments
     for column, definition in table.facts.items():
         values = [*definition["dimensions"].values(), definition.get("decimals")]
-        values += [v for k, v in report.items() if k not in definition["dimensions"]]
+        inherited = {**report, **table.dimensions}
+        values += [v for k, v in inherited.items() if k not in definition["dimensions"]]
         for value in values:
             if isinstance(value, str) and value.startswith("$"):
                 target = value[1:].partition("@")[0]
@@ -146,7 +179,7 @@ class _RowReader:
         self, row: list[str], line: int, column: str, used: set[str]
     ) -> tuple[StatedFact | None, list[str]]:
         definition = self.table.facts[column]
-        aspects = {**self.report, **definition["dimensions"]}
+        aspects = {**self.report, **self.table.dimensions, **definition["dimensions"]}
         texts = {k: self.resolve(v, row, used) for k, v in aspects.items()}
         decimals_text, _ = self.resolve(definition.get("decimals"), row, used)
         problems = []
@@ -173,7 +206,7 @@ class _RowReader:
         if problems or value is None or concept is None or who is None or period is None:
             return None, problems
         return StatedFact(
-            id=None,
+            id=self.table.fact_id(row, line, column),
             where=f"{self.table.url} line {line} column {column}",
             concept=concept,
             entity=who,
@@ -200,7 +233,8 @@ def table_facts(
 ) -> tuple[list[StatedFact], list[Finding]]:
     """The facts of every row, and findings for cells that do not resolve or are unused."""
     reader = _RowReader(table, resolver, report)
-    parameters = set(table.header) - table.comments - set(table.facts)
+    parameters = set(table.header) - table.comments - set(table.facts) - table.notes
+    parameters.discard(table.row_id or "")
     facts: list[StatedFact] = []
     findings: list[Finding] = []
     for line, row in enumerate(table.rows, start=2):
@@ -223,6 +257,18 @@ def table_facts(
     return facts, findings
 
 
+def table_notes(table: _Table) -> dict[str, str]:
+    """The footnote texts of a table's `xbrl:note` columns, by their OIM fact ids."""
+    index = {c: i for i, c in enumerate(table.header)}
+    notes = {}
+    for line, row in enumerate(table.rows, start=2):
+        for column in table.notes:
+            i = index.get(column)
+            if i is not None and i < len(row) and row[i]:
+                notes[table.fact_id(row, line, column)] = text_of(row[i])
+    return notes
+
+
 def validate_xbrl_csv(
     files: dict[str, bytes], name: str, instance: bytes, instance_name: str, taxonomy: str
 ) -> ValidationResult:
@@ -238,8 +284,9 @@ def validate_xbrl_csv(
         return ValidationResult.of(findings, checks, 0)
     resolver = Resolver(data["documentInfo"]["namespaces"])
     report = data.get("dimensions", {})
-    checks += ["xbrl-csv.tables", "xbrl-csv.references", "xbrl-csv.facts"]
+    checks += ["xbrl-csv.tables", "xbrl-csv.references", "xbrl-csv.facts", "xbrl-csv.footnotes"]
     stated: list[StatedFact] = []
+    notes: dict[str, str] = {}
     for table_id, table in data["tables"].items():
         read, problems = _read_table(table_id, table, data, files, name)
         findings.extend(problems)
@@ -249,6 +296,10 @@ def validate_xbrl_csv(
         facts, problems = table_facts(read, resolver, report)
         findings.extend(problems)
         stated.extend(facts)
+        notes.update(table_notes(read))
+    expected = reference(instance, instance_name).facts
+    links, problems = csv_links(data, notes, stated, expected, name)
+    findings += problems + list(link_findings("xbrl-csv", links, instance, name))
     return against_instance(
         "xbrl-csv", stated, findings, checks, (instance, instance_name), name, by_id=False
     )

@@ -6,7 +6,8 @@ schema; `facts` maps fact ids to objects with a string `value`, an integer `deci
 when present and `dimensions` with a `concept`, `entity`, `period` and (for anything
 but pure numbers) `unit`, every prefix declared. Then every fact must be the instance's
 fact of the same id, equal in concept, entity, period, dimensions, unit, value and
-decimals (see `oim.compare_with_instance`).
+decimals (see `oim.compare_with_instance`). Footnotes are `xbrl:note` facts; the facts'
+footnote links must be the instance's (see `footnotes`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from exporter.findings import Finding
+from exporter.validate.footnotes import is_note, json_links, link_findings
 from exporter.validate.oim import (
     Resolver,
     StatedFact,
@@ -95,6 +97,11 @@ def read_fact(
     return stated, []
 
 
+def _dimensions(fact: Any) -> dict[str, Any]:
+    dimensions = fact.get("dimensions") if isinstance(fact, dict) else None
+    return dimensions if isinstance(dimensions, dict) else {}
+
+
 def validate_xbrl_json(
     document: bytes, name: str, instance: bytes, instance_name: str, taxonomy: str
 ) -> ValidationResult:
@@ -107,14 +114,19 @@ def validate_xbrl_json(
     findings = list(document_findings(data, name, taxonomy))
     if findings:
         return ValidationResult.of(findings, checks, 0)
-    resolver = Resolver(data["documentInfo"]["namespaces"])
-    checks.append("xbrl-json.facts")
+    namespaces = data["documentInfo"]["namespaces"]
+    resolver = Resolver(namespaces)
+    checks += ["xbrl-json.facts", "xbrl-json.footnotes"]
     stated = []
     for fact_id, fact in data["facts"].items():
+        if is_note(_dimensions(fact).get("concept"), namespaces):
+            continue
         read, problems = read_fact(fact_id, fact, resolver, name)
         findings.extend(problems)
         if read is not None:
             stated.append(read)
+    links, problems = json_links(data["facts"], data["documentInfo"].get("linkGroups"), name)
+    findings += problems + list(link_findings("xbrl-json", links, instance, name))
     return against_instance(
         "xbrl-json", stated, findings, checks, (instance, instance_name), name, by_id=True
     )
