@@ -156,6 +156,8 @@ class Statement(BaseModel):
     # Presentation sections whose rows print their effect on cash (a cash flow's operating,
     # investing and financing activities), whatever the concept's balance.
     cash_effect_sections: tuple[str, ...] = ()
+    # Presentation sections whose debit lines are expenses or costs (positive in XBRL).
+    expense_sections: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -250,6 +252,21 @@ class Taxonomy(BaseModel):
             result[statement.kind] = names | chosen
         return result
 
+    @cached_property
+    def _expenses(self) -> frozenset[str]:
+        names = {
+            name
+            for s in self.statements
+            for name in _sections(s.presentation, frozenset(s.expense_sections))
+        }
+        names |= {c.use for c in self.choices if c.concept in names}
+        debit = Balance.DEBIT
+        return frozenset(n for n in names if (c := self.concepts.get(n)) and c.balance is debit)
+
+    def expense_concepts(self) -> frozenset[str]:
+        """Debit concepts under a statement's expense sections: expenses and costs."""
+        return self._expenses
+
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)
 
@@ -341,6 +358,7 @@ def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
         presentation=parse_tree(head["presentation"], source, with_weights=False),
         calculations=tuple(networks),
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
+        expense_sections=tuple(head.get("expense_sections", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]

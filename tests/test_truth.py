@@ -23,12 +23,11 @@ CORPUS_FLOOR = 0.97
 # Below the floor, and why (issue 12): the concept, sign or member the truth wants.
 BELOW_FLOOR = {
     "amcor-fy2023q4": "segment columns are members of the column header ('Net sales $ million'), "
-    "not of the segment row; restructuring and gains printed in parentheses keep the print's sign",
+    "not of the segment row; the EPS in US cents is an extension",
     "apple-fy2024q1": "sales by segment and by category rows are extension concepts, not "
     "members of a segment or product axis",
     "bestbuy-fy2024q2": "segment revenue is an extension concept; 'Equity' alone is not "
     "read as stockholders' equity",
-    "foresight-2023q4": "operating expenses printed negative keep the print's sign",
     "jnj-2022q4": "'Sales to customers', EPS and shares labelled '(Diluted)' are extensions",
     "jnj-2023q1": "'Sales to customers', EPS and shares labelled '(Basic/Diluted)' are extensions",
     "jnj-2023q2": "'Sales to customers', EPS and shares labelled '(Diluted)' are extensions",
@@ -85,10 +84,10 @@ def test_corpus_wide_share_of_truth_facts_found() -> None:
 
 
 def test_corpus_share_does_not_fall() -> None:
-    """Until the floor is met: no change may lose a truth fact found today (326 of 384)."""
+    """Until the floor is met: no change may lose a truth fact found today (329 of 384)."""
     found, total = _corpus_share()
     assert len(_documents()) == 21 and total == 384
-    assert found >= 326, f"{found}/{total}"
+    assert found >= 329, f"{found}/{total}"
 
 
 def test_every_truth_fact_states_its_concepts_and_xbrl_value() -> None:
