@@ -11,6 +11,7 @@ issuer's own name in a label reads as "company", so synonyms need not know it.
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -18,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.extensions import ExtensionRegistry
 from exporter.labels import contains_phrase, label_tokens
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
-from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
 
 _SUFFIXES = frozenset(
     {
@@ -121,6 +122,9 @@ class Mapping(BaseModel):
 
     rows: tuple[RowMapping, ...]
     extensions: tuple[Concept, ...]
+    # (general, chosen) concepts the release's structure chose (`Choice`): where every row
+    # of the general concept took one chosen concept, prose figures of it follow.
+    chosen: tuple[tuple[str, str], ...] = ()
 
 
 class _Entry(BaseModel):
@@ -153,7 +157,9 @@ def _index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
 def _build_index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
     entries: list[_Entry] = []
     for concept in taxonomy.concepts.values():
-        if concept.abstract:
+        # An element in force for some periods only is reached through a `Choice`, which
+        # knows the release's period; its own label would claim rows of any period.
+        if concept.abstract or concept.in_force_from or concept.in_force_until:
             continue
         texts = [(concept.label, None)] + [(s, None) for s in concept.synonyms]
         texts += [(s, Anchor.START) for s in concept.start_labels]
@@ -457,6 +463,53 @@ def _as_kind(
     return mapping.model_copy(update={"concept": registry.variant(base, wanted).name})
 
 
+def _reported_until(tables: tuple[StatementTable, ...]) -> date | None:
+    """The end of the latest period the release's tables report."""
+    ends = [
+        c.period.end for t in tables for b in t.blocks for c in b.columns if c.period is not None
+    ]
+    return max(ends, default=None)
+
+
+def _applies(
+    choice: Choice, row: RowMapping, printed: set[str], day: date | None, taxonomy: Taxonomy
+) -> bool:
+    if row.concept != choice.concept or choice.use in printed:
+        return False
+    if printed.intersection(choice.unless_printed):
+        return False
+    if not taxonomy.concepts[choice.use].in_force(day):
+        return False
+    words = label_tokens(row.label)
+    return not choice.label_words or any(
+        contains_phrase(words, label_tokens(w)) for w in choice.label_words
+    )
+
+
+def choose_concepts(
+    rows: list[RowMapping], tables: tuple[StatementTable, ...], taxonomy: Taxonomy
+) -> tuple[list[RowMapping], tuple[tuple[str, str], ...]]:
+    """Rows whose general concept the release's structure narrows (see `Choice`), renamed;
+    and the (general, chosen) pairs where every row of the general concept took one."""
+    printed = {r.concept for r in rows if r.concept}
+    day = _reported_until(tables)
+    result = []
+    taken: dict[str, set[str]] = {}
+    for row in rows:
+        choice = next(
+            (c for c in taxonomy.choices if _applies(c, row, printed, day, taxonomy)), None
+        )
+        if row.concept in {c.concept for c in taxonomy.choices}:
+            taken.setdefault(row.concept, set()).add(choice.use if choice else row.concept)
+        result.append(row.model_copy(update={"concept": choice.use}) if choice else row)
+    chosen = tuple(
+        (general, next(iter(used)))
+        for general, used in sorted(taken.items())
+        if len(used) == 1 and general not in used
+    )
+    return result, chosen
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -480,4 +533,5 @@ def map_tables(
                         mapping, row, block, kinds, base_kind, registry, taxonomy
                     )
                     result.append(overridden)
-    return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()))
+    result, chosen = choose_concepts(result, tables, taxonomy)
+    return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()), chosen=chosen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
@@ -66,7 +67,16 @@ class Concept(BaseModel):
     start_labels: tuple[str, ...] = ()
     end_labels: tuple[str, ...] = ()
     documentation: str = ""
+    # The issuer's own extension, made for a row no taxonomy label matches.
     extension: bool = False
+    # The project's own concept: no us-gaap element states it (a loan-facilitation fee, a
+    # figure per ADS, a non-GAAP measure). Every other concept carries the name, period
+    # type, balance and item type of the us-gaap element it stands for.
+    own: bool = False
+    # The us-gaap element is the one in force for periods ending from / before these dates
+    # (sales were `SalesRevenueNet` before the contract-with-customer elements of 2018).
+    in_force_from: date | None = None
+    in_force_until: date | None = None
     # A measure of our own for non-monetary figures with a unit (a month): see
     # taxonomy/narrative.toml [[unit]].
     unit: str | None = None
@@ -74,6 +84,31 @@ class Concept(BaseModel):
     @property
     def abstract(self) -> bool:
         return self.type is ConceptType.ABSTRACT
+
+    def in_force(self, day: date | None) -> bool:
+        """Whether the element is the one to use for a release reporting up to `day`."""
+        if day is None:
+            return self.in_force_from is None and self.in_force_until is None
+        starts = self.in_force_from is None or self.in_force_from <= day
+        return starts and (self.in_force_until is None or day < self.in_force_until)
+
+
+class Choice(BaseModel):
+    """A concept choice that follows the release's structure rather than a row's own words.
+
+    Rows are read against the general `concept` (its labels, its place in the calculation
+    trees); where the row's label says one of `label_words` (any, when empty), the `use`
+    element is in force for the release's period, and the release prints none of
+    `unless_printed` (nor `use` itself), the row takes `use`: the element issuers tag
+    for that line in that structure. Calculations treat `use` as the general concept.
+    """
+
+    model_config = FROZEN
+
+    concept: str
+    use: str
+    label_words: tuple[str, ...] = ()
+    unless_printed: tuple[str, ...] = ()
 
 
 class TreeNode(BaseModel):
@@ -121,6 +156,8 @@ class Statement(BaseModel):
     # Presentation sections whose rows print their effect on cash (a cash flow's operating,
     # investing and financing activities), whatever the concept's balance.
     cash_effect_sections: tuple[str, ...] = ()
+    # Presentation sections whose debit lines are expenses or costs (positive in XBRL).
+    expense_sections: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -162,6 +199,8 @@ class Taxonomy(BaseModel):
     name: str
     title: str
     extension_namespace: str
+    # Said in the documentation of every concept that is the project's own (`Concept.own`).
+    own_note: str
     ticker_scheme: str
     currencies: dict[str, tuple[str, ...]]
     row_kinds: dict[str, tuple[str, ...]]
@@ -169,6 +208,11 @@ class Taxonomy(BaseModel):
     statements: tuple[Statement, ...]
     dimensions: Dimensions
     narrative: NarrativeSpec = NarrativeSpec()
+    choices: tuple[Choice, ...] = ()
+
+    def general(self, name: str) -> str | None:
+        """The general concept a chosen one stands for (`Choice`), if it is one."""
+        return next((c.concept for c in self.choices if c.use == name), None)
 
     def role_uri(self, role: str) -> str:
         return f"{self.namespace}/role/{role}"
@@ -199,12 +243,29 @@ class Taxonomy(BaseModel):
         result = {}
         for statement in self.statements:
             wanted = frozenset(statement.cash_effect_sections)
-            result[statement.kind] = frozenset(
+            names = frozenset(
                 name
                 for name in _sections(statement.presentation, wanted)
                 if (concept := self.concepts.get(name)) and concept.balance is Balance.CREDIT
             )
+            chosen = frozenset(c.use for c in self.choices if c.concept in names)
+            result[statement.kind] = names | chosen
         return result
+
+    @cached_property
+    def _expenses(self) -> frozenset[str]:
+        names = {
+            name
+            for s in self.statements
+            for name in _sections(s.presentation, frozenset(s.expense_sections))
+        }
+        names |= {c.use for c in self.choices if c.concept in names}
+        debit = Balance.DEBIT
+        return frozenset(n for n in names if (c := self.concepts.get(n)) and c.balance is debit)
+
+    def expense_concepts(self) -> frozenset[str]:
+        """Debit concepts under a statement's expense sections: expenses and costs."""
+        return self._expenses
 
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)
@@ -297,6 +358,7 @@ def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
         presentation=parse_tree(head["presentation"], source, with_weights=False),
         calculations=tuple(networks),
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
+        expense_sections=tuple(head.get("expense_sections", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
@@ -316,6 +378,24 @@ def _check(taxonomy: Taxonomy) -> None:
                 f"statement {statement.kind} uses undefined concepts: {', '.join(missing)}",
                 hint="define them in a [[concept]] table",
             )
+    for choice in taxonomy.choices:
+        _check_choice(choice, taxonomy.concepts)
+
+
+def _check_choice(choice: Choice, concepts: dict[str, Concept]) -> None:
+    """A choice names two defined concepts that differ in nothing a fact's value depends on."""
+    general, use = concepts.get(choice.concept), concepts.get(choice.use)
+    if general is None or use is None:
+        raise TaxonomyError(
+            f"choice of {choice.use} for {choice.concept} names an undefined concept",
+            hint="define both in a [[concept]] table",
+        )
+    same = (general.type, general.period, general.balance) == (use.type, use.period, use.balance)
+    if not same:
+        raise TaxonomyError(
+            f"choice of {choice.use} for {choice.concept}: type, period or balance differ",
+            hint="a chosen concept must read the general concept's values unchanged",
+        )
 
 
 def _dimensions(data: dict) -> Dimensions:
@@ -386,6 +466,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         name=info["name"],
         title=info["title"],
         extension_namespace=info["extension_namespace"],
+        own_note=info["own_note"],
         ticker_scheme=head["entity"]["ticker_scheme"],
         currencies={code: tuple(names) for code, names in head["currencies"].items()},
         row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
@@ -393,6 +474,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         statements=tuple(sorted(statements, key=lambda s: s.order)),
         dimensions=dimensions,
         narrative=narrative,
+        choices=tuple(Choice.model_validate(c) for c in head.get("choice", ())),
     )
     _check(taxonomy)
     check_spec(

@@ -24,6 +24,11 @@ EXPECTED = {
     "check.stated-change": (CheckStatus.PASSED, 13, 0),
     "check.share-of-total": (CheckStatus.PASSED, 2, 0),
     "check.breakdown": (CheckStatus.PASSED, 1, 0),
+    # The sample's 63 expense facts are positive, its 36 per-share amounts small, and each
+    # of its concepts has one kind of unit.
+    "check.expense-sign": (CheckStatus.PASSED, 63, 0),
+    "check.per-share-size": (CheckStatus.PASSED, 36, 0),
+    "check.one-unit": (CheckStatus.PASSED, 145, 0),
 }
 
 
@@ -55,7 +60,7 @@ def test_report_json_and_summary_show_every_check(conversion) -> None:
     summary = summary_text(conversion.report)
     for rule in RULES:
         assert rule.id in summary
-    assert "cross-checks 10 rules: 8 passed, 2 failed, 0 not applicable" in summary
+    assert "cross-checks 13 rules: 11 passed, 2 failed, 0 not applicable" in summary
 
 
 def _mutated(sample: Path, tmp_path: Path, old: str, new: str, count: int = 1):

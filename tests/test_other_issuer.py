@@ -54,8 +54,18 @@ def test_every_figure_of_the_highlights_and_outlook_is_a_fact(conversion) -> Non
             "D2023-07-01_2023-09-30",
             Decimal("1173500000"),
         ),
-        "€45.6 million": ("duplicate", "ProfitLoss", "D2024-07-01_2024-09-30", Decimal("45600000")),
-        "€41.2 million": ("duplicate", "ProfitLoss", "D2023-07-01_2023-09-30", Decimal("41200000")),
+        "€45.6 million": (
+            "duplicate",
+            "NetIncomeLoss",
+            "D2024-07-01_2024-09-30",
+            Decimal("45600000"),
+        ),
+        "€41.2 million": (
+            "duplicate",
+            "NetIncomeLoss",
+            "D2023-07-01_2023-09-30",
+            Decimal("41200000"),
+        ),
         "€0.42": (
             "duplicate",
             "EarningsPerShareDiluted",

@@ -25,8 +25,9 @@ Q2_24, Q2_23 = "2024-04-01/2024-06-30", "2023-04-01/2023-06-30"
 
 # concept -> (2024 value, 2023 value), in dollars.
 EXPECTED = {
-    "ProfitLoss": (100_000, 90_000),
-    "DepreciationDepletionAndAmortizationCashFlow": (20_000, 18_000),
+    # No noncontrolling interest is printed: net income is the parent's (NetIncomeLoss).
+    "NetIncomeLoss": (100_000, 90_000),
+    "DepreciationDepletionAndAmortization": (20_000, 18_000),
     # "(5)": a gain the reconciliation deducts; the gain itself is positive.
     "GainLossOnSaleOfPropertyPlantEquipment": (5_000, 3_000),
     # "(30)": receivables went up by 30; "12": they went down.

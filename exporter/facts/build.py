@@ -117,6 +117,8 @@ class _Builder:
         self.presentation: dict[str, list[str]] = {}
         self.members: dict[str, Member] = {}
         self.origins: list[Origin] = []
+        # General concept -> the one the release's structure chose (`Mapping.chosen`).
+        self.chosen: dict[str, str] = {}
         self.balances = {name: concept.balance for name, concept in concepts.items()}
         self.unit_amounts = tuple(
             label_tokens(w) for w in taxonomy.row_kinds.get("unit_amounts", ()) if label_tokens(w)
@@ -373,6 +375,7 @@ def build_facts(
     """
     concepts = {**taxonomy.concepts, **{c.name: c for c in mapping.extensions}}
     builder = _Builder(taxonomy, concepts, source)
+    builder.chosen = dict(mapping.chosen)
     entity, findings = entity_for(info, options, taxonomy, source)
     builder.findings.extend(findings)
     by_row = {(m.table, m.block, m.row): m for m in mapping.rows}

@@ -113,6 +113,35 @@ def _select(
     return kept, broken
 
 
+def _printed_negative(row: RowValues) -> bool | None:
+    """Whether the row's nonzero numbers are printed negative (None: all zero)."""
+    nonzero = [v for v in row.values.values() if v]
+    if not nonzero:
+        return None
+    return sum(v < 0 for v in nonzero) > len(nonzero) / 2
+
+
+def expenses_as_printed_deductions(
+    rows: list[RowValues], signs: list[int], fixed: set[int], expenses: frozenset[str]
+) -> list[int]:
+    """Signs with the block's convention for costs applied where no calculation decides.
+
+    A statement that prints its costs in parentheses (most of its expense rows negative)
+    deducts them: an expense row no printed calculation ties takes the sign its printed
+    siblings show, so "(342)" is an expense of 342 and "104" on such a row a gain (a
+    negative expense). Where costs are printed positive, a negative one is a reversal the
+    release states, and stays.
+    """
+    printed = [(i, _printed_negative(r)) for i, r in enumerate(rows) if r.concept in expenses]
+    negative = sum(1 for _, n in printed if n)
+    positive = sum(1 for _, n in printed if n is False)
+    if negative <= positive:
+        return signs
+    return [
+        -1 if i not in fixed and rows[i].concept in expenses else s for i, s in enumerate(signs)
+    ]
+
+
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
     cells = [c for c in block.rows[row].cells if c.column not in skip]
     return RowValues(
@@ -139,7 +168,9 @@ def block_calculations(
     start = [-1 if row.concept in reversed_in_print else 1 for row in rows]
     signs = solve_signs(rows, instances, start)
     kept, broken = _select(instances, rows, signs, balances)
-    anchored = {order[i] for k in kept for i in (k.total, *(j for j, _ in k.items))}
+    fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
+    signs = expenses_as_printed_deductions(rows, signs, fixed, taxonomy.expense_concepts())
+    anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
         anchored=frozenset(anchored),

@@ -38,9 +38,15 @@ class CheckInputs(BaseModel):
     _index: dict[tuple[str, str, str], Fact] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
-        self._index = {(f.concept, f.context, f.unit): f for f in self.facts}
+        # A chosen concept answers for its general one (rules name the general concepts).
+        for fact in self.facts:
+            general = self.taxonomy.general(fact.concept)
+            if general is not None:
+                self._index.setdefault((general, fact.context, fact.unit), fact)
+        self._index.update({(f.concept, f.context, f.unit): f for f in self.facts})
 
     def fact(self, concept: str, context: str, unit: str) -> Fact | None:
+        """The fact of `concept` (or of the concept the release chose for it)."""
         return self._index.get((concept, context, unit))
 
     def context_of(self, period: Period) -> str | None:

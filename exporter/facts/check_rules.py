@@ -39,7 +39,9 @@ def _sum(parts: list[tuple[Fact, int]]) -> Interval:
 
 
 def _of(inputs: CheckInputs, concept: str) -> Iterator[Fact]:
-    return (f for f in inputs.facts if f.concept == concept)
+    """Facts of `concept`, or of a concept the release's structure chose for it."""
+    taxonomy = inputs.taxonomy
+    return (f for f in inputs.facts if concept in (f.concept, taxonomy.general(f.concept)))
 
 
 def _show(values: Interval, percent: bool = False) -> str:

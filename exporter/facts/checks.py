@@ -16,6 +16,9 @@ is what it is; the exporter never writes two values for one fact.
     check.stated-change     stated % changes against the two figures they compare
     check.share-of-total    stated shares of a total against the part and the total
     check.breakdown         a breakdown's members add up to the total
+    check.expense-sign      expenses and costs are not negative (facts/plausibility.py)
+    check.per-share-size    per-share amounts are not thousands
+    check.one-unit          a concept is stated in one kind of unit
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts import check_rules as rules
+from exporter.facts import plausibility
 from exporter.facts.check_inputs import CheckInputs, RuleResult, half_unit
 from exporter.facts.model import CheckOutcome, CheckStatus, Fact
 from exporter.findings import Finding
@@ -156,6 +160,21 @@ RULES: tuple[Rule, ...] = (
         id="check.breakdown",
         title="a breakdown's members add up to its total",
         run=rules.breakdowns,
+    ),
+    Rule(
+        id="check.expense-sign",
+        title="expenses and costs are not stored negative",
+        run=plausibility.expense_signs,
+    ),
+    Rule(
+        id="check.per-share-size",
+        title="per-share amounts are not thousands",
+        run=plausibility.per_share_sizes,
+    ),
+    Rule(
+        id="check.one-unit",
+        title="a concept is stated in one kind of unit",
+        run=plausibility.one_unit,
     ),
 )
 

@@ -55,6 +55,7 @@ class FactBuilder(Protocol):
     presentation: dict[str, list[str]]
     findings: list[Finding]
     arcs: dict[tuple[str, str, str], CalcArc]
+    chosen: dict[str, str]
 
     def context(self, period: Period, member_text: str | None = None) -> Context: ...
 
@@ -164,7 +165,8 @@ class _Merger:
 
     def add(self, narrative_fact: NarrativeFact) -> None:
         builder = self.builder
-        concept = builder.concepts.get(narrative_fact.concept)
+        name = builder.chosen.get(narrative_fact.concept, narrative_fact.concept)
+        concept = builder.concepts.get(name)
         unit = _unit(builder, concept, narrative_fact.currency) if concept else None
         if concept is None or unit is None:
             reason = "unknown concept" if concept is None else "no currency for a money figure"

@@ -45,6 +45,13 @@ def find_relations(rows: list[RowValues], taxonomy: Taxonomy) -> list[RelationIn
     by_concept: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         by_concept.setdefault(row.concept, []).append(index)
+    # A chosen concept (net sales as RevenueFromContractWithCustomer...) takes its general
+    # concept's places in the trees, where the block prints no row of the general one.
+    printed = set(by_concept)
+    for index, row in enumerate(rows):
+        general = taxonomy.general(row.concept)
+        if general is not None and general not in printed:
+            by_concept.setdefault(general, []).append(index)
     found: list[RelationInstance] = []
     for _, network in taxonomy.networks():
         for relation in network.relations:

@@ -147,8 +147,11 @@ def _roles(taxonomy: Taxonomy) -> list[dict[str, object]]:
 
 def _labels(concept: Concept, taxonomy: Taxonomy) -> list[dict[str, str]]:
     wanted = [(STANDARD_LABEL, concept.label)]
-    if concept.documentation:
-        wanted.append((DOCUMENTATION, concept.documentation))
+    documentation = concept.documentation
+    if concept.own:
+        documentation = f"{documentation} {taxonomy.own_note}".strip()
+    if documentation:
+        wanted.append((DOCUMENTATION, documentation))
     wanted += [(PERIOD_START, text) for text in concept.start_labels[:1]]
     wanted += [(PERIOD_END, text) for text in concept.end_labels[:1]]
     wanted += [(synonym_role(taxonomy), text) for text in concept.synonyms]
