@@ -20,6 +20,9 @@ _PREFIX = re.compile(r"^\s*(?:add|less|plus|minus|deduct|excluding)\s*:\s*", re.
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 _NON_WORD = re.compile(r"[^a-z0-9%&]+")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "its", "for", "on", "s"})
+# Words that tell two line items apart even when printed in parentheses: "Net earnings per
+# share (Diluted)" is diluted EPS, while "(in millions)" or "(loss)" only annotate a label.
+QUALIFIERS = frozenset({"basic", "diluted", "and"})
 _JOINED = {
     ("non", "current"): "noncurrent",
     ("long", "term"): "longterm",
@@ -76,13 +79,20 @@ def _singular(word: str) -> str:
     return word
 
 
+def _qualifiers_only(match: re.Match[str]) -> str:
+    """A parenthesised group kept as words when it only qualifies ("(Basic/Diluted)")."""
+    words = [w for w in _NON_WORD.split(match.group(0)) if w]
+    keep = words and set(words) <= QUALIFIERS and set(words) != {"and"}
+    return f" {' '.join(words)} " if keep else " "
+
+
 @lru_cache(maxsize=65536)
 def label_tokens(text: str, drop_parenthesised: bool = True) -> tuple[str, ...]:
     """The comparable words of a label, in order."""
     text = unicodedata.normalize("NFKC", strip_footnotes(text))
     text = _PREFIX.sub("", text).lower().replace("\u2019", "'")
     if drop_parenthesised:
-        text = _PARENTHESISED.sub(" ", text)
+        text = _PARENTHESISED.sub(_qualifiers_only, text)
     words = [w for w in _NON_WORD.split(text.replace("'s", "")) if w]
     merged: list[str] = []
     for word in words:

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry
-from exporter.labels import contains_phrase, label_tokens
+from exporter.labels import QUALIFIERS, contains_phrase, label_tokens
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
 
@@ -243,6 +243,17 @@ def _score(
     return score
 
 
+def _qualified(tokens: tuple[str, ...], sections: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """A row under a heading that only qualifies ("Diluted", "Basic and diluted") and says
+    no qualifier itself reads as if its label carried the heading's words."""
+    if not tokens or QUALIFIERS.intersection(tokens) or not sections:
+        return tokens
+    heading = sections[-1]
+    if heading and set(heading) <= QUALIFIERS and set(heading) != {"and"}:
+        return (*tokens, *heading)
+    return tokens
+
+
 class Mapper:
     """Maps rows to concepts; holds the taxonomy's label index and the issuer's name."""
 
@@ -287,7 +298,8 @@ class Mapper:
 
         A label that carries particulars after its name ("Common stock, no par value;
         900,000,000 shares authorized", "Accounts receivable, less allowances of $47")
-        is tried again without them when the whole label matches nothing.
+        is tried again without them when the whole label matches nothing. A row under a
+        qualifying heading ("Diluted") is tried with the heading's words first.
         """
         for label in dict.fromkeys((row.label, _without_particulars(row.label))):
             found = self._best(label, row, kind, durations, lead)
@@ -298,7 +310,17 @@ class Mapper:
     def _best(
         self, label: str, row: TableRow, kind: str, durations: bool, lead: str = ""
     ) -> tuple[_Candidate, float] | None:
-        tokens = self.tokens(label)
+        printed = self.tokens(label)
+        qualified = _qualified(printed, [self.tokens(s) for s in row.sections])
+        for tokens in dict.fromkeys((qualified, printed)):
+            found = self._best_of(tokens, row, kind, durations, lead)
+            if found is not None:
+                return found
+        return None
+
+    def _best_of(
+        self, tokens: tuple[str, ...], row: TableRow, kind: str, durations: bool, lead: str
+    ) -> tuple[_Candidate, float] | None:
         if not tokens:
             return None
         sections = (lead, *row.sections) if lead else row.sections

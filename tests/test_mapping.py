@@ -721,6 +721,46 @@ CASES = [
     case("Deposits", ("Interest income:",), IS, None, name="deposits under interest income"),
     case("Other", ("Revenues:",), IS, None, name="other revenue line"),
     case("Adjusted EBITDA", (), NG, "AdjustedEbitda", name="adjusted EBITDA, not its margin"),
+    # Basic or diluted said in parentheses, or by a heading above rows that do not say it.
+    case(
+        "Net earnings per share (Diluted)",
+        (),
+        IS,
+        "EarningsPerShareDiluted",
+        ("1.33", "1.86"),
+    ),
+    case(
+        "Average shares outstanding (Basic/Diluted)*",
+        (),
+        IS,
+        "WeightedAverageNumberOfShareOutstandingBasicAndDiluted",
+        ("2,605.5", "2,663.6"),
+    ),
+    case("Net income (in millions)", (), IS, "NetIncomeLoss", name="net income, annotated"),
+    case(
+        "Net income attributable to Acme per common share",
+        ("Diluted",),
+        IS,
+        "EarningsPerShareDiluted",
+        ("1.40", "1.29"),
+        issuer="Acme, Inc.",
+        name="EPS under a diluted heading",
+    ),
+    case(
+        "Weighted-average common shares outstanding",
+        ("Diluted",),
+        IS,
+        "WeightedAverageNumberOfDilutedSharesOutstanding",
+        ("1,384", "1,391"),
+        name="shares under a diluted heading",
+    ),
+    case("Sales to customers", (), IS, "RevenueFromContractWithCustomerExcludingAssessedTax"),
+    case(
+        "Income Available for Common Shareholders",
+        (),
+        IS,
+        "NetIncomeLossAvailableToCommonStockholdersBasic",
+    ),
 ]
 
 

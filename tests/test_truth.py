@@ -28,13 +28,7 @@ BELOW_FLOOR = {
     "members of a segment or product axis",
     "bestbuy-fy2024q2": "segment revenue is an extension concept; 'Equity' alone is not "
     "read as stockholders' equity",
-    "jnj-2022q4": "'Sales to customers', EPS and shares labelled '(Diluted)' are extensions",
-    "jnj-2023q1": "'Sales to customers', EPS and shares labelled '(Basic/Diluted)' are extensions",
-    "jnj-2023q2": "'Sales to customers', EPS and shares labelled '(Diluted)' are extensions",
     "mgm-2022q4": "unlabelled totals and upper-case labels are extensions; segment rows have no member",
-    "pepsico-2022q4": "EPS and shares under a 'Diluted' heading with generic labels are extensions",
-    "pepsico-2023q1": "EPS and shares under a 'Diluted' heading with generic labels are extensions",
-    "pepsico-2023q2": "EPS and shares under a 'Diluted' heading with generic labels are extensions",
     "salesforce-fy2024q2": "revenue by geography is an extension concept, not a member",
 }
 
@@ -84,10 +78,10 @@ def test_corpus_wide_share_of_truth_facts_found() -> None:
 
 
 def test_corpus_share_does_not_fall() -> None:
-    """Until the floor is met: no change may lose a truth fact found today (329 of 384)."""
+    """Until the floor is met: no change may lose a truth fact found today (355 of 384)."""
     found, total = _corpus_share()
     assert len(_documents()) == 21 and total == 384
-    assert found >= 329, f"{found}/{total}"
+    assert found >= 355, f"{found}/{total}"
 
 
 def test_every_truth_fact_states_its_concepts_and_xbrl_value() -> None:
