@@ -17,7 +17,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry
-from exporter.labels import QUALIFIERS, contains_phrase, label_tokens
+from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
 
@@ -113,6 +113,9 @@ class RowMapping(BaseModel):
     # Concepts for cells that count something else than the row (by column index): change
     # columns, ratio columns ("EBIT / Sales %"), per-share columns of a money row.
     overrides: tuple[tuple[int, str], ...] = ()
+    # A row of a breakdown ("Net sales by reportable segment: / Greater China"): the
+    # member of the heading's concept that the row's label names.
+    member: str | None = None
 
 
 class Mapping(BaseModel):
@@ -502,7 +505,8 @@ def _applies(
         return False
     if not taxonomy.concepts[choice.use].in_force(day):
         return False
-    words = label_tokens(row.label)
+    # A breakdown's member row is worded by its heading ("Net sales by segment").
+    words = label_tokens(row.matched if row.member else row.label)
     return not choice.label_words or any(
         contains_phrase(words, label_tokens(w)) for w in choice.label_words
     )
@@ -532,6 +536,126 @@ def choose_concepts(
     return result, chosen
 
 
+_BY = re.compile(r"\s+by\s+.*$|:\s*$", re.IGNORECASE)
+_SAYS_BY = re.compile(r"\s+by\s+\w", re.IGNORECASE)
+_TITLE_PARTS = re.compile(r"\s+[\u2013\u2014-]\s+|:\s+")
+_BREAKDOWN_MIN = 2
+
+
+def _heading_concept(
+    mapper: Mapper,
+    table: StatementTable,
+    texts: list[str],
+    sections: tuple[str, ...],
+    sample: TableRow,
+    durations: bool,
+) -> tuple[str, str] | None:
+    """The taxonomy concept a breakdown's heading names, and the words that name it ("Net
+    sales by reportable segment:" names net sales; the words after "by" say what the
+    members are)."""
+    for text in texts:
+        name = _BY.sub("", text).strip()
+        if not name:
+            continue
+        probe = sample.model_copy(update={"label": name, "sections": sections})
+        found = mapper.best(probe, table.kind, durations, table.lead)
+        if found is not None:
+            return found[0].entry.concept, name
+    return None
+
+
+def _parts(taxonomy: Taxonomy, concept: str) -> set[str]:
+    """The concept and the line items the taxonomy's calculations add up to it: rows a
+    breakdown may print beside its members ("Services" under "Net sales by category")."""
+    parts = {concept}
+    for _, network in taxonomy.networks():
+        for relation in network.relations:
+            if relation.total == concept:
+                parts.update(item for item, _ in relation.items)
+    return parts
+
+
+def _breakdown_group(
+    mapper: Mapper,
+    table: StatementTable,
+    rows: list[tuple[TableRow, RowMapping]],
+    texts: list[str],
+    sections: tuple[str, ...],
+    durations: bool,
+    whole_table: bool,
+) -> dict[int, dict[str, object]]:
+    """Members for one group of rows under one heading, or none.
+
+    The group is a breakdown when the release says so: its heading says what the concept
+    is broken down by ("Net sales by reportable segment:"), or it is a whole table whose
+    title names the concept ("Supplemental data - net revenues"). Then at least two of its
+    rows must name no line item of the taxonomy (segments, regions and products are not
+    line items), and every other row be the concept (the total), unlabelled, or, under a
+    "by" heading, a line item the concept adds up ("Services" among product categories).
+    """
+    said_by = any(_SAYS_BY.search(text) for text in texts)
+    named = [i for i, (row, m) in enumerate(rows) if m.extension and row.label.strip()]
+    if len(named) < _BREAKDOWN_MIN or not (said_by or whole_table):
+        return {}
+    heading = _heading_concept(mapper, table, texts, sections, rows[named[0]][0], durations)
+    if heading is None:
+        return {}
+    concept, heading_name = heading
+    others = [i for i in range(len(rows)) if i not in named]
+    # A heading that says what it is broken down by ("by category") may print line items
+    # of its own beside the members; a table's title may only add its total.
+    parts = _parts(mapper.taxonomy, concept) if said_by else {concept}
+    if any(rows[i][1].concept not in parts and rows[i][0].label.strip() for i in others):
+        return {}
+    update: dict[int, dict[str, object]] = {}
+    reason = "a member of the breakdown its heading names"
+    for i in named:
+        update[i] = {
+            "concept": concept,
+            "member": strip_footnotes(rows[i][0].label),
+            "extension": False,
+            "reason": reason,
+            "matched": heading_name,
+        }
+    for i in others:
+        if rows[i][1].concept == concept or not rows[i][0].label.strip():
+            update[i] = {"concept": concept, "extension": False, "reason": "the breakdown's total"}
+    return update
+
+
+def _breakdowns(
+    mapper: Mapper,
+    table: StatementTable,
+    block: ColumnBlock,
+    rows: list[tuple[TableRow, RowMapping]],
+) -> list[dict[str, object] | None]:
+    """For each mapped row, the change that makes it a member of a breakdown, if any.
+
+    Rows under one section heading form a group; rows under no heading form one when the
+    table has no sections at all, and then the table's title is the heading. Columns that
+    are members themselves leave the rows alone: a fact has one member.
+    """
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    if any(c.member for c in block.columns):
+        return result
+    durations = any(c.period and not c.period.is_instant for c in block.columns)
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for i, (row, _) in enumerate(rows):
+        groups.setdefault(row.sections, []).append(i)
+    for sections, indexes in groups.items():
+        if sections:
+            texts, outer = [sections[-1]], sections[:-1]
+        elif len(groups) == 1 and table.title:
+            texts, outer = list(reversed(_TITLE_PARTS.split(table.title))), ()
+        else:
+            continue
+        group = [rows[i] for i in indexes]
+        update = _breakdown_group(mapper, table, group, texts, outer, durations, not sections)
+        for j, change in update.items():
+            result[indexes[j]] = change
+    return result
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -543,6 +667,7 @@ def map_tables(
     for table in tables:
         for b, block in enumerate(table.blocks):
             durations = any(c.period and not c.period.is_instant for c in block.columns)
+            mapped: list[tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]] = []
             for r, row in enumerate(block.rows):
                 kinds = cell_kinds.kinds(table, block, row)
                 base_kind = _base_kind(kinds)
@@ -550,10 +675,12 @@ def map_tables(
                 if cells:
                     values = row.model_copy(update={"cells": cells})
                     mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
-                    mapping = _as_kind(mapping, base_kind, registry, taxonomy)
-                    overridden = _overrides(
-                        mapping, row, block, kinds, base_kind, registry, taxonomy
-                    )
-                    result.append(overridden)
+                    mapped.append((row, values, kinds, mapping))
+            members = _breakdowns(mapper, table, block, [(v, m) for _, v, _, m in mapped])
+            for (row, _, kinds, mapping), member in zip(mapped, members, strict=True):
+                mapping = mapping.model_copy(update=member) if member else mapping
+                base_kind = _base_kind(kinds)
+                mapping = _as_kind(mapping, base_kind, registry, taxonomy)
+                result.append(_overrides(mapping, row, block, kinds, base_kind, registry, taxonomy))
     result, chosen = choose_concepts(result, tables, taxonomy)
     return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()), chosen=chosen)

@@ -125,7 +125,7 @@ def test_an_unlabelled_row_after_a_section_is_its_total() -> None:
     assert labelled == [
         ("U.S.", ("Consumer",)),
         ("International", ("Consumer",)),
-        ("Consumer", ()),
+        ("Total Consumer", ()),
         ("Industrial", ()),
     ]
     assert table.unplaced == ()

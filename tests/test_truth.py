@@ -24,12 +24,8 @@ CORPUS_FLOOR = 0.97
 BELOW_FLOOR = {
     "amcor-fy2023q4": "segment columns are members of the column header ('Net sales $ million'), "
     "not of the segment row; the EPS in US cents is an extension",
-    "apple-fy2024q1": "sales by segment and by category rows are extension concepts, not "
-    "members of a segment or product axis",
     "bestbuy-fy2024q2": "segment revenue is an extension concept; 'Equity' alone is not "
     "read as stockholders' equity",
-    "mgm-2022q4": "unlabelled totals and upper-case labels are extensions; segment rows have no member",
-    "salesforce-fy2024q2": "revenue by geography is an extension concept, not a member",
 }
 
 
@@ -78,10 +74,10 @@ def test_corpus_wide_share_of_truth_facts_found() -> None:
 
 
 def test_corpus_share_does_not_fall() -> None:
-    """Until the floor is met: no change may lose a truth fact found today (355 of 384)."""
+    """Until the floor is met: no change may lose a truth fact found today (362 of 384)."""
     found, total = _corpus_share()
     assert len(_documents()) == 21 and total == 384
-    assert found >= 355, f"{found}/{total}"
+    assert found >= 362, f"{found}/{total}"
 
 
 def test_every_truth_fact_states_its_concepts_and_xbrl_value() -> None:

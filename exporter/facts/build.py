@@ -460,7 +460,8 @@ def _used_extensions(builder: _Builder) -> tuple[Concept, ...]:
 def _block_facts(
     builder: _Builder, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
 ) -> None:
-    concepts = {r: m.concept for r, m in mapped.items() if m.concept}
+    # A breakdown's member rows stand beside their total, not in its arithmetic.
+    concepts = {r: m.concept for r, m in mapped.items() if m.concept and not m.member}
     skipped = {r: frozenset(c for c, _ in m.overrides) for r, m in mapped.items()}
     reversed_in_print = builder.taxonomy.printed_reversed(table.kind)
     calc = block_calculations(
@@ -544,7 +545,7 @@ def _row_facts(
         fact = Fact.model_construct(
             id="",
             concept=concept.name,
-            context=builder.context(period, column.member).id,
+            context=builder.context(period, column.member or mapping.member).id,
             unit=unit.id,
             value=value,
             decimals=decimals,

@@ -139,7 +139,7 @@ def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
             stack.append((row.label, level))
             continue
         if _totals_section(row, stack, result):
-            row = row.model_copy(update={"label": stack[-1][0]})
+            row = row.model_copy(update={"label": f"Total {stack[-1][0]}"})
             stack = stack[:-1]
         sectioned = row.model_copy(update={"sections": tuple(s[0] for s in stack)})
         result.append(sectioned.model_copy(update={"scale": stated_scale(sectioned)}))
@@ -151,8 +151,8 @@ def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
 
 def _totals_section(row: TableRow, stack: list[tuple[str, int]], done: list[TableRow]) -> bool:
     """An unlabelled row of numbers right after the items of a section is that section's
-    total ("Consumer Health / U.S. / International / <total>"): it takes the section's
-    name, and the section ends with it."""
+    total ("Consumer Health / U.S. / International / <total>"): it is labelled as the
+    section's total, and the section ends with it."""
     if row.label or not row.cells or not stack or not done:
         return False
     previous = done[-1]

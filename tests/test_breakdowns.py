@@ -1,0 +1,112 @@
+"""Breakdowns printed as rows: segments, regions and products of one line item.
+
+A release that prints "Net sales by reportable segment:" over rows named after regions,
+or a table titled "Revenue by Geography", reports one concept split by a member; each row
+is the heading's concept in a context with the row's member, and the total is the concept
+itself. A section that names no breakdown keeps its rows as line items. The releases are
+generated here (HTML, every variant the same figures); expected values are the printed
+numbers, written by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from outputs import xml_facts
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+QUARTER = "2024-01-01/2024-03-31"
+REVENUE = "RevenueFromContractWithCustomerExcludingAssessedTax"
+
+
+def _release(tmp_path: Path, title: str, body: str) -> Path:
+    html = f"""<html><body>
+<h1>Example Corp. Reports First Quarter 2024 Results</h1>
+<p>Example Corp. (NASDAQ: EXMP) today announced results for the quarter ended March 31,
+2024.</p>
+<h2>{title}</h2>
+<p>(In millions of U.S. dollars)</p>
+<table>
+<tr><td></td><td>Three Months Ended March 31, 2024</td>
+<td>Three Months Ended March 31, 2023</td></tr>
+{body}
+</table>
+</body></html>"""
+    path = tmp_path / "release.htm"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def _row(label: str, *values: str) -> str:
+    return "<tr>" + "".join(f"<td>{v}</td>" for v in (label, *values)) + "</tr>"
+
+
+def _facts(path: Path) -> dict[tuple[str, str], dict[str, Decimal]]:
+    """(concept, period) -> {member label or "" : value}."""
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    found: dict[tuple[str, str], dict[str, Decimal]] = {}
+    for concept, period, _unit, value, _decimals, dimensions in xml_facts(instance):
+        member = dimensions.split("=")[1].split("#")[-1] if dimensions else ""
+        found.setdefault((concept.split("#")[1], period), {})[member] = value
+    return found
+
+
+SEGMENTS = [
+    ("Americas", "50,430", "49,278"),
+    ("Europe", "30,397", "27,681"),
+    ("Greater China", "20,819", "23,905"),
+]
+
+
+def _segment_rows(total: str) -> str:
+    return "".join(_row(*r) for r in SEGMENTS) + _row(total, "101,646", "100,864")
+
+
+@pytest.mark.parametrize(
+    ("heading", "total", "concept"),
+    [
+        # Net sales since 2018: the contract-with-customer element (taxonomy [[choice]]).
+        ("Net sales by reportable segment:", "Total net sales", REVENUE),
+        ("Revenue by geography", "Total revenue", "Revenues"),
+    ],
+)
+def test_rows_under_a_by_heading_are_members_of_its_concept(
+    tmp_path: Path, heading: str, total: str, concept: str
+) -> None:
+    body = _row("Operating income", "30,000", "29,000") + _row(heading) + _segment_rows(total)
+    facts = _facts(_release(tmp_path, "Condensed Consolidated Statements of Operations", body))
+    assert facts[(concept, QUARTER)] == {
+        "": Decimal("101646000000"),
+        "AmericasMember": Decimal("50430000000"),
+        "EuropeMember": Decimal("30397000000"),
+        "GreaterChinaMember": Decimal("20819000000"),
+    }
+
+
+def test_a_table_titled_by_its_concept_breaks_it_down(tmp_path: Path) -> None:
+    """No heading row: the title names the concept, the unlabelled last row is the total."""
+    body = "".join(_row(*r) for r in SEGMENTS) + _row("", "$101,646", "$100,864")
+    facts = _facts(_release(tmp_path, "Total Revenue by Geographic Locations", body))
+    values = facts[("Revenues", QUARTER)]
+    assert values["GreaterChinaMember"] == Decimal("20819000000")
+    assert values[""] == Decimal("101646000000")
+
+
+def test_a_section_that_names_no_breakdown_keeps_its_line_items(tmp_path: Path) -> None:
+    """ "Operating expenses" over lines the taxonomy does not know: line items of the
+    issuer (extension concepts), not members of operating expenses."""
+    body = (
+        _row("Revenue", "6,209", "5,798")
+        + _row("Operating expenses")
+        + _row("Cost of electricity", "522", "502")
+        + _row("Wildfire fund expense", "117", "118")
+        + _row("Total operating expenses", "639", "620")
+    )
+    facts = _facts(_release(tmp_path, "Condensed Consolidated Statements of Income", body))
+    assert facts[("OperatingExpenses", QUARTER)] == {"": Decimal("639000000")}
+    assert {c for c, _ in facts} >= {"CostOfElectricity", "WildfireFundExpense"}
