@@ -116,6 +116,10 @@ class RowMapping(BaseModel):
     # A row of a breakdown ("Net sales by reportable segment: / Greater China"): the
     # member of the heading's concept that the row's label names.
     member: str | None = None
+    # A row of a table whose columns name line items ("Net sales", "EBIT") and whose rows
+    # name members: every cell's concept is its column's (`overrides`), and its member the
+    # row's, in place of the column's.
+    transposed: bool = False
 
 
 class Mapping(BaseModel):
@@ -457,7 +461,7 @@ def _overrides(
         return mapping
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
     percent_change = any(
-        c.number.percent or "%" in block.columns[c.column].header
+        c.number.percent or bool(_PERCENT_HEADER.search(block.columns[c.column].header))
         for c in row.cells
         if kinds[c.column] is CellKind.CHANGE
     )
@@ -522,6 +526,9 @@ def choose_concepts(
     result = []
     taken: dict[str, set[str]] = {}
     for row in rows:
+        if row.transposed:
+            result.append(row)
+            continue
         choice = next(
             (c for c in taxonomy.choices if _applies(c, row, printed, day, taxonomy)), None
         )
@@ -533,7 +540,15 @@ def choose_concepts(
         for general, used in sorted(taken.items())
         if len(used) == 1 and general not in used
     )
-    return result, chosen
+    return [_renamed(row, dict(chosen)) for row in result], chosen
+
+
+def _renamed(row: RowMapping, chosen: dict[str, str]) -> RowMapping:
+    """A transposed row's column concepts, as the release's other rows chose them."""
+    if not row.transposed:
+        return row
+    overrides = tuple((column, chosen.get(name, name)) for column, name in row.overrides)
+    return row.model_copy(update={"concept": overrides[0][1], "overrides": overrides})
 
 
 _BY = re.compile(r"\s+by\s+.*$|:\s*$", re.IGNORECASE)
@@ -656,6 +671,106 @@ def _breakdowns(
     return result
 
 
+_SUPPLEMENTARY = "other"
+
+
+def _column_concept(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    block: ColumnBlock,
+    column: int,
+    durations: bool,
+) -> tuple[str, bool] | None:
+    """The concept a column's own header words name, and whether the taxonomy has it
+    (else an extension made for those words); None for a column without such words."""
+    text = block.columns[column].member
+    if not text:
+        return None
+    cells = tuple(c for row in block.rows for c in row.cells if c.column == column)[:1]
+    probe = TableRow(label=text, cells=cells, line=block.line)
+    found = mapper.best(probe, table.kind, durations, table.lead)
+    if found is not None:
+        return found[0].entry.concept, True
+    return registry.propose(probe, durations).name, False
+
+
+def _transposed(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    block: ColumnBlock,
+    rows: list[tuple[TableRow, RowMapping]],
+    default_members: frozenset[tuple[str, ...]],
+) -> list[dict[str, object] | None]:
+    """Rows of a table whose columns name line items and whose rows name members.
+
+    A segment table prints "Net sales", "EBIT" and "EBIT / Sales %" as column headers
+    under each year and the segments as rows: when every column carries words of its own,
+    at least two of them name different concepts of the taxonomy, and the rows name
+    none, each cell is its column's concept for the row's member (a row named as the
+    whole, "Total", is the concept itself).
+    """
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    columns = block.columns
+    if not columns or any(c.change or not c.member for c in columns):
+        return result
+    durations = any(c.period and not c.period.is_instant for c in columns)
+    named = {
+        i: _column_concept(mapper, registry, table, block, i, durations)
+        for i in range(len(columns))
+    }
+    known = {found[0] for found in named.values() if found and found[1]}
+    if len(known) < _BREAKDOWN_MIN:
+        return result
+    labelled = [i for i, (row, _) in enumerate(rows) if row.label.strip()]
+    if not labelled or any(not rows[i][1].extension for i in labelled):
+        return result
+    overrides = tuple((i, found[0]) for i, found in named.items() if found)
+    for i in labelled:
+        label = strip_footnotes(rows[i][0].label)
+        member = None if label_tokens(label) in default_members else label
+        result[i] = {
+            "concept": overrides[0][1],
+            "overrides": overrides,
+            "member": member,
+            "transposed": True,
+            "extension": False,
+            "reason": "a member of the line items its table's columns name",
+        }
+    return result
+
+
+def _sections_as_members(
+    mapper: Mapper, table: StatementTable, rows: list[tuple[TableRow, RowMapping]]
+) -> list[dict[str, object] | None]:
+    """Members named by sibling headings that repeat the same line items.
+
+    A supplementary table that prints "Net sales" and "EBIT" under "Flexibles", then again
+    under "Rigid Packaging", reports one concept per line for each heading: where a line
+    item recurs under two or more headings that name no line item themselves, each row
+    is its concept in a context with its heading as member (not a concept of its own).
+    """
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    if table.kind != _SUPPLEMENTARY:
+        return result
+    headings: dict[str, set[str]] = {}
+    for row, mapping in rows:
+        if row.sections and mapping.concept and not mapping.extension and not mapping.member:
+            headings.setdefault(mapping.concept, set()).add(row.sections[-1])
+    named: dict[str, bool] = {}
+    for i, (row, mapping) in enumerate(rows):
+        if not row.sections or len(headings.get(mapping.concept or "", ())) < _BREAKDOWN_MIN:
+            continue
+        heading = row.sections[-1]
+        if heading not in named:
+            probe = row.model_copy(update={"label": heading, "sections": row.sections[:-1]})
+            named[heading] = mapper.best(probe, table.kind, True, table.lead) is not None
+        if not named[heading] and not mapping.extension:
+            result[i] = {"member": strip_footnotes(heading)}
+    return result
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -663,6 +778,7 @@ def map_tables(
     mapper = Mapper(taxonomy, issuer)
     registry = ExtensionRegistry(taxonomy)
     cell_kinds = CellKinds(taxonomy)
+    defaults = frozenset(label_tokens(w) for w in taxonomy.dimensions.default_members)
     result: list[RowMapping] = []
     for table in tables:
         for b, block in enumerate(table.blocks):
@@ -676,9 +792,18 @@ def map_tables(
                     values = row.model_copy(update={"cells": cells})
                     mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
                     mapped.append((row, values, kinds, mapping))
-            members = _breakdowns(mapper, table, block, [(v, m) for _, v, _, m in mapped])
-            for (row, _, kinds, mapping), member in zip(mapped, members, strict=True):
-                mapping = mapping.model_copy(update=member) if member else mapping
+            pairs = [(v, m) for _, v, _, m in mapped]
+            members = _breakdowns(mapper, table, block, pairs)
+            repeated = _sections_as_members(mapper, table, pairs)
+            crossed = _transposed(mapper, registry, table, block, pairs, defaults)
+            for (row, _, kinds, mapping), member, heading, cross in zip(
+                mapped, members, repeated, crossed, strict=True
+            ):
+                if cross:
+                    result.append(mapping.model_copy(update=cross))
+                    continue
+                update = member or heading
+                mapping = mapping.model_copy(update=update) if update else mapping
                 base_kind = _base_kind(kinds)
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)
                 result.append(_overrides(mapping, row, block, kinds, base_kind, registry, taxonomy))

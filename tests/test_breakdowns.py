@@ -110,3 +110,62 @@ def test_a_section_that_names_no_breakdown_keeps_its_line_items(tmp_path: Path) 
     facts = _facts(_release(tmp_path, "Condensed Consolidated Statements of Income", body))
     assert facts[("OperatingExpenses", QUARTER)] == {"": Decimal("639000000")}
     assert {c for c, _ in facts} >= {"CostOfElectricity", "WildfireFundExpense"}
+
+
+def _segment_table(tmp_path: Path, body: str, header: str) -> Path:
+    html = f"""<html><body>
+<h1>Example Corp. Reports Fiscal 2024 Results</h1>
+<p>Example Corp. (NYSE: EXMP) today announced results for the year ended June 30, 2024.</p>
+<h2>Segment Information</h2>
+<table>
+{header}
+{body}
+</table>
+</body></html>"""
+    path = tmp_path / "segments.htm"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+YEAR = "2023-07-01/2024-06-30"
+
+
+def test_columns_that_name_line_items_take_the_rows_as_members(tmp_path: Path) -> None:
+    """Segments as rows, measures as columns under the year: each cell is its column's
+    concept for its row's segment; the "Total" row is the concept itself."""
+    header = (
+        "<tr><td></td><td colspan='2'>Twelve Months Ended June 30, 2024</td></tr>"
+        "<tr><td></td><td>Net sales $ million</td><td>Operating income $ million</td></tr>"
+    )
+    body = (
+        _row("Flexibles", "11,154", "1,429")
+        + _row("Rigid Packaging", "3,540", "265")
+        + _row("Total", "14,694", "1,694")
+    )
+    facts = _facts(_segment_table(tmp_path, body, header))
+    # No row of the release says "net sales" for the element of sales to customers.
+    assert facts[("Revenues", YEAR)] == {
+        "": Decimal("14694000000"),
+        "FlexiblesMember": Decimal("11154000000"),
+        "RigidPackagingMember": Decimal("3540000000"),
+    }
+    assert facts[("OperatingIncomeLoss", YEAR)]["RigidPackagingMember"] == Decimal("265000000")
+
+
+def test_line_items_repeated_under_sibling_headings_are_members(tmp_path: Path) -> None:
+    """ "Net sales" under "Flexibles", again under "Rigid Packaging": one concept, two
+    members, not two concepts."""
+    header = "<tr><td></td><td>Twelve Months Ended June 30, 2024 $ million</td></tr>"
+    body = (
+        _row("Flexibles")
+        + _row("Net sales", "11,154")
+        + _row("Operating income", "1,429")
+        + _row("Rigid Packaging")
+        + _row("Net sales", "3,540")
+        + _row("Operating income", "265")
+    )
+    facts = _facts(_segment_table(tmp_path, body, header))
+    assert facts[(REVENUE, YEAR)] == {
+        "FlexiblesMember": Decimal("11154000000"),
+        "RigidPackagingMember": Decimal("3540000000"),
+    }

@@ -1018,3 +1018,41 @@ def test_a_per_share_lead_makes_small_amounts_per_share(lead: str, expected: str
     )
     (mapping,) = map_tables((table,), load_taxonomy(), None).rows
     assert mapping.concept == expected
+
+
+@pytest.mark.parametrize("header", ["% Change", "Percent Change", "Change (percent)"])
+def test_a_change_column_headed_percent_is_a_percentage(header: str) -> None:
+    """ "Percent Change" over "9.7": a rate of change (0.097), not 9.7 million dollars."""
+    columns = (
+        *_columns(False, 2),
+        Column(
+            position=2,
+            header=header,
+            period=Period(start=date(2024, 10, 1), end=date(2024, 12, 31)),
+            currency="USD",
+            change=True,
+        ),
+    )
+    row = TableRow(
+        label="Net sales",
+        cells=tuple(
+            ValueCell(column=i, number=parse_number(v))
+            for i, v in enumerate(("24,746", "23,426", "5.6"))
+        ),
+        line=12,
+    )
+    block = ColumnBlock(columns=columns, rows=(row,), line=8)
+    table = StatementTable(
+        index=1,
+        title=TITLES[IS],
+        caption="(In millions)",
+        kind=IS,
+        scale=Scale(money=6),
+        blocks=(block,),
+        line=1,
+    )
+    mapping = map_tables((table,), load_taxonomy(), None)
+    (row_mapping,) = mapping.rows
+    (change,) = [c for column, c in row_mapping.overrides if column == 2]
+    concept = next(c for c in mapping.extensions if c.name == change)
+    assert concept.type is ConceptType.PERCENT

@@ -22,8 +22,6 @@ RELEASE_FLOOR = 0.90
 CORPUS_FLOOR = 0.97
 # Below the floor, and why (issue 12): the concept, sign or member the truth wants.
 BELOW_FLOOR = {
-    "amcor-fy2023q4": "segment columns are members of the column header ('Net sales $ million'), "
-    "not of the segment row; the EPS in US cents is an extension",
     "bestbuy-fy2024q2": "segment revenue is an extension concept; 'Equity' alone is not "
     "read as stockholders' equity",
 }
@@ -74,10 +72,10 @@ def test_corpus_wide_share_of_truth_facts_found() -> None:
 
 
 def test_corpus_share_does_not_fall() -> None:
-    """Until the floor is met: no change may lose a truth fact found today (362 of 384)."""
+    """Until the floor is met: no change may lose a truth fact found today (366 of 384)."""
     found, total = _corpus_share()
     assert len(_documents()) == 21 and total == 384
-    assert found >= 362, f"{found}/{total}"
+    assert found >= 366, f"{found}/{total}"
 
 
 def test_every_truth_fact_states_its_concepts_and_xbrl_value() -> None:

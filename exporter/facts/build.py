@@ -503,6 +503,14 @@ def _report_broken(
         )
 
 
+def _member(column: Column, mapping: RowMapping) -> str | None:
+    """The cell's member: the row's in a transposed table, else the column's, else the
+    row's (a breakdown row)."""
+    if mapping.transposed:
+        return mapping.member
+    return column.member or mapping.member
+
+
 def _row_facts(
     builder: _Builder,
     table: StatementTable,
@@ -545,7 +553,7 @@ def _row_facts(
         fact = Fact.model_construct(
             id="",
             concept=concept.name,
-            context=builder.context(period, column.member or mapping.member).id,
+            context=builder.context(period, _member(column, mapping)).id,
             unit=unit.id,
             value=value,
             decimals=decimals,
