@@ -73,7 +73,9 @@ _DISTINGUISHING = frozenset(
     }
 )
 _PARTICULARS = re.compile(
-    r"\s*(?:;|,\s*(?:less|net of|including|excluding|par value|no par value)\b|\(\$).*$",
+    r"\s*(?:;|,\s*(?:less|net of|including|excluding|par value|no par value)\b|\(\$).*$"
+    # a par value stated after the name: ", $.01 par value: ...", " of NIS 0 par value"
+    r"|(?:,|\s+of)\s+(?:[A-Z]{3}\s*|[$\u20ac\u00a3\u00a5]\s*)?[\d.,]+\s+(?:par|nominal)\s+value\b.*$",
     re.IGNORECASE,
 )
 

@@ -754,6 +754,19 @@ CASES = [
         ("1,384", "1,391"),
         name="shares under a diluted heading",
     ),
+    # A par value printed after the name is a particular, not part of the line item.
+    case(
+        "Common stock, $.01 par value: authorized 1,000,000,000 shares, issued and "
+        "outstanding 379,087,524 and 453,803,759 shares",
+        (),
+        BS,
+        "CommonStockValue",
+        name="common stock with its par value and share counts",
+    ),
+    case("Ordinary shares of NIS 0 par value;", (), BS, "CommonStockValue"),
+    case(
+        "Equity", (), BS, "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"
+    ),
     case("Sales to customers", (), IS, "RevenueFromContractWithCustomerExcludingAssessedTax"),
     case(
         "Income Available for Common Shareholders",
