@@ -462,8 +462,11 @@ def _overrides(
     if mapping.concept is None:
         return mapping
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    percent_columns = {c.column for r in block.rows for c in r.cells if c.number.percent}
     percent_change = any(
-        c.number.percent or bool(_PERCENT_HEADER.search(block.columns[c.column].header))
+        c.number.percent
+        or c.column in percent_columns
+        or bool(_PERCENT_HEADER.search(block.columns[c.column].header))
         for c in row.cells
         if kinds[c.column] is CellKind.CHANGE
     )
@@ -790,7 +793,10 @@ def map_tables(
                 kinds = cell_kinds.kinds(table, block, row)
                 base_kind = _base_kind(kinds)
                 cells = tuple(c for c in row.cells if kinds[c.column] is base_kind)
-                if cells:
+                # A row printed only in change columns (a growth table) is named by its
+                # label alone; its cells all take its concept's change concept.
+                changes = any(k is CellKind.CHANGE for k in kinds.values())
+                if cells or changes:
                     values = row.model_copy(update={"cells": cells})
                     mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
                     mapped.append((row, values, kinds, mapping))

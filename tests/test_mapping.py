@@ -1069,3 +1069,36 @@ def test_a_change_column_headed_percent_is_a_percentage(header: str) -> None:
     (change,) = [c for column, c in row_mapping.overrides if column == 2]
     concept = next(c for c in mapping.extensions if c.name == change)
     assert concept.type is ConceptType.PERCENT
+
+
+def test_a_row_printed_only_in_change_columns_is_mapped() -> None:
+    """A growth table's row ("WW Currency (3.9)") has no value column: its cells are its
+    change concept's, not numbers left without a fact; a change column printed with "%"
+    elsewhere is a percentage in every row."""
+    change = Column(
+        position=0,
+        header="Consumer",
+        period=Period(start=date(2024, 10, 1), end=date(2024, 12, 31)),
+        currency="USD",
+        change=True,
+    )
+    rows = tuple(
+        TableRow(
+            label=label,
+            cells=(ValueCell(column=0, number=parse_number(value)),),
+            line=12 + i,
+        )
+        for i, (label, value) in enumerate((("WW As Reported", "7.4%"), ("WW Currency", "(3.9)")))
+    )
+    table = StatementTable(
+        index=1,
+        title="Segments",
+        caption="",
+        kind="other",
+        scale=Scale(money=6),
+        blocks=(ColumnBlock(columns=(change,), rows=rows, line=8),),
+        line=1,
+    )
+    mapping = map_tables((table,), load_taxonomy(), None)
+    types = {c.name: c.type for c in mapping.extensions}
+    assert [types[dict(m.overrides)[0]] for m in mapping.rows] == [ConceptType.PERCENT] * 2

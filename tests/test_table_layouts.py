@@ -129,3 +129,33 @@ def test_an_unlabelled_row_after_a_section_is_its_total() -> None:
         ("Industrial", ()),
     ]
     assert table.unplaced == ()
+
+
+def test_a_heading_comparing_two_periods_makes_the_columns_changes() -> None:
+    """A growth table: the heading above its title compares two periods, the columns
+    name segments only. Each column is a change of the later period, for its segment."""
+    rows = [
+        _row(3, "", "Consumer", "Industrial", "Total"),
+        _row(4, "WW As Reported", "7.4%", "4.2%", "5.6%"),
+        _row(5, "U.S.", "11.4%", "5.9%", "9.7%"),
+        _row(6, "International", "4.4%", "2.4%", "1.8%"),
+        _row(7, "WW Currency", "(3.9)", "(3.0)", "(3.4)"),
+        _row(8, "U.S.", "-", "-", "-"),
+        _row(9, "International", "(6.9)", "(6.2)", "(6.5)"),
+    ]
+    comparison = Heading(
+        text="Sales Growth Three Months Ended March 31, 2023 vs. 2022", line=1, page=1
+    )
+    (table,) = _understand(comparison, Heading(text="Segments", line=2, page=1), _table(1, rows))
+    (block,) = table.blocks
+    assert [(c.period, c.change, c.member) for c in block.columns] == [
+        (Q1_2023, True, "Consumer"),
+        (Q1_2023, True, "Industrial"),
+        (Q1_2023, True, None),
+    ]
+    # The repeated regions are components of the line printed once above them.
+    assert [(r.sections, r.label) for r in block.rows if r.label == "International"] == [
+        (("WW As Reported",), "International"),
+        (("WW Currency",), "International"),
+    ]
+    assert table.unplaced == ()

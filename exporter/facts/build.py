@@ -421,7 +421,7 @@ def build_facts(
         units=tuple(sorted(builder.units.values(), key=lambda u: u.id)),
         facts=tuple(builder.facts),
         calculations=arcs,
-        presentation=tuple((role, tuple(names)) for role, names in builder.presentation.items()),
+        presentation=_presented(builder),
         unmapped=tuple(builder.unmapped),
         findings=tuple(builder.findings),
         duplicate_count=builder.duplicates,
@@ -449,6 +449,16 @@ def _without_kept_out(
         if r.fact in kept_out
         else r
         for r in records
+    )
+
+
+def _presented(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each role's concepts, without extensions no fact uses (a row printed only in
+    change columns presents its change concept, not the one it was named by)."""
+    used = {f.concept for f in builder.facts}
+    return tuple(
+        (role, tuple(n for n in names if n in used or not builder.concepts[n].extension))
+        for role, names in builder.presentation.items()
     )
 
 

@@ -15,7 +15,13 @@ from exporter.labels import label_tokens
 from exporter.numbers import parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
-from exporter.tables.context import RawTable, parse_scale, raw_tables, statement_kind
+from exporter.tables.context import (
+    RawTable,
+    compared_period,
+    parse_scale,
+    raw_tables,
+    statement_kind,
+)
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.headers import (
     HeaderContext,
@@ -39,6 +45,7 @@ from exporter.tables.rows import (
     find_leading_totals,
     numeric_positions,
     place_row,
+    repeated_groups,
     split_label,
 )
 from exporter.taxonomy import Taxonomy
@@ -125,7 +132,7 @@ def _block(
         table_row, lost = place_row(row, columns, context.share_of)
         placed.append(table_row)
         unplaced.extend(lost)
-    rows = find_leading_totals(assign_sections(placed), context.total_words)
+    rows = repeated_groups(find_leading_totals(assign_sections(placed), context.total_words))
     line = (headers or data)[0].line
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
@@ -151,10 +158,12 @@ def understand_table(
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
     labels = tuple(split_label(row)[0] for row in raw.rows)
     kind = statement_kind(raw.title, taxonomy, labels, title_is_own=not raw.title_inherited)
+    compared = compared_period(raw.period) or compared_period(raw.title)
     context = HeaderContext(
         currencies=taxonomy.currencies,
         default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,
-        period_hint=raw.period,
+        period_hint=compared or raw.period,
+        compared=bool(compared),
         known_periods=known_periods or {},
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),

@@ -17,6 +17,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.model import Scale
+from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.taxonomy import Taxonomy
 
@@ -169,6 +170,12 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
     title = caption = period = ""
     for block in reversed(before[-_LOOKBACK:]):
         text = block.text.strip()
+        if title:
+            # A heading above the title that compares two periods ("Sales Growth FIRST
+            # QUARTER 2023 ACTUAL vs. 2022 ACTUAL") says what the columns below compare.
+            if not period and isinstance(block, Heading) and compared_period(text):
+                period = text
+            continue
         if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
             caption = text
             if not isinstance(block, Heading) or text.startswith("("):
@@ -181,9 +188,22 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             continue
         if not title and isinstance(block, Heading) and not _AMOUNT.search(text):
             title = text
-        if title:
-            break
     return title, caption, period
+
+
+_COMPARISON = re.compile(
+    r"^(?P<left>.*?\d.*?)\s+(?:vs\.?|versus|compared\s+(?:to|with))\s+(?P<right>.*\d.*)$",
+    re.IGNORECASE,
+)
+
+
+def compared_period(text: str) -> str:
+    """The later period of a heading that compares two ("FIRST QUARTER 2023 ACTUAL vs.
+    2022 ACTUAL" compares the first quarter of 2023 with 2022's): its left side, or ""."""
+    match = _COMPARISON.match(text.strip())
+    if match is None or parse_phrase(match.group("left")).is_empty:
+        return ""
+    return match.group("left")
 
 
 def _lead(before: list[Heading | Paragraph]) -> str:

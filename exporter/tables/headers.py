@@ -258,6 +258,9 @@ class HeaderContext(BaseModel):
     instants: bool = False
     # The title or caption says the table is guidance ("2023 guidance range").
     outlook: bool = False
+    # A heading compares two periods ("FIRST QUARTER 2023 ACTUAL vs. 2022 ACTUAL"): the
+    # columns that name no period of their own are changes of the later one.
+    compared: bool = False
 
 
 def resolve_header(header: str, context: HeaderContext) -> Resolution:
@@ -317,9 +320,19 @@ def build_columns(
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
             )
         )
+    if context.compared:
+        columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _as_comparison(column: Column) -> Column:
+    """A column under a heading comparing two periods: a change, unless its own header
+    names a period (a value column printed beside the comparison)."""
+    if column.period is None or not parse_phrase(column.header).is_empty:
+        return column
+    return column.model_copy(update={"change": True})
 
 
 def _own_header(coverages: list[dict[int, str]], positions: list[int], position: int) -> str:

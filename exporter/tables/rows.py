@@ -124,6 +124,39 @@ def stated_scale(row: TableRow) -> int | None:
     return None
 
 
+def repeated_groups(rows: list[TableRow]) -> list[TableRow]:
+    """Rows that repeat under different parent rows take the parent as their section.
+
+    A growth table prints "WW As Reported / U.S. / International", then "WW Currency /
+    U.S. / International": the repeated labels are the components of the row above them
+    that is printed once. Each repeated row, where every occurrence has a different such
+    parent and no section of its own, reads as if the parent were its heading.
+    """
+    counts: dict[tuple[str, tuple[str, ...]], int] = {}
+    for row in rows:
+        if row.cells and row.label:
+            key = (row.label.strip().lower(), row.sections)
+            counts[key] = counts.get(key, 0) + 1
+    parents: dict[int, str] = {}
+    parent = ""
+    for i, row in enumerate(rows):
+        key = (row.label.strip().lower(), row.sections)
+        if counts.get(key, 0) == 1 and row.cells:
+            parent = row.label
+        elif counts.get(key, 0) > 1 and parent and not row.sections:
+            parents[i] = parent
+    by_label: dict[str, list[str]] = {}
+    for i, name in parents.items():
+        by_label.setdefault(rows[i].label.strip().lower(), []).append(name)
+    distinct = {label for label, names in by_label.items() if len(set(names)) == len(names)}
+    return [
+        row.model_copy(update={"sections": (parents[i],)})
+        if i in parents and row.label.strip().lower() in distinct
+        else row
+        for i, row in enumerate(rows)
+    ]
+
+
 def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
     """Give each row its section path; `None` entries are blank rows."""
     stack: list[tuple[str, int]] = []
