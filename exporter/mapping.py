@@ -275,9 +275,21 @@ class Mapper:
             self.by_tokens.setdefault(entry.tokens, []).append(entry)
             self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
+        words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
+        self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._statements = {
             s.kind: taxonomy.statement_concepts(s.kind) for s in taxonomy.statements
         }
+
+    def says_breakdown(self, text: str) -> bool:
+        """Whether a heading says what it is broken down by ("Net sales by segment")."""
+        return bool(self._breakdown and self._breakdown.search(text))
+
+    def breakdown_name(self, text: str) -> str:
+        """A heading's line item without what it is broken down by, or its colon."""
+        match = self._breakdown.search(text) if self._breakdown else None
+        name = text[: match.start()] if match else text
+        return name.strip().rstrip(":").strip()
 
     def tokens(self, text: str) -> tuple[str, ...]:
         return replace_issuer(label_tokens(text), self.issuer)
@@ -556,8 +568,6 @@ def _renamed(row: RowMapping, chosen: dict[str, str]) -> RowMapping:
     return row.model_copy(update={"concept": overrides[0][1], "overrides": overrides})
 
 
-_BY = re.compile(r"\s+by\s+.*$|:\s*$", re.IGNORECASE)
-_SAYS_BY = re.compile(r"\s+by\s+\w", re.IGNORECASE)
 _TITLE_PARTS = re.compile(r"\s+[\u2013\u2014-]\s+|:\s+")
 _BREAKDOWN_MIN = 2
 
@@ -574,7 +584,7 @@ def _heading_concept(
     sales by reportable segment:" names net sales; the words after "by" say what the
     members are)."""
     for text in texts:
-        name = _BY.sub("", text).strip()
+        name = mapper.breakdown_name(text)
         if not name:
             continue
         probe = sample.model_copy(update={"label": name, "sections": sections})
@@ -613,7 +623,7 @@ def _breakdown_group(
     line items), and every other row be the concept (the total), unlabelled, or, under a
     "by" heading, a line item the concept adds up ("Services" among product categories).
     """
-    said_by = any(_SAYS_BY.search(text) for text in texts)
+    said_by = any(mapper.says_breakdown(text) for text in texts)
     named = [i for i, (row, m) in enumerate(rows) if m.extension and row.label.strip()]
     if len(named) < _BREAKDOWN_MIN or not (said_by or whole_table):
         return {}

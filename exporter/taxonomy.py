@@ -187,6 +187,7 @@ class Dimensions(BaseModel):
     hypercube: str
     default_members: tuple[str, ...]
     axes: tuple[Axis, ...]
+    breakdown_words: tuple[str, ...] = ()
 
 
 class Taxonomy(BaseModel):
@@ -401,7 +402,10 @@ def _check_choice(choice: Choice, concepts: dict[str, Concept]) -> None:
 def _dimensions(data: dict) -> Dimensions:
     axes = tuple(Axis.model_validate(a) for a in data["axis"])
     return Dimensions(
-        hypercube=data["hypercube"], default_members=tuple(data["default_members"]), axes=axes
+        hypercube=data["hypercube"],
+        default_members=tuple(data["default_members"]),
+        axes=axes,
+        breakdown_words=tuple(data.get("breakdown_words", ())),
     )
 
 

@@ -23,22 +23,32 @@ QUARTER = "2024-01-01/2024-03-31"
 REVENUE = "RevenueFromContractWithCustomerExcludingAssessedTax"
 
 
-def _release(tmp_path: Path, title: str, body: str) -> Path:
+def _html(tmp_path: Path, headline: str, title: str, table: str, caption: str = "") -> Path:
+    """A release: its headline, an opening sentence, and one titled table."""
     html = f"""<html><body>
-<h1>Example Corp. Reports First Quarter 2024 Results</h1>
-<p>Example Corp. (NASDAQ: EXMP) today announced results for the quarter ended March 31,
-2024.</p>
+<h1>Example Corp. Reports {headline} Results</h1>
+<p>Example Corp. (NASDAQ: EXMP) today announced results for the period ended {_END[headline]}.</p>
 <h2>{title}</h2>
-<p>(In millions of U.S. dollars)</p>
+<p>{caption}</p>
 <table>
-<tr><td></td><td>Three Months Ended March 31, 2024</td>
-<td>Three Months Ended March 31, 2023</td></tr>
-{body}
+{table}
 </table>
 </body></html>"""
     path = tmp_path / "release.htm"
     path.write_text(html, encoding="utf-8")
     return path
+
+
+_END = {"First Quarter 2024": "March 31, 2024", "Fiscal 2024": "June 30, 2024"}
+_QUARTERS = (
+    "<tr><td></td><td>Three Months Ended March 31, 2024</td>"
+    "<td>Three Months Ended March 31, 2023</td></tr>"
+)
+
+
+def _release(tmp_path: Path, title: str, body: str) -> Path:
+    caption = "(In millions of U.S. dollars)"
+    return _html(tmp_path, "First Quarter 2024", title, _QUARTERS + body, caption)
 
 
 def _row(label: str, *values: str) -> str:
@@ -113,18 +123,7 @@ def test_a_section_that_names_no_breakdown_keeps_its_line_items(tmp_path: Path) 
 
 
 def _segment_table(tmp_path: Path, body: str, header: str) -> Path:
-    html = f"""<html><body>
-<h1>Example Corp. Reports Fiscal 2024 Results</h1>
-<p>Example Corp. (NYSE: EXMP) today announced results for the year ended June 30, 2024.</p>
-<h2>Segment Information</h2>
-<table>
-{header}
-{body}
-</table>
-</body></html>"""
-    path = tmp_path / "segments.htm"
-    path.write_text(html, encoding="utf-8")
-    return path
+    return _html(tmp_path, "Fiscal 2024", "Segment Information", header + body)
 
 
 YEAR = "2023-07-01/2024-06-30"

@@ -17,7 +17,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.model import Scale
-from exporter.tables.phrases import parse_phrase
+from exporter.tables.phrases import parse_phrase, vocabulary
 from exporter.tables.resolve import period_of
 from exporter.taxonomy import Taxonomy
 
@@ -191,16 +191,12 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
     return title, caption, period
 
 
-_COMPARISON = re.compile(
-    r"^(?P<left>.*?\d.*?)\s+(?:vs\.?|versus|compared\s+(?:to|with))\s+(?P<right>.*\d.*)$",
-    re.IGNORECASE,
-)
-
-
 def compared_period(text: str) -> str:
     """The later period of a heading that compares two ("FIRST QUARTER 2023 ACTUAL vs.
     2022 ACTUAL" compares the first quarter of 2023 with 2022's): its left side, or ""."""
-    match = _COMPARISON.match(text.strip())
+    words = vocabulary().alternatives("comparison")
+    pattern = rf"^(?P<left>.*?\d.*?)\s+(?:{words})(?![\w-])\s*(?P<right>.*\d.*)$"
+    match = re.match(pattern, text.strip(), re.IGNORECASE)
     if match is None or parse_phrase(match.group("left")).is_empty:
         return ""
     return match.group("left")
