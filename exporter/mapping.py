@@ -786,6 +786,34 @@ def _sections_as_members(
     return result
 
 
+_Mapped = tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]
+
+
+def _mapped_rows(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    cell_kinds: CellKinds,
+    table: StatementTable,
+    b: int,
+    block: ColumnBlock,
+) -> list[_Mapped]:
+    """Each row of a block with numbers: the row, its value cells, its cell kinds and its
+    mapping by label."""
+    durations = any(c.period and not c.period.is_instant for c in block.columns)
+    mapped: list[_Mapped] = []
+    for r, row in enumerate(block.rows):
+        kinds = cell_kinds.kinds(table, block, row)
+        cells = tuple(c for c in row.cells if kinds[c.column] is _base_kind(kinds))
+        # A row printed only in change columns (a growth table) is named by its label
+        # alone; its cells all take its concept's change concept.
+        changes = any(k is CellKind.CHANGE for k in kinds.values())
+        if cells or changes:
+            values = row.model_copy(update={"cells": cells})
+            mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
+            mapped.append((row, values, kinds, mapping))
+    return mapped
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -796,23 +824,20 @@ def map_tables(
     defaults = frozenset(label_tokens(w) for w in taxonomy.dimensions.default_members)
     result: list[RowMapping] = []
     for table in tables:
-        for b, block in enumerate(table.blocks):
-            durations = any(c.period and not c.period.is_instant for c in block.columns)
-            mapped: list[tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]] = []
-            for r, row in enumerate(block.rows):
-                kinds = cell_kinds.kinds(table, block, row)
-                base_kind = _base_kind(kinds)
-                cells = tuple(c for c in row.cells if kinds[c.column] is base_kind)
-                # A row printed only in change columns (a growth table) is named by its
-                # label alone; its cells all take its concept's change concept.
-                changes = any(k is CellKind.CHANGE for k in kinds.values())
-                if cells or changes:
-                    values = row.model_copy(update={"cells": cells})
-                    mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
-                    mapped.append((row, values, kinds, mapping))
+        blocks = [
+            _mapped_rows(mapper, registry, cell_kinds, table, b, block)
+            for b, block in enumerate(table.blocks)
+        ]
+        # Sibling headings repeat line items across the table's blocks too ("GAAP results"
+        # over one header, "Adjusted non-GAAP results" under the next).
+        every_pair = [(v, m) for mapped in blocks for _, v, _, m in mapped]
+        repeated_all = _sections_as_members(mapper, table, every_pair)
+        offset = 0
+        for block, mapped in zip(table.blocks, blocks, strict=True):
             pairs = [(v, m) for _, v, _, m in mapped]
             members = _breakdowns(mapper, table, block, pairs)
-            repeated = _sections_as_members(mapper, table, pairs)
+            repeated = repeated_all[offset : offset + len(pairs)]
+            offset += len(pairs)
             crossed = _transposed(mapper, registry, table, block, pairs, defaults)
             for (row, _, kinds, mapping), member, heading, cross in zip(
                 mapped, members, repeated, crossed, strict=True

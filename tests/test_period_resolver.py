@@ -234,3 +234,16 @@ def test_a_quarter_without_a_year_is_the_latest_one_reported() -> None:
     assert resolve(parse_phrase("Q4"), earlier).period == Period(
         start=D(2021, 10, 4), end=D(2022, 1, 2)
     )
+
+
+def test_year_to_date_of_a_fiscal_year_runs_to_the_latest_quarter_reported() -> None:
+    """ "Year-to-Date 2023" in a release reporting through the second quarter of a
+    June-ending year's successor: July 1 to December 31."""
+    calendar = FiscalCalendar(year_ends={2023: D(2023, 6, 30)}, reported_through=D(2023, 12, 31))
+    assert resolve(parse_phrase("Year-to-Date 2024"), calendar).period == Period(
+        start=D(2023, 7, 1), end=D(2023, 12, 31)
+    )
+    through_q3 = dataclasses.replace(calendar, reported_through=D(2024, 3, 31))
+    assert resolve(parse_phrase("YTD Fiscal 2024"), through_q3).period == Period(
+        start=D(2023, 7, 1), end=D(2024, 3, 31)
+    )

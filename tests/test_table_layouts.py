@@ -159,3 +159,43 @@ def test_a_heading_comparing_two_periods_makes_the_columns_changes() -> None:
         (("WW Currency",), "International"),
     ]
     assert table.unplaced == ()
+
+
+def _silent_headers_table() -> list[Row]:
+    """A growth summary: change columns that name no period, then a second header of words
+    for a second group of rows (operating profit under net revenue)."""
+    return [
+        _row(3, "", "Reported", "Foreign", "Organic"),
+        _row(4, "", "% Change", "Exchange", "% Change"),
+        _row(5, "Beverages", "14", "(1)", "15"),
+        _row(6, "Snacks", "9", "2", "7"),
+        _row(7, "", "", "Items Affecting", ""),
+        _row(8, "", "Reported", "Comparability", "Core"),
+        _row(9, "Beverages", "23", "—", "24"),
+        _row(10, "Snacks", "(5)", "3", "(2)"),
+    ]
+
+
+def test_columns_naming_no_period_take_the_one_period_of_the_title() -> None:
+    for title in (
+        "Summary of Results for the Three Months Ended March 31, 2023",
+        "Growth Summary: Quarter Ended 3/31/2023",
+        "First-Quarter Results, Three Months Ended March 31, 2023",
+    ):
+        heading = Heading(text=title, line=1, page=1)
+        (table,) = _understand(heading, _table(1, _silent_headers_table()))
+        assert len(table.blocks) == 2, title
+        for block in table.blocks:
+            assert [c.period for c in block.columns] == [Q1_2023] * 3, title
+        assert [r.label for r in table.blocks[1].rows] == ["Beverages", "Snacks"]
+        assert table.unplaced == (), title
+
+
+def test_a_title_joining_two_periods_gives_no_period_to_silent_columns() -> None:
+    for title in (
+        "Summary of Results for the Three and Six Months Ended June 30, 2023",
+        "Growth Summary: Quarters Ended March 31, 2023 and March 31, 2022",
+    ):
+        heading = Heading(text=title, line=1, page=1)
+        (table,) = _understand(heading, _table(1, _silent_headers_table()))
+        assert all(c.period is None for b in table.blocks for c in b.columns), title

@@ -39,7 +39,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.phrases import parse_phrase
+from exporter.tables.phrases import parse_phrase, single_period
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -170,6 +170,7 @@ def understand_table(
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
+        title_period=single_period(f"{raw.title} {raw.caption}"),
         calendar=calendar,
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),

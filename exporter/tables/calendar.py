@@ -146,6 +146,17 @@ class FiscalCalendar:
             return None
         return self._printed_like(Period(start=span.start, end=end.end))
 
+    def year_to_date(self, year: int) -> Period | None:
+        """Fiscal `year` from its start to the latest quarter the release reports in it
+        ("Year-to-Date 2023" in a release through the second quarter: 24 weeks)."""
+        if self.reported_through is None:
+            return None
+        for quarter in range(4, 0, -1):
+            period = self.to_date(year, 3 * quarter)
+            if period is not None and period.end <= self.reported_through:
+                return period
+        return None
+
     def period_ending(self, end: date, months: int) -> Period | None:
         """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
         if not self.week_based or months % 3:

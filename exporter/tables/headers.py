@@ -20,7 +20,7 @@ from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
-from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
+from exporter.tables.phrases import PeriodPhrase, parse_phrase, single_period, vocabulary
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
 
@@ -86,14 +86,18 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     """A row with no label and no numbers but years names columns.
 
     Before any data, a row of words qualifies ("Domestic | International | Consolidated",
-    "Reported %", "2022 $ million"); after data, only a row with years does (a new block's
-    headers): a row of words there is more likely a section printed off the label column.
+    "Reported %", "2022 $ million"); after data, a row with years does (a new block's
+    headers), and so does a row of words over several columns ("GAAP Reported | Items
+    Affecting | Exchange"): one cell of words there is more likely a section printed off
+    the label column.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if not cells or any(c.column == 0 for c in cells):
         return False
     numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
-    return not numbers and (before_data or any(is_year(c.text) for c in cells))
+    if numbers:
+        return False
+    return before_data or len(cells) > 1 or any(is_year(c.text) for c in cells)
 
 
 def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
@@ -252,6 +256,8 @@ class HeaderContext(BaseModel):
     known_periods: dict[str, Period] = {}
     # What the title and caption say of the period, for headers that say part of it.
     surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
+    # The one period the title or caption names, for a table whose headers name none.
+    title_period: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # The release's fiscal calendar, for headers naming fiscal quarters and years.
     calendar: FiscalCalendar | None = None
     # The table holds balances (a balance sheet): a bare year is the fiscal year's end.
@@ -303,9 +309,14 @@ def build_columns(
         for position, text in coverage.items():
             texts[position].append(text)
     columns = []
+    headers = {p: " ".join(texts[p]) for p in positions}
+    silent = _silent_period(list(headers.values()), context)
     for position in positions:
-        header = " ".join(texts[position])
-        resolution = resolve_header(header, context)
+        header = headers[position]
+        if silent is not None:
+            resolution = resolve(silent, context.calendar, context.instants)
+        else:
+            resolution = resolve_header(header, context)
         period = resolution.period or context.known_periods.get(header)
         currency = find_currency(header, context.currencies) or context.default_currency
         columns.append(
@@ -325,6 +336,21 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _silent_period(headers: list[str], context: HeaderContext) -> PeriodPhrase | None:
+    """The period of a block none of whose headers states any part of one, or None when
+    some header does.
+
+    Such columns are measures of one period (a change, an impact, a segment): the one the
+    heading above the table names, else the title, when it names a single one; a heading
+    that joins two ("Three and Six Months Ended") leaves them without a period.
+    """
+    if not all(parse_phrase(header).is_empty for header in headers):
+        return None
+    if context.period_hint:
+        return single_period(context.period_hint)
+    return context.title_period
 
 
 def _as_comparison(column: Column) -> Column:

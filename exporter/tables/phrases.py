@@ -283,6 +283,22 @@ def parse_phrase(text: str) -> PeriodPhrase:
     return _parse(_normalise(text))
 
 
+def single_period(text: str) -> PeriodPhrase:
+    """The period a title or caption names when it names exactly one, else an empty phrase.
+
+    Columns whose headers state nothing of a period ("GAAP Reported % Change", "Organic %
+    Change") take the period of a title such as "Summary First-Quarter 2023 Performance";
+    a title that joins two periods ("Quarter and Year Ended", "March 25, 2023 and March 19,
+    2022") does not say which column is which.
+    """
+    phrase = parse_phrase(text)
+    joining = set(vocabulary().words["joining"])
+    years = set(phrase.years) | ({phrase.end.year} if phrase.end else set())
+    if len(years) > 1 or joining & set(phrase.words):
+        return PeriodPhrase()
+    return phrase
+
+
 @cache
 def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()

@@ -140,6 +140,8 @@ def _fiscal_period(
         return calendar.to_date(year, 3 * phrase.quarter)
     if phrase.quarter:
         return calendar.quarter(year, phrase.quarter)
+    if phrase.year_to_date and not (phrase.half or span):
+        return calendar.year_to_date(year)
     if phrase.half == 1:
         return calendar.to_date(year, 6)
     if phrase.half == 2:
