@@ -59,12 +59,6 @@ KNOWN_DEFECTS: dict[Entry, str] = {
         "the columns are read as members of one period, so net income's relation is "
         "tried in the EBITDA column's context"
     ),
-    ("amcor-fy2023q4.pdf", "calc.withdrawn", "NonGaapReconciliation-ebitda_attribution", "Ebit", "D2021-07-01_2022-06-30"): (
-        "page 12 prints, for the twelve months ended June 30, 2022, net income attributable "
-        "to Amcor 805, non-controlling interests 10, income tax 300, interest expense, net 135 "
-        "and EBIT 1,250: 805 + 10 + 300 + 135 = 1,250; the table's columns (EBITDA, EBIT, net "
-        "income, EPS) are read into one period"
-    ),
     ("bestbuy-fy2023q4.pdf", "calc.withdrawn", "IncomeStatement", "OperatingIncomeLoss", "D2022-10-30_2023-01-28_DomesticSegmentResultsMember"): _BESTBUY,
     ("bestbuy-fy2023q4.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "OperatingIncomeLoss", "D2022-10-30_2023-01-28_DomesticSegmentResultsMember"): _BESTBUY,
     ("bestbuy-fy2024q2.pdf", "calc.withdrawn", "IncomeStatement", "OperatingIncomeLoss", "D2023-04-30_2023-07-29_DomesticSegmentResultsMember"): _BESTBUY,

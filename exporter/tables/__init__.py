@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from exporter.document import Document, Heading, Paragraph, Row
+from exporter.document import Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import parse_number
 from exporter.periods import Period
@@ -221,7 +221,11 @@ def understand_tables(
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
     """The fiscal calendar the release's resolved columns and its prose state."""
     evidence = CalendarEvidence()
+    before_tables = True
     for block in document.blocks:
+        before_tables = before_tables and not isinstance(block, Table)
+        if before_tables and isinstance(block, Heading):
+            evidence.read_headline(block.text)
         if isinstance(block, Heading | Paragraph):
             evidence.read_text(block.text)
     for table in tables:

@@ -168,6 +168,29 @@ def _extend_incomplete(
     return extended
 
 
+def _bind_spanned(
+    coverages: list[dict[int, str]], rows: list[Row], positions: list[int]
+) -> list[dict[int, str]]:
+    """Value positions under one spanned header cell ("March 31," over an amount and its
+    percent) are one column of the header: a header above that covers some of them
+    ("Three Months Ended" starting one position late) covers them all."""
+    result = [dict(c) for c in coverages]
+    for k, row in enumerate(rows):
+        groups = [
+            [p for p in positions if cell.column <= p < cell.column + cell.span]
+            for cell in row.cells
+            if cell.span > 1 and cell.text.strip()
+        ]
+        for upper in result[:k]:
+            for group in groups:
+                texts = {upper[p] for p in group if p in upper}
+                if len(texts) == 1:
+                    (text,) = texts
+                    for p in group:
+                        upper.setdefault(p, text)
+    return result
+
+
 def _repeat_length(leaf: dict[int, str], positions: list[int]) -> int | None:
     """The length of the unit the lowest header row repeats ("2022 2021 2022 2021": 2)."""
     texts = [leaf.get(p, "") for p in positions]
@@ -303,6 +326,7 @@ def build_columns(
         if context.positional:
             uppers = _extend_groups(uppers, leaf, positions)
         coverages = [*uppers, leaf]
+        coverages = _bind_spanned(coverages, header_rows, positions)
         if context.positional:
             coverages = _spread_change_groups(coverages, header_rows, positions)
     for coverage in coverages:
@@ -449,6 +473,11 @@ def _change_columns(columns: list[Column]) -> list[Column]:
                 nearest = next(p for p in reversed(left) if p.end == latest.end)
                 update = {"period": nearest, "change": True, "missing": ""}
                 column = column.model_copy(update=update)
+        elif column.period is None and not column.header and result and result[-1].change:
+            # "Change" printed over its amount and percent columns, the span lost (a PDF):
+            # the headerless column beside it is the same change, as a rate.
+            update = {"period": result[-1].period, "change": True, "missing": ""}
+            column = column.model_copy(update=update)
         result.append(column)
     return result
 

@@ -299,6 +299,21 @@ def single_period(text: str) -> PeriodPhrase:
     return phrase
 
 
+def says_only_comparison(text: str) -> bool:
+    """A label made of nothing but change or comparison words, period units and words
+    placing a period relative to the reported one ("Current quarter vs prior year quarter",
+    "% change", "Y/Y growth"): it names no line item of its own."""
+    vocab = vocabulary()
+    lowered = _normalise(text)
+    changes = [*vocab.words["change"], *vocab.words["comparison"]]
+    if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in changes):
+        return False
+    allowed = {w for w in changes if " " not in w} | set(vocab.words["relative"])
+    allowed |= {s for spellings in vocab.units.values() for s in spellings if " " not in s}
+    tokens = re.findall(r"[a-z/.%-]+", lowered)
+    return bool(tokens) and all(t.strip(".") in allowed or t in allowed for t in tokens)
+
+
 @cache
 def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()

@@ -153,7 +153,7 @@ def _fiscal_period(
             return Period(end=end) if end else None
         return calendar.year(year)
     if span and span[0] == "months":
-        return calendar.to_date(year, span[1])
+        return calendar.latest_span(year, span[1])
     if span and span[0] == "weeks" and (whole := calendar.year(year)) and whole.start:
         return Period(start=whole.start, end=whole.start + timedelta(weeks=span[1], days=-1))
     if instants or phrase.instant:
