@@ -452,6 +452,9 @@ class CellKinds:
                 kind = CellKind.PERCENT
             elif small and (per_share_context or self._says_per_share(column.header)):
                 kind = CellKind.PER_SHARE
+            elif number.value == 0 and self._says_per_share(column.header):
+                # A dash in a per-share column is a per-share nil, like the figures above.
+                kind = CellKind.PER_SHARE
             else:
                 kind = CellKind.BASE
             result[cell.column] = kind

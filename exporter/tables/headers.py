@@ -181,14 +181,33 @@ def _bind_spanned(
             for cell in row.cells
             if cell.span > 1 and cell.text.strip()
         ]
-        for upper in result[:k]:
-            for group in groups:
+        for j, upper in enumerate(result[:k]):
+            for group in (g for g in groups if g):
                 texts = {upper[p] for p in group if p in upper}
                 if len(texts) == 1:
                     (text,) = texts
                     for p in group:
                         upper.setdefault(p, text)
+                elif (
+                    len(texts) > 1
+                    and all(_names_no_period(t) for t in texts)
+                    and _inside(rows[j], group)
+                ):
+                    # Pieces of one phrase centred over the group ("Earnings | per" over
+                    # "Common Share"): the phrase heads every column of the group.
+                    joined = " ".join(upper[p] for p in group if p in upper)
+                    for p in group:
+                        upper[p] = joined
     return result
+
+
+def _inside(row: Row, group: list[int]) -> bool:
+    """Whether every cell of `row` over the positions of `group` lies within them."""
+    for cell in row.cells:
+        covered = set(range(cell.column, cell.column + cell.span))
+        if cell.text.strip() and covered & set(group) and not covered <= set(group):
+            return False
+    return True
 
 
 def _repeat_length(leaf: dict[int, str], positions: list[int]) -> int | None:
