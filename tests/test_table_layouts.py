@@ -247,3 +247,26 @@ def test_pieces_of_a_centred_header_name_every_column_under_them() -> None:
         "Three Months Ended March 31, Earnings per Common Share 2023",
         "Three Months Ended March 31, Earnings per Common Share 2022",
     ]
+
+
+def test_the_same_table_under_another_period_heading_is_a_table_of_its_own() -> None:
+    """Page 1: quarter; page 2: the same title and headers for the year to date."""
+
+    def page(number: int, heading: str) -> list[Heading | Table]:
+        rows = [
+            _row(3, "", "Consumer", "Industrial", "Total", page=number),
+            _row(4, "Net sales", "3,852", "7,481", "11,333", page=number),
+        ]
+        return [
+            Heading(text="Segment Sales", line=1, page=number),
+            Heading(text=heading, line=2, page=number),
+            _table(number, rows, page=number),
+        ]
+
+    first = page(1, "Three Months Ended March 31, 2023")
+    second = page(2, "Twelve Months Ended March 31, 2023")
+    tables = _understand(*first, *second)
+    assert [{c.period for c in t.blocks[0].columns} for t in tables] == [
+        {Q1_2023},
+        {Period(start=date(2022, 4, 1), end=date(2023, 3, 31))},
+    ]
