@@ -226,6 +226,36 @@ def test_flattened_headers_keep_their_cells(header: str, expected: list | None) 
         ]
 
 
+def test_a_title_run_into_the_header_and_marks_on_lines_of_their_own() -> None:
+    """A heading glued to the first header cell where the line break was lost, a percent
+    sign and a footnote mark each printed as a cell of their own."""
+    lines = [
+        "Performance RatiosThree Months Ended December 31,",
+        "2024",
+        "2023",
+        "Return on average assets",
+        "*",
+        "2.65",
+        "%",
+        "1.10",
+        "%",
+        "Net interest margin",
+        "3.05",
+        "%",
+        "3.29",
+        "%",
+    ]
+    document = read_text("\n".join(lines) + "\n", "case.txt")
+    (table,) = document.tables
+    assert _grid(table) == [
+        ["", "Three Months Ended December 31,"],
+        ["", "2024", "2023"],
+        ["Return on average assets", "2.65%", "1.10%"],
+        ["Net interest margin", "3.05%", "3.29%"],
+    ]
+    assert "Performance Ratios" in [b.text for b in document.blocks if hasattr(b, "text")]
+
+
 def test_a_last_cell_wrapped_onto_its_own_paragraph_completes_the_row() -> None:
     text = FLAT + " Weighted average shares outstanding2,008,134 \n\n478,192\n\nAbout ACME\n"
     (table,) = read_text(text, "case.txt").tables

@@ -38,6 +38,7 @@ _NOISE = re.compile(
 )
 _MAX_CELL = 200
 _MAX_CELL_LINES = 3
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MAX_LABELS_WITHOUT_NUMBERS = 8
 _MIN_ROWS = 2
 
@@ -268,10 +269,48 @@ def _closed_brackets(cells: list[Cell]) -> list[Cell]:
     return out
 
 
+def _glued_titles(cells: list[Cell], kinds: list[_Kind]) -> dict[int, str]:
+    """A title run into the first header cell where a line break was lost ("Earnings
+    SummaryThree Months Ended December 31,"): the cell becomes the header, the title is
+    kept apart (by index). Only before another header cell, and only where the title is
+    two or more words, so that a name such as "PepsiCo" is never cut."""
+    titles: dict[int, str] = {}
+    for index, cell in enumerate(cells[:-1]):
+        if kinds[index] is not _Kind.TEXT or kinds[index + 1] is not _Kind.HEADER:
+            continue
+        for match in _GLUE.finditer(cell.text):
+            title, header = cell.text[: match.start()].strip(), cell.text[match.start() :]
+            if len(title.split()) >= 2 and _kind(header) is _Kind.HEADER:
+                titles[index] = title
+                cells[index] = Cell(header, cell.line)
+                kinds[index] = _Kind.HEADER
+                break
+    return titles
+
+
+_FOOTNOTE_MARKS = ("*", "**", "***", "†", "‡")
+
+
+def _attached_marks(cells: list[Cell]) -> list[Cell]:
+    """A percent sign printed as a cell of its own after a number ("2.65" then "%") joins
+    the number; a lone footnote mark ("*") is skipped like a lone `$`. The list keeps its
+    length, as in `_closed_brackets`."""
+    out = list(cells)
+    for index, cell in enumerate(out):
+        text = cell.text.strip()
+        if text in _FOOTNOTE_MARKS:
+            out[index] = Cell("$", cell.line)
+        elif text == "%" and index and _is_value(out[index - 1].text):
+            out[index - 1] = Cell(out[index - 1].text.strip() + "%", out[index - 1].line)
+            out[index] = Cell("$", cell.line)
+    return out
+
+
 def find_cell_tables(cells: list[Cell]) -> list[Found]:
     """Tables (and rejoined titles) found in a run of short paragraphs, in order."""
-    cells = _closed_brackets(cells)
+    cells = _attached_marks(_closed_brackets(cells))
     kinds = [_kind(c.text) for c in cells]
+    titles = _glued_titles(cells, kinds)
     found: list[Found] = []
     index = previous_end = 0
     while index < len(cells):
@@ -287,6 +326,9 @@ def find_cell_tables(cells: list[Cell]) -> list[Found]:
         title = _title_join(cells, previous_end, index)
         if title is not None:
             found.append(title)
+        if index in titles:
+            glued = Heading(text=titles[index], line=cells[index].line + 1)
+            table = Found(table.start, table.end, [glued, *table.blocks])
         found.append(table)
         index = previous_end = end
     return found
