@@ -227,10 +227,12 @@ def test_flattened_headers_keep_their_cells(header: str, expected: list | None) 
 
 
 def test_a_title_run_into_the_header_and_marks_on_lines_of_their_own() -> None:
-    """A heading glued to the first header cell where the line break was lost, a percent
-    sign and a footnote mark each printed as a cell of their own."""
+    """A heading glued to the first header cell where the line break was lost, a paragraph
+    of a no-break space between header cells, a percent sign and a footnote mark each
+    printed as a cell of their own."""
     lines = [
         "Performance RatiosThree Months Ended December 31,",
+        "\u00a0",
         "2024",
         "2023",
         "Return on average assets",

@@ -270,3 +270,22 @@ def test_the_same_table_under_another_period_heading_is_a_table_of_its_own() -> 
         {Q1_2023},
         {Period(start=date(2022, 4, 1), end=date(2023, 3, 31))},
     ]
+
+
+def test_a_note_in_the_label_column_among_the_rows_is_not_a_new_header() -> None:
+    rows = [
+        _row(3, "", "March 31,", "December 31,"),
+        _row(4, "", "2023", "2022"),
+        _row(5, "Assets"),
+        _row(6, "(unaudited)"),
+        _row(7, "Cash and cash equivalents", "12,056", "13,568"),
+        _row(8, "Total assets", "20,000", "21,000"),
+    ]
+    heading = Heading(text="Consolidated Balance Sheets", line=1, page=1)
+    (table,) = _understand(heading, _table(1, rows))
+    (block,) = table.blocks
+    assert [c.period for c in block.columns] == [
+        Period(end=date(2023, 3, 31)),
+        Period(end=date(2022, 12, 31)),
+    ]
+    assert table.unplaced == ()

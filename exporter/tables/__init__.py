@@ -88,13 +88,21 @@ def _period_stub(data: list[Row]) -> str:
     return ""
 
 
+def _label_note(row: Row) -> bool:
+    """A lone note in the label column among the rows ("(unaudited)" under "Assets"): it
+    names no period, so it does not start a new header block."""
+    cells = [c for c in row.cells if c.text.strip()]
+    return len(cells) == 1 and cells[0].column == 0 and parse_phrase(cells[0].text).is_empty
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
     headers: list[Row] = []
     data: list[Row] = []
     for row in rows:
-        if is_header_row(row, names) or is_unlabelled_header(row, before_data=not data):
+        header = is_header_row(row, names) and not (data and _label_note(row))
+        if header or is_unlabelled_header(row, before_data=not data):
             if data:
                 carried = _column_group_rows(data)
                 data = data[: len(data) - len(carried)]
