@@ -774,26 +774,49 @@ def _sections_as_members(
     A supplementary table that prints "Net sales" and "EBIT" under "Flexibles", then again
     under "Rigid Packaging", reports one concept per line for each heading: where a line
     item recurs under two or more headings that name no line item themselves, each row
-    is its concept in a context with its heading as member (not a concept of its own).
+    is its concept in a context with its heading as member (not a concept of its own). A
+    line the taxonomy does not know is recognised by its label, and every heading's row
+    takes the extension made for the first.
     """
     result: list[dict[str, object] | None] = [None] * len(rows)
     if table.kind != _SUPPLEMENTARY:
         return result
-    headings: dict[str, set[str]] = {}
+    headings: dict[object, set[str]] = {}
+    concepts: dict[object, str] = {}
     for row, mapping in rows:
-        if row.sections and mapping.concept and not mapping.extension and not mapping.member:
-            headings.setdefault(mapping.concept, set()).add(row.sections[-1])
+        if row.sections and mapping.concept and not mapping.member:
+            key = _line_item(row, mapping)
+            headings.setdefault(key, set()).add(row.sections[-1])
+            concepts.setdefault(key, mapping.concept)
+    # Headings that repeat a line item the taxonomy knows are members; a line it does not
+    # know joins them only under such headings (segment results with "Comparable sales
+    # % change"), never on its own ("U.S." under every product name).
+    members: set[str] = set()
+    for key, found in headings.items():
+        if isinstance(key, str) and len(found) >= _BREAKDOWN_MIN:
+            members |= found
     named: dict[str, bool] = {}
     for i, (row, mapping) in enumerate(rows):
-        if not row.sections or len(headings.get(mapping.concept or "", ())) < _BREAKDOWN_MIN:
+        key = _line_item(row, mapping)
+        if not row.sections or len(headings.get(key, ())) < _BREAKDOWN_MIN:
+            continue
+        if not isinstance(key, str) and not headings[key] <= members:
             continue
         heading = row.sections[-1]
         if heading not in named:
             probe = row.model_copy(update={"label": heading, "sections": row.sections[:-1]})
             named[heading] = mapper.best(probe, table.kind, True, table.lead) is not None
-        if not named[heading] and not mapping.extension:
-            result[i] = {"member": strip_footnotes(heading)}
+        if not named[heading]:
+            result[i] = {"member": strip_footnotes(heading), "concept": concepts[key]}
     return result
+
+
+def _line_item(row: TableRow, mapping: RowMapping) -> object:
+    """What makes two rows the same line item: the taxonomy concept, or for an extension
+    (named apart per section) the label's words."""
+    if mapping.extension:
+        return label_tokens(strip_footnotes(row.label))
+    return mapping.concept
 
 
 _Mapped = tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]

@@ -202,3 +202,24 @@ def test_a_non_gaap_heading_puts_its_gaap_line_items_on_its_basis(tmp_path: Path
     assert facts[("NetIncomeLoss", QUARTER)] == {
         "NonGAAPContinuingOperationsMember": Decimal("600000000")
     }
+
+
+def test_a_line_the_taxonomy_does_not_know_joins_its_headings_members(tmp_path: Path) -> None:
+    """'Comparable sales % change' under each segment heading beside revenue: one
+    extension concept, the heading its member (as revenue's)."""
+    body = (
+        _row("Domestic Segment Results", "", "")
+        + _row("Revenue", "8,890", "9,569")
+        + _row("Comparable sales % change", "(6.3)%", "(12.7)%")
+        + _row("International Segment Results", "", "")
+        + _row("Revenue", "693", "760")
+        + _row("Comparable sales % change", "(5.4)%", "(4.2)%")
+    )
+    facts = _facts(_release(tmp_path, "Segment Information", body))
+    comparable = {k: v for k, v in facts.items() if "Comparable" in k[0] and k[1] == QUARTER}
+    assert list(comparable.values()) == [
+        {
+            "DomesticSegmentResultsMember": Decimal("-0.063"),
+            "InternationalSegmentResultsMember": Decimal("-0.054"),
+        }
+    ]
