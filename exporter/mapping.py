@@ -20,6 +20,7 @@ from exporter.extensions import ExtensionRegistry
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison
+from exporter.tables.rows import without_scale
 from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
 
 _SUFFIXES = frozenset(
@@ -369,7 +370,8 @@ class Mapper:
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        best = self.best(row, table.kind, durations, table.lead)
+        unscaled = row.model_copy(update={"label": without_scale(row.label)})
+        best = self.best(unscaled, table.kind, durations, table.lead)
         if best is None:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
         candidate, score = best

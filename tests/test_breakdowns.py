@@ -223,3 +223,12 @@ def test_a_line_the_taxonomy_does_not_know_joins_its_headings_members(tmp_path: 
             "InternationalSegmentResultsMember": Decimal("-0.054"),
         }
     ]
+
+
+@pytest.mark.parametrize("label", ["EPS (diluted US cents)", "Diluted earnings per share (cents)"])
+def test_a_scale_in_the_label_says_how_figures_are_printed_not_what_they_are(
+    tmp_path: Path, label: str
+) -> None:
+    body = _row("Net income", "569", "(1,339)") + _row(label, "70.5", "(52.9)")
+    facts = _facts(_release(tmp_path, "Financial Highlights", body))
+    assert facts[("EarningsPerShareDiluted", QUARTER)] == {"": Decimal("0.705")}

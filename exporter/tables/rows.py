@@ -114,6 +114,13 @@ _SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b", re.IGNORECASE)
 
 
+def without_scale(label: str) -> str:
+    """The label without the scale it states ("EPS (diluted US cents)": "EPS (diluted)"):
+    the scale says how the figures are printed, not which line item they are."""
+    text = _CENTS.sub("", _ROW_SCALE.sub("", label))
+    return re.sub(r"\(\s*\)", "", re.sub(r"\s+\)", ")", text)).strip()
+
+
 def stated_scale(row: TableRow) -> int | None:
     """A scale written in the row's label or its nearest section, e.g. "(in thousands)"."""
     for text in (row.label, *reversed(row.sections[-1:])):
