@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from exporter.document import Cell, Document, Heading, Row, Table
+from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.periods import Period
 from exporter.tables import understand_tables
 from exporter.tables.model import StatementTable
@@ -29,7 +29,7 @@ def _table(index: int, rows: list[Row], page: int = 1) -> Table:
     return Table(index=index, rows=tuple(rows), line=rows[0].line, page=page, positional=True)
 
 
-def _understand(*blocks: Heading | Table) -> tuple[StatementTable, ...]:
+def _understand(*blocks: Heading | Table | Paragraph) -> tuple[StatementTable, ...]:
     document = Document(source="layout.pdf", format="pdf", blocks=blocks)
     return understand_tables(document, load_taxonomy(), "USD")
 
@@ -289,3 +289,37 @@ def test_a_note_in_the_label_column_among_the_rows_is_not_a_new_header() -> None
         Period(end=date(2022, 12, 31)),
     ]
     assert table.unplaced == ()
+
+
+def _dated_table(note: str) -> list[Heading | Table | Paragraph]:
+    rows = [
+        _row(3, "", "March 31, 2023¹", "March 31, 2022¹"),
+        _row(4, "Operating income", "1,621", "2,306"),
+        _row(5, "Total assets", "16,130", "17,702"),
+    ]
+    return [
+        Heading(text="Return on Investment", line=1, page=1),
+        _table(1, rows),
+        Paragraph(text=note, line=8, page=1),
+    ]
+
+
+def test_a_footnote_on_a_date_can_say_the_column_is_twelve_months_to_it() -> None:
+    note = (
+        "(1) Income statement accounts represent the activity for the trailing 12 months "
+        "ended as of each of the balance sheet dates."
+    )
+    (table,) = _understand(*_dated_table(note))
+    assert [c.period for c in table.blocks[0].columns] == [
+        Period(start=date(2022, 4, 1), end=date(2023, 3, 31)),
+        Period(start=date(2021, 4, 1), end=date(2022, 3, 31)),
+    ]
+
+
+def test_a_footnote_about_something_else_leaves_the_date_alone() -> None:
+    note = "(1) Amounts for 2022 were recast for the change in segments over 12 months."
+    (table,) = _understand(*_dated_table(note))
+    assert [c.period for c in table.blocks[0].columns] == [
+        Period(end=date(2023, 3, 31)),
+        Period(end=date(2022, 3, 31)),
+    ]

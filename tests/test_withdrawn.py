@@ -65,6 +65,13 @@ KNOWN_DEFECTS: dict[Entry, str] = {
     ("bestbuy-fy2023q4.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "GrossProfit", "D2022-10-30_2023-01-28_DomesticSegmentResultsMember"): _BESTBUY,
     ("bestbuy-fy2024q2.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "GrossProfit", "D2023-04-30_2023-07-29_DomesticSegmentResultsMember"): _BESTBUY,
     ("bestbuy-fy2024q2.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "OperatingIncomeLoss", "D2023-04-30_2023-07-29_DomesticSegmentResultsMember"): _BESTBUY,
+    ("bestbuy-fy2024q2.pdf", "calc.withdrawn", "IncomeStatement-equity_method", "NetIncomeLoss", "D2022-07-31_2023-07-29"): (
+        "page 12 prints, for the trailing twelve months to July 29, 2023 (footnote 1), net "
+        "earnings 1,290 and, in the ROI numerator, income taxes (469) approximated at a "
+        "blended statutory rate (footnote 4), but no pre-tax income: the relation's other "
+        "contributors are absent in that context and the approximated tax is not the "
+        "income tax expense (a checker rule and a non-GAAP line read as a GAAP one)"
+    ),
     ("jnj-2022q4.pdf", "calc.withdrawn", "IncomeStatement", "NetIncomeLoss", "D2022-10-03_2023-01-01"): _JNJ,
     ("jnj-2023q1.pdf", "calc.withdrawn", "IncomeStatement", "NetIncomeLoss", "D2023-01-02_2023-04-02"): _JNJ,
     ("jnj-2023q2.pdf", "calc.withdrawn", "IncomeStatement", "NetIncomeLoss", "D2023-04-03_2023-07-02"): _JNJ,

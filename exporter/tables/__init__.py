@@ -8,6 +8,7 @@ separate column blocks of the same statement.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
@@ -40,7 +41,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.phrases import parse_phrase, single_period
+from exporter.tables.phrases import note_period, parse_phrase, single_period
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -215,6 +216,11 @@ def understand_table(
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
         title_period=single_period(f"{raw.title} {raw.caption}"),
+        note_periods={
+            mark: phrase
+            for mark, note in raw.notes.items()
+            if not (phrase := note_period(note)).is_empty
+        },
         calendar=calendar,
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
@@ -275,7 +281,10 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
     for table in tables:
         for column in (c for b in table.blocks for c in b.columns):
             if column.period is not None and not column.change:
-                evidence.read_period(column.period, parse_phrase(column.header))
+                phrase = parse_phrase(column.header)
+                if column.trailing:
+                    phrase = dataclasses.replace(phrase, trailing=True)
+                evidence.read_period(column.period, phrase)
     return evidence.calendar()
 
 

@@ -17,7 +17,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import is_year, parse_number
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.model import Scale
-from exporter.tables.phrases import parse_phrase, vocabulary
+from exporter.tables.phrases import footnote_marks, parse_phrase, vocabulary
 from exporter.tables.resolve import period_of
 from exporter.taxonomy import Taxonomy
 
@@ -68,6 +68,10 @@ class RawTable(BaseModel):
     title_inherited: bool = False
     period: str = ""
     lead: str = ""
+    # The footnotes printed just below the table, by mark ("1": "Income statement accounts
+    # represent the activity for the trailing 12 months ..."): a column header's mark may
+    # say what its period is.
+    notes: dict[str, str] = {}
     rows: tuple[Row, ...]
     line: int
     page: int | None = None
@@ -335,6 +339,8 @@ def raw_tables(document: Document) -> list[RawTable]:
         if not isinstance(block, Table):
             pending.append(block)
             continue
+        if result:
+            result[-1] = _with_notes(result[-1], pending)
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
         title, caption, period = _surroundings(pending)
         # A table under another period heading ("SIX MONTHS 2023 ACTUAL vs. 2022 ACTUAL"
@@ -379,4 +385,29 @@ def raw_tables(document: Document) -> list[RawTable]:
                 )
             )
         pending = []
+    if result:
+        result[-1] = _with_notes(result[-1], pending)
     return result
+
+
+_NOTE = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})\)|([\u00b9\u00b2\u00b3\u2070-\u2079]+))\s*\S")
+
+
+def note_mark(text: str) -> str | None:
+    """The footnote mark a note starts with ("(1)", "1)", "¹"), as digits."""
+    match = _NOTE.match(text)
+    if match is None:
+        return None
+    bracketed, closed, raised = match.groups()
+    return bracketed or closed or footnote_marks(raised)[0]
+
+
+def _with_notes(table: RawTable, after: list[Heading | Paragraph]) -> RawTable:
+    """The table with the footnotes printed right below it (a run of marked notes)."""
+    notes = dict(table.notes)
+    for block in after:
+        mark = note_mark(block.text)
+        if mark is None:
+            break
+        notes.setdefault(mark, block.text)
+    return table.model_copy(update={"notes": notes}) if notes != table.notes else table

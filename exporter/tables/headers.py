@@ -20,7 +20,13 @@ from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
-from exporter.tables.phrases import PeriodPhrase, parse_phrase, single_period, vocabulary
+from exporter.tables.phrases import (
+    PeriodPhrase,
+    footnote_marks,
+    parse_phrase,
+    single_period,
+    vocabulary,
+)
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
 
@@ -300,6 +306,8 @@ class HeaderContext(BaseModel):
     surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # The one period the title or caption names, for a table whose headers name none.
     title_period: PeriodPhrase = Field(default_factory=PeriodPhrase)
+    # What the footnotes below the table say of the periods they mark, by mark.
+    note_periods: dict[str, PeriodPhrase] = {}
     # The release's fiscal calendar, for headers naming fiscal quarters and years.
     calendar: FiscalCalendar | None = None
     # The table holds balances (a balance sheet): a bare year is the fiscal year's end.
@@ -318,6 +326,9 @@ def resolve_header(header: str, context: HeaderContext) -> Resolution:
     complete only a header that states some part of a period itself (a year, a quarter).
     """
     phrase = parse_phrase(header)
+    for mark in footnote_marks(header):
+        if mark in context.note_periods and not phrase.is_empty:
+            phrase = phrase.completed_by(context.note_periods[mark])
     if context.period_hint:
         phrase = phrase.completed_by(parse_phrase(context.period_hint))
     if not phrase.is_empty:
@@ -372,6 +383,7 @@ def build_columns(
                 missing="" if period else resolution.missing,
                 share_of=mentions(header, context.share_of),
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
+                trailing=_trailing(header, context),
             )
         )
     if context.compared:
@@ -379,6 +391,12 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _trailing(header: str, context: HeaderContext) -> bool:
+    """Whether the header, or a footnote it carries, says the twelve months to its date."""
+    notes = [context.note_periods.get(m) for m in footnote_marks(header)]
+    return parse_phrase(header).trailing or any(n is not None and n.trailing for n in notes)
 
 
 def _silent_period(headers: list[str], context: HeaderContext) -> PeriodPhrase | None:

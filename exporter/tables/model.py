@@ -47,6 +47,9 @@ class Column(BaseModel):
     share_of: bool = False
     # A fiscal period after the latest one the release reports (guidance): not facts.
     outlook: bool = False
+    # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a
+    # footnote saying "trailing 12 months"): not evidence of a fiscal year end.
+    trailing: bool = False
 
 
 class ValueCell(BaseModel):

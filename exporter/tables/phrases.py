@@ -283,6 +283,30 @@ def parse_phrase(text: str) -> PeriodPhrase:
     return _parse(_normalise(text))
 
 
+_MARK_IN_HEADER = re.compile(r"([\u00b9\u00b2\u00b3\u2070-\u2079]+)|\((\d{1,2})\)")
+_SUPERSCRIPT_DIGITS = str.maketrans(
+    "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079", "0123456789"
+)
+
+
+def footnote_marks(text: str) -> tuple[str, ...]:
+    """The footnote marks a header carries ("July 29, 2023¹", "Q2 (1)"), as digits."""
+    return tuple(
+        (m.group(1) or m.group(2)).translate(_SUPERSCRIPT_DIGITS)
+        for m in _MARK_IN_HEADER.finditer(text)
+    )
+
+
+def note_period(note: str) -> PeriodPhrase:
+    """What a footnote says of the length of the periods it marks ("activity for the
+    trailing 12 months ended as of each of the balance sheet dates"), or an empty phrase
+    when it states a date or year of its own (it is about something else)."""
+    phrase = parse_phrase(note)
+    if phrase.has_date or phrase.years or not (phrase.trailing or phrase.span):
+        return PeriodPhrase()
+    return phrase
+
+
 def single_period(text: str) -> PeriodPhrase:
     """The period a title or caption names when it names exactly one, else an empty phrase.
 
@@ -319,6 +343,11 @@ def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()
     parts: dict[str, object] = {}
     rest = _dates(text, parts)
+    # "Trailing 12 months" before the spans read "12 months" as a fiscal year's length.
+    trailing = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('trailing_year')})(?![\w-])")
+    for match in list(trailing.finditer(rest)):
+        parts["trailing"] = True
+        rest = _take(rest, match)
     rest = _spans(rest, parts, vocab)
     rest = _flags(rest, parts, vocab)
     years = tuple(_year(m.group()) for m in _LONE_YEAR.finditer(rest))
