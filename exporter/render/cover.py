@@ -34,7 +34,7 @@ def _labels(spec: CoverSpec) -> list[dict[str, object]]:
             )
         views.append(
             {
-                "href": f"#{element_id(spec.prefix, name)}",
+                "href": f"{spec.schema_file}#{element_id(spec.prefix, name)}",
                 "loc": f"loc_{name}",
                 "label_group": f"label_{name}",
                 "labels": labels,
@@ -54,7 +54,7 @@ def render_cover_schema(spec: CoverSpec) -> bytes:
     tree = TreeNode(
         concept=spec.abstract, children=tuple(TreeNode(concept=c.name) for c in spec.concepts)
     )
-    link = presentation_link(spec.role_uri, (tree,), concept_href("", spec.prefix))
+    link = presentation_link(spec.role_uri, (tree,), concept_href(spec.schema_file, spec.prefix))
     return render(
         "cover.xsd.j2",
         title=spec.title,

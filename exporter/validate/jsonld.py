@@ -82,7 +82,7 @@ def validate_jsonld(document: bytes, instance: bytes) -> ValidationResult:
         )
     checks.append("jsonld.schema")
     findings = list(schema_findings(data))
-    count = len(data.get("facts", [])) if isinstance(data, dict) else 0
+    count = len(data.get("facts", [])) + len(data.get("cover", [])) if isinstance(data, dict) else 0
     if findings:
         return ValidationResult.of(findings, checks, count)
     checks.append("jsonld.instance")
