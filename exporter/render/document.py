@@ -31,6 +31,7 @@ from exporter.render.taxonomy import (
     ARCROLE_DOMAIN_MEMBER,
     ARCROLE_HYPERCUBE_DIMENSION,
     DOMAIN_ITEM,
+    STANDARD_LABEL,
     Arc,
     Href,
     Link,
@@ -209,6 +210,30 @@ def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[
     return elements, labels
 
 
+def _base_labels(names: _Names) -> list[dict[str, object]]:
+    """The standard label of each taxonomy concept the release states, repeated in its own
+    schema: consumers that read only the files beside the instance (edgartools reads the
+    folder's schemas and their embedded linkbases, not the DTS) then show labels, not ids."""
+    href = names.href()
+    used = sorted({f.concept for f in names.facts.facts} - names.extension_names)
+    views = []
+    for name in used:
+        concept = names.taxonomy.concepts.get(name)
+        if concept is None:
+            continue
+        text = xml_text(concept.label)
+        label = {"id": f"lab_base_{name}", "role": STANDARD_LABEL, "text": text}
+        views.append(
+            {
+                "href": href(name),
+                "loc": f"loc_base_{name}",
+                "label_group": f"label_base_{name}",
+                "labels": [label],
+            }
+        )
+    return views
+
+
 def _definition_link(names: _Names) -> list[Link]:
     """The hypercube that lets split-column facts carry their axis member (XBRL Dimensions)."""
     facts = names.facts
@@ -320,7 +345,7 @@ def render_schema(names: _Names) -> bytes:
         role_refs=[names.role_ref(r) for r in roles],
         links=_presentation_links(names) + _calculation_links(names) + _definition_link(names),
         arcrole_refs=DIMENSION_ARCROLE_REFS if facts.members else [],
-        label_concepts=labels,
+        label_concepts=labels + _base_labels(names),
         concepts=elements,
         imports=_cover_import(names),
     )
