@@ -57,6 +57,22 @@ CASES = [
         id="second-quarter-by-year-to-date",
     ),
     pytest.param(
+        # J&J's fourth quarter: its 52/53-week fiscal 2022 ended on Sunday, January 1, 2023
+        _contexts(("2022-10-03", "2023-01-01"), ("2022-01-03", "2023-01-01")),
+        ("2022-10-03", "2023-01-01"),
+        date(2023, 1, 1),
+        (2022, "Q4"),
+        id="year-ending-in-the-first-days-of-january",
+    ),
+    pytest.param(
+        # PepsiCo's fourth quarter has 16 weeks
+        _contexts(("2022-09-04", "2022-12-31"), ("2022-01-01", "2022-12-31")),
+        ("2022-09-04", "2022-12-31"),
+        date(2022, 12, 31),
+        (2022, "Q4"),
+        id="sixteen-week-fourth-quarter",
+    ),
+    pytest.param(
         _contexts(("2024-01-01", "2024-06-30"), ("2023-01-01", "2023-06-30")),
         ("2024-01-01", "2024-06-30"),
         None,
@@ -80,6 +96,17 @@ def test_cover_period_and_fiscal_focus(contexts, cover, year_end, focus) -> None
     assert fiscal_year_end(contexts, period) == year_end
     if year_end is not None:
         assert fiscal_focus(period, year_end, CODES) == focus
+
+
+def test_a_first_quarter_finds_the_year_end_on_its_balance_sheet() -> None:
+    # eBay's first quarter of 2023: no year-to-date column; the balance sheet compares
+    # March 31, 2023 with December 31, 2022, the day before the quarter starts
+    contexts = _contexts(("2023-01-01", "2023-03-31"), ("2022-01-01", "2022-03-31"))
+    cover = cover_period(contexts)
+    assert fiscal_year_end(contexts, cover) is None
+    year_end = fiscal_year_end(contexts, cover, frozenset({date(2022, 12, 31)}))
+    assert year_end == date(2022, 12, 31)
+    assert fiscal_focus(cover, year_end, CODES) == (2023, "Q1")
 
 
 def test_split_columns_do_not_choose_the_cover_period() -> None:

@@ -4,9 +4,9 @@ own columns show it, the issuer and its listing, the entity identifier.
 The cover period is the shortest of the periods that end last (a fourth-quarter release
 prints the quarter and the year to the same day: the quarter is its focus), among the
 periods of the tables' facts when there are any (the prose may give an outlook for the
-next quarter). The fiscal
-year end is read only where the columns show it: the end of a year-long period, or the
-day before a year-to-date period starts. Without one, the fiscal focus and year end are
+next quarter). The fiscal year end is read only where the columns show it: the end of a
+year-long period, the day before a year-to-date period starts, or a balance sheet's date
+the day before the cover period starts. Without one, the fiscal focus and year end are
 left out rather than guessed from the calendar year (Apple's first fiscal quarter ends in
 December).
 """
@@ -14,6 +14,7 @@ December).
 from __future__ import annotations
 
 import calendar
+from collections import Counter
 from datetime import date, timedelta
 
 from exporter.facts.model import Context, CoverFact, FactSet, SourceKind
@@ -26,6 +27,11 @@ _DAYS_PER_MONTH = 30.44
 _YEAR_DAYS = range(345, 381)
 # 52/53-week years end up to a week before or after the calendar anniversary.
 _SLACK_DAYS = 7
+# How far a period's length may be from a dei span: 12-week first and 17-week fourth
+# quarters (PepsiCo) are quarters.
+_SPAN_TOLERANCE_MONTHS = 1.2
+# A balance sheet states many facts at its date; an opening cash balance, one to three.
+_BALANCE_SHEET_FACTS = 8
 
 
 def _durations(contexts: tuple[Context, ...]) -> list[Period]:
@@ -46,9 +52,14 @@ def cover_period(contexts: tuple[Context, ...]) -> Period | None:
     return min((p for p in durations if p.end == last), key=_days)
 
 
-def fiscal_year_end(contexts: tuple[Context, ...], cover: Period) -> date | None:
+def fiscal_year_end(
+    contexts: tuple[Context, ...], cover: Period, balance_dates: frozenset[date] = frozenset()
+) -> date | None:
     """The end of a fiscal year, as the columns show one: the latest year-long period's
-    end, else the day before a year-to-date period that ends with the cover period starts."""
+    end, else the day before a year-to-date period that ends with the cover period starts,
+    else a balance sheet's date just before the cover period starts (a first quarter's
+    balance sheet compares with the year end). `balance_dates` are the instants a balance
+    sheet reports (an opening cash balance alone is no balance sheet)."""
     durations = _durations(contexts)
     years = [p for p in durations if _days(p) in _YEAR_DAYS]
     if years:
@@ -58,7 +69,20 @@ def fiscal_year_end(contexts: tuple[Context, ...], cover: Period) -> date | None
         longest = max(to_date, key=_days)
         assert longest.start is not None
         return longest.start - timedelta(days=1)
-    return None
+    assert cover.start is not None
+    before = cover.start - timedelta(days=1)
+    return before if before in balance_dates else None
+
+
+def balance_dates(facts: FactSet, contexts: tuple[Context, ...]) -> frozenset[date]:
+    """The instants that hold a balance sheet's worth of table facts."""
+    instants = {c.id: c.period.end for c in contexts if c.period.start is None}
+    counts = Counter(
+        instants[f.context]
+        for f in facts.facts
+        if f.context in instants and f.source.kind == SourceKind.TABLE
+    )
+    return frozenset(day for day, n in counts.items() if n >= _BALANCE_SHEET_FACTS)
 
 
 def _anniversary(year_end: date, year: int) -> date:
@@ -66,19 +90,28 @@ def _anniversary(year_end: date, year: int) -> date:
     return date(year, year_end.month, day)
 
 
+def _span_code(months: float, codes: dict[int, str]) -> int | None:
+    """The dei span nearest to `months` (a 16-week fourth quarter is a quarter, 24 weeks a
+    half), if one is near enough."""
+    nearest = min(codes, key=lambda span: abs(span - months))
+    return nearest if abs(nearest - months) <= _SPAN_TOLERANCE_MONTHS else None
+
+
 def fiscal_focus(cover: Period, year_end: date, codes: dict[int, str]) -> tuple[int, str | None]:
-    """(fiscal year, dei fiscal period code) of the cover period; the year is named by the
-    calendar year in which it ends. The code is None for spans dei has none for."""
+    """(fiscal year, dei fiscal period code) of the cover period. A year is named by the
+    calendar year in which it ends, unless it ends in the first days of January (a 52/53-week
+    year ending on the Sunday nearest December 31 is that calendar year's: J&J's fiscal 2022
+    ended on January 1, 2023). The code is None for spans dei has none for."""
     year = cover.end.year - 1
     while _anniversary(year_end, year) < cover.end - timedelta(days=_SLACK_DAYS):
         year += 1
     start = _anniversary(year_end, year - 1)
-    months = round(_days(cover) / _DAYS_PER_MONTH)
-    elapsed = round((cover.end - start).days / _DAYS_PER_MONTH)
-    code = codes.get(months)
-    if code is None:
-        return year, None
-    return year, code.format(n=max(1, round(elapsed / months)))
+    label = year - 1 if year_end.month == 1 and year_end.day <= _SLACK_DAYS else year
+    span = _span_code(_days(cover) / _DAYS_PER_MONTH, codes)
+    if span is None:
+        return label, None
+    elapsed = (cover.end - start).days / _DAYS_PER_MONTH
+    return label, codes[span].format(n=max(1, round(elapsed / span)))
 
 
 def _values(
@@ -94,7 +127,7 @@ def _values(
         "AmendmentFlag": "false",
         "DocumentPeriodEndDate": cover.end.isoformat(),
     }
-    year_end = fiscal_year_end(contexts, cover)
+    year_end = fiscal_year_end(contexts, cover, balance_dates(facts, contexts))
     if year_end is not None:
         year, code = fiscal_focus(cover, year_end, spec.fiscal_periods)
         values["DocumentFiscalYearFocus"] = str(year)
