@@ -26,7 +26,7 @@ def test_instance_is_valid_and_consistent(written: Path) -> None:
     assert result.errors == []
     assert result.inconsistencies == []
     assert result.facts == xml_facts(instance.read_bytes())
-    assert len(result.facts) == 547  # 447 from the tables, 100 from the prose
+    assert len(result.facts) == 533  # 447 from the tables, 86 from the prose
 
 
 def test_taxonomy_entry_point_loads_without_errors(written: Path) -> None:
