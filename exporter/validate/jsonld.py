@@ -15,12 +15,14 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
 
 from exporter.errors import Location
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 from exporter.findings import Finding, Severity
 from exporter.validate.instance import Fact, Instance, Period, parse_moment, read_instance
 from exporter.validate.names import ISO4217, XBRLI, local_name, namespace, resolve_qname
@@ -51,6 +53,10 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    """The full validator, which lists every error: only for a document the compiled check
+    refused, so `jsonschema` (some 30 ms to import) is imported only then."""
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
