@@ -165,3 +165,14 @@ def test_edgartools_shows_the_issuer_the_document_and_labels(written: Path) -> N
     labels = list(rows["label"])
     assert "Total net revenue" in labels
     assert not [label for label in labels if label.startswith("xe_")]
+
+
+def test_a_cik_entity_gives_the_central_index_key(sample: Path, tmp_path: Path) -> None:
+    argv = ["convert", str(sample), "-o", str(tmp_path), "--quiet", "--format", "xml"]
+    argv += ["--entity-scheme", "http://www.sec.gov/CIK", "--entity-id", "0001741530"]
+    assert main(argv) == 0
+    instance = (tmp_path / "qifu-2024q4.xml").read_text(encoding="utf-8")
+    assert (
+        '<dei:EntityCentralIndexKey id="cover8" contextRef="D2024-10-01_2024-12-31">'
+        "0001741530</dei:EntityCentralIndexKey>"
+    ) in instance
