@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.extensions import ExtensionRegistry
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
+from exporter.tables.phrases import says_only_comparison
 from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
 
 _SUFFIXES = frozenset(
@@ -285,6 +286,13 @@ class Mapper:
         """Whether a heading says what it is broken down by ("Net sales by segment")."""
         return bool(self._breakdown and self._breakdown.search(text))
 
+    def says_basis(self, text: str) -> bool:
+        """Whether a heading puts the line items below it on a non-GAAP basis."""
+        words = label_tokens(text)
+        return any(
+            contains_phrase(words, label_tokens(w)) for w in self.taxonomy.dimensions.basis_headings
+        )
+
     def breakdown_name(self, text: str) -> str:
         """A heading's line item without what it is broken down by, or its colon."""
         match = self._breakdown.search(text) if self._breakdown else None
@@ -444,6 +452,9 @@ class CellKinds:
                 kind = CellKind.PERCENT
             elif small and (per_share_context or self._says_per_share(column.header)):
                 kind = CellKind.PER_SHARE
+            elif number.value == 0 and self._says_per_share(column.header):
+                # A dash in a per-share column is a per-share nil, like the figures above.
+                kind = CellKind.PER_SHARE
             else:
                 kind = CellKind.BASE
             result[cell.column] = kind
@@ -474,20 +485,18 @@ def _overrides(
     if mapping.concept is None:
         return mapping
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    # A change column is a rate where the column prints "%" anywhere or its header says
+    # so; an amount change beside it ("Change: $27 | 1%") keeps its own concept.
     percent_columns = {c.column for r in block.rows for c in r.cells if c.number.percent}
-    percent_change = any(
-        c.number.percent
-        or c.column in percent_columns
-        or bool(_PERCENT_HEADER.search(block.columns[c.column].header))
-        for c in row.cells
-        if kinds[c.column] is CellKind.CHANGE
-    )
+    percent_columns |= {
+        i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
+    }
     overrides = []
     for column, kind in sorted(kinds.items()):
         if kind is base_kind:
             continue
         if kind is CellKind.CHANGE:
-            concept = registry.change_concept(base, percent=percent_change)
+            concept = registry.change_concept(base, percent=column in percent_columns)
         elif base.type is _VARIANT_TYPES.get(kind):
             continue
         else:
@@ -687,6 +696,7 @@ def _breakdowns(
 
 
 _SUPPLEMENTARY = "other"
+_RECONCILIATION = "non_gaap"
 
 
 def _column_concept(
@@ -786,6 +796,77 @@ def _sections_as_members(
     return result
 
 
+_Mapped = tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]
+
+
+def _mapped_rows(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    cell_kinds: CellKinds,
+    table: StatementTable,
+    b: int,
+    block: ColumnBlock,
+) -> list[_Mapped]:
+    """Each row of a block with numbers: the row, its value cells, its cell kinds and its
+    mapping by label."""
+    durations = any(c.period and not c.period.is_instant for c in block.columns)
+    mapped: list[_Mapped] = []
+    for r, row in enumerate(block.rows):
+        kinds = cell_kinds.kinds(table, block, row)
+        cells = tuple(c for c in row.cells if kinds[c.column] is _base_kind(kinds))
+        # A row printed only in change columns (a growth table) is named by its label
+        # alone; its cells all take its concept's change concept.
+        changes = any(k is CellKind.CHANGE for k in kinds.values())
+        if cells or changes:
+            values = row.model_copy(update={"cells": cells})
+            mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
+            mapped.append((row, values, kinds, mapping))
+    return _change_rows(mapped, registry, mapper.taxonomy)
+
+
+def _change_rows(
+    mapped: list[_Mapped], registry: ExtensionRegistry, taxonomy: Taxonomy
+) -> list[_Mapped]:
+    """Rows that say only that they compare ("Current quarter vs prior year quarter",
+    "% change") printed under a line item: the change of that line item, not a concept
+    of their own."""
+    result: list[_Mapped] = []
+    above: RowMapping | None = None
+    for row, values, kinds, mapping in mapped:
+        if mapping.extension and says_only_comparison(row.label):
+            if above is not None and above.concept is not None:
+                base = taxonomy.concepts.get(above.concept) or registry.concepts[above.concept]
+                percent = any(c.number.percent for c in values.cells)
+                update = {
+                    "concept": registry.change_concept(base, percent=percent).name,
+                    "member": above.member,
+                    "reason": "the change of the line item above it",
+                }
+                mapping = mapping.model_copy(update=update)
+        else:
+            above = mapping
+        result.append((row, values, kinds, mapping))
+    return result
+
+
+def _basis_sections(
+    mapper: Mapper, table: StatementTable, rows: list[tuple[TableRow, RowMapping]]
+) -> list[dict[str, object] | None]:
+    """Members named by a non-GAAP heading ("Non-GAAP – Continuing Operations") for the
+    rows under it that name a GAAP line item ("Net income"), outside reconciliations
+    (whose adjustments and non-GAAP measures have concepts of their own)."""
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    if table.kind == _RECONCILIATION:
+        return result
+    for i, (row, mapping) in enumerate(rows):
+        if mapping.extension or mapping.member or not mapping.concept or not row.sections:
+            continue
+        heading = row.sections[-1]
+        if mapper.says_basis(heading) and not mapper.says_basis(row.label):
+            result[i] = {"member": strip_footnotes(heading)}
+    return result
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -796,31 +877,30 @@ def map_tables(
     defaults = frozenset(label_tokens(w) for w in taxonomy.dimensions.default_members)
     result: list[RowMapping] = []
     for table in tables:
-        for b, block in enumerate(table.blocks):
-            durations = any(c.period and not c.period.is_instant for c in block.columns)
-            mapped: list[tuple[TableRow, TableRow, dict[int, CellKind], RowMapping]] = []
-            for r, row in enumerate(block.rows):
-                kinds = cell_kinds.kinds(table, block, row)
-                base_kind = _base_kind(kinds)
-                cells = tuple(c for c in row.cells if kinds[c.column] is base_kind)
-                # A row printed only in change columns (a growth table) is named by its
-                # label alone; its cells all take its concept's change concept.
-                changes = any(k is CellKind.CHANGE for k in kinds.values())
-                if cells or changes:
-                    values = row.model_copy(update={"cells": cells})
-                    mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
-                    mapped.append((row, values, kinds, mapping))
+        blocks = [
+            _mapped_rows(mapper, registry, cell_kinds, table, b, block)
+            for b, block in enumerate(table.blocks)
+        ]
+        # Sibling headings repeat line items across the table's blocks too ("GAAP results"
+        # over one header, "Adjusted non-GAAP results" under the next).
+        every_pair = [(v, m) for mapped in blocks for _, v, _, m in mapped]
+        repeated_all = _sections_as_members(mapper, table, every_pair)
+        basis_all = _basis_sections(mapper, table, every_pair)
+        offset = 0
+        for block, mapped in zip(table.blocks, blocks, strict=True):
             pairs = [(v, m) for _, v, _, m in mapped]
             members = _breakdowns(mapper, table, block, pairs)
-            repeated = _sections_as_members(mapper, table, pairs)
+            repeated = repeated_all[offset : offset + len(pairs)]
+            bases = basis_all[offset : offset + len(pairs)]
+            offset += len(pairs)
             crossed = _transposed(mapper, registry, table, block, pairs, defaults)
-            for (row, _, kinds, mapping), member, heading, cross in zip(
-                mapped, members, repeated, crossed, strict=True
+            for (row, _, kinds, mapping), member, heading, basis, cross in zip(
+                mapped, members, repeated, bases, crossed, strict=True
             ):
                 if cross:
                     result.append(mapping.model_copy(update=cross))
                     continue
-                update = member or heading
+                update = member or heading or basis
                 mapping = mapping.model_copy(update=update) if update else mapping
                 base_kind = _base_kind(kinds)
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)

@@ -188,6 +188,7 @@ class Dimensions(BaseModel):
     default_members: tuple[str, ...]
     axes: tuple[Axis, ...]
     breakdown_words: tuple[str, ...] = ()
+    basis_headings: tuple[str, ...] = ()
 
 
 class Taxonomy(BaseModel):
@@ -406,6 +407,7 @@ def _dimensions(data: dict) -> Dimensions:
         default_members=tuple(data["default_members"]),
         axes=axes,
         breakdown_words=tuple(data.get("breakdown_words", ())),
+        basis_headings=tuple(data.get("basis_headings", ())),
     )
 
 

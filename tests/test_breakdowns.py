@@ -168,3 +168,37 @@ def test_line_items_repeated_under_sibling_headings_are_members(tmp_path: Path) 
         "FlexiblesMember": Decimal("11154000000"),
         "RigidPackagingMember": Decimal("3540000000"),
     }
+
+
+@pytest.mark.parametrize(
+    "wording", ["Current quarter vs prior year quarter", "% change", "Y/Y growth"]
+)
+def test_a_row_that_only_compares_is_the_change_of_the_line_item_above(
+    tmp_path: Path, wording: str
+) -> None:
+    body = (
+        _row("Net revenues", "2,510", "2,483")
+        + _row(wording, "1 %", "(6) %")
+        + _row("Active buyers", "133", "142")
+        + _row(wording, "(7) %", "(13) %")
+    )
+    facts = _facts(_release(tmp_path, "Supplemental Operating Data", body))
+    changes = {k: v for k, v in facts.items() if k[0].endswith("PercentChange")}
+    revenue = next(v for k, v in changes.items() if k[1] == QUARTER and "Revenue" in k[0])
+    buyers = next(v for k, v in changes.items() if k[1] == QUARTER and "Buyers" in k[0])
+    assert revenue == {"": Decimal("0.01")}
+    assert buyers == {"": Decimal("-0.07")}
+    assert len({k[0] for k in changes}) == 2
+
+
+def test_a_non_gaap_heading_puts_its_gaap_line_items_on_its_basis(tmp_path: Path) -> None:
+    body = (
+        _row("GAAP – Continuing Operations", "", "")
+        + _row("Income from continuing operations", "569", "(1,339)")
+        + _row("Non-GAAP – Continuing Operations", "", "")
+        + _row("Net income", "600", "625")
+    )
+    facts = _facts(_release(tmp_path, "Financial Highlights", body))
+    assert facts[("NetIncomeLoss", QUARTER)] == {
+        "NonGAAPContinuingOperationsMember": Decimal("600000000")
+    }

@@ -234,3 +234,45 @@ def test_a_quarter_without_a_year_is_the_latest_one_reported() -> None:
     assert resolve(parse_phrase("Q4"), earlier).period == Period(
         start=D(2021, 10, 4), end=D(2022, 1, 2)
     )
+
+
+def test_year_to_date_of_a_fiscal_year_runs_to_the_latest_quarter_reported() -> None:
+    """ "Year-to-Date 2023" in a release reporting through the second quarter of a
+    June-ending year's successor: July 1 to December 31."""
+    calendar = FiscalCalendar(year_ends={2023: D(2023, 6, 30)}, reported_through=D(2023, 12, 31))
+    assert resolve(parse_phrase("Year-to-Date 2024"), calendar).period == Period(
+        start=D(2023, 7, 1), end=D(2023, 12, 31)
+    )
+    through_q3 = dataclasses.replace(calendar, reported_through=D(2024, 3, 31))
+    assert resolve(parse_phrase("YTD Fiscal 2024"), through_q3).period == Period(
+        start=D(2023, 7, 1), end=D(2024, 3, 31)
+    )
+
+
+@pytest.mark.parametrize(
+    ("headline", "quarter", "year_end"),
+    [
+        ("Example Corp. Reports Third Quarter 2024 Results", Period(start=D(2024, 7, 1), end=D(2024, 9, 30)), D(2024, 12, 31)),
+        ("Example Corp. Reports Fiscal 2024 First Quarter Results", Period(start=D(2023, 7, 1), end=D(2023, 9, 30)), D(2024, 6, 30)),
+    ],
+)  # fmt: skip
+def test_the_headline_quarter_is_the_latest_quarter_printed(
+    headline: str, quarter: Period, year_end: date
+) -> None:
+    """A release that states no fiscal year end: its headline's quarter over the latest
+    three months its tables print places the fiscal year."""
+    evidence = CalendarEvidence()
+    evidence.read_headline(headline)
+    evidence.read_period(quarter, parse_phrase("Three Months Ended"))
+    calendar = evidence.calendar()
+    assert calendar.year_end(year_end.year) == year_end
+    # The latest three months of fiscal 2024 the release reports: its own quarter.
+    assert resolve(parse_phrase("Three Months Ended 2024"), calendar).period == quarter
+
+
+def test_a_headline_quarter_that_does_not_fit_the_printed_quarter_places_nothing() -> None:
+    evidence = CalendarEvidence()
+    # A third quarter ending March 31, 2024 ends fiscal 2024 in June, not fiscal 2023.
+    evidence.read_headline("Example Corp. Reports Third Quarter 2023 Results")
+    evidence.read_period(Period(start=D(2024, 1, 1), end=D(2024, 3, 31)), parse_phrase(""))
+    assert not evidence.calendar().known

@@ -159,3 +159,114 @@ def test_a_heading_comparing_two_periods_makes_the_columns_changes() -> None:
         (("WW Currency",), "International"),
     ]
     assert table.unplaced == ()
+
+
+def _silent_headers_table() -> list[Row]:
+    """A growth summary: change columns that name no period, then a second header of words
+    for a second group of rows (operating profit under net revenue)."""
+    return [
+        _row(3, "", "Reported", "Foreign", "Organic"),
+        _row(4, "", "% Change", "Exchange", "% Change"),
+        _row(5, "Beverages", "14", "(1)", "15"),
+        _row(6, "Snacks", "9", "2", "7"),
+        _row(7, "", "", "Items Affecting", ""),
+        _row(8, "", "Reported", "Comparability", "Core"),
+        _row(9, "Beverages", "23", "—", "24"),
+        _row(10, "Snacks", "(5)", "3", "(2)"),
+    ]
+
+
+def test_columns_naming_no_period_take_the_one_period_of_the_title() -> None:
+    for title in (
+        "Summary of Results for the Three Months Ended March 31, 2023",
+        "Growth Summary: Quarter Ended 3/31/2023",
+        "First-Quarter Results, Three Months Ended March 31, 2023",
+    ):
+        heading = Heading(text=title, line=1, page=1)
+        (table,) = _understand(heading, _table(1, _silent_headers_table()))
+        assert len(table.blocks) == 2, title
+        for block in table.blocks:
+            assert [c.period for c in block.columns] == [Q1_2023] * 3, title
+        assert [r.label for r in table.blocks[1].rows] == ["Beverages", "Snacks"]
+        assert table.unplaced == (), title
+
+
+def test_a_title_joining_two_periods_gives_no_period_to_silent_columns() -> None:
+    for title in (
+        "Summary of Results for the Three and Six Months Ended June 30, 2023",
+        "Growth Summary: Quarters Ended March 31, 2023 and March 31, 2022",
+    ):
+        heading = Heading(text=title, line=1, page=1)
+        (table,) = _understand(heading, _table(1, _silent_headers_table()))
+        assert all(c.period is None for b in table.blocks for c in b.columns), title
+
+
+def test_a_table_on_its_side_names_its_periods_in_the_rows() -> None:
+    """Dates as row labels, what is counted as column headers: read as dated columns."""
+    rows = [
+        _row(3, "", "Current", "Noncurrent", "Total"),
+        _row(4, "As of March 31, 2023", "$24.1", "$22.5", "$46.6"),
+        _row(5, "As of December 31, 2022", "24.6", "24.0", "48.6"),
+        _row(6, "As of March 31, 2022", "21.5", "20.1", "41.6"),
+    ]
+    heading = Heading(text="Remaining Performance Obligation (in billions)", line=1, page=1)
+    (table,) = _understand(heading, _table(1, rows))
+    (block,) = table.blocks
+    assert [c.period for c in block.columns] == [
+        Period(end=date(2023, 3, 31)),
+        Period(end=date(2022, 12, 31)),
+        Period(end=date(2022, 3, 31)),
+    ]
+    assert [(r.label, [c.number.text for c in r.cells]) for r in block.rows] == [
+        ("Current", ["$24.1", "24.6", "21.5"]),
+        ("Noncurrent", ["$22.5", "24.0", "20.1"]),
+        ("Total", ["$46.6", "48.6", "41.6"]),
+    ]
+    assert table.unplaced == ()
+
+
+def _spanned(line: int, *cells: tuple[int, int, str]) -> Row:
+    return Row(cells=tuple(Cell(text=t, column=c, span=s) for c, s, t in cells), line=line, page=1)
+
+
+def test_pieces_of_a_centred_header_name_every_column_under_them() -> None:
+    """'Earnings | per' over 'Common' over 'Share', each spanning an amount column pair:
+    the per-share columns say so whole, as the amount columns say "Earnings"."""
+    rows = [
+        _spanned(3, (0, 1, ""), (1, 4, "Three Months Ended March 31,")),
+        _spanned(4, (0, 1, ""), (3, 1, "Earnings"), (4, 1, "per")),
+        _spanned(5, (0, 1, ""), (3, 2, "Common")),
+        _spanned(6, (0, 1, ""), (1, 2, "Earnings"), (3, 2, "Share")),
+        _row(7, "", "2023", "2022", "2023", "2022"),
+        _row(8, "Net income", "$406", "$356", "$ 0.19", "$ 0.17"),
+        _row(9, "Legal costs", "2", "3", "—", "—"),
+    ]
+    (table,) = _understand(Heading(text="Earnings Reconciliation", line=1, page=1), _table(1, rows))
+    headers = [c.header for c in table.blocks[0].columns]
+    assert headers[2:] == [
+        "Three Months Ended March 31, Earnings per Common Share 2023",
+        "Three Months Ended March 31, Earnings per Common Share 2022",
+    ]
+
+
+def test_the_same_table_under_another_period_heading_is_a_table_of_its_own() -> None:
+    """Page 1: quarter; page 2: the same title and headers for the year to date."""
+
+    def page(number: int, heading: str) -> list[Heading | Table]:
+        rows = [
+            _row(3, "", "Consumer", "Industrial", "Total", page=number),
+            _row(4, "Net sales", "3,852", "7,481", "11,333", page=number),
+        ]
+        return [
+            Heading(text="Segment Sales", line=1, page=number),
+            Heading(text=heading, line=2, page=number),
+            _table(number, rows, page=number),
+        ]
+
+    first = page(1, "Three Months Ended March 31, 2023")
+    second = page(2, "Twelve Months Ended March 31, 2023")
+    tables = _understand(*first, *second)
+    assert [{c.period for c in t.blocks[0].columns} for t in tables] == [
+        {Q1_2023},
+        {Period(start=date(2022, 4, 1), end=date(2023, 3, 31))},
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from exporter.document import Document, Heading, Paragraph, Row
+from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import parse_number
 from exporter.periods import Period
@@ -29,6 +29,7 @@ from exporter.tables.headers import (
     find_currency,
     is_header_row,
     is_unlabelled_header,
+    resolve_header,
     states_outlook,
 )
 from exporter.tables.model import (
@@ -39,7 +40,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.phrases import parse_phrase
+from exporter.tables.phrases import parse_phrase, single_period
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -124,6 +125,12 @@ def _block(
         context = context.model_copy(update={"period_hint": hint})
     if headers or previous is None:
         columns = build_columns(headers, positions, width, context)
+        pivoted = _periods_in_rows(headers, data, columns, context)
+        if pivoted is not None:
+            headers, data = pivoted
+            positions = numeric_positions(data)
+            width = max(p + 1 for p in positions)
+            columns = build_columns(headers, positions, width, context)
     else:
         columns = previous
     placed: list[TableRow | None] = []
@@ -135,6 +142,35 @@ def _block(
     rows = repeated_groups(find_leading_totals(assign_sections(placed), context.total_words))
     line = (headers or data)[0].line
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
+
+
+def _periods_in_rows(
+    headers: list[Row], data: list[Row], columns: tuple[Column, ...], context: HeaderContext
+) -> tuple[list[Row], list[Row]] | None:
+    """A table printed on its side: the rows name the periods ("As of July 31, 2023") and
+    the columns name what is counted ("Current | Noncurrent | Total"). Turned the usual
+    way round (periods as columns, the column headers as row labels) when no column
+    header states any part of a period and every row with numbers names one."""
+    if not headers or not columns or any(c.period is not None for c in columns):
+        return None
+    if not all(c.header and parse_phrase(c.header).is_empty for c in columns):
+        return None
+    rows = [(split_label(row), row) for row in data if not row.is_blank]
+    if len(rows) < 2 or any(not rest for (_, rest), _ in rows):
+        return None
+    if any(resolve_header(label, context).period is None for (label, _), _ in rows):
+        return None
+    line, page = headers[0].line, headers[0].page
+    periods = [Cell(text=label, column=i + 1) for i, ((label, _), _) in enumerate(rows)]
+    header = Row(cells=(Cell(text="", column=0), *periods), line=line, page=page)
+    body = []
+    for column in columns:
+        cells = [Cell(text=column.header, column=0)]
+        for i, ((_, rest), _) in enumerate(rows):
+            text = next((t for c, t in rest if c == column.position), "")
+            cells.append(Cell(text=text, column=i + 1))
+        body.append(Row(cells=tuple(cells), line=rows[0][1].line, page=page))
+    return [header], body
 
 
 def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
@@ -170,6 +206,7 @@ def understand_table(
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
+        title_period=single_period(f"{raw.title} {raw.caption}"),
         calendar=calendar,
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
@@ -220,7 +257,11 @@ def understand_tables(
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
     """The fiscal calendar the release's resolved columns and its prose state."""
     evidence = CalendarEvidence()
+    before_tables = True
     for block in document.blocks:
+        before_tables = before_tables and not isinstance(block, Table)
+        if before_tables and isinstance(block, Heading):
+            evidence.read_headline(block.text)
         if isinstance(block, Heading | Paragraph):
             evidence.read_text(block.text)
     for table in tables:

@@ -27,6 +27,8 @@ from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
 _EARLY_JANUARY_DAYS = 7
 _DATE_TEXT = r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
 _YEAR_DAYS = range(350, 380)
+_QUARTER_DAYS = range(84, 99)
+_QUARTER = timedelta(days=92)
 
 
 def is_month_end(day: date) -> bool:
@@ -146,6 +148,40 @@ class FiscalCalendar:
             return None
         return self._printed_like(Period(start=span.start, end=end.end))
 
+    def latest_span(self, year: int, months: int) -> Period | None:
+        """`months` months of fiscal `year` named without their end: from the year's start
+        ("Six Months 2022"), except three months, which are the quarter the release reports
+        ("Three Months Ended 2024" in a third-quarter release: July to September), in that
+        year or, for a comparative, in the earlier one."""
+        if months != 3 or self.reported_through is None:
+            return self.to_date(year, months)
+        quarter = self._latest_quarter()
+        return self.quarter(year, quarter) if quarter else None
+
+    def _latest_quarter(self) -> int | None:
+        """The number of the latest fiscal quarter ending by the release's latest date."""
+        if self.reported_through is None:
+            return None
+        through = self.reported_through
+        label = fiscal_label(through)
+        for year in (label + 1, label, label - 1):
+            for quarter in range(4, 0, -1):
+                period = self.quarter(year, quarter)
+                if period is not None and timedelta(0) <= through - period.end < _QUARTER:
+                    return quarter
+        return None
+
+    def year_to_date(self, year: int) -> Period | None:
+        """Fiscal `year` from its start to the latest quarter the release reports in it
+        ("Year-to-Date 2023" in a release through the second quarter: 24 weeks)."""
+        if self.reported_through is None:
+            return None
+        for quarter in range(4, 0, -1):
+            period = self.to_date(year, 3 * quarter)
+            if period is not None and period.end <= self.reported_through:
+                return period
+        return None
+
     def period_ending(self, end: date, months: int) -> Period | None:
         """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
         if not self.week_based or months % 3:
@@ -220,6 +256,15 @@ class CalendarEvidence:
     printed: set[Period] = field(default_factory=set)
     off_month_ends: bool = False
     reported_through: date | None = None
+    # The fiscal quarter and year the release's headline announces ("Reports First
+    # Quarter 2023 Results").
+    own_quarter: tuple[int, int] | None = None
+
+    def read_headline(self, text: str) -> None:
+        """A heading above the first table that names a fiscal quarter and its year."""
+        phrase = parse_phrase(text)
+        if self.own_quarter is None and phrase.quarter and phrase.year and not phrase.has_date:
+            self.own_quarter = (phrase.quarter, phrase.year)
 
     def read_text(self, text: str) -> None:
         """Sentences stating year ends ("fiscal year ended January 1, 2023") and weeks."""
@@ -255,8 +300,25 @@ class CalendarEvidence:
         if phrase.span and phrase.span[0] == "weeks" and phrase.span[1] in (12, 13):
             self.quarter_spans[phrase.span[1]] += 1
 
+    def _own_quarter_year_end(self) -> date | None:
+        """The fiscal year end that makes the headline's quarter the latest quarter the
+        tables print: "First Quarter 2023" over three months ended March 31, 2023 is a
+        year ending December 31, 2023 (the label must name that year)."""
+        if self.own_quarter is None or self.reported_through is None:
+            return None
+        through = self.reported_through
+        quarters = [p for p in self.printed if p.end == through and _days(p) in _QUARTER_DAYS]
+        if not quarters or not is_month_end(through):
+            return None
+        quarter, year = self.own_quarter
+        month = through.month + 3 * (4 - quarter)
+        end = _month_end(through.year + (month - 1) // 12, (month - 1) % 12 + 1)
+        return end if fiscal_label(end) == year else None
+
     def calendar(self) -> FiscalCalendar:
         ends: dict[int, date] = {}
+        if not self.year_ends and (own := self._own_quarter_year_end()):
+            ends[fiscal_label(own)] = own
         for end, _ in self.year_ends.most_common():
             ends.setdefault(fiscal_label(end), end)
         consistent = _consistent(ends)

@@ -337,13 +337,16 @@ def raw_tables(document: Document) -> list[RawTable]:
             continue
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
         title, caption, period = _surroundings(pending)
-        repeated = _repeats_headers(result[-1], block, title, caption) if result else 0
-        if result and _is_body_of(result[-1], block, pending):
+        # A table under another period heading ("SIX MONTHS 2023 ACTUAL vs. 2022 ACTUAL"
+        # after "SECOND QUARTER ...") is a table of its own, whatever headers it repeats.
+        same_period = bool(result) and (not period or _same_title(period, result[-1].period))
+        repeated = _repeats_headers(result[-1], block, title, caption) if same_period else 0
+        if same_period and _is_body_of(result[-1], block, pending):
             previous = result[-1]
             head = _right_aligned(previous.rows, _width(block.rows))
             rows = head + tuple(_section_row(b) for b in pending) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
-        elif result and short and not _has_period_header(block):
+        elif same_period and short and not _has_period_header(block):
             previous = result[-1]
             rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})

@@ -20,7 +20,7 @@ from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
-from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
+from exporter.tables.phrases import PeriodPhrase, parse_phrase, single_period, vocabulary
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
 
@@ -86,14 +86,18 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     """A row with no label and no numbers but years names columns.
 
     Before any data, a row of words qualifies ("Domestic | International | Consolidated",
-    "Reported %", "2022 $ million"); after data, only a row with years does (a new block's
-    headers): a row of words there is more likely a section printed off the label column.
+    "Reported %", "2022 $ million"); after data, a row with years does (a new block's
+    headers), and so does a row of words over several columns ("GAAP Reported | Items
+    Affecting | Exchange"): one cell of words there is more likely a section printed off
+    the label column.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if not cells or any(c.column == 0 for c in cells):
         return False
     numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
-    return not numbers and (before_data or any(is_year(c.text) for c in cells))
+    if numbers:
+        return False
+    return before_data or len(cells) > 1 or any(is_year(c.text) for c in cells)
 
 
 def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
@@ -162,6 +166,48 @@ def _extend_incomplete(
             if start < p < stop and parse_phrase(leaf.get(p, "")).year is not None:
                 extended.setdefault(p, upper[start])
     return extended
+
+
+def _bind_spanned(
+    coverages: list[dict[int, str]], rows: list[Row], positions: list[int]
+) -> list[dict[int, str]]:
+    """Value positions under one spanned header cell ("March 31," over an amount and its
+    percent) are one column of the header: a header above that covers some of them
+    ("Three Months Ended" starting one position late) covers them all."""
+    result = [dict(c) for c in coverages]
+    for k, row in enumerate(rows):
+        groups = [
+            [p for p in positions if cell.column <= p < cell.column + cell.span]
+            for cell in row.cells
+            if cell.span > 1 and cell.text.strip()
+        ]
+        for j, upper in enumerate(result[:k]):
+            for group in (g for g in groups if g):
+                texts = {upper[p] for p in group if p in upper}
+                if len(texts) == 1:
+                    (text,) = texts
+                    for p in group:
+                        upper.setdefault(p, text)
+                elif (
+                    len(texts) > 1
+                    and all(_names_no_period(t) for t in texts)
+                    and _inside(rows[j], group)
+                ):
+                    # Pieces of one phrase centred over the group ("Earnings | per" over
+                    # "Common Share"): the phrase heads every column of the group.
+                    joined = " ".join(upper[p] for p in group if p in upper)
+                    for p in group:
+                        upper[p] = joined
+    return result
+
+
+def _inside(row: Row, group: list[int]) -> bool:
+    """Whether every cell of `row` over the positions of `group` lies within them."""
+    for cell in row.cells:
+        covered = set(range(cell.column, cell.column + cell.span))
+        if cell.text.strip() and covered & set(group) and not covered <= set(group):
+            return False
+    return True
 
 
 def _repeat_length(leaf: dict[int, str], positions: list[int]) -> int | None:
@@ -252,6 +298,8 @@ class HeaderContext(BaseModel):
     known_periods: dict[str, Period] = {}
     # What the title and caption say of the period, for headers that say part of it.
     surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
+    # The one period the title or caption names, for a table whose headers name none.
+    title_period: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # The release's fiscal calendar, for headers naming fiscal quarters and years.
     calendar: FiscalCalendar | None = None
     # The table holds balances (a balance sheet): a bare year is the fiscal year's end.
@@ -297,15 +345,21 @@ def build_columns(
         if context.positional:
             uppers = _extend_groups(uppers, leaf, positions)
         coverages = [*uppers, leaf]
+        coverages = _bind_spanned(coverages, header_rows, positions)
         if context.positional:
             coverages = _spread_change_groups(coverages, header_rows, positions)
     for coverage in coverages:
         for position, text in coverage.items():
             texts[position].append(text)
     columns = []
+    headers = {p: " ".join(texts[p]) for p in positions}
+    silent = _silent_period(list(headers.values()), context)
     for position in positions:
-        header = " ".join(texts[position])
-        resolution = resolve_header(header, context)
+        header = headers[position]
+        if silent is not None:
+            resolution = resolve(silent, context.calendar, context.instants)
+        else:
+            resolution = resolve_header(header, context)
         period = resolution.period or context.known_periods.get(header)
         currency = find_currency(header, context.currencies) or context.default_currency
         columns.append(
@@ -325,6 +379,21 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _silent_period(headers: list[str], context: HeaderContext) -> PeriodPhrase | None:
+    """The period of a block none of whose headers states any part of one, or None when
+    some header does.
+
+    Such columns are measures of one period (a change, an impact, a segment): the one the
+    heading above the table names, else the title, when it names a single one; a heading
+    that joins two ("Three and Six Months Ended") leaves them without a period.
+    """
+    if not all(parse_phrase(header).is_empty for header in headers):
+        return None
+    if context.period_hint:
+        return single_period(context.period_hint)
+    return context.title_period
 
 
 def _as_comparison(column: Column) -> Column:
@@ -423,6 +492,11 @@ def _change_columns(columns: list[Column]) -> list[Column]:
                 nearest = next(p for p in reversed(left) if p.end == latest.end)
                 update = {"period": nearest, "change": True, "missing": ""}
                 column = column.model_copy(update=update)
+        elif column.period is None and not column.header and result and result[-1].change:
+            # "Change" printed over its amount and percent columns, the span lost (a PDF):
+            # the headerless column beside it is the same change, as a rate.
+            update = {"period": result[-1].period, "change": True, "missing": ""}
+            column = column.model_copy(update=update)
         result.append(column)
     return result
 

@@ -283,6 +283,37 @@ def parse_phrase(text: str) -> PeriodPhrase:
     return _parse(_normalise(text))
 
 
+def single_period(text: str) -> PeriodPhrase:
+    """The period a title or caption names when it names exactly one, else an empty phrase.
+
+    Columns whose headers state nothing of a period ("GAAP Reported % Change", "Organic %
+    Change") take the period of a title such as "Summary First-Quarter 2023 Performance";
+    a title that joins two periods ("Quarter and Year Ended", "March 25, 2023 and March 19,
+    2022") does not say which column is which.
+    """
+    phrase = parse_phrase(text)
+    joining = set(vocabulary().words["joining"])
+    years = set(phrase.years) | ({phrase.end.year} if phrase.end else set())
+    if len(years) > 1 or joining & set(phrase.words):
+        return PeriodPhrase()
+    return phrase
+
+
+def says_only_comparison(text: str) -> bool:
+    """A label made of nothing but change or comparison words, period units and words
+    placing a period relative to the reported one ("Current quarter vs prior year quarter",
+    "% change", "Y/Y growth"): it names no line item of its own."""
+    vocab = vocabulary()
+    lowered = _normalise(text)
+    changes = [*vocab.words["change"], *vocab.words["comparison"]]
+    if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in changes):
+        return False
+    allowed = {w for w in changes if " " not in w} | set(vocab.words["relative"])
+    allowed |= {s for spellings in vocab.units.values() for s in spellings if " " not in s}
+    tokens = re.findall(r"[a-z/.%-]+", lowered)
+    return bool(tokens) and all(t.strip(".") in allowed or t in allowed for t in tokens)
+
+
 @cache
 def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()

@@ -140,6 +140,8 @@ def _fiscal_period(
         return calendar.to_date(year, 3 * phrase.quarter)
     if phrase.quarter:
         return calendar.quarter(year, phrase.quarter)
+    if phrase.year_to_date and not (phrase.half or span):
+        return calendar.year_to_date(year)
     if phrase.half == 1:
         return calendar.to_date(year, 6)
     if phrase.half == 2:
@@ -151,7 +153,7 @@ def _fiscal_period(
             return Period(end=end) if end else None
         return calendar.year(year)
     if span and span[0] == "months":
-        return calendar.to_date(year, span[1])
+        return calendar.latest_span(year, span[1])
     if span and span[0] == "weeks" and (whole := calendar.year(year)) and whole.start:
         return Period(start=whole.start, end=whole.start + timedelta(weeks=span[1], days=-1))
     if instants or phrase.instant:
