@@ -2,9 +2,9 @@
 
 Real releases from several issuers and formats (text, HTML, PDF): the instance must load
 in Arelle offline with 0 errors and 0 calculation inconsistencies (under Calculations 1.1
-and 1.0 alike), Arelle must read back
-exactly the facts we wrote (dimensions included), and our own validator must agree under
-the exporter's profile (what the pipeline applies to everything it writes).
+and 1.0 alike), Arelle must read back exactly the facts we wrote (dimensions included),
+and our own validator must agree under the exporter's profile (what the pipeline applies
+to everything it writes).
 """
 
 from __future__ import annotations
