@@ -24,6 +24,7 @@ from exporter.accounting import account_for_numbers, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
+from exporter.facts.cover import cover_facts
 from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
 from exporter.ingest import read_document
@@ -31,6 +32,7 @@ from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
+from exporter.render.cover import render_cover_schema
 from exporter.render.formats import RenderedOutputs, render_outputs
 from exporter.render.package import package_name, render_package
 from exporter.render.review import render_review
@@ -39,6 +41,7 @@ from exporter.report import Report, build_report
 from exporter.tables import StatementTable, understand_tables
 from exporter.tables.context import kinds_shown
 from exporter.taxonomy import Taxonomy, load_taxonomy
+from exporter.taxonomy_cover import load_cover
 from exporter.validate.outputs import Validation, validate_outputs
 
 TAXONOMY_DIR = "taxonomy"
@@ -67,6 +70,8 @@ def taxonomy_files() -> dict[str, bytes]:
     the same as a taxonomy package for offline processors."""
     taxonomy = load_taxonomy()
     rendered = render_taxonomy(taxonomy)
+    cover = load_cover()
+    rendered[cover.schema_file] = render_cover_schema(cover)
     files = {f"{TAXONOMY_DIR}/{name}": data for name, data in rendered.items()}
     files[f"{TAXONOMY_DIR}/{package_name(taxonomy)}"] = render_package(taxonomy, rendered)
     return files
@@ -114,6 +119,7 @@ def convert_document(
         tables, mappings, info, taxonomy, options, document.source, narrative=narrative
     )
     facts = account_for_numbers(tables, facts)
+    facts = facts.model_copy(update={"cover": cover_facts(facts, info, load_cover())})
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
     rendered = render_outputs(facts, taxonomy, tables, options.formats, stem, taxonomy_href)
     shared = taxonomy_files()

@@ -22,6 +22,7 @@ class ArelleResult:
         facts: set[FactKey],
         by_id: dict[str, FactKey] | None = None,
         footnotes: Counter | None = None,
+        texts: dict[str, str] | None = None,
     ) -> None:
         self.messages = messages
         self.facts = facts
@@ -29,6 +30,8 @@ class ArelleResult:
         self.by_id = by_id or {}
         # Fact-footnote links Arelle read: (the fact's key, the footnote's text) -> count.
         self.footnotes = footnotes or Counter()
+        # Non-numeric facts Arelle read (the cover facts): "prefix:Name" -> value.
+        self.texts = texts or {}
 
     def of_level(self, *levels: str) -> list[dict]:
         return [m for m in self.messages if m.get("level", "").lower() in levels]
@@ -76,11 +79,15 @@ def _key(fact) -> FactKey:
 
 
 def _facts(model) -> set[FactKey]:
-    return {_key(f) for f in model.facts}
+    return {_key(f) for f in model.facts if f.isNumeric}
 
 
 def _by_id(model) -> dict[str, FactKey]:
-    return {(f.id or f"#{n}"): _key(f) for n, f in enumerate(model.facts)}
+    return {(f.id or f"#{n}"): _key(f) for n, f in enumerate(model.facts) if f.isNumeric}
+
+
+def _texts(model) -> dict[str, str]:
+    return {str(f.qname): f.value for f in model.facts if not f.isNumeric}
 
 
 def _footnotes(model) -> Counter:
@@ -114,4 +121,5 @@ def run_arelle(
         facts = _facts(models[0]) if models else set()
         by_id = _by_id(models[0]) if models else {}
         footnotes = _footnotes(models[0]) if models else Counter()
-    return ArelleResult(messages, facts, by_id, footnotes)
+        texts = _texts(models[0]) if models else {}
+    return ArelleResult(messages, facts, by_id, footnotes, texts)

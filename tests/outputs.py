@@ -54,8 +54,8 @@ def xml_facts_by_id(instance: bytes) -> dict[str, FactKey]:
         )
     facts = {}
     for element in root:
-        if element.get("contextRef") is None:
-            continue
+        if element.get("contextRef") is None or element.get("unitRef") is None:
+            continue  # not a number: the cover facts are compared on their own
         namespace, local = element.tag[1:].split("}")
         facts[element.get("id")] = (
             f"{namespace}#{local}",

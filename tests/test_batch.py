@@ -108,10 +108,11 @@ def test_two_runs_give_identical_outputs_and_manifests(tmp_path: Path) -> None:
         args = ["convert", str(tmp_path / "in"), "-o", str(tmp_path / name), "-j", "2", "-q"]
         assert main(args) == 0
     first, second = output_files(tmp_path / "a"), output_files(tmp_path / "b")
-    # per document: instance, JSON-LD, schema, xBRL-JSON, xBRL-CSV metadata and its five
-    # statement tables, the prose's facts and the footnotes, Inline XBRL, two reports and
-    # the review page; five taxonomy files and the taxonomy package
-    assert len(first) == 6 * 16 + 6
+    # per document: instance, JSON-LD, schema, xBRL-JSON, xBRL-CSV metadata, its cover
+    # table and five statement tables, the prose's facts and the footnotes, Inline XBRL,
+    # two reports and the review page; five taxonomy files, the cover concepts' schema and
+    # the taxonomy package
+    assert len(first) == 6 * 17 + 7
     assert first == second
     assert _stable_manifest(tmp_path / "a") == _stable_manifest(tmp_path / "b")
 

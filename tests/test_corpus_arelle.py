@@ -1,9 +1,10 @@
 """Every corpus release converts to outputs Arelle validates: no errors, no inconsistencies.
 
 Real releases from several issuers and formats (text, HTML, PDF): the instance must load
-in Arelle offline with 0 errors and 0 calculation inconsistencies, Arelle must read back
-exactly the facts we wrote (dimensions included), and our own validator must agree under
-the exporter's profile (what the pipeline applies to everything it writes).
+in Arelle offline with 0 errors and 0 calculation inconsistencies (under Calculations 1.1
+and 1.0 alike), Arelle must read back exactly the facts we wrote (dimensions included),
+and our own validator must agree under the exporter's profile (what the pipeline applies
+to everything it writes).
 """
 
 from __future__ import annotations
@@ -35,3 +36,5 @@ def test_corpus_release_validates_in_arelle(document: Path, tmp_path: Path) -> N
     assert result.inconsistencies == []
     assert result.facts == xml_facts(instance.read_bytes())
     assert validate_instance_file(instance, Profile.EXPORTER).conforms
+    # Calculations 1.0 (XBRL 2.1 §5.2.5.2), which many consumers still run, agrees
+    assert run_arelle(instance, calcs="xbrl21").inconsistencies == []

@@ -234,6 +234,7 @@ def test_jsonld_matches_the_instance(files: dict[str, bytes]) -> None:
         "jsonld.instance",
         "jsonld.entity",
         "jsonld.facts",
+        "jsonld.cover",
     )
 
 

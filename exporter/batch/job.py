@@ -13,7 +13,6 @@ import hashlib
 import os
 import shutil
 import time
-import traceback
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
@@ -161,6 +160,8 @@ def _message(error: ExporterError, job: Job) -> str:
 
 
 def _where(error: BaseException) -> str:
+    import traceback  # only on a crash: some 15 ms to import
+
     frames = traceback.extract_tb(error.__traceback__)
     if not frames:
         return ""

@@ -3,14 +3,16 @@
 Arcs are chosen per block, where they hold; but a processor sums every fact of an item
 concept in a context, whichever table printed it. A relation that holds in its own block
 can therefore break once another table contributes (an item printed only elsewhere, a
-different decomposition of the same total). Each total is checked here with Calculations
-1.1 round-to-nearest intervals over all facts; relations that fail are withdrawn and
-reported, so the published tree never claims an inconsistency the release does not have.
+different decomposition of the same total). Each total is checked here over all facts,
+with Calculations 1.1 round-to-nearest intervals and with Calculations 1.0 (XBRL 2.1
+§5.2.5.2, still what many consumers run); relations that fail are withdrawn and reported,
+or the text's figures that break them kept out, so the published tree never claims an
+inconsistency under either.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -34,25 +36,45 @@ def _weighted(fact: Fact, weight: int) -> Interval:
     return (low, high) if weight > 0 else (-high, -low)
 
 
+def holds_in_calc11(total: Fact, parts: list[tuple[Fact, int]]) -> bool:
+    """Calculations 1.1 round-to-nearest: the total's interval meets its items' summed
+    interval."""
+    weighted = [_weighted(fact, weight) for fact, weight in parts]
+    low = sum((w[0] for w in weighted), Decimal(0))
+    high = sum((w[1] for w in weighted), Decimal(0))
+    total_low, total_high = interval(total)
+    return not (high < total_low or low > total_high)
+
+
+def holds_in_calc10(total: Fact, parts: list[tuple[Fact, int]]) -> bool:
+    """XBRL 2.1 §5.2.5.2 (Calculations 1.0) as processors apply it after the 2008 errata
+    (Arelle's `--calc xbrl21`): the weighted sum of the items, each at its own decimals,
+    rounded half-even to the total's decimals, equals the total. Three items printed to
+    the tenth of a million can each be right and their sum miss their printed total by a
+    tenth: Calculations 1.1 accepts that, 1.0 does not."""
+    computed = sum((fact.value * weight for fact, weight in parts), Decimal(0))
+    if total.decimals is None:
+        return computed == total.value
+    quantum = Decimal(1).scaleb(-total.decimals)
+    rounded = computed.quantize(quantum, ROUND_HALF_EVEN)
+    return rounded == total.value.quantize(quantum, ROUND_HALF_EVEN)
+
+
 def _inconsistent_contexts(
     total: str, items: list[CalcArc], index: dict[tuple[str, str, str], Fact]
 ) -> list[tuple[str, str]]:
-    """(context, unit) pairs where the total's interval misses its items' summed interval."""
+    """(context, unit) pairs where the relation fails under Calculations 1.1 or 1.0: a
+    published relation must hold for consumers of either."""
     found = []
     for (concept, context, unit), fact in index.items():
         if concept != total:
             continue
         parts = [
-            _weighted(index[(arc.item, context, unit)], arc.weight)
+            (index[(arc.item, context, unit)], arc.weight)
             for arc in items
             if (arc.item, context, unit) in index
         ]
-        if not parts:
-            continue
-        low = sum((p[0] for p in parts), Decimal(0))
-        high = sum((p[1] for p in parts), Decimal(0))
-        total_low, total_high = interval(fact)
-        if high < total_low or low > total_high:
+        if parts and not (holds_in_calc11(fact, parts) and holds_in_calc10(fact, parts)):
             found.append((context, unit))
     return found
 
@@ -96,7 +118,10 @@ def _fewest(
 
     Either its items (the total then stands unchecked) or its total, whichever takes
     part in fewer other relations that hold: a figure that agrees with the rest of the
-    release is worth more than one that only fails here.
+    release is worth more than one that only fails here. Where the figures agree but for
+    rounding (Calculations 1.1 accepts them, 1.0 does not), the total is kept: it is the
+    figure the text leads with ("compared to RMB4,370.2 million in the prior quarter"),
+    its parts the detail.
     """
     total, items = key[1], relations[key]
     prose = _prose_facts(total, items, place, index)
@@ -104,10 +129,23 @@ def _fewest(
     prose_total = [f for f in prose if f.concept == total]
     trial = {k: v for k, v in index.items() if v not in prose_items}
     items_fix = bool(prose_items) and place not in _inconsistent_contexts(total, items, trial)
+    if items_fix and _rounding_only(total, items, place, index):
+        return prose_items
     options = [o for o in (prose_items if items_fix else [], prose_total) if o]
     if not options:
         return prose
     return min(options, key=lambda group: sum(_support(f, relations, index) for f in group))
+
+
+def _rounding_only(total: str, items: list[CalcArc], place: tuple[str, str], index: Index) -> bool:
+    """The relation holds in `place` under Calculations 1.1 and fails only under 1.0."""
+    context, unit = place
+    parts = [
+        (index[(arc.item, context, unit)], arc.weight)
+        for arc in items
+        if (arc.item, context, unit) in index
+    ]
+    return holds_in_calc11(index[(total, context, unit)], parts)
 
 
 class Pruned(BaseModel):

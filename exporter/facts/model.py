@@ -195,6 +195,18 @@ class FactFootnote(BaseModel):
     facts: tuple[str, ...]
 
 
+class CoverFact(BaseModel):
+    """A cover fact (dei name): what document this is, whose, for which period. Its
+    value is text in the lexical form of the concept's item type (`2024-12-31`, `false`)."""
+
+    model_config = FROZEN
+
+    id: str
+    concept: str
+    context: str
+    value: str
+
+
 class FactSet(BaseModel):
     """Everything the render stage needs, and what did not make it."""
 
@@ -217,3 +229,4 @@ class FactSet(BaseModel):
     checks: tuple[CheckOutcome, ...] = ()
     prose: tuple[ProseRecord, ...] = ()
     footnotes: tuple[FactFootnote, ...] = ()
+    cover: tuple[CoverFact, ...] = ()

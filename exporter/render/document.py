@@ -8,12 +8,14 @@ linkbase), so a processor checks exactly the totals the release shows.
 
 from __future__ import annotations
 
+import posixpath
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import Context, Fact, FactSet, Member, Unit
 from exporter.periods import Period
+from exporter.render.cover import cover_namespace, cover_rows
 from exporter.render.env import decimal_text, render
 from exporter.render.provenance import (
     also_stated,
@@ -29,6 +31,7 @@ from exporter.render.taxonomy import (
     ARCROLE_DOMAIN_MEMBER,
     ARCROLE_HYPERCUBE_DIMENSION,
     DOMAIN_ITEM,
+    STANDARD_LABEL,
     Arc,
     Href,
     Link,
@@ -44,6 +47,7 @@ from exporter.render.taxonomy import (
 )
 from exporter.render.text import xml_optional, xml_text
 from exporter.taxonomy import Taxonomy
+from exporter.taxonomy_cover import load_cover
 
 JSONLD_VOCAB = "https://xbrl-exporter.org/vocab#"
 DIMENSIONS_ROLE = "Dimensions"
@@ -206,6 +210,30 @@ def _extension_views(names: _Names) -> tuple[list[dict[str, object]], list[dict[
     return elements, labels
 
 
+def _base_labels(names: _Names) -> list[dict[str, object]]:
+    """The standard label of each taxonomy concept the release states, repeated in its own
+    schema: consumers that read only the files beside the instance (edgartools reads the
+    folder's schemas and their embedded linkbases, not the DTS) then show labels, not ids."""
+    href = names.href()
+    used = sorted({f.concept for f in names.facts.facts} - names.extension_names)
+    views = []
+    for name in used:
+        concept = names.taxonomy.concepts.get(name)
+        if concept is None:
+            continue
+        text = xml_text(concept.label)
+        label = {"id": f"lab_base_{name}", "role": STANDARD_LABEL, "text": text}
+        views.append(
+            {
+                "href": href(name),
+                "loc": f"loc_base_{name}",
+                "label_group": f"label_base_{name}",
+                "labels": [label],
+            }
+        )
+    return views
+
+
 def _definition_link(names: _Names) -> list[Link]:
     """The hypercube that lets split-column facts carry their axis member (XBRL Dimensions)."""
     facts = names.facts
@@ -317,9 +345,19 @@ def render_schema(names: _Names) -> bytes:
         role_refs=[names.role_ref(r) for r in roles],
         links=_presentation_links(names) + _calculation_links(names) + _definition_link(names),
         arcrole_refs=DIMENSION_ARCROLE_REFS if facts.members else [],
-        label_concepts=labels,
+        label_concepts=labels + _base_labels(names),
         concepts=elements,
+        imports=_cover_import(names),
     )
+
+
+def _cover_import(names: _Names) -> list[dict[str, str]]:
+    """The cover concepts' schema, beside the taxonomy's, when the release has cover facts."""
+    spec = load_cover()
+    if not names.facts.cover:
+        return []
+    href = posixpath.join(posixpath.dirname(names.base_href), spec.schema_file)
+    return [{"namespace": spec.namespace, "href": href}]
 
 
 def _context_view(period: Period) -> dict[str, str | None]:
@@ -362,8 +400,11 @@ def render_instance(names: _Names) -> bytes:
         namespaces.append({"prefix": facts.extension_prefix, "uri": facts.extension_namespace})
     if facts.members:
         namespaces.append({"prefix": "xbrldi", "uri": "http://xbrl.org/2006/xbrldi"})
+    cover = load_cover()
+    namespaces += [{"prefix": p, "uri": u} for p, u in cover_namespace(facts, cover).items()]
     return render(
         "instance.xml.j2",
+        cover=cover_rows(facts, cover),
         namespaces=namespaces,
         schema_href=names.schema_name,
         contexts=contexts,
@@ -401,6 +442,19 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
     prefixes = {names.taxonomy.prefix: f"{names.taxonomy.namespace}#"}
     if facts.extensions or facts.members:
         prefixes[facts.extension_prefix] = f"{facts.extension_namespace}#"
+    cover = load_cover()
+    prefixes.update({p: f"{u}#" for p, u in cover_namespace(facts, cover).items()})
+    cover_nodes = [
+        {
+            "@id": f"_:{row['id']}",
+            "@type": "CoverFact",
+            "concept": row["qname"],
+            "entity": entity,
+            "period": _jsonld_period(contexts[row["context"]].period),
+            "text": row["value"],
+        }
+        for row in cover_rows(facts, cover)
+    ]
     return render(
         "report.jsonld.j2",
         vocab=JSONLD_VOCAB,
@@ -408,6 +462,7 @@ def render_jsonld(names: _Names, instance_name: str) -> bytes:
         document=instance_name,
         entity={"id": entity, **entity_view(facts)},
         facts=fact_views,
+        cover=cover_nodes,
         footnotes=jsonld_footnotes(facts.footnotes),
     )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import FactSet
+from exporter.render.cover import cover_qname
 from exporter.render.document import RenderedDocument, _Names, render_document
 from exporter.render.inline import render_inline
 from exporter.render.oim import instance_aspects, oim_names, render_xbrl_json
@@ -23,6 +24,7 @@ from exporter.render.text import clean_strings
 from exporter.render.xbrl_csv import render_xbrl_csv
 from exporter.tables.model import StatementTable
 from exporter.taxonomy import Taxonomy
+from exporter.taxonomy_cover import load_cover
 
 OIM_FORMATS = ("xbrl-json", "xbrl-csv", "ixbrl")
 
@@ -79,7 +81,10 @@ def concept_qnames(facts: FactSet, taxonomy: Taxonomy, schema_name: str) -> dict
     """`prefix:Name` of every concept with facts, as the instance writes it."""
     base = f"taxonomy/{taxonomy_files(taxonomy)['concepts']}"
     names = _Names(taxonomy=taxonomy, facts=facts, schema_name=schema_name, base_href=base)
-    return {f.concept: f"{names.prefix(f.concept)}:{f.concept}" for f in facts.facts}
+    qnames = {f.concept: f"{names.prefix(f.concept)}:{f.concept}" for f in facts.facts}
+    spec = load_cover()
+    qnames.update({f.concept: cover_qname(spec, f) for f in facts.cover})
+    return qnames
 
 
 def oim_obstacle(facts: FactSet) -> str:

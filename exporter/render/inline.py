@@ -20,10 +20,12 @@ from lxml import etree
 from markupsafe import Markup
 
 from exporter.facts.model import FactSet
+from exporter.render.cover import cover_rows
 from exporter.render.env import decimal_text, render
 from exporter.render.oim import XBRLI
 from exporter.render.provenance import FOOTNOTE_LANGUAGE
 from exporter.render.statements import Block, Cell, Printing, Row, StatementViews, period_text
+from exporter.taxonomy_cover import load_cover
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
@@ -173,6 +175,7 @@ def render_inline(
     """The Inline XBRL document of one release; `links` are shown under the title."""
     namespaces, markup = resources(instance)
     context = _Context(facts, qnames)
+    spec = load_cover()
     statements = [
         {
             "anchor": s.anchor,
@@ -194,5 +197,7 @@ def render_inline(
         relationships=_relationships(facts),
         footnotes=_footnotes(facts),
         hidden=_hidden(views, qnames),
+        cover=cover_rows(facts, spec),
+        cover_title=spec.definition,
         statements=statements,
     )

@@ -17,7 +17,7 @@ from datetime import timedelta
 from lxml import etree
 from pydantic import BaseModel, ConfigDict
 
-from exporter.facts.model import Entity, Fact, FactSet, Unit
+from exporter.facts.model import CoverFact, Entity, Fact, FactSet, Unit
 from exporter.periods import Period
 from exporter.render.document import unit_text
 from exporter.render.env import decimal_text, render
@@ -181,7 +181,8 @@ def note_dimensions(note_id: str) -> dict[str, str]:
 def _json_facts(
     facts: FactSet, concept_qnames: dict[str, str], names: OimNames
 ) -> list[tuple[str, dict[str, object]]]:
-    """The numeric facts (with their footnote links, as the instance's), then the notes."""
+    """The numeric facts (with their footnote links, as the instance's), the cover facts,
+    then the notes."""
     linked = footnotes_by_fact(facts)
     views = []
     for fact in facts.facts:
@@ -189,9 +190,20 @@ def _json_facts(
         if fact.id in linked:
             view["links"] = {"footnote": {"_": linked[fact.id]}}
         views.append((fact.id, view))
+    views += [(f.id, cover_json_fact(f, concept_qnames, names)) for f in facts.cover]
     for note in facts.footnotes:
         views.append((note.id, {"value": note.text, "dimensions": note_dimensions(note.id)}))
     return views
+
+
+def cover_json_fact(fact: CoverFact, qnames: dict[str, str], names: OimNames) -> dict[str, object]:
+    """A cover fact in xBRL-JSON: text, no unit, no decimals."""
+    dimensions = {
+        "concept": qnames[fact.concept],
+        "entity": names.entity,
+        "period": json_period(names.periods[fact.context]),
+    }
+    return {"value": fact.value, "dimensions": dimensions}
 
 
 def render_xbrl_json(

@@ -1,7 +1,8 @@
 """xBRL-CSV (OIM 1.0): one CSV table per statement, shaped as the statement reads.
 
-`<stem>.csv.json` is the metadata; `<stem>-<statement>.csv` the tables, and
-`<stem>-other-facts.csv` a list of the facts no statement prints (one row each). A table has a
+`<stem>.csv.json` is the metadata; `<stem>-cover.csv` the cover facts (label, text,
+concept); `<stem>-<statement>.csv` the tables, and `<stem>-other-facts.csv` a list of the
+facts no statement prints (one row each). A table has a
 row per statement row (headings included, so it reads like the release) and a column
 per value column of the statement; stacked blocks (three months, then the year) become
 one table whose rows are matched by label. The first column is the row label, a comment
@@ -30,11 +31,14 @@ from exporter.render.oim import OIM_CSV, OimNames, csv_period, oim_link_info
 from exporter.render.provenance import FOOTNOTE_LANGUAGE
 from exporter.render.statements import Printing, Statement, StatementViews
 from exporter.tables.model import Column
+from exporter.taxonomy_cover import load_cover
 
 _NON_IDENTIFIER = re.compile(r"[^A-Za-z0-9]+")
 LABEL_COLUMN = "label"
 NOTE_ID_COLUMN = "id"
 NOTE_COLUMN = "footnote"
+COVER_VALUE = "value"
+COVER_CONCEPT = "concept"
 
 ColumnKey = tuple[object, ...]
 
@@ -240,6 +244,22 @@ def note_table(footnotes: tuple[FactFootnote, ...], table_id: str, url: str) -> 
     return CsvTable(id=table_id, url=url, columns=columns, rows=rows, row_id_column=NOTE_ID_COLUMN)
 
 
+def cover_table(
+    facts: FactSet, table_id: str, url: str, qnames: dict[str, str], names: OimNames
+) -> CsvTable:
+    """The cover facts, one row each: label, text value, concept (all in one period)."""
+    period = csv_period(names.periods[facts.cover[0].context])
+    columns: dict[str, dict[str, object]] = {
+        LABEL_COLUMN: {"comment": True},
+        COVER_VALUE: {"dimensions": {"concept": f"${COVER_CONCEPT}", "period": period}},
+        COVER_CONCEPT: {},
+    }
+    spec = load_cover()
+    rows = [[LABEL_COLUMN, COVER_VALUE, COVER_CONCEPT]]
+    rows += [[spec.concept(f.concept).label, f.value, qnames[f.concept]] for f in facts.cover]
+    return CsvTable(id=table_id, url=url, columns=columns, rows=rows)
+
+
 def note_targets(footnotes: tuple[FactFootnote, ...], table_id: str) -> Notes:
     """Each linked fact's footnotes as the OIM ids of the note table's facts."""
     notes: Notes = {}
@@ -318,16 +338,21 @@ def render_xbrl_csv(
     stem: str,
     facts: FactSet,
 ) -> dict[str, bytes]:
-    """The metadata file `<stem>.csv.json`, one `<stem>-<statement>.csv` per statement,
+    """The metadata file `<stem>.csv.json`, `<stem>-cover.csv` for the cover facts, one
+    `<stem>-<statement>.csv` per statement,
     `<stem>-other-facts.csv` for facts no statement prints and `<stem>-footnotes.csv` for
     the footnotes (when there are any). The entity is given by each fact table's template:
     a footnote has none (OIM 1.0), so it cannot be a report-wide dimension."""
     taken: set[str] = set()
+    cover_id = identifier("cover", taken) if facts.cover else ""
     statements = [(s, identifier(s.kind, taken, fallback="table")) for s in views.statements]
     hidden_id = identifier("other_facts", taken) if views.hidden else ""
     note_id = identifier("footnotes", taken) if facts.footnotes else ""
     notes = note_targets(facts.footnotes, note_id)
-    tables = [
+    tables = []
+    if cover_id:
+        tables.append(cover_table(facts, cover_id, _table_url(stem, cover_id), qnames, names))
+    tables += [
         csv_table(s, table_id, _table_url(stem, table_id), qnames, names, notes)
         for s, table_id in statements
     ]

@@ -9,7 +9,8 @@
   context and a unit of the resources, has integer `scale`, `decimals` and `sign="-"`
   at most, and a format we know whose lexical rule its displayed text meets
   (`ixt:num-dot-decimal`, `ixt:fixed-zero` of Transformation Registry 4; no format
-  means a plain decimal); only `ix:nonFraction` facts are used here;
+  means a plain decimal); `ix:nonNumeric` (the cover facts) names a declared prefix and
+  a context, its text the value; no other fact elements are used here;
 - `ixbrl.instance`: the displayed values, transformed, scaled and signed, are the
   instance's facts (by id; a second printing is a consistent duplicate);
 - `ixbrl.footnotes` (§15): `ix:footnote` and `ix:relationship` state the instance's
@@ -30,6 +31,7 @@ from exporter.validate.footnotes import inline_links, link_findings
 from exporter.validate.instance import Instance, read_instance
 from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname
 from exporter.validate.oim import (
+    PURE,
     StatedFact,
     compare_with_instance,
     decimal_value,
@@ -43,7 +45,8 @@ XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 NON_FRACTION = f"{{{IX}}}nonFraction"
-_OTHER_IX = ("nonNumeric", "fraction", "tuple", "continuation", "exclude")
+NON_NUMERIC = f"{{{IX}}}nonNumeric"
+_OTHER_IX = ("fraction", "tuple", "continuation", "exclude")
 _NUM_DOT_DECIMAL = re.compile(r"[ \t\n\r]*[, \xa00-9]*(\.[ \xa00-9]+)?[ \t\n\r]*")
 _INTEGER = re.compile(r"[+-]?\d+")
 
@@ -150,6 +153,40 @@ def read_tag(
     ), []
 
 
+def read_text_tag(
+    element: etree._Element, page: Instance, name: str, nsmap: dict[str | None, str] | None
+) -> tuple[StatedFact | None, list[Finding]]:
+    """One `ix:nonNumeric` as the fact it states (its text, read as `instance_facts` reads
+    a non-numeric fact), or why it states none."""
+    label = element.get("id") or f"line {element.sourceline}"
+    nsmap = nsmap if nsmap is not None else dict(element.nsmap)
+    concept = resolve_qname(element.get("name", ""), nsmap)
+    context = page.context(element.get("contextRef"))
+    problems = [
+        f"{what} {element.get(what)!r} does not resolve"
+        for what, missing in (("name", concept), ("contextRef", context))
+        if missing is None
+    ]
+    if problems or not concept or not context or not context.period:
+        return None, [
+            finding("ixbrl.tag", f"{label}: {p}", name, element.sourceline) for p in problems
+        ]
+    text = "".join(element.itertext())
+    number = decimal_value(text)
+    return StatedFact(
+        id=element.get("id"),
+        where=f"ix:nonNumeric {label}",
+        concept=concept,
+        entity=(context.scheme, context.identifier),
+        period=context.period,
+        members=context.members,
+        unit=None if number is None else PURE,
+        value=text if number is None else number,
+        decimals=None,
+        line=element.sourceline,
+    ), []
+
+
 def validate_inline(
     document: bytes, name: str, instance: bytes, instance_name: str, schema: str
 ) -> ValidationResult:
@@ -177,8 +214,9 @@ def validate_inline(
             findings.append(finding("ixbrl.tag", message, name, element.sourceline))
     stated = []
     nsmap = root_namespaces(document, root)
-    for element in root.iter(NON_FRACTION):
-        fact, problems = read_tag(element, page, name, nsmap)
+    for element in root.iter(NON_FRACTION, NON_NUMERIC):
+        read = read_tag if element.tag == NON_FRACTION else read_text_tag
+        fact, problems = read(element, page, name, nsmap)
         findings.extend(problems)
         if fact is not None:
             stated.append(fact)

@@ -15,12 +15,14 @@ from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
 
 from exporter.errors import Location
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 from exporter.findings import Finding, Severity
 from exporter.validate.instance import Fact, Instance, Period, parse_moment, read_instance
 from exporter.validate.names import ISO4217, XBRLI, local_name, namespace, resolve_qname
@@ -51,6 +53,10 @@ def _inline_refs(node: Any, defs: dict[str, Any]) -> Any:
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    """The full validator, which lists every error: only for a document the compiled check
+    refused, so `jsonschema` (some 30 ms to import) is imported only then."""
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(_inline_refs(schema, schema.get("$defs", {})))
@@ -82,7 +88,7 @@ def validate_jsonld(document: bytes, instance: bytes) -> ValidationResult:
         )
     checks.append("jsonld.schema")
     findings = list(schema_findings(data))
-    count = len(data.get("facts", [])) if isinstance(data, dict) else 0
+    count = len(data.get("facts", [])) + len(data.get("cover", [])) if isinstance(data, dict) else 0
     if findings:
         return ValidationResult.of(findings, checks, count)
     checks.append("jsonld.instance")
@@ -90,9 +96,10 @@ def validate_jsonld(document: bytes, instance: bytes) -> ValidationResult:
     if root is None:
         return ValidationResult.of(problems, checks, count)
     records = read_instance(root, instance_url(data["document"]))
-    checks.extend(["jsonld.entity", "jsonld.facts"])
+    checks.extend(["jsonld.entity", "jsonld.facts", "jsonld.cover"])
     findings.extend(entity_findings(data, records))
     findings.extend(fact_findings(data, records))
+    findings.extend(cover_findings(data, records))
     return ValidationResult.of(findings, checks, count)
 
 
@@ -221,7 +228,7 @@ def fact_findings(data: dict[str, Any], instance: Instance) -> Iterator[Finding]
     A JSON-LD concept `xe:Name` names `{namespace}Name` where the context maps `xe` to
     the concept namespace (a trailing `#` or `/` aside).
     """
-    xml = {f.id: f for f in instance.facts if f.id}
+    xml = {f.id: f for f in instance.facts if f.id and f.unit_ref is not None}
     nsmap = dict(instance.root.nsmap)
     bases = _concept_bases(data)
     unpaired_json: Counter[Signature] = Counter()
@@ -243,7 +250,9 @@ def fact_findings(data: dict[str, Any], instance: Instance) -> Iterator[Finding]
                 Location(file=instance.file, line=fact.line),
             )
     unpaired_xml = Counter(
-        _xml_signature(f, instance) for f in instance.facts if f.id not in paired
+        _xml_signature(f, instance)
+        for f in instance.facts
+        if f.id not in paired and f.unit_ref is not None
     )
     for signature in (unpaired_xml - unpaired_json).elements():
         yield _finding("jsonld.fact-missing", f"instance fact {_show(signature)} is missing")
@@ -256,3 +265,33 @@ def _show(signature: Signature) -> str:
     concept = local_name(concept)
     when = (period.end - timedelta(days=1)).date().isoformat() if period and period.end else "?"
     return f"{concept} = {value} (decimals {decimals}) ending {when}"
+
+
+def cover_findings(data: dict[str, Any], instance: Instance) -> Iterator[Finding]:
+    """One JSON-LD cover fact per non-numeric instance fact, by id, equal on concept,
+    period and text (the cover facts: what document this is, whose, for which period)."""
+    bases = _concept_bases(data)
+    nodes = {node["@id"].removeprefix("_:"): node for node in data.get("cover", [])}
+    for fact in instance.facts:
+        if fact.unit_ref is not None:
+            continue
+        node = nodes.pop(fact.id or "", None)
+        if node is None:
+            yield _finding("jsonld.cover-missing", f"instance fact {fact.label} is missing")
+            continue
+        context = instance.context(fact.context_ref)
+        expected = (
+            f"{{{namespace(fact.name).rstrip('#/')}}}{local_name(fact.name)}",
+            context.period if context else None,
+            fact.text,
+        )
+        stated = (_json_concept(node["concept"], bases), _json_period(node["period"]), node["text"])
+        if stated != expected:
+            yield _finding(
+                "jsonld.cover-mismatch",
+                f"cover fact {node['@id']} differs from the instance's {fact.label}",
+                node["@id"],
+                Location(file=instance.file, line=fact.line),
+            )
+    for node_id in nodes:
+        yield _finding("jsonld.cover-extra", f"cover fact _:{node_id} is not in the instance")

@@ -58,7 +58,8 @@ class StatedFact:
     period: Period
     members: Members
     unit: UnitKey | None
-    value: Decimal
+    value: Decimal | str
+    """A number, or the text of a non-numeric fact (no unit, no decimals)."""
     decimals: int | None
     line: int | None = None
 
@@ -167,6 +168,20 @@ def decimal_value(text: str) -> Decimal | None:
         return None
 
 
+def text_or_number(value: Any, fact: dict[str, Any], dimensions: Any) -> Decimal | str | None:
+    """An OIM fact's value: its number; its text when the fact is non-numeric (no unit,
+    no decimals, a value that is no number); None when it is neither. Without the
+    taxonomy a text that is a number ("2024") reads as one, on either side of a comparison
+    (see `instance_facts`)."""
+    if not isinstance(value, str):
+        return None
+    number = decimal_value(value)
+    if number is not None:
+        return number
+    has_unit = isinstance(dimensions, dict) and "unit" in dimensions
+    return None if has_unit or "decimals" in fact else value
+
+
 def oim_period(text: str) -> Period | None:
     """An OIM period string (ISO date-times, `start/end`, or xBRL-CSV date forms)."""
     text = text.strip()
@@ -249,8 +264,15 @@ def instance_facts(instance: Instance) -> list[StatedFact]:
     for fact in instance.facts:
         context = instance.context(fact.context_ref)
         unit = instance.unit(fact.unit_ref)
-        value = decimal_value(fact.text)
-        if context is None or context.period is None or unit is None or value is None:
+        value: Decimal | str | None = decimal_value(fact.text)
+        unit_key = unit.key if unit else None
+        if fact.unit_ref is None and not fact.nil:
+            # A non-numeric fact (the cover's), read as an OIM reader reads its value
+            # without the taxonomy: a number where the text is one ("2024"), else the text.
+            value, unit_key = (fact.text, None) if value is None else (value, PURE)
+        elif unit is None:
+            continue
+        if context is None or context.period is None or value is None:
             continue
         decimals = None if fact.decimals in (None, "INF") else int(fact.decimals)
         facts.append(
@@ -261,7 +283,7 @@ def instance_facts(instance: Instance) -> list[StatedFact]:
                 entity=(context.scheme, context.identifier),
                 period=context.period,
                 members=context.members,
-                unit=unit.key,
+                unit=unit_key,
                 value=value,
                 decimals=decimals,
                 line=fact.line,
@@ -273,7 +295,7 @@ def instance_facts(instance: Instance) -> list[StatedFact]:
 def consistent(a: StatedFact, b: StatedFact) -> bool:
     """Equal values after rounding both to the lesser precision."""
     precisions = [d for d in (a.decimals, b.decimals) if d is not None]
-    if not precisions:
+    if isinstance(a.value, str) or isinstance(b.value, str) or not precisions:
         return a.value == b.value
     quantum = Decimal(1).scaleb(-min(precisions))
     return a.value.quantize(quantum, ROUND_HALF_EVEN) == b.value.quantize(quantum, ROUND_HALF_EVEN)

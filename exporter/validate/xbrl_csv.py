@@ -6,7 +6,8 @@
 - tables (§4): UTF-8 CSV whose header row names columns of the template, each an
   identifier, none twice; every `$name` a column definition refers to is a column of
   the header (not a comment column);
-- facts (§3.4-§3.6): every non-empty fact cell is a decimal and its concept, entity,
+- facts (§3.4-§3.6): every non-empty fact cell is a decimal (or, without unit and
+  decimals, the text of a non-numeric fact) and its concept, entity,
   period, unit, dimensions and decimals resolve (column, then report, definitions; `$`
   references read the row); a parameter cell with a value is used by a fact of its row;
 - footnotes (§3.9): `xbrl:note` columns, and `links` whose sources are the cells' OIM
@@ -22,6 +23,7 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from exporter.findings import Finding
@@ -183,7 +185,10 @@ class _RowReader:
         texts = {k: self.resolve(v, row, used) for k, v in aspects.items()}
         decimals_text, _ = self.resolve(definition.get("decimals"), row, used)
         problems = []
-        value = decimal_value(self.cell(row, column))
+        cell = self.cell(row, column)
+        value: Decimal | str | None = decimal_value(cell)
+        if value is None and not decimals_text and "unit" not in aspects:
+            value = cell  # a non-numeric fact (the cover's): its text
         concept = self.resolver.concept(texts.get("concept", ("", ""))[0])
         who = self.resolver.entity(texts.get("entity", ("", ""))[0])
         period = _period(self.resolver, *texts.get("period", ("", "")))
@@ -199,7 +204,9 @@ class _RowReader:
             members.append(pair)
         checks = (("value", value), ("concept", concept), ("entity", who), ("period", period))
         problems += [f"{what} does not resolve" for what, got in checks if got is None]
-        if unit is None:
+        if isinstance(value, str):
+            unit = None
+        elif unit is None:
             problems.append(f"unit {unit_text!r} does not resolve")
         if decimals_text and not _INTEGER.fullmatch(decimals_text):
             problems.append(f"decimals {decimals_text!r} is not an integer")

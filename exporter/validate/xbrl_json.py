@@ -21,10 +21,10 @@ from exporter.validate.oim import (
     Resolver,
     StatedFact,
     against_instance,
-    decimal_value,
     document_info,
     finding,
     parse_json,
+    text_or_number,
 )
 from exporter.validate.result import ValidationResult
 
@@ -56,7 +56,7 @@ def read_fact(
         return None, [finding("xbrl-json.fact", f"fact {fact_id} has no dimensions", name)]
     dimensions = fact["dimensions"]
     value = fact.get("value")
-    number = decimal_value(value) if isinstance(value, str) else None
+    number = text_or_number(value, fact, fact.get("dimensions", {}))
     if number is None:
         problems.append(f"value {value!r} is not a decimal string")
     decimals = fact.get("decimals")
@@ -70,7 +70,9 @@ def read_fact(
     for aspect, resolved in (("concept", concept), ("entity", who), ("period", period)):
         if resolved is None:
             problems.append(f"{aspect} {dimensions.get(aspect)!r} does not resolve")
-    if unit is None:
+    if isinstance(number, str):
+        unit = None  # a non-numeric fact has no unit (OIM 1.0 §4.3)
+    elif unit is None:
         problems.append(f"unit {unit_text!r} does not resolve")
     members = []
     for dimension, member in sorted(dimensions.items()):
