@@ -323,3 +323,32 @@ def test_a_footnote_about_something_else_leaves_the_date_alone() -> None:
         Period(end=date(2023, 3, 31)),
         Period(end=date(2022, 3, 31)),
     ]
+
+
+def test_a_scale_printed_above_the_title_is_the_tables_scale() -> None:
+    rows = [
+        _row(3, "", "Three Months Ended March 31, 2023", "Three Months Ended March 31, 2022"),
+        _row(4, "Cost of products sold", "8,212", "7,919"),
+    ]
+    (table,) = _understand(
+        Heading(text="$ in Millions", line=1, page=1),
+        Heading(text="Quarter to Date", line=2, page=1),
+        _table(1, rows),
+    )
+    assert table.title == "Quarter to Date"
+    assert table.scale.money == 6
+
+
+def test_an_amount_column_beside_a_percent_of_sales_column_is_the_statement_itself() -> None:
+    rows = [
+        _row(
+            3, "", "Three Months Ended March 31, 2023", "", "Three Months Ended March 31, 2022", ""
+        ),
+        _row(4, "", "Amount", "Percent to Sales", "Amount", "Percent to Sales"),
+        _row(5, "Sales to customers", "25,530", "100.0", "24,020", "100.0"),
+        _row(6, "Cost of products sold", "8,212", "32.2", "7,919", "33.0"),
+    ]
+    heading = Heading(text="Condensed Consolidated Statement of Earnings", line=1, page=1)
+    (table,) = _understand(heading, _table(1, rows))
+    valued = [c for c in table.blocks[0].columns if not c.share_of]
+    assert [(c.period, c.member) for c in valued] == [(Q1_2023, None), (Q1_2022, None)]

@@ -179,6 +179,9 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             # QUARTER 2023 ACTUAL vs. 2022 ACTUAL") says what the columns below compare.
             if not period and isinstance(block, Heading) and compared_period(text):
                 period = text
+            # A scale stated above the title ("$ in Millions" over "Quarter to Date").
+            if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
+                caption = text
             continue
         if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
             caption = text
