@@ -40,10 +40,6 @@ ARC_HREF = (
 CYCLES = (
     "directed and undirected cycles (XBRL 2.1 §5.2.4.2, arcroleType cyclesAllowed) are not checked"
 )
-ROLE_TYPES = (
-    "roleType and arcroleType declarations (usedOn, uniqueness, roleURI, roleRef resolution) "
-    "are not checked"
-)
 LABEL_ARCS = "label and reference arc constraints (preferredLabel, overrides) are not checked"
 DECLARATIONS = (
     "XBRL 2.1 §5.1 constraints on item and tuple declarations (periodType, balance, tuple "
@@ -85,25 +81,14 @@ EXPECTED_FAILURES: dict[str, str] = {
     "204-arcCycles V-21": CYCLES,
     "204-arcCycles V-24": CYCLES,
     "204-arcCycles V-30": CYCLES,
-    "205-roleDeclared V-7": ROLE_TYPES,
-    "205-roleDeclared V-9": ROLE_TYPES,
-    "205-roleDeclared V-11": ROLE_TYPES,
-    "206-arcDeclared V-2": ROLE_TYPES,
-    "206-arcDeclared V-3": ROLE_TYPES,
-    "206-arcDeclared V-4": ROLE_TYPES,
-    "206-arcDeclared V-5": ROLE_TYPES,
-    "206-arcDeclared V-7": ROLE_TYPES,
     "207-arcDeclaredCycles V-2": CYCLES,
     "207-arcDeclaredCycles V-3": CYCLES,
     "207-arcDeclaredCycles V-4": CYCLES,
     "207-arcDeclaredCycles V-8": CYCLES,
     "207-arcDeclaredCycles V-10": CYCLES,
     "207-arcDeclaredCycles V-14": CYCLES,
-    "211-Testcase-sEqualUsedOn V-01": ROLE_TYPES,
-    "211-Testcase-sEqualUsedOn V-02": ROLE_TYPES,
     "214-lax-validation-testcase V-02": LAX,
     "214-lax-validation-testcase V-04": LAX,
-    "220-NonStandardArcsAndTypes V-04": ROLE_TYPES,
     "291-inferArcOverride V-2": LABEL_ARCS,
     "291-inferArcOverride V-08": LABEL_ARCS,
     "291-inferArcOverride V-09": LABEL_ARCS,
@@ -130,9 +115,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "114-lax-validation-testcase V-02": LAX,
     "114-lax-validation-testcase V-03": LAX,
     "114-lax-validation-testcase V-05": LAX,
-    "160-UsedOn V-01": ROLE_TYPES,
-    "160-UsedOn V-02": ROLE_TYPES,
-    "160-UsedOn V-09": ROLE_TYPES,
     "uniqueParticleAttribution-testcase V-03": UPA,
     "uniqueParticleAttribution-testcase V-06": UPA,
 }

@@ -17,6 +17,7 @@ from lxml import etree
 from exporter.validate import names as n
 from exporter.validate.cache import LruCache
 from exporter.validate.concepts import Concept
+from exporter.validate.roles import LinkbaseRoles, RoleDeclaration, declarations, linkbase_roles
 from exporter.validate.sources import display_name, parse
 
 
@@ -90,6 +91,10 @@ class DocumentInfo:
     attribute_types: tuple[tuple[str, str], ...] = ()
     # `decimals`/`precision` a named type gives by default or fixes: (type, attribute, value).
     accuracy_defaults: tuple[tuple[str, str, str], ...] = ()
+    # roleType and arcroleType declarations of a schema (XBRL 2.1 §5.1.3, §5.1.4).
+    role_declarations: tuple[RoleDeclaration, ...] = ()
+    # Each linkbase's roleRefs, arcroleRefs and the roles its links use (§3.5.2.4-5).
+    linkbase_roles: tuple[LinkbaseRoles, ...] = ()
 
 
 class DocumentError(Exception):
@@ -120,7 +125,10 @@ def _extract(url: str, data: bytes) -> DocumentInfo:
         links, refs = _linkbase_parts(url, root, display_name(url))
         ids = frozenset(_ids(root))
         repeated = tuple(repeated_role_refs(root))
-        return DocumentInfo(url, False, False, None, refs, (), (), ids, (), links, repeated)
+        roles = (linkbase_roles(url, root, display_name(url)),)
+        return DocumentInfo(
+            url, False, False, None, refs, (), (), ids, (), links, repeated, linkbase_roles=roles
+        )
     raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
 
 
@@ -190,6 +198,8 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
             repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
         ),
         accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
+        role_declarations=tuple(declarations(root, file)),
+        linkbase_roles=tuple(linkbase_roles(url, lb, file) for lb in root.iter(n.LINK_LINKBASE)),
         attribute_types=tuple(
             (f"{{{tns}}}{el.get('name')}" if tns else el.get("name", ""), type_name)
             for el in root.iterchildren(f"{{{n.XSD}}}attribute")

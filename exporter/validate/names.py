@@ -90,3 +90,67 @@ def resolve_qname(text: str, nsmap: dict[str | None, str]) -> str | None:
     if uri is None:
         return None if sep else local
     return f"{{{uri}}}{local}"
+
+
+_ROLE = "http://www.xbrl.org/2003/role/"
+_ARCROLE = "http://www.xbrl.org/2003/arcrole/"
+# Roles and arcroles XBRL 2.1 itself defines (§3.5.3.3, §5.2.2.2.2, §5.2.3.2.2, §4.11.1.2,
+# §4.3.4, §5.2): using them needs no roleRef or arcroleRef.
+STANDARD_ROLES = frozenset(
+    _ROLE + name
+    for name in [
+        "link",
+        "label",
+        "terseLabel",
+        "verboseLabel",
+        "positiveLabel",
+        "positiveTerseLabel",
+        "positiveVerboseLabel",
+        "negativeLabel",
+        "negativeTerseLabel",
+        "negativeVerboseLabel",
+        "zeroLabel",
+        "zeroTerseLabel",
+        "zeroVerboseLabel",
+        "totalLabel",
+        "periodStartLabel",
+        "periodEndLabel",
+        "documentation",
+        "definitionGuidance",
+        "disclosureGuidance",
+        "presentationGuidance",
+        "measurementGuidance",
+        "commentaryGuidance",
+        "exampleGuidance",
+        "reference",
+        "definitionRef",
+        "disclosureRef",
+        "mandatoryDisclosureRef",
+        "recommendedDisclosureRef",
+        "unspecifiedDisclosureRef",
+        "presentationRef",
+        "measurementRef",
+        "commentaryRef",
+        "exampleRef",
+        "footnote",
+        "calculationLinkbaseRef",
+        "definitionLinkbaseRef",
+        "labelLinkbaseRef",
+        "presentationLinkbaseRef",
+        "referenceLinkbaseRef",
+    ]
+)
+STANDARD_ARCROLES = frozenset(
+    _ARCROLE + name
+    for name in [
+        "fact-footnote",
+        "summation-item",
+        "parent-child",
+        "essence-alias",
+        "similar-tuples",
+        "general-special",
+        "requires-element",
+        "concept-label",
+        "concept-reference",
+    ]
+) | {"http://www.w3.org/1999/xlink/properties/linkbase"}

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from exporter.findings import Finding
-from exporter.validate import calc_rules, definition_rules, instance_rules
+from exporter.validate import calc_rules, definition_rules, instance_rules, role_rules
 from exporter.validate.linkbase_schema import linkbase_validity
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
@@ -43,6 +43,9 @@ class Rule:
 DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.linkbase-schema", linkbase_validity),
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
+    Rule("xbrl.role-declarations", role_rules.role_declarations),
+    Rule("xbrl.role-ref-targets", role_rules.role_ref_targets),
+    Rule("xbrl.role-uses", role_rules.role_uses),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
     Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),

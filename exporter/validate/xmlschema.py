@@ -88,7 +88,10 @@ def _wrapper(dts: Dts, sources: dict[str, bytes]) -> bytes:
 
 
 def _compile(dts: Dts, sources: dict[str, bytes]) -> _Compiled:
-    return _compile_schema(_wrapper(dts, sources), _WRAPPER_URL, sources)
+    """The wrapper imports the schemas with components; any schema of the DTS is served,
+    since one with components may include (or import) one without (XML Schema §4.2.1)."""
+    served = {url: dts.sources[url] for url, doc in dts.documents.items() if doc.is_schema}
+    return _compile_schema(_wrapper(dts, sources), _WRAPPER_URL, served)
 
 
 def _compile_schema(schema_bytes: bytes, url: str, sources: dict[str, bytes]) -> _Compiled:
