@@ -37,9 +37,6 @@ XPOINTER = "element() XPointers beyond element(id) are not resolved or checked"
 ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
 )
-CYCLES = (
-    "directed and undirected cycles (XBRL 2.1 §5.2.4.2, arcroleType cyclesAllowed) are not checked"
-)
 LABEL_ARCS = "label and reference arc constraints (preferredLabel, overrides) are not checked"
 DECLARATIONS = (
     "XBRL 2.1 §5.1 constraints on item and tuple declarations (periodType, balance, tuple "
@@ -75,18 +72,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "202-xlinkLocator V-02b": ARC_HREF,
     "202-xlinkLocator V-11": XPOINTER,
     "202-xlinkLocator V-12": XPOINTER,
-    "204-arcCycles V-6": CYCLES,
-    "204-arcCycles V-8": CYCLES,
-    "204-arcCycles V-18": CYCLES,
-    "204-arcCycles V-21": CYCLES,
-    "204-arcCycles V-24": CYCLES,
-    "204-arcCycles V-30": CYCLES,
-    "207-arcDeclaredCycles V-2": CYCLES,
-    "207-arcDeclaredCycles V-3": CYCLES,
-    "207-arcDeclaredCycles V-4": CYCLES,
-    "207-arcDeclaredCycles V-8": CYCLES,
-    "207-arcDeclaredCycles V-10": CYCLES,
-    "207-arcDeclaredCycles V-14": CYCLES,
     "214-lax-validation-testcase V-02": LAX,
     "214-lax-validation-testcase V-04": LAX,
     "291-inferArcOverride V-2": LABEL_ARCS,

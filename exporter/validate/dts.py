@@ -27,7 +27,7 @@ from exporter.validate.documents import (
     Reference,
     read_document,
 )
-from exporter.validate.names import DEFINITION_ARCROLES, LINK, SUMMATION_ARCROLES, XSD
+from exporter.validate.names import LINK, SUMMATION_ARCROLES, XSD
 from exporter.validate.sources import Resolver, digest, display_name, fetch
 
 _CONCEPT_LINKS = frozenset(
@@ -54,7 +54,8 @@ class CalcRelationship:
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
-    """An effective definition relationship (essence-alias, requires-element) in one ELR."""
+    """An effective relationship between two concepts, in the base set of its link
+    element, ELR, arc element and arcrole (XBRL 2.1 §3.5.3.9.7.3)."""
 
     role: str
     arcrole: str
@@ -62,6 +63,12 @@ class Relationship:
     target: str
     file: str
     line: int
+    link: str = ""
+    arc: str = ""
+
+    @property
+    def base_set(self) -> tuple[str, str, str, str]:
+        return (self.link, self.role, self.arc, self.arcrole)
 
 
 @dataclass(frozen=True)
@@ -75,11 +82,12 @@ class Dts:
     calculations: tuple[CalcRelationship, ...]
     repeated_calculations: tuple[CalcRelationship, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
-    definitions: tuple[Relationship, ...] = ()
+    # Every effective concept-to-concept relationship, whatever its arcrole.
+    relationships: tuple[Relationship, ...] = ()
 
     def related(self, arcrole: str) -> tuple[Relationship, ...]:
-        """The effective definition relationships of `arcrole`."""
-        return tuple(rel for rel in self.definitions if rel.arcrole == arcrole)
+        """The effective relationships of `arcrole`."""
+        return tuple(rel for rel in self.relationships if rel.arcrole == arcrole)
 
     def schema_sources(self) -> dict[str, bytes]:
         """URL -> bytes of the schemas that declare components (what lxml compiles).
@@ -217,10 +225,10 @@ def _build(key: str, found: _Discovery) -> Dts:
     findings = list(_locator_findings(docs, by_id))
     relationships = list(_calc_relationships(docs, by_id, findings))
     unique, repeated = _split_repeats(relationships)
-    definitions = tuple(
-        Relationship(role, arc.arcrole, source, target, arc.file, arc.line)
-        for arc, role, source, target in _effective(
-            _candidates(docs, by_id, DEFINITION_ARCROLES), _attribute_types(docs)
+    related = tuple(
+        Relationship(link.role, arc.arcrole, source, target, arc.file, arc.line, link.tag, arc.tag)
+        for arc, link, source, target in _effective(
+            _candidates(docs, by_id), _attribute_types(docs)
         )
     )
     return Dts(
@@ -231,7 +239,7 @@ def _build(key: str, found: _Discovery) -> Dts:
         calculations=unique,
         repeated_calculations=repeated,
         findings=tuple(findings),
-        definitions=definitions,
+        relationships=related,
     )
 
 
@@ -305,29 +313,35 @@ def _calc_relationships(
 ) -> Iterator[CalcRelationship]:
     """XBRL 2.1 §5.2.5.2: summation-item arcs, after prohibition (§3.5.3.9.7.5)."""
     candidates = _candidates(docs, by_id, SUMMATION_ARCROLES)
-    for arc, role, source, target in _effective(candidates, _attribute_types(docs)):
+    for arc, link, source, target in _effective(candidates, _attribute_types(docs)):
         weight = _weight(arc, findings)
         if weight is not None:
             order = _order(arc)
             yield CalcRelationship(
-                role, arc.arcrole, source, target, weight, order, arc.file, arc.line
+                link.role, arc.arcrole, source, target, weight, order, arc.file, arc.line
             )
 
 
+Candidate = tuple[Arc, ExtendedLink, str, str]
+
+
 def _candidates(
-    docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str], arcroles: frozenset[str]
-) -> list[tuple[Arc, str, str, str]]:
-    """Every (arc, ELR, source concept, target concept) of the given arcroles."""
-    candidates: list[tuple[Arc, str, str, str]] = []
+    docs: dict[str, DocumentInfo],
+    by_id: dict[tuple[str, str], str],
+    arcroles: frozenset[str] | None = None,
+) -> list[Candidate]:
+    """Every (arc, link, source concept, target concept) of the given arcroles (None:
+    of any arcrole)."""
+    candidates: list[Candidate] = []
     for doc in docs.values():
         for link in doc.links:
             labels = _label_targets(link, by_id)
             for arc in link.arcs:
-                if arc.arcrole not in arcroles:
+                if arcroles is not None and arc.arcrole not in arcroles:
                     continue
                 for source in labels.get(arc.source, ()):
                     for target in labels.get(arc.target, ()):
-                        candidates.append((arc, link.role, source, target))
+                        candidates.append((arc, link, source, target))
     return candidates
 
 
@@ -344,17 +358,15 @@ def _label_targets(link: ExtendedLink, by_id: dict[tuple[str, str], str]) -> dic
     return labels
 
 
-def _effective(
-    candidates: list[tuple[Arc, str, str, str]], types: dict[str, str]
-) -> Iterator[tuple[Arc, str, str, str]]:
+def _effective(candidates: list[Candidate], types: dict[str, str]) -> Iterator[Candidate]:
     """XBRL 2.1 §3.5.3.9.7.4-5: drop relationships whose highest-priority equivalent is
     prohibited. Equivalent arcs share element, role, ends and every non-exempt attribute
     by value (`order` defaulting to 1); an attribute present on one arc only, even at its
     schema default, makes them different."""
-    groups: dict[tuple[object, ...], list[tuple[Arc, str, str, str]]] = {}
+    groups: dict[tuple[object, ...], list[Candidate]] = {}
     for item in candidates:
-        arc, role, source, target = item
-        key = (role, arc.tag, arc.arcrole, source, target, _attributes(arc, types))
+        arc, link, source, target = item
+        key = (link.tag, link.role, arc.tag, arc.arcrole, source, target, _attributes(arc, types))
         groups.setdefault(key, []).append(item)
     for items in groups.values():
         top = max(_priority(item[0]) for item in items)

@@ -19,7 +19,6 @@ SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
 SUMMATION_ARCROLES = frozenset({SUMMATION_ITEM, SUMMATION_ITEM_11})
 ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
 REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
-DEFINITION_ARCROLES = frozenset({ESSENCE_ALIAS, REQUIRES_ELEMENT})
 
 XBRLI_XBRL = f"{{{XBRLI}}}xbrl"
 XBRLI_CONTEXT = f"{{{XBRLI}}}context"

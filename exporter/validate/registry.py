@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from exporter.findings import Finding
-from exporter.validate import calc_rules, definition_rules, instance_rules, role_rules
+from exporter.validate import (
+    calc_rules,
+    cycle_rules,
+    definition_rules,
+    instance_rules,
+    role_rules,
+)
 from exporter.validate.linkbase_schema import linkbase_validity
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
@@ -49,6 +55,7 @@ DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
     Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),
+    Rule("xbrl.arc-cycles", cycle_rules.arc_cycles),
     Rule("xbrl.essence-alias-concepts", definition_rules.essence_alias_concepts),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
 )
