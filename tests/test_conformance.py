@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from conformance import Outcome, extract, run_suite, suite_tarball
 
-FOOTNOTES = "footnote links (XBRL 2.1 §4.11: arcs, locators, xml:lang, id scope) are not checked"
 TYPED_S_EQUAL = (
     "s-equality compares segment and scenario values as text, not as typed values "
     "(numbers, booleans, NaN need the schema types of their elements)"
@@ -45,14 +44,6 @@ DECLARATIONS = (
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
-    "301-idScope V-8": FOOTNOTES,
-    "301-idScope V-9": FOOTNOTES,
-    "301-idScope V-10": FOOTNOTES,
-    "301-idScope V-11": FOOTNOTES,
-    "301-idScope V-12": FOOTNOTES,
-    "301-idScope V-14": FOOTNOTES,
-    "301-idScope V-15": FOOTNOTES,
-    "301-idScope V-16": FOOTNOTES,
     "302-context V-11": TYPED_S_EQUAL,
     "302-context V-12": TYPED_S_EQUAL,
     "314-lax-validation-testcase V-06": LAX,

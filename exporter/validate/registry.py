@@ -17,6 +17,7 @@ from exporter.validate import (
     calc_rules,
     cycle_rules,
     definition_rules,
+    footnote_rules,
     instance_rules,
     role_rules,
 )
@@ -72,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.context-content", instance_rules.context_content),
     Rule("xbrl.context-ref", instance_rules.context_refs),
     Rule("xbrl.unit-ref", instance_rules.unit_refs),
+    Rule("xbrl.footnotes", footnote_rules.footnote_links),
     Rule("xbrl.decimals", instance_rules.accuracy),
     Rule("xbrl.value", instance_rules.values),
     Rule("xbrl.nil", instance_rules.nils),
