@@ -19,13 +19,6 @@ from pathlib import Path
 import pytest
 from conformance import Outcome, extract, run_suite, suite_tarball
 
-TYPED_S_EQUAL = (
-    "s-equality compares segment and scenario values as text, not as typed values "
-    "(numbers, booleans, NaN need the schema types of their elements)"
-)
-SCHEMA_DEFAULTS = (
-    "schema default and fixed values of scenario content are not applied before s-equality"
-)
 ELEMENT_DEFAULT = (
     "libxml2's XML Schema validation does not give an empty fact its element's default value "
     "(our rules do)"
@@ -44,16 +37,8 @@ DECLARATIONS = (
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
-    "302-context V-11": TYPED_S_EQUAL,
-    "302-context V-12": TYPED_S_EQUAL,
     "314-lax-validation-testcase V-06": LAX,
-    "330-s-equal-testcase V-12": TYPED_S_EQUAL,
-    "330-s-equal-testcase V-13": TYPED_S_EQUAL,
-    "330-s-equal-testcase V-16": TYPED_S_EQUAL,
-    "330-s-equal-testcase V-17": TYPED_S_EQUAL,
     "395-inferNumericConsistency V-3": ELEMENT_DEFAULT,
-    "395-inferNumericConsistency V-5": SCHEMA_DEFAULTS,
-    "395-inferNumericConsistency V-7": SCHEMA_DEFAULTS,
     "201-linkref V-04": LINKBASE_REF_ROLES,
     "201-linkref V-05": LINKBASE_REF_ROLES,
     "201-linkref V-06": LINKBASE_REF_ROLES,

@@ -91,6 +91,9 @@ class DocumentInfo:
     attribute_types: tuple[tuple[str, str], ...] = ()
     # `decimals`/`precision` a named type gives by default or fixes: (type, attribute, value).
     accuracy_defaults: tuple[tuple[str, str, str], ...] = ()
+    # Attributes of global elements and named complex types, for s-equality (XBRL 2.1
+    # §4.10): (owning element or type, attribute, its type, its default or fixed value).
+    attribute_declarations: tuple[tuple[str, str, str | None, str | None], ...] = ()
     # roleType and arcroleType declarations of a schema (XBRL 2.1 §5.1.3, §5.1.4).
     role_declarations: tuple[RoleDeclaration, ...] = ()
     # Each linkbase's roleRefs, arcroleRefs and the roles its links use (§3.5.2.4-5).
@@ -198,6 +201,7 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
             repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
         ),
         accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
+        attribute_declarations=tuple(_attribute_declarations(root, tns)),
         role_declarations=tuple(declarations(root, file)),
         linkbase_roles=tuple(linkbase_roles(url, lb, file) for lb in root.iter(n.LINK_LINKBASE)),
         attribute_types=tuple(
@@ -251,6 +255,27 @@ def _concept(el: etree._Element, tns: str | None, file: str) -> Concept:
         file=file,
         line=el.sourceline or 0,
     )
+
+
+def _attribute_declarations(
+    root: etree._Element, tns: str | None
+) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """Named attributes declared in global elements' own types and in named complex types,
+    with the type and the default (or fixed) value XML Schema gives them."""
+    qualified = root.get("attributeFormDefault") == "qualified"
+    for owner in root.iterchildren(n.XSD_ELEMENT, n.XSD_COMPLEX_TYPE):
+        name = owner.get("name")
+        if not name:
+            continue
+        owner_name = f"{{{tns}}}{name}" if tns else name
+        for attribute in owner.iter(f"{{{n.XSD}}}attribute"):
+            local = attribute.get("name")
+            if not local:
+                continue
+            form = attribute.get("form", "qualified" if qualified else "unqualified")
+            clark = f"{{{tns}}}{local}" if tns and form == "qualified" else local
+            value = attribute.get("fixed", attribute.get("default"))
+            yield (owner_name, clark, _qname_attr(attribute, "type"), value)
 
 
 _ACCURACY = ("decimals", "precision")

@@ -216,12 +216,12 @@ def _qualifiers(el: etree._Element) -> tuple[object, ...]:
 
 def _s_key(el: etree._Element) -> tuple[object, ...]:
     children = tuple(_s_key(c) for c in el.iterchildren() if isinstance(c.tag, str))
-    attributes = frozenset((k, _s_value(v, el.nsmap)) for k, v in el.attrib.items())
-    text = "" if children else _s_value(el.text or "", el.nsmap)
+    attributes = frozenset((k, s_value(v, el.nsmap)) for k, v in el.attrib.items())
+    text = "" if children else s_value(el.text or "", el.nsmap)
     return (el.tag, attributes, text, children)
 
 
-def _s_value(text: str, nsmap: dict[str | None, str]) -> str:
+def s_value(text: str, nsmap: dict[str | None, str]) -> str:
     """A value as s-equality compares it: trimmed, a prefixed QName expanded."""
     value = text.strip()
     prefix, colon, local = value.partition(":")

@@ -18,6 +18,7 @@ from exporter.validate.concepts import ConceptInfo
 from exporter.validate.dts import Dts
 from exporter.validate.instance import Context, Fact, Instance, Unit, read_fact
 from exporter.validate.options import Calc, Profile
+from exporter.validate.s_equal import with_typed_contexts
 from exporter.validate.values import (
     INF,
     Accuracy,
@@ -128,6 +129,8 @@ def bind(
     calc: Calc = Calc.C11,
 ) -> Subject:
     """Bind every fact (tuple children included) to its concept, context and unit."""
+    if dts is not None:
+        instance = with_typed_contexts(instance, dts)
     facts = tuple(
         _bind(f, instance, dts, ancestors) for f, ancestors in _all_facts(instance.facts, dts, ())
     )
