@@ -30,10 +30,6 @@ ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
 )
 LABEL_ARCS = "label and reference arc constraints (preferredLabel, overrides) are not checked"
-DECLARATIONS = (
-    "XBRL 2.1 §5.1 constraints on item and tuple declarations (periodType, balance, tuple "
-    "content models, targetNamespace) are not checked"
-)
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
@@ -59,20 +55,6 @@ EXPECTED_FAILURES: dict[str, str] = {
     "preferredLabel V-2": LABEL_ARCS,
     "preferredLabel V-3": LABEL_ARCS,
     "preferredLabel V-5": LABEL_ARCS,
-    "102-item V-2": DECLARATIONS,
-    "102-item V-3": DECLARATIONS,
-    "103-type V-1": DECLARATIONS,
-    "104-tuple V-10": DECLARATIONS,
-    "104-tuple V-10c": DECLARATIONS,
-    "104-tuple V-10d1": DECLARATIONS,
-    "104-tuple V-10d2": DECLARATIONS,
-    "104-tuple V-12": DECLARATIONS,
-    "104-tuple V-17": DECLARATIONS,
-    "104-tuple V-18": DECLARATIONS,
-    "105-balance V-01": DECLARATIONS,
-    "105-balance V-02": DECLARATIONS,
-    "105-balance V-05": DECLARATIONS,
-    "106-targetNamespace V-2": DECLARATIONS,
     "114-lax-validation-testcase V-02": LAX,
     "114-lax-validation-testcase V-03": LAX,
     "114-lax-validation-testcase V-05": LAX,

@@ -18,6 +18,7 @@ from exporter.validate import names as n
 from exporter.validate.cache import LruCache
 from exporter.validate.concepts import Concept
 from exporter.validate.roles import LinkbaseRoles, RoleDeclaration, declarations, linkbase_roles
+from exporter.validate.shapes import content_shapes, schema_problems
 from exporter.validate.sources import display_name, parse
 
 
@@ -40,6 +41,7 @@ class Locator:
     fragment: str
     file: str
     line: int
+    discovers: bool = True  # a link:loc (XBRL 2.1 §3.2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +96,10 @@ class DocumentInfo:
     # Attributes of global elements and named complex types, for s-equality (XBRL 2.1
     # §4.10): (owning element or type, attribute, its type, its default or fixed value).
     attribute_declarations: tuple[tuple[str, str, str | None, str | None], ...] = ()
+    # Global elements and named types with content a tuple may not have (§4.9, §5.1).
+    content_shapes: tuple[tuple[str, frozenset[str]], ...] = ()
+    # XBRL 2.1 §5.1 problems of the schema itself: (message, line).
+    schema_problems: tuple[tuple[str, int], ...] = ()
     # roleType and arcroleType declarations of a schema (XBRL 2.1 §5.1.3, §5.1.4).
     role_declarations: tuple[RoleDeclaration, ...] = ()
     # Each linkbase's roleRefs, arcroleRefs and the roles its links use (§3.5.2.4-5).
@@ -202,6 +208,8 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         ),
         accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
         attribute_declarations=tuple(_attribute_declarations(root, tns)),
+        content_shapes=tuple(content_shapes(root, tns)),
+        schema_problems=tuple(schema_problems(root)),
         role_declarations=tuple(declarations(root, file)),
         linkbase_roles=tuple(linkbase_roles(url, lb, file) for lb in root.iter(n.LINK_LINKBASE)),
         attribute_types=tuple(
@@ -316,7 +324,13 @@ def _linkbase_parts(
         elif el.get(n.XLINK_TYPE) == "extended":
             link = _extended_link(url, el, file)
             links.append(link)
-            refs.extend(Reference(loc.url, "loc", loc.file, loc.line) for loc in link.locators)
+            # XBRL 2.1 §3.2: link:loc elements discover documents, a taxonomy's own
+            # locator elements (even in link:loc's substitution group) do not.
+            refs.extend(
+                Reference(loc.url, "loc", loc.file, loc.line)
+                for loc in link.locators
+                if loc.discovers
+            )
     return tuple(links), tuple(refs)
 
 
@@ -330,7 +344,8 @@ def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
             doc, _, fragment = target.partition("#")
             fragment = unquote(fragment)  # XPointer shorthand: %-escapes stand for characters
             label = el.get(n.XLINK_LABEL, "")
-            locators.append(Locator(label, doc, fragment, file, el.sourceline or 0))
+            line = el.sourceline or 0
+            locators.append(Locator(label, doc, fragment, file, line, el.tag == n.LINK_LOC))
         elif kind == "arc":
             arcs.append(_arc(el, file))
     return ExtendedLink(link.tag, link.get(n.XLINK_ROLE, ""), tuple(locators), tuple(arcs))

@@ -16,6 +16,7 @@ from exporter.findings import Finding
 from exporter.validate import (
     calc_rules,
     cycle_rules,
+    declaration_rules,
     definition_rules,
     footnote_rules,
     instance_rules,
@@ -48,6 +49,9 @@ class Rule:
 
 # Rules over the taxonomy alone: they also run when a schema or linkbase is validated.
 DTS_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.schema-documents", declaration_rules.schema_documents),
+    Rule("xbrl.item-declarations", declaration_rules.item_declarations),
+    Rule("xbrl.tuple-declarations", declaration_rules.tuple_declarations),
     Rule("xbrl.linkbase-schema", linkbase_validity),
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.role-declarations", role_rules.role_declarations),
@@ -74,6 +78,7 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.context-ref", instance_rules.context_refs),
     Rule("xbrl.unit-ref", instance_rules.unit_refs),
     Rule("xbrl.footnotes", footnote_rules.footnote_links),
+    Rule("xbrl.tuple-facts", declaration_rules.tuple_fact_attributes),
     Rule("xbrl.decimals", instance_rules.accuracy),
     Rule("xbrl.value", instance_rules.values),
     Rule("xbrl.nil", instance_rules.nils),
