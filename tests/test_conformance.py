@@ -24,7 +24,6 @@ ELEMENT_DEFAULT = (
     "(our rules do)"
 )
 LAX = "lax validation of appinfo content and XBRL attributes against their declarations is not done"
-LINKBASE_REF_ROLES = "a linkbaseRef's xlink:role is not checked against the links of its linkbase"
 XPOINTER = "element() XPointers beyond element(id) are not resolved or checked"
 ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
@@ -35,12 +34,6 @@ UPA = "XML Schema unique particle attribution violations that libxml2 does not r
 EXPECTED_FAILURES: dict[str, str] = {
     "314-lax-validation-testcase V-06": LAX,
     "395-inferNumericConsistency V-3": ELEMENT_DEFAULT,
-    "201-linkref V-04": LINKBASE_REF_ROLES,
-    "201-linkref V-05": LINKBASE_REF_ROLES,
-    "201-linkref V-06": LINKBASE_REF_ROLES,
-    "201-linkref V-07": LINKBASE_REF_ROLES,
-    "201-linkref V-08": LINKBASE_REF_ROLES,
-    "201-linkref V-10": LINKBASE_REF_ROLES,
     "202-xlinkLocator V-02b": ARC_HREF,
     "202-xlinkLocator V-11": XPOINTER,
     "202-xlinkLocator V-12": XPOINTER,

@@ -30,6 +30,7 @@ class Reference:
     kind: str
     file: str
     line: int
+    role: str = ""  # a linkbaseRef's xlink:role (XBRL 2.1 §4.3.4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,8 @@ def _reference(url: str, el: etree._Element, attribute: str, kind: str) -> Refer
     if target is None:
         return None
     line = el.sourceline or 0
-    return Reference(target.partition("#")[0], kind, display_name(url), line)
+    role = (el.get(n.XLINK_ROLE) or "").strip()
+    return Reference(target.partition("#")[0], kind, display_name(url), line, role)
 
 
 def _schema_info(url: str, root: etree._Element) -> DocumentInfo:

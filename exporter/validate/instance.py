@@ -152,7 +152,8 @@ def _instance_reference(el: etree._Element, url: str, file: str) -> Reference:
     href = (el.get(n.XLINK_HREF) or "").strip()
     kind = etree.QName(el).localname
     base = el.base or url  # xml:base on the reference or the root changes it (XBRL 2.1 §4.2.2)
-    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0)
+    role = (el.get(n.XLINK_ROLE) or "").strip()
+    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0, role)
 
 
 def read_fact(el: etree._Element) -> Fact:

@@ -57,6 +57,7 @@ DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.role-declarations", role_rules.role_declarations),
     Rule("xbrl.role-ref-targets", role_rules.role_ref_targets),
     Rule("xbrl.role-uses", role_rules.role_uses),
+    Rule("xbrl.linkbase-ref-roles", role_rules.linkbase_ref_roles),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
     Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),

@@ -129,3 +129,29 @@ def _use_problem(
     if not found or use.element not in found[0].used_on:
         return ("xbrl.role-used-on", f"{use.kind} {use.uri} is not declared for {element}")
     return None
+
+
+_LINKBASE_REF_ROLES = {
+    f"http://www.xbrl.org/2003/role/{kind}LinkbaseRef": f"{{{LINK}}}{kind}Link"
+    for kind in ("label", "reference", "definition", "presentation", "calculation")
+}
+
+
+def linkbase_ref_roles(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §4.3.4: a linkbaseRef whose xlink:role names a kind of linkbase (e.g.
+    labelLinkbaseRef) points to a linkbase holding only extended links of that kind."""
+    if subject.dts is None:
+        return
+    documents = subject.dts.documents
+    refs = [*subject.instance.references]
+    for doc in documents.values():
+        refs.extend(doc.references)
+    for ref in refs:
+        wanted = _LINKBASE_REF_ROLES.get(ref.role) if ref.kind == "linkbaseRef" else None
+        target = documents.get(ref.url) if wanted else None
+        if target is None:
+            continue
+        others = sorted({local_name(link.tag) for link in target.links if link.tag != wanted})
+        if others:
+            message = f"linkbaseRef role {ref.role} but the linkbase holds {', '.join(others)}"
+            yield _finding("xbrl.linkbase-ref-role", message, ref.file, ref.line)
