@@ -24,30 +24,18 @@ ELEMENT_DEFAULT = (
     "(our rules do)"
 )
 LAX = "lax validation of appinfo content and XBRL attributes against their declarations is not done"
-XPOINTER = "element() XPointers beyond element(id) are not resolved or checked"
 ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
 )
-LABEL_ARCS = "label and reference arc constraints (preferredLabel, overrides) are not checked"
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
     "314-lax-validation-testcase V-06": LAX,
     "395-inferNumericConsistency V-3": ELEMENT_DEFAULT,
     "202-xlinkLocator V-02b": ARC_HREF,
-    "202-xlinkLocator V-11": XPOINTER,
-    "202-xlinkLocator V-12": XPOINTER,
     "214-lax-validation-testcase V-02": LAX,
     "214-lax-validation-testcase V-04": LAX,
-    "291-inferArcOverride V-2": LABEL_ARCS,
-    "291-inferArcOverride V-08": LABEL_ARCS,
-    "291-inferArcOverride V-09": LABEL_ARCS,
-    "291-inferArcOverride V-13": LABEL_ARCS,
-    "291-inferArcOverride V-14": LABEL_ARCS,
     "292-Embeddedlinkbaseinthexsd V-03": LAX,
-    "preferredLabel V-2": LABEL_ARCS,
-    "preferredLabel V-3": LABEL_ARCS,
-    "preferredLabel V-5": LABEL_ARCS,
     "114-lax-validation-testcase V-02": LAX,
     "114-lax-validation-testcase V-03": LAX,
     "114-lax-validation-testcase V-05": LAX,

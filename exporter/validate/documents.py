@@ -9,7 +9,7 @@ standalone ones, with hrefs relative to the schema (XBRL 2.1 §5.1.2).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin
 
 from lxml import etree
@@ -65,13 +65,26 @@ class Arc:
 
 
 @dataclass(frozen=True, slots=True)
+class Resource:
+    """An `xlink:type="resource"` element (a label, a reference, a footnote...)."""
+
+    label: str
+    tag: str
+    role: str
+    id: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class ExtendedLink:
-    """One extended link (e.g. `link:calculationLink`) and its locators and arcs."""
+    """One extended link (e.g. `link:calculationLink`) and its locators, arcs and
+    resources."""
 
     tag: str
     role: str
     locators: tuple[Locator, ...]
     arcs: tuple[Arc, ...]
+    resources: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +114,9 @@ class DocumentInfo:
     content_shapes: tuple[tuple[str, frozenset[str]], ...] = ()
     # XBRL 2.1 §5.1 problems of the schema itself: (message, line).
     schema_problems: tuple[tuple[str, int], ...] = ()
+    # Child sequences (`/1/3`, XPointer element() scheme) of the root, its children and
+    # every element with an id -> that element's id ("" when it has none).
+    paths: dict[str, str] = field(default_factory=dict)
     # roleType and arcroleType declarations of a schema (XBRL 2.1 §5.1.3, §5.1.4).
     role_declarations: tuple[RoleDeclaration, ...] = ()
     # Each linkbase's roleRefs, arcroleRefs and the roles its links use (§3.5.2.4-5).
@@ -137,7 +153,9 @@ def _extract(url: str, data: bytes) -> DocumentInfo:
         repeated = tuple(repeated_role_refs(root))
         roles = (linkbase_roles(url, root, display_name(url)),)
         return DocumentInfo(
-            url, False, False, None, refs, (), (), ids, (), links, repeated, linkbase_roles=roles
+            *(url, False, False, None, refs, (), (), ids, (), links, repeated),
+            linkbase_roles=roles,
+            paths=child_sequences(root),
         )
     raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
 
@@ -158,6 +176,25 @@ def repeated_role_refs(parent: etree._Element) -> Iterator[tuple[str, str, int]]
 
 def _ids(root: etree._Element) -> list[str]:
     return [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
+
+
+def child_sequences(root: etree._Element) -> dict[str, str]:
+    """XPointer element() child sequences (`/1`, `/1/3`) of the root, its children and
+    every element with an id, each to the element's id ("" for none)."""
+    paths = {"/1": root.get("id", "")}
+    stack = [(root, "/1")]
+    while stack:
+        parent, path = stack.pop()
+        index = 0
+        for child in parent.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            index += 1
+            child_path = f"{path}/{index}"
+            if parent is root or child.get("id"):
+                paths[child_path] = child.get("id", "")
+            stack.append((child, child_path))
+    return paths
 
 
 def _href(url: str, el: etree._Element, attribute: str) -> str | None:
@@ -203,6 +240,7 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         concepts=named,
         type_bases=tuple(_type_bases(root, tns)),
         ids=frozenset(_ids(root)),
+        paths=child_sequences(root),
         concept_ids=tuple((c.id, c.name) for c in named if c.id),
         links=tuple(links),
         repeated_refs=tuple(
@@ -339,6 +377,7 @@ def _linkbase_parts(
 def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
     locators: list[Locator] = []
     arcs: list[Arc] = []
+    resources: list[Resource] = []
     for el in link.iterchildren():
         kind = el.get(n.XLINK_TYPE)
         if kind == "locator":
@@ -350,7 +389,12 @@ def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
             locators.append(Locator(label, doc, fragment, file, line, el.tag == n.LINK_LOC))
         elif kind == "arc":
             arcs.append(_arc(el, file))
-    return ExtendedLink(link.tag, link.get(n.XLINK_ROLE, ""), tuple(locators), tuple(arcs))
+        elif kind == "resource":
+            role = (el.get(n.XLINK_ROLE) or "").strip()
+            label = el.get(n.XLINK_LABEL, "")
+            resources.append(Resource(label, el.tag, role, el.get("id"), el.sourceline or 0))
+    role = link.get(n.XLINK_ROLE, "")
+    return ExtendedLink(link.tag, role, tuple(locators), tuple(arcs), tuple(resources))
 
 
 def _arc(el: etree._Element, file: str) -> Arc:

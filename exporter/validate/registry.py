@@ -20,6 +20,7 @@ from exporter.validate import (
     definition_rules,
     footnote_rules,
     instance_rules,
+    label_rules,
     role_rules,
 )
 from exporter.validate.linkbase_schema import linkbase_validity
@@ -58,6 +59,8 @@ DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.role-ref-targets", role_rules.role_ref_targets),
     Rule("xbrl.role-uses", role_rules.role_uses),
     Rule("xbrl.linkbase-ref-roles", role_rules.linkbase_ref_roles),
+    Rule("xbrl.resource-arcs", label_rules.resource_arcs),
+    Rule("xbrl.preferred-labels", label_rules.preferred_labels),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
     Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
+from exporter.validate.arcs import pointed_id
 from exporter.validate.documents import DocumentInfo
 from exporter.validate.dts import Dts
 from exporter.validate.names import LINK, STANDARD_ARCROLES, STANDARD_ROLES, local_name, namespace
@@ -90,9 +91,7 @@ def role_ref_targets(subject: Subject) -> Iterator[Finding]:
 
 
 def _declares(target: DocumentInfo, ref: RoleRef) -> bool:
-    fragment = ref.fragment
-    if fragment.startswith("element(") and fragment.endswith(")"):
-        fragment = fragment[len("element(") : -1]
+    fragment = pointed_id(target, ref.fragment)
     return any(
         d.id == fragment and d.kind == _DECLARED_BY[ref.kind] and d.uri == ref.uri
         for d in target.role_declarations
