@@ -19,10 +19,6 @@ from pathlib import Path
 import pytest
 from conformance import Outcome, extract, run_suite, suite_tarball
 
-ELEMENT_DEFAULT = (
-    "libxml2's XML Schema validation does not give an empty fact its element's default value "
-    "(our rules do)"
-)
 LAX = "lax validation of appinfo content and XBRL attributes against their declarations is not done"
 ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
@@ -31,7 +27,6 @@ UPA = "XML Schema unique particle attribution violations that libxml2 does not r
 
 EXPECTED_FAILURES: dict[str, str] = {
     "314-lax-validation-testcase V-06": LAX,
-    "395-inferNumericConsistency V-3": ELEMENT_DEFAULT,
     "202-xlinkLocator V-02b": ARC_HREF,
     "214-lax-validation-testcase V-02": LAX,
     "214-lax-validation-testcase V-04": LAX,

@@ -124,6 +124,8 @@ def _stand_ins(dts: Dts, fact_names: set[str]) -> _StandIns | None:
         concept = info.concept
         if not info.is_item or concept.abstract or not concept.type:
             return None
+        if concept.value_default is not None:  # a stand-in would not carry it
+            return None
         if namespace(concept.type) in item_namespaces:
             return None
         pairs[name] = (concept.type, concept.nillable)
