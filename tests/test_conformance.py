@@ -28,8 +28,6 @@ UPA = "XML Schema unique particle attribution violations that libxml2 does not r
 EXPECTED_FAILURES: dict[str, str] = {
     "314-lax-validation-testcase V-06": LAX,
     "202-xlinkLocator V-02b": ARC_HREF,
-    "214-lax-validation-testcase V-02": LAX,
-    "214-lax-validation-testcase V-04": LAX,
     "292-Embeddedlinkbaseinthexsd V-03": LAX,
     "114-lax-validation-testcase V-02": LAX,
     "114-lax-validation-testcase V-03": LAX,
