@@ -26,7 +26,6 @@ ARC_HREF = (
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
-    "314-lax-validation-testcase V-06": LAX,
     "202-xlinkLocator V-02b": ARC_HREF,
     "292-Embeddedlinkbaseinthexsd V-03": LAX,
     "114-lax-validation-testcase V-02": LAX,

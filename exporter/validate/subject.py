@@ -82,6 +82,8 @@ class Subject:
     facts: tuple[BoundFact, ...]
     profile: Profile = Profile.SPEC
     calc: Calc = Calc.C11
+    # The instance's xsi:schemaLocation schemas outside the DTS: (namespace, URL, bytes).
+    schema_hints: tuple[tuple[str, str, bytes], ...] = ()
 
     @cached_property
     def duplicate_groups(self) -> dict[FactKey, list[BoundFact]]:
@@ -127,6 +129,7 @@ def bind(
     dts: Dts | None,
     profile: Profile = Profile.SPEC,
     calc: Calc = Calc.C11,
+    schema_hints: tuple[tuple[str, str, bytes], ...] = (),
 ) -> Subject:
     """Bind every fact (tuple children included) to its concept, context and unit."""
     if dts is not None:
@@ -134,7 +137,7 @@ def bind(
     facts = tuple(
         _bind(f, instance, dts, ancestors) for f, ancestors in _all_facts(instance.facts, dts, ())
     )
-    return Subject(name, instance, dts, facts, profile, calc)
+    return Subject(name, instance, dts, facts, profile, calc, schema_hints)
 
 
 def _all_facts(

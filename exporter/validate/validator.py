@@ -23,6 +23,7 @@ from exporter.validate.registry import DTS_RULES, run_rules
 from exporter.validate.result import ValidationResult
 from exporter.validate.sources import Resolver, file_resolver, instance_url, parse
 from exporter.validate.subject import bind
+from exporter.validate.xmlschema import schema_hints
 
 
 def _error(code: str, message: str, file: str, line: int | None = None) -> Finding:
@@ -74,7 +75,8 @@ def validate_instance(
     checks.append("xbrl.dts")
     dts, loading = _load(records, name, resolve)
     findings.extend(loading)
-    subject = bind(name, records, dts, profile, calc)
+    hints = schema_hints(root, dts, resolve)
+    subject = bind(name, records, dts, profile, calc, hints)
     more, ran = run_rules(subject)
     return ValidationResult(
         findings=tuple(findings + more),
