@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
@@ -46,6 +47,24 @@ def _concept(
     return concepts.get((loc.url, element)) if element else None
 
 
+@dataclass(frozen=True)
+class _Ends:
+    """A link's locators and resources by their xlink:label, what arcs name."""
+
+    locators: dict[str, list[Locator]]
+    resources: dict[str, list[Resource]]
+
+
+def _ends(link: ExtendedLink) -> _Ends:
+    locators: dict[str, list[Locator]] = defaultdict(list)
+    resources: dict[str, list[Resource]] = defaultdict(list)
+    for loc in link.locators:
+        locators[loc.label].append(loc)
+    for resource in link.resources:
+        resources[resource.label].append(resource)
+    return _Ends(locators, resources)
+
+
 def resource_arcs(subject: Subject) -> Iterator[Finding]:
     """XBRL 2.1 §5.2.2.3, §5.2.3.3: a label (reference) arc goes from concepts to label
     (reference) resources; to one of another linkbase only to prohibit it."""
@@ -55,9 +74,12 @@ def resource_arcs(subject: Subject) -> Iterator[Finding]:
     concepts = _concept_ids(subject.dts)
     for doc in docs.values():
         for link in doc.links:
+            if not any(arc.arcrole in _RESOURCE_OF for arc in link.arcs):
+                continue
+            ends = _ends(link)
             for arc in link.arcs:
                 wanted = _RESOURCE_OF.get(arc.arcrole)
-                problem = _arc_problem(arc, link, wanted, docs, concepts) if wanted else None
+                problem = _arc_problem(arc, ends, wanted, docs, concepts) if wanted else None
                 if problem is not None:
                     yield Finding(
                         code=problem[0],
@@ -69,18 +91,18 @@ def resource_arcs(subject: Subject) -> Iterator[Finding]:
 
 def _arc_problem(
     arc: Arc,
-    link: ExtendedLink,
+    ends: _Ends,
     wanted: str,
     docs: dict[str, DocumentInfo],
     concepts: dict[tuple[str, str], str],
 ) -> tuple[str, str] | None:
     kind = local_name(wanted)
-    sources = [loc for loc in link.locators if loc.label == arc.source]
-    from_resource = any(r.label == arc.source for r in link.resources)
+    sources = ends.locators.get(arc.source, [])
+    from_resource = arc.source in ends.resources
     if from_resource or any(_concept(s, docs, concepts) is None for s in sources):
         return ("xbrl.resource-arc-from", f"{local_name(arc.tag)} must go from a concept")
-    local = [r for r in link.resources if r.label == arc.target]
-    remote = [(loc, _located(loc, docs)) for loc in link.locators if loc.label == arc.target]
+    local = ends.resources.get(arc.target, [])
+    remote = [(loc, _located(loc, docs)) for loc in ends.locators.get(arc.target, [])]
     if any(r.tag != wanted for r in local) or any(
         r is None or r.tag != wanted for loc, r in remote if loc.url in docs
     ):
@@ -99,18 +121,19 @@ def label_roles(dts: Dts) -> dict[str, set[str]]:
     roles: dict[str, set[str]] = defaultdict(set)
     for doc in docs.values():
         for link in doc.links:
+            ends = _ends(link)
             for arc in link.arcs:
                 if arc.arcrole != CONCEPT_LABEL or arc.use == "prohibited":
                     continue
-                found = [r for r in link.resources if r.label == arc.target]
+                found = list(ends.resources.get(arc.target, []))
                 found += [
                     r
-                    for loc in link.locators
-                    if loc.label == arc.target and (r := _located(loc, docs)) is not None
+                    for loc in ends.locators.get(arc.target, [])
+                    if (r := _located(loc, docs)) is not None
                 ]
-                for loc in link.locators:
+                for loc in ends.locators.get(arc.source, []):
                     name = _concept(loc, docs, concepts)
-                    if loc.label == arc.source and name is not None:
+                    if name is not None:
                         roles[name].update(r.role or STANDARD_LABEL for r in found)
     return roles
 
