@@ -27,10 +27,8 @@ UPA = "XML Schema unique particle attribution violations that libxml2 does not r
 
 EXPECTED_FAILURES: dict[str, str] = {
     "202-xlinkLocator V-02b": ARC_HREF,
-    "292-Embeddedlinkbaseinthexsd V-03": LAX,
     "114-lax-validation-testcase V-02": LAX,
     "114-lax-validation-testcase V-03": LAX,
-    "114-lax-validation-testcase V-05": LAX,
     "uniqueParticleAttribution-testcase V-03": UPA,
     "uniqueParticleAttribution-testcase V-06": UPA,
 }

@@ -76,13 +76,26 @@ def _linkbase_schema() -> etree.XMLSchema | None:
     return etree.XMLSchema(document)
 
 
+_CLOSED_LINKS = frozenset(
+    f"{{{n.LINK}}}{name}Link"
+    for name in ("label", "reference", "presentation", "definition", "calculation", "footnote")
+)
+
+
 def _standard(element: etree._Element) -> bool:
-    """True when the element and its link structure use only the link namespace."""
+    """True when the linkbase schema alone can judge the element: it and its link
+    structure use only the link namespace, except for elements a standard extended link
+    holds, whose content model is closed and refuses them without their declarations."""
     if n.namespace(element.tag) != n.LINK:
         return False
     if element.tag in _RESOURCES:
         return True
-    return all(_standard(child) for child in element if isinstance(child.tag, str))
+    closed = element.tag in _CLOSED_LINKS
+    return all(
+        _standard(child) or (closed and n.namespace(child.tag) != n.LINK)
+        for child in element
+        if isinstance(child.tag, str)
+    )
 
 
 def _errors(url: str, data: bytes) -> tuple[tuple[int, str], ...]:

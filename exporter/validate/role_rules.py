@@ -22,6 +22,23 @@ from exporter.validate.names import LINK, STANDARD_ARCROLES, STANDARD_ROLES, loc
 from exporter.validate.roles import LinkbaseRoles, RoleDeclaration, RoleRef, RoleUse
 from exporter.validate.subject import Subject
 
+_ARCROLE = "http://www.xbrl.org/2003/arcrole/"
+# The standard arcroles each standard arc may carry (XBRL 2.1 §5.2.2.3, §5.2.3.3, §5.2.4.2,
+# §5.2.5.2, §5.2.6.2, §4.11.1.3.1); a custom arcrole may go on any of them.
+_STANDARD_ARCS = {
+    f"{{{LINK}}}{arc}": frozenset(_ARCROLE + role for role in roles)
+    for arc, roles in (
+        ("labelArc", ("concept-label",)),
+        ("referenceArc", ("concept-reference",)),
+        ("presentationArc", ("parent-child",)),
+        ("calculationArc", ("summation-item",)),
+        (
+            "definitionArc",
+            ("general-special", "essence-alias", "similar-tuples", "requires-element"),
+        ),
+        ("footnoteArc", ("fact-footnote",)),
+    )
+}
 _DECLARED_BY = {"roleRef": "roleType", "arcroleRef": "arcroleType"}
 _REF_OF_USE = {"role": "roleRef", "arcrole": "arcroleRef"}
 
@@ -101,7 +118,7 @@ def _declares(target: DocumentInfo, ref: RoleRef) -> bool:
 def role_uses(subject: Subject) -> Iterator[Finding]:
     """XBRL 2.1 §3.5.2.4, §3.5.2.5, §5.1.3.4, §5.1.4.5: a custom role on a standard link
     element needs a roleRef (arcroleRef), and the element must be among its
-    declaration's usedOn."""
+    declaration's usedOn; a standard arc carries only its own standard arcroles (§5.2)."""
     if subject.dts is None:
         return
     declared = _declarations(subject.dts)
@@ -118,7 +135,13 @@ def _use_problem(
 ) -> tuple[str, str] | None:
     """Only standard link elements are held to usedOn and to a reference (§5.1.3.4)."""
     standard = STANDARD_ARCROLES if use.kind == "arcrole" else STANDARD_ROLES
-    if use.uri in standard or namespace(use.element) != LINK:
+    if namespace(use.element) != LINK:
+        return None
+    if use.uri in standard:
+        allowed = _STANDARD_ARCS.get(use.element) if use.kind == "arcrole" else None
+        if allowed is not None and use.uri not in allowed:
+            arc = local_name(use.element)
+            return ("xbrl.arcrole-wrong-arc", f"{arc} may not carry the arcrole {use.uri}")
         return None
     ref_kind = _REF_OF_USE[use.kind]
     element = local_name(use.element)
