@@ -19,7 +19,6 @@ from pathlib import Path
 import pytest
 from conformance import Outcome, extract, run_suite, suite_tarball
 
-LAX = "lax validation of appinfo content and XBRL attributes against their declarations is not done"
 ARC_HREF = (
     "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
 )
@@ -27,8 +26,6 @@ UPA = "XML Schema unique particle attribution violations that libxml2 does not r
 
 EXPECTED_FAILURES: dict[str, str] = {
     "202-xlinkLocator V-02b": ARC_HREF,
-    "114-lax-validation-testcase V-02": LAX,
-    "114-lax-validation-testcase V-03": LAX,
     "uniqueParticleAttribution-testcase V-03": UPA,
     "uniqueParticleAttribution-testcase V-06": UPA,
 }

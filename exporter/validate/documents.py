@@ -18,7 +18,7 @@ from exporter.validate import names as n
 from exporter.validate.cache import LruCache
 from exporter.validate.concepts import Concept
 from exporter.validate.roles import LinkbaseRoles, RoleDeclaration, declarations, linkbase_roles
-from exporter.validate.shapes import content_shapes, schema_problems
+from exporter.validate.shapes import content_shapes, lax_values, schema_problems
 from exporter.validate.sources import display_name, parse
 
 
@@ -112,6 +112,8 @@ class DocumentInfo:
     attribute_declarations: tuple[tuple[str, str, str | None, str | None], ...] = ()
     # Global elements and named types with content a tuple may not have (§4.9, §5.1).
     content_shapes: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Values XML Schema validates laxly: (kind, attribute or element, value, line).
+    lax_values: tuple[tuple[str, str, str, int], ...] = ()
     # XBRL 2.1 §5.1 problems of the schema itself: (message, line).
     schema_problems: tuple[tuple[str, int], ...] = ()
     # Child sequences (`/1/3`, XPointer element() scheme) of the root, its children and
@@ -250,6 +252,7 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         attribute_declarations=tuple(_attribute_declarations(root, tns)),
         content_shapes=tuple(content_shapes(root, tns)),
         schema_problems=tuple(schema_problems(root)),
+        lax_values=tuple(lax_values(root)),
         role_declarations=tuple(declarations(root, file)),
         linkbase_roles=tuple(linkbase_roles(url, lb, file) for lb in root.iter(n.LINK_LINKBASE)),
         attribute_types=tuple(

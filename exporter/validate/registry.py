@@ -21,6 +21,7 @@ from exporter.validate import (
     footnote_rules,
     instance_rules,
     label_rules,
+    lax_rules,
     role_rules,
 )
 from exporter.validate.linkbase_schema import linkbase_validity
@@ -53,6 +54,7 @@ DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.schema-documents", declaration_rules.schema_documents),
     Rule("xbrl.item-declarations", declaration_rules.item_declarations),
     Rule("xbrl.tuple-declarations", declaration_rules.tuple_declarations),
+    Rule("xbrl.lax-values", lax_rules.lax_values),
     Rule("xbrl.linkbase-schema", linkbase_validity),
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
     Rule("xbrl.role-declarations", role_rules.role_declarations),

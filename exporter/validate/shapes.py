@@ -51,3 +51,24 @@ def schema_problems(root: etree._Element) -> Iterator[tuple[str, int]]:
     tns = root.get("targetNamespace")
     if tns is not None and not tns.strip():
         yield ("the targetNamespace is empty", root.sourceline or 0)
+
+
+_APPINFO = f"{{{n.XSD}}}appinfo"
+
+
+def lax_values(root: etree._Element) -> Iterator[tuple[str, str, str, int]]:
+    """Values XML Schema validates laxly in a schema document: attributes of other
+    namespaces on its elements, and simple content of appinfo's elements outside the
+    link namespace: (kind "attribute" or "element", name, value, line)."""
+    for el in root.iter():
+        if not isinstance(el.tag, str) or n.namespace(el.tag) != n.XSD:
+            continue
+        for name, value in el.attrib.items():
+            if n.namespace(name) not in ("", n.XSD):
+                yield ("attribute", name, value, el.sourceline or 0)
+    for appinfo in root.iter(_APPINFO):
+        for child in appinfo.iterchildren():
+            if not isinstance(child.tag, str) or n.namespace(child.tag) == n.LINK:
+                continue
+            if not any(isinstance(grand.tag, str) for grand in child):
+                yield ("element", child.tag, child.text or "", child.sourceline or 0)
