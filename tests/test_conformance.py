@@ -19,13 +19,9 @@ from pathlib import Path
 import pytest
 from conformance import Outcome, extract, run_suite, suite_tarball
 
-ARC_HREF = (
-    "an arc's href to a document outside the DTS is refused offline (Arelle misses this one too)"
-)
 UPA = "XML Schema unique particle attribution violations that libxml2 does not report"
 
 EXPECTED_FAILURES: dict[str, str] = {
-    "202-xlinkLocator V-02b": ARC_HREF,
     "uniqueParticleAttribution-testcase V-03": UPA,
     "uniqueParticleAttribution-testcase V-06": UPA,
 }

@@ -385,6 +385,9 @@ def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
         kind = el.get(n.XLINK_TYPE)
         if kind == "locator":
             target = _href(url, el, n.XLINK_HREF) or ""
+            if el.get(n.XLINK_HREF) is not None and not target:
+                # An empty href is a same-document reference (RFC 3986 §4.4).
+                target = urljoin(el.base or url, "")
             doc, _, fragment = target.partition("#")
             fragment = unquote(fragment)  # XPointer shorthand: %-escapes stand for characters
             label = el.get(n.XLINK_LABEL, "")
