@@ -27,7 +27,7 @@ from exporter.validate import (
 from exporter.validate.linkbase_schema import linkbase_validity
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
-from exporter.validate.xmlschema import schema_validity
+from exporter.validate.xmlschema import schema_validity, taxonomy_schema_validity
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +69,12 @@ DTS_RULES: tuple[Rule, ...] = (
     Rule("xbrl.arc-cycles", cycle_rules.arc_cycles),
     Rule("xbrl.essence-alias-concepts", definition_rules.essence_alias_concepts),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
+)
+
+# When a schema or linkbase is validated on its own: its schemas compiled whole first.
+TAXONOMY_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.taxonomy-schema", taxonomy_schema_validity),
+    *DTS_RULES,
 )
 
 RULES: tuple[Rule, ...] = (

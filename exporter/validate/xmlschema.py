@@ -288,3 +288,19 @@ def schema_validity(subject: Subject) -> Iterator[Finding]:
         yield subject.finding(
             "xbrl.schema-invalid", Severity.ERROR, f"{more} further schema errors not listed"
         )
+
+
+def taxonomy_schema_validity(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §5.1: the DTS's schemas are valid XML Schemas (compiled whole, so libxml2
+    checks them, unique particle attribution included). Run when a schema or linkbase
+    is validated on its own; an instance's validation compiles what it needs."""
+    if subject.dts is None:
+        return
+    compiled = compiled_schema(subject.dts)
+    if compiled.schema is None:
+        yield Finding(
+            code="xbrl.taxonomy-schema-invalid",
+            severity=Severity.ERROR,
+            message=f"the DTS schemas are not valid XML Schemas: {compiled.error}",
+            location=Location(file=subject.name),
+        )
