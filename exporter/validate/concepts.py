@@ -170,6 +170,22 @@ def substitution_head(name: str, concepts: Mapping[str, Concept]) -> str | None:
     return None
 
 
+def declared_type(name: str, concepts: Mapping[str, Concept]) -> str | None:
+    """The concept's type; without one, its substitution group head's (XML Schema
+    §3.3.2: an element declaration's type defaults to its head's)."""
+    seen: set[str] = set()
+    current: str | None = name
+    while current and current not in seen:
+        seen.add(current)
+        declared = concepts.get(current)
+        if declared is None:
+            return None
+        if declared.type:
+            return declared.type
+        current = declared.substitution_group
+    return None
+
+
 def describe(
     concepts: Mapping[str, Concept],
     bases: Mapping[str, str],
@@ -178,9 +194,10 @@ def describe(
     """Resolve kind, value space, substitution head and accuracy default of every concept."""
     described = {}
     for name, concept in concepts.items():
-        kind, space = classify_type(concept.type, bases)
+        type_name = declared_type(name, concepts)
+        kind, space = classify_type(type_name, bases)
         head = substitution_head(name, concepts)
-        default = _inherited(concept.type, bases, accuracy or {})
+        default = _inherited(type_name, bases, accuracy or {})
         described[name] = ConceptInfo(concept, kind, space, head, default)
     return described
 

@@ -9,7 +9,7 @@ standalone ones, with hrefs relative to the schema (XBRL 2.1 §5.1.2).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin
 
 from lxml import etree
@@ -17,6 +17,8 @@ from lxml import etree
 from exporter.validate import names as n
 from exporter.validate.cache import LruCache
 from exporter.validate.concepts import Concept
+from exporter.validate.roles import LinkbaseRoles, RoleDeclaration, declarations, linkbase_roles
+from exporter.validate.shapes import content_shapes, lax_values, schema_problems
 from exporter.validate.sources import display_name, parse
 
 
@@ -28,6 +30,7 @@ class Reference:
     kind: str
     file: str
     line: int
+    role: str = ""  # a linkbaseRef's xlink:role (XBRL 2.1 §4.3.4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +42,7 @@ class Locator:
     fragment: str
     file: str
     line: int
+    discovers: bool = True  # a link:loc (XBRL 2.1 §3.2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +65,26 @@ class Arc:
 
 
 @dataclass(frozen=True, slots=True)
+class Resource:
+    """An `xlink:type="resource"` element (a label, a reference, a footnote...)."""
+
+    label: str
+    tag: str
+    role: str
+    id: str | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
 class ExtendedLink:
-    """One extended link (e.g. `link:calculationLink`) and its locators and arcs."""
+    """One extended link (e.g. `link:calculationLink`) and its locators, arcs and
+    resources."""
 
     tag: str
     role: str
     locators: tuple[Locator, ...]
     arcs: tuple[Arc, ...]
+    resources: tuple[Resource, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +107,22 @@ class DocumentInfo:
     attribute_types: tuple[tuple[str, str], ...] = ()
     # `decimals`/`precision` a named type gives by default or fixes: (type, attribute, value).
     accuracy_defaults: tuple[tuple[str, str, str], ...] = ()
+    # Attributes of global elements and named complex types, for s-equality (XBRL 2.1
+    # §4.10): (owning element or type, attribute, its type, its default or fixed value).
+    attribute_declarations: tuple[tuple[str, str, str | None, str | None], ...] = ()
+    # Global elements and named types with content a tuple may not have (§4.9, §5.1).
+    content_shapes: tuple[tuple[str, frozenset[str]], ...] = ()
+    # Values XML Schema validates laxly: (kind, attribute or element, value, line).
+    lax_values: tuple[tuple[str, str, str, int], ...] = ()
+    # XBRL 2.1 §5.1 problems of the schema itself: (message, line).
+    schema_problems: tuple[tuple[str, int], ...] = ()
+    # Child sequences (`/1/3`, XPointer element() scheme) of the root, its children and
+    # every element with an id -> that element's id ("" when it has none).
+    paths: dict[str, str] = field(default_factory=dict)
+    # roleType and arcroleType declarations of a schema (XBRL 2.1 §5.1.3, §5.1.4).
+    role_declarations: tuple[RoleDeclaration, ...] = ()
+    # Each linkbase's roleRefs, arcroleRefs and the roles its links use (§3.5.2.4-5).
+    linkbase_roles: tuple[LinkbaseRoles, ...] = ()
 
 
 class DocumentError(Exception):
@@ -120,7 +153,12 @@ def _extract(url: str, data: bytes) -> DocumentInfo:
         links, refs = _linkbase_parts(url, root, display_name(url))
         ids = frozenset(_ids(root))
         repeated = tuple(repeated_role_refs(root))
-        return DocumentInfo(url, False, False, None, refs, (), (), ids, (), links, repeated)
+        roles = (linkbase_roles(url, root, display_name(url)),)
+        return DocumentInfo(
+            *(url, False, False, None, refs, (), (), ids, (), links, repeated),
+            linkbase_roles=roles,
+            paths=child_sequences(root),
+        )
     raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
 
 
@@ -142,6 +180,25 @@ def _ids(root: etree._Element) -> list[str]:
     return [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
 
 
+def child_sequences(root: etree._Element) -> dict[str, str]:
+    """XPointer element() child sequences (`/1`, `/1/3`) of the root, its children and
+    every element with an id, each to the element's id ("" for none)."""
+    paths = {"/1": root.get("id", "")}
+    stack = [(root, "/1")]
+    while stack:
+        parent, path = stack.pop()
+        index = 0
+        for child in parent.iterchildren():
+            if not isinstance(child.tag, str):
+                continue
+            index += 1
+            child_path = f"{path}/{index}"
+            if parent is root or child.get("id"):
+                paths[child_path] = child.get("id", "")
+            stack.append((child, child_path))
+    return paths
+
+
 def _href(url: str, el: etree._Element, attribute: str) -> str | None:
     """The absolute target of `attribute`, resolved against the element's base URI: the
     document's, changed by any `xml:base` on the element or its ancestors (XBRL 2.1
@@ -155,7 +212,8 @@ def _reference(url: str, el: etree._Element, attribute: str, kind: str) -> Refer
     if target is None:
         return None
     line = el.sourceline or 0
-    return Reference(target.partition("#")[0], kind, display_name(url), line)
+    role = (el.get(n.XLINK_ROLE) or "").strip()
+    return Reference(target.partition("#")[0], kind, display_name(url), line, role)
 
 
 def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
@@ -184,12 +242,19 @@ def _schema_info(url: str, root: etree._Element) -> DocumentInfo:
         concepts=named,
         type_bases=tuple(_type_bases(root, tns)),
         ids=frozenset(_ids(root)),
+        paths=child_sequences(root),
         concept_ids=tuple((c.id, c.name) for c in named if c.id),
         links=tuple(links),
         repeated_refs=tuple(
             repeat for lb in root.iter(n.LINK_LINKBASE) for repeat in repeated_role_refs(lb)
         ),
         accuracy_defaults=tuple(_accuracy_defaults(root, tns)),
+        attribute_declarations=tuple(_attribute_declarations(root, tns)),
+        content_shapes=tuple(content_shapes(root, tns)),
+        schema_problems=tuple(schema_problems(root)),
+        lax_values=tuple(lax_values(root)),
+        role_declarations=tuple(declarations(root, file)),
+        linkbase_roles=tuple(linkbase_roles(url, lb, file) for lb in root.iter(n.LINK_LINKBASE)),
         attribute_types=tuple(
             (f"{{{tns}}}{el.get('name')}" if tns else el.get("name", ""), type_name)
             for el in root.iterchildren(f"{{{n.XSD}}}attribute")
@@ -243,6 +308,27 @@ def _concept(el: etree._Element, tns: str | None, file: str) -> Concept:
     )
 
 
+def _attribute_declarations(
+    root: etree._Element, tns: str | None
+) -> Iterator[tuple[str, str, str | None, str | None]]:
+    """Named attributes declared in global elements' own types and in named complex types,
+    with the type and the default (or fixed) value XML Schema gives them."""
+    qualified = root.get("attributeFormDefault") == "qualified"
+    for owner in root.iterchildren(n.XSD_ELEMENT, n.XSD_COMPLEX_TYPE):
+        name = owner.get("name")
+        if not name:
+            continue
+        owner_name = f"{{{tns}}}{name}" if tns else name
+        for attribute in owner.iter(f"{{{n.XSD}}}attribute"):
+            local = attribute.get("name")
+            if not local:
+                continue
+            form = attribute.get("form", "qualified" if qualified else "unqualified")
+            clark = f"{{{tns}}}{local}" if tns and form == "qualified" else local
+            value = attribute.get("fixed", attribute.get("default"))
+            yield (owner_name, clark, _qname_attr(attribute, "type"), value)
+
+
 _ACCURACY = ("decimals", "precision")
 
 
@@ -281,24 +367,40 @@ def _linkbase_parts(
         elif el.get(n.XLINK_TYPE) == "extended":
             link = _extended_link(url, el, file)
             links.append(link)
-            refs.extend(Reference(loc.url, "loc", loc.file, loc.line) for loc in link.locators)
+            # XBRL 2.1 §3.2: link:loc elements discover documents, a taxonomy's own
+            # locator elements (even in link:loc's substitution group) do not.
+            refs.extend(
+                Reference(loc.url, "loc", loc.file, loc.line)
+                for loc in link.locators
+                if loc.discovers
+            )
     return tuple(links), tuple(refs)
 
 
 def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
     locators: list[Locator] = []
     arcs: list[Arc] = []
+    resources: list[Resource] = []
     for el in link.iterchildren():
         kind = el.get(n.XLINK_TYPE)
         if kind == "locator":
             target = _href(url, el, n.XLINK_HREF) or ""
+            if el.get(n.XLINK_HREF) is not None and not target:
+                # An empty href is a same-document reference (RFC 3986 §4.4).
+                target = urljoin(el.base or url, "")
             doc, _, fragment = target.partition("#")
             fragment = unquote(fragment)  # XPointer shorthand: %-escapes stand for characters
             label = el.get(n.XLINK_LABEL, "")
-            locators.append(Locator(label, doc, fragment, file, el.sourceline or 0))
+            line = el.sourceline or 0
+            locators.append(Locator(label, doc, fragment, file, line, el.tag == n.LINK_LOC))
         elif kind == "arc":
             arcs.append(_arc(el, file))
-    return ExtendedLink(link.tag, link.get(n.XLINK_ROLE, ""), tuple(locators), tuple(arcs))
+        elif kind == "resource":
+            role = (el.get(n.XLINK_ROLE) or "").strip()
+            label = el.get(n.XLINK_LABEL, "")
+            resources.append(Resource(label, el.tag, role, el.get("id"), el.sourceline or 0))
+    role = link.get(n.XLINK_ROLE, "")
+    return ExtendedLink(link.tag, role, tuple(locators), tuple(arcs), tuple(resources))
 
 
 def _arc(el: etree._Element, file: str) -> Arc:

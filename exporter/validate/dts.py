@@ -16,6 +16,14 @@ from decimal import Decimal, InvalidOperation
 
 from exporter.errors import Location
 from exporter.findings import Finding, Severity
+from exporter.validate.arcs import (
+    attribute_types,
+    candidates,
+    effective,
+    pointed_id,
+    pointer_parts,
+    resource_of,
+)
 from exporter.validate.cache import LruCache
 from exporter.validate.concepts import Concept, ConceptInfo, describe
 from exporter.validate.documents import (
@@ -27,7 +35,7 @@ from exporter.validate.documents import (
     Reference,
     read_document,
 )
-from exporter.validate.names import DEFINITION_ARCROLES, LINK, SUMMATION_ARCROLES, XSD
+from exporter.validate.names import LINK, LINK_LABEL, LINK_LABEL_LINK, SUMMATION_ARCROLES
 from exporter.validate.sources import Resolver, digest, display_name, fetch
 
 _CONCEPT_LINKS = frozenset(
@@ -54,7 +62,8 @@ class CalcRelationship:
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
-    """An effective definition relationship (essence-alias, requires-element) in one ELR."""
+    """An effective relationship between two concepts, in the base set of its link
+    element, ELR, arc element and arcrole (XBRL 2.1 §3.5.3.9.7.3)."""
 
     role: str
     arcrole: str
@@ -62,6 +71,14 @@ class Relationship:
     target: str
     file: str
     line: int
+    link: str = ""
+    arc: str = ""
+    # The arc's attributes other than XLink's, as written (e.g. preferredLabel).
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def base_set(self) -> tuple[str, str, str, str]:
+        return (self.link, self.role, self.arc, self.arcrole)
 
 
 @dataclass(frozen=True)
@@ -75,11 +92,12 @@ class Dts:
     calculations: tuple[CalcRelationship, ...]
     repeated_calculations: tuple[CalcRelationship, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
-    definitions: tuple[Relationship, ...] = ()
+    # Every effective concept-to-concept relationship, whatever its arcrole.
+    relationships: tuple[Relationship, ...] = ()
 
     def related(self, arcrole: str) -> tuple[Relationship, ...]:
-        """The effective definition relationships of `arcrole`."""
-        return tuple(rel for rel in self.definitions if rel.arcrole == arcrole)
+        """The effective relationships of `arcrole`."""
+        return tuple(rel for rel in self.relationships if rel.arcrole == arcrole)
 
     def schema_sources(self) -> dict[str, bytes]:
         """URL -> bytes of the schemas that declare components (what lxml compiles).
@@ -217,11 +235,12 @@ def _build(key: str, found: _Discovery) -> Dts:
     findings = list(_locator_findings(docs, by_id))
     relationships = list(_calc_relationships(docs, by_id, findings))
     unique, repeated = _split_repeats(relationships)
-    definitions = tuple(
-        Relationship(role, arc.arcrole, source, target, arc.file, arc.line)
-        for arc, role, source, target in _effective(
-            _candidates(docs, by_id, DEFINITION_ARCROLES), _attribute_types(docs)
+    related = tuple(
+        Relationship(
+            *(link.role, arc.arcrole, source, target, arc.file, arc.line),
+            *(link.tag, arc.tag, arc.other),
         )
+        for arc, link, source, target in effective(candidates(docs, by_id), attribute_types(docs))
     )
     return Dts(
         key=key,
@@ -231,7 +250,7 @@ def _build(key: str, found: _Discovery) -> Dts:
         calculations=unique,
         repeated_calculations=repeated,
         findings=tuple(findings),
-        definitions=definitions,
+        relationships=related,
     )
 
 
@@ -256,16 +275,16 @@ def _split_repeats(
 def _locator_findings(
     docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str]
 ) -> Iterator[Finding]:
-    """XBRL 2.1 §3.5.3.7.2: a locator's href must point to an element of the DTS."""
+    """XBRL 2.1 §3.5.3.7.2, §3.5.4: a locator's href is a shorthand or element() pointer
+    to an element of the DTS."""
     for doc in docs.values():
         for link in doc.links:
             for loc in link.locators:
                 problem = _locator_problem(loc, link, docs, by_id)
                 if problem:
-                    unsupported = problem[0] == "xbrl.locator-unsupported"  # our limit
                     yield Finding(
                         code=problem[0],
-                        severity=Severity.WARNING if unsupported else Severity.ERROR,
+                        severity=Severity.ERROR,
                         message=problem[1],
                         location=Location(file=loc.file, line=loc.line),
                         numbers={"href": f"{display_name(loc.url)}#{loc.fragment}"},
@@ -282,125 +301,35 @@ def _locator_problem(
     href = f"{display_name(loc.url)}#{loc.fragment}"
     if target is None:
         return None  # reported as xbrl.dts-unresolvable
-    fragment = _shorthand(loc.fragment)
-    if fragment is None:
-        return ("xbrl.locator-unsupported", f"locator href {href} is not a shorthand pointer")
-    if fragment not in target.ids:
+    if not loc.fragment:  # the document itself (§3.5.3.7.2)
+        element: str | None = target.paths.get("/1")
+    elif pointer_parts(loc.fragment) is None:
+        message = f"locator href {href} is neither a shorthand nor an element() pointer"
+        return ("xbrl.locator-xpointer", message)
+    else:
+        element = pointed_id(target, loc.fragment)
+    if element is None:
         return ("xbrl.locator-unresolved", f"locator href {href} points to no element")
-    if link.tag in _CONCEPT_LINKS and (loc.url, fragment) not in by_id:
-        return ("xbrl.locator-not-concept", f"locator href {href} is not a concept")
+    if link.tag in _CONCEPT_LINKS and (loc.url, element) not in by_id:
+        # A label link may also locate labels elsewhere, to prohibit arcs to them (§5.2.2.3).
+        remote = resource_of(target, element) if element else None
+        if link.tag != LINK_LABEL_LINK or remote is None or remote.tag != LINK_LABEL:
+            return ("xbrl.locator-not-concept", f"locator href {href} is not a concept")
     return None
-
-
-def _shorthand(fragment: str) -> str | None:
-    """The id of a shorthand pointer or `element(id)`; None for child sequences."""
-    if fragment.startswith("element(") and fragment.endswith(")"):
-        inner = fragment[len("element(") : -1]
-        return None if "/" in inner else inner
-    return fragment or None
 
 
 def _calc_relationships(
     docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str], findings: list[Finding]
 ) -> Iterator[CalcRelationship]:
     """XBRL 2.1 §5.2.5.2: summation-item arcs, after prohibition (§3.5.3.9.7.5)."""
-    candidates = _candidates(docs, by_id, SUMMATION_ARCROLES)
-    for arc, role, source, target in _effective(candidates, _attribute_types(docs)):
+    summations = candidates(docs, by_id, SUMMATION_ARCROLES)
+    for arc, link, source, target in effective(summations, attribute_types(docs)):
         weight = _weight(arc, findings)
         if weight is not None:
             order = _order(arc)
             yield CalcRelationship(
-                role, arc.arcrole, source, target, weight, order, arc.file, arc.line
+                link.role, arc.arcrole, source, target, weight, order, arc.file, arc.line
             )
-
-
-def _candidates(
-    docs: dict[str, DocumentInfo], by_id: dict[tuple[str, str], str], arcroles: frozenset[str]
-) -> list[tuple[Arc, str, str, str]]:
-    """Every (arc, ELR, source concept, target concept) of the given arcroles."""
-    candidates: list[tuple[Arc, str, str, str]] = []
-    for doc in docs.values():
-        for link in doc.links:
-            labels = _label_targets(link, by_id)
-            for arc in link.arcs:
-                if arc.arcrole not in arcroles:
-                    continue
-                for source in labels.get(arc.source, ()):
-                    for target in labels.get(arc.target, ()):
-                        candidates.append((arc, link.role, source, target))
-    return candidates
-
-
-def _attribute_types(docs: dict[str, DocumentInfo]) -> dict[str, str]:
-    return {name: type_name for doc in docs.values() for name, type_name in doc.attribute_types}
-
-
-def _label_targets(link: ExtendedLink, by_id: dict[tuple[str, str], str]) -> dict[str, list[str]]:
-    labels: dict[str, list[str]] = {}
-    for loc in link.locators:
-        name = by_id.get((loc.url, _shorthand(loc.fragment) or ""))
-        if name is not None:
-            labels.setdefault(loc.label, []).append(name)
-    return labels
-
-
-def _effective(
-    candidates: list[tuple[Arc, str, str, str]], types: dict[str, str]
-) -> Iterator[tuple[Arc, str, str, str]]:
-    """XBRL 2.1 §3.5.3.9.7.4-5: drop relationships whose highest-priority equivalent is
-    prohibited. Equivalent arcs share element, role, ends and every non-exempt attribute
-    by value (`order` defaulting to 1); an attribute present on one arc only, even at its
-    schema default, makes them different."""
-    groups: dict[tuple[object, ...], list[tuple[Arc, str, str, str]]] = {}
-    for item in candidates:
-        arc, role, source, target = item
-        key = (role, arc.tag, arc.arcrole, source, target, _attributes(arc, types))
-        groups.setdefault(key, []).append(item)
-    for items in groups.values():
-        top = max(_priority(item[0]) for item in items)
-        winners = [item for item in items if _priority(item[0]) == top]
-        if not any(item[0].use == "prohibited" for item in winners):
-            yield from winners
-
-
-_NUMERIC_TYPES = frozenset(
-    f"{{{XSD}}}{name}"
-    for name in ("decimal", "float", "double", "integer", "int", "long", "short", "byte")
-) | frozenset(
-    f"{{{XSD}}}{p}Integer" for p in ("nonNegative", "positive", "nonPositive", "negative")
-)
-_ORDER_DEFAULT = (("order", Decimal(1)),)
-
-
-def _attributes(arc: Arc, types: dict[str, str]) -> frozenset[tuple[str, object]]:
-    """The arc's non-exempt attributes as values of their types (numbers and booleans
-    by value, anything else as trimmed text); NaN equals nothing."""
-    values = dict(_ORDER_DEFAULT)
-    for name, text in arc.other:
-        values[name] = _typed(text.strip(), types.get(name) or _ARC_TYPES.get(name))
-    return frozenset(values.items())
-
-
-_ARC_TYPES = {"order": f"{{{XSD}}}decimal", "weight": f"{{{XSD}}}decimal"}
-
-
-def _typed(text: str, type_name: str | None) -> object:
-    if type_name == f"{{{XSD}}}boolean":
-        return text in ("true", "1")
-    if type_name in _NUMERIC_TYPES:
-        try:
-            number = Decimal(text.replace("INF", "Infinity"))
-        except InvalidOperation:
-            return text
-        return object() if number.is_nan() else number
-    return text
-
-
-def _priority(arc: Arc) -> int:
-    try:
-        return int(arc.priority)
-    except ValueError:
-        return 0
 
 
 def _order(arc: Arc) -> Decimal:

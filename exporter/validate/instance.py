@@ -152,7 +152,8 @@ def _instance_reference(el: etree._Element, url: str, file: str) -> Reference:
     href = (el.get(n.XLINK_HREF) or "").strip()
     kind = etree.QName(el).localname
     base = el.base or url  # xml:base on the reference or the root changes it (XBRL 2.1 §4.2.2)
-    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0)
+    role = (el.get(n.XLINK_ROLE) or "").strip()
+    return Reference(urljoin(base, href).partition("#")[0], kind, file, el.sourceline or 0, role)
 
 
 def read_fact(el: etree._Element) -> Fact:
@@ -216,12 +217,12 @@ def _qualifiers(el: etree._Element) -> tuple[object, ...]:
 
 def _s_key(el: etree._Element) -> tuple[object, ...]:
     children = tuple(_s_key(c) for c in el.iterchildren() if isinstance(c.tag, str))
-    attributes = frozenset((k, _s_value(v, el.nsmap)) for k, v in el.attrib.items())
-    text = "" if children else _s_value(el.text or "", el.nsmap)
+    attributes = frozenset((k, s_value(v, el.nsmap)) for k, v in el.attrib.items())
+    text = "" if children else s_value(el.text or "", el.nsmap)
     return (el.tag, attributes, text, children)
 
 
-def _s_value(text: str, nsmap: dict[str | None, str]) -> str:
+def s_value(text: str, nsmap: dict[str | None, str]) -> str:
     """A value as s-equality compares it: trimmed, a prefixed QName expanded."""
     value = text.strip()
     prefix, colon, local = value.partition(":")

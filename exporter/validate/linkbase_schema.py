@@ -20,6 +20,7 @@ from exporter.findings import Finding, Severity
 from exporter.validate import names as n
 from exporter.validate.cache import LruCache
 from exporter.validate.sources import (
+    VIRTUAL_BASE,
     DocumentResolver,
     digest,
     display_name,
@@ -40,24 +41,61 @@ _RESOURCES = frozenset(f"{{{n.LINK}}}{name}" for name in ("label", "footnote"))
 _CACHE: LruCache[tuple[str, str], tuple[tuple[int, str], ...]] = LruCache(256)
 
 
+# The XML namespace's attributes as W3C's xml.xsd declares them. XBRL's linkbase schema
+# lets its elements carry them under lax validation (`anyAttribute ... lax`), which
+# checks an attribute only against a declaration in scope: this brings one in.
+_XML_XSD_URL = "http://www.w3.org/2001/xml.xsd"
+_XML_XSD = b"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ targetNamespace="http://www.w3.org/XML/1998/namespace">
+ <xs:attribute name="lang"><xs:simpleType><xs:union memberTypes="xs:language">
+  <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value=""/>
+  </xs:restriction></xs:simpleType></xs:union></xs:simpleType></xs:attribute>
+ <xs:attribute name="space"><xs:simpleType><xs:restriction base="xs:NCName">
+  <xs:enumeration value="default"/><xs:enumeration value="preserve"/>
+ </xs:restriction></xs:simpleType></xs:attribute>
+ <xs:attribute name="base" type="xs:anyURI"/>
+ <xs:attribute name="id" type="xs:ID"/>
+</xs:schema>"""
+_WRAPPER = f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ targetNamespace="urn:x-xbrl-exporter:linkbase-wrapper">
+ <xs:import namespace="{n.LINK}" schemaLocation="{_LINKBASE_XSD}"/>
+ <xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="{_XML_XSD_URL}"/>
+</xs:schema>""".encode()
+
+
 @lru_cache(maxsize=1)
 def _linkbase_schema() -> etree.XMLSchema | None:
+    """XBRL's linkbase schema with the XML namespace's attributes, compiled once."""
     sources = {url: data for url in _IMPORTS if (data := fetch(url, lambda _: None))}
     if _LINKBASE_XSD not in sources:
         return None
+    sources[_XML_XSD_URL] = _XML_XSD
     parser = safe_parser()
     parser.resolvers.add(DocumentResolver(sources))
-    document = etree.fromstring(sources[_LINKBASE_XSD], parser, base_url=_LINKBASE_XSD)
+    document = etree.fromstring(_WRAPPER, parser, base_url=VIRTUAL_BASE + "__linkbase__.xsd")
     return etree.XMLSchema(document)
 
 
+_CLOSED_LINKS = frozenset(
+    f"{{{n.LINK}}}{name}Link"
+    for name in ("label", "reference", "presentation", "definition", "calculation", "footnote")
+)
+
+
 def _standard(element: etree._Element) -> bool:
-    """True when the element and its link structure use only the link namespace."""
+    """True when the linkbase schema alone can judge the element: it and its link
+    structure use only the link namespace, except for elements a standard extended link
+    holds, whose content model is closed and refuses them without their declarations."""
     if n.namespace(element.tag) != n.LINK:
         return False
     if element.tag in _RESOURCES:
         return True
-    return all(_standard(child) for child in element if isinstance(child.tag, str))
+    closed = element.tag in _CLOSED_LINKS
+    return all(
+        _standard(child) or (closed and n.namespace(child.tag) != n.LINK)
+        for child in element
+        if isinstance(child.tag, str)
+    )
 
 
 def _errors(url: str, data: bytes) -> tuple[tuple[int, str], ...]:

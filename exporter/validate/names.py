@@ -19,7 +19,6 @@ SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
 SUMMATION_ARCROLES = frozenset({SUMMATION_ITEM, SUMMATION_ITEM_11})
 ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
 REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
-DEFINITION_ARCROLES = frozenset({ESSENCE_ALIAS, REQUIRES_ELEMENT})
 
 XBRLI_XBRL = f"{{{XBRLI}}}xbrl"
 XBRLI_CONTEXT = f"{{{XBRLI}}}context"
@@ -35,6 +34,11 @@ LINK_SCHEMA_REF = f"{{{LINK}}}schemaRef"
 LINK_LINKBASE_REF = f"{{{LINK}}}linkbaseRef"
 LINK_LINKBASE = f"{{{LINK}}}linkbase"
 LINK_ROLE_REF = f"{{{LINK}}}roleRef"
+LINK_LOC = f"{{{LINK}}}loc"
+LINK_LABEL_LINK = f"{{{LINK}}}labelLink"
+LINK_LABEL = f"{{{LINK}}}label"
+LINK_REFERENCE_LINK = f"{{{LINK}}}referenceLink"
+LINK_REFERENCE = f"{{{LINK}}}reference"
 LINK_ARCROLE_REF = f"{{{LINK}}}arcroleRef"
 LINK_FOOTNOTE_LINK = f"{{{LINK}}}footnoteLink"
 LINK_CALCULATION_LINK = f"{{{LINK}}}calculationLink"
@@ -90,3 +94,67 @@ def resolve_qname(text: str, nsmap: dict[str | None, str]) -> str | None:
     if uri is None:
         return None if sep else local
     return f"{{{uri}}}{local}"
+
+
+_ROLE = "http://www.xbrl.org/2003/role/"
+_ARCROLE = "http://www.xbrl.org/2003/arcrole/"
+# Roles and arcroles XBRL 2.1 itself defines (§3.5.3.3, §5.2.2.2.2, §5.2.3.2.2, §4.11.1.2,
+# §4.3.4, §5.2): using them needs no roleRef or arcroleRef.
+STANDARD_ROLES = frozenset(
+    _ROLE + name
+    for name in [
+        "link",
+        "label",
+        "terseLabel",
+        "verboseLabel",
+        "positiveLabel",
+        "positiveTerseLabel",
+        "positiveVerboseLabel",
+        "negativeLabel",
+        "negativeTerseLabel",
+        "negativeVerboseLabel",
+        "zeroLabel",
+        "zeroTerseLabel",
+        "zeroVerboseLabel",
+        "totalLabel",
+        "periodStartLabel",
+        "periodEndLabel",
+        "documentation",
+        "definitionGuidance",
+        "disclosureGuidance",
+        "presentationGuidance",
+        "measurementGuidance",
+        "commentaryGuidance",
+        "exampleGuidance",
+        "reference",
+        "definitionRef",
+        "disclosureRef",
+        "mandatoryDisclosureRef",
+        "recommendedDisclosureRef",
+        "unspecifiedDisclosureRef",
+        "presentationRef",
+        "measurementRef",
+        "commentaryRef",
+        "exampleRef",
+        "footnote",
+        "calculationLinkbaseRef",
+        "definitionLinkbaseRef",
+        "labelLinkbaseRef",
+        "presentationLinkbaseRef",
+        "referenceLinkbaseRef",
+    ]
+)
+STANDARD_ARCROLES = frozenset(
+    _ARCROLE + name
+    for name in [
+        "fact-footnote",
+        "summation-item",
+        "parent-child",
+        "essence-alias",
+        "similar-tuples",
+        "general-special",
+        "requires-element",
+        "concept-label",
+        "concept-reference",
+    ]
+) | {"http://www.w3.org/1999/xlink/properties/linkbase"}

@@ -13,11 +13,21 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from exporter.findings import Finding
-from exporter.validate import calc_rules, definition_rules, instance_rules
+from exporter.validate import (
+    calc_rules,
+    cycle_rules,
+    declaration_rules,
+    definition_rules,
+    footnote_rules,
+    instance_rules,
+    label_rules,
+    lax_rules,
+    role_rules,
+)
 from exporter.validate.linkbase_schema import linkbase_validity
 from exporter.validate.options import Calc, Profile
 from exporter.validate.subject import Subject
-from exporter.validate.xmlschema import schema_validity
+from exporter.validate.xmlschema import schema_validity, taxonomy_schema_validity
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +51,30 @@ class Rule:
 
 # Rules over the taxonomy alone: they also run when a schema or linkbase is validated.
 DTS_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.schema-documents", declaration_rules.schema_documents),
+    Rule("xbrl.item-declarations", declaration_rules.item_declarations),
+    Rule("xbrl.tuple-declarations", declaration_rules.tuple_declarations),
+    Rule("xbrl.lax-values", lax_rules.lax_values),
     Rule("xbrl.linkbase-schema", linkbase_validity),
     Rule("xbrl.role-refs", instance_rules.role_refs, needs_dts=False),
+    Rule("xbrl.role-declarations", role_rules.role_declarations),
+    Rule("xbrl.role-ref-targets", role_rules.role_ref_targets),
+    Rule("xbrl.role-uses", role_rules.role_uses),
+    Rule("xbrl.linkbase-ref-roles", role_rules.linkbase_ref_roles),
+    Rule("xbrl.resource-arcs", label_rules.resource_arcs),
+    Rule("xbrl.preferred-labels", label_rules.preferred_labels),
     Rule("xbrl.balance-weight", calc_rules.balance_weights),
     Rule("xbrl.summation-endpoints", calc_rules.summation_endpoints),
     Rule("xlink.arc-duplicates", instance_rules.arc_duplicates),
+    Rule("xbrl.arc-cycles", cycle_rules.arc_cycles),
     Rule("xbrl.essence-alias-concepts", definition_rules.essence_alias_concepts),
     Rule("calc11.relationships", calc_rules.calc_relationships, calc=Calc.C11),
+)
+
+# When a schema or linkbase is validated on its own: its schemas compiled whole first.
+TAXONOMY_RULES: tuple[Rule, ...] = (
+    Rule("xbrl.taxonomy-schema", taxonomy_schema_validity),
+    *DTS_RULES,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -62,6 +89,8 @@ RULES: tuple[Rule, ...] = (
     Rule("xbrl.context-content", instance_rules.context_content),
     Rule("xbrl.context-ref", instance_rules.context_refs),
     Rule("xbrl.unit-ref", instance_rules.unit_refs),
+    Rule("xbrl.footnotes", footnote_rules.footnote_links),
+    Rule("xbrl.tuple-facts", declaration_rules.tuple_fact_attributes),
     Rule("xbrl.decimals", instance_rules.accuracy),
     Rule("xbrl.value", instance_rules.values),
     Rule("xbrl.nil", instance_rules.nils),

@@ -18,6 +18,7 @@ from exporter.validate.concepts import ConceptInfo
 from exporter.validate.dts import Dts
 from exporter.validate.instance import Context, Fact, Instance, Unit, read_fact
 from exporter.validate.options import Calc, Profile
+from exporter.validate.s_equal import with_typed_contexts
 from exporter.validate.values import (
     INF,
     Accuracy,
@@ -81,6 +82,8 @@ class Subject:
     facts: tuple[BoundFact, ...]
     profile: Profile = Profile.SPEC
     calc: Calc = Calc.C11
+    # The instance's xsi:schemaLocation schemas outside the DTS: (namespace, URL, bytes).
+    schema_hints: tuple[tuple[str, str, bytes], ...] = ()
 
     @cached_property
     def duplicate_groups(self) -> dict[FactKey, list[BoundFact]]:
@@ -126,12 +129,15 @@ def bind(
     dts: Dts | None,
     profile: Profile = Profile.SPEC,
     calc: Calc = Calc.C11,
+    schema_hints: tuple[tuple[str, str, bytes], ...] = (),
 ) -> Subject:
     """Bind every fact (tuple children included) to its concept, context and unit."""
+    if dts is not None:
+        instance = with_typed_contexts(instance, dts)
     facts = tuple(
         _bind(f, instance, dts, ancestors) for f, ancestors in _all_facts(instance.facts, dts, ())
     )
-    return Subject(name, instance, dts, facts, profile, calc)
+    return Subject(name, instance, dts, facts, profile, calc, schema_hints)
 
 
 def _all_facts(

@@ -19,10 +19,11 @@ from exporter.validate.dts import Dts, load_dts
 from exporter.validate.instance import Instance, read_instance
 from exporter.validate.names import LINK_LINKBASE, XBRLI_XBRL, XSD_SCHEMA
 from exporter.validate.options import Calc, Profile
-from exporter.validate.registry import DTS_RULES, run_rules
+from exporter.validate.registry import TAXONOMY_RULES, run_rules
 from exporter.validate.result import ValidationResult
 from exporter.validate.sources import Resolver, file_resolver, instance_url, parse
 from exporter.validate.subject import bind
+from exporter.validate.xmlschema import schema_hints
 
 
 def _error(code: str, message: str, file: str, line: int | None = None) -> Finding:
@@ -74,7 +75,8 @@ def validate_instance(
     checks.append("xbrl.dts")
     dts, loading = _load(records, name, resolve)
     findings.extend(loading)
-    subject = bind(name, records, dts, profile, calc)
+    hints = schema_hints(root, dts, resolve)
+    subject = bind(name, records, dts, profile, calc, hints)
     more, ran = run_rules(subject)
     return ValidationResult(
         findings=tuple(findings + more),
@@ -121,7 +123,7 @@ def validate_taxonomy(
     dts, loading = load_dts([Reference(url, kind, name, 0)], resolve)
     findings.extend(loading)
     empty = Instance(root, url, name, (), (), (), (), {}, {})
-    more, ran = run_rules(bind(name, empty, dts, profile, calc), DTS_RULES)
+    more, ran = run_rules(bind(name, empty, dts, profile, calc), TAXONOMY_RULES)
     return ValidationResult.of(findings + more, checks + ran, 0)
 
 

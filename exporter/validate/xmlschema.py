@@ -25,6 +25,7 @@ import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -32,8 +33,15 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.cache import LruCache
 from exporter.validate.dts import Dts
-from exporter.validate.names import LINK, XBRLI, XSD, local_name, namespace
-from exporter.validate.sources import VIRTUAL_BASE, DocumentResolver, digest, safe_parser
+from exporter.validate.names import LINK, XBRLI, XSD, XSI, local_name, namespace
+from exporter.validate.sources import (
+    VIRTUAL_BASE,
+    DocumentResolver,
+    Resolver,
+    digest,
+    fetch,
+    safe_parser,
+)
 from exporter.validate.subject import Subject
 
 _MAX_REPORTED = 100
@@ -68,18 +76,22 @@ def schema_key(sources: dict[str, bytes]) -> str:
     )
 
 
-def compiled_schema(dts: Dts) -> _Compiled:
-    """The compiled XML Schema of `dts` (cached), or the reason it does not compile."""
+def compiled_schema(dts: Dts, hints: Hints = ()) -> _Compiled:
+    """The compiled XML Schema of `dts` and the instance's schema `hints` (cached), or the
+    reason it does not compile."""
     sources = dts.schema_sources()
-    return _CACHE.get_or_build(schema_key(sources), lambda: _compile(dts, sources))
+    key = schema_key({**sources, **{url: data for _, url, data in hints}})
+    return _CACHE.get_or_build(key, lambda: _compile(dts, sources, hints))
 
 
-def _wrapper(dts: Dts, sources: dict[str, bytes]) -> bytes:
+def _wrapper(dts: Dts, sources: dict[str, bytes], hints: Hints) -> bytes:
     imports: dict[str, str] = {}
     for url in sources:
         target = dts.documents[url].target_namespace
         if target:
             imports.setdefault(target, url)
+    for target, url, _ in hints:
+        imports.setdefault(target, url)
     root = etree.Element(f"{{{XSD}}}schema", nsmap={"xsd": XSD})
     root.set("targetNamespace", "urn:x-xbrl-exporter:validate-wrapper")
     for ns, url in sorted(imports.items()):
@@ -87,8 +99,39 @@ def _wrapper(dts: Dts, sources: dict[str, bytes]) -> bytes:
     return bytes(etree.tostring(root))
 
 
-def _compile(dts: Dts, sources: dict[str, bytes]) -> _Compiled:
-    return _compile_schema(_wrapper(dts, sources), _WRAPPER_URL, sources)
+def _compile(dts: Dts, sources: dict[str, bytes], hints: Hints) -> _Compiled:
+    """The wrapper imports the schemas with components; any schema of the DTS is served,
+    since one with components may include (or import) one without (XML Schema §4.2.1)."""
+    served = {url: dts.sources[url] for url, doc in dts.documents.items() if doc.is_schema}
+    served.update((url, data) for _, url, data in hints)
+    return _compile_schema(_wrapper(dts, sources, hints), _WRAPPER_URL, served)
+
+
+Hints = tuple[tuple[str, str, bytes], ...]
+"""Schemas named by the instance's xsi:schemaLocation for namespaces the DTS does not
+declare: (namespace, URL, bytes)."""
+
+
+def schema_hints(root: etree._Element, dts: Dts | None, resolve: Resolver) -> Hints:
+    """The instance's xsi:schemaLocation hints for namespaces outside the DTS, readable
+    through `resolve`.
+
+    They are not part of the DTS (XBRL 2.1 §3.2 does not discover through them), but
+    XML Schema validation assesses elements and attributes of their namespaces against
+    them (XML Schema §4.3.2), as lax wildcards in XBRL's types ask for.
+    """
+    words = (root.get(f"{{{XSI}}}schemaLocation") or "").split()
+    if dts is None or len(words) < 2:
+        return ()
+    declared = {doc.target_namespace for doc in dts.documents.values() if doc.is_schema}
+    hints = []
+    for target, href in zip(words[::2], words[1::2], strict=False):
+        url = urljoin(root.base or "", href)
+        data = fetch(url, resolve) if target not in declared else None
+        if data is not None:
+            hints.append((target, url, data))
+            declared.add(target)
+    return tuple(hints)
 
 
 def _compile_schema(schema_bytes: bytes, url: str, sources: dict[str, bytes]) -> _Compiled:
@@ -120,6 +163,8 @@ def _stand_ins(dts: Dts, fact_names: set[str]) -> _StandIns | None:
             continue  # undeclared: left as it is, so XML Schema reports it
         concept = info.concept
         if not info.is_item or concept.abstract or not concept.type:
+            return None
+        if concept.value_default is not None:  # a stand-in would not carry it
             return None
         if namespace(concept.type) in item_namespaces:
             return None
@@ -185,9 +230,10 @@ def _validated(subject: Subject) -> tuple[_Compiled, list]:
         for el in root.iterchildren()
         if isinstance(el.tag, str) and namespace(el.tag) not in (XBRLI, LINK)
     }
-    stand_ins = _stand_ins(subject.dts, fact_names)
+    hints = subject.schema_hints
+    stand_ins = None if hints else _stand_ins(subject.dts, fact_names)
     if stand_ins is None:
-        compiled = compiled_schema(subject.dts)
+        compiled = compiled_schema(subject.dts, hints)
         document, originals = root.getroottree(), {}
     else:
         key = schema_key(stand_ins.sources)
@@ -241,4 +287,20 @@ def schema_validity(subject: Subject) -> Iterator[Finding]:
         more = len(errors) - _MAX_REPORTED
         yield subject.finding(
             "xbrl.schema-invalid", Severity.ERROR, f"{more} further schema errors not listed"
+        )
+
+
+def taxonomy_schema_validity(subject: Subject) -> Iterator[Finding]:
+    """XBRL 2.1 §5.1: the DTS's schemas are valid XML Schemas (compiled whole, so libxml2
+    checks them, unique particle attribution included). Run when a schema or linkbase
+    is validated on its own; an instance's validation compiles what it needs."""
+    if subject.dts is None:
+        return
+    compiled = compiled_schema(subject.dts)
+    if compiled.schema is None:
+        yield Finding(
+            code="xbrl.taxonomy-schema-invalid",
+            severity=Severity.ERROR,
+            message=f"the DTS schemas are not valid XML Schemas: {compiled.error}",
+            location=Location(file=subject.name),
         )
