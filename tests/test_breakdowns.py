@@ -232,3 +232,24 @@ def test_a_scale_in_the_label_says_how_figures_are_printed_not_what_they_are(
     body = _row("Net income", "569", "(1,339)") + _row(label, "70.5", "(52.9)")
     facts = _facts(_release(tmp_path, "Financial Highlights", body))
     assert facts[("EarningsPerShareDiluted", QUARTER)] == {"": Decimal("0.705")}
+
+
+def test_a_connective_heading_keeps_the_section_that_says_per_share(tmp_path: Path) -> None:
+    """'Plus:' under 'Non-GAAP diluted net income per share' opens a section inside it: the
+    adjustments below are per share, not second values of the amounts above."""
+    body = (
+        _row("Non-GAAP net income", "", "")
+        + _row("GAAP net income", "1,267", "68")
+        + _row("Plus:", "", "")
+        + _row("Stock-based compensation expense", "724", "851")
+        + _row("Non-GAAP net income", "1,991", "919")
+        + _row("Non-GAAP diluted net income per share", "", "")
+        + _row("GAAP diluted net income per share", "1.28", "0.07")
+        + _row("Plus:", "", "")
+        + _row("Stock-based compensation expense", "0.73", "0.85")
+        + _row("Non-GAAP diluted net income per share", "2.01", "0.92")
+    )
+    facts = _facts(_release(tmp_path, "Reconciliation of GAAP and Non-GAAP Measures", body))
+    comp = {k[0]: v for k, v in facts.items() if "ShareBased" in k[0] and k[1] == QUARTER}
+    assert sorted(v[""] for v in comp.values()) == [Decimal("0.73"), Decimal("724000000")]
+    assert len(comp) == 2

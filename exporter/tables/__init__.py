@@ -148,7 +148,8 @@ def _block(
         table_row, lost = place_row(row, columns, context.share_of)
         placed.append(table_row)
         unplaced.extend(lost)
-    rows = repeated_groups(find_leading_totals(assign_sections(placed), context.total_words))
+    sectioned = assign_sections(placed, context.connectives)
+    rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
     line = (headers or data)[0].line
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
@@ -212,6 +213,7 @@ def understand_table(
         known_periods=known_periods or {},
         positional=raw.positional,
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
+        connectives=frozenset(taxonomy.row_kinds.get("connectives", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         surroundings=parse_phrase(f"{raw.title} {raw.caption}"),

@@ -297,6 +297,8 @@ class HeaderContext(BaseModel):
     period_hint: str = ""
     positional: bool = False
     total_words: tuple[tuple[str, ...], ...] = ()
+    # Headings that join the rows below to the section above ("Plus:", "Less:").
+    connectives: frozenset[str] = frozenset()
     default_members: tuple[tuple[str, ...], ...] = ()
     # Words of a column (or row) of percentages of another line ("Percent to Sales").
     share_of: tuple[tuple[str, ...], ...] = ()

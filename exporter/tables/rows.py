@@ -164,13 +164,33 @@ def repeated_groups(rows: list[TableRow]) -> list[TableRow]:
     ]
 
 
-def assign_sections(rows: list[TableRow | None]) -> list[TableRow]:
-    """Give each row its section path; `None` entries are blank rows."""
+_CONNECTIVE_LEVEL = 2
+
+
+def _plain(label: str) -> str:
+    """A heading's words, lower case, without the colon ("Plus:" -> "plus")."""
+    return " ".join(strip_footnotes(label).lower().rstrip(" :").split())
+
+
+def assign_sections(
+    rows: list[TableRow | None], connectives: frozenset[str] = frozenset()
+) -> list[TableRow]:
+    """Give each row its section path; `None` entries are blank rows.
+
+    A connective heading ("Plus:", "Less:") opens a section inside the current one instead
+    of replacing it: the adjustments under "Non-GAAP diluted net income per share / Plus:"
+    keep the heading that says they are per share.
+    """
     stack: list[tuple[str, int]] = []
     result: list[TableRow] = []
     for row in rows:
         if row is None:
             stack = [s for s in stack if s[1] == 0]
+            continue
+        if row.role is RowRole.SECTION and _plain(row.label) in connectives:
+            stack = [s for s in stack if s[1] < _CONNECTIVE_LEVEL]
+            result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
+            stack.append((row.label, _CONNECTIVE_LEVEL))
             continue
         if row.role is RowRole.SECTION:
             level = 0 if is_all_caps(row.label) else 1
