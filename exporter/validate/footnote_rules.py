@@ -15,6 +15,7 @@ from lxml import etree
 
 from exporter.findings import Finding, Severity
 from exporter.validate.names import (
+    FACT_FOOTNOTE,
     LINK,
     LINK_FOOTNOTE_LINK,
     XLINK_ARCROLE,
@@ -26,7 +27,6 @@ from exporter.validate.names import (
 )
 from exporter.validate.subject import Subject
 
-FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 _FOOTNOTE = f"{{{LINK}}}footnote"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

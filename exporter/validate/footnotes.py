@@ -23,6 +23,7 @@ from lxml import etree
 
 from exporter.findings import Finding
 from exporter.validate.names import (
+    FACT_FOOTNOTE,
     LINK,
     LINK_FOOTNOTE_LINK,
     XLINK_ARCROLE,
@@ -33,7 +34,6 @@ from exporter.validate.names import (
 )
 from exporter.validate.oim import StatedFact, finding
 
-FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 LINK_ROLE = "http://www.xbrl.org/2003/role/link"
 OIM_NAMESPACES = frozenset({"https://xbrl.org/2021", "http://www.xbrl.org/CR/2021-02-03"})
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)

@@ -28,7 +28,7 @@ from lxml import etree
 
 from exporter.findings import Finding
 from exporter.validate.footnotes import inline_links, link_findings
-from exporter.validate.instance import Instance, read_instance
+from exporter.validate.instance import Context, Instance, read_instance
 from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname
 from exporter.validate.oim import (
     PURE,
@@ -108,24 +108,36 @@ def root_namespaces(document: bytes, root: etree._Element) -> dict[str | None, s
     return dict(root.nsmap)
 
 
+def _tag_target(
+    element: etree._Element, page: Instance, nsmap: dict[str | None, str] | None
+) -> tuple[str, dict[str | None, str], str | None, Context | None, list[str]]:
+    """What every fact tag names: its label for messages, the namespaces its QNames resolve
+    in, its concept and its context, and which of those two do not resolve."""
+    label = element.get("id") or f"line {element.sourceline}"
+    nsmap = nsmap if nsmap is not None else dict(element.nsmap)
+    concept = resolve_qname(element.get("name", ""), nsmap)
+    context = page.context(element.get("contextRef"))
+    problems = [
+        f"{what} {element.get(what)!r} does not resolve"
+        for what, missing in (("name", concept), ("contextRef", context))
+        if missing is None
+    ]
+    return label, nsmap, concept, context, problems
+
+
 def read_tag(
     element: etree._Element, page: Instance, name: str, nsmap: dict[str | None, str] | None
 ) -> tuple[StatedFact | None, list[Finding]]:
     """One `ix:nonFraction` as the fact it states, or why it states none."""
-    label = element.get("id") or f"line {element.sourceline}"
-    nsmap = nsmap if nsmap is not None else dict(element.nsmap)
-    problems = []
-    concept = resolve_qname(element.get("name", ""), nsmap)
-    context = page.context(element.get("contextRef"))
+    label, nsmap, concept, context, problems = _tag_target(element, page, nsmap)
     unit = page.unit(element.get("unitRef"))
     format_text = element.get("format")
     format_name = resolve_qname(format_text, nsmap) if format_text else None
     text = "".join(element.itertext())
     shown = displayed_value(text, format_name)
     scale, decimals, sign = element.get("scale", "0"), element.get("decimals"), element.get("sign")
-    for what, missing in (("name", concept), ("contextRef", context), ("unitRef", unit)):
-        if missing is None:
-            problems.append(f"{what} {element.get(what)!r} does not resolve")
+    if unit is None:
+        problems.append(f"unitRef {element.get('unitRef')!r} does not resolve")
     if shown is None:
         problems.append(f"{text!r} is not valid for format {format_text!r}")
     if not _INTEGER.fullmatch(scale):
@@ -158,15 +170,7 @@ def read_text_tag(
 ) -> tuple[StatedFact | None, list[Finding]]:
     """One `ix:nonNumeric` as the fact it states (its text, read as `instance_facts` reads
     a non-numeric fact), or why it states none."""
-    label = element.get("id") or f"line {element.sourceline}"
-    nsmap = nsmap if nsmap is not None else dict(element.nsmap)
-    concept = resolve_qname(element.get("name", ""), nsmap)
-    context = page.context(element.get("contextRef"))
-    problems = [
-        f"{what} {element.get(what)!r} does not resolve"
-        for what, missing in (("name", concept), ("contextRef", context))
-        if missing is None
-    ]
+    label, nsmap, concept, context, problems = _tag_target(element, page, nsmap)
     if problems or not concept or not context or not context.period:
         return None, [
             finding("ixbrl.tag", f"{label}: {p}", name, element.sourceline) for p in problems

@@ -19,6 +19,7 @@ SUMMATION_ITEM_11 = "https://xbrl.org/2023/arcrole/summation-item"
 SUMMATION_ARCROLES = frozenset({SUMMATION_ITEM, SUMMATION_ITEM_11})
 ESSENCE_ALIAS = "http://www.xbrl.org/2003/arcrole/essence-alias"
 REQUIRES_ELEMENT = "http://www.xbrl.org/2003/arcrole/requires-element"
+FACT_FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
 
 XBRLI_XBRL = f"{{{XBRLI}}}xbrl"
 XBRLI_CONTEXT = f"{{{XBRLI}}}context"
