@@ -22,6 +22,7 @@ from enum import Enum
 
 from exporter.document import Block, Heading, Paragraph
 from exporter.ingest.text_grid import (
+    GLUED_WORDS,
     BodyRow,
     continues,
     header_row,
@@ -32,13 +33,13 @@ from exporter.ingest.text_grid import (
     unglue,
     value_text,
 )
+from exporter.numbers import strip_footnote_marks
 
 _NOISE = re.compile(
     r"^(?:<https?://[^>\s]+>|\[[^\]]*\]\([^)\s]*\)|\^\{[^}]*\}|https?://\S+)$", re.IGNORECASE
 )
 _MAX_CELL = 200
 _MAX_CELL_LINES = 3
-_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MAX_LABELS_WITHOUT_NUMBERS = 8
 _MIN_ROWS = 2
 
@@ -278,7 +279,7 @@ def _glued_titles(cells: list[Cell], kinds: list[_Kind]) -> dict[int, str]:
     for index, cell in enumerate(cells[:-1]):
         if kinds[index] is not _Kind.TEXT or kinds[index + 1] is not _Kind.HEADER:
             continue
-        for match in _GLUE.finditer(cell.text):
+        for match in GLUED_WORDS.finditer(cell.text):
             title, header = cell.text[: match.start()].strip(), cell.text[match.start() :]
             if len(title.split()) >= 2 and _kind(header) is _Kind.HEADER:
                 titles[index] = title
@@ -288,9 +289,6 @@ def _glued_titles(cells: list[Cell], kinds: list[_Kind]) -> dict[int, str]:
     return titles
 
 
-_FOOTNOTE_MARKS = ("*", "**", "***", "†", "‡")
-
-
 def _attached_marks(cells: list[Cell]) -> list[Cell]:
     """A percent sign printed as a cell of its own after a number ("2.65" then "%") joins
     the number; a lone footnote mark ("*") is skipped like a lone `$`. The list keeps its
@@ -298,7 +296,7 @@ def _attached_marks(cells: list[Cell]) -> list[Cell]:
     out = list(cells)
     for index, cell in enumerate(out):
         text = cell.text.strip()
-        if text in _FOOTNOTE_MARKS:
+        if text and not strip_footnote_marks(text):
             out[index] = Cell("$", cell.line)
         elif text == "%" and index and _is_value(out[index - 1].text):
             out[index - 1] = Cell(out[index - 1].text.strip() + "%", out[index - 1].line)

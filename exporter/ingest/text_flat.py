@@ -50,12 +50,12 @@ from exporter.ingest.text_grid import (
     make_table,
     stack_headers,
     text_block,
+    unglue,
 )
 
 _NBSP = "\u00a0"
 _DATE_END = re.compile(r"\b\d{1,2},$")
 _PERIOD_CUT = re.compile(r"(?<=\d,)\s+(?=[A-Z])")
-_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DATE_YEAR = re.compile(r"(\b[A-Z][a-z]{2,8}\.? \d{1,2}),(?=(?:19|20)\d\d\b)")
 _SPLIT_BRACKET = re.compile(r"\([ \u00a0$]+(\d[\d,.]*)[ \u00a0]*\)|\((\d[\d,.]*)[ \u00a0]+\)")
 _DATE_WORD_CUT = re.compile(r"\s+(?=\d{1,2}-[A-Za-z]{3,9}-\d{2,4}\b)")
@@ -310,9 +310,7 @@ def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[s
     closes the header text before it ("December 31, 2024", "Q3 2025"). Paragraphs printed
     above the line (`above`) are one cell each.
     """
-    items: list[tuple[str, bool]] = [
-        (_GLUED_WORDS.sub(" ", text).strip(), is_year(text)) for text in above or []
-    ]
+    items: list[tuple[str, bool]] = [(unglue(text).strip(), is_year(text)) for text in above or []]
     for token in tokens:
         if token.number:
             items.extend((year, True) for year in _years(token) or ())
@@ -333,7 +331,7 @@ def _period_cells(text: str) -> list[str]:
     before each day-month-year date ("31-Dec-24 31-Dec-23"), and where one phrase is
     printed again and again ("As of As of")."""
     cells: list[str] = []
-    for part in _PERIOD_CUT.split(_GLUED_WORDS.sub(" ", text)):
+    for part in _PERIOD_CUT.split(unglue(text)):
         for piece in _DATE_WORD_CUT.split(part):
             words = piece.split()
             for size in range(1, len(words) // 2 + 1):

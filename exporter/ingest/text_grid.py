@@ -56,7 +56,8 @@ _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
 _SEARCH_LIMIT = 2000
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
 _HEADING_MAX = 120
-_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Where a line break between two words was lost ("EndedSeptember", "SummaryThree").
+GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MARKDOWN_LINK = re.compile(r"^!?\[[^\]]*\]\([^)]*\)?$")
 
 
@@ -103,7 +104,7 @@ def is_year(text: str) -> bool:
 def unglue(text: str) -> str:
     """Words run together where a line break was lost ("Three Months EndedSeptember 30,")
     set apart; used on header text only, where such words are period words."""
-    return _GLUED_WORDS.sub(" ", text)
+    return GLUED_WORDS.sub(" ", text)
 
 
 @lru_cache(maxsize=65536)
