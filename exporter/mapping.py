@@ -279,6 +279,7 @@ class Mapper:
         self.issuer = issuer_tokens(issuer)
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
+        self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
         self._statements = {
             s.kind: taxonomy.statement_concepts(s.kind) for s in taxonomy.statements
         }
@@ -290,9 +291,7 @@ class Mapper:
     def says_basis(self, text: str) -> bool:
         """Whether a heading puts the line items below it on a non-GAAP basis."""
         words = label_tokens(text)
-        return any(
-            contains_phrase(words, label_tokens(w)) for w in self.taxonomy.dimensions.basis_headings
-        )
+        return any(contains_phrase(words, basis) for basis in self._basis)
 
     def breakdown_name(self, text: str) -> str:
         """A heading's line item without what it is broken down by, or its colon."""

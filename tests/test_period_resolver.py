@@ -276,3 +276,11 @@ def test_a_headline_quarter_that_does_not_fit_the_printed_quarter_places_nothing
     evidence.read_headline("Example Corp. Reports Third Quarter 2023 Results")
     evidence.read_period(Period(start=D(2024, 1, 1), end=D(2024, 3, 31)), parse_phrase(""))
     assert not evidence.calendar().known
+
+
+def test_year_to_date_of_the_prior_year_is_its_comparative() -> None:
+    """ "Year-to-Date 2023" beside "Year-to-Date 2024" in a second-quarter release."""
+    calendar = FiscalCalendar(year_ends={2023: D(2023, 6, 30)}, reported_through=D(2023, 12, 31))
+    assert resolve(parse_phrase("Year-to-Date 2023"), calendar).period == Period(
+        start=D(2022, 7, 1), end=D(2022, 12, 31)
+    )

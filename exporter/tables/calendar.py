@@ -172,15 +172,11 @@ class FiscalCalendar:
         return None
 
     def year_to_date(self, year: int) -> Period | None:
-        """Fiscal `year` from its start to the latest quarter the release reports in it
-        ("Year-to-Date 2023" in a release through the second quarter: 24 weeks)."""
-        if self.reported_through is None:
-            return None
-        for quarter in range(4, 0, -1):
-            period = self.to_date(year, 3 * quarter)
-            if period is not None and period.end <= self.reported_through:
-                return period
-        return None
+        """Fiscal `year` from its start to the end of the quarter the release reports
+        ("Year-to-Date 2023" in a second-quarter release: 24 weeks; "Year-to-Date 2022"
+        beside it, the comparative: the first two quarters of 2022)."""
+        quarter = self._latest_quarter()
+        return self.to_date(year, 3 * quarter) if quarter else None
 
     def period_ending(self, end: date, months: int) -> Period | None:
         """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
