@@ -208,10 +208,19 @@ LABELS = [
             None,
             id="hyphenated-header-word-wrapped-at-its-dash",
         ),
+        pytest.param(
+            "Three Months Ended \u00a0 September 30, \u00a0 (unaudited) \u00a0 Change \u00a0"
+            " 2024 \u00a0 2023 \u00a0 $ \u00a0 %",
+            [
+                ["", "Three Months Ended September 30, (unaudited)", "Change"],
+                ["", "2024", "2023", "$", "%"],
+            ],
+            id="period-phrase-in-pieces-over-a-change-pair",
+        ),
     ],
 )
 def test_flattened_headers_keep_their_cells(header: str, expected: list | None) -> None:
-    width = 4 if "EBITDA" in header else (3 if "Period" in header else 2)
+    width = 4 if "EBITDA" in header or "$" in header else (3 if "Period" in header else 2)
     rows = " ".join(
         f"{label} " + " ".join(f"{n},{i}{i}{i}" for i in range(1, width + 1))
         for n, label in enumerate(LABELS, start=1)

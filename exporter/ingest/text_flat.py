@@ -305,17 +305,21 @@ def _stub_heading(tokens: tuple[Token, ...], position: int, start: int) -> int |
 def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[str]:
     """Header cells: period phrases, dates with their years, or years on a row of their own.
 
+    A `$` standing alone between two header cells is a cell ("Change" over "$" and "%").
+
     When two or more years stand together they are the years row, and a date before them
     keeps no year ("Year Ended December 31," / "2024" / "2023"); otherwise each year
     closes the header text before it ("December 31, 2024", "Q3 2025"). Paragraphs printed
     above the line (`above`) are one cell each.
     """
     items: list[tuple[str, bool]] = [(unglue(text).strip(), is_year(text)) for text in above or []]
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.number:
             items.extend((year, True) for year in _years(token) or ())
-            continue
-        items.extend((part, False) for part in _period_cells(token.text))
+        else:
+            items.extend((part, False) for part in _period_cells(token.text))
+        if index + 1 < len(tokens) and _lone_dollar(token.after):
+            items.append(("$", False))  # "2023  $  %": the amount column of a change pair
     together = any(a[1] and b[1] for a, b in pairwise(items))
     texts: list[str] = []
     for text, year in items:
@@ -324,6 +328,11 @@ def _header_texts(tokens: list[Token], above: list[str] | None = None) -> list[s
         else:
             texts.append(text)
     return texts
+
+
+def _lone_dollar(gap: str) -> bool:
+    """A gap between two header cells that holds only a `$`: a header cell of its own."""
+    return gap.strip(" \t" + _NBSP) == "$"
 
 
 def _period_cells(text: str) -> list[str]:

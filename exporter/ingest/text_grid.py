@@ -54,6 +54,8 @@ _CONNECTOR_END = re.compile(
 )
 _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
 _SEARCH_LIMIT = 2000
+# A period phrase that a date must close ("Three Months Ended", "As of").
+_OPEN_PHRASE = re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
 _HEADING_MAX = 120
 # Where a line break between two words was lost ("EndedSeptember", "SummaryThree").
@@ -326,6 +328,38 @@ def _by_kind(search: _Search) -> None:
         _cover(search, start, spans, -1)
 
 
+def _kind_at(texts: list[str], index: int) -> Kind | None:
+    return header_kind(texts[index]) if index < len(texts) else None
+
+
+def _open_phrases_closed(texts: list[str]) -> list[str]:
+    """A period phrase left open ("Three Months Ended") joined to the date that closes it
+    ("September 30,") and to a lone audit mark after it: one header cell, as printed.
+
+    Only where the date is not one of a row of dates ("Three Months Ended" over "June 30,"
+    and "June 30,": each date heads its own column) and the mark not one of a row of marks.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(texts):
+        text = texts[index]
+        closes = (
+            _OPEN_PHRASE.search(text) is not None
+            and _kind_at(texts, index + 1) is Kind.DATE
+            and not _has_year(texts[index + 1])
+            and _kind_at(texts, index + 2) is not Kind.DATE
+        )
+        if not closes:
+            out.append(text)
+            index += 1
+            continue
+        text, index = f"{text} {texts[index + 1]}", index + 2
+        if _kind_at(texts, index) is Kind.AUDIT and _kind_at(texts, index + 1) is not Kind.AUDIT:
+            text, index = f"{text} {texts[index]}", index + 1
+        out.append(text)
+    return out
+
+
 def stack_headers(texts: list[str], width: int) -> list[list[tuple[str, int, int]]]:
     """Header cells printed one after another, grouped into rows of (text, column, span).
 
@@ -335,6 +369,7 @@ def stack_headers(texts: list[str], width: int) -> list[list[tuple[str, int, int
     """
     if not texts or width < 1:
         return []
+    texts = _open_phrases_closed(texts)
     search = _Search(
         kinds=[header_kind(t) for t in texts], years=[_has_year(t) for t in texts], width=width
     )
