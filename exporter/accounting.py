@@ -94,6 +94,23 @@ def unread_numbers(document: Document) -> tuple[Finding, ...]:
     return tuple(found)
 
 
+def reading_notes(document: Document) -> tuple[Finding, ...]:
+    """A note for every row a reader read by judgement where the print left a choice
+    (digits run together cut into cells by the table's arithmetic or its precision), with
+    its place: the user can check the cut against the release."""
+    return tuple(
+        Finding(
+            code="input.digits-cut",
+            severity=Severity.INFO,
+            message=note,
+            location=Location(file=document.source, page=row.page, line=row.line),
+        )
+        for table in document.tables
+        for row in table.rows
+        for note in row.notes
+    )
+
+
 def _unread(source: str, text: str, line: int, page: int | None) -> list[Finding]:
     text = text.strip()
     why = unreadable_number(text)

@@ -34,6 +34,9 @@ class Row(BaseModel):
     cells: tuple[Cell, ...]
     line: int
     page: int | None = None
+    notes: tuple[str, ...] = ()
+    """How the reader read the row where the print left a choice (digits run together cut
+    into cells): the report states each, so a reader's judgement is never silent."""
 
     @property
     def is_blank(self) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.accounting import account_for_numbers, unread_numbers
+from exporter.accounting import account_for_numbers, reading_notes, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts
@@ -124,7 +124,8 @@ def convert_document(
     rendered = render_outputs(facts, taxonomy, tables, options.formats, stem, taxonomy_href)
     shared = taxonomy_files()
     validation = _validate(rendered, shared, directory)
-    findings = unread_numbers(document) + facts.findings + validation.findings
+    read = unread_numbers(document) + reading_notes(document)
+    findings = read + facts.findings + validation.findings
     wanted = _wanted_files(rendered, options)
     report = build_report(
         source=document.source,

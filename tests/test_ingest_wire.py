@@ -112,6 +112,51 @@ def test_glued_digits_no_total_can_cut_are_left_outside_the_columns() -> None:
     assert columns and min(columns - {0}) > 2
 
 
+PAD = " \u00a0\u00a0\u00a0 "
+METRICS = PAD.join(
+    [
+        "OPERATING METRICS Three Months Ended December 31, Years Ended December 31,"
+        " 2026 2025 2026 2025 Gallons sold (in millions) 15.7",
+        "15.060.6",
+        "32.1 Average price per gallon $ 1.93",
+        "$ 2.20",
+        "$ 1.96",
+        "$ 2.44 Capacity used 114 % 109 % 110 % 58 % Credits sold (in thousands) 8.5",
+        "-",
+        "51.5",
+        "-",
+        " Tons sold (in thousands) 105.7",
+        "102.6410.6",
+        "225.3",
+    ]
+)
+
+
+def test_digits_run_together_are_cut_where_the_row_keeps_one_precision() -> None:
+    """Metrics rows print one number of decimals each: "15.060.6" between 15.7 and 32.1 is
+    15.0 and 60.6 (not 15.06 and 0.6); the row says how it was read. A per cent sign one
+    space after its number is the number's; a dash padded like a cell is a cell."""
+    table = _flat_table(METRICS)
+    grid = {row[0]: row[1:] for row in _grid(table) if row and row[0]}
+    assert grid["Gallons sold (in millions)"] == ["15.7", "15.0", "60.6", "32.1"]
+    assert grid["Tons sold (in thousands)"] == ["105.7", "102.6", "410.6", "225.3"]
+    assert grid["Capacity used"] == ["114%", "109%", "110%", "58%"]
+    assert grid["Credits sold (in thousands)"] == ["8.5", "-", "51.5", "-"]
+    notes = [note for row in table.rows for note in row.notes]
+    assert len(notes) == 2
+    assert "15.0 | 60.6" in notes[0] and "decimal places" in notes[0]
+
+
+def test_digits_run_together_in_a_row_of_whole_numbers_stay_unread() -> None:
+    """Whole numbers all: "7060" as 70 and 60 or 706 and 0 keeps the row's precision
+    either way, so nothing shows the cut."""
+    text = METRICS.replace("15.060.6", "7060").replace("15.7", "15").replace("32.1", "32")
+    table = _flat_table(text)
+    (row,) = [r for r in table.rows if r.cells[0].text.startswith("Gallons")]
+    assert not row.notes
+    assert [c.column for c in row.cells if c.text][1] > 4
+
+
 def test_a_line_holds_several_statements_each_after_its_title() -> None:
     text = (
         FLAT + " Condensed Balance Sheets March 31, 2026 December 31, 2025 Assets Cash $ 5 $ 6"

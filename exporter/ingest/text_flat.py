@@ -136,7 +136,7 @@ def _normalised(line: str) -> str:
     stand apart from it in padded cells ("( 640 )"), and a per cent sign one space after
     its number ("114 %"), closed up."""
     line = _SPLIT_BRACKET.sub(lambda m: f"({m[1] or m[2]})", _DATE_YEAR.sub(r"\1, ", line))
-    return _SPACED_PERCENT.sub("%", line)
+    return _SPACED_PERCENT.sub("", line)
 
 
 def _tokens(line: str) -> tuple[Token, ...]:
@@ -493,6 +493,8 @@ class _Row:
     values: tuple[str, ...]
     line: int
     options: list[tuple[str, ...]] = field(default_factory=list)
+    printed: str = ""  # the row's numbers as printed, while the print is ambiguous
+    notes: tuple[str, ...] = ()
 
 
 def _place(values: tuple[str, ...], width: int, glued: bool) -> tuple[str, ...]:
@@ -515,7 +517,8 @@ def _rows(group: _Group, width: int, line: int) -> list[_Row]:
     if moved:
         label = f"{label} {' '.join(v.text for v in group.values[:moved])}".strip()
     if len(found) > 1:
-        return [*rows, _Row(label, (), line, [o.cells for o in found])]
+        printed = " ".join(v.text for v in group.values[moved:])
+        return [*rows, _Row(label, (), line, [o.cells for o in found], printed)]
     cells = found[0].cells
     glued = group.values[-1].after == ""
     for start in range(0, len(cells), width):
@@ -559,14 +562,34 @@ def _adds_up(rows: list[_Row], index: int, cells: tuple[str, ...]) -> bool:
     return False
 
 
+def _decimals(cell: str) -> int:
+    digits = cell.strip("()%-")
+    return len(digits.split(".")[1]) if "." in digits else 0
+
+
+def _one_precision(cells: tuple[str, ...]) -> bool:
+    """Whether every cell prints the same number of decimal places, at least one: a row of
+    a table is typeset to one precision ("15.7  15.0  60.6  32.1"), so a cut that gives
+    "15.06" and "0.6" beside them is not how the row was printed."""
+    places = {_decimals(c) for c in cells if any(ch.isdigit() for ch in c)}
+    return len(places) == 1 and places != {0}
+
+
 def _resolve(rows: list[_Row], width: int) -> None:
-    """Ambiguous rows settled by the arithmetic, or their numbers put outside the columns."""
+    """Ambiguous rows settled by the arithmetic, else by the one precision of the row's
+    cells, or their numbers put outside the columns."""
     for index, row in enumerate(rows):
         if not row.options:
             continue
         passing = [cells for cells in row.options if _adds_up(rows, index, cells)]
+        why = "the only cut under which the rows add up to the total printed below"
+        if len(passing) != 1:
+            passing = [cells for cells in row.options if _one_precision(cells)]
+            why = "the only cut that gives every cell of the row the same decimal places"
         if len(passing) == 1:
             row.values = passing[0]
+            cut = " | ".join(passing[0])
+            row.notes = (f"digits run together in {row.printed!r} read as {cut}: {why}",)
         else:
             fewest = min(row.options, key=len)
             row.values = ("",) * width + fewest
@@ -602,7 +625,7 @@ def _table(statement: _Statement, header: list[str], line: str, index: int) -> l
     else:
         plan = stack_headers(texts, width)
     header_rows = [header_row(cells, index + 1) for cells in plan]
-    body_rows = [BodyRow(r.label, r.values, r.line) for r in rows]
+    body_rows = [BodyRow(r.label, r.values, r.line, r.notes) for r in rows]
     table = make_table(header_rows, body_rows, index + 1)
     return [*_titles(statement.title, index), table, *_titles(trailing, index)]
 

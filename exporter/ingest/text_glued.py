@@ -12,7 +12,8 @@ no-break spaces, by a single space, by a `$`, or by nothing at all ("net7,090,85
   ending in a comma ("June 30,");
 - a dash is a cell (an em-dash for zero) when a number, a `$`, another dash or the end of
   the line follows it (but not at the end of a hyphenated word, "Period-over-"), or a
-  capital letter follows it directly after a number; a dash
+  capital letter follows it directly after a number, or a value cell precedes it and a
+  cell's padding (no-break spaces) follows it; a dash
   glued to the digits after it may be a minus sign or a cell of its own;
 - everything else is text, cut where a new label visibly starts ("ASSETSCash",
   "INC.Condensed", "Current assets:Cash", "(UNAUDITED)ASSETS").
@@ -36,6 +37,8 @@ from exporter.numbers import is_year, parse_number
 
 _NBSP = "\u00a0"
 _DASHES = "-\u2013\u2014\u2212"
+# A cell's padding: a run of spaces holding no-break spaces (a dash before it is a cell).
+_PADDING = re.compile(r"[ \u00a0]*\u00a0[ \u00a0]*\u00a0")
 _GAP = re.compile(r"[ \t\u00a0]+")
 _NUMBER = re.compile(r"\(\d[\d,.]*\)%?|\d[\d,.]*%?")
 _DOLLAR_IN_BRACKET = re.compile(r"\(\$(?=\d[\d,.]*\))")
@@ -117,7 +120,15 @@ def _dash_is_cell(line: str, index: int) -> bool:
     if not rest or rest[0].isdigit() or rest[0] in "($" + _DASHES:
         return True
     glued = index + 1 < len(line) and line[index + 1].isupper()
-    return glued and (before.isdigit() or before in ") \t$" + _NBSP + _DASHES)
+    if glued and (before.isdigit() or before in ") \t$" + _NBSP + _DASHES):
+        return True
+    return _PADDING.match(line, index + 1) is not None and _after_value(line, index)
+
+
+def _after_value(line: str, index: int) -> bool:
+    """Whether the last thing printed before `index` (gaps aside) ends a value cell."""
+    previous = line[:index].rstrip(" \t" + _NBSP)[-1:]
+    return previous.isdigit() or (previous != "" and previous in ")%$" + _DASHES)
 
 
 def _flush_word(scan: _Scan, end: int) -> None:

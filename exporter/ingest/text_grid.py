@@ -149,6 +149,7 @@ class BodyRow:
     label: str
     values: tuple[str, ...]
     line: int
+    notes: tuple[str, ...] = ()
 
 
 def body_row(row: BodyRow) -> Row:
@@ -156,7 +157,7 @@ def body_row(row: BodyRow) -> Row:
     cells = [Cell(text=row.label, column=0)]
     if any(row.values):
         cells.extend(Cell(text=v, column=i + 1) for i, v in enumerate(row.values))
-    return Row(cells=tuple(cells), line=row.line)
+    return Row(cells=tuple(cells), line=row.line, notes=row.notes)
 
 
 def header_row(cells: list[tuple[str, int, int]], line: int) -> Row:
