@@ -201,6 +201,12 @@ def refuse_numberless(
         return
     plural = "" if len(tables) == 1 else "s"
     found = f"{len(tables)} table{plural}, none with numbers" if tables else "no tables"
+    if narrative.unplaced:
+        figures = len(narrative.unplaced)
+        found += (
+            f", and none of the {figures} figures in the text names a line item the taxonomy"
+            " knows"
+        )
     raise ExtractionError(
         f"{found}; nothing to convert",
         Location(file=document.source),
