@@ -204,8 +204,7 @@ def refuse_numberless(
     if narrative.unplaced:
         figures = len(narrative.unplaced)
         found += (
-            f", and none of the {figures} figures in the text names a line item the taxonomy"
-            " knows"
+            f", and none of the {figures} figures in the text names a line item the taxonomy knows"
         )
     raise ExtractionError(
         f"{found}; nothing to convert",
