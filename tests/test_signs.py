@@ -75,3 +75,48 @@ def test_the_signed_facts_are_consistent_in_arelle(written: Path) -> None:
 
 def _facts(instance: Path):
     return xml_facts(instance.read_bytes())
+
+
+# An income statement whose labels name both directions of a line item, with no total
+# that ties the rows (so only the words can tell): the unbracketed word is what a positive
+# number is. Values follow the us-gaap definitions: other income is positive when income.
+LABELLED_DIRECTIONS = """Wren Labs Inc. Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Revenue\t900\t800
+Other {other}, net\t250\t(40)
+Net income (loss) attributable to noncontrolling interest\t(20)\t10
+"""
+
+
+OTHER_INCOME = {"OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"}
+
+
+@pytest.mark.parametrize(
+    ("other", "expected"),
+    [
+        pytest.param("(income) expense", (-250_000, 40_000), id="expense-named-first"),
+        pytest.param("expense (income)", (-250_000, 40_000), id="expense-before-bracket"),
+        pytest.param("income (expense)", (250_000, -40_000), id="income-named-first"),
+    ],
+)
+def test_a_label_naming_both_directions_signs_its_row(
+    tmp_path: Path, other: str, expected: tuple[int, int]
+) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(LABELLED_DIRECTIONS.format(other=other), encoding="utf-8")
+    write_conversion(convert(release), tmp_path)
+    facts = xml_facts((tmp_path / "wren-2024q2.xml").read_bytes())
+    values = {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in facts}
+    # Other income is all the nonoperating income this statement prints: either element.
+    (other_income,) = {c for c, _ in values} & OTHER_INCOME
+    assert values[(other_income, Q2_24)] == Decimal(expected[0])
+    assert values[(other_income, Q2_23)] == Decimal(expected[1])
+    # The noncontrolling interest's own label names income: printed signs stand.
+    nci = "NetIncomeLossAttributableToNoncontrollingInterest"
+    assert values[(nci, Q2_24)] == Decimal(-20_000)
+    assert values[(nci, Q2_23)] == Decimal(10_000)

@@ -12,6 +12,7 @@ hold: that is where the release's subtotal shows they belong.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations, product
 
 from pydantic import BaseModel, ConfigDict
@@ -21,6 +22,8 @@ from exporter.tables.model import ColumnBlock
 from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
+# A word of a label, and whether it stands in brackets: "(income)", "(expense)".
+_DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
 Balances = dict[str, Balance | None]
 
 
@@ -142,6 +145,37 @@ def expenses_as_printed_deductions(
     ]
 
 
+def label_sign(label: str, concept: str, balance: Balance | None, taxonomy: Taxonomy) -> int:
+    """-1 where the label names both directions and puts first (unbracketed) the one
+    against the concept's own ("Other (income) expense, net" for other income), else 1.
+
+    A concept's direction is the one its standard label names ("Net income attributable
+    to noncontrolling interests" is income, though a debit), else its balance. See the
+    taxonomy's `debit_directions` and `credit_directions`.
+    """
+    bare, bracketed = _directions(label, taxonomy)
+    if len(bare) != 1 or len(bracketed) != 1 or bare == bracketed:
+        return 1
+    known = taxonomy.concepts.get(concept)
+    own = _directions(known.label, taxonomy)[0] if known else set()
+    direction = own if len(own) == 1 else ({balance} if balance else set())
+    return -1 if direction and bare != direction else 1
+
+
+def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balance]]:
+    """The directions a label's words name, outside brackets and inside them."""
+    debit = set(taxonomy.row_kinds.get("debit_directions", ()))
+    credit = set(taxonomy.row_kinds.get("credit_directions", ()))
+    bare: set[Balance] = set()
+    bracketed: set[Balance] = set()
+    for match in _DIRECTION_WORD.finditer(label):
+        word, inside = match["word"].lower(), match["open"] is not None
+        side = Balance.DEBIT if word in debit else Balance.CREDIT if word in credit else None
+        if side is not None:
+            (bracketed if inside else bare).add(side)
+    return bare, bracketed
+
+
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
     cells = [c for c in block.rows[row].cells if c.column not in skip]
     return RowValues(
@@ -165,7 +199,12 @@ def block_calculations(
     order = sorted(concepts)
     rows = [_row_values(block, r, concepts[r], skipped.get(r, frozenset())) for r in order]
     instances = find_relations(rows, taxonomy)
-    start = [-1 if row.concept in reversed_in_print else 1 for row in rows]
+    start = [
+        -1
+        if row.concept in reversed_in_print
+        else label_sign(block.rows[r].label, row.concept, balances.get(row.concept), taxonomy)
+        for r, row in zip(order, rows, strict=True)
+    ]
     signs = solve_signs(rows, instances, start)
     kept, broken = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
