@@ -157,6 +157,16 @@ def test_digits_run_together_in_a_row_of_whole_numbers_stay_unread() -> None:
     assert [c.column for c in row.cells if c.text][1] > 4
 
 
+def test_a_footnote_after_the_last_row_is_not_a_cell() -> None:
+    """ "... Net loss (3,238) (3,586) (1) Non-cash charges. These ...": the mark opens the
+    table's notes; the last row keeps its two cells."""
+    text = FLAT + " (1) Non-cash depreciation of purchased assets. These are non-cash charges."
+    document = read_text(text + "\n", "case.txt")
+    (table,) = document.tables
+    assert _grid(table)[-1] == ["Net loss", "(3,238)", "(3,586)"]
+    assert any("Non-cash depreciation" in b.text for b in document.text_blocks)
+
+
 def test_a_line_holds_several_statements_each_after_its_title() -> None:
     text = (
         FLAT + " Condensed Balance Sheets March 31, 2026 December 31, 2025 Assets Cash $ 5 $ 6"

@@ -63,6 +63,7 @@ _SPACED_PERCENT = re.compile(r"(?<=\d) (?=%)")
 _TAIL_START = re.compile(r"(?<=\s)[A-Z(]|(?<=[a-z])[A-Z]")
 _TITLE_SPLIT = re.compile(r"(?<=\.)(?=[A-Z]{2,})|(?<=[A-Za-z])(?=\()")
 _MIN_LENGTH = 200
+_FOOTNOTE_MARK = re.compile(r"\(\d\)|\d")
 _MIN_VALUES = 6
 _MIN_ROWS = 3
 _MAX_LABEL_WORDS = 20
@@ -609,6 +610,8 @@ def _titles(tokens: list[Token], line: int) -> list[Block]:
 def _table(statement: _Statement, header: list[str], line: str, index: int) -> list[Block]:
     body = _glue_labels(statement.body, line)
     last = max((i for i, t in enumerate(body) if t.number), default=-1)
+    if last > 0 and _opens_note(body, last):
+        last = max((i for i in range(last) if body[i].number), default=-1)
     body, trailing = body[: last + 1], body[last + 1 :]
     groups = _groups(body)
     width = _width(groups, _periods(statement.header))
@@ -628,6 +631,18 @@ def _table(statement: _Statement, header: list[str], line: str, index: int) -> l
     body_rows = [BodyRow(r.label, r.values, r.line, r.notes) for r in rows]
     table = make_table(header_rows, body_rows, index + 1)
     return [*_titles(statement.title, index), table, *_titles(trailing, index)]
+
+
+def _opens_note(body: list[Token], index: int) -> bool:
+    """A footnote's mark after the last row, its sentence after it ("(1) Non-cash
+    depreciation of purchased assets. These are ..."): the notes, not a cell."""
+    mark = body[index]
+    following = body[index + 1] if index + 1 < len(body) else None
+    return (
+        _FOOTNOTE_MARK.fullmatch(mark.text) is not None
+        and following is not None
+        and not _is_label(following)
+    )
 
 
 def header_above(texts: list[str]) -> tuple[int, list[str], str]:
