@@ -94,7 +94,8 @@ def test_flattened_line_with_single_spaces_reads_to_its_grid() -> None:
         ["", "Three Months Ended March 31,"],
         ["", "2026", "2025"],
         ["Revenue", "1,000", "2,000"],
-        ["Operating expenses: Research and development", "3,000", "4,000"],
+        ["Operating expenses:"],
+        ["Research and development", "3,000", "4,000"],
         ["General and administrative", "1,250", "1,625"],
         ["", "4,250", "5,625"],
         ["Loss from operations", "(3,250)", "(3,625)"],
@@ -165,6 +166,29 @@ def test_a_footnote_after_the_last_row_is_not_a_cell() -> None:
     (table,) = document.tables
     assert _grid(table)[-1] == ["Net loss", "(3,238)", "(3,586)"]
     assert any("Non-cash depreciation" in b.text for b in document.text_blocks)
+
+
+def test_a_heading_colon_ends_the_heading_unless_every_row_prints_it() -> None:
+    """ "Revenue: Alpha Devices" is the heading and its first row; "Interest expense:
+    Related party" and "Interest expense: Other" are two labels (a heading is printed once,
+    a prefix on every row is part of each label)."""
+    text = (
+        "Statements of Operations Three Months Ended March 31, 2026 2025 Revenue: Alpha"
+        " Devices $ 900 $ 800 Beta Services 100 50 Total Revenue: 1,000 850 Operating loss"
+        " (13) (9) Interest expense: Related party (12) (11) Interest expense: Other (3) (4)"
+        " Net loss (28) (24)"
+    )
+    labels = [row[0] for row in _grid(_flat_table(text)) if row and row[0]]
+    assert labels == [
+        "Revenue:",
+        "Alpha Devices",
+        "Beta Services",
+        "Total Revenue:",
+        "Operating loss",
+        "Interest expense: Related party",
+        "Interest expense: Other",
+        "Net loss",
+    ]
 
 
 def test_a_line_holds_several_statements_each_after_its_title() -> None:

@@ -29,6 +29,7 @@ reading holds is for the table to decide from its column count and its arithmeti
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -37,6 +38,8 @@ from exporter.numbers import is_year, parse_number
 
 _NBSP = "\u00a0"
 _DASHES = "-\u2013\u2014\u2212"
+# The last two words before a colon: of a heading, or of a prefix of labels.
+_COLON_HEAD = re.compile(r"(?:[^\s:]+\s)?[^\s:]+:")
 # A cell's padding: a run of spaces holding no-break spaces (a dash before it is a cell).
 _PADDING = re.compile(r"[ \u00a0]*\u00a0[ \u00a0]*\u00a0")
 _GAP = re.compile(r"[ \t\u00a0]+")
@@ -211,18 +214,38 @@ def scan_line(line: str) -> tuple[Token, ...]:
 def _phrases(tokens: list[Token], line: str) -> list[Token]:
     """Words one plain space apart joined into one text token (a label, a header cell).
 
-    A `$` between words is part of the text ("par value $0.001;").
+    A `$` between words is part of the text ("par value $0.001;"). A heading's colon
+    before a capitalised word ends the heading ("Revenue: Vycor Medical" is two), unless
+    the words before the colon are printed so again: a heading is printed once, a prefix
+    repeated row after row is part of each label ("Interest expense: Related Party",
+    "Interest expense: Other").
     """
+    repeated = _repeated_heads(tokens)
     out: list[Token] = []
     for token in tokens:
         last = out[-1] if out else None
         joined = last is not None and last.after[:1] == " " and not last.after.strip(" $")
+        heading = last is not None and last.text.endswith(":") and token.text[:1].isupper()
+        if heading and last is not None and _head(out) not in repeated:
+            joined = False
         if last and not last.number and not token.number and joined and "  " not in last.after:
             text = line[last.start : token.end]
             out[-1] = Token(text, last.start, token.end, token.after)
         else:
             out.append(token)
     return out
+
+
+def _head(out: list[Token]) -> str:
+    """The last two words before a colon (lower case): what a repeated prefix shares."""
+    return " ".join(out[-1].text.lower().split()[-2:])
+
+
+def _repeated_heads(tokens: list[Token]) -> set[str]:
+    """The last two words before a colon that the line prints more than once."""
+    text = " ".join(t.text for t in tokens if not t.number).lower()
+    counts = Counter(match.group() for match in _COLON_HEAD.finditer(text))
+    return {head for head, count in counts.items() if count > 1}
 
 
 def _scan_value(scan: _Scan, index: int) -> int:
