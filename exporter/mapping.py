@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -21,7 +22,7 @@ from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_foo
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison
 from exporter.tables.rows import without_scale
-from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Relation, Taxonomy
 
 _SUFFIXES = frozenset(
     {
@@ -845,7 +846,66 @@ def _mapped_rows(
             values = row.model_copy(update={"cells": cells})
             mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
             mapped.append((row, values, kinds, mapping))
-    return _change_rows(mapped, registry, mapper.taxonomy)
+    return _wider_totals(_change_rows(mapped, registry, mapper.taxonomy), mapper.taxonomy)
+
+
+def _relations(taxonomy: Taxonomy) -> tuple[Relation, ...]:
+    return tuple(
+        relation
+        for statement in taxonomy.statements
+        for network in statement.calculations
+        for relation in network.relations
+    )
+
+
+def _wider_totals(mapped: list[_Mapped], taxonomy: Taxonomy) -> list[_Mapped]:
+    """A row named like an earlier row of its block, whose numbers are that row's plus
+    those of the rows printed between them, is the total of the taxonomy relation whose
+    items they are: "Total MGM stockholders' equity", "Noncontrolling interests", "Total
+    stockholders' equity" is equity including noncontrolling interests. The label says
+    "stockholders' equity" twice; the arithmetic and the taxonomy's tree say which is
+    which."""
+    result = list(mapped)
+    relations = _relations(taxonomy)
+    for i, (row, values, kinds, mapping) in enumerate(mapped):
+        if not mapping.concept or mapping.member or mapping.extension:
+            continue
+        earlier = [
+            j
+            for j in range(i)
+            if mapped[j][3].concept == mapping.concept and not mapped[j][3].member
+        ]
+        if not earlier:
+            continue
+        parts = [mapped[j] for j in range(earlier[-1], i)]
+        total = _total_of(parts, values, relations, mapping.concept)
+        if total is not None:
+            update = {"concept": total, "reason": "the total of the rows above it, by the sum"}
+            result[i] = (row, values, kinds, mapping.model_copy(update=update))
+    return result
+
+
+def _total_of(
+    parts: list[_Mapped], row: TableRow, relations: tuple[Relation, ...], concept: str
+) -> str | None:
+    """The total of the relation whose items are exactly `parts`' concepts, when `row`
+    prints their weighted sum in every column."""
+    names = [part[3].concept for part in parts]
+    if len(names) < 2 or None in names or len(set(names)) != len(names):
+        return None
+    for relation in relations:
+        weights = dict(relation.items)
+        if relation.total == concept or set(names) != set(weights):
+            continue
+        columns = {c.column: c.number.value for c in row.cells}
+        sums = dict.fromkeys(columns, Decimal(0))
+        for part, name in zip(parts, names, strict=True):
+            cells = {c.column: c.number.value for c in part[1].cells}
+            for column in columns:
+                sums[column] += weights[str(name)] * cells.get(column, Decimal(0))
+        if columns and sums == columns:
+            return relation.total
+    return None
 
 
 def _change_rows(

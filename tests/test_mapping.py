@@ -1102,3 +1102,68 @@ def test_a_row_printed_only_in_change_columns_is_mapped() -> None:
     mapping = map_tables((table,), load_taxonomy(), None)
     types = {c.name: c.type for c in mapping.extensions}
     assert [types[dict(m.overrides)[0]] for m in mapping.rows] == [ConceptType.PERCENT] * 2
+
+
+def _equity_table(totals: tuple[str, str, str]) -> StatementTable:
+    columns = tuple(
+        Column(
+            position=i,
+            header=str(year),
+            period=Period(start=None, end=date(year, 12, 31)),
+            currency="USD",
+        )
+        for i, year in enumerate((2024, 2023))
+    )
+    labels = ("Total Acme Corp. stockholders' equity", "Noncontrolling interests")
+    printed = (("600", "500"), ("40", "30"))
+    rows = [
+        TableRow(
+            label=label,
+            cells=tuple(ValueCell(column=c, number=parse_number(v)) for c, v in enumerate(values)),
+            line=20 + i,
+        )
+        for i, (label, values) in enumerate(zip(labels, printed, strict=True))
+    ]
+    rows.append(
+        TableRow(
+            label=totals[0],
+            cells=tuple(
+                ValueCell(column=c, number=parse_number(v)) for c, v in enumerate(totals[1:])
+            ),
+            line=22,
+        )
+    )
+    return StatementTable(
+        index=1,
+        title="Consolidated Balance Sheets",
+        caption="",
+        kind="balance_sheet",
+        scale=Scale(money=6),
+        blocks=(ColumnBlock(columns=columns, rows=tuple(rows), line=18),),
+        line=1,
+    )
+
+
+def test_a_total_named_like_a_row_above_it_is_the_total_its_sum_shows() -> None:
+    """Parent's equity 600, noncontrolling interests 40, "Total stockholders' equity" 640:
+    the label repeats the parent's words, the sum shows it is equity including
+    noncontrolling interests."""
+    mapping = map_tables(
+        (_equity_table(("Total stockholders' equity", "640", "530")),),
+        load_taxonomy(),
+        "Acme Corp.",
+    )
+    assert [m.concept for m in mapping.rows] == [
+        "StockholdersEquity",
+        "MinorityInterest",
+        "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
+    ]
+
+
+def test_a_total_that_is_not_the_sum_keeps_its_label_s_concept() -> None:
+    mapping = map_tables(
+        (_equity_table(("Total stockholders' equity", "641", "530")),),
+        load_taxonomy(),
+        "Acme Corp.",
+    )
+    assert mapping.rows[2].concept == "StockholdersEquity"

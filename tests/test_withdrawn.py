@@ -106,13 +106,6 @@ KNOWN_DEFECTS: dict[Entry, str] = {
      "D2023-01-02_2023-04-02_AdjustedEarningsBeforeProvisionForTaxesAndNetEarningsMember"): _JNJ,
     ("jnj-2023q2.pdf", "calc.withdrawn", "IncomeStatement", "NetIncomeLoss",
      "D2023-04-03_2023-07-02_AdjustedEarningsBeforeProvisionForTaxesAndNetEarningsMember"): _JNJ,
-    ("mgm-2022q4.pdf", "calc.withdrawn", "BalanceSheet", "StockholdersEquity", "I2022-12-31"): (
-        "page 12 prints common stock 3,791, capital in excess of par value —, retained "
-        "earnings 4,794,239, accumulated other comprehensive income 33,499, total MGM "
-        "stockholders' equity 4,831,529 (they add up), then non-controlling interests 378,594 "
-        "and total stockholders' equity 5,210,123 (they add up too); the two totals are "
-        "mapped so that StockholdersEquity sums MinorityInterest"
-    ),
 }  # fmt: skip
 
 
