@@ -45,6 +45,24 @@ def test_sentences_in_euros() -> None:
     assert ("Ebitda", "2025-01-01/2025-03-31", "iso4217:EUR", Decimal("800000")) in facts
 
 
+def test_a_total_is_named_across_where_it_comes_from(tmp_path: Path) -> None:
+    """ "Total revenue and income from principal activities amounted to EUR 410 million" is
+    revenue; "revenues from licenses and maintenance fell to EUR 1.0 million" is a part of
+    it, not revenue."""
+    path = tmp_path / "example-2024h1.txt"
+    path.write_text(
+        "# Example AG Releases 2024 Interim Results\n\n"
+        "In the first half of 2024, total revenue and income from principal activities"
+        " amounted to EUR 410 million. Revenues from licenses and maintenance fell to"
+        " EUR 1.0 million.\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    revenues = {v for c, _, _, v, *_ in xml_facts(instance) if c.endswith("#Revenues")}
+    assert revenues == {Decimal("410000000")}
+
+
 def test_a_release_with_neither_tables_nor_figures_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.txt"
     path.write_text("Example Corp. Announces a New Chief Executive\n\nNo figures here.\n")

@@ -223,6 +223,9 @@ class Cues:
         for mention in mentions:
             if _names(sentence, mention, figure):
                 return Cue(role=Role.VALUE, mention=mention)
+        for mention in mentions:
+            if _TOTAL.match(mention.text) and _names_total(sentence, mention, figure):
+                return Cue(role=Role.VALUE, mention=mention)
         reason = "no phrase of the taxonomy names this figure"
         if mentions:
             reason = f"the nearest phrase ({mentions[0].text!r}) is too far from this figure"
@@ -236,6 +239,7 @@ class Cues:
 
 
 _MAX_DISTANCE = 12
+_TOTAL = re.compile(r"total\b", re.IGNORECASE)
 
 
 def _words_pattern(text: str) -> str:
@@ -256,11 +260,38 @@ def _names(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
     """Whether a phrase can name a figure after it: close by, no comparison between."""
     if _connectives(sentence, mention.end, figure.start):
         return False
+    return _near(sentence, mention, figure)
+
+
+def _near(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
+    """Few words between a phrase and its figure, period phrases not counted."""
     between = sentence.text[mention.end : figure.start]
     for phrase in sentence.phrases:
         if mention.end <= phrase.start and phrase.end <= figure.start:
             between = between.replace(phrase.text, " ")
     return len(re.findall(r"[A-Za-z0-9]+", between)) <= _MAX_DISTANCE
+
+
+def _names_total(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
+    """A total names its figure across words that say where it comes from: "total revenue
+    and income from principal activities amounted to RMB410 million" (a part would not:
+    "revenues from licenses" is a part of revenue, so only a total is read so). A "from"
+    that compares ("from $5 million", "from the prior year") still stands between."""
+    connectives = _connectives(sentence, mention.end, figure.start)
+    if any(_compares(sentence, c, figure.start) for c in connectives):
+        return False
+    return _near(sentence, mention, figure)
+
+
+def _compares(sentence: Sentence, connective: re.Match[str], end: int) -> bool:
+    """Whether a comparison word before a figure compares: "from" does when a figure or a
+    period follows it, not when it says where a total comes from."""
+    if connective.group().lower() != "from":
+        return True
+    rest = sentence.text[connective.end() : end]
+    if not re.search(r"[A-Za-z]{2}", rest):
+        return True
+    return any(connective.end() <= p.start and p.end <= end for p in sentence.phrases)
 
 
 def _range_start(sentence: Sentence, index: int) -> bool:
