@@ -6,10 +6,6 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.ingest import DEFAULT_MAX_BYTES
 
-# Outputs `convert` can write (the default: all of them). The schema, the report and the
-# review page are always written.
-FORMATS = ("xml", "jsonld", "xbrl-json", "xbrl-csv", "ixbrl")
-
 
 class ConvertOptions(BaseModel):
     """How to convert: entity override, input decoding and limits, output formats."""
@@ -20,4 +16,6 @@ class ConvertOptions(BaseModel):
     entity_id: str | None = None
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] | None = None
+    """The outputs to write, by their names in the output registry (`exporter/outputs.py`);
+    None writes every one. The schema, the report and the review page are always written."""

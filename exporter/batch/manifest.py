@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from exporter.batch.job import CheckFailure, Status
 from exporter.options import ConvertOptions
+from exporter.outputs import format_names
 from exporter.pipeline import taxonomy_files
 from exporter.write import write_atomic
 
@@ -75,9 +76,12 @@ def config_digest(options: ConvertOptions, write_invalid: bool) -> str:
     taxonomy = hashlib.sha256()
     for name, data in sorted(taxonomy_files().items()):
         taxonomy.update(name.encode("utf-8") + b"\0" + data)
+    dumped = options.model_dump(mode="json")
+    if options.formats is None:  # every format: the same run as naming them all
+        dumped["formats"] = list(format_names())
     payload = json.dumps(
         {
-            "options": options.model_dump(mode="json"),
+            "options": dumped,
             "write_invalid": write_invalid,
             "taxonomy": taxonomy.hexdigest(),
         },

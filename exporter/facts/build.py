@@ -15,25 +15,24 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from exporter.errors import Location
 from exporter.extensions import concept_name
 from exporter.facts.calc import BlockCalc, block_calculations
-from exporter.facts.consistency import prune_inconsistent
-from exporter.facts.integrate import add_narrative
 from exporter.facts.model import (
+    INCONSISTENT_DUPLICATE,
     CalcArc,
     Context,
     Entity,
     Fact,
     FactSet,
     Member,
-    ProseRecord,
-    ProseStatus,
     Source,
     Unit,
     UnmappedNumber,
 )
+from exporter.facts.prose import ProseMerge, merge_narrative
 from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
+from exporter.models import Frozen
 from exporter.narrative.model import Narrative
 from exporter.options import ConvertOptions
 from exporter.periods import Period
@@ -97,6 +96,18 @@ def extension_namespace(entity: Entity, contexts: list[Context], taxonomy: Taxon
     return taxonomy.extension_namespace.format(
         entity=_slug(entity.identifier), period_end=end.isoformat() if end else "undated"
     )
+
+
+class BuiltFacts(Frozen):
+    """The facts of the tables and the prose, before the cross-checks and before the
+    calculations are made consistent; with what the cross-checks read that a `FactSet`
+    does not keep: how the prose merged, the contexts and the printed calculations in the
+    order the tables gave them."""
+
+    facts: FactSet
+    merge: ProseMerge
+    contexts: tuple[Context, ...]
+    arcs: tuple[CalcArc, ...]
 
 
 class _Builder:
@@ -256,7 +267,7 @@ class _Builder:
             return
         self.findings.append(
             Finding(
-                code="fact.inconsistent-duplicate",
+                code=INCONSISTENT_DUPLICATE,
                 severity=Severity.WARNING,
                 message=(
                     f"{fact.concept} in {fact.context} is {fact.value} here but {kept.value} "
@@ -368,10 +379,12 @@ def build_facts(
     options: ConvertOptions,
     source: str,
     narrative: Narrative | None = None,
-) -> FactSet:
+) -> BuiltFacts:
     """All facts of a document, with their contexts, units and calculation arcs.
 
-    `narrative` (the prose's figures) joins after the tables; see `facts.integrate`.
+    `narrative` (the prose's figures) joins after the tables (`facts.prose`); the
+    cross-checks (`facts.integrate.cross_check`) and the calculations kept consistent
+    (`facts.consistency.keep_calculations_consistent`) are the steps after this one.
     """
     concepts = {**taxonomy.concepts, **{c.name: c for c in mapping.extensions}}
     builder = _Builder(taxonomy, concepts, source)
@@ -405,22 +418,14 @@ def build_facts(
             )
     # The issuer's namespace is dated by the tables' periods, not the outlook's.
     reported = list(builder.contexts.values())
-    narrated = add_narrative(builder, narrative, info, builder.duplicates)
-    contexts = sorted(builder.contexts.values(), key=lambda c: c.id)
+    merge = merge_narrative(builder, narrative)
     ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
-    pruned = prune_inconsistent(tuple(ordered), builder.facts, source)
-    builder.findings.extend(pruned.findings)
-    kept_out = {f.id for f in pruned.dropped}
-    # Figures kept out are reported by their findings (the report's unmapped list
-    # accounts for table numbers).
-    builder.facts = [f for f in builder.facts if f.id not in kept_out]
-    arcs = pruned.arcs
-    return FactSet(
+    facts = FactSet(
         entity=entity,
-        contexts=tuple(contexts),
+        contexts=tuple(sorted(builder.contexts.values(), key=lambda c: c.id)),
         units=tuple(sorted(builder.units.values(), key=lambda u: u.id)),
         facts=tuple(builder.facts),
-        calculations=arcs,
+        calculations=tuple(ordered),
         presentation=_presented(builder),
         unmapped=tuple(builder.unmapped),
         findings=tuple(builder.findings),
@@ -429,27 +434,11 @@ def build_facts(
         members=tuple(builder.members[k] for k in sorted(builder.members)),
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, reported, taxonomy),
-        checks=narrated.checks,
-        prose=_without_kept_out(narrated.prose, kept_out),
-        footnotes=tuple(
-            note.model_copy(update={"facts": tuple(i for i in note.facts if i not in kept_out)})
-            for note in narrated.footnotes
-        ),
+        prose=merge.records,
+        footnotes=merge.footnotes,
     )
-
-
-def _without_kept_out(
-    records: tuple[ProseRecord, ...], kept_out: set[str]
-) -> tuple[ProseRecord, ...]:
-    """Prose figures whose fact was kept out (it would break a printed calculation) are
-    not facts; their records say so rather than point at a fact that is not written."""
-    reason = "would break a calculation the release prints; kept out (calc.prose-kept-out)"
-    return tuple(
-        r.model_copy(update={"status": ProseStatus.NOT_A_FACT, "fact": None, "reason": reason})
-        if r.fact in kept_out
-        else r
-        for r in records
-    )
+    met = (tuple(builder.contexts.values()), tuple(builder.arcs.values()))
+    return BuiltFacts(facts=facts, merge=merge, contexts=met[0], arcs=met[1])
 
 
 def _presented(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:

@@ -13,6 +13,9 @@ from exporter.taxonomy import Concept
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 
+# A fact two table rows state with values that disagree (the cross-checks count them).
+INCONSISTENT_DUPLICATE = "fact.inconsistent-duplicate"
+
 
 class Entity(BaseModel):
     """The reporting entity's identifier (scheme URI and identifier) and name."""
