@@ -172,7 +172,8 @@ def _build_index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
         # knows the release's period; its own label would claim rows of any period.
         if concept.abstract or concept.in_force_from or concept.in_force_until:
             continue
-        texts = [(concept.label, None)] + [(s, None) for s in concept.synonyms]
+        texts: list[tuple[str, Anchor | None]] = [(concept.label, None)]
+        texts += [(s, None) for s in concept.synonyms]
         texts += [(s, Anchor.START) for s in concept.start_labels]
         texts += [(s, Anchor.END) for s in concept.end_labels]
         for text, anchor in texts:

@@ -102,7 +102,7 @@ def _validate(job: RenderJob, rendered: tuple[FormatOutput, ...], directory: str
     instance = Instance(
         data=job.instance,
         name=job.document.instance_name,
-        schema_name=job.schema,
+        schema_name=job.schema_name,
         resolve=available.get,
     )
     return validate_formats(rendered, instance, job.document.files)
@@ -132,7 +132,7 @@ def convert_document(
     job = render_outputs(facts, taxonomy, tables, stem, taxonomy_href)
     rendered = render_formats(job, options.formats)
     validation = _validate(job, rendered, directory)
-    schema = (job.schema, job.document.files[job.schema])
+    schema = (job.schema_name, job.document.files[job.schema_name])
     wanted = written_files(rendered, schema, options.formats)
     report = build_report(
         source=document.source,

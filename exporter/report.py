@@ -93,26 +93,26 @@ class Report(BaseModel):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def deliberate_non_facts(self) -> int:
         """Table numbers left out on purpose (ratios of other facts)."""
         return sum(1 for u in self.unmapped if u.deliberate)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def not_understood(self) -> int:
         """Table numbers that are neither facts, duplicates, nor left out on purpose."""
         return sum(1 for u in self.unmapped if not u.deliberate)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def understood_share(self) -> float:
         if not self.numbers_in_tables:
             return 1.0
         return 1 - self.not_understood / self.numbers_in_tables
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def status(self) -> str:
         """invalid, incomplete (too many table numbers not understood), warnings or ok."""

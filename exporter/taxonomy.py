@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -336,7 +337,7 @@ def relations_of(nodes: tuple[TreeNode, ...]) -> list[Relation]:
     return relations
 
 
-def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
+def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Concept]]:
     head = data["statement"]
     networks = []
     for key, tree_text in data.get("calculation", {}).items():
@@ -400,7 +401,7 @@ def _check_choice(choice: Choice, concepts: dict[str, Concept]) -> None:
         )
 
 
-def _dimensions(data: dict) -> Dimensions:
+def _dimensions(data: dict[str, Any]) -> Dimensions:
     axes = tuple(Axis.model_validate(a) for a in data["axis"])
     return Dimensions(
         hypercube=data["hypercube"],

@@ -30,7 +30,7 @@ from exporter.write import conversion_outputs, safe_target
 try:
     import resource
 except ImportError:  # pragma: no cover - not on Windows
-    resource = None  # type: ignore[assignment]
+    resource = None  # type: ignore[assignment]  # the module is absent, not None-typed
 
 FROZEN = ConfigDict(frozen=True, extra="forbid")
 

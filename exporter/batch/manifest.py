@@ -147,6 +147,6 @@ def write_manifest(path: Path, entries: Iterable[ManifestEntry]) -> None:
 
 def without_timing(line: str) -> dict[str, object]:
     """A manifest line without its `timing` object: what two runs must agree on."""
-    data = json.loads(line)
+    data: dict[str, object] = json.loads(line)
     data.pop(TIMING_FIELD, None)
     return data

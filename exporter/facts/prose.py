@@ -159,7 +159,7 @@ class _Merger:
                 role=figure.role.value,
                 status=status,
                 position=source.position,
-                **fields,  # type: ignore[arg-type]
+                **fields,
             )
         )
 

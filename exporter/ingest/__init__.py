@@ -216,7 +216,7 @@ def without_controls(document: Document) -> Document:
 
 
 def _texts(document: Document) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for block in document.blocks:
         if isinstance(block, Table):
             texts.extend(cell.text for row in block.rows for cell in row.cells)

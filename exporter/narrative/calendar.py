@@ -281,6 +281,11 @@ def _quarter_in_title(document: Document) -> int | None:
     return _ORDINALS[match["ord"].lower()] if match else None
 
 
+def _length(period: Period) -> timedelta:
+    """How long a duration runs (an instant has no length)."""
+    return period.end - (period.start or period.end)
+
+
 def report_calendar(
     document: Document, tables: tuple[StatementTable, ...]
 ) -> ReportCalendar | None:
@@ -292,12 +297,12 @@ def report_calendar(
         return _titled_report(document)
     end = max(p.end for p in durations)
     ending = [p for p in durations if p.end == end]
-    current = min(ending, key=lambda p: p.end - p.start)  # type: ignore[operator]
-    if any((p.end - p.start).days >= 360 for p in ending):  # type: ignore[operator]
+    current = min(ending, key=_length)
+    if any(_length(p).days >= 360 for p in ending):
         year_end = end
     else:
         quarter = _quarter_in_title(document)
-        is_quarter = (current.end - current.start).days < 100  # type: ignore[operator]
+        is_quarter = _length(current).days < 100
         year_end = (
             _month_end_back(end, -3 * (4 - quarter))
             if (quarter and is_quarter)

@@ -74,8 +74,10 @@ class ConceptChooser:
         its section heading's and the group the prose last spoke of."""
         fitting = [e for e in entries if self._fits(e, figure, words)]
         if not fitting:
-            names = ", ".join(sorted({e.concept for e in entries}))
-            return Choice(reason=f"no concept of the phrase ({names}) takes a {figure.kind} figure")
+            listed = ", ".join(sorted({e.concept for e in entries}))
+            return Choice(
+                reason=f"no concept of the phrase ({listed}) takes a {figure.kind} figure"
+            )
         exact = [e for e in fitting if self._exact_period(e, period)]
         pool = exact or fitting
         names = sorted({e.concept for e in pool})

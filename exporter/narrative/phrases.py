@@ -128,7 +128,7 @@ class PhraseIndex:
     def __init__(self, taxonomy: Taxonomy) -> None:
         spec = taxonomy.narrative
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
-        prose_of = {}
+        prose_of: dict[str, ProseEntry] = {}
         for entry in spec.prose:
             prose_of.setdefault(entry.concept, entry)
             for phrase in entry.phrases:
@@ -151,8 +151,8 @@ class PhraseIndex:
         self._templates_by_first = _index_by_first_word(self.templates)
         self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
         self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.filler:
-            self._filler_by_first.setdefault(phrase[0], []).append(phrase)
+        for words in self.filler:
+            self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
 
@@ -282,7 +282,7 @@ _MEMBER_WORDS = 4
 def _match(template: Template, stream: list[Word], first: int) -> TemplateMatch | None:
     figure: int | None = None
     slot = ""
-    member: str | None = None
+    member: tuple[int, int] | None = None
     position = first
     for item in template.items:
         if position >= len(stream):

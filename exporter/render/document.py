@@ -36,7 +36,6 @@ from exporter.render.taxonomy import (
     Href,
     Link,
     Locator,
-    TreeNode,
     calculation_link,
     concept_href,
     element_id,
@@ -46,7 +45,7 @@ from exporter.render.taxonomy import (
     presentation_link,
 )
 from exporter.render.text import xml_optional, xml_text
-from exporter.taxonomy import Taxonomy
+from exporter.taxonomy import Taxonomy, TreeNode
 from exporter.taxonomy_cover import load_cover
 
 JSONLD_VOCAB = "https://xbrl-exporter.org/vocab#"
@@ -216,7 +215,7 @@ def _base_labels(names: _Names) -> list[dict[str, object]]:
     folder's schemas and their embedded linkbases, not the DTS) then show labels, not ids."""
     href = names.href()
     used = sorted({f.concept for f in names.facts.facts} - names.extension_names)
-    views = []
+    views: list[dict[str, object]] = []
     for name in used:
         concept = names.taxonomy.concepts.get(name)
         if concept is None:

@@ -63,13 +63,13 @@ class RenderJob(Frozen):
         return self.document.files[self.document.instance_name]
 
     @property
-    def schema(self) -> str:
+    def schema_name(self) -> str:
         return self.document.schema_name
 
     @cached_property
     def qnames(self) -> dict[str, str]:
         """`prefix:Name` of every concept with facts, as the instance writes it."""
-        return concept_qnames(self.facts, self.taxonomy, self.schema)
+        return concept_qnames(self.facts, self.taxonomy, self.schema_name)
 
     @cached_property
     def oim_names(self) -> OimNames:
@@ -101,7 +101,8 @@ def oim_obstacle(facts: FactSet) -> str:
 
 def instance_files(job: RenderJob) -> dict[str, bytes]:
     """The XBRL instance and its schema, rendered by `render_outputs`."""
-    return {job.document.instance_name: job.instance, job.schema: job.document.files[job.schema]}
+    schema = job.schema_name
+    return {job.document.instance_name: job.instance, schema: job.document.files[schema]}
 
 
 def jsonld_files(job: RenderJob) -> dict[str, bytes]:
@@ -111,18 +112,24 @@ def jsonld_files(job: RenderJob) -> dict[str, bytes]:
 
 
 def xbrl_json_files(job: RenderJob) -> dict[str, bytes]:
-    return {f"{job.stem}.json": render_xbrl_json(job.facts, job.qnames, job.oim_names, job.schema)}
+    return {
+        f"{job.stem}.json": render_xbrl_json(job.facts, job.qnames, job.oim_names, job.schema_name)
+    }
 
 
 def xbrl_csv_files(job: RenderJob) -> dict[str, bytes]:
-    return render_xbrl_csv(job.views, job.qnames, job.oim_names, job.schema, job.stem, job.facts)
+    return render_xbrl_csv(
+        job.views, job.qnames, job.oim_names, job.schema_name, job.stem, job.facts
+    )
 
 
 def inline_files(job: RenderJob) -> dict[str, bytes]:
     """The Inline XBRL page, with a link to the review page written beside it."""
     title = job.facts.entity.name or job.stem
     links = {"Review of this conversion": review_name(job.stem)}
-    page = render_inline(job.views, job.facts, job.qnames, job.instance, job.schema, title, links)
+    page = render_inline(
+        job.views, job.facts, job.qnames, job.instance, job.schema_name, title, links
+    )
     return {f"{job.stem}.xhtml": page}
 
 

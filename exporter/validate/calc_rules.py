@@ -319,8 +319,9 @@ def _c10_check(
 ) -> Finding | None:
     rounded = [c10_rounded(bf, bf.number) for _, bf in terms]
     reported = c10_rounded(total, total.number)
-    if reported is not None and all(r is not None for r in rounded):
-        pairs = zip(terms, rounded, strict=True)
+    known = [r for r in rounded if r is not None]
+    if reported is not None and len(known) == len(rounded):
+        pairs = zip(terms, known, strict=True)
         exact = exact_weighted_total((rel.weight, r) for (rel, _), r in pairs)
         computed = c10_rounded(total, exact)
         if computed == reported:
