@@ -17,6 +17,24 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 INCONSISTENT_DUPLICATE = "fact.inconsistent-duplicate"
 
 
+class CheckCode(StrEnum):
+    """The cross-checks (`checks.RULES`), by the code their findings carry."""
+
+    TRANSLATION = "check.translation"
+    TEXT_VS_TABLE = "check.text-vs-table"
+    DUPLICATES = "check.duplicates"
+    MARGIN = "check.margin"
+    PER_ADS = "check.per-ads"
+    NON_GAAP = "check.non-gaap"
+    CROSS_STATEMENT = "check.cross-statement"
+    STATED_CHANGE = "check.stated-change"
+    SHARE_OF_TOTAL = "check.share-of-total"
+    BREAKDOWN = "check.breakdown"
+    EXPENSE_SIGN = "check.expense-sign"
+    PER_SHARE_SIZE = "check.per-share-size"
+    ONE_UNIT = "check.one-unit"
+
+
 class Entity(BaseModel):
     """The reporting entity's identifier (scheme URI and identifier) and name."""
 

@@ -20,6 +20,7 @@ from exporter.errors import Location
 from exporter.extensions import concept_name
 from exporter.facts.model import (
     CalcArc,
+    CheckCode,
     Context,
     Fact,
     FactFootnote,
@@ -244,7 +245,7 @@ class _Merger:
         self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=reason, concept=fact.concept)
         builder.findings.append(
             Finding(
-                code="check.text-vs-table" if table else "check.duplicates",
+                code=CheckCode.TEXT_VS_TABLE if table else CheckCode.DUPLICATES,
                 severity=Severity.WARNING,
                 message=(
                     f"{fact.concept} in {fact.context}: the text says {fact.source.printed} "

@@ -8,7 +8,9 @@ from exporter.findings import Finding, Severity
 
 # Findings that say the numbers disagree (XBRL 2.1 §5.2.5.2, Calculations 1.1) rather than
 # that a document breaks a rule: reported apart, and failing `conforms` all the same.
-INCONSISTENCIES = frozenset({"calc.inconsistent", "calc.excess-digits-bound"})
+CALC_INCONSISTENT = "calc.inconsistent"
+CALC_EXCESS_DIGITS = "calc.excess-digits-bound"
+INCONSISTENCIES = frozenset({CALC_INCONSISTENT, CALC_EXCESS_DIGITS})
 
 
 class ValidationResult(BaseModel):
