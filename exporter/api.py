@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.model import FactSet
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
 from exporter.pipeline import Conversion
 from exporter.pipeline import convert as run_pipeline
@@ -20,10 +19,8 @@ from exporter.report import Report
 from exporter.write import write_conversion
 
 
-class Result(BaseModel):
+class Result(Frozen):
     """One release converted: facts, report, outputs by file name, and `write`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     conversion: Conversion
 

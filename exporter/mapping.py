@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
+from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison
 from exporter.tables.rows import without_scale
@@ -102,7 +103,7 @@ class Anchor(StrEnum):
 class RowMapping(BaseModel):
     """The concept a row maps to (or why none), with the label text that matched."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN
 
     table: int
     block: int
@@ -129,7 +130,7 @@ class RowMapping(BaseModel):
 class Mapping(BaseModel):
     """Every row's mapping, and the extension concepts made for rows nothing matched."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN
 
     rows: tuple[RowMapping, ...]
     extensions: tuple[Concept, ...]

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.ingest import DEFAULT_MAX_BYTES
+from exporter.models import Frozen
 
 
-class ConvertOptions(BaseModel):
+class ConvertOptions(Frozen):
     """How to convert: entity override, input decoding and limits, output formats."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     entity_scheme: str | None = None
     entity_id: str | None = None

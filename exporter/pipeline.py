@@ -19,8 +19,6 @@ import re
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.accounting import account_for_numbers, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
@@ -31,6 +29,7 @@ from exporter.filenames import output_stem
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
+from exporter.models import Frozen
 from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
 from exporter.outputs import (
@@ -55,10 +54,8 @@ from exporter.validate.outputs import Instance, Validation
 TAXONOMY_DIR = "taxonomy"
 
 
-class Conversion(BaseModel):
+class Conversion(Frozen):
     """One release converted: output files by name (relative to the output dir) and the report."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     stem: str
     files: dict[str, bytes]

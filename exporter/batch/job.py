@@ -17,12 +17,13 @@ from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from exporter.batch.discover import STAGING_DIR, Input
 from exporter.errors import ExporterError
 from exporter.findings import Finding, Severity
 from exporter.ingest import READERS, read_input
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert, convert_document, taxonomy_files
 from exporter.write import conversion_outputs, safe_target
@@ -31,8 +32,6 @@ try:
     import resource
 except ImportError:  # pragma: no cover - not on Windows
     resource = None  # type: ignore[assignment]  # the module is absent, not None-typed
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class Status(StrEnum):
@@ -47,10 +46,8 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-class Job(BaseModel):
+class Job(Frozen):
     """What a worker needs to convert one input."""
-
-    model_config = FROZEN
 
     input: Input
     path: str
@@ -59,10 +56,8 @@ class Job(BaseModel):
     write_invalid: bool = False
 
 
-class CheckFailure(BaseModel):
+class CheckFailure(Frozen):
     """One rule that found errors or warnings in a document: how often, and its first message."""
-
-    model_config = FROZEN
 
     code: str
     severity: Severity
@@ -70,15 +65,13 @@ class CheckFailure(BaseModel):
     first: str
 
 
-class DocumentResult(BaseModel):
+class DocumentResult(Frozen):
     """What came of one job: outcome, output bytes (relative to the output dir), measures."""
-
-    model_config = FROZEN
 
     key: str
     sha256: str | None
     status: Status
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = Field(default_factory=dict)
     facts: int | None = None
     # Table numbers, and those not understood (neither facts nor left out on purpose).
     table_numbers: int | None = None

@@ -19,22 +19,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from exporter.batch.job import CheckFailure, Status
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
 from exporter.outputs import format_names
 from exporter.pipeline import taxonomy_files
 from exporter.write import write_atomic
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 TIMING_FIELD = "timing"
 
 
-class Timing(BaseModel):
+class Timing(Frozen):
     """What varies between runs: durations, finishing time, the worker's memory."""
-
-    model_config = FROZEN
 
     seconds: float
     """Reading, converting and validating, in the worker."""
@@ -47,10 +45,8 @@ class Timing(BaseModel):
     worker_pid: int | None = None
 
 
-class ManifestEntry(BaseModel):
+class ManifestEntry(Frozen):
     """One input's line in the manifest."""
-
-    model_config = FROZEN
 
     input: str
     """The input's path relative to the inputs' common root (also its output path)."""

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.model import CalcArc, Fact, FactSet, ProseRecord, ProseStatus, SourceKind
 from exporter.findings import Finding, Severity
+from exporter.models import Frozen
 
 Interval = tuple[Decimal, Decimal]
 Index = dict[tuple[str, str, str], Fact]
@@ -148,10 +147,8 @@ def _rounding_only(total: str, items: list[CalcArc], place: tuple[str, str], ind
     return holds_in_calc11(index[(total, context, unit)], parts)
 
 
-class Pruned(BaseModel):
+class Pruned(Frozen):
     """The arcs to publish, the prose facts kept out, and why."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     arcs: tuple[CalcArc, ...]
     dropped: tuple[Fact, ...]

@@ -5,13 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.findings import Finding
+from exporter.models import Frozen
 from exporter.periods import Period
 from exporter.taxonomy import Concept
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 # A fact two table rows state with values that disagree (the cross-checks count them).
 INCONSISTENT_DUPLICATE = "fact.inconsistent-duplicate"
@@ -35,40 +32,32 @@ class CheckCode(StrEnum):
     ONE_UNIT = "check.one-unit"
 
 
-class Entity(BaseModel):
+class Entity(Frozen):
     """The reporting entity's identifier (scheme URI and identifier) and name."""
-
-    model_config = FROZEN
 
     scheme: str
     identifier: str
     name: str | None = None
 
 
-class Member(BaseModel):
+class Member(Frozen):
     """An axis member for columns that split a period's figures ("International")."""
-
-    model_config = FROZEN
 
     axis: str
     name: str
     label: str
 
 
-class Context(BaseModel):
+class Context(Frozen):
     """A period, and for split columns the axis member the facts belong to."""
-
-    model_config = FROZEN
 
     id: str
     period: Period
     member: Member | None = None
 
 
-class Unit(BaseModel):
+class Unit(Frozen):
     """A unit as QNames (prefix:local): a plain measure, or numerator over denominator."""
-
-    model_config = FROZEN
 
     id: str
     numerator: tuple[str, ...]
@@ -82,15 +71,13 @@ class SourceKind(StrEnum):
     PARAGRAPH = "paragraph"
 
 
-class Source(BaseModel):
+class Source(Frozen):
     """Where a fact was printed.
 
     A table cell: its table, row label and column header. A paragraph (`kind`
     PARAGRAPH, `table` 0): the words that named the figure (`label`), the section heading
     above it, the words that gave its period (`wording`) and its offset (`position`).
     """
-
-    model_config = FROZEN
 
     table: int
     line: int
@@ -107,10 +94,8 @@ class Source(BaseModel):
     exponent: int | None = None
 
 
-class Fact(BaseModel):
+class Fact(Frozen):
     """A numeric fact; `decimals` None means INF (exact)."""
-
-    model_config = FROZEN
 
     id: str
     concept: str
@@ -124,10 +109,8 @@ class Fact(BaseModel):
     anchored: bool = False
 
 
-class CalcArc(BaseModel):
+class CalcArc(Frozen):
     """One calculation arc of this document's calculation linkbase."""
-
-    model_config = FROZEN
 
     role: str
     total: str
@@ -136,10 +119,8 @@ class CalcArc(BaseModel):
     order: int
 
 
-class UnmappedNumber(BaseModel):
+class UnmappedNumber(Frozen):
     """A number that is in the input but not a fact, and why."""
-
-    model_config = FROZEN
 
     text: str
     table: int
@@ -158,10 +139,8 @@ class CheckStatus(StrEnum):
     NOT_APPLICABLE = "not applicable"
 
 
-class CheckOutcome(BaseModel):
+class CheckOutcome(Frozen):
     """One cross-check over the facts: what it compared, how many, how many disagreed."""
-
-    model_config = FROZEN
 
     id: str
     title: str
@@ -177,14 +156,12 @@ class ProseStatus(StrEnum):
     NOT_A_FACT = "not a fact"
 
 
-class ProseRecord(BaseModel):
+class ProseRecord(Frozen):
     """What became of one figure of the prose: a fact, a duplicate of one, or why not.
 
     `value` and `decimals` are the prose's own reading; `fact` is the id of the fact it
     became or restates (a table fact keeps its own, more precise value).
     """
-
-    model_config = FROZEN
 
     line: int
     page: int | None = None
@@ -204,10 +181,8 @@ class ProseRecord(BaseModel):
     reason: str = ""
 
 
-class FactFootnote(BaseModel):
+class FactFootnote(Frozen):
     """A footnote of the release linked to the facts whose words it explains."""
-
-    model_config = FROZEN
 
     id: str
     marker: str
@@ -216,11 +191,9 @@ class FactFootnote(BaseModel):
     facts: tuple[str, ...]
 
 
-class CoverFact(BaseModel):
+class CoverFact(Frozen):
     """A cover fact (dei name): what document this is, whose, for which period. Its
     value is text in the lexical form of the concept's item type (`2024-12-31`, `false`)."""
-
-    model_config = FROZEN
 
     id: str
     concept: str
@@ -228,10 +201,8 @@ class CoverFact(BaseModel):
     value: str
 
 
-class FactSet(BaseModel):
+class FactSet(Frozen):
     """Everything the render stage needs, and what did not make it."""
-
-    model_config = FROZEN
 
     entity: Entity
     contexts: tuple[Context, ...]

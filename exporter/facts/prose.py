@@ -14,8 +14,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.errors import Location
 from exporter.extensions import concept_name
 from exporter.facts.model import (
@@ -32,12 +30,12 @@ from exporter.facts.model import (
     Unit,
 )
 from exporter.findings import Finding, Severity
+from exporter.models import Frozen
 from exporter.narrative.model import Narrative, NarrativeFact
 from exporter.periods import Period
 from exporter.tables.model import Column
 from exporter.taxonomy import Balance, Concept, Taxonomy
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 NARRATIVE_ROLE = "Narrative"
 
 
@@ -63,19 +61,15 @@ class FactBuilder(Protocol):
     def unit(self, concept: Concept, column: Column) -> Unit | None: ...
 
 
-class Restatement(BaseModel):
+class Restatement(Frozen):
     """A prose figure met a fact already there: whose, and whether they agree."""
-
-    model_config = FROZEN
 
     table: bool
     agreed: bool
 
 
-class ProseMerge(BaseModel):
+class ProseMerge(Frozen):
     """What merging the narrative did: records, restatements, kept fact ids, footnotes."""
-
-    model_config = FROZEN
 
     records: tuple[ProseRecord, ...] = ()
     restatements: tuple[Restatement, ...] = ()

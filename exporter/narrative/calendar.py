@@ -14,17 +14,14 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.document import Document, Heading, Paragraph
+from exporter.models import Frozen
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
 from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 _MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
 _MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
@@ -54,10 +51,8 @@ class PhraseKind(StrEnum):
     PRIOR_QUARTER = "prior_quarter"
 
 
-class PeriodPhrase(BaseModel):
+class PeriodPhrase(Frozen):
     """A period named in text: where, as printed, and what it means."""
-
-    model_config = FROZEN
 
     start: int
     end: int
@@ -67,10 +62,8 @@ class PeriodPhrase(BaseModel):
     year: int | None = None
 
 
-class ReportCalendar(BaseModel):
+class ReportCalendar(Frozen):
     """The report's current period and its fiscal year (end month and day, label)."""
-
-    model_config = FROZEN
 
     current: Period
     year_end: tuple[int, int]

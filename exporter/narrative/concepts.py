@@ -11,22 +11,18 @@ total (`...PercentOfTotal`), an outlook (`ProfitLossOutlookLow`).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.labels import contains_phrase, label_tokens
+from exporter.models import Frozen
 from exporter.narrative.model import Figure, FigureKind
 from exporter.narrative.phrases import Entry
 from exporter.periods import Period
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 _PER_SHARE_LIMIT = 10_000
 
 
-class Choice(BaseModel):
+class Choice(Frozen):
     """The concept chosen for a figure and the period it takes, or why none fits."""
-
-    model_config = FROZEN
 
     concept: str | None = None
     period: Period | None = None

@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.labels import label_tokens
+from exporter.models import Frozen
 from exporter.narrative.model import Figure
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import ProseEntry
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 _RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
 _SLOT = re.compile(r"\{(value|share|member)\}")
 _BREAK = re.compile(r"[,.;:()\[\]]")
@@ -43,19 +41,15 @@ class Word:
     brk: bool = False
 
 
-class Entry(BaseModel):
+class Entry(Frozen):
     """A concept one phrase can name, with the prose entry that says how (if any)."""
-
-    model_config = FROZEN
 
     concept: str
     prose: ProseEntry | None = None
 
 
-class Mention(BaseModel):
+class Mention(Frozen):
     """A phrase found in text: its word span, characters and the concepts it can name."""
-
-    model_config = FROZEN
 
     first: int
     last: int
@@ -65,17 +59,13 @@ class Mention(BaseModel):
     entries: tuple[Entry, ...]
 
 
-class Template(BaseModel):
-    model_config = FROZEN
-
+class Template(Frozen):
     items: tuple[str, ...]
     entry: Entry
 
 
-class TemplateMatch(BaseModel):
+class TemplateMatch(Frozen):
     """A template found in text: the figure it binds, its slot, and a member's words."""
-
-    model_config = FROZEN
 
     figure: int
     slot: str

@@ -14,6 +14,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import Context, Fact, FactSet, Member, Unit
+from exporter.models import Frozen
 from exporter.periods import Period
 from exporter.render.cover import cover_namespace, cover_rows
 from exporter.render.env import decimal_text, render
@@ -63,10 +64,8 @@ DIMENSION_ARCROLE_REFS = [
 ]
 
 
-class RenderedDocument(BaseModel):
+class RenderedDocument(Frozen):
     """The bytes of each output file, by file name (relative to the output directory)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     schema_name: str
     instance_name: str
