@@ -26,7 +26,7 @@ from exporter.facts import build_facts, cross_check, keep_calculations_consisten
 from exporter.facts.cover import cover_facts
 from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
-from exporter.ingest import read_document
+from exporter.ingest import parse_document, read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.models import Frozen
@@ -206,8 +206,13 @@ def convert(
     *,
     stem: str | None = None,
     directory: str = "",
+    data: bytes | None = None,
 ) -> Conversion:
-    """Convert the release at `path`; outputs are named `stem` (default: the file's stem)."""
+    """Convert the release at `path`; outputs are named `stem` (default: the file's stem).
+    `data` is the file's content when the caller has read it already (`read_input`)."""
     options = options or ConvertOptions()
-    document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    if data is None:
+        document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    else:
+        document = parse_document(data, path, options.encoding)
     return convert_document(document, stem or output_stem(path.stem), options, directory)

@@ -1,10 +1,11 @@
 """One document of a batch: the job a worker runs, the result it sends back, and its commit.
 
-`run_job` runs in a worker (a local process or a Dask task): it reads and hashes the
-input, converts it in memory and returns every output's bytes with the outcome; it never
-raises for a document-level problem. The parent alone writes (`commit`), so a document
-that times out or whose worker dies never leaves a file behind: its files go to a
-staging directory inside the output directory first and are renamed into place.
+`run_job` runs in a worker (a local process or a Dask task): it reads the input once,
+hashes those bytes, converts them in memory and returns every output's bytes with the
+outcome; it never raises for a document-level problem. The parent alone writes
+(`commit`), so a document that times out or whose worker dies never leaves a file behind:
+its files go to a staging directory inside the output directory first and are renamed
+into place.
 """
 
 from __future__ import annotations
@@ -99,11 +100,14 @@ def run_job(job: Job) -> DocumentResult:
     start, cpu_start = time.perf_counter(), time.process_time()
     path = Path(job.path)
     try:  # bounded: a file over --max-bytes is refused before it is read whole
-        digest = hashlib.sha256(read_input(path, job.options.max_bytes)).hexdigest()
+        data = read_input(path, job.options.max_bytes)
     except ExporterError as error:
         return _measured(failed_result(job, _message(error, job)), cpu_start)
-    try:
-        conversion = convert(path, job.options, stem=job.input.stem, directory=job.input.directory)
+    digest = hashlib.sha256(data).hexdigest()
+    try:  # the bytes hashed are the bytes converted: the file is read once
+        conversion = convert(
+            path, job.options, stem=job.input.stem, directory=job.input.directory, data=data
+        )
     except ExporterError as error:
         failed = failed_result(job, _message(error, job), digest, _since(start))
         return _measured(failed, cpu_start)
