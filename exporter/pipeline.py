@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from exporter.accounting import account_for_numbers, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
-from exporter.facts import build_facts, cross_check, keep_calculations_consistent
+from exporter.facts import build_facts, cross_check, keep_calculations_consistent, merge_prose
 from exporter.facts.cover import cover_facts
 from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
@@ -120,7 +120,8 @@ def convert_document(
     mappings = map_tables(tables, taxonomy, info.issuer)
     narrative = read_narrative(document, tables, info, taxonomy)
     refuse_numberless(document, tables, narrative)
-    built = build_facts(tables, mappings, info, taxonomy, options, document.source, narrative)
+    built = build_facts(tables, mappings, info, taxonomy, options, document.source)
+    built = merge_prose(built, narrative)
     facts = cross_check(built, narrative, info, taxonomy, document.source)
     facts = keep_calculations_consistent(facts, document.source)
     facts = account_for_numbers(tables, facts)

@@ -17,23 +17,21 @@ from exporter.extensions import concept_name
 from exporter.facts.calc import BlockCalc, block_calculations
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
+    BuiltFacts,
     CalcArc,
     Context,
     Entity,
     Fact,
-    FactSet,
     Member,
+    ProseMerge,
     Source,
     Unit,
     UnmappedNumber,
 )
-from exporter.facts.prose import ProseMerge, merge_narrative
 from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
-from exporter.models import Frozen
-from exporter.narrative.model import Narrative
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
@@ -98,19 +96,7 @@ def extension_namespace(entity: Entity, contexts: list[Context], taxonomy: Taxon
     )
 
 
-class BuiltFacts(Frozen):
-    """The facts of the tables and the prose, before the cross-checks and before the
-    calculations are made consistent; with what the cross-checks read that a `FactSet`
-    does not keep: how the prose merged, the contexts and the printed calculations in the
-    order the tables gave them."""
-
-    facts: FactSet
-    merge: ProseMerge
-    contexts: tuple[Context, ...]
-    arcs: tuple[CalcArc, ...]
-
-
-class _Builder:
+class FactDraft:
     """Accumulates contexts, units, facts, arcs and findings for one document."""
 
     def __init__(self, taxonomy: Taxonomy, concepts: dict[str, Concept], source: str) -> None:
@@ -133,6 +119,42 @@ class _Builder:
         self.balances = {name: concept.balance for name, concept in concepts.items()}
         self.unit_amounts = tuple(
             label_tokens(w) for w in taxonomy.row_kinds.get("unit_amounts", ()) if label_tokens(w)
+        )
+
+    @classmethod
+    def resume(cls, built: BuiltFacts) -> FactDraft:
+        """A draft holding `built`, for a step that adds to it (the prose's facts)."""
+        draft = cls(built.taxonomy, {c.name: c for c in built.concepts}, built.source)
+        draft.chosen = dict(built.chosen)
+        draft.contexts = {c.id: c for c in built.contexts}
+        draft.units = {u.id: u for u in built.units}
+        draft.members = {m.name: m for m in built.members}
+        draft.facts = list(built.facts)
+        draft.by_key = {(f.concept, f.context, f.unit): i for i, f in enumerate(built.facts)}
+        draft.arcs = {(a.role, a.total, a.item): a for a in built.arcs}
+        draft.presentation = {role: list(names) for role, names in built.presentation}
+        draft.unmapped = list(built.unmapped)
+        draft.findings = list(built.findings)
+        draft.duplicates = built.duplicates
+        return draft
+
+    def built(self, start: BuiltFacts, merge: ProseMerge | None = None) -> BuiltFacts:
+        """What the draft holds now, as the next step takes it (`start` gives the rest)."""
+        return start.model_copy(
+            update={
+                "concepts": tuple(self.concepts.values()),
+                "chosen": dict(self.chosen),
+                "contexts": tuple(self.contexts.values()),
+                "units": tuple(self.units.values()),
+                "members": tuple(self.members.values()),
+                "facts": tuple(self.facts),
+                "arcs": tuple(self.arcs.values()),
+                "presentation": tuple((r, tuple(n)) for r, n in self.presentation.items()),
+                "unmapped": tuple(self.unmapped),
+                "findings": tuple(self.findings),
+                "duplicates": self.duplicates,
+                "merge": start.merge if merge is None else merge,
+            }
         )
 
     def location(self, table: StatementTable, line: int | None, row: str | None) -> Location:
@@ -378,16 +400,15 @@ def build_facts(
     taxonomy: Taxonomy,
     options: ConvertOptions,
     source: str,
-    narrative: Narrative | None = None,
 ) -> BuiltFacts:
-    """All facts of a document, with their contexts, units and calculation arcs.
+    """The facts the tables state, with their contexts, units and calculation arcs.
 
-    `narrative` (the prose's figures) joins after the tables (`facts.prose`); the
-    cross-checks (`facts.integrate.cross_check`) and the calculations kept consistent
-    (`facts.consistency.keep_calculations_consistent`) are the steps after this one.
+    The steps after this one: the prose's facts join (`facts.prose.merge_prose`), the
+    cross-checks run (`facts.integrate.cross_check`), and only the calculations that hold
+    are kept (`facts.consistency.keep_calculations_consistent`).
     """
     concepts = {**taxonomy.concepts, **{c.name: c for c in mapping.extensions}}
-    builder = _Builder(taxonomy, concepts, source)
+    builder = FactDraft(taxonomy, concepts, source)
     builder.chosen = dict(mapping.chosen)
     entity, findings = entity_for(info, options, taxonomy, source)
     builder.findings.extend(findings)
@@ -418,46 +439,18 @@ def build_facts(
             )
     # The issuer's namespace is dated by the tables' periods, not the outlook's.
     reported = list(builder.contexts.values())
-    merge = merge_narrative(builder, narrative)
-    ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
-    facts = FactSet(
+    start = BuiltFacts(
+        taxonomy=taxonomy,
+        source=source,
         entity=entity,
-        contexts=tuple(sorted(builder.contexts.values(), key=lambda c: c.id)),
-        units=tuple(sorted(builder.units.values(), key=lambda u: u.id)),
-        facts=tuple(builder.facts),
-        calculations=tuple(ordered),
-        presentation=_presented(builder),
-        unmapped=tuple(builder.unmapped),
-        findings=tuple(builder.findings),
-        duplicate_count=builder.duplicates,
-        extensions=_used_extensions(builder),
-        members=tuple(builder.members[k] for k in sorted(builder.members)),
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, reported, taxonomy),
-        prose=merge.records,
-        footnotes=merge.footnotes,
     )
-    met = (tuple(builder.contexts.values()), tuple(builder.arcs.values()))
-    return BuiltFacts(facts=facts, merge=merge, contexts=met[0], arcs=met[1])
-
-
-def _presented(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each role's concepts, without extensions no fact uses (a row printed only in
-    change columns presents its change concept, not the one it was named by)."""
-    used = {f.concept for f in builder.facts}
-    return tuple(
-        (role, tuple(n for n in names if n in used or not builder.concepts[n].extension))
-        for role, names in builder.presentation.items()
-    )
-
-
-def _used_extensions(builder: _Builder) -> tuple[Concept, ...]:
-    used = {f.concept for f in builder.facts}
-    return tuple(c for name, c in builder.concepts.items() if c.extension and name in used)
+    return builder.built(start)
 
 
 def _block_facts(
-    builder: _Builder, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
+    builder: FactDraft, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
 ) -> None:
     # A breakdown's member rows stand beside their total, not in its arithmetic.
     concepts = {r: m.concept for r, m in mapped.items() if m.concept and not m.member}
@@ -477,7 +470,7 @@ def _block_facts(
         _row_facts(builder, table, block, block.rows[r], mapping, sign, anchored)
 
 
-def _record_arcs(builder: _Builder, calc: BlockCalc) -> None:
+def _record_arcs(builder: FactDraft, calc: BlockCalc) -> None:
     for role, total, items in calc.kept:
         for order, (item, weight) in enumerate(items, start=1):
             arc = CalcArc(role=role, total=total, item=item, weight=weight, order=order)
@@ -485,7 +478,7 @@ def _record_arcs(builder: _Builder, calc: BlockCalc) -> None:
 
 
 def _report_broken(
-    builder: _Builder, table: StatementTable, block: ColumnBlock, calc: BlockCalc
+    builder: FactDraft, table: StatementTable, block: ColumnBlock, calc: BlockCalc
 ) -> None:
     for row_index, total, items in calc.broken:
         row = block.rows[row_index]
@@ -511,7 +504,7 @@ def _member(column: Column, mapping: RowMapping) -> str | None:
 
 
 def _row_facts(
-    builder: _Builder,
+    builder: FactDraft,
     table: StatementTable,
     block: ColumnBlock,
     row: TableRow,

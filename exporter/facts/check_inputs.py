@@ -7,8 +7,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from exporter.errors import Location
-from exporter.facts.model import CalcArc, Context, Fact
-from exporter.facts.prose import ProseMerge
+from exporter.facts.model import CalcArc, Context, Fact, ProseMerge
 from exporter.findings import Finding, Severity
 from exporter.metadata import ExchangeRate
 from exporter.models import Frozen

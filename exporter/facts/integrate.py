@@ -8,10 +8,9 @@ in the report (`FactSet.checks`) and its failures are findings.
 
 from __future__ import annotations
 
-from exporter.facts.build import BuiltFacts
 from exporter.facts.check_inputs import CheckInputs
 from exporter.facts.checks import run_checks
-from exporter.facts.model import INCONSISTENT_DUPLICATE, FactSet
+from exporter.facts.model import INCONSISTENT_DUPLICATE, BuiltFacts, FactSet
 from exporter.metadata import DocumentInfo
 from exporter.narrative.model import Narrative
 from exporter.taxonomy import Taxonomy
@@ -26,7 +25,7 @@ def cross_check(
 ) -> FactSet:
     """Whether the release agrees with itself: the facts with each rule's outcome and the
     findings of the rules that failed."""
-    facts = built.facts
+    facts = built.fact_set()
     inputs = CheckInputs(
         source=source,
         facts=facts.facts,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
+from pydantic import Field
+
 from exporter.findings import Finding
 from exporter.models import Frozen
 from exporter.periods import Period
-from exporter.taxonomy import Concept
+from exporter.taxonomy import Concept, Taxonomy
 
 # A fact two table rows state with values that disagree (the cross-checks count them).
 INCONSISTENT_DUPLICATE = "fact.inconsistent-duplicate"
@@ -222,3 +224,73 @@ class FactSet(Frozen):
     prose: tuple[ProseRecord, ...] = ()
     footnotes: tuple[FactFootnote, ...] = ()
     cover: tuple[CoverFact, ...] = ()
+
+
+class Restatement(Frozen):
+    """A prose figure met a fact already there: whose, and whether they agree."""
+
+    table: bool
+    agreed: bool
+
+
+class ProseMerge(Frozen):
+    """What merging the narrative did: records, restatements, kept fact ids, footnotes."""
+
+    records: tuple[ProseRecord, ...] = ()
+    restatements: tuple[Restatement, ...] = ()
+    # For each narrative fact (by index): the id of the fact it is or duplicates, or None.
+    kept: tuple[str | None, ...] = ()
+    footnotes: tuple[FactFootnote, ...] = ()
+    axes: tuple[str, ...] = ()
+
+
+class BuiltFacts(Frozen):
+    """The facts stage between its steps: the facts, contexts, units, members and printed
+    calculations found so far, in the order they were met, with what the later steps read
+    (the concepts, including extensions; how the prose merged). `fact_set` is the
+    `FactSet` they make."""
+
+    taxonomy: Taxonomy
+    source: str
+    entity: Entity
+    extension_prefix: str
+    extension_namespace: str
+    concepts: tuple[Concept, ...] = ()
+    chosen: dict[str, str] = Field(default_factory=dict)
+    contexts: tuple[Context, ...] = ()
+    units: tuple[Unit, ...] = ()
+    members: tuple[Member, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    arcs: tuple[CalcArc, ...] = ()
+    presentation: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unmapped: tuple[UnmappedNumber, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    duplicates: int = 0
+    merge: ProseMerge = ProseMerge()
+
+    def fact_set(self) -> FactSet:
+        """The facts in the order the outputs write them; the presentation and extensions
+        without concepts no fact uses."""
+        concepts = {c.name: c for c in self.concepts}
+        used = {f.concept for f in self.facts}
+        ordered = sorted(self.arcs, key=lambda a: (a.role, a.total, a.order, a.item))
+        return FactSet(
+            entity=self.entity,
+            contexts=tuple(sorted(self.contexts, key=lambda c: c.id)),
+            units=tuple(sorted(self.units, key=lambda u: u.id)),
+            facts=self.facts,
+            calculations=tuple(ordered),
+            presentation=tuple(
+                (role, tuple(n for n in names if n in used or not concepts[n].extension))
+                for role, names in self.presentation
+            ),
+            unmapped=self.unmapped,
+            findings=self.findings,
+            duplicate_count=self.duplicates,
+            extensions=tuple(c for c in self.concepts if c.extension and c.name in used),
+            members=tuple(sorted(self.members, key=lambda m: m.name)),
+            extension_prefix=self.extension_prefix,
+            extension_namespace=self.extension_namespace,
+            prose=self.merge.records,
+            footnotes=self.merge.footnotes,
+        )
