@@ -2,11 +2,12 @@
 rendered and how it is checked before it is written.
 
 Adding a format is one module with its render and check functions and one entry in
-`OUTPUTS`; the command line's `--format`, the pipeline, the writer and the review page
-read this table. The instance and the JSON-LD are `always` rendered and validated (every
-other output is checked against the instance), and written when chosen; the others are
-rendered only when chosen. An output whose facts it cannot state (`obstacle`) is reported
-as not written instead.
+`OUTPUTS`; the command line's `--format` and the pipeline read this table (the pipeline
+renders and checks each chosen format and hands the writer its files; the review page
+shows each by its label). The instance and the JSON-LD are `always` rendered and
+validated (every other output is checked against the instance), and written when chosen;
+the others are rendered only when chosen. An output whose facts it cannot state
+(`obstacle`) is reported as not written instead.
 """
 
 from __future__ import annotations
@@ -87,8 +88,7 @@ OUTPUTS: tuple[Output, ...] = (
         ".json",
         xbrl_json_files,
         check_xbrl_json,
-        False,
-        oim_obstacle,
+        obstacle=oim_obstacle,
     ),
     Output(
         Format.XBRL_CSV,
@@ -96,11 +96,11 @@ OUTPUTS: tuple[Output, ...] = (
         ".csv.json",
         xbrl_csv_files,
         check_xbrl_csv,
-        False,
-        oim_obstacle,
+        obstacle=oim_obstacle,
     ),
     Output(Format.IXBRL, "Inline XBRL", ".xhtml", inline_files, check_inline),
 )
+"""Every output, in the order they are rendered, validated and reported."""
 
 
 def format_names() -> tuple[str, ...]:
