@@ -28,9 +28,11 @@ demo: $(RUNTIME)
 	@echo "outputs in out/: instance .xml, .jsonld, xBRL-JSON .json, xBRL-CSV .csv.json and"
 	@echo "  -*.csv, Inline XBRL .xhtml, schema .xsd, report, review page .review.html, taxonomy/"
 
+# ruff, then the types of exporter/ (mypy, strict: see [tool.mypy] in pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check exporter tests bench
 	$(BIN)/ruff format --check exporter tests bench
+	$(BIN)/mypy
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -26,13 +26,14 @@ from pathlib import Path
 from arelle.api.Session import Session
 from arelle.RuntimeOptions import RuntimeOptions
 
-from exporter.options import FORMATS, ConvertOptions
+from exporter.options import ConvertOptions
+from exporter.outputs import format_names
 from exporter.pipeline import convert
 from exporter.write import write_conversion
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE = ConvertOptions(formats=("xml", "jsonld"))
-EVERY = ConvertOptions(formats=FORMATS)
+EVERY = ConvertOptions(formats=format_names())
 
 
 def _arelle(instance: Path) -> None:

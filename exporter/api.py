@@ -10,20 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.model import FactSet
-from exporter.options import FORMATS, ConvertOptions
+from exporter.models import Frozen
+from exporter.options import ConvertOptions
 from exporter.pipeline import Conversion
 from exporter.pipeline import convert as run_pipeline
 from exporter.report import Report
 from exporter.write import write_conversion
 
 
-class Result(BaseModel):
+class Result(Frozen):
     """One release converted: facts, report, outputs by file name, and `write`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     conversion: Conversion
 
@@ -58,9 +55,9 @@ def convert(
     path: str | Path,
     options: ConvertOptions | None = None,
     *,
-    formats: tuple[str, ...] = FORMATS,
+    formats: tuple[str, ...] | None = None,
 ) -> Result:
     """Convert the release at `path` (text, HTML or PDF). `formats` chooses the outputs
-    when no `options` are given; errors are `exporter.errors.ExporterError`s."""
+    when no `options` are given (None: all of them); errors are `exporter.errors.ExporterError`s."""
     options = options or ConvertOptions(formats=formats)
     return Result(conversion=run_pipeline(Path(path), options))

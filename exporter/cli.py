@@ -27,7 +27,8 @@ from exporter.batch.run import (
     run_batch,
 )
 from exporter.ingest import DEFAULT_MAX_BYTES
-from exporter.options import FORMATS, ConvertOptions
+from exporter.options import ConvertOptions
+from exporter.outputs import format_names
 from exporter.pipeline import taxonomy_files
 from exporter.validate.command import invoke, validate_command
 from exporter.write import safe_target, write_atomic
@@ -38,9 +39,9 @@ EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: finished documents are kept, --resu
 
 def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
+    unknown = [f for f in chosen if f not in format_names()]
     if unknown or not chosen:
-        raise click.BadParameter(f"choose from {', '.join(FORMATS)}")
+        raise click.BadParameter(f"choose from {', '.join(format_names())}")
     return chosen
 
 
@@ -95,9 +96,9 @@ def cli() -> None:
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
+    default=",".join(format_names()),
     show_default=True,
-    help="Comma-separated outputs to write: " + ", ".join(FORMATS) + ".",
+    help="Comma-separated outputs to write: " + ", ".join(format_names()) + ".",
 )
 @click.option(
     "--write-invalid",

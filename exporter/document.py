@@ -11,25 +11,21 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+from exporter.models import Frozen
 
 
-class Cell(BaseModel):
+class Cell(Frozen):
     """One table cell as printed, with the grid column it starts in."""
-
-    model_config = FROZEN
 
     text: str
     column: int
     span: int = 1
 
 
-class Row(BaseModel):
+class Row(Frozen):
     """One table row; `line` is the 1-based source line (or the PDF line on its page)."""
-
-    model_config = FROZEN
 
     cells: tuple[Cell, ...]
     line: int
@@ -43,10 +39,8 @@ class Row(BaseModel):
         return all(not cell.text.strip() for cell in self.cells)
 
 
-class Heading(BaseModel):
+class Heading(Frozen):
     """A short line standing on its own: a section or table title."""
-
-    model_config = FROZEN
 
     kind: Literal["heading"] = "heading"
     text: str
@@ -54,10 +48,8 @@ class Heading(BaseModel):
     page: int | None = None
 
 
-class Paragraph(BaseModel):
+class Paragraph(Frozen):
     """Running text: one paragraph or bullet."""
-
-    model_config = FROZEN
 
     kind: Literal["paragraph"] = "paragraph"
     text: str
@@ -65,15 +57,13 @@ class Paragraph(BaseModel):
     page: int | None = None
 
 
-class Table(BaseModel):
+class Table(Frozen):
     """A grid of cells; `index` counts tables from 1 in document order.
 
     `positional` says the reader knew where each cell sits (HTML colspans, PDF or
     fixed-width positions), so a header cell covers exactly its `span`. A sequential grid
     (tab-separated text) only gives cell order: a spanning header's reach is inferred.
     """
-
-    model_config = FROZEN
 
     kind: Literal["table"] = "table"
     index: int
@@ -90,10 +80,8 @@ class Table(BaseModel):
 Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]
 
 
-class Document(BaseModel):
+class Document(Frozen):
     """A press release as a reader saw it."""
-
-    model_config = FROZEN
 
     source: str
     format: Literal["text", "html", "pdf"]

@@ -14,13 +14,11 @@ picklable objects (positional args only) so a process pool can send them back.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from exporter.models import Frozen
 
 
-class Location(BaseModel):
+class Location(Frozen):
     """Where something happened in an input or output file; every part is optional."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     file: str | None = None
     page: int | None = None

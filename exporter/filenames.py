@@ -27,3 +27,8 @@ def output_stem(name: str) -> str:
         text = text[:-1]
     text = text.rstrip("._-")
     return text or FALLBACK_STEM
+
+
+def review_name(stem: str) -> str:
+    """The review page written beside the outputs of `stem` (the Inline XBRL page links it)."""
+    return f"{stem}.review.html"

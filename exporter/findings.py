@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from exporter.errors import Location
+from exporter.models import Frozen
 
 
 class Severity(StrEnum):
@@ -19,16 +20,14 @@ class Severity(StrEnum):
     INFO = "info"
 
 
-class Finding(BaseModel):
+class Finding(Frozen):
     """One observation of a rule, with the place and the numbers involved."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str
     severity: Severity
     message: str
     location: Location | None = None
-    numbers: dict[str, str] = {}
+    numbers: dict[str, str] = Field(default_factory=dict)
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""

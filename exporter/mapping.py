@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
+from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison
 from exporter.tables.rows import without_scale
@@ -103,7 +104,7 @@ class Anchor(StrEnum):
 class RowMapping(BaseModel):
     """The concept a row maps to (or why none), with the label text that matched."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN
 
     table: int
     block: int
@@ -130,7 +131,7 @@ class RowMapping(BaseModel):
 class Mapping(BaseModel):
     """Every row's mapping, and the extension concepts made for rows nothing matched."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN
 
     rows: tuple[RowMapping, ...]
     extensions: tuple[Concept, ...]
@@ -173,7 +174,8 @@ def _build_index(taxonomy: Taxonomy) -> tuple[_Entry, ...]:
         # knows the release's period; its own label would claim rows of any period.
         if concept.abstract or concept.in_force_from or concept.in_force_until:
             continue
-        texts = [(concept.label, None)] + [(s, None) for s in concept.synonyms]
+        texts: list[tuple[str, Anchor | None]] = [(concept.label, None)]
+        texts += [(s, None) for s in concept.synonyms]
         texts += [(s, Anchor.START) for s in concept.start_labels]
         texts += [(s, Anchor.END) for s in concept.end_labels]
         for text, anchor in texts:

@@ -14,6 +14,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Document, Heading, Paragraph
+from exporter.models import Frozen
 from exporter.taxonomy import Taxonomy
 
 _LISTING = re.compile(
@@ -46,17 +47,13 @@ _ANNOUNCES = re.compile(
 _RATE_HINT = re.compile(r"\d\s*(?:to|=|per|for)\s*\S{0,4}?\s?1(?:\.0+)?\b")
 
 
-class Listing(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class Listing(Frozen):
     exchange: str
     ticker: str
 
 
-class ExchangeRate(BaseModel):
+class ExchangeRate(Frozen):
     """`rate` units of `currency` buy one unit of `quote` (RMB 7.2993 to US$1.00)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     currency: str
     quote: str
@@ -65,10 +62,8 @@ class ExchangeRate(BaseModel):
     line: int
 
 
-class DocumentInfo(BaseModel):
+class DocumentInfo(Frozen):
     """What the prose says about the issuer and its money."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     issuer: str | None = None
     listings: tuple[Listing, ...] = ()

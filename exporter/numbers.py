@@ -12,7 +12,7 @@ import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
-from pydantic import BaseModel, ConfigDict
+from exporter.models import Frozen
 
 DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2012", "\u2212", "\u2015", "\u2014\u2014"})
 _MINUS = "-\u2212\u2013\u2014"
@@ -34,10 +34,8 @@ _MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0
 _ASCII_LETTER = re.compile(r"[a-zA-Z]").fullmatch
 
 
-class PrintedNumber(BaseModel):
+class PrintedNumber(Frozen):
     """A cell read as a number, value as printed (percent not yet divided by 100)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str
     value: Decimal

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.ingest import DEFAULT_MAX_BYTES
-
-# Outputs `convert` can write (the default: all of them). The schema, the report and the
-# review page are always written.
-FORMATS = ("xml", "jsonld", "xbrl-json", "xbrl-csv", "ixbrl")
+from exporter.models import Frozen
 
 
-class ConvertOptions(BaseModel):
+class ConvertOptions(Frozen):
     """How to convert: entity override, input decoding and limits, output formats."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     entity_scheme: str | None = None
     entity_id: str | None = None
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] | None = None
+    """The outputs to write, by their names in the output registry (`exporter/outputs.py`);
+    None writes every one. The schema, the report and the review page are always written."""

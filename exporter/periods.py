@@ -10,13 +10,11 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict
+from exporter.models import Frozen
 
 
-class Period(BaseModel):
+class Period(Frozen):
     """An XBRL period: an instant (`start` is None) or a duration, both inclusive dates."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     start: date | None = None
     end: date

@@ -1,14 +1,15 @@
-"""The conversion, stage by stage: ingest -> tables -> mapping -> narrative -> facts -> render
--> validate.
+"""The conversion, stage by stage: ingest -> tables -> mapping -> narrative -> facts
+(built, cross-checked, calculations kept consistent) -> render -> validate -> report ->
+review.
 
-Each stage takes the previous stage's typed output; `convert` runs them in order and
-returns every output file in memory with the report. Nothing is written here: the
+Each stage takes the previous stage's typed output; `convert_document` runs them in order
+and returns every output file in memory with the report. Nothing is written here: the
 caller writes (see `write`), and only what validated.
 
-The instance is always rendered and validated: the other outputs (JSON-LD, xBRL-JSON,
-xBRL-CSV, Inline XBRL) are checked against it, fact by fact. Those beyond the JSON-LD
-are rendered only when `options.formats` asks for them. The review page comes last,
-from the report and each output's validation.
+Which outputs there are, how each is rendered and checked, is the output registry's
+(`exporter/outputs.py`). The instance is always rendered and validated: the other outputs
+are checked against it, fact by fact. The review page comes last, from the report and
+each output's validation.
 """
 
 from __future__ import annotations
@@ -18,39 +19,43 @@ import re
 from functools import cache
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.accounting import account_for_numbers, reading_notes, unread_numbers
 from exporter.document import Document
 from exporter.errors import ExtractionError, Location
-from exporter.facts import build_facts
+from exporter.facts import build_facts, cross_check, keep_calculations_consistent, merge_prose
 from exporter.facts.cover import cover_facts
 from exporter.facts.model import FactSet
 from exporter.filenames import output_stem
-from exporter.ingest import read_document
+from exporter.ingest import parse_document, read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
+from exporter.models import Frozen
 from exporter.narrative import Narrative, read_narrative
 from exporter.options import ConvertOptions
+from exporter.outputs import (
+    Format,
+    render_formats,
+    validate_formats,
+    written_entry,
+    written_files,
+)
 from exporter.render.cover import render_cover_schema
-from exporter.render.formats import RenderedOutputs, render_outputs
+from exporter.render.formats import FormatOutput, RenderJob, render_outputs
 from exporter.render.package import package_name, render_package
-from exporter.render.review import render_review
 from exporter.render.taxonomy import render_taxonomy
 from exporter.report import Report, build_report
+from exporter.review import render_review
 from exporter.tables import StatementTable, understand_tables
 from exporter.tables.context import kinds_shown
 from exporter.taxonomy import Taxonomy, load_taxonomy
 from exporter.taxonomy_cover import load_cover
-from exporter.validate.outputs import Validation, validate_outputs
+from exporter.validate.outputs import Instance, Validation
 
 TAXONOMY_DIR = "taxonomy"
 
 
-class Conversion(BaseModel):
+class Conversion(Frozen):
     """One release converted: output files by name (relative to the output dir) and the report."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     stem: str
     files: dict[str, bytes]
@@ -85,19 +90,19 @@ def taxonomy_prefix(directory: str) -> str:
     return "../" * len(parts)
 
 
-def _validate(rendered: RenderedOutputs, shared: dict[str, bytes], directory: str) -> Validation:
+def _validate(job: RenderJob, rendered: tuple[FormatOutput, ...], directory: str) -> Validation:
+    """Every rendered output checked against the instance, whose DTS is read from the
+    release's own files and the shared taxonomy as the output directory will hold them."""
     prefix = taxonomy_prefix(directory)
-    available = {prefix + name: data for name, data in shared.items()}
-    available.update(rendered.files)
-    return validate_outputs(
-        rendered.all_files(),
-        rendered.instance_name,
-        rendered.schema_name,
-        rendered.jsonld_name,
-        rendered.format_files(),
-        available.get,
-        rendered.skipped_formats(),
+    available = {prefix + name: data for name, data in taxonomy_files().items()}
+    available.update(job.document.files)
+    instance = Instance(
+        data=job.instance,
+        name=job.document.instance_name,
+        schema_name=job.schema_name,
+        resolve=available.get,
     )
+    return validate_formats(rendered, instance, job.document.files)
 
 
 def convert_document(
@@ -115,18 +120,19 @@ def convert_document(
     mappings = map_tables(tables, taxonomy, info.issuer)
     narrative = read_narrative(document, tables, info, taxonomy)
     refuse_numberless(document, tables, narrative)
-    facts = build_facts(
-        tables, mappings, info, taxonomy, options, document.source, narrative=narrative
-    )
+    built = build_facts(tables, mappings, info, taxonomy, options, document.source)
+    built = merge_prose(built, narrative)
+    facts = cross_check(built, narrative, info, taxonomy, document.source)
+    facts = keep_calculations_consistent(facts, document.source)
     facts = account_for_numbers(tables, facts)
     facts = facts.model_copy(update={"cover": cover_facts(facts, info, load_cover())})
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
-    rendered = render_outputs(facts, taxonomy, tables, options.formats, stem, taxonomy_href)
-    shared = taxonomy_files()
-    validation = _validate(rendered, shared, directory)
+    job = render_outputs(facts, taxonomy, tables, stem, taxonomy_href)
+    rendered = render_formats(job, options.formats)
+    validation = _validate(job, rendered, directory)
+    schema = (job.schema_name, job.document.files[job.schema_name])
+    wanted = written_files(rendered, schema, options.formats)
     read = unread_numbers(document) + reading_notes(document)
-    findings = read + facts.findings + validation.findings
-    wanted = _wanted_files(rendered, options)
     report = build_report(
         source=document.source,
         fmt=document.format,
@@ -134,36 +140,23 @@ def convert_document(
         tables=tables,
         facts=facts,
         checks=validation.checks,
-        findings=findings,
+        findings=read + facts.findings + validation.findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
     if not tables:
         unread = unread_statements(document, taxonomy)
         report = report.model_copy(update={"unread_statements": unread})
-    inline = next((o.entry for o in rendered.formats if o.format == "ixbrl"), None)
-    review = render_review(
-        report, rendered.views, validation.outputs, inline if validation.ok else None
-    )
+    inline = written_entry(rendered, Format.IXBRL) if validation.ok else None
+    review = render_review(report, job.views, validation.outputs, inline)
     return Conversion(
         stem=stem,
         files=wanted,
-        taxonomy_files=shared,
+        taxonomy_files=taxonomy_files(),
         report=report,
         directory=directory,
         review=review,
         facts=facts,
     )
-
-
-def _wanted_files(rendered: RenderedOutputs, options: ConvertOptions) -> dict[str, bytes]:
-    wanted = {rendered.schema_name: rendered.files[rendered.schema_name]}
-    if "xml" in options.formats:
-        wanted[rendered.instance_name] = rendered.files[rendered.instance_name]
-    if "jsonld" in options.formats:
-        wanted[rendered.jsonld_name] = rendered.files[rendered.jsonld_name]
-    for output in rendered.formats:
-        wanted.update(output.files)
-    return wanted
 
 
 _TITLE_LENGTH = 200
@@ -220,8 +213,13 @@ def convert(
     *,
     stem: str | None = None,
     directory: str = "",
+    data: bytes | None = None,
 ) -> Conversion:
-    """Convert the release at `path`; outputs are named `stem` (default: the file's stem)."""
+    """Convert the release at `path`; outputs are named `stem` (default: the file's stem).
+    `data` is the file's content when the caller has read it already (`read_input`)."""
     options = options or ConvertOptions()
-    document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    if data is None:
+        document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    else:
+        document = parse_document(data, path, options.encoding)
     return convert_document(document, stem or output_stem(path.stem), options, directory)

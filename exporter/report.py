@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import Field, computed_field
 
 from exporter.facts.model import (
     CheckOutcome,
@@ -22,9 +22,8 @@ from exporter.facts.model import (
     UnmappedNumber,
 )
 from exporter.findings import Finding, Severity
+from exporter.models import Frozen
 from exporter.tables.model import StatementTable
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 # A release is `incomplete` when more of its table numbers than this share were neither
 # facts, duplicates of facts, nor left out on purpose: the issue's bar for a conversion a
@@ -32,9 +31,7 @@ FROZEN = ConfigDict(frozen=True, extra="forbid")
 INCOMPLETE_SHARE = 0.05
 
 
-class TableSummary(BaseModel):
-    model_config = FROZEN
-
+class TableSummary(Frozen):
     table: int
     line: int
     kind: str
@@ -44,10 +41,8 @@ class TableSummary(BaseModel):
     numbers: int
 
 
-class ExtensionSummary(BaseModel):
+class ExtensionSummary(Frozen):
     """An extension concept made for a line item the taxonomy does not know."""
-
-    model_config = FROZEN
 
     name: str
     label: str
@@ -58,10 +53,8 @@ class ExtensionSummary(BaseModel):
     origin: str = "table"
 
 
-class Report(BaseModel):
+class Report(Frozen):
     """Everything a reader needs to trust (or distrust) one conversion."""
-
-    model_config = FROZEN
 
     source: str
     format: str
@@ -79,7 +72,7 @@ class Report(BaseModel):
     checks: tuple[str, ...]
     findings: tuple[Finding, ...]
     # Facts by where they were printed ("table", "paragraph").
-    facts_by_source: dict[str, int] = {}
+    facts_by_source: dict[str, int] = Field(default_factory=dict)
     table_facts: int = 0
     # Every figure of the prose and what became of it (fact, duplicate, not a fact).
     text_figures: tuple[ProseRecord, ...] = ()
@@ -93,26 +86,26 @@ class Report(BaseModel):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def deliberate_non_facts(self) -> int:
         """Table numbers left out on purpose (ratios of other facts)."""
         return sum(1 for u in self.unmapped if u.deliberate)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def not_understood(self) -> int:
         """Table numbers that are neither facts, duplicates, nor left out on purpose."""
         return sum(1 for u in self.unmapped if not u.deliberate)
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def understood_share(self) -> float:
         if not self.numbers_in_tables:
             return 1.0
         return 1 - self.not_understood / self.numbers_in_tables
 
-    @computed_field  # type: ignore[prop-decorator]
+    @computed_field  # type: ignore[prop-decorator]  # mypy sees no property under it
     @property
     def status(self) -> str:
         """invalid, incomplete (too many table numbers not understood), warnings or ok."""

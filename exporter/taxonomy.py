@@ -14,14 +14,14 @@ from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from exporter.errors import Location, TaxonomyError
+from exporter.models import Frozen
 from exporter.resources import data_dir
 from exporter.taxonomy_narrative import NarrativeSpec, check_spec, narrative_spec, split_concept
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class ConceptType(StrEnum):
@@ -51,10 +51,8 @@ class Balance(StrEnum):
     CREDIT = "credit"
 
 
-class Concept(BaseModel):
+class Concept(Frozen):
     """One taxonomy concept with everything the mapper and the renderer need."""
-
-    model_config = FROZEN
 
     name: str
     type: ConceptType
@@ -93,7 +91,7 @@ class Concept(BaseModel):
         return starts and (self.in_force_until is None or day < self.in_force_until)
 
 
-class Choice(BaseModel):
+class Choice(Frozen):
     """A concept choice that follows the release's structure rather than a row's own words.
 
     Rows are read against the general `concept` (its labels, its place in the calculation
@@ -103,47 +101,37 @@ class Choice(BaseModel):
     for that line in that structure. Calculations treat `use` as the general concept.
     """
 
-    model_config = FROZEN
-
     concept: str
     use: str
     label_words: tuple[str, ...] = ()
     unless_printed: tuple[str, ...] = ()
 
 
-class TreeNode(BaseModel):
+class TreeNode(Frozen):
     """A node of a presentation tree, or an item of a calculation tree with its weight."""
-
-    model_config = FROZEN
 
     concept: str
     weight: int = 1
     children: tuple[TreeNode, ...] = ()
 
 
-class Relation(BaseModel):
+class Relation(Frozen):
     """One calculation: total = sum of weight * item."""
-
-    model_config = FROZEN
 
     total: str
     items: tuple[tuple[str, int], ...]
 
 
-class CalcNetwork(BaseModel):
+class CalcNetwork(Frozen):
     """A calculation network: one extended link role, one decomposition per total."""
-
-    model_config = FROZEN
 
     key: str
     role: str
     relations: tuple[Relation, ...]
 
 
-class Statement(BaseModel):
+class Statement(Frozen):
     """A statement kind: how its tables are titled and its trees."""
-
-    model_config = FROZEN
 
     kind: str
     order: int
@@ -166,10 +154,8 @@ class Statement(BaseModel):
         return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
 
 
-class Axis(BaseModel):
+class Axis(Frozen):
     """A dimension for columns that split one period's figures (segments, reporting basis)."""
-
-    model_config = FROZEN
 
     name: str
     label: str
@@ -181,9 +167,7 @@ class Axis(BaseModel):
         return self.name.removesuffix("Axis") + "Domain"
 
 
-class Dimensions(BaseModel):
-    model_config = FROZEN
-
+class Dimensions(Frozen):
     hypercube: str
     default_members: tuple[str, ...]
     axes: tuple[Axis, ...]
@@ -191,10 +175,8 @@ class Dimensions(BaseModel):
     basis_headings: tuple[str, ...] = ()
 
 
-class Taxonomy(BaseModel):
+class Taxonomy(Frozen):
     """The whole taxonomy, as loaded from its TOML source."""
-
-    model_config = FROZEN
 
     prefix: str
     namespace: str
@@ -336,7 +318,7 @@ def relations_of(nodes: tuple[TreeNode, ...]) -> list[Relation]:
     return relations
 
 
-def _statement(data: dict, source: str) -> tuple[Statement, list[Concept]]:
+def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Concept]]:
     head = data["statement"]
     networks = []
     for key, tree_text in data.get("calculation", {}).items():
@@ -400,7 +382,7 @@ def _check_choice(choice: Choice, concepts: dict[str, Concept]) -> None:
         )
 
 
-def _dimensions(data: dict) -> Dimensions:
+def _dimensions(data: dict[str, Any]) -> Dimensions:
     axes = tuple(Axis.model_validate(a) for a in data["axis"])
     return Dimensions(
         hypercube=data["hypercube"],

@@ -11,18 +11,15 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from exporter.errors import Location, TaxonomyError
+from exporter.models import Frozen
 from exporter.resources import data_dir
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
-
-class CoverConcept(BaseModel):
+class CoverConcept(Frozen):
     """One cover concept: its dei name, XBRL item type and en-US labels."""
-
-    model_config = FROZEN
 
     name: str
     type: str
@@ -30,10 +27,8 @@ class CoverConcept(BaseModel):
     documentation: str = ""
 
 
-class CoverSpec(BaseModel):
+class CoverSpec(Frozen):
     """The cover concepts, their namespace and schema, and the values they are given."""
-
-    model_config = FROZEN
 
     prefix: str
     namespace: str

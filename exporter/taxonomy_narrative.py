@@ -9,20 +9,17 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from exporter.errors import Location, TaxonomyError
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+from exporter.models import Frozen
 
 # Keys of a narrative [[concept]] table that say how prose names it (the rest is the concept).
 PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "axis")
 
 
-class ProseEntry(BaseModel):
+class ProseEntry(Frozen):
     """How prose names one concept: subject phrases and templates with the figure inside."""
-
-    model_config = FROZEN
 
     concept: str
     phrases: tuple[str, ...] = ()
@@ -33,16 +30,14 @@ class ProseEntry(BaseModel):
     axis: str | None = None
 
 
-class NarrativeWords(BaseModel):
+class NarrativeWords(Frozen):
     """The words prose uses around figures."""
 
-    model_config = FROZEN
-
-    scales: dict[str, int] = {}
-    number_words: dict[str, int] = {}
+    scales: dict[str, int] = Field(default_factory=dict)
+    number_words: dict[str, int] = Field(default_factory=dict)
     per_share: tuple[str, ...] = ()
     per_ads: tuple[str, ...] = ()
-    unit_words: dict[str, tuple[str, ...]] = {}
+    unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()
     increase_words: tuple[str, ...] = ()
@@ -54,40 +49,32 @@ class NarrativeWords(BaseModel):
     neutral_prefixes: tuple[str, ...] = ()
 
 
-class UnitDefinition(BaseModel):
+class UnitDefinition(Frozen):
     """A measure of our own (a month), written `prefix:name` in instances."""
-
-    model_config = FROZEN
 
     name: str
     label: str
     documentation: str = ""
 
 
-class RatioCheck(BaseModel):
+class RatioCheck(Frozen):
     """`concept` = `numerator` / `denominator` (a margin, a rate)."""
-
-    model_config = FROZEN
 
     concept: str
     numerator: str
     denominator: str
 
 
-class PerAdsCheck(BaseModel):
+class PerAdsCheck(Frozen):
     """A per-ADS figure and its per-share twin: amounts scale up by the ADS ratio, counts down."""
-
-    model_config = FROZEN
 
     ads: str
     share: str
     measure: Literal["amount", "count"]
 
 
-class IdentityCheck(BaseModel):
+class IdentityCheck(Frozen):
     """`total` = the sum of `items`, across statements (where `min_items` items are printed)."""
-
-    model_config = FROZEN
 
     id: str
     title: str
@@ -96,10 +83,8 @@ class IdentityCheck(BaseModel):
     min_items: int = 2
 
 
-class NarrativeSpec(BaseModel):
+class NarrativeSpec(Frozen):
     """Everything `taxonomy/narrative.toml` says besides its concepts and axes."""
-
-    model_config = FROZEN
 
     words: NarrativeWords = NarrativeWords()
     prose: tuple[ProseEntry, ...] = ()

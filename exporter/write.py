@@ -14,8 +14,8 @@ from functools import cache
 from pathlib import Path
 
 from exporter.errors import Location, OutputError
+from exporter.filenames import review_name
 from exporter.pipeline import Conversion
-from exporter.render.formats import review_name
 from exporter.report import report_json, summary_text
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from stages import table_facts
+
 from exporter.facts import FactSet
-from exporter.facts.build import build_facts
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
-from exporter.options import ConvertOptions
 from exporter.render.env import decimal_text
 from exporter.tables import understand_tables
 from exporter.taxonomy import load_taxonomy
@@ -29,7 +29,7 @@ def fact_set(path: Path) -> FactSet:
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
     mapping = map_tables(tables, taxonomy, info.issuer)
-    return build_facts(tables, mapping, info, taxonomy, ConvertOptions(), document.source)
+    return table_facts(document, tables, mapping, info, taxonomy)
 
 
 def cell_lines(facts: FactSet) -> list[str]:

@@ -208,3 +208,26 @@ def test_local_and_dask_engines_give_identical_results(tmp_path: Path) -> None:
     assert main([*base, "-o", str(tmp_path / "dask"), "--engine", "dask"]) == 1
     assert output_files(tmp_path / "local") == output_files(tmp_path / "dask")
     assert _stable_manifest(tmp_path / "local") == _stable_manifest(tmp_path / "dask")
+
+
+def test_a_job_reads_its_input_once(sample: Path, monkeypatch) -> None:
+    """The bytes a job hashes are the bytes it converts: the file is opened once."""
+    from exporter.batch import job as job_module
+    from exporter.batch.discover import Input
+    from exporter.ingest import read_input
+    from exporter.options import ConvertOptions
+
+    reads: list[Path] = []
+
+    def counted(path: Path, max_bytes: int) -> bytes:
+        reads.append(path)
+        return read_input(path, max_bytes)
+
+    monkeypatch.setattr(job_module, "read_input", counted)
+    monkeypatch.setattr("exporter.pipeline.read_document", counted)  # fails if called
+    found = Input(path=str(sample), key=sample.name, directory="", stem=sample.stem)
+    job = job_module.Job(input=found, path=str(sample), options=ConvertOptions(formats=("xml",)))
+    result = job_module.run_job(job)
+    assert result.status is not Status.FAILED, result.error
+    assert reads == [sample]
+    assert result.sha256 is not None

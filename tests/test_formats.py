@@ -25,7 +25,6 @@ from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.pipeline import convert
 from exporter.render import formats
-from exporter.render.document import render_document
 from exporter.render.oim import csv_period, json_period
 from exporter.render.statements import header_lines, split_printed, statement_views
 from exporter.tables.model import Column
@@ -490,15 +489,15 @@ def test_oim_periods_follow_the_calendar(start: date, length: int) -> None:
 def test_facts_no_statement_prints_are_listed_in_the_csv(sample: Path) -> None:
     """The CSV tables follow the statements; facts outside them get a list of their own."""
     taxonomy, tables, facts = stages(sample)
-    rendered = render_document(facts, taxonomy, STEM, "taxonomy")
-    views = statement_views(tuple(t for t in tables if t.kind != "cash_flow"), facts)
-    (output,) = formats.render_formats(rendered, facts, taxonomy, views, ("xbrl-csv",), STEM)
-    assert f"{STEM}-cash-flow.csv" not in output.files
-    header, *rows = list(csv.reader(io.StringIO(output.files[f"{STEM}-other-facts.csv"].decode())))
+    job = formats.render_outputs(facts, taxonomy, tables, STEM, "taxonomy")
+    views = statement_views(tuple(t for t in tables if t.kind != "cash_flow"), job.facts)
+    files = formats.xbrl_csv_files(job.model_copy(update={"views": views}))
+    assert f"{STEM}-cash-flow.csv" not in files
+    header, *rows = list(csv.reader(io.StringIO(files[f"{STEM}-other-facts.csv"].decode())))
     assert header[:2] == ["label", "value"]
     assert len(rows) == len(views.hidden) > 0
-    instance = rendered.files[f"{STEM}.xml"]
-    result = validate_xbrl_csv(output.files, output.entry, instance, f"{STEM}.xml", f"{STEM}.xsd")
+    instance = job.document.files[f"{STEM}.xml"]
+    result = validate_xbrl_csv(files, f"{STEM}.csv.json", instance, f"{STEM}.xml", f"{STEM}.xsd")
     assert result.findings == ()
 
 

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from stages import table_facts
 
 from exporter.accounting import UNACCOUNTED, account_for_numbers
 from exporter.document import Cell, Document, Paragraph, Row, Table
-from exporter.facts import build_facts
 from exporter.facts.model import FactSet
 from exporter.ingest import read_document
 from exporter.mapping import map_tables
@@ -86,7 +86,7 @@ def facts_of(document: Document) -> FactSet:
     info = read_metadata(document, taxonomy)
     tables = understand_tables(document, taxonomy, info.currency)
     mapping = map_tables(tables, taxonomy, info.issuer)
-    facts = build_facts(tables, mapping, info, taxonomy, ConvertOptions(), document.source)
+    facts = table_facts(document, tables, mapping, info, taxonomy)
     return account_for_numbers(tables, facts)  # as the pipeline does
 
 

@@ -24,9 +24,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.filenames import output_stem
+from exporter.models import Frozen
 from exporter.pipeline import TAXONOMY_DIR
 
 # The formats exporter.ingest reads (its readers pick by extension, then by sniffing).
@@ -37,10 +36,8 @@ RESERVED_TOP = frozenset({TAXONOMY_DIR, STAGING_DIR, MANIFEST_NAME})
 _MAGIC = frozenset("*?[")
 
 
-class Input(BaseModel):
+class Input(Frozen):
     """One input file and where its outputs go (paths relative to the output dir, POSIX)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     path: str
     """The file as found (as given on the command line or in the list, or below it)."""
@@ -52,10 +49,8 @@ class Input(BaseModel):
     """Its outputs' file stem, unique within `directory`."""
 
 
-class Discovery(BaseModel):
+class Discovery(Frozen):
     """The inputs found, sorted by key, and one message per argument that found nothing."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     inputs: tuple[Input, ...]
     problems: tuple[str, ...]

@@ -85,12 +85,8 @@ class _TimeoutError(BaseException):
 
 @contextlib.contextmanager
 def _alarm(seconds: float | None) -> Iterator[None]:
-    usable = (
-        seconds
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not seconds or not usable:
         yield
         return
 
@@ -181,7 +177,8 @@ class DaskEngine:
 
 def _future_result(future: Any, job: Job) -> DocumentResult:
     if future.status == "finished":
-        return future.result()
+        result: DocumentResult = future.result()
+        return result
     if future.status == "cancelled":
         return failed_result(job, f"{job.input.key}: the task was cancelled")
     error = future.exception()

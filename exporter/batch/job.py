@@ -1,10 +1,11 @@
 """One document of a batch: the job a worker runs, the result it sends back, and its commit.
 
-`run_job` runs in a worker (a local process or a Dask task): it reads and hashes the
-input, converts it in memory and returns every output's bytes with the outcome; it never
-raises for a document-level problem. The parent alone writes (`commit`), so a document
-that times out or whose worker dies never leaves a file behind: its files go to a
-staging directory inside the output directory first and are renamed into place.
+`run_job` runs in a worker (a local process or a Dask task): it reads the input once,
+hashes those bytes, converts them in memory and returns every output's bytes with the
+outcome; it never raises for a document-level problem. The parent alone writes
+(`commit`), so a document that times out or whose worker dies never leaves a file behind:
+its files go to a staging directory inside the output directory first and are renamed
+into place.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from collections import Counter
 from enum import StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from exporter.batch.discover import STAGING_DIR, Input
 from exporter.errors import ExporterError
 from exporter.findings import Finding, Severity
 from exporter.ingest import READERS, read_input
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert, convert_document, taxonomy_files
 from exporter.write import conversion_outputs, safe_target
@@ -30,9 +32,7 @@ from exporter.write import conversion_outputs, safe_target
 try:
     import resource
 except ImportError:  # pragma: no cover - not on Windows
-    resource = None  # type: ignore[assignment]
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+    resource = None  # type: ignore[assignment]  # the module is absent, not None-typed
 
 
 class Status(StrEnum):
@@ -47,10 +47,8 @@ class Status(StrEnum):
     FAILED = "failed"
 
 
-class Job(BaseModel):
+class Job(Frozen):
     """What a worker needs to convert one input."""
-
-    model_config = FROZEN
 
     input: Input
     path: str
@@ -59,10 +57,8 @@ class Job(BaseModel):
     write_invalid: bool = False
 
 
-class CheckFailure(BaseModel):
+class CheckFailure(Frozen):
     """One rule that found errors or warnings in a document: how often, and its first message."""
-
-    model_config = FROZEN
 
     code: str
     severity: Severity
@@ -70,15 +66,13 @@ class CheckFailure(BaseModel):
     first: str
 
 
-class DocumentResult(BaseModel):
+class DocumentResult(Frozen):
     """What came of one job: outcome, output bytes (relative to the output dir), measures."""
-
-    model_config = FROZEN
 
     key: str
     sha256: str | None
     status: Status
-    files: dict[str, bytes] = {}
+    files: dict[str, bytes] = Field(default_factory=dict)
     facts: int | None = None
     # Table numbers, and those not understood (neither facts nor left out on purpose).
     table_numbers: int | None = None
@@ -106,11 +100,14 @@ def run_job(job: Job) -> DocumentResult:
     start, cpu_start = time.perf_counter(), time.process_time()
     path = Path(job.path)
     try:  # bounded: a file over --max-bytes is refused before it is read whole
-        digest = hashlib.sha256(read_input(path, job.options.max_bytes)).hexdigest()
+        data = read_input(path, job.options.max_bytes)
     except ExporterError as error:
         return _measured(failed_result(job, _message(error, job)), cpu_start)
-    try:
-        conversion = convert(path, job.options, stem=job.input.stem, directory=job.input.directory)
+    digest = hashlib.sha256(data).hexdigest()
+    try:  # the bytes hashed are the bytes converted: the file is read once
+        conversion = convert(
+            path, job.options, stem=job.input.stem, directory=job.input.directory, data=data
+        )
     except ExporterError as error:
         failed = failed_result(job, _message(error, job), digest, _since(start))
         return _measured(failed, cpu_start)

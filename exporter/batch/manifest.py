@@ -19,21 +19,20 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from exporter.batch.job import CheckFailure, Status
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
+from exporter.outputs import format_names
 from exporter.pipeline import taxonomy_files
 from exporter.write import write_atomic
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 TIMING_FIELD = "timing"
 
 
-class Timing(BaseModel):
+class Timing(Frozen):
     """What varies between runs: durations, finishing time, the worker's memory."""
-
-    model_config = FROZEN
 
     seconds: float
     """Reading, converting and validating, in the worker."""
@@ -46,10 +45,8 @@ class Timing(BaseModel):
     worker_pid: int | None = None
 
 
-class ManifestEntry(BaseModel):
+class ManifestEntry(Frozen):
     """One input's line in the manifest."""
-
-    model_config = FROZEN
 
     input: str
     """The input's path relative to the inputs' common root (also its output path)."""
@@ -75,9 +72,12 @@ def config_digest(options: ConvertOptions, write_invalid: bool) -> str:
     taxonomy = hashlib.sha256()
     for name, data in sorted(taxonomy_files().items()):
         taxonomy.update(name.encode("utf-8") + b"\0" + data)
+    dumped = options.model_dump(mode="json")
+    if options.formats is None:  # every format: the same run as naming them all
+        dumped["formats"] = list(format_names())
     payload = json.dumps(
         {
-            "options": options.model_dump(mode="json"),
+            "options": dumped,
             "write_invalid": write_invalid,
             "taxonomy": taxonomy.hexdigest(),
         },
@@ -143,6 +143,6 @@ def write_manifest(path: Path, entries: Iterable[ManifestEntry]) -> None:
 
 def without_timing(line: str) -> dict[str, object]:
     """A manifest line without its `timing` object: what two runs must agree on."""
-    data = json.loads(line)
+    data: dict[str, object] = json.loads(line)
     data.pop(TIMING_FIELD, None)
     return data

@@ -40,7 +40,11 @@ class Failure:
     message: str
 
 
-def pool_context(preload: Sequence[str] = ()) -> multiprocessing.context.BaseContext:
+# The contexts a pool starts workers in (both can start a Process, unlike a BaseContext).
+PoolContext = multiprocessing.context.ForkServerContext | multiprocessing.context.SpawnContext
+
+
+def pool_context(preload: Sequence[str] = ()) -> PoolContext:
     """A fork-server context preloading `preload` where available, else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
@@ -80,7 +84,7 @@ def _serve(conn: Connection, function: Callable[[Any], Any], initializer: Any) -
 class _Worker:
     def __init__(
         self,
-        context: multiprocessing.context.BaseContext,
+        context: PoolContext,
         function: Callable[[Any], Any],
         initializer: Callable[[], None] | None,
     ) -> None:
@@ -147,7 +151,7 @@ class ProcessPool(Generic[T, R]):
         timeout: float | None = None,
         max_tasks: int | None = None,
         initializer: Callable[[], None] | None = None,
-        context: multiprocessing.context.BaseContext | None = None,
+        context: PoolContext | None = None,
     ) -> None:
         self.function = function
         self.workers = max(1, workers)

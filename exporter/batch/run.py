@@ -19,8 +19,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.batch.discover import (
     DEFAULT_EXTENSIONS,
     MANIFEST_NAME,
@@ -42,20 +40,18 @@ from exporter.batch.manifest import (
 )
 from exporter.batch.progress import Progress, QuietProgress
 from exporter.errors import ExporterError
+from exporter.models import Frozen
 from exporter.options import ConvertOptions
 from exporter.pipeline import taxonomy_files
 from exporter.write import write_taxonomy
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 DEFAULT_MAX_TASKS = 50
 """Documents a worker converts before it is replaced: the validator caches up to 256
 documents (~0.3 MB each), so recycling keeps peak memory flat whatever the batch size."""
 
 
-class BatchOptions(BaseModel):
+class BatchOptions(Frozen):
     """Everything a batch run needs besides the conversion options."""
-
-    model_config = FROZEN
 
     arguments: tuple[str, ...]
     outdir: Path
@@ -70,10 +66,8 @@ class BatchOptions(BaseModel):
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
 
 
-class BatchResult(BaseModel):
+class BatchResult(Frozen):
     """The entries of every input (sorted), which were converted now, and what went wrong."""
-
-    model_config = FROZEN
 
     entries: tuple[ManifestEntry, ...]
     converted: tuple[ManifestEntry, ...]

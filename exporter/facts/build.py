@@ -15,17 +15,15 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from exporter.errors import Location
 from exporter.extensions import concept_name
 from exporter.facts.calc import BlockCalc, block_calculations
-from exporter.facts.consistency import prune_inconsistent
-from exporter.facts.integrate import add_narrative
 from exporter.facts.model import (
+    INCONSISTENT_DUPLICATE,
+    BuiltFacts,
     CalcArc,
     Context,
     Entity,
     Fact,
-    FactSet,
     Member,
-    ProseRecord,
-    ProseStatus,
+    ProseMerge,
     Source,
     Unit,
     UnmappedNumber,
@@ -34,7 +32,6 @@ from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
-from exporter.narrative.model import Narrative
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
@@ -99,7 +96,7 @@ def extension_namespace(entity: Entity, contexts: list[Context], taxonomy: Taxon
     )
 
 
-class _Builder:
+class FactDraft:
     """Accumulates contexts, units, facts, arcs and findings for one document."""
 
     def __init__(self, taxonomy: Taxonomy, concepts: dict[str, Concept], source: str) -> None:
@@ -122,6 +119,42 @@ class _Builder:
         self.balances = {name: concept.balance for name, concept in concepts.items()}
         self.unit_amounts = tuple(
             label_tokens(w) for w in taxonomy.row_kinds.get("unit_amounts", ()) if label_tokens(w)
+        )
+
+    @classmethod
+    def resume(cls, built: BuiltFacts) -> FactDraft:
+        """A draft holding `built`, for a step that adds to it (the prose's facts)."""
+        draft = cls(built.taxonomy, {c.name: c for c in built.concepts}, built.source)
+        draft.chosen = dict(built.chosen)
+        draft.contexts = {c.id: c for c in built.contexts}
+        draft.units = {u.id: u for u in built.units}
+        draft.members = {m.name: m for m in built.members}
+        draft.facts = list(built.facts)
+        draft.by_key = {(f.concept, f.context, f.unit): i for i, f in enumerate(built.facts)}
+        draft.arcs = {(a.role, a.total, a.item): a for a in built.arcs}
+        draft.presentation = {role: list(names) for role, names in built.presentation}
+        draft.unmapped = list(built.unmapped)
+        draft.findings = list(built.findings)
+        draft.duplicates = built.duplicates
+        return draft
+
+    def built(self, start: BuiltFacts, merge: ProseMerge | None = None) -> BuiltFacts:
+        """What the draft holds now, as the next step takes it (`start` gives the rest)."""
+        return start.model_copy(
+            update={
+                "concepts": tuple(self.concepts.values()),
+                "chosen": dict(self.chosen),
+                "contexts": tuple(self.contexts.values()),
+                "units": tuple(self.units.values()),
+                "members": tuple(self.members.values()),
+                "facts": tuple(self.facts),
+                "arcs": tuple(self.arcs.values()),
+                "presentation": tuple((r, tuple(n)) for r, n in self.presentation.items()),
+                "unmapped": tuple(self.unmapped),
+                "findings": tuple(self.findings),
+                "duplicates": self.duplicates,
+                "merge": start.merge if merge is None else merge,
+            }
         )
 
     def location(self, table: StatementTable, line: int | None, row: str | None) -> Location:
@@ -256,7 +289,7 @@ class _Builder:
             return
         self.findings.append(
             Finding(
-                code="fact.inconsistent-duplicate",
+                code=INCONSISTENT_DUPLICATE,
                 severity=Severity.WARNING,
                 message=(
                     f"{fact.concept} in {fact.context} is {fact.value} here but {kept.value} "
@@ -367,14 +400,15 @@ def build_facts(
     taxonomy: Taxonomy,
     options: ConvertOptions,
     source: str,
-    narrative: Narrative | None = None,
-) -> FactSet:
-    """All facts of a document, with their contexts, units and calculation arcs.
+) -> BuiltFacts:
+    """The facts the tables state, with their contexts, units and calculation arcs.
 
-    `narrative` (the prose's figures) joins after the tables; see `facts.integrate`.
+    The steps after this one: the prose's facts join (`facts.prose.merge_prose`), the
+    cross-checks run (`facts.integrate.cross_check`), and only the calculations that hold
+    are kept (`facts.consistency.keep_calculations_consistent`).
     """
     concepts = {**taxonomy.concepts, **{c.name: c for c in mapping.extensions}}
-    builder = _Builder(taxonomy, concepts, source)
+    builder = FactDraft(taxonomy, concepts, source)
     builder.chosen = dict(mapping.chosen)
     entity, findings = entity_for(info, options, taxonomy, source)
     builder.findings.extend(findings)
@@ -405,70 +439,18 @@ def build_facts(
             )
     # The issuer's namespace is dated by the tables' periods, not the outlook's.
     reported = list(builder.contexts.values())
-    narrated = add_narrative(builder, narrative, info, builder.duplicates)
-    contexts = sorted(builder.contexts.values(), key=lambda c: c.id)
-    ordered = sorted(builder.arcs.values(), key=lambda a: (a.role, a.total, a.order, a.item))
-    pruned = prune_inconsistent(tuple(ordered), builder.facts, source)
-    builder.findings.extend(pruned.findings)
-    kept_out = {f.id for f in pruned.dropped}
-    # Figures kept out are reported by their findings (the report's unmapped list
-    # accounts for table numbers).
-    builder.facts = [f for f in builder.facts if f.id not in kept_out]
-    arcs = pruned.arcs
-    return FactSet(
+    start = BuiltFacts(
+        taxonomy=taxonomy,
+        source=source,
         entity=entity,
-        contexts=tuple(contexts),
-        units=tuple(sorted(builder.units.values(), key=lambda u: u.id)),
-        facts=tuple(builder.facts),
-        calculations=arcs,
-        presentation=_presented(builder),
-        unmapped=tuple(builder.unmapped),
-        findings=tuple(builder.findings),
-        duplicate_count=builder.duplicates,
-        extensions=_used_extensions(builder),
-        members=tuple(builder.members[k] for k in sorted(builder.members)),
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, reported, taxonomy),
-        checks=narrated.checks,
-        prose=_without_kept_out(narrated.prose, kept_out),
-        footnotes=tuple(
-            note.model_copy(update={"facts": tuple(i for i in note.facts if i not in kept_out)})
-            for note in narrated.footnotes
-        ),
     )
-
-
-def _without_kept_out(
-    records: tuple[ProseRecord, ...], kept_out: set[str]
-) -> tuple[ProseRecord, ...]:
-    """Prose figures whose fact was kept out (it would break a printed calculation) are
-    not facts; their records say so rather than point at a fact that is not written."""
-    reason = "would break a calculation the release prints; kept out (calc.prose-kept-out)"
-    return tuple(
-        r.model_copy(update={"status": ProseStatus.NOT_A_FACT, "fact": None, "reason": reason})
-        if r.fact in kept_out
-        else r
-        for r in records
-    )
-
-
-def _presented(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Each role's concepts, without extensions no fact uses (a row printed only in
-    change columns presents its change concept, not the one it was named by)."""
-    used = {f.concept for f in builder.facts}
-    return tuple(
-        (role, tuple(n for n in names if n in used or not builder.concepts[n].extension))
-        for role, names in builder.presentation.items()
-    )
-
-
-def _used_extensions(builder: _Builder) -> tuple[Concept, ...]:
-    used = {f.concept for f in builder.facts}
-    return tuple(c for name, c in builder.concepts.items() if c.extension and name in used)
+    return builder.built(start)
 
 
 def _block_facts(
-    builder: _Builder, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
+    builder: FactDraft, table: StatementTable, block: ColumnBlock, mapped: dict[int, RowMapping]
 ) -> None:
     # A breakdown's member rows stand beside their total, not in its arithmetic.
     concepts = {r: m.concept for r, m in mapped.items() if m.concept and not m.member}
@@ -488,7 +470,7 @@ def _block_facts(
         _row_facts(builder, table, block, block.rows[r], mapping, sign, anchored)
 
 
-def _record_arcs(builder: _Builder, calc: BlockCalc) -> None:
+def _record_arcs(builder: FactDraft, calc: BlockCalc) -> None:
     for role, total, items in calc.kept:
         for order, (item, weight) in enumerate(items, start=1):
             arc = CalcArc(role=role, total=total, item=item, weight=weight, order=order)
@@ -496,7 +478,7 @@ def _record_arcs(builder: _Builder, calc: BlockCalc) -> None:
 
 
 def _report_broken(
-    builder: _Builder, table: StatementTable, block: ColumnBlock, calc: BlockCalc
+    builder: FactDraft, table: StatementTable, block: ColumnBlock, calc: BlockCalc
 ) -> None:
     for row_index, total, items in calc.broken:
         row = block.rows[row_index]
@@ -522,7 +504,7 @@ def _member(column: Column, mapping: RowMapping) -> str | None:
 
 
 def _row_facts(
-    builder: _Builder,
+    builder: FactDraft,
     table: StatementTable,
     block: ColumnBlock,
     row: TableRow,

@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from itertools import combinations, product
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
+from exporter.models import Frozen
 from exporter.tables.model import ColumnBlock
 from exporter.taxonomy import Balance, Taxonomy
 
@@ -27,10 +26,8 @@ _DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s
 Balances = dict[str, Balance | None]
 
 
-class BlockCalc(BaseModel):
+class BlockCalc(Frozen):
     """What the calculations of one block decided."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     signs: dict[int, int]
     # Rows whose sign a holding calculation fixes.

@@ -7,10 +7,10 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
 from exporter.errors import Location
-from exporter.facts.model import CalcArc, Context, Fact
-from exporter.facts.prose import ProseMerge
+from exporter.facts.model import CalcArc, Context, Fact, ProseMerge
 from exporter.findings import Finding, Severity
 from exporter.metadata import ExchangeRate
+from exporter.models import Frozen
 from exporter.narrative.model import Narrative
 from exporter.periods import Period
 from exporter.taxonomy import Taxonomy
@@ -71,10 +71,8 @@ class CheckInputs(BaseModel):
         )
 
 
-class RuleResult(BaseModel):
+class RuleResult(Frozen):
     """What one rule found: comparisons made, failures, a note for the report."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     checked: int
     findings: tuple[Finding, ...] = ()

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from exporter.facts.check_inputs import CheckInputs, Interval, RuleResult, interval, overlaps
-from exporter.facts.model import Fact
+from exporter.facts.model import CheckCode, Fact
 from exporter.findings import Finding
 from exporter.narrative.model import Comparison, Role
 
@@ -74,7 +74,7 @@ def margins(inputs: CheckInputs) -> RuleResult:
             if not overlaps(interval(fact), computed):
                 findings.append(
                     inputs.finding(
-                        "check.margin",
+                        CheckCode.MARGIN,
                         f"{fact.concept} in {fact.context} is {fact.value * 100}%, but "
                         f"{ratio.numerator} / {ratio.denominator} is {_show(computed, True)}",
                         fact,
@@ -105,7 +105,7 @@ def per_ads(inputs: CheckInputs) -> RuleResult:
             if not overlaps(printed, expected):
                 findings.append(
                     inputs.finding(
-                        "check.per-ads",
+                        CheckCode.PER_ADS,
                         f"{fact.concept} in {fact.context} is {fact.value}, but {shares} x "
                         f"the {'per-share' if pair.measure == 'amount' else 'ADS'} figure is "
                         f"{_show(expected)}",
@@ -154,7 +154,7 @@ def reconciliations(inputs: CheckInputs) -> RuleResult:
             if len(present) < len(parts):
                 continue
             checked += 1
-            finding = _relation_findings(inputs, "check.non-gaap", total, present)
+            finding = _relation_findings(inputs, CheckCode.NON_GAAP, total, present)
             findings += [finding] if finding else []
     return RuleResult(checked=checked, findings=tuple(findings))
 
@@ -172,7 +172,7 @@ def identities(inputs: CheckInputs) -> RuleResult:
             if len(present) < identity.min_items:
                 continue
             checked += 1
-            finding = _relation_findings(inputs, "check.cross-statement", total, present)
+            finding = _relation_findings(inputs, CheckCode.CROSS_STATEMENT, total, present)
             findings += [finding] if finding else []
     titles = "; ".join(i.title for i in inputs.taxonomy.narrative.identities)
     return RuleResult(checked=checked, findings=tuple(findings), note=titles)
@@ -215,7 +215,7 @@ def stated_changes(inputs: CheckInputs) -> RuleResult:
         if not overlaps(interval(fact), computed):
             findings.append(
                 inputs.finding(
-                    "check.stated-change",
+                    CheckCode.STATED_CHANGE,
                     f"{fact.concept} in {fact.context} is {fact.value * 100}%, but the figures "
                     f"it compares make {_show(computed, True)}",
                     fact,
@@ -237,7 +237,7 @@ def shares(inputs: CheckInputs) -> RuleResult:
         if not overlaps(interval(fact), computed):
             findings.append(
                 inputs.finding(
-                    "check.share-of-total",
+                    CheckCode.SHARE_OF_TOTAL,
                     f"{fact.concept} in {fact.context} is {fact.value * 100}%, but "
                     f"{comparison.base} / {comparison.other_concept} is {_show(computed, True)}",
                     fact,
@@ -263,6 +263,6 @@ def breakdowns(inputs: CheckInputs) -> RuleResult:
         if total is None or len(members) < 2:
             continue
         checked += 1
-        finding = _relation_findings(inputs, "check.breakdown", total, [(m, 1) for m in members])
+        finding = _relation_findings(inputs, CheckCode.BREAKDOWN, total, [(m, 1) for m in members])
         findings += [finding] if finding else []
     return RuleResult(checked=checked, findings=tuple(findings))

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 from exporter.facts import check_rules as rules
 from exporter.facts import plausibility
 from exporter.facts.check_inputs import CheckInputs, RuleResult, half_unit
-from exporter.facts.model import CheckOutcome, CheckStatus, Fact
+from exporter.facts.model import CheckCode, CheckOutcome, CheckStatus, Fact
 from exporter.findings import Finding
 from exporter.metadata import ExchangeRate
 
@@ -76,7 +76,7 @@ def _off(
 ) -> Finding:
     printed = format(fact.value, "f")
     return inputs.finding(
-        "check.translation",
+        CheckCode.TRANSLATION,
         f"{fact.concept} in {fact.context}: {printed} {rate.quote} printed, but "
         f"{format(twin.value, 'f')} {rate.currency} / {rate.rate} = {expected:.4f}",
         fact,
@@ -116,63 +116,65 @@ class Rule(BaseModel):
 
 RULES: tuple[Rule, ...] = (
     Rule(
-        id="check.translation",
+        id=CheckCode.TRANSLATION,
         title="USD convenience translations vs the stated exchange rate",
         run=translation,
     ),
     Rule(
-        id="check.text-vs-table",
+        id=CheckCode.TEXT_VS_TABLE,
         title="figures in the text vs the table facts they round",
         run=text_vs_table,
     ),
     Rule(
-        id="check.duplicates",
+        id=CheckCode.DUPLICATES,
         title="numbers printed twice (in tables, in paragraphs) agree",
         run=duplicates,
     ),
     Rule(
-        id="check.margin",
+        id=CheckCode.MARGIN,
         title="margins and rates vs their numerator and denominator",
         run=rules.margins,
     ),
     Rule(
-        id="check.per-ads", title="per-ADS vs per-share figures at the ADS ratio", run=rules.per_ads
+        id=CheckCode.PER_ADS,
+        title="per-ADS vs per-share figures at the ADS ratio",
+        run=rules.per_ads,
     ),
     Rule(
-        id="check.non-gaap", title="non-GAAP reconciliation arithmetic", run=rules.reconciliations
+        id=CheckCode.NON_GAAP, title="non-GAAP reconciliation arithmetic", run=rules.reconciliations
     ),
     Rule(
-        id="check.cross-statement",
+        id=CheckCode.CROSS_STATEMENT,
         title="totals across statements (cash flow closing cash vs balance sheet)",
         run=rules.identities,
     ),
     Rule(
-        id="check.stated-change",
+        id=CheckCode.STATED_CHANGE,
         title="stated % changes vs the figures they compare",
         run=rules.stated_changes,
     ),
     Rule(
-        id="check.share-of-total",
+        id=CheckCode.SHARE_OF_TOTAL,
         title="stated shares of a total vs the part and the total",
         run=rules.shares,
     ),
     Rule(
-        id="check.breakdown",
+        id=CheckCode.BREAKDOWN,
         title="a breakdown's members add up to its total",
         run=rules.breakdowns,
     ),
     Rule(
-        id="check.expense-sign",
+        id=CheckCode.EXPENSE_SIGN,
         title="expenses and costs are not stored negative",
         run=plausibility.expense_signs,
     ),
     Rule(
-        id="check.per-share-size",
+        id=CheckCode.PER_SHARE_SIZE,
         title="per-share amounts are not thousands",
         run=plausibility.per_share_sizes,
     ),
     Rule(
-        id="check.one-unit",
+        id=CheckCode.ONE_UNIT,
         title="a concept is stated in one kind of unit",
         run=plausibility.one_unit,
     ),

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from pydantic import BaseModel, ConfigDict
-
-from exporter.facts.model import CalcArc, Fact, SourceKind
+from exporter.facts.model import CalcArc, Fact, FactSet, ProseRecord, ProseStatus, SourceKind
 from exporter.findings import Finding, Severity
+from exporter.models import Frozen
 
 Interval = tuple[Decimal, Decimal]
 Index = dict[tuple[str, str, str], Fact]
@@ -148,10 +147,8 @@ def _rounding_only(total: str, items: list[CalcArc], place: tuple[str, str], ind
     return holds_in_calc11(index[(total, context, unit)], parts)
 
 
-class Pruned(BaseModel):
+class Pruned(Frozen):
     """The arcs to publish, the prose facts kept out, and why."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     arcs: tuple[CalcArc, ...]
     dropped: tuple[Fact, ...]
@@ -229,4 +226,49 @@ def _withdrawn(
             "the relation is not published"
         ),
         numbers={"role": role, "total": total, "context": context, "file": source},
+    )
+
+
+def keep_calculations_consistent(facts: FactSet, source: str) -> FactSet:
+    """The facts with only the calculations that hold (`prune_inconsistent`): prose
+    figures that would break one are kept out, relations broken among table facts are
+    withdrawn, and both are reported. Presentation and extensions lose the concepts only a
+    kept-out figure used."""
+    pruned = prune_inconsistent(facts.calculations, list(facts.facts), source)
+    kept_out = {f.id for f in pruned.dropped}
+    # Figures kept out are reported by their findings (the report's unmapped list
+    # accounts for table numbers).
+    kept = tuple(f for f in facts.facts if f.id not in kept_out)
+    used = {f.concept for f in kept}
+    unused = {c.name for c in facts.extensions if c.name not in used}
+    return facts.model_copy(
+        update={
+            "facts": kept,
+            "calculations": pruned.arcs,
+            "findings": facts.findings + pruned.findings,
+            "presentation": tuple(
+                (role, tuple(n for n in names if n not in unused))
+                for role, names in facts.presentation
+            ),
+            "extensions": tuple(c for c in facts.extensions if c.name in used),
+            "prose": _without_kept_out(facts.prose, kept_out),
+            "footnotes": tuple(
+                note.model_copy(update={"facts": tuple(i for i in note.facts if i not in kept_out)})
+                for note in facts.footnotes
+            ),
+        }
+    )
+
+
+def _without_kept_out(
+    records: tuple[ProseRecord, ...], kept_out: set[str]
+) -> tuple[ProseRecord, ...]:
+    """Prose figures whose fact was kept out (it would break a printed calculation) are
+    not facts; their records say so rather than point at a fact that is not written."""
+    reason = "would break a calculation the release prints; kept out (calc.prose-kept-out)"
+    return tuple(
+        r.model_copy(update={"status": ProseStatus.NOT_A_FACT, "fact": None, "reason": reason})
+        if r.fact in kept_out
+        else r
+        for r in records
     )

@@ -1,53 +1,44 @@
-"""The narrative stage's facts join the table facts, then every cross-check runs.
+"""The cross-checks, a step of their own after the facts of the tables and the prose are in.
 
-`build_facts` calls `add_narrative` once, after the table facts and before the
-calculation arcs are checked against all facts: prose facts can thus never make a
-published calculation inconsistent (a relation they would break is withdrawn, and
-reported, like one two tables disagree on).
+They run before the calculations are made consistent (`consistency.
+keep_calculations_consistent`), on every fact as the release states it: a prose figure a
+printed calculation would keep out is still compared with the tables. Each rule is listed
+in the report (`FactSet.checks`) and its failures are findings.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.check_inputs import CheckInputs
 from exporter.facts.checks import run_checks
-from exporter.facts.model import CheckOutcome, FactFootnote, ProseRecord
-from exporter.facts.prose import FactBuilder, merge_narrative
+from exporter.facts.model import INCONSISTENT_DUPLICATE, BuiltFacts, FactSet
 from exporter.metadata import DocumentInfo
 from exporter.narrative.model import Narrative
-
-# The table duplicates that disagree (reported while the tables were read).
-_TABLE_CONFLICT = "fact.inconsistent-duplicate"
+from exporter.taxonomy import Taxonomy
 
 
-class NarrativeOutcome(BaseModel):
-    """What the FactSet carries from the narrative and the checks."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    checks: tuple[CheckOutcome, ...] = ()
-    prose: tuple[ProseRecord, ...] = ()
-    footnotes: tuple[FactFootnote, ...] = ()
-
-
-def add_narrative(
-    builder: FactBuilder, narrative: Narrative | None, info: DocumentInfo, duplicates: int
-) -> NarrativeOutcome:
-    """Merge the narrative's facts into `builder`, run the cross-checks, add their findings."""
-    merge = merge_narrative(builder, narrative)
+def cross_check(
+    built: BuiltFacts,
+    narrative: Narrative | None,
+    info: DocumentInfo,
+    taxonomy: Taxonomy,
+    source: str,
+) -> FactSet:
+    """Whether the release agrees with itself: the facts with each rule's outcome and the
+    findings of the rules that failed."""
+    facts = built.fact_set()
     inputs = CheckInputs(
-        source=builder.source,
-        facts=tuple(builder.facts),
-        contexts=dict(builder.contexts),
+        source=source,
+        facts=facts.facts,
+        contexts={c.id: c for c in built.contexts},
         rates=info.exchange_rates,
-        taxonomy=builder.taxonomy,
+        taxonomy=taxonomy,
         narrative=narrative,
-        merge=merge,
-        table_duplicates=duplicates,
-        table_conflicts=sum(1 for f in builder.findings if f.code == _TABLE_CONFLICT),
-        arcs=tuple(builder.arcs.values()),
+        merge=built.merge,
+        table_duplicates=facts.duplicate_count,
+        table_conflicts=sum(1 for f in facts.findings if f.code == INCONSISTENT_DUPLICATE),
+        arcs=built.arcs,
     )
     outcomes, findings = run_checks(inputs)
-    builder.findings.extend(findings)
-    return NarrativeOutcome(checks=outcomes, prose=merge.records, footnotes=merge.footnotes)
+    return facts.model_copy(
+        update={"checks": outcomes, "findings": facts.findings + tuple(findings)}
+    )

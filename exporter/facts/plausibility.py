@@ -15,7 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from exporter.facts.check_inputs import CheckInputs, RuleResult
-from exporter.facts.model import Fact
+from exporter.facts.model import CheckCode, Fact
 
 # No listed company's per-share figure comes near this; a money amount read as per
 # share does (Amcor's EBITDA in millions under an EPS column).
@@ -34,7 +34,7 @@ def expense_signs(inputs: CheckInputs) -> RuleResult:
     facts = [f for f in inputs.facts if f.concept in expenses and _plain(inputs, f)]
     findings = tuple(
         inputs.finding(
-            "check.expense-sign",
+            CheckCode.EXPENSE_SIGN,
             f"{f.concept} is {f.value} in {f.context}: an expense stored negative "
             f"(printed {f.source.printed!r})",
             f,
@@ -53,7 +53,7 @@ def per_share_sizes(inputs: CheckInputs) -> RuleResult:
     facts = [f for f in inputs.facts if f.unit.endswith("_per_share")]
     findings = tuple(
         inputs.finding(
-            "check.per-share-size",
+            CheckCode.PER_SHARE_SIZE,
             f"{f.concept} is {f.value} {f.unit} in {f.context}: above {PER_SHARE_LIMIT} per share",
             f,
             {"value": str(f.value), "limit": str(PER_SHARE_LIMIT)},
@@ -78,7 +78,7 @@ def one_unit(inputs: CheckInputs) -> RuleResult:
         kinds.setdefault(fact.concept, {}).setdefault(_unit_kind(fact.unit), fact)
     findings = tuple(
         inputs.finding(
-            "check.one-unit",
+            CheckCode.ONE_UNIT,
             f"{concept} is stated in {' and '.join(sorted(seen))}",
             next(iter(seen.values())),
             {"units": ", ".join(sorted(seen))},

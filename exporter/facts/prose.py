@@ -12,76 +12,31 @@ paragraphs (`check.duplicates`). Other figures become facts of their own, with a
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Protocol
-
-from pydantic import BaseModel, ConfigDict
 
 from exporter.errors import Location
 from exporter.extensions import concept_name
+from exporter.facts.build import FactDraft
 from exporter.facts.model import (
-    CalcArc,
+    BuiltFacts,
+    CheckCode,
     Context,
     Fact,
     FactFootnote,
     Member,
+    ProseMerge,
     ProseRecord,
     ProseStatus,
+    Restatement,
     Source,
     SourceKind,
     Unit,
 )
 from exporter.findings import Finding, Severity
 from exporter.narrative.model import Narrative, NarrativeFact
-from exporter.periods import Period
 from exporter.tables.model import Column
-from exporter.taxonomy import Balance, Concept, Taxonomy
+from exporter.taxonomy import Concept
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 NARRATIVE_ROLE = "Narrative"
-
-
-class FactBuilder(Protocol):
-    """What this module uses of the facts stage's builder (`build._Builder`)."""
-
-    taxonomy: Taxonomy
-    source: str
-    concepts: dict[str, Concept]
-    balances: dict[str, Balance | None]
-    contexts: dict[str, Context]
-    units: dict[str, Unit]
-    members: dict[str, Member]
-    facts: list[Fact]
-    by_key: dict[tuple[str, str, str], int]
-    presentation: dict[str, list[str]]
-    findings: list[Finding]
-    arcs: dict[tuple[str, str, str], CalcArc]
-    chosen: dict[str, str]
-
-    def context(self, period: Period, member_text: str | None = None) -> Context: ...
-
-    def unit(self, concept: Concept, column: Column) -> Unit | None: ...
-
-
-class Restatement(BaseModel):
-    """A prose figure met a fact already there: whose, and whether they agree."""
-
-    model_config = FROZEN
-
-    table: bool
-    agreed: bool
-
-
-class ProseMerge(BaseModel):
-    """What merging the narrative did: records, restatements, kept fact ids, footnotes."""
-
-    model_config = FROZEN
-
-    records: tuple[ProseRecord, ...] = ()
-    restatements: tuple[Restatement, ...] = ()
-    # For each narrative fact (by index): the id of the fact it is or duplicates, or None.
-    kept: tuple[str | None, ...] = ()
-    footnotes: tuple[FactFootnote, ...] = ()
-    axes: tuple[str, ...] = ()
 
 
 def _precision(decimals: int | None) -> float:
@@ -99,7 +54,7 @@ def _half(decimals: int | None) -> Decimal:
     return Decimal(0) if decimals is None else Decimal(5).scaleb(-decimals - 1)
 
 
-def _unit(builder: FactBuilder, concept: Concept, currency: str | None) -> Unit | None:
+def _unit(builder: FactDraft, concept: Concept, currency: str | None) -> Unit | None:
     if concept.unit is None:
         column = Column(position=0, header="", period=None, currency=currency)
         return builder.unit(concept, column)
@@ -109,7 +64,7 @@ def _unit(builder: FactBuilder, concept: Concept, currency: str | None) -> Unit 
     return builder.units[concept.unit]
 
 
-def _context(builder: FactBuilder, fact: NarrativeFact) -> Context:
+def _context(builder: FactDraft, fact: NarrativeFact) -> Context:
     plain = builder.context(fact.period)
     if fact.member is None or fact.axis is None:
         return plain
@@ -140,7 +95,7 @@ def _source(fact: NarrativeFact) -> Source:
 
 
 class _Merger:
-    def __init__(self, builder: FactBuilder) -> None:
+    def __init__(self, builder: FactDraft) -> None:
         self.builder = builder
         self.records: list[ProseRecord] = []
         self.restatements: list[Restatement] = []
@@ -159,7 +114,7 @@ class _Merger:
                 role=figure.role.value,
                 status=status,
                 position=source.position,
-                **fields,  # type: ignore[arg-type]
+                **fields,
             )
         )
 
@@ -244,7 +199,7 @@ class _Merger:
         self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=reason, concept=fact.concept)
         builder.findings.append(
             Finding(
-                code="check.text-vs-table" if table else "check.duplicates",
+                code=CheckCode.TEXT_VS_TABLE if table else CheckCode.DUPLICATES,
                 severity=Severity.WARNING,
                 message=(
                     f"{fact.concept} in {fact.context}: the text says {fact.source.printed} "
@@ -307,7 +262,15 @@ def _footnotes(
     return tuple(linked)
 
 
-def merge_narrative(builder: FactBuilder, narrative: Narrative | None) -> ProseMerge:
+def merge_prose(built: BuiltFacts, narrative: Narrative | None) -> BuiltFacts:
+    """The facts with the prose's figures joined (after the table facts), and what became
+    of each figure (`BuiltFacts.merge`)."""
+    draft = FactDraft.resume(built)
+    merge = merge_narrative(draft, narrative)
+    return draft.built(built, merge)
+
+
+def merge_narrative(builder: FactDraft, narrative: Narrative | None) -> ProseMerge:
     """Add the narrative's facts to `builder` (after the table facts); what became of each."""
     if narrative is None:
         return ProseMerge()

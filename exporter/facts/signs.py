@@ -13,27 +13,22 @@ from __future__ import annotations
 from decimal import Decimal
 from itertools import combinations
 
-from pydantic import BaseModel, ConfigDict
-
+from exporter.models import Frozen
 from exporter.taxonomy import Taxonomy
 
 _PAIR_SEARCH_LIMIT = 24
 
 
-class RowValues(BaseModel):
+class RowValues(Frozen):
     """A mapped row's printed numbers by column, with their fraction digits."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     concept: str
     values: dict[int, Decimal]
     digits: dict[int, int]
 
 
-class RelationInstance(BaseModel):
+class RelationInstance(Frozen):
     """A taxonomy relation found among a block's rows: total row, (item row, weight) pairs."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     role: str
     total: int

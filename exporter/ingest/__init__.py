@@ -190,7 +190,12 @@ def read_document(
     path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Document:
     """Read `path` with the reader its format calls for."""
-    data = read_input(path, max_bytes)
+    return parse_document(read_input(path, max_bytes), path, encoding)
+
+
+def parse_document(data: bytes, path: Path, encoding: str | None = None) -> Document:
+    """The `Document` of the bytes read from `path` (by `read_input`): a caller that needs
+    the bytes too (to hash them) reads the file once."""
     if not data.strip():
         what = "the file is empty" + (" (only whitespace)" if data else "")
         raise InputError(what, Location(file=str(path)), "give a press release with content")
@@ -216,7 +221,7 @@ def without_controls(document: Document) -> Document:
 
 
 def _texts(document: Document) -> list[str]:
-    texts = []
+    texts: list[str] = []
     for block in document.blocks:
         if isinstance(block, Table):
             texts.extend(cell.text for row in block.rows for cell in row.cells)

@@ -325,7 +325,12 @@ class _Reader:
                 break
             self._add(element.tail, element, stack[-1])
 
-    def _start(self, element: etree._Element, parent: _Context, walker: etree.iterwalk) -> _Context:
+    def _start(
+        self,
+        element: etree._Element,
+        parent: _Context,
+        walker: etree.iterwalk[tuple[str, etree._Element]],
+    ) -> _Context:
         context = parent.enter(element)
         tag = element.tag
         if _skipped(element, parent.in_article):

@@ -179,10 +179,10 @@ def _read_pages(data: bytes, location: Location) -> list[_Page]:
     finally:
         logger.removeHandler(warnings)
     if warnings.damage:
-        page, message = warnings.damage[0]
+        damaged, message = warnings.damage[0]
         raise InputError(
             f"the PDF is damaged: {message}",
-            location.model_copy(update={"page": page}),
+            location.model_copy(update={"page": damaged}),
             "download or export it again",
         )
     try:

@@ -152,8 +152,8 @@ class _RowBuilder:
         stub_line = 0
         for line in lines:
             stub = " ".join(c.text for c in line.chunks if not self.region.over_values(c))
-            cells = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
-            if self._header_line(line, stub, cells, governed or (min(reach), max(reach))) and stub:
+            spans = {a: (chunk.text, b - a + 1) for a, b, chunk in placed[line.number]}
+            if self._header_line(line, stub, spans, governed or (min(reach), max(reach))) and stub:
                 stub_labels.append(stub)
                 stub_line = stub_line or line.number
         if stub_labels:

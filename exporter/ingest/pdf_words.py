@@ -30,8 +30,11 @@ Y_TOLERANCE = 3.0
 _LINE_END_HYPHEN = "\x02"
 _FONT_NAME = 256
 # FPDFText_GetTextObject returning the object's address, so it can key a dict.
+_TEXT_OBJECT_ADDRESS = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+if _TEXT_OBJECT_ADDRESS is None:  # every pdfium build exports it
+    raise ImportError("pdfium without FPDFText_GetTextObject")
 _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value
+    _TEXT_OBJECT_ADDRESS
 )
 
 

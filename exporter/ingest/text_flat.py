@@ -175,8 +175,8 @@ def _split_headers(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
         if cut is None:
             out.append(token)
             continue
-        head, tail = token.text[:cut].rstrip(), token.text[cut:].lstrip()
-        out.append(Token(head, token.start, token.start + len(head), " "))
+        label, tail = token.text[:cut].rstrip(), token.text[cut:].lstrip()
+        out.append(Token(label, token.start, token.start + len(label), " "))
         out.append(Token(tail, token.end - len(tail), token.end, token.after))
     return tuple(out)
 

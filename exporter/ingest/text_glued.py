@@ -115,7 +115,7 @@ def _number_ends(line: str, end: int, text: str) -> bool:
 def _dash_is_cell(line: str, index: int) -> bool:
     before = line[index - 1] if index else " "
     within_word = before.isalpha() and index + 1 < len(line) and line[index + 1].isalpha()
-    word = re.search(r"[\w-]*$", line[:index]).group()  # type: ignore[union-attr]
+    word = re.search(r"[\w-]*$", line[:index]).group()  # type: ignore[union-attr]  # matches always
     compound = before.isalpha() and "-" in word  # "Period-over-" wrapped in a header
     if before.isupper() or within_word or compound:
         return False

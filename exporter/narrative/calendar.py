@@ -14,17 +14,14 @@ import re
 from datetime import date, timedelta
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.document import Document, Heading, Paragraph
+from exporter.models import Frozen
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
 from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 _MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
 _MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
@@ -54,10 +51,8 @@ class PhraseKind(StrEnum):
     PRIOR_QUARTER = "prior_quarter"
 
 
-class PeriodPhrase(BaseModel):
+class PeriodPhrase(Frozen):
     """A period named in text: where, as printed, and what it means."""
-
-    model_config = FROZEN
 
     start: int
     end: int
@@ -67,10 +62,8 @@ class PeriodPhrase(BaseModel):
     year: int | None = None
 
 
-class ReportCalendar(BaseModel):
+class ReportCalendar(Frozen):
     """The report's current period and its fiscal year (end month and day, label)."""
-
-    model_config = FROZEN
 
     current: Period
     year_end: tuple[int, int]
@@ -281,6 +274,11 @@ def _quarter_in_title(document: Document) -> int | None:
     return _ORDINALS[match["ord"].lower()] if match else None
 
 
+def _length(period: Period) -> timedelta:
+    """How long a duration runs (an instant has no length)."""
+    return period.end - (period.start or period.end)
+
+
 def report_calendar(
     document: Document, tables: tuple[StatementTable, ...]
 ) -> ReportCalendar | None:
@@ -292,12 +290,12 @@ def report_calendar(
         return _titled_report(document)
     end = max(p.end for p in durations)
     ending = [p for p in durations if p.end == end]
-    current = min(ending, key=lambda p: p.end - p.start)  # type: ignore[operator]
-    if any((p.end - p.start).days >= 360 for p in ending):  # type: ignore[operator]
+    current = min(ending, key=_length)
+    if any(_length(p).days >= 360 for p in ending):
         year_end = end
     else:
         quarter = _quarter_in_title(document)
-        is_quarter = (current.end - current.start).days < 100  # type: ignore[operator]
+        is_quarter = _length(current).days < 100
         year_end = (
             _month_end_back(end, -3 * (4 - quarter))
             if (quarter and is_quarter)

@@ -11,22 +11,18 @@ total (`...PercentOfTotal`), an outlook (`ProfitLossOutlookLow`).
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.labels import contains_phrase, label_tokens
+from exporter.models import Frozen
 from exporter.narrative.model import Figure, FigureKind
 from exporter.narrative.phrases import Entry
 from exporter.periods import Period
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 _PER_SHARE_LIMIT = 10_000
 
 
-class Choice(BaseModel):
+class Choice(Frozen):
     """The concept chosen for a figure and the period it takes, or why none fits."""
-
-    model_config = FROZEN
 
     concept: str | None = None
     period: Period | None = None
@@ -74,8 +70,10 @@ class ConceptChooser:
         its section heading's and the group the prose last spoke of."""
         fitting = [e for e in entries if self._fits(e, figure, words)]
         if not fitting:
-            names = ", ".join(sorted({e.concept for e in entries}))
-            return Choice(reason=f"no concept of the phrase ({names}) takes a {figure.kind} figure")
+            listed = ", ".join(sorted({e.concept for e in entries}))
+            return Choice(
+                reason=f"no concept of the phrase ({listed}) takes a {figure.kind} figure"
+            )
         exact = [e for e in fitting if self._exact_period(e, period)]
         pool = exact or fitting
         names = sorted({e.concept for e in pool})

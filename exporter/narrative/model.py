@@ -12,12 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
+from exporter.models import Frozen
 from exporter.periods import Period
 from exporter.taxonomy import Concept
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class FigureKind(StrEnum):
@@ -31,10 +28,8 @@ class FigureKind(StrEnum):
     UNIT = "unit"
 
 
-class Figure(BaseModel):
+class Figure(Frozen):
     """A number as printed in prose, read: `value` in full units (a percentage as a ratio)."""
-
-    model_config = FROZEN
 
     text: str
     start: int
@@ -64,10 +59,8 @@ class Role(StrEnum):
     BREAKDOWN = "breakdown"
 
 
-class ProseSource(BaseModel):
+class ProseSource(Frozen):
     """Where a figure was printed: line, section heading, the words that named it."""
-
-    model_config = FROZEN
 
     line: int
     page: int | None = None
@@ -78,10 +71,8 @@ class ProseSource(BaseModel):
     position: int
 
 
-class Comparison(BaseModel):
+class Comparison(Frozen):
     """For a stated change or share: the concept and periods it compares."""
-
-    model_config = FROZEN
 
     base: str
     period: Period
@@ -89,10 +80,8 @@ class Comparison(BaseModel):
     other_period: Period
 
 
-class NarrativeFact(BaseModel):
+class NarrativeFact(Frozen):
     """One figure of the prose as a fact-to-be; the facts stage adds the unit and context."""
-
-    model_config = FROZEN
 
     concept: str
     period: Period
@@ -108,10 +97,8 @@ class NarrativeFact(BaseModel):
     comparison: Comparison | None = None
 
 
-class UnplacedFigure(BaseModel):
+class UnplacedFigure(Frozen):
     """A figure of the prose that is not a fact, and why."""
-
-    model_config = FROZEN
 
     line: int
     page: int | None = None
@@ -121,10 +108,8 @@ class UnplacedFigure(BaseModel):
     position: int = 0
 
 
-class Footnote(BaseModel):
+class Footnote(Frozen):
     """A footnote the prose refers to by its mark, and the concepts the mark sits on."""
-
-    model_config = FROZEN
 
     id: str
     marker: str
@@ -133,11 +118,9 @@ class Footnote(BaseModel):
     concepts: tuple[str, ...] = ()
 
 
-class AdsRatio(BaseModel):
+class AdsRatio(Frozen):
     """Ordinary shares per ADS: stated ("each ADS represents two ...") or shown by a pair
     of figures ("US$0.35 per share, or US$0.70 per ADS")."""
-
-    model_config = FROZEN
 
     shares_per_ads: Decimal
     line: int
@@ -145,10 +128,8 @@ class AdsRatio(BaseModel):
     stated: bool
 
 
-class Narrative(BaseModel):
+class Narrative(Frozen):
     """The narrative stage's result for one document."""
-
-    model_config = FROZEN
 
     facts: tuple[NarrativeFact, ...] = ()
     unplaced: tuple[UnplacedFigure, ...] = ()

@@ -12,11 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.document import Document, Heading, Paragraph, Table
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
+from exporter.models import Frozen
 
 _SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 # "^{*4}" (Markdown copies), "⁹" (superscript digits), "volume*4" (a raised "*4" as text).
@@ -34,19 +31,15 @@ _ABBREVIATIONS = re.compile(
 )
 
 
-class Mark(BaseModel):
+class Mark(Frozen):
     """A footnote mark taken out of a passage: its label and where it stood."""
-
-    model_config = FROZEN
 
     label: str
     offset: int
 
 
-class Passage(BaseModel):
+class Passage(Frozen):
     """One paragraph or bullet (joined when a reader split it), cleaned of footnote marks."""
-
-    model_config = FROZEN
 
     text: str
     # (offset, line): the source line of each part, for the figures' line numbers.

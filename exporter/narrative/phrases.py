@@ -14,14 +14,12 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.labels import label_tokens
+from exporter.models import Frozen
 from exporter.narrative.model import Figure
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import ProseEntry
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 _RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
 _SLOT = re.compile(r"\{(value|share|member)\}")
 _BREAK = re.compile(r"[,.;:()\[\]]")
@@ -43,19 +41,15 @@ class Word:
     brk: bool = False
 
 
-class Entry(BaseModel):
+class Entry(Frozen):
     """A concept one phrase can name, with the prose entry that says how (if any)."""
-
-    model_config = FROZEN
 
     concept: str
     prose: ProseEntry | None = None
 
 
-class Mention(BaseModel):
+class Mention(Frozen):
     """A phrase found in text: its word span, characters and the concepts it can name."""
-
-    model_config = FROZEN
 
     first: int
     last: int
@@ -65,17 +59,13 @@ class Mention(BaseModel):
     entries: tuple[Entry, ...]
 
 
-class Template(BaseModel):
-    model_config = FROZEN
-
+class Template(Frozen):
     items: tuple[str, ...]
     entry: Entry
 
 
-class TemplateMatch(BaseModel):
+class TemplateMatch(Frozen):
     """A template found in text: the figure it binds, its slot, and a member's words."""
-
-    model_config = FROZEN
 
     figure: int
     slot: str
@@ -128,7 +118,7 @@ class PhraseIndex:
     def __init__(self, taxonomy: Taxonomy) -> None:
         spec = taxonomy.narrative
         self.phrases: dict[tuple[str, ...], list[Entry]] = {}
-        prose_of = {}
+        prose_of: dict[str, ProseEntry] = {}
         for entry in spec.prose:
             prose_of.setdefault(entry.concept, entry)
             for phrase in entry.phrases:
@@ -151,8 +141,8 @@ class PhraseIndex:
         self._templates_by_first = _index_by_first_word(self.templates)
         self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
         self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in self.filler:
-            self._filler_by_first.setdefault(phrase[0], []).append(phrase)
+        for words in self.filler:
+            self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
 
@@ -282,7 +272,7 @@ _MEMBER_WORDS = 4
 def _match(template: Template, stream: list[Word], first: int) -> TemplateMatch | None:
     figure: int | None = None
     slot = ""
-    member: str | None = None
+    member: tuple[int, int] | None = None
     position = first
     for item in template.items:
         if position >= len(stream):

@@ -153,7 +153,8 @@ class NarrativeReader(RelatedFigures):
         if role is Role.COMPARATIVE:
             return self._comparative(spot, cue, state)
         if state.anchor is None:
-            return self._unplaced(spot, f"a {role} with no value stated before it")
+            self._unplaced(spot, f"a {role} with no value stated before it")
+            return None
         if role is Role.SHARE:
             return self._share(spot, state.anchor, state)
         return self._alternative(spot, state)
@@ -161,11 +162,13 @@ class NarrativeReader(RelatedFigures):
     def _value(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
         template = spot.sentence.templates.get(spot.index)
         if self.templates_only and template is None:
-            return self._unplaced(spot, "a figure in a footnote no template names")
+            self._unplaced(spot, "a figure in a footnote no template names")
+            return None
         mention = state.early if cue.after_change else cue.mention
         subject = self._subject(spot, template, mention, state)
         if subject is None:
-            return self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
+            self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
+            return None
         period, wording = self._value_period(spot, state)
         if template is not None and template.slot == "share":
             base = subject.entries[0].concept
@@ -173,10 +176,12 @@ class NarrativeReader(RelatedFigures):
             return self._share(spot, anchor, state, wording)
         choice = self.chooser.choose(subject.entries, spot.figure, period, spot.words)
         if choice.concept is None or choice.period is None:
-            return self._unplaced(spot, choice.reason)
+            self._unplaced(spot, choice.reason)
+            return None
         outlook = self._future(choice.period, spot)
         if not outlook and choice.period.end - self.report.current.end > _FAR:
-            return self._unplaced(spot, f"{choice.period} is far from the report's period")
+            self._unplaced(spot, f"{choice.period} is far from the report's period")
+            return None
         self.bases[subject.key] = choice.concept
         concept = self.derived.outlook(self.concepts[choice.concept]) if outlook else choice.concept
         sign = self._sign(subject, choice.concept)

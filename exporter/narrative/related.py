@@ -8,51 +8,104 @@ and RMB1.85 billion"). A mixin of `reader.NarrativeReader`, which holds the stat
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from exporter.labels import label_tokens
 from exporter.narrative.calendar import (
     PeriodPhrase,
     PhraseKind,
+    ReportCalendar,
     prior_quarter,
     resolve,
     shift_years,
 )
-from exporter.narrative.concepts import fits_kind, period_for
+from exporter.narrative.concepts import ConceptChooser, Derived, fits_kind, period_for
 from exporter.narrative.model import (
     AdsRatio,
     Comparison,
     Figure,
     FigureKind,
     NarrativeFact,
+    ProseSource,
     Role,
 )
+from exporter.narrative.phrases import Mention, TemplateMatch
 from exporter.narrative.sentence import Cue
-from exporter.narrative.state import Anchor, Spot, State
+from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
+from exporter.taxonomy import Concept
 
 RELATIVE = (PhraseKind.PRIOR_YEAR, PhraseKind.PRIOR_QUARTER, PhraseKind.SAME_PERIOD_OF)
 ALL_KINDS = (PhraseKind.ABSOLUTE, *RELATIVE)
 
 
 class RelatedFigures:
-    """How figures related to a stated value become facts (see `reader`)."""
+    """How figures related to a stated value become facts (see `reader`).
+
+    The state and the helpers below are `NarrativeReader`'s; they are declared here so
+    that what this mixin uses of its host is checked."""
+
+    report: ReportCalendar
+    concepts: dict[str, Concept]
+    chooser: ConceptChooser
+    derived: Derived
+    loss: frozenset[str]
+    out: Output
+    bases: dict[int, str]
+    stated: dict[str, Anchor]
+
+    if TYPE_CHECKING:
+
+        def _unplaced(self, spot: Spot, reason: str) -> None: ...
+
+        def _subject(
+            self, spot: Spot, template: TemplateMatch | None, mention: Mention | None, state: State
+        ) -> Subject | None: ...
+
+        def _sign(self, subject: Subject, concept: str) -> int: ...
+
+        def _future(self, period: Period, spot: Spot) -> bool: ...
+
+        def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]: ...
+
+        def _source(self, spot: Spot, label: str, wording: str) -> ProseSource: ...
+
+        def _emit(
+            self,
+            spot: Spot,
+            state: State,
+            subject: Subject,
+            concept: str,
+            period: Period,
+            role: Role,
+            sign: int,
+            wording: str,
+            member: tuple[str, str] | None = None,
+            comparison: Comparison | None = None,
+        ) -> NarrativeFact: ...
 
     def _comparative(self, spot: Spot, cue: Cue, state: State) -> NarrativeFact | None:
         anchor = state.anchor
-        names = {e.concept for e in cue.mention.entries} if cue.mention else set()
-        if names and (anchor is None or anchor.base not in names):
+        mention = cue.mention
+        names = {e.concept for e in mention.entries} if mention else set()
+        if mention and names and (anchor is None or anchor.base not in names):
             anchor = next((self.stated[n] for n in sorted(names) if n in self.stated), None)
             if anchor is None:
-                return self._unplaced(spot, f"compares with another figure ({cue.mention.text!r})")  # type: ignore[union-attr]
+                self._unplaced(spot, f"compares with another figure ({mention.text!r})")
+                return None
         if anchor is None:
-            return self._unplaced(spot, "a comparative with no value stated before it")
+            self._unplaced(spot, "a comparative with no value stated before it")
+            return None
         phrase = self._comparative_phrase(spot)
         period = resolve(phrase, anchor.period, self.report) if phrase else None
         base = self.concepts[anchor.base]
         if phrase is None or period is None:
-            return self._unplaced(spot, "a comparative whose period the text does not give")
+            self._unplaced(spot, "a comparative whose period the text does not give")
+            return None
         placed = period_for(base, period)
         if placed is None or not fits_kind(base, anchor.subject.entries[0], spot.figure):
-            return self._unplaced(spot, f"a comparative that does not fit {base.name}")
+            self._unplaced(spot, f"a comparative that does not fit {base.name}")
+            return None
         sign = anchor.sign
         if cue.mention is not None:
             sign = -1 if self.loss & set(label_tokens(cue.mention.text)) else 1
@@ -151,7 +204,8 @@ class RelatedFigures:
         assert anchor is not None
         choice = self.chooser.choose(anchor.subject.entries, spot.figure, anchor.period, spot.words)
         if choice.concept is None or choice.period is None:
-            return self._unplaced(spot, choice.reason)
+            self._unplaced(spot, choice.reason)
+            return None
         self._ads_ratio(spot, state.last_figure)
         return self._emit(
             spot,
@@ -189,7 +243,8 @@ class RelatedFigures:
     def _translation(self, spot: Spot, state: State) -> NarrativeFact | None:
         last = state.last
         if last is None:
-            return self._unplaced(spot, "a translation of a figure that is not a fact")
+            self._unplaced(spot, "a translation of a figure that is not a fact")
+            return None
         fact = last.model_copy(
             update={
                 "value": spot.figure.value * (-1 if last.value < 0 else 1),
@@ -213,16 +268,19 @@ class RelatedFigures:
         subject = self._subject(spot, None, mention, state) if mention else None
         subject = subject or (state.anchor.subject if state.anchor else None)
         if subject is None:
-            return self._unplaced(spot, "a range no phrase names")
+            self._unplaced(spot, "a range no phrase names")
+            return None
         period, wording = self._value_period(spot, state)
         figure = _scaled_like_high(spot) if cue.role is Role.LOW else spot.figure
         choice = self.chooser.choose(subject.entries, figure, period, spot.words)
         if choice.concept is None or choice.period is None:
-            return self._unplaced(spot, choice.reason)
+            self._unplaced(spot, choice.reason)
+            return None
         base = self.concepts[choice.concept]
         self.bases[subject.key] = base.name
         if not self._future(choice.period, spot):
-            return self._unplaced(spot, f"a range for {choice.period}, which is not a forecast")
+            self._unplaced(spot, f"a range for {choice.period}, which is not a forecast")
+            return None
         concept = self.derived.outlook(base, end)
         sign = self._sign(subject, choice.concept)
         if cue.role is Role.LOW:
@@ -250,7 +308,8 @@ class RelatedFigures:
             phrase = spot.sentence.phrase_before(spot.index, RELATIVE)
             other = resolve(phrase, anchor.period, self.report) if phrase else None
         if other is None:
-            return self._unplaced(spot, "a range of changes without the period it compares with")
+            self._unplaced(spot, "a range of changes without the period it compares with")
+            return None
         state.change = (spot.index, spot.figure, 1)
         return self._emit_change(spot, state, other, end)
 

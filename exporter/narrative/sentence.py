@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
+from exporter.models import Frozen
 from exporter.narrative.calendar import (
     DATE_PATTERN,
     PeriodPhrase,
@@ -41,10 +42,8 @@ _CLAUSE = re.compile(
 )
 
 
-class Cue(BaseModel):
+class Cue(Frozen):
     """What the words around a figure say it is."""
-
-    model_config = FROZEN
 
     role: Role
     change_sign: int = 0
@@ -55,10 +54,8 @@ class Cue(BaseModel):
     reason: str = ""
 
 
-class Sentence(BaseModel):
+class Sentence(Frozen):
     """A sentence read: text, figures, period phrases, mentions, templates by figure."""
-
-    model_config = FROZEN
 
     start: int
     text: str

@@ -13,19 +13,19 @@ from exporter.render.env import render
 from exporter.render.taxonomy import (
     DOCUMENTATION,
     STANDARD_LABEL,
-    TreeNode,
     concept_href,
     element_id,
     presentation_link,
 )
 from exporter.render.text import xml_text
+from exporter.taxonomy import TreeNode
 from exporter.taxonomy_cover import CoverSpec
 
 
 def _labels(spec: CoverSpec) -> list[dict[str, object]]:
     rows = [(spec.abstract, spec.abstract_label, "")]
     rows += [(c.name, c.label, c.documentation) for c in spec.concepts]
-    views = []
+    views: list[dict[str, object]] = []
     for name, label, documentation in rows:
         labels = [{"id": f"lab_{name}_1", "role": STANDARD_LABEL, "text": xml_text(label)}]
         if documentation:
@@ -45,7 +45,9 @@ def _labels(spec: CoverSpec) -> list[dict[str, object]]:
 
 def render_cover_schema(spec: CoverSpec) -> bytes:
     """The schema of the cover concepts, with their labels and presentation tree."""
-    concepts = [{"name": spec.abstract, "id": element_id(spec.prefix, spec.abstract)}]
+    concepts: list[dict[str, object]] = [
+        {"name": spec.abstract, "id": element_id(spec.prefix, spec.abstract)}
+    ]
     concepts[0].update(type="xbrli:stringItemType", abstract=True)
     concepts += [
         {"name": c.name, "id": element_id(spec.prefix, c.name), "type": c.type, "abstract": False}

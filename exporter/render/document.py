@@ -14,6 +14,7 @@ from functools import cached_property
 from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import Context, Fact, FactSet, Member, Unit
+from exporter.models import Frozen
 from exporter.periods import Period
 from exporter.render.cover import cover_namespace, cover_rows
 from exporter.render.env import decimal_text, render
@@ -36,7 +37,6 @@ from exporter.render.taxonomy import (
     Href,
     Link,
     Locator,
-    TreeNode,
     calculation_link,
     concept_href,
     element_id,
@@ -46,7 +46,7 @@ from exporter.render.taxonomy import (
     presentation_link,
 )
 from exporter.render.text import xml_optional, xml_text
-from exporter.taxonomy import Taxonomy
+from exporter.taxonomy import Taxonomy, TreeNode
 from exporter.taxonomy_cover import load_cover
 
 JSONLD_VOCAB = "https://xbrl-exporter.org/vocab#"
@@ -64,10 +64,8 @@ DIMENSION_ARCROLE_REFS = [
 ]
 
 
-class RenderedDocument(BaseModel):
+class RenderedDocument(Frozen):
     """The bytes of each output file, by file name (relative to the output directory)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     schema_name: str
     instance_name: str
@@ -216,7 +214,7 @@ def _base_labels(names: _Names) -> list[dict[str, object]]:
     folder's schemas and their embedded linkbases, not the DTS) then show labels, not ids."""
     href = names.href()
     used = sorted({f.concept for f in names.facts.facts} - names.extension_names)
-    views = []
+    views: list[dict[str, object]] = []
     for name in used:
         concept = names.taxonomy.concepts.get(name)
         if concept is None:

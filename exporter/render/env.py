@@ -17,7 +17,7 @@ _XML_SUFFIXES = (".xml.j2", ".xsd.j2", ".xhtml.j2", ".html.j2")
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and name.endswith(_XML_SUFFIXES)
+    return name is not None and name.endswith(_XML_SUFFIXES)
 
 
 def decimal_text(value: Decimal) -> str:

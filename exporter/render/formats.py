@@ -1,8 +1,11 @@
-"""The standard renderings beside the instance: xBRL-JSON, xBRL-CSV and Inline XBRL.
+"""What every output's renderer reads, and the renderers of the formats beside the instance.
 
-Each is rendered from the same facts as the instance and refers to the same schema
-(`<stem>.xsd`, which imports the taxonomy), so every concept, extension concepts
-included, resolves offline from the output directory:
+`render_outputs` renders the schema, the instance and the JSON-LD of one release (always:
+the instance is what every other output is checked against) and the statements as they
+read; the result, a `RenderJob`, is what each format's render function in the output
+registry (`exporter/outputs.py`) takes. Each format refers to the same schema
+(`<stem>.xsd`, which imports the taxonomy), so every concept, extension concepts included,
+resolves offline from the output directory:
 
     xbrl-json   <stem>.json                      xBRL-JSON (OIM 1.0)
     xbrl-csv    <stem>.csv.json, <stem>-*.csv    xBRL-CSV metadata and one table per statement
@@ -11,13 +14,15 @@ included, resolves offline from the output directory:
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from functools import cached_property
 
 from exporter.facts.model import FactSet
+from exporter.filenames import review_name
+from exporter.models import Frozen
 from exporter.render.cover import cover_qname
 from exporter.render.document import RenderedDocument, _Names, render_document
 from exporter.render.inline import render_inline
-from exporter.render.oim import instance_aspects, oim_names, render_xbrl_json
+from exporter.render.oim import OimNames, instance_aspects, oim_names, render_xbrl_json
 from exporter.render.statements import StatementViews, statement_views
 from exporter.render.taxonomy import files as taxonomy_files
 from exporter.render.text import clean_strings
@@ -26,13 +31,9 @@ from exporter.tables.model import StatementTable
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_cover import load_cover
 
-OIM_FORMATS = ("xbrl-json", "xbrl-csv", "ixbrl")
 
-
-class FormatOutput(BaseModel):
+class FormatOutput(Frozen):
     """One format's files by name, and the file a processor opens (its entry point)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     format: str
     entry: str
@@ -40,41 +41,39 @@ class FormatOutput(BaseModel):
     skipped: str = ""
     """Why the format was not rendered (then `files` is empty)."""
 
+    def names(self) -> tuple[str, ...]:
+        """The file names, the entry first."""
+        return tuple(sorted(self.files, key=lambda n: (n != self.entry, n)))
 
-class RenderedOutputs(RenderedDocument):
-    """The schema, instance and JSON-LD, the chosen other formats, and the statements as
-    they read (which the Inline XBRL view and the review page show)."""
 
-    formats: tuple[FormatOutput, ...] = ()
+class RenderJob(Frozen):
+    """One release ready to render in any format: its facts, the schema, instance and
+    JSON-LD already rendered, and the statements as they read (the Inline XBRL view and
+    the review page show them). What the OIM formats share is worked out once, on first
+    use."""
+
+    facts: FactSet
+    taxonomy: Taxonomy
+    stem: str
+    document: RenderedDocument
     views: StatementViews
 
-    def format_files(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
-        """(format, entry, file names) of each rendered format, entry first."""
-        return tuple(
-            (o.format, o.entry, tuple(sorted(o.files, key=lambda n: (n != o.entry, n))))
-            for o in self.formats
-            if not o.skipped
-        )
+    @property
+    def instance(self) -> bytes:
+        return self.document.files[self.document.instance_name]
 
-    def skipped_formats(self) -> tuple[tuple[str, str, str], ...]:
-        """(format, entry, reason) of each chosen format that could not be rendered."""
-        return tuple((o.format, o.entry, o.skipped) for o in self.formats if o.skipped)
+    @property
+    def schema_name(self) -> str:
+        return self.document.schema_name
 
-    def all_files(self) -> dict[str, bytes]:
-        files = dict(self.files)
-        for output in self.formats:
-            files.update(output.files)
-        return files
+    @cached_property
+    def qnames(self) -> dict[str, str]:
+        """`prefix:Name` of every concept with facts, as the instance writes it."""
+        return concept_qnames(self.facts, self.taxonomy, self.schema_name)
 
-
-def entry_name(fmt: str, stem: str) -> str:
-    return {"xbrl-json": f"{stem}.json", "xbrl-csv": f"{stem}.csv.json", "ixbrl": f"{stem}.xhtml"}[
-        fmt
-    ]
-
-
-def review_name(stem: str) -> str:
-    return f"{stem}.review.html"
+    @cached_property
+    def oim_names(self) -> OimNames:
+        return oim_names(self.facts, self.qnames, instance_aspects(self.instance))
 
 
 def concept_qnames(facts: FactSet, taxonomy: Taxonomy, schema_name: str) -> dict[str, str]:
@@ -100,53 +99,50 @@ def oim_obstacle(facts: FactSet) -> str:
     return ""
 
 
-def render_formats(
-    rendered: RenderedDocument,
-    facts: FactSet,
-    taxonomy: Taxonomy,
-    views: StatementViews,
-    formats: tuple[str, ...],
-    stem: str,
-) -> tuple[FormatOutput, ...]:
-    """The chosen OIM and Inline XBRL renderings, in `OIM_FORMATS` order."""
-    chosen = [f for f in OIM_FORMATS if f in formats]
-    if not chosen:
-        return ()
-    instance = rendered.files[rendered.instance_name]
-    schema = rendered.schema_name
-    qnames = concept_qnames(facts, taxonomy, schema)
-    names = oim_names(facts, qnames, instance_aspects(instance))
-    outputs = []
-    obstacle = oim_obstacle(facts)
-    for fmt in chosen:
-        entry = entry_name(fmt, stem)
-        if obstacle and fmt in ("xbrl-json", "xbrl-csv"):
-            outputs.append(FormatOutput(format=fmt, entry=entry, files={}, skipped=obstacle))
-            continue
-        if fmt == "xbrl-json":
-            files = {entry: render_xbrl_json(facts, qnames, names, schema)}
-        elif fmt == "xbrl-csv":
-            files = render_xbrl_csv(views, qnames, names, schema, stem, facts)
-        else:
-            title = facts.entity.name or stem
-            links = {"Review of this conversion": review_name(stem)}
-            files = {entry: render_inline(views, facts, qnames, instance, schema, title, links)}
-        outputs.append(FormatOutput(format=fmt, entry=entry, files=files))
-    return tuple(outputs)
+def instance_files(job: RenderJob) -> dict[str, bytes]:
+    """The XBRL instance and its schema, rendered by `render_outputs`."""
+    schema = job.schema_name
+    return {job.document.instance_name: job.instance, schema: job.document.files[schema]}
+
+
+def jsonld_files(job: RenderJob) -> dict[str, bytes]:
+    """The JSON-LD, rendered with the schema by `render_outputs`."""
+    name = job.document.jsonld_name
+    return {name: job.document.files[name]}
+
+
+def xbrl_json_files(job: RenderJob) -> dict[str, bytes]:
+    return {
+        f"{job.stem}.json": render_xbrl_json(job.facts, job.qnames, job.oim_names, job.schema_name)
+    }
+
+
+def xbrl_csv_files(job: RenderJob) -> dict[str, bytes]:
+    return render_xbrl_csv(
+        job.views, job.qnames, job.oim_names, job.schema_name, job.stem, job.facts
+    )
+
+
+def inline_files(job: RenderJob) -> dict[str, bytes]:
+    """The Inline XBRL page, with a link to the review page written beside it."""
+    title = job.facts.entity.name or job.stem
+    links = {"Review of this conversion": review_name(job.stem)}
+    page = render_inline(
+        job.views, job.facts, job.qnames, job.instance, job.schema_name, title, links
+    )
+    return {f"{job.stem}.xhtml": page}
 
 
 def render_outputs(
     facts: FactSet,
     taxonomy: Taxonomy,
     tables: tuple[StatementTable, ...],
-    formats: tuple[str, ...],
     stem: str,
     taxonomy_href: str,
-) -> RenderedOutputs:
-    """Every output of one release: schema, instance and JSON-LD (always: the instance is
-    what the others are checked against), and the chosen OIM and Inline XBRL formats."""
+) -> RenderJob:
+    """Schema, instance and JSON-LD of one release, and the statements as they read: what
+    each output format is rendered from."""
     facts, tables = clean_strings(facts), clean_strings(tables)  # text XML can carry
-    rendered = render_document(facts, taxonomy, stem, taxonomy_href)
+    document = render_document(facts, taxonomy, stem, taxonomy_href)
     views = statement_views(tables, facts)
-    chosen = render_formats(rendered, facts, taxonomy, views, formats, stem)
-    return RenderedOutputs(**dict(rendered), formats=chosen, views=views)
+    return RenderJob(facts=facts, taxonomy=taxonomy, stem=stem, document=document, views=views)

@@ -125,7 +125,7 @@ class _Context:
 
 def _hidden(views: StatementViews, qnames: dict[str, str]) -> list[dict[str, object]]:
     """`ix:hidden` facts: written without a format, so the content is the plain value."""
-    hidden = []
+    hidden: list[dict[str, object]] = []
     for fact in views.hidden:
         attributes = {
             "name": qnames[fact.concept],

@@ -15,9 +15,9 @@ import re
 from datetime import timedelta
 
 from lxml import etree
-from pydantic import BaseModel, ConfigDict
 
 from exporter.facts.model import CoverFact, Entity, Fact, FactSet, Unit
+from exporter.models import Frozen
 from exporter.periods import Period
 from exporter.render.document import unit_text
 from exporter.render.env import decimal_text, render
@@ -42,10 +42,8 @@ _NCNAME_TAIL = re.compile(r"[^A-Za-z0-9_.-]")
 Dimensions = tuple[tuple[str, str], ...]
 
 
-class InstanceAspects(BaseModel):
+class InstanceAspects(Frozen):
     """What the rendered instance says beyond the facts: prefixes, members per context."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     namespaces: dict[str, str]
     dimensions: dict[str, Dimensions]
@@ -93,10 +91,8 @@ def scheme_prefix(scheme: str, taken: set[str]) -> str:
     return candidate
 
 
-class OimNames(BaseModel):
+class OimNames(Frozen):
     """Prefixes and SQName strings for the aspects of one release's facts."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     namespaces: dict[str, str]
     entity: str

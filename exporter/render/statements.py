@@ -20,15 +20,12 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.facts.model import Fact, FactSet, Source
 from exporter.labels import label_tokens
+from exporter.models import Frozen
 from exporter.numbers import PrintedNumber
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, RowRole, StatementTable, TableRow
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 # The digits of a printed number: what Inline XBRL tags; signs, brackets, currency
 # marks and percent signs around them stay outside the tag, as printed.
@@ -36,10 +33,8 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 
 
-class Printing(BaseModel):
+class Printing(Frozen):
     """One printed occurrence of a fact, with the value and precision this print states."""
-
-    model_config = FROZEN
 
     tag_id: str
     fact: Fact
@@ -49,10 +44,8 @@ class Printing(BaseModel):
     primary: bool
 
 
-class Cell(BaseModel):
+class Cell(Frozen):
     """A printed number: its text split around the digits, and the printing it is (if any)."""
-
-    model_config = FROZEN
 
     anchor: str
     text: str
@@ -70,9 +63,7 @@ class RowKind(StrEnum):
     GRAND_TOTAL = "grand-total"
 
 
-class Row(BaseModel):
-    model_config = FROZEN
-
+class Row(Frozen):
     anchor: str
     label: str
     line: int
@@ -83,26 +74,20 @@ class Row(BaseModel):
     cells: tuple[Cell | None, ...]
 
 
-class HeaderCell(BaseModel):
-    model_config = FROZEN
-
+class HeaderCell(Frozen):
     text: str
     span: int
 
 
-class Block(BaseModel):
+class Block(Frozen):
     """Rows under one set of column headers; `header` holds the header lines, top first."""
-
-    model_config = FROZEN
 
     columns: tuple[Column, ...]
     header: tuple[tuple[HeaderCell, ...], ...]
     rows: tuple[Row, ...]
 
 
-class Statement(BaseModel):
-    model_config = FROZEN
-
+class Statement(Frozen):
     table: int
     anchor: str
     title: str
@@ -111,10 +96,8 @@ class Statement(BaseModel):
     blocks: tuple[Block, ...]
 
 
-class StatementViews(BaseModel):
+class StatementViews(Frozen):
     """The statements, and the facts no statement cell prints."""
-
-    model_config = FROZEN
 
     statements: tuple[Statement, ...]
     hidden: tuple[Fact, ...]

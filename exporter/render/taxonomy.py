@@ -158,7 +158,7 @@ def _labels(concept: Concept, taxonomy: Taxonomy) -> list[dict[str, str]]:
     wanted += [(synonym_role(taxonomy), text) for text in concept.start_labels[1:]]
     wanted += [(synonym_role(taxonomy), text) for text in concept.end_labels[1:]]
     seen: set[tuple[str, str]] = set()
-    labels = []
+    labels: list[dict[str, str]] = []
     for role, text in wanted:
         if (role, text) in seen:
             continue

@@ -34,7 +34,7 @@ def clean_strings(value: T) -> T:
     """`value` (a model, tuple, list, dict or string) with `xml_text` applied to every
     string inside it; what needs no change is returned as it is, not copied."""
     if isinstance(value, str):
-        return xml_text(value) if _NOT_XML.search(value) else value  # type: ignore[return-value]
+        return xml_text(value) if _NOT_XML.search(value) else value  # type: ignore[return-value]  # T is str here
     if isinstance(value, BaseModel):
         changed = {}
         for name in type(value).model_fields:
@@ -47,10 +47,10 @@ def clean_strings(value: T) -> T:
         items = [clean_strings(item) for item in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
-        return type(value)(items)  # type: ignore[return-value]
+        return type(value)(items)
     if isinstance(value, dict):
         pairs = [(clean_strings(k), clean_strings(v)) for k, v in value.items()]
         if all(k is a and v is b for (k, v), (a, b) in zip(pairs, value.items(), strict=True)):
             return value
-        return dict(pairs)  # type: ignore[return-value]
+        return dict(pairs)  # type: ignore[return-value]  # T is this dict's type
     return value

@@ -89,7 +89,7 @@ def _column_keys(columns: tuple[Column, ...]) -> list[ColumnKey]:
     """Columns of different blocks are one table column when period, currency, kind and
     member agree (repeats within a block are told apart by their order)."""
     seen: Counter[ColumnKey] = Counter()
-    keys = []
+    keys: list[ColumnKey] = []
     for column in columns:
         base = (column.period, column.currency, column.change, column.member)
         keys.append((*base, seen[base]))

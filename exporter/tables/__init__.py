@@ -306,8 +306,9 @@ def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTa
     starts: dict[date, date] = {}
     for column in (c for t in tables for b in t.blocks for c in b.columns):
         period = column.period
-        known = period is not None and period.start is not None and not column.open_start
-        if known and (period.end not in starts or period.start < starts[period.end]):
+        if period is None or period.start is None or column.open_start:
+            continue
+        if period.end not in starts or period.start < starts[period.end]:
             starts[period.end] = period.start
     return tuple(_with_starts(table, starts) for table in tables)
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
+from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.model import Scale
@@ -58,7 +59,7 @@ class RawTable(BaseModel):
     MONTHS ENDED JUNE 26, 2004"): it applies to columns whose own headers name none.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = FROZEN
 
     index: int
     title: str

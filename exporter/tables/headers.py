@@ -462,7 +462,7 @@ def _members(
     the joined headers that not all of them share. Change columns are named among
     themselves.
     """
-    groups: dict[tuple, list[int]] = {}
+    groups: dict[tuple[Period, str | None, bool], list[int]] = {}
     for i, column in enumerate(columns):
         if column.period is not None:
             groups.setdefault((column.period, column.currency, column.change), []).append(i)
@@ -501,7 +501,7 @@ def _compares_periods(header: str) -> bool:
 def _change_columns(columns: list[Column]) -> list[Column]:
     """Give each change column the latest period among the columns to its left; a change
     column whose header names its own period keeps it."""
-    result = []
+    result: list[Column] = []
     for i, column in enumerate(columns):
         if column.period is not None and _compares_periods(column.header):
             column = column.model_copy(update={"change": True})

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
+from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.periods import Period
-
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
 class Scale(BaseModel):

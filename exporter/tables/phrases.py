@@ -126,7 +126,7 @@ class PeriodPhrase:
         if self.year_to_date and not (self.quarter or self.half or self.span):
             # "Year-to-Date" under a title naming the quarter it runs to.
             updates["quarter"], updates["half"] = other.quarter, other.half
-        return replace(self, **updates)
+        return replace(self, **updates)  # type: ignore[arg-type]  # fields by name, each of its type
 
 
 def _normalise(text: str) -> str:
@@ -270,9 +270,9 @@ def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
         parts["half"] = parts.get("half") or 1
         text = _take(text, match)
     instant = re.compile(rf"^\W*(?:{vocab.alternatives('instant')})\b")
-    if match := instant.search(text):
+    if found := instant.search(text):
         parts["instant"] = True
-        text = _take(text, match)
+        text = _take(text, found)
     if re.search(r"\bquarters?\b", text) and not parts.get("quarter"):
         parts["span"] = parts.get("span") or ("months", 3)
     return text
@@ -355,4 +355,4 @@ def _parse(text: str) -> PeriodPhrase:
         parts["years"] = years
     if parts.get("span") == ("months", 12):
         parts["full_year"] = True
-    return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]
+    return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]  # parts by field name

@@ -116,7 +116,7 @@ _ORDER_DEFAULT = (("order", Decimal(1)),)
 def _attributes(arc: Arc, types: dict[str, str]) -> frozenset[tuple[str, object]]:
     """The arc's non-exempt attributes as values of their types (numbers and booleans
     by value, anything else as trimmed text); NaN equals nothing."""
-    values = dict(_ORDER_DEFAULT)
+    values: dict[str, object] = dict(_ORDER_DEFAULT)
     for name, text in arc.other:
         values[name] = _typed(text.strip(), types.get(name) or _ARC_TYPES.get(name))
     return frozenset(values.items())

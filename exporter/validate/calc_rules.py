@@ -31,6 +31,7 @@ from exporter.validate.intervals import (
 )
 from exporter.validate.names import local_name
 from exporter.validate.options import Profile
+from exporter.validate.result import CALC_EXCESS_DIGITS, CALC_INCONSISTENT
 from exporter.validate.subject import BoundFact, Subject
 from exporter.validate.values import INF
 
@@ -232,14 +233,14 @@ def _inconsistency(
         f"contributors sum to {exact:f} (allowed {computed}, total allows {total.interval}) "
         f"in {role}"
     )
-    return subject.finding("calc.inconsistent", Severity.WARNING, message, fact.fact.line, numbers)
+    return subject.finding(CALC_INCONSISTENT, Severity.WARNING, message, fact.fact.line, numbers)
 
 
 def _excess_digits_bound(subject: Subject, bf: BoundFact) -> Finding:
     """Calculations 1.1 calc11e:excessDigits: a bound fact with digits below its decimals
     stops the check of its summation, an inconsistency."""
     return subject.finding(
-        "calc.excess-digits-bound",
+        CALC_EXCESS_DIGITS,
         Severity.WARNING,
         f"fact {bf.fact.label}: value {bf.fact.text.strip()} has digits below "
         f"decimals={bf.fact.decimals}; its calculation is not checked",
@@ -319,8 +320,9 @@ def _c10_check(
 ) -> Finding | None:
     rounded = [c10_rounded(bf, bf.number) for _, bf in terms]
     reported = c10_rounded(total, total.number)
-    if reported is not None and all(r is not None for r in rounded):
-        pairs = zip(terms, rounded, strict=True)
+    known = [r for r in rounded if r is not None]
+    if reported is not None and len(known) == len(rounded):
+        pairs = zip(terms, known, strict=True)
         exact = exact_weighted_total((rel.weight, r) for (rel, _), r in pairs)
         computed = c10_rounded(total, exact)
         if computed == reported:
@@ -341,4 +343,4 @@ def _c10_check(
         f"{numbers['concept']} = {total.value} in context {numbers['context']} but its "
         f"contributors, rounded to their decimals, sum to {exact:f} in {role}"
     )
-    return subject.finding("calc.inconsistent", Severity.WARNING, message, total.fact.line, numbers)
+    return subject.finding(CALC_INCONSISTENT, Severity.WARNING, message, total.fact.line, numbers)

@@ -78,8 +78,8 @@ def _link_name(tag: str) -> str:
 def _directed_cycle(network: Iterable[Relationship]) -> Relationship | None:
     """A relationship that closes a directed cycle, found by depth-first search."""
     edges: dict[str, list[Relationship]] = defaultdict(list)
-    for rel in network:
-        edges[rel.source].append(rel)
+    for relation in network:
+        edges[relation.source].append(relation)
     state: dict[str, int] = {}  # 1: on the current path, 2: done
     for start in list(edges):
         if start in state:

@@ -159,7 +159,7 @@ def _extract(url: str, data: bytes) -> DocumentInfo:
             linkbase_roles=roles,
             paths=child_sequences(root),
         )
-    raise DocumentError(f"root element {root.tag} is neither xsd:schema nor link:linkbase", 1)
+    raise DocumentError(f"root element {n.tag(root)} is neither xsd:schema nor link:linkbase", 1)
 
 
 _URI_ATTRIBUTES = {n.LINK_ROLE_REF: "roleURI", n.LINK_ARCROLE_REF: "arcroleURI"}
@@ -170,14 +170,14 @@ def repeated_role_refs(parent: etree._Element) -> Iterator[tuple[str, str, int]]
     arcroleURI among the children of a linkbase (or an instance): the repeats."""
     seen: set[tuple[str, str]] = set()
     for el in parent.iterchildren(n.LINK_ROLE_REF, n.LINK_ARCROLE_REF):
-        key = (etree.QName(el).localname, (el.get(_URI_ATTRIBUTES[el.tag]) or "").strip())
+        key = (etree.QName(el).localname, (el.get(_URI_ATTRIBUTES[n.tag(el)]) or "").strip())
         if key in seen:
             yield (*key, el.sourceline or 0)
         seen.add(key)
 
 
 def _ids(root: etree._Element) -> list[str]:
-    return [el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id")]
+    return [i for el in root.iter() if isinstance(el.tag, str) and (i := el.get("id"))]
 
 
 def child_sequences(root: etree._Element) -> dict[str, str]:
@@ -398,14 +398,14 @@ def _extended_link(url: str, link: etree._Element, file: str) -> ExtendedLink:
         elif kind == "resource":
             role = (el.get(n.XLINK_ROLE) or "").strip()
             label = el.get(n.XLINK_LABEL, "")
-            resources.append(Resource(label, el.tag, role, el.get("id"), el.sourceline or 0))
+            resources.append(Resource(label, n.tag(el), role, el.get("id"), el.sourceline or 0))
     role = link.get(n.XLINK_ROLE, "")
-    return ExtendedLink(link.tag, role, tuple(locators), tuple(arcs), tuple(resources))
+    return ExtendedLink(n.tag(link), role, tuple(locators), tuple(arcs), tuple(resources))
 
 
 def _arc(el: etree._Element, file: str) -> Arc:
     return Arc(
-        tag=el.tag,
+        tag=n.tag(el),
         arcrole=el.get(n.XLINK_ARCROLE, ""),
         source=el.get(n.XLINK_FROM, ""),
         target=el.get(n.XLINK_TO, ""),

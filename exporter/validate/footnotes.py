@@ -167,7 +167,7 @@ def csv_links(
     by_group = (
         data.get("links", {}).get("footnote", {}) if isinstance(data.get("links"), dict) else {}
     )
-    sources = []
+    sources: list[tuple[str, Any]] = []
     for group, links in by_group.items() if isinstance(by_group, dict) else ():
         if groups.get(group) == LINK_ROLE and isinstance(links, dict):
             sources.extend(links.items())
@@ -187,7 +187,7 @@ def inline_links(root: etree._Element, ix: str, name: str) -> tuple[Counter[Link
         for element in root.iter(f"{{{ix}}}{tag}")
         if element.get("id")
     }
-    sources = []
+    sources: list[tuple[str, list[str]]] = []
     for relationship in root.iter(f"{{{ix}}}relationship"):
         arcrole = relationship.get("arcrole", FACT_FOOTNOTE)
         role = relationship.get("linkRole", LINK_ROLE)

@@ -29,7 +29,7 @@ from lxml import etree
 from exporter.findings import Finding
 from exporter.validate.footnotes import inline_links, link_findings
 from exporter.validate.instance import Context, Instance, read_instance
-from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname
+from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname, tag
 from exporter.validate.oim import (
     PURE,
     StatedFact,
@@ -200,7 +200,7 @@ def validate_inline(
     if root is None:
         return ValidationResult.of(problems, checks, 0)
     if root.tag != f"{{{XHTML}}}html":
-        problems.append(finding("ixbrl.root", f"root element is {root.tag}", name, 1))
+        problems.append(finding("ixbrl.root", f"root element is {tag(root)}", name, 1))
         return ValidationResult.of(problems, checks, 0)
     expected = reference(instance, instance_name)
     records = expected.instance

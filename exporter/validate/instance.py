@@ -160,7 +160,7 @@ def read_fact(el: etree._Element) -> Fact:
     """A fact element's attributes as written (validated later, by the rules)."""
     return Fact(
         element=el,
-        name=el.tag,
+        name=n.tag(el),
         id=el.get("id"),
         line=el.sourceline or 0,
         context_ref=el.get("contextRef"),

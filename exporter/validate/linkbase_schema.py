@@ -11,7 +11,7 @@ are not checked. Results are cached by document content.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from lxml import etree
 
@@ -86,7 +86,7 @@ def _standard(element: etree._Element) -> bool:
     """True when the linkbase schema alone can judge the element: it and its link
     structure use only the link namespace, except for elements a standard extended link
     holds, whose content model is closed and refuses them without their declarations."""
-    if n.namespace(element.tag) != n.LINK:
+    if n.namespace(n.tag(element)) != n.LINK:
         return False
     if element.tag in _RESOURCES:
         return True
@@ -122,9 +122,7 @@ def linkbase_validity(subject: Subject) -> Iterator[Finding]:
     for url, data in subject.dts.sources.items():
         if relative_href(url) is None:
             continue  # a standard schema from the package cache
-        errors = _CACHE.get_or_build(
-            (url, digest(data)), lambda url=url, data=data: _errors(url, data)
-        )
+        errors = _CACHE.get_or_build((url, digest(data)), partial(_errors, url, data))
         for line, message in errors:
             yield Finding(
                 code="xbrl.linkbase-schema-invalid",

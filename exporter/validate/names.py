@@ -5,6 +5,8 @@ Kept in one place so rules compare `"{ns}local"` strings instead of rebuilding t
 
 from __future__ import annotations
 
+from lxml.etree import _Element
+
 XBRLI = "http://www.xbrl.org/2003/instance"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 LINK = "http://www.xbrl.org/2003/linkbase"
@@ -159,3 +161,9 @@ STANDARD_ARCROLES = frozenset(
         "concept-reference",
     ]
 ) | {"http://www.w3.org/1999/xlink/properties/linkbase"}
+
+
+def tag(el: _Element) -> str:
+    """`el`'s name in Clark notation. A parsed tree's element names are always text;
+    lxml's types allow more only because a program may set a name of another type."""
+    return str(el.tag)

@@ -187,13 +187,13 @@ def oim_period(text: str) -> Period | None:
     text = text.strip()
     if match := _SINGLE_DAY.fullmatch(text):
         day = date.fromisoformat(match.group(1))
-        start = datetime(day.year, day.month, day.day)
-        end = start + timedelta(days=1)
+        midnight = datetime(day.year, day.month, day.day)
+        next_midnight = midnight + timedelta(days=1)
         if match.group(2) == "end":
-            return Period("instant", None, end)
+            return Period("instant", None, next_midnight)
         if match.group(2) == "start":
-            return Period("instant", None, start)
-        return Period("duration", start, end)
+            return Period("instant", None, midnight)
+        return Period("duration", midnight, next_midnight)
     if match := _DATE_RANGE.fullmatch(text):
         start = parse_moment(match.group(1), end_of_day=False)
         end = parse_moment(match.group(2), end_of_day=True)
@@ -326,7 +326,7 @@ def compare_with_instance(
     if by_id:
         index = {f.id: i for i, f in reversed(list(enumerate(stated))) if f.id}
         for fact in expected:
-            i = index.get(fact.id)
+            i = index.get(fact.id) if fact.id else None
             if i is None:
                 yield finding(f"{code}-missing", f"{fact.where} is not stated", file)
                 continue

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.findings import Finding, Severity
+from exporter.models import Frozen
 
 # Findings that say the numbers disagree (XBRL 2.1 §5.2.5.2, Calculations 1.1) rather than
 # that a document breaks a rule: reported apart, and failing `conforms` all the same.
-INCONSISTENCIES = frozenset({"calc.inconsistent", "calc.excess-digits-bound"})
+CALC_INCONSISTENT = "calc.inconsistent"
+CALC_EXCESS_DIGITS = "calc.excess-digits-bound"
+INCONSISTENCIES = frozenset({CALC_INCONSISTENT, CALC_EXCESS_DIGITS})
 
 
-class ValidationResult(BaseModel):
+class ValidationResult(Frozen):
     """What a validator saw. `checks` names every rule that ran, so silence means "passed"."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     findings: tuple[Finding, ...]
     checks: tuple[str, ...]

@@ -121,7 +121,7 @@ def _role_ref(url: str, el: etree._Element, file: str) -> RoleRef:
     doc, _, fragment = target.partition("#")
     return RoleRef(
         kind=etree.QName(el).localname,
-        uri=(el.get(_REF_URIS[el.tag]) or "").strip(),
+        uri=(el.get(_REF_URIS[n.tag(el)]) or "").strip(),
         url=doc,
         fragment=unquote(fragment),
         file=file,
@@ -133,4 +133,4 @@ def _use(el: etree._Element, attribute: str, file: str) -> Iterator[RoleUse]:
     value = el.get(attribute)
     if value is not None:
         kind = "arcrole" if attribute == n.XLINK_ARCROLE else "role"
-        yield RoleUse(el.tag, kind, value.strip(), file, el.sourceline or 0)
+        yield RoleUse(n.tag(el), kind, value.strip(), file, el.sourceline or 0)

@@ -21,7 +21,7 @@ from lxml import etree
 from exporter.validate.cache import LruCache
 from exporter.validate.dts import Dts
 from exporter.validate.instance import Context, Instance, s_value
-from exporter.validate.names import XBRLI, XBRLI_CONTEXT, XSD
+from exporter.validate.names import XBRLI, XBRLI_CONTEXT, XSD, tag
 
 _DECIMALS = frozenset(
     f"{{{XSD}}}{name}"
@@ -119,7 +119,7 @@ def s_key(el: etree._Element, types: ContentTypes) -> tuple[object, ...]:
     """`el` as s-equality compares it: name, typed attributes (defaults applied), typed
     text, and children in order."""
     children = tuple(s_key(c, types) for c in el.iterchildren() if isinstance(c.tag, str))
-    declared = types.attributes_of(el.tag)
+    declared = types.attributes_of(tag(el))
     globals_ = types.attributes.get("", {})
     attributes = {}
     for name, (type_name, default) in declared.items():
@@ -128,14 +128,14 @@ def s_key(el: etree._Element, types: ContentTypes) -> tuple[object, ...]:
     for name, value in el.attrib.items():
         type_name = (declared.get(name) or globals_.get(name) or (None, None))[0]
         attributes[name] = typed(value, types.builtin(type_name), el.nsmap)
-    type_name, default = types.elements.get(el.tag, (None, None))
+    type_name, default = types.elements.get(tag(el), (None, None))
     text = ""
     if not children:
         text = el.text or ""
         if not text.strip() and default is not None:
             text = default
-    value = typed(text, types.builtin(type_name), el.nsmap)
-    return (el.tag, frozenset(attributes.items()), value, children)
+    content = typed(text, types.builtin(type_name), el.nsmap)
+    return (el.tag, frozenset(attributes.items()), content, children)
 
 
 def with_typed_contexts(instance: Instance, dts: Dts) -> Instance:

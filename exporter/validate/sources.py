@@ -14,9 +14,13 @@ import posixpath
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from lxml.etree._docloader import _InputDocument
 
 from exporter.resources import cached_schema
 
@@ -111,7 +115,9 @@ class DocumentResolver(etree.Resolver):
         super().__init__()
         self._documents = documents
 
-    def resolve(self, system_url: str, public_id: str, context: object) -> object:
-        data = self._documents.get(unquote(system_url).partition("#")[0])
+    def resolve(
+        self, system_url: str | None, public_id: str | None, context: object
+    ) -> _InputDocument:
+        data = self._documents.get(unquote(system_url or "").partition("#")[0])
         body = data if data is not None else _MISSING
         return self.resolve_string(body, context, base_url=system_url)

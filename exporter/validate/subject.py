@@ -159,7 +159,7 @@ def _with_schema_defaults(fact: Fact, info: ConceptInfo) -> Fact:
     §3.2.4, §3.3.4; nil items keep an empty value)."""
     if info.accuracy_default and fact.decimals is None and fact.precision is None:
         attribute, value = info.accuracy_default
-        fact = replace(fact, **{attribute: value})
+        fact = replace(fact, **{attribute: value})  # type: ignore[arg-type]  # decimals or precision, both text
     default = info.concept.value_default
     children = any(isinstance(child.tag, str) for child in fact.element)
     if default is not None and not fact.nil and not fact.text.strip() and not children:

@@ -17,7 +17,7 @@ from exporter.findings import Finding, Severity
 from exporter.validate.documents import Reference
 from exporter.validate.dts import Dts, load_dts
 from exporter.validate.instance import Instance, read_instance
-from exporter.validate.names import LINK_LINKBASE, XBRLI_XBRL, XSD_SCHEMA
+from exporter.validate.names import LINK_LINKBASE, XBRLI_XBRL, XSD_SCHEMA, tag
 from exporter.validate.options import Calc, Profile
 from exporter.validate.registry import TAXONOMY_RULES, run_rules
 from exporter.validate.result import ValidationResult
@@ -69,7 +69,7 @@ def validate_instance(
         return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=0)
     checks.append("xbrl.root")
     if root.tag != XBRLI_XBRL:
-        findings.append(_error("xbrl.root-invalid", f"root element is {root.tag}", name, 1))
+        findings.append(_error("xbrl.root-invalid", f"root element is {tag(root)}", name, 1))
         return ValidationResult(findings=tuple(findings), checks=tuple(checks), fact_count=0)
     records = read_instance(root, instance_url(name))
     checks.append("xbrl.dts")
@@ -114,9 +114,9 @@ def validate_taxonomy(
     if root is None:
         return ValidationResult.of(findings, checks, 0)
     checks.append("xbrl.root")
-    kind = _DTS_STARTS.get(root.tag)
+    kind = _DTS_STARTS.get(tag(root))
     if kind is None:
-        findings.append(_error("xbrl.root-invalid", f"root element is {root.tag}", name, 1))
+        findings.append(_error("xbrl.root-invalid", f"root element is {tag(root)}", name, 1))
         return ValidationResult.of(findings, checks, 0)
     checks.append("xbrl.dts")
     url = instance_url(name)

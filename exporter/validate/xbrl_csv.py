@@ -194,14 +194,15 @@ class _RowReader:
         period = _period(self.resolver, *texts.get("period", ("", "")))
         unit_text = texts.get("unit", ("", ""))[0]
         unit = self.resolver.unit(unit_text or None)
-        members = []
+        members: list[tuple[str, str]] = []
         for aspect, (member, _) in sorted(texts.items()):
             if aspect in _CORE or not member:
                 continue
-            pair = (self.resolver.concept(aspect), self.resolver.concept(member))
-            if None in pair:
+            axis, named = self.resolver.concept(aspect), self.resolver.concept(member)
+            if axis is None or named is None:
                 problems.append(f"dimension {aspect!r}: {member!r} does not resolve")
-            members.append(pair)
+            else:
+                members.append((axis, named))
         checks = (("value", value), ("concept", concept), ("entity", who), ("period", period))
         problems += [f"{what} does not resolve" for what, got in checks if got is None]
         if isinstance(value, str):
@@ -218,7 +219,7 @@ class _RowReader:
             concept=concept,
             entity=who,
             period=period,
-            members=tuple(sorted(members)),  # type: ignore[arg-type]
+            members=tuple(sorted(members)),
             unit=unit,
             value=value,
             decimals=int(decimals_text) if decimals_text else None,

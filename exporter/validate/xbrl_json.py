@@ -74,15 +74,15 @@ def read_fact(
         unit = None  # a non-numeric fact has no unit (OIM 1.0 §4.3)
     elif unit is None:
         problems.append(f"unit {unit_text!r} does not resolve")
-    members = []
+    members: list[tuple[str, str]] = []
     for dimension, member in sorted(dimensions.items()):
         if dimension in _CORE:
             continue
-        pair = (resolver.concept(dimension), resolver.concept(str(member)))
-        if None in pair:
+        axis, value = resolver.concept(dimension), resolver.concept(str(member))
+        if axis is None or value is None:
             problems.append(f"dimension {dimension!r}: {member!r} does not resolve")
         else:
-            members.append(pair)
+            members.append((axis, value))
     if problems or number is None or concept is None or who is None or period is None:
         return None, [finding("xbrl-json.fact", f"fact {fact_id}: {p}", name) for p in problems]
     stated = StatedFact(
@@ -91,7 +91,7 @@ def read_fact(
         concept=concept,
         entity=who,
         period=period,
-        members=tuple(sorted(members)),  # type: ignore[arg-type]
+        members=tuple(sorted(members)),
         unit=unit,
         value=number,
         decimals=decimals,

@@ -33,7 +33,7 @@ from exporter.errors import Location
 from exporter.findings import Finding, Severity
 from exporter.validate.cache import LruCache
 from exporter.validate.dts import Dts
-from exporter.validate.names import LINK, XBRLI, XSD, XSI, local_name, namespace
+from exporter.validate.names import LINK, XBRLI, XSD, XSI, local_name, namespace, tag
 from exporter.validate.sources import (
     VIRTUAL_BASE,
     DocumentResolver,
@@ -185,10 +185,10 @@ def _stand_in_schema(
     kinds: list[tuple[str, bool]], standard: dict[str, bytes], dts: Dts
 ) -> bytes | None:
     """One element per (type, nillable) in xbrli:item's group; imports what they need."""
-    locations = {
-        dts.documents[url].target_namespace: url
+    locations: dict[str, str] = {
+        namespace_of: url
         for url in standard
-        if url in dts.documents and dts.documents[url].target_namespace
+        if url in dts.documents and (namespace_of := dts.documents[url].target_namespace)
     }
     type_namespaces = sorted({namespace(type_name) for type_name, _ in kinds})
     if XBRLI not in locations or any(ns != XSD and ns not in locations for ns in type_namespaces):
@@ -216,12 +216,12 @@ def _with_stand_ins(
     for element in renamed.iterchildren():
         stand_in = names.get(element.tag) if isinstance(element.tag, str) else None
         if stand_in is not None:
-            originals[element.sourceline or 0] = element.tag
+            originals[element.sourceline or 0] = tag(element)
             element.tag = stand_in
     return renamed, originals
 
 
-def _validated(subject: Subject) -> tuple[_Compiled, list]:
+def _validated(subject: Subject) -> tuple[_Compiled, list[tuple[int, str]]]:
     """The compiled schema used and its error log for the instance."""
     assert subject.dts is not None
     root = subject.instance.root
@@ -232,6 +232,7 @@ def _validated(subject: Subject) -> tuple[_Compiled, list]:
     }
     hints = subject.schema_hints
     stand_ins = None if hints else _stand_ins(subject.dts, fact_names)
+    originals: dict[int, str]
     if stand_ins is None:
         compiled = compiled_schema(subject.dts, hints)
         document, originals = root.getroottree(), {}

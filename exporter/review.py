@@ -1,4 +1,5 @@
 """The review page (`<stem>.review.html`): what a person checks before trusting a conversion.
+It is the last step, after validation and the report, and reads both.
 
 It shows the outcome and counts, every output with the checks that validated it and
 their outcome, the conversion's own findings (translations off the stated rate, totals
