@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from exporter.ingest import DEFAULT_MAX_BYTES
+from exporter.ingest.ocr_mode import OcrMode
 
 # Outputs `convert` can write (the default: all of them). The schema, the report and the
 # review page are always written.
@@ -21,3 +22,5 @@ class ConvertOptions(BaseModel):
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
     formats: tuple[str, ...] = FORMATS
+    # Which PDF pages are read through OCR (exporter/ingest/pdf_ocr.py).
+    ocr: OcrMode = "auto"

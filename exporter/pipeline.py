@@ -31,6 +31,7 @@ from exporter.ingest import read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.narrative import Narrative, read_narrative
+from exporter.ocr_review import ocr_summary, review_ocr_facts
 from exporter.options import ConvertOptions
 from exporter.render.cover import render_cover_schema
 from exporter.render.formats import RenderedOutputs, render_outputs
@@ -118,6 +119,7 @@ def convert_document(
     facts = build_facts(
         tables, mappings, info, taxonomy, options, document.source, narrative=narrative
     )
+    facts = review_ocr_facts(document, tables, mappings, taxonomy, facts)
     facts = account_for_numbers(tables, facts)
     facts = facts.model_copy(update={"cover": cover_facts(facts, info, load_cover())})
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
@@ -136,6 +138,8 @@ def convert_document(
         findings=findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
+    if document.ocr is not None:
+        report = report.model_copy(update={"ocr": ocr_summary(document.ocr, facts)})
     if not tables:
         unread = unread_statements(document, taxonomy)
         report = report.model_copy(update={"unread_statements": unread})
@@ -217,5 +221,7 @@ def convert(
 ) -> Conversion:
     """Convert the release at `path`; outputs are named `stem` (default: the file's stem)."""
     options = options or ConvertOptions()
-    document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+    document = read_document(
+        path, encoding=options.encoding, max_bytes=options.max_bytes, ocr=options.ocr
+    )
     return convert_document(document, stem or output_stem(path.stem), options, directory)
