@@ -8,8 +8,8 @@ Each box is turned back into PDF points from the page's top-left corner, the con
 of `pdf_words`, so OCR'd words go through the same line builder and table reader as a
 text layer's: there is one table reader, whatever gave the words.
 
-Tesseract gives ink boxes, not font metrics: a word's box is its Tesseract line's (so
-the words of one printed row share a band), and every word of a page has one size, the
+Tesseract gives ink boxes, not font metrics: a word's band is its Tesseract line's (so
+the words of one printed row share it), and every word of a page has one size, from the
 page's median line height, so no word looks like a raised footnote marker for being
 set in digits only. Tesseract runs single-threaded: its result then does not depend on
 thread scheduling, and batch workers do not oversubscribe the cores.
@@ -147,30 +147,37 @@ def _reread_figures(image: Any, data: dict[str, list[Any]]) -> None:
             data["text"][i], data["conf"][i] = read[0]
 
 
+# An ink line (ascenders to descenders) is about 0.93 of the type size in the usual
+# faces: the size a text layer would give, which the line builder's thresholds are tuned to.
+_INK_SHARE = 0.93
+
+
 def _words(data: dict[str, list[Any]], scale: float) -> Iterator[OcrWord]:
-    """Tesseract's word rows (level 5) with their line's band and the page's size."""
-    bands: dict[tuple[int, int, int], tuple[float, float]] = {}
+    """Tesseract's word rows (level 5), each on its line's band, with the page's size.
+
+    A band starts at its Tesseract line's top (capitals and ascenders, which nearly every
+    line has, where the bottom depends on whether the line has descenders) and is one
+    type size deep, so lines are spaced as the text layer would space them.
+    """
+    tops: dict[tuple[int, int, int], float] = {}
+    heights = []
     for i, level in enumerate(data["level"]):
         if level == 4:  # a text line
-            top = data["top"][i] / scale
-            bands[_line_key(data, i)] = (top, top + data["height"][i] / scale)
-    heights = [bottom - top for top, bottom in bands.values()]
-    size = round(median(heights), 2) if heights else 0.0
+            tops[_line_key(data, i)] = data["top"][i] / scale
+            heights.append(data["height"][i] / scale)
+    size = round(median(heights) / _INK_SHARE, 2) if heights else 0.0
     for i, level in enumerate(data["level"]):
         text = unicodedata.normalize("NFKC", str(data["text"][i])).strip()
         if level != 5 or not text:
             continue
-        top, bottom = bands.get(_line_key(data, i), (0.0, 0.0))
-        if bottom <= top:
-            top = data["top"][i] / scale
-            bottom = top + data["height"][i] / scale
+        top = tops.get(_line_key(data, i), data["top"][i] / scale)
         x0 = data["left"][i] / scale
         word = Word(
             text=text,
             x0=round(x0, 2),
             x1=round(x0 + data["width"][i] / scale, 2),
             top=round(top, 2),
-            bottom=round(bottom, 2),
+            bottom=round(top + size, 2),
             size=size,
             font=OCR_FONT,
         )
