@@ -116,7 +116,7 @@ def _tesseract(image: Any, config: str) -> dict[str, list[Any]]:
 # again on its own as a figure: a lone "7" in a column of numbers, read as "r" with no
 # confidence on the page, reads "7" with 95. The figure replaces the word only when that
 # second reading is sure (_SURE), so unsure prose stays as it was read.
-_UNSURE = 50.0
+_UNSURE = 80.0
 _SURE = 90.0
 _SHORT = 3
 _FIGURE_CONFIG = "--psm 7 -c tessedit_char_whitelist=0123456789,.()%-$"
