@@ -6,10 +6,12 @@ from word positions (`pdf_tables`), so ruled and unruled tables read alike; the 
 lines become paragraphs and headings in reading order. Page numbers and running headers
 or footers repeated in the page margins are dropped, so a table broken by a page break
 reads as one table with its repeated column headers. Text is NFKC-normalised (ligatures
-such as "ﬁ" become "fi"). Damaged, encrypted or image-only files raise `InputError` with
-what to do about them, and so do files with more pages than a release or a compressed
-stream that inflates past a bound (a compression bomb): both are refused before any text
-is read.
+such as "ﬁ" become "fi"). Pages without a usable text layer (image-only, or fonts with a
+private encoding) are read through OCR when `ocr` allows and the engine is installed
+(`pdf_ocr`), their words going through the same line builder and table reader. Damaged,
+encrypted or image-only files (without OCR) raise `InputError` with what to do about
+them, and so do files with more pages than a release or a compressed stream that
+inflates past a bound (a compression bomb): both are refused before any text is read.
 """
 
 from __future__ import annotations
