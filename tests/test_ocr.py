@@ -210,6 +210,9 @@ def test_the_private_encoding_page_converts_through_ocr(engine: str, private_pdf
     conversion = convert(private_pdf)
     assert conversion.report.ocr is not None and conversion.report.ocr.pages == (1,)
     assert _check_recovered(conversion, expected) >= 0.98
+    again = convert(private_pdf)  # deterministic: the same outputs and report, byte for byte
+    assert again.files == conversion.files
+    assert report_json(again.report) == report_json(conversion.report)
 
 
 def test_a_total_that_does_not_add_up_withholds_its_column(
