@@ -260,3 +260,24 @@ def test_a_text_layer_is_not_read_through_ocr_unless_asked(engine: str, tmp_path
     assert always.report.ocr is not None and always.report.ocr.pages == (1,)
     expected = _table_facts(text_layer.facts)
     assert _check_recovered(always, expected) >= 0.98
+
+
+def test_auto_reads_only_the_pages_without_a_usable_text_layer(engine: str, tmp_path: Path) -> None:
+    """A text-layer page followed by a scanned one: only the scan is read through OCR."""
+    text_layer = private_encoding_pdf(IDENTITY)
+    merged = pdfium.PdfDocument(text_layer)
+    scan = pdfium.PdfDocument(_scanned(text_layer))
+    try:
+        merged.import_pages(scan)
+        out = io.BytesIO()
+        merged.save(out)
+    finally:
+        scan.close()
+        merged.close()
+    path = tmp_path / "mixed.pdf"
+    path.write_bytes(out.getvalue())
+    document = read_document(path)
+    assert document.ocr is not None and document.ocr.pages == (2,)
+    assert {c.page for c in document.ocr.chunks} == {2}
+    pages = {t.page for t in document.tables}
+    assert pages == {1, 2}
