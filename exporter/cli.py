@@ -27,6 +27,7 @@ from exporter.batch.run import (
     run_batch,
 )
 from exporter.ingest import DEFAULT_MAX_BYTES
+from exporter.ingest.ocr_mode import OCR_MODES
 from exporter.options import ConvertOptions
 from exporter.outputs import format_names
 from exporter.pipeline import taxonomy_files
@@ -92,6 +93,14 @@ def cli() -> None:
     default=DEFAULT_MAX_BYTES,
     show_default=True,
     help="Refuse inputs larger than this.",
+)
+@click.option(
+    "--ocr",
+    type=click.Choice(OCR_MODES),
+    default="auto",
+    show_default=True,
+    help="Read PDF pages through OCR: those without a usable text layer (auto, needs the "
+    "ocr extra and Tesseract), every page (always) or none (never).",
 )
 @click.option(
     "--format",
@@ -201,6 +210,7 @@ def _batch_options(params: dict[str, Any]) -> BatchOptions:
             encoding=params["encoding"],
             max_bytes=params["max_bytes"],
             formats=_formats(params["formats"]),
+            ocr=params["ocr"],
         ),
         write_invalid=params["write_invalid"],
         jobs=params["jobs"],

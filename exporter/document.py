@@ -80,12 +80,37 @@ class Table(Frozen):
 Block = Annotated[Heading | Paragraph | Table, Field(discriminator="kind")]
 
 
+class OcrChunk(Frozen):
+    """A run of words read by OCR, where it was printed: page, line (as `Row.line`) and
+    box in PDF points from the page's top-left corner; `confidence` is the OCR engine's
+    lowest word confidence in it, from 0 to 1 (a text layer's words are exact)."""
+
+    page: int
+    line: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+
+
+class OcrLayer(Frozen):
+    """The pages of a PDF read through OCR, by which engine, and what it read on them."""
+
+    engine: str
+    pages: tuple[int, ...]
+    chunks: tuple[OcrChunk, ...]
+
+
 class Document(Frozen):
     """A press release as a reader saw it."""
 
     source: str
     format: Literal["text", "html", "pdf"]
     blocks: tuple[Block, ...]
+    # Pages read through OCR (a PDF without a usable text layer); None when none were.
+    ocr: OcrLayer | None = None
 
     @property
     def tables(self) -> tuple[Table, ...]:

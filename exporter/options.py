@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from exporter.ingest import DEFAULT_MAX_BYTES
+from exporter.ingest.ocr_mode import OcrMode
 from exporter.models import Frozen
 
 
@@ -16,3 +17,5 @@ class ConvertOptions(Frozen):
     formats: tuple[str, ...] | None = None
     """The outputs to write, by their names in the output registry (`exporter/outputs.py`);
     None writes every one. The schema, the report and the review page are always written."""
+    ocr: OcrMode = "auto"
+    """Which PDF pages are read through OCR (`exporter/ingest/pdf_ocr.py`)."""

@@ -31,6 +31,7 @@ from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.models import Frozen
 from exporter.narrative import Narrative, read_narrative
+from exporter.ocr_review import ocr_summary, review_ocr_facts
 from exporter.options import ConvertOptions
 from exporter.outputs import (
     Format,
@@ -124,6 +125,7 @@ def convert_document(
     built = merge_prose(built, narrative)
     facts = cross_check(built, narrative, info, taxonomy, document.source)
     facts = keep_calculations_consistent(facts, document.source)
+    facts = review_ocr_facts(document, tables, mappings, taxonomy, facts)
     facts = account_for_numbers(tables, facts)
     facts = facts.model_copy(update={"cover": cover_facts(facts, info, load_cover())})
     taxonomy_href = posixpath.join(taxonomy_prefix(directory), TAXONOMY_DIR)
@@ -143,6 +145,8 @@ def convert_document(
         findings=read + facts.findings + validation.findings,
         outputs=tuple(sorted(wanted)) if validation.ok else (),
     )
+    if document.ocr is not None:
+        report = report.model_copy(update={"ocr": ocr_summary(document.ocr, facts)})
     if not tables:
         unread = unread_statements(document, taxonomy)
         report = report.model_copy(update={"unread_statements": unread})
@@ -219,7 +223,9 @@ def convert(
     `data` is the file's content when the caller has read it already (`read_input`)."""
     options = options or ConvertOptions()
     if data is None:
-        document = read_document(path, encoding=options.encoding, max_bytes=options.max_bytes)
+        document = read_document(
+            path, encoding=options.encoding, max_bytes=options.max_bytes, ocr=options.ocr
+        )
     else:
-        document = parse_document(data, path, options.encoding)
+        document = parse_document(data, path, options.encoding, options.ocr)
     return convert_document(document, stem or output_stem(path.stem), options, directory)

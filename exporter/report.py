@@ -23,6 +23,7 @@ from exporter.facts.model import (
 )
 from exporter.findings import Finding, Severity
 from exporter.models import Frozen
+from exporter.ocr_review import OcrSummary
 from exporter.tables.model import StatementTable
 
 # A release is `incomplete` when more of its table numbers than this share were neither
@@ -82,6 +83,9 @@ class Report(Frozen):
     # Statement titles in a release from which no table was read (a layout the readers do
     # not know): the release is incomplete whatever its prose gave.
     unread_statements: tuple[str, ...] = ()
+    # Pages read through OCR and the facts read there, each with its place and the OCR
+    # engine's confidence; absent (not even null) for a release with a usable text layer.
+    ocr: OcrSummary | None = Field(default=None, exclude_if=lambda value: value is None)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -196,6 +200,19 @@ def _text_line(report: Report) -> str | None:
     )
 
 
+def _ocr_line(report: Report) -> str | None:
+    ocr = report.ocr
+    if ocr is None:
+        return None
+    pages = ", ".join(str(p) for p in ocr.pages)
+    return (
+        f"  ocr          page{'s' if len(ocr.pages) > 1 else ''} {pages} read through OCR "
+        f"({ocr.engine}): {len(ocr.facts)} facts, confidence {ocr.mean_confidence:.0%} on "
+        f"average, {ocr.lowest_confidence:.0%} at the lowest; {ocr.withheld} numbers withheld "
+        "for review (a printed total does not add up)"
+    )
+
+
 def _check_lines(report: Report) -> list[str]:
     outcomes = report.cross_checks
     if not outcomes:
@@ -227,6 +244,7 @@ def summary_text(report: Report) -> str:
     ]
     lines += [line for line in [_text_line(report)] if line]
     lines += [f"  not read     statement at {title}" for title in report.unread_statements]
+    lines += [line for line in [_ocr_line(report)] if line]
     if report.footnotes:
         linked = len({fact for f in report.footnotes for fact in f.facts})
         lines.append(f"  footnotes    {len(report.footnotes)}, linked to {linked} facts")

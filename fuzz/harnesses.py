@@ -46,6 +46,11 @@ def _read(fmt: str, data: bytes):  # noqa: ANN202 - a Document, imported lazily
     from exporter.ingest import READERS
 
     try:
+        if fmt == "pdf":
+            # never through OCR: Tesseract takes seconds a page and is not what is fuzzed
+            from exporter.ingest.pdf import read_pdf
+
+            return read_pdf(data, f"fuzz.{fmt}", None, ocr="never")
         return READERS[fmt](data, f"fuzz.{fmt}", None)
     except ExporterError:
         return None

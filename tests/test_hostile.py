@@ -58,6 +58,7 @@ def _options(case: Hostile) -> ConvertOptions:
     return ConvertOptions(
         encoding=args.get("--encoding"),
         **({"max_bytes": int(args["--max-bytes"])} if "--max-bytes" in args else {}),
+        **({"ocr": args["--ocr"]} if "--ocr" in args else {}),
     )
 
 

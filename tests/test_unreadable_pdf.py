@@ -1,5 +1,6 @@
 """PDFs whose text layer does not read (fonts with a private encoding) are refused with
-their own message, not "no tables"; the same page with a usable Unicode map reads."""
+their own message, not "no tables", when they are not read through OCR (`--ocr never`
+here; tests/test_ocr.py reads them); the same page with a usable Unicode map reads."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_a_private_encoding_is_refused_with_its_own_message(
     path = tmp_path / "private.pdf"
     path.write_bytes(private_encoding_pdf(to_unicode))
     with pytest.raises(InputError) as caught:
-        read_document(path)
+        read_document(path, ocr="never")
     assert "the text layer of page 1 is unreadable" in str(caught.value)
     assert says in str(caught.value)
     assert caught.value.location.page == 1

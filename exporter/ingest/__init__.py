@@ -18,12 +18,14 @@ import os
 import re
 import stat
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from exporter.document import Block, Cell, Document, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode_text
 from exporter.ingest.html import read_html
+from exporter.ingest.ocr_mode import OcrMode
 from exporter.ingest.text import read_text
 
 Reader = Callable[[bytes, str, str | None], Document]
@@ -82,12 +84,14 @@ def _read_html_release(data: bytes, source: str, encoding: str | None) -> Docume
     return read_html(data, source, encoding)
 
 
-def _read_pdf_release(data: bytes, source: str, encoding: str | None) -> Document:
+def _read_pdf_release(
+    data: bytes, source: str, encoding: str | None, ocr: OcrMode = "auto"
+) -> Document:
     # imported here: the PDF reader (pdfplumber, pdfminer) costs a tenth of a second to
     # load, which a text or HTML release never needs
     from exporter.ingest.pdf import read_pdf
 
-    return read_pdf(data, source, encoding)
+    return read_pdf(data, source, encoding, ocr)
 
 
 READERS: dict[str, Reader] = {
@@ -187,13 +191,19 @@ def refuse_known_binary(data: bytes, source: str) -> None:
 
 
 def read_document(
-    path: Path, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    path: Path,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: OcrMode = "auto",
 ) -> Document:
-    """Read `path` with the reader its format calls for."""
-    return parse_document(read_input(path, max_bytes), path, encoding)
+    """Read `path` with the reader its format calls for; `ocr` says which pages of a PDF
+    are read through OCR (see `ingest.pdf_ocr`)."""
+    return parse_document(read_input(path, max_bytes), path, encoding, ocr)
 
 
-def parse_document(data: bytes, path: Path, encoding: str | None = None) -> Document:
+def parse_document(
+    data: bytes, path: Path, encoding: str | None = None, ocr: OcrMode = "auto"
+) -> Document:
     """The `Document` of the bytes read from `path` (by `read_input`): a caller that needs
     the bytes too (to hash them) reads the file once."""
     if not data.strip():
@@ -201,7 +211,8 @@ def parse_document(data: bytes, path: Path, encoding: str | None = None) -> Docu
         raise InputError(what, Location(file=str(path)), "give a press release with content")
     refuse_known_binary(data, path.name)
     fmt = sniff_format(path, data[:512])
-    document = READERS[fmt](data, path.name, encoding)
+    reader = partial(_read_pdf_release, ocr=ocr) if fmt == "pdf" else READERS[fmt]
+    document = reader(data, path.name, encoding)
     if not document.blocks:
         raise InputError(
             "no text found in the file",

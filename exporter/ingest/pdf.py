@@ -6,10 +6,12 @@ from word positions (`pdf_tables`), so ruled and unruled tables read alike; the 
 lines become paragraphs and headings in reading order. Page numbers and running headers
 or footers repeated in the page margins are dropped, so a table broken by a page break
 reads as one table with its repeated column headers. Text is NFKC-normalised (ligatures
-such as "ﬁ" become "fi"). Damaged, encrypted or image-only files raise `InputError` with
-what to do about them, and so do files with more pages than a release or a compressed
-stream that inflates past a bound (a compression bomb): both are refused before any text
-is read.
+such as "ﬁ" become "fi"). Pages without a usable text layer (image-only, or fonts with a
+private encoding) are read through OCR when `ocr` allows and the engine is installed
+(`pdf_ocr`), their words going through the same line builder and table reader. Damaged,
+encrypted or image-only files (without OCR) raise `InputError` with what to do about
+them, and so do files with more pages than a release or a compressed stream that
+inflates past a bound (a compression bomb): both are refused before any text is read.
 """
 
 from __future__ import annotations
@@ -39,7 +41,9 @@ from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
+from exporter.ingest.ocr import INSTALL_HINT, OcrMode
 from exporter.ingest.pdf_lines import Chunk, Line, build_lines
+from exporter.ingest.pdf_ocr import ocr_pages
 from exporter.ingest.pdf_rows import PageTable, find_tables, orphan_header
 from exporter.ingest.pdf_tables import Column
 from exporter.ingest.pdf_words import page_words
@@ -79,8 +83,15 @@ class _Page:
     lines: list[Line]
 
 
-def read_pdf(data: bytes, source: str, encoding: str | None = None) -> Document:
-    """Read a PDF release into blocks; `encoding` is unused (PDF fonts carry their own)."""
+def read_pdf(
+    data: bytes, source: str, encoding: str | None = None, ocr: OcrMode = "auto"
+) -> Document:
+    """Read a PDF release into blocks; `encoding` is unused (PDF fonts carry their own).
+
+    `ocr` says which pages are read through OCR (see `pdf_ocr`): `auto` those without a
+    usable text layer, when the OCR engine is installed; `always` every page; `never`
+    none, so a page without a usable text layer is refused as it always was.
+    """
     location = Location(file=source)
     if b"%PDF-" not in data[:1024]:
         raise InputError(
@@ -95,15 +106,32 @@ def read_pdf(data: bytes, source: str, encoding: str | None = None) -> Document:
             "download or export the file again",
         )
     pages = _read_pages(data, location)
+    read = ocr_pages(data, [(p.number, p.lines) for p in pages], ocr, location)
+    if read is not None:
+        pages = [
+            _Page(p.number, p.width, p.height, read.lines.get(p.number, p.lines)) for p in pages
+        ]
     if not any(page.lines for page in pages):
         raise InputError(
-            "the PDF has no text layer (scanned?)",
+            "the PDF has no text layer (scanned?)"
+            + (", and OCR read no text on its pages" if read is not None else ""),
             location,
-            "run OCR on it first (for example ocrmypdf) and read the OCR'd file",
+            "check that its pages show the release, or give its text or HTML"
+            if read is not None
+            else _ocr_hint(
+                ocr, "run OCR on it first (for example ocrmypdf) and read the OCR'd file"
+            ),
         )
-    _refuse_unreadable_text(pages, location)
+    _refuse_unreadable_text(pages, location, ocr)
     pages = _drop_artefacts(pages)
-    return Document(source=source, format="pdf", blocks=tuple(_blocks(pages)))
+    layer = None if read is None else read.layer([(p.number, p.lines) for p in pages])
+    return Document(source=source, format="pdf", blocks=tuple(_blocks(pages)), ocr=layer)
+
+
+def _ocr_hint(ocr: OcrMode, hint: str) -> str:
+    """What to do about a page without a usable text layer, left unread: with `--ocr auto`
+    (there was no OCR engine to read it), install one; otherwise what it always was."""
+    return INSTALL_HINT if ocr == "auto" else hint
 
 
 # A page's text layer is unreadable when most of its characters are private-use code
@@ -139,7 +167,7 @@ def unreadable_reason(text: str) -> str | None:
     return None
 
 
-def _refuse_unreadable_text(pages: list[_Page], location: Location) -> None:
+def _refuse_unreadable_text(pages: list[_Page], location: Location, ocr: OcrMode) -> None:
     """Refuse a PDF with a page whose text layer does not read: its statements would be
     missing or gibberish, and "no tables" would not say why."""
     for page in pages:
@@ -149,7 +177,10 @@ def _refuse_unreadable_text(pages: list[_Page], location: Location) -> None:
                 f"the text layer of page {page.number} is unreadable ({reason}): its fonts "
                 "use a private encoding",
                 location.model_copy(update={"page": page.number}),
-                "read it through OCR: run ocrmypdf --force-ocr on it and give the OCR'd file",
+                _ocr_hint(
+                    ocr,
+                    "read it through OCR: run ocrmypdf --force-ocr on it and give the OCR'd file",
+                ),
             )
 
 
