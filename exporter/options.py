@@ -18,4 +18,4 @@ class ConvertOptions(Frozen):
     """The outputs to write, by their names in the output registry (`exporter/outputs.py`);
     None writes every one. The schema, the report and the review page are always written."""
     ocr: OcrMode = "auto"
-    """Which PDF pages are read through OCR (`exporter/ingest/pdf_ocr.py`)."""
+    """Which PDF pages are read through OCR (`exporter/ingest/pdf/ocr_pages.py`)."""

@@ -25,13 +25,13 @@ from exporter.errors import ExtractionError, Location
 from exporter.facts import build_facts, cross_check, keep_calculations_consistent, merge_prose
 from exporter.facts.cover import cover_facts
 from exporter.facts.model import FactSet
+from exporter.facts.ocr_review import ocr_summary, review_ocr_facts
 from exporter.filenames import output_stem
 from exporter.ingest import parse_document, read_document
 from exporter.mapping import map_tables
 from exporter.metadata import read_metadata
 from exporter.models import Frozen
 from exporter.narrative import Narrative, read_narrative
-from exporter.ocr_review import ocr_summary, review_ocr_facts
 from exporter.options import ConvertOptions
 from exporter.outputs import (
     Format,

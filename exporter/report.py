@@ -21,9 +21,9 @@ from exporter.facts.model import (
     SourceKind,
     UnmappedNumber,
 )
+from exporter.facts.ocr_review import OcrSummary
 from exporter.findings import Finding, Severity
 from exporter.models import Frozen
-from exporter.ocr_review import OcrSummary
 from exporter.tables.model import StatementTable
 
 # A release is `incomplete` when more of its table numbers than this share were neither

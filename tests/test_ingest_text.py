@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from exporter.document import Document, Heading, Row, Table
 from exporter.ingest.text import read_text
-from exporter.ingest.text_grid import stack_headers
+from exporter.ingest.text.grid import stack_headers
 from exporter.numbers import parse_number
 
 HERE = Path(__file__).parent

@@ -21,7 +21,7 @@ from renderings_text import cell_per_line, flattened
 
 from exporter.document import Table
 from exporter.ingest.text import read_text
-from exporter.ingest.text_glued import readings
+from exporter.ingest.text.glued import readings
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert
 

@@ -1,4 +1,4 @@
-"""PDFs without a usable text layer, read through OCR (`--ocr`, exporter/ingest/pdf_ocr.py).
+"""PDFs without a usable text layer, read through OCR (`--ocr`, exporter/ingest/pdf/ocr_pages.py).
 
 Two inputs, generated here: an image-only PDF of the sample's statements (the sample's
 title, dateline and statements typeset by reportlab as `renderings_pdf` does, each page
@@ -33,8 +33,9 @@ from renderings_pdf import RULED, render_pdf
 from exporter.cli import main
 from exporter.errors import InputError
 from exporter.facts.model import FactSet, SourceKind
-from exporter.ingest import ocr, read_document
-from exporter.ocr_review import WITHHELD
+from exporter.facts.ocr_review import WITHHELD
+from exporter.ingest import read_document
+from exporter.ingest.pdf import ocr
 from exporter.options import ConvertOptions
 from exporter.pipeline import Conversion, convert
 from exporter.report import report_json, summary_text

@@ -197,7 +197,7 @@ def read_document(
     ocr: OcrMode = "auto",
 ) -> Document:
     """Read `path` with the reader its format calls for; `ocr` says which pages of a PDF
-    are read through OCR (see `ingest.pdf_ocr`)."""
+    are read through OCR (see `ingest.pdf.ocr_pages`)."""
     return parse_document(read_input(path, max_bytes), path, encoding, ocr)
 
 

@@ -3,7 +3,7 @@
 The HTML table was turned into text cell after cell on a single line: the title, the
 header cells, then rows that run into each other ("6,042,986Marketable securities"), cells
 apart by runs of no-break spaces, by one space, by a `$` or by nothing at all; one line may
-hold several statements. `text_glued` cuts the line into text and number tokens; here the
+hold several statements. `glued` cuts the line into text and number tokens; here the
 tokens become tables:
 
 - a statement starts at a run of header tokens that names at least two periods (two
@@ -38,8 +38,8 @@ from decimal import Decimal
 from itertools import pairwise, product
 
 from exporter.document import Block
-from exporter.ingest.text_glued import Token, readings, scan_line, value
-from exporter.ingest.text_grid import (
+from exporter.ingest.text.glued import Token, readings, scan_line, value
+from exporter.ingest.text.grid import (
     BodyRow,
     Kind,
     continues,

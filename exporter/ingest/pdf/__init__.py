@@ -1,14 +1,14 @@
 """PDF reader: positioned words become headings, paragraphs and tables.
 
 pdfminer (through pdfplumber) checks the file's structure; pdfium reads each page's
-words (`pdf_words`), which are rebuilt into printed lines (`pdf_lines`); tables are found
-from word positions (`pdf_tables`), so ruled and unruled tables read alike; the other
+words (`words`), which are rebuilt into printed lines (`lines`); tables are found
+from word positions (`tables`), so ruled and unruled tables read alike; the other
 lines become paragraphs and headings in reading order. Page numbers and running headers
 or footers repeated in the page margins are dropped, so a table broken by a page break
 reads as one table with its repeated column headers. Text is NFKC-normalised (ligatures
 such as "ﬁ" become "fi"). Pages without a usable text layer (image-only, or fonts with a
 private encoding) are read through OCR when `ocr` allows and the engine is installed
-(`pdf_ocr`), their words going through the same line builder and table reader. Damaged,
+(`ocr_pages`), their words going through the same line builder and table reader. Damaged,
 encrypted or image-only files (without OCR) raise `InputError` with what to do about
 them, and so do files with more pages than a release or a compressed stream that
 inflates past a bound (a compression bomb): both are refused before any text is read.
@@ -41,12 +41,12 @@ from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
-from exporter.ingest.ocr import INSTALL_HINT, OcrMode
-from exporter.ingest.pdf_lines import Chunk, Line, build_lines
-from exporter.ingest.pdf_ocr import ocr_pages
-from exporter.ingest.pdf_rows import PageTable, find_tables, orphan_header
-from exporter.ingest.pdf_tables import Column
-from exporter.ingest.pdf_words import page_words
+from exporter.ingest.pdf.lines import Chunk, Line, build_lines
+from exporter.ingest.pdf.ocr import INSTALL_HINT, OcrMode
+from exporter.ingest.pdf.ocr_pages import ocr_pages
+from exporter.ingest.pdf.rows import PageTable, find_tables, orphan_header
+from exporter.ingest.pdf.tables import Column
+from exporter.ingest.pdf.words import page_words
 
 _TAIL = 2048
 # A release has tens of pages, read in a few hundredths of a second each; a content stream
@@ -88,7 +88,7 @@ def read_pdf(
 ) -> Document:
     """Read a PDF release into blocks; `encoding` is unused (PDF fonts carry their own).
 
-    `ocr` says which pages are read through OCR (see `pdf_ocr`): `auto` those without a
+    `ocr` says which pages are read through OCR (see `ocr_pages`): `auto` those without a
     usable text layer, when the OCR engine is installed; `always` every page; `never`
     none, so a page without a usable text layer is refused as it always was.
     """

@@ -23,7 +23,7 @@ from typing import NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from exporter.ingest.pdf_lines import Word
+from exporter.ingest.pdf.lines import Word
 
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from exporter.document import Block, Paragraph, Row
-from exporter.ingest.text_grid import (
+from exporter.ingest.text.grid import (
     BodyRow,
     body_row,
     continues,

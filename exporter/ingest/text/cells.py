@@ -9,7 +9,7 @@ The number of value columns is the most common length of a run of numbers after 
 A longer run is a full row followed by unlabelled subtotal rows; a shorter one fills the
 columns from the left, the only reading the print supports (cells carry no positions).
 Label paragraphs without numbers are section rows, unless the next paragraph is the
-wrapped tail of the label (see `text_grid.continues`). A negative whose brackets were
+wrapped tail of the label (see `grid.continues`). A negative whose brackets were
 printed as cells of their own ("(2,935,708" and ")") is rejoined.
 """
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from exporter.document import Block, Heading, Paragraph
-from exporter.ingest.text_grid import (
+from exporter.ingest.text.grid import (
     GLUED_WORDS,
     BodyRow,
     continues,

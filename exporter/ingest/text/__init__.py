@@ -3,18 +3,18 @@
 The text is cut into units, in this order of precedence:
 
 - a `<TABLE>` ... `</TABLE>` region of an SEC plain-text exhibit, or a run of space-aligned
-  lines, is a fixed-width table (`text_fixed`);
+  lines, is a fixed-width table (`fixed`);
 - a run of lines that contain tabs is a tab-separated table; blank lines inside the run are
   kept as blank rows (they separate row groups and stacked sub-tables);
 - a long line holding one or more statements, rows run together, is a flattened table
-  (`text_flat`);
+  (`flat`);
 - any other run of non-blank lines is text: a short line without a full stop is a heading,
   the rest are paragraphs; a line that opens with "(" or a bullet starts a new paragraph,
   so a caption printed right under a title stays apart from it, and a centred line (SEC
   exhibits centre their titles) stands alone.
 
 Runs of short paragraphs are then searched for tables printed one cell per paragraph
-(`text_cells`); a run of lines printed one cell per line, without blank lines between,
+(`cells`); a run of lines printed one cell per line, without blank lines between,
 counts as a run of paragraphs of one line each. Markdown residue is cleaned before any of
 this: escapes, bold and heading marks are undone, and image lines and horizontal rules
 carry no text, so they count as blank lines; a bare Markdown link is never a heading. The
@@ -28,11 +28,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
-from exporter.ingest.text_cells import Cell as CellParagraph
-from exporter.ingest.text_cells import Found, find_cell_tables, is_cell, is_cell_column
-from exporter.ingest.text_fixed import fixed_regions, read_fixed
-from exporter.ingest.text_flat import header_above, is_flat_line, read_flat_line
-from exporter.ingest.text_grid import BULLET, text_block, value_text
+from exporter.ingest.text.cells import Cell as CellParagraph
+from exporter.ingest.text.cells import Found, find_cell_tables, is_cell, is_cell_column
+from exporter.ingest.text.fixed import fixed_regions, read_fixed
+from exporter.ingest.text.flat import header_above, is_flat_line, read_flat_line
+from exporter.ingest.text.grid import BULLET, text_block, value_text
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|<>~])")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")

@@ -8,7 +8,7 @@ with each phrase), but not over a title centred on the page.
 Value columns come from the right edges of the numbers (numbers are right-aligned, so a
 closing bracket or a % sign may hang past them), for each stacked block of the table on
 its own, then merged into one grid where the blocks' columns agree. A run of lone numbers
-(prose wrapped before "$2.12") is no table. `pdf_rows` turns a region into rows.
+(prose wrapped before "$2.12") is no table. `rows` turns a region into rows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from enum import Enum
 from itertools import pairwise
 from statistics import median
 
-from exporter.ingest.pdf_lines import Chunk, Line
+from exporter.ingest.pdf.lines import Chunk, Line
 
 _GAP_BREAK = 2.6
 _HEADER_GAP_BREAK = 2.0

@@ -23,7 +23,7 @@ well-formed numbers: groups of three digits after every comma, no leading zeros,
 number of more than three digits only on its own or as a year. "1,6875,273" has one
 reading (1,687 and 5,273); "1147" has several (1147; 1 and 147; 11 and 47; ...). Which
 reading holds is for the table to decide from its column count and its arithmetic
-(`text_flat`), never from the digits alone.
+(`flat`), never from the digits alone.
 """
 
 from __future__ import annotations

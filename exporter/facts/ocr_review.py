@@ -19,18 +19,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from exporter.document import Document, OcrChunk, OcrLayer
 from exporter.errors import Location
 from exporter.facts.model import Fact, FactSet, ProseStatus, Source, SourceKind, UnmappedNumber
 from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
 from exporter.findings import Finding, Severity
 from exporter.mapping import Mapping, RowMapping
+from exporter.models import Frozen
 from exporter.tables.model import ColumnBlock, StatementTable
 from exporter.taxonomy import Taxonomy
 
-FROZEN = ConfigDict(frozen=True, extra="forbid")
 _DIGITS = re.compile(r"\d(?:[\d,.]*\d)?")
 WITHHELD = "read by OCR and withheld for review"
 
@@ -38,10 +36,8 @@ WITHHELD = "read by OCR and withheld for review"
 Cell = tuple[int, int | None, int, int]
 
 
-class OcrFact(BaseModel):
+class OcrFact(Frozen):
     """A published fact whose number was read through OCR: where, and how sure."""
-
-    model_config = FROZEN
 
     fact: str
     page: int
@@ -54,10 +50,8 @@ class OcrFact(BaseModel):
     confidence: float
 
 
-class OcrSummary(BaseModel):
+class OcrSummary(Frozen):
     """The pages read through OCR, the facts read there, and how many were withheld."""
-
-    model_config = FROZEN
 
     engine: str
     pages: tuple[int, ...]

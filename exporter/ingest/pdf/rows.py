@@ -18,8 +18,8 @@ from itertools import pairwise
 from statistics import median
 
 from exporter.document import Cell, Row
-from exporter.ingest.pdf_lines import Chunk, Line, Word, make_chunk, make_words_chunk
-from exporter.ingest.pdf_tables import (
+from exporter.ingest.pdf.lines import Chunk, Line, Word, make_chunk, make_words_chunk
+from exporter.ingest.pdf.tables import (
     Column,
     Kind,
     Region,

@@ -19,8 +19,8 @@ import pypdfium2 as pdfium
 
 from exporter.document import OcrChunk, OcrLayer
 from exporter.errors import InputError, Location
-from exporter.ingest import ocr
-from exporter.ingest.pdf_lines import Line, Word, build_lines
+from exporter.ingest.pdf import ocr
+from exporter.ingest.pdf.lines import Line, Word, build_lines
 
 PageLines = tuple[int, list[Line]]
 _WordKey = tuple[int, float, float]  # page, x0, top

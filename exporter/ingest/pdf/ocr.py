@@ -5,7 +5,7 @@ extracted text gibberish) still shows its statements. pdfium (which pdfplumber a
 installs) renders the page; Tesseract (through pytesseract, the optional `ocr` extra, and
 the system's `tesseract-ocr` package) finds its words with their boxes and confidences.
 Each box is turned back into PDF points from the page's top-left corner, the convention
-of `pdf_words`, so OCR'd words go through the same line builder and table reader as a
+of `words`, so OCR'd words go through the same line builder and table reader as a
 text layer's: there is one table reader, whatever gave the words.
 
 Tesseract gives ink boxes, not font metrics: a word's band is its Tesseract line's (so
@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from exporter.ingest.ocr_mode import OcrMode
-from exporter.ingest.pdf_lines import Word
+from exporter.ingest.pdf.lines import Word
 
 __all__ = ["DPI", "INSTALL_HINT", "OcrError", "OcrMode", "OcrWord", "engine", "read_page"]
 # Page images at 300 dpi: 9-point figures are about 37 pixels high, where Tesseract reads
