@@ -69,10 +69,10 @@ def test_corpus_wide_share_of_truth_facts_found() -> None:
 
 
 def test_corpus_share_does_not_fall() -> None:
-    """No change may lose a truth fact found today (377 of 384)."""
+    """No change may lose a truth fact found today (378 of 384)."""
     found, total = _corpus_share()
     assert len(_documents()) == 21 and total == 384
-    assert found >= 377, f"{found}/{total}"
+    assert found >= 378, f"{found}/{total}"
 
 
 def test_every_truth_fact_states_its_concepts_and_xbrl_value() -> None:
