@@ -45,6 +45,7 @@ class NarrativeWords(Frozen):
     outlook_words: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
     detail: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     neutral_prefixes: tuple[str, ...] = ()
 

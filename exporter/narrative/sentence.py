@@ -164,6 +164,8 @@ class Cues:
         self.detail = re.compile(rf"\b(?:{detail})\s*$", re.I) if detail else None
         guess = "|".join(_words_pattern(w) for w in spoken.hypothetical)
         self.hypothetical = re.compile(rf"\b(?:{guess})\b", re.I) if guess else None
+        whole = "|".join(_words_pattern(w) for w in spoken.whole)
+        self.whole = re.compile(rf"(?:{whole})\b", re.I) if whole else None
 
     def cue(self, sentence: Sentence, index: int, previous: Role | None) -> Cue:
         figure = sentence.figures[index]
@@ -221,7 +223,8 @@ class Cues:
             if _names(sentence, mention, figure):
                 return Cue(role=Role.VALUE, mention=mention)
         for mention in mentions:
-            if _TOTAL.match(mention.text) and _names_total(sentence, mention, figure):
+            whole = self.whole is not None and self.whole.match(mention.text)
+            if whole and _names_total(sentence, mention, figure):
                 return Cue(role=Role.VALUE, mention=mention)
         reason = "no phrase of the taxonomy names this figure"
         if mentions:
@@ -236,7 +239,6 @@ class Cues:
 
 
 _MAX_DISTANCE = 12
-_TOTAL = re.compile(r"total\b", re.IGNORECASE)
 
 
 def _words_pattern(text: str) -> str:
