@@ -38,8 +38,6 @@ from exporter.numbers import is_year, parse_number
 
 _NBSP = "\u00a0"
 _DASHES = "-\u2013\u2014\u2212"
-# The last two words before a colon: of a heading, or of a prefix of labels.
-_COLON_HEAD = re.compile(r"(?:[^\s:]+\s)?[^\s:]+:")
 # A cell's padding: a run of spaces holding no-break spaces (a dash before it is a cell).
 _PADDING = re.compile(r"[ \u00a0]*\u00a0[ \u00a0]*\u00a0")
 _GAP = re.compile(r"[ \t\u00a0]+")
@@ -242,9 +240,19 @@ def _head(out: list[Token]) -> str:
 
 
 def _repeated_heads(tokens: list[Token]) -> set[str]:
-    """The last two words before a colon that the line prints more than once."""
-    text = " ".join(t.text for t in tokens if not t.number).lower()
-    counts = Counter(match.group() for match in _COLON_HEAD.finditer(text))
+    """The last two words before a colon (as `_head` takes them) that the line prints more
+    than once. One pass over the tokens: a phrase's words are those one plain space apart."""
+    counts: Counter[str] = Counter()
+    words: list[str] = []
+    for token in tokens:
+        if token.number:
+            words = []
+            continue
+        words.append(token.text.lower())
+        if token.text.endswith(":"):
+            counts[" ".join(" ".join(words).split()[-2:])] += 1
+        if token.after[:1] != " " or token.after.strip(" $"):
+            words = []
     return {head for head, count in counts.items() if count > 1}
 
 
