@@ -155,4 +155,24 @@ def render_review(
         findings=[_finding_view(f, links) for f in shown],
         notes=[_finding_view(f, links) for f in notes],
         unmapped=unmapped,
+        ocr=report.ocr,
+        ocr_facts=_ocr_facts(report),
     )
+
+
+def _ocr_facts(report: Report) -> list[dict[str, object]]:
+    """The figures read through OCR, least sure first: the ones a reviewer checks first
+    against the page."""
+    if report.ocr is None:
+        return []
+    rows = sorted(report.ocr.facts, key=lambda f: (f.confidence, f.page, f.line))
+    return [
+        {
+            "fact": f.fact,
+            "printed": f.printed,
+            "page": f.page,
+            "line": f.line,
+            "confidence": f"{f.confidence:.0%}",
+        }
+        for f in rows
+    ]

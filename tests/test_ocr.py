@@ -203,6 +203,19 @@ def test_ocr_facts_keep_their_page_place_and_a_confidence(scanned: Conversion) -
     assert "read through OCR (tesseract" in summary_text(scanned.report)
 
 
+def test_the_review_page_lists_the_ocr_figures_least_sure_first(scanned: Conversion) -> None:
+    page = scanned.review.decode("utf-8")
+    assert "<h2>Read through OCR</h2>" in page
+    summary = scanned.report.ocr
+    assert summary is not None
+    least = min(summary.facts, key=lambda f: (f.confidence, f.page, f.line))
+    section = page[page.index("<h2>Read through OCR</h2>") :]
+    body = section[section.index("<tbody>") :]
+    first_row = body[: body.index("</tr>")]
+    assert f"<code>{least.fact}</code>" in first_row
+    assert f"{least.confidence:.0%}" in first_row
+
+
 def test_the_private_encoding_page_converts_through_ocr(engine: str, private_pdf: Path) -> None:
     reference = private_pdf.with_name("identity.pdf")
     reference.write_bytes(private_encoding_pdf(IDENTITY))
