@@ -851,15 +851,6 @@ def _mapped_rows(
     return _wider_totals(_change_rows(mapped, registry, mapper.taxonomy), mapper.taxonomy)
 
 
-def _relations(taxonomy: Taxonomy) -> tuple[Relation, ...]:
-    return tuple(
-        relation
-        for statement in taxonomy.statements
-        for network in statement.calculations
-        for relation in network.relations
-    )
-
-
 def _wider_totals(mapped: list[_Mapped], taxonomy: Taxonomy) -> list[_Mapped]:
     """A row named like an earlier row of its block, whose numbers are that row's plus
     those of the rows printed between them, is the total of the taxonomy relation whose
@@ -868,7 +859,7 @@ def _wider_totals(mapped: list[_Mapped], taxonomy: Taxonomy) -> list[_Mapped]:
     "stockholders' equity" twice; the arithmetic and the taxonomy's tree say which is
     which."""
     result = list(mapped)
-    relations = _relations(taxonomy)
+    relations = tuple(r for _, network in taxonomy.networks() for r in network.relations)
     for i, (row, values, kinds, mapping) in enumerate(mapped):
         if not mapping.concept or mapping.member or mapping.extension:
             continue

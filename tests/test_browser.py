@@ -10,11 +10,11 @@ XBRL_EXPORTER_REQUIRE_BROWSER is set (as in CI), where it fails.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from browser import browser_page, chromium_path
+from tools import missing_tool
 
 from exporter.cli import main
 
@@ -50,9 +50,7 @@ def executable() -> str:
     path = chromium_path()
     if path is None:
         message = "chromium not installed (apt-get install chromium)"
-        if os.environ.get("XBRL_EXPORTER_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(message, "XBRL_EXPORTER_REQUIRE_BROWSER")
     return path
 
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ import pytest
 from hostile_corpus import private_encoding_pdf, sample_statement_lines
 from release_model import Prose, Release, load_release
 from renderings_pdf import RULED, render_pdf
+from tools import missing_tool
 
 from exporter.cli import main
 from exporter.errors import InputError
@@ -53,9 +53,7 @@ def engine() -> str:
     name = ocr.engine()
     if name is None:
         message = "Tesseract not installed (apt-get install tesseract-ocr; pip install pytesseract)"
-        if os.environ.get("XBRL_EXPORTER_REQUIRE_OCR"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing_tool(message, "XBRL_EXPORTER_REQUIRE_OCR")
     return name
 
 

@@ -24,10 +24,12 @@ from exporter.document import Block, Heading, Paragraph
 from exporter.ingest.text.grid import (
     GLUED_WORDS,
     BodyRow,
+    LabelledRun,
     continues,
     header_row,
     is_header_text,
     is_year,
+    labelled_runs,
     make_table,
     stack_headers,
     unglue,
@@ -145,29 +147,14 @@ def _body_end(cells: list[Cell], kinds: list[_Kind], start: int) -> int:
     return last_value
 
 
-@dataclass
-class _Group:
-    labels: list[Cell]
-    values: list[Cell]
+_Group = LabelledRun[Cell]
 
 
 def _groups(cells: list[Cell], kinds: list[_Kind]) -> list[_Group]:
     """Label paragraphs each followed by the run of numbers after them (maybe none)."""
-    groups: list[_Group] = []
-    current = _Group([], [])
-    for cell, kind in zip(cells, kinds, strict=True):
-        if kind in (_Kind.DOLLAR, _Kind.NOISE):
-            continue
-        if kind is _Kind.VALUE:
-            current.values.append(cell)
-            continue
-        if current.values:
-            groups.append(current)
-            current = _Group([], [])
-        current.labels.append(cell)
-    if current.labels or current.values:
-        groups.append(current)
-    return groups
+    printed = zip(cells, kinds, strict=True)
+    skipped = (_Kind.DOLLAR, _Kind.NOISE)
+    return labelled_runs((c, k is _Kind.VALUE) for c, k in printed if k not in skipped)
 
 
 def _width(groups: list[_Group]) -> int:

@@ -42,11 +42,13 @@ from exporter.ingest.text.glued import Token, readings, scan_line, value
 from exporter.ingest.text.grid import (
     BodyRow,
     Kind,
+    LabelledRun,
     continues,
     header_kind,
     header_row,
     is_header_text,
     is_year,
+    labelled_runs,
     make_table,
     stack_headers,
     text_block,
@@ -393,26 +395,11 @@ def _glue_labels(tokens: list[Token], line: str) -> list[Token]:
     return out
 
 
-@dataclass
-class _Group:
-    labels: list[Token]
-    values: list[Token]
+_Group = LabelledRun[Token]
 
 
 def _groups(tokens: list[Token]) -> list[_Group]:
-    groups: list[_Group] = []
-    current = _Group([], [])
-    for token in tokens:
-        if token.number:
-            current.values.append(token)
-            continue
-        if current.values:
-            groups.append(current)
-            current = _Group([], [])
-        current.labels.append(token)
-    if current.labels or current.values:
-        groups.append(current)
-    return groups
+    return labelled_runs((token, token.number) for token in tokens)
 
 
 def _width(groups: list[_Group], periods: int) -> int:

@@ -15,10 +15,12 @@ fewer rows, rows of one kind of text, and columns whose joined header reads as o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 from itertools import pairwise
+from typing import Generic, TypeVar
 
 from exporter.document import Cell, Heading, Paragraph, Row, Table
 from exporter.numbers import is_year as year
@@ -58,6 +60,7 @@ _SEARCH_LIMIT = 2000
 _OPEN_PHRASE = re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\s*$", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
 _HEADING_MAX = 120
+T = TypeVar("T")
 # Where a line break between two words was lost ("EndedSeptember", "SummaryThree").
 GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _MARKDOWN_LINK = re.compile(r"^!?\[[^\]]*\]\([^)]*\)?$")
@@ -140,6 +143,32 @@ def continues(first: str, second: str) -> bool:
     if second[0].islower():
         return True
     return bool(_CONNECTOR_END.search(first) or _TOTAL.match(first))
+
+
+@dataclass
+class LabelledRun(Generic[T]):
+    """Label cells and the run of value cells printed after them (either may be empty)."""
+
+    labels: list[T]
+    values: list[T]
+
+
+def labelled_runs(items: Iterable[tuple[T, bool]]) -> list[LabelledRun[T]]:
+    """Items in print order, each marked a value or not, cut into label runs each followed
+    by its values: how the flattened and the cell-per-line prints both hold their rows."""
+    runs: list[LabelledRun[T]] = []
+    current: LabelledRun[T] = LabelledRun([], [])
+    for item, is_value in items:
+        if is_value:
+            current.values.append(item)
+            continue
+        if current.values:
+            runs.append(current)
+            current = LabelledRun([], [])
+        current.labels.append(item)
+    if current.labels or current.values:
+        runs.append(current)
+    return runs
 
 
 @dataclass(frozen=True)
