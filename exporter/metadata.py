@@ -169,9 +169,18 @@ def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRat
 
 
 def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
-    """The currency the prose names most often."""
+    """The currency the prose names most often; else the one the tables' cells print (a
+    release whose "$" stands only on its statements' first rows)."""
+    prose = "\n".join(block.text for block in document.text_blocks)
+    found = _most_named_currency(prose, taxonomy)
+    if found is not None:
+        return found
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    return _most_named_currency(cells, taxonomy)
+
+
+def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     spelling = _patterns(taxonomy).spelling
-    text = "\n".join(block.text for block in document.text_blocks)
     lowered = text.lower()
     present = sorted((n for n in spelling if n in lowered), key=len, reverse=True)
     if not present:

@@ -10,9 +10,9 @@ import pytest
 from exporter.ingest.text import read_text
 from exporter.periods import Period
 from exporter.tables import understand_tables
-from exporter.tables.context import parse_scale
 from exporter.tables.fiscal import fiscal_quarter_periods
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable
+from exporter.tables.scale import parse_scale
 from exporter.taxonomy import load_taxonomy
 
 Q4_2023 = Period(start=date(2023, 10, 1), end=date(2023, 12, 31))

@@ -19,7 +19,6 @@ from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
     RawTable,
     compared_period,
-    parse_scale,
     raw_tables,
     statement_kind,
 )
@@ -41,7 +40,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.phrases import note_period, parse_phrase, single_period
+from exporter.tables.phrases import PeriodPhrase, note_period, parse_phrase, single_period
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -50,6 +49,7 @@ from exporter.tables.rows import (
     repeated_groups,
     split_label,
 )
+from exporter.tables.scale import parse_scale
 from exporter.taxonomy import Taxonomy
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
@@ -75,18 +75,30 @@ _STUB_WORDS = 3
 
 def _period_stub(data: list[Row]) -> str:
     """A period printed in the label column above a block's first row ("Q4", "Year-to-date",
-    "Three months ended December 31,"): it applies to every column of the block."""
+    "Three months ended December 31,", "2018:"): it applies to every column of the block."""
     for row in data:
         if row.is_blank:
             continue
-        label, rest = split_label(row)
-        if rest or not label:
-            return ""
-        phrase = parse_phrase(label)
-        if (phrase.names_part_of_year or phrase.has_date) and len(phrase.words) <= _STUB_WORDS:
-            return label
-        return ""
+        return _stub_label(row)
     return ""
+
+
+def _stub_label(row: Row) -> str:
+    """The label of a row that prints only a period in the label column, else ""."""
+    cells = [c for c in row.cells if c.text.strip()]
+    if len(cells) != 1 or cells[0].column != 0:
+        return ""
+    label = cells[0].text.strip()
+    phrase = parse_phrase(label)
+    if (phrase.names_part_of_year or phrase.has_date) and len(phrase.words) <= _STUB_WORDS:
+        return label
+    return label if _names_year_only(label) else ""
+
+
+def _names_year_only(label: str) -> bool:
+    """A label that is a year and nothing else ("2018:", "Fiscal 2017")."""
+    phrase = parse_phrase(label.strip().rstrip(":"))
+    return phrase.year is not None and not any(w.isalpha() for w in phrase.words)
 
 
 def _label_note(row: Row) -> bool:
@@ -102,6 +114,11 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     headers: list[Row] = []
     data: list[Row] = []
     for row in rows:
+        if _stub_label(row) and _has_numbers(data):
+            # "2017:" under the 2018 rows: the same columns again, for another period.
+            segments.append((headers, data))
+            headers, data = _last_headers(segments), [row]
+            continue
         header = is_header_row(row, names) and not (data and _label_note(row))
         if header or is_unlabelled_header(row, before_data=not data):
             if data:
@@ -119,12 +136,24 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     return segments
 
 
+def _has_numbers(rows: list[Row]) -> bool:
+    return any(split_label(row)[1] for row in rows)
+
+
+def _last_headers(segments: list[tuple[list[Row], list[Row]]]) -> list[Row]:
+    """The header rows of the latest segment that has some, less the period it printed in
+    the label column: the columns a later block of rows repeats for another period."""
+    carried = next((list(headers) for headers, _ in reversed(segments) if headers), [])
+    return [row for row in carried if not _stub_label(row)]
+
+
 def _block(
     headers: list[Row],
     data: list[Row],
     previous: tuple[Column, ...] | None,
     context: HeaderContext,
 ) -> tuple[ColumnBlock, list[UnplacedNumber]]:
+    line = (headers or data)[0].line
     positions = numeric_positions(data)
     width = max((len(r.cells) for r in data if not r.is_blank), default=0)
     width = max([width, *(p + 1 for p in positions)])
@@ -132,6 +161,9 @@ def _block(
     if stub:
         hint = f"{context.period_hint} {stub}".strip()
         context = context.model_copy(update={"period_hint": hint})
+        # The stub dates the columns; it is not a section the rows under it belong to.
+        first = next(i for i, row in enumerate(data) if not row.is_blank)
+        data = data[first + 1 :]
     if headers or previous is None:
         columns = build_columns(headers, positions, width, context)
         pivoted = _periods_in_rows(headers, data, columns, context)
@@ -150,7 +182,6 @@ def _block(
         unplaced.extend(lost)
     sectioned = assign_sections(placed, context.connectives)
     rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
-    line = (headers or data)[0].line
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
 
@@ -193,6 +224,21 @@ def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
     return from_headers if from_headers.money else scale
 
 
+def _surrounding_phrase(text: str, kind: str) -> PeriodPhrase:
+    """What the title and caption say of the period. Over a balance sheet only their
+    dates count: a headline's "first half of 2024" does not make "30 Jun 2024" a span."""
+    phrase = parse_phrase(text)
+    if kind != "balance_sheet":
+        return phrase
+    return PeriodPhrase(
+        end=phrase.end,
+        month_day=phrase.month_day,
+        years=phrase.years,
+        fiscal_year=phrase.fiscal_year,
+        instant=phrase.instant,
+    )
+
+
 def understand_table(
     raw: RawTable,
     taxonomy: Taxonomy,
@@ -216,7 +262,7 @@ def understand_table(
         connectives=frozenset(taxonomy.row_kinds.get("connectives", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
-        surroundings=parse_phrase(f"{raw.title} {raw.caption}"),
+        surroundings=_surrounding_phrase(f"{raw.title} {raw.caption}", kind),
         title_period=single_period(f"{raw.title} {raw.caption}"),
         note_periods={
             mark: phrase

@@ -25,7 +25,11 @@ from exporter.periods import Period, months_back
 from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
 
 _EARLY_JANUARY_DAYS = 7
-_DATE_TEXT = r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+_DATE_TEXT = (
+    r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}"
+    r"|\d{1,2}/\d{1,2}/\d{4})"
+)
+_QUARTERS = 4
 _YEAR_DAYS = range(350, 380)
 _QUARTER_DAYS = range(84, 99)
 _QUARTER = timedelta(days=92)
@@ -222,9 +226,8 @@ def _template(pattern: str) -> re.Pattern[str]:
     ordinals = "|".join(sorted(map(re.escape, vocabulary().ordinals), key=len, reverse=True))
     counts = "|".join(sorted(map(re.escape, vocabulary().counts), key=len, reverse=True))
     regex = re.escape(pattern).replace(r"\ ", r"\s+")
-    regex = regex.replace(
-        r"\{date\}", r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
-    )
+    regex = regex.replace(r"\{date\}", _DATE_TEXT)
+    regex = regex.replace(r"\{gap\}", r"(?P<gap>[^.;:]{0,60}?)")
     regex = regex.replace(r"\{year\}", r"(?P<year>(?:19|20)\d\d)")
     regex = regex.replace(r"\{count\}", rf"(?P<count>\d{{1,2}}|{counts})")
     regex = regex.replace(r"\{quarter\}", rf"(?P<quarter>{ordinals})")
@@ -235,6 +238,12 @@ def _template(pattern: str) -> re.Pattern[str]:
 def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     """The calendar sentences of `name`, compiled once (every paragraph is read with them)."""
     return tuple(_template(p) for p in vocabulary().calendar[name])
+
+
+def _names_year(text: str) -> bool:
+    """Whether words between a quarter and its date name a year-long period of their own."""
+    years = vocabulary().units.get("year", ())
+    return any(word in years for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _count(text: str) -> int | None:
@@ -269,6 +278,9 @@ class CalendarEvidence:
                 end = parse_phrase(match["date"]).end
                 if end is not None:
                     self.year_ends[end] += 1
+        for pattern in _patterns("quarter_end"):
+            for match in pattern.finditer(text):
+                self._read_quarter_end(match)
         for pattern in _patterns("quarter_weeks"):
             for match in pattern.finditer(text):
                 quarter = vocabulary().ordinals[match["quarter"].lower()]
@@ -280,6 +292,19 @@ class CalendarEvidence:
                 count = _count(match["count"])
                 if count:
                     self.year_weeks[int(match["year"])] = count
+
+    def _read_quarter_end(self, match: re.Match[str]) -> None:
+        """ "second quarter and first half of 2024, ended June 30, 2024": the year ends two
+        quarters later. A year named between the quarter and the date must be the one the
+        date ends ("first quarter compared with the year ended ..." says nothing)."""
+        end = parse_phrase(match["date"]).end
+        quarter = vocabulary().ordinals[match["quarter"].lower()]
+        if end is None or not is_month_end(end):
+            return
+        if _names_year(match["gap"]) and quarter != _QUARTERS:
+            return
+        month = end.month + 3 * (_QUARTERS - quarter)
+        self.year_ends[_month_end(end.year + (month - 1) // 12, (month - 1) % 12 + 1)] += 1
 
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
         """A resolved column: a year-long duration ends a fiscal year."""

@@ -17,9 +17,9 @@ from exporter.labels import label_tokens
 from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
 from exporter.tables.headers import is_header_row, is_unlabelled_header
-from exporter.tables.model import Scale
 from exporter.tables.phrases import footnote_marks, parse_phrase, vocabulary
 from exporter.tables.resolve import period_of
+from exporter.tables.scale import SCALE
 from exporter.taxonomy import Taxonomy
 
 _LOOKBACK = 4
@@ -31,22 +31,6 @@ _PERIOD_WORDS = re.compile(
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     r"\d{4}|unaudited)\b|[^a-z\s]",
 )
-_SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "000": 3, "'000": 3}
-_SCALE = re.compile(
-    r"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?(thousands?|millions?|billions?)\b"
-    r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
-    r"|\b(thousands?|millions?|billions?)\s+of\s+"
-    r"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*(thousands?|millions?|billions?)\b"
-    r"|(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*(thousands?|millions?|billions?)\b",
-    re.IGNORECASE,
-)
-_EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
-_SHARES_SCALE = re.compile(
-    r"\bshares?\b[^;)]{0,40}?\b(?:in|reflected in|are in|stated in)\s+"
-    r"(thousands|millions|billions)",
-    re.IGNORECASE,
-)
-_PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 _CAPTION_HINT = re.compile(
     r"^\(|\bin (thousands|millions|billions)\b|\bamounts in\b|\bunaudited\b", re.IGNORECASE
 )
@@ -77,24 +61,6 @@ class RawTable(BaseModel):
     line: int
     page: int | None = None
     positional: bool = False
-
-
-def parse_scale(caption: str) -> Scale:
-    """Powers of ten for money, share counts and per-share amounts, from a caption."""
-    money = 0
-    match = _SCALE.search(caption)
-    if match:
-        word = next(g for g in match.groups() if g).lower().rstrip("s")
-        money = _SCALE_WORDS.get(word, _SCALE_WORDS.get(word + "s", 0))
-    shares = money
-    exception = _EXCEPT.search(caption)
-    if exception:
-        rest = _PER_SHARE.sub(" ", exception["rest"].lower())
-        if re.search(r"\bshares?\b", rest):
-            shares = 0
-    if stated := _SHARES_SCALE.search(caption):
-        shares = _SCALE_WORDS[stated.group(1).lower().rstrip("s")]
-    return Scale(money=money, shares=shares, per_share=0, text=caption)
 
 
 def statement_kind(
@@ -181,10 +147,10 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             if not period and isinstance(block, Heading) and compared_period(text):
                 period = text
             # A scale stated above the title ("$ in Millions" over "Quarter to Date").
-            if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
+            if not caption and _CAPTION_HINT.search(text) and SCALE.search(text):
                 caption = text
             continue
-        if not caption and _CAPTION_HINT.search(text) and _SCALE.search(text):
+        if not caption and _CAPTION_HINT.search(text) and SCALE.search(text):
             caption = text
             if not isinstance(block, Heading) or text.startswith("("):
                 continue

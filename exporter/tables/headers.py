@@ -29,6 +29,7 @@ from exporter.tables.phrases import (
 )
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
+from exporter.tables.scale import parse_scale
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
@@ -83,9 +84,15 @@ def _states_period(text: str) -> bool:
 
 
 def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> bool:
-    """A row every non-empty cell of which is header text (and which has some)."""
-    texts = [c.text for c in row.cells if c.text.strip()]
-    return bool(texts) and all(is_header_cell(t, currency_names) for t in texts)
+    """A row every non-empty cell of which is header text (and which has some).
+
+    The label column of a header row may hold the table's unit instead ("EUR million |
+    Q2 2024 | Q2 2023", "(in thousands) | 2024 | 2023"): that cell is a caption.
+    """
+    cells = [c for c in row.cells if c.text.strip()]
+    if len(cells) > 1 and cells[0].column == 0 and parse_scale(cells[0].text).money:
+        cells = cells[1:]
+    return bool(cells) and all(is_header_cell(c.text, currency_names) for c in cells)
 
 
 def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
@@ -148,7 +155,10 @@ def _is_stub(row: Row) -> bool:
     """A header row that prints a period in the label column only ("Q4" at the left of the
     column headers): it applies to every column."""
     cells = [c for c in row.cells if c.text.strip()]
-    return len(cells) == 1 and cells[0].column == 0 and _states_period(cells[0].text.strip())
+    if len(cells) != 1 or cells[0].column != 0:
+        return False
+    text = cells[0].text.strip().rstrip(":")
+    return is_year(text) or _states_period(text)
 
 
 def _names_no_period(text: str) -> bool:

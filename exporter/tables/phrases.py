@@ -151,7 +151,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 _ISO = re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\d,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}))?(?![\d,])"
+    rf"(?<![\w,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}))?(?![\d,])"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?"

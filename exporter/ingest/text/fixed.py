@@ -19,13 +19,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from exporter.document import Block, Paragraph, Row
+from exporter.document import Block, Cell, Paragraph, Row
 from exporter.ingest.text.grid import (
     BodyRow,
     body_row,
     continues,
     header_row,
     is_header_text,
+    is_header_vocabulary,
     is_year,
     make_table,
     text_block,
@@ -131,6 +132,8 @@ def _is_header(line: str) -> bool:
         return False
     phrases = [t.text for t in parts.label]
     heads = [p for p in phrases if is_header_text(p)]
+    if len(phrases) > 1 and all(is_header_vocabulary(p) for p in phrases):
+        return True
     return bool(heads) and (len(heads) == len(phrases) or len(heads) >= len(phrases) - 1 >= 1)
 
 
@@ -357,6 +360,9 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     captions: list[Block] = []
     header: list[Row] = []
     for index in region.header:
+        if _over_labels(text[index], layout):
+            header.append(Row(cells=(Cell(text=text[index].strip(), column=0),), line=index + 1))
+            continue
         cells, caption = _header_cells(text[index], _line_below(text, index, end), layout)
         if caption:
             captions.append(text_block([" ".join(caption)], index))
@@ -367,6 +373,17 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     table = make_table(header, [], first + 1)
     notes = [Paragraph(text=lines[i].strip(), line=i + 1) for i in region.notes if lines[i].strip()]
     return [*captions, table.model_copy(update={"rows": (*table.rows, *rows)}), *notes]
+
+
+def _over_labels(line: str, layout: _Layout) -> bool:
+    """Header words standing alone over the label column ("2018:" above that year's rows,
+    "Three Months Ended June 30," left of the numbers): they head the rows, not a column,
+    and are kept in the label column for table understanding to read."""
+    parts = cut(line)
+    tokens = [*parts.label, *parts.values]
+    if len(tokens) != 1 or not layout.extents:
+        return False
+    return tokens[0].end <= layout.extents[0][0] and is_header_text(tokens[0].text)
 
 
 def _line_below(text: dict[int, str], index: int, end: int) -> str | None:
@@ -405,7 +422,9 @@ def _body(text: dict[int, str], indices: list[int], layout: _Layout, end: int) -
         if blank and rows:
             rows.append(body_row(BodyRow("", (), index)))
         blank = False
-        if _is_header(line):
+        if _over_labels(line, layout):
+            pending = BodyRow(line.strip(), (), number)
+        elif _is_header(line):
             cells, _ = _header_cells(line, _line_below(text, index, end), layout)
             rows.append(header_row(cells, number))
         elif parts.values:

@@ -131,6 +131,15 @@ def is_header_text(text: str) -> bool:
     return any(_STRONG.match(w) for w in words) or bool(_AS_OF.search(cleaned))
 
 
+@lru_cache(maxsize=65536)
+def is_header_vocabulary(text: str) -> bool:
+    """Whether every word of a cell is a column-header word, strong or weak ("First",
+    "Second"): one such cell says little, several side by side over the columns are a
+    header line whose other half is on the next line ("Quarter")."""
+    words = _WORD.findall(clean_cell(text))
+    return bool(words) and all(_STRONG.match(w) or _WEAK.match(w) for w in words)
+
+
 def continues(first: str, second: str) -> bool:
     """Whether label text `second` is the wrapped tail of label-only text `first`.
 

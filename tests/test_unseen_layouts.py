@@ -1,0 +1,218 @@
+"""Layout classes met in releases outside the corpus, each generated in the prints that
+carry it, with the facts expected written by hand.
+
+- Quarter columns whose ordinal and "Quarter" are on two header lines, the year printed
+  as a row in the label column above each year's rows ("2018:" ... "2017:"): the same
+  columns twice, one year each.
+- "Q1 March | Q2 June": a quarter and the month it ends, with no day in "Q1".
+- The table's unit in the label cell of its header row ("EUR million | Q2 2024").
+- Columns naming fiscal quarters and halves without dates ("H1 2024", "4Q24", "FY24")
+  where only a sentence says when a quarter ended.
+- A balance sheet under a headline that names a span ("first half of 2024"): its dates
+  stay instants.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+from exporter.tables.calendar import CalendarEvidence
+
+FactKey = tuple[str, str]
+
+
+def _facts(path: Path) -> dict[FactKey, Decimal]:
+    converted = convert(path, ConvertOptions())
+    return {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
+
+
+# --- years as rows under quarter columns -----------------------------------------------
+
+_QUARTERS_2018 = ("260,482", "310,364", "322,141", "345,974")
+_QUARTERS_2017 = ("226,828", "249,363", "259,162", "294,666")
+_INCOME_2018 = ("9,478", "20,771", "21,314", "25,060")
+_INCOME_2017 = ("5,390", "9,878", "8,462", "85,928")
+_LEAD = (
+    "Northwind Devices Inc. Reports Fourth Quarter and Full Year 2018 Results",
+    "",
+    "SAN JOSE, Calif., February 12, 2019 -- Northwind Devices Inc. today reported results"
+    " for the fourth quarter and year ended December 31, 2018. Revenue for the quarter was"
+    " $346.0 million.",
+    "",
+    "Summary of Unaudited Quarterly Results",
+    "(amounts in thousands)",
+    "",
+)
+
+
+def _fixed_width(year_row: str) -> str:
+    def line(label: str, values: tuple[str, ...]) -> str:
+        return f"{label:<30}" + "".join(f"{v:>12}" for v in values)
+
+    rows = [
+        line("", ("First", "Second", "Third", "Fourth")),
+        line("", ("Quarter",) * 4),
+    ]
+    for year, revenue, income in (
+        ("2018", _QUARTERS_2018, _INCOME_2018),
+        ("2017", _QUARTERS_2017, _INCOME_2017),
+    ):
+        rows += [year_row.format(year=year), line("Total revenues", revenue)]
+        rows += [line("Net income", income), ""]
+    return "\n".join([*_LEAD, *rows])
+
+
+def _html(year_row: str) -> str:
+    def row(label: str, values: tuple[str, ...]) -> str:
+        return f"<tr><td>{label}</td>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>"
+
+    head = row("", tuple(f"{o}<br>Quarter" for o in ("First", "Second", "Third", "Fourth")))
+    body = []
+    for year, revenue, income in (
+        ("2018", _QUARTERS_2018, _INCOME_2018),
+        ("2017", _QUARTERS_2017, _INCOME_2017),
+    ):
+        body += [row(year_row.format(year=year), ("",) * 4), row("Total revenues", revenue)]
+        body.append(row("Net income", income))
+    lead = "".join(f"<p>{text}</p>" for text in _LEAD if text)
+    return f"<html><body>{lead}<table>{head}{''.join(body)}</table></body></html>"
+
+
+@pytest.mark.parametrize("year_row", ["{year}:", "{year}", "Fiscal {year}"])
+@pytest.mark.parametrize("print_", ["text", "html"])
+def test_a_year_printed_as_a_row_dates_the_quarter_columns_under_it(
+    tmp_path: Path, year_row: str, print_: str
+) -> None:
+    path = tmp_path / ("release.txt" if print_ == "text" else "release.html")
+    text = _fixed_width(year_row) if print_ == "text" else _html(year_row)
+    path.write_text(text, encoding="utf-8")
+    facts = _facts(path)
+    quarters_2018 = [
+        "D2018-01-01_2018-03-31",
+        "D2018-04-01_2018-06-30",
+        "D2018-07-01_2018-09-30",
+        "D2018-10-01_2018-12-31",
+    ]
+    quarters_2017 = [c.replace("2018", "2017") for c in quarters_2018]
+    assert [facts.get(("Revenues", c)) for c in quarters_2018] == [
+        Decimal("260482000"),
+        Decimal("310364000"),
+        Decimal("322141000"),
+        Decimal("345974000"),
+    ]
+    assert [facts.get(("NetIncomeLoss", c)) for c in quarters_2017] == [
+        Decimal("5390000"),
+        Decimal("9878000"),
+        Decimal("8462000"),
+        Decimal("85928000"),
+    ]
+
+
+# --- a quarter and the month it ends ----------------------------------------------------
+
+
+def test_a_quarter_named_with_its_month_ends_with_that_month(tmp_path: Path) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p>Contoso Analytics Reports Fourth Quarter 2020 Results</p>"
+        "<p>Contoso Analytics, Inc. today announced results for the fourth quarter and year"
+        " ended December 31, 2020.</p><p>(amounts in thousands)</p><table>"
+        '<tr><td></td><td colspan="4">Quarterly Results 2020</td></tr>'
+        "<tr><td></td><td>Q1 March</td><td>Q2 June</td><td>Q3 September</td>"
+        "<td>Q4 December</td></tr>"
+        "<tr><td>Total revenue</td><td>$ 88,489</td><td>$ 71,691</td><td>$ 74,329</td>"
+        "<td>$ 73,978</td></tr>"
+        "<tr><td>Gross profit</td><td>38,366</td><td>32,749</td><td>33,006</td><td>34,059</td>"
+        "</tr></table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2020-01-01_2020-03-31")] == Decimal("88489000")
+    assert facts[("Revenues", "D2020-04-01_2020-06-30")] == Decimal("71691000")
+    assert facts[("GrossProfit", "D2020-10-01_2020-12-31")] == Decimal("34059000")
+
+
+# --- the unit in the header row's label cell; quarters dated by a sentence -------------
+
+_HALF_YEAR_LEAD = (
+    "<h1>Fabrikam SE reports results for the first half of 2024</h1>"
+    "<p>MUNICH, July 30, 2024 -- Fabrikam SE today published its results for the second"
+    " quarter and first half of 2024, ended {end}.</p>"
+)
+
+
+@pytest.mark.parametrize("unit", ["EUR million", "€m", "(in EUR millions)", "EUR m"])
+@pytest.mark.parametrize("end", ["June 30, 2024", "30 June 2024"])
+def test_the_unit_in_the_header_row_and_halves_dated_by_the_text(
+    tmp_path: Path, unit: str, end: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body>" + _HALF_YEAR_LEAD.format(end=end) + "<p>Group key figures</p><table>"
+        f"<tr><td>{unit}</td><td>Q2 2024</td><td>Q2 2023</td><td>Change</td>"
+        "<td>H1 2024</td><td>H1 2023</td><td>Change</td></tr>"
+        "<tr><td>Revenue</td><td>1,234.5</td><td>1,100.2</td><td>12.2%</td><td>2,401.0</td>"
+        "<td>2,200.4</td><td>9.1%</td></tr>"
+        "<tr><td>Net income</td><td>100.1</td><td>80.4</td><td>24.5%</td><td>190.6</td>"
+        "<td>160.2</td><td>19.0%</td></tr></table>"
+        "<p>Consolidated statement of financial position</p><table>"
+        f"<tr><td>{unit}</td><td>30 Jun 2024</td><td>31 Dec 2023</td></tr>"
+        "<tr><td>Cash and cash equivalents</td><td>512.0</td><td>480.3</td></tr>"
+        "<tr><td>Total assets</td><td>9,800.1</td><td>9,500.7</td></tr>"
+        "<tr><td>Total liabilities</td><td>5,699.9</td><td>5,550.7</td></tr>"
+        "<tr><td>Total equity</td><td>4,100.2</td><td>3,950.0</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("1234500000")
+    assert facts[("Revenues", "D2023-04-01_2023-06-30")] == Decimal("1100200000")
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("2401000000")
+    assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == Decimal("160200000")
+    assert facts[("Assets", "I2024-06-30")] == Decimal("9800100000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2023-12-31")] == Decimal("480300000")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "results for the fourth quarter and fiscal year 2024, ended September 30, 2024",
+        "results for its fiscal fourth quarter ended September 30, 2024",
+        "results for the fourth quarter of fiscal 2024 ended September 30, 2024",
+    ],
+)
+def test_a_sentence_dating_a_quarter_fixes_the_fiscal_year(tmp_path: Path, sentence: str) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><h1>Fabrikam Corp. reports fiscal 2024 results</h1>"
+        f"<p>Fabrikam Corp. today announced {sentence}.</p><p>Fiscal year summary</p><table>"
+        "<tr><td>($ in millions)</td><td>FY24</td><td>FY23</td><td>4Q24</td><td>4Q23</td></tr>"
+        "<tr><td>Revenue</td><td>4,800</td><td>4,400</td><td>1,300</td><td>1,150</td></tr>"
+        "<tr><td>Net income</td><td>380</td><td>350</td><td>110</td><td>95</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2023-10-01_2024-09-30")] == Decimal("4800000000")
+    assert facts[("Revenues", "D2022-10-01_2023-09-30")] == Decimal("4400000000")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("110000000")
+    assert facts[("NetIncomeLoss", "D2023-07-01_2023-09-30")] == Decimal("95000000")
+
+
+def test_a_quarter_compared_with_a_year_does_not_take_the_years_date() -> None:
+    """ "first quarter ... the year ended December 31, 2023": the date ends the year, not the
+    quarter (were it the quarter's, the fiscal year would end on September 30)."""
+    evidence = CalendarEvidence()
+    evidence.read_text(
+        "Sales in the first quarter exceeded those of the year ended December 31, 2023."
+    )
+    assert dict(evidence.year_ends) == {date(2023, 12, 31): 1}
+    evidence = CalendarEvidence()
+    evidence.read_text("Results for the first quarter ended December 31, 2023.")
+    assert dict(evidence.year_ends) == {date(2024, 9, 30): 1}
