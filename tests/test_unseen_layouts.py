@@ -20,9 +20,12 @@ from pathlib import Path
 
 import pytest
 
+from exporter.ingest import read_document
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert
+from exporter.tables import understand_tables
 from exporter.tables.calendar import CalendarEvidence
+from exporter.taxonomy import load_taxonomy
 
 FactKey = tuple[str, str]
 
@@ -216,3 +219,75 @@ def test_a_quarter_compared_with_a_year_does_not_take_the_years_date() -> None:
     evidence = CalendarEvidence()
     evidence.read_text("Results for the first quarter ended December 31, 2023.")
     assert dict(evidence.year_ends) == {date(2024, 9, 30): 1}
+
+
+# --- segment columns, periods as rows, and a second statement under its own title ----
+
+
+def _segment_release(stub: str, segments: tuple[str, ...]) -> str:
+    def line(label: str, values: tuple[str, ...]) -> str:
+        return f"{label:<34}" + "".join(f"{v:>18}" for v in values)
+
+    periods = (
+        ("September 30, 2024", "Three", ("45,100", "22,300", "-", "67,400")),
+        ("September 30, 2023", "Three", ("40,000", "20,100", "-", "60,100")),
+        ("September 30, 2024", "Nine", ("130,300", "65,000", "-", "195,300")),
+    )
+    rows = [line("", segments)]
+    for end, span, revenue in periods:
+        rows += [stub.format(span=span, end=end), line("Revenue", revenue), ""]
+    return "\n".join(
+        [
+            "Maple Leaf Metals Ltd. Reports Third Quarter 2024 Results",
+            "",
+            "TORONTO, Nov. 6, 2024 -- Maple Leaf Metals Ltd. (TSX: MLM) today reported results"
+            " for the three and nine months ended September 30, 2024, in Canadian dollars.",
+            "",
+            "Segment results",
+            "(in thousands of Canadian dollars)",
+            "",
+            *rows,
+            "Consolidated Statements of Financial Position",
+            "(in thousands of Canadian dollars)",
+            line("", ("Sept. 30, 2024", "Dec. 31, 2023")),
+            line("Cash and cash equivalents", ("55,300", "48,100")),
+            line("Total assets", ("612,400", "590,200")),
+            line("Total liabilities", ("210,100", "205,000")),
+            line("Total equity", ("402,300", "385,200")),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "stub",
+    [
+        "{span} months ended {end}",
+        "{span} Months Ended {end}:",
+        "For the {span} months ended {end}",
+    ],
+)
+@pytest.mark.parametrize(
+    "segments",
+    [
+        ("Mining", "Processing", "Corporate", "Total"),
+        ("Americas", "Europe", "Other", "Consolidated"),
+    ],
+)
+def test_segment_columns_with_periods_printed_as_rows(
+    tmp_path: Path, stub: str, segments: tuple[str, ...]
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(_segment_release(stub, segments), encoding="utf-8")
+    facts = _facts(path)
+    first = segments[0]
+    assert facts[("Revenues", f"D2024-07-01_2024-09-30_{first}Member")] == Decimal("45100000")
+    assert facts[("Revenues", f"D2023-07-01_2023-09-30_{first}Member")] == Decimal("40000000")
+    assert facts[("Revenues", f"D2024-01-01_2024-09-30_{first}Member")] == Decimal("130300000")
+    assert facts[("Revenues", "D2024-01-01_2024-09-30")] == Decimal("195300000")
+    assert facts[("Assets", "I2024-09-30")] == Decimal("612400000")
+    assert facts[("Assets", "I2023-12-31")] == Decimal("590200000")
+    tables = understand_tables(read_document(path), load_taxonomy(), "CAD")
+    assert [(t.title, t.kind) for t in tables][-1] == (
+        "Consolidated Statements of Financial Position",
+        "balance_sheet",
+    )

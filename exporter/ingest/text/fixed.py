@@ -166,14 +166,31 @@ def _markup_regions(lines: list[str]) -> dict[int, int]:
     return regions
 
 
-def _extend_up(lines: list[str], first: int, floor: int) -> int:
+def _names_columns(line: str, extents: list[tuple[int, int]]) -> bool:
+    """Words over the value columns, one phrase over each of several ("Mining  Processing
+    Total"): column names that are not period words (segments, products, measures)."""
+    parts = cut(line)
+    if parts.values or len(parts.label) < 2:
+        return False
+    over = []
+    for token in parts.label:
+        hits = [i for i, (a, b) in enumerate(extents) if a < token.end and token.start < b]
+        if len(hits) != 1:
+            return False
+        over.append(hits[0])
+    return len(set(over)) == len(over)
+
+
+def _extend_up(
+    lines: list[str], first: int, floor: int, extents: list[tuple[int, int]] | None = None
+) -> int:
     """The first header line above data line `first` (or `first` when there is none)."""
     top = first
     probe = first - 1
     while probe >= max(floor, first - _MAX_UP):
         line = lines[probe]
-        if _is_header(line) or _is_rule(line):
-            top = probe if _is_header(line) else top
+        if _is_header(line) or _is_rule(line) or _names_columns(line, extents or []):
+            top = probe if not _is_rule(line) else top
         elif line.strip() and not (_is_label(line) and top == first):
             break
         probe -= 1
@@ -187,7 +204,8 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
     runs: list[list[int]] = []
     for index in data:
         between = range(runs[-1][-1] + 1, index) if runs else range(0)
-        if runs and len(between) <= _MAX_GAP and all(_fits(lines[j], taken[j]) for j in between):
+        joined = all(_fits(lines[j], taken[j]) for j in between)
+        if runs and len(between) <= _MAX_GAP and joined and not _titles_next(lines, between):
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -195,12 +213,30 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
     for run in runs:
         if not _aligned(lines, run):
             continue
-        start = _extend_up(lines, run[0], floor)
+        extents = _layout([lines[i] for i in run], []).extents
+        start = _extend_up(lines, run[0], floor, extents)
         if any(taken[start : run[-1] + 1]):
             continue
         regions[start] = run[-1] + 1
         floor = run[-1] + 1
     return regions
+
+
+def _titles_next(lines: list[str], between: range) -> bool:
+    """Whether the lines between two data lines start another table: a line of words
+    that are not column-header words, then a column-header line of its own (a statement
+    title over the next statement's dates)."""
+    titled = False
+    for index in between:
+        line = lines[index]
+        if not line.strip() or _is_rule(line):
+            continue
+        if _is_header(line):
+            if titled and len(cut(line).label) + len(cut(line).values) > 1:
+                return True
+        elif not is_header_text(line.strip()):
+            titled = True
+    return False
 
 
 def _fits(line: str, taken: bool) -> bool:
@@ -227,6 +263,8 @@ class _Layout:
 
     extents: list[tuple[int, int]]
     marks: list[int]
+    # Where the data lines' labels start: a lone phrase starting there heads rows.
+    label_start: int | None = None
 
     def column_of(self, token: _Token) -> int:
         if self.marks:
@@ -260,6 +298,13 @@ def _merge(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _layout(data: list[str], marks: list[int]) -> _Layout:
+    layout = _value_layout(data, marks)
+    starts = [parts.label[0].start for parts in map(cut, data) if parts.label]
+    layout.label_start = min(starts) if starts else None
+    return layout
+
+
+def _value_layout(data: list[str], marks: list[int]) -> _Layout:
     tokens = [v for line in data for v in cut(line).values]
     if marks:
         buckets: dict[int, list[_Token]] = {}
@@ -357,6 +402,9 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     if not data:
         return [text_block([lines[i].strip()], i) for i in range(start, end) if lines[i].strip()]
     layout = _layout([text[i] for i in data], region.marks)
+    named = [i for i in region.body if i < data[0] and _names_columns(text[i], layout.extents)]
+    region.header = sorted([*region.header, *named])
+    region.body = [i for i in region.body if i not in named]
     captions: list[Block] = []
     header: list[Row] = []
     for index in region.header:
@@ -377,13 +425,16 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
 
 def _over_labels(line: str, layout: _Layout) -> bool:
     """Header words standing alone over the label column ("2018:" above that year's rows,
-    "Three Months Ended June 30," left of the numbers): they head the rows, not a column,
-    and are kept in the label column for table understanding to read."""
+    "Three Months Ended June 30," left of the numbers, or starting where the labels do):
+    they head the rows, not a column, and are kept in the label column for table
+    understanding to read."""
     parts = cut(line)
     tokens = [*parts.label, *parts.values]
     if len(tokens) != 1 or not layout.extents:
         return False
-    return tokens[0].end <= layout.extents[0][0] and is_header_text(tokens[0].text)
+    token = tokens[0]
+    flush_left = layout.label_start is not None and token.start <= layout.label_start
+    return (token.end <= layout.extents[0][0] or flush_left) and is_header_text(token.text)
 
 
 def _line_below(text: dict[int, str], index: int, end: int) -> str | None:
