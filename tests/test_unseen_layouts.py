@@ -291,3 +291,39 @@ def test_segment_columns_with_periods_printed_as_rows(
         "Consolidated Statements of Financial Position",
         "balance_sheet",
     )
+
+
+# --- prose: the comparative printed in brackets after the value --------------------------
+
+
+@pytest.mark.parametrize("currency", ["NOK", "SEK", "EUR"])
+@pytest.mark.parametrize("scale", [" million", "m"])
+def test_a_bracketed_figure_after_a_value_is_its_year_earlier_comparative(
+    tmp_path: Path, currency: str, scale: str
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Nordwind ASA: Results for the fourth quarter of 2024\n\n"
+        "OSLO, 12 February 2025 -- Nordwind ASA (OSE: NWIND) reports revenue of"
+        f" {currency} 1,245{scale} for the fourth quarter of 2024. EBITDA was"
+        f" {currency} 310{scale} ({currency} 270{scale}). For the full year 2024, revenue"
+        f" was {currency} 4,820{scale} ({currency} 4,310{scale}).\n",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Ebitda", "D2024-10-01_2024-12-31")] == Decimal("310000000")
+    assert facts[("Ebitda", "D2023-10-01_2023-12-31")] == Decimal("270000000")
+    assert facts[("Revenues", "D2023-01-01_2023-12-31")] == Decimal("4310000000")
+
+
+def test_a_bracketed_per_share_figure_is_not_a_comparative(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Fabrikam Corp. Reports Fourth Quarter 2024 Results\n\n"
+        "Fabrikam Corp. (NYSE: FAB) today reported net income of $5.0 million ($0.10 per"
+        " diluted share) for the fourth quarter of 2024.\n",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("ProfitLoss", "D2024-10-01_2024-12-31")] == Decimal("5000000")
+    assert not any(context.startswith("D2023") for _, context in facts)

@@ -97,6 +97,8 @@ class RelatedFigures:
             self._unplaced(spot, "a comparative with no value stated before it")
             return None
         phrase = self._comparative_phrase(spot)
+        if cue.bracketed and (phrase is None or phrase.start < spot.figure.start):
+            phrase = _a_year_earlier(spot)
         period = resolve(phrase, anchor.period, self.report) if phrase else None
         base = self.concepts[anchor.base]
         if phrase is None or period is None:
@@ -312,6 +314,15 @@ class RelatedFigures:
             return None
         state.change = (spot.index, spot.figure, 1)
         return self._emit_change(spot, state, other, end)
+
+
+def _a_year_earlier(spot: Spot) -> PeriodPhrase:
+    """The period of a bracketed comparative: the value's own, a year earlier (the
+    convention of releases that print "NOK 310 million (270)")."""
+    figure = spot.figure
+    return PeriodPhrase(
+        start=figure.start, end=figure.end, text="(a year earlier)", kind=PhraseKind.PRIOR_YEAR
+    )
 
 
 def _scaled_like_high(spot: Spot) -> Figure:

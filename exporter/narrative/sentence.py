@@ -52,6 +52,9 @@ class Cue(Frozen):
     after_change: bool = False
     # Why no phrase names a value (when `mention` is None).
     reason: str = ""
+    # "EBITDA was NOK 310 million (NOK 270 million)": a figure alone in brackets right after
+    # a value is the same measure a year earlier, the comparative printed the short way.
+    bracketed: bool = False
 
 
 class Sentence(Frozen):
@@ -177,6 +180,9 @@ class Cues:
             return Cue(role=Role.VALUE)
         if index and _translation(sentence.figures[index - 1], figure, gap, after):
             return Cue(role=Role.TRANSLATION)
+        same_kind = index and sentence.figures[index - 1].kind is figure.kind
+        if previous is Role.VALUE and same_kind and _bracketed(gap, after):
+            return Cue(role=Role.COMPARATIVE, bracketed=True)
         if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
             return Cue(role=Role.HIGH)
         if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
@@ -300,6 +306,12 @@ def _range_start(sentence: Sentence, index: int) -> bool:
     figure, following = sentence.figures[index], sentence.figures[index + 1]
     joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", sentence.text[figure.end : following.start])
     return bool(joined) and (figure.kind, figure.currency) == (following.kind, following.currency)
+
+
+def _bracketed(gap: str, after: str) -> bool:
+    """A figure that stands alone in brackets right after the figure before it (of the
+    same kind: "$5.0 million ($0.10 per diluted share)" gives the per-share figure)."""
+    return re.fullmatch(r"\s*\(", gap) is not None and re.match(r"\)", after) is not None
 
 
 def _share(gap: str, after: str) -> bool:
