@@ -14,11 +14,13 @@ carry it, with the facts expected written by hand.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from renderings_text import cell_per_line, flattened
 
 from exporter.ingest import read_document
 from exporter.options import ConvertOptions
@@ -87,13 +89,57 @@ def _html(year_row: str) -> str:
     return f"<html><body>{lead}<table>{head}{''.join(body)}</table></body></html>"
 
 
-@pytest.mark.parametrize("year_row", ["{year}:", "{year}", "Fiscal {year}"])
-@pytest.mark.parametrize("print_", ["text", "html"])
+def _tabbed(year_row: str) -> str:
+    rows = ["\tFirst Quarter\tSecond Quarter\tThird Quarter\tFourth Quarter"]
+    for year, revenue, income in (
+        ("2018", _QUARTERS_2018, _INCOME_2018),
+        ("2017", _QUARTERS_2017, _INCOME_2017),
+    ):
+        rows += [year_row.format(year=year), "\t".join(("Total revenues", *revenue))]
+        rows.append("\t".join(("Net income", *income)))
+    return "\n".join([*_LEAD, *rows]) + "\n"
+
+
+_PRINTS: dict[str, Callable[[str], str]] = {
+    "fixed-width": _fixed_width,
+    "tabbed": _tabbed,
+    "newswire-flattened": lambda year_row: flattened(_tabbed(year_row)),
+    "newswire-cell-per-line": lambda year_row: cell_per_line(_tabbed(year_row)),
+    "html": _html,
+}
+
+
+_GLUED_YEAR = (
+    "a flattened line runs the first year row into the last header cell ('Fourth Quarter"
+    " 2018'): nothing in the line says the year is a row of its own"
+)
+_UNTABBED = (
+    "in tab-separated text a line without a tab is read as a header row that lost its"
+    " leading tab, so a bare year there heads one column"
+)
+_KNOWN = {
+    ("newswire-flattened", "{year}"): _GLUED_YEAR,
+    ("tabbed", "{year}"): _UNTABBED,
+    ("tabbed", "Fiscal {year}"): _UNTABBED,
+}
+
+
+def _year_row_cases() -> list[object]:
+    cases: list[object] = []
+    for print_ in sorted(_PRINTS):
+        for year_row in ("{year}:", "{year}", "Fiscal {year}"):
+            reason = _KNOWN.get((print_, year_row))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            cases.append(pytest.param(print_, year_row, marks=marks, id=f"{print_}-{year_row}"))
+    return cases
+
+
+@pytest.mark.parametrize(("print_", "year_row"), _year_row_cases())
 def test_a_year_printed_as_a_row_dates_the_quarter_columns_under_it(
-    tmp_path: Path, year_row: str, print_: str
+    tmp_path: Path, print_: str, year_row: str
 ) -> None:
-    path = tmp_path / ("release.txt" if print_ == "text" else "release.html")
-    text = _fixed_width(year_row) if print_ == "text" else _html(year_row)
+    path = tmp_path / ("release.html" if print_ == "html" else "release.txt")
+    text = _PRINTS[print_](year_row)
     path.write_text(text, encoding="utf-8")
     facts = _facts(path)
     quarters_2018 = [

@@ -84,11 +84,20 @@ def _period_stub(data: list[Row]) -> str:
 
 
 def _stub_label(row: Row) -> str:
-    """The label of a row that prints only a period in the label column, else ""."""
+    """The label of a row that prints only a period in the label column, else "".
+
+    A year alone on a row may also stand over the first value column ("2017" in a
+    newswire print that lost the row's layout), its label word beside it ("Fiscal" |
+    "2017"): with more than one value column it cannot be one column's header.
+    """
     cells = [c for c in row.cells if c.text.strip()]
-    if len(cells) != 1 or cells[0].column != 0:
-        return ""
-    label = cells[0].text.strip()
+    if len(cells) == 1 and cells[0].column == 0:
+        label = cells[0].text.strip()
+    else:
+        label = " ".join(c.text.strip() for c in cells)
+        loose = len(cells) == 1 or (len(cells) == 2 and cells[0].column == 0)
+        wide = len(row.cells) > 2
+        return label if loose and wide and _names_year_only(label) else ""
     phrase = parse_phrase(label)
     if (phrase.names_part_of_year or phrase.has_date) and len(phrase.words) <= _STUB_WORDS:
         return label
@@ -117,7 +126,7 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
         if _stub_label(row) and _has_numbers(data):
             # "2017:" under the 2018 rows: the same columns again, for another period.
             segments.append((headers, data))
-            headers, data = _last_headers(segments), [row]
+            headers, data = _last_headers(segments, _stub_label(row)), [row]
             continue
         header = is_header_row(row, names) and not (data and _label_note(row))
         if header or is_unlabelled_header(row, before_data=not data):
@@ -140,11 +149,21 @@ def _has_numbers(rows: list[Row]) -> bool:
     return any(split_label(row)[1] for row in rows)
 
 
-def _last_headers(segments: list[tuple[list[Row], list[Row]]]) -> list[Row]:
+def _last_headers(segments: list[tuple[list[Row], list[Row]]], stub: str) -> list[Row]:
     """The header rows of the latest segment that has some, less the period it printed in
-    the label column: the columns a later block of rows repeats for another period."""
+    the label column: the columns a later block of rows repeats for another period. When
+    the new period is a year, a header row that only named the earlier year goes too
+    ("2018:" printed over the columns, then "2017:" in the label column)."""
     carried = next((list(headers) for headers, _ in reversed(segments) if headers), [])
-    return [row for row in carried if not _stub_label(row)]
+    kept = [row for row in carried if not _stub_label(row)]
+    if _names_year_only(stub):
+        kept = [row for row in kept if not _names_years_only(row)]
+    return kept
+
+
+def _names_years_only(row: Row) -> bool:
+    texts = [c.text for c in row.cells if c.text.strip()]
+    return bool(texts) and all(_names_year_only(t) for t in texts)
 
 
 def _block(
