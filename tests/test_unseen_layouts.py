@@ -373,3 +373,29 @@ def test_a_bracketed_per_share_figure_is_not_a_comparative(tmp_path: Path) -> No
     facts = _facts(path)
     assert facts[("ProfitLoss", "D2024-10-01_2024-12-31")] == Decimal("5000000")
     assert not any(context.startswith("D2023") for _, context in facts)
+
+
+# --- titles and period headings printed as plain paragraphs -------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading", ["Three months ended March 31", "For the Three Months Ended March 31"]
+)
+def test_a_plain_paragraph_naming_the_period_dates_year_columns(
+    tmp_path: Path, heading: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p>Fabrikam Corp. Reports First Quarter 2024 Results</p>"
+        "<p>Fabrikam Corp. (NASDAQ: FBKM) today announced results for the first quarter ended"
+        " March 31, 2024.</p><p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>"
+        f"<p>{heading}</p><p>(In thousands)</p><table>"
+        "<tr><td></td><td>2024</td><td>2023</td></tr>"
+        "<tr><td>Revenue</td><td>$ 52,100</td><td>$ 48,300</td></tr>"
+        "<tr><td>Net income</td><td>$ 5,200</td><td>$ 4,100</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
+    assert facts[("Revenues", "D2023-01-01_2023-03-31")] == Decimal("48300000")

@@ -157,12 +157,24 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
         if text.startswith("(") and text.endswith(")") and len(text) < 120 and not title:
             caption = f"{text} {caption}".strip()
             continue
-        if not period and isinstance(block, Heading) and is_period_heading(text):
+        if not period and _stands_alone(block) and is_period_heading(text):
             period = text
             continue
-        if not title and isinstance(block, Heading) and not _AMOUNT.search(text):
+        if not title and _stands_alone(block) and not _AMOUNT.search(text):
             title = text
     return title, caption, period
+
+
+_TITLE_WORDS = 12
+
+
+def _stands_alone(block: Heading | Paragraph) -> bool:
+    """A heading, or a paragraph printed like one: a few words, no sentence ("CONDENSED
+    CONSOLIDATED BALANCE SHEETS" or "Three months ended March 31" as a plain paragraph)."""
+    if isinstance(block, Heading):
+        return True
+    text = block.text.strip()
+    return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
 
 
 def compared_period(text: str) -> str:
