@@ -399,3 +399,33 @@ def test_a_plain_paragraph_naming_the_period_dates_year_columns(
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
     assert facts[("Revenues", "D2023-01-01_2023-03-31")] == Decimal("48300000")
+
+
+# --- fiscal-year labels under a headline that names a quarter and the year ---------------
+
+
+@pytest.mark.parametrize(
+    ("quarter", "year"),
+    [
+        ("Q4'24", "FY'24"),
+        ("Q4 FY24", "FY 2024"),
+        ("4Q 2024", "Fiscal Year 2024"),
+        ("Dec-24", "Full Year 2024"),
+    ],
+)
+def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
+    tmp_path: Path, quarter: str, year: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p>Fabrikam Corp. Reports Fourth Quarter and Full Year 2024 Results</p>"
+        "<p>Fabrikam Corp. (NYSE: FAB) today announced results for the fourth quarter and"
+        " year ended December 31, 2024.</p><p>Selected data ($ in millions)</p><table>"
+        f"<tr><td></td><td>{quarter}</td><td>{year}</td></tr>"
+        "<tr><td>Revenue</td><td>1,300</td><td>4,800</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("4800000000")
+    if quarter != "Dec-24":
+        assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1300000000")

@@ -93,6 +93,22 @@ class PeriodPhrase:
         return bool(self.quarter or self.half or self.span or self.year_to_date or self.full_year)
 
     @property
+    def lengths(self) -> frozenset[int]:
+        """The lengths in months of the periods the phrase names (a quarter, a half, a
+        span, a full year); more than one when it joins periods of different lengths."""
+        found = set()
+        if self.quarter:
+            found.add(3)
+        if self.half:
+            found.add(6)
+        if self.full_year:
+            found.add(12)
+        if self.span:
+            unit, count = self.span
+            found.add(count if unit == "months" else round(count * 12 / 52))
+        return frozenset(found)
+
+    @property
     def is_empty(self) -> bool:
         return self == PeriodPhrase()
 
@@ -105,6 +121,9 @@ class PeriodPhrase:
         """
         updates: dict[str, object] = {}
         kind_missing = not (self.names_part_of_year or self.instant or self.trailing)
+        # "Fourth Quarter and Full Year 2024 Results" names two lengths: it cannot say
+        # which one a column has.
+        kind_missing = kind_missing and len(other.lengths) <= 1
         if kind_missing:
             for name in ("span", "quarter", "half", "year_to_date", "full_year", "trailing"):
                 updates[name] = getattr(other, name)
@@ -157,6 +176,9 @@ _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?"
 )
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)")
+# "Dec-24", "Dec'23": a month and a two-digit year, as column headers print them; 28 and
+# over reads as a month's last day ("Sep-30"), not a year.
+_MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[-'\u2019](?P<year>[01]\d|2[0-7])(?![\d-])")
 _LONE_YEAR = re.compile(r"(?<![\d,.$/-])(?:19|20)\d\d(?![\d,%/-])|(?<=')\d\d\b")
 
 
@@ -190,8 +212,9 @@ def _dates(text: str, parts: dict[str, object]) -> str:
             elif 1 <= day <= 31:
                 found.append((match.start(), None, (month, day)))
             text = _take(text, match)
-    for match in list(_MONTH_YEAR.finditer(text)):
-        year, month = int(match["year"]), _MONTHS[match["month"]]
+    months = [*_MONTH_YEAR.finditer(text), *_MONTH_SHORT_YEAR.finditer(text)]
+    for match in months:
+        year, month = _year(match["year"]), _MONTHS[match["month"]]
         last = calendar.monthrange(year, month)[1] if 1900 <= year <= 2100 else 0
         found.append((match.start(), _safe_date(year, month, last), None))
         text = _take(text, match)
