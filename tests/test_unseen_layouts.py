@@ -429,3 +429,40 @@ def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
     assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("4800000000")
     if quarter != "Dec-24":
         assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1300000000")
+
+
+# --- the title and unit printed in the table's own first rows -------------------------------
+
+
+@pytest.mark.parametrize("issuer_row", [True, False])
+def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: bool) -> None:
+    first = '<tr><td colspan="3">FABRIKAM CORP.</td></tr>' if issuer_row else ""
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p><b>Fabrikam Corp. Reports First Quarter 2024 Results</b></p>"
+        "<p>Fabrikam Corp. (NASDAQ: FBKM) today announced results for the first quarter ended"
+        " March 31, 2024.</p><p><b>Financial Statements</b></p><table>"
+        f"{first}"
+        '<tr><td colspan="3">CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</td></tr>'
+        '<tr><td colspan="3">(In thousands, except per share amounts)</td></tr>'
+        '<tr><td></td><td colspan="2">Three Months Ended March 31,</td></tr>'
+        "<tr><td></td><td>2024</td><td>2023</td></tr>"
+        "<tr><td>Revenue</td><td>$ 52,100</td><td>$ 48,300</td></tr>"
+        "<tr><td>Net income</td><td>$ 5,200</td><td>$ 4,100</td></tr></table><table>"
+        '<tr><td colspan="3">CONDENSED CONSOLIDATED BALANCE SHEETS</td></tr>'
+        '<tr><td colspan="3">(In thousands)</td></tr>'
+        "<tr><td></td><td>March 31, 2024</td><td>December 31, 2023</td></tr>"
+        "<tr><td>Cash and cash equivalents</td><td>$ 10,100</td><td>$ 9,000</td></tr>"
+        "<tr><td>Total assets</td><td>120,100</td><td>115,000</td></tr>"
+        "<tr><td>Total liabilities</td><td>50,100</td><td>48,000</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
+    assert facts[("Assets", "I2023-12-31")] == Decimal("115000000")
+    tables = understand_tables(read_document(path), load_taxonomy(), "USD")
+    assert [(t.title, t.kind) for t in tables] == [
+        ("CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "income_statement"),
+        ("CONDENSED CONSOLIDATED BALANCE SHEETS", "balance_sheet"),
+    ]

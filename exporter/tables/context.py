@@ -321,6 +321,8 @@ def raw_tables(document: Document) -> list[RawTable]:
         if not isinstance(block, Table):
             pending.append(block)
             continue
+        titles, block = _titles_inside(block)
+        pending.extend(titles)
         if result:
             result[-1] = _with_notes(result[-1], pending)
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
@@ -370,6 +372,25 @@ def raw_tables(document: Document) -> list[RawTable]:
     if result:
         result[-1] = _with_notes(result[-1], pending)
     return result
+
+
+def _titles_inside(block: Table) -> tuple[list[Heading], Table]:
+    """Lines of text a table prints in its first rows, above its column headers (the
+    issuer's name, the statement's title, "(In thousands)"): read as the headings over the
+    table they are, so that they give its title, caption and period."""
+    titles: list[Heading] = []
+    for count, row in enumerate(block.rows):
+        if row.is_blank:
+            continue
+        cells = [c for c in row.cells if c.text.strip()]
+        if is_header_row(row) or is_unlabelled_header(row, before_data=True):
+            if not titles:
+                return [], block
+            return titles, block.model_copy(update={"rows": block.rows[count:]})
+        if len(cells) != 1 or parse_number(cells[0].text) is not None:
+            return [], block
+        titles.append(Heading(text=" ".join(cells[0].text.split()), line=row.line, page=row.page))
+    return [], block
 
 
 _NOTE = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})\)|([\u00b9\u00b2\u00b3\u2070-\u2079]+))\s*\S")
