@@ -466,3 +466,33 @@ def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: boo
         ("CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "income_statement"),
         ("CONDENSED CONSOLIDATED BALANCE SHEETS", "balance_sheet"),
     ]
+
+
+# --- favourable/unfavourable variance columns ----------------------------------------------
+
+
+@pytest.mark.parametrize("variance", ["Fav/(Unfav)", "Better/(Worse)", "Favorable (Unfavorable)"])
+def test_a_variance_column_is_left_out_on_purpose(tmp_path: Path, variance: str) -> None:
+    """An expense that rose by 200 is printed (200) under "Fav/(Unfav)": not a change of
+    -200. The amounts and the % change beside it stay facts."""
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p><b>Tailspin Airlines Reports Fourth Quarter 2024 Results</b></p>"
+        "<p>Tailspin Airlines, Inc. (NYSE: TSA) today reported results for the fourth quarter"
+        " ended December 31, 2024.</p><p><b>Summary of Results</b></p>"
+        "<p>(in millions)</p><table>"
+        f"<tr><td></td><td>4Q24</td><td>4Q23</td><td>{variance}</td><td>% Change</td></tr>"
+        "<tr><td>Total operating revenue</td><td>$ 5,100</td><td>$ 4,800</td><td>$ 300</td>"
+        "<td>6.3%</td></tr>"
+        "<tr><td>Total operating expenses</td><td>4,700</td><td>4,500</td><td>(200)</td>"
+        "<td>4.4%</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    converted = convert(path, ConvertOptions())
+    facts = {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
+    assert facts[("OperatingExpenses", "D2024-10-01_2024-12-31")] == Decimal("4700000000")
+    changes = [c for c, _ in facts if c.endswith("Change") and not c.endswith("PercentChange")]
+    assert changes == []
+    assert ("OperatingExpensesPercentChange", "D2024-10-01_2024-12-31") in facts
+    assert Decimal("-200000000") not in facts.values()
+    assert converted.report.deliberate_non_facts == 2

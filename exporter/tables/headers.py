@@ -394,6 +394,7 @@ def build_columns(
                 open_start=resolution.open_start and period is resolution.period,
                 missing="" if period else resolution.missing,
                 share_of=mentions(header, context.share_of),
+                variance=_states_variance(header),
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
                 trailing=_trailing(header, context),
             )
@@ -500,6 +501,12 @@ def states_outlook(text: str) -> bool:
     """Text that calls figures guidance or an outlook (words in periods.toml)."""
     pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('outlook')})(?![\w-])"
     return re.search(pattern, text.lower()) is not None
+
+
+def _states_variance(header: str) -> bool:
+    """A header of favourable or unfavourable variances ("Fav/(Unfav)")."""
+    pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('variance')})(?![\w-])"
+    return re.search(pattern, header.lower()) is not None
 
 
 def _compares_periods(header: str) -> bool:

@@ -44,6 +44,9 @@ class Column(BaseModel):
     missing: str = ""
     # A column of percentages of another line ("Percent to Sales"): not facts, on purpose.
     share_of: bool = False
+    # A column of favourable/unfavourable variances ("Fav/(Unfav)"): its sign says better
+    # or worse, not up or down; not facts, on purpose.
+    variance: bool = False
     # A fiscal period after the latest one the release reports (guidance): not facts.
     outlook: bool = False
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a

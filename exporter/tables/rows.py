@@ -76,6 +76,13 @@ def place_row(
             where = f"row {label!r}" if ratio_row else f"column {columns[column].header!r}"
             reason = f"a percentage of another line ({where}): a ratio of other facts"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
+        elif columns[column].variance:
+            reason = (
+                f"column {columns[column].header!r} is a favourable/unfavourable variance: its"
+                " sign says better or worse, not up or down, and it is the difference of"
+                " the columns it compares"
+            )
+            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].outlook:
             what = columns[column].missing or "guidance for a period not yet reported"
             reason = f"column {columns[column].header!r} is {what}"
