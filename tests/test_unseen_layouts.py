@@ -496,3 +496,29 @@ def test_a_variance_column_is_left_out_on_purpose(tmp_path: Path, variance: str)
     assert ("OperatingExpensesPercentChange", "D2024-10-01_2024-12-31") in facts
     assert Decimal("-200000000") not in facts.values()
     assert converted.report.deliberate_non_facts == 2
+
+
+@pytest.mark.parametrize(
+    ("sequential", "annual"), [("QoQ", "YoY"), ("Q/Q", "Y/Y"), ("Q-o-Q", "Y-o-Y")]
+)
+def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
+    tmp_path: Path, sequential: str, annual: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p><b>Proseware Bank Reports Third Quarter 2024 Results</b></p>"
+        "<p>Proseware Bancorp (NASDAQ: PRSW) today reported results for the third quarter"
+        " ended September 30, 2024.</p><p><b>Financial Highlights</b></p>"
+        "<p>(Dollars in thousands)</p><table>"
+        "<tr><td></td><td>Q3 2024</td><td>Q2 2024</td><td>Q3 2023</td>"
+        f"<td>{sequential}</td><td>{annual}</td></tr>"
+        "<tr><td>Net income</td><td>$ 12,300</td><td>$ 11,900</td><td>$ 10,800</td>"
+        "<td>3.4%</td><td>13.9%</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    converted = convert(path, ConvertOptions())
+    assert converted.report.not_understood == 0
+    facts = {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
+    assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("11900000")
+    changes = sorted(v for (c, _), v in facts.items() if c.endswith("PercentChange"))
+    assert changes == [Decimal("0.034"), Decimal("0.139")]

@@ -38,7 +38,7 @@ _MONTH_DAY = re.compile(
 )
 _CHANGE = re.compile(
     r"\bchange\b|%|\u2206|\u0394|\bvariance\b|\bgrowth\b|\bincrease\b|\bdecrease\b"
-    r"|\bvs\.?\b|\by/y\b|\byoy\b|period[\s-]*over",
+    r"|\bvs\.?\b|\by/y\b|\byoy\b|\by-o-y\b|\bq/q\b|\bqoq\b|\bq-o-q\b|period[\s-]*over",
     re.IGNORECASE,
 )
 _SPAN_WORDS = (
