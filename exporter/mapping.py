@@ -21,7 +21,7 @@ from exporter.extensions import ExtensionRegistry
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
 from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
-from exporter.tables.phrases import says_only_comparison
+from exporter.tables.phrases import says_only_comparison, vocabulary
 from exporter.tables.rows import without_scale
 from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Relation, Taxonomy
 
@@ -224,10 +224,25 @@ def _fits_numbers(concept: Concept, row: TableRow) -> bool:
     return True
 
 
-def _fits_period(candidate: _Candidate, concept: Concept, durations: bool) -> bool:
+def _fits_period(
+    candidate: _Candidate, concept: Concept, durations: bool, balance_at_end: bool = False
+) -> bool:
     if concept.period is PeriodType.DURATION:
         return durations
-    return not durations or candidate.entry.anchor is not None or bool(concept.end_labels)
+    if not durations or candidate.entry.anchor is not None or concept.end_labels:
+        return True
+    return balance_at_end and candidate.score >= _EXACT
+
+
+def _balance_at_end(kind: str, context: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a balance named in a table of duration columns is the balance at their end
+    ("Total assets" in a highlights table under "Q3 2024"). Not in a cash flow statement,
+    nor under words of change ("Changes in operating assets and liabilities"), where a
+    balance's name stands for its movement, nor where the words say it is an average."""
+    if kind == "cash_flow" or any("average" in text for text in context):
+        return False
+    change = {t for w in vocabulary().words["change"] for t in label_tokens(w)}
+    return not any(change & set(text) for text in context)
 
 
 def _says(context: tuple[tuple[str, ...], ...], phrase: str) -> bool:
@@ -324,7 +339,7 @@ class Mapper:
         return found
 
     def best(
-        self, row: TableRow, kind: str, durations: bool, lead: str = ""
+        self, row: TableRow, kind: str, durations: bool, lead: str = "", ends: bool = True
     ) -> tuple[_Candidate, float] | None:
         """The best candidate for a row, with its score, or None.
 
@@ -334,24 +349,36 @@ class Mapper:
         qualifying heading ("Diluted") is tried with the heading's words first.
         """
         for label in dict.fromkeys((row.label, _without_particulars(row.label))):
-            found = self._best(label, row, kind, durations, lead)
+            found = self._best(label, row, kind, durations, lead, ends)
             if found is not None:
                 return found
         return None
 
     def _best(
-        self, label: str, row: TableRow, kind: str, durations: bool, lead: str = ""
+        self,
+        label: str,
+        row: TableRow,
+        kind: str,
+        durations: bool,
+        lead: str = "",
+        ends: bool = True,
     ) -> tuple[_Candidate, float] | None:
         printed = self.tokens(label)
         qualified = _qualified(printed, [self.tokens(s) for s in row.sections])
         for tokens in dict.fromkeys((qualified, printed)):
-            found = self._best_of(tokens, row, kind, durations, lead)
+            found = self._best_of(tokens, row, kind, durations, lead, ends)
             if found is not None:
                 return found
         return None
 
     def _best_of(
-        self, tokens: tuple[str, ...], row: TableRow, kind: str, durations: bool, lead: str
+        self,
+        tokens: tuple[str, ...],
+        row: TableRow,
+        kind: str,
+        durations: bool,
+        lead: str,
+        ends: bool = True,
     ) -> tuple[_Candidate, float] | None:
         if not tokens:
             return None
@@ -359,9 +386,11 @@ class Mapper:
         context = (*(self.tokens(section) for section in sections), tokens)
         statement = self._statements.get(kind, frozenset())
         best: tuple[_Candidate, float] | None = None
+        at_end = ends and _balance_at_end(kind, context)
         for candidate in self.candidates(tokens):
             concept = self.taxonomy.concepts[candidate.entry.concept]
-            if not (_fits_numbers(concept, row) and _fits_period(candidate, concept, durations)):
+            fits = _fits_period(candidate, concept, durations, at_end)
+            if not (_fits_numbers(concept, row) and fits):
                 continue
             score = _score(candidate, concept, context, statement)
             if score is not None and (best is None or score > best[1]):
@@ -373,7 +402,10 @@ class Mapper:
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
         unscaled = row.model_copy(update={"label": without_scale(row.label)})
-        best = self.best(unscaled, table.kind, durations, table.lead)
+        # Over trailing-twelve-month columns a balance is an average of the period's
+        # balances ("Balance sheet accounts represent the average ..."), not its end.
+        ends = not any(c.trailing for c in table.blocks[b].columns)
+        best = self.best(unscaled, table.kind, durations, table.lead, ends)
         if best is None:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
         candidate, score = best

@@ -522,3 +522,50 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("11900000")
     changes = sorted(v for (c, _), v in facts.items() if c.endswith("PercentChange"))
     assert changes == [Decimal("0.034"), Decimal("0.139")]
+
+
+# --- balances in a table of quarter columns ------------------------------------------------
+
+
+def _highlights(label: str, first_header: str = "Q3 2024", second_header: str = "Q3 2023") -> str:
+    return (
+        "<html><body><p><b>Proseware Bank Reports Third Quarter 2024 Results</b></p>"
+        "<p>Proseware Bancorp (NASDAQ: PRSW) today reported results for the third quarter"
+        " ended September 30, 2024.</p><p><b>Financial Highlights</b></p>"
+        "<p>(Dollars in thousands)</p><table>"
+        f"<tr><td></td><td>{first_header}</td><td>{second_header}</td></tr>"
+        "<tr><td>Net income</td><td>$ 12,300</td><td>$ 10,800</td></tr>"
+        f"<tr><td>{label}</td><td>5,120,000</td><td>4,900,000</td></tr>"
+        "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "concept"), [("Total assets", "Assets"), ("Total deposits", "Deposits")]
+)
+def test_a_balance_under_quarter_columns_is_the_balance_at_their_end(
+    tmp_path: Path, label: str, concept: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(_highlights(label), encoding="utf-8")
+    facts = _facts(path)
+    assert facts[(concept, "I2024-09-30")] == Decimal("5120000000")
+    assert facts[(concept, "I2023-09-30")] == Decimal("4900000000")
+
+
+@pytest.mark.parametrize(
+    ("label", "header"),
+    [
+        ("Average total assets", "Q3 2024"),
+        ("Total assets", "Trailing twelve months ended September 30, 2024"),
+    ],
+)
+def test_an_average_balance_is_not_placed_at_the_period_end(
+    tmp_path: Path, label: str, header: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(_highlights(label, header, header.replace("2024", "2023")), encoding="utf-8")
+    facts = _facts(path)
+    assert any(concept == "NetIncomeLoss" for concept, _ in facts)
+    assert not any(concept == "Assets" for concept, _ in facts)
+    assert not any(context == "I2024-09-30" for _, context in facts)
