@@ -569,3 +569,22 @@ def test_an_average_balance_is_not_placed_at_the_period_end(
     assert any(concept == "NetIncomeLoss" for concept, _ in facts)
     assert not any(concept == "Assets" for concept, _ in facts)
     assert not any(context == "I2024-09-30" for _, context in facts)
+
+
+@pytest.mark.parametrize(
+    ("header", "context"),
+    [
+        ("Trailing twelve months Q3 2024", "D2023-10-01_2024-09-30"),
+        ("TTM Q3 2024", "D2023-10-01_2024-09-30"),
+        ("Nine months Q3 2024", "D2024-01-01_2024-09-30"),
+        ("Q3 2024", "D2024-07-01_2024-09-30"),
+    ],
+)
+def test_a_span_named_with_a_quarter_ends_with_that_quarter(
+    tmp_path: Path, header: str, context: str
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        _highlights("Net revenue", header, header.replace("2024", "2023")), encoding="utf-8"
+    )
+    assert _facts(path)[("Revenues", context)] == Decimal("5120000000")

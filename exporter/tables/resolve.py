@@ -135,7 +135,11 @@ def _fiscal(
 def _fiscal_period(
     phrase: PeriodPhrase, year: int, calendar: FiscalCalendar, instants: bool
 ) -> Period | None:
-    span = phrase.span
+    span = phrase.span or (("months", 12) if phrase.trailing else None)
+    if phrase.quarter and span and span[0] == "months" and span[1] > 3 * phrase.quarter:
+        # "Trailing twelve months Q3 2024": the span that ends with the quarter.
+        quarter = calendar.quarter(year, phrase.quarter)
+        return Period(start=months_back(quarter.end, span[1]), end=quarter.end) if quarter else None
     if phrase.quarter and (phrase.year_to_date or (span and span[1] > 3)):
         return calendar.to_date(year, 3 * phrase.quarter)
     if phrase.quarter:
