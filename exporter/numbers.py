@@ -141,3 +141,18 @@ def is_year(text: str) -> bool:
     """A four-digit year as used in column headers ("2024", "Fiscal 2024" is not)."""
     stripped = text.strip()
     return len(stripped) == 4 and stripped.isdecimal() and 1900 <= int(stripped) <= 2100
+
+
+# A number printed with a decimal comma and point-grouped thousands ("1.234,5", "(80,4)"),
+# as many European releases print them; tables/decimals.py decides which convention a
+# table follows, readers only need to see that such a cell is a number.
+DECIMAL_COMMA_NUMBER = re.compile(
+    r"^(?P<open>[(\-\u2212\u2013]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
+    r"(?P<int>\d{1,3}(?:\.\d{3})*|\d+)(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\s*(?P<close>\)?)$"
+)
+
+
+def reads_as_number(text: str) -> bool:
+    """A cell that is a number in either decimal convention."""
+    stripped = text.strip()
+    return parse_number(stripped) is not None or DECIMAL_COMMA_NUMBER.match(stripped) is not None

@@ -588,3 +588,49 @@ def test_a_span_named_with_a_quarter_ends_with_that_quarter(
         _highlights("Net revenue", header, header.replace("2024", "2023")), encoding="utf-8"
     )
     assert _facts(path)[("Revenues", context)] == Decimal("5120000000")
+
+
+# --- numbers printed with a decimal comma ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("revenue", "loss", "expected"),
+    [
+        ("1.234,5", "(80,4)", (Decimal("1234500000"), Decimal("-80400000"))),
+        ("1.234,5", "-80,4", (Decimal("1234500000"), Decimal("-80400000"))),
+        ("234,5", "(80,4)", (Decimal("234500000"), Decimal("-80400000"))),
+    ],
+)
+def test_a_table_printed_with_a_decimal_comma(
+    tmp_path: Path, revenue: str, loss: str, expected: tuple[Decimal, Decimal]
+) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p><b>Fabrikam AG: Results for the first half of 2024</b></p>"
+        "<p>Fabrikam AG (XETRA: FBAG) today published its results for the second quarter"
+        " and first half of 2024, ended 30 June 2024.</p><p><b>Key figures</b></p><table>"
+        "<tr><td>in EUR million</td><td>H1 2024</td><td>H1 2023</td><td>Change in %</td></tr>"
+        f"<tr><td>Revenue</td><td>{revenue}</td><td>1.100,2</td><td>12,2</td></tr>"
+        f"<tr><td>Net income</td><td>100,1</td><td>{loss}</td><td>n/m</td></tr>"
+        "<tr><td>Balance at 30.06.2024</td><td>5,0</td><td>4,0</td><td>25,0</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == expected[0]
+    assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == expected[1]
+    assert facts[("Revenues", "D2023-01-01_2023-06-30")] == Decimal("1100200000")
+
+
+def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Path) -> None:
+    path = tmp_path / "release.html"
+    path.write_text(
+        "<html><body><p><b>Fabrikam Corp. Reports First Half 2024 Results</b></p>"
+        "<p>Fabrikam Corp. (NYSE: FAB) today published its results for the second quarter"
+        " and first half of 2024, ended June 30, 2024.</p><p><b>Key figures</b></p><table>"
+        "<tr><td>($ in thousands)</td><td>H1 2024</td><td>H1 2023</td></tr>"
+        "<tr><td>Revenue</td><td>1,020</td><td>1,100.5</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1020000")

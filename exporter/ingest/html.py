@@ -41,7 +41,7 @@ from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Ta
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
-from exporter.numbers import is_year, parse_number
+from exporter.numbers import is_year, parse_number, reads_as_number
 
 _SKIPPED_TAGS = frozenset(
     {
@@ -556,7 +556,7 @@ def _is_data_table(rows: list[_RawRow]) -> bool:
         return True
     labelled = 0
     for row in rows:
-        numbers = [s for s in row.slots if parse_number(s.text) is not None]
+        numbers = [s for s in row.slots if reads_as_number(s.text)]
         if len(numbers) >= 2:
             return True
         if numbers and row.slots[0] is not numbers[0]:

@@ -50,8 +50,8 @@ _HEADER_WORDS = re.compile(
     r"|^non-?gaap$|^gaap$|^variance$"
     rf"|^(?:for\s+the\s+)?{_SPAN_WORDS}(?:\s+(?:ended|ending))?,?$"
     r"|^(?:period[\s-]*over[\s-]*(?:period)?|period)\s*%?\s*(?:change)?$"
-    r"|^%\s*(?:change|chg\.?|growth|increase)?$|^(?:change|increase|growth)\s*%?$"
-    r"|^(?:reported\s*)?[\u2206\u0394]\s*%?$|^(?:y/y|yoy|q/q)\s*%?(?:\s*change)?$",
+    r"|^%\s*(?:change|chg\.?|growth|increase)?$|^(?:change|increase|growth)\s*(?:in\s*)?%?$"
+    r"|^(?:reported\s*)?[\u2206\u0394]\s*%?$|^(?:y/y|yoy|y-o-y|q/q|qoq|q-o-q)\s*%?(?:\s*change)?$",
     re.IGNORECASE,
 )
 

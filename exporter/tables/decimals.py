@@ -1,0 +1,52 @@
+"""Tables printed with a decimal comma ("1.234,5", "(80,4)", "12,2 %"), as many European
+releases print them: which convention a table follows, and its cells in the other one.
+
+A table follows the decimal comma when some cell can only be read that way (a comma
+before one, two or more than three digits, or point-grouped thousands before a comma)
+and no cell can only be read the other way (a point before the decimals after comma
+groups, or a point before one or two digits). Cells that fit both ("1,020", "1.234") are
+no evidence. Such a table's number cells are handed on in the point-decimal form the rest
+of the pipeline reads; its other cells (labels, dates such as "30.06.2024") stay as
+printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from exporter.document import Cell, Row
+from exporter.numbers import DECIMAL_COMMA_NUMBER as _COMMA_NUMBER
+
+_ONLY_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\.\d{3},\d")
+_ONLY_POINT = re.compile(r"\d,\d{3}\.\d|(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
+
+
+def uses_decimal_comma(rows: tuple[Row, ...]) -> bool:
+    """Whether the table's numbers are printed with a decimal comma."""
+    comma = point = False
+    for row in rows:
+        for cell in row.cells:
+            text = cell.text.strip()
+            if not text or not any(ch.isdigit() for ch in text):
+                continue
+            if _COMMA_NUMBER.match(text) and _ONLY_COMMA.search(text):
+                comma = True
+            elif _ONLY_POINT.search(text) and not _COMMA_NUMBER.match(text):
+                point = True
+    return comma and not point
+
+
+def to_decimal_point(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The rows with every decimal-comma number cell written with a decimal point."""
+    return tuple(row.model_copy(update={"cells": tuple(map(_cell, row.cells))}) for row in rows)
+
+
+def _cell(cell: Cell) -> Cell:
+    match = _COMMA_NUMBER.match(cell.text.strip())
+    if match is None:
+        return cell
+    number = match["int"].replace(".", "")
+    if match["frac"]:
+        number = f"{number}.{match['frac']}"
+    text = f"{match['open']}{match['mark']}{number}{match['pct']}{match['close']}"
+    return cell.model_copy(update={"text": text})
