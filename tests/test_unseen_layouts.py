@@ -20,13 +20,18 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from renderings_text import cell_per_line, flattened
 
+from exporter.document import Cell, Row
 from exporter.ingest import read_document
+from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert
 from exporter.tables import understand_tables
 from exporter.tables.calendar import CalendarEvidence
+from exporter.tables.decimals import to_decimal_point
 from exporter.taxonomy import load_taxonomy
 
 FactKey = tuple[str, str]
@@ -634,3 +639,22 @@ def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Pa
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1020000")
+
+
+@given(
+    value=st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False),
+    bracketed=st.booleans(),
+)
+def test_a_decimal_comma_number_reads_as_the_value_it_prints(
+    value: Decimal, bracketed: bool
+) -> None:
+    """Any amount printed the European way ("-1.234.567,89", "(80,40)") is read back as the
+    same value once its table is known to use the decimal comma."""
+    grouped = f"{abs(value):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    negative = value < 0
+    text = f"({grouped})" if negative and bracketed else f"-{grouped}" if negative else grouped
+    rows = (Row(cells=(Cell(text="Revenue", column=0), Cell(text=text, column=1)), line=1),)
+    (row,) = to_decimal_point(rows)
+    number = parse_number(row.cells[1].text)
+    assert number is not None
+    assert number.value == value
