@@ -156,3 +156,15 @@ def reads_as_number(text: str) -> bool:
     """A cell that is a number in either decimal convention."""
     stripped = text.strip()
     return parse_number(stripped) is not None or DECIMAL_COMMA_NUMBER.match(stripped) is not None
+
+
+_PLACEHOLDER_LENGTH = 3
+
+
+def is_placeholder(text: str) -> bool:
+    """A mark printed in a value column where no figure is given ("N/A", "n/m", "NM",
+    "**"): at most three characters, no digit, and not a word of three letters."""
+    text = text.strip()
+    if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):
+        return False
+    return not (text.isalpha() and len(text) == _PLACEHOLDER_LENGTH)

@@ -658,3 +658,59 @@ def test_a_decimal_comma_number_reads_as_the_value_it_prints(
     number = parse_number(row.cells[1].text)
     assert number is not None
     assert number.value == value
+
+
+_KEY_FIGURES_LEAD = (
+    "Fabrikam AG: Results for the first half of 2024\n\n"
+    "MUNICH, 30 July 2024 -- Fabrikam AG (XETRA: FBAG) today published its results for the"
+    " second quarter and first half of 2024, ended 30 June 2024.\n\nKey figures\n"
+    "(in EUR million)\n\n"
+)
+
+
+def _key_figures(numbers: tuple[str, str, str, str], labels: tuple[str, str]) -> str:
+    revenue, revenue_before, income, income_before = numbers
+    rows = [
+        f"\t{labels[0]} 2024\t{labels[0]} 2023\t{labels[1]}",
+        f"Revenue\t{revenue}\t{revenue_before}\t12",
+        f"Net income\t{income}\t{income_before}\tn/m",
+    ]
+    return _KEY_FIGURES_LEAD + "\n".join(rows) + "\n"
+
+
+def _fixed(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if "\t" not in line:
+            lines.append(line)
+            continue
+        label, *cells = line.split("\t")
+        lines.append(f"{label:<28}" + "".join(f"{c:>14}" for c in cells))
+    return "\n".join(lines) + "\n"
+
+
+_TEXT_PRINTS: dict[str, Callable[[str], str]] = {
+    "tabbed": lambda text: text,
+    "fixed-width": _fixed,
+    "newswire-cell-per-line": cell_per_line,
+}
+
+
+@pytest.mark.parametrize("print_", sorted(_TEXT_PRINTS))
+@pytest.mark.parametrize(
+    ("numbers", "labels"),
+    [
+        (("1.234,5", "1.100,2", "100,1", "(80,4)"), ("H1", "Change in %")),
+        (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("H1", "% Change")),
+        (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("1H", "Change")),
+    ],
+)
+def test_half_year_labels_over_either_decimal_convention_in_every_text_print(
+    tmp_path: Path, print_: str, numbers: tuple[str, str, str, str], labels: tuple[str, str]
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(_TEXT_PRINTS[print_](_key_figures(numbers, labels)), encoding="utf-8")
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1234500000")
+    assert facts[("Revenues", "D2023-01-01_2023-06-30")] == Decimal("1100200000")
+    assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == Decimal("-80400000")

@@ -20,6 +20,7 @@ from itertools import pairwise
 from statistics import median
 
 from exporter.ingest.pdf.lines import Chunk, Line
+from exporter.numbers import is_placeholder as placeholder_text
 
 _GAP_BREAK = 2.6
 _HEADER_GAP_BREAK = 2.0
@@ -32,7 +33,6 @@ _COLUMN_TOLERANCE = 0.6
 _SPAN_SHARE = 0.3
 _DETACHED = 1.5
 _DASH_ROWS = 2
-_PLACEHOLDER_LENGTH = 3
 _FOOTNOTE_START = re.compile(r"^(?:\(\d{1,2}\)|\([a-z]\)|\*|\d{1,2}\s|note\b)", re.IGNORECASE)
 
 
@@ -108,12 +108,9 @@ def tail_start(line: Line) -> int:
 
 
 def is_placeholder(chunk: Chunk) -> bool:
-    """A mark printed apart in a value column where no figure is given ("N/A", "n/a",
-    "NM", "**"): at most three characters, no digit, and not a word of three letters."""
-    text = chunk.text.strip()
-    if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):
-        return False
-    return not (text.isalpha() and len(text) == _PLACEHOLDER_LENGTH)
+    """A mark printed apart in a value column where no figure is given (see
+    `exporter.numbers.is_placeholder`)."""
+    return placeholder_text(chunk.text)
 
 
 def is_data_line(line: Line) -> bool:

@@ -32,6 +32,7 @@ from exporter.ingest.text.grid import (
     text_block,
     value_text,
 )
+from exporter.numbers import is_placeholder
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
@@ -89,10 +90,15 @@ def cut(line: str) -> _Line:
     values: list[_Token] = []
     while chunks:
         split = _split_values(chunks[-1])
+        if split is None and len(chunks) > 1 and is_placeholder(chunks[-1].text):
+            split = [chunks[-1]]  # "n/m" where a change column has no figure
         if split is None:
             break
         values[:0] = split
         chunks.pop()
+    while values and value_text(values[0].text) is None:
+        # A placeholder belongs to a run of numbers, never starts one.
+        chunks.append(values.pop(0))
     return _Line(label=tuple(chunks), values=tuple(values))
 
 

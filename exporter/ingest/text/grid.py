@@ -24,7 +24,7 @@ from typing import Generic, TypeVar
 
 from exporter.document import Cell, Heading, Paragraph, Row, Table
 from exporter.numbers import is_year as year
-from exporter.numbers import parse_number
+from exporter.numbers import reads_as_number
 
 _DOLLAR = re.compile(r"^\s*\$\s*|(?<=[(\-])\s*\$\s*")
 _MARKDOWN_FOOTNOTE = re.compile(r"\^\{[^}]*\}")
@@ -34,12 +34,13 @@ _MONTH = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
     r"|july|august|september|october|november|december"
 )
-_WORD = re.compile(r"[A-Za-z]+\d*|\d+|%")
+_WORD = re.compile(r"\b[1-4][QqHh](?:'?\d{2})?\b|[A-Za-z]+\d*|\d+|%")
 # Words a column header is made of; a cell of only these words (and at least one strong
 # one) is header text. Kept to layout vocabulary: periods, dates, audit and change marks.
 _STRONG = re.compile(
     rf"^(?:{_MONTH}|ended|ending|months?|weeks?|quarters?|years?|period|periods|fiscal|ytd"
-    r"|unaudited|audited|change|changes|variance|q[1-4]|fy\d{0,4}|h[12]|%|(?:19|20)\d\d)$",
+    r"|unaudited|audited|change|changes|variance|q[1-4]|[1-4]q(?:'?\d{2})?|fy\d{0,4}|h[12]"
+    r"|[12]h(?:'?\d{2})?|%|(?:19|20)\d\d)$",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
@@ -96,7 +97,7 @@ def value_text(text: str) -> str | None:
     if not cleaned or cleaned == "$":
         return None
     bare = clean_cell(_DOLLAR.sub("", cleaned))
-    if parse_number(bare) is None:
+    if not reads_as_number(bare):
         return None
     return bare
 
@@ -233,7 +234,14 @@ _KIND_TESTS = (
     ),
     (Kind.CURRENCY, _CURRENCY_CODE),
     (Kind.AUDIT, re.compile(r"\b(?:un)?audited\b", re.I)),
-    (Kind.DURATION, re.compile(r"\b(?:months?|weeks?|quarters?|years?|period|ytd|fiscal)\b", re.I)),
+    (
+        Kind.DURATION,
+        re.compile(
+            r"\b(?:months?|weeks?|quarters?|years?|period|ytd|fiscal)\b"
+            r"|\b[qh][1-4]\b|\b[1-4][qh](?:\s*'?\d{2})?\b|\bfy\s*'?\d{2}(?:\d{2})?\b",
+            re.I,
+        ),
+    ),
     (Kind.DATE, re.compile(rf"\b(?:{_MONTH})\b", re.I)),
     (Kind.YEAR, re.compile(r"^\(?(?:19|20)\d\d\)?$")),
     (Kind.LINK, re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\b", re.I)),
