@@ -14,6 +14,7 @@ import re
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
@@ -234,15 +235,22 @@ def _fits_period(
     return balance_at_end and candidate.score >= _EXACT
 
 
-def _balance_at_end(kind: str, context: tuple[tuple[str, ...], ...]) -> bool:
+def _balance_at_end(
+    kind: str, context: tuple[tuple[str, ...], ...], averages: frozenset[str]
+) -> bool:
     """Whether a balance named in a table of duration columns is the balance at their end
     ("Total assets" in a highlights table under "Q3 2024"). Not in a cash flow statement,
     nor under words of change ("Changes in operating assets and liabilities"), where a
     balance's name stands for its movement, nor where the words say it is an average."""
-    if kind == "cash_flow" or any("average" in text for text in context):
+    if kind == "cash_flow":
         return False
-    change = {t for w in vocabulary().words["change"] for t in label_tokens(w)}
-    return not any(change & set(text) for text in context)
+    excluded = _change_tokens() | averages
+    return not any(excluded & set(text) for text in context)
+
+
+@cache
+def _change_tokens() -> frozenset[str]:
+    return frozenset(t for w in vocabulary().words["change"] for t in label_tokens(w))
 
 
 def _says(context: tuple[tuple[str, ...], ...], phrase: str) -> bool:
@@ -298,6 +306,9 @@ class Mapper:
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
+        self.averages = frozenset(
+            t for w in taxonomy.row_kinds.get("averages", ()) for t in label_tokens(w)
+        )
         self._statements = {
             s.kind: taxonomy.statement_concepts(s.kind) for s in taxonomy.statements
         }
@@ -386,7 +397,7 @@ class Mapper:
         context = (*(self.tokens(section) for section in sections), tokens)
         statement = self._statements.get(kind, frozenset())
         best: tuple[_Candidate, float] | None = None
-        at_end = ends and _balance_at_end(kind, context)
+        at_end = ends and _balance_at_end(kind, context, self.averages)
         for candidate in self.candidates(tokens):
             concept = self.taxonomy.concepts[candidate.entry.concept]
             fits = _fits_period(candidate, concept, durations, at_end)

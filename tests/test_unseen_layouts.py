@@ -42,6 +42,13 @@ def _facts(path: Path) -> dict[FactKey, Decimal]:
     return {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
 
 
+def _release(tmp_path: Path, text: str, suffix: str = ".html") -> Path:
+    """The release `text` written where a test converts it."""
+    path = tmp_path / f"release{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 # --- years as rows under quarter columns -----------------------------------------------
 
 _QUARTERS_2018 = ("260,482", "310,364", "322,141", "345,974")
@@ -172,8 +179,8 @@ def test_a_year_printed_as_a_row_dates_the_quarter_columns_under_it(
 
 
 def test_a_quarter_named_with_its_month_ends_with_that_month(tmp_path: Path) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p>Contoso Analytics Reports Fourth Quarter 2020 Results</p>"
         "<p>Contoso Analytics, Inc. today announced results for the fourth quarter and year"
         " ended December 31, 2020.</p><p>(amounts in thousands)</p><table>"
@@ -184,7 +191,6 @@ def test_a_quarter_named_with_its_month_ends_with_that_month(tmp_path: Path) -> 
         "<td>$ 73,978</td></tr>"
         "<tr><td>Gross profit</td><td>38,366</td><td>32,749</td><td>33,006</td><td>34,059</td>"
         "</tr></table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2020-01-01_2020-03-31")] == Decimal("88489000")
@@ -206,8 +212,8 @@ _HALF_YEAR_LEAD = (
 def test_the_unit_in_the_header_row_and_halves_dated_by_the_text(
     tmp_path: Path, unit: str, end: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body>" + _HALF_YEAR_LEAD.format(end=end) + "<p>Group key figures</p><table>"
         f"<tr><td>{unit}</td><td>Q2 2024</td><td>Q2 2023</td><td>Change</td>"
         "<td>H1 2024</td><td>H1 2023</td><td>Change</td></tr>"
@@ -222,7 +228,6 @@ def test_the_unit_in_the_header_row_and_halves_dated_by_the_text(
         "<tr><td>Total liabilities</td><td>5,699.9</td><td>5,550.7</td></tr>"
         "<tr><td>Total equity</td><td>4,100.2</td><td>3,950.0</td></tr>"
         "</table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("1234500000")
@@ -242,15 +247,14 @@ def test_the_unit_in_the_header_row_and_halves_dated_by_the_text(
     ],
 )
 def test_a_sentence_dating_a_quarter_fixes_the_fiscal_year(tmp_path: Path, sentence: str) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><h1>Fabrikam Corp. reports fiscal 2024 results</h1>"
         f"<p>Fabrikam Corp. today announced {sentence}.</p><p>Fiscal year summary</p><table>"
         "<tr><td>($ in millions)</td><td>FY24</td><td>FY23</td><td>4Q24</td><td>4Q23</td></tr>"
         "<tr><td>Revenue</td><td>4,800</td><td>4,400</td><td>1,300</td><td>1,150</td></tr>"
         "<tr><td>Net income</td><td>380</td><td>350</td><td>110</td><td>95</td></tr>"
         "</table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2023-10-01_2024-09-30")] == Decimal("4800000000")
@@ -327,8 +331,7 @@ def _segment_release(stub: str, segments: tuple[str, ...]) -> str:
 def test_segment_columns_with_periods_printed_as_rows(
     tmp_path: Path, stub: str, segments: tuple[str, ...]
 ) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(_segment_release(stub, segments), encoding="utf-8")
+    path = _release(tmp_path, _segment_release(stub, segments), ".txt")
     facts = _facts(path)
     first = segments[0]
     assert facts[("Revenues", f"D2024-07-01_2024-09-30_{first}Member")] == Decimal("45100000")
@@ -352,14 +355,14 @@ def test_segment_columns_with_periods_printed_as_rows(
 def test_a_bracketed_figure_after_a_value_is_its_year_earlier_comparative(
     tmp_path: Path, currency: str, scale: str
 ) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "Nordwind ASA: Results for the fourth quarter of 2024\n\n"
         "OSLO, 12 February 2025 -- Nordwind ASA (OSE: NWIND) reports revenue of"
         f" {currency} 1,245{scale} for the fourth quarter of 2024. EBITDA was"
         f" {currency} 310{scale} ({currency} 270{scale}). For the full year 2024, revenue"
         f" was {currency} 4,820{scale} ({currency} 4,310{scale}).\n",
-        encoding="utf-8",
+        ".txt",
     )
     facts = _facts(path)
     assert facts[("Ebitda", "D2024-10-01_2024-12-31")] == Decimal("310000000")
@@ -368,12 +371,12 @@ def test_a_bracketed_figure_after_a_value_is_its_year_earlier_comparative(
 
 
 def test_a_bracketed_per_share_figure_is_not_a_comparative(tmp_path: Path) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "Fabrikam Corp. Reports Fourth Quarter 2024 Results\n\n"
         "Fabrikam Corp. (NYSE: FAB) today reported net income of $5.0 million ($0.10 per"
         " diluted share) for the fourth quarter of 2024.\n",
-        encoding="utf-8",
+        ".txt",
     )
     facts = _facts(path)
     assert facts[("ProfitLoss", "D2024-10-01_2024-12-31")] == Decimal("5000000")
@@ -389,8 +392,8 @@ def test_a_bracketed_per_share_figure_is_not_a_comparative(tmp_path: Path) -> No
 def test_a_plain_paragraph_naming_the_period_dates_year_columns(
     tmp_path: Path, heading: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p>Fabrikam Corp. Reports First Quarter 2024 Results</p>"
         "<p>Fabrikam Corp. (NASDAQ: FBKM) today announced results for the first quarter ended"
         " March 31, 2024.</p><p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>"
@@ -399,7 +402,6 @@ def test_a_plain_paragraph_naming_the_period_dates_year_columns(
         "<tr><td>Revenue</td><td>$ 52,100</td><td>$ 48,300</td></tr>"
         "<tr><td>Net income</td><td>$ 5,200</td><td>$ 4,100</td></tr>"
         "</table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
@@ -421,14 +423,13 @@ def test_a_plain_paragraph_naming_the_period_dates_year_columns(
 def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
     tmp_path: Path, quarter: str, year: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p>Fabrikam Corp. Reports Fourth Quarter and Full Year 2024 Results</p>"
         "<p>Fabrikam Corp. (NYSE: FAB) today announced results for the fourth quarter and"
         " year ended December 31, 2024.</p><p>Selected data ($ in millions)</p><table>"
         f"<tr><td></td><td>{quarter}</td><td>{year}</td></tr>"
         "<tr><td>Revenue</td><td>1,300</td><td>4,800</td></tr></table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("4800000000")
@@ -442,8 +443,8 @@ def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
 @pytest.mark.parametrize("issuer_row", [True, False])
 def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: bool) -> None:
     first = '<tr><td colspan="3">FABRIKAM CORP.</td></tr>' if issuer_row else ""
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p><b>Fabrikam Corp. Reports First Quarter 2024 Results</b></p>"
         "<p>Fabrikam Corp. (NASDAQ: FBKM) today announced results for the first quarter ended"
         " March 31, 2024.</p><p><b>Financial Statements</b></p><table>"
@@ -461,7 +462,6 @@ def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: boo
         "<tr><td>Total assets</td><td>120,100</td><td>115,000</td></tr>"
         "<tr><td>Total liabilities</td><td>50,100</td><td>48,000</td></tr>"
         "</table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
@@ -480,8 +480,8 @@ def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: boo
 def test_a_variance_column_is_left_out_on_purpose(tmp_path: Path, variance: str) -> None:
     """An expense that rose by 200 is printed (200) under "Fav/(Unfav)": not a change of
     -200. The amounts and the % change beside it stay facts."""
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p><b>Tailspin Airlines Reports Fourth Quarter 2024 Results</b></p>"
         "<p>Tailspin Airlines, Inc. (NYSE: TSA) today reported results for the fourth quarter"
         " ended December 31, 2024.</p><p><b>Summary of Results</b></p>"
@@ -491,7 +491,6 @@ def test_a_variance_column_is_left_out_on_purpose(tmp_path: Path, variance: str)
         "<td>6.3%</td></tr>"
         "<tr><td>Total operating expenses</td><td>4,700</td><td>4,500</td><td>(200)</td>"
         "<td>4.4%</td></tr></table></body></html>",
-        encoding="utf-8",
     )
     converted = convert(path, ConvertOptions())
     facts = {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
@@ -509,8 +508,8 @@ def test_a_variance_column_is_left_out_on_purpose(tmp_path: Path, variance: str)
 def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     tmp_path: Path, sequential: str, annual: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p><b>Proseware Bank Reports Third Quarter 2024 Results</b></p>"
         "<p>Proseware Bancorp (NASDAQ: PRSW) today reported results for the third quarter"
         " ended September 30, 2024.</p><p><b>Financial Highlights</b></p>"
@@ -519,7 +518,6 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
         f"<td>{sequential}</td><td>{annual}</td></tr>"
         "<tr><td>Net income</td><td>$ 12,300</td><td>$ 11,900</td><td>$ 10,800</td>"
         "<td>3.4%</td><td>13.9%</td></tr></table></body></html>",
-        encoding="utf-8",
     )
     converted = convert(path, ConvertOptions())
     assert converted.report.not_understood == 0
@@ -551,8 +549,7 @@ def _highlights(label: str, first_header: str = "Q3 2024", second_header: str = 
 def test_a_balance_under_quarter_columns_is_the_balance_at_their_end(
     tmp_path: Path, label: str, concept: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(_highlights(label), encoding="utf-8")
+    path = _release(tmp_path, _highlights(label))
     facts = _facts(path)
     assert facts[(concept, "I2024-09-30")] == Decimal("5120000000")
     assert facts[(concept, "I2023-09-30")] == Decimal("4900000000")
@@ -568,8 +565,7 @@ def test_a_balance_under_quarter_columns_is_the_balance_at_their_end(
 def test_an_average_balance_is_not_placed_at_the_period_end(
     tmp_path: Path, label: str, header: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(_highlights(label, header, header.replace("2024", "2023")), encoding="utf-8")
+    path = _release(tmp_path, _highlights(label, header, header.replace("2024", "2023")))
     facts = _facts(path)
     assert any(concept == "NetIncomeLoss" for concept, _ in facts)
     assert not any(concept == "Assets" for concept, _ in facts)
@@ -588,10 +584,7 @@ def test_an_average_balance_is_not_placed_at_the_period_end(
 def test_a_span_named_with_a_quarter_ends_with_that_quarter(
     tmp_path: Path, header: str, context: str
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
-        _highlights("Net revenue", header, header.replace("2024", "2023")), encoding="utf-8"
-    )
+    path = _release(tmp_path, _highlights("Net revenue", header, header.replace("2024", "2023")))
     assert _facts(path)[("Revenues", context)] == Decimal("5120000000")
 
 
@@ -609,8 +602,8 @@ def test_a_span_named_with_a_quarter_ends_with_that_quarter(
 def test_a_table_printed_with_a_decimal_comma(
     tmp_path: Path, revenue: str, loss: str, expected: tuple[Decimal, Decimal]
 ) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p><b>Fabrikam AG: Results for the first half of 2024</b></p>"
         "<p>Fabrikam AG (XETRA: FBAG) today published its results for the second quarter"
         " and first half of 2024, ended 30 June 2024.</p><p><b>Key figures</b></p><table>"
@@ -619,7 +612,6 @@ def test_a_table_printed_with_a_decimal_comma(
         f"<tr><td>Net income</td><td>100,1</td><td>{loss}</td><td>n/m</td></tr>"
         "<tr><td>Balance at 30.06.2024</td><td>5,0</td><td>4,0</td><td>25,0</td></tr>"
         "</table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == expected[0]
@@ -628,14 +620,13 @@ def test_a_table_printed_with_a_decimal_comma(
 
 
 def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Path) -> None:
-    path = tmp_path / "release.html"
-    path.write_text(
+    path = _release(
+        tmp_path,
         "<html><body><p><b>Fabrikam Corp. Reports First Half 2024 Results</b></p>"
         "<p>Fabrikam Corp. (NYSE: FAB) today published its results for the second quarter"
         " and first half of 2024, ended June 30, 2024.</p><p><b>Key figures</b></p><table>"
         "<tr><td>($ in thousands)</td><td>H1 2024</td><td>H1 2023</td></tr>"
         "<tr><td>Revenue</td><td>1,020</td><td>1,100.5</td></tr></table></body></html>",
-        encoding="utf-8",
     )
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1020000")
@@ -708,8 +699,7 @@ _TEXT_PRINTS: dict[str, Callable[[str], str]] = {
 def test_half_year_labels_over_either_decimal_convention_in_every_text_print(
     tmp_path: Path, print_: str, numbers: tuple[str, str, str, str], labels: tuple[str, str]
 ) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(_TEXT_PRINTS[print_](_key_figures(numbers, labels)), encoding="utf-8")
+    path = _release(tmp_path, _TEXT_PRINTS[print_](_key_figures(numbers, labels)), ".txt")
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1234500000")
     assert facts[("Revenues", "D2023-01-01_2023-06-30")] == Decimal("1100200000")

@@ -22,7 +22,6 @@ from exporter.tables.context import (
     raw_tables,
     statement_kind,
 )
-from exporter.tables.decimals import to_decimal_point, uses_decimal_comma
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.headers import (
     HeaderContext,
@@ -268,8 +267,6 @@ def understand_table(
 ) -> StatementTable:
     """One raw table (with its title and caption) as a statement."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
-    if uses_decimal_comma(raw.rows):
-        raw = raw.model_copy(update={"rows": to_decimal_point(raw.rows)})
     labels = tuple(split_label(row)[0] for row in raw.rows)
     kind = statement_kind(raw.title, taxonomy, labels, title_is_own=not raw.title_inherited)
     compared = compared_period(raw.period) or compared_period(raw.title)

@@ -11,6 +11,7 @@ columns the data rows actually use.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -505,14 +506,22 @@ def states_outlook(text: str) -> bool:
 
 def _states_variance(header: str) -> bool:
     """A header of favourable or unfavourable variances ("Fav/(Unfav)")."""
-    pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('variance')})(?![\w-])"
-    return re.search(pattern, header.lower()) is not None
+    return _says_words(header, "variance")
 
 
 def _compares_periods(header: str) -> bool:
     """A header with a period of its own that says its numbers are changes."""
-    pattern = rf"(?<![\w-])(?:{vocabulary().alternatives('change')})(?![\w-])"
-    return re.search(pattern, header.lower()) is not None
+    return _says_words(header, "change")
+
+
+@cache
+def _words_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{vocabulary().alternatives(name)})(?![\w-])")
+
+
+def _says_words(header: str, name: str) -> bool:
+    """Whether a header holds one of the vocabulary's `name` words as words of their own."""
+    return _words_pattern(name).search(header.lower()) is not None
 
 
 def _change_columns(columns: list[Column]) -> list[Column]:
