@@ -15,7 +15,7 @@ from exporter.errors import Location, TaxonomyError
 from exporter.models import Frozen
 
 # Keys of a narrative [[concept]] table that say how prose names it (the rest is the concept).
-PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "axis")
+PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "part_names", "axis")
 
 
 class ProseEntry(Frozen):
@@ -27,6 +27,8 @@ class ProseEntry(Frozen):
     figure: Literal["per_share", "per_ads"] | None = None
     context: tuple[str, ...] = ()
     part_of: str | None = None
+    # How prose names the part in the general part wordings (`NarrativeWords.part_templates`).
+    part_names: tuple[str, ...] = ()
     axis: str | None = None
 
 
@@ -48,6 +50,8 @@ class NarrativeWords(Frozen):
     whole: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     neutral_prefixes: tuple[str, ...] = ()
+    part_templates: tuple[str, ...] = ()
+    definitions: tuple[str, ...] = ()
 
 
 class UnitDefinition(Frozen):

@@ -48,9 +48,9 @@ def test_result_holds_facts_report_and_outputs(sample: Path) -> None:
     assert isinstance(result, exporter.Result)
     assert result.valid
     assert set(result.outputs) == {"qifu-2024q4.xml", "qifu-2024q4.xsd"}
-    assert len(result.facts.facts) == 533
+    assert len(result.facts.facts) == 532
     assert len(result.facts.footnotes) == 13
-    assert result.report.facts == 533
+    assert result.report.facts == 532
 
 
 def test_errors_are_exporter_errors(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ def test_instance_is_valid_and_consistent(written: Path) -> None:
     assert result.errors == []
     assert result.inconsistencies == []
     assert result.facts == xml_facts(instance.read_bytes())
-    assert len(result.facts) == 533  # 447 from the tables, 86 from the prose
+    assert len(result.facts) == 532  # 447 from the tables, 85 from the prose
 
 
 def test_instance_is_consistent_under_calculations_1_0(written: Path) -> None:

@@ -70,7 +70,7 @@ def test_pyld_expands_to_exactly_the_xml_facts(outputs) -> None:
     instance, document = outputs
     facts = _expanded_facts(document)
     assert facts == xml_facts(instance)
-    assert len(facts) == 533  # 447 from the tables, 86 from the prose
+    assert len(facts) == 532  # 447 from the tables, 85 from the prose
 
 
 def test_dimensional_facts_keep_their_member(tmp_path) -> None:
@@ -97,4 +97,4 @@ def test_rdflib_reads_one_node_per_fact(outputs) -> None:
     _, document = outputs
     graph = Graph().parse(data=document, format="json-ld")
     vocab = Namespace(XEV)
-    assert len(set(graph.subjects(RDF.type, vocab.Fact))) == 533
+    assert len(set(graph.subjects(RDF.type, vocab.Fact))) == 532

@@ -54,4 +54,4 @@ def test_arelle_validates_the_instance_with_the_package_offline(written: Path) -
     result = run_arelle(written / "qifu-2024q4.xml", packages=[str(written / PACKAGE)])
     assert result.errors == [], result.errors[:3]
     assert result.inconsistencies == []
-    assert len(result.facts) == 533
+    assert len(result.facts) == 532

@@ -37,6 +37,7 @@ def read_narrative(
     passages = read_passages(document)
     rates = tuple(rate.text for rate in info.exchange_rates)
     reader = NarrativeReader(taxonomy, report, rates)
+    reader.define(passages)
     footnotes, links = _read(reader, passages)
     facts = [
         fact.model_copy(update={"footnotes": tuple(links.get(i, ()))})

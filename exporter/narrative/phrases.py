@@ -11,6 +11,7 @@ inside ("{value} financial institutional partners") and binds it directly. Fille
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -21,7 +22,8 @@ from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import ProseEntry
 
 _RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
-_SLOT = re.compile(r"\{(value|share|member)\}")
+_SLOT = re.compile(r"\{(value|share|figure|member|whole)\}")
+_FIGURE_SLOTS = ("{value}", "{share}", "{figure}")
 _BREAK = re.compile(r"[,.;:()\[\]]")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
 FIGURE = "\x00figure"
@@ -60,8 +62,12 @@ class Mention(Frozen):
 
 
 class Template(Frozen):
+    """A wording with the figure inside, as comparable words and slots."""
+
     items: tuple[str, ...]
     entry: Entry
+    # The head nouns a `{whole}` slot ends in (the total's wordings: "volume", "balance").
+    heads: frozenset[str] = frozenset()
 
 
 class TemplateMatch(Frozen):
@@ -73,6 +79,9 @@ class TemplateMatch(Frozen):
     end: int
     member: tuple[int, int] | None
     entries: tuple[Entry, ...]
+    # The wording ends in a part's name, which the print may run on ("capital-light model,
+    # ICE and total technology solutions").
+    names_part: bool = False
 
 
 def _word_norm(raw: str) -> str | None:
@@ -137,7 +146,7 @@ class PhraseIndex:
             Template(items=_template_items(text), entry=Entry(concept=e.concept, prose=e))
             for e in spec.prose
             for text in e.templates
-        )
+        ) + tuple(_part_templates(taxonomy, prose_of))
         self._templates_by_first = _index_by_first_word(self.templates)
         self.filler = tuple(t for t in (label_tokens(w) for w in spec.words.filler) if t)
         self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -145,6 +154,7 @@ class PhraseIndex:
             self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
+        self.openers = tuple(t for t in (label_tokens(w) for w in spec.words.definitions) if t)
 
     def _add(self, tokens: tuple[str, ...], entry: Entry) -> None:
         entries = self.phrases.setdefault(tokens, [])
@@ -209,6 +219,19 @@ class PhraseIndex:
     def _qualified(self, norms: list[str], after: int) -> bool:
         return any(tuple(norms[after : after + len(q)]) == q for q in self.qualifiers)
 
+    def defined(self, footnote: str) -> tuple[Entry, ...]:
+        """The concepts a footnote defines its term as ("Refers to cumulative registered
+        users across our platform."): a wording of theirs right after a defining opener."""
+        stream = self.without_filler(words(footnote))
+        norms = tuple(w.norm for w in stream)
+        for opener in self.openers:
+            if norms[: len(opener)] != opener:
+                continue
+            for mention in self.mentions(stream, footnote):
+                if mention.first == len(opener):
+                    return mention.entries
+        return ()
+
     def templates_in(self, stream: list[Word]) -> list[TemplateMatch]:
         """Template matches in `stream` (figures are `FIGURE` words): per figure the longest,
         with every concept whose template reads the same."""
@@ -247,12 +270,37 @@ def _index_by_first_word(
     for order, template in enumerate(templates):
         first = template.items[0] if template.items else None
         key = first
-        if first in ("{value}", "{share}"):
+        if first in _FIGURE_SLOTS:
             key = FIGURE
         elif first is None or first.startswith("{"):
             key = None
         index.setdefault(key, []).append((order, template))
     return index
+
+
+def _part_templates(taxonomy: Taxonomy, prose_of: dict[str, ProseEntry]) -> Iterator[Template]:
+    """The general part wordings ("{figure} of {whole} was under {part}") for every concept
+    that names its total and its own names: the part's names fill `{part}`, and `{whole}`
+    must end in a head noun of the total's wordings, so that "of such loan volume" and "of
+    the year-end loan balance" pick the part of the total they speak of."""
+    wordings = taxonomy.narrative.words.part_templates
+    for entry in taxonomy.narrative.prose:
+        if entry.part_of is None or not entry.part_names:
+            continue
+        heads = _heads(taxonomy, prose_of.get(entry.part_of), entry.part_of)
+        for wording in wordings:
+            for name in entry.part_names:
+                items = _template_items(wording.replace("{part}", name))
+                yield Template(
+                    items=items, entry=Entry(concept=entry.concept, prose=entry), heads=heads
+                )
+
+
+def _heads(taxonomy: Taxonomy, prose: ProseEntry | None, concept: str) -> frozenset[str]:
+    """The last word of each wording of `concept` (its label, synonyms and phrases)."""
+    known = taxonomy.concepts.get(concept)
+    texts = [*(prose.phrases if prose else ()), *((known.label, *known.synonyms) if known else ())]
+    return frozenset(tokens[-1] for tokens in map(label_tokens, texts) if tokens)
 
 
 def _template_items(text: str) -> tuple[str, ...]:
@@ -278,11 +326,15 @@ def _match(template: Template, stream: list[Word], first: int) -> TemplateMatch 
         if position >= len(stream):
             return None
         word = stream[position]
-        if item in ("{value}", "{share}"):
+        if item in _FIGURE_SLOTS:
             if word.figure is None:
                 return None
             figure, slot = word.figure, item.strip("{}")
             position += 1
+        elif item == "{whole}":
+            position = _whole(stream, position, template.heads)
+            if position < 0:
+                return None
         elif item == "{member}":
             member, position = _member(stream, position)
             if member is None:
@@ -295,8 +347,26 @@ def _match(template: Template, stream: list[Word], first: int) -> TemplateMatch 
         return None
     start, end = stream[first].start, stream[position - 1].end
     return TemplateMatch(
-        figure=figure, slot=slot, start=start, end=end, member=member, entries=(template.entry,)
+        figure=figure,
+        slot=slot,
+        start=start,
+        end=end,
+        member=member,
+        entries=(template.entry,),
+        names_part=bool(template.heads),
     )
+
+
+def _whole(stream: list[Word], position: int, heads: frozenset[str]) -> int:
+    """The position after a total's few words ("such loan volume"): they end at the first
+    head noun, within a few words and no punctuation; -1 when there is none."""
+    for end in range(position, min(len(stream), position + _MEMBER_WORDS)):
+        word = stream[end]
+        if word.figure is not None or (end > position and word.brk):
+            return -1
+        if word.norm in heads:
+            return end + 1
+    return -1
 
 
 def _member(stream: list[Word], position: int) -> tuple[tuple[int, int] | None, int]:

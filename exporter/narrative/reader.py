@@ -31,9 +31,9 @@ from exporter.narrative.model import (
     UnplacedFigure,
 )
 from exporter.narrative.passages import Mark, Passage
-from exporter.narrative.phrases import Mention, TemplateMatch, phrase_index
+from exporter.narrative.phrases import Entry, Mention, TemplateMatch, phrase_index
 from exporter.narrative.related import RelatedFigures
-from exporter.narrative.sentence import Cue, Cues, Sentence, read_sentence
+from exporter.narrative.sentence import Cue, Cues, DefinedTerm, Sentence, read_sentence
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
 from exporter.taxonomy import Concept, Taxonomy
@@ -68,6 +68,17 @@ class NarrativeReader(RelatedFigures):
         # The values the current passage stated, by concept (for "These results compare to").
         self.stated: dict[str, Anchor] = {}
         self.templates_only = False
+        # Concepts the release's footnotes define their marked terms as, by mark.
+        self.definitions: dict[str, tuple[Entry, ...]] = {}
+
+    def define(self, passages: tuple[Passage, ...]) -> None:
+        """Learn the terms the footnotes define before reading the prose that marks them
+        (footnotes follow the text they annotate)."""
+        for passage in passages:
+            if passage.footnote is not None:
+                entries = self.index.defined(passage.text)
+                if entries:
+                    self.definitions.setdefault(passage.footnote, entries)
 
     # -- passages and sentences ------------------------------------------------------
 
@@ -85,8 +96,13 @@ class NarrativeReader(RelatedFigures):
             found = self.figures.figures(text)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
+            defined = tuple(
+                DefinedTerm(offset=m.offset - start, entries=self.definitions[m.label])
+                for m in passage.marks
+                if start <= m.offset <= end and m.label in self.definitions
+            )
             sentence = read_sentence(
-                text, start, self.figures, self.index, self.report, found=found
+                text, start, self.figures, self.index, self.report, found=found, defined=defined
             )
             state = State()
             self._sentence(passage, sentence, state, fallback)

@@ -25,7 +25,7 @@ from exporter.narrative.calendar import (
 )
 from exporter.narrative.figures import FigureReader
 from exporter.narrative.model import Figure, FigureKind, Role
-from exporter.narrative.phrases import Mention, PhraseIndex, TemplateMatch, words
+from exporter.narrative.phrases import Entry, Mention, PhraseIndex, TemplateMatch, words
 from exporter.taxonomy_narrative import NarrativeWords
 
 FROZEN = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
@@ -122,9 +122,11 @@ def read_sentence(
     index: PhraseIndex,
     report: ReportCalendar,
     found: list[Figure] | None = None,
+    defined: tuple[DefinedTerm, ...] = (),
 ) -> Sentence:
     """Figures (dates and names taken out), phrases, mentions and templates of a sentence;
-    `found` is `reader.figures(text)` when the caller already has it."""
+    `found` is `reader.figures(text)` when the caller already has it; `defined` the marks in
+    it whose footnotes define their terms."""
     raw = index.without_filler(words(text))
     mentions = index.mentions(raw, text)
     dates = [m.span() for m in DATE_PATTERN.finditer(text)]
@@ -141,7 +143,11 @@ def read_sentence(
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
-    templates = {m.figure: m for m in index.templates_in(stream)}
+    templates = {m.figure: _resolved(text, m, figures) for m in index.templates_in(stream)}
+    for term in defined:
+        match = _defined_match(text, figures, term)
+        if match is not None and match.figure not in templates:
+            templates[match.figure] = match
     spans = [(m.start, m.end) for m in templates.values()] + [(f.start, f.end) for f in figures]
     kept = [m for m in mentions if not any(m.start < b and a < m.end for a, b in spans)]
     return Sentence(
@@ -153,6 +159,58 @@ def read_sentence(
         templates=templates,
         tokens=tuple(w.norm for w in raw),
     )
+
+
+class DefinedTerm(Frozen):
+    """A footnote mark in a sentence whose footnote says what the marked term is."""
+
+    offset: int
+    entries: tuple[Entry, ...]
+
+
+# A defined term is a few words right after its figure ("261.2 million consumers^1").
+_TERM = re.compile(r"\s*[A-Za-z][\w'\u2019-]*(?:\s+[A-Za-z][\w'\u2019-]*){0,2}\s*")
+
+
+def _defined_match(text: str, figures: list[Figure], term: DefinedTerm) -> TemplateMatch | None:
+    """The figure right before a defined term, bound to the concept the footnote names."""
+    before = [(i, f) for i, f in enumerate(figures) if f.end <= term.offset]
+    if not before:
+        return None
+    index, figure = before[-1]
+    if _TERM.fullmatch(text, figure.end, term.offset) is None:
+        return None
+    return TemplateMatch(
+        figure=index,
+        slot="value",
+        start=figure.start,
+        end=term.offset,
+        member=None,
+        entries=term.entries,
+    )
+
+
+# A part's name runs on to the clause's end: a full stop or semicolon, or a comma before a
+# word in lower case (", representing 53.2% of the total"), not one before another name.
+_NAME_END = re.compile(r"[;.]|,\s*(?=[a-z])")
+
+
+def _resolved(text: str, match: TemplateMatch, figures: list[Figure]) -> TemplateMatch:
+    """A general wording's figure is the part's share of its total when it is a percentage
+    ("58% of the year-end loan balance"), else the part's value; a part's name takes the
+    names printed with it, up to the clause's end or the next figure."""
+    if match.slot != "figure":
+        return match
+    share = figures[match.figure].kind is FigureKind.PERCENT
+    update: dict[str, object] = {"slot": "share" if share else "value"}
+    if match.names_part:
+        stop = _NAME_END.search(text, match.end)
+        end = min(
+            [stop.start() if stop else len(text)]
+            + [f.start for f in figures if f.start >= match.end]
+        )
+        update["end"] = len(text[:end].rstrip(" ,\"'\u201c\u201d"))
+    return match.model_copy(update=update)
 
 
 class Cues:
