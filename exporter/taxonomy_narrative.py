@@ -45,6 +45,7 @@ class NarrativeWords(Frozen):
     increase_words: tuple[str, ...] = ()
     decrease_words: tuple[str, ...] = ()
     outlook_words: tuple[str, ...] = ()
+    past_words: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
     detail: tuple[str, ...] = ()
     whole: tuple[str, ...] = ()

@@ -258,3 +258,159 @@ def test_a_dividend_per_share_and_per_ads_shows_the_ratio() -> None:
     ]
     assert narrative.ads_ratio is not None and not narrative.ads_ratio.stated
     assert narrative.ads_ratio.shares_per_ads == 2
+
+
+# --- comparisons worded without a comparative figure -----------------------------------
+
+Q4_2023 = Period(start=date(2023, 10, 1), end=date(2023, 12, 31))
+YEAR_2024 = Period(start=date(2024, 1, 1), end=date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Total revenue was RMB410 million, up 5.6% from the previous year.",
+        "Total revenue was RMB410 million, up 5.6% compared to the same period last year.",
+        "Total revenue was RMB410 million, up 5.6% versus the prior year.",
+    ],
+)
+def test_a_change_from_a_period_named_right_after_the_comparing_word(sentence: str) -> None:
+    facts = {(f.role, f.concept, f.value) for f in _narrative(sentence).facts}
+    assert facts == {
+        (Role.VALUE, "Revenues", Decimal("410000000")),
+        (Role.CHANGE, "RevenuesPercentChangeFromPriorYear", Decimal("0.056")),
+    }
+
+
+def test_a_figure_after_a_spent_comparison_is_not_its_comparative() -> None:
+    narrative = _narrative(
+        "Total revenue was RMB410 million, up 5.6% from the previous year, with a gross "
+        "profit margin of 70.9%."
+    )
+    assert (Role.VALUE, "GrossProfitMargin", Q4, Decimal("0.709")) in {
+        (f.role, f.concept, f.period, f.value) for f in narrative.facts
+    }
+    assert not [f for f in narrative.facts if f.role is Role.COMPARATIVE]
+
+
+def test_a_figure_compared_from_a_period_with_its_own_amount_stays_a_comparative() -> None:
+    narrative = _narrative(
+        "Total revenue was RMB410 million, up from the prior year's RMB388 million."
+    )
+    assert (Role.COMPARATIVE, Q4_2023, Decimal("388000000")) in {
+        (f.role, f.period, f.value) for f in narrative.facts
+    }
+
+
+def test_the_period_a_sentence_opens_with_dates_its_figures() -> None:
+    narrative = _narrative(
+        "In 2024 we returned US$1.2 billion to shareholders, and the company repurchased "
+        "US$800 million of its common stock."
+    )
+    assert [(f.concept, f.period, f.value) for f in narrative.facts] == [
+        ("StockRepurchasedDuringPeriodValue", YEAR_2024, Decimal("800000000"))
+    ]
+
+
+@pytest.mark.parametrize("opening", ["On a year-to-date basis", "Year-to-date", "So far this year"])
+def test_year_to_date_is_the_fiscal_year_to_the_report_s_end(opening: str) -> None:
+    narrative = _narrative(f"{opening}, the company repurchased $158 million of its common stock.")
+    assert [(f.concept, f.period, f.value) for f in narrative.facts] == [
+        ("StockRepurchasedDuringPeriodValue", YEAR_2024, Decimal("158000000"))
+    ]
+
+
+def test_the_full_year_without_its_number_is_the_report_s_fiscal_year() -> None:
+    narrative = _narrative(
+        "For the full year, the company repurchased $1.0 billion of its common stock."
+    )
+    assert [(f.period, f.value) for f in narrative.facts] == [(YEAR_2024, Decimal("1.0E+9"))]
+
+
+# --- a 52/53-week year: prose periods are the tables' periods ---------------------------
+
+Q4_FY23 = Period(start=date(2022, 10, 30), end=date(2023, 1, 28))
+Q4_FY22 = Period(start=date(2021, 10, 31), end=date(2022, 1, 29))
+FY23 = Period(start=date(2022, 1, 30), end=date(2023, 1, 28))
+
+
+def _weeks_table(*columns: tuple[Period, bool]) -> StatementTable:
+    block = ColumnBlock(
+        columns=tuple(
+            Column(position=i + 1, header="h", period=p, currency="USD", trailing=trailing)
+            for i, (p, trailing) in enumerate(columns)
+        ),
+        rows=(),
+        line=1,
+    )
+    return StatementTable(
+        index=1,
+        title="t",
+        caption="",
+        kind="income_statement",
+        scale=Scale(),
+        blocks=(block,),
+        line=1,
+    )
+
+
+def _weeks_narrative(table: StatementTable, heading: str, *paragraphs: str):
+    blocks = [Heading(text=heading, line=1)]
+    blocks += [Paragraph(text=p, line=i + 2) for i, p in enumerate(paragraphs)]
+    document = Document(source="t.txt", format="text", blocks=tuple(blocks))
+    return read_narrative(document, (table,), DocumentInfo(currency="USD"), load_taxonomy())
+
+
+def test_a_quarter_named_by_months_is_the_tables_quarter_of_a_52_53_week_year() -> None:
+    table = _weeks_table((Q4_FY23, False), (Q4_FY22, False), (FY23, False))
+    narrative = _weeks_narrative(
+        table,
+        "Fourth Quarter Fiscal 2023 Results",
+        "In Q4 FY23, share repurchases were $549 million, an increase of 83% from $300 million "
+        "in the prior year quarter.",
+    )
+    facts = {(f.role, f.concept, f.period, f.value) for f in narrative.facts}
+    assert facts == {
+        (Role.VALUE, "PaymentsForRepurchaseOfCommonStock", Q4_FY23, Decimal("549000000")),
+        (Role.COMPARATIVE, "PaymentsForRepurchaseOfCommonStock", Q4_FY22, Decimal("300000000")),
+        (
+            Role.CHANGE,
+            "PaymentsForRepurchaseOfCommonStockPercentChangeFromPriorYear",
+            Q4_FY23,
+            Decimal("0.83"),
+        ),
+    }
+
+
+def test_a_trailing_twelve_months_column_does_not_end_the_fiscal_year() -> None:
+    q2 = Period(start=date(2023, 4, 30), end=date(2023, 7, 29))
+    trailing = Period(start=date(2022, 7, 31), end=date(2023, 7, 29))
+    table = _weeks_table((q2, False), (trailing, True))
+    narrative = _weeks_narrative(
+        table,
+        "Second Quarter Fiscal 2024 Results",
+        "In Q2 FY24, share repurchases were $79 million.",
+    )
+    assert [(f.period, f.value) for f in narrative.facts] == [(q2, Decimal("79000000"))]
+
+
+def test_a_figure_stated_as_past_for_a_year_not_yet_ended_is_no_fact() -> None:
+    narrative = _narrative(
+        "For the three months ended December 31, 2024, the gross profit margin for 2025 was "
+        "83% versus 91% in 2024."
+    )
+    assert [f for f in narrative.facts if f.role is Role.VALUE] == []
+    assert any("stated as past" in u.reason for u in narrative.unplaced)
+
+
+def test_a_forecast_in_words_of_outlook_stays_an_outlook() -> None:
+    narrative = _narrative("For 2025, the Company expects a gross profit margin of 83%.")
+    assert [(f.concept, f.value) for f in narrative.facts] == [
+        ("GrossProfitMarginOutlook", Decimal("0.83"))
+    ]
+
+
+def test_a_quarter_whose_ordinal_a_print_lost_is_not_the_year() -> None:
+    report = ReportCalendar(current=Q4, year_end=(12, 31), fiscal_year=2024)
+    phrases = find_phrases("in the rst quarter of 2023", report)
+    assert [p.text for p in phrases] == []

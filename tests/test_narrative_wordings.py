@@ -32,6 +32,7 @@ SAMPLE = ROOT / "examples" / "qifu-2024q4.txt"
 
 Q4 = Period(start=date(2024, 10, 1), end=date(2024, 12, 31))
 YEAR = Period(start=date(2024, 1, 1), end=date(2024, 12, 31))
+H1 = Period(start=date(2024, 1, 1), end=date(2024, 6, 30))
 END = Period(start=None, end=date(2024, 12, 31))
 REPURCHASE = "Share Repurchase Program"
 HIGHLIGHTS = "Fourth Quarter 2024 Highlights"
@@ -223,6 +224,63 @@ SENTENCES = [
         "8200000",
     ),
     (
+        "repurchased shares totaling {value}",
+        HIGHLIGHTS,
+        "In the first half of 2024, the Group repurchased shares totaling HK$96 million.",
+        "StockRepurchasedDuringPeriodValue",
+        H1,
+        "96000000",
+    ),
+    (
+        "repurchased {value} of common stock",
+        HIGHLIGHTS,
+        "During the fourth quarter of 2024, the company repurchased $350 million of common "
+        "stock under its repurchase authorization.",
+        "StockRepurchasedDuringPeriodValue",
+        Q4,
+        "350000000",
+    ),
+    (
+        "repurchased {value} of its common stock",
+        HIGHLIGHTS,
+        "In 2024, the company repurchased $1.2 billion of its common stock.",
+        "StockRepurchasedDuringPeriodValue",
+        YEAR,
+        "1200000000",
+    ),
+    (
+        "paid {value} in dividends",
+        HIGHLIGHTS,
+        "In 2024, we returned US$1.4 billion to shareholders and paid US$500 million in dividends.",
+        "PaymentsOfDividends",
+        YEAR,
+        "500000000",
+    ),
+    (
+        "paid {value} in cash dividends",
+        HIGHLIGHTS,
+        "In the first half of 2024, the Group paid HK$120 million in cash dividends.",
+        "PaymentsOfDividends",
+        H1,
+        "120000000",
+    ),
+    (
+        "distributed {value} in dividends",
+        HIGHLIGHTS,
+        "The bank distributed EUR 85 million in dividends in the first half of 2024.",
+        "PaymentsOfDividends",
+        H1,
+        "85000000",
+    ),
+    (
+        "distributed {value} in cash dividends",
+        HIGHLIGHTS,
+        "So far this year, the Group has distributed HK$215 million in cash dividends.",
+        "PaymentsOfDividends",
+        YEAR,
+        "215000000",
+    ),
+    (
         "average price of {value}",
         REPURCHASE,
         "In the fourth quarter of 2024, the Company bought back ADSs under the repurchase "
@@ -354,6 +412,14 @@ def test_every_wording_of_the_taxonomy_has_such_a_sentence() -> None:
     assert set(_taxonomy_wordings()) == {s[0] for s in SENTENCES}
 
 
+def test_a_wording_two_concepts_share_goes_to_the_one_that_takes_the_figure() -> None:
+    narrative = _narrative(
+        HIGHLIGHTS,
+        "For the fourth quarter of 2024, the Company paid US$0.52 per share in dividends.",
+    )
+    assert _values(narrative) == {("CommonStockDividendsPerShareDeclared", Q4, Decimal("0.52"))}
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'"))
 
@@ -405,6 +471,19 @@ def test_a_percentage_in_a_part_wording_is_the_part_s_share_of_its_total() -> No
     )
     shares = {(f.concept, f.value) for f in narrative.facts if f.role is Role.SHARE}
     assert shares == {("OutstandingLoanBalanceCapitalLightModelPercentOfTotal", Decimal("0.61"))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the fourth quarter of 2024, the board authorized a new $2 billion share repurchase "
+        "program.",
+        "In the fourth quarter of 2024, the board declared a $0.25 dividend.",
+    ],
+)
+def test_an_amount_that_names_a_program_or_a_declaration_is_not_a_payment(sentence: str) -> None:
+    concepts = {f.concept for f in _narrative(HIGHLIGHTS, sentence).facts}
+    assert not concepts & {"PaymentsOfDividends", "StockRepurchasedDuringPeriodValue"}
 
 
 def test_a_part_wording_needs_the_total_s_head_noun() -> None:

@@ -70,6 +70,13 @@ class ReportCalendar(Frozen):
     fiscal_year: int
     # The release's own date (its dateline), when the opening text gives one.
     published: date | None = None
+    # The durations the tables' columns date: a period prose names by its months is the
+    # table's when they differ by the days of a 52/53-week year.
+    known: tuple[Period, ...] = ()
+
+    def as_printed(self, period: Period) -> Period:
+        """`period`, or the tables' period it is by months (see `known`)."""
+        return next((p for p in (self.current, *self.known) if _close(period, p)), period)
 
     def is_forecast(self, period: Period) -> bool:
         """A period that ends after the release was published can only be forecast."""
@@ -87,14 +94,25 @@ class ReportCalendar(Frozen):
         return day.year if day <= end else day.year + 1
 
     def year(self, label: int) -> Period:
-        return Period(
-            start=self.year_end_of(label - 1) + timedelta(days=1), end=self.year_end_of(label)
+        return self.as_printed(
+            Period(
+                start=self.year_end_of(label - 1) + timedelta(days=1), end=self.year_end_of(label)
+            )
         )
 
     def part(self, label: int, index: int, months: int) -> Period:
         """Quarter (months=3) or half (months=6) number `index` of fiscal year `label`."""
         end = _month_end_back(self.year_end_of(label), (12 // months - index) * months)
-        return Period(start=months_back(end, months), end=end)
+        return self.as_printed(Period(start=months_back(end, months), end=end))
+
+
+def _close(period: Period, other: Period) -> bool:
+    """The same period by months as by the tables' dates, which a 52/53-week year moves by
+    a few days ("Q4 FY23": October 29 by months, October 30 in the statements)."""
+    if period.start is None or other.start is None:
+        return False
+    week = timedelta(days=7)
+    return abs(period.start - other.start) < week and abs(period.end - other.end) < week
 
 
 def _month_end_back(day: date, months: int) -> date:
@@ -156,6 +174,18 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:full|fiscal)[\s-]year(?:\s+of)?\s+(?:fiscal\s+)?{_YEAR}",
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bfiscal\s+{_YEAR}"),
+    # "On a year-to-date basis", "so far this year": the fiscal year to the report's end.
+    (
+        PhraseKind.ABSOLUTE,
+        "year_to_date",
+        r"\b(?:on\s+a\s+)?year[\s-]to[\s-]date(?:\s+basis)?\b|\bso\s+far\s+this\s+year\b",
+    ),
+    # "For the full year, the company returned ...": the fiscal year of the report.
+    (
+        PhraseKind.ABSOLUTE,
+        "full_year",
+        r"\b(?:for|in|during)\s+the\s+full\s+(?:fiscal\s+)?year\b(?!\s+\d)",
+    ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bFY\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*FY\s?'?{_SHORT_YEAR}"),
     (PhraseKind.ABSOLUTE, "year_end", r"\b(?:the\s+)?year[\s-]end\b"),
@@ -177,6 +207,8 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     (
         PhraseKind.ABSOLUTE,
         "bare_year",
+        # Not "quarter of 2023" whose ordinal a PDF lost ("rst quarter"): that is no year.
+        rf"(?<!quarter\s)(?<!half\s)"
         rf"\b(?:in|for|during|of)\s+{_YEAR}\b(?!\s*(?:share|plan|notes?|senior|convertible)\b)",
     ),
 )
@@ -212,6 +244,9 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
         return report.part(label, int(match["q"]), 3)
     if name == "half":
         return report.part(label, _ORDINALS[match["ord"].lower()], 6)
+    if name == "year_to_date":
+        start = report.year(report.fiscal_label(report.current.end)).start
+        return report.as_printed(Period(start=start, end=report.current.end))
     if name == "year_end":
         return Period(end=report.year_end_of(report.fiscal_label(report.current.end)))
     return report.year(label)
@@ -250,15 +285,23 @@ def resolve(phrase: PeriodPhrase, anchor: Period | None, report: ReportCalendar)
     if anchor is None:
         return None
     if phrase.kind is PhraseKind.PRIOR_QUARTER:
-        return prior_quarter(anchor)
+        earlier = prior_quarter(anchor)
+        return report.as_printed(earlier) if earlier else None
     if phrase.kind is PhraseKind.PRIOR_YEAR:
-        return shift_years(anchor, -1)
+        return report.as_printed(shift_years(anchor, -1))
     assert phrase.year is not None
-    return shift_years(anchor, phrase.year - report.fiscal_label(anchor.end))
+    return report.as_printed(shift_years(anchor, phrase.year - report.fiscal_label(anchor.end)))
 
 
-def _columns(tables: tuple[StatementTable, ...]) -> list[Period]:
-    return [c.period for t in tables for b in t.blocks for c in b.columns if c.period is not None]
+def _columns(tables: tuple[StatementTable, ...], trailing: bool = True) -> list[Period]:
+    """The periods the tables' columns date (`trailing`: with trailing-twelve-month ones)."""
+    return [
+        c.period
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period is not None and (trailing or not c.trailing)
+    ]
 
 
 _OPENING_BLOCKS = 8
@@ -291,7 +334,9 @@ def report_calendar(
     end = max(p.end for p in durations)
     ending = [p for p in durations if p.end == end]
     current = min(ending, key=_length)
-    if any(_length(p).days >= 360 for p in ending):
+    # A trailing twelve months to the quarter's end (a return-on-assets table) is no year.
+    fiscal = [p for p in _columns(tables, trailing=False) if p.start is not None and p.end == end]
+    if any(_length(p).days >= 360 for p in fiscal):
         year_end = end
     else:
         quarter = _quarter_in_title(document)
@@ -306,6 +351,7 @@ def report_calendar(
         year_end=(year_end.month, year_end.day),
         fiscal_year=0,
         published=_dateline(document, current.end),
+        known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
     )
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
 

@@ -39,6 +39,8 @@ from exporter.periods import Period
 from exporter.taxonomy import Concept, Taxonomy
 
 _FAR = timedelta(days=800)
+# How many words before a figure its verb can stand ("was 83%", "amounted to RMB410 million").
+_PAST_REACH = 3
 
 
 class NarrativeReader(RelatedFigures):
@@ -58,6 +60,7 @@ class NarrativeReader(RelatedFigures):
         spoken = taxonomy.narrative.words
         self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
         self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
+        self.past = frozenset(t for w in spoken.past_words for t in label_tokens(w))
         self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
         self.out = Output()
         self.group: tuple[str, ...] = ()
@@ -194,6 +197,10 @@ class NarrativeReader(RelatedFigures):
         if choice.concept is None or choice.period is None:
             self._unplaced(spot, choice.reason)
             return None
+        forecast = self.report.is_forecast(choice.period)
+        if forecast and not spot.outlook and self._stated_as_past(spot):
+            self._unplaced(spot, f"stated as past for {choice.period}, which had not ended")
+            return None
         outlook = self._future(choice.period, spot)
         if not outlook and choice.period.end - self.report.current.end > _FAR:
             self._unplaced(spot, f"{choice.period} is far from the report's period")
@@ -254,6 +261,13 @@ class NarrativeReader(RelatedFigures):
             return self.report.is_forecast(period)
         return spot.outlook and self.report.is_forecast(period)
 
+    def _stated_as_past(self, spot: Spot) -> bool:
+        """ "The gross profit margin for 2025 was 83%": a verb in the past right before the
+        figure reports what happened, which a period not yet ended cannot hold."""
+        before = spot.sentence.text[: spot.figure.start]
+        words = label_tokens(before, drop_parenthesised=False)[-_PAST_REACH:]
+        return bool(self.past & set(words))
+
     def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
         phrase = sentence.phrase_after(index, absolute_only=True)
@@ -262,6 +276,9 @@ class NarrativeReader(RelatedFigures):
             return phrase.period, phrase.text
         if state.period is not None:
             return state.period
+        opening = sentence.opening_phrase()
+        if opening is not None and opening.period is not None:
+            return opening.period, opening.text
         period, wording = spot.default or (self.report.current, "")
         return self._like_comparatives(spot, period), wording
 

@@ -8,6 +8,7 @@ and RMB1.85 billion"). A mixin of `reader.NarrativeReader`, which holds the stat
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from exporter.labels import label_tokens
@@ -342,8 +343,19 @@ def _scaled_like_high(spot: Spot) -> Figure:
 
 
 def _compared(period: Period, other: Period) -> str:
-    if other == shift_years(period, -1):
+    """Which earlier period a change compares with; a 52/53-week year moves the tables'
+    dates by days (a week at most), which does not make it another period."""
+    if _near(other, shift_years(period, -1)):
         return "PriorYear"
-    if other == prior_quarter(period):
+    earlier = prior_quarter(period)
+    if earlier is not None and _near(other, earlier):
         return "PriorQuarter"
     return "PriorPeriod"
+
+
+def _near(period: Period, other: Period) -> bool:
+    week = timedelta(days=7)
+    if (period.start is None) != (other.start is None):
+        return False
+    starts = period.start is None or other.start is None or abs(period.start - other.start) <= week
+    return starts and abs(period.end - other.end) <= week

@@ -41,6 +41,10 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+_OPENING = re.compile(r"\W*(?:(?:in|for|during|over|throughout)\s+)?", re.IGNORECASE)
+_COMPARED_WITH = re.compile(r"compared|from|versus", re.IGNORECASE)
+_FOLLOWS = re.compile(r"\s*(?:(?:to|with)\s+)?", re.IGNORECASE)
+
 
 class Cue(Frozen):
     """What the words around a figure say it is."""
@@ -85,9 +89,24 @@ class Sentence(Frozen):
         start, end = self.after(index)
         stop = _CLAUSE.search(self.text, start, end)
         limit = stop.start() if stop else end
+        # "up 5.6% from the previous year": a period right after the comparing word is the
+        # one compared with (a figure there would be the comparative, with its own period);
+        # never the figure's own period, which `absolute_only` asks for.
+        if not absolute_only and stop is not None and _COMPARED_WITH.fullmatch(stop.group(0)):
+            follows = _FOLLOWS.match(self.text, stop.end())
+            limit = follows.end() + 1 if follows else limit
         for phrase in self.phrases:
             wanted = not absolute_only or phrase.kind is PhraseKind.ABSOLUTE
             if start <= phrase.start < limit and wanted:
+                return phrase
+        return None
+
+    def opening_phrase(self) -> PeriodPhrase | None:
+        """The period a sentence opens with ("In 2024, ...", "For the first half of 2024"):
+        it dates every figure of the sentence that has no period of its own."""
+        for phrase in self.phrases:
+            lead = self.text[: phrase.start]
+            if phrase.kind is PhraseKind.ABSOLUTE and _OPENING.fullmatch(lead):
                 return phrase
         return None
 
@@ -310,13 +329,24 @@ def _words_pattern(text: str) -> str:
 
 
 def _connectives(sentence: Sentence, start: int, end: int) -> list[re.Match[str]]:
-    """Comparison words between `start` and `end` that are not inside a phrase."""
+    """Comparison words between `start` and `end` that are not inside a phrase, nor spent
+    on the period right after them ("up 5.6% from the previous year, with a margin of")."""
     inside = [(m.start, m.end) for m in sentence.mentions]
     return [
         c
         for c in _CONNECTIVE.finditer(sentence.text, start, end)
-        if not any(a <= c.start() < b for a, b in inside)
+        if not any(a <= c.start() < b for a, b in inside) and not _spent(sentence, c, end)
     ]
+
+
+def _spent(sentence: Sentence, connective: re.Match[str], end: int) -> bool:
+    """A comparison word whose object is a period phrase closed by punctuation before `end`."""
+    follows = _FOLLOWS.match(sentence.text, connective.end())
+    at = follows.end() if follows else connective.end()
+    for phrase in sentence.phrases:
+        if phrase.start == at and phrase.end <= end:
+            return bool(re.match(r"\s*[,;]", sentence.text[phrase.end : end]))
+    return False
 
 
 def _names(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
