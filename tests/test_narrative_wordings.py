@@ -496,10 +496,15 @@ def test_a_part_wording_needs_the_total_s_head_noun() -> None:
 # --- a footnote that defines the term its mark sits on ----------------------------------
 
 
-def test_a_footnote_defining_a_marked_term_names_the_figure_before_it() -> None:
+@pytest.mark.parametrize(
+    "mark",
+    ["^{*1}", "\u00b9", "*\u00b9", "*1"],
+    ids=["markdown", "superscript", "printed star and superscript", "star and digit"],
+)
+def test_a_footnote_defining_a_marked_term_names_the_figure_before_it(mark: str) -> None:
     narrative = _narrative(
         HIGHLIGHTS,
-        "As of December 31, 2024, the app had reached 73.5 million members^{*1}, cumulatively.",
+        f"As of December 31, 2024, the app had reached 73.5 million members{mark}, cumulatively.",
         "1 Refers to cumulative registered users of the app.",
     )
     assert _values(narrative) == {("CumulativeRegisteredUsers", END, Decimal("73500000"))}

@@ -16,9 +16,10 @@ from exporter.document import Document, Heading, Paragraph, Table
 from exporter.models import Frozen
 
 _SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
-# "^{*4}" (Markdown copies), "⁹" (superscript digits), "volume*4" (a raised "*4" as text).
+# "^{*4}" (Markdown copies), "⁹" or "*⁹" (superscript digits, a printed star before them),
+# "volume*4" (a raised "*4" as text).
 _MARK = re.compile(
-    rf"\^\{{\*?(?P<a>[0-9a-zA-Z]{{1,3}})\}}|(?P<b>[{_SUPERSCRIPTS}]+)"
+    rf"\^\{{\*?(?P<a>[0-9a-zA-Z]{{1,3}})\}}|\*?(?P<b>[{_SUPERSCRIPTS}]+)"
     r"|(?<=[A-Za-z)\"\u201d])\*(?P<c>\d{1,2})(?!\d)"
 )
 _FOOTNOTE_HEAD = re.compile(rf"^\s*(?:(?P<a>\d{{1,2}})|(?P<b>[{_SUPERSCRIPTS}]+))\s+(?=\S)")
