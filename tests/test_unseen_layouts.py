@@ -704,3 +704,146 @@ def test_half_year_labels_over_either_decimal_convention_in_every_text_print(
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1234500000")
     assert facts[("Revenues", "D2023-01-01_2023-06-30")] == Decimal("1100200000")
     assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == Decimal("-80400000")
+
+
+# --- Markdown pipe tables, and sign cells of tables converted from HTML ----------------
+
+_WEEKS_LEAD = (
+    "# Coastline Apparel Reports Second Quarter Fiscal 2026 Results\n\n"
+    "SAN FRANCISCO, August 27, 2026 -- Coastline Apparel Inc. today reported results for "
+    "the second quarter of fiscal 2026 ended August 1, 2026.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+    "($ and shares in millions except per share amounts)\n\n"
+)
+_WEEKS_ROWS = (
+    ("Net sales", ("3,651", "3,725", "7,148", "7,188"), True),
+    ("Cost of goods sold", ("2,100", "2,200", "4,200", "4,300"), False),
+    ("Net income", ("190", "117", "347", "113"), True),
+)
+_WEEKS_DATES = ("August 1, 2026", "August 2, 2025", "August 1, 2026", "August 2, 2025")
+
+
+def _pipes_padded() -> str:
+    """A converter's Markdown: every cell a pipe cell, spans padded with empty cells."""
+    lines = [
+        "|  | 13 Weeks Ended |  | 26 Weeks Ended |  |",
+        "|---|---|---|---|---|",
+        "|  | " + " | ".join(_WEEKS_DATES) + " |",
+    ]
+    for label, amounts, dollar in _WEEKS_ROWS:
+        cells = [f"${a}" if dollar else a for a in amounts]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _pipes_with_sign_cells() -> str:
+    """Header rows printed one cell per period, body rows with `$` in cells of their own."""
+    lines = ["| 13 Weeks Ended | 26 Weeks Ended |", "| " + " | ".join(_WEEKS_DATES) + " |"]
+    for label, amounts, dollar in _WEEKS_ROWS:
+        sign = "$" if dollar else ""
+        lines.append(f"{label} | " + " | ".join(f"{sign} | {a}" for a in amounts) + " |")
+    return "\n".join(lines)
+
+
+def _tabs_with_sign_cells(padded: bool) -> str:
+    """Tab-separated, a `$` cell before each amount; the headers padded over the sign
+    cells or printed one cell per period."""
+    if padded:
+        lines = [
+            "\t\t13 Weeks Ended\t\t\t\t26 Weeks Ended\t\t",
+            "\t\t" + "\t\t".join(_WEEKS_DATES),
+        ]
+    else:
+        lines = ["\t13 Weeks Ended\t\t26 Weeks Ended\t", "\t" + "\t".join(_WEEKS_DATES)]
+    for label, amounts, dollar in _WEEKS_ROWS:
+        sign = "$" if dollar else ""
+        lines.append(f"{label}\t" + "\t".join(f"{sign}\t{a}" for a in amounts))
+    return "\n".join(lines)
+
+
+_SIGN_PRINTS: dict[str, Callable[[], str]] = {
+    "markdown-padded": _pipes_padded,
+    "markdown-sign-cells": _pipes_with_sign_cells,
+    "tabbed-sign-cells-padded-headers": lambda: _tabs_with_sign_cells(padded=True),
+    "tabbed-sign-cells-one-header-per-period": lambda: _tabs_with_sign_cells(padded=False),
+}
+
+
+@pytest.mark.parametrize("print_", sorted(_SIGN_PRINTS))
+def test_pipe_tables_and_sign_cells_in_text(tmp_path: Path, print_: str) -> None:
+    path = _release(tmp_path, _WEEKS_LEAD + _SIGN_PRINTS[print_]() + "\n", ".txt")
+    facts = _facts(path)
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2026-05-03_2026-08-01")] == Decimal("3651000000")
+    assert facts[(revenue, "D2025-05-04_2025-08-02")] == Decimal("3725000000")
+    assert facts[(revenue, "D2026-02-01_2026-08-01")] == Decimal("7148000000")
+    assert facts[("NetIncomeLoss", "D2025-02-02_2025-08-02")] == Decimal("113000000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2026-05-03_2026-08-01")] == Decimal("2100000000")
+    assert len(facts) == 12
+
+
+# --- periods stacked in the label column over repeated year groups --------------------
+
+_STACKED_BODY = (
+    ("Net sales", ("1,090,100", "1,010,200", "4,840,300", "4,560,100")),
+    ("Gross profit", ("470,100", "430,300", "2,090,400", "1,950,200")),
+    ("Net income", ("143,463", "144,066", "711,187", "631,529")),
+)
+
+
+def _stacked_html(title_in_year_row: bool) -> str:
+    label = "GAAP CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS" if title_in_year_row else ""
+    years = "".join(f'<td colspan="2">{y}</td>' for y in ("2026", "2025", "2026", "2025"))
+    body = "".join(
+        f"<tr><td>{name}</td>" + "".join(f"<td>$</td><td>{v}</td>" for v in values) + "</tr>"
+        for name, values in _STACKED_BODY
+    )
+    stubs = "".join(
+        f"<tr><td>{text}</td></tr>"
+        for text in ("Three Months Ended", "March 31,", "Fiscal Years Ended", "March 31,")
+    )
+    return (
+        "<html><body><h1>Northgate Peripherals Announces Q4 and Full Fiscal Year 2026 "
+        "Results</h1><p>LAUSANNE, April 28, 2026 -- Northgate Peripherals today announced "
+        "results for the fourth quarter and fiscal year ended March 31, 2026.</p><table>"
+        "<tr><td>(In thousands, except per share amounts) - unaudited</td></tr>"
+        f"{stubs}<tr><td>{label}</td>{years}</tr>{body}</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("title_in_year_row", [True, False])
+def test_periods_stacked_in_the_label_column_head_the_year_groups_in_order(
+    tmp_path: Path, title_in_year_row: bool
+) -> None:
+    facts = _facts(_release(tmp_path, _stacked_html(title_in_year_row)))
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2026-01-01_2026-03-31")] == Decimal("1090100000")
+    assert facts[(revenue, "D2025-01-01_2025-03-31")] == Decimal("1010200000")
+    assert facts[(revenue, "D2025-04-01_2026-03-31")] == Decimal("4840300000")
+    assert facts[("NetIncomeLoss", "D2024-04-01_2025-03-31")] == Decimal("631529000")
+    assert len(facts) == 12
+
+
+# --- the earlier year first --------------------------------------------------------------
+
+
+def test_columns_printed_earlier_year_first(tmp_path: Path) -> None:
+    years = "<th>2025</th><th>2026</th><th>2025</th><th>2026</th>"
+    html = (
+        "<html><body><h1>Lakeside Commerce Announces Second Quarter 2026 Results</h1>"
+        "<p>SEATTLE, July 30, 2026 -- Lakeside Commerce Inc. today announced results for its "
+        "second quarter ended June 30, 2026.</p><h2>Consolidated Statements of Operations</h2>"
+        "<p>(in millions, except per-share data; unaudited)</p><table>"
+        '<tr><th></th><th colspan="2">Three Months Ended June 30,</th>'
+        '<th colspan="2">Six Months Ended June 30,</th></tr>'
+        f"<tr><th></th>{years}</tr>"
+        "<tr><td>Total net sales</td><td>1,677</td><td>2,006</td><td>3,233</td><td>3,821</td></tr>"
+        "<tr><td>Net income</td><td>$181</td><td>$626</td><td>$352</td><td>$929</td></tr>"
+        "<tr><td>Diluted</td><td>$1.68</td><td>$5.75</td><td>$3.27</td><td>$8.53</td></tr>"
+        "</table></body></html>"
+    )
+    facts = _facts(_release(tmp_path, html))
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2026-04-01_2026-06-30")] == Decimal("2006000000")
+    assert facts[(revenue, "D2025-04-01_2025-06-30")] == Decimal("1677000000")
+    assert facts[("NetIncomeLoss", "D2026-01-01_2026-06-30")] == Decimal("929000000")

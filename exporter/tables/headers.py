@@ -93,7 +93,17 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     cells = [c for c in row.cells if c.text.strip()]
     if len(cells) > 1 and cells[0].column == 0 and parse_scale(cells[0].text).money:
         cells = cells[1:]
+    if _titled_years(cells):
+        return True
     return bool(cells) and all(is_header_cell(c.text, currency_names) for c in cells)
+
+
+def _titled_years(cells: list[Cell]) -> bool:
+    """ "GAAP CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS | 2026 | 2025 | 2026 | 2025":
+    the statement's title in the label cell of the row of years that heads its columns."""
+    if len(cells) < 3 or cells[0].column != 0 or parse_number(cells[0].text) is not None:
+        return False
+    return all(is_year(c.text.strip()) for c in cells[1:])
 
 
 def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
@@ -126,6 +136,9 @@ def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> d
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
+    if _spans_in_equal_groups(cells, positions):
+        size = len(positions) // len(cells)
+        return {p: cells[i // size].text.strip() for i, p in enumerate(positions)}
     # A row that keeps its (empty) label cell is aligned on the left already.
     keeps_label_cell = bool(row.cells) and not row.cells[0].text.strip()
     short = len(row.cells) < width and not keeps_label_cell
@@ -141,6 +154,15 @@ def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> d
         for p in covered:
             result[p] = cell.text.strip()
     return result
+
+
+def _spans_in_equal_groups(cells: list[Cell], positions: list[int]) -> bool:
+    """ "13 Weeks Ended | 26 Weeks Ended" over four amounts, printed without the cells its
+    spans had: lengths without dates, as many as the amounts divide into equal groups."""
+    if len(cells) < 2 or len(positions) % len(cells):
+        return False
+    phrases = [parse_phrase(c.text) for c in cells]
+    return all(p.lengths and not p.has_date and p.year is None for p in phrases)
 
 
 def _by_span(cells: list[Cell], positions: list[int]) -> dict[int, str]:
@@ -160,6 +182,28 @@ def _is_stub(row: Row) -> bool:
         return False
     text = cells[0].text.strip().rstrip(":")
     return is_year(text) or _states_period(text)
+
+
+def _stacked_stubs(stubs: list[Row], leaf: dict[int, str], positions: list[int]) -> dict[int, str]:
+    """Periods stacked in the label column, one per group of columns the lowest header row
+    repeats ("Three Months Ended / March 31, / Fiscal Years Ended / March 31," over "2026
+    2025 2026 2025"): in order, each heads its group. Empty when the stubs name one period
+    or do not match the groups in number."""
+    groups: list[list[str]] = []
+    for row in stubs:
+        text = " ".join(c.text.strip() for c in row.cells if c.text.strip())
+        if parse_phrase(text).lengths or not groups:
+            groups.append([text])
+        else:
+            groups[-1].append(text)
+    length = _repeat_length(leaf, positions)
+    if len(groups) < 2 or length is None or len(positions) != length * len(groups):
+        return {}
+    return {
+        p: " ".join(group)
+        for group, start in zip(groups, range(0, len(positions), length), strict=True)
+        for p in positions[start : start + length]
+    }
 
 
 def _names_no_period(text: str) -> bool:
@@ -357,12 +401,16 @@ def build_columns(
     # In a positional grid (HTML, PDF) column 0 is the label column; in a text grid a lone
     # cell there is a header row that lacks its leading tab.
     stubs = [row for row in header_rows if context.positional and _is_stub(row)]
-    if stubs:
+    header_rows = [row for row in header_rows if row not in stubs]
+    coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
+    stacked = _stacked_stubs(stubs, coverages[-1] if coverages else {}, positions)
+    if stacked:
+        coverages.insert(0, stacked)
+        header_rows.insert(0, stubs[0])
+    elif stubs:
         stub = " ".join(c.text.strip() for row in stubs for c in row.cells if c.text.strip())
         hint = f"{context.period_hint} {stub}".strip()
         context = context.model_copy(update={"period_hint": hint})
-        header_rows = [row for row in header_rows if row not in stubs]
-    coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
     if len(coverages) > 1:
         leaf = coverages[-1]
         uppers = [_extend_incomplete(upper, leaf, positions) for upper in coverages[:-1]]

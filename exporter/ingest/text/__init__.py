@@ -6,6 +6,7 @@ The text is cut into units, in this order of precedence:
   lines, is a fixed-width table (`fixed`);
 - a run of lines that contain tabs is a tab-separated table; blank lines inside the run are
   kept as blank rows (they separate row groups and stacked sub-tables);
+- a run of lines with two or more `|` is a Markdown pipe table (`columns`);
 - a long line holding one or more statements, rows run together, is a flattened table
   (`flat`);
 - any other run of non-blank lines is text: a short line without a full stop is a heading,
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.ingest.text.cells import Cell as CellParagraph
 from exporter.ingest.text.cells import Found, find_cell_tables, is_cell, is_cell_column
+from exporter.ingest.text.columns import is_pipe_line, merged_signs, pipe_rows
 from exporter.ingest.text.fixed import fixed_regions, read_fixed
 from exporter.ingest.text.flat import header_above, is_flat_line, read_flat_line
 from exporter.ingest.text.grid import BULLET, text_block, value_text
@@ -75,7 +77,7 @@ def read_text(text: str, source: str) -> Document:
 
 @dataclass(frozen=True)
 class _Unit:
-    kind: str  # "text", "tab", "flat" or "fixed"
+    kind: str  # "text", "tab", "pipe", "flat" or "fixed"
     start: int
     end: int
 
@@ -87,8 +89,10 @@ def _is_table_line(line: str) -> bool:
 def _units(raw: list[str], lines: list[str]) -> Iterator[_Unit]:
     """The text cut into text runs and tables of each layout, in order."""
     tab = [_is_table_line(line) for line in lines]
-    flat = [not t and is_flat_line(r) for t, r in zip(tab, raw, strict=True)]
-    regions = fixed_regions(lines, [t or f for t, f in zip(tab, flat, strict=True)])
+    pipe = [not t and is_pipe_line(line) for t, line in zip(tab, lines, strict=True)]
+    flat = [not t and not p and is_flat_line(r) for t, p, r in zip(tab, pipe, raw, strict=True)]
+    other = [t or p or f for t, p, f in zip(tab, pipe, flat, strict=True)]
+    regions = fixed_regions(lines, other)
     index = 0
     while index < len(lines):
         if index in regions:
@@ -100,12 +104,16 @@ def _units(raw: list[str], lines: list[str]) -> Iterator[_Unit]:
             end = _table_end(lines, index)
             yield _Unit("tab", index, end)
             index = end
+        elif pipe[index]:
+            end = _run_end(pipe, index)
+            yield _Unit("pipe", index, end)
+            index = end
         elif flat[index]:
             yield _Unit("flat", index, index + 1)
             index += 1
         else:
             end = index + 1
-            while end < len(lines) and lines[end].strip() and not (tab[end] or flat[end]):
+            while end < len(lines) and lines[end].strip() and not other[end]:
                 if end in regions:
                     break
                 end += 1
@@ -140,6 +148,9 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
             yield from _text_blocks(lines, unit.start, unit.end)
         elif unit.kind == "tab":
             yield _table(lines, unit.start, unit.end)
+        elif unit.kind == "pipe":
+            rows = merged_signs(pipe_rows(lines[unit.start : unit.end], unit.start))
+            yield Table(index=0, rows=tuple(rows), line=unit.start + 1)
         else:
             yield from read_fixed(lines, unit.start, unit.end)
     yield from _paragraph_run(paragraphs, lines)
@@ -228,7 +239,15 @@ def _table(lines: list[str], start: int, end: int) -> Table:
         parts = lines[number].split("\t")
         cells = tuple(Cell(text=part.strip(), column=i) for i, part in enumerate(parts))
         rows.append(Row(cells=cells, line=number + 1))
-    return Table(index=0, rows=tuple(rows), line=start + 1)
+    return Table(index=0, rows=tuple(merged_signs(rows)), line=start + 1)
+
+
+def _run_end(marks: list[bool], start: int) -> int:
+    """Index after the run of marked lines that begins at `start`."""
+    end = start
+    while end < len(marks) and marks[end]:
+        end += 1
+    return end
 
 
 def _text_blocks(lines: list[str], start: int, end: int) -> Iterator[Heading | Paragraph]:
