@@ -24,7 +24,7 @@ from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison, vocabulary
 from exporter.tables.rows import without_scale
-from exporter.taxonomy import Choice, Concept, ConceptType, PeriodType, Relation, Taxonomy
+from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 
 _SUFFIXES = frozenset(
     {
@@ -573,22 +573,6 @@ def _reported_until(tables: tuple[StatementTable, ...]) -> date | None:
     return max(ends, default=None)
 
 
-def _applies(
-    choice: Choice, row: RowMapping, printed: set[str], day: date | None, taxonomy: Taxonomy
-) -> bool:
-    if row.concept != choice.concept or choice.use in printed:
-        return False
-    if printed.intersection(choice.unless_printed):
-        return False
-    if not taxonomy.concepts[choice.use].in_force(day):
-        return False
-    # A breakdown's member row is worded by its heading ("Net sales by segment").
-    words = label_tokens(row.matched if row.member else row.label)
-    return not choice.label_words or any(
-        contains_phrase(words, label_tokens(w)) for w in choice.label_words
-    )
-
-
 def choose_concepts(
     rows: list[RowMapping], tables: tuple[StatementTable, ...], taxonomy: Taxonomy
 ) -> tuple[list[RowMapping], tuple[tuple[str, str], ...]]:
@@ -602,12 +586,12 @@ def choose_concepts(
         if row.transposed:
             result.append(row)
             continue
-        choice = next(
-            (c for c in taxonomy.choices if _applies(c, row, printed, day, taxonomy)), None
-        )
+        # A breakdown's member row is worded by its heading ("Net sales by segment").
+        label = row.matched if row.member else row.label
+        use = taxonomy.chosen(row.concept, label, printed, day) if row.concept else None
         if row.concept in {c.concept for c in taxonomy.choices}:
-            taken.setdefault(row.concept, set()).add(choice.use if choice else row.concept)
-        result.append(row.model_copy(update={"concept": choice.use}) if choice else row)
+            taken.setdefault(row.concept, set()).add(use or row.concept)
+        result.append(row.model_copy(update={"concept": use}) if use else row)
     chosen = tuple(
         (general, next(iter(used)))
         for general, used in sorted(taken.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Set as AbstractSet
 from datetime import date
 from enum import StrEnum
 from functools import cache, cached_property
@@ -19,6 +20,7 @@ from typing import Any
 from pydantic import Field
 
 from exporter.errors import Location, TaxonomyError
+from exporter.labels import contains_phrase, label_tokens
 from exporter.models import Frozen
 from exporter.resources import data_dir
 from exporter.taxonomy_narrative import NarrativeSpec, check_spec, narrative_spec, split_concept
@@ -193,6 +195,25 @@ class Taxonomy(Frozen):
     dimensions: Dimensions
     narrative: NarrativeSpec = NarrativeSpec()
     choices: tuple[Choice, ...] = ()
+
+    def chosen(
+        self, concept: str, label: str, printed: AbstractSet[str], day: date | None
+    ) -> str | None:
+        """The element the first applicable choice gives `concept` for a line worded
+        `label` in a release that prints the concepts `printed` (see `Choice`), or None."""
+        words = label_tokens(label)
+        for choice in self.choices:
+            if choice.concept != concept or choice.use in printed:
+                continue
+            if any(name in printed for name in choice.unless_printed):
+                continue
+            if not self.concepts[choice.use].in_force(day):
+                continue
+            if not choice.label_words or any(
+                contains_phrase(words, label_tokens(w)) for w in choice.label_words
+            ):
+                return choice.use
+        return None
 
     def general(self, name: str) -> str | None:
         """The general concept a chosen one stands for (`Choice`), if it is one."""

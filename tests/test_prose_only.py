@@ -85,3 +85,59 @@ def test_statements_the_readers_cannot_see_make_the_release_incomplete(tmp_path:
     report = convert(path, ConvertOptions(formats=("xml",))).report
     assert report.status == "incomplete"
     assert [u.split(":")[0] for u in report.unread_statements] == ["line 5"]
+
+
+def _converted(tmp_path: Path, text: str) -> set[tuple[str, str, str, Decimal]]:
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    return {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "ZURICH, SWITZERLAND - March 11, 2026 (EXAMPLEWIRE) - ",
+        "OSLO, Norway, 11 March 2026 -- ",
+        "",
+    ],
+    ids=["newswire dateline", "dateline day first", "no dateline"],
+)
+def test_a_dateline_or_a_meeting_date_does_not_end_the_reported_year(
+    tmp_path: Path, dateline: str
+) -> None:
+    """The release reports the financial year 2025; the dates in its opening paragraph are
+    the release's own and a meeting's, not the end of a year."""
+    facts = _converted(
+        tmp_path,
+        "# Example Holdings Publishes Audited 2025 Results\n\n"
+        f"{dateline}Example Holdings today publishes its audited results for the financial"
+        " year 2025, to be presented at the general meeting on 25 March 2026.\n\n"
+        "The Group recorded net income of CHF 55.8 million. At year-end, shareholders'"
+        " equity amounted to CHF 688.7 million.\n",
+    )
+    assert ("NetIncomeLoss", "2025-01-01/2025-12-31", "iso4217:CHF", Decimal("55800000")) in facts
+    assert ("StockholdersEquity", "2025-12-31", "iso4217:CHF", Decimal("688700000")) in facts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept"),
+    [
+        ("Net sales were $6.4 billion.", "RevenueFromContractWithCustomerExcludingAssessedTax"),
+        ("Total revenues were $6.4 billion.", "Revenues"),
+        ("Net income was $6.4 billion.", "NetIncomeLoss"),
+    ],
+)
+def test_prose_alone_names_a_line_as_a_table_would(
+    tmp_path: Path, sentence: str, concept: str
+) -> None:
+    """Without a table printing the line, the prose's words pick the element issuers tag
+    (net sales are revenue from contracts with customers; net income where no
+    noncontrolling interest is named is the parent's own)."""
+    facts = _converted(
+        tmp_path,
+        "# Example Corp. Reports Second Quarter 2026 Results\n\n"
+        f"In the second quarter of 2026: {sentence}\n",
+    )
+    assert {c for c, *_ in facts} == {concept}

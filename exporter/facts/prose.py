@@ -95,8 +95,10 @@ def _source(fact: NarrativeFact) -> Source:
 
 
 class _Merger:
-    def __init__(self, builder: FactDraft) -> None:
+    def __init__(self, builder: FactDraft, narrative: Narrative) -> None:
         self.builder = builder
+        self.tabled = {fact.concept for fact in builder.facts}
+        self.printed = self.tabled | {fact.concept for fact in narrative.facts}
         self.records: list[ProseRecord] = []
         self.restatements: list[Restatement] = []
         self.kept: list[str | None] = []
@@ -118,9 +120,21 @@ class _Merger:
             )
         )
 
+    def _named(self, figure: NarrativeFact) -> str:
+        """The concept as the tables chose it; where no table prints the line, as the
+        taxonomy's choices give it for the prose's words ("net income" in a release that
+        names no noncontrolling interest is the parent's own, as in a table)."""
+        general = figure.concept
+        if general in self.builder.chosen:
+            return self.builder.chosen[general]
+        if general in self.tabled:
+            return general
+        label, day = figure.source.label, figure.period.end
+        return self.builder.taxonomy.chosen(general, label, self.printed, day) or general
+
     def add(self, narrative_fact: NarrativeFact) -> None:
         builder = self.builder
-        name = builder.chosen.get(narrative_fact.concept, narrative_fact.concept)
+        name = self._named(narrative_fact)
         concept = builder.concepts.get(name)
         unit = _unit(builder, concept, narrative_fact.currency) if concept else None
         if concept is None or unit is None:
@@ -278,7 +292,7 @@ def merge_narrative(builder: FactDraft, narrative: Narrative | None) -> ProseMer
         if concept.name not in builder.concepts:
             builder.concepts[concept.name] = concept
             builder.balances[concept.name] = concept.balance
-    merger = _Merger(builder)
+    merger = _Merger(builder, narrative)
     for fact in narrative.facts:
         merger.add(fact)
     for unplaced in narrative.unplaced:

@@ -372,7 +372,7 @@ def _titled_report(document: Document) -> ReportCalendar | None:
     for block in document.blocks[:_OPENING_BLOCKS]:
         if not isinstance(block, Heading | Paragraph):
             continue
-        phrase = parse_phrase(block.text[:_TITLE_CHARACTERS])
+        phrase = parse_phrase(_period_dates_only(block.text[:_TITLE_CHARACTERS]))
         if phrase.year is None or not (phrase.names_part_of_year or phrase.fiscal_year):
             continue
         calendar = stated if stated.known else _december_years(phrase.year)
@@ -389,6 +389,25 @@ def _titled_report(document: Document) -> ReportCalendar | None:
         )
         return report.model_copy(update={"fiscal_year": report.fiscal_label(period.end)})
     return None
+
+
+# In running text a date ends the reported period only where the words before it say so
+# ("quarter ended June 30, 2026", "as of December 31"); any other date is the release's
+# dateline, a meeting or a payment ("SWITZERLAND - March 11, 2026 (NEWMEDIAWIRE)",
+# "the AGM to be held on 25 March 2026").
+_ENDS_A_PERIOD = re.compile(r"\b(?:ended|ending|end|as\s+of|as\s+at|at|through|to|until)\s*$", re.I)
+_LEAD_WORDS = 24
+_ANY_DATE = re.compile(rf"{DATE}|\b\d{{1,2}}\s+(?:{_MONTH})\.?,?\s+\d{{4}}", re.IGNORECASE)
+
+
+def _period_dates_only(text: str) -> str:
+    """`text` without the dates that do not end a period it names."""
+
+    def keep(match: re.Match[str]) -> str:
+        lead = text[max(0, match.start() - _LEAD_WORDS) : match.start()]
+        return match[0] if _ENDS_A_PERIOD.search(lead) else " "
+
+    return _ANY_DATE.sub(keep, text)
 
 
 def _december_years(year: int) -> FiscalCalendar:

@@ -179,7 +179,9 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)")
 # "Dec-24", "Dec'23": a month and a two-digit year, as column headers print them; 28 and
 # over reads as a month's last day ("Sep-30"), not a year.
 _MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[-'\u2019](?P<year>[01]\d|2[0-7])(?![\d-])")
-_LONE_YEAR = re.compile(r"(?<![\d,.$/-])(?:19|20)\d\d(?![\d,%/-])|(?<=')\d\d\b")
+# A year ends a sentence's clause with a comma ("the financial year 2025, to be"); a
+# comma before a digit continues a number ("2025,000").
+_LONE_YEAR = re.compile(r"(?<![\d,.$/-])(?:19|20)\d\d(?![\d%/-]|,\d)|(?<=')\d\d\b")
 
 
 def _take(text: str, match: re.Match[str]) -> str:
