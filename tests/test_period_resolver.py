@@ -37,12 +37,27 @@ DATED = [
     ("TTM ended June 30, 2024", D(2023, 7, 1), D(2024, 6, 30)),
     ("12/31/2022", None, D(2022, 12, 31)),
     ("December 2024", None, D(2024, 12, 31)),
+    ("June Quarter 2026", D(2026, 4, 1), D(2026, 6, 30)),
+    ("December quarter 2025", D(2025, 10, 1), D(2025, 12, 31)),
+    ("Feb. Quarter 2024", D(2023, 12, 1), D(2024, 2, 29)),
+    ("Feb. Quarter 2023", D(2022, 12, 1), D(2023, 2, 28)),
 ]
 
 
 @pytest.mark.parametrize(("header", "start", "end"), DATED, ids=[c[0] for c in DATED])
 def test_dated_headers(header: str, start: date | None, end: date) -> None:
     assert resolve(parse_phrase(header), None).period == Period(start=start, end=end)
+
+
+@pytest.mark.parametrize("text", ["June sales", "Juneau Quarter", "results may vary"])
+def test_a_month_name_that_names_no_period_is_no_date(text: str) -> None:
+    assert not parse_phrase(text).has_date
+
+
+def test_a_month_alone_over_a_quarter_and_a_year_ends_that_quarter() -> None:
+    phrase = parse_phrase("June").completed_by(parse_phrase("Quarter"))
+    phrase = dataclasses.replace(phrase, years=(2026,))
+    assert resolve(phrase, None).period == Period(start=D(2026, 4, 1), end=D(2026, 6, 30))
 
 
 def test_a_title_completes_a_year_only_header() -> None:

@@ -847,3 +847,62 @@ def test_columns_printed_earlier_year_first(tmp_path: Path) -> None:
     assert facts[(revenue, "D2026-04-01_2026-06-30")] == Decimal("2006000000")
     assert facts[(revenue, "D2025-04-01_2025-06-30")] == Decimal("1677000000")
     assert facts[("NetIncomeLoss", "D2026-01-01_2026-06-30")] == Decimal("929000000")
+
+
+# --- quarters and year-to-date spans named by the month they end ------------------------
+
+_MONTH_LEAD = (
+    "<html><body><h1>Fabrikam Devices Reports Results for Its Fiscal Third Quarter</h1>"
+    "<p>SAN JOSE, Calif., July 22, 2026 -- Fabrikam Devices Inc. (NASDAQ: FBKM) today"
+    " reported results for its fiscal third quarter ended June 30, 2026.</p>"
+    "<p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p><table>"
+)
+_MONTH_BODY = (
+    ("Net sales", ("$ 1,250", "$ 1,100", "14%", "$ 3,600", "$ 3,150")),
+    ("Cost of sales", ("700", "640", "9%", "2,050", "1,860")),
+    ("Net income", ("$ 210", "$ 160", "31%", "$ 590", "$ 450")),
+)
+
+
+def _month_named_headers(stacked: bool, month: str, year_to_date: str) -> str:
+    """ "June" / "Quarter" / "2026" in three header rows, or "June Quarter 2026" in one."""
+
+    def cells(texts: tuple[str, ...]) -> str:
+        return "".join(f"<td>{t}</td>" for t in texts)
+
+    if stacked:
+        rows = [
+            ("", month, month, "", month, month),
+            ("", "Quarter", "Quarter", "", year_to_date, year_to_date),
+            ("(In millions, except per share data)", "2026", "2025", "% Change", "2026", "2025"),
+        ]
+    else:
+        quarter, ytd = f"{month} Quarter", f"{month} {year_to_date}"
+        rows = [
+            (
+                "(In millions)",
+                *(f"{quarter} 2026", f"{quarter} 2025", "% Change"),
+                *(f"{ytd} 2026", f"{ytd} 2025"),
+            )
+        ]
+    header = "".join(f"<tr>{cells(r)}</tr>" for r in rows)
+    body = "".join(f"<tr>{cells((label, *numbers))}</tr>" for label, numbers in _MONTH_BODY)
+    return _MONTH_LEAD + header + body + "</table></body></html>"
+
+
+@pytest.mark.parametrize("year_to_date", ["YTD", "Year-to-Date"])
+@pytest.mark.parametrize("month", ["June", "Jun."])
+@pytest.mark.parametrize("stacked", [True, False], ids=["stacked", "one-row"])
+def test_quarters_and_year_to_date_named_by_their_month(
+    tmp_path: Path, stacked: bool, month: str, year_to_date: str
+) -> None:
+    """The fiscal year ends in September (its third quarter ends in June): the June
+    year-to-date columns run from October 1."""
+    facts = _facts(_release(tmp_path, _month_named_headers(stacked, month, year_to_date)))
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2026-04-01_2026-06-30")] == Decimal("1250000000")
+    assert facts[(revenue, "D2025-04-01_2025-06-30")] == Decimal("1100000000")
+    assert facts[(revenue, "D2025-10-01_2026-06-30")] == Decimal("3600000000")
+    assert facts[("NetIncomeLoss", "D2024-10-01_2025-06-30")] == Decimal("450000000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2026-04-01_2026-06-30")] == Decimal("700000000")
+    assert len([k for k in facts if "PercentChange" not in k[0]]) == 12

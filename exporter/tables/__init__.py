@@ -359,7 +359,8 @@ def _needs_calendar(tables: tuple[StatementTable, ...], calendar: FiscalCalendar
     if not calendar.known:
         return False
     columns = [c for t in tables for b in t.blocks for c in b.columns]
-    return calendar.week_based or any(c.period is None for c in columns)
+    # A year-to-date column whose header gives only its end starts with the fiscal year.
+    return calendar.week_based or any(c.period is None or c.open_start for c in columns)
 
 
 def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:

@@ -179,6 +179,14 @@ _MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)")
 # "Dec-24", "Dec'23": a month and a two-digit year, as column headers print them; 28 and
 # over reads as a month's last day ("Sep-30"), not a year.
 _MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[-'\u2019](?P<year>[01]\d|2[0-7])(?![\d-])")
+# A month naming the period it ends, without a day: "June Quarter 2026", "December
+# quarter", "June YTD", or a header cell that is the month alone ("June" over "Quarter"
+# over "2026"). Its day is the month's last (February's is clamped for the year).
+_MONTH_NAMING_A_PERIOD = re.compile(
+    rf"\b{_MONTH}\.?(?=[\s-]+(?:fiscal\s+)?(?:quarters?|qtrs?|half|ytd|year-to-date)\b)"
+)
+_MONTH_ALONE = re.compile(rf"^\s*{_MONTH}\.?\s*$")
+_LONGEST_MONTH = {month: calendar.monthrange(2000, month)[1] for month in range(1, 13)}
 # A year ends a sentence's clause with a comma ("the financial year 2025, to be"); a
 # comma before a digit continues a number ("2025,000").
 _LONE_YEAR = re.compile(r"(?<![\d,.$/-])(?:19|20)\d\d(?![\d%/-]|,\d)|(?<=')\d\d\b")
@@ -219,6 +227,10 @@ def _dates(text: str, parts: dict[str, object]) -> str:
         year, month = _year(match["year"]), _MONTHS[match["month"]]
         last = calendar.monthrange(year, month)[1] if 1900 <= year <= 2100 else 0
         found.append((match.start(), _safe_date(year, month, last), None))
+        text = _take(text, match)
+    for match in [*_MONTH_NAMING_A_PERIOD.finditer(text), *_MONTH_ALONE.finditer(text)]:
+        month = _MONTHS[match["month"]]
+        found.append((match.start(), None, (month, _LONGEST_MONTH[month])))
         text = _take(text, match)
     if found:
         _, end, month_day = max(found, key=lambda f: f[0])

@@ -9,6 +9,7 @@ dates. A column whose period cannot be resolved says which evidence was missing.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -70,10 +71,11 @@ def _latest_year(phrase: PeriodPhrase, calendar: FiscalCalendar) -> int | None:
 
 
 def _date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
+    """The day, or the month's last where `day` is past it (a month named without a day
+    ends on its last: February 29 in a leap year, 28 otherwise)."""
+    if not (1 <= month <= 12 and 1 <= year <= 9999):
         return None
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _nominal_span(phrase: PeriodPhrase) -> tuple[str, int] | None:
