@@ -768,3 +768,18 @@ def test_truth_facts_sit_under_their_column_header(stem: str) -> None:
         if (_key(f["label"]), _key(_AUDIT.sub("", f["period"])), _token(f["printed"])) not in cells
     ]
     assert 1 - len(missing) / len(facts) >= THRESHOLDS[stem], missing
+
+
+def test_a_rule_of_dashes_under_a_one_column_header_is_no_pipe_table() -> None:
+    """A line of dashes alone (no `|`) is the rule of a fixed-width header, not a Markdown
+    table's delimiter row."""
+    text = (
+        "STATEMENTS OF OPERATIONS\n\n"
+        "              Year ended December 31,\n"
+        "                ---------\n"
+        "                     2024\n"
+        "Notes ......      $ 1,285\n"
+        "Expenses ...            -\n"
+    )
+    table = _table(text)
+    assert [_cells(row) for row in table.rows][-2:] == [["Notes", "1,285"], ["Expenses", "-"]]

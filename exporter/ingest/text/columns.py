@@ -22,8 +22,9 @@ _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 def is_pipe_line(line: str) -> bool:
-    """A row of a Markdown pipe table (two or more `|`), or its delimiter row."""
-    return line.count("|") >= 2 or bool(_DELIMITER.match(line))
+    """A row of a Markdown pipe table (two or more `|`), or its delimiter row (which has a
+    `|`: a line of dashes alone is a rule under a fixed-width header)."""
+    return line.count("|") >= 2 or ("|" in line and bool(_DELIMITER.match(line)))
 
 
 def pipe_rows(lines: list[str], first_line: int) -> list[Row]:
