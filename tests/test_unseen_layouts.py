@@ -906,3 +906,52 @@ def test_quarters_and_year_to_date_named_by_their_month(
     assert facts[("NetIncomeLoss", "D2024-10-01_2025-06-30")] == Decimal("450000000")
     assert facts[("CostOfGoodsAndServicesSold", "D2026-04-01_2026-06-30")] == Decimal("700000000")
     assert len([k for k in facts if "PercentChange" not in k[0]]) == 12
+
+
+# --- header cells printed as paragraphs above a table without header rows ---------------
+
+_PARAGRAPH_HEADED_BODY = (
+    ("Net revenue", ("$ 52,340", "$ 48,120", "$ 101,220", "$ 93,870")),
+    ("Cost of revenue", ("30,110", "28,400", "58,900", "55,300")),
+    ("Net income", ("$ 6,120", "$ 4,880", "$ 11,640", "$ 9,210")),
+)
+_PARAGRAPH_HEADERS = {
+    "spans and years": (
+        "Three Months Ended June 30,",
+        "Six Months Ended June 30,",
+        "2026",
+        "2025",
+        "2026",
+        "2025",
+    ),
+    "one cell per column": (
+        "Three Months Ended June 30, 2026",
+        "Three Months Ended June 30, 2025",
+        "Six Months Ended June 30, 2026",
+        "Six Months Ended June 30, 2025",
+    ),
+}
+
+
+@pytest.mark.parametrize("headers", sorted(_PARAGRAPH_HEADERS))
+def test_header_cells_printed_as_paragraphs_head_the_table_below(
+    tmp_path: Path, headers: str
+) -> None:
+    paragraphs = "".join(f"<p>{text}</p>" for text in _PARAGRAPH_HEADERS[headers])
+    body = "".join(
+        "<tr>" + "".join(f"<td>{t}</td>" for t in (label, *numbers)) + "</tr>"
+        for label, numbers in _PARAGRAPH_HEADED_BODY
+    )
+    html = (
+        "<html><body><h1>Northwind Tools Reports Second Quarter 2026 Results</h1>"
+        "<p>DENVER, July 29, 2026 -- Northwind Tools Inc. (NYSE: NWT) today announced results"
+        " for the second quarter ended June 30, 2026.</p>"
+        "<p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p>"
+        f"<p>(In thousands)</p>{paragraphs}<table>{body}</table></body></html>"
+    )
+    facts = _facts(_release(tmp_path, html))
+    assert facts[("Revenues", "D2026-04-01_2026-06-30")] == Decimal("52340000")
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("93870000")
+    assert facts[("CostOfRevenue", "D2025-04-01_2025-06-30")] == Decimal("28400000")
+    assert facts[("NetIncomeLoss", "D2026-01-01_2026-06-30")] == Decimal("11640000")
+    assert len(facts) == 12

@@ -314,6 +314,65 @@ def _orphan_headers(previous: RawTable, block: Table) -> tuple[Row, ...]:
     return trailing
 
 
+# A header cell printed as a paragraph of its own names a period and little else.
+_HEADER_PARAGRAPH_WORDS = 2
+
+
+def _is_header_paragraph(block: Heading | Paragraph) -> bool:
+    phrase = parse_phrase(block.text)
+    return not phrase.is_empty and len(phrase.words) <= _HEADER_PARAGRAPH_WORDS
+
+
+def _value_columns(table: Table) -> list[int]:
+    """The columns holding numbers in a table's rows (not its label column)."""
+    return sorted(
+        {
+            c.column
+            for r in table.rows
+            for c in r.cells
+            if c.column > 0 and parse_number(c.text) is not None and not is_year(c.text)
+        }
+    )
+
+
+def _paragraph_headers(
+    pending: list[Heading | Paragraph], table: Table
+) -> tuple[list[Heading | Paragraph], Table]:
+    """A table printed without its header rows, whose header cells stand just above it as
+    paragraphs of their own ("Three Months Ended June 30," "Six Months Ended June 30,"
+    "2026" "2025" "2026" "2025", as some converters print a statement's header): the
+    paragraphs become header rows over the value columns, the last row one cell per
+    column, an earlier row each cell spanning an equal group. Returns what is left above
+    the table and the table with its headers."""
+    columns = _value_columns(table)
+    run = 0
+    while run < len(pending) and isinstance(pending[-1 - run], Paragraph):
+        if not _is_header_paragraph(pending[-1 - run]):
+            break
+        run += 1
+    if _has_period_header(table) or not columns or run < len(columns):
+        return pending, table
+    cells = pending[len(pending) - run :]
+    rows = [_spread(cells[-len(columns) :], columns)]
+    above = cells[: -len(columns)]
+    if above and len(columns) % len(above) == 0:
+        rows.insert(0, _spread(above, columns))
+    elif above:
+        return pending, table
+    headed = table.model_copy(update={"rows": (*rows, *table.rows)})
+    return pending[: len(pending) - run], headed
+
+
+def _spread(blocks: list[Heading | Paragraph], columns: list[int]) -> Row:
+    """One header row: each block's text over an equal group of the value `columns`."""
+    group = len(columns) // len(blocks)
+    cells = []
+    for index, block in enumerate(blocks):
+        first, last = columns[index * group], columns[(index + 1) * group - 1]
+        cells.append(Cell(text=block.text, column=first, span=last - first + 1))
+    return Row(cells=tuple(cells), line=blocks[0].line, page=blocks[0].page)
+
+
 def raw_tables(document: Document) -> list[RawTable]:
     """Tables with titles and captions, continuations merged into the table they continue."""
     result: list[RawTable] = []
@@ -324,6 +383,7 @@ def raw_tables(document: Document) -> list[RawTable]:
             continue
         titles, block = _titles_inside(block)
         pending.extend(titles)
+        pending, block = _paragraph_headers(pending, block)
         if result:
             result[-1] = _with_notes(result[-1], pending)
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
