@@ -41,6 +41,11 @@ DATED = [
     ("December quarter 2025", D(2025, 10, 1), D(2025, 12, 31)),
     ("Feb. Quarter 2024", D(2023, 12, 1), D(2024, 2, 29)),
     ("Feb. Quarter 2023", D(2022, 12, 1), D(2023, 2, 28)),
+    ("Half year ended 30 June 2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Half-year ended 30 June 2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Semester ended June 30, 2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("30.06.2026", None, D(2026, 6, 30)),
+    ("Three months ended 30.09.2025", D(2025, 7, 1), D(2025, 9, 30)),
 ]
 
 
@@ -298,4 +303,12 @@ def test_year_to_date_of_the_prior_year_is_its_comparative() -> None:
     calendar = FiscalCalendar(year_ends={2023: D(2023, 6, 30)}, reported_through=D(2023, 12, 31))
     assert resolve(parse_phrase("Year-to-Date 2023"), calendar).period == Period(
         start=D(2022, 7, 1), end=D(2022, 12, 31)
+    )
+
+
+@pytest.mark.parametrize("header", ["Q2 2026", "Q2-2026", "Q2/2026", "Q2'26", "2Q-26", "Q2 - 2026"])
+def test_a_quarter_joined_to_its_year_by_a_dash_or_slash(header: str) -> None:
+    calendar = FiscalCalendar(year_ends={2026: D(2026, 12, 31)})
+    assert resolve(parse_phrase(header), calendar).period == Period(
+        start=D(2026, 4, 1), end=D(2026, 6, 30)
     )

@@ -379,7 +379,7 @@ def test_a_bracketed_per_share_figure_is_not_a_comparative(tmp_path: Path) -> No
         ".txt",
     )
     facts = _facts(path)
-    assert facts[("ProfitLoss", "D2024-10-01_2024-12-31")] == Decimal("5000000")
+    assert facts[("NetIncomeLoss", "D2024-10-01_2024-12-31")] == Decimal("5000000")
     assert not any(context.startswith("D2023") for _, context in facts)
 
 

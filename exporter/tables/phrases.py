@@ -168,6 +168,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 _ISO = re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
+# "30.06.2026": day first, as the countries that print dates with dots write them.
+_DOTTED = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<![\w,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}))?(?![\d,])"
@@ -212,6 +214,10 @@ def _dates(text: str, parts: dict[str, object]) -> str:
     for match in list(_NUMERIC.finditer(text)):
         a, b = int(match["a"]), int(match["b"])
         month, day = (b, a) if a > 12 else (a, b)
+        found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
+        text = _take(text, match)
+    for match in list(_DOTTED.finditer(text)):
+        day, month = int(match["d"]), int(match["m"])
         found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
         text = _take(text, match)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
@@ -266,8 +272,9 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     for match in list(named.finditer(text)):
         parts["quarter" if match["what"] == "quarter" else "half"] = vocab.ordinals[match["ord"]]
         text = _take(text, match)
-    q_first = re.compile(r"\b(?P<what>[qh])(?P<n>[1-4])\b\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
-    n_first = re.compile(r"\b(?P<n>[1-4])(?P<what>[qh])\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
+    # "Q2 2026", "Q2'26", "Q2-2026", "Q2/2026"; "2Q26", "2Q 2026".
+    q_first = re.compile(r"\b(?P<what>[qh])(?P<n>[1-4])\b\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
+    n_first = re.compile(r"\b(?P<n>[1-4])(?P<what>[qh])\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
     for pattern in (q_first, n_first):
         for match in list(pattern.finditer(text)):
             which = "quarter" if match["what"] == "q" else "half"
@@ -292,6 +299,17 @@ def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     for match in list(fiscal.finditer(text)):
         parts["fiscal_year"] = _year(match["year"])
         text = _take(text, match)
+    first_half = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('first_half')})(?![\w-])")
+    for match in list(first_half.finditer(text)):
+        parts["half"] = parts.get("half") or 1
+        text = _take(text, match)
+    # "Half year ended 30 June 2026", "Half-year 2024", "Semester": six months (not the
+    # "year ended" of a full year).
+    halves = "|".join(re.escape(u) for u in vocab.units["half"] if u != "halves")
+    bare_half = re.compile(rf"(?<![\w-])(?:{halves})(?![\w-])")
+    for match in list(bare_half.finditer(text)):
+        parts["span"] = parts.get("span") or ("months", 6)
+        text = _take(text, match)
     for flag, words in (
         ("open_end", "open_period"),
         ("trailing", "trailing_year"),
@@ -302,10 +320,6 @@ def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
         for match in list(pattern.finditer(text)):
             parts[flag] = True
             text = _take(text, match)
-    first_half = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('first_half')})(?![\w-])")
-    for match in list(first_half.finditer(text)):
-        parts["half"] = parts.get("half") or 1
-        text = _take(text, match)
     instant = re.compile(rf"^\W*(?:{vocab.alternatives('instant')})\b")
     if found := instant.search(text):
         parts["instant"] = True
