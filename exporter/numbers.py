@@ -25,7 +25,8 @@ _NUMBER = re.compile(
     (?:{_CURRENCY_MARK}\s*)?
     (?P<inner>[{_MINUS}])?\s*
     (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)?(?P<frac>\.\d+)?
-    \s*(?P<pct1>%)?\s*(?P<close>\))?\s*(?P<pct2>%)?
+    (?P<minor1>[pc\u00a2])?
+    \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
     $""",
     re.VERBOSE | re.ASCII,  # "\d" is 0-9 only: see `unreadable_number`
 )
@@ -42,6 +43,9 @@ class PrintedNumber(Frozen):
     fraction_digits: int
     percent: bool = False
     dash: bool = False
+    # Printed in the currency's minor unit ("12.3p" pence, "45c" cents): the value is in
+    # hundredths of the currency, as a per-share amount often is.
+    minor_unit: bool = False
 
     @property
     def negative(self) -> bool:
@@ -91,7 +95,12 @@ def _parse(text: str) -> PrintedNumber | None:
         value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
     percent = bool(match["pct1"] or match["pct2"])
-    return PrintedNumber(text=cleaned, value=value, fraction_digits=fraction, percent=percent)
+    minor = bool(match["minor1"] or match["minor2"])
+    if minor and (percent or not match["int"]):
+        return None
+    return PrintedNumber(
+        text=cleaned, value=value, fraction_digits=fraction, percent=percent, minor_unit=minor
+    )
 
 
 def unreadable_number(text: str) -> str | None:

@@ -51,6 +51,21 @@ def test_not_a_number(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("12.3p", "12.3"), ("(1.2)p", "-1.2"), ("45c", "45"), ("45\u00a2", "45"), ("8.0 p", "8.0")],
+)
+def test_an_amount_in_pence_or_cents_is_in_the_minor_unit(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.minor_unit) == (Decimal(value), True)
+
+
+@pytest.mark.parametrize("text", ["p", "c", "5%p", "3c)"])
+def test_a_minor_unit_mark_without_a_number_is_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("2024", True),

@@ -955,3 +955,60 @@ def test_header_cells_printed_as_paragraphs_head_the_table_below(
     assert facts[("CostOfRevenue", "D2025-04-01_2025-06-30")] == Decimal("28400000")
     assert facts[("NetIncomeLoss", "D2026-01-01_2026-06-30")] == Decimal("11640000")
     assert len(facts) == 12
+
+
+# --- interim statements as IFRS issuers print them: half years, a note column, pence ----
+
+
+def _interim_statement(period_header: str, prior_header: str, eps: tuple[str, str, str]) -> str:
+    def row(cells: tuple[str, ...]) -> str:
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+    header = ("", "Note", period_header, prior_header, "Audited year ended 31 December 2025 £m")
+    return (
+        "<html><body><h1>Contoso plc Interim Results for the Six Months Ended 30 June 2026</h1>"
+        "<p>LONDON, 29 July 2026 -- Contoso plc (LSE: CTSO) announces its interim results for"
+        " the half year ended 30 June 2026.</p><p>Condensed consolidated income statement</p>"
+        "<table>"
+        + row(header)
+        + row(("Revenue", "3", "1,204.5", "1,150.2", "2,390.8"))
+        + row(("Cost of sales", "", "(702.1)", "(681.0)", "(1,402.3)"))
+        + row(("Gross profit", "", "502.4", "469.2", "988.5"))
+        + row(("Profit for the period", "", "98.7", "90.4", "190.2"))
+        + row(("Basic earnings per share (pence)", "5", *eps))
+        + "</table></body></html>"
+    )
+
+
+_INTERIM_HEADERS = {
+    "half year": (
+        "Unaudited half year ended 30 June 2026 £m",
+        "Unaudited half year ended 30 June 2025 £m",
+    ),
+    "six months, dotted dates": (
+        "Six months ended 30.06.2026 £m",
+        "Six months ended 30.06.2025 £m",
+    ),
+}
+_INTERIM_EPS = {"pence marks": ("12.3p", "11.2p", "23.6p"), "pence label": ("12.3", "11.2", "23.6")}
+
+
+@pytest.mark.parametrize("eps", sorted(_INTERIM_EPS))
+@pytest.mark.parametrize("headers", sorted(_INTERIM_HEADERS))
+def test_an_interim_statement_with_note_references_and_pence(
+    tmp_path: Path, headers: str, eps: str
+) -> None:
+    html = _interim_statement(*_INTERIM_HEADERS[headers], _INTERIM_EPS[eps])
+    path = _release(tmp_path, html)
+    conversion = convert(path, ConvertOptions())
+    facts = {(f.concept, f.context): Decimal(str(f.value)) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2026-01-01_2026-06-30")] == Decimal("1204500000")
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("1150200000")
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == Decimal("2390800000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2026-01-01_2026-06-30")] == Decimal("702100000")
+    assert facts[("EarningsPerShareBasic", "D2026-01-01_2026-06-30")] == Decimal("0.123")
+    assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-12-31")] == Decimal("0.236")
+    assert len(facts) == 15
+    notes = [u for u in conversion.facts.unmapped if u.text in ("3", "5")]
+    assert len(notes) == 2 and all(u.deliberate for u in notes)
+    assert conversion.report.status == "ok"

@@ -444,6 +444,7 @@ def build_columns(
                 missing="" if period else resolution.missing,
                 share_of=mentions(header, context.share_of),
                 variance=_states_variance(header),
+                note_reference=_is_note_reference(header),
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
                 trailing=_trailing(header, context),
             )
@@ -557,6 +558,12 @@ def _states_variance(header: str) -> bool:
     return _says_words(header, "variance")
 
 
+def _is_note_reference(header: str) -> bool:
+    """A header that is only "Note" (or "Notes", "Ref."): the column refers to the notes."""
+    words = " ".join(strip_footnotes(header).lower().split())
+    return words in vocabulary().words["note_reference"]
+
+
 def _compares_periods(header: str) -> bool:
     """A header with a period of its own that says its numbers are changes."""
     return _says_words(header, "change")
@@ -605,6 +612,8 @@ def _between_same_period(columns: list[Column]) -> list[Column]:
     result = list(columns)
     for i, column in enumerate(columns):
         if column.period is not None or column.share_of or column.outlook:
+            continue
+        if column.note_reference:
             continue
         left = next((c for c in reversed(columns[:i]) if c.period is not None), None)
         right = next((c for c in columns[i + 1 :] if c.period is not None), None)

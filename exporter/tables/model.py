@@ -47,6 +47,8 @@ class Column(BaseModel):
     # A column of favourable/unfavourable variances ("Fav/(Unfav)"): its sign says better
     # or worse, not up or down; not facts, on purpose.
     variance: bool = False
+    # A column of references to the notes ("Note"): its numbers are no amounts.
+    note_reference: bool = False
     # A fiscal period after the latest one the release reports (guidance): not facts.
     outlook: bool = False
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a

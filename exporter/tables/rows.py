@@ -76,6 +76,9 @@ def place_row(
             where = f"row {label!r}" if ratio_row else f"column {columns[column].header!r}"
             reason = f"a percentage of another line ({where}): a ratio of other facts"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
+        elif columns[column].note_reference:
+            reason = f"column {columns[column].header!r} holds references to the notes, not amounts"
+            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
         elif columns[column].variance:
             reason = (
                 f"column {columns[column].header!r} is a favourable/unfavourable variance: its"
@@ -118,7 +121,7 @@ def _closes_section(label: str) -> bool:
 _ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
 _SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 # Per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
-_CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b", re.IGNORECASE)
+_CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b", re.IGNORECASE)
 
 
 def without_scale(label: str) -> str:
@@ -129,7 +132,10 @@ def without_scale(label: str) -> str:
 
 
 def stated_scale(row: TableRow) -> int | None:
-    """A scale written in the row's label or its nearest section, e.g. "(in thousands)"."""
+    """A scale written in the row's label or its nearest section, e.g. "(in thousands)";
+    or hundredths where the row's numbers are printed in a minor unit ("12.3p")."""
+    if row.cells and all(c.number.minor_unit for c in row.cells):
+        return -2
     for text in (row.label, *reversed(row.sections[-1:])):
         if match := _ROW_SCALE.search(text):
             return _SCALES[match.group(1).lower()]
