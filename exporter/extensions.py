@@ -17,6 +17,9 @@ from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _MAX_NAME = 120
+# A capitalised word run into the next one: "EthanolGallons", "CornBushels".
+_LOST_BREAK = re.compile(r"(?:\b|(?<=[a-z]))[A-Z][a-z]{3,}(?=[A-Z][a-z])")
+_PRINTED_WORD = re.compile(r"[a-z0-9'’]+|[$%/]")
 
 
 def concept_name(text: str) -> str:
@@ -45,7 +48,59 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
             if concept_type is ConceptType.PER_SHARE and whole and row.cells:
                 continue
             return concept_type
+    if _counts_things(row, taxonomy, whole):
+        return ConceptType.DECIMAL
     return ConceptType.MONETARY
+
+
+def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
+    """A row of people or things, not money: its label starts with a count's words and
+    its numbers are whole ("Employees", "Number of stores"), or it names a physical unit
+    or a quantity's verb and no price ("Gallons sold (in millions)", "Credits sold", but
+    not "Average price per gallon" or "Cost of goods sold").
+
+    Matched on the printed words, not their stems: "Employee retention credit receivable"
+    is money, "Employees" a headcount."""
+    own = _own_words(row.label)
+    if whole and any(own[: len(p)] == p for p in _phrases(taxonomy, "counts")):
+        return True
+    units = {
+        w for kind in ("quantities", "quantity_verbs") for p in _phrases(taxonomy, kind) for w in p
+    }
+    money = _phrases(taxonomy, "quantity_prices")
+    return bool(units & set(own)) and not any(
+        own[i : i + len(p)] == p for p in money for i in range(len(own))
+    )
+
+
+def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
+    """A price or cost of one unit of something ("Average sales price/gallon", "Average
+    delivered cost / bushel", "Price per credit"): printed in plain currency units
+    whatever scale the table states for its amounts."""
+    own = _own_words(label)
+    prices = {w for p in _phrases(taxonomy, "unit_prices") for w in p}
+    money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
+    first = next((i for i, word in enumerate(own) if word in prices), None)
+    if first is None:
+        return False
+    # "Cost of sales/revenues" joins two amounts; "cost / bushel" divides by a unit.
+    return any(
+        word in ("per", "/") and own[j + 1 : j + 2] and own[j + 1] not in money
+        for j, word in enumerate(own[first + 1 :], start=first + 1)
+    )
+
+
+def _own_words(label: str) -> tuple[str, ...]:
+    """The label's printed words, lower case; where a copy lost the line break between a
+    section name and the row ("Delivered Cost of CornBushels ground"), the words after
+    the last such join."""
+    joins = list(_LOST_BREAK.finditer(label))
+    own = label[joins[-1].end() :] if joins else label
+    return tuple(_PRINTED_WORD.findall(own.lower()))
+
+
+def _phrases(taxonomy: Taxonomy, kind: str) -> list[tuple[str, ...]]:
+    return [tuple(_PRINTED_WORD.findall(p.lower())) for p in taxonomy.row_kinds.get(kind, ())]
 
 
 def _contiguous(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -303,6 +303,16 @@ class Mapper:
             self.by_tokens.setdefault(entry.tokens, []).append(entry)
             self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
+        # "Earnings per share (EUR)", "Dividend (in US$)": the currency the row is
+        # printed in, not part of the line item's name.
+        spellings = sorted(
+            (re.escape(n) for names in taxonomy.currencies.values() for n in names),
+            key=len,
+            reverse=True,
+        )
+        self._currency = re.compile(
+            rf"\(\s*(?:in\s+)?(?:{'|'.join(spellings)})\s*\)", re.IGNORECASE
+        )
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
@@ -408,11 +418,15 @@ class Mapper:
                 best = (candidate, score)
         return best
 
+    def item_label(self, label: str) -> str:
+        """The line item's name: the label without the scale and currency it is printed in."""
+        return self._currency.sub("", without_scale(label)).strip()
+
     def map_row(
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        unscaled = row.model_copy(update={"label": without_scale(row.label)})
+        unscaled = row.model_copy(update={"label": self.item_label(row.label)})
         # Over trailing-twelve-month columns a balance is an average of the period's
         # balances ("Balance sheet accounts represent the average ..."), not its end.
         ends = not any(c.trailing for c in table.blocks[b].columns)
@@ -446,7 +460,8 @@ def _row_mapping(
     mapping = mapper.map_row(table, b, r, row, durations)
     if mapping.concept is not None:
         return mapping
-    concept = registry.propose(row, durations)
+    named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
+    concept = registry.propose(named, durations)
     update = {
         "concept": concept.name,
         "extension": True,
@@ -598,6 +613,37 @@ def choose_concepts(
         if len(used) == 1 and general not in used
     )
     return [_renamed(row, dict(chosen)) for row in result], chosen
+
+
+_DERIVED_SUFFIXES = ("PercentChange", "Change", "Percentage", "PerShare")
+
+
+def _derived(name: str) -> bool:
+    return name.endswith(_DERIVED_SUFFIXES)
+
+
+def _derived_follow_choice(
+    row: RowMapping, registry: ExtensionRegistry, taxonomy: Taxonomy
+) -> RowMapping:
+    """A row whose concept a choice renamed keeps change and variant columns named after
+    the concept it now has ("Net income % change" beside NetIncomeLoss facts is
+    NetIncomeLossPercentChange, not the general ProfitLoss's)."""
+    base = taxonomy.concepts.get(row.concept or "")
+    general = taxonomy.general(row.concept or "")
+    if row.transposed or base is None or general is None or not row.overrides:
+        return row
+    overrides = []
+    for column, name in row.overrides:
+        suffix = name[len(general) :] if name.startswith(general) else ""
+        derived = registry.concepts.get(name)
+        if suffix not in _DERIVED_SUFFIXES or derived is None:
+            overrides.append((column, name))
+        elif suffix.endswith("Change"):
+            percent = suffix == "PercentChange"
+            overrides.append((column, registry.change_concept(base, percent=percent).name))
+        else:
+            overrides.append((column, registry.variant(base, derived.type).name))
+    return row.model_copy(update={"overrides": tuple(overrides)})
 
 
 def _renamed(row: RowMapping, chosen: dict[str, str]) -> RowMapping:
@@ -1010,4 +1056,9 @@ def map_tables(
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)
                 result.append(_overrides(mapping, row, block, kinds, base_kind, registry, taxonomy))
     result, chosen = choose_concepts(result, tables, taxonomy)
-    return Mapping(rows=tuple(result), extensions=tuple(registry.concepts.values()), chosen=chosen)
+    result = [_derived_follow_choice(row, registry, taxonomy) for row in result]
+    used = {n for row in result for n in (row.concept, *(name for _, name in row.overrides))}
+    extensions = tuple(
+        c for c in registry.concepts.values() if c.name in used or not _derived(c.name)
+    )
+    return Mapping(rows=tuple(result), extensions=extensions, chosen=chosen)

@@ -676,7 +676,7 @@ def _fixed(text: str) -> str:
             lines.append(line)
             continue
         label, *cells = line.split("\t")
-        lines.append(f"{label:<28}" + "".join(f"{c:>14}" for c in cells))
+        lines.append(f"{label:<28}" + "".join(f"{c:>{max(14, len(c) + 3)}}" for c in cells))
     return "\n".join(lines) + "\n"
 
 
@@ -1012,3 +1012,126 @@ def test_an_interim_statement_with_note_references_and_pence(
     notes = [u for u in conversion.facts.unmapped if u.text in ("3", "5")]
     assert len(notes) == 2 and all(u.deliberate for u in notes)
     assert conversion.report.status == "ok"
+
+
+# --- key figures by quarter, half and year, the fiscal year told by the balance sheet ----
+
+
+def _html_table(rows: list[tuple[str, ...]]) -> str:
+    cells = ("".join(f"<td>{c}</td>" for c in row) for row in rows)
+    return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
+
+
+def _key_figures_release(year_end_report: bool, employees: str, eps_label: str) -> str:
+    """Columns that name a quarter, a half and a year with no date; nothing in the text
+    says when the fiscal year ends, only the balance sheet's dates do."""
+    if year_end_report:
+        headline, quarter = "Full-Year Report 2025", "fourth quarter of 2025"
+        columns = ("Q4 2025", "Q4 2024", "Change", "FY 2025", "FY 2024")
+        balance_dates = ("31 December 2025", "31 December 2024")
+    else:
+        headline, quarter = "Half-Year Report Q2 2026", "second quarter of 2026"
+        columns = ("Q2 2026", "Q2 2025", "Change", "H1 2026", "H1 2025", "FY 2025")
+        balance_dates = ("30 June 2026", "31 December 2025")
+    width = len(columns)
+    figures = [
+        ("Revenue", ("512.4", "480.1", "6.7%", "1,001.3", "950.2", "1,920.5")),
+        ("Net income", ("28.1", "24.9", "12.9%", "55.0", "49.2", "98.7")),
+        (eps_label, ("0.56", "0.50", "12.0%", "1.10", "0.98", "1.97")),
+        (employees, ("4,812", "4,650", "3.5%", "4,812", "4,650", "4,700")),
+    ]
+    key_rows = [("EUR million", *columns)] + [(label, *v[:width]) for label, v in figures]
+    balance_rows = [
+        ("EUR million", *balance_dates),
+        ("Cash and cash equivalents", "210.5", "198.3"),
+        ("Total assets", "2,450.8", "2,390.1"),
+        ("Total liabilities", "1,330.4", "1,309.9"),
+        ("Total equity", "1,120.4", "1,080.2"),
+        ("Total equity and liabilities", "2,450.8", "2,390.1"),
+    ]
+    return (
+        f"<html><body><h1>Contoso Maschinenbau AG: {headline}</h1>"
+        "<p>MUNICH, 6 August 2026 -- Contoso Maschinenbau AG today published its figures for"
+        f" the {quarter}.</p><h2>Key figures</h2>"
+        + _html_table(key_rows)
+        + "<h2>Consolidated balance sheet</h2>"
+        + _html_table(balance_rows)
+        + "</body></html>"
+    )
+
+
+_KEY_FIGURE_LABELS = {
+    "plain": ("Employees", "Earnings per share (EUR)"),
+    "spelled out": ("Number of employees", "Earnings per share (in EUR)"),
+}
+
+
+@pytest.mark.parametrize("labels", sorted(_KEY_FIGURE_LABELS))
+def test_key_figures_of_an_interim_report_placed_by_the_balance_sheet_dates(
+    tmp_path: Path, labels: str
+) -> None:
+    employees, eps = _KEY_FIGURE_LABELS[labels]
+    conversion = convert(
+        _release(tmp_path, _key_figures_release(False, employees, eps)), ConvertOptions()
+    )
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2026-04-01_2026-06-30")] == (Decimal("512400000"), "EUR")
+    assert facts[("Revenues", "D2026-01-01_2026-06-30")] == (Decimal("1001300000"), "EUR")
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == (Decimal("1920500000"), "EUR")
+    assert facts[("NetIncomeLoss", "D2025-04-01_2025-06-30")] == (Decimal("24900000"), "EUR")
+    assert facts[("NetIncomeLossPercentChange", "D2026-04-01_2026-06-30")][0] == Decimal("0.129")
+    assert facts[("Assets", "I2025-12-31")] == (Decimal("2390100000"), "EUR")
+    # The currency a row names is its unit, not part of its line item's name; a headcount
+    # is a number of people, not millions of euros.
+    eps_facts = {c: v for (c, _), v in facts.items() if v[1].endswith("_per_share")}
+    assert set(eps_facts) == {"EarningsPerShare"}
+    staff = {v for (c, _), v in facts.items() if c.startswith(("Employees", "NumberOfEmployees"))}
+    assert (Decimal("4812"), "pure") in staff and (Decimal("4700"), "pure") in staff
+    assert not any(c.startswith("ProfitLoss") for c, _ in facts)
+    assert conversion.report.status in ("ok", "warnings")
+
+
+def test_key_figures_of_a_year_end_report_placed_by_the_balance_sheet_dates(
+    tmp_path: Path,
+) -> None:
+    html = _key_figures_release(True, "Employees", "Earnings per share (EUR)")
+    facts = _facts(_release(tmp_path, html))
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == Decimal("512400000")
+    assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("480100000")
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == Decimal("1001300000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == Decimal("49200000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("2390100000")
+
+
+# --- operating data: quantities and headcounts are not money ------------------------------
+
+_OPERATING_ROWS = (
+    ("Ethanol gallons sold (in millions)", ("15.7", "15.0"), ("15700000", "15000000"), "pure"),
+    ("Average sales price/gallon", ("$ 1.93", "$ 2.20"), ("1.93", "2.20"), "USD"),
+    ("Metric tons sold (in thousands)", ("105.7", "102.6"), ("105700", "102600"), "pure"),
+    ("Credits sold (in thousands)", ("8.5", "-"), ("8500", "0"), "pure"),
+    ("Average price per credit", ("$ 64.8", "$ -"), ("64.8", "0"), "USD"),
+    ("Employee retention credit receivable", ("1,142", "1,142"), ("1142000", "1142000"), "USD"),
+)
+
+
+def test_quantities_in_an_operating_data_table_are_not_money(tmp_path: Path) -> None:
+    rows = [("(in thousands, except per unit data)", "2026", "2025")]
+    rows += [(label, *printed) for label, printed, _, _ in _OPERATING_ROWS]
+    html = (
+        "<html><body><h1>Fabrikam Renewables Reports Second Quarter 2026 Results</h1>"
+        "<p>CUPERTINO, Calif., August 6, 2026 -- Fabrikam Renewables Inc. today reported"
+        " results for the second quarter ended June 30, 2026.</p>"
+        "<p>Operating data for the three months ended June 30,</p>"
+        + _html_table(rows)
+        + "</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    by_label: dict[str, set[tuple[Decimal, str]]] = {}
+    for fact in conversion.facts.facts:
+        by_label.setdefault(fact.source.label, set()).add((fact.value, fact.unit))
+    for label, _, values, unit in _OPERATING_ROWS:
+        expected = {(Decimal(v), unit) for v in values}
+        assert {(v.normalize(), u) for v, u in by_label[label]} == {
+            (v.normalize(), u) for v, u in expected
+        }, label

@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
-from exporter.extensions import concept_name
+from exporter.extensions import concept_name, prices_a_unit
 from exporter.facts.calc import BlockCalc, block_calculations
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
@@ -358,13 +358,18 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     )
 
 
+# Types whose row may state its own scale: money, shares, and quantities ("Gallons sold
+# (in millions)").
+_STATED_SCALES = (ConceptType.MONETARY, ConceptType.SHARES, ConceptType.DECIMAL)
+
+
 def _exponent(concept: Concept, scale: Scale, row: TableRow, unit_amount: bool) -> int:
     """Power of ten of the printed numbers: the row's own stated scale, else the table's.
 
     Per-unit money ("average daily rate") is printed in plain units whatever the table's
     scale; per-share amounts may be printed in cents.
     """
-    if row.scale is not None and concept.type in (ConceptType.MONETARY, ConceptType.SHARES):
+    if row.scale is not None and concept.type in _STATED_SCALES:
         return row.scale
     if row.scale is not None and row.scale < 0 and concept.type is ConceptType.PER_SHARE:
         return row.scale
@@ -513,7 +518,9 @@ def _row_facts(
     anchored: bool,
 ) -> None:
     overrides = dict(mapping.overrides)
-    unit_amount = _mentions(row.label, builder.unit_amounts)
+    unit_amount = _mentions(row.label, builder.unit_amounts) or prices_a_unit(
+        row.label, builder.taxonomy
+    )
     for cell in row.cells:
         column = block.columns[cell.column]
         overridden = cell.column in overrides

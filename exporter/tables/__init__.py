@@ -346,6 +346,15 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
         if isinstance(block, Heading | Paragraph):
             evidence.read_text(block.text)
     for table in tables:
+        if table.kind == "balance_sheet":
+            evidence.read_balance_dates(
+                [
+                    c.period.end
+                    for b in table.blocks
+                    for c in b.columns
+                    if c.period is not None and c.period.is_instant and not c.change
+                ]
+            )
         for column in (c for b in table.blocks for c in b.columns):
             if column.period is not None and not column.change:
                 phrase = parse_phrase(column.header)

@@ -321,6 +321,22 @@ class CalendarEvidence:
         if phrase.span and phrase.span[0] == "weeks" and phrase.span[1] in (12, 13):
             self.quarter_spans[phrase.span[1]] += 1
 
+    def read_balance_dates(self, days: list[date]) -> None:
+        """A balance sheet's dates: an interim balance sheet sets the quarter's or half's
+        end against the last fiscal year end (as IAS 34 and Form 10-Q require), so the
+        earlier of two month-end dates three, six or nine months apart ends a fiscal
+        year; a year-end one sets two year ends a year apart."""
+        ends = sorted({d for d in days if is_month_end(d)})
+        if len(ends) < 2:
+            return
+        earlier, later = ends[0], ends[-1]
+        months = (later.year - earlier.year) * 12 + later.month - earlier.month
+        if months in (3, 6, 9):
+            self.year_ends[earlier] += 1
+        elif months == 12:
+            self.year_ends[earlier] += 1
+            self.year_ends[later] += 1
+
     def _own_quarter_year_end(self) -> date | None:
         """The fiscal year end that makes the headline's quarter the latest quarter the
         tables print: "First Quarter 2023" over three months ended March 31, 2023 is a
