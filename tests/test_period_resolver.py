@@ -46,6 +46,15 @@ DATED = [
     ("Semester ended June 30, 2026", D(2026, 1, 1), D(2026, 6, 30)),
     ("30.06.2026", None, D(2026, 6, 30)),
     ("Three months ended 30.09.2025", D(2025, 7, 1), D(2025, 9, 30)),
+    ("2026/06/30", None, D(2026, 6, 30)),
+    # a span printed as its first and last months is that span, not the last month's end
+    ("January-June 2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Apr.-Jun. 2026", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Jan\u2013Sep 2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("October through December 2025", D(2025, 10, 1), D(2025, 12, 31)),
+    ("Jul-Jun 2026", D(2025, 7, 1), D(2026, 6, 30)),
+    ("1-6/2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("10-12/2025", D(2025, 10, 1), D(2025, 12, 31)),
 ]
 
 
@@ -81,6 +90,31 @@ def test_a_caption_naming_two_years_gives_no_year_to_an_empty_header() -> None:
 def test_without_a_calendar_fiscal_labels_have_no_period(header: str) -> None:
     resolution = resolve(parse_phrase(header), None)
     assert resolution.period is None and resolution.missing
+
+
+def _calendar_year() -> FiscalCalendar:
+    evidence = CalendarEvidence()
+    evidence.read_text("for the fiscal year ended December 31, 2025.")
+    return evidence.calendar()
+
+
+CALENDAR_YEAR = [
+    ("9M26", D(2026, 1, 1), D(2026, 9, 30)),
+    ("3M 2026", D(2026, 1, 1), D(2026, 3, 31)),
+    ("2026-Q2", D(2026, 4, 1), D(2026, 6, 30)),
+    ("2026 H1", D(2026, 1, 1), D(2026, 6, 30)),
+    ("Quarter 2 2026", D(2026, 4, 1), D(2026, 6, 30)),
+    ("Qtr. 3 2025", D(2025, 7, 1), D(2025, 9, 30)),
+    ("Q2 '26", D(2026, 4, 1), D(2026, 6, 30)),
+    ("FY 2026 Q2", D(2026, 4, 1), D(2026, 6, 30)),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"), CALENDAR_YEAR, ids=[c[0] for c in CALENDAR_YEAR]
+)
+def test_fiscal_labels_on_a_calendar_year(header: str, start: date, end: date) -> None:
+    assert resolve(parse_phrase(header), _calendar_year()).period == Period(start=start, end=end)
 
 
 def _jnj_calendar() -> FiscalCalendar:

@@ -694,6 +694,8 @@ _TEXT_PRINTS: dict[str, Callable[[str], str]] = {
         (("1.234,5", "1.100,2", "100,1", "(80,4)"), ("H1", "Change in %")),
         (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("H1", "% Change")),
         (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("1H", "Change")),
+        (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("January-June", "Change")),
+        (("1.234,5", "1.100,2", "100,1", "(80,4)"), ("Jan.\u2013Jun.", "Change in %")),
     ],
 )
 def test_half_year_labels_over_either_decimal_convention_in_every_text_print(

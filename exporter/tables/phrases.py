@@ -167,7 +167,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-_ISO = re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d/-])")
+# "2026-06-30", and "2026/06/30" as East Asian releases print it.
+_ISO = re.compile(
+    r"(?<![\d/.-])(?P<year>\d{4})(?P<sep>[-/])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d/-])"
+)
+# A span given as its first and last months: "January-June 2026", "Apr.-Jun. 2026",
+# "Jan-Sep" over a year; "1-6/2026" (months by number, as Nordic releases print them).
+_MONTH_RANGE = re.compile(
+    rf"\b(?P<first>{_MONTH.replace('?P<month>', '?:')})\.?\s*(?:-|to|through)\s*{_MONTH2}\.?"
+    r"(?:,?\s+(?P<year>\d{4}))?(?!\d)"
+)
+_NUMBERED_MONTHS = re.compile(
+    r"(?<![\d/.-])(?P<first>1[0-2]|0?[1-9])\s*-\s*(?P<last>1[0-2]|0?[1-9])/(?P<year>\d{4})(?![\d/])"
+)
 # "30.06.2026": day first, as the countries that print dates with dots write them.
 _DOTTED = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
@@ -199,9 +211,34 @@ def _take(text: str, match: re.Match[str]) -> str:
     return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
 
+def _month_ranges(
+    text: str,
+    parts: dict[str, object],
+    found: list[tuple[int, date | None, tuple[int, int] | None]],
+) -> str:
+    """ "January-June 2026": six months ending June 30, 2026 (not the instant "June 2026"
+    would be); the months counted from the first to the last, across a year end too."""
+    for pattern in (_MONTH_RANGE, _NUMBERED_MONTHS):
+        for match in list(pattern.finditer(text)):
+            if pattern is _MONTH_RANGE:
+                first, last = _MONTHS[match["first"]], _MONTHS[match["month2"]]
+            else:
+                first, last = int(match["first"]), int(match["last"])
+            parts["span"] = ("months", (last - first) % 12 + 1)
+            if match["year"]:
+                year = _year(match["year"])
+                day = calendar.monthrange(year, last)[1] if 1900 <= year <= 2100 else 0
+                found.append((match.start(), _safe_date(year, last, day), None))
+            else:
+                found.append((match.start(), None, (last, _LONGEST_MONTH[last])))
+            text = _take(text, match)
+    return text
+
+
 def _dates(text: str, parts: dict[str, object]) -> str:
     """Full dates, dates without a year and months with a year; the last one wins."""
     found: list[tuple[int, date | None, tuple[int, int] | None]] = []
+    text = _month_ranges(text, parts, found)
     for match in list(_ISO.finditer(text)):
         found.append(
             (
@@ -264,9 +301,16 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
         if count is not None:  # "0 months ended ...": a span of no length, no period
             parts["span"] = _as_span(unit, count)
         text = _take(text, match)
-    short = re.compile(r"\b(?P<count>\d{1,2})m\b")
+    short = re.compile(r"\b(?P<count>\d{1,2})m(?:\s*'?(?P<year>\d{2})\b)?\b")
     for match in list(short.finditer(text)):
         parts["span"] = ("months", int(match["count"]))
+        if match["year"]:
+            parts["fiscal_year"] = _year(match["year"])
+        text = _take(text, match)
+    # "Quarter 2 2026", "Qtr 2": the quarter numbered after the word.
+    numbered = re.compile(r"\b(?:quarter|qtr)\.?\s+(?P<n>[1-4])\b(?!\s*(?:months|weeks))")
+    for match in list(numbered.finditer(text)):
+        parts["quarter"] = int(match["n"])
         text = _take(text, match)
     named = re.compile(rf"\b(?P<ord>{ordinals})[\s-]+(?P<what>quarter|half)\b")
     for match in list(named.finditer(text)):
@@ -275,7 +319,9 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     # "Q2 2026", "Q2'26", "Q2-2026", "Q2/2026"; "2Q26", "2Q 2026".
     q_first = re.compile(r"\b(?P<what>[qh])(?P<n>[1-4])\b\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
     n_first = re.compile(r"\b(?P<n>[1-4])(?P<what>[qh])\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
-    for pattern in (q_first, n_first):
+    # "2026-Q2", "2026 H1": the year first.
+    year_first = re.compile(r"(?<![\d/.-])(?P<year>\d{4})\s*[/-]?\s*(?P<what>[qh])(?P<n>[1-4])\b")
+    for pattern in (year_first, q_first, n_first):
         for match in list(pattern.finditer(text)):
             which = "quarter" if match["what"] == "q" else "half"
             parts[which] = int(match["n"])
