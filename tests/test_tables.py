@@ -11,6 +11,7 @@ from exporter.ingest.text import read_text
 from exporter.periods import Period
 from exporter.tables import understand_tables
 from exporter.tables.fiscal import fiscal_quarter_periods
+from exporter.tables.headers import find_currency
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable
 from exporter.tables.scale import parse_scale
 from exporter.taxonomy import load_taxonomy
@@ -136,6 +137,42 @@ def _independent_count(path: Path) -> int:
 def test_scale_from_caption(caption: str, money: int, shares: int) -> None:
     scale = parse_scale(caption)
     assert (scale.money, scale.shares) == (money, shares)
+
+
+# Units as European, Nordic, Indian and Japanese releases print them: (text, power of
+# ten, ISO code).
+UNIT_LINES = [
+    ("TEUR", 3, "EUR"),
+    ("in TEUR", 3, "EUR"),
+    ("kEUR", 3, "EUR"),
+    ("EURk", 3, "EUR"),
+    ("EURm", 6, "EUR"),
+    ("MEUR", 6, "EUR"),
+    ("MSEK", 6, "SEK"),
+    ("SEKbn", 9, "SEK"),
+    ("KUSD", 3, "USD"),
+    ("in NOK 1000", 3, "NOK"),
+    ("(in 1,000 EUR)", 3, "EUR"),
+    ("EUR 000", 3, "EUR"),
+    ("£000", 3, "GBP"),
+    ("in $000s", 3, "USD"),
+    ("(Rs. in crores)", 7, "INR"),
+    ("INR lakhs", 5, "INR"),
+    ("(Yen in millions)", 6, "JPY"),
+    ("(Dollars in millions)", 6, "USD"),
+]
+
+
+@pytest.mark.parametrize(("text", "power", "code"), UNIT_LINES, ids=[u[0] for u in UNIT_LINES])
+def test_units_printed_as_codes_symbols_and_zeros(text: str, power: int, code: str) -> None:
+    assert parse_scale(text).money == power
+    assert find_currency(text, load_taxonomy().currencies) == code
+
+
+@pytest.mark.parametrize("text", ["Europe", "TEURO", "Ms. Smith", "in 2025", "Musdale Ltd"])
+def test_words_that_only_look_like_units(text: str) -> None:
+    assert parse_scale(text).money == 0
+    assert find_currency(text, load_taxonomy().currencies) is None
 
 
 def test_header_only_years_row_without_label_cell() -> None:

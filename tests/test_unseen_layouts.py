@@ -1137,3 +1137,53 @@ def test_quantities_in_an_operating_data_table_are_not_money(tmp_path: Path) -> 
         assert {(v.normalize(), u) for v, u in by_label[label]} == {
             (v.normalize(), u) for v, u in expected
         }, label
+
+
+# --- the unit on a line of its own above the table, as codes with the scale joined -------
+
+_UNIT_LINES = {
+    "TEUR": ("Consolidated income statement", "in TEUR", 3),
+    "EUR thousand": ("Consolidated income statement", "in EUR thousand", 3),
+    "MEUR": ("Consolidated income statement", "Amounts in MEUR", 6),
+    "EURm": ("Consolidated income statement", "EURm", 6),
+    "unit in the title": ("Key figures EUR m", "", 6),
+}
+_UNIT_ROWS = (
+    ("Revenue", ("12,345", "11,020")),
+    ("Cost of sales", ("-6,100", "-5,800")),
+    ("Gross profit", ("6,245", "5,220")),
+    ("Net income", ("1,204", "990")),
+)
+
+
+def _unit_line_release(title: str, unit: str, html: bool) -> str:
+    lead = (
+        "Fabrikam Software AG publishes figures for the first quarter of 2026",
+        "JENA, 28 April 2026 -- Fabrikam Software AG (ISIN DE0000000001) today published its"
+        " figures for the first quarter ended 31 March 2026.",
+        title,
+        unit,
+    )
+    rows = [("", "Q1 2026", "Q1 2025"), *((label, *v) for label, v in _UNIT_ROWS)]
+    if html:
+        paragraphs = "".join(f"<p>{t}</p>" for t in lead[1:] if t)
+        return f"<html><body><h1>{lead[0]}</h1>{paragraphs}{_html_table(rows)}</body></html>"
+    lines = [t for t in lead if t] + ["\t".join(r) for r in rows]
+    return "\n\n".join(lines[: -len(rows)]) + "\n\n" + "\n".join(lines[-len(rows) :]) + "\n"
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "tabbed"])
+@pytest.mark.parametrize("unit", sorted(_UNIT_LINES))
+def test_a_unit_line_above_the_table_scales_its_amounts(
+    tmp_path: Path, unit: str, html: bool
+) -> None:
+    title, line, power = _UNIT_LINES[unit]
+    path = _release(tmp_path, _unit_line_release(title, line, html), ".html" if html else ".txt")
+    conversion = convert(path, ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    scale = Decimal(10) ** power
+    assert facts[("Revenues", "D2026-01-01_2026-03-31")] == (12345 * scale, "EUR")
+    assert facts[("Revenues", "D2025-01-01_2025-03-31")] == (11020 * scale, "EUR")
+    assert facts[("NetIncomeLoss", "D2026-01-01_2026-03-31")] == (1204 * scale, "EUR")
+    # The unit line is the caption; the title stays the statement's name above it.
+    assert conversion.report.tables[0].title == title

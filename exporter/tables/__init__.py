@@ -233,14 +233,19 @@ def _periods_in_rows(
     return [header], body
 
 
-def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
-    """The caption's scale, else one stated in the column headers ("2023 $ million")."""
+def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]], title: str) -> Scale:
+    """The caption's scale, else one stated in the column headers ("2023 $ million"),
+    else one the title carries ("Key figures EUR m")."""
     scale = parse_scale(caption)
-    if scale.money or not segments:
+    if scale.money:
         return scale
-    headers = " ".join(c.text for row in segments[0][0] for c in row.cells if c.text.strip())
-    from_headers = parse_scale(headers)
-    return from_headers if from_headers.money else scale
+    if segments:
+        headers = " ".join(c.text for row in segments[0][0] for c in row.cells if c.text.strip())
+        from_headers = parse_scale(headers)
+        if from_headers.money:
+            return from_headers
+    from_title = parse_scale(title)
+    return from_title if from_title.money else scale
 
 
 def _surrounding_phrase(text: str, kind: str) -> PeriodPhrase:
@@ -307,7 +312,7 @@ def understand_table(
         caption=raw.caption,
         lead=raw.lead,
         kind=kind,
-        scale=_scale(raw.caption, segments),
+        scale=_scale(raw.caption, segments, raw.title),
         blocks=tuple(blocks),
         unplaced=tuple(unplaced),
         line=raw.line,

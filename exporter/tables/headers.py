@@ -625,6 +625,10 @@ def _between_same_period(columns: list[Column]) -> list[Column]:
     return result
 
 
+# An ISO code, which may carry a scale's letter before or after it ("TEUR", "EURm").
+_CODE = re.compile(r"[A-Z]{3}")
+
+
 def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | None:
     """The ISO code of the first currency named in `text` (longest spelling wins)."""
     best: tuple[int, int, str] | None = None
@@ -634,6 +638,8 @@ def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | No
             if name.lower() not in lowered:
                 continue
             pattern = re.escape(name)
+            if _CODE.fullmatch(name):
+                pattern = rf"(?:[kKtTmM])?{pattern}(?:k|m|mn|bn)?"
             if name[0].isalnum():
                 pattern = r"(?<![A-Za-z$])" + pattern
             if name[-1].isalnum():

@@ -11,26 +11,39 @@ SCALE_WORDS = {
     "thousand": 3,
     "million": 6,
     "billion": 9,
+    "lakh": 5,  # Indian numbering: 1,00,000
+    "crore": 7,  # 1,00,00,000
     "000": 3,
     "'000": 3,
+    "1000": 3,
+    "1000000": 6,
     "k": 3,
+    "t": 3,
     "m": 6,
     "mn": 6,
     "mm": 6,
     "bn": 9,
 }
+_CODES = "USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|CAD|AUD|SEK|NOK|DKK|INR|PLN|ZAR|BRL|SGD|NZD"
 # A currency's symbol or code, for the short forms written after it ("EUR m", "£bn").
 _MONEY = (
     r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5]"
-    r"|\b(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|CAD|AUD|SEK|NOK|DKK))"
+    rf"|\b(?:{_CODES})|\bRs\.?)"
 )
+_WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
 SCALE = re.compile(
-    r"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?(thousands?|millions?|billions?)\b"
+    rf"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?({_WORDS})\b"
     r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
-    r"|\b(thousands?|millions?|billions?)\s+of\s+"
-    r"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*(thousands?|millions?|billions?)\b"
-    rf"|{_MONEY}\s*(thousands?|millions?|billions?)\b"
-    rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])",
+    rf"|\b({_WORDS})\s+of\s+"
+    rf"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*({_WORDS})\b"
+    rf"|{_MONEY}\s*({_WORDS})\b"
+    rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
+    # "EUR 000", "£000", "$000s": thousands written as the zeros they drop
+    rf"|{_MONEY}\s?'?(000)s?(?![\d,.])"
+    # "in NOK 1000", "(in 1,000 EUR)": the unit the amounts count
+    rf"|\bin\s+(?:{_MONEY}\s*)?(1[,.\s]?000(?:[,.\s]?000)?)(?![\d,.])"
+    # "TEUR", "kEUR", "MSEK", "MUSD": the scale's letter joined before the code
+    rf"|\b(?-i:([kKtT]|M|m)(?:{_CODES}))\b",
     re.IGNORECASE,
 )
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
@@ -47,7 +60,8 @@ def parse_scale(caption: str) -> Scale:
     money = 0
     match = SCALE.search(caption)
     if match:
-        word = next(g for g in match.groups() if g).lower().rstrip("s")
+        word = re.sub(r"[,.\s]", "", next(g for g in match.groups() if g).lower())
+        word = word.rstrip("s")
         money = SCALE_WORDS.get(word, SCALE_WORDS.get(word + "s", 0))
     shares = money
     exception = _EXCEPT.search(caption)
