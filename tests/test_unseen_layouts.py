@@ -1187,3 +1187,47 @@ def test_a_unit_line_above_the_table_scales_its_amounts(
     assert facts[("NetIncomeLoss", "D2026-01-01_2026-03-31")] == (1204 * scale, "EUR")
     # The unit line is the caption; the title stays the statement's name above it.
     assert conversion.report.tables[0].title == title
+
+
+# --- one table, two measures of the same segments, each under a heading of its own ------
+
+
+def _two_measures_release() -> str:
+    rows: list[tuple[str, ...]] = [
+        ("", "Revenue", ""),
+        ("", "Reported % Change", "Organic % Change"),
+        ("North America", "14", "12"),
+        ("Europe", "(2)", "5"),
+        ("Total", "8", "9"),
+        ("", "Operating Profit", ""),
+        ("", "Reported % Change", "Core Constant Currency % Change"),
+        ("North America", "9", "16"),
+        ("Europe", "(42)", "(6)"),
+        ("Total", "(7)", "8"),
+    ]
+    return (
+        "<html><body><h1>Fabrikam Foods Reports Fourth-Quarter 2025 Results</h1>"
+        "<p>PURCHASE, N.Y., February 9, 2026 -- Fabrikam Foods Inc. (NASDAQ: FBFD) today"
+        " reported results for the fourth quarter and fiscal year ended December 31, 2025.</p>"
+        "<p>Summary Fourth-Quarter 2025 Performance</p>" + _html_table(rows) + "</body></html>"
+    )
+
+
+def test_a_block_heading_tells_repeated_line_items_apart(tmp_path: Path) -> None:
+    conversion = convert(_release(tmp_path, _two_measures_release()), ConvertOptions())
+    by_row: dict[tuple[str, str], set[Decimal]] = {}
+    for fact in conversion.facts.facts:
+        key = (fact.source.label, fact.source.printed)
+        by_row.setdefault(key, set()).add(fact.value)
+    # Every printed figure is a fact of its own: the operating profit block's "North
+    # America 9" is not a second, disagreeing value of revenue's "North America 14".
+    printed = {
+        ("North America", "14"),
+        ("North America", "9"),
+        ("Europe", "(42)"),
+        ("Total", "(7)"),
+    }
+    assert printed <= set(by_row)
+    assert by_row[("Europe", "(42)")] == {Decimal("-0.42")}
+    assert not [f for f in conversion.report.findings if "inconsistent-duplicate" in f.code]
+    assert len(conversion.facts.facts) == 12

@@ -142,7 +142,43 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             data.append(row)
     if headers or data:
         segments.append((headers, data))
-    return segments
+    return _block_headings(segments)
+
+
+def _block_headings(
+    segments: list[tuple[list[Row], list[Row]]],
+) -> list[tuple[list[Row], list[Row]]]:
+    """A block that repeats another block's line items under a heading of its own
+    ("Revenue" over the divisions' columns, then "Operating Profit and EPS" over the same
+    divisions again): the heading, printed alone as the block's first header row, says
+    what its rows measure, so it becomes their section rather than part of every column's
+    header; otherwise the same row label would name two different figures."""
+    labels = [{split_label(r)[0] for r in data if split_label(r)[1]} - {""} for _, data in segments]
+    result = []
+    for i, (headers, data) in enumerate(segments):
+        others = set().union(*(labels[:i] + labels[i + 1 :]))
+        heading = _heading_row(headers)
+        if heading is not None and labels[i] and len(labels[i] & others) * 2 >= len(labels[i]):
+            section = Row(
+                cells=(Cell(text=heading, column=0),), line=headers[0].line, page=headers[0].page
+            )
+            headers, data = headers[1:], [section, *data]
+        result.append((headers, data))
+    return result
+
+
+def _heading_row(headers: list[Row]) -> str | None:
+    """The text of a first header row that holds one cell of words naming no period, over
+    further header rows."""
+    if len(headers) < 2:
+        return None
+    cells = [c.text.strip() for c in headers[0].cells if c.text.strip()]
+    if len(cells) != 1 or not any(ch.isalpha() for ch in cells[0]):
+        return None
+    text = cells[0]
+    if not parse_phrase(text).is_empty or parse_scale(text).money:
+        return None
+    return text
 
 
 def _has_numbers(rows: list[Row]) -> bool:
