@@ -1231,3 +1231,39 @@ def test_a_block_heading_tells_repeated_line_items_apart(tmp_path: Path) -> None
     assert by_row[("Europe", "(42)")] == {Decimal("-0.42")}
     assert not [f for f in conversion.report.findings if "inconsistent-duplicate" in f.code]
     assert len(conversion.facts.facts) == 12
+
+
+# --- geographic splits repeated under each item of a section -----------------------------
+
+
+def _growth_release() -> str:
+    rows: list[tuple[str, ...]] = [
+        ("", "Consumer", "Industrial", "Total"),
+        ("WW As Reported", "1.0%", "(7.4)%", "(4.4)%"),
+        ("U.S.", "10.9%", "(0.6)%", "2.9%"),
+        ("International", "(5.8)%", "(14.9)%", "(11.5)%"),
+        ("Acquisitions and Divestitures", "", "", ""),
+        ("Northwind acquisition", "", "(0.5)", "(0.1)"),
+        ("U.S.", "", "(1.0)", "(0.3)"),
+        ("International", "", "0.2", "0.1"),
+        ("All Other Acquisitions and Divestitures", "0.3", "0.2", "0.4"),
+        ("U.S.", "0.1", "0.6", "0.5"),
+        ("International", "0.7", "0.9", "0.8"),
+    ]
+    return (
+        "<html><body><h1>Fabrikam Health Reports 2025 Fourth-Quarter Results</h1>"
+        "<p>NEW BRUNSWICK, N.J., January 24, 2026 -- Fabrikam Health (NYSE: FBH) today"
+        " announced sales of $23.7 billion for the fourth quarter ended December 31, 2025.</p>"
+        "<p>Fourth Quarter 2025 Sales Growth Analysis</p>" + _html_table(rows) + "</body></html>"
+    )
+
+
+def test_splits_repeated_under_each_item_of_a_section_are_told_apart(tmp_path: Path) -> None:
+    conversion = convert(_release(tmp_path, _growth_release()), ConvertOptions())
+    printed = {(f.source.line, f.source.printed) for f in conversion.facts.facts}
+    printed |= {(d.line, d.printed) for f in conversion.facts.facts for d in f.duplicates}
+    assert not [f for f in conversion.report.findings if "inconsistent-duplicate" in f.code]
+    # every figure of both splits under the section is a fact (the U.S. row under the
+    # acquisition and the one under "All other" are different line items)
+    assert {p for _, p in printed} >= {"(1.0)", "(0.3)", "0.6", "0.5", "0.9", "0.8"}
+    assert len([f for f in conversion.facts.facts if f.source.kind == "table"]) == 24

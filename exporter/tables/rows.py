@@ -149,8 +149,10 @@ def repeated_groups(rows: list[TableRow]) -> list[TableRow]:
 
     A growth table prints "WW As Reported / U.S. / International", then "WW Currency /
     U.S. / International": the repeated labels are the components of the row above them
-    that is printed once. Each repeated row, where every occurrence has a different such
-    parent and no section of its own, reads as if the parent were its heading.
+    that is printed once. Each repeated row, where every occurrence in its section has a
+    different such parent in that section, reads as if the parent were a heading inside
+    its section (under "Acquisitions": "Abiomed / U.S. / International", then "All other /
+    U.S. / International").
     """
     counts: dict[tuple[str, tuple[str, ...]], int] = {}
     for row in rows:
@@ -158,20 +160,20 @@ def repeated_groups(rows: list[TableRow]) -> list[TableRow]:
             key = (row.label.strip().lower(), row.sections)
             counts[key] = counts.get(key, 0) + 1
     parents: dict[int, str] = {}
-    parent = ""
+    parent: tuple[str, tuple[str, ...]] | None = None
     for i, row in enumerate(rows):
         key = (row.label.strip().lower(), row.sections)
         if counts.get(key, 0) == 1 and row.cells:
-            parent = row.label
-        elif counts.get(key, 0) > 1 and parent and not row.sections:
-            parents[i] = parent
-    by_label: dict[str, list[str]] = {}
+            parent = (row.label, row.sections)
+        elif counts.get(key, 0) > 1 and parent and (not row.sections or parent[1] == row.sections):
+            parents[i] = parent[0]
+    by_label: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     for i, name in parents.items():
-        by_label.setdefault(rows[i].label.strip().lower(), []).append(name)
-    distinct = {label for label, names in by_label.items() if len(set(names)) == len(names)}
+        by_label.setdefault((rows[i].label.strip().lower(), rows[i].sections), []).append(name)
+    distinct = {key for key, names in by_label.items() if len(set(names)) == len(names)}
     return [
-        row.model_copy(update={"sections": (parents[i],)})
-        if i in parents and row.label.strip().lower() in distinct
+        row.model_copy(update={"sections": (*row.sections, parents[i])})
+        if i in parents and (row.label.strip().lower(), row.sections) in distinct
         else row
         for i, row in enumerate(rows)
     ]
