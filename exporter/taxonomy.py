@@ -258,6 +258,17 @@ class Taxonomy(Frozen):
         return result
 
     @cached_property
+    def line_item_phrases(self) -> frozenset[tuple[str, ...]]:
+        """The words of every line item's label and synonym ("operating profit",
+        "revenue"), for text that may name a measure."""
+        return frozenset(
+            tokens
+            for concept in self.concepts.values()
+            for text in (concept.label, *concept.synonyms)
+            if (tokens := label_tokens(text))
+        )
+
+    @cached_property
     def _expenses(self) -> frozenset[str]:
         names = {
             name

@@ -142,22 +142,26 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             data.append(row)
     if headers or data:
         segments.append((headers, data))
-    return _block_headings(segments)
+    return segments
 
 
 def _block_headings(
-    segments: list[tuple[list[Row], list[Row]]],
+    segments: list[tuple[list[Row], list[Row]]], line_items: frozenset[tuple[str, ...]]
 ) -> list[tuple[list[Row], list[Row]]]:
     """A block that repeats another block's line items under a heading of its own
     ("Revenue" over the divisions' columns, then "Operating Profit and EPS" over the same
-    divisions again): the heading, printed alone as the block's first header row, says
-    what its rows measure, so it becomes their section rather than part of every column's
-    header; otherwise the same row label would name two different figures."""
+    divisions again): the heading, printed alone as the block's first header row and
+    naming a line item, says what its rows measure, so it becomes their section rather
+    than part of every column's header; otherwise the same row label would name two
+    different figures. (A first header row of other words, "Items Affecting" over
+    "Comparability", is the top of one column's header.)"""
     labels = [{split_label(r)[0] for r in data if split_label(r)[1]} - {""} for _, data in segments]
     result = []
     for i, (headers, data) in enumerate(segments):
         others = set().union(*(labels[:i] + labels[i + 1 :]))
         heading = _heading_row(headers)
+        if heading is not None and not _names_line_item(heading, line_items):
+            heading = None
         if heading is not None and labels[i] and len(labels[i] & others) * 2 >= len(labels[i]):
             section = Row(
                 cells=(Cell(text=heading, column=0),), line=headers[0].line, page=headers[0].page
@@ -165,6 +169,15 @@ def _block_headings(
             headers, data = headers[1:], [section, *data]
         result.append((headers, data))
     return result
+
+
+def _names_line_item(text: str, line_items: frozenset[tuple[str, ...]]) -> bool:
+    words = label_tokens(text)
+    return any(
+        words[i : i + n] in line_items
+        for n in range(1, len(words) + 1)
+        for i in range(len(words) - n + 1)
+    )
 
 
 def _heading_row(headers: list[Row]) -> str | None:
@@ -322,6 +335,7 @@ def understand_table(
         connectives=frozenset(taxonomy.row_kinds.get("connectives", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
+        line_items=taxonomy.line_item_phrases,
         surroundings=_surrounding_phrase(f"{raw.title} {raw.caption}", kind),
         title_period=single_period(f"{raw.title} {raw.caption}"),
         note_periods={
@@ -336,7 +350,7 @@ def understand_table(
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
     previous: tuple[Column, ...] | None = None
-    segments = _segments(raw.rows, names)
+    segments = _block_headings(_segments(raw.rows, names), context.line_items)
     for headers, data in segments:
         block, lost = _block(headers, data, previous, context)
         blocks.append(block)

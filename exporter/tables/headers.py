@@ -357,6 +357,8 @@ class HeaderContext(BaseModel):
     default_members: tuple[tuple[str, ...], ...] = ()
     # Words of a column (or row) of percentages of another line ("Percent to Sales").
     share_of: tuple[tuple[str, ...], ...] = ()
+    # The words of the taxonomy's line items, for a heading that names what rows measure.
+    line_items: frozenset[tuple[str, ...]] = frozenset()
     # Periods for headers the document defines elsewhere ("Q2 FY24").
     known_periods: dict[str, Period] = {}
     # What the title and caption say of the period, for headers that say part of it.
