@@ -33,7 +33,7 @@ def concept_name(text: str) -> str:
 
 def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
     """What an unmatched row counts, from its cells and its wording (taxonomy row kinds)."""
-    if any(c.number.percent for c in row.cells):
+    if any(c.number.rate for c in row.cells):
         return ConceptType.PERCENT
     words = label_tokens(" ".join((*row.sections[-1:], row.label)))
     whole = all(c.number.fraction_digits == 0 for c in row.cells)

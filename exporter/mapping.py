@@ -218,7 +218,7 @@ def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
 def _fits_numbers(concept: Concept, row: TableRow) -> bool:
     """Percent rows need a percent concept; per-share concepts do not take share counts."""
     numbers = [c.number for c in row.cells]
-    if any(n.percent for n in numbers):
+    if any(n.rate for n in numbers):
         return concept.type is ConceptType.PERCENT
     if concept.type is ConceptType.PER_SHARE:
         return all(abs(n.value) < _PER_SHARE_LIMIT or n.fraction_digits for n in numbers)
@@ -510,7 +510,7 @@ class CellKinds:
             small = abs(number.value) < _PER_SHARE_LIMIT_SMALL and number.fraction_digits >= 2
             if column.change:
                 kind = CellKind.CHANGE
-            elif number.percent or percent_table or _PERCENT_HEADER.search(column.header):
+            elif number.rate or percent_table or _PERCENT_HEADER.search(column.header):
                 kind = CellKind.PERCENT
             elif small and (per_share_context or self._says_per_share(column.header)):
                 kind = CellKind.PER_SHARE
@@ -549,7 +549,7 @@ def _overrides(
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
     # A change column is a rate where the column prints "%" anywhere or its header says
     # so; an amount change beside it ("Change: $27 | 1%") keeps its own concept.
-    percent_columns = {c.column for r in block.rows for c in r.cells if c.number.percent}
+    percent_columns = {c.column for r in block.rows for c in r.cells if c.number.rate}
     percent_columns |= {
         i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
     }
@@ -986,7 +986,7 @@ def _change_rows(
         if mapping.extension and says_only_comparison(row.label):
             if above is not None and above.concept is not None:
                 base = taxonomy.concepts.get(above.concept) or registry.concepts[above.concept]
-                percent = any(c.number.percent for c in values.cells)
+                percent = any(c.number.rate for c in values.cells)
                 update = {
                     "concept": registry.change_concept(base, percent=percent).name,
                     "member": above.member,

@@ -27,6 +27,7 @@ _NUMBER = re.compile(
     (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)?(?P<frac>\.\d+)?
     (?P<minor1>[pc\u00a2])?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
+    (?P<bps>\s?(?:bps|bp|basis\s points?))?
     $""",
     re.VERBOSE | re.ASCII,  # "\d" is 0-9 only: see `unreadable_number`
 )
@@ -46,10 +47,24 @@ class PrintedNumber(Frozen):
     # Printed in the currency's minor unit ("12.3p" pence, "45c" cents): the value is in
     # hundredths of the currency, as a per-share amount often is.
     minor_unit: bool = False
+    # Printed in basis points ("121 bps", "(451) bps"): hundredths of a percent, as a
+    # change of a margin or rate is often stated.
+    basis_points: bool = False
 
     @property
     def negative(self) -> bool:
         return self.value < 0
+
+    @property
+    def rate(self) -> bool:
+        """Printed as a rate: a percentage or basis points."""
+        return self.percent or self.basis_points
+
+    @property
+    def rate_exponent(self) -> int:
+        """The power of ten that makes the printed rate a pure number (12.5% is 0.125,
+        121 bps 0.0121)."""
+        return -4 if self.basis_points else -2
 
 
 # Digits a number is read with: Decimal's default precision, which the stages' arithmetic
@@ -98,8 +113,16 @@ def _parse(text: str) -> PrintedNumber | None:
     minor = bool(match["minor1"] or match["minor2"])
     if minor and (percent or not match["int"]):
         return None
+    basis_points = bool(match["bps"])
+    if basis_points and (percent or minor or not match["int"]):
+        return None
     return PrintedNumber(
-        text=cleaned, value=value, fraction_digits=fraction, percent=percent, minor_unit=minor
+        text=cleaned,
+        value=value,
+        fraction_digits=fraction,
+        percent=percent,
+        minor_unit=minor,
+        basis_points=basis_points,
     )
 
 

@@ -66,6 +66,28 @@ def test_a_minor_unit_mark_without_a_number_is_none(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("121 bps", "121"),
+        ("(451) bps", "-451"),
+        ("117bps", "117"),
+        ("12 bp", "12"),
+        ("25 basis points", "25"),
+        ("1 basis point", "1"),
+    ],
+)
+def test_a_rate_in_basis_points(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.basis_points, number.percent) == (Decimal(value), True, False)
+
+
+@pytest.mark.parametrize("text", ["bps", "12% bps", "basis points", "5p bps"])
+def test_basis_points_without_a_plain_number_are_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("2024", True),

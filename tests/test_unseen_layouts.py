@@ -14,6 +14,7 @@ carry it, with the facts expected written by hand.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -1267,3 +1268,46 @@ def test_splits_repeated_under_each_item_of_a_section_are_told_apart(tmp_path: P
     # acquisition and the one under "All other" are different line items)
     assert {p for _, p in printed} >= {"(1.0)", "(0.3)", "0.6", "0.5", "0.9", "0.8"}
     assert len([f for f in conversion.facts.facts if f.source.kind == "table"]) == 24
+
+
+# --- margins reconciled in basis points ----------------------------------------------------
+
+
+@pytest.mark.parametrize("reconciles", [True, False], ids=["adds-up", "does-not-add-up"])
+def test_a_margin_reconciliation_in_basis_points(tmp_path: Path, reconciles: bool) -> None:
+    """121 + 11 + 1 = 133 and 117 + 18 + 0 = 135: the adjustments are basis points too.
+    When the figures do not add up, nothing says what the plain figures count."""
+    core = "135 bps" if reconciles else "(96) bps"
+    rows: list[tuple[str, ...]] = [
+        ("", "12 Weeks Ended", "24 Weeks Ended"),
+        ("", "6/13/2026", "6/13/2026"),
+        ("Reported gross margin growth, GAAP measure", "121 bps", "117 bps"),
+        ("Mark-to-market net impact", "11", "18"),
+        ("Restructuring and impairment charges", "1", "\u2014"),
+        ("Core gross margin growth, non-GAAP measure", "133 bps", core),
+    ]
+    html = (
+        "<html><body><h1>Contoso Foods Reports Second-Quarter 2026 Results</h1>"
+        "<p>PURCHASE, N.Y., July 13, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today reported"
+        " results for the second quarter ended June 13, 2026.</p>"
+        "<p>Gross Margin Growth Reconciliation</p>" + _html_table(rows) + "</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.source.label, f.source.printed): (f.value, f.unit) for f in conversion.facts.facts}
+    gaap = "Reported gross margin growth, GAAP measure"
+    assert facts[(gaap, "121 bps")] == (Decimal("0.0121"), "pure")
+    assert facts[("Core gross margin growth, non-GAAP measure", "133 bps")][1] == "pure"
+    listed = {(u.label, u.text) for u in conversion.facts.unmapped}
+    if reconciles:
+        assert facts[("Mark-to-market net impact", "11")] == (Decimal("0.0011"), "pure")
+        assert facts[("Mark-to-market net impact", "18")] == (Decimal("0.0018"), "pure")
+    else:
+        # not guessed into money or rates: each is listed with a reason
+        assert ("Mark-to-market net impact", "11") in listed
+        assert ("Mark-to-market net impact", "11") not in facts
+    assert conversion.report.valid
+    # the Inline XBRL page tags the digits, "bps" left outside the tag
+    page = conversion.files["release.xhtml"].decode()
+    assert re.search(
+        r"<ix:nonFraction[^>]*scale=\"-4\"[^>]*>121</ix:nonFraction>(<[^>]+>)? bps", page
+    )

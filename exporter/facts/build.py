@@ -530,7 +530,7 @@ def _row_facts(
         concept = builder.concepts[name]
         exponent = _exponent(concept, table.scale, row, unit_amount)
         if concept.type is ConceptType.PERCENT:
-            exponent = -2
+            exponent = cell.number.rate_exponent
         source = Source.model_construct(
             table=table.index,
             line=row.line,

@@ -213,7 +213,7 @@ def _printing(
 
 def _scales(table: StatementTable, row: TableRow, number: PrintedNumber) -> tuple[int, ...]:
     """Powers of ten a number in this row may be printed in, most likely first."""
-    candidates = [-2] if number.percent else []
+    candidates = [number.rate_exponent] if number.rate else []
     if row.scale is not None:
         candidates.append(row.scale)
     candidates += [table.scale.money, table.scale.shares, table.scale.per_share, 0]

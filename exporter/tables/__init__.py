@@ -41,6 +41,7 @@ from exporter.tables.model import (
     UnplacedNumber,
 )
 from exporter.tables.phrases import PeriodPhrase, note_period, parse_phrase, single_period
+from exporter.tables.rates import rates_by_arithmetic
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -250,6 +251,7 @@ def _block(
         unplaced.extend(lost)
     sectioned = assign_sections(placed, context.connectives)
     rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
+    rows = rates_by_arithmetic(rows)
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
 
