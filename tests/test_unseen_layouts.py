@@ -1311,3 +1311,44 @@ def test_a_margin_reconciliation_in_basis_points(tmp_path: Path, reconciles: boo
     assert re.search(
         r"<ix:nonFraction[^>]*scale=\"-4\"[^>]*>121</ix:nonFraction>(<[^>]+>)? bps", page
     )
+
+
+def test_the_heading_of_a_second_reconciliation_in_the_same_table_heads_its_rows(
+    tmp_path: Path,
+) -> None:
+    """A PDF table that runs two reconciliations together: the second one's title is the
+    last line of words before its own header, not a section of the first one's rows."""
+    header: list[tuple[str, ...]] = [
+        ("", "Quarter Ended", "Year Ended"),
+        ("", "12/31/2025", "12/31/2025"),
+    ]
+    rows: list[tuple[str, ...]] = [
+        *header,
+        ("Reported gross margin growth, GAAP measure", "11 bps", "(32) bps"),
+        ("Mark-to-market net impact", "(5)", "1"),
+        ("Restructuring and impairment charges", "3", "0"),
+        ("Core gross margin growth, non-GAAP measure", "9 bps", "(31) bps"),
+        ("Operating Margin Performance Reconciliation", "", ""),
+        *header,
+        ("Reported operating margin performance, GAAP measure", "(72) bps", "(10) bps"),
+        ("Mark-to-market net impact", "6", "5"),
+        ("Restructuring and impairment charges", "46", "14"),
+        ("Core operating margin performance, non-GAAP measure", "(20) bps", "9 bps"),
+    ]
+    html = (
+        "<html><body><h1>Contoso Foods Reports Fourth-Quarter 2025 Results</h1>"
+        "<p>PURCHASE, N.Y., February 9, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today"
+        " reported results for the fourth quarter ended December 31, 2025.</p>"
+        "<p>Gross Margin Growth Reconciliation</p>" + _html_table(rows) + "</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    assert not [f for f in conversion.report.findings if "inconsistent-duplicate" in f.code]
+    mark_to_market = [f for f in conversion.facts.facts if f.source.label.startswith("Mark")]
+    assert sorted(f.value for f in mark_to_market) == [
+        Decimal("-0.0005"),
+        Decimal("0.0001"),
+        Decimal("0.0005"),
+        Decimal("0.0006"),
+    ]
+    assert len({f.concept for f in mark_to_market}) == 2
+    assert len([f for f in conversion.facts.facts if f.source.kind == "table"]) == 16

@@ -56,6 +56,22 @@ from exporter.taxonomy import Taxonomy
 __all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
 
 
+def _block_heading_rows(data: list[Row]) -> list[Row]:
+    """The line of words that ends `data` in the label column, right after a row of
+    figures, when a header follows: the heading of the next block ("Operating Margin Performance
+    Reconciliation" above its "Quarter Ended | Year Ended" header), not a section of the
+    rows above it."""
+    if len(data) < 2 or data[-1].is_blank:
+        return []
+    label, rest = split_label(data[-1])
+    _, figures = split_label(data[-2])
+    # One line of words after a figure; several (a page's running title and unit,
+    # repeated over a table continued on the next page) are not one block's heading.
+    if rest or not label or not figures or parse_scale(label).money:
+        return []
+    return [data[-1]]
+
+
 def _column_group_rows(data: list[Row]) -> list[Row]:
     """The rows that end `data` and name groups of the columns of the header that follows
     ("Revenue Mix | Comparable Sales" above "Three Months Ended"): words off the label
@@ -123,6 +139,7 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     segments: list[tuple[list[Row], list[Row]]] = []
     headers: list[Row] = []
     data: list[Row] = []
+    heading: list[Row] = []  # the next block's heading, printed above its header rows
     for row in rows:
         if _stub_label(row) and _has_numbers(data):
             # "2017:" under the 2018 rows: the same columns again, for another period.
@@ -134,12 +151,16 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             if data:
                 carried = _column_group_rows(data)
                 data = data[: len(data) - len(carried)]
+                heading = _block_heading_rows(data)
+                data = data[: len(data) - len(heading)]
                 segments.append((headers, data))
                 headers, data = carried, []
             headers.append(row)
         elif row.is_blank and not data:
             continue
         else:
+            data.extend(heading)
+            heading = []
             data.append(row)
     if headers or data:
         segments.append((headers, data))
