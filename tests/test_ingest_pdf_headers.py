@@ -315,3 +315,35 @@ def test_a_stub_heading_a_blank_row_above_the_first_section_heads_it_with_the_he
         ["Consumer Health", "", ""],
         ["U.S.", "$1,787", "1,687"],
     ]
+
+
+def test_a_month_wrapped_over_the_middle_column_heads_that_column_only():
+    """Five quarter columns under "Three Months Ended"; the middle one's date wraps
+    ("December" over "31,") and so stands centred under the span: it heads its own
+    column, not all five."""
+    page = Page()
+    columns = (250, 320, 390, 460, 530)
+    page.centred(390, 70, "Three Months Ended", HEAD)
+    page.centred(390, 82, "December", HEAD)
+    dates = ("June 30,", "March 31,", "31,", "September 30,", "June 30,")
+    years = ("2023", "2023", "2022", "2022", "2022")
+    for x, date, year in zip(columns, dates, years, strict=True):
+        page.centred(x, 94, date, HEAD)
+        page.centred(x, 106, year, HEAD)
+    for i, (label, *values) in enumerate(
+        (
+            ("Active buyers", "132", "133", "134", "135", "138"),
+            ("Orders", "41", "42", "43", "44", "45"),
+        )
+    ):
+        y = 120 + 8 * i
+        page.text(50, y, label, BODY)
+        for x, value in zip(columns, values, strict=True):
+            page.right(x + 12, y, value, BODY)
+    (table,) = read([page]).tables
+    rows = grid(table)
+    december = next(r for r in rows if "December" in r)
+    dates_row = next(r for r in rows if "31," in r)
+    # "December" sits in the column of "31," alone
+    assert december.index("December") == dates_row.index("31,")
+    assert [c for c in december if c] == ["December"]

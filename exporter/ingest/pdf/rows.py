@@ -37,6 +37,9 @@ _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _PERIOD_STUB = re.compile(
     r"\b(?:months?|weeks?|quarters?|years?)\s+end(?:ed|ing)\b|^as\s+(?:of|at)\b", re.IGNORECASE
 )
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
+)
 _PERIOD_WORDS = re.compile(
     r"\b(?:ended|ending|months?|weeks?|quarters?|years?|as\s+of|as\s+at"
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d",
@@ -134,15 +137,26 @@ class _RowBuilder:
         values = self.region.columns_at(index)
         placed = {}
         headed: set[int] = set()
+        months: set[int] = set()  # columns whose header below names a month of its own
         for line in reversed(lines):
             over = [c for c in line.chunks if self.region.over_values(c)]
             over = [part for chunk in over for part in split_at_columns(chunk, values)]
-            cells = _widen(_place_header(over, reach), reach, headed, line.size)
+            cells = _widen(_place_header(over, reach), reach, (headed, months), line.size)
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
+            months.update(
+                i
+                for first, last, chunk in cells
+                if _MONTH.search(chunk.text)
+                for i in reach
+                if first <= i <= last
+            )
         pairs = list(pairwise(lines))
-        for upper, lower in pairs:
-            inherited = _inherit_spans(placed[upper.number], placed[lower.number], lower.size)
+        for k, (upper, lower) in enumerate(pairs):
+            below = placed[lines[k + 2].number] if k + 2 < len(lines) else []
+            inherited = _inherit_spans(
+                placed[upper.number], placed[lower.number], lower.size, below
+            )
             placed[lower.number] = inherited
         for upper, lower in reversed(pairs):
             inherited = _inherit_spans(placed[lower.number], placed[upper.number], upper.size)
@@ -326,16 +340,23 @@ def _place_header(chunks: list[Chunk], reach: dict[int, Column]) -> list[tuple[i
 
 
 def _widen(
-    cells: list[tuple[int, int, Chunk]], reach: dict[int, Column], headed: set[int], size: float
+    cells: list[tuple[int, int, Chunk]],
+    reach: dict[int, Column],
+    below: tuple[set[int], set[int]],
+    size: float,
 ) -> list[tuple[int, int, Chunk]]:
     """Widen each period cell over the run of sub-headed columns it is centred on.
 
     "July 29, 2023" printed over the middle one of "Pretax Earnings | Net of Tax | Per
     Share" heads all three; it never reaches a column a neighbour on its line heads or
     is nearer to, nor one without a header of its own below (a "% Change" beside two
-    year columns). Other text ("EBIT / Average" over "funds employed") belongs to the
-    header it is stacked on.
+    year columns), nor, when it names a month, a column whose header below names a month
+    of its own ("December" over the "31," of a wrapped "December 31," between "March 31,"
+    and "September 30,"). Other text ("EBIT / Average" over "funds employed") belongs to
+    the header it is stacked on. `below` holds the columns headed, and those headed with
+    a month, by the lines underneath.
     """
+    headed, months = below
     order = sorted(reach)
     result = []
     for k, (first, last, chunk) in enumerate(cells):
@@ -345,9 +366,10 @@ def _widen(
         low = order.index(cells[k - 1][1]) + 1 if k else 0
         high = order.index(cells[k + 1][0]) - 1 if k + 1 < len(cells) else len(order) - 1
         a, b = order.index(first), order.index(last)
-        while a > low and _takes(order[a - 1], k, cells, reach, headed):
+        taken = headed - months if _MONTH.search(chunk.text) else headed
+        while a > low and _takes(order[a - 1], k, cells, reach, taken):
             a -= 1
-        while b < high and _takes(order[b + 1], k, cells, reach, headed):
+        while b < high and _takes(order[b + 1], k, cells, reach, taken):
             b += 1
         best = (first, last)
         for start in range(a, order.index(first) + 1):
@@ -438,18 +460,34 @@ def _governed(cells: list[tuple[int, int, Chunk]]) -> tuple[int, int] | None:
 
 
 def _inherit_spans(
-    upper: list[tuple[int, int, Chunk]], lower: list[tuple[int, int, Chunk]], size: float
+    upper: list[tuple[int, int, Chunk]],
+    lower: list[tuple[int, int, Chunk]],
+    size: float,
+    below: list[tuple[int, int, Chunk]] | None = None,
 ) -> list[tuple[int, int, Chunk]]:
     """A lone header centred on a spanning one in the next line ("Three Months Ended" over
-    "July 29, 2023") covers the same columns; `lower` is the line to adjust."""
+    "July 29, 2023") covers the same columns; `lower` is the line to adjust.
+
+    Not a month over a line of column headers `below` that name months of their own: it
+    is the top of the wrapped date right under it ("December" over the "31," between
+    "March 31," and "September 30,", the middle column of five, centred by chance)."""
     result = list(lower)
     for first, last, chunk in upper:
         if last == first:
             continue
         under = [i for i, (a, b, _) in enumerate(lower) if first <= a and b <= last]
-        if len(under) == 1 and abs(lower[under[0]][2].center - chunk.center) <= size:
-            result[under[0]] = (first, last, lower[under[0]][2])
+        if len(under) != 1 or abs(lower[under[0]][2].center - chunk.center) > size:
+            continue
+        lone = lower[under[0]][2]
+        if below and _MONTH.search(lone.text) and _tops_a_wrapped_date(lone, below, size):
+            continue
+        result[under[0]] = (first, last, lone)
     return result
+
+
+def _tops_a_wrapped_date(lone: Chunk, below: list[tuple[int, int, Chunk]], size: float) -> bool:
+    dated = [c for _, _, c in below if _MONTH.search(c.text)]
+    return len(dated) > 1 and any(abs(c.center - lone.center) <= size for _, _, c in below)
 
 
 def _wrap_join(parts: list[str]) -> str:
