@@ -73,6 +73,22 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
     )
 
 
+def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
+    """A headcount ("Employees", "Headcount", "FTEs" with whole numbers): the people on
+    the payroll at the period's end, an instant even in a column of durations; an
+    average headcount ("Average number of employees") stays a duration."""
+    own = _own_words(row.label)
+    whole = all(c.number.fraction_digits == 0 for c in row.cells)
+    averages = {w for p in _phrases(taxonomy, "averages") for w in p}
+    staff = _phrases(taxonomy, "headcounts")
+    return (
+        whole
+        and bool(row.cells)
+        and not averages & set(own)
+        and any(own[: len(p)] == p for p in staff)
+    )
+
+
 def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
     """A price or cost of one unit of something ("Average sales price/gallon", "Average
     delivered cost / bushel", "Price per credit"): printed in plain currency units
@@ -119,6 +135,8 @@ class ExtensionRegistry:
     def propose(self, row: TableRow, durations: bool) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row)."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
+        if durations and _counts_staff(row, self.taxonomy):
+            period = PeriodType.INSTANT
         label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
         key = (label_key, row.sections[-1:], period.value)
         if key in self._keys:
