@@ -169,6 +169,19 @@ class ExtensionRegistry:
             )
         return self.concepts[name]
 
+    def rebased(self, name: str, general: str, base: Concept) -> str | None:
+        """The concept `name` (a change or variant of `general`) made for `base` instead,
+        or None when `name` is not one of `general`'s change or variant concepts."""
+        derived = self.concepts.get(name)
+        suffix = name[len(general) :] if name.startswith(general) else ""
+        if derived is None or not derived.extension:
+            return None
+        if suffix in ("PercentChange", "Change"):
+            return self.change_concept(base, percent=suffix == "PercentChange").name
+        if suffix in ("Percentage", "PerShare"):
+            return self.variant(base, derived.type).name
+        return None
+
     def variant(self, base: Concept, kind: ConceptType) -> Concept:
         """The concept for a base concept's figures printed as a ratio or per share."""
         suffix = {ConceptType.PERCENT: "Percentage", ConceptType.PER_SHARE: "PerShare"}[kind]

@@ -615,13 +615,6 @@ def choose_concepts(
     return [_renamed(row, dict(chosen)) for row in result], chosen
 
 
-_DERIVED_SUFFIXES = ("PercentChange", "Change", "Percentage", "PerShare")
-
-
-def _derived(name: str) -> bool:
-    return name.endswith(_DERIVED_SUFFIXES)
-
-
 def _derived_follow_choice(
     row: RowMapping, registry: ExtensionRegistry, taxonomy: Taxonomy
 ) -> RowMapping:
@@ -632,18 +625,10 @@ def _derived_follow_choice(
     general = taxonomy.general(row.concept or "")
     if row.transposed or base is None or general is None or not row.overrides:
         return row
-    overrides = []
-    for column, name in row.overrides:
-        suffix = name[len(general) :] if name.startswith(general) else ""
-        derived = registry.concepts.get(name)
-        if suffix not in _DERIVED_SUFFIXES or derived is None:
-            overrides.append((column, name))
-        elif suffix.endswith("Change"):
-            percent = suffix == "PercentChange"
-            overrides.append((column, registry.change_concept(base, percent=percent).name))
-        else:
-            overrides.append((column, registry.variant(base, derived.type).name))
-    return row.model_copy(update={"overrides": tuple(overrides)})
+    overrides = tuple(
+        (column, registry.rebased(name, general, base) or name) for column, name in row.overrides
+    )
+    return row.model_copy(update={"overrides": overrides})
 
 
 def _renamed(row: RowMapping, chosen: dict[str, str]) -> RowMapping:
@@ -1056,9 +1041,16 @@ def map_tables(
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)
                 result.append(_overrides(mapping, row, block, kinds, base_kind, registry, taxonomy))
     result, chosen = choose_concepts(result, tables, taxonomy)
-    result = [_derived_follow_choice(row, registry, taxonomy) for row in result]
-    used = {n for row in result for n in (row.concept, *(name for _, name in row.overrides))}
+    renamed = [_derived_follow_choice(row, registry, taxonomy) for row in result]
+    # The general concept's change and variant concepts a choice replaced are not declared.
+    replaced = {
+        old
+        for before, after in zip(result, renamed, strict=True)
+        for (_, old), (_, new) in zip(before.overrides, after.overrides, strict=True)
+        if old != new
+    }
+    used = {n for row in renamed for n in (row.concept, *(name for _, name in row.overrides))}
     extensions = tuple(
-        c for c in registry.concepts.values() if c.name in used or not _derived(c.name)
+        c for c in registry.concepts.values() if c.name in used or c.name not in replaced
     )
-    return Mapping(rows=tuple(result), extensions=extensions, chosen=chosen)
+    return Mapping(rows=tuple(renamed), extensions=extensions, chosen=chosen)

@@ -177,7 +177,10 @@ def _block_headings(
     than part of every column's header; otherwise the same row label would name two
     different figures. (A first header row of other words, "Items Affecting" over
     "Comparability", is the top of one column's header.)"""
-    labels = [{split_label(r)[0] for r in data if split_label(r)[1]} - {""} for _, data in segments]
+    labels = [
+        {label for label, figures in map(split_label, data) if figures and label}
+        for _, data in segments
+    ]
     result = []
     for i, (headers, data) in enumerate(segments):
         others = set().union(*(labels[:i] + labels[i + 1 :]))

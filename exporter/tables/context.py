@@ -146,9 +146,7 @@ def _is_caption(text: str) -> bool:
     """A line stating the table's unit: a caption's wording with a scale ("(in thousands,
     except per share data)"), or a line that is only a scale and a currency ("TEUR",
     "EUR million", "Amounts in MSEK")."""
-    if not SCALE.search(text):
-        return False
-    return bool(_CAPTION_HINT.search(text)) or _only_a_unit(text)
+    return _only_a_unit(text) or bool(_CAPTION_HINT.search(text) and SCALE.search(text))
 
 
 def _only_a_unit(text: str) -> bool:
