@@ -1020,6 +1020,15 @@ def test_an_interim_statement_with_note_references_and_pence(
 # --- key figures by quarter, half and year, the fiscal year told by the balance sheet ----
 
 
+def _html_release(headline: str, dateline: str, title: str, rows: list[tuple[str, ...]]) -> str:
+    """A release page: its headline, the dateline paragraph, a table title and the table."""
+    return (
+        f"<html><body><h1>{headline}</h1><p>{dateline}</p><p>{title}</p>"
+        + _html_table(rows)
+        + "</body></html>"
+    )
+
+
 def _html_table(rows: list[tuple[str, ...]]) -> str:
     cells = ("".join(f"<td>{c}</td>" for c in row) for row in rows)
     return "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
@@ -1129,13 +1138,12 @@ _OPERATING_ROWS = (
 def test_quantities_in_an_operating_data_table_are_not_money(tmp_path: Path) -> None:
     rows = [("(in thousands, except per unit data)", "2026", "2025")]
     rows += [(label, *printed) for label, printed, _, _ in _OPERATING_ROWS]
-    html = (
-        "<html><body><h1>Fabrikam Renewables Reports Second Quarter 2026 Results</h1>"
-        "<p>CUPERTINO, Calif., August 6, 2026 -- Fabrikam Renewables Inc. today reported"
-        " results for the second quarter ended June 30, 2026.</p>"
-        "<p>Operating data for the three months ended June 30,</p>"
-        + _html_table(rows)
-        + "</body></html>"
+    html = _html_release(
+        "Fabrikam Renewables Reports Second Quarter 2026 Results",
+        "CUPERTINO, Calif., August 6, 2026 -- Fabrikam Renewables Inc. today reported"
+        " results for the second quarter ended June 30, 2026.",
+        "Operating data for the three months ended June 30,",
+        rows,
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
     by_label: dict[str, set[tuple[Decimal, str]]] = {}
@@ -1214,11 +1222,12 @@ def _two_measures_release() -> str:
         ("Europe", "(42)", "(6)"),
         ("Total", "(7)", "8"),
     ]
-    return (
-        "<html><body><h1>Fabrikam Foods Reports Fourth-Quarter 2025 Results</h1>"
-        "<p>PURCHASE, N.Y., February 9, 2026 -- Fabrikam Foods Inc. (NASDAQ: FBFD) today"
-        " reported results for the fourth quarter and fiscal year ended December 31, 2025.</p>"
-        "<p>Summary Fourth-Quarter 2025 Performance</p>" + _html_table(rows) + "</body></html>"
+    return _html_release(
+        "Fabrikam Foods Reports Fourth-Quarter 2025 Results",
+        "PURCHASE, N.Y., February 9, 2026 -- Fabrikam Foods Inc. (NASDAQ: FBFD) today"
+        " reported results for the fourth quarter and fiscal year ended December 31, 2025.",
+        "Summary Fourth-Quarter 2025 Performance",
+        rows,
     )
 
 
@@ -1259,11 +1268,12 @@ def _growth_release() -> str:
         ("U.S.", "0.1", "0.6", "0.5"),
         ("International", "0.7", "0.9", "0.8"),
     ]
-    return (
-        "<html><body><h1>Fabrikam Health Reports 2025 Fourth-Quarter Results</h1>"
-        "<p>NEW BRUNSWICK, N.J., January 24, 2026 -- Fabrikam Health (NYSE: FBH) today"
-        " announced sales of $23.7 billion for the fourth quarter ended December 31, 2025.</p>"
-        "<p>Fourth Quarter 2025 Sales Growth Analysis</p>" + _html_table(rows) + "</body></html>"
+    return _html_release(
+        "Fabrikam Health Reports 2025 Fourth-Quarter Results",
+        "NEW BRUNSWICK, N.J., January 24, 2026 -- Fabrikam Health (NYSE: FBH) today"
+        " announced sales of $23.7 billion for the fourth quarter ended December 31, 2025.",
+        "Fourth Quarter 2025 Sales Growth Analysis",
+        rows,
     )
 
 
@@ -1294,11 +1304,12 @@ def test_a_margin_reconciliation_in_basis_points(tmp_path: Path, reconciles: boo
         ("Restructuring and impairment charges", "1", "\u2014"),
         ("Core gross margin growth, non-GAAP measure", "133 bps", core),
     ]
-    html = (
-        "<html><body><h1>Contoso Foods Reports Second-Quarter 2026 Results</h1>"
-        "<p>PURCHASE, N.Y., July 13, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today reported"
-        " results for the second quarter ended June 13, 2026.</p>"
-        "<p>Gross Margin Growth Reconciliation</p>" + _html_table(rows) + "</body></html>"
+    html = _html_release(
+        "Contoso Foods Reports Second-Quarter 2026 Results",
+        "PURCHASE, N.Y., July 13, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today reported"
+        " results for the second quarter ended June 13, 2026.",
+        "Gross Margin Growth Reconciliation",
+        rows,
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
     facts = {(f.source.label, f.source.printed): (f.value, f.unit) for f in conversion.facts.facts}
@@ -1343,11 +1354,12 @@ def test_the_heading_of_a_second_reconciliation_in_the_same_table_heads_its_rows
         ("Restructuring and impairment charges", "46", "14"),
         ("Core operating margin performance, non-GAAP measure", "(20) bps", "9 bps"),
     ]
-    html = (
-        "<html><body><h1>Contoso Foods Reports Fourth-Quarter 2025 Results</h1>"
-        "<p>PURCHASE, N.Y., February 9, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today"
-        " reported results for the fourth quarter ended December 31, 2025.</p>"
-        "<p>Gross Margin Growth Reconciliation</p>" + _html_table(rows) + "</body></html>"
+    html = _html_release(
+        "Contoso Foods Reports Fourth-Quarter 2025 Results",
+        "PURCHASE, N.Y., February 9, 2026 -- Contoso Foods Inc. (NASDAQ: CTSF) today"
+        " reported results for the fourth quarter ended December 31, 2025.",
+        "Gross Margin Growth Reconciliation",
+        rows,
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
     assert not [f for f in conversion.report.findings if "inconsistent-duplicate" in f.code]
