@@ -129,3 +129,35 @@ def flattened(text: str) -> str:
 def cell_per_line(text: str) -> str:
     """The text with each statement printed one cell per paragraph."""
     return _rewrite(text, _cell_lines)
+
+
+def _ragged_lines(rows: list[tuple[str, list[str]]]) -> list[str]:
+    lines: list[str] = []
+    first = True
+    for label, cells in rows:
+        numbers = not _is_header(label, cells) and any(cells)
+        texts = [label] if label else []
+        for cell in cells:
+            if cell:
+                texts += ["$", cell] if numbers and first else [cell]
+        first = first and not numbers
+        lines.append(_GAP.join(texts))
+    return lines
+
+
+_GAP = " " * 4
+
+
+def ragged(text: str) -> str:
+    """The text with each statement printed one row per line, the cells set apart by four
+    spaces whatever their width (so no column lines up), `$` a cell of its own before the
+    first row's numbers; empty cells leave nothing behind."""
+    lines = text.splitlines()
+    out: list[str] = []
+    position = 0
+    for start, end in _runs(lines):
+        out.extend(lines[position:start])
+        out.extend(_ragged_lines(_rows(lines[start:end])))
+        position = end
+    out.extend(lines[position:])
+    return "\n".join(out) + "\n"

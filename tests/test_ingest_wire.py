@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from outputs import xml_facts
-from renderings_text import cell_per_line, flattened
+from renderings_text import cell_per_line, flattened, ragged
 
 from exporter.document import Table
 from exporter.ingest.text import read_text
@@ -372,7 +372,9 @@ def _facts(path: Path) -> frozenset:
     return frozenset(xml_facts(instance))
 
 
-@pytest.mark.parametrize("render", [flattened, cell_per_line], ids=["flattened", "cell-per-line"])
+@pytest.mark.parametrize(
+    "render", [flattened, cell_per_line, ragged], ids=["flattened", "cell-per-line", "ragged"]
+)
 def test_sample_printed_as_newswire_text_gives_the_text_facts(render, tmp_path: Path) -> None:
     path = tmp_path / SAMPLE.name
     path.write_text(render(SAMPLE.read_text(encoding="utf-8")), encoding="utf-8")
@@ -386,6 +388,8 @@ def test_renderings_print_what_they_claim() -> None:
     assert max(len(line) for line in flat.splitlines()) > 4000
     cells = cell_per_line(text)
     assert "\t" not in cells and "\n\n$\n\n" in cells
+    rows = ragged(text)
+    assert "\t" not in rows and "Total net revenue    4,495,503    4,482,252" in rows
 
 
 # --- the newswire copies that used to be refused ----------------------------------------

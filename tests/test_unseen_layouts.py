@@ -1372,3 +1372,49 @@ def test_the_heading_of_a_second_reconciliation_in_the_same_table_heads_its_rows
     ]
     assert len({f.concept for f in mark_to_market}) == 2
     assert len([f for f in conversion.facts.facts if f.source.kind == "table"]) == 16
+
+
+# --- rows printed with their cells set apart by spaces that do not line up --------------
+
+
+def _ragged_release(gap: str) -> str:
+    rows = [
+        "Three Months Ended",
+        "March 31,",
+        gap.join(("2026", "2025", "% Change")),
+        "Operating revenues:",
+        gap.join(("Truckload", "$", "702.4", "$", "668.9", "5.0 %")),
+        gap.join(("Intermodal", "398.7", "352.6", "13.1 %")),
+        gap.join(("Total operating revenues", "$", "1,101.1", "$", "1,021.5", "7.8 %")),
+        gap.join(("Operating income", "148.2", "97.8", "51.5 %")),
+        gap.join(("Net income", "$", "102.8", "$", "61.1", "68.2 %")),
+    ]
+    return "\n".join(
+        (
+            "Harbor Freightways Reports First Quarter 2026 Results",
+            "",
+            "GREEN BAY, Wis., April 23, 2026 -- Harbor Freightways Corp. (NYSE: HBFW) today"
+            " announced results for the first quarter ended March 31, 2026.",
+            "",
+            "CONDENSED CONSOLIDATED STATEMENTS OF INCOME",
+            "(In millions)",
+            "",
+            *rows,
+            "",
+        )
+    )
+
+
+@pytest.mark.parametrize("gap", ["  ", "    ", "   \u00a0 "], ids=["two", "four", "nbsp"])
+def test_rows_whose_cells_are_set_apart_by_spaces_that_do_not_line_up(
+    tmp_path: Path, gap: str
+) -> None:
+    facts = _facts(_release(tmp_path, _ragged_release(gap), ".txt"))
+    quarter, prior = "D2026-01-01_2026-03-31", "D2025-01-01_2025-03-31"
+    assert facts[("Revenues", quarter)] == Decimal("1101100000")
+    assert facts[("Revenues", prior)] == Decimal("1021500000")
+    assert facts[("OperatingIncomeLoss", quarter)] == Decimal("148200000")
+    assert facts[("NetIncomeLoss", prior)] == Decimal("61100000")
+    assert facts[("NetIncomeLossPercentChange", quarter)] == Decimal("0.682")
+    intermodal = {context: v for (c, context), v in facts.items() if c == "Intermodal"}
+    assert intermodal == {quarter: Decimal("398700000"), prior: Decimal("352600000")}

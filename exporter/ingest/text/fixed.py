@@ -32,6 +32,7 @@ from exporter.ingest.text.grid import (
     text_block,
     value_text,
 )
+from exporter.ingest.text.ragged import Cells, header_spans, is_delimited, is_ragged, realigned
 from exporter.numbers import is_placeholder
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -46,7 +47,7 @@ _CHUNK = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _MAX_GAP = 6
 _MAX_UP = 12
-_MAX_LABEL_LINE = 80
+_MAX_LABEL_LINE = 120
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
             runs.append([index])
     floor = 0
     for run in runs:
-        if not _aligned(lines, run):
+        if not (_aligned(lines, run) or is_delimited([_cells(lines[i]) for i in run])):
             continue
         extents = _layout([lines[i] for i in run], []).extents
         start = _extend_up(lines, run[0], floor, extents)
@@ -271,6 +272,8 @@ class _Layout:
     marks: list[int]
     # Where the data lines' labels start: a lone phrase starting there heads rows.
     label_start: int | None = None
+    # A ragged table, printed again lined up: header phrases cover columns by order.
+    by_order: bool = False
 
     def column_of(self, token: _Token) -> int:
         if self.marks:
@@ -332,11 +335,25 @@ def _rule_segments(line: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}(?: [-=_]{3,})*", line)]
 
 
+def _header_by_order(
+    phrases: list[str], layout: _Layout
+) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """A ragged header line: phrases before the column headers (more phrases than columns)
+    are its caption, the rest cover the columns by order."""
+    width = len(layout.extents)
+    caption: list[str] = []
+    while len(phrases) > width and not is_header_text(phrases[0]):
+        caption.append(phrases.pop(0))
+    return header_spans(phrases[:width], width), caption
+
+
 def _header_cells(
     line: str, below: str | None, layout: _Layout
 ) -> tuple[list[tuple[str, int, int]], list[str]]:
     """A header line's (text, first column, span) cells and its caption text on the left."""
     parts = cut(line)
+    if layout.by_order:
+        return _header_by_order([t.text for t in (*parts.label, *parts.values)], layout)
     segments = _rule_segments(below) if below and _is_rule(below) else []
     left = layout.extents[0][0] if layout.extents else 0
     cells: list[tuple[str, int, int]] = []
@@ -400,14 +417,39 @@ def _in_markup(lines: list[str], start: int) -> bool:
     return bool(_TABLE_OPEN.match(lines[start]))
 
 
+def _cells(line: str) -> Cells:
+    parts = cut(line)
+    values = tuple(cell for _, cell in _value_cells(parts, line))
+    return Cells(tuple(t.text for t in parts.label), values)
+
+
+def _is_ragged(lines: list[str], start: int, end: int) -> bool:
+    """A region whose cells are set apart by spaces that do not line up."""
+    if _in_markup(lines, start):
+        return False
+    data = [i for i in range(start, end) if _is_data(lines[i])]
+    spans = [[(v.start, v.end) for v in cut(lines[i]).values] for i in data]
+    return bool(data) and is_ragged(spans)
+
+
+def _lined_up(lines: list[str], start: int, end: int) -> list[str]:
+    """The lines with the region printed again in lined-up columns."""
+    region = [_cells(line) if line.strip() else None for line in lines[start:end]]
+    return [*lines[:start], *realigned(region), *lines[end:]]
+
+
 def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     """Blocks of one fixed-width region: caption text, the table, footnotes."""
+    ragged = _is_ragged(lines, start, end)
+    if ragged:
+        lines = _lined_up(lines, start, end)
     region = _sort_lines(lines, start, end)
     text = {i: _untag(lines[i]) for i in range(start, end)}
     data = [i for i in region.body if _is_data(text[i])]
     if not data:
         return [text_block([lines[i].strip()], i) for i in range(start, end) if lines[i].strip()]
     layout = _layout([text[i] for i in data], region.marks)
+    layout.by_order = ragged
     named = [i for i in region.body if i < data[0] and _names_columns(text[i], layout.extents)]
     region.header = sorted([*region.header, *named])
     region.body = [i for i in region.body if i not in named]
@@ -450,11 +492,24 @@ def _line_below(text: dict[int, str], index: int, end: int) -> str | None:
     return None
 
 
-def _values(parts: _Line, layout: _Layout) -> tuple[str, ...]:
-    values = [""] * len(layout.extents)
+def _value_cells(parts: _Line, line: str) -> list[tuple[_Token, str]]:
+    """Each value token with its cell text; a `$` printed before a number (blanked for the
+    layout) stays with it, as a currency sign in a cell of its own does in other prints."""
+    cells = []
+    before = parts.label[-1].end if parts.label else 0
     for token in parts.values:
-        column = layout.column_of(token)
         cell = value_text(token.text) or token.text
+        if "$" in line[before : token.start] or token.text.startswith("$"):
+            cell = f"${cell}"
+        cells.append((token, cell))
+        before = token.end
+    return cells
+
+
+def _values(parts: _Line, layout: _Layout, line: str) -> tuple[str, ...]:
+    values = [""] * len(layout.extents)
+    for token, cell in _value_cells(parts, line):
+        column = layout.column_of(token)
         values[column] = f"{values[column]} {cell}".strip()
     return tuple(values)
 
@@ -485,7 +540,7 @@ def _body(text: dict[int, str], indices: list[int], layout: _Layout, end: int) -
             cells, _ = _header_cells(line, _line_below(text, index, end), layout)
             rows.append(header_row(cells, number))
         elif parts.values:
-            rows.append(body_row(BodyRow(label, _values(parts, layout), number)))
+            rows.append(body_row(BodyRow(label, _values(parts, layout, line), number)))
         else:
             pending = BodyRow(label, (), number)
     if pending:
