@@ -1418,3 +1418,35 @@ def test_rows_whose_cells_are_set_apart_by_spaces_that_do_not_line_up(
     assert facts[("NetIncomeLossPercentChange", quarter)] == Decimal("0.682")
     intermodal = {context: v for (c, context), v in facts.items() if c == "Intermodal"}
     assert intermodal == {quarter: Decimal("398700000"), prior: Decimal("352600000")}
+
+
+# --- a filing's exhibit label above the release's title --------------------------------
+
+
+@pytest.mark.parametrize(
+    "banner", ["", "<p><b>Exhibit 99.1</b></p>", "<p>EX-99.1</p><p>NEWS RELEASE</p>"]
+)
+def test_a_label_above_the_title_leaves_the_fiscal_quarter_to_the_title(
+    tmp_path: Path, banner: str
+) -> None:
+    """The title names the fiscal quarter; the prose's periods follow the fiscal year
+    (ending January 31) whatever short lines stand above it."""
+    html = _html_release(
+        "Lumenfold Announces Fiscal 2026 Third Quarter Financial Results",
+        "SAN MATEO, Calif., December 3, 2025 -- Lumenfold Software, Inc. (NYSE: LMFD) today"
+        " announced results for its third quarter of fiscal 2026, ended October 31, 2025."
+        " GAAP operating income was $7.6 million, compared to a GAAP operating loss of"
+        " $15.4 million in the third quarter of fiscal 2025. For the fourth quarter of fiscal"
+        " 2026, Lumenfold expects total revenue of $276.0 million to $278.0 million.",
+        "Condensed Consolidated Statements of Operations (in thousands)",
+        [
+            ("", "Three Months Ended October 31,", ""),
+            ("", "2025", "2024"),
+            ("Total revenue", "$266,726", "$219,356"),
+            ("Income (loss) from operations", "7,574", "(15,390)"),
+        ],
+    ).replace("<body>", f"<body>{banner}")
+    facts = _facts(_release(tmp_path, html))
+    assert facts[("RevenuesOutlookLow", "D2025-11-01_2026-01-31")] == Decimal("276000000")
+    assert facts[("OperatingIncomeLoss", "D2024-08-01_2024-10-31")] == Decimal("-15390000")
+    assert not [key for key in facts if key[1].startswith(("D2026-10", "D2025-07"))]

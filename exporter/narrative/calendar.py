@@ -311,10 +311,14 @@ _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", 
 
 
 def _quarter_in_title(document: Document) -> int | None:
-    """The quarter the release reports, as its title (the first heading) names it."""
-    title = next((b for b in document.blocks if isinstance(b, Heading)), None)
-    match = _QUARTER_WORD.search(title.text) if title else None
-    return _ORDINALS[match["ord"].lower()] if match else None
+    """The quarter the release reports, as its title names it: the first heading of the
+    opening that names a quarter (a filing's exhibit label, "Exhibit 99.1", or a "News
+    Release" banner may stand above the title)."""
+    for block in document.blocks[:_OPENING_BLOCKS]:
+        match = _QUARTER_WORD.search(block.text) if isinstance(block, Heading) else None
+        if match:
+            return _ORDINALS[match["ord"].lower()]
+    return None
 
 
 def _length(period: Period) -> timedelta:
