@@ -36,7 +36,7 @@ _SUFFIX = (
     r"|AB|GmbH|KGaA|S\.p\.A|SpA|Oyj|LLC|L\.P|Co)\.?"
 )
 _CORPORATE = re.compile(
-    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+){0,6}?"
+    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+|&\s+){0,6}?"
     r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+)"
     rf"{_SUFFIX}(?:,?\s+{_SUFFIX})?(?![\w])"
 )
@@ -77,7 +77,7 @@ class DocumentInfo(Frozen):
 
 def _issuer_before(text: str, end: int) -> str | None:
     """The capitalised words just before a listing parenthesis."""
-    words = re.sub(r"[\u2014\u2013]", " -- ", text[:end]).split()
+    words = re.sub(r"[\u2014\u2013]|(?<=\S)--(?=\S)", " -- ", text[:end]).split()
     name: list[str] = []
     for word in reversed(words[-10:]):
         if _NAME_STOP.match(word) or word.endswith((")", "--")):

@@ -44,10 +44,22 @@ CASES = [
         "eBay Inc.",
         "EBAY",
     ),
+    # a wire service's dateline glued to the name by dashes, an ampersand in the name
+    (
+        [
+            Paragraph(
+                text="BRENTWOOD, Tenn.--(BUSINESS WIRE)--December 4, 2025--Harlow & Finch"
+                " Stores, Inc. (NYSE: HFS) today reported results",
+                line=2,
+            )
+        ],
+        "Harlow & Finch Stores, Inc.",
+        "HFS",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel"])
+@pytest.mark.parametrize(("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire"])
 def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
     info = read_metadata(_document(*blocks), load_taxonomy())
     assert info.issuer == issuer
