@@ -1450,3 +1450,52 @@ def test_a_label_above_the_title_leaves_the_fiscal_quarter_to_the_title(
     assert facts[("RevenuesOutlookLow", "D2025-11-01_2026-01-31")] == Decimal("276000000")
     assert facts[("OperatingIncomeLoss", "D2024-08-01_2024-10-31")] == Decimal("-15390000")
     assert not [key for key in facts if key[1].startswith(("D2026-10", "D2025-07"))]
+
+
+# --- an interim balance sheet that also prints the same date a year earlier -------------
+
+
+def _half_year_release(dates: tuple[str, str, str], amounts: tuple[str, str, str]) -> str:
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<36}" + "".join(f"{c:>19}" for c in cells)
+
+    return "\n".join(
+        (
+            "Harcourt Lane plc (LSE: HCL)",
+            "Half year results",
+            "",
+            line("£m", ("H1 2026", "H1 2025")),
+            line("Revenue", ("842.6", "798.1")),
+            line("Operating profit", ("85.3", "94.3")),
+            line("Net debt", ("246.5", "281.9")),
+            "",
+            "Condensed consolidated balance sheet",
+            "",
+            line("", dates),
+            line("", ("£m", "£m", "£m")),
+            line("Total assets", amounts),
+            line("Total equity", ("962.7", "857.6", "920.3")),
+            "",
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "amounts"),
+    [
+        (("30 June 2026", "30 June 2025", "31 December 2025"), ("1,897.1", "1,805.3", "1,860.9")),
+        (("30 June 2026", "31 December 2025", "30 June 2025"), ("1,897.1", "1,860.9", "1,805.3")),
+    ],
+    ids=["year-end-last", "year-end-between"],
+)
+def test_an_interim_balance_sheet_with_the_prior_years_date_keeps_the_year_end(
+    tmp_path: Path, dates: tuple[str, str, str], amounts: tuple[str, str, str]
+) -> None:
+    """The date six months back is the fiscal year end, not the same date a year back:
+    "H1 2026" is January to June."""
+    facts = _facts(_release(tmp_path, _half_year_release(dates, amounts), ".txt"))
+    assert facts[("Revenues", "D2026-01-01_2026-06-30")] == Decimal("842600000")
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("798100000")
+    assert facts[("NetDebt", "I2026-06-30")] == Decimal("246500000")
+    assert facts[("Assets", "I2025-12-31")] == Decimal("1860900000")
+    assert facts[("Assets", "I2025-06-30")] == Decimal("1805300000")

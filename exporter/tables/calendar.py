@@ -324,17 +324,21 @@ class CalendarEvidence:
     def read_balance_dates(self, days: list[date]) -> None:
         """A balance sheet's dates: an interim balance sheet sets the quarter's or half's
         end against the last fiscal year end (as IAS 34 and Form 10-Q require), so the
-        earlier of two month-end dates three, six or nine months apart ends a fiscal
-        year; a year-end one sets two year ends a year apart."""
+        month-end date three, six or nine months before the latest one ends a fiscal year
+        (the same date a year earlier may stand beside it); a year-end one, printing only
+        dates a year apart, sets two year ends."""
         ends = sorted({d for d in days if is_month_end(d)})
         if len(ends) < 2:
             return
-        earlier, later = ends[0], ends[-1]
-        months = (later.year - earlier.year) * 12 + later.month - earlier.month
-        if months in (3, 6, 9):
-            self.year_ends[earlier] += 1
-        elif months == 12:
-            self.year_ends[earlier] += 1
+        later = ends[-1]
+        back = {(later.year - d.year) * 12 + later.month - d.month: d for d in ends[:-1]}
+        interim = [back[months] for months in (3, 6, 9) if months in back]
+        if interim:
+            # The year end, whether or not the same date a year earlier is printed too
+            # ("30 June 2026 | 30 June 2025 | 31 December 2025").
+            self.year_ends[interim[0]] += 1
+        elif 12 in back:
+            self.year_ends[back[12]] += 1
             self.year_ends[later] += 1
 
     def _own_quarter_year_end(self) -> date | None:
