@@ -155,15 +155,19 @@ class ExtensionRegistry:
         self._keys[key] = name
         return concept
 
-    def change_concept(self, base: Concept, percent: bool) -> Concept:
-        """The concept for a row's change column: "Revenue % change" for Revenues."""
-        name = f"{base.name}PercentChange" if percent else f"{base.name}Change"
+    def change_concept(self, base: Concept, percent: bool, qualifier: str = "") -> Concept:
+        """The concept for a row's change column: "Revenue % change" for Revenues; a second
+        change column of the same period names what sets it apart ("Change in % (local
+        currencies)": RevenuesPercentChangeLocalCurrencies)."""
+        suffix = "PercentChange" if percent else "Change"
+        name = f"{base.name}{suffix}{concept_name(qualifier) if qualifier else ''}"
         if name not in self.concepts:
+            words = f"{'% ' if percent else ''}change{f', {qualifier}' if qualifier else ''}"
             self.concepts[name] = Concept(
                 name=name,
                 type=ConceptType.PERCENT if percent else base.type,
                 period=base.period,
-                label=f"{base.label} ({'% ' if percent else ''}change)",
+                label=f"{base.label} ({words})",
                 documentation=f"Change of {base.label!r} against the prior period, as printed.",
                 extension=True,
             )

@@ -310,8 +310,11 @@ class Mapper:
             key=len,
             reverse=True,
         )
+        # "(EUR)", "(in EUR)", or at the label's end ", SEK" and " in CHF"
+        currency = "|".join(spellings)
         self._currency = re.compile(
-            rf"\(\s*(?:in\s+)?(?:{'|'.join(spellings)})\s*\)", re.IGNORECASE
+            rf"\(\s*(?:in\s+)?(?:{currency})\s*\)|(?:,\s*|\s+in\s+)(?:{currency})\s*$",
+            re.IGNORECASE,
         )
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
@@ -554,17 +557,39 @@ def _overrides(
         i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
     }
     overrides = []
+    qualifiers = _change_qualifiers(block)
     for column, kind in sorted(kinds.items()):
         if kind is base_kind:
             continue
         if kind is CellKind.CHANGE:
-            concept = registry.change_concept(base, percent=column in percent_columns)
+            percent = column in percent_columns
+            concept = registry.change_concept(base, percent, qualifiers.get(column, ""))
         elif base.type is _VARIANT_TYPES.get(kind):
             continue
         else:
             concept = registry.variant(base, _VARIANT_TYPES[kind])
         overrides.append((column, concept.name))
     return mapping.model_copy(update={"overrides": tuple(overrides)})
+
+
+def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
+    """Change columns of one period and member beyond the first ("Change in %" | "Change in
+    % (local currencies)") by the words only their header has: each is a change of its own
+    kind."""
+    first: dict[object, set[str]] = {}
+    qualifiers: dict[int, str] = {}
+    for index, column in enumerate(block.columns):
+        if not column.change:
+            continue
+        words = re.findall(r"[^\W\d_]+", column.header.lower())
+        key = (column.period, column.member)  # a member tells them apart already
+        if key not in first:
+            first[key] = set(words)
+            continue
+        own = [w for w in words if w not in first[key]]
+        if own:
+            qualifiers[index] = " ".join(own)
+    return qualifiers
 
 
 def _as_kind(

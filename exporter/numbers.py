@@ -24,13 +24,18 @@ _NUMBER = re.compile(
     (?P<open>\()?\s*
     (?:{_CURRENCY_MARK}\s*)?
     (?P<inner>[{_MINUS}])?\s*
-    (?P<int>\d{{1,3}}(?:,\d{{3}})+|\d+)?(?P<frac>\.\d+)?
+    (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*|\d+)?
+    (?P<frac>\.\d+)?
     (?P<minor1>[pc\u00a2])?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
     $""",
     re.VERBOSE | re.ASCII,  # "\d" is 0-9 only: see `unreadable_number`
 )
+# Thousands are grouped by commas, or as some countries print them, by apostrophes
+# ("1'234.5", Switzerland) or spaces ("6 842", "6\u202f842", Sweden, France): a space
+# joins digit groups only when every group after the first has three digits.
+_GROUPING = re.compile(r"[,'\u2019 ]")
 # Footnote marks ending a cell: "(a)", "*", superscript digits, each after optional space.
 _MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
 _ASCII_LETTER = re.compile(r"[a-zA-Z]").fullmatch
@@ -104,7 +109,7 @@ def _parse(text: str) -> PrintedNumber | None:
         return None
     if bool(match["open"]) != bool(match["close"]):
         return None
-    digits = (match["int"] or "0").replace(",", "") + (match["frac"] or "")
+    digits = _GROUPING.sub("", match["int"] or "0") + (match["frac"] or "")
     value = Decimal(digits)
     if match["open"] or match["lead"] in tuple(_MINUS) or match["inner"]:
         value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
@@ -180,7 +185,8 @@ def is_year(text: str) -> bool:
 # table follows, readers only need to see that such a cell is a number.
 DECIMAL_COMMA_NUMBER = re.compile(
     r"^(?P<open>[(\-\u2212\u2013]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
-    r"(?P<int>\d{1,3}(?:\.\d{3})*|\d+)(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\s*(?P<close>\)?)$"
+    r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)"
+    r"(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\s*(?P<close>\)?)$"
 )
 
 

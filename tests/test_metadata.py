@@ -59,7 +59,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire"])
+@pytest.mark.parametrize(
+    ("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire"]
+)
 def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
     info = read_metadata(_document(*blocks), load_taxonomy())
     assert info.issuer == issuer

@@ -30,6 +30,12 @@ CASES = [
     ("1,234*", "1234", 0, False, False),
     ("(8)(a)", "-8", 0, False, False),
     ("219.0", "219.0", 1, False, False),
+    # thousands grouped as Swiss and Nordic releases print them
+    ("4'905.2", "4905.2", 1, False, False),
+    ("(1\u2019402.7)", "-1402.7", 1, False, False),
+    ("6 842", "6842", 0, False, False),
+    ("-12\u00a0345", "-12345", 0, False, False),
+    ("1\u202f234\u202f567", "1234567", 0, False, False),
 ]
 
 
@@ -45,7 +51,22 @@ def test_parse_number(text: str, value: str, digits: int, percent: bool, dash: b
     assert number.dash is dash
 
 
-@pytest.mark.parametrize("text", ["", "Total", "N/A", "RMB", "(815", "815)", "1,23,4", "Basic"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Total",
+        "N/A",
+        "RMB",
+        "(815",
+        "815)",
+        "1,23,4",
+        "Basic",
+        "12 34",
+        "1,234 567",
+        "1'234,567",
+    ],
+)
 def test_not_a_number(text: str) -> None:
     assert parse_number(text) is None
 
@@ -108,8 +129,8 @@ def test_is_year_never_raises(text: str) -> None:
     assert is_year(text) in (True, False)
 
 
-def _format(value: Decimal, digits: int, style: str) -> str:
-    text = f"{abs(value):,.{digits}f}"
+def _format(value: Decimal, digits: int, style: str, group: str = ",") -> str:
+    text = f"{abs(value):,.{digits}f}".replace(",", group)
     if value < 0:
         return f"({text})" if style == "parens" else f"-{text}"
     return text
@@ -121,10 +142,13 @@ def _format(value: Decimal, digits: int, style: str) -> str:
     ),
     st.integers(min_value=0, max_value=4),
     st.sampled_from(["parens", "minus"]),
+    st.sampled_from([",", "'", "\u2019", " ", "\u00a0", "\u202f"]),
 )
-def test_round_trip_of_formatted_numbers(value: Decimal, digits: int, style: str) -> None:
+def test_round_trip_of_formatted_numbers(
+    value: Decimal, digits: int, style: str, group: str
+) -> None:
     rounded = round(value, digits)
-    number = parse_number(_format(rounded, digits, style))
+    number = parse_number(_format(rounded, digits, style, group))
     assert number is not None
     assert number.value == rounded
     assert number.fraction_digits == digits

@@ -346,3 +346,26 @@ def test_a_quarter_joined_to_its_year_by_a_dash_or_slash(header: str) -> None:
     assert resolve(parse_phrase(header), calendar).period == Period(
         start=D(2026, 4, 1), end=D(2026, 6, 30)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year_end"),
+    [
+        ("Half year results for the six months ended 30 June 2026", D(2026, 12, 31)),
+        ("results for the nine months ended September 30, 2026", D(2026, 12, 31)),
+        ("the half-year ended 31 December 2025 (1H FY26)", D(2026, 6, 30)),
+        ("for the first half of fiscal 2026, ended March 31, 2026", D(2026, 9, 30)),
+    ],
+)
+def test_a_half_or_nine_months_ending_on_a_date_fixes_the_year_end(
+    sentence: str, year_end: date
+) -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text(sentence)
+    assert evidence.calendar().year_end(year_end.year) == year_end
+
+
+def test_three_months_ending_on_a_date_say_nothing_of_the_year_end() -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text("revenue for the three months ended June 30, 2026 rose")
+    assert not evidence.calendar().known

@@ -1499,3 +1499,110 @@ def test_an_interim_balance_sheet_with_the_prior_years_date_keeps_the_year_end(
     assert facts[("NetDebt", "I2026-06-30")] == Decimal("246500000")
     assert facts[("Assets", "I2025-12-31")] == Decimal("1860900000")
     assert facts[("Assets", "I2025-06-30")] == Decimal("1805300000")
+
+
+# --- thousands grouped by apostrophes or spaces; an annual report's bare years -----------
+
+
+def _annual_key_figures(group: str) -> str:
+    def amount(text: str) -> str:
+        return text.replace(",", group)
+
+    key_rows = [
+        ("CHF m", "2025", "2024", "Change in %", "Change in % (local currencies)"),
+        ("Orders received", amount("4,905.2"), amount("4,702.8"), "4.3", "6.0"),
+        ("Net sales", amount("4,812.6"), amount("4,655.3"), "3.4", "5.1"),
+        ("Net profit", "468.9", "432.1", "8.5", ""),
+    ]
+    balance_rows = [
+        ("CHF m", "31.12.2025", "31.12.2024"),
+        ("Cash and cash equivalents", amount("1,402.7"), amount("1,218.3")),
+        ("Total assets", amount("5,596.6"), amount("5,317.4")),
+        ("Total equity", amount("3,268.5"), amount("3,025.6")),
+    ]
+    return (
+        "<html><body><p>Media release<br>Baar, 3 March 2026</p>"
+        "<h1>Alpwerk delivers record profit and proposes higher dividend</h1>"
+        "<p>Alpwerk Holding AG (SIX Swiss Exchange: ALPN) increased net sales by 3.4% to"
+        " CHF 4.8 billion.</p><h2>Key figures</h2>"
+        + _html_table(key_rows)
+        + "<h2>Consolidated balance sheet</h2>"
+        + _html_table(balance_rows)
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "group",
+    [",", "'", "\u2019", "\u00a0", "\u202f"],
+    ids=["comma", "apostrophe", "right-quote", "nbsp", "narrow-nbsp"],
+)
+def test_an_annual_report_with_bare_years_and_any_thousands_grouping(
+    tmp_path: Path, group: str
+) -> None:
+    """A balance sheet at two year ends makes the release an annual report, so "2025" is
+    the fiscal year; a second change column of the same year is a change of its own."""
+    facts = _facts(_release(tmp_path, _annual_key_figures(group)))
+    year, prior = "D2025-01-01_2025-12-31", "D2024-01-01_2024-12-31"
+    assert facts[("OrdersReceived", year)] == Decimal("4905200000")
+    assert facts[("OrdersReceived", prior)] == Decimal("4702800000")
+    assert facts[("OrdersReceivedPercentChange", year)] == Decimal("0.043")
+    assert facts[("OrdersReceivedPercentChangeLocalCurrencies", year)] == Decimal("0.060")
+    assert facts[("NetIncomeLoss", prior)] == Decimal("432100000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("5317400000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31")] == Decimal("1402700000")
+
+
+def test_a_nordic_table_with_spaces_for_thousands_and_a_decimal_comma(tmp_path: Path) -> None:
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<32}" + "".join(f"{c:>16}" for c in cells)
+
+    text = "\n".join(
+        (
+            "Norrvik Industri AB (Nasdaq Stockholm: NORV B) Interim report January-September 2026",
+            "",
+            "STOCKHOLM, 23 October 2026 -- Norrvik Industri AB today published its interim report.",
+            "",
+            "Condensed income statement",
+            "SEK m",
+            "",
+            line("", ("Jul-Sep 2026", "Jul-Sep 2025", "Jan-Sep 2026", "Jan-Sep 2025")),
+            line("Net sales", ("6 842", "6 578", "20 415", "19 702")),
+            line("Operating profit", ("812", "744", "2 398", "2 201")),
+            line("Earnings per share, SEK", ("3,45", "3,02", "10,12", "9,14")),
+            "",
+        )
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    sales = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(sales, "D2026-07-01_2026-09-30")] == Decimal("6842000000")
+    assert facts[(sales, "D2025-01-01_2025-09-30")] == Decimal("19702000000")
+    assert facts[("OperatingIncomeLoss", "D2026-01-01_2026-09-30")] == Decimal("2398000000")
+    # the currency after the label's comma is the unit, not part of the line item's name
+    assert facts[("EarningsPerShare", "D2026-07-01_2026-09-30")] == Decimal("3.45")
+    assert facts[("EarningsPerShare", "D2025-01-01_2025-09-30")] == Decimal("9.14")
+
+
+@pytest.mark.parametrize("change", ["(13)%", "-13.4%", "n/m"])
+def test_pence_beside_a_change_column_are_hundredths_of_the_currency(
+    tmp_path: Path, change: str
+) -> None:
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<36}" + "".join(f"{c:>13}" for c in cells)
+
+    text = "\n".join(
+        (
+            "Harcourt Lane plc (LSE: HCL)",
+            "Half year results for the six months ended 30 June 2026",
+            "",
+            line("£m", ("H1 2026", "H1 2025", "Change")),
+            line("Revenue", ("842.6", "798.1", "5.6%")),
+            line("Basic EPS", ("12.3p", "14.2p", change)),
+            line("Interim dividend per share", ("6.8p", "6.4p", "6.3%")),
+            "",
+        )
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("EarningsPerShareBasic", "D2026-01-01_2026-06-30")] == Decimal("0.123")
+    assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-06-30")] == Decimal("0.142")
+    assert facts[("InterimDividendPerShare", "D2026-01-01_2026-06-30")] == Decimal("0.068")

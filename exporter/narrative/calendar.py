@@ -313,12 +313,19 @@ _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", 
 def _quarter_in_title(document: Document) -> int | None:
     """The quarter the release reports, as its title names it: the first heading of the
     opening that names a quarter (a filing's exhibit label, "Exhibit 99.1", or a "News
-    Release" banner may stand above the title)."""
+    Release" banner may stand above the title). Lines of a quotation or of sentences, which
+    a PDF's reader may take for headings, are no title."""
     for block in document.blocks[:_OPENING_BLOCKS]:
-        match = _QUARTER_WORD.search(block.text) if isinstance(block, Heading) else None
+        if not isinstance(block, Heading) or _SENTENCE.search(block.text):
+            continue
+        match = _QUARTER_WORD.search(block.text)
         if match:
             return _ORDINALS[match["ord"].lower()]
     return None
+
+
+# A quotation's opening mark, or one sentence ending and another starting.
+_SENTENCE = re.compile(r"^\s*[\"\u201c']|[.!?]\s+[A-Z\u201c\"]")
 
 
 def _length(period: Period) -> timedelta:

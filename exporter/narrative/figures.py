@@ -19,7 +19,15 @@ from exporter.taxonomy import Taxonomy
 
 # ASCII digits only, as the table cells (exporter/numbers.py): the Inline XBRL number
 # formats read nothing else, so a figure in other digits is reported, not read.
-_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+# Thousands grouped by commas, or by apostrophes ("CHF 1'234 million"); by spaces only
+# right after a currency ("SEK 3 128 m", "€ 12 500"), where a space cannot part two figures.
+_AFTER_CURRENCY = r"(?:(?<=[A-Z]{3} )|(?<=[$€£¥])|(?<=[$€£¥] ))"
+_NUMBER = (
+    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:['\u2019][0-9]{3})+(?:\.[0-9]+)?"
+    rf"|{_AFTER_CURRENCY}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
+    r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
+)
+_GROUPING = re.compile(r"[,'\u2019 \u00a0\u202f]")
 _SKIP_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
 _YEARS = range(1900, 2101)
@@ -76,7 +84,7 @@ class FigureReader:
     def _figure(self, match: re.Match[str], text: str) -> Figure | None:
         if self._skipped(match, text):
             return None
-        digits = match["num"].replace(",", "")
+        digits = _GROUPING.sub("", match["num"])
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
         if len(value.as_tuple().digits) > MAX_DIGITS:

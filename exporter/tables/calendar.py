@@ -73,6 +73,13 @@ class FiscalCalendar:
         return bool(self.year_ends)
 
     @property
+    def reports_a_year(self) -> bool:
+        """The release reports through a fiscal year end (its latest balance sheet is the
+        year's): a column naming only a fiscal year ("2025 | 2024") is that whole year."""
+        through = self.reported_through
+        return through is not None and through in self.year_ends.values()
+
+    @property
     def week_based(self) -> bool:
         return self.off_month_ends or any(not is_month_end(e) for e in self.year_ends.values())
 
@@ -222,6 +229,9 @@ def _next_week_year_end(end: date, step: int) -> date:
     return min(candidates, key=distance)
 
 
+_HALF_BEFORE = re.compile(r"\bhalf[\s-]*$", re.IGNORECASE)
+
+
 def _template(pattern: str) -> re.Pattern[str]:
     ordinals = "|".join(sorted(map(re.escape, vocabulary().ordinals), key=len, reverse=True))
     counts = "|".join(sorted(map(re.escape, vocabulary().counts), key=len, reverse=True))
@@ -275,12 +285,19 @@ class CalendarEvidence:
         """Sentences stating year ends ("fiscal year ended January 1, 2023") and weeks."""
         for pattern in _patterns("year_end"):
             for match in pattern.finditer(text):
+                if _HALF_BEFORE.search(text, 0, match.start()):
+                    continue  # "half-year ended 31 December 2025" ends a half
                 end = parse_phrase(match["date"]).end
                 if end is not None:
                     self.year_ends[end] += 1
         for pattern in _patterns("quarter_end"):
             for match in pattern.finditer(text):
                 self._read_quarter_end(match)
+        for pattern in _patterns("year_to_date_end"):
+            for match in pattern.finditer(text):
+                months = _count(match["count"]) if "count" in pattern.groupindex else 6
+                if months in (6, 9):
+                    self._read_quarter_end(match, months // 3)
         for pattern in _patterns("quarter_weeks"):
             for match in pattern.finditer(text):
                 quarter = vocabulary().ordinals[match["quarter"].lower()]
@@ -293,15 +310,18 @@ class CalendarEvidence:
                 if count:
                     self.year_weeks[int(match["year"])] = count
 
-    def _read_quarter_end(self, match: re.Match[str]) -> None:
+    def _read_quarter_end(self, match: re.Match[str], quarter: int | None = None) -> None:
         """ "second quarter and first half of 2024, ended June 30, 2024": the year ends two
         quarters later. A year named between the quarter and the date must be the one the
-        date ends ("first quarter compared with the year ended ..." says nothing)."""
+        date ends ("first quarter compared with the year ended ..." says nothing). A half
+        or nine months ending on the date is the second or third quarter's end."""
         end = parse_phrase(match["date"]).end
-        quarter = vocabulary().ordinals[match["quarter"].lower()]
+        if quarter is None:
+            quarter = vocabulary().ordinals[match["quarter"].lower()]
         if end is None or not is_month_end(end):
             return
-        if _names_year(match["gap"]) and quarter != _QUARTERS:
+        gap = match["gap"] if "gap" in match.re.groupindex else ""
+        if gap and _names_year(gap) and quarter != _QUARTERS:
             return
         month = end.month + 3 * (_QUARTERS - quarter)
         self.year_ends[_month_end(end.year + (month - 1) // 12, (month - 1) % 12 + 1)] += 1

@@ -45,7 +45,7 @@ def _cell(cell: Cell) -> Cell:
     match = _COMMA_NUMBER.match(cell.text.strip())
     if match is None:
         return cell
-    number = match["int"].replace(".", "")
+    number = re.sub(r"[.\s]", "", match["int"])
     if match["frac"]:
         number = f"{number}.{match['frac']}"
     text = f"{match['open']}{match['mark']}{number}{match['pct']}{match['close']}"

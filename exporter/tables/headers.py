@@ -95,7 +95,21 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
         cells = cells[1:]
     if _titled_years(cells):
         return True
-    return bool(cells) and all(is_header_cell(c.text, currency_names) for c in cells)
+    return bool(cells) and all(
+        is_header_cell(c.text, currency_names) or _heads_a_change_column(c) for c in cells
+    )
+
+
+def _heads_a_change_column(cell: Cell) -> bool:
+    """A value column's header naming a change in its own words ("Change in % (local
+    currencies)", "Organic growth %"): header text beside the periods, though no period."""
+    text = cell.text.strip()
+    return (
+        cell.column > 0
+        and len(text) < 60
+        and bool(_CHANGE.search(text))
+        and parse_number(text) is None
+    )
 
 
 def _titled_years(cells: list[Cell]) -> bool:

@@ -119,7 +119,9 @@ def _fiscal(
 ) -> Resolution:
     """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
     labelled = phrase.fiscal_year is not None  # "FY2024", "Fiscal 2024": the whole year
-    if not (phrase.names_part_of_year or labelled or instants or phrase.instant):
+    bare = all(word.isdigit() and len(word) == 4 for word in phrase.words)
+    whole = labelled or (calendar.reports_a_year and bare)
+    if not (phrase.names_part_of_year or whole or instants or phrase.instant):
         return Resolution(missing=f"the year {year} but not which part of it")
     if not calendar.known:
         return Resolution(missing="a fiscal period, and the release states no fiscal year end")

@@ -133,8 +133,10 @@ def without_scale(label: str) -> str:
 
 def stated_scale(row: TableRow) -> int | None:
     """A scale written in the row's label or its nearest section, e.g. "(in thousands)";
-    or hundredths where the row's numbers are printed in a minor unit ("12.3p")."""
-    if row.cells and all(c.number.minor_unit for c in row.cells):
+    or hundredths where the row's amounts are printed in a minor unit ("12.3p"), whatever
+    the rates of its change column."""
+    amounts = [c for c in row.cells if not c.number.rate]  # a change column's rates aside
+    if amounts and all(c.number.minor_unit for c in amounts):
         return -2
     for text in (row.label, *reversed(row.sections[-1:])):
         if match := _ROW_SCALE.search(text):
