@@ -497,6 +497,15 @@ STACKS = [
         id="two-dates-one-audit-mark",
     ),
     pytest.param(
+        ["December 31,", "2025", "September 30,", "2026", "(Audited)", "(Unaudited)"],
+        2,
+        [
+            [("December 31, 2025", 0, 1), ("September 30, 2026", 1, 1)],
+            [("(Audited)", 0, 1), ("(Unaudited)", 1, 1)],
+        ],
+        id="dates-printed-column-after-column",
+    ),
+    pytest.param(
         ["Three months ended March 31,", "2024", "2025"],
         2,
         [[("Three months ended March 31,", 0, 2)], [("2024", 0, 1), ("2025", 1, 1)]],

@@ -407,6 +407,32 @@ def _open_phrases_closed(texts: list[str]) -> list[str]:
     return out
 
 
+def _dates_joined_to_years(texts: list[str]) -> list[str]:
+    """Dates printed column after column ("December 31," / "2025" / "September 30," /
+    "2026"): each date without its year joined to the year after it, one header cell per
+    column, where two or more such pairs follow each other. Printed row after row, the
+    dates stand together ("June 30," / "June 30," / "2024" / "2023") and are left alone."""
+
+    def pair(index: int) -> bool:
+        return (
+            _kind_at(texts, index) is Kind.DATE
+            and not _has_year(texts[index])
+            and _kind_at(texts, index + 1) is Kind.YEAR
+        )
+
+    out: list[str] = []
+    index, in_run = 0, False
+    while index < len(texts):
+        in_run = pair(index) and (in_run or pair(index + 2))
+        if in_run:
+            out.append(f"{texts[index]} {texts[index + 1]}")
+            index += 2
+        else:
+            out.append(texts[index])
+            index += 1
+    return out
+
+
 def stack_headers(texts: list[str], width: int) -> list[list[tuple[str, int, int]]]:
     """Header cells printed one after another, grouped into rows of (text, column, span).
 
@@ -416,7 +442,7 @@ def stack_headers(texts: list[str], width: int) -> list[list[tuple[str, int, int
     """
     if not texts or width < 1:
         return []
-    texts = _open_phrases_closed(texts)
+    texts = _open_phrases_closed(_dates_joined_to_years(texts))
     search = _Search(
         kinds=[header_kind(t) for t in texts], years=[_has_year(t) for t in texts], width=width
     )
