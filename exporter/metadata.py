@@ -169,14 +169,40 @@ def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRat
 
 
 def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
-    """The currency the prose names most often; else the one the tables' cells print (a
-    release whose "$" stands only on its statements' first rows)."""
+    """The currency the release states its figures are in; else the one the prose names
+    most often; else the one the tables' cells print (a release whose "$" stands only on
+    its statements' first rows)."""
     prose = "\n".join(block.text for block in document.text_blocks)
-    found = _most_named_currency(prose, taxonomy)
+    found = _stated_currency(prose, taxonomy) or _most_named_currency(prose, taxonomy)
     if found is not None:
         return found
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     return _most_named_currency(cells, taxonomy)
+
+
+# A bare "$" or "dollars" names no country's dollar: where the text writes one dollar
+# currency by its own sign ("A$1.8 billion", "C$") and never the US dollar's, the bare
+# sign is that currency.
+_BARE_DOLLAR = frozenset({"$", "dollars"})
+
+
+def _stated_currency(text: str, taxonomy: Taxonomy) -> str | None:
+    """The currency a sentence says the release's figures are in."""
+    spelling = _patterns(taxonomy).spelling
+    names = "|".join(
+        re.escape(n) for n in sorted(spelling, key=len, reverse=True) if n not in _BARE_DOLLAR
+    )
+    words = taxonomy.currency_statements
+    before = "|".join(re.escape(w) for w in words.get("before", ()))
+    after = "|".join(re.escape(w) for w in words.get("after", ()))
+    pattern = re.compile(
+        rf"\b(?:{before})\s+(?:the\s+)?(?P<a>{names})\b|\b(?P<b>{names})\s*,?\s*(?:{after})\b",
+        re.IGNORECASE,
+    )
+    match = pattern.search(text)
+    if match is None:
+        return None
+    return spelling[(match["a"] or match["b"]).lower()]
 
 
 def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
@@ -187,12 +213,28 @@ def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
         return None
     pattern = re.compile("|".join(re.escape(n) for n in present), re.IGNORECASE)
     counts: Counter[str] = Counter()
+    bare = 0
     for match in pattern.finditer(text):
         word = match.group(0)
         if word.isalpha() and not word.isupper() and len(word) <= 4:
             continue
-        counts[spelling[word.lower()]] += 1
+        if word.lower() in _BARE_DOLLAR:
+            bare += 1
+        else:
+            counts[spelling[word.lower()]] += 1
+    signs = {code for word, code in spelling.items() if "$" in word and word not in _BARE_DOLLAR}
+    written = {spelling[m.group(0).lower()] for m in pattern.finditer(text)}
+    dollars = sorted(code for code in written & signs if _sign_written(code, text, taxonomy))
+    if bare and len(dollars) == 1:
+        counts[dollars[0]] += bare
+    elif bare:
+        counts[spelling["$"]] += bare
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _sign_written(code: str, text: str, taxonomy: Taxonomy) -> bool:
+    """Whether the text writes the currency's own dollar sign ("A$", "US$")."""
+    return any("$" in name and name != "$" and name in text for name in taxonomy.currencies[code])
 
 
 def _announcer(paragraphs: list[Heading | Paragraph]) -> str | None:

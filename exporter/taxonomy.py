@@ -189,6 +189,9 @@ class Taxonomy(Frozen):
     own_note: str
     ticker_scheme: str
     currencies: dict[str, tuple[str, ...]]
+    # Words around a currency that state it is the release's ("figures are in", "unless
+    # otherwise stated"): keys "before" and "after".
+    currency_statements: dict[str, tuple[str, ...]]
     row_kinds: dict[str, tuple[str, ...]]
     concepts: dict[str, Concept] = Field(repr=False)
     statements: tuple[Statement, ...]
@@ -489,6 +492,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         own_note=info["own_note"],
         ticker_scheme=head["entity"]["ticker_scheme"],
         currencies={code: tuple(names) for code, names in head["currencies"].items()},
+        currency_statements={k: tuple(v) for k, v in head["currency_statements"].items()},
         row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
         concepts=concepts,
         statements=tuple(sorted(statements, key=lambda s: s.order)),

@@ -71,3 +71,38 @@ def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
 def test_a_period_phrase_is_never_the_issuer() -> None:
     blocks = [Paragraph(text="• 2023 First-Quarter reported sales growth of 5.6%", line=2)]
     assert read_metadata(_document(*blocks), load_taxonomy()).issuer is None
+
+
+CURRENCY_CASES = {
+    "stated, then bare dollars": (
+        "All figures are in Australian dollars unless otherwise stated. Revenue rose 7.4% to"
+        " $1,842.7 million and net profit to $214.6 million; the interim dividend is $0.42.",
+        "AUD",
+    ),
+    "own sign once, then bare dollars": (
+        "Revenue rose to A$1.84 billion. Net profit was $214.6 million and cash $512.0 million.",
+        "AUD",
+    ),
+    "stated after the code": (
+        "EUR, unless otherwise indicated. Revenue of $12.0 million from the US business.",
+        "EUR",
+    ),
+    "a US release naming another dollar": (
+        "Revenue was $1.2 billion; sales in Australian dollars fell as the Australian dollars"
+        " weakened, and net income was $210 million, or $1.05 per share.",
+        "USD",
+    ),
+    # two dollars written by their signs: a bare one is no evidence of either, so the
+    # US dollar, as the bare sign is read elsewhere
+    "US and Hong Kong dollar signs": (
+        "Revenue of HK$8.1 billion (US$1.04 billion); profit of $120 million.",
+        "USD",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CURRENCY_CASES))
+def test_the_release_currency_where_dollars_are_bare(case: str) -> None:
+    text, expected = CURRENCY_CASES[case]
+    info = read_metadata(_document(Paragraph(text=text, line=3)), load_taxonomy())
+    assert info.currency == expected

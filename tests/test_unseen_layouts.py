@@ -1606,3 +1606,65 @@ def test_pence_beside_a_change_column_are_hundredths_of_the_currency(
     assert facts[("EarningsPerShareBasic", "D2026-01-01_2026-06-30")] == Decimal("0.123")
     assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-06-30")] == Decimal("0.142")
     assert facts[("InterimDividendPerShare", "D2026-01-01_2026-06-30")] == Decimal("0.068")
+
+
+# --- the currency of a table's header label cell; a headline's quarter, a dated sentence --
+
+
+@pytest.mark.parametrize("unit", ["EUR m", "€m", "A$m", "AUD m"])
+def test_the_unit_cell_of_the_header_row_gives_the_tables_currency(
+    tmp_path: Path, unit: str
+) -> None:
+    """A table in another currency than the release's prose; the quarter's date is in a
+    sentence that does not number it, the headline numbers it."""
+    html = _html_release(
+        "Contoso Group Reports Second Quarter 2026 Results",
+        "LONDON, 28 July 2026 -- Contoso Group plc (LSE: CTG) today reported its results for"
+        " the quarter ended 30 June 2026. Group figures are in pounds sterling.",
+        "Key figures of the euro area business",
+        [
+            (unit, "Q2 2026", "Q2 2025"),
+            ("Revenue", "210.3", "198.2"),
+            ("Operating income", "31.0", "28.4"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    code = "AUD" if "A" in unit else "EUR"
+    assert facts[("Revenues", "D2026-04-01_2026-06-30")] == (Decimal("210300000"), code)
+    assert facts[("OperatingIncomeLoss", "D2025-04-01_2025-06-30")] == (Decimal("28400000"), code)
+
+
+@pytest.mark.parametrize("audit", [True, False])
+def test_a_balance_sheet_one_cell_per_line_with_dates_printed_column_after_column(
+    tmp_path: Path, audit: bool
+) -> None:
+    header = ["December 31,", "2025", "September 30,", "2026"]
+    if audit:
+        header += ["(Audited)", "(Unaudited)"]
+    cells = [
+        *header,
+        "Cash and cash equivalents", "$", "21,405", "$", "18,930",
+        "Total current assets", "49,524", "51,699",
+        "Total assets", "$", "88,102", "$", "91,377",
+    ]  # fmt: skip
+    text = "\n".join(
+        (
+            "Halcyon Marine Systems Reports Third Quarter 2026 Results",
+            "",
+            "BOSTON, Nov. 5, 2026 -- Halcyon Marine Systems Ltd. (Nasdaq: HMSL) today reported"
+            " results for the third quarter ended September 30, 2026.",
+            "",
+            "CONDENSED CONSOLIDATED BALANCE SHEETS",
+            "",
+            "U.S. dollars in thousands",
+            "",
+            *cells,
+            "",
+        )
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31")] == Decimal("21405000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2026-09-30")] == Decimal("18930000")
+    assert facts[("Assets", "I2026-09-30")] == Decimal("91377000")
+    assert not [key for key in facts if key[1] == "I2025-09-30"]

@@ -308,6 +308,19 @@ def _periods_in_rows(
     return [header], body
 
 
+def _table_currency(
+    raw: RawTable, segments: list[tuple[list[Row], list[Row]]], taxonomy: Taxonomy
+) -> str | None:
+    """The currency the table's caption names, else the label cell of its header rows
+    ("EUR m | Q2 2026 | Q2 2025"), as its scale is found; columns naming their own
+    currency keep it."""
+    found = find_currency(raw.caption, taxonomy.currencies)
+    if found is None and segments:
+        labels = " ".join(c.text for row in segments[0][0] for c in row.cells if c.column == 0)
+        found = find_currency(labels, taxonomy.currencies)
+    return found
+
+
 def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]], title: str) -> Scale:
     """The caption's scale, else one stated in the column headers ("2023 $ million"),
     else one the title carries ("Key figures EUR m")."""
@@ -350,9 +363,10 @@ def understand_table(
     labels = tuple(split_label(row)[0] for row in raw.rows)
     kind = statement_kind(raw.title, taxonomy, labels, title_is_own=not raw.title_inherited)
     compared = compared_period(raw.period) or compared_period(raw.title)
+    segments = _block_headings(_segments(raw.rows, names), taxonomy.line_item_phrases)
     context = HeaderContext(
         currencies=taxonomy.currencies,
-        default_currency=find_currency(raw.caption, taxonomy.currencies) or document_currency,
+        default_currency=_table_currency(raw, segments, taxonomy) or document_currency,
         period_hint=compared or raw.period,
         compared=bool(compared),
         known_periods=known_periods or {},
@@ -376,7 +390,6 @@ def understand_table(
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
     previous: tuple[Column, ...] | None = None
-    segments = _block_headings(_segments(raw.rows, names), context.line_items)
     for headers, data in segments:
         block, lost = _block(headers, data, previous, context)
         blocks.append(block)

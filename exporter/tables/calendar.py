@@ -274,6 +274,8 @@ class CalendarEvidence:
     # The fiscal quarter and year the release's headline announces ("Reports First
     # Quarter 2023 Results").
     own_quarter: tuple[int, int] | None = None
+    # The end of a quarter the text names without its ordinal ("the quarter ended June 30").
+    quarter_ended: date | None = None
 
     def read_headline(self, text: str) -> None:
         """A heading above the first table that names a fiscal quarter and its year."""
@@ -293,6 +295,10 @@ class CalendarEvidence:
         for pattern in _patterns("quarter_end"):
             for match in pattern.finditer(text):
                 self._read_quarter_end(match)
+        for pattern in _patterns("unnumbered_quarter_end"):
+            ended = pattern.search(text)
+            if ended and self.quarter_ended is None:
+                self.quarter_ended = parse_phrase(ended["date"]).end
         for pattern in _patterns("year_to_date_end"):
             for match in pattern.finditer(text):
                 months = _count(match["count"]) if "count" in pattern.groupindex else 6
@@ -363,13 +369,16 @@ class CalendarEvidence:
 
     def _own_quarter_year_end(self) -> date | None:
         """The fiscal year end that makes the headline's quarter the latest quarter the
-        tables print: "First Quarter 2023" over three months ended March 31, 2023 is a
-        year ending December 31, 2023 (the label must name that year)."""
-        if self.own_quarter is None or self.reported_through is None:
+        tables print, or the quarter the text says ended: "First Quarter 2023" over three
+        months ended March 31, 2023 is a year ending December 31, 2023 (the label must
+        name that year)."""
+        if self.own_quarter is None:
             return None
         through = self.reported_through
-        quarters = [p for p in self.printed if p.end == through and _days(p) in _QUARTER_DAYS]
-        if not quarters or not is_month_end(through):
+        printed = [p for p in self.printed if p.end == through and _days(p) in _QUARTER_DAYS]
+        if not printed:
+            through = self.quarter_ended  # the text's "quarter ended June 30, 2026"
+        if through is None or not is_month_end(through):
             return None
         quarter, year = self.own_quarter
         month = through.month + 3 * (4 - quarter)
