@@ -89,6 +89,21 @@ def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
     )
 
 
+def _names_a_date(row: TableRow, taxonomy: Taxonomy) -> bool:
+    """A balance the label places at the period's end or start ("Balance, end of period",
+    "Book value per share"): an instant even in a column of durations."""
+    own = _own_words(row.label)
+    kinds = ("period_end_balances", "period_start_balances")
+    return any(_contiguous(own, p) for kind in kinds for p in _phrases(taxonomy, kind))
+
+
+def opens_the_period(label: str, taxonomy: Taxonomy) -> bool:
+    """A balance the label places at the period's start ("Balance, beginning of period"):
+    the day before the column's period starts."""
+    own = _own_words(label)
+    return any(_contiguous(own, p) for p in _phrases(taxonomy, "period_start_balances"))
+
+
 def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
     """A price or cost of one unit of something ("Average sales price/gallon", "Average
     delivered cost / bushel", "Price per credit"): printed in plain currency units
@@ -135,7 +150,7 @@ class ExtensionRegistry:
     def propose(self, row: TableRow, durations: bool) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row)."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
-        if durations and _counts_staff(row, self.taxonomy):
+        if durations and (_counts_staff(row, self.taxonomy) or _names_a_date(row, self.taxonomy)):
             period = PeriodType.INSTANT
         label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
         key = (label_key, row.sections[-1:], period.value)

@@ -18,7 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.extensions import ExtensionRegistry
+from exporter.extensions import ExtensionRegistry, opens_the_period
 from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
 from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
@@ -465,11 +465,14 @@ def _row_mapping(
         return mapping
     named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
     concept = registry.propose(named, durations)
-    update = {
+    update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,
         "reason": "no taxonomy label matches; extension concept",
     }
+    if concept.period is PeriodType.INSTANT and durations:
+        opens = opens_the_period(row.label, registry.taxonomy)
+        update["anchor"] = Anchor.START if opens else Anchor.END
     return mapping.model_copy(update=update)
 
 

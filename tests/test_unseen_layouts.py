@@ -1668,3 +1668,48 @@ def test_a_balance_sheet_one_cell_per_line_with_dates_printed_column_after_colum
     assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2026-09-30")] == Decimal("18930000")
     assert facts[("Assets", "I2026-09-30")] == Decimal("91377000")
     assert not [key for key in facts if key[1] == "I2025-09-30"]
+
+
+# --- balances the label dates, under columns of durations --------------------------------
+
+
+def test_balances_named_at_the_period_end_or_start_are_instants(tmp_path: Path) -> None:
+    html = _html_release(
+        "Cedar Valley Bancorp Reports Third Quarter 2025 Results",
+        "CEDAR RAPIDS, Iowa, October 21, 2025 -- Cedar Valley Bancorp, Inc. (Nasdaq: CVBK)"
+        " today reported results for the third quarter ended September 30, 2025.",
+        "Selected Financial Data (dollars in thousands, except per share data)",
+        [
+            ("", "Three Months Ended", ""),
+            ("", "September 30, 2025", "June 30, 2025"),
+            ("Net income", "$24,118", "$22,905"),
+            ("Book value per share", "$33.27", "$32.66"),
+            ("Total loans", "$6,512,340", "$6,431,918"),
+            ("Allowance for credit losses:", "", ""),
+            ("Balance, beginning of period", "$78,236", "$77,102"),
+            ("Provision for credit losses", "3,626", "3,410"),
+            ("Net charge-offs", "(2,412)", "(2,276)"),
+            ("Balance, end of period", "$79,450", "$78,236"),
+            ("Stores open at end of quarter", "1,204", "1,198"),
+        ],
+    )
+    facts = _facts(_release(tmp_path, html))
+    by_concept: dict[str, dict[str, Decimal]] = {}
+    for (concept, context), value in facts.items():
+        by_concept.setdefault(concept, {})[context] = value
+    assert by_concept["NetIncomeLoss"]["D2025-07-01_2025-09-30"] == Decimal("24118000")
+    assert by_concept["LoansAndLeasesReceivableNetOfDeferredIncome"] == {
+        "I2025-09-30": Decimal("6512340000"),
+        "I2025-06-30": Decimal("6431918000"),
+    }
+    (book,) = [c for c in by_concept if c.startswith("BookValuePerShare")]
+    assert by_concept[book] == {"I2025-09-30": Decimal("33.27"), "I2025-06-30": Decimal("32.66")}
+    (opening,) = [c for c in by_concept if "Beginning" in c]
+    assert by_concept[opening] == {
+        "I2025-06-30": Decimal("78236000"),
+        "I2025-03-31": Decimal("77102000"),
+    }
+    (closing,) = [c for c in by_concept if "EndOfPeriod" in c]
+    assert set(by_concept[closing]) == {"I2025-09-30", "I2025-06-30"}
+    (stores,) = [c for c in by_concept if c.startswith("StoresOpen")]
+    assert set(by_concept[stores]) == {"I2025-09-30", "I2025-06-30"}
