@@ -79,6 +79,18 @@ class PerAdsCheck(Frozen):
     measure: Literal["amount", "count"]
 
 
+class PerShareOf(Frozen):
+    """The per-share concepts of an amount's concepts, for a per-share figure set beside
+    the amount ("net income of $102.8 million, or $1.22 per diluted share"), by the words
+    of its "per": diluted, basic, both, or neither (`plain`)."""
+
+    amount: tuple[str, ...]
+    diluted: str
+    basic: str
+    both: str
+    plain: str
+
+
 class IdentityCheck(Frozen):
     """`total` = the sum of `items`, across statements (where `min_items` items are printed)."""
 
@@ -98,6 +110,7 @@ class NarrativeSpec(Frozen):
     ads_ratio_patterns: tuple[str, ...] = ()
     ratios: tuple[RatioCheck, ...] = ()
     per_ads: tuple[PerAdsCheck, ...] = ()
+    per_share_of: tuple[PerShareOf, ...] = ()
     identities: tuple[IdentityCheck, ...] = ()
     reconciliation_statements: tuple[str, ...] = Field(default=())
 
@@ -124,6 +137,7 @@ def narrative_spec(data: dict[str, Any], entries: list[ProseEntry]) -> Narrative
         ads_ratio_patterns=tuple(data.get("ads_ratio", {}).get("patterns", ())),
         ratios=tuple(RatioCheck.model_validate(r) for r in data.get("ratio", [])),
         per_ads=tuple(PerAdsCheck.model_validate(r) for r in data.get("per_ads", [])),
+        per_share_of=tuple(PerShareOf.model_validate(r) for r in data.get("per_share_of", [])),
         identities=tuple(IdentityCheck.model_validate(r) for r in data.get("identity", [])),
         reconciliation_statements=tuple(data.get("reconciliation", {}).get("statements", ())),
     )
@@ -148,6 +162,8 @@ def check_spec(
         used.extend((ratio.concept, ratio.numerator, ratio.denominator))
     for pair in spec.per_ads:
         used.extend((pair.ads, pair.share))
+    for family in spec.per_share_of:
+        used.extend((*family.amount, family.diluted, family.basic, family.both, family.plain))
     for identity in spec.identities:
         used.extend((identity.total, *identity.items))
     missing = sorted(set(used) - concepts.keys())

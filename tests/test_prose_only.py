@@ -141,3 +141,168 @@ def test_prose_alone_names_a_line_as_a_table_would(
         f"In the second quarter of 2026: {sentence}\n",
     )
     assert {c for c, *_ in facts} == {concept}
+
+
+# --- the wordings US releases state results in, generated ------------------------------
+
+_RESULTS_LEAD = (
+    "Verdant Harvest Foods Reports Third Quarter 2026 Results\n\n"
+    "CHICAGO, Nov. 4, 2026 -- Verdant Harvest Foods, Inc. (Nasdaq: VHF) today reported"
+    " results for the third quarter ended September 30, 2026.\n\n"
+)
+Q3_2026, Q3_2025 = "2026-07-01/2026-09-30", "2025-07-01/2025-09-30"
+USD, PER_SHARE = "iso4217:USD", "iso4217:USD/xbrli:shares"
+
+
+def _prose_facts(tmp_path: Path, bullets: list[str]) -> set[tuple[str, str, str, Decimal]]:
+    path = tmp_path / "release.txt"
+    path.write_text(_RESULTS_LEAD + "\n".join(f"- {b}" for b in bullets) + "\n", encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    return {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+
+
+def test_a_loss_and_its_per_share_amount_with_their_comparatives(tmp_path: Path) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Net loss of $2.1 million, or $(0.08) per share, compared to a net loss of $3.4"
+            " million, or $(0.14) per share, in the third quarter of 2025."
+        ],
+    )
+    assert facts >= {
+        ("NetIncomeLoss", Q3_2026, USD, Decimal("-2100000")),
+        ("NetIncomeLoss", Q3_2025, USD, Decimal("-3400000")),
+        ("EarningsPerShareBasicAndDiluted", Q3_2026, PER_SHARE, Decimal("-0.08")),
+        ("EarningsPerShareBasicAndDiluted", Q3_2025, PER_SHARE, Decimal("-0.14")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("per", "concept"),
+    [
+        ("per diluted share", "EarningsPerShareDiluted"),
+        ("per basic share", "EarningsPerShareBasic"),
+        ("per basic and diluted share", "EarningsPerShareBasicAndDiluted"),
+    ],
+)
+def test_income_and_its_per_share_amount(tmp_path: Path, per: str, concept: str) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            f"Net income of $102.8 million, or $1.22 {per}, compared to $61.1 million, or"
+            f" $0.71 {per}, in the prior-year quarter."
+        ],
+    )
+    assert facts >= {
+        ("NetIncomeLoss", Q3_2026, USD, Decimal("102800000")),
+        ("NetIncomeLoss", Q3_2025, USD, Decimal("61100000")),
+        (concept, Q3_2026, PER_SHARE, Decimal("1.22")),
+        (concept, Q3_2025, PER_SHARE, Decimal("0.71")),
+    }
+
+
+def test_a_measure_followed_by_the_word_loss_is_negative(tmp_path: Path) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue of $12.3 million, up 15% year-over-year.",
+            "Adjusted EBITDA loss of $0.4 million, compared to adjusted EBITDA of $1.5 million"
+            " in the third quarter of 2025.",
+        ],
+    )
+    assert ("AdjustedEbitda", Q3_2026, USD, Decimal("-400000")) in facts
+    assert ("AdjustedEbitda", Q3_2025, USD, Decimal("1500000")) in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("EUR 1.70 to 1.75 billion", "1700000000", "1750000000", "iso4217:EUR"),
+        ("$4.2-4.4 million", "4200000", "4400000", USD),
+        ("$410 million to $430 million", "410000000", "430000000", USD),
+        ("EUR 1.1-1.3 billion", "1100000000", "1300000000", "iso4217:EUR"),
+        ("$1.2-$1.4 million", "1200000", "1400000", USD),
+    ],
+)
+def test_a_range_shares_its_currency_and_scale(
+    tmp_path: Path, text: str, low: str, high: str, unit: str
+) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue of $12.3 million, up 15% year-over-year.",
+            f"For 2027, the company expects revenue of {text}.",
+        ],
+    )
+    year = "2027-01-01/2027-12-31"
+    assert ("RevenuesOutlookLow", year, unit, Decimal(low)) in facts
+    assert ("RevenuesOutlookHigh", year, unit, Decimal(high)) in facts
+
+
+def test_a_comparative_dated_by_a_bare_year_is_the_same_part_of_that_year(
+    tmp_path: Path,
+) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "For the nine months ended September 30, 2026, the Company's net loss was $16.7"
+            " million, or $4.52 per share, as compared to $18.4 million, or $10.42 per share,"
+            " in 2025."
+        ],
+    )
+    nine_months = "2025-01-01/2025-09-30"
+    assert ("NetIncomeLoss", nine_months, USD, Decimal("-18400000")) in facts
+    assert ("EarningsPerShareBasicAndDiluted", nine_months, PER_SHARE, Decimal("-10.42")) in facts
+    assert not [f for f in facts if f[1] == "2025-01-01/2025-12-31"]
+
+
+@pytest.mark.parametrize(
+    "period", ["for the nine months", "for the first nine months of 2026", "in 9M 2026", "in 9M26"]
+)
+def test_nine_months_named_without_a_date(tmp_path: Path, period: str) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue of $12.3 million, up 15% year-over-year.",
+            f"Net loss {period} was $7.8 million, or $0.31 per basic and diluted share, versus"
+            " $11.2 million, or $0.47 per share, in the prior-year period.",
+        ],
+    )
+    nine, before = "2026-01-01/2026-09-30", "2025-01-01/2025-09-30"
+    assert ("NetIncomeLoss", nine, USD, Decimal("-7800000")) in facts
+    assert ("NetIncomeLoss", before, USD, Decimal("-11200000")) in facts
+    assert ("EarningsPerShareBasicAndDiluted", nine, PER_SHARE, Decimal("-0.31")) in facts
+
+
+def test_a_comparative_followed_by_the_word_loss_is_negative(tmp_path: Path) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Adjusted EBITDA loss of $0.4 million, an improvement of $1.1 million from an"
+            " Adjusted EBITDA loss of $1.5 million in the third quarter of 2025."
+        ],
+    )
+    assert ("AdjustedEbitda", Q3_2026, USD, Decimal("-400000")) in facts
+    assert ("AdjustedEbitda", Q3_2025, USD, Decimal("-1500000")) in facts
+
+
+@pytest.mark.parametrize("label", ["Q1 2025", "prior year", "previous year", "2025"])
+def test_a_bracketed_comparative_after_its_label(tmp_path: Path, label: str) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Acme SE (Xetra: ACM) first quarter 2026 results (1 January to 31 March 2026)\n\n"
+        f"- Revenue up 11% to EUR 412.8 million ({label}: EUR 371.9 million)\n"
+        f"- EBITDA of EUR 61.0 million ({label}: EUR 55.2 million)\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    eur, q1, before = "iso4217:EUR", "2026-01-01/2026-03-31", "2025-01-01/2025-03-31"
+    assert facts >= {
+        ("Revenues", q1, eur, Decimal("412800000")),
+        ("Revenues", before, eur, Decimal("371900000")),
+        ("Ebitda", q1, eur, Decimal("61000000")),
+        ("Ebitda", before, eur, Decimal("55200000")),
+    }

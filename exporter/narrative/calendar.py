@@ -39,6 +39,7 @@ _ORDINALS = {
     "4th": 4,
 }
 _ORDINAL = "|".join(_ORDINALS)
+_COUNTS = {"six": 6, "nine": 9}
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # "FY24", "Q3 FY24": a fiscal year by its last two digits.
 _SHORT_YEAR = r"(?P<short>\d{2})\b"
@@ -163,6 +164,21 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
     ),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?{_YEAR}?"),
+    # "the nine months", "the first six months of 2026", "9M 2025", "9M25": the fiscal year
+    # to the end of that many months.
+    (
+        PhraseKind.ABSOLUTE,
+        "months",
+        rf"\b(?:the\s+)?(?:first\s+)?(?P<count>six|nine|6|9)\s+months(?:\s+of)?"
+        rf"(?:\s+(?:fiscal\s+)?{_YEAR})?(?!\s+ended)",
+    ),
+    (PhraseKind.ABSOLUTE, "months", rf"\b(?P<count>[69])M\s*'?(?:{_YEAR}|{_SHORT_YEAR})"),
+    # "1H 2024", "H1 2024", "1H FY26": a fiscal half.
+    (
+        PhraseKind.ABSOLUTE,
+        "half",
+        rf"\b(?:(?P<h1>[12])H|H(?P<h2>[12]))\s*(?:FY\s?)?'?(?:{_YEAR}|{_SHORT_YEAR})",
+    ),
     (
         PhraseKind.ABSOLUTE,
         "half",
@@ -243,7 +259,16 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if name == "q":
         return report.part(label, int(match["q"]), 3)
     if name == "half":
-        return report.part(label, _ORDINALS[match["ord"].lower()], 6)
+        ordinal = match["ord"] if "ord" in groups else None
+        index = _ORDINALS[ordinal.lower()] if ordinal else int(match["h1"] or match["h2"])
+        return report.part(label, index, 6)
+    if name == "months":
+        months = (
+            int(match["count"]) if match["count"].isdigit() else _COUNTS[match["count"].lower()]
+        )
+        span = report.year(label)
+        end = _month_end_back(span.end, 12 - months)
+        return report.as_printed(Period(start=span.start, end=end))
     if name == "year_to_date":
         start = report.year(report.fiscal_label(report.current.end)).start
         return report.as_printed(Period(start=start, end=report.current.end))

@@ -69,6 +69,9 @@ class ConceptChooser:
         """The concept among `entries` for `figure` in `period`; `words` are the sentence's,
         its section heading's and the group the prose last spoke of."""
         fitting = [e for e in entries if self._fits(e, figure, words)]
+        per_share = self._per_share_of(entries, figure)
+        if not fitting and per_share is not None:
+            return Choice(concept=per_share, period=period_for(self.concepts[per_share], period))
         if not fitting:
             listed = ", ".join(sorted({e.concept for e in entries}))
             return Choice(
@@ -86,6 +89,22 @@ class ConceptChooser:
                 reason=f"{concept.name} is a duration; the text gives the instant {period}"
             )
         return Choice(concept=concept.name, period=placed)
+
+    def _per_share_of(self, entries: tuple[Entry, ...], figure: Figure) -> str | None:
+        """The per-share concept of the amount the phrase names, for a per-share figure
+        beside it ("or $1.22 per diluted share")."""
+        if figure.kind is not FigureKind.PER_SHARE:
+            return None
+        named = {e.concept for e in entries}
+        words = set(label_tokens(figure.text))
+        for family in self.taxonomy.narrative.per_share_of:
+            if named & set(family.amount):
+                if {"basic", "diluted"} <= words:
+                    return family.both
+                if "diluted" in words:
+                    return family.diluted
+                return family.basic if "basic" in words else family.plain
+        return None
 
     def _fits(self, entry: Entry, figure: Figure, words: tuple[str, ...]) -> bool:
         concept = self.concepts[entry.concept]

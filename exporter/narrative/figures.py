@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import cache
+from itertools import pairwise
 
 from exporter.narrative.model import Figure, FigureKind
 from exporter.numbers import MAX_DIGITS
@@ -28,9 +29,18 @@ _NUMBER = (
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
 _GROUPING = re.compile(r"[,'\u2019 \u00a0\u202f]")
-_SKIP_AFTER = re.compile(r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+", re.IGNORECASE)
+# Ordinals, times, day counts, and period codes ("9M 2026", "1H24", "3Q25"): no figures.
+_SKIP_AFTER = re.compile(
+    r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+|^[MHQ]\s?'?(?:19|20)?\d\d\b",
+    re.IGNORECASE,
+)
 _SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
 _YEARS = range(1900, 2101)
+# Two amounts joined by a dash after a currency sign ("$4.2-4.4", "€1.1-1.3"): a range, not
+# a code or a date.
+_MONEY_RANGE = re.compile(
+    r"(?:[$€£¥]|\b[A-Z]{3}\s)\s?[0-9][0-9,.]*-(?:[$€£¥]|[A-Z]{3}\s)?[0-9][0-9,.]*(?![0-9])"
+)
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
@@ -55,8 +65,8 @@ class FigureReader:
         self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
         per = list(words.per_share) + list(words.per_ads)
         self.pattern = re.compile(
-            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?)?"
-            rf"(?P<num>{_NUMBER})(?![\d])"
+            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
+            rf"(?P<num>{_NUMBER})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
             rf"(?:\s(?P<post>{_alternation(after, 'i')})(?![\w$]))?"
@@ -71,11 +81,16 @@ class FigureReader:
             figure = self._figure(match, text)
             if figure is not None:
                 found.append(figure)
-        return found
+        return _ranges_shared(found, text)
 
     def _skipped(self, match: re.Match[str], text: str) -> bool:
         before, after = text[: match.start("num")], text[match.end("num") :]
-        if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before):
+        start, end = match.start("num"), match.end("num")
+        ranged = any(  # "$4.2-4.4 million"
+            m.start() <= start and end <= m.end()
+            for m in _MONEY_RANGE.finditer(text, max(0, start - 24), end + 24)
+        )
+        if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
         plain = not any(match[g] for g in ("pre", "pct", "scale", "post", "unit", "per"))
         number = match["num"]
@@ -87,6 +102,8 @@ class FigureReader:
         digits = _GROUPING.sub("", match["num"])
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
+        if match["open"]:
+            value = value.copy_negate()  # "$(0.08) per share": printed as a loss
         if len(value.as_tuple().digits) > MAX_DIGITS:
             return None  # as in a table cell: reported (exporter/accounting.py), not read
         currency = self._currency(match["pre"]) or self._currency(match["post"])
@@ -135,6 +152,37 @@ class FigureReader:
         if not text:
             return None
         return self.spelling.get(" ".join(text.lower().split()))
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|-|\u2013|and)\s*", re.IGNORECASE)
+
+
+def _ranges_shared(figures: list[Figure], text: str) -> list[Figure]:
+    """A range printed with its currency before the first figure and its scale after the
+    last ("EUR 1.70 to 1.75 billion", "$4.2-4.4 million"): both figures are money in that
+    currency and scale."""
+    shared = list(figures)
+    for i, (low, high) in enumerate(pairwise(figures)):
+        if not _RANGE_GAP.fullmatch(text[low.end : high.start]):
+            continue
+        if low.kind is not FigureKind.MONEY or low.scale or not high.scale:
+            continue
+        if high.currency not in (None, low.currency):
+            continue
+        if high.kind not in (FigureKind.COUNT, FigureKind.MONEY):
+            continue
+        shared[i] = low.model_copy(
+            update={
+                "value": low.value.scaleb(high.scale),
+                "decimals": low.decimals - high.scale,
+                "scale": high.scale,
+                "bare": False,
+            }
+        )
+        shared[i + 1] = high.model_copy(
+            update={"currency": low.currency, "kind": FigureKind.MONEY, "bare": False}
+        )
+    return shared
 
 
 @cache

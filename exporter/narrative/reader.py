@@ -33,7 +33,15 @@ from exporter.narrative.model import (
 from exporter.narrative.passages import Mark, Passage
 from exporter.narrative.phrases import Entry, Mention, TemplateMatch, phrase_index
 from exporter.narrative.related import RelatedFigures
-from exporter.narrative.sentence import Cue, Cues, DefinedTerm, Sentence, read_sentence
+from exporter.narrative.sentence import (
+    Cue,
+    Cues,
+    DefinedTerm,
+    Sentence,
+    first_word_after,
+    opens_a_labelled_bracket,
+    read_sentence,
+)
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
 from exporter.taxonomy import Concept, Taxonomy
@@ -239,13 +247,15 @@ class NarrativeReader(RelatedFigures):
         else:
             return None
         self.keys += 1
+        # "Adjusted EBITDA loss of $0.4 million": the word right after the subject says loss.
+        after = first_word_after(text, end, spot.figure)
         subject = Subject(
             entries=entries,
             label=" ".join(label.split()),
             start=start,
             end=end,
             key=self.keys,
-            loss=bool(self.loss & set(label_tokens(label))),
+            loss=bool(self.loss & {*label_tokens(label), *after}),
         )
         state.subjects.append(subject)
         return subject
@@ -271,6 +281,8 @@ class NarrativeReader(RelatedFigures):
     def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
         phrase = sentence.phrase_after(index, absolute_only=True)
+        if phrase is not None and opens_a_labelled_bracket(sentence.text, spot.figure, phrase):
+            phrase = None
         phrase = phrase or sentence.phrase_before(index, (PhraseKind.ABSOLUTE,))
         if phrase is not None and phrase.period is not None:
             return phrase.period, phrase.text
@@ -324,7 +336,8 @@ class NarrativeReader(RelatedFigures):
         fact = NarrativeFact(
             concept=concept,
             period=period,
-            value=figure.value * Decimal(sign),
+            # A figure printed negative ("$(0.08) per share") already says loss.
+            value=figure.value * Decimal(sign if figure.value >= 0 else 1),
             decimals=figure.decimals,
             currency=figure.currency if money else None,
             axis=member[0] if member else None,
@@ -336,6 +349,7 @@ class NarrativeReader(RelatedFigures):
         self.out.facts.append(fact)
         self.out.subject_of.append(subject.key)
         state.last = fact
+        state.last_period = period
         return fact
 
     def _unplaced(self, spot: Spot, reason: str) -> None:

@@ -8,6 +8,7 @@ and RMB1.85 billion"). A mixin of `reader.NarrativeReader`, which holds the stat
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -31,13 +32,18 @@ from exporter.narrative.model import (
     Role,
 )
 from exporter.narrative.phrases import Mention, TemplateMatch
-from exporter.narrative.sentence import Cue
+from exporter.narrative.sentence import Cue, first_word_after
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
 from exporter.taxonomy import Concept
 
 RELATIVE = (PhraseKind.PRIOR_YEAR, PhraseKind.PRIOR_QUARTER, PhraseKind.SAME_PERIOD_OF)
 ALL_KINDS = (PhraseKind.ABSOLUTE, *RELATIVE)
+
+
+# A year alone ("2023", "fiscal 2023"), as a comparative's period phrase may be printed.
+_BARE_YEAR = re.compile(r"(?:in\s+)?(?:fiscal\s+)?(?:19|20)\d\d", re.IGNORECASE)
+_YEAR_DAYS = 360
 
 
 class RelatedFigures:
@@ -98,9 +104,14 @@ class RelatedFigures:
             self._unplaced(spot, "a comparative with no value stated before it")
             return None
         phrase = self._comparative_phrase(spot)
-        if cue.bracketed and (phrase is None or phrase.start < spot.figure.start):
+        if cue.labelled:
+            inside = spot.sentence.phrase_before(spot.index, ALL_KINDS)
+            phrase = inside or _a_year_earlier(spot)
+        elif cue.bracketed and (phrase is None or phrase.start < spot.figure.start):
             phrase = _a_year_earlier(spot)
         period = resolve(phrase, anchor.period, self.report) if phrase else None
+        if phrase is not None and period is not None:
+            period = self._same_part_of_year(phrase, period, anchor.period)
         base = self.concepts[anchor.base]
         if phrase is None or period is None:
             self._unplaced(spot, "a comparative whose period the text does not give")
@@ -111,7 +122,9 @@ class RelatedFigures:
             return None
         sign = anchor.sign
         if cue.mention is not None:
-            sign = -1 if self.loss & set(label_tokens(cue.mention.text)) else 1
+            text, mention = spot.sentence.text, cue.mention
+            said = {*label_tokens(mention.text), *first_word_after(text, mention.end, spot.figure)}
+            sign = -1 if self.loss & said else 1
             sign = sign if self.loss & set(label_tokens(base.label)) == set() else 1
         fact = self._emit(
             spot, state, anchor.subject, base.name, placed, Role.COMPARATIVE, sign, phrase.text
@@ -119,6 +132,17 @@ class RelatedFigures:
         if state.change is not None and state.anchor is not None:
             self._emit_change(spot, state, placed)
         return fact
+
+    def _same_part_of_year(self, phrase: PeriodPhrase, period: Period, anchor: Period) -> Period:
+        """A comparative dated by a bare year ("$18.4 million, or $10.42 per share, in 2023")
+        after a figure for part of a year (nine months) is that part of the year named."""
+        bare = _BARE_YEAR.fullmatch(phrase.text.strip())
+        whole = period.start is not None and (period.end - period.start).days >= _YEAR_DAYS
+        part = anchor.start is not None and (anchor.end - anchor.start).days < _YEAR_DAYS
+        if not (bare and whole and part):
+            return period
+        years = self.report.fiscal_label(period.end) - self.report.fiscal_label(anchor.end)
+        return self.report.as_printed(shift_years(anchor, years))
 
     def _comparative_phrase(self, spot: Spot) -> PeriodPhrase | None:
         """The period phrase after a comparative, past "or $0.05 per share" alternatives."""
@@ -205,7 +229,10 @@ class RelatedFigures:
     def _alternative(self, spot: Spot, state: State) -> NarrativeFact | None:
         anchor = state.anchor
         assert anchor is not None
-        choice = self.chooser.choose(anchor.subject.entries, spot.figure, anchor.period, spot.words)
+        period = anchor.period
+        if state.previous is Role.COMPARATIVE and state.last_period is not None:
+            period = state.last_period  # "compared to $3.4 million, or $(0.14) per share"
+        choice = self.chooser.choose(anchor.subject.entries, spot.figure, period, spot.words)
         if choice.concept is None or choice.period is None:
             self._unplaced(spot, choice.reason)
             return None

@@ -15,6 +15,7 @@ import re
 
 from pydantic import ConfigDict
 
+from exporter.labels import label_tokens
 from exporter.models import Frozen
 from exporter.narrative.calendar import (
     DATE_PATTERN,
@@ -59,6 +60,9 @@ class Cue(Frozen):
     # "EBITDA was NOK 310 million (NOK 270 million)": a figure alone in brackets right after
     # a value is the same measure a year earlier, the comparative printed the short way.
     bracketed: bool = False
+    # "EUR 412.8 million (Q1 2025: EUR 371.9 million)": the bracket names the comparative's
+    # period before it ("prior year:", "2024:").
+    labelled: bool = False
 
 
 class Sentence(Frozen):
@@ -132,6 +136,12 @@ def _joined(text: str, mention: Mention, figures: list[Figure]) -> bool:
     if match is None or match.group(1) in ",;:)":
         return False
     return not any(f.end == match.end(1) for f in figures)
+
+
+def first_word_after(text: str, end: int, figure: Figure) -> tuple[str, ...]:
+    """The first word between a subject's phrase and its figure ("Adjusted EBITDA loss of
+    $0.4 million": "loss"), where the figure follows the phrase."""
+    return tuple(label_tokens(text[end : figure.start])[:1]) if end <= figure.start else ()
 
 
 def read_sentence(
@@ -260,6 +270,8 @@ class Cues:
         same_kind = index and sentence.figures[index - 1].kind is figure.kind
         if previous is Role.VALUE and same_kind and _bracketed(gap, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True)
+        if previous is Role.VALUE and same_kind and _labelled_bracket(gap, after):
+            return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
         if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
             return Cue(role=Role.HIGH)
         if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
@@ -400,6 +412,23 @@ def _bracketed(gap: str, after: str) -> bool:
     """A figure that stands alone in brackets right after the figure before it (of the
     same kind: "$5.0 million ($0.10 per diluted share)" gives the per-share figure)."""
     return re.fullmatch(r"\s*\(", gap) is not None and re.match(r"\)", after) is not None
+
+
+_LABEL_OPENS = re.compile(r"\s*\(\s*[^():]{1,40}:\s*")
+
+
+def _labelled_bracket(gap: str, after: str) -> bool:
+    """A figure in brackets after a label and a colon, right after the figure before it
+    ("(Q1 2025: EUR 371.9 million)", "(prior year: EUR 371.9 million)")."""
+    return _LABEL_OPENS.fullmatch(gap) is not None and re.match(r"\s*\)", after) is not None
+
+
+def opens_a_labelled_bracket(text: str, figure: Figure, phrase: PeriodPhrase) -> bool:
+    """The period phrase is the label of a bracket right after the figure ("EUR 412.8
+    million (Q1 2025: ..."): the next figure's period, not this one's."""
+    between = text[figure.end : phrase.start]
+    colon = text[phrase.end :].lstrip().startswith(":")
+    return colon and re.fullmatch(r"\s*\(\s*", between) is not None
 
 
 def _share(gap: str, after: str) -> bool:

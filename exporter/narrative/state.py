@@ -41,6 +41,9 @@ class State:
     anchor: Anchor | None = None
     previous: Role | None = None
     last: NarrativeFact | None = None
+    # The period of the last fact stated: an alternative ("or $0.05 per share") after a
+    # comparative is the comparative's.
+    last_period: Period | None = None
     last_figure: Figure | None = None
     period: tuple[Period, str] | None = None
     change: tuple[int, Figure, int] | None = None
