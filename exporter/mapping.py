@@ -464,7 +464,7 @@ def _row_mapping(
     if mapping.concept is not None:
         return mapping
     named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
-    concept = registry.propose(named, durations)
+    concept = registry.propose(named, durations, money=_prints_money(table))
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,
@@ -474,6 +474,19 @@ def _row_mapping(
         opens = opens_the_period(row.label, registry.taxonomy)
         update["anchor"] = Anchor.START if opens else Anchor.END
     return mapping.model_copy(update=update)
+
+
+_CURRENCY_MARK = re.compile(r"[$€£¥₹]|\b[A-Z]{3}\b")
+
+
+def _prints_money(table: StatementTable) -> bool:
+    """Whether a table shows it holds money: a statement, a money scale in its caption or
+    title, or a currency mark in some cell. A table of operating data that shows none
+    ("Stores opened | 18 | 14") counts things."""
+    if table.kind != "other" or table.scale.money or table.scale.text:
+        return True
+    cells = (c.number.text for b in table.blocks for r in b.rows for c in r.cells)
+    return any(_CURRENCY_MARK.search(text) for text in cells)
 
 
 class CellKind(StrEnum):

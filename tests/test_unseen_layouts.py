@@ -1713,3 +1713,26 @@ def test_balances_named_at_the_period_end_or_start_are_instants(tmp_path: Path) 
     assert set(by_concept[closing]) == {"I2025-09-30", "I2025-06-30"}
     (stores,) = [c for c in by_concept if c.startswith("StoresOpen")]
     assert set(by_concept[stores]) == {"I2025-09-30", "I2025-06-30"}
+
+
+def test_an_operating_data_table_that_shows_no_money_counts_things(tmp_path: Path) -> None:
+    html = _html_release(
+        "Harlow Stores, Inc. Reports Third Quarter Fiscal 2025 Results",
+        "BRENTWOOD, Tenn., December 4, 2025 -- Harlow Stores, Inc. (NYSE: HFS) today reported"
+        " net sales of $1.84 billion for its third quarter (13 weeks) ended November 1, 2025.",
+        "SELECTED OPERATING DATA",
+        [
+            ("", "13 Weeks Ended", "13 Weeks Ended"),
+            ("", "November 1, 2025", "November 2, 2024"),
+            ("Stores open at beginning of period", "1,012", "988"),
+            ("Stores opened", "18", "14"),
+            ("Stores closed", "(2)", "(1)"),
+            ("Stores open at end of period", "1,028", "1,001"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("StoresOpened", "D2025-08-03_2025-11-01")] == (Decimal("18"), "pure")
+    assert facts[("StoresOpenAtEndOfPeriod", "I2025-11-01")] == (Decimal("1028"), "pure")
+    assert facts[("StoresOpenAtBeginningOfPeriod", "I2025-08-02")] == (Decimal("1012"), "pure")
+    assert not conversion.facts.unmapped
