@@ -303,6 +303,7 @@ class Mapper:
             self.by_tokens.setdefault(entry.tokens, []).append(entry)
             self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
+        self._money: dict[int, bool] = {}
         # "Earnings per share (EUR)", "Dividend (in US$)": the currency the row is
         # printed in, not part of the line item's name.
         spellings = sorted(
@@ -421,6 +422,23 @@ class Mapper:
                 best = (candidate, score)
         return best
 
+    def holds_money(self, table: StatementTable) -> bool:
+        """Whether a table holds money: its print shows it, or one of its rows is a money
+        line item of the taxonomy. A table of operating data that does neither ("Stores
+        opened | 18 | 14") counts things."""
+        if table.index not in self._money:
+            self._money[table.index] = _prints_money(table) or any(
+                self._money_row(table, b, r, row)
+                for b, block in enumerate(table.blocks)
+                for r, row in enumerate(block.rows)
+                if row.cells
+            )
+        return self._money[table.index]
+
+    def _money_row(self, table: StatementTable, b: int, r: int, row: TableRow) -> bool:
+        concept = self.map_row(table, b, r, row, durations=True).concept
+        return concept is not None and self.taxonomy.concepts[concept].type is ConceptType.MONETARY
+
     def item_label(self, label: str) -> str:
         """The line item's name: the label without the scale and currency it is printed in."""
         return self._currency.sub("", without_scale(label)).strip()
@@ -464,7 +482,7 @@ def _row_mapping(
     if mapping.concept is not None:
         return mapping
     named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
-    concept = registry.propose(named, durations, money=_prints_money(table))
+    concept = registry.propose(named, durations, money=mapper.holds_money(table))
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,
@@ -480,9 +498,8 @@ _CURRENCY_MARK = re.compile(r"[$€£¥₹]|\b[A-Z]{3}\b")
 
 
 def _prints_money(table: StatementTable) -> bool:
-    """Whether a table shows it holds money: a statement, a money scale in its caption or
-    title, or a currency mark in some cell. A table of operating data that shows none
-    ("Stores opened | 18 | 14") counts things."""
+    """Whether a table shows it holds money by its print: a statement, a money scale in
+    its caption or title, or a currency mark in some cell."""
     if table.kind != "other" or table.scale.money or table.scale.text:
         return True
     cells = (c.number.text for b in table.blocks for r in b.rows for c in r.cells)

@@ -235,7 +235,7 @@ LAYOUTS = [
             ["", "Year ended*2", "Three months ended*2"],
             ["", "December 31,*2", "December 31,*2"],
             ["", "2023", "2022", "2023", "2022"],
-            ["Revenues", "497", "550", "138", "99"],
+            ["Revenues", "$497", "$550", "138", "99"],
             ["Fixed assets, net", "461", "598", "-", "12"],
             ["", "2,263", "5,558", "1", "2"],
             ["Total Foresight Autonomous Holdings LTD. shareholders’ equity", *TOTAL_VALUES],
@@ -422,7 +422,8 @@ def test_markdown_residue_does_not_disturb_a_table() -> None:
     clean = _grid(_table(CELLS))
     marked = _grid(_table(MARKDOWN))
     assert marked[0] == clean[0]
-    assert marked[3] == ["Revenues^{*1}", "497", "550", "138", "99"]
+    # as printed: this copy sets no `$` before 550
+    assert marked[3] == ["Revenues^{*1}", "$497", "550", "138", "99"]
     assert marked[4:] == clean[4:]
 
 
@@ -674,9 +675,10 @@ def test_grid_round_trips_through_layout(render, min_rows: int, min_width: int, 
     table = _table(render(grid))
     expected = [(label, *values) for label, values in grid["rows"]]
     body = _body(table, grid["width"])
-    # The `$` the fixed-width print sets before the first row's numbers stays with them.
+    # The `$` the fixed-width and cell prints set before the first row's numbers stays
+    # with them.
     dollars = [text for text in body[0][1:] if text.startswith("$")]
-    assert len(dollars) == (grid["width"] if render is _as_fixed else 0)
+    assert len(dollars) == (grid["width"] if render in (_as_fixed, _as_cells) else 0)
     assert [tuple(text.removeprefix("$") for text in row) for row in body] == expected
     years = [c.text for c in table.rows[1].cells if c.column > 0]
     assert years == grid["years"]
@@ -797,3 +799,32 @@ def test_a_rule_of_dashes_under_a_one_column_header_is_no_pipe_table() -> None:
     )
     table = _table(text)
     assert [_cells(row) for row in table.rows][-2:] == [["Notes", "$1,285"], ["Expenses", "-"]]
+
+
+def test_lines_of_unwrapped_text_are_paragraphs_of_their_own() -> None:
+    """A newswire copy's bullets that lost their marks: one long line each, no full stop."""
+    text = (
+        "First Quarter 2026 Highlights\n\n"
+        "Operating revenues of $1,284.6 million, an increase of 7.9% from $1,190.3 million in"
+        " the first quarter of 2025\n"
+        "Operating income of $148.2 million, compared to $97.8 million in the first quarter"
+        " of 2025\n"
+        "Operating ratio improved 330 basis points to 88.5%\n"
+    )
+    blocks = [(b.kind, b.text[:20]) for b in read_text(text, "case.txt").blocks]
+    assert blocks == [
+        ("heading", "First Quarter 2026 H"),
+        ("paragraph", "Operating revenues o"),
+        ("paragraph", "Operating income of "),
+        ("paragraph", "Operating ratio impr"),
+    ]
+
+
+def test_text_wrapped_by_hand_stays_one_paragraph() -> None:
+    text = (
+        "Operating revenues were $1,284.6 million for the quarter, an increase of 7.9%\n"
+        "from $1,190.3 million in the first quarter of 2025. Operating income was\n"
+        "$148.2 million.\n"
+    )
+    (block,) = read_text(text, "case.txt").blocks
+    assert block.kind == "paragraph" and block.text.endswith("$148.2 million.")

@@ -248,7 +248,7 @@ def test_cells_one_per_line_without_blank_lines_read_as_cells() -> None:
     assert _grid(table) == [
         ["", "Three Months Ended September 30,"],
         ["", "2024", "2023"],
-        ["Revenue", "2,033,324", "2,673,333"],
+        ["Revenue", "$2,033,324", "$2,673,333"],
         ["Cost of revenue", "760,166", "826,662"],
         ["Loss from operations", "(1,687,534)", "(389,211)"],
         ["Net loss", "(1,509,250)", "(181,576)"],

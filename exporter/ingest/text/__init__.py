@@ -43,6 +43,9 @@ _MARKDOWN_NOISE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$|^ {0,3}([-*_])(?:[ \
 _MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _CENTRED = 8
 _MAX_WRAPPED = 4
+# Wider than text wrapped by hand (72 to 80 characters, at most 100).
+_WRAP_WIDTH = 100
+_SENTENCE_WORDS = 8
 
 
 def clean_markup(line: str) -> str:
@@ -251,24 +254,39 @@ def _run_end(marks: list[bool], start: int) -> int:
 
 
 def _text_blocks(lines: list[str], start: int, end: int) -> Iterator[Heading | Paragraph]:
-    """Lines joined into blocks; a centred line (as SEC exhibits print titles) stands alone."""
+    """Lines joined into blocks; a centred line (as SEC exhibits print titles) stands alone.
+
+    Text wrapped by hand breaks its lines before a fixed width; a run with a line far
+    longer than any such width is not wrapped, so each of its lines is a block of its own
+    (a newswire copy's bullets that lost their marks), unless it ends mid-phrase; such a
+    line that reads as a sentence is a paragraph, whatever its last character."""
     group: list[str] = []
     group_line = start
+    unwrapped = max((len(lines[n].strip()) for n in range(start, end)), default=0) > _WRAP_WIDTH
+    block = _sentence_block if unwrapped else text_block
     for number in range(start, end):
         line = lines[number].strip()
         centred = len(lines[number]) - len(lines[number].lstrip(" ")) >= _CENTRED
-        opens = line.startswith("(") or BULLET.match(line)
+        opens = line.startswith("(") or BULLET.match(line) or unwrapped
         if group and (centred or (opens and _closes(group[-1]))):
-            yield text_block(group, group_line)
+            yield block(group, group_line)
             group = []
         if not group:
             group_line = number
         group.append(line)
         if centred:
-            yield text_block(group, group_line)
+            yield block(group, group_line)
             group = []
     if group:
-        yield text_block(group, group_line)
+        yield block(group, group_line)
+
+
+def _sentence_block(group: list[str], start: int) -> Heading | Paragraph:
+    """A block of unwrapped text: a paragraph where it has a sentence's length."""
+    text = " ".join(group)
+    if len(text.split()) >= _SENTENCE_WORDS:
+        return Paragraph(text=text, line=start + 1)
+    return text_block(group, start)
 
 
 def _closes(previous: str) -> bool:

@@ -41,6 +41,9 @@ _NOISE = re.compile(
     r"^(?:<https?://[^>\s]+>|\[[^\]]*\]\([^)\s]*\)|\^\{[^}]*\}|https?://\S+)$", re.IGNORECASE
 )
 _MAX_CELL = 200
+# A mark joined to its number (a bracket, a percent sign) or a lone footnote mark: its cell
+# is kept, so that indices still name paragraphs, and skipped.
+_SPENT = "\x00spent"
 _MAX_CELL_LINES = 3
 _MAX_LABELS_WITHOUT_NUMBERS = 8
 _MIN_ROWS = 2
@@ -75,6 +78,8 @@ def _kind(text: str) -> _Kind:
     stripped = text.strip()
     if stripped == "$":
         return _Kind.DOLLAR
+    if stripped == _SPENT:
+        return _Kind.NOISE
     if _NOISE.match(stripped):
         return _Kind.NOISE
     if is_header_text(stripped) and (is_year(stripped) or value_text(stripped) is None):
@@ -151,8 +156,13 @@ _Group = LabelledRun[Cell]
 
 
 def _groups(cells: list[Cell], kinds: list[_Kind]) -> list[_Group]:
-    """Label paragraphs each followed by the run of numbers after them (maybe none)."""
-    printed = zip(cells, kinds, strict=True)
+    """Label paragraphs each followed by the run of numbers after them (maybe none); a `$`
+    printed as a cell of its own stays with the number after it."""
+    signed = list(cells)
+    for index in range(len(cells) - 1):
+        if kinds[index] is _Kind.DOLLAR and kinds[index + 1] is _Kind.VALUE:
+            signed[index + 1] = Cell(f"${cells[index + 1].text.strip()}", cells[index + 1].line)
+    printed = zip(signed, kinds, strict=True)
     skipped = (_Kind.DOLLAR, _Kind.NOISE)
     return labelled_runs((c, k is _Kind.VALUE) for c, k in printed if k not in skipped)
 
@@ -177,11 +187,17 @@ def _labels(cells: list[Cell]) -> list[Cell]:
     return joined
 
 
+def _signed(text: str) -> str:
+    """A value cell as printed, a `$` before it kept (the table's currency)."""
+    value = value_text(text) or ""
+    return f"${value}" if value and text.lstrip().startswith("$") else value
+
+
 def _rows(group: _Group, width: int) -> list[BodyRow]:
     labels = _labels(group.labels)
     rows = [BodyRow(label.text, (), label.line + 1) for label in labels[:-1]]
     label = labels[-1] if labels else None
-    values = [value_text(v.text) or "" for v in group.values]
+    values = [_signed(v.text) for v in group.values]
     if not values:
         return rows + ([BodyRow(label.text, (), label.line + 1)] if label else [])
     for start in range(0, len(values), width):
@@ -240,20 +256,20 @@ def _title_join(cells: list[Cell], start: int, head: int) -> Found | None:
 
 def _closed_brackets(cells: list[Cell]) -> list[Cell]:
     """A negative printed over two or three cells ("(2,935,708" and ")", or "(", "640" and
-    ")") rejoined: the number takes the brackets, the bracket cells become marks that are
-    skipped like a lone `$`. The list keeps its length, so indices still name paragraphs."""
+    ")") rejoined: the number takes the brackets, the bracket cells become spent marks,
+    skipped. The list keeps its length, so indices still name paragraphs."""
     out = list(cells)
     for index, cell in enumerate(out):
         text = cell.text.strip()
         after = out[index + 1].text.strip() if index + 1 < len(out) else ""
         if text == "(" and value_text(after + ")") is not None:
-            out[index] = Cell("$", cell.line)
+            out[index] = Cell(_SPENT, cell.line)
             out[index + 1] = Cell("(" + after, out[index + 1].line)
             continue
         closes = text.startswith("(") and ")" not in text and after == ")"
         if closes and value_text(text + ")") is not None:
             out[index] = Cell(text + ")", cell.line)
-            out[index + 1] = Cell("$", out[index + 1].line)
+            out[index + 1] = Cell(_SPENT, out[index + 1].line)
     return out
 
 
@@ -278,16 +294,16 @@ def _glued_titles(cells: list[Cell], kinds: list[_Kind]) -> dict[int, str]:
 
 def _attached_marks(cells: list[Cell]) -> list[Cell]:
     """A percent sign printed as a cell of its own after a number ("2.65" then "%") joins
-    the number; a lone footnote mark ("*") is skipped like a lone `$`. The list keeps its
+    the number; a lone footnote mark ("*") is spent, skipped. The list keeps its
     length, as in `_closed_brackets`."""
     out = list(cells)
     for index, cell in enumerate(out):
         text = cell.text.strip()
         if text and not strip_footnote_marks(text):
-            out[index] = Cell("$", cell.line)
+            out[index] = Cell(_SPENT, cell.line)
         elif text == "%" and index and _is_value(out[index - 1].text):
             out[index - 1] = Cell(out[index - 1].text.strip() + "%", out[index - 1].line)
-            out[index] = Cell("$", cell.line)
+            out[index] = Cell(_SPENT, cell.line)
     return out
 
 
