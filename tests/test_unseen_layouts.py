@@ -1736,3 +1736,59 @@ def test_an_operating_data_table_that_shows_no_money_counts_things(tmp_path: Pat
     assert facts[("StoresOpenAtEndOfPeriod", "I2025-11-01")] == (Decimal("1028"), "pure")
     assert facts[("StoresOpenAtBeginningOfPeriod", "I2025-08-02")] == (Decimal("1012"), "pure")
     assert not conversion.facts.unmapped
+
+
+# --- a table that prints no scale, its totals the statements' own -----------------------
+
+
+@pytest.mark.parametrize("segment_caption", ["", "(In millions)"])
+def test_a_table_without_a_scale_takes_the_scale_of_the_amounts_it_repeats(
+    tmp_path: Path, segment_caption: str
+) -> None:
+    statement = [
+        ("", "Three Months Ended March 31, 2026", "Three Months Ended March 31, 2025"),
+        ("Operating revenues", "$1,284.6", "$1,190.3"),
+        ("Operating income", "148.2", "97.8"),
+        ("Net income", "$102.8", "$61.1"),
+    ]
+    segments = [
+        ("", "Three Months Ended March 31, 2026", "Three Months Ended March 31, 2025"),
+        ("Truckload", "$702.4", "$668.9"),
+        ("Intermodal", "582.2", "521.4"),
+        ("Total operating revenues", "$1,284.6", "$1,190.3"),
+    ]
+    html = (
+        "<html><body><h1>Brightwater Logistics Reports First Quarter 2026 Results</h1>"
+        "<p>GREEN BAY, Wis., April 23, 2026 -- Brightwater Logistics Corp. (NYSE: BWLC) today"
+        " announced results for the first quarter ended March 31, 2026.</p>"
+        f"<p>Segment Results</p><p>{segment_caption}</p>"
+        + _html_table(segments)
+        + "<p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p><p>(In millions)</p>"
+        + _html_table(statement)
+        + "</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): f.value for f in conversion.facts.facts}
+    assert facts[("Truckload", "D2026-01-01_2026-03-31")] == Decimal("702400000")
+    assert facts[("Intermodal", "D2025-01-01_2025-03-31")] == Decimal("521400000")
+    assert facts[("Revenues", "D2026-01-01_2026-03-31")] == Decimal("1284600000")
+    inherited = [f for f in conversion.facts.findings if f.code == "table.scale-inherited"]
+    assert len(inherited) == (0 if segment_caption else 1)
+
+
+def test_a_table_of_whole_dollars_keeps_its_units(tmp_path: Path) -> None:
+    """No table states a scale: none is taken."""
+    rows = [
+        ("", "Three Months Ended March 31, 2026", "Three Months Ended March 31, 2025"),
+        ("Revenue", "$2,033,324", "$2,673,333"),
+        ("Net loss", "(1,509,250)", "(181,576)"),
+    ]
+    html = _html_release(
+        "Forian Reports First Quarter 2026 Results",
+        "NEWTOWN, Pa., May 13, 2026 -- Forian Inc. (Nasdaq: FORA) today announced results for"
+        " the first quarter ended March 31, 2026.",
+        "Summary results",
+        rows,
+    ).replace("</body>", _html_table(rows) + "</body>")
+    facts = _facts(_release(tmp_path, html))
+    assert facts[("Revenues", "D2026-01-01_2026-03-31")] == Decimal("2033324")

@@ -28,6 +28,7 @@ from exporter.facts.model import (
     Unit,
     UnmappedNumber,
 )
+from exporter.facts.scales import InheritedScale, inherited_scales
 from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
@@ -418,7 +419,10 @@ def build_facts(
     entity, findings = entity_for(info, options, taxonomy, source)
     builder.findings.extend(findings)
     by_row = {(m.table, m.block, m.row): m for m in mapping.rows}
+    inherited = inherited_scales(tables, by_row, concepts)
     for table in tables:
+        if table.index in inherited:
+            table = _with_inherited_scale(builder, table, inherited[table.index])
         builder.unmapped.extend(
             UnmappedNumber(
                 text=u.text,
@@ -452,6 +456,28 @@ def build_facts(
         extension_namespace=extension_namespace(entity, reported, taxonomy),
     )
     return builder.built(start)
+
+
+def _with_inherited_scale(
+    builder: FactDraft, table: StatementTable, scale: InheritedScale
+) -> StatementTable:
+    """The table read in the scale its amounts show (see `exporter.facts.scales`), said in
+    the report."""
+    words = {3: "thousands", 6: "millions", 9: "billions"}.get(scale.exponent, "")
+    builder.findings.append(
+        Finding(
+            code="table.scale-inherited",
+            severity=Severity.INFO,
+            message=(
+                f"table {table.index} prints no scale; {scale.matches} of its amounts are those"
+                f" of table {scale.source} in {words or f'10^{scale.exponent}'}, so it is"
+                " read in that scale"
+            ),
+            location=builder.location(table, table.line, None),
+        )
+    )
+    update = {"money": scale.exponent, "text": f"({words}, as table {scale.source})"}
+    return table.model_copy(update={"scale": table.scale.model_copy(update=update)})
 
 
 def _block_facts(
