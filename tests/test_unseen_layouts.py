@@ -1792,3 +1792,23 @@ def test_a_table_of_whole_dollars_keeps_its_units(tmp_path: Path) -> None:
     ).replace("</body>", _html_table(rows) + "</body>")
     facts = _facts(_release(tmp_path, html))
     assert facts[("Revenues", "D2026-01-01_2026-03-31")] == Decimal("2033324")
+
+
+@pytest.mark.parametrize("unit", ["$m", "$ million", "(in $ millions)"])
+def test_a_bare_dollar_in_the_header_leaves_the_releases_dollar(tmp_path: Path, unit: str) -> None:
+    html = _html_release(
+        "Coral Coast Resources Limited 1H FY26 results",
+        "PERTH, 18 February 2026 -- Coral Coast Resources Limited (ASX: CCR) today reported its"
+        " results for the half-year ended 31 December 2025 (1H FY26). All figures are in"
+        " Australian dollars unless otherwise stated.",
+        "Group financial summary",
+        [
+            (unit, "1H FY26", "1H FY25"),
+            ("Revenue", "1,842.7", "1,716.3"),
+            ("EBITDA", "512.4", "488.0"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2025-07-01_2025-12-31")] == (Decimal("1842700000"), "AUD")
+    assert facts[("Ebitda", "D2024-07-01_2024-12-31")] == (Decimal("488000000"), "AUD")

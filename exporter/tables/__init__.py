@@ -9,6 +9,7 @@ separate column blocks of the same statement.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
@@ -314,11 +315,25 @@ def _table_currency(
     """The currency the table's caption names, else the label cell of its header rows
     ("EUR m | Q2 2026 | Q2 2025"), as its scale is found; columns naming their own
     currency keep it."""
-    found = find_currency(raw.caption, taxonomy.currencies)
+    found = _named_currency(raw.caption, taxonomy)
     if found is None and segments:
         labels = " ".join(c.text for row in segments[0][0] for c in row.cells if c.column == 0)
-        found = find_currency(labels, taxonomy.currencies)
+        found = _named_currency(labels, taxonomy)
     return found
+
+
+_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
+
+
+def _named_currency(text: str, taxonomy: Taxonomy) -> str | None:
+    """The currency `text` names; a bare "$" ("$m", "in $ millions") names none of the
+    dollars, so the release's own currency stands."""
+    if (
+        _BARE_DOLLAR.search(text)
+        and find_currency(_BARE_DOLLAR.sub(" ", text), taxonomy.currencies) is None
+    ):
+        return None
+    return find_currency(text, taxonomy.currencies)
 
 
 def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]], title: str) -> Scale:
