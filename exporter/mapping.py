@@ -304,6 +304,9 @@ class Mapper:
             self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
         self._money: dict[int, bool] = {}
+        self._flow_words = frozenset(
+            t for w in taxonomy.row_kinds.get("flow_headings", ()) for t in label_tokens(w)
+        )
         # "Earnings per share (EUR)", "Dividend (in US$)": the currency the row is
         # printed in, not part of the line item's name.
         spellings = sorted(
@@ -422,6 +425,14 @@ class Mapper:
                 best = (candidate, score)
         return best
 
+    def _among_flows(self, table: StatementTable, row: TableRow) -> bool:
+        """A row of a statement of flows (an income statement), or under a heading naming
+        income or expense ("Interest income:"): never a balance at a date."""
+        if table.kind in _FLOWS_ONLY:
+            return True
+        heading = set(label_tokens(row.sections[-1])) if row.sections else set()
+        return bool(heading & self._flow_words)
+
     def holds_money(self, table: StatementTable) -> bool:
         """Whether a table holds money: its print shows it, or one of its rows is a money
         line item of the taxonomy. A table of operating data that does neither ("Stores
@@ -457,6 +468,10 @@ class Mapper:
         candidate, score = best
         concept = self.taxonomy.concepts[candidate.entry.concept]
         anchor = candidate.entry.anchor
+        if concept.period is PeriodType.INSTANT and durations and self._among_flows(table, row):
+            # "Interest-bearing deposits in other banks" under "Interest income:": the
+            # income the balance earned, not the balance.
+            return RowMapping(**base, concept=None, reason="a balance's name among flows")
         if concept.period is PeriodType.INSTANT and durations and anchor is None:
             anchor = Anchor.END
         return RowMapping(
@@ -504,6 +519,10 @@ def _prints_money(table: StatementTable) -> bool:
         return True
     cells = (c.number.text for b in table.blocks for r in b.rows for c in r.cells)
     return any(_CURRENCY_MARK.search(text) for text in cells)
+
+
+# Statements of what happened over a period: a row there is never a balance at a date.
+_FLOWS_ONLY = frozenset({"income_statement", "comprehensive_income"})
 
 
 class CellKind(StrEnum):

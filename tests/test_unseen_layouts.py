@@ -1812,3 +1812,25 @@ def test_a_bare_dollar_in_the_header_leaves_the_releases_dollar(tmp_path: Path, 
     facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
     assert facts[("Revenues", "D2025-07-01_2025-12-31")] == (Decimal("1842700000"), "AUD")
     assert facts[("Ebitda", "D2024-07-01_2024-12-31")] == (Decimal("488000000"), "AUD")
+
+
+def test_a_balance_named_under_interest_income_is_the_income_it_earned(tmp_path: Path) -> None:
+    html = _html_release(
+        "Acme Bancorp Reports Third Quarter 2025 Results",
+        "DES MOINES, Iowa, October 21, 2025 -- Acme Bancorp, Inc. (Nasdaq: ACMB) today"
+        " reported results for the third quarter ended September 30, 2025.",
+        "CONSOLIDATED STATEMENTS OF INCOME (in thousands)",
+        [
+            ("", "Three Months Ended September 30, 2025", "Nine Months Ended September 30, 2025"),
+            ("Interest income:", "", ""),
+            ("Loans, including fees", "$98,412", "$289,650"),
+            ("Interest-bearing deposits in other banks", "3,118", "9,874"),
+            ("Total interest income", "101,530", "299,524"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): f.value for f in conversion.facts.facts}
+    earned = {k: v for k, v in facts.items() if k[0].startswith("InterestBearingDeposits")}
+    assert sorted(earned.values()) == [Decimal("3118000"), Decimal("9874000")]
+    assert all(context.startswith("D2025") for _, context in earned)
+    assert not conversion.facts.unmapped
