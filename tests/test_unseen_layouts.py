@@ -1834,3 +1834,24 @@ def test_a_balance_named_under_interest_income_is_the_income_it_earned(tmp_path:
     assert sorted(earned.values()) == [Decimal("3118000"), Decimal("9874000")]
     assert all(context.startswith("D2025") for _, context in earned)
     assert not conversion.facts.unmapped
+
+
+@pytest.mark.parametrize("label", ["Customers (end of period)", "Active users", "Stores"])
+def test_customers_users_and_stores_are_counted_beside_money(tmp_path: Path, label: str) -> None:
+    html = _html_release(
+        "Quillfeather Software Reports First Quarter Fiscal 2026 Results",
+        "BOSTON, Nov. 5, 2025 -- Quillfeather Software Inc. (Nasdaq: QFSW) today reported"
+        " results for its first quarter of fiscal 2026, ended September 30, 2025.",
+        "Key metrics",
+        [
+            ("", "Three Months Ended September 30, 2025", "Three Months Ended September 30, 2024"),
+            ("Total revenue", "$8,412,306", "$6,954,201"),
+            (label, "1,284", "1,097"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    counted = [f for f in conversion.facts.facts if f.source.label == label]
+    assert sorted((f.value, f.unit) for f in counted) == [
+        (Decimal("1097"), "pure"),
+        (Decimal("1284"), "pure"),
+    ]
