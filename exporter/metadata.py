@@ -17,9 +17,11 @@ from exporter.document import Document, Heading, Paragraph
 from exporter.models import Frozen
 from exporter.taxonomy import Taxonomy
 
+# "(NYSE: JNJ)", "(Nasdaq: EBAY; TASE: EBAY)", and with other identifiers after the listing
+# ("(Frankfurt Stock Exchange: BRNA; ISIN DE000BRN4711)").
 _LISTING = re.compile(
     r"\(\s*(?P<pairs>(?:[A-Za-z][A-Za-z .\-]{1,30}?\s*:\s*"
-    r"[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*[;,]?\s*)+)\)"
+    r"[A-Z0-9][A-Za-z0-9.\-]{0,9}\s*[;,]?\s*)+)(?:[;,]?\s*(?:ISIN|WKN|CUSIP|SEDOL)\b[^()]{0,40})?\)"
 )
 _PAIR = re.compile(
     r"(?P<exchange>[A-Za-z][A-Za-z .\-]{1,30}?)\s*:\s*(?P<ticker>[A-Z0-9][A-Za-z0-9.\-]{0,9})"

@@ -56,11 +56,23 @@ CASES = [
         "Harlow & Finch Stores, Inc.",
         "HFS",
     ),
+    # other identifiers after the listing, in the same parenthesis
+    (
+        [
+            Paragraph(
+                text="FRANKFURT, 5 November 2026 -- Brenner Industrie AG (Frankfurt Stock"
+                " Exchange: BRNA; ISIN DE000BRN4711) today published its results",
+                line=2,
+            )
+        ],
+        "Brenner Industrie AG",
+        "BRNA",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire"]
+    ("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire", "isin"]
 )
 def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
     info = read_metadata(_document(*blocks), load_taxonomy())
