@@ -148,6 +148,9 @@ class Statement(Frozen):
     cash_effect_sections: tuple[str, ...] = ()
     # Presentation sections whose debit lines are expenses or costs (positive in XBRL).
     expense_sections: tuple[str, ...] = ()
+    # Debit lines outside those sections that a statement printing its costs as
+    # deductions prints as deductions too (income taxes).
+    deduction_lines: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -286,6 +289,17 @@ class Taxonomy(Frozen):
         """Debit concepts under a statement's expense sections: expenses and costs."""
         return self._expenses
 
+    @cached_property
+    def _deductions(self) -> frozenset[str]:
+        lines = {name for s in self.statements for name in s.deduction_lines}
+        lines |= {c.use for c in self.choices if c.concept in lines}
+        return self._expenses | frozenset(lines)
+
+    def deduction_concepts(self) -> frozenset[str]:
+        """The expenses, and the other debit lines a statement that prints its costs as
+        deductions prints as deductions too (income taxes)."""
+        return self._deductions
+
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)
 
@@ -378,6 +392,7 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         calculations=tuple(networks),
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
         expense_sections=tuple(head.get("expense_sections", ())),
+        deduction_lines=tuple(head.get("deduction_lines", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]

@@ -1855,3 +1855,38 @@ def test_customers_users_and_stores_are_counted_beside_money(tmp_path: Path, lab
         (Decimal("1097"), "pure"),
         (Decimal("1284"), "pure"),
     ]
+
+
+@pytest.mark.parametrize("minus", ["\u2212", "-", "("])
+def test_costs_and_taxes_printed_as_deductions_are_positive_expenses(
+    tmp_path: Path, minus: str
+) -> None:
+    def cost(text: str) -> str:
+        return f"({text})" if minus == "(" else f"{minus}{text}"
+
+    html = _html_release(
+        "Brenner Antriebstechnik AG: Results for the first nine months of 2026",
+        "FRANKFURT, 5 November 2026 -- Brenner Antriebstechnik AG (Frankfurt Stock Exchange:"
+        " BRNA) today published its results for the nine months ended 30 September 2026.",
+        "Consolidated income statement (in EUR million)",
+        [
+            ("", "9M 2026", "9M 2025"),
+            ("Revenue", "3,587.4", "3,402.2"),
+            ("Cost of sales", cost("2,584.9"), cost("2,461.3")),
+            ("Gross profit", "1,002.5", "940.9"),
+            ("Selling expenses", cost("352.7"), cost("336.8")),
+            ("General administrative expenses", cost("190.2"), cost("181.5")),
+            ("Other operating income and expenses, net", "14.9", "7.6"),
+            ("EBIT", "474.5", "430.2"),
+            ("Financial result", cost("30.1"), cost("28.3")),
+            ("Earnings before taxes", "444.4", "401.9"),
+            ("Income taxes", cost("89.8"), cost("81.0")),
+            ("Net income", "354.6", "320.9"),
+        ],
+    )
+    facts = _facts(_release(tmp_path, html))
+    nine = "D2026-01-01_2026-09-30"
+    assert facts[("CostOfGoodsAndServicesSold", nine)] == Decimal("2584900000")
+    assert facts[("GeneralAndAdministrativeExpense", nine)] == Decimal("190200000")
+    assert facts[("IncomeTaxExpenseBenefit", nine)] == Decimal("89800000")
+    assert facts[("NetIncomeLoss", nine)] == Decimal("354600000")

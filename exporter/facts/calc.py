@@ -205,7 +205,7 @@ def block_calculations(
     signs = solve_signs(rows, instances, start)
     kept, broken = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
-    signs = expenses_as_printed_deductions(rows, signs, fixed, taxonomy.expense_concepts())
+    signs = expenses_as_printed_deductions(rows, signs, fixed, taxonomy.deduction_concepts())
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
