@@ -148,9 +148,11 @@ class Statement(Frozen):
     cash_effect_sections: tuple[str, ...] = ()
     # Presentation sections whose debit lines are expenses or costs (positive in XBRL).
     expense_sections: tuple[str, ...] = ()
-    # Debit lines outside those sections that a statement printing its costs as
-    # deductions prints as deductions too (income taxes).
+    # Lines outside those sections, and sections, that a statement printing its costs or
+    # its liabilities as deductions prints as deductions too (income taxes; a UK balance
+    # sheet's liabilities, in brackets above its net assets).
     deduction_lines: tuple[str, ...] = ()
+    deduction_sections: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -292,12 +294,17 @@ class Taxonomy(Frozen):
     @cached_property
     def _deductions(self) -> frozenset[str]:
         lines = {name for s in self.statements for name in s.deduction_lines}
+        lines |= {
+            name
+            for s in self.statements
+            for name in _sections(s.presentation, frozenset(s.deduction_sections))
+        }
         lines |= {c.use for c in self.choices if c.concept in lines}
         return self._expenses | frozenset(lines)
 
     def deduction_concepts(self) -> frozenset[str]:
-        """The expenses, and the other debit lines a statement that prints its costs as
-        deductions prints as deductions too (income taxes)."""
+        """The expenses, and the other lines a statement that prints its costs or its
+        liabilities as deductions prints as deductions too (income taxes, liabilities)."""
         return self._deductions
 
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
@@ -393,6 +400,7 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
         expense_sections=tuple(head.get("expense_sections", ())),
         deduction_lines=tuple(head.get("deduction_lines", ())),
+        deduction_sections=tuple(head.get("deduction_sections", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
