@@ -1890,3 +1890,36 @@ def test_costs_and_taxes_printed_as_deductions_are_positive_expenses(
     assert facts[("GeneralAndAdministrativeExpense", nine)] == Decimal("190200000")
     assert facts[("IncomeTaxExpenseBenefit", nine)] == Decimal("89800000")
     assert facts[("NetIncomeLoss", nine)] == Decimal("354600000")
+
+
+# --- a unit row under the column headers; a table of positions dates the fiscal year ------
+
+
+def test_a_unit_row_under_the_headers_and_a_table_of_positions(tmp_path: Path) -> None:
+    key_rows = [
+        ("", "Q3 2026", "Q3 2025", "Change"),
+        ("in EUR million", "", "", ""),
+        ("Revenue", "1,356.8", "1,289.5", "+5.2%"),
+        ("EBIT", "162.7", "148.9", "+9.3%"),
+    ]
+    position_rows = [
+        ("", "30 Sep 2026", "31 Dec 2025", "Change"),
+        ("in EUR million", "", "", ""),
+        ("Total assets", "6,842.3", "6,611.0", "+3.5%"),
+        ("Equity", "2,915.4", "2,780.2", "+4.9%"),
+    ]
+    html = (
+        "<html><body><h1>Norvalis SE: Quarterly Statement Q3 2026</h1>"
+        "<p>Munich, 5 November 2026 -- Norvalis SE (Xetra: NVS) continued on its growth path"
+        " in the third quarter.</p><h2>Key figures</h2>"
+        + _html_table(key_rows)
+        + "<h2>Financial position</h2>"
+        + _html_table(position_rows)
+        + "</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2026-07-01_2026-09-30")] == (Decimal("1356800000"), "EUR")
+    assert facts[("Revenues", "D2025-07-01_2025-09-30")] == (Decimal("1289500000"), "EUR")
+    assert facts[("Assets", "I2026-09-30")] == (Decimal("6842300000"), "EUR")
+    assert not conversion.facts.unmapped

@@ -454,8 +454,14 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
             evidence.read_headline(block.text)
         if isinstance(block, Heading | Paragraph):
             evidence.read_text(block.text)
+    # The balance sheet's dates; without one, those of a table of positions ("Financial
+    # position | 30 Sep 2026 | 31 Dec 2025"), which otherwise may compare other dates.
+    has_balance_sheet = any(t.kind == "balance_sheet" for t in tables)
     for table in tables:
-        if table.kind == "balance_sheet":
+        positions = table.kind == "balance_sheet" or (
+            not has_balance_sheet and _of_positions(table)
+        )
+        if positions:
             evidence.read_balance_dates(
                 [
                     c.period.end
@@ -471,6 +477,14 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                     phrase = dataclasses.replace(phrase, trailing=True)
                 evidence.read_period(column.period, phrase)
     return evidence.calendar()
+
+
+def _of_positions(table: StatementTable) -> bool:
+    """A table whose columns are all dates ("30 Sep 2026 | 31 Dec 2025 | Change"): a
+    statement of position, whatever its title, with a balance sheet's evidence of the year
+    end."""
+    columns = [c for b in table.blocks for c in b.columns if not c.change]
+    return len(columns) >= 2 and all(c.period is not None and c.period.is_instant for c in columns)
 
 
 def _needs_calendar(tables: tuple[StatementTable, ...], calendar: FiscalCalendar) -> bool:

@@ -20,7 +20,7 @@ from exporter.tables.decimals import to_decimal_point, uses_decimal_comma
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.phrases import footnote_marks, parse_phrase, vocabulary
 from exporter.tables.resolve import period_of
-from exporter.tables.scale import SCALE
+from exporter.tables.scale import SCALE, only_a_unit
 from exporter.taxonomy import Taxonomy
 
 _LOOKBACK = 4
@@ -137,24 +137,11 @@ def is_period_heading(text: str) -> bool:
     return len(rest.split()) <= 2
 
 
-# Words a unit line may hold besides its scale and currency ("Amounts in TEUR", "All
-# figures in EUR thousand, unaudited").
-_UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unaudited", "of"))
-
-
 def _is_caption(text: str) -> bool:
     """A line stating the table's unit: a caption's wording with a scale ("(in thousands,
     except per share data)"), or a line that is only a scale and a currency ("TEUR",
     "EUR million", "Amounts in MSEK")."""
-    return _only_a_unit(text) or bool(_CAPTION_HINT.search(text) and SCALE.search(text))
-
-
-def _only_a_unit(text: str) -> bool:
-    """A line that is a scale and a currency and nothing else (no title in it)."""
-    if not SCALE.search(text):
-        return False
-    rest = re.findall(r"[A-Za-z]{2,}", SCALE.sub(" ", text))
-    return all(w.lower() in _UNIT_LINE_WORDS or re.fullmatch(r"[A-Z]{3}", w) for w in rest)
+    return only_a_unit(text) or bool(_CAPTION_HINT.search(text) and SCALE.search(text))
 
 
 def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
@@ -173,7 +160,7 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             continue
         if not caption and _is_caption(text):
             caption = text
-            if not isinstance(block, Heading) or text.startswith("(") or _only_a_unit(text):
+            if not isinstance(block, Heading) or text.startswith("(") or only_a_unit(text):
                 continue
         if text.startswith("(") and text.endswith(")") and len(text) < 120 and not title:
             caption = f"{text} {caption}".strip()

@@ -30,7 +30,7 @@ from exporter.tables.phrases import (
 )
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
-from exporter.tables.scale import parse_scale
+from exporter.tables.scale import only_a_unit, parse_scale
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
@@ -91,6 +91,8 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     Q2 2024 | Q2 2023", "(in thousands) | 2024 | 2023"): that cell is a caption.
     """
     cells = [c for c in row.cells if c.text.strip()]
+    if len(cells) == 1 and cells[0].column == 0 and only_a_unit(cells[0].text):
+        return True  # "in EUR million" on a row of its own under the column headers
     if len(cells) > 1 and cells[0].column == 0 and parse_scale(cells[0].text).money:
         cells = cells[1:]
     if _titled_years(cells):

@@ -55,6 +55,19 @@ _SHARES_SCALE = re.compile(
 _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 
 
+# Words a unit line may hold besides its scale and currency ("Amounts in TEUR", "All
+# figures in EUR thousand, unaudited").
+_UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unaudited", "of"))
+
+
+def only_a_unit(text: str) -> bool:
+    """A line that is a scale and a currency and nothing else (no title in it)."""
+    if not SCALE.search(text):
+        return False
+    rest = re.findall(r"[A-Za-z]{2,}", SCALE.sub(" ", text))
+    return all(w.lower() in _UNIT_LINE_WORDS or re.fullmatch(r"[A-Z]{3}", w) for w in rest)
+
+
 def parse_scale(caption: str) -> Scale:
     """Powers of ten for money, share counts and per-share amounts, from a caption."""
     money = 0
