@@ -201,8 +201,11 @@ _PLACEHOLDER_LENGTH = 3
 
 def is_placeholder(text: str) -> bool:
     """A mark printed in a value column where no figure is given ("N/A", "n/m", "NM",
-    "**"): at most three characters, no digit, and not a word of three letters."""
+    "n.m.", "**"): at most three characters besides full stops, no digit, and not a word
+    of three letters."""
     text = text.strip()
+    if "." in text and text.replace(".", ""):
+        text = text.replace(".", "")  # "n.m.", "n.a."
     if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):
         return False
     return not (text.isalpha() and len(text) == _PLACEHOLDER_LENGTH)

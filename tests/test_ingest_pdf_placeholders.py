@@ -40,7 +40,7 @@ def _mix(other: tuple[str, str, str, str]) -> Page:
     return page
 
 
-@pytest.mark.parametrize("mark", ["N/A", "n/a", "**", "NM"])
+@pytest.mark.parametrize("mark", ["N/A", "n/a", "**", "NM", "n.m.", "N.M."])
 def test_a_placeholder_in_value_columns_is_a_cell_of_its_column(mark):
     (table,) = read([_mix(("-%", "-%", mark, mark))]).tables
     assert grid(table)[0] == ["", "2023", "2022", "2023", "2022"]
@@ -48,9 +48,10 @@ def test_a_placeholder_in_value_columns_is_a_cell_of_its_column(mark):
     assert row_with(table, "Total") == ["Total", "100 %", "100 %", "(9.6)%", "(2.1)%"]
 
 
-def test_a_placeholder_in_the_last_column_keeps_the_row_in_the_table():
-    (table,) = read([_mix(("1 %", "2 %", "3.0 %", "**"))]).tables
-    assert row_with(table, "Other") == ["Other", "1 %", "2 %", "3.0 %", "**"]
+@pytest.mark.parametrize("mark", ["**", "n.m."])
+def test_a_placeholder_in_the_last_column_keeps_the_row_in_the_table(mark):
+    (table,) = read([_mix(("1 %", "2 %", "3.0 %", mark))]).tables
+    assert row_with(table, "Other") == ["Other", "1 %", "2 %", "3.0 %", mark]
     assert len(table.rows) == 5
 
 
