@@ -1923,3 +1923,28 @@ def test_a_unit_row_under_the_headers_and_a_table_of_positions(tmp_path: Path) -
     assert facts[("Revenues", "D2025-07-01_2025-09-30")] == (Decimal("1289500000"), "EUR")
     assert facts[("Assets", "I2026-09-30")] == (Decimal("6842300000"), "EUR")
     assert not conversion.facts.unmapped
+
+
+@pytest.mark.parametrize("label", ["Equity ratio (%)", "Equity ratio in %", "Equity ratio, %"])
+def test_a_percent_sign_in_the_label_makes_its_plain_numbers_rates(
+    tmp_path: Path, label: str
+) -> None:
+    html = _html_release(
+        "Norvalis SE: Quarterly Statement Q3 2026",
+        "Munich, 5 November 2026 -- Norvalis SE (Xetra: NVS) today published its quarterly"
+        " statement for the third quarter ended 30 September 2026.",
+        "Financial position (in EUR million)",
+        [
+            ("", "30 Sep 2026", "31 Dec 2025"),
+            ("Total assets", "6,842.3", "6,611.0"),
+            (label, "42.6", "42.1"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    rates = {
+        (f.context, f.value, f.unit) for f in conversion.facts.facts if f.source.label == label
+    }
+    assert rates == {
+        ("I2026-09-30", Decimal("0.426"), "pure"),
+        ("I2025-12-31", Decimal("0.421"), "pure"),
+    }
