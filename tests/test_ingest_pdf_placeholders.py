@@ -138,3 +138,23 @@ def test_pge_guidance_figures_are_approximate_cells():
     table = next(t for t in doc.tables if t.page == 9)
     assert row_with(table, "Estimated EPS on a GAAP basis")[1:] == ["~ $1.00", "~ $1.13"]
     assert row_with(table, "Bankruptcy and legal costs ³")[1:] == ["~ 0.03", "~ 0.02"]
+
+
+def test_a_hanging_bracket_close_to_the_next_columns_dollar_sign() -> None:
+    """A negative's ')' hangs past its column to within a few points of the `$` printed
+    before the next column's figure: the sign opens the next cell."""
+    page = Page()
+    page.text(50, 60, "RECONCILIATION OF GAAP TO NON-GAAP", SIZE)
+    for right, text in zip((300.0, 380.0), ("GAAP", "Non-GAAP"), strict=True):
+        page.right(right, 80, text, SIZE)
+    for i, (label, gaap, adjusted) in enumerate(
+        (("Revenue", "1,204.1", "1,204.1"), ("SG&A", "(6.1)", "(1.4)"), ("Total", "318.2", "312.5"))
+    ):
+        y = 95 + i * 12
+        page.text(50, y, label, SIZE)
+        page.right(300, y, gaap, SIZE)
+        # the dollar sign set so close after the bracket that a word gap would join them
+        page.text(302.5, y, "$", SIZE)
+        page.right(380, y, adjusted, SIZE)
+    (table,) = read([page]).tables
+    assert row_with(table, "SG&A") == ["SG&A", "(6.1)", "$(1.4)"]

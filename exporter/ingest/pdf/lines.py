@@ -197,11 +197,21 @@ def _line(number: int, words: list[Word]) -> Line:
     )
 
 
+_ENDS_A_NUMBER = re.compile(r"\d[)%]?$")
+
+
 def _chunks(words: list[Word], size: float) -> list[Chunk]:
     groups: list[list[Word]] = []
     for word in words:
         approximate = word.text.startswith(_APPROXIMATE)
-        if groups and word.x0 - groups[-1][-1].x1 < _CHUNK_GAP * size and not approximate:
+        # A currency sign after a number opens the next cell, however close a negative's
+        # hanging bracket comes to it ("(6.1)" then "$" of the next column).
+        opens = (
+            word.text in _CURRENCY_MARKS and groups and _ENDS_A_NUMBER.search(groups[-1][-1].text)
+        )
+        if opens:
+            groups.append([word])
+        elif groups and word.x0 - groups[-1][-1].x1 < _CHUNK_GAP * size and not approximate:
             groups[-1].append(word)
         else:
             groups.append([word])
