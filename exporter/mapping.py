@@ -304,6 +304,18 @@ class Mapper:
             self.by_bag.setdefault(tuple(sorted(entry.tokens)), []).append(entry)
         self.issuer = issuer_tokens(issuer)
         self._money: dict[int, bool] = {}
+        # The currencies' signs and codes, as a cell may print them ("$1,234", "EUR 5").
+        marks = sorted(
+            (
+                n
+                for names in taxonomy.currencies.values()
+                for n in names
+                if not n.isalpha() or n.isupper()
+            ),
+            key=len,
+            reverse=True,
+        )
+        self._currency_marks = re.compile("|".join(re.escape(m) for m in marks))
         self._flow_words = frozenset(
             t for w in taxonomy.row_kinds.get("flow_headings", ()) for t in label_tokens(w)
         )
@@ -438,7 +450,7 @@ class Mapper:
         line item of the taxonomy. A table of operating data that does neither ("Stores
         opened | 18 | 14") counts things."""
         if table.index not in self._money:
-            self._money[table.index] = _prints_money(table) or any(
+            self._money[table.index] = _prints_money(table, self._currency_marks) or any(
                 self._money_row(table, b, r, row)
                 for b, block in enumerate(table.blocks)
                 for r, row in enumerate(block.rows)
@@ -509,16 +521,13 @@ def _row_mapping(
     return mapping.model_copy(update=update)
 
 
-_CURRENCY_MARK = re.compile(r"[$€£¥₹]|\b[A-Z]{3}\b")
-
-
-def _prints_money(table: StatementTable) -> bool:
+def _prints_money(table: StatementTable, marks: re.Pattern[str]) -> bool:
     """Whether a table shows it holds money by its print: a statement, a money scale in
-    its caption or title, or a currency mark in some cell."""
+    its caption or title, or a currency's sign or code (`marks`) in some cell."""
     if table.kind != "other" or table.scale.money or table.scale.text:
         return True
     cells = (c.number.text for b in table.blocks for r in b.rows for c in r.cells)
-    return any(_CURRENCY_MARK.search(text) for text in cells)
+    return any(marks.search(text) for text in cells)
 
 
 # Statements of what happened over a period: a row there is never a balance at a date.

@@ -21,11 +21,11 @@ from exporter.taxonomy import Taxonomy
 # ASCII digits only, as the table cells (exporter/numbers.py): the Inline XBRL number
 # formats read nothing else, so a figure in other digits is reported, not read.
 # Thousands grouped by commas, or by apostrophes ("CHF 1'234 million"); by spaces only
-# right after a currency ("SEK 3 128 m", "€ 12 500"), where a space cannot part two figures.
-_AFTER_CURRENCY = r"(?:(?<=[A-Z]{3} )|(?<=[$€£¥])|(?<=[$€£¥] ))"
+# right after a currency's sign or code ("SEK 3 128 m", "€ 12 500": `{after}`, filled in
+# from the taxonomy's currencies), where a space cannot part two figures.
 _NUMBER = (
-    r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:['\u2019][0-9]{3})+(?:\.[0-9]+)?"
-    rf"|{_AFTER_CURRENCY}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
+    r"[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:['\u2019][0-9]{{3}})+(?:\.[0-9]+)?"
+    r"|{after}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
 _GROUPING = re.compile(r"[,'\u2019 \u00a0\u202f]")
@@ -36,11 +36,9 @@ _SKIP_AFTER = re.compile(
 )
 _SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
 _YEARS = range(1900, 2101)
-# Two amounts joined by a dash after a currency sign ("$4.2-4.4", "€1.1-1.3"): a range, not
-# a code or a date.
-_MONEY_RANGE = re.compile(
-    r"(?:[$€£¥]|\b[A-Z]{3}\s)\s?[0-9][0-9,.]*-(?:[$€£¥]|[A-Z]{3}\s)?[0-9][0-9,.]*(?![0-9])"
-)
+# Two amounts joined by a dash after a currency's sign or code ("$4.2-4.4", "EUR 1.1-1.3"):
+# a range, not a code or a date (`{mark}`, filled in from the taxonomy's currencies).
+_MONEY_RANGE = r"(?:{mark})\s?[0-9][0-9,.]*-(?:{mark})?\s?[0-9][0-9,.]*(?![0-9])"
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
@@ -64,9 +62,21 @@ class FigureReader:
         self.per_ads = {" ".join(p.lower().split()) for p in words.per_ads}
         self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
         per = list(words.per_share) + list(words.per_ads)
+        marks = sorted(set(symbols + codes), key=len, reverse=True)
+        # A space groups thousands only right after a sign or code; each its own lookbehind
+        # (Python's are of fixed width).
+        after_mark = "|".join(f"(?<={re.escape(m)}{gap})" for m in marks for gap in ("", " "))
+        number = _NUMBER.format(after=f"(?:{after_mark})")
+        self.money_range = re.compile(
+            _MONEY_RANGE.format(
+                mark="|".join(
+                    rf"\b{re.escape(m)}\s?" if m.isalpha() else re.escape(m) for m in marks
+                )
+            )
+        )
         self.pattern = re.compile(
             rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
-            rf"(?P<num>{_NUMBER})(?![\d])(?(open)\))"
+            rf"(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
             rf"(?:\s(?P<post>{_alternation(after, 'i')})(?![\w$]))?"
@@ -88,7 +98,7 @@ class FigureReader:
         start, end = match.start("num"), match.end("num")
         ranged = any(  # "$4.2-4.4 million"
             m.start() <= start and end <= m.end()
-            for m in _MONEY_RANGE.finditer(text, max(0, start - 24), end + 24)
+            for m in self.money_range.finditer(text, max(0, start - 24), end + 24)
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
