@@ -32,7 +32,14 @@ from exporter.ingest.text.grid import (
     text_block,
     value_text,
 )
-from exporter.ingest.text.ragged import Cells, header_spans, is_delimited, is_ragged, realigned
+from exporter.ingest.text.ragged import (
+    Cells,
+    header_spans,
+    is_delimited,
+    is_ragged,
+    merged_spans,
+    realigned,
+)
 from exporter.numbers import is_placeholder
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -296,16 +303,6 @@ def _nearest(extents: list[tuple[int, int]], start: int, end: int) -> int:
     return min(range(len(extents)), key=lambda i: distance(extents[i]))
 
 
-def _merge(extents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(extents):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def _layout(data: list[str], marks: list[int]) -> _Layout:
     layout = _value_layout(data, marks)
     starts = [parts.label[0].start for parts in map(cut, data) if parts.label]
@@ -328,7 +325,7 @@ def _value_layout(data: list[str], marks: list[int]) -> _Layout:
                 (min(t.start for t in found), max(t.end for t in found)) if found else (mark, end)
             )
         return _Layout(extents=extents, marks=marks)
-    return _Layout(extents=_merge([(t.start, t.end) for t in tokens]), marks=[])
+    return _Layout(extents=merged_spans([(t.start, t.end) for t in tokens]), marks=[])
 
 
 def _rule_segments(line: str) -> list[tuple[int, int]]:

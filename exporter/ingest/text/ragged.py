@@ -27,17 +27,22 @@ class Cells:
     values: tuple[str, ...]
 
 
+def merged_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character ranges that overlap merged into one: the columns values stand in."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def is_ragged(rows: list[list[tuple[int, int]]]) -> bool:
     """Whether the values of data lines (their start and end positions) fail to line up in
     columns: two values of one line would share a column, or there are more columns than
     any line has values."""
-    spans = sorted({span for row in rows for span in row})
-    columns: list[tuple[int, int]] = []
-    for start, end in spans:
-        if columns and start < columns[-1][1]:
-            columns[-1] = (columns[-1][0], max(end, columns[-1][1]))
-        else:
-            columns.append((start, end))
+    columns = merged_spans([span for row in rows for span in row])
     widest = max((len(row) for row in rows), default=0)
     if len(columns) > widest:
         return True
