@@ -13,6 +13,7 @@ report says so. Without such evidence the table keeps the scale it prints (none:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -26,13 +27,14 @@ _MIN_MATCHES = 2
 _Key = tuple[str, date | None, date, Decimal]
 
 
+@dataclass(frozen=True)
 class InheritedScale:
-    """The money scale a scale-less table takes, and the table whose amounts show it."""
+    """The money scale a scale-less table takes, the table whose amounts show it, and how
+    many of its amounts do."""
 
-    def __init__(self, exponent: int, source: int, matches: int) -> None:
-        self.exponent = exponent
-        self.source = source
-        self.matches = matches
+    exponent: int
+    source: int
+    matches: int
 
 
 def inherited_scales(
