@@ -1948,3 +1948,26 @@ def test_a_percent_sign_in_the_label_makes_its_plain_numbers_rates(
         ("I2026-09-30", Decimal("0.426"), "pure"),
         ("I2025-12-31", Decimal("0.421"), "pure"),
     }
+
+
+def test_a_heading_wrapped_over_two_rows_heads_the_rows_below(tmp_path: Path) -> None:
+    """The heading's second line starts with a capital (a name) and ends with its colon."""
+    html = _html_release(
+        "Kestrel Bay Holdings Reports Fourth Quarter 2025 Results",
+        "TAMPA, Fla., February 10, 2026 -- Kestrel Bay Holdings, Inc. (NYSE: KBH) today"
+        " reported results for the fourth quarter ended December 31, 2025.",
+        "CONSOLIDATED STATEMENTS OF INCOME (in millions, except per share amounts)",
+        [
+            ("", "Three Months Ended December 31, 2025", "Three Months Ended December 31, 2024"),
+            ("Net income", "$91.7", "$63.0"),
+            ("Earnings per share attributable to Kestrel", "", ""),
+            ("Bay Holdings, Inc. common shareholders:", "", ""),
+            ("Basic", "$1.76", "$1.21"),
+            ("Diluted", "$1.74", "$1.20"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    quarter = "D2025-10-01_2025-12-31"
+    assert facts[("EarningsPerShareBasic", quarter)] == (Decimal("1.76"), "USD_per_share")
+    assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("1.74"), "USD_per_share")

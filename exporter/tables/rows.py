@@ -209,6 +209,12 @@ def assign_sections(
             result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
             stack.append((row.label, _CONNECTIVE_LEVEL))
             continue
+        if row.role is RowRole.SECTION and _wrapped_heading(stack, result, row):
+            # "Earnings per share attributable to Kestrel" / "Bay Holdings, Inc. common
+            # shareholders:": one heading printed over two lines, its colon on the last.
+            stack[-1] = (f"{stack[-1][0]} {row.label}", stack[-1][1])
+            result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack[:-1])}))
+            continue
         if row.role is RowRole.SECTION:
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level]
@@ -224,6 +230,21 @@ def assign_sections(
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
     return result
+
+
+def _wrapped_heading(stack: list[tuple[str, int]], done: list[TableRow], row: TableRow) -> bool:
+    """A heading line ending in a colon right after a heading line without one: the tail
+    of one heading wrapped over two lines."""
+    if not stack or not done or done[-1].role is not RowRole.SECTION:
+        return False
+    head = stack[-1][0].rstrip()
+    return (
+        done[-1].label == stack[-1][0]
+        and not head.endswith(":")
+        and row.label.rstrip().endswith(":")
+        and not is_all_caps(row.label)
+        and not is_all_caps(head)
+    )
 
 
 def _totals_section(row: TableRow, stack: list[tuple[str, int]], done: list[TableRow]) -> bool:
