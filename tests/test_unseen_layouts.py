@@ -1971,3 +1971,25 @@ def test_a_heading_wrapped_over_two_rows_heads_the_rows_below(tmp_path: Path) ->
     quarter = "D2025-10-01_2025-12-31"
     assert facts[("EarningsPerShareBasic", quarter)] == (Decimal("1.76"), "USD_per_share")
     assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("1.74"), "USD_per_share")
+
+
+def test_figures_left_in_a_label_are_numbers_not_understood(tmp_path: Path) -> None:
+    """Cells run together into the label (two tables side by side read as one line) are
+    counted and reported, never silently lost; a label's own counts are not."""
+    html = _html_release(
+        "Norvalis SE: Quarterly Statement Q3 2026",
+        "Munich, 5 November 2026 -- Norvalis SE (Xetra: NVS) today published its quarterly"
+        " statement for the third quarter ended 30 September 2026.",
+        "Key figures (in EUR million)",
+        [
+            ("", "Q3 2026", "Q3 2025"),
+            ("Revenue", "1,356.8", "1,289.5"),
+            ("Order intake 1,412.6 1,298.4 +8.8% Order intake", "", ""),
+            ("Common stock, 95,000,000 shares authorized", "12.0", "12.0"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    lost = [u for u in conversion.facts.unmapped if u.label.startswith("Order intake")]
+    assert sorted(u.text for u in lost) == ["+8.8%", "1,298.4", "1,412.6"]
+    assert not [u for u in conversion.facts.unmapped if u.label.startswith("Common stock")]
+    assert conversion.report.numbers_in_tables == 7  # 2 + 3 + 2

@@ -46,6 +46,7 @@ from exporter.tables.rates import rates_by_arithmetic
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
+    numbers_in_labels,
     numeric_positions,
     place_row,
     repeated_groups,
@@ -409,6 +410,7 @@ def understand_table(
         block, lost = _block(headers, data, previous, context)
         blocks.append(block)
         unplaced.extend(lost)
+        unplaced.extend(numbers_in_labels(list(block.rows)))
         previous = block.columns
     return StatementTable(
         index=raw.index,

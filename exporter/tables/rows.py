@@ -146,6 +146,38 @@ def stated_scale(row: TableRow) -> int | None:
     return None
 
 
+# A figure as a cell prints it: digits with a decimal point, thousands commas or a percent
+# sign (bare integers in labels are counts, notes and years: "95,000,000 shares" stands
+# alone, not in a run).
+_LABEL_FIGURE = re.compile(
+    r"^[+\-\u2013\u2212(]?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%))%?\)?$"
+)
+_LOST_RUN = 2
+
+
+def numbers_in_labels(rows: list[TableRow]) -> list[UnplacedNumber]:
+    """Figures printed inside rows' labels, two or more in a run ("Order intake 1,412.6
+    1,298.4 +8.8% Order intake", two tables side by side read as one line): cells the
+    reader could not tell apart. They are table numbers not understood, never lost."""
+    lost: list[UnplacedNumber] = []
+    reason = "figures printed inside the row's label: its cells were not told apart"
+    for row in rows:
+        run: list[str] = []
+        for token in [*row.label.split(), ""]:
+            if _LABEL_FIGURE.match(token):
+                run.append(token)
+                continue
+            if len(run) >= _LOST_RUN:
+                lost.extend(
+                    UnplacedNumber(
+                        text=t, line=row.line, page=row.page, label=row.label, reason=reason
+                    )
+                    for t in run
+                )
+            run = []
+    return lost
+
+
 def repeated_groups(rows: list[TableRow]) -> list[TableRow]:
     """Rows that repeat under different parent rows take the parent as their section.
 
