@@ -29,7 +29,7 @@ from exporter.document import Cell, Row
 from exporter.ingest import read_document
 from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
-from exporter.pipeline import convert
+from exporter.pipeline import Conversion, convert
 from exporter.tables import understand_tables
 from exporter.tables.calendar import CalendarEvidence
 from exporter.tables.decimals import to_decimal_point
@@ -41,6 +41,11 @@ FactKey = tuple[str, str]
 def _facts(path: Path) -> dict[FactKey, Decimal]:
     converted = convert(path, ConvertOptions())
     return {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
+
+
+def _valued(conversion: Conversion) -> dict[FactKey, tuple[Decimal, str]]:
+    """The conversion's facts with their units, by concept and context."""
+    return {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
 
 
 def _release(tmp_path: Path, text: str, suffix: str = ".html") -> Path:
@@ -1086,7 +1091,7 @@ def test_key_figures_of_an_interim_report_placed_by_the_balance_sheet_dates(
     conversion = convert(
         _release(tmp_path, _key_figures_release(False, employees, eps)), ConvertOptions()
     )
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     assert facts[("Revenues", "D2026-04-01_2026-06-30")] == (Decimal("512400000"), "EUR")
     assert facts[("Revenues", "D2026-01-01_2026-06-30")] == (Decimal("1001300000"), "EUR")
     assert facts[("Revenues", "D2025-01-01_2025-12-31")] == (Decimal("1920500000"), "EUR")
@@ -1197,7 +1202,7 @@ def test_a_unit_line_above_the_table_scales_its_amounts(
     title, line, power = _UNIT_LINES[unit]
     path = _release(tmp_path, _unit_line_release(title, line, html), ".html" if html else ".txt")
     conversion = convert(path, ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     scale = Decimal(10) ** power
     assert facts[("Revenues", "D2026-01-01_2026-03-31")] == (12345 * scale, "EUR")
     assert facts[("Revenues", "D2025-01-01_2025-03-31")] == (11020 * scale, "EUR")
@@ -1629,7 +1634,7 @@ def test_the_unit_cell_of_the_header_row_gives_the_tables_currency(
         ],
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     code = "AUD" if "A" in unit else "EUR"
     assert facts[("Revenues", "D2026-04-01_2026-06-30")] == (Decimal("210300000"), code)
     assert facts[("OperatingIncomeLoss", "D2025-04-01_2025-06-30")] == (Decimal("28400000"), code)
@@ -1731,7 +1736,7 @@ def test_an_operating_data_table_that_shows_no_money_counts_things(tmp_path: Pat
         ],
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     assert facts[("StoresOpened", "D2025-08-03_2025-11-01")] == (Decimal("18"), "pure")
     assert facts[("StoresOpenAtEndOfPeriod", "I2025-11-01")] == (Decimal("1028"), "pure")
     assert facts[("StoresOpenAtBeginningOfPeriod", "I2025-08-02")] == (Decimal("1012"), "pure")
@@ -1809,7 +1814,7 @@ def test_a_bare_dollar_in_the_header_leaves_the_releases_dollar(tmp_path: Path, 
         ],
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     assert facts[("Revenues", "D2025-07-01_2025-12-31")] == (Decimal("1842700000"), "AUD")
     assert facts[("Ebitda", "D2024-07-01_2024-12-31")] == (Decimal("488000000"), "AUD")
 
@@ -1918,7 +1923,7 @@ def test_a_unit_row_under_the_headers_and_a_table_of_positions(tmp_path: Path) -
         + "</body></html>"
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     assert facts[("Revenues", "D2026-07-01_2026-09-30")] == (Decimal("1356800000"), "EUR")
     assert facts[("Revenues", "D2025-07-01_2025-09-30")] == (Decimal("1289500000"), "EUR")
     assert facts[("Assets", "I2026-09-30")] == (Decimal("6842300000"), "EUR")
@@ -1967,7 +1972,7 @@ def test_a_heading_wrapped_over_two_rows_heads_the_rows_below(tmp_path: Path) ->
         ],
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
-    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    facts = _valued(conversion)
     quarter = "D2025-10-01_2025-12-31"
     assert facts[("EarningsPerShareBasic", quarter)] == (Decimal("1.76"), "USD_per_share")
     assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("1.74"), "USD_per_share")
