@@ -20,12 +20,13 @@ _CURRENCY_MARK = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|RMB|\$|€|£|¥|₹|₩)"
 _NUMBER = re.compile(
     rf"""^
     (?P<lead>[{_MINUS}+])?\s*
-    (?:{_CURRENCY_MARK}\s*)?
+    (?P<mark1>{_CURRENCY_MARK}\s*)?
     (?P<open>\()?\s*
-    (?:{_CURRENCY_MARK}\s*)?
+    (?P<mark2>{_CURRENCY_MARK}\s*)?
     (?P<inner>[{_MINUS}])?\s*
     (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*|\d+)?
     (?P<frac>\.\d+)?
+    (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2])?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
@@ -55,6 +56,9 @@ class PrintedNumber(Frozen):
     # Printed in basis points ("121 bps", "(451) bps"): hundredths of a percent, as a
     # change of a margin or rate is often stated.
     basis_points: bool = False
+    # A power of ten printed in the cell itself ("$120.5 million", "EUR 1.2bn"), as a
+    # highlights table prints its amounts: it wins over the table's caption.
+    scale: int | None = None
 
     @property
     def negative(self) -> bool:
@@ -121,6 +125,9 @@ def _parse(text: str) -> PrintedNumber | None:
     basis_points = bool(match["bps"])
     if basis_points and (percent or minor or not match["int"]):
         return None
+    scale = _cell_scale(match)
+    if match["scale"] and (scale is None or percent or minor or basis_points):
+        return None
     return PrintedNumber(
         text=cleaned,
         value=value,
@@ -128,7 +135,25 @@ def _parse(text: str) -> PrintedNumber | None:
         percent=percent,
         minor_unit=minor,
         basis_points=basis_points,
+        scale=scale,
     )
+
+
+# Scale words a cell may print after its number. The spelled words stand alone ("5.2
+# million" customers); a letter or short form is a scale only after a currency ("$1.2B",
+# "EUR 12m"), where it cannot be a header's "9M" (nine months) or a footnote letter.
+_SPELLED_SCALES = {"thousand": 3, "million": 6, "billion": 9}
+_SHORT_SCALES = {"k": 3, "m": 6, "mn": 6, "mm": 6, "b": 9, "bn": 9}
+
+
+def _cell_scale(match: re.Match[str]) -> int | None:
+    word = (match["scale"] or "").strip().lower()
+    if not word:
+        return None
+    if word in _SPELLED_SCALES:
+        return _SPELLED_SCALES[word]
+    currency = match["mark1"] or match["mark2"]
+    return _SHORT_SCALES[word] if currency else None
 
 
 def unreadable_number(text: str) -> str | None:

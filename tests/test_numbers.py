@@ -109,6 +109,32 @@ def test_basis_points_without_a_plain_number_are_none(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "scale"),
+    [
+        ("$120.5 million", "120.5", 6),
+        ("($3.1 million)", "-3.1", 6),
+        ("5.2 million", "5.2", 6),
+        ("$1.2B", "1.2", 9),
+        ("€12m", "12", 6),
+        ("US$126 million", "126", 6),
+        ("RMB 3.4 billion", "3.4", 9),
+        ("$850k", "850", 3),
+        ("$ 1,234", "1234", None),
+    ],
+)
+def test_a_scale_word_printed_in_the_cell(text: str, value: str, scale: int | None) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.scale) == (Decimal(value), scale)
+
+
+# A letter is a scale only after a currency: "9M" heads nine months, "3 bn" alone is not read.
+@pytest.mark.parametrize("text", ["9M", "12m", "3 bn", "12.5% million", "45c million"])
+def test_a_scale_letter_without_a_currency_is_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("2024", True),

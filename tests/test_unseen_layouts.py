@@ -10,6 +10,8 @@ carry it, with the facts expected written by hand.
   where only a sentence says when a quarter ended.
 - A balance sheet under a headline that names a span ("first half of 2024"): its dates
   stay instants.
+- A highlights table whose cells print their own scale ("$120.5 million", "$1.2 billion"),
+  as HTML or as aligned text; a bullet ending in such an amount stays a sentence.
 """
 
 from __future__ import annotations
@@ -1998,3 +2000,45 @@ def test_figures_left_in_a_label_are_numbers_not_understood(tmp_path: Path) -> N
     assert sorted(u.text for u in lost) == ["+8.8%", "1,298.4", "1,412.6"]
     assert not [u for u in conversion.facts.unmapped if u.label.startswith("Common stock")]
     assert conversion.report.numbers_in_tables == 7  # 2 + 3 + 2
+
+
+_SCALED_CELLS = [
+    ("", "Q3 2025", "Q3 2024", "Change"),
+    ("Revenue", "$120.5 million", "$110.2 million", "9%"),
+    ("Net income", "$12.3 million", "$10.1 million", "22%"),
+    ("Adjusted EBITDA", "$1.2 billion", "$0.9 billion", "33%"),
+    ("Diluted EPS", "$0.45", "$0.37", "22%"),
+]
+
+
+def _scaled_cells_release(html: bool) -> str:
+    headline = "Acme Widgets, Inc. Reports Third Quarter 2025 Results"
+    dateline = (
+        "SPRINGFIELD, Ill., Oct. 28, 2025 -- Acme Widgets, Inc. (NASDAQ: ACME) today reported"
+        " results for the third quarter ended September 30, 2025."
+    )
+    if html:
+        return _html_release(headline, dateline, "Financial Highlights", _SCALED_CELLS)
+    table = [f"{r[0]:<20}" + "".join(f"{c:>18}" for c in r[1:]) for r in _SCALED_CELLS]
+    # Bullets set off by a run of spaces, as newswire copies print them.
+    bullets = [
+        "\u25cf     Revenue increased 9% to $120.5 million",
+        "\u25cf     Net income was $12.3 million",
+    ]
+    return "\n\n".join([headline, dateline, "Financial Highlights", "\n".join(table), *bullets])
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "text"])
+def test_cells_that_print_their_own_scale(tmp_path: Path, html: bool) -> None:
+    text = _scaled_cells_release(html)
+    conversion = convert(_release(tmp_path, text, ".html" if html else ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    quarter, prior = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("Revenues", quarter)] == (Decimal("120500000"), "USD")
+    assert facts[("Revenues", prior)] == (Decimal("110200000"), "USD")
+    assert facts[("NetIncomeLoss", prior)] == (Decimal("10100000"), "USD")
+    assert facts[("AdjustedEbitda", quarter)] == (Decimal("1200000000"), "USD")
+    assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("0.45"), "USD_per_share")
+    assert conversion.report.numbers_in_tables == 12
+    assert conversion.report.valid
+    assert len(conversion.report.tables) == 1  # the bullets are sentences, not rows

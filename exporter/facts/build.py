@@ -33,6 +33,7 @@ from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
 from exporter.metadata import DocumentInfo
+from exporter.numbers import PrintedNumber
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
@@ -364,12 +365,17 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
 _STATED_SCALES = (ConceptType.MONETARY, ConceptType.SHARES, ConceptType.DECIMAL)
 
 
-def _exponent(concept: Concept, scale: Scale, row: TableRow, unit_amount: bool) -> int:
-    """Power of ten of the printed numbers: the row's own stated scale, else the table's.
+def _exponent(
+    concept: Concept, scale: Scale, row: TableRow, number: PrintedNumber, unit_amount: bool
+) -> int:
+    """Power of ten of a printed number: the cell's own ("$120.5 million"), else the row's
+    stated scale, else the table's.
 
     Per-unit money ("average daily rate") is printed in plain units whatever the table's
     scale; per-share amounts may be printed in cents.
     """
+    if number.scale is not None and concept.type in _STATED_SCALES:
+        return number.scale
     if row.scale is not None and concept.type in _STATED_SCALES:
         return row.scale
     if row.scale is not None and row.scale < 0 and concept.type is ConceptType.PER_SHARE:
@@ -554,7 +560,7 @@ def _row_facts(
         if name is None:
             continue
         concept = builder.concepts[name]
-        exponent = _exponent(concept, table.scale, row, unit_amount)
+        exponent = _exponent(concept, table.scale, row, cell.number, unit_amount)
         if concept.type is ConceptType.PERCENT:
             exponent = cell.number.rate_exponent
         source = Source.model_construct(

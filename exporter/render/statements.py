@@ -214,6 +214,8 @@ def _printing(
 def _scales(table: StatementTable, row: TableRow, number: PrintedNumber) -> tuple[int, ...]:
     """Powers of ten a number in this row may be printed in, most likely first."""
     candidates = [number.rate_exponent] if number.rate else []
+    if number.scale is not None:
+        candidates.append(number.scale)
     if row.scale is not None:
         candidates.append(row.scale)
     candidates += [table.scale.money, table.scale.shares, table.scale.per_share, 0]

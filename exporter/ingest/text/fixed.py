@@ -40,7 +40,7 @@ from exporter.ingest.text.ragged import (
     merged_spans,
     realigned,
 )
-from exporter.numbers import is_placeholder
+from exporter.numbers import is_placeholder, parse_number
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
@@ -104,10 +104,25 @@ def cut(line: str) -> _Line:
             break
         values[:0] = split
         chunks.pop()
-    while values and value_text(values[0].text) is None:
-        # A placeholder belongs to a run of numbers, never starts one.
+    while values and (value_text(values[0].text) is None or not _set_apart(line, values[0])):
+        # A placeholder belongs to a run of numbers, never starts one; an amount with its
+        # scale word ends a sentence ("Revenue decreased 9% to $2.1 million") unless
+        # printed apart, as a cell is.
         chunks.append(values.pop(0))
     return _Line(label=tuple(chunks), values=tuple(values))
+
+
+def _set_apart(line: str, token: _Token) -> bool:
+    """A value that names its own scale ("$2.1 million") is a cell only when two spaces
+    (or a leader) set it apart from what precedes it as printed, its `$` included."""
+    number = parse_number(token.text)
+    if number is None or number.scale is None:
+        return True
+    before = line[: token.start].rstrip(" \u00a0")
+    if before.endswith("$"):
+        before = before[:-1].rstrip(" \u00a0")
+    gap = line[len(before) : token.start].replace("$", "")
+    return not before.strip() or len(gap) >= 2 or before.endswith(".")
 
 
 def _may_be_aligned(line: str) -> bool:
