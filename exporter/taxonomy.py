@@ -292,6 +292,10 @@ class Taxonomy(Frozen):
         return self._expenses
 
     @cached_property
+    def _totals(self) -> frozenset[str]:
+        return frozenset(r.total for _, n in self.networks() for r in n.relations)
+
+    @cached_property
     def _deductions(self) -> frozenset[str]:
         lines = {name for s in self.statements for name in s.deduction_lines}
         lines |= {
@@ -306,6 +310,10 @@ class Taxonomy(Frozen):
         """The expenses, and the other lines a statement that prints its costs or its
         liabilities as deductions prints as deductions too (income taxes, liabilities)."""
         return self._deductions
+
+    def calculation_totals(self) -> frozenset[str]:
+        """The concepts some calculation of a statement sums into."""
+        return self._totals
 
     def networks(self) -> tuple[tuple[Statement, CalcNetwork], ...]:
         return tuple((s, n) for s in self.statements for n in s.calculations)

@@ -120,3 +120,105 @@ def test_a_label_naming_both_directions_signs_its_row(
     nci = "NetIncomeLossAttributableToNoncontrollingInterest"
     assert values[(nci, Q2_24)] == Decimal(-20_000)
     assert values[(nci, Q2_23)] == Decimal(10_000)
+
+
+# A section heading that names both directions prints its rows in the direction it names
+# first; no total ties the rows (an extension line breaks the sum), so only the heading
+# can tell. The total after the section keeps its printed sign.
+SECTION_DIRECTIONS = """Wren Labs Inc. Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Revenue\t900\t800
+Operating income\t300\t250
+{section}:\t\t
+Interest expense\t{interest}\t{interest_prior}
+Other income\t{other}\t{other_prior}
+Allowance for equity funds used during construction\t14\t12
+Income before income taxes\t165\t(30)
+"""
+
+
+@pytest.mark.parametrize(
+    ("section", "printed", "interest", "other"),
+    [
+        pytest.param(
+            "Other income (expense)",
+            ("(158)", "(141)", "4", "(2)"),
+            (158_000, 141_000),
+            (4_000, -2_000),
+            id="income-first",
+        ),
+        pytest.param(
+            "Other expense (income)",
+            ("158", "141", "(4)", "2"),
+            (158_000, 141_000),
+            (4_000, -2_000),
+            id="expense-first",
+        ),
+    ],
+)
+def test_a_section_naming_both_directions_signs_its_lines(
+    tmp_path: Path,
+    section: str,
+    printed: tuple[str, str, str, str],
+    interest: tuple[int, int],
+    other: tuple[int, int],
+) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    text = SECTION_DIRECTIONS.format(
+        section=section,
+        interest=printed[0],
+        interest_prior=printed[1],
+        other=printed[2],
+        other_prior=printed[3],
+    )
+    release.write_text(text, encoding="utf-8")
+    write_conversion(convert(release), tmp_path)
+    facts = xml_facts((tmp_path / "wren-2024q2.xml").read_bytes())
+    values = {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in facts}
+    assert values[("InterestExpenseNonoperating", Q2_24)] == Decimal(interest[0])
+    assert values[("InterestExpenseNonoperating", Q2_23)] == Decimal(interest[1])
+    (other_income,) = {c for c, _ in values} & OTHER_INCOME
+    assert values[(other_income, Q2_24)] == Decimal(other[0])
+    assert values[(other_income, Q2_23)] == Decimal(other[1])
+    pretax = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert values[(pretax, Q2_23)] == Decimal(-30_000)
+
+
+# An IFRS statement prints its costs as deductions; a cost the taxonomy has no concept
+# for ("Finance costs") is an extension, positive like the standard costs beside it, and
+# the profit it leads to still adds up (the arithmetic subtracts it).
+IFRS_COSTS = """Laurel Freight Inc. Reports Fourth Quarter 2025 Results
+
+Laurel Freight Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+CONSOLIDATED STATEMENTS OF PROFIT
+(in thousands of Canadian dollars)
+
+\tQ4 2025\tQ4 2024
+Revenue\t182,450\t171,320
+Cost of sales\t(121,730)\t(116,040)
+Gross profit\t60,720\t55,280
+General and administrative expenses\t(18,940)\t(17,610)
+Operating profit\t41,780\t37,670
+{cost}\t(4,260)\t(4,890)
+Profit before income taxes\t37,520\t32,780
+"""
+
+
+@pytest.mark.parametrize("cost", ["Finance costs", "Impairment losses on trade receivables"])
+def test_a_cost_without_a_standard_concept_is_deducted_like_its_siblings(
+    tmp_path: Path, cost: str
+) -> None:
+    release = tmp_path / "laurel-2025q4.txt"
+    release.write_text(IFRS_COSTS.format(cost=cost), encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    assert by_label[(cost, "Q4 2025")] == Decimal(4_260_000)
+    assert by_label[(cost, "Q4 2024")] == Decimal(4_890_000)
+    assert by_label[("General and administrative expenses", "Q4 2025")] == Decimal(18_940_000)
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]

@@ -580,6 +580,8 @@ def _row_facts(
             builder.unmapped.append(_unmapped(source, reason))
             continue
         value = (cell.number.value * (1 if overridden else sign)).scaleb(exponent)
+        if not value:
+            value = value.copy_abs()  # a dash negated is nil, not "-0"
         decimals = cell.number.fraction_digits - exponent
         fact = Fact.model_construct(
             id="",

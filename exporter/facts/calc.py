@@ -17,7 +17,7 @@ from itertools import combinations, product
 
 from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
 from exporter.models import Frozen
-from exporter.tables.model import ColumnBlock
+from exporter.tables.model import ColumnBlock, TableRow
 from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
@@ -153,10 +153,47 @@ def label_sign(label: str, concept: str, balance: Balance | None, taxonomy: Taxo
     bare, bracketed = _directions(label, taxonomy)
     if len(bare) != 1 or len(bracketed) != 1 or bare == bracketed:
         return 1
+    direction = _concept_direction(concept, balance, taxonomy)
+    return -1 if direction and bare != direction else 1
+
+
+def section_sign(
+    sections: tuple[str, ...], row: RowValues, balance: Balance | None, taxonomy: Taxonomy
+) -> int:
+    """-1 for a row with a bracketed figure under a section heading that names both directions
+    and puts first the one against the concept's: "Interest expense (158)" under "Other
+    income (expense):" prints an expense in the section's income direction, a deduction;
+    an income row printed negative there is a loss and keeps its sign. A total printed
+    after the section ("Loss before income taxes") is not one of its lines."""
+    if all(v >= 0 for v in row.values.values()) or row.concept in taxonomy.calculation_totals():
+        return 1
+    for section in reversed(sections):
+        bare, bracketed = _directions(section, taxonomy)
+        if len(bare) == 1 and len(bracketed) == 1 and bare != bracketed:
+            direction = _concept_direction(row.concept, balance, taxonomy)
+            return -1 if direction and bare != direction else 1
+    return 1
+
+
+def _concept_direction(concept: str, balance: Balance | None, taxonomy: Taxonomy) -> set[Balance]:
     known = taxonomy.concepts.get(concept)
     own = _directions(known.label, taxonomy)[0] if known else set()
-    direction = own if len(own) == 1 else ({balance} if balance else set())
-    return -1 if direction and bare != direction else 1
+    return own if len(own) == 1 else ({balance} if balance else set())
+
+
+def _expense_extensions(
+    block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
+) -> frozenset[str]:
+    """Extension concepts whose printed label names a cost and nothing else ("Finance
+    costs", "Impairment losses on receivables"): deducted as the statement's expenses are."""
+    found = set()
+    for row, concept in concepts.items():
+        if concept in taxonomy.concepts or any(c.number.rate for c in block.rows[row].cells):
+            continue
+        bare, _ = _directions(block.rows[row].label, taxonomy)
+        if bare == {Balance.DEBIT}:
+            found.add(concept)
+    return frozenset(found)
 
 
 def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balance]]:
@@ -171,6 +208,39 @@ def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balan
         if side is not None:
             (bracketed if inside else bare).add(side)
     return bare, bracketed
+
+
+def _costs_deducted(
+    kept: list[RelationInstance], rows: list[RowValues], signs: list[int], costs: frozenset[str]
+) -> tuple[list[RelationInstance], list[int]]:
+    """A cost without a standard concept that a relation adds as printed, negative ("Finance
+    costs (4,260)" between operating profit and profit before tax), is stored positive and
+    subtracted: the same arithmetic, with the sign an expense has in XBRL."""
+    totals = {k.total for k in kept}
+    flipped = {
+        i
+        for k in kept
+        for i, _ in k.items
+        if rows[i].concept in costs
+        and i not in totals
+        and _printed_negative(rows[i])
+        and signs[i] > 0
+    }
+    if not flipped:
+        return kept, signs
+    relations = [
+        k.model_copy(update={"items": tuple((i, -w if i in flipped else w) for i, w in k.items)})
+        for k in kept
+    ]
+    return relations, [-s if i in flipped else s for i, s in enumerate(signs)]
+
+
+def _printed_sign(
+    printed: TableRow, row: RowValues, balance: Balance | None, taxonomy: Taxonomy
+) -> int:
+    """The sign the row's own words give, else the one its section heading gives."""
+    sign = label_sign(printed.label, row.concept, balance, taxonomy)
+    return sign if sign < 0 else section_sign(printed.sections, row, balance, taxonomy)
 
 
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
@@ -199,13 +269,17 @@ def block_calculations(
     start = [
         -1
         if row.concept in reversed_in_print
-        else label_sign(block.rows[r].label, row.concept, balances.get(row.concept), taxonomy)
+        else _printed_sign(block.rows[r], row, balances.get(row.concept), taxonomy)
         for r, row in zip(order, rows, strict=True)
     ]
     signs = solve_signs(rows, instances, start)
     kept, broken = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
-    signs = expenses_as_printed_deductions(rows, signs, fixed, taxonomy.deduction_concepts())
+    costs = _expense_extensions(block, concepts, taxonomy)
+    kept, signs = _costs_deducted(kept, rows, signs, costs)
+    signs = expenses_as_printed_deductions(
+        rows, signs, fixed, taxonomy.deduction_concepts() | costs
+    )
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
