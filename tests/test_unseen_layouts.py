@@ -2042,3 +2042,52 @@ def test_cells_that_print_their_own_scale(tmp_path: Path, html: bool) -> None:
     assert conversion.report.numbers_in_tables == 12
     assert conversion.report.valid
     assert len(conversion.report.tables) == 1  # the bullets are sentences, not rows
+
+
+def _quarter_labels_release(dateline: str) -> str:
+    table = [
+        f"{'':<20}" + "".join(f"{h:>11}" for h in ("Q3 2025", "Q3 2024", "9M 2025", "9M 2024")),
+        f"{'Revenue':<20}"
+        + "".join(f"{v:>11}" for v in ("1,248.6", "1,193.7", "3,702.9", "3,551.0")),
+        f"{'EBIT':<20}" + "".join(f"{v:>11}" for v in ("128.4", "116.1", "366.6", "328.4")),
+    ]
+    return "\n\n".join(
+        [
+            "Solvara Group: Q3 2025 EBIT up 10.6%",
+            f"{dateline} -- Solvara Group SE (ISIN DE000SLV0012) increased its revenue in the"
+            " third quarter of 2025 by 4.6%.",
+            "Key figures (in EUR million)",
+            "\n".join(table),
+        ]
+    )
+
+
+@pytest.mark.parametrize("dateline", ["Munich, 6 November 2025", "MUNICH, November 6, 2025"])
+def test_fiscal_labels_without_a_year_end_read_as_calendar_periods_just_reported(
+    tmp_path: Path, dateline: str
+) -> None:
+    """No sentence states the fiscal year end and no balance sheet dates it: "Q3 2025" and
+    "9M 2025" are calendar periods when, so read, they end just before the release's date."""
+    path = _release(tmp_path, _quarter_labels_release(dateline), ".txt")
+    facts = _valued(convert(path, ConvertOptions()))
+    assert facts[("Revenues", "D2025-07-01_2025-09-30")] == (Decimal("1248600000"), "EUR")
+    assert facts[("Revenues", "D2024-01-01_2024-09-30")] == (Decimal("3551000000"), "EUR")
+    assert facts[("Ebit", "D2025-01-01_2025-09-30")] == (Decimal("366600000"), "EUR")
+
+
+@pytest.mark.parametrize("dateline", ["Munich, 6 May 2025", "Munich, 6 May 2026"])
+def test_fiscal_labels_not_just_reported_as_calendar_periods_stay_unplaced(
+    tmp_path: Path, dateline: str
+) -> None:
+    """Calendar Q3 2025 ends after a release of May 2025 (a fiscal year ending in June
+    names its Q3 so), and long before one of May 2026: no guess, the columns are reported."""
+    path = _release(tmp_path, _quarter_labels_release(dateline), ".txt")
+    conversion = convert(path, ConvertOptions())
+    assert not [f for f in conversion.facts.facts if f.source.kind == "table"]
+    reasons = {u.reason for u in conversion.facts.unmapped}
+    assert reasons == {
+        "column 'Q3 2025' names no period: a fiscal period, and the release states no fiscal year end",
+        "column 'Q3 2024' names no period: a fiscal period, and the release states no fiscal year end",
+        "column '9M 2025' names no period: a fiscal period, and the release states no fiscal year end",
+        "column '9M 2024' names no period: a fiscal period, and the release states no fiscal year end",
+    }

@@ -43,6 +43,7 @@ from exporter.tables.model import (
 )
 from exporter.tables.phrases import PeriodPhrase, note_period, parse_phrase, single_period
 from exporter.tables.rates import rates_by_arithmetic
+from exporter.tables.resolve import resolve
 from exporter.tables.rows import (
     assign_sections,
     find_leading_totals,
@@ -439,6 +440,8 @@ def understand_tables(
     tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
     calendar = learn_calendar(document, tables)
     known = fiscal_quarter_periods(tables)
+    if not known and not calendar.known:
+        calendar = _calendar_years_by_dateline(document, tables, calendar) or calendar
     if known or _needs_calendar(tables, calendar):
         tables = tuple(
             understand_table(raw, taxonomy, document_currency, known, calendar) for raw in raws
@@ -479,6 +482,53 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                     phrase = dataclasses.replace(phrase, trailing=True)
                 evidence.read_period(column.period, phrase)
     return evidence.calendar()
+
+
+# A release comes out within weeks of the period it reports: a quarter's within about
+# four months of its end, a year's sooner.
+_REPORTING_LAG_DAYS = 135
+_OPENING_BLOCKS = 8
+_PRINTED_DATE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[A-Za-z]+\.?,?\s+\d{4}")
+
+
+def _calendar_years_by_dateline(
+    document: Document, tables: tuple[StatementTable, ...], calendar: FiscalCalendar
+) -> FiscalCalendar | None:
+    """Calendar years, for a release that states no fiscal year end but names fiscal
+    periods ("Q3 2025", "9M 2025"), when read as calendar periods the latest of them ends
+    shortly before the release's own date (its dateline): the period it reports has just
+    ended. A fiscal year ending in June names its "Q3 2025" months before calendar Q3,
+    which would end after the release: no reading then."""
+    phrases = [
+        parse_phrase(c.header)
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period is None and not c.change
+    ]
+    years = {p.year for p in phrases if p.year is not None and p.names_part_of_year}
+    if not years:
+        return None
+    trial = dataclasses.replace(calendar, year_ends={y: date(y, 12, 31) for y in years})
+    ends = [r.period.end for p in phrases if (r := resolve(p, trial)).period is not None]
+    if not ends:
+        return None
+    latest = max(ends)
+    published = _release_date(document, latest)
+    if published is None or (published - latest).days > _REPORTING_LAG_DAYS:
+        return None
+    return trial
+
+
+def _release_date(document: Document, after: date) -> date | None:
+    """The first full date in the opening text that falls after `after` (the dateline)."""
+    blocks = [b for b in document.blocks if isinstance(b, Heading | Paragraph)]
+    for block in blocks[:_OPENING_BLOCKS]:
+        for match in _PRINTED_DATE.finditer(block.text):
+            day = parse_phrase(match.group()).end
+            if day is not None and day > after:
+                return day
+    return None
 
 
 def _of_positions(table: StatementTable) -> bool:
