@@ -42,6 +42,10 @@ class NarrativeWords(Frozen):
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()
+    # Net flows named by their direction ("Net cash used in investing activities"): with
+    # one of `outflow_words`, a figure of these concepts is the outflow, a negative.
+    outflow_words: tuple[str, ...] = ()
+    net_flows: tuple[str, ...] = ()
     increase_words: tuple[str, ...] = ()
     decrease_words: tuple[str, ...] = ()
     outlook_words: tuple[str, ...] = ()

@@ -306,3 +306,56 @@ def test_a_bracketed_comparative_after_its_label(tmp_path: Path, label: str) -> 
         ("Ebitda", q1, eur, Decimal("61000000")),
         ("Ebitda", before, eur, Decimal("55200000")),
     }
+
+
+@pytest.mark.parametrize("ago", ["a year ago", "a year earlier"])
+def test_a_comparative_dated_after_its_per_share_amount(tmp_path: Path, ago: str) -> None:
+    """ "compared with $72.2 million, or $0.92 per diluted share, a year ago": the period
+    comes after the comparative's per-share alternative, past the comma."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Net income was $80.1 million, or $1.02 per diluted share, compared with $72.2"
+            f" million, or $0.92 per diluted share, {ago}."
+        ],
+    )
+    assert facts >= {
+        ("NetIncomeLoss", Q3_2025, USD, Decimal("72200000")),
+        ("EarningsPerShareDiluted", Q3_2025, PER_SHARE, Decimal("0.92")),
+        ("EarningsPerShareDiluted", Q3_2026, PER_SHARE, Decimal("1.02")),
+    }
+
+
+def test_net_cash_used_is_an_outflow(tmp_path: Path) -> None:
+    """A net cash flow named by its direction: "used in" is negative, "provided by" not."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Net cash used in operating activities was $128.7 million in the third quarter of"
+            " 2026, compared with net cash provided by operating activities of $12.0 million in"
+            " the third quarter of 2025.",
+            "Net cash used in investing activities was $20.1 million in the third quarter of 2026.",
+        ],
+    )
+    operating = "NetCashProvidedByUsedInOperatingActivities"
+    assert facts >= {
+        (operating, Q3_2026, USD, Decimal("-128700000")),
+        (operating, Q3_2025, USD, Decimal("12000000")),
+        ("NetCashProvidedByUsedInInvestingActivities", Q3_2026, USD, Decimal("-20100000")),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We reduced net debt by $38.6 million during the quarter.",
+        "Net debt decreased by $38.6 million to $300.0 million at September 30, 2026.",
+        "Net debt was lowered by $38.6 million to $300.0 million at September 30, 2026.",
+    ],
+)
+def test_a_change_by_an_amount_is_not_the_level(tmp_path: Path, sentence: str) -> None:
+    facts = _prose_facts(tmp_path, ["Revenue was $120.0 million.", sentence])
+    assert ("Revenues", Q3_2026, USD, Decimal("120000000")) in facts
+    assert not [f for f in facts if f[3] == Decimal("38600000")]
+    if "to $300.0 million" in sentence:
+        assert ("NetDebt", "2026-09-30", USD, Decimal("300000000")) in facts

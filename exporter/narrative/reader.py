@@ -67,6 +67,8 @@ class NarrativeReader(RelatedFigures):
         self.cues = Cues(taxonomy.narrative.words)
         spoken = taxonomy.narrative.words
         self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
+        self.outflow = frozenset(t for w in spoken.outflow_words for t in label_tokens(w))
+        self.net_flows = frozenset(spoken.net_flows)
         self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
         self.past = frozenset(t for w in spoken.past_words for t in label_tokens(w))
         self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
@@ -174,8 +176,11 @@ class NarrativeReader(RelatedFigures):
         if role in (Role.LOW, Role.HIGH):
             return self._range(spot, cue, state)
         if role is Role.CHANGE:
-            state.change = (spot.index, spot.figure, cue.change_sign)
             state.early = cue.mention if state.anchor is None else None
+            if cue.amount:
+                self._unplaced(spot, "a change stated as an amount, not the line item's level")
+                return None
+            state.change = (spot.index, spot.figure, cue.change_sign)
             return None
         if role is Role.COMPARATIVE:
             return self._comparative(spot, cue, state)
@@ -255,7 +260,7 @@ class NarrativeReader(RelatedFigures):
             start=start,
             end=end,
             key=self.keys,
-            loss=bool(self.loss & {*label_tokens(label), *after}),
+            loss=self.says_loss({*label_tokens(label), *after}, {e.concept for e in entries}),
         )
         state.subjects.append(subject)
         return subject

@@ -57,9 +57,16 @@ class RelatedFigures:
     chooser: ConceptChooser
     derived: Derived
     loss: frozenset[str]
+    outflow: frozenset[str]
+    net_flows: frozenset[str]
     out: Output
     bases: dict[int, str]
     stated: dict[str, Anchor]
+
+    def says_loss(self, words: set[str], concepts: set[str]) -> bool:
+        """Words naming a loss, or a net flow's outflow ("net cash used in")."""
+        outflow = bool(self.outflow & words) and bool(self.net_flows & concepts)
+        return bool(self.loss & words) or outflow
 
     if TYPE_CHECKING:
 
@@ -124,7 +131,7 @@ class RelatedFigures:
         if cue.mention is not None:
             text, mention = spot.sentence.text, cue.mention
             said = {*label_tokens(mention.text), *first_word_after(text, mention.end, spot.figure)}
-            sign = -1 if self.loss & said else 1
+            sign = -1 if self.says_loss(said, {e.concept for e in mention.entries}) else 1
             sign = sign if self.loss & set(label_tokens(base.label)) == set() else 1
         fact = self._emit(
             spot, state, anchor.subject, base.name, placed, Role.COMPARATIVE, sign, phrase.text

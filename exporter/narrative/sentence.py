@@ -38,7 +38,9 @@ _CONNECTIVE = re.compile(
 # A phrase right after "and" / "or" is the tail of a longer name ("cash and restricted cash").
 _JOINED = re.compile(r"(\S)\s+(?:and|or|&)\s*$", re.IGNORECASE)
 _CLAUSE = re.compile(
-    r"[;]|,\s*(?:an?\s+|representing\s+)|\b(?:compared|from|versus|representing|while)\b",
+    # ", an increase of ..." opens a clause; ", a year ago" dates the figure before it.
+    r"[;]|,\s*(?:an?\s+(?!(?:year|quarter)\s+(?:ago|earlier|before)\b)|representing\s+)"
+    r"|\b(?:compared|from|versus|representing|while)\b",
     re.IGNORECASE,
 )
 
@@ -63,6 +65,8 @@ class Cue(Frozen):
     # "EUR 412.8 million (Q1 2025: EUR 371.9 million)": the bracket names the comparative's
     # period before it ("prior year:", "2024:").
     labelled: bool = False
+    # "reduced net debt by $38.6 million": a change stated as an amount, not the level.
+    amount: bool = False
 
 
 class Sentence(Frozen):
@@ -276,6 +280,10 @@ class Cues:
             return Cue(role=Role.HIGH)
         if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
             return Cue(role=Role.LOW, change_sign=self._sign(gap), mention=_first(mentions))
+        if figure.kind is not FigureKind.PERCENT and self._changed_by(gap):
+            word = self.change_word.search(gap)
+            sign = -1 if word and word["down"] else 1
+            return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions), amount=True)
         if _range_start(sentence, index) and not _connectives(sentence, start, end):
             value = self._value(sentence, index, mentions)
             return value.model_copy(update={"role": Role.LOW, "change_sign": self._sign(gap)})
@@ -290,6 +298,12 @@ class Cues:
         if previous is Role.CHANGE and re.search(r"\bto\s*$", gap):
             return Cue(role=Role.VALUE, after_change=True)
         return self._comparative(sentence, index, mentions, previous)
+
+    def _changed_by(self, gap: str) -> bool:
+        """ "decreased by", "reduced net debt by": the amount after "by" is the change."""
+        return bool(re.search(r"\bby\s*$", gap, re.IGNORECASE)) and bool(
+            self.change_word.search(gap)
+        )
 
     def _comparative(
         self, sentence: Sentence, index: int, mentions: list[Mention], previous: Role | None
