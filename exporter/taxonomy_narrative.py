@@ -39,6 +39,7 @@ class NarrativeWords(Frozen):
     number_words: dict[str, int] = Field(default_factory=dict)
     per_share: tuple[str, ...] = ()
     per_ads: tuple[str, ...] = ()
+    minor_units: tuple[str, ...] = ()
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()

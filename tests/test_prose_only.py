@@ -359,3 +359,23 @@ def test_a_change_by_an_amount_is_not_the_level(tmp_path: Path, sentence: str) -
     assert not [f for f in facts if f[3] == Decimal("38600000")]
     if "to $300.0 million" in sentence:
         assert ("NetDebt", "2026-09-30", USD, Decimal("300000000")) in facts
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [("52.62 cents", "0.5262"), ("$0.5262", "0.5262"), ("52.6p", "0.526")],
+)
+def test_a_per_share_amount_in_cents(tmp_path: Path, printed: str, expected: str) -> None:
+    """A per-share amount printed in the currency's hundredths is a hundredth of it, in the
+    release's currency where the figure names none."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue was $120.0 million.",
+            f"Basic earnings per share were {printed} in the third quarter of 2026.",
+            "The Board declared a quarterly dividend of 12.25 cents per share.",
+        ],
+    )
+    assert ("EarningsPerShareBasic", Q3_2026, PER_SHARE, Decimal(expected)) in facts
+    dividends = {f[3] for f in facts if f[0].startswith("CommonStockDividendsPerShare")}
+    assert dividends == {Decimal("0.1225")}

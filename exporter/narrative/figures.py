@@ -78,6 +78,7 @@ class FigureReader:
             rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
             rf"(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+            rf"(?:\s?(?P<minor>{_alternation(list(words.minor_units), 'i')})\b)?"
             rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
             rf"(?:\s(?P<post>{_alternation(after, 'i')})(?![\w$]))?"
             rf"(?:[\s-](?P<unit>{_alternation(list(self.units), 'i')})\b)?"
@@ -102,7 +103,7 @@ class FigureReader:
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
-        plain = not any(match[g] for g in ("pre", "pct", "scale", "post", "unit", "per"))
+        plain = not any(match[g] for g in ("pre", "pct", "minor", "scale", "post", "unit", "per"))
         number = match["num"]
         return plain and number.isdigit() and len(number) == 4 and int(number) in _YEARS
 
@@ -121,16 +122,21 @@ class FigureReader:
         unit = self.units.get((match["unit"] or "").lower())
         if match["pct"]:
             kind, value, decimals = FigureKind.PERCENT, value / 100, fraction + 2
+        elif match["minor"]:
+            # "52.62 cents": a hundredth of the currency, money whether or not it says which.
+            kind, value, decimals = self._minor_kind(match), value.scaleb(-2), fraction + 2
         else:
             kind, value, decimals = (
                 self._kind(match, currency, unit),
                 value.scaleb(exponent),
                 (fraction - exponent),
             )
-        bare = not any(match[g] for g in ("pre", "pct", "scale", "post", "unit", "per"))
+        bare = not any(match[g] for g in ("pre", "pct", "minor", "scale", "post", "unit", "per"))
         end = (
             match.end()
             if match["post"] or match["unit"] or match["per"]
+            else match.end("minor")
+            if match["minor"]
             else match.end("scale")
             if match["scale"]
             else match.end("pct")
@@ -157,6 +163,12 @@ class FigureReader:
         if unit:
             return FigureKind.UNIT
         return FigureKind.MONEY if currency else FigureKind.COUNT
+
+    def _minor_kind(self, match: re.Match[str]) -> FigureKind:
+        if match["per"]:
+            per = " ".join(match["per"].lower().split())
+            return FigureKind.PER_ADS if per in self.per_ads else FigureKind.PER_SHARE
+        return FigureKind.MONEY
 
     def _currency(self, text: str | None) -> str | None:
         if not text:

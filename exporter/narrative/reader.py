@@ -55,10 +55,16 @@ class NarrativeReader(RelatedFigures):
     """Reads the figures of one document's prose (holds its calendar and concepts)."""
 
     def __init__(
-        self, taxonomy: Taxonomy, report: ReportCalendar, rates: tuple[str, ...] = ()
+        self,
+        taxonomy: Taxonomy,
+        report: ReportCalendar,
+        rates: tuple[str, ...] = (),
+        currency: str | None = None,
     ) -> None:
         self.report = report
         self.rates = rates
+        # The release's currency: a money figure that names none ("52.62 cents") is in it.
+        self.currency = currency
         self.figures = figure_reader(taxonomy)
         self.index = phrase_index(taxonomy)
         self.concepts: dict[str, Concept] = dict(taxonomy.concepts)
@@ -344,7 +350,7 @@ class NarrativeReader(RelatedFigures):
             # A figure printed negative ("$(0.08) per share") already says loss.
             value=figure.value * Decimal(sign if figure.value >= 0 else 1),
             decimals=figure.decimals,
-            currency=figure.currency if money else None,
+            currency=(figure.currency or self.currency) if money else None,
             axis=member[0] if member else None,
             member=member[1] if member else None,
             role=role,
