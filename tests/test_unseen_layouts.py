@@ -133,14 +133,8 @@ _GLUED_YEAR = (
     "a flattened line runs the first year row into the last header cell ('Fourth Quarter"
     " 2018'): nothing in the line says the year is a row of its own"
 )
-_UNTABBED = (
-    "in tab-separated text a line without a tab is read as a header row that lost its"
-    " leading tab, so a bare year there heads one column"
-)
 _KNOWN = {
     ("newswire-flattened", "{year}"): _GLUED_YEAR,
-    ("tabbed", "{year}"): _UNTABBED,
-    ("tabbed", "Fiscal {year}"): _UNTABBED,
 }
 
 
@@ -2091,3 +2085,49 @@ def test_fiscal_labels_not_just_reported_as_calendar_periods_stay_unplaced(
         "column '9M 2025' names no period: a fiscal period, and the release states no fiscal year end",
         "column '9M 2024' names no period: a fiscal period, and the release states no fiscal year end",
     }
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [("Q4 2025", "Q4 2024", "2025", "2024"), ("4Q25", "4Q24", "FY 2025", "FY 2024")],
+)
+def test_quarter_headings_beside_bare_years_in_aligned_text(
+    tmp_path: Path, heads: tuple[str, ...]
+) -> None:
+    """ "Q4 2025   Q4 2024   2025   2024": the bare years at the right of the heading line
+    are headings, not a row of numbers, and the next statement's own heading line starts
+    a table of its own."""
+
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<40}" + "".join(f"{c:>12}" for c in cells)
+
+    statement = [
+        line("", heads),
+        line("Revenue", ("182,450", "171,320", "702,880", "655,410")),
+        line("Cost of sales", ("(121,730)", "(116,040)", "(470,210)", "(444,950)")),
+        line("Gross profit", ("60,720", "55,280", "232,670", "210,460")),
+    ]
+    reconciliation = [
+        line("", heads),
+        line("Profit for the period", ("20,460", "17,390", "76,040", "62,430")),
+        line("Income tax expense", ("7,190", "6,270", "26,720", "22,510")),
+        line("Adjusted EBITDA", ("27,650", "23,660", "102,760", "84,940")),
+    ]
+    text = "\n\n".join(
+        [
+            "Laurentide Freight Corp. Reports Fourth Quarter and Year-End 2025 Results",
+            "MONTREAL, Feb. 19, 2026 -- Laurentide Freight Corp. (TSX: LFC) today reported"
+            " results for the fourth quarter and year ended December 31, 2025.",
+            "CONSOLIDATED STATEMENTS OF PROFIT\n(in thousands of Canadian dollars)",
+            "\n".join(statement),
+            "RECONCILIATION OF ADJUSTED EBITDA\n(in thousands of Canadian dollars)",
+            "\n".join(reconciliation),
+        ]
+    )
+    conversion = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == (Decimal("182450000"), "CAD")
+    assert facts[("Revenues", "D2024-01-01_2024-12-31")] == (Decimal("655410000"), "CAD")
+    assert facts[("AdjustedEbitda", "D2025-10-01_2025-12-31")] == (Decimal("27650000"), "CAD")
+    assert [t.kind for t in conversion.report.tables] == ["income_statement", "non_gaap"]
+    assert conversion.report.numbers_in_tables == len(conversion.facts.facts) == 24

@@ -400,8 +400,20 @@ class CalendarEvidence:
             first_quarter_weeks=spans[0][0] if spans else None,
             off_month_ends=self.off_month_ends,
             printed=frozenset(self.printed),
-            reported_through=self.reported_through,
+            reported_through=self.reported_through or self._headline_quarter_end(consistent),
         )
+
+    def _headline_quarter_end(self, ends: dict[int, date]) -> date | None:
+        """Where no column is dated yet, the end of the quarter the headline announces
+        ("Fourth Quarter and Year-End 2025 Results" with a year ending December 31): the
+        latest period the release reports."""
+        if self.own_quarter is None or self.off_month_ends:
+            return None
+        quarter, year = self.own_quarter
+        end = ends.get(year)
+        if end is None or not is_month_end(end):
+            return None
+        return months_back(end, 3 * (_QUARTERS - quarter)) - timedelta(days=1)
 
 
 def _consistent(ends: dict[int, date]) -> dict[int, date]:

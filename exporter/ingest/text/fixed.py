@@ -135,11 +135,17 @@ def _is_rule(line: str) -> bool:
 
 
 def _is_years(cut_line: _Line) -> bool:
+    """Years alone, or after period headings ("Q4 2025   Q4 2024   2025   2024": the
+    quarters' headings are read as the label, the bare years as numbers)."""
     return (
-        not cut_line.label
+        all(is_header_text(t.text) and _names_a_year(t.text) for t in cut_line.label)
         and bool(cut_line.values)
         and all(is_year(v.text) for v in cut_line.values)
     )
+
+
+def _names_a_year(text: str) -> bool:
+    return any(is_year(word) for word in text.split())
 
 
 def _is_data(line: str) -> bool:
