@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_ingest_pdf import Page, grid, read, row_with
+from test_ingest_pdf import Page, _width, grid, read, row_with
 
 from exporter.document import Document, Heading, Paragraph, Table
 from exporter.ingest import read_document
@@ -347,3 +347,33 @@ def test_a_month_wrapped_over_the_middle_column_heads_that_column_only():
     # "December" sits in the column of "31," alone
     assert december.index("December") == dates_row.index("31,")
     assert [c for c in december if c] == ["December"]
+
+
+def _spans_set_close(gap: float) -> Page:
+    """ "Three Months Ended September 30," and "Nine Months Ended September 30," each centred
+    over its two year columns, the first ending `gap` points before the second starts."""
+    page = Page()
+    size = 8.0
+    page.centred(306, 60, "Condensed Consolidated Statements of Operations", HEAD)
+    first, second = "Three Months Ended September 30,", "Nine Months Ended September 30,"
+    width = _width(first, size)
+    page.text(420 - width - gap / 2, 84, first, size)
+    page.text(420 + gap / 2, 84, second, size)
+    for x, year in ((350, "2025"), (410, "2024"), (470, "2025"), (530, "2024")):
+        page.right(x, 96, year, size)
+    rows = (("Total revenue", "94,188", "82,317", "270,455", "238,190"),)
+    for i, (label, *values) in enumerate(rows):
+        page.text(50, 110 + 10 * i, label, BODY)
+        for x, value in zip((350, 410, 470, 530), values, strict=True):
+            page.right(x, 110 + 10 * i, value, BODY)
+    return page
+
+
+@pytest.mark.parametrize("gap", [2.5, 3.0, 6.0])
+def test_two_span_headers_set_close_together_head_their_own_columns(gap: float) -> None:
+    (table,) = read([_spans_set_close(gap)]).tables
+    assert grid(table)[0] == [
+        "",
+        "Three Months Ended September 30,[+2]",
+        "Nine Months Ended September 30,[+2]",
+    ]

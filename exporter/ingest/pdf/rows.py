@@ -12,6 +12,7 @@ becomes one row with the numbers of the line that holds them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from itertools import pairwise
@@ -45,6 +46,14 @@ _PERIOD_WORDS = re.compile(
     r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d",
     re.IGNORECASE,
 )
+# "Three Months", "13 weeks", "Nine Months": the length a period phrase opens with.
+_SPAN_OPENER = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|fifty[- ]?(?:two|three))"
+    r"\s+(?:months?|weeks?|quarters?)\b",
+    re.IGNORECASE,
+)
+_ENDED = re.compile(r"\b(?:ended|ending)\b", re.IGNORECASE)
+_GLUED_WORD = re.compile(r"(?<=[,.\d])(?=[A-Z][a-z])")
 _HOME_SHARE = 0.6
 _HEADER_GAP = 2.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -141,6 +150,7 @@ class _RowBuilder:
         for line in reversed(lines):
             over = [c for c in line.chunks if self.region.over_values(c)]
             over = [part for chunk in over for part in split_at_columns(chunk, values)]
+            over = [part for chunk in over for part in split_period_phrases(chunk)]
             cells = _widen(_place_header(over, reach), reach, (headed, months), line.size)
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
@@ -441,6 +451,40 @@ def split_at_columns(chunk: Chunk, columns: dict[int, Column]) -> list[Chunk]:
     if len(parts) == 1:
         return [chunk]
     return [make_words_chunk(part) for part in parts]
+
+
+def split_period_phrases(chunk: Chunk) -> list[Chunk]:
+    """A header chunk holding two period phrases printed close together ("Three Months
+    Ended September 30, Nine Months Ended September 30,"), cut where the second begins: a
+    count of months, weeks or quarters ("Nine Months") after a phrase that has one and
+    ends ("Three Months Ended ..."). "Year Ended December 31" or "Three and Nine Months
+    Ended" stay whole."""
+    words = _unglued(chunk.words) if _ENDED.search(chunk.text) else chunk.words
+    texts = [w.text for w in words]
+    for i in range(2, len(words) - 1):
+        head = " ".join(texts[:i])
+        opens = _SPAN_OPENER.fullmatch(f"{texts[i]} {texts[i + 1]}")
+        if opens and _SPAN_OPENER.search(head) and _ENDED.search(head):
+            rest = split_period_phrases(make_words_chunk(words[i:]))
+            return [make_words_chunk(words[:i]), *rest]
+    return [chunk]
+
+
+def _unglued(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words whose letters the page set too close to part ("30,Nine"), parted where a
+    capitalised word follows a comma, point or digit, each part its share of the width."""
+    parted: list[Word] = []
+    for word in words:
+        pieces = _GLUED_WORD.split(word.text)
+        if len(pieces) == 1:
+            parted.append(word)
+            continue
+        x, per_char = word.x0, (word.x1 - word.x0) / len(word.text)
+        for piece in pieces:
+            end = x + per_char * len(piece)
+            parted.append(dataclasses.replace(word, text=piece, x0=x, x1=end))
+            x = end
+    return tuple(parted)
 
 
 def _home(x0: float, x1: float, columns: dict[int, Column]) -> int | None:
