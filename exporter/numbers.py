@@ -26,6 +26,7 @@ _NUMBER = re.compile(
     (?P<inner>[{_MINUS}])?\s*
     (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*|\d+)?
     (?P<frac>\.\d+)?
+    (?P<points>\s?(?:pp|p\.p\.|ppts?)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2])?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
@@ -118,7 +119,11 @@ def _parse(text: str) -> PrintedNumber | None:
     if match["open"] or match["lead"] in tuple(_MINUS) or match["inner"]:
         value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
-    percent = bool(match["pct1"] or match["pct2"])
+    # Percentage points ("+0.6 pp", "1.1 p.p."): a change of a rate, read as a percentage.
+    points = bool(match["points"])
+    if points and (match["pct1"] or match["pct2"] or match["scale"]):
+        return None
+    percent = bool(match["pct1"] or match["pct2"] or points)
     minor = bool(match["minor1"] or match["minor2"])
     if minor and (percent or not match["int"]):
         return None
@@ -224,11 +229,17 @@ def reads_as_number(text: str) -> bool:
 _PLACEHOLDER_LENGTH = 3
 
 
+# A bound printed where a change is too large to state (">100%", "<-100 %", "> 1,000%").
+_BOUND = re.compile(r"^[<>]\s*[+\-\u2212]?\s*\d[\d,]*(?:\.\d+)?\s*%$")
+
+
 def is_placeholder(text: str) -> bool:
     """A mark printed in a value column where no figure is given ("N/A", "n/m", "NM",
-    "n.m.", "**"): at most three characters besides full stops, no digit, and not a word
-    of three letters."""
+    "n.m.", "**", or a bound such as ">100%"): at most three characters besides full
+    stops, no digit, and not a word of three letters."""
     text = text.strip()
+    if _BOUND.match(text):
+        return True
     if "." in text and text.replace(".", ""):
         text = text.replace(".", "")  # "n.m.", "n.a."
     if not text or len(text) > _PLACEHOLDER_LENGTH or any(ch.isdigit() for ch in text):

@@ -377,3 +377,61 @@ def test_two_span_headers_set_close_together_head_their_own_columns(gap: float) 
         "Three Months Ended September 30,[+2]",
         "Nine Months Ended September 30,[+2]",
     ]
+
+
+def _european_key_figures(gap: float) -> Page:
+    """A key figures table in EUR million: "Q3 2025 | Q3 2024 | Change | 9M 2025 | 9M 2024 |
+    Change", the second period and its change heading set `gap` points apart (run
+    together below 3 points); margin rows whose change is in percentage points, a cash
+    flow row whose change is a bound. (A column mixing "+4.6%" and "+0.6 pp" is still read
+    as two: the digits' right edges differ by the marks' widths.)"""
+    page = Page()
+    size = 8.0
+    page.centred(306, 60, "Key figures", HEAD)
+    xs = (300, 350, 400, 450, 500, 550)
+    heads = ("Q3 2025", "Q3 2024", "Change", "9M 2025", "9M 2024", "Change")
+    for x, head in zip(xs, heads, strict=True):
+        if head != "9M 2024":
+            page.right(x, 84, head, size)
+    # "9M 2024" ends `gap` points before "Change" starts, off its own column's right edge.
+    page.right(550 - _width("Change", size) - gap, 84, "9M 2024", size)
+    page.text(50, 84, "EUR million", size)
+    rows = (
+        ("Gross margin (%)", ("31.2", "30.4", "+0.8 pp", "30.9", "30.1", "+0.8 pp")),
+        ("EBIT margin (%)", ("10.3", "9.7", "+0.6 pp", "9.9", "9.2", "+0.7 pp")),
+        ("Free cash flow", ("94.2", "-12.6", ">100%", "187.5", "41.3", ">100%")),
+    )
+    for i, (label, values) in enumerate(rows):
+        page.text(50, 100 + 10 * i, label, BODY)
+        for x, value in zip(xs, values, strict=True):
+            page.right(x, 100 + 10 * i, value, BODY)
+    return page
+
+
+@pytest.mark.parametrize("gap", [1.5, 3.0])
+def test_a_period_and_its_change_heading_set_close_head_two_columns(gap: float) -> None:
+    (table,) = read([_european_key_figures(gap)]).tables
+    head = [cell.split("[")[0] for cell in grid(table)[0]]
+    assert head[-3:] == ["9M 2025", "9M 2024", "Change"]
+
+    def printed(label: str) -> list[str]:
+        return [text for text in row_with(table, label) if text]
+
+    assert printed("EBIT margin (%)") == [
+        "EBIT margin (%)",
+        "10.3",
+        "9.7",
+        "+0.6 pp",
+        "9.9",
+        "9.2",
+        "+0.7 pp",
+    ]
+    assert printed("Free cash flow") == [
+        "Free cash flow",
+        "94.2",
+        "-12.6",
+        ">100%",
+        "187.5",
+        "41.3",
+        ">100%",
+    ]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter.numbers import is_year, parse_number
+from exporter.numbers import is_placeholder, is_year, parse_number
 
 CASES = [
     ("4,177,890", "4177890", 0, False, False),
@@ -126,6 +126,21 @@ def test_a_scale_word_printed_in_the_cell(text: str, value: str, scale: int | No
     number = parse_number(text)
     assert number is not None
     assert (number.value, number.scale) == (Decimal(value), scale)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("+0.6 pp", "0.6"), ("1.1 p.p.", "1.1"), ("-0.4ppt", "-0.4")]
+)
+def test_percentage_points_are_a_rate(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.percent, number.rate_exponent) == (Decimal(value), True, -2)
+
+
+@pytest.mark.parametrize("text", [">100%", "> 100 %", "<-100%", ">1,000%", "n/a", "n.m."])
+def test_a_bound_or_a_mark_is_a_placeholder(text: str) -> None:
+    assert is_placeholder(text)
+    assert parse_number(text) is None
 
 
 # A letter is a scale only after a currency: "9M" heads nine months, "3 bn" alone is not read.

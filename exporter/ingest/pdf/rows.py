@@ -53,6 +53,11 @@ _SPAN_OPENER = re.compile(
     re.IGNORECASE,
 )
 _ENDED = re.compile(r"\b(?:ended|ending)\b", re.IGNORECASE)
+# The heading of a change column ("Change", "% change", "Var.", "+/-", "Δ %", "YoY").
+_CHANGE_HEAD = re.compile(
+    r"(?:%\s*)?(?:change|chg\.?|var\.?|variance|\+/-|\u0394|yoy|y/y)(?:\s*%|\s+in\s+%)?",
+    re.IGNORECASE,
+)
 _GLUED_WORD = re.compile(r"(?<=[,.\d])(?=[A-Z][a-z])")
 _HOME_SHARE = 0.6
 _HEADER_GAP = 2.0
@@ -151,6 +156,7 @@ class _RowBuilder:
             over = [c for c in line.chunks if self.region.over_values(c)]
             over = [part for chunk in over for part in split_at_columns(chunk, values)]
             over = [part for chunk in over for part in split_period_phrases(chunk)]
+            over = [part for chunk in over for part in split_change_after_year(chunk)]
             cells = _widen(_place_header(over, reach), reach, (headed, months), line.size)
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
@@ -467,6 +473,18 @@ def split_period_phrases(chunk: Chunk) -> list[Chunk]:
         if opens and _SPAN_OPENER.search(head) and _ENDED.search(head):
             rest = split_period_phrases(make_words_chunk(words[i:]))
             return [make_words_chunk(words[:i]), *rest]
+    return [chunk]
+
+
+def split_change_after_year(chunk: Chunk) -> list[Chunk]:
+    """ "9M 2024 Change" set close together (or run together, "2024Change"): a period
+    ending in its year, then the heading of the change column beside it, cut after the
+    year."""
+    words = _unglued(chunk.words)
+    for i in range(1, len(words)):
+        rest = " ".join(w.text for w in words[i:])
+        if _YEAR.fullmatch(words[i - 1].text) and _CHANGE_HEAD.fullmatch(rest):
+            return [make_words_chunk(words[:i]), make_words_chunk(words[i:])]
     return [chunk]
 
 
