@@ -249,6 +249,40 @@ SENTENCES = [
         "1200000000",
     ),
     (
+        "repurchased {figure} shares for {value}",
+        HIGHLIGHTS,
+        "In 2024, the Group repurchased 12.5 million shares for US$310 million.",
+        "PaymentsForRepurchaseOfCommonStock",
+        YEAR,
+        "310000000",
+    ),
+    (
+        "repurchased {figure} common shares for {value}",
+        HIGHLIGHTS,
+        "The insurer repurchased 0.6 million common shares for $51.8 million in 2024.",
+        "PaymentsForRepurchaseOfCommonStock",
+        YEAR,
+        "51800000",
+    ),
+    (
+        "repurchased {figure} shares of its common stock for {value}",
+        HIGHLIGHTS,
+        "In the fourth quarter of 2024 the retailer repurchased 1.9 million shares of its"
+        " common stock for $112.4 million.",
+        "PaymentsForRepurchaseOfCommonStock",
+        Q4,
+        "112400000",
+    ),
+    (
+        "repurchased {figure} shares at a cost of {value}",
+        HIGHLIGHTS,
+        "During the first half of 2024 we repurchased 3,204,117 shares at a cost of EUR 41.0"
+        " million.",
+        "PaymentsForRepurchaseOfCommonStock",
+        H1,
+        "41000000",
+    ),
+    (
         "paid {value} in dividends",
         HIGHLIGHTS,
         "In 2024, we returned US$1.4 billion to shareholders and paid US$500 million in dividends.",

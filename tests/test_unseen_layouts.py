@@ -2131,3 +2131,34 @@ def test_quarter_headings_beside_bare_years_in_aligned_text(
     assert facts[("AdjustedEbitda", "D2025-10-01_2025-12-31")] == (Decimal("27650000"), "CAD")
     assert [t.kind for t in conversion.report.tables] == ["income_statement", "non_gaap"]
     assert conversion.report.numbers_in_tables == len(conversion.facts.facts) == 24
+
+
+@pytest.mark.parametrize(("named", "prior"), [(2024, 2023), (2025, 2024)])
+def test_a_retail_year_named_by_the_year_it_starts_or_ends_in(
+    tmp_path: Path, named: int, prior: int
+) -> None:
+    """A 52-week year ending February 1, 2025 is "fiscal 2024" to one retailer and "fiscal
+    2025" to another; the title says which, and the prose's "fiscal {prior}" is the year
+    before it either way."""
+    rows = [
+        ("", "52 Weeks Ended February 1, 2025", "53 Weeks Ended February 3, 2024"),
+        ("Net sales", "$4,920.0", "$5,102.3"),
+        ("Net income", "$156.1", "$161.3"),
+    ]
+    html = _html_release(
+        f"Brightline Home Stores, Inc. Reports Fourth Quarter and Fiscal {named} Results",
+        "COLUMBUS, Ohio, March 11, 2025 -- Brightline Home Stores, Inc. (NYSE: BHS) today"
+        f" reported results. Net sales were $4.92 billion in fiscal {named}, compared with"
+        f" $5.10 billion in fiscal {prior}. Net income was $156.1 million in fiscal {named}.",
+        "CONSOLIDATED STATEMENTS OF INCOME (in millions)",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    year, before = "D2024-02-04_2025-02-01", "D2023-01-29_2024-02-03"
+    sales = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(sales, year)] == (Decimal("4920000000"), "USD")
+    assert facts[(sales, before)] == (Decimal("5102300000"), "USD")
+    prose = [f for f in conversion.facts.facts if f.source.kind == "paragraph"]
+    assert {f.context for f in prose} <= {year, before}
+    assert not [f for f in conversion.report.findings if f.code == "check.text-vs-table"]

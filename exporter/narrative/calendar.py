@@ -74,6 +74,9 @@ class ReportCalendar(Frozen):
     # The durations the tables' columns date: a period prose names by its months is the
     # table's when they differ by the days of a 52/53-week year.
     known: tuple[Period, ...] = ()
+    # A fiscal year named after the calendar year it starts in (a retailer's "fiscal 2024"
+    # ending February 1, 2025): -1; named after the year it ends in: 0.
+    label_offset: int = 0
 
     def as_printed(self, period: Period) -> Period:
         """`period`, or the tables' period it is by months (see `known`)."""
@@ -86,13 +89,16 @@ class ReportCalendar(Frozen):
         return (period.start or period.end) > self.current.end
 
     def year_end_of(self, label: int) -> date:
+        return self._end_in(label - self.label_offset)
+
+    def _end_in(self, year: int) -> date:
         month, day = self.year_end
-        return date(label, month, min(day, _calendar.monthrange(label, month)[1]))
+        return date(year, month, min(day, _calendar.monthrange(year, month)[1]))
 
     def fiscal_label(self, day: date) -> int:
-        """The fiscal year a date falls in (named after the year it ends in)."""
-        end = self.year_end_of(day.year)
-        return day.year if day <= end else day.year + 1
+        """The fiscal year a date falls in, as the release names it."""
+        end = self._end_in(day.year)
+        return (day.year if day <= end else day.year + 1) + self.label_offset
 
     def year(self, label: int) -> Period:
         return self.as_printed(
@@ -332,6 +338,15 @@ def _columns(tables: tuple[StatementTable, ...], trailing: bool = True) -> list[
 _OPENING_BLOCKS = 8
 # A title's period phrase comes early; a long paragraph names other periods further on.
 _TITLE_CHARACTERS = 300
+# A year ending in January, February or March: retailers' 52/53-week years and others
+# that may be named after the year they start in.
+_EARLY_YEAR_END_MONTH = 3
+_TITLE_YEAR = re.compile(
+    rf"\b(?:{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)"
+    r"(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?:fiscal\s+(?:year\s+)?|full[\s-]year\s+|FY\s?)(?P<year2>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", re.IGNORECASE)
 
 
@@ -350,7 +365,11 @@ def _quarter_in_title(document: Document) -> int | None:
 
 
 # A quotation's opening mark, or one sentence ending and another starting.
-_SENTENCE = re.compile(r"^\s*[\"\u201c']|[.!?]\s+[A-Z\u201c\"]")
+# A company's abbreviation ("Brightline Home Stores, Inc. Reports ...") ends no sentence.
+_SENTENCE = re.compile(
+    r"^\s*[\"\u201c']|(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\bLLC)(?<!\bN\.V)"
+    r"(?<!\bS\.A)(?<!\bAG)[.!?]\s+[A-Z\u201c\"]"
+)
 
 
 def _length(period: Period) -> timedelta:
@@ -389,7 +408,31 @@ def report_calendar(
         published=_dateline(document, current.end),
         known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
     )
+    offset = _label_offset(document, report)
+    report = report.model_copy(update={"label_offset": offset})
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
+
+
+def _label_offset(document: Document, report: ReportCalendar) -> int:
+    """-1 where the title names the report's fiscal year by the calendar year it starts
+    in: "Fourth Quarter and Fiscal 2024 Results" over a year ending February 1, 2025, or
+    "Third Quarter 2024" over a quarter of that year. A year ending in its first months
+    is named either way by retailers; only the title tells which."""
+    named = _year_in_title(document)
+    ends_in = report.fiscal_label(report.current.end)
+    early = report.year_end[0] <= _EARLY_YEAR_END_MONTH
+    return -1 if early and named == ends_in - 1 else 0
+
+
+def _year_in_title(document: Document) -> int | None:
+    """The fiscal year the title names with its quarter or as a fiscal or full year."""
+    for block in document.blocks[:_OPENING_BLOCKS]:
+        if not isinstance(block, Heading) or _SENTENCE.search(block.text):
+            continue
+        match = _TITLE_YEAR.search(block.text)
+        if match:
+            return int(match["year"] or match["year2"])
+    return None
 
 
 def _titled_report(document: Document) -> ReportCalendar | None:
