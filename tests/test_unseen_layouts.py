@@ -2162,3 +2162,42 @@ def test_a_retail_year_named_by_the_year_it_starts_or_ends_in(
     prose = [f for f in conversion.facts.facts if f.source.kind == "paragraph"]
     assert {f.context for f in prose} <= {year, before}
     assert not [f for f in conversion.report.findings if f.code == "check.text-vs-table"]
+
+
+@pytest.mark.parametrize("spacer", [True, False])
+def test_a_statement_whose_header_table_has_a_spacer_row(tmp_path: Path, spacer: bool) -> None:
+    """An EDGAR exhibit prints the column headers as a table of their own, its first row
+    empty cells that set the widths and its one row of dates broken by <br>; the body
+    follows in tables of its own with the section names as paragraphs between."""
+    empty = "<tr>" + "<td></td>" * 3 + "</tr>" if spacer else ""
+    header = (
+        f"<table>{empty}<tr><td></td><td>December 31,<br>2024</td>"
+        "<td>December 31,<br>2023</td></tr></table>"
+    )
+    assets = _html_table(
+        [
+            ("Cash and cash equivalents", "$ 112,408", "$ 96,215"),
+            ("Marketable securities", "241,730", "198,442"),
+            ("Total assets", "$ 354,138", "$ 294,657"),
+        ]
+    )
+    liabilities = _html_table(
+        [("Accounts payable", "$ 9,884", "$ 7,120"), ("Total liabilities", "9,884", "7,120")]
+    )
+    html = (
+        "<html><body><h1>Halcyon Therapeutics Reports Fourth Quarter and Full Year 2024"
+        " Results</h1><p>BOSTON, March 4, 2025 -- Halcyon Therapeutics, Inc. (Nasdaq: HLCN)"
+        " today reported results for the year ended December 31, 2024.</p>"
+        "<p>Condensed Consolidated Balance Sheets</p><p>(in thousands)</p>"
+        f"{header}<p><b>Assets</b></p>{assets}"
+        f"<p><b>Liabilities and stockholders' equity</b></p>{liabilities}</body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2024-12-31")] == (
+        Decimal("112408000"),
+        "USD",
+    )
+    assert facts[("Assets", "I2023-12-31")] == (Decimal("294657000"), "USD")
+    assert facts[("AccountsPayableCurrent", "I2024-12-31")] == (Decimal("9884000"), "USD")
+    assert not conversion.facts.unmapped

@@ -566,8 +566,9 @@ def _is_data_table(rows: list[_RawRow]) -> bool:
 
 def _is_header_block(rows: list[_RawRow]) -> bool:
     """Column headers printed as a table of their own above the statement's body: nothing
-    in the label column, and every row names two or more columns."""
-    return bool(rows) and all(len(r.slots) >= 2 and r.slots[0].start > 0 for r in rows)
+    in the label column, and every row that holds text names two or more columns."""
+    named = [r for r in rows if r.slots]  # a row of empty cells sets the column widths
+    return bool(named) and all(len(r.slots) >= 2 and r.slots[0].start > 0 for r in named)
 
 
 # --- tables: logical columns ------------------------------------------------------------
