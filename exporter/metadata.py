@@ -213,7 +213,14 @@ def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     present = sorted((n for n in spelling if n in lowered), key=len, reverse=True)
     if not present:
         return None
-    pattern = re.compile("|".join(re.escape(n) for n in present), re.IGNORECASE)
+    # A code or name is a word of its own ("AUD", never the "aud" of "UNAUDITED").
+    pattern = re.compile(
+        "|".join(
+            rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])" if n[-1:].isalpha() else re.escape(n)
+            for n in present
+        ),
+        re.IGNORECASE,
+    )
     counts: Counter[str] = Counter()
     bare = 0
     for match in pattern.finditer(text):

@@ -110,6 +110,15 @@ CURRENCY_CASES = {
         "Revenue of HK$8.1 billion (US$1.04 billion); profit of $120 million.",
         "USD",
     ),
+    # a code inside a word is none: "UNAUDITED" holds "AUD"
+    "a code inside a word": (
+        "UNAUDITED INTERIM RESULTS (UNAUDITED). Revenue rose to EUR 12.0 million.",
+        "EUR",
+    ),
+    "a currency's letter as its sign": (
+        "UNAUDITED RESULTS. Revenue up 6% to R12.4 billion (2024: R11.7 billion).",
+        "ZAR",
+    ),
 }
 
 

@@ -379,3 +379,34 @@ def test_a_per_share_amount_in_cents(tmp_path: Path, printed: str, expected: str
     assert ("EarningsPerShareBasic", Q3_2026, PER_SHARE, Decimal(expected)) in facts
     dividends = {f[3] for f in facts if f[0].startswith("CommonStockDividendsPerShare")}
     assert dividends == {Decimal("0.1225")}
+
+
+def test_an_interim_title_dates_the_half_and_its_year(tmp_path: Path) -> None:
+    """A JSE-style interim announcement: the title's "six months ended 31 August 2025" is
+    the first half of a year ending in February; amounts in rand ("R12.4 billion"), the
+    comparatives in brackets, per-share amounts in cents. "UNAUDITED" names no currency."""
+    text = "\n\n".join(
+        [
+            "KAROO RETAIL HOLDINGS LIMITED",
+            "UNAUDITED CONDENSED CONSOLIDATED INTERIM RESULTS FOR THE SIX MONTHS ENDED"
+            " 31 AUGUST 2025",
+            "Johannesburg, 21 October 2025 - Karoo Retail Holdings Limited today announced its"
+            " unaudited results.",
+            "UNAUDITED SALIENT FEATURES (all figures unaudited)",
+            "- Revenue up 6% to R12.4 billion (2024: R11.7 billion)\n"
+            "- Basic earnings per share up 10% to 338.6 cents (2024: 307.8 cents)",
+        ]
+    )
+    path = tmp_path / "release.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    half, before = "2025-03-01/2025-08-31", "2024-03-01/2024-08-31"
+    rand, per_share = "iso4217:ZAR", "iso4217:ZAR/xbrli:shares"
+    assert facts >= {
+        ("Revenues", half, rand, Decimal("12400000000")),
+        ("Revenues", before, rand, Decimal("11700000000")),
+        ("EarningsPerShareBasic", half, per_share, Decimal("3.386")),
+        ("EarningsPerShareBasic", before, per_share, Decimal("3.078")),
+    }

@@ -19,6 +19,7 @@ from exporter.models import Frozen
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
+from exporter.tables.phrases import PeriodPhrase as TitlePhrase
 from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
@@ -452,18 +453,21 @@ def _titled_report(document: Document) -> ReportCalendar | None:
         if not isinstance(block, Heading | Paragraph):
             continue
         phrase = parse_phrase(_period_dates_only(block.text[:_TITLE_CHARACTERS]))
-        if phrase.year is None or not (phrase.names_part_of_year or phrase.fiscal_year):
+        year = phrase.year or (phrase.end.year if phrase.end and phrase.span else None)
+        if year is None or not (phrase.names_part_of_year or phrase.fiscal_year):
             continue
-        calendar = stated if stated.known else _december_years(phrase.year)
+        calendar = stated if stated.known else _december_years(year)
         period = resolve_phrase(phrase, calendar).period
         if period is None or period.start is None:
             continue
         published = _dateline(document, period.end)
-        year_end = calendar.year_end(phrase.year) or date(phrase.year, 12, 31)
+        year_end = (
+            calendar.year_end(year) if stated.known else _interim_year_end(phrase, period)
+        ) or date(year, 12, 31)
         report = ReportCalendar(
             current=period,
             year_end=(year_end.month, year_end.day),
-            fiscal_year=phrase.year,
+            fiscal_year=year,
             published=published,
         )
         return report.model_copy(update={"fiscal_year": report.fiscal_label(period.end)})
@@ -487,6 +491,15 @@ def _period_dates_only(text: str) -> str:
         return match[0] if _ENDS_A_PERIOD.search(lead) else " "
 
     return _ANY_DATE.sub(keep, text)
+
+
+def _interim_year_end(phrase: TitlePhrase, period: Period) -> date | None:
+    """The year end an interim title's span implies where the text states none: "six
+    months ended 31 August 2025" is a first half, of a year ending six months later (nine
+    months end three months before the year). A quarter says nothing: December then."""
+    if phrase.span is None or phrase.span[0] != "months" or phrase.span[1] not in (6, 9):
+        return None
+    return _month_end_back(period.end, phrase.span[1] - 12)
 
 
 def _december_years(year: int) -> FiscalCalendar:
