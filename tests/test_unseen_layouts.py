@@ -2201,3 +2201,49 @@ def test_a_statement_whose_header_table_has_a_spacer_row(tmp_path: Path, spacer:
     assert facts[("Assets", "I2023-12-31")] == (Decimal("294657000"), "USD")
     assert facts[("AccountsPayableCurrent", "I2024-12-31")] == (Decimal("9884000"), "USD")
     assert not conversion.facts.unmapped
+
+
+def test_a_notes_column_beside_the_years_and_their_units(tmp_path: Path) -> None:
+    """A Hong Kong annual results announcement: "Notes | 2025 | 2024" over "RMB'000"; the
+    notes column holds references (no member splits the year's figures), and a note's own
+    table, "2025 | 2024" over "RMB'000" in a year-end release, is of the whole years."""
+
+    def line(label: str, note: str, first: str, second: str) -> str:
+        return f"{label:<45}{note:>6}{first:>14}{second:>14}"
+
+    statement = [
+        line("", "", "2025", "2024"),
+        line("", "Notes", "RMB'000", "RMB'000"),
+        line("Revenue", "4", "8,652,318", "7,904,226"),
+        line("Cost of sales", "", "(6,118,742)", "(5,690,451)"),
+        line("Gross profit", "", "2,533,576", "2,213,775"),
+        line("Finance costs", "6", "(121,560)", "(134,228)"),
+    ]
+    note = [
+        line("", "", "2025", "2024"),
+        line("", "", "RMB'000", "RMB'000"),
+        line("Sale of corrugated packaging", "", "6,214,907", "5,688,530"),
+        line("Sale of consumer packaging", "", "2,437,411", "2,215,696"),
+        line("", "", "8,652,318", "7,904,226"),
+    ]
+    text = "\n\n".join(
+        [
+            "JADE HARBOUR PACKAGING HOLDINGS LIMITED\n(Stock Code: 2318)",
+            "ANNOUNCEMENT OF ANNUAL RESULTS\nFOR THE YEAR ENDED 31 DECEMBER 2025",
+            "CONSOLIDATED STATEMENT OF PROFIT OR LOSS\nFor the year ended 31 December 2025",
+            "\n".join(statement),
+            "NOTES\n4. REVENUE\nAn analysis of revenue is as follows:",
+            "\n".join(note),
+        ]
+    )
+    conversion = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    year, before = "D2025-01-01_2025-12-31", "D2024-01-01_2024-12-31"
+    facts = _valued(conversion)
+    assert facts[("Revenues", year)] == (Decimal("8652318000"), "CNY")
+    assert facts[("Revenues", before)] == (Decimal("7904226000"), "CNY")
+    assert facts[("GrossProfit", year)] == (Decimal("2533576000"), "CNY")
+    assert not conversion.facts.members
+    reasons = {u.reason for u in conversion.facts.unmapped}
+    assert reasons == {"column 'Notes' holds references to the notes, not amounts"}
+    note_rows = [f for f in conversion.facts.facts if f.source.label.startswith("Sale of")]
+    assert {f.context for f in note_rows} == {year, before}

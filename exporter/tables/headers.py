@@ -543,7 +543,8 @@ def _members(
     """
     groups: dict[tuple[Period, str | None, bool], list[int]] = {}
     for i, column in enumerate(columns):
-        if column.period is not None:
+        # A notes column ("Notes" beside the years) holds references, not a member's figures.
+        if column.period is not None and not column.note_reference:
             groups.setdefault((column.period, column.currency, column.change), []).append(i)
     result = list(columns)
     for indices in groups.values():

@@ -10,12 +10,14 @@ dates. A column whose period cannot be resolved says which evidence was missing.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
 from exporter.tables.phrases import PeriodPhrase, parse_phrase
+from exporter.tables.scale import only_a_unit
 
 
 @dataclass(frozen=True)
@@ -114,12 +116,23 @@ def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) ->
     return Resolution(Period(start=months_back(end, count), end=end))
 
 
+# Audit marks a year's header may carry ("2025 (Audited)", "2024 Restated").
+_AUDIT_MARKS = re.compile(r"\(?(?:un)?audited\)?|\(?restated\)?", re.IGNORECASE)
+
+
+def _only_a_year(phrase: PeriodPhrase) -> bool:
+    """A header of a year and nothing else but the amounts' unit or an audit mark ("2025",
+    "2025 RMB'000", "2024 (Restated)")."""
+    rest = " ".join(w for w in phrase.words if not (w.isdigit() and len(w) == 4))
+    return not rest or only_a_unit(rest) or bool(_AUDIT_MARKS.fullmatch(rest))
+
+
 def _fiscal(
     phrase: PeriodPhrase, year: int, calendar: FiscalCalendar, instants: bool
 ) -> Resolution:
     """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
     labelled = phrase.fiscal_year is not None  # "FY2024", "Fiscal 2024": the whole year
-    bare = all(word.isdigit() and len(word) == 4 for word in phrase.words)
+    bare = _only_a_year(phrase)
     whole = labelled or (calendar.reports_a_year and bare)
     if not (phrase.names_part_of_year or whole or instants or phrase.instant):
         return Resolution(missing=f"the year {year} but not which part of it")
