@@ -2218,6 +2218,10 @@ def test_a_notes_column_beside_the_years_and_their_units(tmp_path: Path) -> None
         line("Cost of sales", "", "(6,118,742)", "(5,690,451)"),
         line("Gross profit", "", "2,533,576", "2,213,775"),
         line("Finance costs", "6", "(121,560)", "(134,228)"),
+        "",
+        "EARNINGS PER SHARE ATTRIBUTABLE TO",
+        line("ORDINARY EQUITY HOLDERS OF THE COMPANY", "10", "", ""),
+        line("  Basic (RMB cents)", "", "52.62", "41.91"),
     ]
     note = [
         line("", "", "2025", "2024"),
@@ -2242,6 +2246,8 @@ def test_a_notes_column_beside_the_years_and_their_units(tmp_path: Path) -> None
     assert facts[("Revenues", year)] == (Decimal("8652318000"), "CNY")
     assert facts[("Revenues", before)] == (Decimal("7904226000"), "CNY")
     assert facts[("GrossProfit", year)] == (Decimal("2533576000"), "CNY")
+    # A heading that carries a note reference is still the heading of the rows below it.
+    assert facts[("EarningsPerShareBasic", year)] == (Decimal("0.5262"), "CNY_per_share")
     assert not conversion.facts.members
     reasons = {u.reason for u in conversion.facts.unmapped}
     assert reasons == {"column 'Notes' holds references to the notes, not amounts"}

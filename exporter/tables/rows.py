@@ -65,6 +65,7 @@ def place_row(
     index_of = {c.position: i for i, c in enumerate(columns)}
     cells: list[ValueCell] = []
     unplaced: list[UnplacedNumber] = []
+    references = 0
     for position, text in rest:
         number = parse_number(text)
         if number is None:
@@ -79,6 +80,7 @@ def place_row(
         elif columns[column].note_reference:
             reason = f"column {columns[column].header!r} holds references to the notes, not amounts"
             unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
+            references += 1
         elif columns[column].variance:
             reason = (
                 f"column {columns[column].header!r} is a favourable/unfavourable variance: its"
@@ -99,7 +101,8 @@ def place_row(
             cells.append(ValueCell.model_construct(column=column, number=number))
     if not label and not cells:
         return None, unplaced
-    role = RowRole.ITEM if cells or unplaced else RowRole.SECTION
+    # A heading may carry a note reference ("EARNINGS PER SHARE ... 10"): still a heading.
+    role = RowRole.ITEM if cells or len(unplaced) > references else RowRole.SECTION
     return TableRow(
         label=label, cells=tuple(cells), line=row.line, page=row.page, role=role
     ), unplaced
