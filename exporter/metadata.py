@@ -35,6 +35,7 @@ _NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$|[—–]", re
 _HEAD_PARAGRAPHS = 12
 _SUFFIX = (
     r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SA|NV|SE|AG|ASA"
+    r"|INC|LTD|LIMITED|CORP|CORPORATION|HOLDINGS|GROUP"
     r"|AB|GmbH|KGaA|S\.p\.A|SpA|Oyj|LLC|L\.P|Co)\.?"
 )
 _CORPORATE = re.compile(
@@ -257,15 +258,32 @@ def _announcer(paragraphs: list[Heading | Paragraph]) -> str | None:
     return None
 
 
+_OPENING_NAME_BLOCKS = 4
+# An exchange's disclaimer opening an announcement ("Hong Kong Exchanges and Clearing
+# Limited ... take no responsibility for the contents of this announcement") names the
+# exchange, not the issuer.
+_DISCLAIMER = re.compile(
+    r"\btakes?\s+no\s+responsibility\b|\bmakes?\s+no\s+representation\b", re.IGNORECASE
+)
+
+
 def _corporate_name(paragraphs: list[Paragraph]) -> str | None:
-    """The first name with a corporate suffix in the opening paragraphs."""
-    for paragraph in paragraphs[:3]:
-        text = paragraph.text.split(" -- ", 1)[-1]
-        for match in _CORPORATE.finditer(text):
-            name = match.group(0).strip(" ,")
-            if _names_someone(name):
-                return name
-    return None
+    """The first name with a corporate suffix in the opening paragraphs (an exchange's
+    disclaimer aside); a name set in capitals ("PEOPLES FINANCIAL CORPORATION REPORTS")
+    as the text spells it further on, where it does."""
+    opening = [p for p in paragraphs[:4] if not _DISCLAIMER.search(p.text)][:3]
+    names = [
+        name
+        for paragraph in opening
+        for match in _CORPORATE.finditer(paragraph.text.split(" -- ", 1)[-1])
+        if _names_someone(name := match.group(0).strip(" ,"))
+    ]
+    if not names:
+        return None
+    first = names[0]
+    if first.isupper():
+        return next((n for n in names if n.lower() == first.lower() and not n.isupper()), first)
+    return first
 
 
 def _names_someone(name: str) -> bool:
@@ -280,7 +298,16 @@ def _issuer(
     """The issuer: the name by the listing if it is a company name, else the first one."""
     if near_listing and _CORPORATE.fullmatch(near_listing):
         return near_listing
-    return _corporate_name(paragraphs) or near_listing or _announcer(blocks)
+    return _corporate_name(paragraphs) or near_listing or _announcer(blocks) or _named(blocks)
+
+
+def _named(blocks: list[Heading | Paragraph]) -> str | None:
+    """A company's name standing as a heading of its own in the opening ("JADE HARBOUR
+    PACKAGING HOLDINGS LIMITED" above its listing), an exchange's disclaimer aside."""
+    for block in blocks[:_OPENING_NAME_BLOCKS]:
+        if isinstance(block, Heading) and _CORPORATE.fullmatch(block.text.strip()):
+            return block.text.strip()
+    return None
 
 
 def read_metadata(document: Document, taxonomy: Taxonomy) -> DocumentInfo:

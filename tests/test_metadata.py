@@ -68,11 +68,40 @@ CASES = [
         "Brenner Industrie AG",
         "BRNA",
     ),
+    # an exchange's disclaimer first, the name a heading of its own above its stock code
+    (
+        [
+            Paragraph(
+                text="Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong"
+                " Kong Limited take no responsibility for the contents of this announcement.",
+                line=1,
+            ),
+            Heading(text="JADE HARBOUR PACKAGING HOLDINGS LIMITED", line=3),
+            Paragraph(text="(Incorporated in the Cayman Islands with limited liability)", line=5),
+            Paragraph(text="(Stock Code: 2318)", line=6),
+        ],
+        "JADE HARBOUR PACKAGING HOLDINGS LIMITED",
+        "2318",
+    ),
+    # the name in capitals in the title, as the text spells it after
+    (
+        [
+            Paragraph(text="PEOPLES TRUST CORPORATION REPORTS RESULTS FOR 2024", line=1),
+            Paragraph(
+                text="Peoples Trust Corporation (OTCQX: PTCX) announced earnings for the year.",
+                line=3,
+            ),
+        ],
+        "Peoples Trust Corporation",
+        "PTCX",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("blocks", "issuer", "ticker"), CASES, ids=["heading", "bullets", "camel", "wire", "isin"]
+    ("blocks", "issuer", "ticker"),
+    CASES,
+    ids=["heading", "bullets", "camel", "wire", "isin", "disclaimer", "capitals"],
 )
 def test_issuer_and_listing(blocks, issuer: str, ticker: str) -> None:
     info = read_metadata(_document(*blocks), load_taxonomy())
