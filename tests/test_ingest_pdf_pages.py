@@ -7,6 +7,7 @@ them to the body. Lines at the foot of a page that do not head those columns sta
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,63 @@ def test_ebay_net_revenue_headers_at_the_foot_of_page_9_head_the_body_on_page_10
         "$2,483",
     ]
     assert isinstance(body, Table) and grid(body)[0][0] == "Total net revenues (1)(2)(3)"
+
+
+_TITLE = "Condensed Consolidated Statements of Operations"
+
+
+def _statement_top(page: Page, top: float) -> Page:
+    """An income statement's first page, in millions: headers, rows, then a section
+    heading left at the foot ("Net income per share:") above the page's number."""
+    page.text(60, top - 30, "Calderon Precision Systems, Inc.", 10)
+    page.text(60, top - 18, _TITLE, 10)
+    page.text(60, top - 6, "(In millions, except per share amounts)", SIZE)
+    page.centred(444, top + 6, "Three months ended June 30,", SIZE)
+    for right, text in zip(_RIGHTS[1:], ("2025", "2024"), strict=True):
+        page.right(right, top + 18, text, SIZE)
+    rows = (("Revenue", "$1,250", "$1,180"), ("Net income", "$194", "$157"))
+    for i, (label, *values) in enumerate(rows):
+        page.text(60, top + 32 + i * 12.5, label, SIZE)
+        for right, value in zip(_RIGHTS[1:], values, strict=True):
+            page.right(right, top + 32 + i * 12.5, value, SIZE)
+    page.text(60, top + 57, "Net income per share:", SIZE)
+    page.centred(306, 760, "2", SIZE)
+    return page
+
+
+def _statement_continued(page: Page, headers: bool) -> Page:
+    page.text(60, 50, "Calderon Precision Systems, Inc.", 10)
+    page.text(60, 62, f"{_TITLE} (continued)", 10)
+    top = 80
+    if headers:
+        page.centred(444, top, "Three months ended June 30,", SIZE)
+        for right, text in zip(_RIGHTS[1:], ("2025", "2024"), strict=True):
+            page.right(right, top + 12, text, SIZE)
+        top += 26
+    for i, (label, *values) in enumerate(
+        (("Basic", "$1.62", "$1.30"), ("Diluted", "$1.60", "$1.28"))
+    ):
+        page.text(70, top + i * 12.5, label, SIZE)
+        for right, value in zip(_RIGHTS[1:], values, strict=True):
+            page.right(right, top + i * 12.5, value, SIZE)
+    return page
+
+
+@pytest.mark.parametrize("headers", [True, False], ids=["headers-repeated", "no-headers"])
+def test_a_section_heading_left_at_the_foot_heads_the_rows_continued_on_the_next_page(
+    tmp_path: Path, headers: bool
+) -> None:
+    from test_ingest_pdf import build_pdf
+
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert
+
+    path = tmp_path / "calderon-2025q2.pdf"
+    first = _statement_top(_prose(Page(), 80, 30), 560)
+    path.write_bytes(build_pdf([first, _statement_continued(Page(), headers)]))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    quarter = "D2025-04-01_2025-06-30"
+    assert facts[("EarningsPerShareBasic", quarter)][1] == "USD_per_share"
+    assert facts[("EarningsPerShareBasic", quarter)][0] == Decimal("1.62")
+    assert facts[("EarningsPerShareDiluted", "D2024-04-01_2024-06-30")][0] == Decimal("1.28")

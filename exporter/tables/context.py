@@ -321,6 +321,28 @@ def _orphan_headers(previous: RawTable, block: Table) -> tuple[Row, ...]:
     return trailing
 
 
+def _sections(pending: list[Heading | Paragraph], previous: RawTable) -> tuple[Row, ...]:
+    """The headings between a table and its continuation, as section rows; the title
+    repeated over the continued part ("Condensed Consolidated Statements of Operations
+    (continued)", and the page head above it: the issuer's name) is no section."""
+    continued = [i for i, b in enumerate(pending) if _CONTINUED.search(b.text)]
+    if continued:
+        pending = pending[continued[-1] + 1 :]
+    own = _title_letters(previous.title)
+    return tuple(
+        _section_row(b)
+        for b in pending
+        if not (own and _title_letters(b.text) and _title_letters(b.text) in own)
+    )
+
+
+_CONTINUED = re.compile(r"\((?:continued|cont'?d\.?)\)", re.IGNORECASE)
+
+
+def _title_letters(text: str) -> str:
+    return re.sub(r"\(continued\)|[^a-z]", "", text.lower())
+
+
 # A header cell printed as a paragraph of its own names a period and little else.
 _HEADER_PARAGRAPH_WORDS = 2
 
@@ -402,11 +424,11 @@ def raw_tables(document: Document) -> list[RawTable]:
         if same_period and _is_body_of(result[-1], block, pending):
             previous = result[-1]
             head = _right_aligned(previous.rows, _width(block.rows))
-            rows = head + tuple(_section_row(b) for b in pending) + block.rows
+            rows = head + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
         elif same_period and short and not _has_period_header(block):
             previous = result[-1]
-            rows = previous.rows + tuple(_section_row(b) for b in pending) + block.rows
+            rows = previous.rows + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
         elif repeated:
             previous = result[-1]

@@ -237,6 +237,9 @@ def _is_header_line(line: Line, region: Region) -> bool:
     return all(c.x1 <= region.value_left for c in stub)
 
 
+_FOLIO = re.compile(r"^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$", re.IGNORECASE)
+
+
 def _within_stub(line: Line, region: Region) -> bool:
     return line.x1 <= region.value_left + line.size
 
@@ -284,7 +287,17 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
         if not _within_stub(lines[end], region):
             break
         end += 1
+    if _foot_section(lines, end, region):
+        end += 1  # "Net income per share:" left at the foot, its rows on the next page
     return end
+
+
+def _foot_section(lines: list[Line], index: int, region: Region) -> bool:
+    """A section heading that is the last line of the page but for its number: the rows
+    it heads continue on the next page."""
+    if index >= len(lines) or not _is_section(lines[index], region):
+        return False
+    return all(_FOLIO.match(line.text.strip()) for line in lines[index + 1 :])
 
 
 def _grow_up(lines: list[Line], seed: int, floor: int, region: Region) -> int:
