@@ -410,3 +410,24 @@ def test_an_interim_title_dates_the_half_and_its_year(tmp_path: Path) -> None:
         ("EarningsPerShareBasic", half, per_share, Decimal("3.386")),
         ("EarningsPerShareBasic", before, per_share, Decimal("3.078")),
     }
+
+
+@pytest.mark.parametrize(
+    "opening", ["For the full year 2026", "For the full year", "In the fourth quarter of 2026"]
+)
+def test_a_sentence_s_opening_period_dates_its_later_figures(tmp_path: Path, opening: str) -> None:
+    """ "For the full year 2026, the company expects revenue growth of 6% to 8%, compared
+    with its previous outlook of 5% to 7%, and capital expenditures of approximately $190
+    million": the opening phrase dates the last figure, past the figures between."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue was $120.0 million.",
+            f"{opening}, the company now expects revenue growth of 6% to 8%, compared with its"
+            " previous outlook of 5% to 7%, and capital expenditures of approximately $190"
+            " million.",
+        ],
+    )
+    capex = {(f[0], f[1]) for f in facts if f[3] == Decimal("190000000")}
+    expected = "2026-10-01/2026-12-31" if "quarter" in opening else "2026-01-01/2026-12-31"
+    assert capex == {("PaymentsToAcquirePropertyPlantAndEquipmentOutlook", expected)}

@@ -44,7 +44,7 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
-_OPENING = re.compile(r"\W*(?:(?:in|for|during|over|throughout)\s+)?", re.IGNORECASE)
+_OPENING = re.compile(r"\W*(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"compared|from|versus", re.IGNORECASE)
 _FOLLOWS = re.compile(r"\s*(?:(?:to|with)\s+)?", re.IGNORECASE)
 
