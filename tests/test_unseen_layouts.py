@@ -2253,3 +2253,77 @@ def test_a_notes_column_beside_the_years_and_their_units(tmp_path: Path) -> None
     assert reasons == {"column 'Notes' holds references to the notes, not amounts"}
     note_rows = [f for f in conversion.facts.facts if f.source.label.startswith("Sale of")]
     assert {f.context for f in note_rows} == {year, before}
+
+
+def test_a_brazilian_results_table_with_quarter_codes_and_change_columns(tmp_path: Path) -> None:
+    """ "R$ million | 4Q25 | 4Q24 | Δ% | 2025 | 2024 | Δ%": the unit over the labels, the
+    quarters in codes, change columns among them; the years are whole years (the release
+    reports the fourth quarter, weeks before its dateline), and a balance table's "Dec/25"
+    is the month's end."""
+
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<36}" + "".join(f"{c:>12}" for c in cells)
+
+    heads = ("4Q25", "4Q24", "\u0394%", "2025", "2024", "\u0394%")
+    income = [
+        line("R$ million", heads),
+        line("Net revenue", ("3,482.6", "3,105.9", "12.1%", "13,214.8", "11,876.3", "11.3%")),
+        line("Gross margin", ("32.2%", "31.1%", "1.1 p.p.", "31.8%", "30.7%", "1.1 p.p.")),
+        line("Net income", ("313.8", "232.3", "35.1%", "1,064.9", "787.9", "35.2%")),
+    ]
+    debt = [
+        line("R$ million", ("Dec/25", "Dec/24", "\u0394%")),
+        line("Gross debt", ("10,842.5", "10,215.7", "6.1%")),
+        line("Net debt", ("8,468.4", "8,154.4", "3.9%")),
+    ]
+    text = "\n\n".join(
+        [
+            "Serra Azul Logistica S.A. - 4Q25 and 2025 Earnings Release",
+            "Sao Paulo, February 19, 2026 - Serra Azul Logistica S.A. (B3: SAZL3) announces its"
+            " results for the fourth quarter of 2025 (4Q25) and the year 2025. Figures are in"
+            " millions of Brazilian reais (R$ million). Net revenue reached R$3,482.6 million in"
+            " 4Q25, up 12.1% vs. 4Q24.",
+            "INCOME STATEMENT",
+            "\n".join(income),
+            "INDEBTEDNESS",
+            "\n".join(debt),
+        ]
+    )
+    conversion = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    quarter, year = "D2025-10-01_2025-12-31", "D2025-01-01_2025-12-31"
+    assert facts[("Revenues", quarter)] == (Decimal("3482600000"), "BRL")
+    assert facts[("Revenues", year)] == (Decimal("13214800000"), "BRL")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == (Decimal("787900000"), "BRL")
+    assert facts[("NetDebt", "I2025-12-31")] == (Decimal("8468400000"), "BRL")
+    assert facts[("NetDebt", "I2024-12-31")] == (Decimal("8154400000"), "BRL")
+    change = facts[("RevenuesPercentChangeFromPriorYear", quarter)]
+    assert change == (Decimal("0.121"), "pure")
+    assert not [u for u in conversion.facts.unmapped if not u.deliberate]
+
+
+def test_bare_years_beside_quarter_labels_dated_by_the_dateline(tmp_path: Path) -> None:
+    """No sentence states the year end: "Q4 2025" is the calendar quarter that ended weeks
+    before the release's date, and "2025" beside it the whole year it closes."""
+
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return f"{label:<30}" + "".join(f"{c:>12}" for c in cells)
+
+    table = [
+        line("", ("Q4 2025", "Q4 2024", "2025", "2024")),
+        line("Revenue", ("1,248.6", "1,193.7", "4,702.9", "4,551.0")),
+        line("EBIT", ("128.4", "116.1", "466.6", "428.4")),
+    ]
+    text = "\n\n".join(
+        [
+            "Solvara Group: Q4 2025 EBIT up 10.6%",
+            "Munich, 19 February 2026 -- Solvara Group SE (ISIN DE000SLV0012) published its"
+            " preliminary figures today.",
+            "Key figures (in EUR million)",
+            "\n".join(table),
+        ]
+    )
+    facts = _valued(convert(_release(tmp_path, text, ".txt"), ConvertOptions()))
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == (Decimal("1248600000"), "EUR")
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == (Decimal("4702900000"), "EUR")
+    assert facts[("Ebit", "D2024-01-01_2024-12-31")] == (Decimal("428400000"), "EUR")

@@ -171,6 +171,8 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
     ),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?{_YEAR}?"),
+    # "4Q25", "4Q 2025", "3Q'24": the quarter's ordinal before the Q.
+    (PhraseKind.ABSOLUTE, "q", rf"\b(?P<q>[1-4])Q\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
     # "the nine months", "the first six months of 2026", "9M 2025", "9M25": the fiscal year
     # to the end of that many months.
     (

@@ -149,6 +149,8 @@ class RelatedFigures:
         if not (bare and whole and part):
             return period
         years = self.report.fiscal_label(period.end) - self.report.fiscal_label(anchor.end)
+        if years == 0:
+            return period  # "R$3.5 billion in 4Q25 ... and R$13.2 billion in 2025": the year
         return self.report.as_printed(shift_years(anchor, years))
 
     def _comparative_phrase(self, spot: Spot) -> PeriodPhrase | None:
@@ -172,7 +174,7 @@ class RelatedFigures:
         sentence, anchor = spot.sentence, state.anchor
         phrase = sentence.phrase_after(index, absolute_only=False)
         if phrase is None or phrase.kind not in RELATIVE:
-            phrase = sentence.phrase_before(index, RELATIVE)
+            phrase = sentence.compared_phrase(index) or sentence.phrase_before(index, RELATIVE)
         period = resolve(phrase, anchor.period, self.report) if phrase and anchor else None
         change_spot = Spot(spot.passage, sentence, index, spot.words, None, False)
         if period is None:

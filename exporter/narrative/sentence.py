@@ -46,7 +46,7 @@ _CLAUSE = re.compile(
 
 _OPENING = re.compile(r"\W*(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"compared|from|versus", re.IGNORECASE)
-_FOLLOWS = re.compile(r"\s*(?:(?:to|with)\s+)?", re.IGNORECASE)
+_FOLLOWS = re.compile(r"\.?\s*(?:(?:to|with)\s+)?", re.IGNORECASE)  # "vs. 4Q24"
 
 
 class Cue(Frozen):
@@ -107,6 +107,18 @@ class Sentence(Frozen):
             wanted = not absolute_only or phrase.kind is PhraseKind.ABSOLUTE
             if start <= phrase.start < limit and wanted:
                 return phrase
+        return None
+
+    def compared_phrase(self, index: int) -> PeriodPhrase | None:
+        """The period a comparison word right after a figure compares with ("up 12.1% vs.
+        4Q24", "an increase of 9% over the third quarter of 2024")."""
+        start, end = self.after(index)
+        for connective in _CONNECTIVE.finditer(self.text, start, end):
+            if self.text[start : connective.start()].strip(" ,"):
+                return None
+            follows = _FOLLOWS.match(self.text, connective.end())
+            at = follows.end() if follows else connective.end()
+            return next((p for p in self.phrases if p.start == at), None)
         return None
 
     def opening_phrase(self) -> PeriodPhrase | None:

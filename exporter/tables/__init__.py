@@ -517,7 +517,7 @@ def _calendar_years_by_dateline(
     published = _release_date(document, latest)
     if published is None or (published - latest).days > _REPORTING_LAG_DAYS:
         return None
-    return trial
+    return dataclasses.replace(trial, reported_through=calendar.reported_through or latest)
 
 
 def _release_date(document: Document, after: date) -> date | None:

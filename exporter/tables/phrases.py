@@ -192,7 +192,8 @@ _MONTH_DAY_YEAR = re.compile(
 _MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+(?P<year>\d{{4}})(?!\d)")
 # "Dec-24", "Dec'23": a month and a two-digit year, as column headers print them; 28 and
 # over reads as a month's last day ("Sep-30"), not a year.
-_MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[-'\u2019](?P<year>[01]\d|2[0-7])(?![\d-])")
+# "Dec-25", "Sep'25", "Dec/25" (as Brazilian releases print a month and its year).
+_MONTH_SHORT_YEAR = re.compile(rf"\b{_MONTH}[-'\u2019/](?P<year>[01]\d|2[0-7])(?![\d-])")
 # A month naming the period it ends, without a day: "June Quarter 2026", "December
 # quarter", "June YTD", or a header cell that is the month alone ("June" over "Quarter"
 # over "2026"). Its day is the month's last (February's is clamped for the year).

@@ -136,12 +136,28 @@ def _is_rule(line: str) -> bool:
 
 def _is_years(cut_line: _Line) -> bool:
     """Years alone, or after period headings ("Q4 2025   Q4 2024   2025   2024": the
-    quarters' headings are read as the label, the bare years as numbers)."""
-    return (
-        all(is_header_text(t.text) and _names_a_year(t.text) for t in cut_line.label)
-        and bool(cut_line.values)
-        and all(is_year(v.text) for v in cut_line.values)
+    quarters' headings are read as the label, the bare years as numbers), change marks
+    among them ("4Q25  4Q24  Δ%  2025  2024  Δ%") and the unit over the label column
+    ("R$ million") before them."""
+    values = cut_line.values
+    if not any(is_year(v.text) for v in values):
+        return False
+    if not all(is_year(v.text) or is_header_text(v.text) for v in values):
+        return False
+    label = list(cut_line.label)
+    if label and _UNIT_CAPTION.search(label[0].text) and not is_header_text(label[0].text):
+        label = label[1:]
+    heads = [t.text for t in label]
+    return all(is_header_text(h) for h in heads) and (
+        not heads or any(_names_a_year(h) or not _CHANGE_MARK.fullmatch(h) for h in heads)
     )
+
+
+# The unit printed over the label column of a heading line ("R$ million", "EUR '000").
+_UNIT_CAPTION = re.compile(
+    r"\b(?:millions?|thousands?|billions?|mn|bn)\b|'?000s?\b|[$\u20ac\u00a3\u00a5]", re.IGNORECASE
+)
+_CHANGE_MARK = re.compile(r"\u0394\s*%?|%|change|var\.?", re.IGNORECASE)
 
 
 def _names_a_year(text: str) -> bool:
