@@ -90,6 +90,17 @@ def _without_particulars(label: str) -> str:
     return _PARTICULARS.sub("", label).strip()
 
 
+_CLAUSE_START = re.compile(r";|,\s*(?:less|net of|including|excluding)\b", re.IGNORECASE)
+
+
+def _shorter_names(label: str) -> tuple[str, ...]:
+    """The label cut before each term printed after its name, the last cut first:
+    "Acquisitions of businesses, net of cash acquired, including Halden in 2025" is tried
+    as "..., net of cash acquired" before "Acquisitions of businesses"."""
+    cuts = [m.start() for m in _CLAUSE_START.finditer(label)]
+    return tuple(label[:at].strip() for at in reversed(cuts) if label[:at].strip())
+
+
 _EXACT, _BAG = 1.0, 0.97
 _WITHIN_BONUS, _STATEMENT_BONUS = 0.02, 0.01
 _PER_SHARE_LIMIT = 10_000
@@ -388,7 +399,8 @@ class Mapper:
         is tried again without them when the whole label matches nothing. A row under a
         qualifying heading ("Diluted") is tried with the heading's words first.
         """
-        for label in dict.fromkeys((row.label, _without_particulars(row.label))):
+        labels = (row.label, *_shorter_names(row.label), _without_particulars(row.label))
+        for label in dict.fromkeys(labels):
             found = self._best(label, row, kind, durations, lead, ends)
             if found is not None:
                 return found

@@ -2327,3 +2327,37 @@ def test_bare_years_beside_quarter_labels_dated_by_the_dateline(tmp_path: Path) 
     assert facts[("Revenues", "D2025-10-01_2025-12-31")] == (Decimal("1248600000"), "EUR")
     assert facts[("Revenues", "D2025-01-01_2025-12-31")] == (Decimal("4702900000"), "EUR")
     assert facts[("Ebit", "D2024-01-01_2024-12-31")] == (Decimal("428400000"), "EUR")
+
+
+@pytest.mark.parametrize(
+    "tail", ["", ", including Halden Pet Nutrition in 2025", "; including Halden Pet Nutrition"]
+)
+def test_a_label_with_terms_after_its_name_keeps_its_concept(tmp_path: Path, tail: str) -> None:
+    """ "Acquisitions of businesses, net of cash acquired, including Halden in 2025": the
+    name with its own terms ("net of cash acquired") is the line item, the rest detail."""
+    text = "\n".join(
+        [
+            "Marlow Brands Reports Second Quarter 2025 Results",
+            "",
+            "CHICAGO, July 30, 2025 -- Marlow Brands, Inc. (NYSE: MRL) today reported results"
+            " for the second quarter ended June 30, 2025.",
+            "",
+            "CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS",
+            "(in millions)",
+            "",
+            "\tSix Months Ended June 30, 2025\tSix Months Ended June 30, 2024",
+            "Capital expenditures\t$(203)\t$(188)",
+            f"Acquisitions of businesses, net of cash acquired{tail}\t(318)\t(12)",
+            "Net cash used in investing activities\t$(521)\t$(200)",
+        ]
+    )
+    facts = _valued(convert(_release(tmp_path, text, ".txt"), ConvertOptions()))
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("PaymentsToAcquireBusinessesNetOfCashAcquired", half)] == (
+        Decimal("318000000"),
+        "USD",
+    )
+    assert facts[("NetCashProvidedByUsedInInvestingActivities", half)] == (
+        Decimal("-521000000"),
+        "USD",
+    )
