@@ -24,7 +24,8 @@ _NUMBER = re.compile(
     (?P<open>\()?\s*
     (?P<mark2>{_CURRENCY_MARK}\s*)?
     (?P<inner>[{_MINUS}])?\s*
-    (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*|\d+)?
+    (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*
+      |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d+)?
     (?P<frac>\.\d+)?
     (?P<points>\s?(?:pp|p\.p\.|ppts?)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
@@ -36,7 +37,8 @@ _NUMBER = re.compile(
 )
 # Thousands are grouped by commas, or as some countries print them, by apostrophes
 # ("1'234.5", Switzerland) or spaces ("6 842", "6\u202f842", Sweden, France): a space
-# joins digit groups only when every group after the first has three digits.
+# joins digit groups only when every group after the first has three digits. Indian
+# releases group by lakhs and crores ("1,23,456.78": pairs of digits above the thousands).
 _GROUPING = re.compile(r"[,'\u2019 ]")
 # Footnote marks ending a cell: "(a)", "*", superscript digits, each after optional space.
 _MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))

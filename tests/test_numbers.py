@@ -129,6 +129,21 @@ def test_a_scale_word_printed_in_the_cell(text: str, value: str, scale: int | No
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,23,456.78", "123456.78"), ("(1,25,802.38)", "-125802.38"), ("12,34,567", "1234567")],
+)
+def test_digits_grouped_by_lakhs(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["1,2345", "12,34", "1,23,45"])
+def test_groups_of_neither_kind_are_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "value"), [("+0.6 pp", "0.6"), ("1.1 p.p.", "1.1"), ("-0.4ppt", "-0.4")]
 )
 def test_percentage_points_are_a_rate(text: str, value: str) -> None:

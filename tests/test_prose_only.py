@@ -431,3 +431,29 @@ def test_a_sentence_s_opening_period_dates_its_later_figures(tmp_path: Path, ope
     capex = {(f[0], f[1]) for f in facts if f[3] == Decimal("190000000")}
     expected = "2026-10-01/2026-12-31" if "quarter" in opening else "2026-01-01/2026-12-31"
     assert capex == {("PaymentsToAcquirePropertyPlantAndEquipmentOutlook", expected)}
+
+
+def test_rupee_amounts_in_crore_and_lakh(tmp_path: Path) -> None:
+    """An Indian release: "₹ 12,345 crore" (a crore is ten million), "Rs 1,714.5 crore",
+    "1,23,456.78 lakh" (a lakh is a hundred thousand, digits grouped by lakhs)."""
+    text = "\n\n".join(
+        [
+            "Vindhya Cements Limited announces results for the quarter ended 31 March 2025",
+            "Mumbai, 24 April 2025: Vindhya Cements Limited (NSE: VINDHYACEM) announced its"
+            " results for the quarter ended 31 March 2025.",
+            "- Revenue from operations of \u20b9 12,345 crore in the quarter ended 31 March 2025\n"
+            "- Net profit of Rs 1,714.5 crore in the quarter ended 31 March 2025\n"
+            "- EBITDA of \u20b9 1,23,456.78 lakh in the quarter ended 31 March 2025",
+        ]
+    )
+    path = tmp_path / "release.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    quarter, rupees = "2025-01-01/2025-03-31", "iso4217:INR"
+    assert facts >= {
+        ("Revenues", quarter, rupees, Decimal("123450000000")),
+        ("NetIncomeLoss", quarter, rupees, Decimal("17145000000")),
+        ("Ebitda", quarter, rupees, Decimal("12345678000")),
+    }

@@ -24,7 +24,8 @@ from exporter.taxonomy import Taxonomy
 # right after a currency's sign or code ("SEK 3 128 m", "€ 12 500": `{after}`, filled in
 # from the taxonomy's currencies), where a space cannot part two figures.
 _NUMBER = (
-    r"[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:['\u2019][0-9]{{3}})+(?:\.[0-9]+)?"
+    r"[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9,])(?:\.[0-9]+)?"  # lakhs: "1,23,456.78"
+    r"|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]{{1,3}}(?:['\u2019][0-9]{{3}})+(?:\.[0-9]+)?"
     r"|{after}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+(?![0-9])(?:\.[0-9]+)?"
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
@@ -56,7 +57,13 @@ class FigureReader:
             name.lower(): code for code, names in taxonomy.currencies.items() for name in names
         }
         symbols = [n for names in taxonomy.currencies.values() for n in names if not n.isalpha()]
-        codes = [n for names in taxonomy.currencies.values() for n in names if n.isupper()]
+        # Codes, and short names written before the figure like one ("Rs 1,714.5 crore").
+        codes = [
+            n
+            for names in taxonomy.currencies.values()
+            for n in names
+            if n.isupper() or (n.isalpha() and len(n) <= 3 and n[:1].isupper())
+        ]
         after = [n for names in taxonomy.currencies.values() for n in names if len(n) > 1]
         self.scales = {k.lower(): v for k, v in words.scales.items()}
         self.per_ads = {" ".join(p.lower().split()) for p in words.per_ads}
