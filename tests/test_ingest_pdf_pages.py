@@ -186,3 +186,51 @@ def test_a_section_heading_left_at_the_foot_heads_the_rows_continued_on_the_next
     assert facts[("EarningsPerShareBasic", quarter)][1] == "USD_per_share"
     assert facts[("EarningsPerShareBasic", quarter)][0] == Decimal("1.62")
     assert facts[("EarningsPerShareDiluted", "D2024-04-01_2024-06-30")][0] == Decimal("1.28")
+
+
+def _turned_statement(turn: int) -> bytes:
+    """A one-page release with a segment table, its page turned by /Rotate `turn` and its
+    content drawn turned back so that it reads upright when displayed (0: a plain
+    landscape page)."""
+    import io
+
+    from reportlab import rl_config
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.pdfgen.canvas import Canvas
+
+    rl_config.invariant = 1
+    out = io.BytesIO()
+    width, height = landscape(letter)
+    canvas = Canvas(out, pagesize=letter if turn else (width, height))
+    if turn:
+        canvas.setPageRotation(turn)
+        if turn == 90:
+            canvas.translate(letter[0], 0)
+            canvas.rotate(90)
+        else:
+            canvas.translate(0, letter[1])
+            canvas.rotate(-90)
+    lines = [
+        (50, 560, "Vantor Industrial Group, Inc. Reports First Quarter 2025 Results", ()),
+        (50, 540, "Three Months Ended March 31, 2025 (In millions)", ()),
+        (50, 500, "", ("Americas", "EMEA", "Consolidated")),
+        (50, 485, "Net sales", ("$612.4", "$388.9", "$1,001.3")),
+        (50, 470, "Operating income", ("88.1", "41.7", "129.8")),
+    ]
+    for x, y, label, cells in lines:
+        canvas.setFont("Helvetica", 9.5)
+        canvas.drawString(x, y, label)
+        for right, text in zip((420, 520, 640), cells, strict=False):
+            canvas.drawRightString(right, y, text)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("turn", [0, 90, 270])
+def test_a_page_turned_by_its_rotation_reads_as_displayed(tmp_path: Path, turn: int) -> None:
+    path = tmp_path / "vantor-2025q1.pdf"
+    path.write_bytes(_turned_statement(turn))
+    (table,) = read_document(path).tables
+    assert row_with(table, "Net sales") == ["Net sales", "$612.4", "$388.9", "$1,001.3"]
+    assert row_with(table, "Operating income") == ["Operating income", "88.1", "41.7", "129.8"]

@@ -8,7 +8,9 @@ them: at whitespace (pdfium's generated spaces included), at a gap of more than
 follow pdfminer's convention, which the line builder's thresholds are tuned to: a
 character's box runs from the font's descent below the baseline up one font size, and
 the size is the font size times the text matrix's scale. A hyphen that pdfium marks as
-ending a line (code 2) is a hyphen. Words not printed upright are dropped.
+ending a line (code 2) is a hyphen. Words are read as the page is displayed (a page
+turned by /Rotate 90 or 270, its text drawn turned back, reads upright); words printed at
+any other angle are dropped.
 """
 
 from __future__ import annotations
@@ -51,20 +53,39 @@ class _Char(NamedTuple):
 class _Style:
     font: str
     size: float
-    upright: bool
+    # The page turn (0, 90 or 270 degrees) under which the text reads upright; -1 for
+    # text set at any other angle.
+    reads: int
+
+
+class _Span(NamedTuple):
+    x0: float
+    x1: float
+    bottom: float
+
+
+_ANGLE = 1e-6
 
 
 def page_words(page: pdfium.PdfPage) -> list[Word]:
-    """The upright words of a page, in pdfium's reading order."""
+    """The upright words of a page as it is displayed, in pdfium's reading order.
+
+    A landscape page may be a portrait page turned by its /Rotate entry, its text drawn
+    turned the other way so that it reads upright when displayed: its characters are read
+    in the displayed page's coordinates."""
+    rotation = page.get_rotation() % 360
+    turn = rotation if rotation in (90, 270) else 0
     textpage = page.get_textpage()
     try:
-        chars = list(_chars(textpage, page.get_height()))
+        chars = list(_chars(textpage, page.get_width(), page.get_height(), turn))
     finally:
         textpage.close()
     return [_word(run) for run in _runs(chars)]
 
 
-def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Char | None]:
+def _chars(
+    textpage: pdfium.PdfTextPage, width: float, height: float, turn: int = 0
+) -> Iterator[_Char | None]:
     """Each character with its box; None for whitespace and characters not upright.
 
     The loop runs once per character, so it calls pdfium through the raw handle and
@@ -86,19 +107,30 @@ def _chars(textpage: pdfium.PdfTextPage, height: float) -> Iterator[_Char | None
         style = styles.get(key)
         if style is None:
             style = styles[key] = _style(textpage, index)
-        if not style.upright:
+        if style.reads != turn:
             yield None
             continue
         loose_box(handle, index, box)
-        bottom = height - box.bottom
+        x0, x1, bottom = _displayed(box, width, height, turn)
         yield _Char(
             text="-" if text == _LINE_END_HYPHEN else text,
-            x0=box.left,
-            x1=box.right,
+            x0=x0,
+            x1=x1,
             top=bottom - style.size,
             bottom=bottom,
             style=(style.font, style.size),
         )
+
+
+def _displayed(box: pdfium_c.FS_RECTF, width: float, height: float, turn: int) -> _Span:
+    """A character's left, right and baseline (from the top) on the page as displayed:
+    turned by 90 degrees the page's y runs left to right and its x top to bottom (by 270,
+    the other way)."""
+    if turn == 90:
+        return _Span(box.bottom, box.top, box.right)
+    if turn == 270:
+        return _Span(height - box.top, height - box.bottom, width - box.left)
+    return _Span(box.left, box.right, height - box.bottom)
 
 
 def _style(textpage: pdfium.PdfTextPage, index: int) -> _Style:
@@ -110,8 +142,20 @@ def _style(textpage: pdfium.PdfTextPage, index: int) -> _Style:
     pdfium_c.FPDFText_GetMatrix(textpage, index, matrix)
     scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
     size = pdfium_c.FPDFText_GetFontSize(textpage, index) * scale
-    upright = matrix.a * matrix.d > 0 and abs(matrix.b) < 1e-6 and abs(matrix.c) < 1e-6
-    return _Style(name.value.decode("utf-8", "replace"), round(size, 4), upright)
+    return _Style(name.value.decode("utf-8", "replace"), round(size, 4), _reads(matrix))
+
+
+def _reads(matrix: pdfium_c.FS_MATRIX) -> int:
+    """The page turn under which text drawn with `matrix` reads upright."""
+    flat = abs(matrix.b) < _ANGLE and abs(matrix.c) < _ANGLE
+    turned = abs(matrix.a) < _ANGLE and abs(matrix.d) < _ANGLE
+    if flat and matrix.a * matrix.d > 0:
+        return 0
+    if turned and matrix.b > 0 > matrix.c:
+        return 90
+    if turned and matrix.b < 0 < matrix.c:
+        return 270
+    return -1
 
 
 def _runs(chars: list[_Char | None]) -> Iterator[list[_Char]]:
