@@ -2361,3 +2361,31 @@ def test_a_label_with_terms_after_its_name_keeps_its_concept(tmp_path: Path, tai
         Decimal("-521000000"),
         "USD",
     )
+
+
+def test_an_insurer_s_lines_take_the_insurance_concepts(tmp_path: Path) -> None:
+    """A property and casualty insurer's statements: premiums, investment income, losses
+    and loss adjustment expenses, and the reserves for them, are us-gaap's insurance
+    elements, not extensions; "Net written premiums" in the prose too."""
+    html = _html_release(
+        "Granite Harbor Insurance Group Reports Third Quarter 2024 Results",
+        "HARTFORD, Conn., Oct. 24, 2024 -- Granite Harbor Insurance Group, Inc. (NYSE: GHIG)"
+        " today reported results for the third quarter ended September 30, 2024. Net written"
+        " premiums were $1,906.3 million in the third quarter of 2024.",
+        "CONSOLIDATED STATEMENTS OF INCOME (in millions)",
+        [
+            ("", "Three Months Ended September 30, 2024", "Three Months Ended September 30, 2023"),
+            ("Net premiums earned", "$1,842.6", "$1,701.3"),
+            ("Net investment income", "168.4", "142.7"),
+            ("Losses and loss adjustment expenses", "1,214.9", "1,152.0"),
+        ],
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2024-07-01_2024-09-30"
+    assert facts[("PremiumsEarnedNet", quarter)] == (Decimal("1842600000"), "USD")
+    assert facts[("NetInvestmentIncome", quarter)] == (Decimal("168400000"), "USD")
+    losses = facts[("IncurredClaimsPropertyCasualtyAndLiability", quarter)]
+    assert losses == (Decimal("1214900000"), "USD")
+    assert facts[("PremiumsWrittenNet", quarter)] == (Decimal("1906300000"), "USD")
+    assert not conversion.facts.extensions
