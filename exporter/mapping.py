@@ -90,6 +90,10 @@ def _without_particulars(label: str) -> str:
     return _PARTICULARS.sub("", label).strip()
 
 
+# An item's number or letter before its name ("1 Revenue", "a) Cost of", "(ii) Taxes"),
+# and the arithmetic after it that refers to other items' numbers ("(1+2)", "(3-4)").
+_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s+(?=[A-Z])|\(?(?:[a-h]|[ivx]{1,4})\)\s+)")
+_FORMULA = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[+\-\u2013]\s*\d{1,2})+\s*\)\s*$")
 _CLAUSE_START = re.compile(r";|,\s*(?:less|net of|including|excluding)\b", re.IGNORECASE)
 
 
@@ -475,8 +479,11 @@ class Mapper:
         return concept is not None and self.taxonomy.concepts[concept].type is ConceptType.MONETARY
 
     def item_label(self, label: str) -> str:
-        """The line item's name: the label without the scale and currency it is printed in."""
-        return self._currency.sub("", without_scale(label)).strip()
+        """The line item's name: the label without the scale and currency it is printed
+        in, and without the item's number or letter and the arithmetic printed with it
+        ("3 Total income (1+2)", "a) Cost of materials consumed")."""
+        named = _ENUMERATOR.sub("", _FORMULA.sub("", label))
+        return self._currency.sub("", without_scale(named)).strip()
 
     def map_row(
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool

@@ -828,3 +828,18 @@ def test_text_wrapped_by_hand_stays_one_paragraph() -> None:
     )
     (block,) = read_text(text, "case.txt").blocks
     assert block.kind == "paragraph" and block.text.endswith("$148.2 million.")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("4 Expenses", "a) Cost of materials consumed", False),
+        ("Earnings per share", "(i) Basic", False),
+        ("Accounts receivable, net of", "allowance for doubtful accounts", True),
+        ("Net cash provided by operating", "activities", True),
+    ],
+)
+def test_an_enumerated_item_is_no_wrapped_tail(first: str, second: str, expected: bool) -> None:
+    from exporter.ingest.text.grid import continues
+
+    assert continues(first, second) is expected

@@ -457,3 +457,17 @@ def test_rupee_amounts_in_crore_and_lakh(tmp_path: Path) -> None:
         ("NetIncomeLoss", quarter, rupees, Decimal("17145000000")),
         ("Ebitda", quarter, rupees, Decimal("12345678000")),
     }
+
+
+@pytest.mark.parametrize("date", ["31st December 2025", "31 December 2025"])
+def test_an_instant_written_day_first(tmp_path: Path, date: str) -> None:
+    """ "as on 31st December 2025" (Indian English), "as on 31 December 2025": the balance
+    at that date."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue was $120.0 million in the third quarter of 2026.",
+            f"Net debt stood at $412.0 million, compared with $450.0 million as on {date}.",
+        ],
+    )
+    assert ("NetDebt", "2025-12-31", USD, Decimal("450000000")) in facts

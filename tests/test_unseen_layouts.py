@@ -2389,3 +2389,75 @@ def test_an_insurer_s_lines_take_the_insurance_concepts(tmp_path: Path) -> None:
     assert losses == (Decimal("1214900000"), "USD")
     assert facts[("PremiumsWrittenNet", quarter)] == (Decimal("1906300000"), "USD")
     assert not conversion.facts.extensions
+
+
+def _sebi_results(stub: bool) -> str:
+    """Results in the layout Indian listed companies file: a serial-number column, dates
+    day first under "Quarter ended" and "Year ended" each centred over its columns, audit
+    rows, items numbered and lettered, the arithmetic of the numbers in the labels."""
+    width = 40
+
+    def line(serial: str, label: str, cells: tuple[str, ...]) -> str:
+        head = f"{serial:<5}{label}" if stub else label
+        return f"{head:<{width}}" + "".join(f"{c:>13}" for c in cells)
+
+    dates = ("31.03.2025", "31.12.2024", "31.03.2024", "31.03.2025", "31.03.2024")
+    rows = [
+        " " * width + f"{'Quarter ended':^39}{'Year ended':^26}",
+        line("Sr.", "Particulars", dates),
+        line("No.", "", ("(Audited)", "(Unaudited)", "(Audited)", "(Audited)", "(Audited)")),
+        line(
+            "1",
+            "Revenue from operations",
+            ("12,345.00", "11,802.40", "11,430.60", "46,918.20", "43,507.80"),
+        ),
+        line("2", "Other income", ("212.30", "188.50", "175.10", "801.40", "690.20")),
+        line(
+            "3",
+            "Total income (1+2)",
+            ("12,557.30", "11,990.90", "11,605.70", "47,719.60", "44,198.00"),
+        ),
+        line("4", "Expenses", ()),
+        line(
+            "",
+            "a) Cost of materials consumed",
+            ("4,980.10", "4,812.70", "4,701.30", "19,105.60", "17,902.40"),
+        ),
+        line("", "b) Finance costs", ("215.60", "221.30", "240.80", "884.10", "952.30")),
+        line("5", "Earnings per share (of Rs 10 each)", ()),
+        line("", "(not annualised for the quarters)", ()),
+        line("", "a) Basic (Rs)", ("28.57", "25.32", "24.51", "101.94", "90.56")),
+        line("", "b) Diluted (Rs)", ("28.51", "25.27", "24.46", "101.72", "90.36")),
+    ]
+    return "\n\n".join(
+        [
+            "Vindhya Cements Limited announces results for the quarter and year ended"
+            " 31st March 2025",
+            "Mumbai, 24 April 2025: The Board of Vindhya Cements Limited (NSE: VINDHYACEM)"
+            " approved the audited results for the quarter and financial year ended 31st March"
+            " 2025. Net debt stood at Rs 4,125 crore as on 31st March 2025.",
+            "STATEMENT OF AUDITED STANDALONE FINANCIAL RESULTS\n(Rs in crore)",
+            "\n".join(rows),
+        ]
+    )
+
+
+@pytest.mark.parametrize("stub", [True, False], ids=["serial-column", "no-serial-column"])
+def test_indian_results_in_the_sebi_layout(tmp_path: Path, stub: bool) -> None:
+    conversion = convert(_release(tmp_path, _sebi_results(stub), ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    quarter, prior, year = (
+        "D2025-01-01_2025-03-31",
+        "D2024-10-01_2024-12-31",
+        "D2024-04-01_2025-03-31",
+    )
+    assert facts[("Revenues", quarter)] == (Decimal("123450000000"), "INR")
+    assert facts[("Revenues", prior)] == (Decimal("118024000000"), "INR")
+    assert facts[("Revenues", year)] == (Decimal("469182000000"), "INR")
+    assert facts[("EarningsPerShareBasic", quarter)] == (Decimal("28.57"), "INR_per_share")
+    assert facts[("EarningsPerShareDiluted", "D2023-04-01_2024-03-31")] == (
+        Decimal("90.36"),
+        "INR_per_share",
+    )
+    assert facts[("NetDebt", "I2025-03-31")] == (Decimal("41250000000"), "INR")
+    assert not conversion.facts.unmapped

@@ -28,7 +28,11 @@ _MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
 _MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
 _MONTHS["sept"] = 9
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-DATE = rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})"
+# "June 30, 2026", "June 30th 2026", and day first: "30 June 2026", "31st March 2025".
+DATE = (
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<dday>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmonth>{_MONTH})\.?,?\s+(?P<dyear>\d{{4}}))"
+)
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -163,7 +167,7 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     (
         PhraseKind.ABSOLUTE,
         "instant",
-        rf"\b(?:as\s+of|as\s+at|at|on|ended|ending|through)\s+(?:the\s+close\s+of\s+business\s+on\s+)?{DATE}",
+        rf"\b(?:as\s+of|as\s+at|as\s+on|at|on|ended|ending|through)\s+(?:the\s+close\s+of\s+business\s+on\s+)?{DATE}",
     ),
     (
         PhraseKind.ABSOLUTE,
@@ -242,10 +246,10 @@ DATE_PATTERN = re.compile(DATE, re.IGNORECASE)
 
 
 def _date(match: re.Match[str]) -> date | None:
+    month = match["month"] or match["dmonth"]
+    day, year = match["day"] or match["dday"], match["year"] or match["dyear"]
     try:
-        return date(
-            int(match["year"]), _MONTHS[match["month"].lower().rstrip(".")], int(match["day"])
-        )
+        return date(int(year), _MONTHS[month.lower().rstrip(".")], int(day))
     except ValueError:
         return None
 

@@ -244,6 +244,12 @@ def assign_sections(
             result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
             stack.append((row.label, _CONNECTIVE_LEVEL))
             continue
+        if row.role is RowRole.SECTION and _remark_on_heading(stack, result, row):
+            # "Earnings per share (of Rs 10 each)" / "(not annualised for the quarters)":
+            # a remark in brackets under a heading qualifies it, it does not replace it.
+            stack[-1] = (f"{stack[-1][0]} {row.label}", stack[-1][1])
+            result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack[:-1])}))
+            continue
         if row.role is RowRole.SECTION and _wrapped_heading(stack, result, row):
             # "Earnings per share attributable to Kestrel" / "Bay Holdings, Inc. common
             # shareholders:": one heading printed over two lines, its colon on the last.
@@ -265,6 +271,14 @@ def assign_sections(
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
     return result
+
+
+def _remark_on_heading(stack: list[tuple[str, int]], done: list[TableRow], row: TableRow) -> bool:
+    """A line wholly in brackets right under a heading line."""
+    label = row.label.strip()
+    if not stack or not done or done[-1].role is not RowRole.SECTION:
+        return False
+    return done[-1].label == stack[-1][0] and label.startswith("(") and label.endswith(")")
 
 
 def _wrapped_heading(stack: list[tuple[str, int]], done: list[TableRow], row: TableRow) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from exporter.document import Block, Cell, Paragraph, Row
 from exporter.ingest.text.grid import (
+    STUB_CAPTION,
     BodyRow,
     body_row,
     continues,
@@ -181,7 +182,7 @@ def _is_header(line: str) -> bool:
         return True
     if parts.values:
         return False
-    phrases = [t.text for t in parts.label]
+    phrases = [t.text for t in parts.label if not STUB_CAPTION.match(t.text)]
     heads = [p for p in phrases if is_header_text(p)]
     if len(phrases) > 1 and all(is_header_vocabulary(p) for p in phrases):
         return True
@@ -402,7 +403,37 @@ def _header_cells(
                 start, end = min(start, a), max(end, b)
         covered = layout.covered(start, end)
         cells.append((token.text, covered[0], covered[-1] - covered[0] + 1))
-    return cells, caption
+    return _spread_over_groups(cells, parts, layout), caption
+
+
+_SPAN_WORDS = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?)\b", re.IGNORECASE)
+
+
+def _spread_over_groups(
+    cells: list[tuple[str, int, int]], parts: _Line, layout: _Layout
+) -> list[tuple[str, int, int]]:
+    """Period headings set one over each group of columns ("Quarter ended" centred over
+    three dates, "Year ended" over the next two): each covers the columns nearer its
+    centre than any other heading's, when every heading of the line names a span and the
+    line heads fewer cells than there are columns."""
+    tokens = [t for t in (*parts.label, *parts.values) if any(t.text == c[0] for c in cells)]
+    columns = len(layout.extents)
+    if len(cells) < 2 or len(cells) != len(tokens) or columns <= len(cells):
+        return cells
+    if not all(_SPAN_WORDS.search(text) for text, _, _ in cells):
+        return cells
+    centres = [(t.start + t.end) / 2 for t in tokens]
+    owner = [
+        min(range(len(centres)), key=lambda k: abs(centres[k] - (a + b) / 2))
+        for a, b in layout.extents
+    ]
+    spread = []
+    for k, (text, _, _) in enumerate(cells):
+        owned = [i for i, o in enumerate(owner) if o == k]
+        if not owned or owned != list(range(owned[0], owned[-1] + 1)):
+            return cells
+        spread.append((text, owned[0], len(owned)))
+    return spread
 
 
 @dataclass

@@ -56,6 +56,12 @@ _CONNECTOR_END = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
+_ENUMERATED = re.compile(r"^\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]\s")
+# What heads the label column on a heading line ("Sr. No.", "Particulars", "S.No."):
+# no column's header, and no reason to read the line as a row.
+STUB_CAPTION = re.compile(
+    r"^(?:(?:sr|sl|s)\.?\s*(?:no\.?)?|no\.?|particulars|description)$", re.IGNORECASE
+)
 _SEARCH_LIMIT = 2000
 # A period phrase that a date must close ("Three Months Ended", "As of").
 _OPEN_PHRASE = re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\s*$", re.IGNORECASE)
@@ -148,8 +154,8 @@ def continues(first: str, second: str) -> bool:
     cannot end a label, or the head is a total (a total row without numbers does not exist).
     """
     first, second = first.strip(), second.strip()
-    if not first or not second or first.endswith(":"):
-        return False
+    if not first or not second or first.endswith(":") or _ENUMERATED.match(second):
+        return False  # "a) Cost of materials consumed" is an item of its own
     if second[0].islower():
         return True
     return bool(_CONNECTOR_END.search(first) or _TOTAL.match(first))
