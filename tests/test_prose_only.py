@@ -471,3 +471,29 @@ def test_an_instant_written_day_first(tmp_path: Path, date: str) -> None:
         ],
     )
     assert ("NetDebt", "2025-12-31", USD, Decimal("450000000")) in facts
+
+
+def test_headline_earnings_of_a_jse_release(tmp_path: Path) -> None:
+    """The JSE's headline earnings and headline earnings per share ("HEPS") are the
+    project's own concepts (no us-gaap element names them), read like any other line."""
+    text = "\n\n".join(
+        [
+            "KAROO RETAIL HOLDINGS LIMITED",
+            "INTERIM RESULTS FOR THE SIX MONTHS ENDED 31 AUGUST 2025",
+            "Johannesburg, 21 October 2025 - Karoo Retail Holdings Limited today announced its"
+            " results.",
+            "- Headline earnings up 10% to R1.23 billion (2024: R1.12 billion)\n"
+            "- Headline earnings per share of 345.2 cents, up 11%",
+        ]
+    )
+    path = tmp_path / "release.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    half = "2025-03-01/2025-08-31"
+    assert facts >= {
+        ("HeadlineEarnings", half, "iso4217:ZAR", Decimal("1230000000")),
+        ("HeadlineEarnings", "2024-03-01/2024-08-31", "iso4217:ZAR", Decimal("1120000000")),
+        ("HeadlineEarningsPerShare", half, "iso4217:ZAR/xbrli:shares", Decimal("3.452")),
+    }
