@@ -157,7 +157,7 @@ def label_sign(label: str, concept: str, balance: Balance | None, taxonomy: Taxo
     return -1 if direction and bare != direction else 1
 
 
-def section_sign(
+def _section_sign(
     sections: tuple[str, ...], row: RowValues, balance: Balance | None, taxonomy: Taxonomy
 ) -> int:
     """-1 for a row with a bracketed figure under a section heading that names both directions
@@ -240,7 +240,7 @@ def _printed_sign(
 ) -> int:
     """The sign the row's own words give, else the one its section heading gives."""
     sign = label_sign(printed.label, row.concept, balance, taxonomy)
-    return sign if sign < 0 else section_sign(printed.sections, row, balance, taxonomy)
+    return sign if sign < 0 else _section_sign(printed.sections, row, balance, taxonomy)
 
 
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
