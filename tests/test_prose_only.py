@@ -497,3 +497,16 @@ def test_headline_earnings_of_a_jse_release(tmp_path: Path) -> None:
         ("HeadlineEarnings", "2024-03-01/2024-08-31", "iso4217:ZAR", Decimal("1120000000")),
         ("HeadlineEarningsPerShare", half, "iso4217:ZAR/xbrli:shares", Decimal("3.452")),
     }
+
+
+def test_cash_with_marketable_securities_is_one_balance(tmp_path: Path) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue was $120.0 million in the third quarter of 2026.",
+            "Cash, cash equivalents and marketable securities were $354.1 million as of"
+            " September 30, 2026.",
+        ],
+    )
+    balance = ("CashCashEquivalentsAndShortTermInvestments", "2026-09-30", USD)
+    assert (*balance, Decimal("354100000")) in facts
