@@ -155,11 +155,7 @@ USD, PER_SHARE = "iso4217:USD", "iso4217:USD/xbrli:shares"
 
 
 def _prose_facts(tmp_path: Path, bullets: list[str]) -> set[tuple[str, str, str, Decimal]]:
-    path = tmp_path / "release.txt"
-    path.write_text(_RESULTS_LEAD + "\n".join(f"- {b}" for b in bullets) + "\n", encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    return {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    return _converted(tmp_path, _RESULTS_LEAD + "\n".join(f"- {b}" for b in bullets) + "\n")
 
 
 def test_a_loss_and_its_per_share_amount_with_their_comparatives(tmp_path: Path) -> None:
@@ -397,11 +393,7 @@ def test_an_interim_title_dates_the_half_and_its_year(tmp_path: Path) -> None:
             "- Basic earnings per share up 10% to 338.6 cents (2024: 307.8 cents)",
         ]
     )
-    path = tmp_path / "release.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    facts = _converted(tmp_path, text + "\n")
     half, before = "2025-03-01/2025-08-31", "2024-03-01/2024-08-31"
     rand, per_share = "iso4217:ZAR", "iso4217:ZAR/xbrli:shares"
     assert facts >= {
@@ -446,11 +438,7 @@ def test_rupee_amounts_in_crore_and_lakh(tmp_path: Path) -> None:
             "- EBITDA of \u20b9 1,23,456.78 lakh in the quarter ended 31 March 2025",
         ]
     )
-    path = tmp_path / "release.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    facts = _converted(tmp_path, text + "\n")
     quarter, rupees = "2025-01-01/2025-03-31", "iso4217:INR"
     assert facts >= {
         ("Revenues", quarter, rupees, Decimal("123450000000")),
@@ -486,11 +474,7 @@ def test_headline_earnings_of_a_jse_release(tmp_path: Path) -> None:
             "- Headline earnings per share of 345.2 cents, up 11%",
         ]
     )
-    path = tmp_path / "release.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    facts = _converted(tmp_path, text + "\n")
     half = "2025-03-01/2025-08-31"
     assert facts >= {
         ("HeadlineEarnings", half, "iso4217:ZAR", Decimal("1230000000")),

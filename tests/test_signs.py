@@ -96,6 +96,15 @@ Net income (loss) attributable to noncontrolling interest\t(20)\t10
 OTHER_INCOME = {"OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"}
 
 
+def _written_values(tmp_path: Path, text: str) -> dict[tuple[str, str], Decimal]:
+    """The instance a release converts to, as written: value by (concept, period)."""
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(text, encoding="utf-8")
+    write_conversion(convert(release), tmp_path)
+    facts = xml_facts((tmp_path / "wren-2024q2.xml").read_bytes())
+    return {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in facts}
+
+
 @pytest.mark.parametrize(
     ("other", "expected"),
     [
@@ -107,11 +116,7 @@ OTHER_INCOME = {"OtherNonoperatingIncomeExpense", "NonoperatingIncomeExpense"}
 def test_a_label_naming_both_directions_signs_its_row(
     tmp_path: Path, other: str, expected: tuple[int, int]
 ) -> None:
-    release = tmp_path / "wren-2024q2.txt"
-    release.write_text(LABELLED_DIRECTIONS.format(other=other), encoding="utf-8")
-    write_conversion(convert(release), tmp_path)
-    facts = xml_facts((tmp_path / "wren-2024q2.xml").read_bytes())
-    values = {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in facts}
+    values = _written_values(tmp_path, LABELLED_DIRECTIONS.format(other=other))
     # Other income is all the nonoperating income this statement prints: either element.
     (other_income,) = {c for c, _ in values} & OTHER_INCOME
     assert values[(other_income, Q2_24)] == Decimal(expected[0])
@@ -168,18 +173,15 @@ def test_a_section_naming_both_directions_signs_its_lines(
     interest: tuple[int, int],
     other: tuple[int, int],
 ) -> None:
-    release = tmp_path / "wren-2024q2.txt"
+    interest_printed, interest_prior, other_printed, other_prior = printed
     text = SECTION_DIRECTIONS.format(
         section=section,
-        interest=printed[0],
-        interest_prior=printed[1],
-        other=printed[2],
-        other_prior=printed[3],
+        interest=interest_printed,
+        interest_prior=interest_prior,
+        other=other_printed,
+        other_prior=other_prior,
     )
-    release.write_text(text, encoding="utf-8")
-    write_conversion(convert(release), tmp_path)
-    facts = xml_facts((tmp_path / "wren-2024q2.xml").read_bytes())
-    values = {(iri.split("#")[1], period): value for iri, period, _, value, _, _ in facts}
+    values = _written_values(tmp_path, text)
     assert values[("InterestExpenseNonoperating", Q2_24)] == Decimal(interest[0])
     assert values[("InterestExpenseNonoperating", Q2_23)] == Decimal(interest[1])
     (other_income,) = {c for c, _ in values} & OTHER_INCOME

@@ -50,6 +50,11 @@ def _valued(conversion: Conversion) -> dict[FactKey, tuple[Decimal, str]]:
     return {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
 
 
+def _aligned(label: str, cells: tuple[str, ...], label_width: int, cell_width: int) -> str:
+    """One line of a fixed-width table: the label left-aligned, the cells right-aligned."""
+    return f"{label:<{label_width}}" + "".join(f"{c:>{cell_width}}" for c in cells)
+
+
 def _release(tmp_path: Path, text: str, suffix: str = ".html") -> Path:
     """The release `text` written where a test converts it."""
     path = tmp_path / f"release{suffix}"
@@ -77,8 +82,8 @@ _LEAD = (
 
 
 def _fixed_width(year_row: str) -> str:
-    def line(label: str, values: tuple[str, ...]) -> str:
-        return f"{label:<30}" + "".join(f"{v:>12}" for v in values)
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return _aligned(label, cells, 30, 12)
 
     rows = [
         line("", ("First", "Second", "Third", "Fourth")),
@@ -282,8 +287,8 @@ def test_a_quarter_compared_with_a_year_does_not_take_the_years_date() -> None:
 
 
 def _segment_release(stub: str, segments: tuple[str, ...]) -> str:
-    def line(label: str, values: tuple[str, ...]) -> str:
-        return f"{label:<34}" + "".join(f"{v:>18}" for v in values)
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return _aligned(label, cells, 34, 18)
 
     periods = (
         ("September 30, 2024", "Three", ("45,100", "22,300", "-", "67,400")),
@@ -1458,7 +1463,7 @@ def test_a_label_above_the_title_leaves_the_fiscal_quarter_to_the_title(
 
 def _half_year_release(dates: tuple[str, str, str], amounts: tuple[str, str, str]) -> str:
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<36}" + "".join(f"{c:>19}" for c in cells)
+        return _aligned(label, cells, 36, 19)
 
     return "\n".join(
         (
@@ -1556,7 +1561,7 @@ def test_an_annual_report_with_bare_years_and_any_thousands_grouping(
 
 def test_a_nordic_table_with_spaces_for_thousands_and_a_decimal_comma(tmp_path: Path) -> None:
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<32}" + "".join(f"{c:>16}" for c in cells)
+        return _aligned(label, cells, 32, 16)
 
     text = "\n".join(
         (
@@ -1589,7 +1594,7 @@ def test_pence_beside_a_change_column_are_hundredths_of_the_currency(
     tmp_path: Path, change: str
 ) -> None:
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<36}" + "".join(f"{c:>13}" for c in cells)
+        return _aligned(label, cells, 36, 13)
 
     text = "\n".join(
         (
@@ -2099,7 +2104,7 @@ def test_quarter_headings_beside_bare_years_in_aligned_text(
     a table of its own."""
 
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<40}" + "".join(f"{c:>12}" for c in cells)
+        return _aligned(label, cells, 40, 12)
 
     statement = [
         line("", heads),
@@ -2262,7 +2267,7 @@ def test_a_brazilian_results_table_with_quarter_codes_and_change_columns(tmp_pat
     is the month's end."""
 
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<36}" + "".join(f"{c:>12}" for c in cells)
+        return _aligned(label, cells, 36, 12)
 
     heads = ("4Q25", "4Q24", "\u0394%", "2025", "2024", "\u0394%")
     income = [
@@ -2307,7 +2312,7 @@ def test_bare_years_beside_quarter_labels_dated_by_the_dateline(tmp_path: Path) 
     before the release's date, and "2025" beside it the whole year it closes."""
 
     def line(label: str, cells: tuple[str, ...]) -> str:
-        return f"{label:<30}" + "".join(f"{c:>12}" for c in cells)
+        return _aligned(label, cells, 30, 12)
 
     table = [
         line("", ("Q4 2025", "Q4 2024", "2025", "2024")),
