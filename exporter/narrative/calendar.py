@@ -17,6 +17,7 @@ from enum import StrEnum
 from exporter.document import Document, Heading, Paragraph
 from exporter.models import Frozen
 from exporter.periods import Period, months_back
+from exporter.tables import release_date
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
 from exporter.tables.phrases import PeriodPhrase as TitlePhrase
@@ -412,7 +413,7 @@ def report_calendar(
         current=current,
         year_end=(year_end.month, year_end.day),
         fiscal_year=0,
-        published=_dateline(document, current.end),
+        published=release_date(document, current.end),
         known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
     )
     offset = _label_offset(document, report)
@@ -466,7 +467,7 @@ def _titled_report(document: Document) -> ReportCalendar | None:
         period = resolve_phrase(phrase, calendar).period
         if period is None or period.start is None:
             continue
-        published = _dateline(document, period.end)
+        published = release_date(document, period.end)
         year_end = (
             calendar.year_end(year) if stated.known else _interim_year_end(phrase, period)
         ) or date(year, 12, 31)
@@ -510,14 +511,3 @@ def _interim_year_end(phrase: TitlePhrase, period: Period) -> date | None:
 
 def _december_years(year: int) -> FiscalCalendar:
     return FiscalCalendar(year_ends={year: date(year, 12, 31)})
-
-
-def _dateline(document: Document, after: date) -> date | None:
-    """The first date in the opening text that falls after the reported period."""
-    for block in document.blocks[:_OPENING_BLOCKS]:
-        if isinstance(block, Heading | Paragraph):
-            for match in DATE_PATTERN.finditer(block.text):
-                day = _date(match)
-                if day is not None and day > after:
-                    return day
-    return None

@@ -56,7 +56,7 @@ from exporter.tables.rows import (
 from exporter.tables.scale import parse_scale
 from exporter.taxonomy import Taxonomy
 
-__all__ = ["Scale", "StatementTable", "parse_scale", "understand_tables"]
+__all__ = ["Scale", "StatementTable", "parse_scale", "release_date", "understand_tables"]
 
 
 def _block_heading_rows(data: list[Row]) -> list[Row]:
@@ -488,7 +488,10 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
 # four months of its end, a year's sooner.
 _REPORTING_LAG_DAYS = 135
 _OPENING_BLOCKS = 8
-_PRINTED_DATE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[A-Za-z]+\.?,?\s+\d{4}")
+_PRINTED_DATE = re.compile(
+    r"[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+[A-Za-z]+\.?,?\s+\d{4}"
+)
 
 
 def _calendar_years_by_dateline(
@@ -514,14 +517,15 @@ def _calendar_years_by_dateline(
     if not ends:
         return None
     latest = max(ends)
-    published = _release_date(document, latest)
+    published = release_date(document, latest)
     if published is None or (published - latest).days > _REPORTING_LAG_DAYS:
         return None
     return dataclasses.replace(trial, reported_through=calendar.reported_through or latest)
 
 
-def _release_date(document: Document, after: date) -> date | None:
-    """The first full date in the opening text that falls after `after` (the dateline)."""
+def release_date(document: Document, after: date) -> date | None:
+    """The first full date in the opening text that falls after `after`: the release's
+    dateline, as against the dates of the periods it reports."""
     blocks = [b for b in document.blocks if isinstance(b, Heading | Paragraph)]
     for block in blocks[:_OPENING_BLOCKS]:
         for match in _PRINTED_DATE.finditer(block.text):

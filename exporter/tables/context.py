@@ -218,10 +218,7 @@ def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[str, ...]]:
 
 
 def _same_title(a: str, b: str) -> bool:
-    def norm(text: str) -> str:
-        return re.sub(r"\(continued\)|[^a-z]", "", text.lower())
-
-    return not a or norm(a) == norm(b)
+    return not a or _title_letters(a) == _title_letters(b)
 
 
 def _repeats_headers(previous: RawTable, block: Table, title: str, caption: str) -> int:
