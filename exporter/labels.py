@@ -18,6 +18,11 @@ _FOOTNOTE = re.compile(
 )
 _PREFIX = re.compile(r"^\s*(?:add|less|plus|minus|deduct|excluding)\s*:\s*", re.IGNORECASE)
 _PARENTHESISED = re.compile(r"\([^()]*\)")
+# An item's number or letter before its name ("1 Revenue", "2. Other income", "a) Cost
+# of", "(ii) Taxes"), and the arithmetic after it that refers to other items' numbers
+# ("Total income (1+2)", "Profit before tax (3-4)"), as numbered statements print them.
+_ITEM_MARK = re.compile(r"^\s*(?:\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]\s+|\d{1,2}\s+(?=[A-Z]))")
+_ITEM_ARITHMETIC = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[+\-\u2013]\s*\d{1,2})+\s*\)\s*$")
 _NON_WORD = re.compile(r"[^a-z0-9%&]+")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "its", "for", "on", "s"})
 # Words that tell two line items apart even when printed in parentheses: "Net earnings per
@@ -54,6 +59,17 @@ _SINGULAR_EXCEPTIONS = frozenset(
         "series",
     }
 )
+
+
+def starts_with_item_mark(text: str) -> bool:
+    """Whether a label opens with an item's number or letter ("a) Cost of materials")."""
+    return bool(_ITEM_MARK.match(text))
+
+
+def without_item_marks(label: str) -> str:
+    """The label without its item's number or letter and the arithmetic printed with it
+    ("3 Total income (1+2)" is "Total income")."""
+    return _ITEM_MARK.sub("", _ITEM_ARITHMETIC.sub("", label))
 
 
 def strip_footnotes(text: str) -> str:

@@ -19,7 +19,13 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict
 
 from exporter.extensions import ExtensionRegistry, opens_the_period
-from exporter.labels import QUALIFIERS, contains_phrase, label_tokens, strip_footnotes
+from exporter.labels import (
+    QUALIFIERS,
+    contains_phrase,
+    label_tokens,
+    strip_footnotes,
+    without_item_marks,
+)
 from exporter.models import FROZEN
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison, vocabulary
@@ -90,10 +96,6 @@ def _without_particulars(label: str) -> str:
     return _PARTICULARS.sub("", label).strip()
 
 
-# An item's number or letter before its name ("1 Revenue", "a) Cost of", "(ii) Taxes"),
-# and the arithmetic after it that refers to other items' numbers ("(1+2)", "(3-4)").
-_ENUMERATOR = re.compile(r"^\s*(?:\d{1,2}\s+(?=[A-Z])|\(?(?:[a-h]|[ivx]{1,4})\)\s+)")
-_FORMULA = re.compile(r"\s*\(\s*\d{1,2}(?:\s*[+\-\u2013]\s*\d{1,2})+\s*\)\s*$")
 _CLAUSE_START = re.compile(r";|,\s*(?:less|net of|including|excluding)\b", re.IGNORECASE)
 
 
@@ -482,7 +484,7 @@ class Mapper:
         """The line item's name: the label without the scale and currency it is printed
         in, and without the item's number or letter and the arithmetic printed with it
         ("3 Total income (1+2)", "a) Cost of materials consumed")."""
-        named = _ENUMERATOR.sub("", _FORMULA.sub("", label))
+        named = without_item_marks(label)
         return self._currency.sub("", without_scale(named)).strip()
 
     def map_row(

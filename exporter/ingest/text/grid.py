@@ -23,6 +23,7 @@ from itertools import pairwise
 from typing import Generic, TypeVar
 
 from exporter.document import Cell, Heading, Paragraph, Row, Table
+from exporter.labels import starts_with_item_mark
 from exporter.numbers import is_year as year
 from exporter.numbers import reads_as_number
 
@@ -56,7 +57,6 @@ _CONNECTOR_END = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
-_ENUMERATED = re.compile(r"^\(?(?:[a-h]|[ivx]{1,4}|\d{1,2})[.)]\s")
 # What heads the label column on a heading line ("Sr. No.", "Particulars", "S.No."):
 # no column's header, and no reason to read the line as a row.
 STUB_CAPTION = re.compile(
@@ -154,7 +154,7 @@ def continues(first: str, second: str) -> bool:
     cannot end a label, or the head is a total (a total row without numbers does not exist).
     """
     first, second = first.strip(), second.strip()
-    if not first or not second or first.endswith(":") or _ENUMERATED.match(second):
+    if not first or not second or first.endswith(":") or starts_with_item_mark(second):
         return False  # "a) Cost of materials consumed" is an item of its own
     if second[0].islower():
         return True
