@@ -569,6 +569,7 @@ _PERCENT_TABLE = re.compile(
 )
 _PERCENT_HEADER = re.compile(r"%|\bpercent", re.IGNORECASE)
 _PER_SHARE_LIMIT_SMALL = 100
+_CENTS_SCALE = -2
 
 
 class CellKinds:
@@ -592,7 +593,10 @@ class CellKinds:
         for cell in row.cells:
             column = block.columns[cell.column]
             number = cell.number
-            small = abs(number.value) < _PER_SHARE_LIMIT_SMALL and number.fraction_digits >= 2
+            # Per-share amounts print cents, or dollars in cents' precision ("0.12").
+            cents = column.scale == _CENTS_SCALE and not _PERCENT_HEADER.search(row.label)
+            limit = _PER_SHARE_LIMIT_SMALL * (100 if cents else 1)
+            small = abs(number.value) < limit and (number.fraction_digits >= 2 or cents)
             if column.change:
                 kind = CellKind.CHANGE
             elif number.rate or percent_table or _PERCENT_HEADER.search(column.header):

@@ -366,10 +366,15 @@ _STATED_SCALES = (ConceptType.MONETARY, ConceptType.SHARES, ConceptType.DECIMAL)
 
 
 def _exponent(
-    concept: Concept, scale: Scale, row: TableRow, number: PrintedNumber, unit_amount: bool
+    concept: Concept,
+    scale: Scale,
+    row: TableRow,
+    column: Column,
+    number: PrintedNumber,
+    unit_amount: bool,
 ) -> int:
     """Power of ten of a printed number: the cell's own ("$120.5 million"), else the row's
-    stated scale, else the table's.
+    stated scale, else its column's, else the table's.
 
     Per-unit money ("average daily rate") is printed in plain units whatever the table's
     scale; per-share amounts may be printed in cents.
@@ -378,8 +383,12 @@ def _exponent(
         return number.scale
     if row.scale is not None and concept.type in _STATED_SCALES:
         return row.scale
-    if row.scale is not None and row.scale < 0 and concept.type is ConceptType.PER_SHARE:
-        return row.scale
+    # A column's cents are per-share cents; its money scale counts amounts and shares.
+    for stated in (row.scale, column.scale):
+        if stated is not None and stated < 0 and concept.type is ConceptType.PER_SHARE:
+            return stated
+    if column.scale is not None and column.scale > 0 and concept.type in _STATED_SCALES:
+        return column.scale
     if concept.type is ConceptType.MONETARY and unit_amount:
         return 0
     return {
@@ -560,7 +569,7 @@ def _row_facts(
         if name is None:
             continue
         concept = builder.concepts[name]
-        exponent = _exponent(concept, table.scale, row, cell.number, unit_amount)
+        exponent = _exponent(concept, table.scale, row, column, cell.number, unit_amount)
         if concept.type is ConceptType.PERCENT:
             exponent = cell.number.rate_exponent
         source = Source.model_construct(

@@ -30,7 +30,7 @@ from exporter.tables.phrases import (
 )
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
-from exporter.tables.scale import only_a_unit, parse_scale
+from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
@@ -306,8 +306,10 @@ def _extend_groups(
     In a PDF a group name ("Consumer Health", "Revenue Mix") stands over the first column
     of its group, or centred over it; the lowest header row shows the group's shape by
     repeating ("2022 2021" under each name). A group name at the start of a repeated unit
-    covers the unit; one inside a unit covers its neighbours in the unit that name no
-    period of their own ("Percent Change" over "Total Operations Currency").
+    of periods covers the unit; one among columns that name no period covers those it is
+    centred over ("Percent Change" over "Total Operations Currency"), and one over a
+    column of measures names that measure alone ("EPS" over "US cents" beside "EBITDA |
+    EBIT").
     """
     length = _repeat_length(leaf, positions)
     if length is None:
@@ -321,14 +323,29 @@ def _extend_groups(
             if len(named) != 1:
                 continue
             start = named[0]
-            if start == unit[0]:
-                covered = unit
-            else:
-                covered = [p for p in unit if p == start or _names_no_period(leaf.get(p, ""))]
+            over_periods = start == unit[0] and not _names_no_period(leaf.get(start, ""))
+            covered = unit if over_periods else _centred_run(unit, start, leaf)
             for p in covered:
                 extended.setdefault(p, upper[start])
         result.append(extended)
     return result
+
+
+def _centred_run(unit: list[int], start: int, leaf: dict[int, str]) -> list[int]:
+    """The columns a name inside a repeated unit heads: the run of neighbours naming no
+    period that it stands in the middle of ("Percent Change" over "Total | Operations |
+    Currency"). A name over the last column of the unit ("EPS" over "US cents" beside
+    "EBITDA | EBIT | Net Income") heads that column alone."""
+    at = unit.index(start)
+    reach = 0
+    while (
+        at - reach - 1 >= 0
+        and at + reach + 1 < len(unit)
+        and _names_no_period(leaf.get(unit[at - reach - 1], ""))
+        and _names_no_period(leaf.get(unit[at + reach + 1], ""))
+    ):
+        reach += 1
+    return unit[at - reach : at + reach + 1]
 
 
 def _spread_change_groups(
@@ -464,6 +481,7 @@ def build_columns(
                 variance=_states_variance(header),
                 note_reference=_is_note_reference(header),
                 outlook=resolution.outlook or context.outlook or states_outlook(header),
+                scale=scale_in_words(header),
                 trailing=_trailing(header, context),
             )
         )

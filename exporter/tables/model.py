@@ -54,6 +54,9 @@ class Column(BaseModel):
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a
     # footnote saying "trailing 12 months"): not evidence of a fiscal year end.
     trailing: bool = False
+    # A scale the header states for the column's own figures ("EPS (diluted US cents)":
+    # -2, "Shares (in millions)": 6), beside the table's.
+    scale: int | None = None
 
 
 class ValueCell(BaseModel):

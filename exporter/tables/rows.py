@@ -17,6 +17,7 @@ from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
 from exporter.numbers import parse_number
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
+from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words
 
 _MIN_GROUP = 2
 
@@ -121,16 +122,10 @@ def _closes_section(label: str) -> bool:
     return bool(tokens) and tokens[0] == "total"
 
 
-_ROW_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
-_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
-# Per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
-_CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b", re.IGNORECASE)
-
-
 def without_scale(label: str) -> str:
     """The label without the scale it states ("EPS (diluted US cents)": "EPS (diluted)"):
     the scale says how the figures are printed, not which line item they are."""
-    text = _CENTS.sub("", _ROW_SCALE.sub("", label))
+    text = CENTS.sub("", STATED_SCALE.sub("", label))
     return re.sub(r"\(\s*\)", "", re.sub(r"\s+\)", ")", text)).strip()
 
 
@@ -142,10 +137,8 @@ def stated_scale(row: TableRow) -> int | None:
     if amounts and all(c.number.minor_unit for c in amounts):
         return -2
     for text in (row.label, *reversed(row.sections[-1:])):
-        if match := _ROW_SCALE.search(text):
-            return _SCALES[match.group(1).lower()]
-        if _CENTS.search(text):
-            return -2
+        if (scale := scale_in_words(text)) is not None:
+            return scale
     return None
 
 

@@ -60,6 +60,21 @@ _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 _UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unaudited", "of"))
 
 
+# A scale a label or a column header states for its own figures: "(in thousands)", or
+# per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
+STATED_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
+CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b", re.IGNORECASE)
+
+
+def scale_in_words(text: str) -> int | None:
+    """The power of ten a label or header states for its own figures, if it states one."""
+    if match := STATED_SCALE.search(text):
+        return SCALE_WORDS[match.group(1).lower().rstrip("s")]
+    if CENTS.search(text):
+        return -2
+    return None
+
+
 def only_a_unit(text: str) -> bool:
     """A line that is a scale and a currency and nothing else (no title in it)."""
     if not SCALE.search(text):

@@ -1,0 +1,102 @@
+"""Reconciliations whose columns are measures: "EBITDA | EBIT | Net income | EPS".
+
+Many non-GAAP reconciliations turn the statement on its side: each column is a measure
+(money in millions, and one per-share column, often printed in cents), each row an item
+that bridges the reported measure to the adjusted one. A PDF stacks a long measure name
+over its own column ("EPS / (Diluted / US cents)") while the period spans the group. What
+the column's header says about its figures is the column's: a per-share column in cents
+gives per-share facts in dollars, and its neighbours stay money in the table's scale,
+even in a row whose label lists every measure ("Adjusted EBITDA, EBIT, Net income and
+EPS").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from test_ingest_pdf import Page, build_pdf
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+SIZE = 8.0
+_MONEY = ("EBITDA", "EBIT", "Net Income")
+# Item, then per period: EBITDA, EBIT, net income ($ million), EPS (US cents).
+_ROWS = (
+    ("Net income attributable to Calderon", ("181", "181", "181", "12.3")),
+    ("Tax expense", ("68", "68", "", "")),
+    ("Interest expense, net", ("70", "70", "", "")),
+    ("Depreciation and amortization", ("144", "", "", "")),
+    ("EBITDA, EBIT, Net income and EPS", ("463", "319", "181", "12.3")),
+    ("Restructuring charges", ("66", "66", "66", "4.5")),
+    ("Adjusted EBITDA, EBIT, Net income and EPS", ("529", "385", "247", "16.8")),
+)
+
+
+def _columns(eps_first: bool) -> list[str]:
+    return ["EPS", *_MONEY] if eps_first else [*_MONEY, "EPS"]
+
+
+def _reconciliation(eps_first: bool) -> Page:
+    """One period group of four measure columns, the per-share name stacked over three
+    lines above its own column only."""
+    page = Page()
+    page.text(60, 60, "Calderon Packaging reports fourth quarter 2025 results", 10)
+    page.text(60, 74, "ZURICH, January 29, 2026 -- Calderon Packaging plc today reported.", SIZE)
+    page.text(60, 110, "Reconciliation of Non-GAAP Measures", 10)
+    names = _columns(eps_first)
+    rights = [330 + 60 * i for i in range(len(names))]
+    page.centred(
+        (rights[0] + rights[-1]) / 2 - 12, 130, "Three Months Ended December 31, 2025", SIZE
+    )
+    for right, name in zip(rights, names, strict=True):
+        if name == "EPS":
+            page.right(right, 142, "EPS", SIZE)
+            page.right(right, 151, "(Diluted", SIZE)
+            page.right(right, 160, "US", SIZE)
+            page.right(right, 168, "cents)", SIZE)
+        else:
+            page.right(right, 168, name, SIZE)
+    page.text(60, 168, "($ million)", SIZE)
+    for i, (label, values) in enumerate(_ROWS):
+        y = 182 + i * 12
+        page.text(60, y, label, SIZE)
+        ordered = (values[3], *values[:3]) if eps_first else values
+        for right, value in zip(rights, ordered, strict=True):
+            if value:
+                page.right(right, y, value, SIZE)
+    return page
+
+
+@pytest.mark.parametrize("eps_first", [False, True], ids=["eps-last", "eps-first"])
+def test_measure_columns_keep_their_own_units_and_scales(tmp_path: Path, eps_first: bool) -> None:
+    path = tmp_path / "calderon-2025q4.pdf"
+    path.write_bytes(build_pdf([_reconciliation(eps_first)]))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: c for c in conversion.facts.contexts}
+    printed: dict[tuple[str, str], tuple[Decimal, str]] = {}
+    for fact in conversion.facts.facts:
+        member = contexts[fact.context].member
+        key = (fact.source.label, member.label if member else "")
+        printed[key] = (fact.value, fact.unit)
+
+    def value(label: str, measure: str) -> tuple[Decimal, str]:
+        hits = [v for (row, member), v in printed.items() if row == label and measure in member]
+        assert len(hits) == 1, (label, measure, sorted(printed))
+        return hits[0]
+
+    adjusted = "Adjusted EBITDA, EBIT, Net income and EPS"
+    assert value(adjusted, "EBITDA") == (Decimal("529000000"), "USD")
+    assert value(adjusted, "Net Income") == (Decimal("247000000"), "USD")
+    assert value(adjusted, "EPS") == (Decimal("0.168"), "USD_per_share")
+    assert value("Net income attributable to Calderon", "EPS") == (
+        Decimal("0.123"),
+        "USD_per_share",
+    )
+    assert value("Restructuring charges", "EPS") == (Decimal("0.045"), "USD_per_share")
+    # The stacked per-share name heads its own column only.
+    members = {m for _, m in printed}
+    assert not any("EPS" in m and "EBIT" in m for m in members), members
