@@ -55,6 +55,14 @@ DATED = [
     ("Jul-Jun 2026", D(2025, 7, 1), D(2026, 6, 30)),
     ("1-6/2026", D(2026, 1, 1), D(2026, 6, 30)),
     ("10-12/2025", D(2025, 10, 1), D(2025, 12, 31)),
+    # a duration printed as its first and last days
+    ("FY2024 (April 1, 2024 to March 31, 2025)", D(2024, 4, 1), D(2025, 3, 31)),
+    ("For the period from April 1, 2024 to March 31, 2025", D(2024, 4, 1), D(2025, 3, 31)),
+    ("1 January \u2013 30 June 2025", D(2025, 1, 1), D(2025, 6, 30)),
+    ("January 1 - June 30, 2025", D(2025, 1, 1), D(2025, 6, 30)),
+    ("1 July 2025 through 30 September 2025", D(2025, 7, 1), D(2025, 9, 30)),
+    ("Oct. 1 to Dec. 31, 2025", D(2025, 10, 1), D(2025, 12, 31)),
+    ("February 2, 2025 to May 3, 2025", D(2025, 2, 2), D(2025, 5, 3)),
 ]
 
 
@@ -107,6 +115,11 @@ CALENDAR_YEAR = [
     ("Qtr. 3 2025", D(2025, 7, 1), D(2025, 9, 30)),
     ("Q2 '26", D(2026, 4, 1), D(2026, 6, 30)),
     ("FY 2026 Q2", D(2026, 4, 1), D(2026, 6, 30)),
+    # the quarters from the first: a span from the start of the fiscal year
+    ("Q1-Q3 2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("Q1\u2013Q3 2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("1Q-3Q25", D(2025, 1, 1), D(2025, 9, 30)),
+    ("Q1-Q2 2026", D(2026, 1, 1), D(2026, 6, 30)),
 ]
 
 
@@ -228,6 +241,9 @@ def _rewrite(text: str, style: str) -> str:
                     "fiscal": line.replace("December 31, ", "As of Dec. 31, "),
                     "numeric": "\t12/31/2023\t12/31/2024\t12/31/2024",
                     "labels": "\t31-Dec-23\t31-Dec-24\t31-Dec-24",
+                    "ranges": "\tAs at 31 December 2023\tAs at 31 December 2024\t"
+                    "As at 31 December 2024",
+                    "quarter-ranges": "\t31-Dec-23\t31-Dec-24\t31-Dec-24",
                 }[style]
             )
             continue
@@ -246,6 +262,11 @@ def _headers(line: str, style: str) -> list[str]:
     if style == "numeric":
         quarter = ["Three Months Ended 12/31/2023", "Three Months Ended 12/31/2024"]
         year = ["Year Ended 12/31/2023", "Year Ended 12/31/2024"]
+    elif style == "ranges":
+        quarter = ["October 1 to December 31, 2023", "1 October 2024 - 31 December 2024"]
+        year = ["January 1, 2023 to December 31, 2023", "1 January \u2013 31 December 2024"]
+    elif style == "quarter-ranges":
+        quarter, year = ["Q4 2023", "Q4 2024"], ["Q1-Q4 2023", "Q1\u2013Q4 2024"]
     else:
         quarter, year = ["Q4 2023", "Q4 2024"], ["FY2023", "FY2024"]
     cells: list[str] = []
@@ -266,7 +287,7 @@ def _table_facts(path: Path) -> set[tuple]:
     }
 
 
-@pytest.mark.parametrize("style", ["fiscal", "numeric", "labels"])
+@pytest.mark.parametrize("style", ["fiscal", "numeric", "labels", "ranges", "quarter-ranges"])
 def test_the_sample_with_other_period_headers_gives_the_same_facts(
     style: str, tmp_path: Path
 ) -> None:

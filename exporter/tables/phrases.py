@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from exporter.resources import data_dir
 
@@ -183,8 +184,10 @@ _NUMBERED_MONTHS = re.compile(
 # "30.06.2026": day first, as the countries that print dates with dots write them.
 _DOTTED = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
+# ("1 - June" is the end of a range, not a date; "1 January - 30 June": "30" is no year.)
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MONTH}\.?(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}))?(?![\d,])"
+    rf"(?<![\w,.])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+|-){_MONTH}\.?"
+    rf"(?:[\s,-]+(?P<year>\d{{4}}|\d{{2}}(?!\s+{_MONTH.replace('?P<month>', '?:')})))?(?![\d,])"
 )
 _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\.?,?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s*,?\s*(?P<year>\d{{4}})(?!\d))?"
@@ -212,11 +215,11 @@ def _take(text: str, match: re.Match[str]) -> str:
     return text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
 
 
-def _month_ranges(
-    text: str,
-    parts: dict[str, object],
-    found: list[tuple[int, date | None, tuple[int, int] | None]],
-) -> str:
+# A date found in a phrase: where it starts and ends, and the date or its month and day.
+_Found = tuple[int, int, date | None, tuple[int, int] | None]
+
+
+def _month_ranges(text: str, parts: dict[str, object], found: list[_Found]) -> str:
     """ "January-June 2026": six months ending June 30, 2026 (not the instant "June 2026"
     would be); the months counted from the first to the last, across a year end too."""
     for pattern in (_MONTH_RANGE, _NUMBERED_MONTHS):
@@ -229,57 +232,81 @@ def _month_ranges(
             if match["year"]:
                 year = _year(match["year"])
                 day = calendar.monthrange(year, last)[1] if 1900 <= year <= 2100 else 0
-                found.append((match.start(), _safe_date(year, last, day), None))
+                found.append((match.start(), match.end(), _safe_date(year, last, day), None))
             else:
-                found.append((match.start(), None, (last, _LONGEST_MONTH[last])))
+                found.append((match.start(), match.end(), None, (last, _LONGEST_MONTH[last])))
             text = _take(text, match)
     return text
 
 
 def _dates(text: str, parts: dict[str, object]) -> str:
-    """Full dates, dates without a year and months with a year; the last one wins."""
-    found: list[tuple[int, date | None, tuple[int, int] | None]] = []
+    """Full dates, dates without a year and months with a year; the last one wins. Two
+    dates joined as a range ("April 1, 2024 to March 31, 2025") give the span between."""
+    found: list[_Found] = []
+    original = text
     text = _month_ranges(text, parts, found)
     for match in list(_ISO.finditer(text)):
-        found.append(
-            (
-                match.start(),
-                _safe_date(_year(match["year"]), int(match["m"]), int(match["d"])),
-                None,
-            )
-        )
+        day = _safe_date(_year(match["year"]), int(match["m"]), int(match["d"]))
+        found.append((match.start(), match.end(), day, None))
         text = _take(text, match)
     for match in list(_NUMERIC.finditer(text)):
         a, b = int(match["a"]), int(match["b"])
-        month, day = (b, a) if a > 12 else (a, b)
-        found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
+        month, day_of = (b, a) if a > 12 else (a, b)
+        day = _safe_date(_year(match["year"]), month, day_of)
+        found.append((match.start(), match.end(), day, None))
         text = _take(text, match)
     for match in list(_DOTTED.finditer(text)):
-        day, month = int(match["d"]), int(match["m"])
-        found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
+        day = _safe_date(_year(match["year"]), int(match["m"]), int(match["d"]))
+        found.append((match.start(), match.end(), day, None))
         text = _take(text, match)
     for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in list(pattern.finditer(text)):
-            month, day = _MONTHS[match["month"]], int(match["day"])
+            month, day_of = _MONTHS[match["month"]], int(match["day"])
             if match["year"]:
-                found.append((match.start(), _safe_date(_year(match["year"]), month, day), None))
-            elif 1 <= day <= 31:
-                found.append((match.start(), None, (month, day)))
+                day = _safe_date(_year(match["year"]), month, day_of)
+                found.append((match.start(), match.end(), day, None))
+            elif 1 <= day_of <= 31:
+                found.append((match.start(), match.end(), None, (month, day_of)))
             text = _take(text, match)
     months = [*_MONTH_YEAR.finditer(text), *_MONTH_SHORT_YEAR.finditer(text)]
     for match in months:
         year, month = _year(match["year"]), _MONTHS[match["month"]]
         last = calendar.monthrange(year, month)[1] if 1900 <= year <= 2100 else 0
-        found.append((match.start(), _safe_date(year, month, last), None))
+        found.append((match.start(), match.end(), _safe_date(year, month, last), None))
         text = _take(text, match)
     for match in [*_MONTH_NAMING_A_PERIOD.finditer(text), *_MONTH_ALONE.finditer(text)]:
         month = _MONTHS[match["month"]]
-        found.append((match.start(), None, (month, _LONGEST_MONTH[month])))
+        found.append((match.start(), match.end(), None, (month, _LONGEST_MONTH[month])))
         text = _take(text, match)
     if found:
-        _, end, month_day = max(found, key=lambda f: f[0])
+        _, _, end, month_day = max(found, key=lambda f: f[0])
         parts["end"], parts["month_day"] = end, month_day
+        if "span" not in parts and (span := _date_range(original, sorted(found))):
+            parts["span"] = span
+            text = re.sub(r"^\s*from\b", " ", text)
     return text
+
+
+def _date_range(text: str, found: list[_Found]) -> tuple[str, int] | None:
+    """The span of a duration printed as its first and last days ("April 1, 2024 to March
+    31, 2025", "1 January - 30 June 2025"): whole months, or whole weeks."""
+    joins = set(vocabulary().words["date_range"])
+    for (_, first_end, first, first_day), (second_start, _, last, _) in pairwise(found):
+        if last is None or text[first_end:second_start].strip() not in joins:
+            continue
+        if first is None and first_day is not None:
+            month, day = first_day
+            year = last.year if (month, day) <= (last.month, last.day) else last.year - 1
+            first = _safe_date(year, month, day)
+        if first is None or first >= last:
+            continue
+        days = (last - first).days + 1
+        month_end = last.day == calendar.monthrange(last.year, last.month)[1]
+        if first.day == 1 and month_end:
+            return "months", (last.year - first.year) * 12 + last.month - first.month + 1
+        if days % 7 == 0:
+            return "weeks", days // 7
+    return None
 
 
 def _count(word: str, vocab: Vocabulary) -> int | None:
@@ -316,6 +343,18 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     named = re.compile(rf"\b(?P<ord>{ordinals})[\s-]+(?P<what>quarter|half)\b")
     for match in list(named.finditer(text)):
         parts["quarter" if match["what"] == "quarter" else "half"] = vocab.ordinals[match["ord"]]
+        text = _take(text, match)
+    # "Q1-Q3 2025", "1Q-3Q25": the quarters from the first of the fiscal year to the last
+    # named, a span ("9M 2025"); a range starting later is no span from the year's start.
+    joins = "|".join(re.escape(w) for w in vocab.words["date_range"])
+    quarters = re.compile(
+        rf"\b(?:q1|1q)\s*(?:{joins})\s*(?:q(?P<q>[1-4])\b|(?P<n>[1-4])q)"
+        r"\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?"
+    )
+    for match in list(quarters.finditer(text)):
+        parts["span"] = ("months", 3 * int(match["q"] or match["n"]))
+        if match["year"]:
+            parts["fiscal_year"] = _year(match["year"])
         text = _take(text, match)
     # "Q2 2026", "Q2'26", "Q2-2026", "Q2/2026"; "2Q26", "2Q 2026".
     q_first = re.compile(r"\b(?P<what>[qh])(?P<n>[1-4])\b\s*[/-]?\s*'?(?P<year>\d{2}(?:\d{2})?\b)?")
