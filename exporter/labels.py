@@ -61,6 +61,18 @@ _SINGULAR_EXCEPTIONS = frozenset(
 )
 
 
+# What heads the label column on a heading line ("Sr. No.", "Particulars", "S.No."): no
+# column's header, and no reason to read the line as a row.
+_STUB_CAPTION = re.compile(
+    r"^(?:(?:sr|sl|s)\.?\s*(?:no\.?)?|no\.?|particulars|description)$", re.IGNORECASE
+)
+
+
+def is_stub_caption(text: str) -> bool:
+    """Whether a cell over the label column only names that column ("Particulars")."""
+    return bool(_STUB_CAPTION.match(text.strip()))
+
+
 def starts_with_item_mark(text: str) -> bool:
     """Whether a label opens with an item's number or letter ("a) Cost of materials")."""
     return bool(_ITEM_MARK.match(text))

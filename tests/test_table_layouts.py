@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.periods import Period
 from exporter.tables import understand_tables
@@ -352,3 +354,44 @@ def test_an_amount_column_beside_a_percent_of_sales_column_is_the_statement_itse
     (table,) = _understand(heading, _table(1, rows))
     valued = [c for c in table.blocks[0].columns if not c.share_of]
     assert [(c.period, c.member) for c in valued] == [(Q1_2023, None), (Q1_2022, None)]
+
+
+Q2_2025 = Period(start=date(2025, 7, 1), end=date(2025, 9, 30))
+Q2_2024 = Period(start=date(2024, 7, 1), end=date(2024, 9, 30))
+
+
+def _summary(index: int, line: int, caption: str, stub: str) -> Table:
+    """A summary whose first row captions the table over all its columns and whose header
+    row names the label column ("Particulars") or states the unit there."""
+    rows = [
+        Row(cells=(Cell(text=caption, column=0, span=3),), line=line),
+        _row(
+            line + 1, stub, "Quarter ended September 30, 2025", "Quarter ended September 30, 2024"
+        ),
+        _row(line + 2, "Revenue from operations", "12,486", "11,532"),
+        _row(line + 3, "Net profit", "2,245", "2,040"),
+    ]
+    return Table(index=index, rows=tuple(rows), line=line, page=None, positional=True)
+
+
+@pytest.mark.parametrize(
+    "stub", ["Particulars", "Sr. No.", "Description", "(₹ in crore)", "₹ crore", ""]
+)
+def test_a_caption_over_the_label_column_leaves_the_row_a_header(stub: str) -> None:
+    heading = Heading(text="Consolidated financial summary", line=1, page=None)
+    (table,) = _understand(heading, _summary(1, 2, "(₹ in crore, except per share data)", stub))
+    assert [c.period for c in table.blocks[0].columns] == [Q2_2025, Q2_2024]
+    assert table.scale.money == 7
+
+
+def test_a_tables_own_unit_wins_over_the_caption_of_the_table_above() -> None:
+    """A second summary in another currency under the same heading: "(US$ million)" in its
+    own first row, not the crore of the table above."""
+    heading = Heading(text="Consolidated financial summary", line=1, page=None)
+    note = Paragraph(text="The summary in US$ terms is given below for information.", line=8)
+    first = _summary(1, 2, "(₹ in crore, except per share data)", "Particulars")
+    second = _summary(2, 9, "(US$ million)", "Particulars")
+    rupees, dollars = _understand(heading, first, note, second)
+    assert rupees.scale.money == 7
+    assert dollars.scale.money == 6
+    assert [c.period for c in dollars.blocks[0].columns] == [Q2_2025, Q2_2024]

@@ -338,18 +338,20 @@ def _named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     return find_currency(text, taxonomy.currencies)
 
 
-def _scale(caption: str, segments: list[tuple[list[Row], list[Row]]], title: str) -> Scale:
+def _scale(raw: RawTable, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
     """The caption's scale, else one stated in the column headers ("2023 $ million"),
-    else one the title carries ("Key figures EUR m")."""
-    scale = parse_scale(caption)
-    if scale.money:
-        return scale
+    else one the title carries ("Key figures EUR m"). The table's own headers come
+    before a caption taken over from the table above."""
+    scale = parse_scale(raw.caption)
+    from_headers = Scale(money=0, shares=0, per_share=0, text="")
     if segments:
         headers = " ".join(c.text for row in segments[0][0] for c in row.cells if c.text.strip())
         from_headers = parse_scale(headers)
-        if from_headers.money:
-            return from_headers
-    from_title = parse_scale(title)
+    if scale.money and not (raw.caption_inherited and from_headers.money):
+        return scale
+    if from_headers.money:
+        return from_headers
+    from_title = parse_scale(raw.title)
     return from_title if from_title.money else scale
 
 
@@ -419,7 +421,7 @@ def understand_table(
         caption=raw.caption,
         lead=raw.lead,
         kind=kind,
-        scale=_scale(raw.caption, segments, raw.title),
+        scale=_scale(raw, segments),
         blocks=tuple(blocks),
         unplaced=tuple(unplaced),
         line=raw.line,

@@ -52,6 +52,9 @@ class RawTable(BaseModel):
     # The title was printed above another table and taken over (a page heading): weaker
     # evidence of the statement kind than the table's rows.
     title_inherited: bool = False
+    # The caption too was the previous table's: a scale the table's own headers state
+    # ("(US$ million)" over a table that follows one in crore) is the table's.
+    caption_inherited: bool = False
     period: str = ""
     lead: str = ""
     # The footnotes printed just below the table, by mark ("1": "Income statement accounts
@@ -432,6 +435,7 @@ def raw_tables(document: Document) -> list[RawTable]:
             result[-1] = previous.model_copy(update={"rows": previous.rows + block.rows[repeated:]})
         else:
             inherited = not title and bool(result)
+            caption_inherited = inherited and not caption
             if inherited:
                 title, caption = result[-1].title, caption or result[-1].caption
             rows = block.rows
@@ -447,6 +451,7 @@ def raw_tables(document: Document) -> list[RawTable]:
                     title=title,
                     caption=caption,
                     title_inherited=inherited,
+                    caption_inherited=caption_inherited,
                     period=period,
                     lead=_lead(pending),
                     rows=rows,

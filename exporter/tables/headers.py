@@ -16,7 +16,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from exporter.document import Cell, Row
-from exporter.labels import label_tokens, strip_footnotes
+from exporter.labels import is_stub_caption, label_tokens, strip_footnotes
 from exporter.numbers import is_year, parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
@@ -93,13 +93,19 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     cells = [c for c in row.cells if c.text.strip()]
     if len(cells) == 1 and cells[0].column == 0 and only_a_unit(cells[0].text):
         return True  # "in EUR million" on a row of its own under the column headers
-    if len(cells) > 1 and cells[0].column == 0 and parse_scale(cells[0].text).money:
+    if len(cells) > 1 and cells[0].column == 0 and _captions_the_labels(cells[0].text):
         cells = cells[1:]
     if _titled_years(cells):
         return True
     return bool(cells) and all(
         is_header_cell(c.text, currency_names) or _heads_a_change_column(c) for c in cells
     )
+
+
+def _captions_the_labels(text: str) -> bool:
+    """The label column's cell of a header row that only captions it: the table's unit
+    ("EUR million", "(₹ in crore)") or the column's name ("Particulars", "Sr. No.")."""
+    return bool(parse_scale(text).money) or is_stub_caption(text)
 
 
 def _heads_a_change_column(cell: Cell) -> bool:

@@ -27,7 +27,7 @@ SCALE_WORDS = {
 _CODES = "USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|CAD|AUD|SEK|NOK|DKK|INR|PLN|ZAR|BRL|SGD|NZD"
 # A currency's symbol or code, for the short forms written after it ("EUR m", "£bn").
 _MONEY = (
-    r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5]"
+    r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9]"
     rf"|\b(?:{_CODES})|\bRs\.?)"
 )
 _WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
@@ -35,7 +35,7 @@ SCALE = re.compile(
     rf"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?({_WORDS})\b"
     r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
     rf"|\b({_WORDS})\s+of\s+"
-    rf"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5]\s*({_WORDS})\b"
+    rf"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5\u20b9]\s*({_WORDS})\b"
     rf"|{_MONEY}\s*({_WORDS})\b"
     rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
     # "EUR 000", "£000", "$000s": thousands written as the zeros they drop

@@ -21,7 +21,6 @@ from functools import lru_cache
 
 from exporter.document import Block, Cell, Paragraph, Row
 from exporter.ingest.text.grid import (
-    STUB_CAPTION,
     BodyRow,
     body_row,
     continues,
@@ -41,6 +40,7 @@ from exporter.ingest.text.ragged import (
     merged_spans,
     realigned,
 )
+from exporter.labels import is_stub_caption
 from exporter.numbers import is_placeholder, parse_number
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -182,7 +182,7 @@ def _is_header(line: str) -> bool:
         return True
     if parts.values:
         return False
-    phrases = [t.text for t in parts.label if not STUB_CAPTION.match(t.text)]
+    phrases = [t.text for t in parts.label if not is_stub_caption(t.text)]
     heads = [p for p in phrases if is_header_text(p)]
     if len(phrases) > 1 and all(is_header_vocabulary(p) for p in phrases):
         return True

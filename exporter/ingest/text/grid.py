@@ -57,11 +57,6 @@ _CONNECTOR_END = re.compile(
     re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
-# What heads the label column on a heading line ("Sr. No.", "Particulars", "S.No."):
-# no column's header, and no reason to read the line as a row.
-STUB_CAPTION = re.compile(
-    r"^(?:(?:sr|sl|s)\.?\s*(?:no\.?)?|no\.?|particulars|description)$", re.IGNORECASE
-)
 _SEARCH_LIMIT = 2000
 # A period phrase that a date must close ("Three Months Ended", "As of").
 _OPEN_PHRASE = re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\s*$", re.IGNORECASE)
