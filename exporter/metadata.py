@@ -183,17 +183,19 @@ def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:
     return _most_named_currency(cells, taxonomy)
 
 
-# A bare "$" or "dollars" names no country's dollar: where the text writes one dollar
-# currency by its own sign ("A$1.8 billion", "C$") and never the US dollar's, the bare
-# sign is that currency.
-_BARE_DOLLAR = frozenset({"$", "dollars"})
+def _shared(taxonomy: Taxonomy) -> frozenset[str]:
+    """Spellings several currencies share (a bare "$" or "dollars" names no country's
+    dollar): where the text writes one dollar currency by its own sign ("A$1.8 billion",
+    "C$") and never the US dollar's, the bare sign is that currency."""
+    return frozenset(n.lower() for n in taxonomy.shared_currency_names)
 
 
 def _stated_currency(text: str, taxonomy: Taxonomy) -> str | None:
     """The currency a sentence says the release's figures are in."""
     spelling = _patterns(taxonomy).spelling
+    shared = _shared(taxonomy)
     names = "|".join(
-        re.escape(n) for n in sorted(spelling, key=len, reverse=True) if n not in _BARE_DOLLAR
+        re.escape(n) for n in sorted(spelling, key=len, reverse=True) if n not in shared
     )
     words = taxonomy.currency_statements
     before = "|".join(re.escape(w) for w in words.get("before", ()))
@@ -224,15 +226,16 @@ def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     )
     counts: Counter[str] = Counter()
     bare = 0
+    shared = _shared(taxonomy)
     for match in pattern.finditer(text):
         word = match.group(0)
         if word.isalpha() and not word.isupper() and len(word) <= 4:
             continue
-        if word.lower() in _BARE_DOLLAR:
+        if word.lower() in shared:
             bare += 1
         else:
             counts[spelling[word.lower()]] += 1
-    signs = {code for word, code in spelling.items() if "$" in word and word not in _BARE_DOLLAR}
+    signs = {code for word, code in spelling.items() if "$" in word and word not in shared}
     written = {spelling[m.group(0).lower()] for m in pattern.finditer(text)}
     dollars = sorted(code for code in written & signs if _sign_written(code, text, taxonomy))
     if bare and len(dollars) == 1:

@@ -197,12 +197,23 @@ class Taxonomy(Frozen):
     # Words around a currency that state it is the release's ("figures are in", "unless
     # otherwise stated"): keys "before" and "after".
     currency_statements: dict[str, tuple[str, ...]]
+    # Spellings several currencies share ("$", "dollars"): they name the release's own
+    # currency, the US dollar unless the release states or signs another.
+    shared_currency_names: frozenset[str] = frozenset()
     row_kinds: dict[str, tuple[str, ...]]
     concepts: dict[str, Concept] = Field(repr=False)
     statements: tuple[Statement, ...]
     dimensions: Dimensions
     narrative: NarrativeSpec = NarrativeSpec()
     choices: tuple[Choice, ...] = ()
+
+    @cached_property
+    def own_currency_names(self) -> dict[str, tuple[str, ...]]:
+        """Each currency's spellings that name it alone (not "$", which several share)."""
+        return {
+            code: tuple(n for n in names if n not in self.shared_currency_names)
+            for code, names in self.currencies.items()
+        }
 
     def chosen(
         self, concept: str, label: str, printed: AbstractSet[str], day: date | None
@@ -524,6 +535,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         ticker_scheme=head["entity"]["ticker_scheme"],
         currencies={code: tuple(names) for code, names in head["currencies"].items()},
         currency_statements={k: tuple(v) for k, v in head["currency_statements"].items()},
+        shared_currency_names=frozenset(head.get("shared_currency_names", {}).get("names", ())),
         row_kinds={kind: tuple(words) for kind, words in head["row_kinds"].items()},
         concepts=concepts,
         statements=tuple(sorted(statements, key=lambda s: s.order)),

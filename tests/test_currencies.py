@@ -36,6 +36,8 @@ VARIANTS = {
     "EUR": ("euros", "EUR", ""),
     "CHF": ("Swiss francs", "CHF", " "),
 }
+# Dollars printed with the bare sign the US dollar shares: the release states which.
+DOLLARS = {"CAD": "Canadian dollars", "AUD": "Australian dollars"}
 
 
 def _rewrite(text: str, name: str, code: str, gap: str) -> str:
@@ -54,6 +56,25 @@ def test_the_sample_in_another_currency_gives_the_same_facts(
     assert "RMB" not in variant
     path = tmp_path / f"sample-{code}.txt"
     path.write_text(variant, encoding="utf-8")
+    expected = {
+        (c, p, u.replace("iso4217:CNY", f"iso4217:{iso}"), v, d) for c, p, u, v, d in original
+    }
+    assert _instance_facts(path) == expected
+
+
+@pytest.mark.parametrize("iso", sorted(DOLLARS))
+def test_a_bare_dollar_sign_is_the_dollar_the_release_states(
+    iso: str, original: set[tuple], tmp_path: Path
+) -> None:
+    """ "RMB89,885 million" -> "$89,885 million", the release saying "All figures are in
+    Canadian dollars unless otherwise stated": its "$" facts are in Canadian dollars and
+    its "US$" ones stay US dollars, in the tables and in the prose."""
+    name = DOLLARS[iso]
+    text = _rewrite(SAMPLE.read_text(encoding="utf-8"), name, "$", "")
+    first, rest = text.split("\n", 1)
+    statement = f"All figures are in {name} unless otherwise stated."
+    path = tmp_path / f"sample-{iso}.txt"
+    path.write_text(f"{first}\n{statement}\n{rest}", encoding="utf-8")
     expected = {
         (c, p, u.replace("iso4217:CNY", f"iso4217:{iso}"), v, d) for c, p, u, v, d in original
     }

@@ -56,6 +56,7 @@ class FigureReader:
         self.spelling = {
             name.lower(): code for code, names in taxonomy.currencies.items() for name in names
         }
+        self.shared = taxonomy.shared_currency_names
         symbols = [n for names in taxonomy.currencies.values() for n in names if not n.isalpha()]
         # Codes, and short names written before the figure like one ("Rs 1,714.5 crore").
         codes = [
@@ -92,11 +93,14 @@ class FigureReader:
             rf"(?:\s+(?P<per>{_alternation(per, 'i')})\b)?"
         )
 
-    def figures(self, text: str) -> list[Figure]:
-        """Every figure in `text`, in order."""
+    def figures(self, text: str, currency: str | None = None) -> list[Figure]:
+        """Every figure in `text`, in order; `currency` is the release's, the one a sign
+        several currencies share ("$") names there."""
         found = []
         for match in self.pattern.finditer(text):
             figure = self._figure(match, text)
+            if figure is not None and figure.shared_sign and currency:
+                figure = figure.model_copy(update={"currency": currency})
             if figure is not None:
                 found.append(figure)
         return _ranges_shared(found, text)
@@ -125,6 +129,7 @@ class FigureReader:
         if len(value.as_tuple().digits) > MAX_DIGITS:
             return None  # as in a table cell: reported (exporter/accounting.py), not read
         currency = self._currency(match["pre"]) or self._currency(match["post"])
+        sign = (match["pre"] or match["post"] or "").strip()
         exponent = self.scales.get((match["scale"] or "").lower(), 0)
         unit = self.units.get((match["unit"] or "").lower())
         if match["pct"]:
@@ -161,6 +166,7 @@ class FigureReader:
             unit=unit,
             bare=bare,
             scale=exponent,
+            shared_sign=sign in self.shared,
         )
 
     def _kind(self, match: re.Match[str], currency: str | None, unit: str | None) -> FigureKind:
@@ -209,7 +215,12 @@ def _ranges_shared(figures: list[Figure], text: str) -> list[Figure]:
             }
         )
         shared[i + 1] = high.model_copy(
-            update={"currency": low.currency, "kind": FigureKind.MONEY, "bare": False}
+            update={
+                "currency": low.currency,
+                "shared_sign": low.shared_sign,
+                "kind": FigureKind.MONEY,
+                "bare": False,
+            }
         )
     return shared
 

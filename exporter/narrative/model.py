@@ -43,6 +43,9 @@ class Figure(Frozen):
     bare: bool = False
     # The power of ten its scale word states ("million": 6).
     scale: int = 0
+    # Its currency sign is one several currencies share ("$"): the release's own currency
+    # (`currency` holds the US dollar, the reading with no other evidence).
+    shared_sign: bool = False
 
 
 class Role(StrEnum):

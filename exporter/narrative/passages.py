@@ -25,7 +25,10 @@ _MARK = re.compile(
 _FOOTNOTE_HEAD = re.compile(rf"^\s*(?:(?P<a>\d{{1,2}})|(?P<b>[{_SUPERSCRIPTS}]+))\s+(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013\u2014]|\d{1,2}[.)])\s+")
 _TERMINAL = (".", "!", "?", ":", '"', "\u201d", ")", ";")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9])")
+# A sentence starts with a capital, a figure or a currency sign ("$79.6 billion of ...").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9$\u20ac\u00a3\u00a5\u20b9])"
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:U\.S|Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|No|vs|approx|e\.g|i\.e|a\.m|p\.m|St|Jr|Sr)"
     r"|\b[A-Z])\.$"

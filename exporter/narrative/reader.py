@@ -112,7 +112,7 @@ class NarrativeReader(RelatedFigures):
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences():
             text = passage.text[start:end]
-            found = self.figures.figures(text)
+            found = self.figures.figures(text, self.currency)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
             defined = tuple(

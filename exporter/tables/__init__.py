@@ -324,18 +324,10 @@ def _table_currency(
     return found
 
 
-_BARE_DOLLAR = re.compile(r"(?<![A-Za-z])\$")
-
-
 def _named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     """The currency `text` names; a bare "$" ("$m", "in $ millions") names none of the
     dollars, so the release's own currency stands."""
-    if (
-        _BARE_DOLLAR.search(text)
-        and find_currency(_BARE_DOLLAR.sub(" ", text), taxonomy.currencies) is None
-    ):
-        return None
-    return find_currency(text, taxonomy.currencies)
+    return find_currency(text, taxonomy.own_currency_names)
 
 
 def _scale(raw: RawTable, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
@@ -384,7 +376,7 @@ def understand_table(
     compared = compared_period(raw.period) or compared_period(raw.title)
     segments = _block_headings(_segments(raw.rows, names), taxonomy.line_item_phrases)
     context = HeaderContext(
-        currencies=taxonomy.currencies,
+        currencies=taxonomy.own_currency_names,
         default_currency=_table_currency(raw, segments, taxonomy) or document_currency,
         period_hint=compared or raw.period,
         compared=bool(compared),
