@@ -96,6 +96,15 @@ class PerShareOf(Frozen):
     plain: str
 
 
+class SameAs(Frozen):
+    """A prose figure of `concept` is the release's fact of one of `facts` in its period
+    where that fact has its value ("earnings per share of $1.96" beside a table's diluted
+    $1.96): the same number, not a second fact under another name."""
+
+    concept: str
+    facts: tuple[str, ...]
+
+
 class IdentityCheck(Frozen):
     """`total` = the sum of `items`, across statements (where `min_items` items are printed)."""
 
@@ -116,6 +125,7 @@ class NarrativeSpec(Frozen):
     ratios: tuple[RatioCheck, ...] = ()
     per_ads: tuple[PerAdsCheck, ...] = ()
     per_share_of: tuple[PerShareOf, ...] = ()
+    same_as: tuple[SameAs, ...] = ()
     identities: tuple[IdentityCheck, ...] = ()
     reconciliation_statements: tuple[str, ...] = Field(default=())
 
@@ -143,6 +153,7 @@ def narrative_spec(data: dict[str, Any], entries: list[ProseEntry]) -> Narrative
         ratios=tuple(RatioCheck.model_validate(r) for r in data.get("ratio", [])),
         per_ads=tuple(PerAdsCheck.model_validate(r) for r in data.get("per_ads", [])),
         per_share_of=tuple(PerShareOf.model_validate(r) for r in data.get("per_share_of", [])),
+        same_as=tuple(SameAs.model_validate(r) for r in data.get("same_as", [])),
         identities=tuple(IdentityCheck.model_validate(r) for r in data.get("identity", [])),
         reconciliation_statements=tuple(data.get("reconciliation", {}).get("statements", ())),
     )
@@ -171,6 +182,8 @@ def check_spec(
         used.extend((*family.amount, family.diluted, family.basic, family.both, family.plain))
     for identity in spec.identities:
         used.extend((identity.total, *identity.items))
+    for same in spec.same_as:
+        used.extend((same.concept, *same.facts))
     missing = sorted(set(used) - concepts.keys())
     if missing:
         raise TaxonomyError(

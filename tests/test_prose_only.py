@@ -494,3 +494,89 @@ def test_cash_with_marketable_securities_is_one_balance(tmp_path: Path) -> None:
     )
     balance = ("CashCashEquivalentsAndShortTermInvestments", "2026-09-30", USD)
     assert (*balance, Decimal("354100000")) in facts
+
+
+_NORDIC = (
+    "# Example Industrier AB (publ) Interim report January-September 2025\n\n"
+    "Stockholm, 23 October 2025 - Example Industrier AB (publ) today published its report.\n\n"
+    "Third quarter 2025\n"
+    "- Net sales increased 8% to {code} 4,512 {scale} (4,178).\n"
+    "- Operating profit (EBIT) amounted to {code} 612 {scale} (540), corresponding to an EBIT"
+    " margin of 13.6% (12.9).\n"
+    "- Profit after tax amounted to {code} 421 {scale} (368).\n"
+    "- Earnings per share {code} 3.21 (2.87).\n"
+    "- Cash flow from operating activities was {code} -48 {scale} (-55).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "scale", "iso"),
+    [
+        ("SEK", "million", "SEK"),
+        ("SEK", "m", "SEK"),
+        ("NOK", "million", "NOK"),
+        ("EUR", "m", "EUR"),
+    ],
+)
+def test_the_prior_years_figure_in_brackets_after_each_figure(
+    tmp_path: Path, code: str, scale: str, iso: str
+) -> None:
+    """Nordic releases print the comparative bare, in brackets, right after each figure
+    ("SEK 612 m (540)"): the same measure in the same currency and scale, a year earlier;
+    a figure after the currency code may be signed ("SEK -48 m (-55)")."""
+    facts = _converted(tmp_path, _NORDIC.format(code=code, scale=scale))
+    money, share = f"iso4217:{iso}", f"iso4217:{iso}/xbrli:shares"
+    quarter, prior = "2025-07-01/2025-09-30", "2024-07-01/2024-09-30"
+    expected = {
+        ("RevenueFromContractWithCustomerExcludingAssessedTax", quarter, money, Decimal("4512e6")),
+        ("RevenueFromContractWithCustomerExcludingAssessedTax", prior, money, Decimal("4178e6")),
+        ("OperatingIncomeLoss", quarter, money, Decimal("612e6")),
+        ("OperatingIncomeLoss", prior, money, Decimal("540e6")),
+        ("EbitMargin", quarter, "xbrli:pure", Decimal("0.136")),
+        ("EbitMargin", prior, "xbrli:pure", Decimal("0.129")),
+        ("NetIncomeLoss", quarter, money, Decimal("421e6")),
+        ("NetIncomeLoss", prior, money, Decimal("368e6")),
+        ("EarningsPerShareBasicAndDiluted", quarter, share, Decimal("3.21")),
+        ("EarningsPerShareBasicAndDiluted", prior, share, Decimal("2.87")),
+    }
+    assert expected <= facts, sorted(expected - facts)
+    flows = {(p, v) for c, p, _, v in facts if c == "NetCashProvidedByUsedInOperatingActivities"}
+    assert flows == {(quarter, Decimal("-48e6")), (prior, Decimal("-55e6"))}
+
+
+def test_a_footnote_mark_in_brackets_after_a_figure_is_no_comparative(tmp_path: Path) -> None:
+    facts = _converted(
+        tmp_path,
+        "# Example Corp Reports Third Quarter 2025 Results\n\n"
+        "BOSTON, Mass., October 23, 2025 -- Example Corp today reported results.\n\n"
+        "- Revenue for the third quarter of 2025 was $412.3 million (1).\n",
+    )
+    values = {v for *_, v in facts}
+    assert Decimal("412.3e6") in values
+    assert Decimal("1e6") not in values and Decimal("1") not in values
+
+
+def test_earnings_per_share_named_plainly_is_the_tables_diluted_figure(tmp_path: Path) -> None:
+    """ "Earnings per share of $1.96" beside a statement printing diluted EPS of $1.96: the
+    same number, a duplicate of the table's fact, not a second fact under another name."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "# Example Corp Reports Third Quarter 2025 Results\n\n"
+        "BOSTON, Mass., October 23, 2025 -- Example Corp today reported results.\n\n"
+        "- Third quarter earnings per share of $1.96, up from $1.80.\n\n"
+        "Condensed Consolidated Statements of Operations\n"
+        "(in millions, except per share data)\n\n"
+        "                                Three Months Ended September 30,\n"
+        "                                    2025          2024\n"
+        "Revenue                         $ 412.3       $ 398.1\n"
+        "Net income                         98.0          90.1\n"
+        "Diluted earnings per share      $  1.96       $  1.80\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    concepts = {f.concept for f in conversion.facts.facts}
+    assert "EarningsPerShareDiluted" in concepts
+    assert "EarningsPerShareBasicAndDiluted" not in concepts
+    printed = {r.printed: r.status.value for r in conversion.report.text_figures}
+    assert printed["$1.96"] == "duplicate"

@@ -155,6 +155,8 @@ class _Merger:
             source=_source(narrative_fact),
         )
         index = builder.by_key.get((fact.concept, fact.context, fact.unit))
+        if index is None and (same := self._same_as(fact)) is not None:
+            fact, index = same
         implausible = _implausible(builder.facts, fact) if index is None else ""
         if implausible:
             self.kept.append(None)
@@ -163,6 +165,20 @@ class _Merger:
             self._new(narrative_fact, fact)
         else:
             self._restated(narrative_fact, fact, index)
+
+    def _same_as(self, fact: Fact) -> tuple[Fact, int] | None:
+        """The release's fact this prose figure restates under a more specific name (see
+        `SameAs`), when one of them has its value in its context."""
+        builder = self.builder
+        for same in builder.taxonomy.narrative.same_as:
+            if same.concept != fact.concept:
+                continue
+            for name in same.facts:
+                index = builder.by_key.get((name, fact.context, fact.unit))
+                named = fact.model_copy(update={"concept": name})
+                if index is not None and agrees(builder.facts[index], named):
+                    return named, index
+        return None
 
     def _fields(self, fact: Fact) -> dict[str, object]:
         return {

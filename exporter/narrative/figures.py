@@ -84,7 +84,7 @@ class FigureReader:
         )
         self.pattern = re.compile(
             rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
-            rf"(?P<num>{number})(?![\d])(?(open)\))"
+            rf"(?P<minus>[-\u2212\u2013](?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<minor>{_alternation(list(words.minor_units), 'i')})\b)?"
             rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
@@ -103,7 +103,7 @@ class FigureReader:
                 figure = figure.model_copy(update={"currency": currency})
             if figure is not None:
                 found.append(figure)
-        return _ranges_shared(found, text)
+        return _bracketed_comparatives(_ranges_shared(found, text), text)
 
     def _skipped(self, match: re.Match[str], text: str) -> bool:
         before, after = text[: match.start("num")], text[match.end("num") :]
@@ -124,8 +124,8 @@ class FigureReader:
         digits = _GROUPING.sub("", match["num"])
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
-        if match["open"]:
-            value = value.copy_negate()  # "$(0.08) per share": printed as a loss
+        if match["open"] or match["minus"]:
+            value = value.copy_negate()  # "$(0.08) per share", "SEK -48 m": printed negative
         if len(value.as_tuple().digits) > MAX_DIGITS:
             return None  # as in a table cell: reported (exporter/accounting.py), not read
         currency = self._currency(match["pre"]) or self._currency(match["post"])
@@ -223,6 +223,48 @@ def _ranges_shared(figures: list[Figure], text: str) -> list[Figure]:
             }
         )
     return shared
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+# How far apart a figure and the bare figure bracketed after it may be, and still be the
+# same measure a year apart.
+_COMPARABLE = (Decimal("0.25"), Decimal(4))
+
+
+def _bracketed_comparatives(figures: list[Figure], text: str) -> list[Figure]:
+    """A bare figure in brackets right after a figure, printed alike, is that figure's
+    comparative in its currency and scale, as Nordic releases print the prior year's
+    ("SEK 612 m (540)", "13.6% (12.9)", "SEK 3.21 (2.87)"). Printed alike: as many
+    decimals and of comparable size (a footnote's "(1)" after "$12.3 million" is not)."""
+    result = list(figures)
+    for i, (figure, bare) in enumerate(pairwise(figures)):
+        if not bare.bare or figure.bare or figure.kind is FigureKind.COUNT:
+            continue
+        if not _OPEN_BRACKET.fullmatch(text[figure.end : bare.start]):
+            continue
+        if not _CLOSE_BRACKET.match(text[bare.end :]):
+            continue
+        exponent = -2 if figure.kind is FigureKind.PERCENT else figure.scale
+        printed = figure.value.scaleb(-exponent)
+        if bare.decimals != figure.decimals + exponent or not printed:
+            continue
+        low, high = _COMPARABLE
+        if not low <= abs(bare.value / printed) <= high:
+            continue
+        result[i + 1] = bare.model_copy(
+            update={
+                "value": bare.value.scaleb(exponent),
+                "decimals": bare.decimals - exponent,
+                "kind": figure.kind,
+                "currency": figure.currency,
+                "shared_sign": figure.shared_sign,
+                "scale": figure.scale,
+                "unit": figure.unit,
+                "bare": False,
+            }
+        )
+    return result
 
 
 @cache
