@@ -234,3 +234,68 @@ def test_a_page_turned_by_its_rotation_reads_as_displayed(tmp_path: Path, turn: 
     (table,) = read_document(path).tables
     assert row_with(table, "Net sales") == ["Net sales", "$612.4", "$388.9", "$1,001.3"]
     assert row_with(table, "Operating income") == ["Operating income", "88.1", "41.7", "129.8"]
+
+
+def _two_statements(title: str) -> Page:
+    """A quarter's statement ending a page's first half, then the six months' under its
+    own title, caption and year headers (the title centred, or run across the columns,
+    or wrapped leaving "30" on a line of its own)."""
+    page = Page()
+    page.text(60, 40, "Silverline Medical Reports Second Quarter 2025 Results", 10)
+    page.text(60, 54, "MINNEAPOLIS, Minnesota, August 6, 2025 -- Silverline today reported.", SIZE)
+    top = 90
+    heads = ["For the Quarters Ended June 30", "For the Six Months Ended June 30"]
+    rows = [
+        (("Total revenue", "$ 292,634", "$ 272,232"), ("Net income", "30,847", "24,149")),
+        (("Total revenue", "$ 571,392", "$ 532,218"), ("Net income", "51,889", "42,226")),
+    ]
+    for head, body in zip(heads, rows, strict=True):
+        words = f"Condensed Consolidated Statements of Operations (Unaudited) — {head}"
+        if title == "centred":  # each line centred: the period's line over the columns
+            page.centred(306, top - 11, "SILVERLINE MEDICAL DEVICES, INC.", SIZE)
+            page.centred(306, top, "Condensed Consolidated Statements of Operations", SIZE)
+            page.centred(306, top + 11, head, SIZE)
+        elif title == "across":
+            page.text(70, top, "SILVERLINE MEDICAL DEVICES, INC.", SIZE)
+            page.text(70, top + 11, words, SIZE)
+        else:  # wrapped across the page: the date's day centred on a line of its own
+            page.text(
+                70, top, f"Silverline Medical Devices, Inc. {words.removesuffix(' 30')}", SIZE
+            )
+            page.centred(306, top + 10, "30", SIZE)
+        page.centred(306, top + 22, "(in thousands, except per share amounts)", SIZE)
+        for right, year in zip(_RIGHTS[1:], ("2025", "2024"), strict=True):
+            page.right(right, top + 34, year, SIZE)
+        for i, (label, *values) in enumerate(body):
+            page.text(70, top + 46 + i * 12.5, label, SIZE)
+            for right, value in zip(_RIGHTS[1:], values, strict=True):
+                page.right(right, top + 46 + i * 12.5, value, SIZE)
+        # The next title a blank row below the last row (the gap of a blank row or two
+        # does not end a table by itself).
+        top += 46 + 12.5 + 22
+    return page
+
+
+@pytest.mark.parametrize("title", ["centred", "across", "wrapped"])
+def test_a_title_and_headers_below_a_statements_rows_start_the_next_table(
+    tmp_path: Path, title: str
+) -> None:
+    from test_ingest_pdf import build_pdf
+
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert
+
+    path = tmp_path / "silverline-2025q2.pdf"
+    path.write_bytes(build_pdf([_two_statements(title)]))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: c.period for c in conversion.facts.contexts}
+    facts = {
+        (f.concept, str(contexts[f.context].start), f.value)
+        for f in conversion.facts.facts
+        if f.concept in ("Revenues", "NetIncomeLoss", "ProfitLoss")
+    }
+    assert ("Revenues", "2025-04-01", Decimal("292634000")) in facts
+    assert ("Revenues", "2025-01-01", Decimal("571392000")) in facts
+    assert ("Revenues", "2024-01-01", Decimal("532218000")) in facts
+    assert len(conversion.report.tables) == 2

@@ -273,6 +273,8 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
         if data[index]:
             last = index
             _measure(region, [lines[i] for i in range(seed, index + 1) if data[i]])
+        elif _starts_next_table(lines, data, index, region):
+            break
         elif _is_header_line(line, region) or (
             _within_stub(line, region) and not _FOOTNOTE_START.match(line.text)
         ):
@@ -290,6 +292,34 @@ def _grow_down(lines: list[Line], data: list[bool], seed: int, region: Region) -
     if _foot_section(lines, end, region):
         end += 1  # "Net income per share:" left at the foot, its rows on the next page
     return end
+
+
+def _starts_next_table(lines: list[Line], data: list[bool], index: int, region: Region) -> bool:
+    """A title below the rows, then column headers before any row: the next table.
+
+    The title is a line centred on the page or running from the labels across the value
+    columns, its middle left of them (not a section label ending in a colon); the headers
+    may follow a caption, and a title wrapped onto a line of its own ("June / 30") is no
+    row.
+    """
+    line = lines[index]
+    centre = (line.x0 + line.x1) / 2
+    centred = abs(centre - region.page_width / 2) <= _PAGE_CENTRE * region.page_width
+    across = line.x0 < region.value_left and line.x1 > region.value_left + line.size
+    # A header of a block stacked under the rows ("Three Months Ended") is centred over
+    # the value columns; a title's middle lies left of them.
+    beside = centre < region.value_left
+    if len(line.chunks) != 1 or line.text.endswith(":") or not (beside and (centred or across)):
+        return False
+    for probe in range(index + 1, len(lines)):
+        below = lines[probe]
+        if gap_breaks(lines[probe - 1], below):
+            return False
+        if data[probe] and len(below.chunks) > 1:
+            return False
+        if not data[probe] and _is_header_line(below, region) and not _is_page_title(below, region):
+            return True
+    return False
 
 
 def _foot_section(lines: list[Line], index: int, region: Region) -> bool:
