@@ -153,6 +153,9 @@ class Statement(Frozen):
     # sheet's liabilities, in brackets above its net assets).
     deduction_lines: tuple[str, ...] = ()
     deduction_sections: tuple[str, ...] = ()
+    # Lines deducted where they are printed whatever the statement's convention: contra
+    # balances ("Less: allowance for credit losses (68,915)"), positive in XBRL.
+    contra_lines: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -322,6 +325,11 @@ class Taxonomy(Frozen):
         liabilities as deductions prints as deductions too (income taxes, liabilities)."""
         return self._deductions
 
+    @cached_property
+    def contra_concepts(self) -> frozenset[str]:
+        """Contra balances every statement prints as deductions (`Statement.contra_lines`)."""
+        return frozenset(name for s in self.statements for name in s.contra_lines)
+
     def calculation_totals(self) -> frozenset[str]:
         """The concepts some calculation of a statement sums into."""
         return self._totals
@@ -420,6 +428,7 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         expense_sections=tuple(head.get("expense_sections", ())),
         deduction_lines=tuple(head.get("deduction_lines", ())),
         deduction_sections=tuple(head.get("deduction_sections", ())),
+        contra_lines=tuple(head.get("contra_lines", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]

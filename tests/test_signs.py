@@ -224,3 +224,83 @@ def test_a_cost_without_a_standard_concept_is_deducted_like_its_siblings(
     assert by_label[(cost, "Q4 2024")] == Decimal(4_890_000)
     assert by_label[("General and administrative expenses", "Q4 2025")] == Decimal(18_940_000)
     assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# A bank's balance sheet printing the allowance as a deduction from gross loans, and
+# property at cost less accumulated depreciation; with and without the net line that ties
+# the deduction by arithmetic. Liabilities are printed positive, as US statements do.
+CONTRA = """Osprey Bancorp Reports Third Quarter 2025 Results
+
+Consolidated Balance Sheets
+(In thousands of U.S. dollars)
+
+\tSeptember 30, 2025\tDecember 31, 2024
+Cash and due from banks\t$ 112,400\t$ 98,700
+Loans held for investment\t5,642,318\t5,436,770
+Less: allowance for credit losses\t(68,915)\t(65,788)
+{net}Premises and equipment, at cost\t98,200\t95,100
+Less: accumulated depreciation\t(41,300)\t(38,900)
+Total assets\t$ {assets}\t$ {assets_prior}
+Deposits\t$ 5,100,000\t$ 4,900,000
+Total liabilities\t5,100,000\t4,900,000
+"""
+
+
+@pytest.mark.parametrize("tied", [True, False], ids=["net-line", "no-net-line"])
+def test_a_contra_balance_printed_as_a_deduction_is_positive(tmp_path: Path, tied: bool) -> None:
+    net = "Loans, net\t5,573,403\t5,370,982\n" if tied else ""
+    text = CONTRA.format(net=net, assets="5,742,703", assets_prior="5,526,782")
+    values = _written_values(tmp_path, text)
+    at, prior = "2025-09-30", "2024-12-31"
+    allowance = "FinancingReceivableAllowanceForCreditLosses"
+    assert values[(allowance, at)] == Decimal(68_915_000)
+    assert values[(allowance, prior)] == Decimal(65_788_000)
+    depreciation = "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment"
+    assert values[(depreciation, at)] == Decimal(41_300_000)
+    assert values[("Liabilities", at)] == Decimal(5_100_000_000)
+
+
+# A balance sheet of net assets, as UK and other IFRS releases print it: liabilities in
+# brackets below the assets, their lines under section headings of their own.
+NET_ASSETS = """Harrier Group plc Half Year Results 2025
+
+Condensed consolidated balance sheet
+(GBP million)
+
+\t30 June 2025\t31 December 2024
+Total assets\t850.5\t842.5
+Current liabilities\t\t
+Trade and other payables\t(128.4)\t(135.2)
+Borrowings\t(20.0)\t(20.0)
+Current tax liabilities\t(9.8)\t(8.7)
+Total current liabilities\t(158.2)\t(163.9)
+Non-current liabilities\t\t
+Borrowings\t(185.0)\t(190.0)
+Deferred tax liabilities\t(18.7)\t(19.4)
+Total non-current liabilities\t(203.7)\t(209.4)
+Total liabilities\t(361.9)\t(373.3)
+Net assets\t488.6\t469.2
+"""
+
+
+def test_liabilities_printed_in_brackets_above_net_assets_are_positive(tmp_path: Path) -> None:
+    release = tmp_path / "harrier-2025h1.txt"
+    release.write_text(NET_ASSETS, encoding="utf-8")
+    conversion = convert(release)
+    assert conversion.facts is not None
+    contexts = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    by_label = {
+        (f.source.label, contexts[f.context]): f.value
+        for f in conversion.facts.facts
+        if contexts[f.context] == "2025-06-30"
+    }
+    for label, value in [
+        ("Trade and other payables", 128_400_000),
+        ("Current tax liabilities", 9_800_000),
+        ("Total current liabilities", 158_200_000),
+        ("Deferred tax liabilities", 18_700_000),
+        ("Total non-current liabilities", 203_700_000),
+        ("Total liabilities", 361_900_000),
+    ]:
+        assert by_label[(label, "2025-06-30")] == Decimal(value), label
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]

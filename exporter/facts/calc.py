@@ -196,6 +196,27 @@ def _expense_extensions(
     return frozenset(found)
 
 
+def _deducted_extensions(
+    block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
+) -> frozenset[str]:
+    """Extension concepts of the section a deduction's total closes ("Trade and other
+    payables" under "Current liabilities", above "Total current liabilities"): deducted
+    as that section is."""
+    deductions = taxonomy.deduction_concepts()
+    found: set[str] = set()
+    for row, concept in concepts.items():
+        if concept not in deductions or concept not in taxonomy.calculation_totals():
+            continue
+        above = block.rows[row - 1].sections[-1:] if row else ()
+        index = row - 1
+        while above and index >= 0 and block.rows[index].sections[-1:] == above:
+            name = concepts.get(index)
+            if name is not None and name not in taxonomy.concepts:
+                found.add(name)
+            index -= 1
+    return frozenset(found)
+
+
 def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balance]]:
     """The directions a label's words name, outside brackets and inside them."""
     debit = set(taxonomy.row_kinds.get("debit_directions", ()))
@@ -233,6 +254,46 @@ def _costs_deducted(
         for k in kept
     ]
     return relations, [-s if i in flipped else s for i, s in enumerate(signs)]
+
+
+def _contras_deducted(
+    rows: list[RowValues], signs: list[int], fixed: set[int], contras: frozenset[str]
+) -> list[int]:
+    """A contra balance printed negative ("Less: accumulated depreciation (968,214)") that
+    no printed calculation ties is the positive balance the statement deducts."""
+    return [
+        -1 if i not in fixed and rows[i].concept in contras and _printed_negative(rows[i]) else s
+        for i, s in enumerate(signs)
+    ]
+
+
+def _deducted_sections(
+    kept: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    deductions: frozenset[str],
+) -> list[int]:
+    """A section a statement prints wholly as a deduction, its total and every item negative
+    ("Total current liabilities (158.2)" over "(128.4)" and "(20.0)", as a statement of
+    net assets prints them), is stored positive: the same arithmetic, with the sign a
+    liability has in XBRL. Only a total that no other relation adds as printed is turned,
+    so every relation that holds still holds."""
+    items_of = {i for k in kept for i, _ in k.items}
+    parts = {k.total: [i for i, _ in k.items] for k in kept}
+    result = list(signs)
+    for top in parts:
+        if top in items_of or rows[top].concept not in deductions:
+            continue
+        members, pending = {top}, [top]
+        while pending:  # the whole tree below the top total, subtotals' items too
+            for item in parts.get(pending.pop(), []):
+                if item not in members:
+                    members.add(item)
+                    pending.append(item)
+        if all(_printed_negative(rows[i]) and result[i] > 0 for i in members):
+            for i in members:
+                result[i] = -result[i]
+    return result
 
 
 def _printed_sign(
@@ -277,9 +338,12 @@ def block_calculations(
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
     costs = _expense_extensions(block, concepts, taxonomy)
     kept, signs = _costs_deducted(kept, rows, signs, costs)
-    signs = expenses_as_printed_deductions(
-        rows, signs, fixed, taxonomy.deduction_concepts() | costs
+    signs = _deducted_sections(kept, rows, signs, taxonomy.deduction_concepts())
+    deducted = (
+        taxonomy.deduction_concepts() | costs | _deducted_extensions(block, concepts, taxonomy)
     )
+    signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
+    signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
