@@ -28,7 +28,7 @@ from exporter.facts.model import (
     Unit,
     UnmappedNumber,
 )
-from exporter.facts.scales import InheritedScale, inherited_scales
+from exporter.facts.scales import InheritedScale, ShareScale, inherited_scales, share_scales
 from exporter.findings import Finding, Severity
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.mapping import Anchor, Mapping, RowMapping
@@ -435,9 +435,16 @@ def build_facts(
     builder.findings.extend(findings)
     by_row = {(m.table, m.block, m.row): m for m in mapping.rows}
     inherited = inherited_scales(tables, by_row, concepts)
+    families = tuple(
+        (frozenset(f.amount), frozenset((f.diluted, f.basic, f.both, f.plain)))
+        for f in taxonomy.narrative.per_share_of
+    )
+    counted = share_scales(tables, by_row, concepts, families)
     for table in tables:
         if table.index in inherited:
             table = _with_inherited_scale(builder, table, inherited[table.index])
+        if table.index in counted:
+            table = _with_share_scale(builder, table, counted[table.index])
         builder.unmapped.extend(
             UnmappedNumber(
                 text=u.text,
@@ -492,6 +499,28 @@ def _with_inherited_scale(
         )
     )
     update = {"money": scale.exponent, "text": f"({words}, as table {scale.source})"}
+    return table.model_copy(update={"scale": table.scale.model_copy(update=update)})
+
+
+def _with_share_scale(
+    builder: FactDraft, table: StatementTable, scale: ShareScale
+) -> StatementTable:
+    """The table's share counts read in the scale its earnings per share show (see
+    `exporter.facts.scales.share_scales`), said in the report."""
+    words = {0: "units", 3: "thousands", 6: "millions"}[scale.exponent]
+    builder.findings.append(
+        Finding(
+            code="table.share-scale",
+            severity=Severity.INFO,
+            message=(
+                f"table {table.index}'s share counts are in {words}, not the caption's scale:"
+                f" earnings divided by them give the printed earnings per share in"
+                f" {scale.periods} period(s)"
+            ),
+            location=builder.location(table, table.line, None),
+        )
+    )
+    update = {"shares": scale.exponent}
     return table.model_copy(update={"scale": table.scale.model_copy(update=update)})
 
 

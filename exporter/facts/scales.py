@@ -81,3 +81,88 @@ def _money_cells(
                 if period is None or cell.column in overridden or not cell.number.value:
                     continue
                 yield (concept.name, period.start, period.end, cell.number.value)
+
+
+# Powers of ten a share count may be printed in, and how near earnings over shares must
+# come to the printed earnings per share to show one of them.
+_SHARE_EXPONENTS = (0, 3, 6)
+_EPS_TOLERANCE = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class ShareScale:
+    """The power of ten a table's share counts are printed in, as its own earnings per
+    share show it, and in how many periods."""
+
+    exponent: int
+    periods: int
+
+
+def share_scales(
+    tables: tuple[StatementTable, ...],
+    by_row: dict[tuple[int, int, int], RowMapping],
+    concepts: dict[str, Concept],
+    families: tuple[tuple[frozenset[str], frozenset[str]], ...],
+) -> dict[int, ShareScale]:
+    """Table index -> the scale its share counts are in, where it differs from the caption's
+    and the table's own arithmetic shows it: earnings divided by the share count is the
+    earnings per share printed beside them, in every period that prints all three (shares
+    printed in units under "(in thousands, except per share data)"). `families` pairs the
+    amount concepts with their per-share concepts (the taxonomy's `per_share_of`)."""
+    found: dict[int, ShareScale] = {}
+    for table in tables:
+        votes = [
+            exponent
+            for earnings, per_share, shares in _per_period(table, by_row, concepts, families)
+            if (exponent := _shown_exponent(earnings, per_share, shares)) is not None
+        ]
+        if votes and len(set(votes)) == 1 and votes[0] != table.scale.shares:
+            found[table.index] = ShareScale(votes[0], len(votes))
+    return found
+
+
+def _shown_exponent(earnings: Decimal, per_share: Decimal, shares: Decimal) -> int | None:
+    """The exponent that makes earnings / (shares x 10^exponent) the printed per share."""
+    if not per_share or not shares:
+        return None
+    for exponent in _SHARE_EXPONENTS:
+        implied = earnings / shares.scaleb(exponent)
+        if abs(implied - per_share) <= _EPS_TOLERANCE * abs(per_share):
+            return exponent
+    return None
+
+
+def _per_period(
+    table: StatementTable,
+    by_row: dict[tuple[int, int, int], RowMapping],
+    concepts: dict[str, Concept],
+    families: tuple[tuple[frozenset[str], frozenset[str]], ...],
+) -> Iterator[tuple[Decimal, Decimal, Decimal]]:
+    """(earnings in full units, per-share amount, first share count as printed) for each
+    period of the table that prints all three in one family."""
+    money: dict[tuple[str, date], Decimal] = {}
+    per_share: dict[tuple[str, date], Decimal] = {}
+    shares: dict[date, Decimal] = {}
+    for b, block in enumerate(table.blocks):
+        for r, row in enumerate(block.rows):
+            mapping = by_row.get((table.index, b, r))
+            concept = concepts.get(mapping.concept or "") if mapping else None
+            if concept is None or mapping is None or mapping.member or mapping.overrides:
+                continue
+            for cell in row.cells:
+                period = block.columns[cell.column].period
+                if period is None or period.start is None:
+                    continue
+                value = cell.number.value
+                if concept.type is ConceptType.MONETARY:
+                    money.setdefault((concept.name, period.end), value.scaleb(table.scale.money))
+                elif concept.type is ConceptType.PER_SHARE and row.scale is None:
+                    per_share.setdefault((concept.name, period.end), value)
+                elif concept.type is ConceptType.SHARES and row.scale is None:
+                    shares.setdefault(period.end, value)
+    for amounts, per in families:
+        for end, count in shares.items():
+            earned = next((money[(a, end)] for a in amounts if (a, end) in money), None)
+            each = next((per_share[(p, end)] for p in per if (p, end) in per_share), None)
+            if earned is not None and each is not None:
+                yield earned, each, count
