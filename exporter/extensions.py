@@ -107,11 +107,18 @@ def opens_the_period(label: str, taxonomy: Taxonomy) -> bool:
 
 def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
     """A price or cost of one unit of something ("Average sales price/gallon", "Average
-    delivered cost / bushel", "Price per credit"): printed in plain currency units
-    whatever scale the table states for its amounts."""
+    delivered cost / bushel", "Price per credit", "Netback ($/boe)"): printed in plain
+    currency units whatever scale the table states for its amounts."""
     own = _own_words(label)
     prices = {w for p in _phrases(taxonomy, "unit_prices") for w in p}
     money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
+    units = {w for p in _phrases(taxonomy, "quantities") for w in p}
+    # "Operating netback ($/boe)", "Royalties ($ per bbl)": money divided by a quantity.
+    if "$" in own and any(
+        word in ("per", "/") and own[j + 1 : j + 2] and own[j + 1] in units
+        for j, word in enumerate(own)
+    ):
+        return True
     first = next((i for i, word in enumerate(own) if word in prices), None)
     if first is None:
         return False

@@ -588,8 +588,9 @@ def _row_facts(
     anchored: bool,
 ) -> None:
     overrides = dict(mapping.overrides)
-    unit_amount = _mentions(row.label, builder.unit_amounts) or prices_a_unit(
-        row.label, builder.taxonomy
+    # A price of one unit, named by the row or the heading over it ("Netback ($/boe)").
+    unit_amount = _mentions(row.label, builder.unit_amounts) or any(
+        prices_a_unit(text, builder.taxonomy) for text in (row.label, *row.sections[-1:])
     )
     for cell in row.cells:
         column = block.columns[cell.column]

@@ -1,0 +1,90 @@
+"""Quantities and prices of one unit among money: an operating table of a producer.
+
+Producers print volumes ("Crude oil (bbl/d)") and prices per unit ("Netback ($/boe)")
+in the same table as amounts in thousands. A volume is a number of things, never money;
+a price per unit is money in plain currency units whatever the caption's scale; money
+named by a verb of quantity ("Federal funds sold") stays money. Expected values are the
+printed figures, written by hand.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
+
+RELEASE = """Muskeg Ridge Energy Reports Third Quarter 2025 Results
+
+CALGARY, Alberta, November 5, 2025 -- Muskeg Ridge Energy Ltd. today reported results.
+All dollar amounts are in Canadian dollars unless otherwise stated.
+
+Financial and Operating Highlights
+(C$ thousands, except per share and per boe amounts)
+
+\tThree months ended September 30,\t
+\t2025\t2024
+Petroleum and natural gas sales\t$ 187,452\t$ 171,230
+Production\t\t
+{oil}\t18,420\t17,105
+Natural gas (mcf/d)\t61,380\t58,620
+Total (boe/d)\t28,650\t26,875
+{netback}\t\t
+Realized price\t71.12\t68.35
+Royalties\t(9.84)\t(9.12)
+Operating netback\t45.44\t43.12
+"""
+
+
+@pytest.mark.parametrize(
+    ("oil", "netback"),
+    [
+        ("Crude oil and NGLs (bbl/d)", "Netback ($/boe)"),
+        ("Crude oil (bbl per day)", "Netback ($ per boe)"),
+    ],
+)
+def test_volumes_are_numbers_and_unit_prices_plain_money(
+    tmp_path: Path, oil: str, netback: str
+) -> None:
+    path = tmp_path / "muskeg-2025q3.txt"
+    path.write_text(RELEASE.format(oil=oil, netback=netback), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {u.id: u for u in conversion.facts.units}
+    contexts = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    printed = {
+        (f.source.label, contexts[f.context]): (f.value, units[f.unit].numerator)
+        for f in conversion.facts.facts
+        if contexts[f.context] == "2025-09-30"
+    }
+    assert printed[(oil, "2025-09-30")] == (Decimal(18_420), ("xbrli:pure",))
+    assert printed[("Total (boe/d)", "2025-09-30")] == (Decimal(28_650), ("xbrli:pure",))
+    assert printed[("Operating netback", "2025-09-30")] == (Decimal("45.44"), ("iso4217:CAD",))
+    assert printed[("Petroleum and natural gas sales", "2025-09-30")] == (
+        Decimal(187_452_000),
+        ("iso4217:CAD",),
+    )
+
+
+def test_funds_sold_are_money(tmp_path: Path) -> None:
+    path = tmp_path / "osprey-2025q3.txt"
+    path.write_text(
+        "Osprey Bancorp Reports Third Quarter 2025 Results\n\n"
+        "Consolidated Statements of Income\n(Dollars in thousands)\n\n"
+        "\tThree Months Ended September 30,\t\n\t2025\t2024\n"
+        "Loans, including fees\t$ 71,842\t$ 66,821\n"
+        "Federal funds sold and other\t2,215\t1,980\n"
+        "Total interest income\t$ 74,057\t$ 68,801\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {u.id: u.numerator for u in conversion.facts.units}
+    funds = [f for f in conversion.facts.facts if f.source.label.startswith("Federal funds")]
+    assert {(f.value, units[f.unit]) for f in funds} == {
+        (Decimal(2_215_000), ("iso4217:USD",)),
+        (Decimal(1_980_000), ("iso4217:USD",)),
+    }
