@@ -395,3 +395,36 @@ def test_a_tables_own_unit_wins_over_the_caption_of_the_table_above() -> None:
     assert rupees.scale.money == 7
     assert dollars.scale.money == 6
     assert [c.period for c in dollars.blocks[0].columns] == [Q2_2025, Q2_2024]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Results for the next fiscal year", "FY2025 (April 1, 2025 to March 31, 2026)"]
+)
+def test_a_period_ending_after_the_release_is_a_forecast(heading: str) -> None:
+    """A release dated May 13, 2025 prints a table for the year to March 31, 2026 under a
+    heading that says nothing of a forecast: no period it reports has ended after its own
+    date, so the column is guidance, not facts."""
+    dateline = Paragraph(text="TOKYO, May 13, 2025 -- Hoshizora today announced results.", line=1)
+    balance = _table(
+        1,
+        [
+            _row(3, "", "As of March 31, 2024", "As of March 31, 2025"),
+            _row(4, "Total assets", "1,652,308", "1,745,921"),
+        ],
+    )
+    title = Heading(text=heading, line=18, page=1)
+    next_year = _table(
+        2,
+        [
+            _row(19, "", "April 1, 2025 to March 31, 2026", "April 1, 2025 to March 31, 2026"),
+            _row(20, "", "Net sales", "Operating income"),
+            _row(21, "Full year", "1,420,000", "124,000"),
+        ],
+    )
+    sheet = Heading(text="Consolidated Balance Sheets", line=2, page=1)
+    tables = _understand(dateline, sheet, balance, title, next_year)
+    forecast = tables[-1]
+    assert all(c.outlook for c in forecast.blocks[0].columns)
+    assert not any(r.cells for r in forecast.blocks[0].rows)
+    assert all("forecast" in u.reason for u in forecast.unplaced)
+    assert not any(c.outlook for c in tables[0].blocks[0].columns)

@@ -333,13 +333,14 @@ def resolve(phrase: PeriodPhrase, anchor: Period | None, report: ReportCalendar)
 
 
 def _columns(tables: tuple[StatementTable, ...], trailing: bool = True) -> list[Period]:
-    """The periods the tables' columns date (`trailing`: with trailing-twelve-month ones)."""
+    """The periods the tables' columns date (`trailing`: with trailing-twelve-month ones);
+    a forecast's are none the release reports."""
     return [
         c.period
         for t in tables
         for b in t.blocks
         for c in b.columns
-        if c.period is not None and (trailing or not c.trailing)
+        if c.period is not None and not c.outlook and (trailing or not c.trailing)
     ]
 
 

@@ -368,8 +368,10 @@ def understand_table(
     document_currency: str | None,
     known_periods: dict[str, Period] | None = None,
     calendar: FiscalCalendar | None = None,
+    published: date | None = None,
 ) -> StatementTable:
-    """One raw table (with its title and caption) as a statement."""
+    """One raw table (with its title and caption) as a statement; `published` is the
+    release's date, after which no period it prints has ended."""
     names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
     labels = tuple(split_label(row)[0] for row in raw.rows)
     kind = statement_kind(raw.title, taxonomy, labels, title_is_own=not raw.title_inherited)
@@ -397,6 +399,7 @@ def understand_table(
         calendar=calendar,
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
+        published=published,
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
@@ -436,11 +439,36 @@ def understand_tables(
     known = fiscal_quarter_periods(tables)
     if not known and not calendar.known:
         calendar = _calendar_years_by_dateline(document, tables, calendar) or calendar
-    if known or _needs_calendar(tables, calendar):
+    published = _published_before_some_period(document, tables)
+    if known or published or _needs_calendar(tables, calendar):
         tables = tuple(
-            understand_table(raw, taxonomy, document_currency, known, calendar) for raw in raws
+            understand_table(raw, taxonomy, document_currency, known, calendar, published)
+            for raw in raws
         )
     return apply_fiscal_calendar(resolve_open_starts(tables))
+
+
+def _published_before_some_period(
+    document: Document, tables: tuple[StatementTable, ...]
+) -> date | None:
+    """The release's date (its dateline, the first date after its balance sheet's), when
+    some printed period ends after it: a forecast ("FY2025 (April 1, 2025 to March 31,
+    2026)" in a release of May 13, 2025). Without a balance sheet, None."""
+    balances = [
+        c.period.end
+        for t in tables
+        if t.kind == "balance_sheet"
+        for b in t.blocks
+        for c in b.columns
+        if c.period is not None and c.period.is_instant
+    ]
+    if not balances:
+        return None
+    published = release_date(document, max(balances))
+    ends = [c.period.end for t in tables for b in t.blocks for c in b.columns if c.period]
+    if published is None or max(ends, default=published) <= published:
+        return None
+    return published
 
 
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:

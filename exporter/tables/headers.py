@@ -11,6 +11,7 @@ columns the data rows actually use.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -402,6 +403,8 @@ class HeaderContext(BaseModel):
     known_periods: dict[str, Period] = {}
     # What the title and caption say of the period, for headers that say part of it.
     surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
+    # The release's own date: a period ending after it is a forecast, whatever it says.
+    published: date | None = None
     # The one period the title or caption names, for a table whose headers name none.
     title_period: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # What the footnotes below the table say of the periods they mark, by mark.
@@ -475,6 +478,11 @@ def build_columns(
             resolution = resolve_header(header, context)
         period = resolution.period or context.known_periods.get(header)
         currency = find_currency(header, context.currencies) or context.default_currency
+        ahead = (
+            period is not None
+            and context.published is not None
+            and (period.end > context.published)
+        )
         columns.append(
             Column(
                 position=position,
@@ -482,11 +490,11 @@ def build_columns(
                 period=period,
                 currency=currency,
                 open_start=resolution.open_start and period is resolution.period,
-                missing="" if period else resolution.missing,
+                missing=_ahead(period, context.published) if ahead else resolution.missing,
                 share_of=mentions(header, context.share_of),
                 variance=_states_variance(header),
                 note_reference=_is_note_reference(header),
-                outlook=resolution.outlook or context.outlook or states_outlook(header),
+                outlook=resolution.outlook or context.outlook or ahead or states_outlook(header),
                 scale=scale_in_words(header),
                 trailing=_trailing(header, context),
             )
@@ -496,6 +504,11 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _ahead(period: Period | None, published: date | None) -> str:
+    """Why a column whose period ends after the release's date holds no facts."""
+    return f"a forecast: {period} ends after the release's date, {published}"
 
 
 def _trailing(header: str, context: HeaderContext) -> bool:
