@@ -522,3 +522,37 @@ def test_corpus_statement_headers_give_every_value_column_a_period(
     assert [(t.kind, len(t.blocks[0].columns)) for t in statements][: len(expected)] == expected
     for statement in statements[: len(expected)]:
         assert all(c.period is not None for b in statement.blocks for c in b.columns)
+
+
+_SPANNED_HEADER = """<html><body>
+<p><b>CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS<br>(In thousands)</b></p>
+<table>
+<tr><td width="46%"></td><td colspan="{span}" align="center"><b>Twenty-Six Weeks Ended</b></td></tr>
+<tr><td width="46%"></td>{dates}</tr>
+</table>
+<p><b>Operating activities:</b></p>
+<table>
+<tr><td>Net income</td><td>$</td><td>111,982</td><td>$</td><td>97,113</td></tr>
+<tr><td>Net cash provided by operating activities</td><td></td><td>108,348</td><td></td>
+<td>132,287</td></tr>
+</table>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        '<td colspan="2">August&nbsp;2,<br>2025</td><td colspan="2">August&nbsp;3,<br>2024</td>',
+        '<td colspan="2">August 2, 2025</td><td colspan="2">August 3, 2024</td>',
+    ],
+    ids=["wrapped-dates", "one-line-dates"],
+)
+def test_a_header_table_with_a_spanning_period_heads_the_body_below(dates: str) -> None:
+    """The statement's column headers as a table of their own, its first row one cell
+    spanning both dates: a header block (not two lines of text), so the body below,
+    after a section name, has its periods."""
+    document = read(_SPANNED_HEADER.format(span=4, dates=dates))
+    (table,) = understand_tables(document, load_taxonomy(), "USD")
+    periods = [str(c.period) for c in table.blocks[0].columns]
+    assert periods == ["2025-02-02..2025-08-02", "2024-02-04..2024-08-03"]
+    assert next(r.label for r in table.blocks[0].rows if r.cells) == "Net income"

@@ -566,9 +566,23 @@ def _is_data_table(rows: list[_RawRow]) -> bool:
 
 def _is_header_block(rows: list[_RawRow]) -> bool:
     """Column headers printed as a table of their own above the statement's body: nothing
-    in the label column, and every row that holds text names two or more columns."""
+    in the label column, and every row that holds text names two or more columns, or
+    spans them ("Twenty-Six Weeks Ended" over the two dates below it)."""
     named = [r for r in rows if r.slots]  # a row of empty cells sets the column widths
-    return bool(named) and all(len(r.slots) >= 2 and r.slots[0].start > 0 for r in named)
+    return (
+        any(len(r.slots) >= 2 for r in named)
+        and all(r.slots[0].start > 0 for r in named)
+        and all(len(r.slots) >= 2 or _spans_columns(r, named) for r in named)
+    )
+
+
+def _spans_columns(row: _RawRow, rows: list[_RawRow]) -> bool:
+    """A row's one cell stands over two or more cells of another row."""
+    (slot,) = row.slots
+    return any(
+        sum(slot.start <= other.start and other.end <= slot.end for other in r.slots) >= 2
+        for r in rows
+    )
 
 
 # --- tables: logical columns ------------------------------------------------------------
