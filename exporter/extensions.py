@@ -155,9 +155,13 @@ class ExtensionRegistry:
         self.concepts: dict[str, Concept] = {}
         self._keys: dict[tuple[str, tuple[str, ...], str], str] = {}
 
-    def propose(self, row: TableRow, durations: bool, money: bool = True) -> Concept:
+    def propose(
+        self, row: TableRow, durations: bool, money: bool = True, printed: TableRow | None = None
+    ) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row);
-        `money` False: its table shows no money, so whole numbers there count things."""
+        `money` False: its table shows no money, so whole numbers there count things.
+        `printed` is the row as printed when `row` names it without its unit's words
+        ("Interim dividend (cps)": cents per share), which say what it counts."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
         if durations and (_counts_staff(row, self.taxonomy) or _names_a_date(row, self.taxonomy)):
             period = PeriodType.INSTANT
@@ -167,7 +171,7 @@ class ExtensionRegistry:
             return self.concepts[self._keys[key]]
         label = strip_footnotes(row.label) or _unlabelled(row)
         name = self._free_name(concept_name(label), row, period)
-        kind = row_kind(row, self.taxonomy)
+        kind = row_kind(printed or row, self.taxonomy)
         whole = all(c.number.fraction_digits == 0 for c in row.cells)
         if kind is ConceptType.MONETARY and not money and whole:
             kind = ConceptType.DECIMAL

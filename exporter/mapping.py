@@ -530,7 +530,7 @@ def _row_mapping(
     if mapping.concept is not None:
         return mapping
     named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
-    concept = registry.propose(named, durations, money=mapper.holds_money(table))
+    concept = registry.propose(named, durations, money=mapper.holds_money(table), printed=row)
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,

@@ -88,3 +88,28 @@ def test_funds_sold_are_money(tmp_path: Path) -> None:
         (Decimal(2_215_000), ("iso4217:USD",)),
         (Decimal(1_980_000), ("iso4217:USD",)),
     }
+
+
+@pytest.mark.parametrize("label", ["Interim dividend (cps)", "Interim dividend (cents per share)"])
+def test_a_row_in_cents_per_share_is_per_share_in_dollars(tmp_path: Path, label: str) -> None:
+    """ "Interim dividend (cps)" in an Australian key-figures table: cents per share, a
+    per-share amount of 0.160 Australian dollars, not money of 16 cents."""
+    path = tmp_path / "southern-1hfy25.txt"
+    path.write_text(
+        "Southern Cross Group Half Year Results\n\n"
+        "SYDNEY, 19 February 2025 -- Southern Cross Group Limited today reported results for"
+        " the half year ended 31 December 2024. All figures are in Australian dollars.\n\n"
+        "Key figures\n"
+        "A$m\t1H FY25\t1H FY24\n"
+        "Revenue\t1,284.6\t1,198.2\n"
+        f"{label}\t16.0\t14.5\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {u.id: (u.numerator, u.denominator) for u in conversion.facts.units}
+    dividends = {
+        (f.value, units[f.unit]) for f in conversion.facts.facts if f.source.label == label
+    }
+    per_share = (("iso4217:AUD",), ("xbrli:shares",))
+    assert dividends == {(Decimal("0.160"), per_share), (Decimal("0.145"), per_share)}
