@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict
@@ -39,7 +40,7 @@ _SUFFIX = (
     r"|AB|GmbH|KGaA|S\.p\.A|SpA|Oyj|LLC|L\.P|Co)\.?"
 )
 _CORPORATE = re.compile(
-    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+|&\s+){0,6}?"
+    r"(?<![\w&'\u2019.\-])(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+|&\s+){0,6}?"
     r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+)"
     rf"{_SUFFIX}(?:,?\s+{_SUFFIX})?(?![\w])"
 )
@@ -270,7 +271,7 @@ _DISCLAIMER = re.compile(
 )
 
 
-def _corporate_name(paragraphs: list[Paragraph]) -> str | None:
+def _corporate_name(paragraphs: Sequence[Heading | Paragraph]) -> str | None:
     """The first name with a corporate suffix in the opening paragraphs (an exchange's
     disclaimer aside); a name set in capitals ("PEOPLES FINANCIAL CORPORATION REPORTS")
     as the text spells it further on, where it does."""
@@ -301,7 +302,13 @@ def _issuer(
     """The issuer: the name by the listing if it is a company name, else the first one."""
     if near_listing and _CORPORATE.fullmatch(near_listing):
         return near_listing
-    return _corporate_name(paragraphs) or near_listing or _announcer(blocks) or _named(blocks)
+    return (
+        _corporate_name(paragraphs)
+        or near_listing
+        or _announcer(blocks)
+        or _named(blocks)
+        or _corporate_name(blocks)  # a release whose opening lines are all headings
+    )
 
 
 def _named(blocks: list[Heading | Paragraph]) -> str | None:

@@ -156,3 +156,26 @@ def test_the_release_currency_where_dollars_are_bare(case: str) -> None:
     text, expected = CURRENCY_CASES[case]
     info = read_metadata(_document(Paragraph(text=text, line=3)), load_taxonomy())
     assert info.currency == expected
+
+
+@pytest.mark.parametrize(
+    ("blocks", "issuer"),
+    [
+        # a regulatory news service's number before the name: "4821K" is no part of it
+        (
+            [Paragraph(text="RNS Number : 4821K Harrowfield Group plc 23 July 2025", line=1)],
+            "Harrowfield Group plc",
+        ),
+        # every opening line read as a heading, the name with its "(publ)"
+        (
+            [
+                Heading(text="Fjallmark Industrier AB (publ) Interim report 2025", line=1),
+                Heading(text="Stockholm, 23 October 2025 - Fjallmark Industrier AB (publ)", line=3),
+            ],
+            "Fjallmark Industrier AB",
+        ),
+    ],
+    ids=["news-service-number", "headings-only"],
+)
+def test_issuer_without_a_listing(blocks, issuer: str) -> None:
+    assert read_metadata(_document(*blocks), load_taxonomy()).issuer == issuer
