@@ -220,7 +220,9 @@ def _most_named_currency(text: str, taxonomy: Taxonomy) -> str | None:
     # A code or name is a word of its own ("AUD", never the "aud" of "UNAUDITED").
     pattern = re.compile(
         "|".join(
-            rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])" if n[-1:].isalpha() else re.escape(n)
+            ("(?<![A-Za-z])" if n[:1].isalpha() else "")
+            + re.escape(n)
+            + ("(?![A-Za-z])" if n[-1:].isalpha() else "")
             for n in present
         ),
         re.IGNORECASE,

@@ -179,3 +179,13 @@ def test_the_release_currency_where_dollars_are_bare(case: str) -> None:
 )
 def test_issuer_without_a_listing(blocks, issuer: str) -> None:
     assert read_metadata(_document(*blocks), load_taxonomy()).issuer == issuer
+
+
+def test_a_currency_sign_ending_in_a_point_is_a_word_of_its_own() -> None:
+    """ "Rs." is the rupee only as a word of its own, never the end of "years."."""
+    text = (
+        "Gulfstone reported revenue of AED 4.86 billion, its best result in four years."
+        " Margins were the highest in ten years. Orders were the strongest in five years."
+    )
+    info = read_metadata(_document(Paragraph(text=text, line=1)), load_taxonomy())
+    assert info.currency == "AED"
