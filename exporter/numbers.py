@@ -27,7 +27,7 @@ _NUMBER = re.compile(
     (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*
       |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d+)?
     (?P<frac>\.\d+)?
-    (?P<points>\s?(?:pp|p\.p\.|ppts?)(?![A-Za-z]))?
+    (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2])?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
@@ -215,10 +215,11 @@ def is_year(text: str) -> bool:
 # A number printed with a decimal comma and point-grouped thousands ("1.234,5", "(80,4)"),
 # as many European releases print them; tables/decimals.py decides which convention a
 # table follows, readers only need to see that such a cell is a number.
+# A decimal-comma number ("1 234,5", "(56,7)", "+6,8%", "+0,4 pt"), signed or bracketed.
 DECIMAL_COMMA_NUMBER = re.compile(
-    r"^(?P<open>[(\-\u2212\u2013]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
+    r"^(?P<open>[(+\-\u2212\u2013]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)"
-    r"(?:,(?P<frac>\d+))?\s*(?P<pct>%?)\s*(?P<close>\)?)$"
+    r"(?:,(?P<frac>\d+))?\s*(?P<pct>%|(?:pp|pts?)(?![A-Za-z])|)\s*(?P<close>\)?)$"
 )
 
 

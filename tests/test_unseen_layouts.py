@@ -626,6 +626,32 @@ def test_a_table_printed_with_a_decimal_comma(
     assert facts[("Revenues", "D2023-01-01_2023-06-30")] == Decimal("1100200000")
 
 
+@pytest.mark.parametrize("change", ["+6,8%", "+6,8 %"])
+@pytest.mark.parametrize("points", ["+0,4 pt", "+0,4 pts", "+0,4 pp"])
+def test_a_decimal_comma_table_with_signed_changes(
+    tmp_path: Path, change: str, points: str
+) -> None:
+    """A French key-figures table: spaces group thousands, changes carry their sign
+    ("+6,8%"), a margin's change is in points ("+0,4 pt"): every row keeps its cells."""
+    path = _release(
+        tmp_path,
+        "Vexaris SA: H1 2025 results\n\n"
+        "PARIS, 24 July 2025 -- Vexaris SA (Euronext Paris: VXS) today published its results"
+        " for the first half of 2025.\n\n"
+        "Key figures\n"
+        "EUR million\tH1 2025\tH1 2024\tChange\n"
+        f"Revenue\t1 234,5\t1 155,9\t{change}\n"
+        f"Current operating margin\t12,4%\t12,0%\t{points}\n"
+        "Net income\t98,7\t91,2\t+8,2%\n",
+        ".txt",
+    )
+    facts = _facts(path)
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("1234500000")
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1155900000")
+    assert facts[("RevenuesPercentChange", "D2025-01-01_2025-06-30")] == Decimal("0.068")
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-06-30")] == Decimal("98700000")
+
+
 def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Path) -> None:
     path = _release(
         tmp_path,

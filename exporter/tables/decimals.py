@@ -48,5 +48,6 @@ def _cell(cell: Cell) -> Cell:
     number = re.sub(r"[.\s]", "", match["int"])
     if match["frac"]:
         number = f"{number}.{match['frac']}"
-    text = f"{match['open']}{match['mark']}{number}{match['pct']}{match['close']}"
+    points = " " if match["pct"] not in ("", "%") else ""
+    text = f"{match['open']}{match['mark']}{number}{points}{match['pct']}{match['close']}"
     return cell.model_copy(update={"text": text})
