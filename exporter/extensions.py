@@ -63,14 +63,46 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
     Matched on the printed words, not their stems: "Employee retention credit receivable"
     is money, "Employees" a headcount."""
     own = _own_words(row.label)
-    if whole and any(own[: len(p)] == p for p in _phrases(taxonomy, "counts")):
+    counts = _phrases(taxonomy, "counts")
+    money = _phrases(taxonomy, "quantity_prices")
+    section = tuple(_PRINTED_WORD.findall(" ".join(row.sections[-1:]).lower()))
+    # A line of a money section ("Homes" under "Revenues:") is money.
+    under_money = any(section[i : i + len(p)] == p for p in money for i in range(len(section)))
+    if whole and not under_money and any(own[: len(p)] == p for p in counts):
+        return True
+    if whole and not under_money and _names_its_count(row.label, own, counts, taxonomy):
         return True
     units = {
         w for kind in ("quantities", "quantity_verbs") for p in _phrases(taxonomy, kind) for w in p
     }
-    money = _phrases(taxonomy, "quantity_prices")
     return bool(units & set(own)) and not any(
         own[i : i + len(p)] == p for p in money for i in range(len(own))
+    )
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+# Words that make the count after them the object of another line item ("Deposits from
+# customers", "Loans to members"): money, not a count.
+_RELATING = frozenset({"from", "to", "of", "for", "by", "with", "due", "per"})
+
+
+def _names_its_count(
+    label: str, own: tuple[str, ...], counts: list[tuple[str, ...]], taxonomy: Taxonomy
+) -> bool:
+    """A row whose unit is a count of things, said in brackets ("Net new orders (homes)")
+    or by its last words ("Active selling communities", "Video subscribers"), with no
+    money word ("Average selling price", "Deposits from customers" are money)."""
+    money = _phrases(taxonomy, "quantity_prices")
+    if any(own[i : i + len(p)] == p for p in money for i in range(len(own))):
+        return False
+    for inside in _BRACKETED.findall(label):
+        words = tuple(_PRINTED_WORD.findall(inside.lower()))
+        if any(words == p for p in counts):
+            return True
+    bare = tuple(_PRINTED_WORD.findall(_BRACKETED.sub(" ", label).lower()))
+    return any(
+        bare[-len(p) :] == p and (len(bare) == len(p) or bare[-len(p) - 1] not in _RELATING)
+        for p in counts
     )
 
 

@@ -113,3 +113,51 @@ def test_a_row_in_cents_per_share_is_per_share_in_dollars(tmp_path: Path, label:
     }
     per_share = (("iso4217:AUD",), ("xbrli:shares",))
     assert dividends == {(Decimal("0.160"), per_share), (Decimal("0.145"), per_share)}
+
+
+HOMEBUILDER = """Ridgeline Homes Corporation Reports Third Quarter Fiscal 2024 Results
+
+SCOTTSDALE, Arizona, July 25, 2024 -- Ridgeline Homes Corporation today reported results.
+
+Operating Data
+(Dollars in thousands)
+
+\tThree Months Ended June 30,\t
+\t2024\t2023
+Revenues:\t\t
+Homes\t$ 1,234,944\t$ 1,098,090
+Land\t12,400\t9,100
+Total revenues\t$ 1,247,344\t$ 1,107,190
+{orders}\t2,530\t2,380
+{closed}\t2,412\t2,205
+Average selling price (in thousands)\t$ 512\t$ 498
+Active selling communities\t182\t165
+"""
+
+
+@pytest.mark.parametrize(
+    ("orders", "closed"),
+    [("Net new orders (homes)", "Homes closed"), ("Net new orders, homes", "Closings (homes)")],
+)
+def test_counts_of_things_among_money_are_numbers(tmp_path: Path, orders: str, closed: str) -> None:
+    """Homes ordered and closed and communities counted in a table in thousands of dollars
+    are numbers as printed; "Homes" under "Revenues:" is money."""
+    path = tmp_path / "ridgeline-2024q3.txt"
+    path.write_text(HOMEBUILDER.format(orders=orders, closed=closed), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {u.id: u.numerator for u in conversion.facts.units}
+    contexts = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    printed = {
+        f.source.label: (f.value, units[f.unit])
+        for f in conversion.facts.facts
+        if contexts[f.context] == "2024-06-30" and f.source.kind.value == "table"
+    }
+    assert printed[orders] == (Decimal(2_530), ("xbrli:pure",))
+    assert printed[closed] == (Decimal(2_412), ("xbrli:pure",))
+    assert printed["Active selling communities"] == (Decimal(182), ("xbrli:pure",))
+    assert printed["Homes"] == (Decimal(1_234_944_000), ("iso4217:USD",))
+    assert printed["Average selling price (in thousands)"] == (
+        Decimal(512_000),
+        ("iso4217:USD",),
+    )
