@@ -487,14 +487,22 @@ class Mapper:
         named = without_item_marks(label)
         return self._currency.sub("", without_scale(named)).strip()
 
+    def _averaged(self, table: StatementTable, b: int) -> bool:
+        """Whether the table's title or its block's value headers say its amounts are
+        averages over the periods."""
+        texts = (table.title, table.caption, *(c.header for c in table.blocks[b].columns))
+        return any(self.averages & set(label_tokens(text)) for text in texts)
+
     def map_row(
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
         unscaled = row.model_copy(update={"label": self.item_label(row.label)})
         # Over trailing-twelve-month columns a balance is an average of the period's
-        # balances ("Balance sheet accounts represent the average ..."), not its end.
-        ends = not any(c.trailing for c in table.blocks[b].columns)
+        # balances ("Balance sheet accounts represent the average ..."), not its end; so it
+        # is under columns or a title that say so ("Average Balance", "Average Balances,
+        # Interest and Yields/Rates").
+        ends = not any(c.trailing for c in table.blocks[b].columns) and not self._averaged(table, b)
         best = self.best(unscaled, table.kind, durations, table.lead, ends)
         if best is None:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")

@@ -2492,3 +2492,33 @@ def test_indian_results_in_the_sebi_layout(tmp_path: Path, stub: bool) -> None:
     )
     assert facts[("NetDebt", "I2025-03-31")] == (Decimal("41250000000"), "INR")
     assert not conversion.facts.unmapped
+
+
+@pytest.mark.parametrize(
+    ("title", "head"),
+    [
+        ("Average Balances, Interest and Yields/Rates", "Balance"),
+        ("Net Interest Margin Analysis", "Average Balance"),
+    ],
+)
+def test_balances_under_average_columns_are_the_periods_averages(
+    tmp_path: Path, title: str, head: str
+) -> None:
+    """A bank's table of average balances: "Total assets" under "Average Balance" for the
+    quarter is the quarter's average (a duration), not the balance at its end."""
+    path = _release(
+        tmp_path,
+        "Osprey Bancorp Reports Second Quarter 2024 Results\n\n"
+        "RALEIGH, N.C., July 24, 2024 -- Osprey Bancorp (NASDAQ: OSPY) today reported.\n\n"
+        f"{title}\n(Dollars in thousands)\n"
+        "\tThree Months Ended June 30, 2024\t\t\n"
+        f"\t{head}\tInterest\tYield/Rate\n"
+        "Loans\t$ 5,412,300\t$ 84,215\t6.24%\n"
+        "Total assets\t$ 7,105,400\t\t\n"
+        "Noninterest-bearing deposits\t$ 1,402,100\t\t\n",
+        ".txt",
+    )
+    facts = _facts(path)
+    quarter = "D2024-04-01_2024-06-30"
+    assert not any(context == "I2024-06-30" for _, context in facts)
+    assert Decimal("7105400000") in {v for (_, c), v in facts.items() if c.startswith(quarter)}
