@@ -580,3 +580,30 @@ def test_earnings_per_share_named_plainly_is_the_tables_diluted_figure(tmp_path:
     assert "EarningsPerShareBasicAndDiluted" not in concepts
     printed = {r.printed: r.status.value for r in conversion.report.text_figures}
     assert printed["$1.96"] == "duplicate"
+
+
+@pytest.mark.parametrize("filler", ["", "a record ", "approximately ", "a new record "])
+def test_the_level_after_a_change_past_filler_words(tmp_path: Path, filler: str) -> None:
+    facts = _converted(
+        tmp_path,
+        "# Midland Corp Reports Full Year 2025 Results\n\n"
+        "DALLAS, Texas, February 5, 2026 -- Midland Corp today reported results for the year"
+        " ended December 31, 2025.\n\n"
+        f"- For the full year 2025, net sales increased 8.5% to {filler}$186.4 million.\n",
+    )
+    values = {(c, p, v) for c, p, _, v in facts}
+    year = "2025-01-01/2025-12-31"
+    assert any(p == year and v == Decimal("186.4e6") for _, p, v in values), values
+
+
+@pytest.mark.parametrize("mark", ["(1)", "(2)"])
+def test_a_footnote_mark_glued_to_the_label(tmp_path: Path, mark: str) -> None:
+    facts = _converted(
+        tmp_path,
+        "# Midland Corp Reports Full Year 2025 Results\n\n"
+        "DALLAS, Texas, February 5, 2026 -- Midland Corp today reported results for the year"
+        " ended December 31, 2025.\n\n"
+        f"- Adjusted net income{mark} of $26.1 million for the full year 2025.\n",
+    )
+    year = "2025-01-01/2025-12-31"
+    assert ("NonGaapNetIncome", year, "iso4217:USD", Decimal("26.1e6")) in facts

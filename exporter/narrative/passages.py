@@ -18,9 +18,12 @@ from exporter.models import Frozen
 _SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 # "^{*4}" (Markdown copies), "⁹" or "*⁹" (superscript digits, a printed star before them),
 # "volume*4" (a raised "*4" as text).
+# A footnote mark: "^{*4}", a superscript, "*4" after a word, or "(1)" glued to a word
+# ("Adjusted net earnings(1) of").
 _MARK = re.compile(
     rf"\^\{{\*?(?P<a>[0-9a-zA-Z]{{1,3}})\}}|\*?(?P<b>[{_SUPERSCRIPTS}]+)"
     r"|(?<=[A-Za-z)\"\u201d])\*(?P<c>\d{1,2})(?!\d)"
+    r"|(?<=[A-Za-z])\((?P<d>\d{1,2})\)(?=[\s,.;:]|$)"
 )
 _FOOTNOTE_HEAD = re.compile(rf"^\s*(?:(?P<a>\d{{1,2}})|(?P<b>[{_SUPERSCRIPTS}]+))\s+(?=\S)")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa\u2013\u2014]|\d{1,2}[.)])\s+")
@@ -78,7 +81,7 @@ class Passage(Frozen):
 def _label(match: re.Match[str]) -> str:
     """ "^{*4}" -> "4"; "⁹" -> "9"; "¹⁰" -> "10"; "*4" -> "4"."""
     groups = match.re.groupindex
-    for name in ("a", "c"):
+    for name in ("a", "c", "d"):
         if name in groups and match[name]:
             return match[name]
     return "".join(str(_SUPERSCRIPTS.index(c)) for c in match["b"])

@@ -272,6 +272,10 @@ class Cues:
         self.hypothetical = re.compile(rf"\b(?:{guess})\b", re.I) if guess else None
         whole = "|".join(_words_pattern(w) for w in spoken.whole)
         self.whole = re.compile(rf"(?:{whole})\b", re.I) if whole else None
+        # "increased 8.5% to a record $186.4 million": the level after the change, past
+        # the filler words set before it.
+        filler = "|".join(_words_pattern(w) for w in spoken.filler)
+        self.to_level = re.compile(rf"\bto(?:\s+(?:{filler}))*\s*$", re.I)
 
     def cue(self, sentence: Sentence, index: int, previous: Role | None) -> Cue:
         figure = sentence.figures[index]
@@ -307,7 +311,7 @@ class Cues:
             return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions))
         if re.search(r"(?:,|\b)\s*or\s*$", gap):
             return Cue(role=Role.ALTERNATIVE)
-        if previous is Role.CHANGE and re.search(r"\bto\s*$", gap):
+        if previous is Role.CHANGE and self.to_level.search(gap):
             return Cue(role=Role.VALUE, after_change=True)
         return self._comparative(sentence, index, mentions, previous)
 
