@@ -58,6 +58,9 @@ class NarrativeWords(Frozen):
     neutral_prefixes: tuple[str, ...] = ()
     part_templates: tuple[str, ...] = ()
     definitions: tuple[str, ...] = ()
+    # Words before a date that make it an event's day, not the figure's period ("a dividend
+    # of $0.08 per share, payable on November 21, 2024").
+    event_dates: tuple[str, ...] = ()
 
 
 class UnitDefinition(Frozen):

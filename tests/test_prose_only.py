@@ -607,3 +607,23 @@ def test_a_footnote_mark_glued_to_the_label(tmp_path: Path, mark: str) -> None:
     )
     year = "2025-01-01/2025-12-31"
     assert ("NonGaapNetIncome", year, "iso4217:USD", Decimal("26.1e6")) in facts
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "payable on November 21, 2025 to shareholders of record on November 7, 2025",
+        "to be paid on November 21, 2025",
+    ],
+)
+def test_a_dividends_payment_date_is_not_its_period(tmp_path: Path, when: str) -> None:
+    facts = _converted(
+        tmp_path,
+        "# Example Corp Reports Third Quarter 2025 Results\n\n"
+        "BOSTON, Mass., October 23, 2025 -- Example Corp today reported results for the third"
+        " quarter ended September 30, 2025.\n\n"
+        "- Revenue for the third quarter of 2025 was $412.3 million.\n"
+        f"- The Board declared a quarterly cash dividend of $0.08 per share, {when}.\n",
+    )
+    dividends = {(p, v) for c, p, _, v in facts if c == "CommonStockDividendsPerShareDeclared"}
+    assert dividends == {("2025-07-01/2025-09-30", Decimal("0.08"))}

@@ -155,6 +155,8 @@ class PhraseIndex:
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
         self.openers = tuple(t for t in (label_tokens(w) for w in spec.words.definitions) if t)
+        events = "|".join(r"\s+".join(map(re.escape, w.split())) for w in spec.words.event_dates)
+        self._event = re.compile(rf"\b(?:{events})\s*$", re.IGNORECASE) if events else None
 
     def _add(self, tokens: tuple[str, ...], entry: Entry) -> None:
         entries = self.phrases.setdefault(tokens, [])
@@ -203,6 +205,11 @@ class PhraseIndex:
                 )
             )
         return result
+
+    def dates_an_event(self, text: str, start: int) -> bool:
+        """Whether the words before `start` make the date there an event's day ("payable
+        on", "of record on"), not a period a figure belongs to."""
+        return self._event is not None and self._event.search(text, 0, start) is not None
 
     def qualified_before(self, text: str, start: int) -> bool:
         """A capitalised name right before a phrase narrows it ("MGM China net revenues",

@@ -199,11 +199,18 @@ def read_sentence(
         start=start,
         text=text,
         figures=tuple(figures),
-        phrases=tuple(find_phrases(text, report)),
+        phrases=tuple(p for p in find_phrases(text, report) if not _dates_an_event(text, p, index)),
         mentions=tuple(kept),
         templates=templates,
         tokens=tuple(w.norm for w in raw),
     )
+
+
+def _dates_an_event(text: str, phrase: PeriodPhrase, index: PhraseIndex) -> bool:
+    """A date phrase whose date the words before it make an event's day ("payable on
+    November 21", "of record on November 7"), its own "on" or "as of" included."""
+    found = DATE_PATTERN.search(text, phrase.start, phrase.end)
+    return found is not None and index.dates_an_event(text, found.start())
 
 
 class DefinedTerm(Frozen):
