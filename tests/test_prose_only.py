@@ -627,3 +627,18 @@ def test_a_dividends_payment_date_is_not_its_period(tmp_path: Path, when: str) -
     )
     dividends = {(p, v) for c, p, _, v in facts if c == "CommonStockDividendsPerShareDeclared"}
     assert dividends == {("2025-07-01/2025-09-30", Decimal("0.08"))}
+
+
+@pytest.mark.parametrize(
+    "heading", ["Fiscal 2025 Third Quarter Highlights", "Fiscal 2025 Third-Quarter Highlights"]
+)
+def test_a_year_before_its_quarter_names_the_quarter(tmp_path: Path, heading: str) -> None:
+    facts = _converted(
+        tmp_path,
+        "# Example Corp Reports Fiscal 2025 Third Quarter Results\n\n"
+        "BOSTON, Mass., October 23, 2025 -- Example Corp today reported results.\n\n"
+        f"## {heading}\n\n"
+        "- Total revenues increased 13% to $1.28 billion.\n",
+    )
+    revenues = {(c, p) for c, p, _, v in facts if v == Decimal("1.28e9")}
+    assert revenues == {("Revenues", "2025-07-01/2025-09-30")}

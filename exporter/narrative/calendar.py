@@ -175,6 +175,12 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         "quarter",
         rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
     ),
+    # "Fiscal 2024 Third Quarter", "2022 Fourth-Quarter": the year before the quarter.
+    (
+        PhraseKind.ABSOLUTE,
+        "quarter",
+        rf"\b(?:fiscal\s+(?:year\s+)?)?{_YEAR}\s+(?P<ord>{_ORDINAL})[\s-](?:fiscal\s+)?quarter",
+    ),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?{_YEAR}?"),
     # "4Q25", "4Q 2025", "3Q'24": the quarter's ordinal before the Q.
     (PhraseKind.ABSOLUTE, "q", rf"\b(?P<q>[1-4])Q\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
