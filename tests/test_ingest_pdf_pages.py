@@ -299,3 +299,71 @@ def test_a_title_and_headers_below_a_statements_rows_start_the_next_table(
     assert ("Revenues", "2025-01-01", Decimal("571392000")) in facts
     assert ("Revenues", "2024-01-01", Decimal("532218000")) in facts
     assert len(conversion.report.tables) == 2
+
+
+_LEFT = (
+    ("Revenue", "$ 189,544", "$ 169,559"),
+    ("Cost of revenue", "88,675", "81,012"),
+    ("Gross profit", "100,869", "88,547"),
+    ("Operating expenses", "61,210", "57,406"),
+    ("Operating income", "39,659", "31,141"),
+    ("Income tax expense", "8,328", "6,540"),
+    ("Net income", "$ 31,331", "$ 24,601"),
+)
+_RIGHT = (
+    ("Cash and cash equivalents", "$ 212,450", "$ 188,306"),
+    ("Accounts receivable, net", "118,604", "109,233"),
+    ("Inventories", "86,915", "81,442"),
+    ("Total current assets", "417,969", "378,981"),
+    ("Property and equipment, net", "74,260", "71,518"),
+    ("Total assets", "$ 492,229", "$ 450,499"),
+    ("Total liabilities", "$ 201,400", "$ 188,212"),
+)
+
+
+def _side_by_side(offset: float) -> Page:
+    """An income statement on the left half of the page and a balance sheet on the right,
+    each with its own title and headers; the right one's rows `offset` points lower."""
+    size = 7.0
+    page = Page()
+    page.text(30, 40, "Cobalt Ridge Reports Second Quarter 2025 Results", 10)
+    page.text(30, 54, "AUSTIN, Texas, August 5, 2025 -- Cobalt Ridge today reported.", size)
+    halves = (
+        (30, (222, 282), "Statements of Income", ("June 30,", "June 30,"), _LEFT, 0),
+        (322, (522, 582), "Balance Sheets", ("June 30,", "Dec. 31,"), _RIGHT, offset),
+    )
+    for x, rights, title, heads, rows, shift in halves:
+        top = 80 + shift
+        page.text(x, top, f"Condensed Consolidated {title}", size)
+        page.text(x, top + 9, "(in thousands)", size)
+        if title.startswith("Statements"):
+            page.centred((rights[0] + rights[1]) / 2 - 10, top + 18, "Three Months Ended", size)
+        for right, head, year in zip(rights, heads, ("2025", "2024"), strict=True):
+            page.right(right, top + 27, head, size)
+            page.right(right, top + 36, year, size)
+        for i, (label, *values) in enumerate(rows):
+            y = top + 47 + i * 9.5
+            page.text(x, y, label, size)
+            for right, value in zip(rights, values, strict=True):
+                page.right(right, y, value, size)
+    return page
+
+
+@pytest.mark.parametrize("offset", [0.0, 4.0], ids=["rows-aligned", "rows-offset"])
+def test_two_statements_side_by_side_are_two_tables(tmp_path: Path, offset: float) -> None:
+    from test_ingest_pdf import build_pdf
+
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert
+
+    path = tmp_path / "cobalt-2025q2.pdf"
+    path.write_bytes(build_pdf([_side_by_side(offset)]))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: c.period for c in conversion.facts.contexts}
+    facts = {(f.source.label, str(contexts[f.context])): f.value for f in conversion.facts.facts}
+    assert facts[("Revenue", "2025-04-01..2025-06-30")] == Decimal("189544000")
+    assert facts[("Net income", "2024-04-01..2024-06-30")] == Decimal("24601000")
+    assert facts[("Cash and cash equivalents", "2025-06-30")] == Decimal("212450000")
+    assert facts[("Total assets", "2024-12-31")] == Decimal("450499000")
+    assert len(conversion.report.tables) == 2

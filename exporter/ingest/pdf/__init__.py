@@ -41,6 +41,7 @@ from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
+from exporter.ingest.pdf.columns import side_by_side
 from exporter.ingest.pdf.lines import Chunk, Line, build_lines
 from exporter.ingest.pdf.ocr import INSTALL_HINT, OcrMode
 from exporter.ingest.pdf.ocr_pages import ocr_pages
@@ -230,7 +231,10 @@ def _text_pages(data: bytes) -> list[_Page]:
             page = document[number - 1]
             try:
                 lines = build_lines(page_words(page))
-                pages.append(_Page(number, page.get_width(), page.get_height(), lines))
+                width, height = page.get_width(), page.get_height()
+                # Two statements side by side read as two pieces of the page, in order.
+                for piece in side_by_side(lines, width):
+                    pages.append(_Page(number, width, height, piece))
             finally:
                 page.close()
         return pages
