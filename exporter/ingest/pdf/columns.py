@@ -13,6 +13,7 @@ never figures.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from exporter.ingest.pdf.lines import Line
 
@@ -28,13 +29,25 @@ def side_by_side(lines: list[Line], width: float) -> list[list[Line]]:
     """The page's lines as the pieces it reads in order: the lines above two side-by-side
     tables with the left table's, then the right table's with the lines below; the page
     itself, in one piece, when it prints no such pair."""
-    found = _gutter(lines, width)
+    found = _gutter(lines, width) if _may_pair(lines, width) else None
     if found is None:
         return [lines]
     x, first, last = found
     left = [part for line in lines[first : last + 1] if (part := _part(line, x, left=True))]
     right = [part for line in lines[first : last + 1] if (part := _part(line, x, left=False))]
     return [lines[:first] + left, right + lines[last + 1 :]]
+
+
+def _may_pair(lines: list[Line], width: float) -> bool:
+    """A cheap first look: enough lines hold a label after figures, or enough rows stand
+    in each half of the page, for a gutter to be worth looking for."""
+    low, high = (share * width for share in _MIDDLE)
+    after = sum(
+        any(a.number and b.text[:1].isalpha() for a, b in pairwise(line.chunks)) for line in lines
+    )
+    lefts = sum(line.x1 <= high and _row_within(line, high, left=True) for line in lines)
+    rights = sum(line.x0 >= low and _row_within(line, low, left=False) for line in lines)
+    return after >= _MIN_PAIRED_ROWS or min(lefts, rights) >= _MIN_PAIRED_ROWS
 
 
 def _gutter(lines: list[Line], width: float) -> tuple[float, int, int] | None:
