@@ -304,3 +304,32 @@ def test_liabilities_printed_in_brackets_above_net_assets_are_positive(tmp_path:
     ]:
         assert by_label[(label, "2025-06-30")] == Decimal(value), label
     assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# Payments without a standard concept in a cash flow statement, printed as effects on cash.
+OUTFLOWS = """Wren Labs Inc. Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Cash Flows
+(In thousands of U.S. dollars)
+
+\tSix months ended June 30,\t
+\t2024\t2023
+Cash flows from financing activities:\t\t
+Proceeds from borrowings\t400\t100
+{payment}\t(350)\t(40)
+Net cash provided by financing activities\t50\t60
+"""
+
+
+@pytest.mark.parametrize(
+    "payment",
+    ["Repayment of term loan B", "Payment of contingent consideration for Orion"],
+)
+def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, payment: str) -> None:
+    values = _written_values(tmp_path, OUTFLOWS.format(payment=payment))
+    paid = {
+        v
+        for (c, p), v in values.items()
+        if p == "2024-01-01/2024-06-30" and v in (350_000, -350_000)
+    }
+    assert paid == {Decimal(350_000)}

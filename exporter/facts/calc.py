@@ -196,6 +196,21 @@ def _expense_extensions(
     return frozenset(found)
 
 
+def _outflow_extensions(
+    block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
+) -> frozenset[str]:
+    """Extension concepts of a cash flow statement whose label starts by paying cash out
+    ("Repayment of term loan", "Payment of contingent consideration")."""
+    words = frozenset(taxonomy.row_kinds.get("outflow_words", ()))
+    return frozenset(
+        concept
+        for row, concept in concepts.items()
+        if concept not in taxonomy.concepts
+        and (first := block.rows[row].label.split()[:1])
+        and first[0].lower() in words
+    )
+
+
 def _deducted_extensions(
     block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
 ) -> frozenset[str]:
@@ -259,8 +274,9 @@ def _costs_deducted(
 def _contras_deducted(
     rows: list[RowValues], signs: list[int], fixed: set[int], contras: frozenset[str]
 ) -> list[int]:
-    """A contra balance printed negative ("Less: accumulated depreciation (968,214)") that
-    no printed calculation ties is the positive balance the statement deducts."""
+    """A contra balance printed negative ("Less: accumulated depreciation (968,214)"), or a
+    payment in a statement of effects on cash, that no printed calculation ties is the
+    positive amount the statement deducts."""
     return [
         -1 if i not in fixed and rows[i].concept in contras and _printed_negative(rows[i]) else s
         for i, s in enumerate(signs)
@@ -337,13 +353,16 @@ def block_calculations(
     kept, broken = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
     costs = _expense_extensions(block, concepts, taxonomy)
+    # A statement of effects on cash prints its payments negative: a payment is positive.
+    outflows = _outflow_extensions(block, concepts, taxonomy) if reversed_in_print else frozenset()
+    costs |= outflows
     kept, signs = _costs_deducted(kept, rows, signs, costs)
     signs = _deducted_sections(kept, rows, signs, taxonomy.deduction_concepts())
     deducted = (
         taxonomy.deduction_concepts() | costs | _deducted_extensions(block, concepts, taxonomy)
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
-    signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts)
+    signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
