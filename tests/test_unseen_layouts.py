@@ -1637,7 +1637,8 @@ def test_pence_beside_a_change_column_are_hundredths_of_the_currency(
     facts = _facts(_release(tmp_path, text, ".txt"))
     assert facts[("EarningsPerShareBasic", "D2026-01-01_2026-06-30")] == Decimal("0.123")
     assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-06-30")] == Decimal("0.142")
-    assert facts[("InterimDividendPerShare", "D2026-01-01_2026-06-30")] == Decimal("0.068")
+    dividends = "CommonStockDividendsPerShareDeclared"
+    assert facts[(dividends, "D2026-01-01_2026-06-30")] == Decimal("0.068")
 
 
 # --- the currency of a table's header label cell; a headline's quarter, a dated sentence --
