@@ -18,7 +18,8 @@ from datetime import date
 from decimal import Decimal
 
 from exporter.mapping import RowMapping
-from exporter.tables.model import StatementTable
+from exporter.periods import Period
+from exporter.tables.model import StatementTable, TableRow, ValueCell
 from exporter.taxonomy import Concept, ConceptType
 
 _MIN_MATCHES = 2
@@ -67,20 +68,31 @@ def _money_cells(
     concepts: dict[str, Concept],
 ) -> Iterator[_Key]:
     """The table's money amounts that are not zero, by line item and period."""
+    for concept, _, cell, period in _mapped_cells(table, by_row, concepts):
+        if concept.type is ConceptType.MONETARY and cell.number.value:
+            yield (concept.name, period.start, period.end, cell.number.value)
+
+
+def _mapped_cells(
+    table: StatementTable,
+    by_row: dict[tuple[int, int, int], RowMapping],
+    concepts: dict[str, Concept],
+) -> Iterator[tuple[Concept, TableRow, ValueCell, Period]]:
+    """Each cell of a row mapped to its own concept (no member), in a dated column that
+    keeps the row's concept (not a change or per-share column of it)."""
     for b, block in enumerate(table.blocks):
         for r, row in enumerate(block.rows):
             mapping = by_row.get((table.index, b, r))
             if mapping is None or mapping.concept is None or mapping.member:
                 continue
             concept = concepts.get(mapping.concept)
-            if concept is None or concept.type is not ConceptType.MONETARY:
+            if concept is None:
                 continue
             overridden = {column for column, _ in mapping.overrides}
             for cell in row.cells:
                 period = block.columns[cell.column].period
-                if period is None or cell.column in overridden or not cell.number.value:
-                    continue
-                yield (concept.name, period.start, period.end, cell.number.value)
+                if period is not None and cell.column not in overridden:
+                    yield concept, row, cell, period
 
 
 # Powers of ten a share count may be printed in, and how near earnings over shares must
@@ -143,23 +155,16 @@ def _per_period(
     money: dict[tuple[str, date], Decimal] = {}
     per_share: dict[tuple[str, date], Decimal] = {}
     shares: dict[date, Decimal] = {}
-    for b, block in enumerate(table.blocks):
-        for r, row in enumerate(block.rows):
-            mapping = by_row.get((table.index, b, r))
-            concept = concepts.get(mapping.concept or "") if mapping else None
-            if concept is None or mapping is None or mapping.member or mapping.overrides:
-                continue
-            for cell in row.cells:
-                period = block.columns[cell.column].period
-                if period is None or period.start is None:
-                    continue
-                value = cell.number.value
-                if concept.type is ConceptType.MONETARY:
-                    money.setdefault((concept.name, period.end), value.scaleb(table.scale.money))
-                elif concept.type is ConceptType.PER_SHARE and row.scale is None:
-                    per_share.setdefault((concept.name, period.end), value)
-                elif concept.type is ConceptType.SHARES and row.scale is None:
-                    shares.setdefault(period.end, value)
+    for concept, row, cell, period in _mapped_cells(table, by_row, concepts):
+        if period.start is None:
+            continue
+        value = cell.number.value
+        if concept.type is ConceptType.MONETARY:
+            money.setdefault((concept.name, period.end), value.scaleb(table.scale.money))
+        elif concept.type is ConceptType.PER_SHARE and row.scale is None:
+            per_share.setdefault((concept.name, period.end), value)
+        elif concept.type is ConceptType.SHARES and row.scale is None:
+            shares.setdefault(period.end, value)
     for amounts, per in families:
         for end, count in shares.items():
             earned = next((money[(a, end)] for a in amounts if (a, end) in money), None)
