@@ -39,6 +39,23 @@ Operating netback\t45.44\t43.12
 """
 
 
+def _table_values(path: Path, text: str) -> dict[tuple[str, str], tuple[Decimal, str]]:
+    """The release's table facts by (row label, period end): value and unit as written
+    ("iso4217:CAD", "xbrli:pure", "iso4217:AUD/xbrli:shares")."""
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {
+        u.id: "/".join(("*".join(u.numerator), *u.denominator)) for u in conversion.facts.units
+    }
+    ends = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    return {
+        (f.source.label, ends[f.context]): (f.value, units[f.unit])
+        for f in conversion.facts.facts
+        if f.source.kind.value == "table"
+    }
+
+
 @pytest.mark.parametrize(
     ("oil", "netback"),
     [
@@ -49,44 +66,32 @@ Operating netback\t45.44\t43.12
 def test_volumes_are_numbers_and_unit_prices_plain_money(
     tmp_path: Path, oil: str, netback: str
 ) -> None:
-    path = tmp_path / "muskeg-2025q3.txt"
-    path.write_text(RELEASE.format(oil=oil, netback=netback), encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    assert conversion.facts is not None
-    units = {u.id: u for u in conversion.facts.units}
-    contexts = {c.id: str(c.period.end) for c in conversion.facts.contexts}
-    printed = {
-        (f.source.label, contexts[f.context]): (f.value, units[f.unit].numerator)
-        for f in conversion.facts.facts
-        if contexts[f.context] == "2025-09-30"
-    }
-    assert printed[(oil, "2025-09-30")] == (Decimal(18_420), ("xbrli:pure",))
-    assert printed[("Total (boe/d)", "2025-09-30")] == (Decimal(28_650), ("xbrli:pure",))
-    assert printed[("Operating netback", "2025-09-30")] == (Decimal("45.44"), ("iso4217:CAD",))
+    printed = _table_values(
+        tmp_path / "muskeg-2025q3.txt", RELEASE.format(oil=oil, netback=netback)
+    )
+    assert printed[(oil, "2025-09-30")] == (Decimal(18_420), "xbrli:pure")
+    assert printed[("Total (boe/d)", "2025-09-30")] == (Decimal(28_650), "xbrli:pure")
+    assert printed[("Operating netback", "2025-09-30")] == (Decimal("45.44"), "iso4217:CAD")
     assert printed[("Petroleum and natural gas sales", "2025-09-30")] == (
         Decimal(187_452_000),
-        ("iso4217:CAD",),
+        "iso4217:CAD",
     )
 
 
 def test_funds_sold_are_money(tmp_path: Path) -> None:
-    path = tmp_path / "osprey-2025q3.txt"
-    path.write_text(
+    printed = _table_values(
+        tmp_path / "osprey-2025q3.txt",
         "Osprey Bancorp Reports Third Quarter 2025 Results\n\n"
         "Consolidated Statements of Income\n(Dollars in thousands)\n\n"
         "\tThree Months Ended September 30,\t\n\t2025\t2024\n"
         "Loans, including fees\t$ 71,842\t$ 66,821\n"
         "Federal funds sold and other\t2,215\t1,980\n"
         "Total interest income\t$ 74,057\t$ 68,801\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    assert conversion.facts is not None
-    units = {u.id: u.numerator for u in conversion.facts.units}
-    funds = [f for f in conversion.facts.facts if f.source.label.startswith("Federal funds")]
-    assert {(f.value, units[f.unit]) for f in funds} == {
-        (Decimal(2_215_000), ("iso4217:USD",)),
-        (Decimal(1_980_000), ("iso4217:USD",)),
+    funds = {v for (label, _), v in printed.items() if label.startswith("Federal funds")}
+    assert funds == {
+        (Decimal(2_215_000), "iso4217:USD"),
+        (Decimal(1_980_000), "iso4217:USD"),
     }
 
 
@@ -94,8 +99,8 @@ def test_funds_sold_are_money(tmp_path: Path) -> None:
 def test_a_row_in_cents_per_share_is_per_share_in_dollars(tmp_path: Path, label: str) -> None:
     """ "Interim dividend (cps)" in an Australian key-figures table: cents per share, a
     per-share amount of 0.160 Australian dollars, not money of 16 cents."""
-    path = tmp_path / "southern-1hfy25.txt"
-    path.write_text(
+    printed = _table_values(
+        tmp_path / "southern-1hfy25.txt",
         "Southern Cross Group Half Year Results\n\n"
         "SYDNEY, 19 February 2025 -- Southern Cross Group Limited today reported results for"
         " the half year ended 31 December 2024. All figures are in Australian dollars.\n\n"
@@ -103,15 +108,9 @@ def test_a_row_in_cents_per_share_is_per_share_in_dollars(tmp_path: Path, label:
         "A$m\t1H FY25\t1H FY24\n"
         "Revenue\t1,284.6\t1,198.2\n"
         f"{label}\t16.0\t14.5\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    assert conversion.facts is not None
-    units = {u.id: (u.numerator, u.denominator) for u in conversion.facts.units}
-    dividends = {
-        (f.value, units[f.unit]) for f in conversion.facts.facts if f.source.label == label
-    }
-    per_share = (("iso4217:AUD",), ("xbrli:shares",))
+    dividends = {v for (row, _), v in printed.items() if row == label}
+    per_share = "iso4217:AUD/xbrli:shares"
     assert dividends == {(Decimal("0.160"), per_share), (Decimal("0.145"), per_share)}
 
 
@@ -142,22 +141,15 @@ Active selling communities\t182\t165
 def test_counts_of_things_among_money_are_numbers(tmp_path: Path, orders: str, closed: str) -> None:
     """Homes ordered and closed and communities counted in a table in thousands of dollars
     are numbers as printed; "Homes" under "Revenues:" is money."""
-    path = tmp_path / "ridgeline-2024q3.txt"
-    path.write_text(HOMEBUILDER.format(orders=orders, closed=closed), encoding="utf-8")
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    assert conversion.facts is not None
-    units = {u.id: u.numerator for u in conversion.facts.units}
-    contexts = {c.id: str(c.period.end) for c in conversion.facts.contexts}
-    printed = {
-        f.source.label: (f.value, units[f.unit])
-        for f in conversion.facts.facts
-        if contexts[f.context] == "2024-06-30" and f.source.kind.value == "table"
-    }
-    assert printed[orders] == (Decimal(2_530), ("xbrli:pure",))
-    assert printed[closed] == (Decimal(2_412), ("xbrli:pure",))
-    assert printed["Active selling communities"] == (Decimal(182), ("xbrli:pure",))
-    assert printed["Homes"] == (Decimal(1_234_944_000), ("iso4217:USD",))
+    values = _table_values(
+        tmp_path / "ridgeline-2024q3.txt", HOMEBUILDER.format(orders=orders, closed=closed)
+    )
+    printed = {label: v for (label, end), v in values.items() if end == "2024-06-30"}
+    assert printed[orders] == (Decimal(2_530), "xbrli:pure")
+    assert printed[closed] == (Decimal(2_412), "xbrli:pure")
+    assert printed["Active selling communities"] == (Decimal(182), "xbrli:pure")
+    assert printed["Homes"] == (Decimal(1_234_944_000), "iso4217:USD")
     assert printed["Average selling price (in thousands)"] == (
         Decimal(512_000),
-        ("iso4217:USD",),
+        "iso4217:USD",
     )
