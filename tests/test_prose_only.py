@@ -642,3 +642,110 @@ def test_a_year_before_its_quarter_names_the_quarter(tmp_path: Path, heading: st
     )
     revenues = {(c, p) for c, p, _, v in facts if v == Decimal("1.28e9")}
     assert revenues == {("Revenues", "2025-07-01/2025-09-30")}
+
+
+_HALF_YEAR_LEAD = (
+    "Acme Holdings plc\n\nHalf-year results for the six months ended 30 June 2025\n\n"
+    "London, 28 July 2025 - Acme Holdings plc today announces its results for the six months"
+    " ended 30 June 2025.\n\n"
+)
+H1_2025, H1_2024 = "2025-01-01/2025-06-30", "2024-01-01/2024-06-30"
+GBP, GBP_PER_SHARE = "iso4217:GBP", "iso4217:GBP/xbrli:shares"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "comparative_at"),
+    [
+        ("Net debt of £45.1m (31 December 2024: £52.3m)", "2024-12-31"),
+        ("Net debt of £45.1m at 30 June 2025 (31 December 2024: £52.3m)", "2024-12-31"),
+        ("Net debt of £45.1m (FY 2024: £52.3m)", "2024-12-31"),
+        ("Net debt of £45.1m (30 June 2024: £52.3m)", "2024-06-30"),
+    ],
+    ids=["bare date label", "own period before the bracket", "year label", "a year earlier"],
+)
+def test_a_balance_compared_with_the_date_its_bracket_names(
+    tmp_path: Path, bullet: str, comparative_at: str
+) -> None:
+    """UK and Australian releases label the comparative with its own date ("(31 December
+    2024: £52.3m)"): the balance at that date, and the figure before it is the balance at
+    the report's end, never a year or an outlook."""
+    facts = _converted(tmp_path, _HALF_YEAR_LEAD + f"- {bullet}\n")
+    assert facts == {
+        ("NetDebt", "2025-06-30", GBP, Decimal("45100000")),
+        ("NetDebt", comparative_at, GBP, Decimal("52300000")),
+    }
+
+
+@pytest.mark.parametrize("kind", ["Interim", "Final", "Special", ""])
+def test_a_dividend_in_pence_with_its_comparative(tmp_path: Path, kind: str) -> None:
+    """ "Interim dividend of 4.5p per share (2024: 4.0p)": the kind of dividend does not
+    narrow what it is, and the comparative in pence is per share like the figure before."""
+    bullet = f"{kind} dividend of 4.5p per share (2024: 4.0p)".strip().capitalize()
+    facts = _converted(tmp_path, _HALF_YEAR_LEAD + f"- Revenue of £120.5m\n- {bullet}\n")
+    dividend = "CommonStockDividendsPerShareDeclared"
+    stated = {fact for fact in facts if fact[0] == dividend}
+    if kind == "Special":  # a capitalised name narrows a phrase; "special" is not neutral
+        assert stated == set()
+        return
+    assert stated == {
+        (dividend, H1_2025, GBP_PER_SHARE, Decimal("0.045")),
+        (dividend, H1_2024, GBP_PER_SHARE, Decimal("0.040")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("bullet", "period"),
+    [
+        ("Half-year revenue of £120.5m", H1_2025),
+        ("H1 2025 revenue of £120.5m", H1_2025),
+        ("Full-year revenue of £120.5m in 2024", "2024-01-01/2024-12-31"),
+        ("2024 Full-Year revenue of £120.5m", "2024-01-01/2024-12-31"),
+    ],
+)
+def test_a_period_before_a_phrase_does_not_narrow_it(
+    tmp_path: Path, bullet: str, period: str
+) -> None:
+    """ "Half-year revenue", "2024 Full-Year revenue": the words before the phrase say
+    when, not which part of revenue; the period they name is the figure's."""
+    facts = _converted(tmp_path, _HALF_YEAR_LEAD + f"- {bullet}\n")
+    assert ("Revenues", period, GBP, Decimal("120500000")) in facts
+
+
+def test_a_period_before_the_next_subject_is_not_the_figure_s(tmp_path: Path) -> None:
+    """ "... rose 45% to $27 million and full-year gross profit increased ...": the
+    full year dates the next subject, not the quarter's figure before it."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Gross profit for the third quarter rose 45% to $27.0 million and full-year gross"
+            " profit increased by 30% to $89.0 million."
+        ],
+    )
+    assert ("GrossProfit", Q3_2026, USD, Decimal("27000000")) in facts
+
+
+def test_a_year_of_52_weeks_ending_in_january_is_named_by_the_year_before(
+    tmp_path: Path,
+) -> None:
+    """A fiscal year ending January 1, 2023 is "2022": "2022 Fourth-Quarter" and "2022
+    Full-Year" in its prose are the quarter and year the tables end on that day."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Acme Corporation Reports Results\n\n"
+        "- 2022 Fourth-Quarter net earnings of $3.5 billion\n"
+        "- 2022 Full-Year net earnings of $17.9 billion\n\n"
+        "CONDENSED CONSOLIDATED STATEMENTS OF EARNINGS\n"
+        "(Dollars in Millions)\n\n"
+        "                          Fourth Quarter          Twelve Months\n"
+        "                       January 1,  January 2,  January 1,  January 2,\n"
+        "                          2023        2022        2023        2022\n"
+        "Sales to customers       23,706      24,804      94,943      93,775\n"
+        "Net earnings              3,520       4,736      17,941      20,878\n",
+        encoding="utf-8",
+    )
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    placed = {(r.printed, r.context) for r in report.text_figures}
+    assert placed == {
+        ("$3.5 billion", "D2022-10-03_2023-01-01"),
+        ("$17.9 billion", "D2022-01-03_2023-01-01"),
+    }

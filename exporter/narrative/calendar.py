@@ -170,10 +170,12 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         "instant",
         rf"\b(?:as\s+of|as\s+at|as\s+on|at|on|ended|ending|through)\s+(?:the\s+close\s+of\s+business\s+on\s+)?{DATE}",
     ),
+    # "(31 December 2024: GBP 52.3m)": a date labelling a bracket dates the figure in it.
+    (PhraseKind.ABSOLUTE, "instant", rf"(?<=\()\s*{DATE}(?=\s*:)"),
     (
         PhraseKind.ABSOLUTE,
         "quarter",
-        rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
+        rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
     ),
     # "Fiscal 2024 Third Quarter", "2022 Fourth-Quarter": the year before the quarter.
     (
@@ -210,6 +212,10 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:full|fiscal)[\s-]year(?:\s+of)?\s+(?:fiscal\s+)?{_YEAR}",
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bfiscal\s+{_YEAR}"),
+    # "2022 Full-Year earnings per share", "Full-year revenue": the year named, or the
+    # report's fiscal year; "Half-year revenue" in a half-year report: its half.
+    (PhraseKind.ABSOLUTE, "full_year", rf"\b(?:{_YEAR}\s+)?full[\s-]year\b"),
+    (PhraseKind.ABSOLUTE, "half_year", r"\bhalf[\s-]year\b"),
     # "On a year-to-date basis", "so far this year": the fiscal year to the report's end.
     (
         PhraseKind.ABSOLUTE,
@@ -292,9 +298,15 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if name == "year_to_date":
         start = report.year(report.fiscal_label(report.current.end)).start
         return report.as_printed(Period(start=start, end=report.current.end))
+    if name == "half_year":
+        return report.current if _is_half(report.current) else None
     if name == "year_end":
         return Period(end=report.year_end_of(report.fiscal_label(report.current.end)))
     return report.year(label)
+
+
+def _is_half(period: Period) -> bool:
+    return period.start is not None and 170 <= (period.end - period.start).days <= 190
 
 
 def find_phrases(text: str, report: ReportCalendar) -> list[PeriodPhrase]:
@@ -355,6 +367,8 @@ _OPENING_BLOCKS = 8
 _TITLE_CHARACTERS = 300
 # A year ending in January, February or March: retailers' 52/53-week years and others
 # that may be named after the year they start in.
+# A year ending within a week after December 31 is a calendar year of 52/53 weeks.
+_NEAR_YEAR_END_DAYS = 7
 _EARLY_YEAR_END_MONTH = 3
 _TITLE_YEAR = re.compile(
     rf"\b(?:{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)"
@@ -432,11 +446,16 @@ def _label_offset(document: Document, report: ReportCalendar) -> int:
     """-1 where the title names the report's fiscal year by the calendar year it starts
     in: "Fourth Quarter and Fiscal 2024 Results" over a year ending February 1, 2025, or
     "Third Quarter 2024" over a quarter of that year. A year ending in its first months
-    is named either way by retailers; only the title tells which."""
+    is named either way by retailers; only the title tells which. A 52/53-week year that
+    ends in the first days of January (January 1, 2023) is the year it almost wholly
+    covers (2022), whether or not the title says so."""
     named = _year_in_title(document)
     ends_in = report.fiscal_label(report.current.end)
     early = report.year_end[0] <= _EARLY_YEAR_END_MONTH
-    return -1 if early and named == ends_in - 1 else 0
+    if early and named == ends_in - 1:
+        return -1
+    month, day = report.year_end
+    return -1 if month == 1 and day <= _NEAR_YEAR_END_DAYS and named != ends_in else 0
 
 
 def _year_in_title(document: Document) -> int | None:

@@ -37,8 +37,8 @@ def fits_kind(concept: Concept, entry: Entry, figure: Figure) -> bool:
     if concept.type is ConceptType.MONETARY:
         return kind is FigureKind.MONEY
     if concept.type is ConceptType.PER_SHARE:
-        if kind is FigureKind.MONEY:
-            return abs(figure.value) < _PER_SHARE_LIMIT
+        if kind is FigureKind.MONEY:  # "a dividend of 9.0p": per share, unless it says ADS
+            return abs(figure.value) < _PER_SHARE_LIMIT and per != "per_ads"
         wanted = {FigureKind.PER_SHARE: "per_share", FigureKind.PER_ADS: "per_ads"}.get(kind)
         return wanted is not None and per in (None, wanted)
     if concept.type is ConceptType.PERCENT:

@@ -211,11 +211,17 @@ class PhraseIndex:
         on", "of record on"), not a period a figure belongs to."""
         return self._event is not None and self._event.search(text, 0, start) is not None
 
-    def qualified_before(self, text: str, start: int) -> bool:
+    def qualified_before(
+        self, text: str, start: int, periods: tuple[tuple[int, int], ...] = ()
+    ) -> bool:
         """A capitalised name right before a phrase narrows it ("MGM China net revenues",
-        "International sales"): the phrase does not name the whole."""
+        "International sales"): the phrase does not name the whole. A word that says when
+        ("Q3 revenue", "Full-year revenue": a period phrase among `periods`; "Interim
+        dividend": a neutral word) does not."""
         match = _PREVIOUS_WORD.search(text, 0, start)
         if match is None:
+            return False
+        if any(a < match.end(1) and match.start(1) < b for a, b in periods):
             return False
         word = match.group(1)
         lowered = word.lower().rstrip("'\u2019s")

@@ -39,6 +39,7 @@ from exporter.narrative.sentence import (
     DefinedTerm,
     Sentence,
     first_word_after,
+    labels_a_bracket,
     opens_a_labelled_bracket,
     read_sentence,
 )
@@ -307,7 +308,14 @@ class NarrativeReader(RelatedFigures):
 
     def _like_comparatives(self, spot: Spot, period: Period) -> Period:
         """A value with no period of its own compared with "the full year 2022" is a year."""
-        later = [p for p in spot.sentence.phrases if p.start >= spot.figure.end]
+        sentence = spot.sentence
+        later = [
+            p
+            for p in sentence.phrases
+            if p.start >= spot.figure.end
+            and not labels_a_bracket(sentence.text, p)
+            and not sentence.dates_a_subject(p)
+        ]
         other = next((p.period for p in later if p.period and p.period.start), None)
         if other is None or period.start is None or other.start is None:
             return period

@@ -124,7 +124,9 @@ class RelatedFigures:
             self._unplaced(spot, "a comparative whose period the text does not give")
             return None
         placed = period_for(base, period)
-        if placed is None or not fits_kind(base, anchor.subject.entries[0], spot.figure):
+        entries = anchor.subject.entries
+        entry = next((e for e in entries if e.concept == base.name), entries[0])
+        if placed is None or not fits_kind(base, entry, spot.figure):
             self._unplaced(spot, f"a comparative that does not fit {base.name}")
             return None
         sign = anchor.sign

@@ -105,9 +105,16 @@ class Sentence(Frozen):
             limit = follows.end() + 1 if follows else limit
         for phrase in self.phrases:
             wanted = not absolute_only or phrase.kind is PhraseKind.ABSOLUTE
-            if start <= phrase.start < limit and wanted:
+            if start <= phrase.start < limit and wanted and not self.dates_a_subject(phrase):
                 return phrase
         return None
+
+    def dates_a_subject(self, phrase: PeriodPhrase) -> bool:
+        """The phrase stands before a name ("... to $27 million and full-year gross profit
+        ..."): it dates the next subject, not the figure before it."""
+        rest = self.text[phrase.end :]
+        at = phrase.end + len(rest) - len(rest.lstrip())
+        return any(m.start == at for m in self.mentions)
 
     def compared_phrase(self, index: int) -> PeriodPhrase | None:
         """The period a comparison word right after a figure compares with ("up 12.1% vs.
@@ -181,10 +188,12 @@ def read_sentence(
         for f in (reader.figures(text) if found is None else found)
         if not _inside(f, dates) and not _starts_in(f, names)
     ]
+    phrases = tuple(p for p in find_phrases(text, report) if not _dates_an_event(text, p, index))
+    periods = tuple((p.start, p.end) for p in phrases)
     mentions = [
         m
         for m in mentions
-        if not _joined(text, m, figures) and not index.qualified_before(text, m.start)
+        if not _joined(text, m, figures) and not index.qualified_before(text, m.start, periods)
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
@@ -199,7 +208,7 @@ def read_sentence(
         start=start,
         text=text,
         figures=tuple(figures),
-        phrases=tuple(p for p in find_phrases(text, report) if not _dates_an_event(text, p, index)),
+        phrases=phrases,
         mentions=tuple(kept),
         templates=templates,
         tokens=tuple(w.norm for w in raw),
@@ -294,10 +303,11 @@ class Cues:
             return Cue(role=Role.VALUE)
         if index and _translation(sentence.figures[index - 1], figure, gap, after):
             return Cue(role=Role.TRANSLATION)
-        same_kind = index and sentence.figures[index - 1].kind is figure.kind
+        same_kind = index and _same_measure(sentence.figures[index - 1], figure)
         if previous is Role.VALUE and same_kind and _bracketed(gap, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True)
-        if previous is Role.VALUE and same_kind and _labelled_bracket(gap, after):
+        labelled = sentence.text[self._past_own_period(sentence, start, end) : end]
+        if previous is Role.VALUE and same_kind and _labelled_bracket(labelled, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
         if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
             return Cue(role=Role.HIGH)
@@ -321,6 +331,16 @@ class Cues:
         if previous is Role.CHANGE and self.to_level.search(gap):
             return Cue(role=Role.VALUE, after_change=True)
         return self._comparative(sentence, index, mentions, previous)
+
+    @staticmethod
+    def _past_own_period(sentence: Sentence, start: int, end: int) -> int:
+        """Where a gap goes on after the period phrase that opens it: the previous figure's
+        own period ("GBP 45.1m at 30 June 2025 (31 December 2024: GBP 52.3m)")."""
+        for phrase in sentence.phrases:
+            opens = start <= phrase.start and not sentence.text[start : phrase.start].strip()
+            if opens and phrase.end <= end and phrase.kind is PhraseKind.ABSOLUTE:
+                return phrase.end
+        return start
 
     def _changed_by(self, gap: str) -> bool:
         """ "decreased by", "reduced net debt by": the amount after "by" is the change."""
@@ -451,6 +471,18 @@ def _bracketed(gap: str, after: str) -> bool:
     return re.fullmatch(r"\s*\(", gap) is not None and re.match(r"\)", after) is not None
 
 
+_PER_UNIT = (FigureKind.PER_SHARE, FigureKind.PER_ADS)
+
+
+def _same_measure(previous: Figure, figure: Figure) -> bool:
+    """Whether a figure can state the same measure as the one before it: the same kind, or
+    an amount in the same currency after a per-share figure ("4.5p per share (2024: 4.0p)")."""
+    if previous.kind is figure.kind:
+        return True
+    money_after_unit = previous.kind in _PER_UNIT and figure.kind is FigureKind.MONEY
+    return money_after_unit and previous.currency == figure.currency
+
+
 _LABEL_OPENS = re.compile(r"\s*\(\s*[^():]{1,40}:\s*")
 
 
@@ -464,8 +496,14 @@ def opens_a_labelled_bracket(text: str, figure: Figure, phrase: PeriodPhrase) ->
     """The period phrase is the label of a bracket right after the figure ("EUR 412.8
     million (Q1 2025: ..."): the next figure's period, not this one's."""
     between = text[figure.end : phrase.start]
-    colon = text[phrase.end :].lstrip().startswith(":")
-    return colon and re.fullmatch(r"\s*\(\s*", between) is not None
+    return labels_a_bracket(text, phrase) and re.fullmatch(r"\s*\(\s*", between) is not None
+
+
+def labels_a_bracket(text: str, phrase: PeriodPhrase) -> bool:
+    """The period phrase opens a bracket and a colon follows it ("(FY 2024: ..."): the
+    period of the figure in the bracket, said of no other."""
+    opened = text[: phrase.start].rstrip().endswith("(")
+    return opened and text[phrase.end :].lstrip().startswith(":")
 
 
 def _share(gap: str, after: str) -> bool:
