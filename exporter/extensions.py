@@ -13,6 +13,7 @@ import re
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
+from exporter.tables.scale import SCALE
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -35,8 +36,11 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
     """What an unmatched row counts, from its cells and its wording (taxonomy row kinds)."""
     if any(c.number.rate for c in row.cells):
         return ConceptType.PERCENT
-    # What a row counts is often said in brackets ("Equity ratio (%)", "EPS (in EUR)").
-    words = label_tokens(" ".join((*row.sections[-1:], row.label)), drop_parenthesised=False)
+    # What a row counts is often said in brackets ("Equity ratio (%)", "EPS (in EUR)"); a
+    # heading that states the scale ("(In millions, except percentages)") says how the
+    # amounts are printed and which rows are not amounts, not what this row counts.
+    heading = tuple(s for s in row.sections[-1:] if not SCALE.search(s))
+    words = label_tokens(" ".join((*heading, row.label)), drop_parenthesised=False)
     whole = all(c.number.fraction_digits == 0 for c in row.cells)
     for kind, concept_type in (
         ("percent", ConceptType.PERCENT),
@@ -124,10 +128,23 @@ def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
 
 def _names_a_date(row: TableRow, taxonomy: Taxonomy) -> bool:
     """A balance the label places at the period's end or start ("Balance, end of period",
-    "Book value per share"): an instant even in a column of durations."""
+    "Book value per share"), or a row under a heading of balances ("Period-End Balances",
+    "Balance sheet data (at period end)"): an instant even in a column of durations."""
     own = _own_words(row.label)
     kinds = ("period_end_balances", "period_start_balances")
-    return any(_contiguous(own, p) for kind in kinds for p in _phrases(taxonomy, kind))
+    named = any(_contiguous(own, p) for kind in kinds for p in _phrases(taxonomy, kind))
+    return named or (bool(row.sections) and heads_balances(row.sections[-1], taxonomy))
+
+
+def heads_balances(heading: str, taxonomy: Taxonomy) -> bool:
+    """A section heading whose rows are balances at the period's end, whatever the
+    columns' periods: it names a balance sheet ("Balance sheet data", "Selected balance
+    sheet items") or the period's end ("Period-End Balances", "At period end")."""
+    balance_sheet = taxonomy.statement("balance_sheet")
+    if balance_sheet is not None and balance_sheet.matches_title(heading):
+        return True
+    own = _own_words(heading)
+    return any(_contiguous(own, p) for p in _phrases(taxonomy, "period_end_balances"))
 
 
 def opens_the_period(label: str, taxonomy: Taxonomy) -> bool:

@@ -18,7 +18,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.extensions import ExtensionRegistry, opens_the_period
+from exporter.extensions import ExtensionRegistry, heads_balances, opens_the_period
 from exporter.labels import (
     QUALIFIERS,
     contains_phrase,
@@ -261,13 +261,16 @@ def _balance_at_end(
     balance's name stands for its movement, nor where the words say it is an average."""
     if kind == "cash_flow":
         return False
-    excluded = _change_tokens() | averages
-    return not any(excluded & set(text) for text in context)
+    if any(averages & set(text) for text in context):
+        return False
+    return not any(contains_phrase(text, p) for text in context for p in _change_phrases())
 
 
 @cache
-def _change_tokens() -> frozenset[str]:
-    return frozenset(t for w in vocabulary().words["change"] for t in label_tokens(w))
+def _change_phrases() -> tuple[tuple[str, ...], ...]:
+    """The words of change as phrases: "period over period" says change, "period" alone
+    ("Period-End Balances") does not."""
+    return tuple(t for t in (label_tokens(w) for w in vocabulary().words["change"]) if t)
 
 
 def _says(context: tuple[tuple[str, ...], ...], phrase: str) -> bool:
@@ -458,6 +461,8 @@ class Mapper:
     def _among_flows(self, table: StatementTable, row: TableRow) -> bool:
         """A row of a statement of flows (an income statement), or under a heading naming
         income or expense ("Interest income:"): never a balance at a date."""
+        if row.sections and heads_balances(row.sections[-1], self.taxonomy):
+            return False
         if table.kind in _FLOWS_ONLY:
             return True
         heading = set(label_tokens(row.sections[-1])) if row.sections else set()

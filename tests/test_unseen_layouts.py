@@ -2523,3 +2523,71 @@ def test_balances_under_average_columns_are_the_periods_averages(
     quarter = "D2024-04-01_2024-06-30"
     assert not any(context == "I2024-06-30" for _, context in facts)
     assert Decimal("7105400000") in {v for (_, c), v in facts.items() if c.startswith(quarter)}
+
+
+def _trend_table(heading: str) -> str:
+    """A bank's trend table: income rows (which make it read as an income statement), then
+    a section of balances that are line items of their own, each named "Total ..."."""
+    rows = [
+        ("Earnings", ()),
+        ("Total revenue", ("95,000", "90,000")),
+        ("Total noninterest expense", ("60,000", "58,000")),
+        ("Net income", ("$ 30,000", "$ 28,000")),
+        (heading, ()),
+        ("Total loans", ("9,891,207", "9,402,118")),
+        ("Total deposits", ("10,712,918", "10,205,441")),
+        ("Total assets", ("12,905,338", "12,215,408")),
+        ("Customer accounts", ("41,200", "39,800")),
+    ]
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in rows
+    )
+    return (
+        "<html><body><p><b>Proseware Bank Reports Third Quarter 2024 Results</b></p>"
+        "<p>Proseware Bancorp (NASDAQ: PRSW) today reported results for the third quarter"
+        " ended September 30, 2024.</p><p><b>Selected Financial Highlights</b></p>"
+        "<p>(Dollars in thousands)</p><table>"
+        f"<tr><td></td><td>Q3 2024</td><td>Q3 2023</td></tr>{body}</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading", ["Period-End Balances", "Balance sheet data (at period end)", "Balance Sheet"]
+)
+def test_a_section_of_balances_under_quarter_columns(tmp_path: Path, heading: str) -> None:
+    """Under a heading of balances, "Total loans", "Total deposits" and "Total assets" are
+    line items of their own (none totals the rows above it, so none ends the section), each
+    the balance at its column's end, and so is a row the taxonomy does not know."""
+    facts = _facts(_release(tmp_path, _trend_table(heading)))
+    assert facts[("Deposits", "I2024-09-30")] == Decimal("10712918000")
+    assert facts[("Assets", "I2024-09-30")] == Decimal("12905338000")
+    assert facts[("Assets", "I2023-09-30")] == Decimal("12215408000")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("30000000")
+    instants = {concept for concept, context in facts if context == "I2024-09-30"}
+    durations = {concept for concept, context in facts if context.startswith("D2024-07-01")}
+    assert {"Deposits", "Assets"} <= instants
+    assert not {"Deposits", "Assets"} & durations
+    assert not any("Loans" in c or "CustomerAccounts" in c for c in durations)
+
+
+def test_a_heading_stating_the_scale_does_not_say_what_its_rows_count(tmp_path: Path) -> None:
+    """ "(In millions, except percentages)" printed as a heading over the rows: the amounts
+    under it are money in millions; the word "percentages" names the rows that are not."""
+    html = (
+        "<html><body><p><b>Proseware Inc. Reports First Quarter 2023 Results</b></p>"
+        "<p>Proseware Inc. (NASDAQ: PRSW) today reported results for the first quarter"
+        " ended March 31, 2023.</p><p><b>Summary of Net Revenues</b></p>"
+        "<p>(In millions, except percentages)</p><table>"
+        "<tr><td></td><td>Three Months Ended March 31, 2023</td>"
+        "<td>Three Months Ended March 31, 2022</td></tr>"
+        "<tr><td>(In millions, except percentages)</td><td></td><td></td></tr>"
+        "<tr><td>Total net revenues</td><td>$ 2,510</td><td>$ 2,483</td></tr>"
+        "<tr><td>Percent from international</td><td>50 %</td><td>51 %</td></tr>"
+        "<tr><td>Hedge gain/(loss)</td><td>$ 29</td><td>$ 6</td></tr>"
+        "</table></body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    hedge = next(f for f in conversion.facts.facts if f.concept.endswith("HedgeGainLoss"))
+    assert hedge.value == Decimal("29000000")
+    assert hedge.unit == "USD"

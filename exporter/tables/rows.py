@@ -260,10 +260,29 @@ def assign_sections(
             stack = stack[:-1]
         sectioned = row.model_copy(update={"sections": tuple(s[0] for s in stack)})
         result.append(sectioned.model_copy(update={"scale": stated_scale(sectioned)}))
-        if _closes_section(row.label):
+        if _closes_section(row.label) and _totals_its_section(row, stack, result):
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
     return result
+
+
+def _totals_its_section(row: TableRow, stack: list[tuple[str, int]], done: list[TableRow]) -> bool:
+    """Whether a "Total ..." row (just placed, last of `done`) ends its section: a total of
+    the line items above it. A section of totals alone ("Period-End Balances / Total loans /
+    Total deposits / Total assets") lists line items of their own: the section goes on."""
+    if not stack:
+        return True
+    items = _section_items(stack[-1][0], done[:-1])
+    return any(not _closes_section(item.label) for item in items)
+
+
+def _section_items(heading: str, done: list[TableRow]) -> list[TableRow]:
+    """The rows with numbers placed directly under the last heading named `heading`."""
+    start = max(
+        (i for i, r in enumerate(done) if r.role is RowRole.SECTION and r.label == heading),
+        default=-1,
+    )
+    return [r for r in done[start + 1 :] if r.cells and r.sections[-1:] == (heading,)]
 
 
 def _remark_on_heading(stack: list[tuple[str, int]], done: list[TableRow], row: TableRow) -> bool:
