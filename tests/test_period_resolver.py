@@ -26,6 +26,9 @@ D = date
 # header -> (start, end) with no calendar needed
 DATED = [
     ("Year Ended 12/31/2022", D(2022, 1, 1), D(2022, 12, 31)),
+    # An RNS half-year statement's third column: the last full year, "to" its end.
+    ("Audited year to 31 December 2024", D(2024, 1, 1), D(2024, 12, 31)),
+    ("Unaudited 6 months to 30 June 2025", D(2025, 1, 1), D(2025, 6, 30)),
     ("12 Weeks Ended 3/25/2023", D(2023, 1, 1), D(2023, 3, 25)),
     ("Three Months Ended March 31, 2023", D(2023, 1, 1), D(2023, 3, 31)),
     ("Three months ended 2023-09-30", D(2023, 7, 1), D(2023, 9, 30)),
