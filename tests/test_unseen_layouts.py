@@ -2591,3 +2591,45 @@ def test_a_heading_stating_the_scale_does_not_say_what_its_rows_count(tmp_path: 
     hedge = next(f for f in conversion.facts.facts if f.concept.endswith("HedgeGainLoss"))
     assert hedge.value == Decimal("29000000")
     assert hedge.unit == "USD"
+
+
+def _latam_release(debt_header: str) -> str:
+    """A Brazilian-style release in text: the table's unit over the labels on the header
+    line, quarters and nine months as "3Q25" and "9M25", "Var. %" columns, decimal commas;
+    a debt table comparing the quarter's end with the quarter before and the year end."""
+    return (
+        "Agrovale S.A. Announces 3Q25 Results\n\n"
+        "Sao Paulo, November 6, 2025 -- Agrovale S.A. (B3: AGVL3) announces its results for"
+        " the third quarter of 2025 (3Q25).\n\n"
+        "INCOME STATEMENT\n\n"
+        "(R$ million)                    3Q25        3Q24    Var. %       9M25        9M24    Var. %\n"
+        "Net Revenue                  4.812,6     4.305,9     11,8%   13.527,4    12.118,0     11,6%\n"
+        "Cost of Goods Sold          (3.561,3)   (3.238,1)    10,0%  (10.041,2)   (9.102,5)    10,3%\n"
+        "Gross Profit                 1.251,3     1.067,8     17,2%    3.486,2     3.015,5     15,6%\n"
+        "Net Income                     349,1       267,8     30,4%      914,4       664,1     37,7%\n\n"
+        "INDEBTEDNESS\n\n"
+        f"(R$ million)                  {debt_header}\n"
+        "Gross Debt                   6.412,8     6.598,1     6.701,4\n"
+        "Net Debt                     4.225,3     4.552,5     4.390,5\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "debt_header",
+    ["Sep/25      Jun/25      Dec/24", "Sep/25      Dec/24      Jun/25"],
+    ids=["quarter before first", "year end first"],
+)
+def test_quarters_and_nine_months_under_a_unit_caption_in_the_header_line(
+    tmp_path: Path, debt_header: str
+) -> None:
+    """The header line's first cell is the table's unit, not a row; a balance table that
+    sets the quarter's end against the quarter before and the last year end shows the
+    year ends in December (not June): 3Q25 is July to September, 9M25 January to
+    September."""
+    facts = _facts(_release(tmp_path, _latam_release(debt_header), ".txt"))
+    assert facts[("Revenues", "D2025-07-01_2025-09-30")] == Decimal("4812600000")
+    assert facts[("Revenues", "D2024-07-01_2024-09-30")] == Decimal("4305900000")
+    assert facts[("Revenues", "D2025-01-01_2025-09-30")] == Decimal("13527400000")
+    assert facts[("GrossProfit", "D2024-01-01_2024-09-30")] == Decimal("3015500000")
+    net_income = {v for (c, ctx), v in facts.items() if ctx == "D2025-07-01_2025-09-30"}
+    assert Decimal("349100000") in net_income

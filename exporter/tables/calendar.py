@@ -351,7 +351,8 @@ class CalendarEvidence:
         """A balance sheet's dates: an interim balance sheet sets the quarter's or half's
         end against the last fiscal year end (as IAS 34 and Form 10-Q require), so the
         month-end date three, six or nine months before the latest one ends a fiscal year
-        (the same date a year earlier may stand beside it); a year-end one, printing only
+        (the same date a year earlier, or the quarter before, may stand beside it); a run
+        of consecutive quarter ends says nothing of the year; a year-end one, printing only
         dates a year apart, sets two year ends."""
         ends = sorted({d for d in days if is_month_end(d)})
         if len(ends) < 2:
@@ -359,10 +360,13 @@ class CalendarEvidence:
         later = ends[-1]
         back = {(later.year - d.year) * 12 + later.month - d.month: d for d in ends[:-1]}
         interim = [back[months] for months in (3, 6, 9) if months in back]
+        if len(interim) == len((3, 6, 9)):
+            return  # a run of quarter ends (a trend table) names no year end
         if interim:
             # The year end, whether or not the same date a year earlier is printed too
-            # ("30 June 2026 | 30 June 2025 | 31 December 2025").
-            self.year_ends[interim[0]] += 1
+            # ("30 June 2026 | 30 June 2025 | 31 December 2025"); beside the quarter before
+            # ("Sep/25 | Jun/25 | Dec/24"), the year end is the earlier date.
+            self.year_ends[interim[-1]] += 1
         elif 12 in back:
             self.year_ends[back[12]] += 1
             self.year_ends[later] += 1

@@ -35,13 +35,13 @@ _MONTH = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
     r"|july|august|september|october|november|december"
 )
-_WORD = re.compile(r"\b[1-4][QqHh](?:'?\d{2})?\b|[A-Za-z]+\d*|\d+|%")
+_WORD = re.compile(r"\b(?:[1-4][QqHh]|[369][Mm])(?:'?\d{2})?\b|[A-Za-z]+\d*|\d+|%")
 # Words a column header is made of; a cell of only these words (and at least one strong
 # one) is header text. Kept to layout vocabulary: periods, dates, audit and change marks.
 _STRONG = re.compile(
     rf"^(?:{_MONTH}|ended|ending|months?|weeks?|quarters?|years?|period|periods|fiscal|ytd"
-    r"|unaudited|audited|change|changes|variance|q[1-4]|[1-4]q(?:'?\d{2})?|fy\d{0,4}|h[12]"
-    r"|[12]h(?:'?\d{2})?|%|(?:19|20)\d\d)$",
+    r"|unaudited|audited|change|changes|variance|var|chg|q[1-4]|[1-4]q(?:'?\d{2})?|fy\d{0,4}"
+    r"|h[12]|[12]h(?:'?\d{2})?|[369]m(?:'?\d{2})?|%|(?:19|20)\d\d)$",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
