@@ -35,6 +35,8 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
     """What an unmatched row counts, from its cells and its wording (taxonomy row kinds)."""
     if any(c.number.rate for c in row.cells):
         return ConceptType.PERCENT
+    if any(c.number.multiple for c in row.cells):
+        return ConceptType.PURE
     # What a row counts is often said in brackets ("Equity ratio (%)", "EPS (in EUR)").
     words = label_tokens(" ".join((*row.sections[-1:], row.label)), drop_parenthesised=False)
     whole = all(c.number.fraction_digits == 0 for c in row.cells)

@@ -161,3 +161,43 @@ Weighted average diluted common shares and OP units\t131,208\t124,702
         "2025-04-01..2025-06-30": (Decimal(131_208_000), "xbrli:shares"),
         "2024-04-01..2024-06-30": (Decimal(124_702_000), "xbrli:shares"),
     }
+
+
+COVERAGE = """Juniper Basin Midstream Partners, LP Reports Third Quarter 2025 Results
+
+HOUSTON, November 4, 2025 -- Juniper Basin Midstream Partners, LP today reported results.
+
+RECONCILIATION OF NET INCOME TO DISTRIBUTABLE CASH FLOW
+(In millions, except per unit amounts and coverage ratio)
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Net income\t$ 201.5\t$ 190.2
+Depreciation and amortization\t88.0\t84.1
+Adjusted EBITDA\t$ 289.5\t$ 274.3
+Distributable cash flow\t$ 231.6\t$ 219.4
+{coverage}\t{this}\t{last}
+"""
+
+
+@pytest.mark.parametrize(
+    ("coverage", "this", "last"),
+    [
+        ("Distribution coverage ratio", "1.32x", "1.28x"),
+        ("Distribution coverage ratio", "1.32", "1.28"),
+        ("Coverage", "1.32x", "1.28x"),
+        ("Interest coverage", "1.32", "1.28"),
+    ],
+)
+def test_a_coverage_multiple_is_a_pure_ratio(
+    tmp_path: Path, coverage: str, this: str, last: str
+) -> None:
+    release = COVERAGE.format(coverage=coverage, this=this, last=last)
+    facts = _table_facts(tmp_path / "juniper-2025q3.txt", release)
+    assert _values(facts, coverage) == {
+        "2025-07-01..2025-09-30": (Decimal("1.32"), "xbrli:pure"),
+        "2024-07-01..2024-09-30": (Decimal("1.28"), "xbrli:pure"),
+    }
+    assert facts[("Distributable cash flow", "2025-07-01..2025-09-30")][1:] == (
+        Decimal(231_600_000),
+        "iso4217:USD",
+    )
