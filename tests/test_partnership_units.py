@@ -201,3 +201,28 @@ def test_a_coverage_multiple_is_a_pure_ratio(
         Decimal(231_600_000),
         "iso4217:USD",
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Catastrophe losses impact on combined ratio (points)", "Catastrophe losses (pts)"],
+)
+def test_points_of_a_ratio_are_percentage_points(tmp_path: Path, label: str) -> None:
+    release = f"""Harrow Mutual Holdings Reports Third Quarter 2025 Results
+
+COLUMBUS, Ohio, October 28, 2025 -- Harrow Mutual Holdings, Inc. today reported results.
+
+SELECTED FINANCIAL DATA
+(In millions)
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Net premiums earned\t$ 1,854.2\t$ 1,712.9
+Catastrophe losses\t96.4\t152.8
+{label}\t5.2\t9.0
+Combined ratio\t94.1%\t98.7%
+"""
+    facts = _table_facts(tmp_path / "harrow-2025q3.txt", release)
+    assert _values(facts, label) == {
+        "2025-07-01..2025-09-30": (Decimal("0.052"), "xbrli:pure"),
+        "2024-07-01..2024-09-30": (Decimal("0.090"), "xbrli:pure"),
+    }
