@@ -226,3 +226,53 @@ Combined ratio\t94.1%\t98.7%
         "2025-07-01..2025-09-30": (Decimal("0.052"), "xbrli:pure"),
         "2024-07-01..2024-09-30": (Decimal("0.090"), "xbrli:pure"),
     }
+
+
+@pytest.mark.parametrize("holder", ["limited partner", "common"])
+def test_a_partnerships_per_unit_lines_are_the_us_gaap_elements(
+    tmp_path: Path, holder: str
+) -> None:
+    release = f"""Juniper Basin Midstream Partners, LP Reports Third Quarter 2025 Results
+
+HOUSTON, November 4, 2025 -- Juniper Basin Midstream Partners, LP today reported results.
+
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In millions, except per unit amounts)
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Total revenues\t$ 612.4\t$ 598.0
+Net income\t$ 201.5\t$ 190.2
+Net income per {holder} unit - basic\t$ 0.49\t$ 0.46
+Net income per {holder} unit - diluted\t$ 0.48\t$ 0.45
+Weighted average {holder} units outstanding - basic\t409.6\t407.8
+Weighted average {holder} units outstanding - diluted\t411.2\t409.0
+Distributions declared per {holder} unit\t$ 0.7850\t$ 0.7600
+"""
+    facts = _table_facts(tmp_path / "juniper-2025q3.txt", release)
+    quarter = "2025-07-01..2025-09-30"
+    per_unit, units = "iso4217:USD/xbrli:shares", "xbrli:shares"
+    assert facts[(f"Net income per {holder} unit - basic", quarter)] == (
+        "NetIncomeLossPerOutstandingLimitedPartnershipUnitBasicNetOfTax",
+        Decimal("0.49"),
+        per_unit,
+    )
+    assert facts[(f"Net income per {holder} unit - diluted", quarter)] == (
+        "NetIncomeLossNetOfTaxPerOutstandingLimitedPartnershipUnitDiluted",
+        Decimal("0.48"),
+        per_unit,
+    )
+    assert facts[(f"Weighted average {holder} units outstanding - basic", quarter)] == (
+        "WeightedAverageLimitedPartnershipUnitsOutstanding",
+        Decimal(409_600_000),
+        units,
+    )
+    assert facts[(f"Weighted average {holder} units outstanding - diluted", quarter)] == (
+        "WeightedAverageLimitedPartnershipUnitsOutstandingDiluted",
+        Decimal(411_200_000),
+        units,
+    )
+    assert facts[(f"Distributions declared per {holder} unit", quarter)] == (
+        "DistributionMadeToLimitedPartnerDistributionsDeclaredPerUnit",
+        Decimal("0.7850"),
+        per_unit,
+    )
