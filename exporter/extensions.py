@@ -36,6 +36,8 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
     """What an unmatched row counts, from its cells and its wording (taxonomy row kinds)."""
     if any(c.number.rate for c in row.cells):
         return ConceptType.PERCENT
+    if any(c.number.multiple for c in row.cells):
+        return ConceptType.PURE
     # What a row counts is often said in brackets ("Equity ratio (%)", "EPS (in EUR)"); a
     # heading that states the scale ("(In millions, except percentages)") says how the
     # amounts are printed and which rows are not amounts, not what this row counts.

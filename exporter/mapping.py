@@ -233,10 +233,13 @@ def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
 
 
 def _fits_numbers(concept: Concept, row: TableRow) -> bool:
-    """Percent rows need a percent concept; per-share concepts do not take share counts."""
+    """Percent rows need a percent concept, multiples ("1.32x") a pure one; per-share
+    concepts do not take share counts."""
     numbers = [c.number for c in row.cells]
     if any(n.rate for n in numbers):
         return concept.type is ConceptType.PERCENT
+    if any(n.multiple for n in numbers):
+        return concept.type is ConceptType.PURE
     if concept.type is ConceptType.PER_SHARE:
         return all(abs(n.value) < _PER_SHARE_LIMIT or n.fraction_digits for n in numbers)
     return True

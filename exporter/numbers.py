@@ -27,6 +27,7 @@ _NUMBER = re.compile(
     (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*
       |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d+)?
     (?P<frac>\.\d+)?
+    (?P<times>\s?[x\u00d7](?![A-Za-z]))?
     (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2])?
@@ -59,6 +60,9 @@ class PrintedNumber(Frozen):
     # Printed in basis points ("121 bps", "(451) bps"): hundredths of a percent, as a
     # change of a margin or rate is often stated.
     basis_points: bool = False
+    # Printed as a multiple ("1.32x", "3.4\u00d7"): a pure ratio, as a coverage or
+    # leverage ratio is stated, never money.
+    multiple: bool = False
     # A power of ten printed in the cell itself ("$120.5 million", "EUR 1.2bn"), as a
     # highlights table prints its amounts: it wins over the table's caption.
     scale: int | None = None
@@ -135,6 +139,9 @@ def _parse(text: str) -> PrintedNumber | None:
     scale = _cell_scale(match)
     if match["scale"] and (scale is None or percent or minor or basis_points):
         return None
+    multiple = bool(match["times"])
+    if multiple and (percent or minor or basis_points or match["scale"]):
+        return None
     return PrintedNumber(
         text=cleaned,
         value=value,
@@ -142,6 +149,7 @@ def _parse(text: str) -> PrintedNumber | None:
         percent=percent,
         minor_unit=minor,
         basis_points=basis_points,
+        multiple=multiple,
         scale=scale,
     )
 

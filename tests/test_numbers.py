@@ -109,6 +109,21 @@ def test_basis_points_without_a_plain_number_are_none(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.32x", "1.32"), ("3.4 x", "3.4"), ("2.5\u00d7", "2.5"), ("12x", "12")],
+)
+def test_a_multiple(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.multiple, number.rate) == (Decimal(value), True, False)
+
+
+@pytest.mark.parametrize("text", ["x", "1.2x%", "$1.2xm", "12px", "1.2 xm"])
+def test_a_multiple_with_another_unit_is_none(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "value", "scale"),
     [
         ("$120.5 million", "120.5", 6),
