@@ -749,3 +749,28 @@ def test_a_year_of_52_weeks_ending_in_january_is_named_by_the_year_before(
         ("$3.5 billion", "D2022-10-03_2023-01-01"),
         ("$17.9 billion", "D2022-01-03_2023-01-01"),
     }
+
+
+def test_a_quarter_of_a_fiscal_year_ending_in_march_named_in_prose(tmp_path: Path) -> None:
+    """An Indian release's "Q2 FY26" is July to September 2025: the table's full-year
+    column ("Year ended 31.03.2025") says the fiscal year ends in March, whatever the
+    headline calls the quarter; nothing in it is an outlook."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Vindhya Polymers Limited\n\n"
+        "Mumbai, 5 November 2025: Vindhya Polymers Limited today announced its results.\n\n"
+        "- Net profit of Rs 49.89 crore in Q2 FY26 as against Rs 37.87 crore in Q2 FY25\n\n"
+        "STATEMENT OF UNAUDITED FINANCIAL RESULTS\n"
+        "(Rs. in lakh)\n\n"
+        "Particulars          Quarter ended   Quarter ended     Year ended\n"
+        "                        30.09.2025      30.09.2024     31.03.2025\n"
+        "Revenue from operations  48,216.40       43,118.25    1,76,412.90\n"
+        "Net profit                4,989.12        3,787.40      16,240.10\n",
+        encoding="utf-8",
+    )
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed == {
+        "Rs 49.89 crore": "D2025-07-01_2025-09-30",
+        "Rs 37.87 crore": "D2024-07-01_2024-09-30",
+    }

@@ -419,9 +419,14 @@ def report_calendar(
     ending = [p for p in durations if p.end == end]
     current = min(ending, key=_length)
     # A trailing twelve months to the quarter's end (a return-on-assets table) is no year.
-    fiscal = [p for p in _columns(tables, trailing=False) if p.start is not None and p.end == end]
-    if any(_length(p).days >= 360 for p in fiscal):
+    fiscal = [p for p in _columns(tables, trailing=False) if p.start is not None]
+    years = [p for p in fiscal if _length(p).days >= 360]
+    if any(p.end == end for p in years):
         year_end = end
+    elif years:
+        # "Year ended 31.03.2025" beside the half to September: the last full year's end
+        # is the fiscal year's, whatever the title calls the quarter.
+        year_end = max(p.end for p in years)
     else:
         quarter = _quarter_in_title(document)
         is_quarter = _length(current).days < 100
