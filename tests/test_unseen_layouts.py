@@ -2633,3 +2633,24 @@ def test_quarters_and_nine_months_under_a_unit_caption_in_the_header_line(
     assert facts[("GrossProfit", "D2024-01-01_2024-09-30")] == Decimal("3015500000")
     net_income = {v for (c, ctx), v in facts.items() if ctx == "D2025-07-01_2025-09-30"}
     assert Decimal("349100000") in net_income
+
+
+@pytest.mark.parametrize("unit", ["(Millions of yen)", "(in millions of yen)", "(JPY million)"])
+def test_the_unit_in_brackets_at_the_end_of_the_title(tmp_path: Path, unit: str) -> None:
+    """ "Consolidated Statements of Income (Millions of yen)": the title carries the
+    table's unit when no caption line does."""
+    text = (
+        "Kirishima Precision Co., Ltd. Consolidated Financial Results for the Six Months"
+        " Ended September 30, 2025\n\n"
+        "Tokyo, November 7, 2025 - Kirishima Precision Co., Ltd. (TSE: 6999) announced its"
+        " results.\n\n"
+        f"Consolidated Statements of Income {unit}\n\n"
+        "                               Six months ended      Six months ended\n"
+        "                             September 30, 2024    September 30, 2025\n"
+        "Net sales                               173,512               184,512\n"
+        "Operating profit                         18,977                21,406\n"
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    revenue = {v for (c, ctx), v in facts.items() if ctx == "D2025-04-01_2025-09-30"}
+    assert Decimal("184512000000") in revenue
+    assert Decimal("21406000000") in revenue

@@ -173,7 +173,22 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             continue
         if not title and _stands_alone(block) and not _AMOUNT.search(text):
             title = text
+    if not caption and (unit := _unit_after_title(title)):
+        caption = unit
     return title, caption, period
+
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def _unit_after_title(title: str) -> str:
+    """The unit printed in brackets at the end of a title ("Consolidated Statements of
+    Income (Millions of yen)"), as the table's caption when it has no other."""
+    match = _TRAILING_BRACKET.search(title)
+    if match is None:
+        return ""
+    unit = match.group(0)
+    return unit if _is_caption(unit) or only_a_unit(match.group(1)) else ""
 
 
 _TITLE_WORDS = 12
