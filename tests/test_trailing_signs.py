@@ -12,8 +12,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from test_ingest_pdf import Page, build_pdf
+from test_ingest_pdf import Page, build_pdf, row_with
 
+from exporter.document import Table
+from exporter.ingest.pdf import read_pdf
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert
 
@@ -194,3 +196,16 @@ def test_a_pdf_statement_reads_trailing_signs_as_brackets(
     path = tmp_path / "harborpoint-2025q2.pdf"
     path.write_bytes(_bank_pdf(credit_flush))
     _assert_expected(_facts(path))
+
+
+@pytest.mark.parametrize("credit_flush", [False, True], ids=["marks-hung", "marks-flush"])
+def test_a_pdf_credit_stands_in_its_column_wherever_its_mark_is_set(credit_flush: bool) -> None:
+    """The reader's grid: "310 CR" in the first quarter's column, whether the mark hangs
+    past the digits or the whole cell is set flush right, and no column of its own."""
+    document = read_pdf(_bank_pdf(credit_flush), "harborpoint-2025q2.pdf", None)
+    table = next(block for block in document.blocks if isinstance(block, Table))
+    provision = row_with(table, "Provision for (recovery of) credit losses")
+    interest = row_with(table, "Net interest income")
+    assert provision.index("310 CR") == interest.index("44,865")
+    assert provision.index("1,450") == interest.index("40,179")
+    assert len(provision) == len(interest)
