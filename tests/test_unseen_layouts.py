@@ -817,6 +817,56 @@ def test_pipe_tables_and_sign_cells_in_text(tmp_path: Path, print_: str) -> None
     assert len(facts) == 12
 
 
+_HALF_LEAD = (
+    "# Tideway Systems Reports Second Quarter 2025 Results\n\n"
+    "TEL AVIV, Israel, August 6, 2025 -- Tideway Systems Ltd. today reported results for "
+    "the second quarter ended June 30, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+    "U.S. dollars in thousands\n\n"
+)
+_HALF_ROWS = (
+    ("Total revenues", ("48,215", "41,307", "93,644", "79,812"), True),
+    ("Cost of revenues", ("14,128", "12,607", "27,511", "24,390"), False),
+    ("Net income", ("5,507", "1,984", "9,424", "3,020"), True),
+)
+
+
+def _aligned_pipes(sign_cells: bool) -> str:
+    """A padded Markdown table, pipes one above the other: each period header one cell
+    spanning its two years (and, `sign_cells`, the `$` cells beside them)."""
+    sign = "|   " if sign_cells else ""
+    years = "".join(f"{sign}| {y:>14} " for y in ("2025", "2024", "2025", "2024"))
+    width = len(years) // 2 - 2
+    heads = ("Three months ended June 30,", "Six months ended June 30,")
+    spans = "".join(f"| {head:<{width}}" for head in heads)
+    lines = [f"| {'':<16} {spans}|", f"| {'':<16} {years}|"]
+    lines.append("|" + "-" * 18 + re.sub(r"[^|]", "-", years) + "|")
+    for label, amounts, dollar in _HALF_ROWS:
+        mark = "$" if dollar else ""
+        if sign_cells:
+            cells = "".join(f"| {mark:1} | {a:>14} " for a in amounts)
+        else:
+            cells = "".join(f"| {mark + a:>14} " for a in amounts)
+        lines.append(f"| {label:<16} {cells}|")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("sign_cells", [False, True], ids=["signs-in-cells", "sign-cells"])
+def test_a_header_spans_the_columns_under_it_in_an_aligned_pipe_table(
+    tmp_path: Path, sign_cells: bool
+) -> None:
+    """Read by the order of its cells, "Six months ended" would head the quarter's 2024."""
+    path = _release(tmp_path, _HALF_LEAD + _aligned_pipes(sign_cells) + "\n", ".txt")
+    facts = _facts(path)
+    assert facts[("Revenues", "D2025-04-01_2025-06-30")] == Decimal("48215000")
+    assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("41307000")
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("93644000")
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("79812000")
+    assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("1984000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-06-30")] == Decimal("3020000")
+    assert len(facts) == 12
+
+
 # --- periods stacked in the label column over repeated year groups --------------------
 
 _STACKED_BODY = (
