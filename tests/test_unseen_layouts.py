@@ -817,6 +817,47 @@ def test_pipe_tables_and_sign_cells_in_text(tmp_path: Path, print_: str) -> None
     assert len(facts) == 12
 
 
+_NINE_LEAD = (
+    "Larchmont Gauges Reports Third Quarter 2025 Results\n\n"
+    "DAYTON, Ohio, October 29, 2025 -- Larchmont Gauges, Inc. today reported results for "
+    "the third quarter ended September 30, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "(In thousands, except per share amounts)\n\n"
+)
+
+
+def _tabbed_periods_in_sign_cells() -> str:
+    """Cells as a converter leaves them: a `$` cell before each amount and an empty one
+    after it; each period header printed in the first (the `$`) cell of its span, the
+    line ending at the last header."""
+    spans = ("Three Months Ended September 30,", "Nine Months Ended September 30,")
+    lines = ["\t" + "\t\t\t\t\t\t".join(spans)]
+    lines.append("\t\t" + "\t\t\t".join(("2025", "2024", "2025", "2024")))
+    for label, amounts, dollar in (
+        ("Net sales", ("402,118", "377,540", "1,166,905", "1,098,233"), True),
+        ("Cost of sales", ("244,371", "231,002", "711,810", "676,419"), False),
+        ("Net income", ("31,406", "27,815", "88,742", "74,120"), True),
+    ):
+        sign = "$" if dollar else ""
+        lines.append(label + "".join(f"\t{sign}\t{amount}\t" for amount in amounts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def test_a_period_header_in_the_sign_cell_of_its_span_heads_its_amounts(
+    tmp_path: Path,
+) -> None:
+    path = _release(tmp_path, _NINE_LEAD + _tabbed_periods_in_sign_cells(), ".txt")
+    facts = _facts(path)
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2025-07-01_2025-09-30")] == Decimal("402118000")
+    assert facts[(revenue, "D2024-07-01_2024-09-30")] == Decimal("377540000")
+    assert facts[(revenue, "D2025-01-01_2025-09-30")] == Decimal("1166905000")
+    assert facts[(revenue, "D2024-01-01_2024-09-30")] == Decimal("1098233000")
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-09-30")] == Decimal("88742000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2024-01-01_2024-09-30")] == Decimal("676419000")
+    assert len(facts) == 12
+
+
 _HALF_LEAD = (
     "# Tideway Systems Reports Second Quarter 2025 Results\n\n"
     "TEL AVIV, Israel, August 6, 2025 -- Tideway Systems Ltd. today reported results for "

@@ -155,7 +155,9 @@ def _merged(row: Row, positions: set[int]) -> Row:
     """One row with its sign cells joined to their neighbours and the positions dropped."""
     if any(c.span > 1 for c in row.cells):
         return _narrowed(row, positions)
-    texts = [c.text.strip() for c in row.cells]
+    # A row may end at a header printed in a sign column, before the amount column it
+    # heads ("\tThree Months Ended\t\t...\tNine Months Ended"): that column is empty.
+    texts = [c.text.strip() for c in row.cells] + [""]
     for i in sorted(positions):
         if i >= len(texts) or not texts[i]:
             continue
@@ -163,6 +165,8 @@ def _merged(row: Row, positions: set[int]) -> Row:
         if 0 <= j < len(texts):
             texts[j] = texts[i] + texts[j] if j > i else texts[j] + texts[i]
             texts[i] = ""
+    if not texts[-1]:
+        texts.pop()
     kept = [t for i, t in enumerate(texts) if i not in positions]
     return row.model_copy(
         update={"cells": tuple(Cell(text=t, column=i) for i, t in enumerate(kept))}
