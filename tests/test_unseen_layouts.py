@@ -858,6 +858,27 @@ def test_a_period_header_in_the_sign_cell_of_its_span_heads_its_amounts(
     assert len(facts) == 12
 
 
+def test_a_section_after_a_blank_line_keeps_the_statements_columns_without_signs(
+    tmp_path: Path,
+) -> None:
+    """The share counts, after a blank line and their section's name, print no `$`: their
+    cells still stand in the statement's columns, the sign cells empty."""
+    shares = (
+        "\nWeighted average shares outstanding:\n"
+        "Basic\t\t41,207\t\t\t41,892\t\t\t41,350\t\t\t42,016\n"
+        "Diluted\t\t41,655\t\t\t42,230\t\t\t41,790\t\t\t42,401\n"
+    )
+    path = _release(tmp_path, _NINE_LEAD + _tabbed_periods_in_sign_cells() + shares, ".txt")
+    facts = _facts(path)
+    basic = "WeightedAverageNumberOfSharesOutstandingBasic"
+    diluted = "WeightedAverageNumberOfDilutedSharesOutstanding"
+    assert facts[(basic, "D2025-07-01_2025-09-30")] == Decimal("41207000")
+    assert facts[(basic, "D2024-01-01_2024-09-30")] == Decimal("42016000")
+    assert facts[(diluted, "D2024-07-01_2024-09-30")] == Decimal("42230000")
+    assert facts[(diluted, "D2025-01-01_2025-09-30")] == Decimal("41790000")
+    assert len(facts) == 20
+
+
 _HALF_LEAD = (
     "# Tideway Systems Reports Second Quarter 2025 Results\n\n"
     "TEL AVIV, Israel, August 6, 2025 -- Tideway Systems Ltd. today reported results for "

@@ -11,6 +11,7 @@ header reading matches it to the amounts by count.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -95,13 +96,40 @@ def _placed(cells: list[_PipeCell], starts: list[int] | None) -> tuple[Cell, ...
     )
 
 
-def merged_signs(rows: list[Row]) -> list[Row]:
-    """Rows with a sign alone in a cell joined to its number (see the module docstring)."""
-    positions = _sign_columns(rows)
+class SignColumns(NamedTuple):
+    """The sign columns a table's rows were printed with, and how many cells wide."""
+
+    width: int
+    positions: frozenset[int]
+
+
+def merged_signs(rows: list[Row], before: SignColumns | None = None) -> list[Row]:
+    """Rows with a sign alone in a cell joined to its number (see the module docstring).
+
+    A table whose rows print no sign takes the sign columns of the table `before` it when
+    its rows are as wide and empty there: the statement continued after a section name
+    ("Weighted average shares outstanding:"), whose counts need no `$`.
+    """
+    positions = sign_columns(rows, before).positions
     if not positions:
         return rows
     padded = not any(_collides(row, positions) for row in rows if not _is_body(row))
     return [_merged(row, positions) if padded or _is_body(row) else row for row in rows]
+
+
+def sign_columns(rows: list[Row], before: SignColumns | None = None) -> SignColumns:
+    """The sign columns of `rows`, else those of the table `before` that they continue."""
+    width = max((len(row.cells) for row in rows), default=0)
+    own = frozenset(_sign_columns(rows))
+    if own or before is None or before.width != width:
+        return SignColumns(width, own)
+    continued = all(_blank_at(row, before.positions) for row in rows)
+    return before if continued else SignColumns(width, own)
+
+
+def _blank_at(row: Row, positions: frozenset[int]) -> bool:
+    texts = _by_column(row)
+    return all(i >= len(texts) or not texts[i] for i in positions)
 
 
 def _is_body(row: Row) -> bool:
@@ -130,7 +158,7 @@ def _neighbour(texts: list[str], i: int) -> int:
     return i - 1 if texts[i].strip() in _CLOSING else i + 1
 
 
-def _collides(row: Row, positions: set[int]) -> bool:
+def _collides(row: Row, positions: Set[int]) -> bool:
     """A header row printed without the sign columns: its text stands in a sign column
     beside the text of the next column."""
     texts = _by_column(row)
@@ -151,7 +179,7 @@ def _by_column(row: Row) -> list[str]:
     return texts
 
 
-def _merged(row: Row, positions: set[int]) -> Row:
+def _merged(row: Row, positions: Set[int]) -> Row:
     """One row with its sign cells joined to their neighbours and the positions dropped."""
     if any(c.span > 1 for c in row.cells):
         return _narrowed(row, positions)
@@ -173,7 +201,7 @@ def _merged(row: Row, positions: set[int]) -> Row:
     )
 
 
-def _narrowed(row: Row, positions: set[int]) -> Row:
+def _narrowed(row: Row, positions: Set[int]) -> Row:
     """A header row whose cells span columns, the sign columns dropped from each span; a
     cell over sign columns alone heads the column its sign would join."""
     cells = []
