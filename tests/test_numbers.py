@@ -36,6 +36,11 @@ CASES = [
     ("6 842", "6842", 0, False, False),
     ("-12\u00a0345", "-12345", 0, False, False),
     ("1\u202f234\u202f567", "1234567", 0, False, False),
+    # negatives as banks' and ERP systems print them: a trailing minus, a credit mark
+    ("1,210-", "-1210", 0, False, False),
+    ("1,184.50\u2212", "-1184.50", 2, False, False),
+    ("310 CR", "-310", 0, False, False),
+    ("$2,045CR", "-2045", 0, False, False),
 ]
 
 
@@ -65,6 +70,12 @@ def test_parse_number(text: str, value: str, digits: int, percent: bool, dash: b
         "12 34",
         "1,234 567",
         "1'234,567",
+        # a sign printed twice, a dash a space after a number, a crore after rupees
+        "(310) CR",
+        "-5-",
+        "5 -",
+        "\u20b9 1,250 CR",
+        "1,234 Cr",
     ],
 )
 def test_not_a_number(text: str) -> None:
@@ -203,7 +214,8 @@ def test_is_year_never_raises(text: str) -> None:
 def _format(value: Decimal, digits: int, style: str, group: str = ",") -> str:
     text = f"{abs(value):,.{digits}f}".replace(",", group)
     if value < 0:
-        return f"({text})" if style == "parens" else f"-{text}"
+        negatives = {"parens": f"({text})", "trailing": f"{text}-", "credit": f"{text} CR"}
+        return negatives.get(style, f"-{text}")
     return text
 
 
@@ -212,7 +224,7 @@ def _format(value: Decimal, digits: int, style: str, group: str = ",") -> str:
         min_value=-(10**12), max_value=10**12, allow_nan=False, allow_infinity=False, places=2
     ),
     st.integers(min_value=0, max_value=4),
-    st.sampled_from(["parens", "minus"]),
+    st.sampled_from(["parens", "minus", "trailing", "credit"]),
     st.sampled_from([",", "'", "\u2019", " ", "\u00a0", "\u202f"]),
 )
 def test_round_trip_of_formatted_numbers(

@@ -817,6 +817,118 @@ def test_pipe_tables_and_sign_cells_in_text(tmp_path: Path, print_: str) -> None
     assert len(facts) == 12
 
 
+_NINE_LEAD = (
+    "Larchmont Gauges Reports Third Quarter 2025 Results\n\n"
+    "DAYTON, Ohio, October 29, 2025 -- Larchmont Gauges, Inc. today reported results for "
+    "the third quarter ended September 30, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "(In thousands, except per share amounts)\n\n"
+)
+
+
+def _tabbed_periods_in_sign_cells() -> str:
+    """Cells as a converter leaves them: a `$` cell before each amount and an empty one
+    after it; each period header printed in the first (the `$`) cell of its span, the
+    line ending at the last header."""
+    spans = ("Three Months Ended September 30,", "Nine Months Ended September 30,")
+    lines = ["\t" + "\t\t\t\t\t\t".join(spans)]
+    lines.append("\t\t" + "\t\t\t".join(("2025", "2024", "2025", "2024")))
+    for label, amounts, dollar in (
+        ("Net sales", ("402,118", "377,540", "1,166,905", "1,098,233"), True),
+        ("Cost of sales", ("244,371", "231,002", "711,810", "676,419"), False),
+        ("Net income", ("31,406", "27,815", "88,742", "74,120"), True),
+    ):
+        sign = "$" if dollar else ""
+        lines.append(label + "".join(f"\t{sign}\t{amount}\t" for amount in amounts).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def test_a_period_header_in_the_sign_cell_of_its_span_heads_its_amounts(
+    tmp_path: Path,
+) -> None:
+    path = _release(tmp_path, _NINE_LEAD + _tabbed_periods_in_sign_cells(), ".txt")
+    facts = _facts(path)
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2025-07-01_2025-09-30")] == Decimal("402118000")
+    assert facts[(revenue, "D2024-07-01_2024-09-30")] == Decimal("377540000")
+    assert facts[(revenue, "D2025-01-01_2025-09-30")] == Decimal("1166905000")
+    assert facts[(revenue, "D2024-01-01_2024-09-30")] == Decimal("1098233000")
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-09-30")] == Decimal("88742000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2024-01-01_2024-09-30")] == Decimal("676419000")
+    assert len(facts) == 12
+
+
+def test_a_section_after_a_blank_line_keeps_the_statements_columns_without_signs(
+    tmp_path: Path,
+) -> None:
+    """The share counts, after a blank line and their section's name, print no `$`: their
+    cells still stand in the statement's columns, the sign cells empty."""
+    shares = (
+        "\nWeighted average shares outstanding:\n"
+        "Basic\t\t41,207\t\t\t41,892\t\t\t41,350\t\t\t42,016\n"
+        "Diluted\t\t41,655\t\t\t42,230\t\t\t41,790\t\t\t42,401\n"
+    )
+    path = _release(tmp_path, _NINE_LEAD + _tabbed_periods_in_sign_cells() + shares, ".txt")
+    facts = _facts(path)
+    basic = "WeightedAverageNumberOfSharesOutstandingBasic"
+    diluted = "WeightedAverageNumberOfDilutedSharesOutstanding"
+    assert facts[(basic, "D2025-07-01_2025-09-30")] == Decimal("41207000")
+    assert facts[(basic, "D2024-01-01_2024-09-30")] == Decimal("42016000")
+    assert facts[(diluted, "D2024-07-01_2024-09-30")] == Decimal("42230000")
+    assert facts[(diluted, "D2025-01-01_2025-09-30")] == Decimal("41790000")
+    assert len(facts) == 20
+
+
+_HALF_LEAD = (
+    "# Tideway Systems Reports Second Quarter 2025 Results\n\n"
+    "TEL AVIV, Israel, August 6, 2025 -- Tideway Systems Ltd. today reported results for "
+    "the second quarter ended June 30, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n\n"
+    "U.S. dollars in thousands\n\n"
+)
+_HALF_ROWS = (
+    ("Total revenues", ("48,215", "41,307", "93,644", "79,812"), True),
+    ("Cost of revenues", ("14,128", "12,607", "27,511", "24,390"), False),
+    ("Net income", ("5,507", "1,984", "9,424", "3,020"), True),
+)
+
+
+def _aligned_pipes(sign_cells: bool) -> str:
+    """A padded Markdown table, pipes one above the other: each period header one cell
+    spanning its two years (and, `sign_cells`, the `$` cells beside them)."""
+    sign = "|   " if sign_cells else ""
+    years = "".join(f"{sign}| {y:>14} " for y in ("2025", "2024", "2025", "2024"))
+    width = len(years) // 2 - 2
+    heads = ("Three months ended June 30,", "Six months ended June 30,")
+    spans = "".join(f"| {head:<{width}}" for head in heads)
+    lines = [f"| {'':<16} {spans}|", f"| {'':<16} {years}|"]
+    lines.append("|" + "-" * 18 + re.sub(r"[^|]", "-", years) + "|")
+    for label, amounts, dollar in _HALF_ROWS:
+        mark = "$" if dollar else ""
+        if sign_cells:
+            cells = "".join(f"| {mark:1} | {a:>14} " for a in amounts)
+        else:
+            cells = "".join(f"| {mark + a:>14} " for a in amounts)
+        lines.append(f"| {label:<16} {cells}|")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("sign_cells", [False, True], ids=["signs-in-cells", "sign-cells"])
+def test_a_header_spans_the_columns_under_it_in_an_aligned_pipe_table(
+    tmp_path: Path, sign_cells: bool
+) -> None:
+    """Read by the order of its cells, "Six months ended" would head the quarter's 2024."""
+    path = _release(tmp_path, _HALF_LEAD + _aligned_pipes(sign_cells) + "\n", ".txt")
+    facts = _facts(path)
+    assert facts[("Revenues", "D2025-04-01_2025-06-30")] == Decimal("48215000")
+    assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("41307000")
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("93644000")
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("79812000")
+    assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("1984000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-06-30")] == Decimal("3020000")
+    assert len(facts) == 12
+
+
 # --- periods stacked in the label column over repeated year groups --------------------
 
 _STACKED_BODY = (

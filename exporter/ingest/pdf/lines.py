@@ -29,6 +29,9 @@ _HIGH_RATIO = 0.4
 _CHUNK_GAP = 0.5
 _GLUE_GAP = 1.5
 _PERCENT_GAP = 1.5
+# How close (in type sizes) two numbers' edges are to stand in one column.
+_ALIGN_GAP = 0.6
+_CREDIT_MARK = "CR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +95,34 @@ def build_lines(words: list[Word]) -> list[Line]:
     for number, group in enumerate(groups, start=1):
         placed = _attach_superscripts(sorted(group, key=lambda w: w.x0))
         lines.append(_line(number, placed))
-    return lines
+    return _credits_aligned(lines)
+
+
+def _credits_aligned(lines: list[Line]) -> list[Line]:
+    """A credit's anchor where its column's numbers end.
+
+    A statement that marks credits "CR" ("310 CR") either sets the whole cell flush right,
+    the mark inside the column, or, as a fixed-width print does, aligns the digits and
+    hangs the mark past them. The digits' edge is the anchor unless only the cell's own
+    edge lines up with the other numbers on the page.
+    """
+    edges = [c.anchor for line in lines for c in line.chunks if c.number and not _credit(c)]
+    return [_with_credits_aligned(line, edges) for line in lines]
+
+
+def _with_credits_aligned(line: Line, edges: list[float]) -> Line:
+    gap = _ALIGN_GAP * line.size
+    chunks = []
+    for chunk in line.chunks:
+        aligned = any(abs(edge - chunk.anchor) <= gap for edge in edges)
+        if _credit(chunk) and not aligned and any(abs(e - chunk.x1) <= gap for e in edges):
+            chunk = replace(chunk, anchor=chunk.x1)
+        chunks.append(chunk)
+    return replace(line, chunks=tuple(chunks))
+
+
+def _credit(chunk: Chunk) -> bool:
+    return chunk.number and chunk.text.endswith(_CREDIT_MARK)
 
 
 def _group_rows(words: list[Word]) -> list[list[Word]]:

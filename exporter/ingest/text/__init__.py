@@ -31,7 +31,13 @@ from dataclasses import dataclass
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.ingest.text.cells import Cell as CellParagraph
 from exporter.ingest.text.cells import Found, find_cell_tables, is_cell, is_cell_column
-from exporter.ingest.text.columns import is_pipe_line, merged_signs, pipe_rows
+from exporter.ingest.text.columns import (
+    SignColumns,
+    is_pipe_line,
+    merged_signs,
+    pipe_rows,
+    sign_columns,
+)
 from exporter.ingest.text.fixed import fixed_regions, read_fixed
 from exporter.ingest.text.flat import header_above, is_flat_line, read_flat_line
 from exporter.ingest.text.grid import BULLET, text_block, value_text
@@ -128,6 +134,9 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
     paragraphs: list[_Unit] = []
     units = list(_units(raw, lines))
     skip = 0
+    # The sign columns of the last tab-separated table: a table that continues it after a
+    # section name may print no sign of its own.
+    signs: SignColumns | None = None
     for position, unit in enumerate(units):
         if skip:
             skip -= 1
@@ -150,7 +159,9 @@ def _blocks(raw: list[str], lines: list[str]) -> Iterator[Block]:
         if unit.kind == "text":
             yield from _text_blocks(lines, unit.start, unit.end)
         elif unit.kind == "tab":
-            yield _table(lines, unit.start, unit.end)
+            rows = _tab_rows(lines, unit.start, unit.end)
+            yield Table(index=0, rows=tuple(merged_signs(rows, signs)), line=unit.start + 1)
+            signs = sign_columns(rows, signs)
         elif unit.kind == "pipe":
             rows = merged_signs(pipe_rows(lines[unit.start : unit.end], unit.start))
             yield Table(index=0, rows=tuple(rows), line=unit.start + 1)
@@ -236,13 +247,13 @@ def _table_end(lines: list[str], start: int) -> int:
     return end
 
 
-def _table(lines: list[str], start: int, end: int) -> Table:
+def _tab_rows(lines: list[str], start: int, end: int) -> list[Row]:
     rows = []
     for number in range(start, end):
         parts = lines[number].split("\t")
         cells = tuple(Cell(text=part.strip(), column=i) for i, part in enumerate(parts))
         rows.append(Row(cells=cells, line=number + 1))
-    return Table(index=0, rows=tuple(merged_signs(rows)), line=start + 1)
+    return rows
 
 
 def _run_end(marks: list[bool], start: int) -> int:

@@ -11,6 +11,9 @@ header reading matches it to the amounts by count.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
+from itertools import pairwise
+from typing import NamedTuple
 
 from exporter.document import Cell, Row
 from exporter.ingest.text.grid import value_text
@@ -31,30 +34,102 @@ def pipe_rows(lines: list[str], first_line: int) -> list[Row]:
     """The cells of a run of pipe lines (`first_line` is the 0-based line of the first).
 
     An outer `|` is decoration when every line of the run opens with one; when only some
-    do, it marks an empty label cell (header rows printed without their label).
+    do, it marks an empty label cell (header rows printed without their label). Where the
+    run's pipes stand one above the other (a padded table), a header cell spans the columns
+    whose pipes lie under it ("Six months ended" over "2025 | 2024"); otherwise cells are
+    numbered in the order printed.
     """
     decorated = all(line.lstrip().startswith("|") for line in lines if line.strip())
-    rows = []
-    for offset, line in enumerate(lines):
-        if not line.strip() or _DELIMITER.match(line):
-            continue
-        pieces = line.strip().split("|")
-        if decorated and pieces and not pieces[0].strip():
-            pieces = pieces[1:]
-        if line.rstrip().endswith("|") and pieces and not pieces[-1].strip():
-            pieces = pieces[:-1]
-        cells = tuple(Cell(text=p.strip(), column=i) for i, p in enumerate(pieces))
-        rows.append(Row(cells=cells, line=first_line + offset + 1))
-    return rows
+    found = [
+        (offset, _pipe_cells(line, decorated))
+        for offset, line in enumerate(lines)
+        if line.strip() and not _DELIMITER.match(line)
+    ]
+    starts = _column_starts([cells for _, cells in found])
+    return [
+        Row(cells=_placed(cells, starts), line=first_line + offset + 1) for offset, cells in found
+    ]
 
 
-def merged_signs(rows: list[Row]) -> list[Row]:
-    """Rows with a sign alone in a cell joined to its number (see the module docstring)."""
-    positions = _sign_columns(rows)
+class _PipeCell(NamedTuple):
+    """A pipe cell's text and the offsets of the pipes around it (-1 and the line's length
+    where the line prints none)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _pipe_cells(line: str, decorated: bool) -> list[_PipeCell]:
+    bounds = [-1, *(i for i, char in enumerate(line) if char == "|"), len(line)]
+    cells = [
+        _PipeCell(line[start + 1 : end].strip(), start, end) for start, end in pairwise(bounds)
+    ]
+    if decorated and cells and not cells[0].text:
+        cells = cells[1:]
+    if line.rstrip().endswith("|") and cells and not cells[-1].text:
+        cells = cells[:-1]
+    return cells
+
+
+def _column_starts(rows: list[list[_PipeCell]]) -> list[int] | None:
+    """Where each column of the run starts, when every row's cells start at pipes of the
+    row with the most cells (the pipes are aligned); else None."""
+    finest = max(rows, key=len, default=[])
+    starts = [cell.start for cell in finest]
+    if not all({cell.start for cell in row} <= set(starts) for row in rows):
+        return None
+    return starts
+
+
+def _placed(cells: list[_PipeCell], starts: list[int] | None) -> tuple[Cell, ...]:
+    """The row's cells, each over the columns that start between its pipes."""
+    if starts is None:
+        return tuple(Cell(text=c.text, column=i) for i, c in enumerate(cells))
+    return tuple(
+        Cell(
+            text=c.text,
+            column=starts.index(c.start),
+            span=sum(1 for start in starts if c.start <= start < c.end),
+        )
+        for c in cells
+    )
+
+
+class SignColumns(NamedTuple):
+    """The sign columns a table's rows were printed with, and how many cells wide."""
+
+    width: int
+    positions: frozenset[int]
+
+
+def merged_signs(rows: list[Row], before: SignColumns | None = None) -> list[Row]:
+    """Rows with a sign alone in a cell joined to its number (see the module docstring).
+
+    A table whose rows print no sign takes the sign columns of the table `before` it when
+    its rows are as wide and empty there: the statement continued after a section name
+    ("Weighted average shares outstanding:"), whose counts need no `$`.
+    """
+    positions = sign_columns(rows, before).positions
     if not positions:
         return rows
     padded = not any(_collides(row, positions) for row in rows if not _is_body(row))
     return [_merged(row, positions) if padded or _is_body(row) else row for row in rows]
+
+
+def sign_columns(rows: list[Row], before: SignColumns | None = None) -> SignColumns:
+    """The sign columns of `rows`, else those of the table `before` that they continue."""
+    width = max((len(row.cells) for row in rows), default=0)
+    own = frozenset(_sign_columns(rows))
+    if own or before is None or before.width != width:
+        return SignColumns(width, own)
+    continued = all(_blank_at(row, before.positions) for row in rows)
+    return before if continued else SignColumns(width, own)
+
+
+def _blank_at(row: Row, positions: frozenset[int]) -> bool:
+    texts = _by_column(row)
+    return all(i >= len(texts) or not texts[i] for i in positions)
 
 
 def _is_body(row: Row) -> bool:
@@ -67,7 +142,7 @@ def _sign_columns(rows: list[Row]) -> set[int]:
     found: set[int] = set()
     other: set[int] = set()
     for row in filter(_is_body, rows):
-        texts = [c.text.strip() for c in row.cells]
+        texts = _by_column(row)
         for i, text in enumerate(texts):
             if not text:
                 continue
@@ -83,10 +158,10 @@ def _neighbour(texts: list[str], i: int) -> int:
     return i - 1 if texts[i].strip() in _CLOSING else i + 1
 
 
-def _collides(row: Row, positions: set[int]) -> bool:
+def _collides(row: Row, positions: Set[int]) -> bool:
     """A header row printed without the sign columns: its text stands in a sign column
     beside the text of the next column."""
-    texts = [c.text.strip() for c in row.cells]
+    texts = _by_column(row)
     return any(
         i < len(texts)
         and texts[i]
@@ -96,9 +171,21 @@ def _collides(row: Row, positions: set[int]) -> bool:
     )
 
 
-def _merged(row: Row, positions: set[int]) -> Row:
+def _by_column(row: Row) -> list[str]:
+    """The row's texts by grid column, a spanning cell's in its first column."""
+    texts = [""] * max((c.column + c.span for c in row.cells), default=0)
+    for cell in row.cells:
+        texts[cell.column] = cell.text.strip()
+    return texts
+
+
+def _merged(row: Row, positions: Set[int]) -> Row:
     """One row with its sign cells joined to their neighbours and the positions dropped."""
-    texts = [c.text.strip() for c in row.cells]
+    if any(c.span > 1 for c in row.cells):
+        return _narrowed(row, positions)
+    # A row may end at a header printed in a sign column, before the amount column it
+    # heads ("\tThree Months Ended\t\t...\tNine Months Ended"): that column is empty.
+    texts = [c.text.strip() for c in row.cells] + [""]
     for i in sorted(positions):
         if i >= len(texts) or not texts[i]:
             continue
@@ -106,7 +193,24 @@ def _merged(row: Row, positions: set[int]) -> Row:
         if 0 <= j < len(texts):
             texts[j] = texts[i] + texts[j] if j > i else texts[j] + texts[i]
             texts[i] = ""
+    if not texts[-1]:
+        texts.pop()
     kept = [t for i, t in enumerate(texts) if i not in positions]
     return row.model_copy(
         update={"cells": tuple(Cell(text=t, column=i) for i, t in enumerate(kept))}
     )
+
+
+def _narrowed(row: Row, positions: Set[int]) -> Row:
+    """A header row whose cells span columns, the sign columns dropped from each span; a
+    cell over sign columns alone heads the column its sign would join."""
+    cells = []
+    for cell in row.cells:
+        covered = range(cell.column, cell.column + cell.span)
+        kept = [i for i in covered if i not in positions]
+        if not kept and cell.text.strip():
+            kept = [_neighbour(_by_column(row), cell.column)]
+        if kept:
+            column = kept[0] - sum(1 for i in positions if i < kept[0])
+            cells.append(Cell(text=cell.text.strip(), column=column, span=len(kept)))
+    return row.model_copy(update={"cells": tuple(cells)})
