@@ -10,6 +10,7 @@ the unit renamed, read back from the XML (not from the exporter's models).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,37 @@ def test_a_bare_dollar_sign_is_the_dollar_the_release_states(
         (c, p, u.replace("iso4217:CNY", f"iso4217:{iso}"), v, d) for c, p, u, v, d in original
     }
     assert _instance_facts(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "code", "power"),
+    [
+        ("Rm", "ZAR", 6),
+        ("R'm", "ZAR", 6),
+        ("R'000", "ZAR", 3),
+        ("RM'000", "MYR", 3),
+        ("RM million", "MYR", 6),
+    ],
+)
+def test_a_column_unit_naming_the_currency_by_its_symbol_and_scale(
+    tmp_path: Path, unit: str, code: str, power: int
+) -> None:
+    """ "Rm" over a South African statement's columns is rand in millions; "RM'000" over a
+    Malaysian one is ringgit in thousands: the symbol's case tells the two apart."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Mthunzi Retail Holdings Limited\n\n"
+        "Johannesburg, 14 October 2025 - Mthunzi Retail Holdings Limited (JSE: MTZ) reports"
+        " its results for the six months ended 31 August 2025.\n\n"
+        "CONDENSED CONSOLIDATED STATEMENT OF COMPREHENSIVE INCOME\n\n"
+        "                             Six months ended   Six months ended\n"
+        "                               31 August 2025     31 August 2024\n"
+        f"                                  {unit:>12}       {unit:>12}\n"
+        "Revenue                                24 318             22 647\n"
+        "Gross profit                            6 563              6 034\n",
+        encoding="utf-8",
+    )
+    facts = _instance_facts(path)
+    revenue = {(p, u, v) for c, p, u, v, _ in facts if c.endswith("#Revenues")}
+    scaled = Decimal(24318).scaleb(power)
+    assert revenue >= {("2025-03-01/2025-08-31", f"iso4217:{code}", scaled)}

@@ -685,6 +685,9 @@ def _between_same_period(columns: list[Column]) -> list[Column]:
 _CODE = re.compile(r"[A-Z]{3}")
 
 
+_SYMBOL_LENGTH = 2
+
+
 def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | None:
     """The ISO code of the first currency named in `text` (longest spelling wins)."""
     best: tuple[int, int, str] | None = None
@@ -696,11 +699,15 @@ def find_currency(text: str, currencies: dict[str, tuple[str, ...]]) -> str | No
             pattern = re.escape(name)
             if _CODE.fullmatch(name):
                 pattern = rf"(?:[kKtTmM])?{pattern}(?:k|m|mn|bn)?"
+            elif len(name) <= _SYMBOL_LENGTH and name[-1].isalpha():
+                pattern += r"(?:'?(?:m|mn|bn|000))?"  # "Rm", "R'm", "R'000": rand in millions
             if name[0].isalnum():
                 pattern = r"(?<![A-Za-z$])" + pattern
             if name[-1].isalnum():
                 pattern += r"(?![A-Za-z])"
-            match = re.search(pattern, text, re.IGNORECASE if name.isupper() else 0)
+            # A code reads in any case ("Eur"); a symbol only as printed ("RM" is ringgit,
+            # "Rm" rand in millions).
+            match = re.search(pattern, text, re.IGNORECASE if _CODE.fullmatch(name) else 0)
             if match and (best is None or (match.start(), -len(name)) < (best[0], best[1])):
                 best = (match.start(), -len(name), code)
     return best[2] if best else None

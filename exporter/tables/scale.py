@@ -28,7 +28,7 @@ _CODES = "USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|CAD|AUD|SEK|NOK|DKK|INR|PLN|ZAR|BRL|SG
 # A currency's symbol or code, for the short forms written after it ("EUR m", "£bn").
 _MONEY = (
     r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9]"
-    rf"|\b(?:{_CODES})|\bRs\.?)"
+    rf"|\b(?:{_CODES})|\bRs\.?|\b(?-i:RM))"
 )
 _WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
 SCALE = re.compile(
@@ -43,7 +43,10 @@ SCALE = re.compile(
     # "in NOK 1000", "(in 1,000 EUR)": the unit the amounts count
     rf"|\bin\s+(?:{_MONEY}\s*)?(1[,.\s]?000(?:[,.\s]?000)?)(?![\d,.])"
     # "TEUR", "kEUR", "MSEK", "MUSD": the scale's letter joined before the code
-    rf"|\b(?-i:([kKtT]|M|m)(?:{_CODES}))\b",
+    rf"|\b(?-i:([kKtT]|M|m)(?:{_CODES}))\b"
+    # "Rm", "R'm", "Rbn", "R'000": rand with its scale, as South African releases print it
+    # (case matters: "RM" is the ringgit)
+    r"|\b(?-i:R'?(m|mn|bn))\b|\b(?-i:R)'(000)\b",
     re.IGNORECASE,
 )
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
