@@ -774,3 +774,27 @@ def test_a_quarter_of_a_fiscal_year_ending_in_march_named_in_prose(tmp_path: Pat
         "Rs 49.89 crore": "D2025-07-01_2025-09-30",
         "Rs 37.87 crore": "D2024-07-01_2024-09-30",
     }
+
+
+@pytest.mark.parametrize(
+    ("printed", "code", "value"),
+    [
+        ("Ps. 18,742 million", "MXN", "18742000000"),
+        ("Rs. 4,812.6 crore", "INR", "48126000000"),
+        ("Dhs. 1,250 million", "AED", "1250000000"),
+    ],
+)
+def test_a_currency_abbreviated_with_a_full_stop_does_not_end_the_sentence(
+    tmp_path: Path, printed: str, code: str, value: str
+) -> None:
+    """ "Net sales reached Ps. 18,742 million in 4Q24": the full stop belongs to the
+    currency's abbreviation; the figure stays in the sentence that names it."""
+    facts = _converted(
+        tmp_path,
+        "Grupo Sierra Madre Reports Fourth Quarter 2024 Results\n\n"
+        "Monterrey, February 20, 2025 -- Grupo Sierra Madre (BMV: GISMA) announced its results"
+        " for the fourth quarter of 2024.\n\n"
+        f"- Net sales reached {printed} in the fourth quarter of 2024.\n",
+    )
+    sales = {(p, u, v) for c, p, u, v in facts if c.startswith("Revenue")}
+    assert sales == {("2024-10-01/2024-12-31", f"iso4217:{code}", Decimal(value))}

@@ -32,6 +32,7 @@ _TERMINAL = (".", "!", "?", ":", '"', "\u201d", ")", ";")
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9$\u20ac\u00a3\u00a5\u20b9])"
 )
+_CURRENCY_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,2}\.$")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:U\.S|Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|No|vs|approx|e\.g|i\.e|a\.m|p\.m|St|Jr|Sr)"
     r"|\b[A-Z])\.$"
@@ -72,6 +73,8 @@ class Passage(Frozen):
             head = self.text[start : match.start()]
             if _ABBREVIATIONS.search(head.rstrip('"\u201d\u2019)')):
                 continue
+            if _CURRENCY_ABBREVIATION.search(head) and self.text[match.end() :][:1].isdigit():
+                continue  # "Ps. 18,742 million", "Rs. 4,812 crore": a currency, not an end
             bounds.append((start, match.start()))
             start = match.end()
         bounds.append((start, len(self.text)))
