@@ -2766,3 +2766,28 @@ def test_the_unit_in_brackets_at_the_end_of_the_title(tmp_path: Path, unit: str)
     revenue = {v for (c, ctx), v in facts.items() if ctx == "D2025-04-01_2025-09-30"}
     assert Decimal("184512000000") in revenue
     assert Decimal("21406000000") in revenue
+
+
+@pytest.mark.parametrize("unit", ["€m", "EUR m", "EUR million", "(€m)"])
+def test_a_key_figures_table_with_each_rows_unit_in_a_column_of_its_own(
+    tmp_path: Path, unit: str
+) -> None:
+    """European key-figure tables print each row's unit in a column between the label and
+    the figures ("Revenue | €m | 2,184.6"): the row's amounts are in that unit and scale,
+    and a row in "%" or with no unit is not scaled."""
+    html = (
+        "<html><body><p><b>Kestrel Systeme AG: Half-year results 2025</b></p>"
+        "<p>Munich, 31 July 2025 - Kestrel Systeme AG (Xetra: KSA) today published its"
+        " results for the first half of 2025.</p><p><b>Key figures</b></p><table>"
+        "<tr><td></td><td></td><td>H1 2025</td><td>H1 2024</td><td>Change</td></tr>"
+        f"<tr><td>Revenue</td><td>{unit}</td><td>2,184.6</td><td>2,051.3</td><td>+6.5%</td></tr>"
+        f"<tr><td>EBIT</td><td>{unit}</td><td>213.3</td><td>180.4</td><td>+18.2%</td></tr>"
+        "<tr><td>EBIT margin</td><td>%</td><td>9.8</td><td>8.8</td><td>+1.0 pp</td></tr>"
+        "<tr><td>Employees (30 June)</td><td></td><td>11,842</td><td>11,406</td><td>+3.8%</td></tr>"
+        "</table></body></html>"
+    )
+    facts = _facts(_release(tmp_path, html))
+    h1 = "D2025-01-01_2025-06-30"
+    assert facts[("Revenues", h1)] == Decimal("2184600000")
+    assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("2051300000")
+    assert Decimal("11842") in {v for (c, ctx), v in facts.items() if ctx == "I2025-06-30"}

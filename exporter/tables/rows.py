@@ -17,7 +17,7 @@ from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
 from exporter.numbers import parse_number
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
-from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words
+from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
 _MIN_GROUP = 2
 
@@ -125,7 +125,7 @@ def _closes_section(label: str) -> bool:
 def without_scale(label: str) -> str:
     """The label without the scale it states ("EPS (diluted US cents)": "EPS (diluted)"):
     the scale says how the figures are printed, not which line item they are."""
-    text = CENTS.sub("", STATED_SCALE.sub("", label))
+    text = CENTS.sub("", STATED_SCALE.sub("", without_unit_at_the_end(label)))
     return re.sub(r"\(\s*\)", "", re.sub(r"\s+\)", ")", text)).strip()
 
 

@@ -75,7 +75,36 @@ def scale_in_words(text: str) -> int | None:
         return SCALE_WORDS[match.group(1).lower().rstrip("s")]
     if CENTS.search(text):
         return -2
+    return _unit_at_the_end(text)
+
+
+def _unit_at_the_end(text: str) -> int | None:
+    """The scale of a currency unit ending a label or header ("Revenue €m", "Order intake
+    (EUR m)", "Net debt (30 June) €m"), as key-figure tables print each row's unit."""
+    unit = _trailing_unit(text)
+    return parse_scale(unit.group(1)).money or None if unit else None
+
+
+_LAST_WORDS = re.compile(r"(?:^|\s)\(?\s*(\S+(?:\s\S+)?)\s*\)?\s*$")
+
+
+def _trailing_unit(text: str) -> re.Match[str] | None:
+    """The currency unit and scale ending a text, in brackets or not ("€m", "(EUR m)")."""
+    for pattern in (_LAST_WORDS, _LAST_WORD):
+        match = pattern.search(text)
+        if match and only_a_unit(match.group(1)) and match.start() > 0:
+            return match
     return None
+
+
+_LAST_WORD = re.compile(r"(?:^|\s)\(?\s*(\S+)\s*\)?\s*$")
+
+
+def without_unit_at_the_end(label: str) -> str:
+    """The label without the unit a key-figure table prints after it ("Revenue €m" is
+    "Revenue"): the unit says how the row is printed, not which line item it is."""
+    unit = _trailing_unit(label)
+    return label[: unit.start()].rstrip() if unit else label
 
 
 def only_a_unit(text: str) -> bool:
