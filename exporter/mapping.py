@@ -466,10 +466,16 @@ class Mapper:
         income or expense ("Interest income:"): never a balance at a date."""
         if row.sections and heads_balances(row.sections[-1], self.taxonomy):
             return False
-        if table.kind in _FLOWS_ONLY:
+        if table.kind in _FLOWS_ONLY and self._titled(table):
             return True
         heading = set(label_tokens(row.sections[-1])) if row.sections else set()
         return bool(heading & self._flow_words)
+
+    def _titled(self, table: StatementTable) -> bool:
+        """Whether the table's own title names its statement ("Statements of Income"), not
+        its rows alone (a "Key figures" table of income rows, net debt and equity ratio)."""
+        statement = self.taxonomy.statement(table.kind)
+        return statement is not None and statement.matches_title(table.title)
 
     def holds_money(self, table: StatementTable) -> bool:
         """Whether a table holds money: its print shows it, or one of its rows is a money

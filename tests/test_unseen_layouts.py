@@ -2791,3 +2791,30 @@ def test_a_key_figures_table_with_each_rows_unit_in_a_column_of_its_own(
     assert facts[("Revenues", h1)] == Decimal("2184600000")
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("2051300000")
     assert Decimal("11842") in {v for (c, ctx), v in facts.items() if ctx == "I2025-06-30"}
+
+
+def test_balances_in_a_key_figures_table_of_income_rows(tmp_path: Path) -> None:
+    """A Nordic "Key figures" table, read as an income statement by its rows, also prints
+    net interest-bearing debt and the equity ratio: balances at each column's end, since
+    no title makes the table a statement of flows alone. "at year-end 2024" in the prose
+    is December 31, 2024."""
+    text = (
+        "Fjordvik Seafood ASA - Second quarter 2025 results\n\n"
+        "Bergen, 14 August 2025 - Fjordvik Seafood ASA (OSE: FJORD) reports its results for"
+        " the second quarter of 2025. Net interest-bearing debt was NOK 5,412.8 million at"
+        " 30 June 2025, down from NOK 5,688.1 million at year-end 2024.\n\n"
+        "Key figures\n"
+        "NOK million                    Q2 2025     Q2 2024     FY 2024\n"
+        "Operating revenue              6,842.3     6,215.8    25,471.9\n"
+        "EBITDA                         1,214.7     1,098.2     4,408.3\n"
+        "Profit for the period            463.9       659.5     2,095.9\n"
+        "Net interest-bearing debt      5,412.8     5,906.3     5,688.1\n"
+        "Equity ratio (%)                  52.4        50.1        51.7\n"
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("NetDebt", "I2025-06-30")] == Decimal("5412800000")
+    assert facts[("NetDebt", "I2024-06-30")] == Decimal("5906300000")
+    assert facts[("NetDebt", "I2024-12-31")] == Decimal("5688100000")
+    assert facts[("EquityRatio", "I2025-06-30")] == Decimal("0.524")
+    assert facts[("EquityRatio", "I2024-12-31")] == Decimal("0.517")
+    assert not any(c == "NetDebt" and ctx == "I2025-12-31" for c, ctx in facts)

@@ -230,7 +230,8 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bFY\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*FY\s?'?{_SHORT_YEAR}"),
-    (PhraseKind.ABSOLUTE, "year_end", r"\b(?:the\s+)?year[\s-]end\b"),
+    # "year-end", "year-end 2024": a fiscal year's last day.
+    (PhraseKind.ABSOLUTE, "year_end", rf"\b(?:the\s+)?year[\s-]end(?:\s+{_YEAR})?\b"),
     (
         PhraseKind.SAME_PERIOD_OF,
         "same",
@@ -301,7 +302,7 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if name == "half_year":
         return report.current if _is_half(report.current) else None
     if name == "year_end":
-        return Period(end=report.year_end_of(report.fiscal_label(report.current.end)))
+        return Period(end=report.year_end_of(year or report.fiscal_label(report.current.end)))
     return report.year(label)
 
 
