@@ -556,3 +556,39 @@ def test_a_header_table_with_a_spanning_period_heads_the_body_below(dates: str) 
     periods = [str(c.period) for c in table.blocks[0].columns]
     assert periods == ["2025-02-02..2025-08-02", "2024-02-04..2024-08-03"]
     assert next(r.label for r in table.blocks[0].rows if r.cells) == "Net income"
+
+
+_BALANCE_SHEET_IN_PIECES = """<html><body>
+<p><b>CONDENSED CONSOLIDATED BALANCE SHEETS</b></p><p>(In thousands)</p>
+<table>
+<tr><td>&nbsp;</td><td>June 30,<br>2025</td><td>December 31,<br>2024</td></tr>
+{marks}
+</table>
+<p><b>ASSETS</b></p>
+<p><b>Current assets:</b></p>
+<table>
+<tr><td>Cash and cash equivalents</td><td>$ 14,208</td><td>$ 11,905</td></tr>
+<tr><td>Total current assets</td><td>80,441</td><td>73,514</td></tr>
+<tr><td>Total assets</td><td>152,660</td><td>146,018</td></tr>
+</table>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        "<tr><td>&nbsp;</td><td>(Unaudited)</td><td>&nbsp;</td></tr>",
+        "<tr><td>&nbsp;</td><td>(Unaudited)</td><td>(Audited)</td></tr>",
+        "",
+    ],
+    ids=["interim-column-marked", "both-marked", "no-marks"],
+)
+def test_a_header_table_marking_one_column_unaudited_heads_the_body_below(marks: str) -> None:
+    """A Word-made balance sheet in pieces: the dates as a table of their own with
+    "(Unaudited)" under the interim date only, then "ASSETS" and "Current assets:" as
+    paragraphs, then the rows: one statement, its columns dated by the header table."""
+    document = read(_BALANCE_SHEET_IN_PIECES.format(marks=marks))
+    (table,) = understand_tables(document, load_taxonomy(), "USD")
+    periods = [str(c.period) for c in table.blocks[0].columns]
+    assert periods == ["2025-06-30", "2024-12-31"]
+    assert next(r.label for r in table.blocks[0].rows if r.cells) == "Cash and cash equivalents"

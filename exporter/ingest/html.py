@@ -41,6 +41,7 @@ from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Ta
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
+from exporter.ingest.text.grid import is_header_text
 from exporter.numbers import is_year, parse_number, reads_as_number
 
 _SKIPPED_TAGS = frozenset(
@@ -566,13 +567,17 @@ def _is_data_table(rows: list[_RawRow]) -> bool:
 
 def _is_header_block(rows: list[_RawRow]) -> bool:
     """Column headers printed as a table of their own above the statement's body: nothing
-    in the label column, and every row that holds text names two or more columns, or
-    spans them ("Twenty-Six Weeks Ended" over the two dates below it)."""
+    in the label column, and every row that holds text names two or more columns, spans
+    them ("Twenty-Six Weeks Ended" over the two dates below it), or marks one column with
+    a header word ("(Unaudited)" under the interim date only)."""
     named = [r for r in rows if r.slots]  # a row of empty cells sets the column widths
     return (
         any(len(r.slots) >= 2 for r in named)
         and all(r.slots[0].start > 0 for r in named)
-        and all(len(r.slots) >= 2 or _spans_columns(r, named) for r in named)
+        and all(
+            len(r.slots) >= 2 or _spans_columns(r, named) or is_header_text(r.slots[0].text)
+            for r in named
+        )
     )
 
 
