@@ -149,7 +149,7 @@ class _RowBuilder:
         lines = self._without_wrapped_captions(self.region.lines[index:end])
         reach = self.region.columns_at(index)
         values = self.region.columns_at(index)
-        placed = {}
+        placed: dict[int, list[tuple[int, int, Chunk]]] = {}
         headed: set[int] = set()
         months: set[int] = set()  # columns whose header below names a month of its own
         for line in reversed(lines):
@@ -158,6 +158,7 @@ class _RowBuilder:
             over = [part for chunk in over for part in split_period_phrases(chunk)]
             over = [part for chunk in over for part in split_change_after_year(chunk)]
             cells = _widen(_place_header(over, reach), reach, (headed, months), line.size)
+            cells = _claim_year_columns(cells, reach, list(placed.values()))
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
             months.update(
@@ -399,6 +400,81 @@ def _widen(
                     best = (order[start], order[stop])
         result.append((*best, chunk))
     return result
+
+
+def _claim_year_columns(
+    cells: list[tuple[int, int, Chunk]],
+    reach: dict[int, Column],
+    lower: list[list[tuple[int, int, Chunk]]],
+) -> list[tuple[int, int, Chunk]]:
+    """Period cells of a line take the year columns beside them that no cell of the line
+    covers, each column the cell nearest to it.
+
+    Generators centre a group header ("Three Months Ended" over "2025  2024") over the
+    columns' cells rather than over the figures printed in them, so it may stand a few
+    points off its group: over the second year alone, its first year left under no header
+    at all. A reader gives such a year to the nearest group header. The column must be
+    headed below by its year alone, under no other header of its own ("December 31," of
+    a balance column, "% Change"), and the cell must not head one year twice (a second
+    "2025 2024" pair beside it whose own group header is missing).
+    """
+    order = sorted(reach)
+    covered = {i for first, last, _ in cells for i in order if first <= i <= last}
+    result = list(cells)
+    for k, (first, last, chunk) in enumerate(cells):
+        if not _PERIOD_WORDS.search(chunk.text):
+            continue
+        others = [c for j, (_, _, c) in enumerate(cells) if j != k]
+        a, b = order.index(first), order.index(last)
+        while a > 0 and order[a - 1] not in covered:
+            if not _claims(order[a - 1], order[a : b + 1], chunk, others, (reach, lower)):
+                break
+            a -= 1
+            covered.add(order[a])
+        while b + 1 < len(order) and order[b + 1] not in covered:
+            if not _claims(order[b + 1], order[a : b + 1], chunk, others, (reach, lower)):
+                break
+            b += 1
+            covered.add(order[b])
+        result[k] = (order[a], order[b], chunk)
+    return result
+
+
+def _claims(
+    column: int,
+    heads: list[int],
+    chunk: Chunk,
+    others: list[Chunk],
+    where: tuple[dict[int, Column], list[list[tuple[int, int, Chunk]]]],
+) -> bool:
+    """Whether the period cell `chunk` over the columns `heads` takes the uncovered
+    `column` beside them: it stands nearer to it than every other cell of its line, and
+    the lines below head it with a year of its own (`_year_alone`)."""
+    reach, lower = where
+    distance = abs(chunk.center - reach[column].center)
+    nearest = all(distance < abs(other.center - reach[column].center) for other in others)
+    return nearest and _year_alone(column, heads, lower)
+
+
+def _year_alone(column: int, heads: list[int], lower: list[list[tuple[int, int, Chunk]]]) -> bool:
+    """Whether the lines below head `column` with a year alone, or with a cell shared with
+    the columns `heads`, and that year is none of those the columns `heads` have."""
+    own = None
+    for cells in lower:
+        for first, last, chunk in cells:
+            if not first <= column <= last:
+                continue
+            if first == last and _YEAR.fullmatch(chunk.text.strip()):
+                own = chunk.text.strip()
+            elif not any(first <= i <= last for i in heads):
+                return False
+    taken = {
+        chunk.text.strip()
+        for cells in lower
+        for first, last, chunk in cells
+        if first == last and first in heads and _YEAR.fullmatch(chunk.text.strip())
+    }
+    return own is not None and own not in taken
 
 
 def _takes(
