@@ -3,7 +3,8 @@
 Generators centre a group header ("Three Months Ended" / "June 30," over "2025  2024")
 over the cells of its columns rather than over the figures printed in them, so the
 header stands some points left or right of its group: it may lie over the second year
-alone, or overhang the first column's figures by a few points. A reader still gives each year to the group header nearest to
+alone, overhang the first column's figures by a few points, or start left of where the
+longest row label ends. A reader still gives each year to the group header nearest to
 it. The releases here are drawn with reportlab as such generators draw them, the group
 headers shifted by a few points either way, and converted to facts.
 """
@@ -37,9 +38,14 @@ _ROWS = (
     ("Income tax expense", ("15,396", "13,450", "28,815", "25,576")),
     ("Net income", ("$ 51,255", "$ 44,775", "$ 95,926", "$ 85,141")),
 )
-# Wide gutters between the columns, or narrow ones.
+# Wide gutters between the columns; or columns set close to the labels, with a wrapped
+# label whose second line ends just left of the first column's figures.
 _GUTTERS = (330.0, 400.0, 480.0, 550.0)
 _CLOSE = (356.0, 416.0, 490.0, 550.0)
+_WRAPPED = (
+    "Selling, general and administrative expenses, including share-based",
+    "compensation of $6,402 and $5,118 for the three months, respectively",
+)
 _BODY = "Helvetica"
 _BOLD = "Helvetica-Bold"
 
@@ -64,7 +70,7 @@ def _release(rights: tuple[float, ...], shift: float, groups: int = 2) -> bytes:
         canvas.setFont(_BODY, 9)
         canvas.drawCentredString(306, y - 70, "(In thousands)")
         y = _group_headers(canvas, rights, shift, y - 88, groups)
-        _rows(canvas, rights, y)
+        _rows(canvas, rights, y, wrapped=rights == _CLOSE)
         canvas.showPage()
         canvas.save()
     finally:
@@ -88,10 +94,15 @@ def _group_headers(
     return y - 33
 
 
-def _rows(canvas: Canvas, rights: tuple[float, ...], y: float) -> None:
+def _rows(canvas: Canvas, rights: tuple[float, ...], y: float, wrapped: bool) -> None:
     canvas.setFont(_BODY, 8)
     for label, values in _ROWS:
-        canvas.drawString(54, y, label)
+        if wrapped and label.startswith("Selling"):
+            canvas.drawString(64, y, _WRAPPED[0])
+            y -= 10
+            canvas.drawString(72, y, _WRAPPED[1])
+        else:
+            canvas.drawString(54, y, label)
         for right, value in zip(rights, values, strict=True):
             canvas.drawRightString(right, y, value)
         y -= 11
