@@ -63,6 +63,10 @@ _HOME_SHARE = 0.6
 _HEADER_GAP = 2.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
+# A label broken off after a word that cannot end one ("net of accumulated depreciation
+# of", "allowance for credit losses of $3,412 and"); not "net", which ends many labels.
+_BROKEN_OFF = re.compile(r"(?:^|\s)(?:and|or|of|to|in|for|by|the|from|with|on|at)$")
+_ROW_SLACK = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +303,7 @@ class _RowBuilder:
         first = group[0]
         starts_low = _starts_lower(first.text)
         if not tight(data, first, self.pitch):
-            return False
+            return self._continues_loosely(data, first)
         if following is None or not tight(group[-1], following, self.pitch):
             return True
         if starts_low or _CONTINUES.search(_label_text(data)):
@@ -311,7 +315,27 @@ class _RowBuilder:
     def _joins_next(self, group: list[Line], following: Line) -> bool:
         if group[-1].text.endswith(":"):
             return False
-        return tight(group[-1], following, self.pitch) or _starts_lower(_label_text(following))
+        if tight(group[-1], following, self.pitch) or _starts_lower(_label_text(following)):
+            return True
+        return self._next_row(group[-1], following) and _breaks_off(group[-1].text)
+
+    def _continues_loosely(self, data: Line, line: Line) -> bool:
+        """Whether a label line a full row below a data row still continues its label.
+
+        Some releases set a wrapped label's lines as far apart as the rows, so only the
+        words tell a wrap: the line starts in lower case ("joint ventures", no row label
+        does), or the row's label breaks off (`_breaks_off`: "net of accumulated
+        depreciation of" over "$412,580 and $398,115, respectively").
+        """
+        if not self._next_row(data, line) or line.text.endswith(":"):
+            return False
+        return line.text[:1].islower() or _breaks_off(_label_text(data))
+
+    def _next_row(self, upper: Line, lower: Line) -> bool:
+        """The lines stand no further apart than consecutive rows of the body."""
+        if self.pitch is None:
+            return False
+        return lower.top - upper.top <= self.pitch + _ROW_SLACK * lower.size
 
     def _extend_last(self, group: list[Line]) -> None:
         row = self.rows[-1]
@@ -666,6 +690,12 @@ def _joined_lines(lines: list[Line]) -> Line:
         font=first.font,
         chunks=(make_chunk(text, min(x.x0 for x in lines), max(x.x1 for x in lines)),),
     )
+
+
+def _breaks_off(text: str) -> bool:
+    """A label cut off before its end: after a word that cannot end it ("allowance for
+    credit losses of $3,412 and"), or inside an open bracket ("equity (common stock,")."""
+    return bool(_BROKEN_OFF.search(text)) or text.count("(") > text.count(")")
 
 
 def _label_text(line: Line) -> str:
