@@ -115,6 +115,19 @@ CASES = [
         IS,
         "IncomeLossFromEquityMethodInvestments",
     ),
+    # Whose noncontrolling interests, named after them, is still theirs' share.
+    case(
+        "Less: Net income attributable to noncontrolling interests in consolidated joint ventures",
+        (),
+        IS,
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    case(
+        "Net income attributable to noncontrolling interests in consolidated subsidiaries",
+        (),
+        IS,
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
     # No noncontrolling interest printed: the parent's net income.
     case("Net earnings", (), IS, "NetIncomeLoss"),
     case("Net income attributable to Amcor plc", (), IS, "NetIncomeLoss", issuer="Amcor plc"),

@@ -63,6 +63,10 @@ _HOME_SHARE = 0.6
 _HEADER_GAP = 2.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
+# A label broken off after a word that cannot end one ("net of accumulated depreciation
+# of", "allowance for credit losses of $3,412 and"); not "net", which ends many labels.
+_BROKEN_OFF = re.compile(r"(?:^|\s)(?:and|or|of|to|in|for|by|the|from|with|on|at)$")
+_ROW_SLACK = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +153,7 @@ class _RowBuilder:
         lines = self._without_wrapped_captions(self.region.lines[index:end])
         reach = self.region.columns_at(index)
         values = self.region.columns_at(index)
-        placed = {}
+        placed: dict[int, list[tuple[int, int, Chunk]]] = {}
         headed: set[int] = set()
         months: set[int] = set()  # columns whose header below names a month of its own
         for line in reversed(lines):
@@ -158,6 +162,7 @@ class _RowBuilder:
             over = [part for chunk in over for part in split_period_phrases(chunk)]
             over = [part for chunk in over for part in split_change_after_year(chunk)]
             cells = _widen(_place_header(over, reach), reach, (headed, months), line.size)
+            cells = _claim_year_columns(cells, reach, list(placed.values()))
             placed[line.number] = cells
             headed.update(i for first, last, _ in cells for i in reach if first <= i <= last)
             months.update(
@@ -298,7 +303,7 @@ class _RowBuilder:
         first = group[0]
         starts_low = _starts_lower(first.text)
         if not tight(data, first, self.pitch):
-            return False
+            return self._continues_loosely(data, first)
         if following is None or not tight(group[-1], following, self.pitch):
             return True
         if starts_low or _CONTINUES.search(_label_text(data)):
@@ -310,7 +315,27 @@ class _RowBuilder:
     def _joins_next(self, group: list[Line], following: Line) -> bool:
         if group[-1].text.endswith(":"):
             return False
-        return tight(group[-1], following, self.pitch) or _starts_lower(_label_text(following))
+        if tight(group[-1], following, self.pitch) or _starts_lower(_label_text(following)):
+            return True
+        return self._next_row(group[-1], following) and _breaks_off(group[-1].text)
+
+    def _continues_loosely(self, data: Line, line: Line) -> bool:
+        """Whether a label line a full row below a data row still continues its label.
+
+        Some releases set a wrapped label's lines as far apart as the rows, so only the
+        words tell a wrap: the line starts in lower case ("joint ventures", no row label
+        does), or the row's label breaks off (`_breaks_off`: "net of accumulated
+        depreciation of" over "$412,580 and $398,115, respectively").
+        """
+        if not self._next_row(data, line) or line.text.endswith(":"):
+            return False
+        return line.text[:1].islower() or _breaks_off(_label_text(data))
+
+    def _next_row(self, upper: Line, lower: Line) -> bool:
+        """The lines stand no further apart than consecutive rows of the body."""
+        if self.pitch is None:
+            return False
+        return lower.top - upper.top <= self.pitch + _ROW_SLACK * lower.size
 
     def _extend_last(self, group: list[Line]) -> None:
         row = self.rows[-1]
@@ -399,6 +424,81 @@ def _widen(
                     best = (order[start], order[stop])
         result.append((*best, chunk))
     return result
+
+
+def _claim_year_columns(
+    cells: list[tuple[int, int, Chunk]],
+    reach: dict[int, Column],
+    lower: list[list[tuple[int, int, Chunk]]],
+) -> list[tuple[int, int, Chunk]]:
+    """Period cells of a line take the year columns beside them that no cell of the line
+    covers, each column the cell nearest to it.
+
+    Generators centre a group header ("Three Months Ended" over "2025  2024") over the
+    columns' cells rather than over the figures printed in them, so it may stand a few
+    points off its group: over the second year alone, its first year left under no header
+    at all. A reader gives such a year to the nearest group header. The column must be
+    headed below by its year alone, under no other header of its own ("December 31," of
+    a balance column, "% Change"), and the cell must not head one year twice (a second
+    "2025 2024" pair beside it whose own group header is missing).
+    """
+    order = sorted(reach)
+    covered = {i for first, last, _ in cells for i in order if first <= i <= last}
+    result = list(cells)
+    for k, (first, last, chunk) in enumerate(cells):
+        if not _PERIOD_WORDS.search(chunk.text):
+            continue
+        others = [c for j, (_, _, c) in enumerate(cells) if j != k]
+        a, b = order.index(first), order.index(last)
+        while a > 0 and order[a - 1] not in covered:
+            if not _claims(order[a - 1], order[a : b + 1], chunk, others, (reach, lower)):
+                break
+            a -= 1
+            covered.add(order[a])
+        while b + 1 < len(order) and order[b + 1] not in covered:
+            if not _claims(order[b + 1], order[a : b + 1], chunk, others, (reach, lower)):
+                break
+            b += 1
+            covered.add(order[b])
+        result[k] = (order[a], order[b], chunk)
+    return result
+
+
+def _claims(
+    column: int,
+    heads: list[int],
+    chunk: Chunk,
+    others: list[Chunk],
+    where: tuple[dict[int, Column], list[list[tuple[int, int, Chunk]]]],
+) -> bool:
+    """Whether the period cell `chunk` over the columns `heads` takes the uncovered
+    `column` beside them: it stands nearer to it than every other cell of its line, and
+    the lines below head it with a year of its own (`_year_alone`)."""
+    reach, lower = where
+    distance = abs(chunk.center - reach[column].center)
+    nearest = all(distance < abs(other.center - reach[column].center) for other in others)
+    return nearest and _year_alone(column, heads, lower)
+
+
+def _year_alone(column: int, heads: list[int], lower: list[list[tuple[int, int, Chunk]]]) -> bool:
+    """Whether the lines below head `column` with a year alone, or with a cell shared with
+    the columns `heads`, and that year is none of those the columns `heads` have."""
+    own = None
+    for cells in lower:
+        for first, last, chunk in cells:
+            if not first <= column <= last:
+                continue
+            if first == last and _YEAR.fullmatch(chunk.text.strip()):
+                own = chunk.text.strip()
+            elif not any(first <= i <= last for i in heads):
+                return False
+    taken = {
+        chunk.text.strip()
+        for cells in lower
+        for first, last, chunk in cells
+        if first == last and first in heads and _YEAR.fullmatch(chunk.text.strip())
+    }
+    return own is not None and own not in taken
 
 
 def _takes(
@@ -590,6 +690,12 @@ def _joined_lines(lines: list[Line]) -> Line:
         font=first.font,
         chunks=(make_chunk(text, min(x.x0 for x in lines), max(x.x1 for x in lines)),),
     )
+
+
+def _breaks_off(text: str) -> bool:
+    """A label cut off before its end: after a word that cannot end it ("allowance for
+    credit losses of $3,412 and"), or inside an open bracket ("equity (common stock,")."""
+    return bool(_BROKEN_OFF.search(text)) or text.count("(") > text.count(")")
 
 
 def _label_text(line: Line) -> str:

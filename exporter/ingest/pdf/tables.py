@@ -78,12 +78,19 @@ class Region:
         """Whether a chunk of a header line stands over the value columns, not the stub.
 
         A header wider than its column ("Reported" over a narrow first column) may start
-        left of where the labels end; it is centred over its column all the same.
+        left of where the labels end; it is centred over its column all the same. A group
+        header set a few points left of its columns ("Three Months Ended" centred over
+        the cells, not the figures) may start a few points left of it too (no more than
+        its type size, unlike a line of prose across the page), most of it over the values.
         """
         if chunk.x0 >= self.stub_right:
             return True
         size = max((w.size for w in chunk.words), default=0.0)
-        return any(abs(chunk.center - column.center) <= size for column in self.columns)
+        if any(abs(chunk.center - column.center) <= size for column in self.columns):
+            return True
+        if chunk.x0 < self.stub_right - size:
+            return False
+        return chunk.x1 - max(chunk.x0, self.value_left) > (chunk.x1 - chunk.x0) / 2
 
     def columns_at(self, index: int) -> dict[int, Column]:
         """The value columns (grid index -> extent) of the block of line `index`."""
