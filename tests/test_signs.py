@@ -333,3 +333,38 @@ def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, paymen
         if p == "2024-01-01/2024-06-30" and v in (350_000, -350_000)
     }
     assert paid == {Decimal(350_000)}
+
+
+# A partnership's reconciliation to distributable cash flow: the lines under "Less:" are
+# printed in brackets because they are subtracted; each is a positive payment or cost.
+# An adjustment printed in brackets under "Add:" is a negative one and keeps its sign.
+LESS_HEADING = """Wren Midstream LP Reports Second Quarter 2024 Results
+
+Reconciliation of Net Income to Distributable Cash Flow
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Net income\t500\t450
+Add:\t\t
+Depreciation and amortization\t120\t110
+Unrealized hedging gains\t(20)\t(15)
+Adjusted operating cash measure\t600\t545
+{heading}\t\t
+Maintenance capital expenditures\t(31)\t(28)
+Cash interest paid, net\t(85)\t(89)
+Distributable cash flow\t484\t428
+"""
+
+
+@pytest.mark.parametrize("heading", ["Less:", "Deduct:"])
+def test_lines_under_a_less_heading_are_positive_deductions(tmp_path: Path, heading: str) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(LESS_HEADING.format(heading=heading), encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    current = next(c for label, c in by_label if label == "Net income" and "2024" in c)
+    assert by_label[("Maintenance capital expenditures", current)] == Decimal(31_000)
+    assert by_label[("Cash interest paid, net", current)] == Decimal(85_000)
+    assert by_label[("Unrealized hedging gains", current)] == Decimal(-20_000)
+    assert by_label[("Distributable cash flow", current)] == Decimal(484_000)

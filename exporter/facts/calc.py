@@ -163,16 +163,26 @@ def _section_sign(
     """-1 for a row with a bracketed figure under a section heading that names both directions
     and puts first the one against the concept's: "Interest expense (158)" under "Other
     income (expense):" prints an expense in the section's income direction, a deduction;
-    an income row printed negative there is a loss and keeps its sign. A total printed
-    after the section ("Loss before income taxes") is not one of its lines."""
+    an income row printed negative there is a loss and keeps its sign. Under a heading
+    that only deducts ("Less:"), brackets say the row is subtracted, not that it is
+    negative. A total printed after the section ("Loss before income taxes") is not one
+    of its lines."""
     if all(v >= 0 for v in row.values.values()) or row.concept in taxonomy.calculation_totals():
         return 1
+    if sections and _deducts(sections[-1], taxonomy):
+        return -1
     for section in reversed(sections):
         bare, bracketed = _directions(section, taxonomy)
         if len(bare) == 1 and len(bracketed) == 1 and bare != bracketed:
             direction = _concept_direction(row.concept, balance, taxonomy)
             return -1 if direction and bare != direction else 1
     return 1
+
+
+def _deducts(heading: str, taxonomy: Taxonomy) -> bool:
+    """Whether a heading only says the rows below are subtracted ("Less:", "Deduct:")."""
+    words = " ".join(heading.lower().rstrip(" :").split())
+    return words in taxonomy.row_kinds.get("deduction_connectives", ())
 
 
 def _concept_direction(concept: str, balance: Balance | None, taxonomy: Taxonomy) -> set[Balance]:
