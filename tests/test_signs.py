@@ -368,3 +368,54 @@ def test_lines_under_a_less_heading_are_positive_deductions(tmp_path: Path, head
     assert by_label[("Cash interest paid, net", current)] == Decimal(85_000)
     assert by_label[("Unrealized hedging gains", current)] == Decimal(-20_000)
     assert by_label[("Distributable cash flow", current)] == Decimal(484_000)
+
+
+# Lines a subtotal subtracts, printed in brackets, where the taxonomy's relation alone does
+# not hold: the release prints one more deduction beside them (preferred dividends; a
+# second kind of capital spending). Subtracted, each is the positive amount XBRL wants,
+# and the printed arithmetic holds without a finding.
+SUBTRACTED_IN_BRACKETS = """Wren Realty Trust Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Total revenues\t1,885\t1,738
+Total expenses\t1,635\t1,527
+Net income\t250\t211
+Net income attributable to noncontrolling interests\t(12)\t(9)
+Preferred share dividends\t(28)\t(28)
+Net income attributable to common shareholders\t210\t174
+
+Free Cash Flow
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Net cash provided by operating activities\t400\t350
+Purchases of property and equipment\t(19)\t(23)
+Capitalized internal-use software\t(21)\t(20)
+Free cash flow\t360\t307
+"""
+
+
+def test_lines_a_subtotal_subtracts_in_brackets_are_positive(tmp_path: Path) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(SUBTRACTED_IN_BRACKETS, encoding="utf-8")
+    conversion = convert(release)
+    values = {
+        (f.concept, f.source.column): f.value
+        for f in conversion.facts.facts
+        if "2024" in f.source.column
+    }
+    (current,) = {c for _, c in values}
+    for concept, value in [
+        ("NetIncomeLossAttributableToNoncontrollingInterest", 12_000),
+        ("PreferredStockDividendsIncomeStatementImpact", 28_000),
+        ("NetIncomeLoss", 210_000),
+        ("PaymentsToAcquirePropertyPlantAndEquipment", 19_000),
+        ("FreeCashFlow", 360_000),
+    ]:
+        assert values[(concept, current)] == Decimal(value), concept
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]

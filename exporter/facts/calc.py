@@ -61,8 +61,11 @@ def _complete(
     signs: list[int],
     totals: set[int],
     balances: Balances,
-) -> RelationInstance | None:
-    """The relation with up to a few more rows printed among its items added.
+    deduct_printed: bool = False,
+) -> tuple[RelationInstance, list[int]] | None:
+    """The relation with up to a few more rows printed among its items added, and the
+    signs under which it holds: `signs`, or with `deduct_printed` an added row the relation
+    must subtract (by the balances) that is printed in brackets stored positive.
 
     Candidates are the rows after the previous printed total and before this one.
     """
@@ -76,17 +79,20 @@ def _complete(
                 pairs = tuple(zip(added, weights, strict=True))
                 if not all(_legal(rows[instance.total], rows[i], w, balances) for i, w in pairs):
                     continue
-                items = (*instance.items, *pairs)
-                trial = instance.model_copy(update={"items": items})
-                if _good(trial, rows, signs):
-                    return trial
+                trial = instance.model_copy(update={"items": (*instance.items, *pairs)})
+                trial_signs = (
+                    _subtracted_as_printed(trial, rows, signs) if deduct_printed else signs
+                )
+                if _good(trial, rows, trial_signs):
+                    return trial, trial_signs
     return None
 
 
 def _select(
     instances: list[RelationInstance], rows: list[RowValues], signs: list[int], balances: Balances
-) -> tuple[list[RelationInstance], list[RelationInstance]]:
-    """Relations to publish (those that hold, as printed or completed) and broken ones.
+) -> tuple[list[RelationInstance], list[RelationInstance], list[int]]:
+    """Relations to publish (those that hold, as printed or completed), broken ones, and
+    the signs under which they hold.
 
     A relation that does not hold is reported, not published: more often a line was read
     or mapped differently than the release is wrong, and a processor should not be told
@@ -95,22 +101,68 @@ def _select(
     by_total: dict[int, list[RelationInstance]] = {}
     for instance in instances:
         by_total.setdefault(instance.total, []).append(instance)
+    totals = set(by_total)
     kept: list[RelationInstance] = []
-    broken: list[RelationInstance] = []
+    unresolved: list[list[RelationInstance]] = []
     for group in by_total.values():
         good = [i for i in group if _good(i, rows, signs)]
         if not good:
-            totals = {i.total for i in instances}
             good = [
-                c for i in group if (c := _complete(i, rows, signs, totals, balances)) is not None
+                c[0]
+                for i in group
+                if (c := _complete(i, rows, signs, totals, balances)) is not None
             ]
         if good:
             kept.extend(good)
+        else:
+            unresolved.append(group)
+    broken: list[RelationInstance] = []
+    for group in unresolved:
+        found = _held_as_printed_deductions(group, rows, signs, totals, balances, kept)
+        if found is not None:
+            kept.append(found[0])
+            signs = found[1]
             continue
         fullest = max(group, key=lambda i: len(i.items))
         if len(fullest.items) >= 2 and _status(fullest, rows, signs):
             broken.append(fullest)
-    return kept, broken
+    return kept, broken, signs
+
+
+def _held_as_printed_deductions(
+    group: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    totals: set[int],
+    balances: Balances,
+    kept: list[RelationInstance],
+) -> tuple[RelationInstance, list[int]] | None:
+    """A relation of `group` that holds, completed if need be, once the items it subtracts
+    that are printed in brackets are read as the release prints them: deducted, positive
+    ("Net income attributable to noncontrolling interests (1,206)" and "Preferred share
+    dividends (2,813)" between net income and the common shareholders' share). Only where
+    every relation already kept still holds with those signs."""
+    for instance in group:
+        trial = _subtracted_as_printed(instance, rows, signs)
+        found = (instance, trial) if _good(instance, rows, trial) else None
+        found = found or _complete(instance, rows, trial, totals, balances, deduct_printed=True)
+        if found is None or found[1] == signs:
+            continue
+        if all(_good(k, rows, found[1]) for k in kept):
+            return found
+    return None
+
+
+def _subtracted_as_printed(
+    instance: RelationInstance, rows: list[RowValues], signs: list[int]
+) -> list[int]:
+    """`signs` with the items the relation subtracts that are printed negative stored
+    positive: the printed bracket is the subtraction."""
+    trial = list(signs)
+    for index, weight in instance.items:
+        if weight < 0 and _printed_negative(rows[index]) and trial[index] > 0:
+            trial[index] = -1
+    return trial
 
 
 def _printed_negative(row: RowValues) -> bool | None:
@@ -360,7 +412,7 @@ def block_calculations(
         for r, row in zip(order, rows, strict=True)
     ]
     signs = solve_signs(rows, instances, start)
-    kept, broken = _select(instances, rows, signs, balances)
+    kept, broken, signs = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
     costs = _expense_extensions(block, concepts, taxonomy)
     # A statement of effects on cash prints its payments negative: a payment is positive.
