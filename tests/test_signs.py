@@ -419,3 +419,44 @@ def test_lines_a_subtotal_subtracts_in_brackets_are_positive(tmp_path: Path) -> 
     ]:
         assert values[(concept, current)] == Decimal(value), concept
     assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# Sums the table prints among lines without standard concepts: a statement of net assets
+# deducting its liabilities in one line each, and finance income netted against finance
+# costs. The sum deducts the bracketed line: it is positive.
+PRINTED_SUMS = """Harrier Group plc Half Year Results 2025
+
+Condensed consolidated income statement
+(GBP thousand)
+
+\t6 months to 30 June 2025\t6 months to 30 June 2024
+Revenue\t90,100\t85,300
+Operating profit\t12,400\t11,200
+Finance costs\t2,815\t2,412
+Finance income\t(204)\t(185)
+Net finance costs\t2,611\t2,227
+Profit before tax\t9,789\t8,973
+
+Condensed consolidated statement of financial position
+(GBP thousand)
+
+\t30 June 2025\t31 December 2024
+Total assets\t56,265\t55,517
+Current liabilities\t(17,408)\t(17,902)
+Non-current liabilities\t(9,216)\t(9,843)
+Total liabilities\t(26,624)\t(27,745)
+Net assets\t29,641\t27,772
+"""
+
+
+def test_lines_a_printed_sum_deducts_are_positive(tmp_path: Path) -> None:
+    release = tmp_path / "harrier-2025h1.txt"
+    release.write_text(PRINTED_SUMS, encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    current = {label: v for (label, column), v in by_label.items() if "2025" in column}
+    assert current["Finance income"] == Decimal(204_000)
+    assert current["Net finance costs"] == Decimal(2_611_000)
+    assert current["Current liabilities"] == Decimal(17_408_000)
+    assert current["Non-current liabilities"] == Decimal(9_216_000)
+    assert current["Total liabilities"] == Decimal(26_624_000)

@@ -21,6 +21,7 @@ from exporter.tables.model import ColumnBlock, TableRow
 from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
+_MAX_RUN = 5
 # A word of a label, and whether it stands in brackets: "(income)", "(expense)".
 _DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
 Balances = dict[str, Balance | None]
@@ -374,6 +375,50 @@ def _deducted_sections(
     return result
 
 
+def _printed_sum(rows: list[RowValues], total: int) -> range:
+    """The rows just above `total` (two to `_MAX_RUN`) whose printed numbers add up to its
+    own in every column, the nearest such run; empty when none does."""
+    plain = [1] * len(rows)
+    for start in range(total - 2, max(total - _MAX_RUN, 0) - 1, -1):
+        run = range(start, total)
+        sums = RelationInstance(role="", total=total, items=tuple((i, 1) for i in run))
+        complete = all(set(rows[total].values) <= set(rows[i].values) for i in run)
+        if complete and _good(sums, rows, plain):
+            return run
+    return range(0)
+
+
+def _deducted_in_printed_sums(
+    rows: list[RowValues],
+    labels: list[str],
+    signs: list[int],
+    fixed: set[int],
+    taxonomy: Taxonomy,
+) -> list[int]:
+    """Rows no relation of the taxonomy ties, printed in brackets in a sum the table prints,
+    that the sum deducts: lines without a standard concept above a deduction's total
+    ("Current liabilities (17,408)" above "Total liabilities (26,624)" in a statement of
+    net assets), and a line naming the direction against its total's ("Finance income
+    (1,204)" between "Finance costs" and "Net finance costs"). Both are positive amounts
+    the total subtracts; a line naming no direction keeps its printed sign."""
+    deductions = taxonomy.deduction_concepts()
+    result = list(signs)
+    for total, row in enumerate(rows):
+        total_bare = _directions(labels[total], taxonomy)[0]
+        deducted_total = row.concept in deductions and _printed_negative(row)
+        if not deducted_total and len(total_bare) != 1:
+            continue
+        for i in _printed_sum(rows, total):
+            if i in fixed or result[i] < 0 or not _printed_negative(rows[i]):
+                continue
+            bare, bracketed = _directions(labels[i], taxonomy)
+            extension = rows[i].concept not in taxonomy.concepts
+            against = len(bare) == 1 and not bracketed and bare.isdisjoint(total_bare)
+            if (deducted_total and extension) or (len(total_bare) == 1 and against):
+                result[i] = -1
+    return result
+
+
 def _printed_sign(
     printed: TableRow, row: RowValues, balance: Balance | None, taxonomy: Taxonomy
 ) -> int:
@@ -425,6 +470,8 @@ def block_calculations(
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
     signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
+    labels = [block.rows[r].label for r in order]
+    signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
