@@ -333,3 +333,130 @@ def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, paymen
         if p == "2024-01-01/2024-06-30" and v in (350_000, -350_000)
     }
     assert paid == {Decimal(350_000)}
+
+
+# A partnership's reconciliation to distributable cash flow: the lines under "Less:" are
+# printed in brackets because they are subtracted; each is a positive payment or cost.
+# An adjustment printed in brackets under "Add:" is a negative one and keeps its sign.
+LESS_HEADING = """Wren Midstream LP Reports Second Quarter 2024 Results
+
+Reconciliation of Net Income to Distributable Cash Flow
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Net income\t500\t450
+Add:\t\t
+Depreciation and amortization\t120\t110
+Unrealized hedging gains\t(20)\t(15)
+Adjusted operating cash measure\t600\t545
+{heading}\t\t
+Maintenance capital expenditures\t(31)\t(28)
+Cash interest paid, net\t(85)\t(89)
+Distributable cash flow\t484\t428
+"""
+
+
+@pytest.mark.parametrize("heading", ["Less:", "Deduct:"])
+def test_lines_under_a_less_heading_are_positive_deductions(tmp_path: Path, heading: str) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(LESS_HEADING.format(heading=heading), encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    current = next(c for label, c in by_label if label == "Net income" and "2024" in c)
+    assert by_label[("Maintenance capital expenditures", current)] == Decimal(31_000)
+    assert by_label[("Cash interest paid, net", current)] == Decimal(85_000)
+    assert by_label[("Unrealized hedging gains", current)] == Decimal(-20_000)
+    assert by_label[("Distributable cash flow", current)] == Decimal(484_000)
+
+
+# Lines a subtotal subtracts, printed in brackets, where the taxonomy's relation alone does
+# not hold: the release prints one more deduction beside them (preferred dividends; a
+# second kind of capital spending). Subtracted, each is the positive amount XBRL wants,
+# and the printed arithmetic holds without a finding.
+SUBTRACTED_IN_BRACKETS = """Wren Realty Trust Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Total revenues\t1,885\t1,738
+Total expenses\t1,635\t1,527
+Net income\t250\t211
+Net income attributable to noncontrolling interests\t(12)\t(9)
+Preferred share dividends\t(28)\t(28)
+Net income attributable to common shareholders\t210\t174
+
+Free Cash Flow
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Net cash provided by operating activities\t400\t350
+Purchases of property and equipment\t(19)\t(23)
+Capitalized internal-use software\t(21)\t(20)
+Free cash flow\t360\t307
+"""
+
+
+def test_lines_a_subtotal_subtracts_in_brackets_are_positive(tmp_path: Path) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(SUBTRACTED_IN_BRACKETS, encoding="utf-8")
+    conversion = convert(release)
+    values = {
+        (f.concept, f.source.column): f.value
+        for f in conversion.facts.facts
+        if "2024" in f.source.column
+    }
+    (current,) = {c for _, c in values}
+    for concept, value in [
+        ("NetIncomeLossAttributableToNoncontrollingInterest", 12_000),
+        ("PreferredStockDividendsIncomeStatementImpact", 28_000),
+        ("NetIncomeLoss", 210_000),
+        ("PaymentsToAcquirePropertyPlantAndEquipment", 19_000),
+        ("FreeCashFlow", 360_000),
+    ]:
+        assert values[(concept, current)] == Decimal(value), concept
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# Sums the table prints among lines without standard concepts: a statement of net assets
+# deducting its liabilities in one line each, and finance income netted against finance
+# costs. The sum deducts the bracketed line: it is positive.
+PRINTED_SUMS = """Harrier Group plc Half Year Results 2025
+
+Condensed consolidated income statement
+(GBP thousand)
+
+\t6 months to 30 June 2025\t6 months to 30 June 2024
+Revenue\t90,100\t85,300
+Operating profit\t12,400\t11,200
+Finance costs\t2,815\t2,412
+Finance income\t(204)\t(185)
+Net finance costs\t2,611\t2,227
+Profit before tax\t9,789\t8,973
+
+Condensed consolidated statement of financial position
+(GBP thousand)
+
+\t30 June 2025\t31 December 2024
+Total assets\t56,265\t55,517
+Current liabilities\t(17,408)\t(17,902)
+Non-current liabilities\t(9,216)\t(9,843)
+Total liabilities\t(26,624)\t(27,745)
+Net assets\t29,641\t27,772
+"""
+
+
+def test_lines_a_printed_sum_deducts_are_positive(tmp_path: Path) -> None:
+    release = tmp_path / "harrier-2025h1.txt"
+    release.write_text(PRINTED_SUMS, encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    current = {label: v for (label, column), v in by_label.items() if "2025" in column}
+    assert current["Finance income"] == Decimal(204_000)
+    assert current["Net finance costs"] == Decimal(2_611_000)
+    assert current["Current liabilities"] == Decimal(17_408_000)
+    assert current["Non-current liabilities"] == Decimal(9_216_000)
+    assert current["Total liabilities"] == Decimal(26_624_000)

@@ -21,6 +21,7 @@ from exporter.tables.model import ColumnBlock, TableRow
 from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
+_MAX_RUN = 5
 # A word of a label, and whether it stands in brackets: "(income)", "(expense)".
 _DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
 Balances = dict[str, Balance | None]
@@ -61,8 +62,11 @@ def _complete(
     signs: list[int],
     totals: set[int],
     balances: Balances,
-) -> RelationInstance | None:
-    """The relation with up to a few more rows printed among its items added.
+    deduct_printed: bool = False,
+) -> tuple[RelationInstance, list[int]] | None:
+    """The relation with up to a few more rows printed among its items added, and the
+    signs under which it holds: `signs`, or with `deduct_printed` an added row the relation
+    must subtract (by the balances) that is printed in brackets stored positive.
 
     Candidates are the rows after the previous printed total and before this one.
     """
@@ -76,17 +80,20 @@ def _complete(
                 pairs = tuple(zip(added, weights, strict=True))
                 if not all(_legal(rows[instance.total], rows[i], w, balances) for i, w in pairs):
                     continue
-                items = (*instance.items, *pairs)
-                trial = instance.model_copy(update={"items": items})
-                if _good(trial, rows, signs):
-                    return trial
+                trial = instance.model_copy(update={"items": (*instance.items, *pairs)})
+                trial_signs = (
+                    _subtracted_as_printed(trial, rows, signs) if deduct_printed else signs
+                )
+                if _good(trial, rows, trial_signs):
+                    return trial, trial_signs
     return None
 
 
 def _select(
     instances: list[RelationInstance], rows: list[RowValues], signs: list[int], balances: Balances
-) -> tuple[list[RelationInstance], list[RelationInstance]]:
-    """Relations to publish (those that hold, as printed or completed) and broken ones.
+) -> tuple[list[RelationInstance], list[RelationInstance], list[int]]:
+    """Relations to publish (those that hold, as printed or completed), broken ones, and
+    the signs under which they hold.
 
     A relation that does not hold is reported, not published: more often a line was read
     or mapped differently than the release is wrong, and a processor should not be told
@@ -95,22 +102,68 @@ def _select(
     by_total: dict[int, list[RelationInstance]] = {}
     for instance in instances:
         by_total.setdefault(instance.total, []).append(instance)
+    totals = set(by_total)
     kept: list[RelationInstance] = []
-    broken: list[RelationInstance] = []
+    unresolved: list[list[RelationInstance]] = []
     for group in by_total.values():
         good = [i for i in group if _good(i, rows, signs)]
         if not good:
-            totals = {i.total for i in instances}
             good = [
-                c for i in group if (c := _complete(i, rows, signs, totals, balances)) is not None
+                c[0]
+                for i in group
+                if (c := _complete(i, rows, signs, totals, balances)) is not None
             ]
         if good:
             kept.extend(good)
+        else:
+            unresolved.append(group)
+    broken: list[RelationInstance] = []
+    for group in unresolved:
+        found = _held_as_printed_deductions(group, rows, signs, totals, balances, kept)
+        if found is not None:
+            kept.append(found[0])
+            signs = found[1]
             continue
         fullest = max(group, key=lambda i: len(i.items))
         if len(fullest.items) >= 2 and _status(fullest, rows, signs):
             broken.append(fullest)
-    return kept, broken
+    return kept, broken, signs
+
+
+def _held_as_printed_deductions(
+    group: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    totals: set[int],
+    balances: Balances,
+    kept: list[RelationInstance],
+) -> tuple[RelationInstance, list[int]] | None:
+    """A relation of `group` that holds, completed if need be, once the items it subtracts
+    that are printed in brackets are read as the release prints them: deducted, positive
+    ("Net income attributable to noncontrolling interests (1,206)" and "Preferred share
+    dividends (2,813)" between net income and the common shareholders' share). Only where
+    every relation already kept still holds with those signs."""
+    for instance in group:
+        trial = _subtracted_as_printed(instance, rows, signs)
+        found = (instance, trial) if _good(instance, rows, trial) else None
+        found = found or _complete(instance, rows, trial, totals, balances, deduct_printed=True)
+        if found is None or found[1] == signs:
+            continue
+        if all(_good(k, rows, found[1]) for k in kept):
+            return found
+    return None
+
+
+def _subtracted_as_printed(
+    instance: RelationInstance, rows: list[RowValues], signs: list[int]
+) -> list[int]:
+    """`signs` with the items the relation subtracts that are printed negative stored
+    positive: the printed bracket is the subtraction."""
+    trial = list(signs)
+    for index, weight in instance.items:
+        if weight < 0 and _printed_negative(rows[index]) and trial[index] > 0:
+            trial[index] = -1
+    return trial
 
 
 def _printed_negative(row: RowValues) -> bool | None:
@@ -163,16 +216,26 @@ def _section_sign(
     """-1 for a row with a bracketed figure under a section heading that names both directions
     and puts first the one against the concept's: "Interest expense (158)" under "Other
     income (expense):" prints an expense in the section's income direction, a deduction;
-    an income row printed negative there is a loss and keeps its sign. A total printed
-    after the section ("Loss before income taxes") is not one of its lines."""
+    an income row printed negative there is a loss and keeps its sign. Under a heading
+    that only deducts ("Less:"), brackets say the row is subtracted, not that it is
+    negative. A total printed after the section ("Loss before income taxes") is not one
+    of its lines."""
     if all(v >= 0 for v in row.values.values()) or row.concept in taxonomy.calculation_totals():
         return 1
+    if sections and _deducts(sections[-1], taxonomy):
+        return -1
     for section in reversed(sections):
         bare, bracketed = _directions(section, taxonomy)
         if len(bare) == 1 and len(bracketed) == 1 and bare != bracketed:
             direction = _concept_direction(row.concept, balance, taxonomy)
             return -1 if direction and bare != direction else 1
     return 1
+
+
+def _deducts(heading: str, taxonomy: Taxonomy) -> bool:
+    """Whether a heading only says the rows below are subtracted ("Less:", "Deduct:")."""
+    words = " ".join(heading.lower().rstrip(" :").split())
+    return words in taxonomy.row_kinds.get("deduction_connectives", ())
 
 
 def _concept_direction(concept: str, balance: Balance | None, taxonomy: Taxonomy) -> set[Balance]:
@@ -312,6 +375,50 @@ def _deducted_sections(
     return result
 
 
+def _printed_sum(rows: list[RowValues], total: int) -> range:
+    """The rows just above `total` (two to `_MAX_RUN`) whose printed numbers add up to its
+    own in every column, the nearest such run; empty when none does."""
+    plain = [1] * len(rows)
+    for start in range(total - 2, max(total - _MAX_RUN, 0) - 1, -1):
+        run = range(start, total)
+        sums = RelationInstance(role="", total=total, items=tuple((i, 1) for i in run))
+        complete = all(set(rows[total].values) <= set(rows[i].values) for i in run)
+        if complete and _good(sums, rows, plain):
+            return run
+    return range(0)
+
+
+def _deducted_in_printed_sums(
+    rows: list[RowValues],
+    labels: list[str],
+    signs: list[int],
+    fixed: set[int],
+    taxonomy: Taxonomy,
+) -> list[int]:
+    """Rows no relation of the taxonomy ties, printed in brackets in a sum the table prints,
+    that the sum deducts: lines without a standard concept above a deduction's total
+    ("Current liabilities (17,408)" above "Total liabilities (26,624)" in a statement of
+    net assets), and a line naming the direction against its total's ("Finance income
+    (1,204)" between "Finance costs" and "Net finance costs"). Both are positive amounts
+    the total subtracts; a line naming no direction keeps its printed sign."""
+    deductions = taxonomy.deduction_concepts()
+    result = list(signs)
+    for total, row in enumerate(rows):
+        total_bare = _directions(labels[total], taxonomy)[0]
+        deducted_total = row.concept in deductions and _printed_negative(row)
+        if not deducted_total and len(total_bare) != 1:
+            continue
+        for i in _printed_sum(rows, total):
+            if i in fixed or result[i] < 0 or not _printed_negative(rows[i]):
+                continue
+            bare, bracketed = _directions(labels[i], taxonomy)
+            extension = rows[i].concept not in taxonomy.concepts
+            against = len(bare) == 1 and not bracketed and bare.isdisjoint(total_bare)
+            if (deducted_total and extension) or (len(total_bare) == 1 and against):
+                result[i] = -1
+    return result
+
+
 def _printed_sign(
     printed: TableRow, row: RowValues, balance: Balance | None, taxonomy: Taxonomy
 ) -> int:
@@ -350,7 +457,7 @@ def block_calculations(
         for r, row in zip(order, rows, strict=True)
     ]
     signs = solve_signs(rows, instances, start)
-    kept, broken = _select(instances, rows, signs, balances)
+    kept, broken, signs = _select(instances, rows, signs, balances)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
     costs = _expense_extensions(block, concepts, taxonomy)
     # A statement of effects on cash prints its payments negative: a payment is positive.
@@ -363,6 +470,8 @@ def block_calculations(
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
     signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
+    labels = [block.rows[r].label for r in order]
+    signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
