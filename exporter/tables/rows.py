@@ -277,12 +277,13 @@ def _totals_its_section(row: TableRow, stack: list[tuple[str, int]], done: list[
 
 
 def _section_items(heading: str, done: list[TableRow]) -> list[TableRow]:
-    """The rows with numbers placed directly under the last heading named `heading`."""
+    """The rows with numbers placed under the last heading named `heading`, in its
+    sub-sections too ("Current liabilities:" under "LIABILITIES AND EQUITY")."""
     start = max(
         (i for i, r in enumerate(done) if r.role is RowRole.SECTION and r.label == heading),
         default=-1,
     )
-    return [r for r in done[start + 1 :] if r.cells and r.sections[-1:] == (heading,)]
+    return [r for r in done[start + 1 :] if r.cells and heading in r.sections]
 
 
 def _remark_on_heading(stack: list[tuple[str, int]], done: list[TableRow], row: TableRow) -> bool:
