@@ -798,3 +798,20 @@ def test_a_currency_abbreviated_with_a_full_stop_does_not_end_the_sentence(
     )
     sales = {(p, u, v) for c, p, u, v in facts if c.startswith("Revenue")}
     assert sales == {("2024-10-01/2024-12-31", f"iso4217:{code}", Decimal(value))}
+
+
+@pytest.mark.parametrize(
+    "compared",
+    ["19.9% higher than in the third quarter of 2025;", "up from $2.1 million in Q3 2025;"],
+)
+def test_the_period_compared_with_does_not_date_the_next_figure(
+    tmp_path: Path, compared: str
+) -> None:
+    """ "Operating income was $2.6 million, 19.9% higher than in the third quarter of 2025;
+    operating margin reached 14.0%": the margin is the quarter's, like the income before
+    it, not the period the income was compared with."""
+    facts = _prose_facts(
+        tmp_path, [f"Operating income was $2.6 million, {compared} operating margin reached 14.0%."]
+    )
+    assert ("OperatingMargin", Q3_2026, "xbrli:pure", Decimal("0.140")) in facts
+    assert not any(c == "OperatingMargin" and p == Q3_2025 for c, p, _, _ in facts)

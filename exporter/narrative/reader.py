@@ -295,7 +295,7 @@ class NarrativeReader(RelatedFigures):
         phrase = sentence.phrase_after(index, absolute_only=True)
         if phrase is not None and opens_a_labelled_bracket(sentence.text, spot.figure, phrase):
             phrase = None
-        phrase = phrase or sentence.phrase_before(index, (PhraseKind.ABSOLUTE,))
+        phrase = phrase or sentence.own_phrase_before(index)
         if phrase is not None and phrase.period is not None:
             return phrase.period, phrase.text
         if state.period is not None:

@@ -31,6 +31,11 @@ from exporter.taxonomy_narrative import NarrativeWords
 
 FROZEN = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
+# The words that make the period after them the one compared with ("than in 4Q23").
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|from|compared\s+(?:to|with)|versus|vs\.?|over)\s+(?:in\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 _CONNECTIVE = re.compile(
     r"\b(?:from|compare[ds]?\s+(?:to|with)|versus|vs\.?|against|relative\s+to)\b",
     re.IGNORECASE,
@@ -142,6 +147,17 @@ class Sentence(Frozen):
         start, end = self.gap(index)
         found = [p for p in self.phrases if start <= p.start and p.end <= end and p.kind in kinds]
         return found[-1] if found else None
+
+    def own_phrase_before(self, index: int) -> PeriodPhrase | None:
+        """The period phrase before a figure that can be its own: not the period the
+        previous figure was compared with ("19.9% higher than in 4Q23; operating margin
+        reached 14.0%"), nor one a semicolon parts from the figure."""
+        phrase = self.phrase_before(index, (PhraseKind.ABSOLUTE,))
+        if phrase is None:
+            return None
+        compared = _COMPARED_BEFORE.search(self.text[: phrase.start])
+        parted = ";" in self.text[phrase.end : self.figures[index].start]
+        return None if compared or parted else phrase
 
 
 def _inside(figure: Figure, spans: list[tuple[int, int]]) -> bool:
