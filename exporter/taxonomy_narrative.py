@@ -40,6 +40,8 @@ class NarrativeWords(Frozen):
     per_share: tuple[str, ...] = ()
     per_ads: tuple[str, ...] = ()
     minor_units: tuple[str, ...] = ()
+    # Points of a rate, by the power of ten of one point ("80 basis points": -4).
+    rate_points: dict[str, int] = Field(default_factory=dict)
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()

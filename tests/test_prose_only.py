@@ -815,3 +815,24 @@ def test_the_period_compared_with_does_not_date_the_next_figure(
     )
     assert ("OperatingMargin", Q3_2026, "xbrli:pure", Decimal("0.140")) in facts
     assert not any(c == "OperatingMargin" and p == Q3_2025 for c, p, _, _ in facts)
+
+
+@pytest.mark.parametrize(
+    ("bullet", "margin", "change"),
+    [
+        ("Gross margin expanded 80 basis points to 39.3%.", "0.393", None),
+        ("Gross margin of 39.3%, up 80 bps year over year.", "0.393", "0.0080"),
+        ("Gross margin of 39.3%, up 0.8 percentage points year over year.", "0.393", "0.008"),
+    ],
+)
+def test_a_margin_and_its_change_in_points(
+    tmp_path: Path, bullet: str, margin: str, change: str | None
+) -> None:
+    """Points of a rate are a percentage figure (80 basis points: 0.8%); "expanded 80 basis
+    points to 39.3%" is a change and the level it reached, not a range from one to the
+    other, so the margin is 39.3%, never 0.8%."""
+    facts = _prose_facts(tmp_path, [bullet])
+    margins = {v for c, p, _, v in facts if c == "GrossProfitMargin" and p == Q3_2026}
+    assert margins == {Decimal(margin)}
+    changes = {v for c, _, _, v in facts if c == "GrossProfitMarginPercentChangeFromPriorYear"}
+    assert changes == ({Decimal(change)} if change else set())

@@ -67,6 +67,7 @@ class FigureReader:
         ]
         after = [n for names in taxonomy.currencies.values() for n in names if len(n) > 1]
         self.scales = {k.lower(): v for k, v in words.scales.items()}
+        self.points = {k.lower(): v for k, v in words.rate_points.items()}
         self.per_ads = {" ".join(p.lower().split()) for p in words.per_ads}
         self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
         per = list(words.per_share) + list(words.per_ads)
@@ -86,6 +87,7 @@ class FigureReader:
             rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
             rf"(?P<minus>[-\u2212\u2013](?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
+            rf"(?:\s?(?P<points>{_alternation(list(words.rate_points), 'i')})(?![\w.]))?"
             rf"(?:\s?(?P<minor>{_alternation(list(words.minor_units), 'i')})\b)?"
             rf"(?:\s?(?P<scale>{_alternation(list(self.scales), 'i')})\b)?"
             rf"(?:\s(?P<post>{_alternation(after, 'i')})(?![\w$]))?"
@@ -114,7 +116,9 @@ class FigureReader:
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
-        plain = not any(match[g] for g in ("pre", "pct", "minor", "scale", "post", "unit", "per"))
+        plain = not any(
+            match[g] for g in ("pre", "pct", "points", "minor", "scale", "post", "unit", "per")
+        )
         number = match["num"]
         return plain and number.isdigit() and len(number) == 4 and int(number) in _YEARS
 
@@ -134,6 +138,9 @@ class FigureReader:
         unit = self.units.get((match["unit"] or "").lower())
         if match["pct"]:
             kind, value, decimals = FigureKind.PERCENT, value / 100, fraction + 2
+        elif match["points"]:  # "80 basis points": a rate's change in points
+            power = self.points[" ".join(match["points"].lower().split())]
+            kind, value, decimals = FigureKind.PERCENT, value.scaleb(power), fraction - power
         elif match["minor"]:
             # "52.62 cents": a hundredth of the currency, money whether or not it says which.
             kind, value, decimals = self._minor_kind(match), value.scaleb(-2), fraction + 2
@@ -143,7 +150,9 @@ class FigureReader:
                 value.scaleb(exponent),
                 (fraction - exponent),
             )
-        bare = not any(match[g] for g in ("pre", "pct", "minor", "scale", "post", "unit", "per"))
+        bare = not any(
+            match[g] for g in ("pre", "pct", "points", "minor", "scale", "post", "unit", "per")
+        )
         end = (
             match.end()
             if match["post"] or match["unit"] or match["per"]
@@ -151,6 +160,8 @@ class FigureReader:
             if match["minor"]
             else match.end("scale")
             if match["scale"]
+            else match.end("points")
+            if match["points"]
             else match.end("pct")
             if match["pct"]
             else match.end("num")

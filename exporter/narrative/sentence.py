@@ -478,7 +478,18 @@ def _range_start(sentence: Sentence, index: int) -> bool:
         return False
     figure, following = sentence.figures[index], sentence.figures[index + 1]
     joined = re.fullmatch(r"\s*(?:to|-|\u2013)\s*", sentence.text[figure.end : following.start])
-    return bool(joined) and (figure.kind, figure.currency) == (following.kind, following.currency)
+    alike = (figure.kind, figure.currency, _in_points(figure)) == (
+        following.kind,
+        following.currency,
+        _in_points(following),
+    )
+    return bool(joined) and alike
+
+
+def _in_points(figure: Figure) -> bool:
+    """A rate printed in points ("80 basis points"), not as a percentage: "expanded 80
+    basis points to 39.3%" is a change and the level it reached, never a range."""
+    return figure.kind is FigureKind.PERCENT and not figure.text.rstrip().endswith("%")
 
 
 def _bracketed(gap: str, after: str) -> bool:
