@@ -460,3 +460,45 @@ def test_lines_a_printed_sum_deducts_are_positive(tmp_path: Path) -> None:
     assert current["Current liabilities"] == Decimal(17_408_000)
     assert current["Non-current liabilities"] == Decimal(9_216_000)
     assert current["Total liabilities"] == Decimal(26_624_000)
+
+
+# An income statement by nature, as IFRS issuers print it: every cost in brackets.
+BY_NATURE = """Alcora Servicios S.A. Reports Third Quarter 2025 Results
+
+Alcora Servicios S.A. today reported results for the third quarter ended September 30, 2025.
+
+CONSOLIDATED INCOME STATEMENT
+(EUR thousand)
+
+\tQ3 2025\tQ3 2024
+Revenue\t1,678,400\t1,522,900
+Depreciation and amortisation\t(55,400)\t(50,900)
+{personnel}\t(381,200)\t(352,000)
+Other operating expenses\t(104,900)\t(101,600)
+Operating profit\t1,136,900\t1,018,400
+{tax}\t(31,000)\t(21,600)
+"""
+
+
+@pytest.mark.parametrize(
+    ("personnel", "tax"),
+    [
+        ("Personnel expenses", "Corporate income tax"),
+        ("Employee benefits expense", "Income tax expense"),
+        ("Staff costs", "Corporate income tax"),
+    ],
+)
+def test_expenses_by_nature_printed_in_brackets_are_positive(
+    tmp_path: Path, personnel: str, tax: str
+) -> None:
+    """Personnel costs and income tax printed in brackets among costs that are all printed
+    so are expenses of 381.2m and 31.0m, positive like the statement's other costs, under
+    their us-gaap concepts."""
+    release = tmp_path / "alcora-2025q3.txt"
+    release.write_text(BY_NATURE.format(personnel=personnel, tax=tax), encoding="utf-8")
+    conversion = convert(release)
+    by_concept = {(f.concept, f.source.column): f.value for f in conversion.facts.facts}
+    assert by_concept[("LaborAndRelatedExpense", "Q3 2025")] == Decimal(381_200_000)
+    assert by_concept[("LaborAndRelatedExpense", "Q3 2024")] == Decimal(352_000_000)
+    assert by_concept[("IncomeTaxExpenseBenefit", "Q3 2025")] == Decimal(31_000_000)
+    assert by_concept[("OtherCostAndExpenseOperating", "Q3 2025")] == Decimal(104_900_000)
