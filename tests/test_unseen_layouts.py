@@ -2818,3 +2818,52 @@ def test_balances_in_a_key_figures_table_of_income_rows(tmp_path: Path) -> None:
     assert facts[("EquityRatio", "I2025-06-30")] == Decimal("0.524")
     assert facts[("EquityRatio", "I2024-12-31")] == Decimal("0.517")
     assert not any(c == "NetDebt" and ctx == "I2025-12-31" for c, ctx in facts)
+
+
+_RNS_STATEMENT = """Calder Group plc - Half-year results
+
+LONDON, 29 July 2025 -- Calder Group plc (LSE: CLDR) announces its results for the six
+months ended 30 June 2025.
+
+Condensed consolidated income statement
+for the six months ended 30 June 2025
+
+{group}
+                                                          ended        ended        ended
+                                                        30 June      30 June  31 December
+                                                           2025         2024         2024
+                                                    (unaudited)  (unaudited)    (audited)
+                                            Note             £m           £m           £m
+
+Revenue                                     3             486.3        452.7        931.8
+Cost of sales                                           (318.9)      (299.4)      (612.5)
+Gross profit                                              167.4        153.3        319.3
+Taxation                                    5            (10.6)        (8.6)       (19.3)
+
+Earnings per share                          6
+Basic                                                     14.2p        11.8p        26.2p
+"""
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "                                                     Six months   Six months         Year",
+        "                                                 Six months   Six months         Year",
+    ],
+    ids=["over-the-amounts", "reaching-over-the-note-column"],
+)
+def test_a_note_column_under_a_group_header_of_a_fixed_width_statement(
+    tmp_path: Path, group: str
+) -> None:
+    """An RNS half-year statement in fixed-width text: "Note" heads the column of note
+    references, whatever group header the print sets over it too. The references are no
+    amounts, no column gets a member from its header, and the pence are per share."""
+    path = _release(tmp_path, _RNS_STATEMENT.format(group=group), ".txt")
+    conversion = convert(path, ConvertOptions())
+    facts = {(f.concept, f.context): f.value for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2025-01-01_2025-06-30")] == Decimal("486300000")
+    assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("931800000")
+    assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-06-30")] == Decimal("0.142")
+    assert not any(value in (Decimal(3000000), Decimal(5000000)) for value in facts.values())
+    assert not any(c.member for c in conversion.facts.contexts)

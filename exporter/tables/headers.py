@@ -493,7 +493,9 @@ def build_columns(
                 missing=_ahead(period, context.published) if ahead else resolution.missing,
                 share_of=mentions(header, context.share_of),
                 variance=_states_variance(header),
-                note_reference=_is_note_reference(header),
+                # "Note" under a group header that a fixed-width print set over it too
+                # ("Six months ended" / "Note"): the lowest header says what it holds.
+                note_reference=_is_note_reference(header) or _lowest_is_note(texts[position]),
                 outlook=resolution.outlook or context.outlook or ahead or states_outlook(header),
                 scale=scale_in_words(header),
                 trailing=_trailing(header, context),
@@ -612,6 +614,10 @@ def states_outlook(text: str) -> bool:
 def _states_variance(header: str) -> bool:
     """A header of favourable or unfavourable variances ("Fav/(Unfav)")."""
     return _says_words(header, "variance")
+
+
+def _lowest_is_note(texts: list[str]) -> bool:
+    return bool(texts) and _is_note_reference(texts[-1])
 
 
 def _is_note_reference(header: str) -> bool:
