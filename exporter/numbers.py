@@ -16,7 +16,8 @@ from exporter.models import Frozen
 
 DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2012", "\u2212", "\u2015", "\u2014\u2014"})
 _MINUS = "-\u2212\u2013\u2014"
-_CURRENCY_MARK = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|RMB|\$|€|£|¥|₹|₩)"
+# "HK" and "RM" without a sign: "HK14.86 cents" (Hong Kong cents), "RM0.12" (ringgit).
+_CURRENCY_MARK = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|RMB|HK(?=\s?\d)|RM(?=\d)|\$|€|£|¥|₹|₩)"
 _NUMBER = re.compile(
     rf"""^
     (?P<lead>[{_MINUS}+])?\s*
@@ -30,7 +31,7 @@ _NUMBER = re.compile(
     (?P<times>\s?[x\u00d7](?![A-Za-z]))?
     (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
-    (?P<minor1>[pc\u00a2])?
+    (?P<minor1>[pc\u00a2]|\s(?:cents?|pence)(?![A-Za-z]))?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
     (?P<trail>(?<=[\d%])[-\u2212])?

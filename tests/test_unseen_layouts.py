@@ -2867,3 +2867,47 @@ def test_a_note_column_under_a_group_header_of_a_fixed_width_statement(
     assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-06-30")] == Decimal("0.142")
     assert not any(value in (Decimal(3000000), Decimal(5000000)) for value in facts.values())
     assert not any(c.member for c in conversion.facts.contexts)
+
+
+_HK_STATEMENT = """Harbourfront Logistics Holdings Limited - Interim results
+
+HONG KONG, 26 August 2025 -- Harbourfront Logistics Holdings Limited (HKEX: 1881)
+announces its unaudited interim results for the six months ended 30 June 2025.
+
+CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS
+For the six months ended 30 June 2025
+
+                                                         2025           2024
+                                                     HK$'000        HK$'000
+REVENUE                                            1,524,380      1,402,115
+PROFIT FOR THE PERIOD                                124,547         94,053
+
+EARNINGS PER SHARE ATTRIBUTABLE TO ORDINARY
+  EQUITY HOLDERS OF THE COMPANY
+  Basic and diluted                            {eps}  {eps_prior}
+"""
+
+
+@pytest.mark.parametrize(
+    ("eps", "eps_prior"),
+    [
+        ("HK14.86 cents", "HK11.20 cents"),
+        ("14.86 cents", "11.20 cents"),
+        ("HK$0.1486", "HK$0.1120"),
+    ],
+)
+def test_hong_kong_cents_under_a_heading_wrapped_over_two_lines(
+    tmp_path: Path, eps: str, eps_prior: str
+) -> None:
+    """ "HK14.86 cents" is a number (Hong Kong cents), and "Basic and diluted" under an
+    earnings-per-share heading printed in capitals over two lines is earnings per share:
+    HK$0.1486 per share, not an amount of money nor an unread cell."""
+    text = _HK_STATEMENT.format(eps=f"{eps:>13}", eps_prior=f"{eps_prior:>14}")
+    conversion = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    per_share = facts[("EarningsPerShareBasicAndDiluted", "D2025-01-01_2025-06-30")]
+    assert per_share[0] == Decimal("0.1486")
+    assert facts[("EarningsPerShareBasicAndDiluted", "D2024-01-01_2024-06-30")][0] == Decimal(
+        "0.1120"
+    )
+    assert per_share[1] != "HKD"

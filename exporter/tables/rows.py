@@ -251,7 +251,8 @@ def assign_sections(
             continue
         if row.role is RowRole.SECTION:
             level = 0 if is_all_caps(row.label) else 1
-            stack = [s for s in stack if s[1] < level]
+            kept = _heading_just_opened(stack, result, level)
+            stack = [s for s in stack if s[1] < level] + kept
             result.append(row.model_copy(update={"sections": tuple(s[0] for s in stack)}))
             stack.append((row.label, level))
             continue
@@ -264,6 +265,19 @@ def assign_sections(
             level = 0 if is_all_caps(row.label) else 1
             stack = [s for s in stack if s[1] < level] if level else []
     return result
+
+
+def _heading_just_opened(
+    stack: list[tuple[str, int]], done: list[TableRow], level: int
+) -> list[tuple[str, int]]:
+    """The heading the previous row opened, at `level`, with no row under it yet: a heading
+    right under it ("EARNINGS PER SHARE ATTRIBUTABLE TO ORDINARY" / "EQUITY HOLDERS OF THE
+    COMPANY", "ASSETS" / "CURRENT ASSETS") goes on with it rather than replacing it."""
+    if not stack or not done or stack[-1][1] != level:
+        return []
+    previous = done[-1]
+    opened = previous.role is RowRole.SECTION and previous.label == stack[-1][0]
+    return [stack[-1]] if opened else []
 
 
 def _totals_its_section(row: TableRow, stack: list[tuple[str, int]], done: list[TableRow]) -> bool:
