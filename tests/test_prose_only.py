@@ -836,3 +836,22 @@ def test_a_margin_and_its_change_in_points(
     assert margins == {Decimal(margin)}
     changes = {v for c, _, _, v in facts if c == "GrossProfitMarginPercentChangeFromPriorYear"}
     assert changes == ({Decimal(change)} if change else set())
+
+
+def test_headline_points_between_dashes_are_sentences_of_their_own(tmp_path: Path) -> None:
+    """ "-- Diluted EPS of $0.94 Versus $0.67 Last Year --" over "-- Raises Full-Year
+    Fiscal 2026 EPS Outlook --": the next point's full year is not the quarter's EPS's
+    period, so the quarter's EPS is no full-year outlook."""
+    facts = _converted(
+        tmp_path,
+        "Verdant Harvest Foods Reports Third Quarter 2026 Results\n\n"
+        "  -- Diluted EPS of $0.94 Versus $0.67 Last Year --\n"
+        "  -- Raises Full-Year Fiscal 2026 EPS Outlook --\n\n"
+        "CHICAGO, Nov. 4, 2026 -- Verdant Harvest Foods, Inc. (Nasdaq: VHF) today reported"
+        " results for the third quarter ended September 30, 2026.\n",
+    )
+    eps = {(c, p, v) for c, p, _, v in facts if c.startswith("EarningsPerShare")}
+    assert eps == {
+        ("EarningsPerShareDiluted", Q3_2026, Decimal("0.94")),
+        ("EarningsPerShareDiluted", Q3_2025, Decimal("0.67")),
+    }

@@ -31,6 +31,9 @@ _TERMINAL = (".", "!", "?", ":", '"', "\u201d", ")", ";")
 # A sentence starts with a capital, a figure or a currency sign ("$79.6 billion of ...").
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"\u201d\u2019)]*\s+(?=[\"\u201c(]?[A-Z0-9$\u20ac\u00a3\u00a5\u20b9])"
+    # Headline points set between dashes, one after the other ("-- Diluted EPS of $0.94 --
+    # -- Raises Full-Year Outlook --"): each its own sentence.
+    r"|(?<=\s--)\s+(?=--\s)"
 )
 _CURRENCY_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,2}\.$")
 _ABBREVIATIONS = re.compile(
