@@ -2911,3 +2911,41 @@ def test_hong_kong_cents_under_a_heading_wrapped_over_two_lines(
         "0.1120"
     )
     assert per_share[1] != "HKD"
+
+
+def _segment_periods_as_rows(stub: str) -> str:
+    rows = [
+        ("", "Industrial", "Office", "Total"),
+        ("Total revenues", "$ 62,418", "$ 48,905", "$ 111,323"),
+        ("Net operating income", "$ 42,294", "$ 26,889", "$ 69,183"),
+        (stub, "", "", ""),
+        ("", "Industrial", "Office", "Total"),
+        ("Total revenues", "$ 58,204", "$ 49,712", "$ 107,916"),
+        ("Net operating income", "$ 39,274", "$ 27,690", "$ 66,964"),
+    ]
+    return _html_release(
+        "Proseware Realty Trust Reports Third Quarter 2025 Results",
+        "Proseware Realty Trust (NYSE: PRT) today reported results for the third quarter"
+        " ended September 30, 2025.",
+        "<b>SEGMENT NET OPERATING INCOME</b></p><p>(Unaudited, in thousands)</p>"
+        "<p>Three Months Ended September 30, 2025",
+        rows,
+    )
+
+
+@pytest.mark.parametrize(
+    "stub", ["Three Months Ended September 30, 2024", "Three months ended September 30, 2024:"]
+)
+def test_a_period_printed_as_a_row_over_the_header_printed_again(tmp_path: Path, stub: str) -> None:
+    """A segment table printed twice, the second time under "Three Months Ended September
+    30, 2024" in the label column and the segments' header again: the second block is the
+    prior year's quarter, not a second reading of the current one."""
+    facts = _facts(_release(tmp_path, _segment_periods_as_rows(stub)))
+    revenue = {
+        (ctx, v)
+        for (c, ctx), v in facts.items()
+        if "Revenue" in c and ctx in ("D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30")
+    }
+    assert ("D2025-07-01_2025-09-30", Decimal("111323000")) in revenue
+    assert ("D2024-07-01_2024-09-30", Decimal("107916000")) in revenue
+    assert ("D2025-07-01_2025-09-30", Decimal("107916000")) not in revenue

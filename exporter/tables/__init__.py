@@ -130,6 +130,12 @@ def _names_year_only(label: str) -> bool:
     return phrase.year is not None and not any(w.isalpha() for w in phrase.words)
 
 
+def _only_a_period_stub(data: list[Row]) -> bool:
+    """Rows that are a period printed in the label column and nothing else."""
+    printed = [row for row in data if not row.is_blank]
+    return bool(printed) and all(_stub_label(row) for row in printed)
+
+
 def _label_note(row: Row) -> bool:
     """A lone note in the label column among the rows ("(unaudited)" under "Assets"): it
     names no period, so it does not start a new header block."""
@@ -143,14 +149,22 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
     headers: list[Row] = []
     data: list[Row] = []
     heading: list[Row] = []  # the next block's heading, printed above its header rows
+    reprinted = False  # the header rows printed again under a period stub
     for row in rows:
         if _stub_label(row) and _has_numbers(data):
             # "2017:" under the 2018 rows: the same columns again, for another period.
             segments.append((headers, data))
             headers, data = _last_headers(segments, _stub_label(row)), [row]
+            reprinted = False
             continue
         header = is_header_row(row, names) and not (data and _label_note(row))
         if header or is_unlabelled_header(row, before_data=not data):
+            if _only_a_period_stub(data) and segments:
+                # "Three Months Ended September 30, 2024" in the label column, then the
+                # columns' header printed again: the period heads the block below it.
+                headers = [*headers, row] if reprinted else [row]
+                reprinted = True
+                continue
             if data:
                 carried = _column_group_rows(data)
                 data = data[: len(data) - len(carried)]
