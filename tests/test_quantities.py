@@ -153,3 +153,28 @@ def test_counts_of_things_among_money_are_numbers(tmp_path: Path, orders: str, c
         Decimal(512_000),
         "iso4217:USD",
     )
+
+
+MINE = """Ridgeline Copper Corp. Reports Third Quarter 2025 Results
+
+VANCOUVER, November 6, 2025 -- Ridgeline Copper Corp. (TSX: RCC) today reported results.
+
+Operating Highlights
+(US$ thousands, unless otherwise stated)
+
+\tThree months ended September 30,\t
+\t2025\t2024
+Revenue\t$ 412,530\t$ 388,104
+{copper}\t36,402\t37,518
+Gold produced (oz)\t18,240\t17,905
+"""
+
+
+@pytest.mark.parametrize("copper", ["Copper produced (000 lbs)", "Copper produced ('000 lbs)"])
+def test_a_quantity_in_thousands_of_its_unit(tmp_path: Path, copper: str) -> None:
+    """ "(000 lbs)": thousands of pounds, the scale the row's own label states (a quantity
+    takes no money scale from the caption); ounces printed whole stay as printed."""
+    printed = _table_values(tmp_path / "ridgeline-2025q3.txt", MINE.format(copper=copper))
+    assert printed[(copper, "2025-09-30")] == (Decimal(36_402_000), "xbrli:pure")
+    assert printed[("Gold produced (oz)", "2025-09-30")] == (Decimal(18_240), "xbrli:pure")
+    assert printed[("Revenue", "2025-09-30")] == (Decimal(412_530_000), "iso4217:USD")

@@ -65,14 +65,18 @@ _UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unau
 
 # A scale a label or a column header states for its own figures: "(in thousands)", or
 # per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
-STATED_SCALE = re.compile(r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)", re.IGNORECASE)
+# "(000 lbs)", "('000 oz)": thousands of the unit named after the zeros.
+STATED_SCALE = re.compile(
+    r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)|\(\s*'?(000)s?\s+[a-z][^()]*\)",
+    re.IGNORECASE,
+)
 CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b", re.IGNORECASE)
 
 
 def scale_in_words(text: str) -> int | None:
     """The power of ten a label or header states for its own figures, if it states one."""
     if match := STATED_SCALE.search(text):
-        return SCALE_WORDS[match.group(1).lower().rstrip("s")]
+        return SCALE_WORDS[(match.group(1) or match.group(2)).lower().rstrip("s")]
     if CENTS.search(text):
         return -2
     return _unit_at_the_end(text)
