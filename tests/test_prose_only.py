@@ -855,3 +855,29 @@ def test_headline_points_between_dashes_are_sentences_of_their_own(tmp_path: Pat
         ("EarningsPerShareDiluted", Q3_2026, Decimal("0.94")),
         ("EarningsPerShareDiluted", Q3_2025, Decimal("0.67")),
     }
+
+
+def test_the_alternative_of_a_comparative_without_a_period_is_left_out(tmp_path: Path) -> None:
+    """ "compared to $13.8 million, or $0.31 per diluted share." with no period: neither
+    figure is placed; the per-share alternative does not fall back to the value's quarter,
+    where it would contradict the table's $0.58."""
+    conversion = convert(
+        _written(
+            tmp_path,
+            _RESULTS_LEAD + "- Net income was $25.7 million, or $0.58 per diluted share, compared"
+            " to $13.8 million, or $0.31 per diluted share.\n",
+        ),
+        ConvertOptions(formats=("xml",)),
+    )
+    records = {r.printed: (r.status, r.context, r.reason) for r in conversion.report.text_figures}
+    assert records["$0.58 per diluted share"][1] == "D2026-07-01_2026-09-30"
+    status, context, reason = records["$0.31 per diluted share"]
+    assert (status, context) == ("not a fact", None)
+    assert "comparative" in reason and "disagrees" not in reason
+    assert records["$13.8 million"][:2] == ("not a fact", None)
+
+
+def _written(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

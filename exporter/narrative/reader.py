@@ -158,6 +158,8 @@ class NarrativeReader(RelatedFigures):
             placed = self._figure(spot, cue, state)
             if placed is None and cue.role is Role.VALUE:
                 state.anchor = None
+            if placed is None and cue.role is Role.COMPARATIVE:
+                state.last_period = None  # its "or $0.31 per diluted share" has no period
             state.previous, state.last_figure = cue.role, figure
         if state.change:
             spot = Spot(passage, sentence, state.change[0], words, default, outlook)

@@ -241,7 +241,10 @@ class RelatedFigures:
         anchor = state.anchor
         assert anchor is not None
         period = anchor.period
-        if state.previous is Role.COMPARATIVE and state.last_period is not None:
+        if state.previous is Role.COMPARATIVE:
+            if state.last_period is None:
+                self._unplaced(spot, "the alternative of a comparative the text gives no period")
+                return None
             period = state.last_period  # "compared to $3.4 million, or $(0.14) per share"
         choice = self.chooser.choose(anchor.subject.entries, spot.figure, period, spot.words)
         if choice.concept is None or choice.period is None:
