@@ -881,3 +881,29 @@ def _written(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "release.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("heading", ["January–December 2025", "Jan-Dec 2025"])
+def test_a_heading_naming_months_dates_the_bullets_under_it(tmp_path: Path, heading: str) -> None:
+    """A year-end report's highlights: bullets under "Fourth quarter 2025" are the quarter's,
+    those under "January–December 2025" the year's, whatever the report's latest quarter."""
+    path = _written(
+        tmp_path,
+        "Ekholm Kemi AB (publ)\n\nYear-end report January–December 2025\n\n"
+        "Stockholm, 5 February 2026 -- Ekholm Kemi AB (publ) (Nasdaq Stockholm: EKHO) publishes"
+        " its year-end report for 2025.\n\n"
+        "Fourth quarter 2025\n\n"
+        "- Net sales increased by 8.3% to SEK 3,482 m (3,215).\n\n"
+        f"{heading}\n\n"
+        "- Net sales increased by 6.8% to SEK 13,674 m (12,806).\n\n"
+        "Key figures\n\n"
+        "SEK m                  Oct-Dec     Oct-Dec     Jan-Dec     Jan-Dec\n"
+        "                         2025        2024        2025        2024\n"
+        "Net sales               3,482       3,215      13,674      12,806\n"
+        "Operating profit          454         365       1,773       1,499\n",
+    )
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed["SEK 3,482 m"] == "D2025-10-01_2025-12-31"
+    assert placed["SEK 13,674 m"] == "D2025-01-01_2025-12-31"
+    assert placed["12,806"] == "D2024-01-01_2024-12-31"

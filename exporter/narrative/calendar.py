@@ -212,6 +212,13 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:full|fiscal)[\s-]year(?:\s+of)?\s+(?:fiscal\s+)?{_YEAR}",
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bfiscal\s+{_YEAR}"),
+    # "January–December 2025", "Oct-Dec 2025", "July to September 2025": the months
+    # between, inclusive (a heading over the figures of a year-end report's bullets).
+    (
+        PhraseKind.ABSOLUTE,
+        "month_range",
+        rf"\b(?P<m1>{_MONTH})\.?\s*(?:[-\u2013\u2014]|\bto\b)\s*(?P<m2>{_MONTH})\.?,?\s+{_YEAR}\b",
+    ),
     # "2022 Full-Year earnings per share", "Full-year revenue": the year named, or the
     # report's fiscal year; "Half-year revenue" in a half-year report: its half.
     (PhraseKind.ABSOLUTE, "full_year", rf"\b(?:{_YEAR}\s+)?full[\s-]year\b"),
@@ -299,11 +306,22 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if name == "year_to_date":
         start = report.year(report.fiscal_label(report.current.end)).start
         return report.as_printed(Period(start=start, end=report.current.end))
+    if name == "month_range" and year is not None:
+        return _months_between(match["m1"], match["m2"], year)
     if name == "half_year":
         return report.current if _is_half(report.current) else None
     if name == "year_end":
         return Period(end=report.year_end_of(year or report.fiscal_label(report.current.end)))
     return report.year(label)
+
+
+def _months_between(first: str, last: str, year: int) -> Period | None:
+    """The months from `first` to `last` ending in `year` (a range across the year's turn,
+    "November–January 2026", starts the year before)."""
+    start_month, end_month = _MONTHS[first.lower()], _MONTHS[last.lower()]
+    start_year = year if start_month <= end_month else year - 1
+    end = date(year, end_month, _calendar.monthrange(year, end_month)[1])
+    return Period(start=date(start_year, start_month, 1), end=end)
 
 
 def _is_half(period: Period) -> bool:
