@@ -907,3 +907,25 @@ def test_a_heading_naming_months_dates_the_bullets_under_it(tmp_path: Path, head
     assert placed["SEK 3,482 m"] == "D2025-10-01_2025-12-31"
     assert placed["SEK 13,674 m"] == "D2025-01-01_2025-12-31"
     assert placed["12,806"] == "D2024-01-01_2024-12-31"
+
+
+@pytest.mark.parametrize(
+    ("bullet", "concept", "value"),
+    [
+        ("Backlog at September 30, 2026 was $86.4 million.", "Backlog", "86400000"),
+        (
+            "Order backlog reached a record $4.21 billion as of September 30, 2026.",
+            "Backlog",
+            "4210000000",
+        ),
+        ("Revenue backlog of $1.12 billion at September 30, 2026.", "Backlog", "1120000000"),
+        ("Net cash of $22.4 million at September 30, 2026.", "NetCash", "22400000"),
+    ],
+)
+def test_backlog_and_net_cash_are_balances_of_their_own(
+    tmp_path: Path, bullet: str, concept: str, value: str
+) -> None:
+    """Backlog and net cash, as releases state them: balances at the date (own concepts),
+    never the period's revenue nor the cash flow's "net cash provided"."""
+    facts = _prose_facts(tmp_path, [bullet])
+    assert facts == {(concept, "2026-09-30", USD, Decimal(value))}
