@@ -22,7 +22,7 @@ import dataclasses
 import html
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -285,3 +285,28 @@ RULED = PdfLayout(
 PLAIN = PdfLayout(ruled=False, size=8.5, leading=10, header_align="RIGHT", label_valign="TOP")
 # The `split` HTML page as a browser prints it: no rules, statements in pieces.
 PIECES = dataclasses.replace(PLAIN, pieces=True)
+
+
+def drawn_release(
+    headline: str, dateline: tuple[str, ...], draw: Callable[[Canvas, float], None]
+) -> bytes:
+    """A one-page release drawn line by line as a report writer draws it: the headline
+    centred, the dateline below, then `draw(canvas, y)` from the height `y` under them;
+    deterministic (reportlab's invariant mode, restored afterwards)."""
+    out = io.BytesIO()
+    invariant = rl_config.invariant
+    rl_config.invariant = 1
+    try:
+        canvas = Canvas(out, pagesize=letter)
+        y = letter[1] - 60
+        canvas.setFont("Helvetica-Bold", 13)
+        canvas.drawCentredString(306, y, headline)
+        canvas.setFont("Helvetica", 10)
+        for offset, line in enumerate(dateline):
+            canvas.drawString(54, y - 20 - 13 * offset, line)
+        draw(canvas, y)
+        canvas.showPage()
+        canvas.save()
+    finally:
+        rl_config.invariant = invariant
+    return out.getvalue()

@@ -11,13 +11,11 @@ headers shifted by a few points either way, and converted to facts.
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from reportlab import rl_config
-from reportlab.lib.pagesizes import letter
+from renderings_pdf import drawn_release
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -54,28 +52,23 @@ def _release(rights: tuple[float, ...], shift: float, groups: int = 2) -> bytes:
     """A one-page release: the income statement's group headers centred `shift` points
     right (or left) of the figures of the two columns each spans; with `groups` 1 the
     second pair of years has no group header."""
-    out = io.BytesIO()
-    invariant = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        canvas = Canvas(out, pagesize=letter)
-        y = letter[1] - 60
-        canvas.setFont(_BOLD, 13)
-        canvas.drawCentredString(306, y, "Alder Point Instruments Reports Second Quarter 2025")
-        canvas.setFont(_BODY, 10)
-        canvas.drawString(54, y - 20, "TUCSON, Arizona, July 30, 2025 -- Alder Point Instruments,")
-        canvas.drawString(54, y - 33, "Inc. today announced results for the quarter ended June 30.")
+
+    def draw(canvas: Canvas, y: float) -> None:
         canvas.setFont(_BOLD, 10)
         canvas.drawCentredString(306, y - 57, "CONDENSED CONSOLIDATED STATEMENTS OF INCOME")
         canvas.setFont(_BODY, 9)
         canvas.drawCentredString(306, y - 70, "(In thousands)")
-        y = _group_headers(canvas, rights, shift, y - 88, groups)
-        _rows(canvas, rights, y, wrapped=rights == _CLOSE)
-        canvas.showPage()
-        canvas.save()
-    finally:
-        rl_config.invariant = invariant
-    return out.getvalue()
+        top = _group_headers(canvas, rights, shift, y - 88, groups)
+        _rows(canvas, rights, top, wrapped=rights == _CLOSE)
+
+    return drawn_release(
+        "Alder Point Instruments Reports Second Quarter 2025",
+        (
+            "TUCSON, Arizona, July 30, 2025 -- Alder Point Instruments,",
+            "Inc. today announced results for the quarter ended June 30.",
+        ),
+        draw,
+    )
 
 
 def _group_headers(

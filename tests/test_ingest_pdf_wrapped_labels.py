@@ -12,13 +12,11 @@ reportlab, the wrapped lines as far apart as the rows or closer, and converted t
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from reportlab import rl_config
-from reportlab.lib.pagesizes import letter
+from renderings_pdf import drawn_release
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.options import ConvertOptions
@@ -94,27 +92,15 @@ _DATELINE = (
 def _release(pitch: float, wrap: float) -> bytes:
     """A one-page release with two statements: rows `pitch` points apart, the lines of a
     wrapped label `wrap` points apart."""
-    out = io.BytesIO()
-    invariant = rl_config.invariant
-    rl_config.invariant = 1
-    try:
-        canvas = Canvas(out, pagesize=letter)
-        y = letter[1] - 60
-        canvas.setFont(_BOLD, 13)
-        canvas.drawCentredString(306, y, "Alder Point Instruments Reports Second Quarter 2025")
-        canvas.setFont(_BODY, 10)
-        canvas.drawString(54, y - 20, _DATELINE[0])
-        canvas.drawString(54, y - 33, _DATELINE[1])
-        spacing = (pitch, wrap)
+    spacing = (pitch, wrap)
+
+    def draw(canvas: Canvas, y: float) -> None:
         y = _statement(
             canvas, y - 60, "CONDENSED CONSOLIDATED STATEMENTS OF INCOME", _INCOME, spacing
         )
         _statement(canvas, y - 30, "CONDENSED CONSOLIDATED BALANCE SHEETS", _BALANCE, spacing)
-        canvas.showPage()
-        canvas.save()
-    finally:
-        rl_config.invariant = invariant
-    return out.getvalue()
+
+    return drawn_release("Alder Point Instruments Reports Second Quarter 2025", _DATELINE, draw)
 
 
 def _statement(
