@@ -31,14 +31,14 @@ from exporter.taxonomy_narrative import NarrativeWords
 
 FROZEN = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
-# The words that make the period after them the one compared with ("than in 4Q23").
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:than|from|compared\s+(?:to|with)|versus|vs\.?|over)\s+(?:in\s+|the\s+)?$",
-    re.IGNORECASE,
-)
 _CONNECTIVE = re.compile(
     r"\b(?:from|compare[ds]?\s+(?:to|with)|versus|vs\.?|against|relative\s+to)\b",
     re.IGNORECASE,
+)
+# The words that make the period after them the one compared with ("than in 4Q23"): the
+# comparison words, and "than" and "over".
+_COMPARED_BEFORE = re.compile(
+    rf"(?:\b(?:than|over)\b|{_CONNECTIVE.pattern})\.?\s+(?:in\s+|the\s+)?$", re.IGNORECASE
 )
 # A phrase right after "and" / "or" is the tail of a longer name ("cash and restricted cash").
 _JOINED = re.compile(r"(\S)\s+(?:and|or|&)\s*$", re.IGNORECASE)
