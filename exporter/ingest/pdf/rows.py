@@ -62,10 +62,12 @@ _GLUED_WORD = re.compile(r"(?<=[,.\d])(?=[A-Z][a-z])")
 _HOME_SHARE = 0.6
 _HEADER_GAP = 2.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_CONTINUES = re.compile(r"(?:,|-|\b(?:and|or|of|to|in|for|by|the|from|with|on|at|net))$")
-# A label broken off after a word that cannot end one ("net of accumulated depreciation
-# of", "allowance for credit losses of $3,412 and"); not "net", which ends many labels.
-_BROKEN_OFF = re.compile(r"(?:^|\s)(?:and|or|of|to|in|for|by|the|from|with|on|at)$")
+# Words that cannot end a label: it goes on on the next line.
+_JOINING_WORDS = "and|or|of|to|in|for|by|the|from|with|on|at"
+_CONTINUES = re.compile(rf"(?:,|-|\b(?:{_JOINING_WORDS}|net))$")
+# A label broken off after such a word ("net of accumulated depreciation of", "allowance
+# for credit losses of $3,412 and"); not "net", which ends many labels.
+_BROKEN_OFF = re.compile(rf"(?:^|\s)(?:{_JOINING_WORDS})$")
 _ROW_SLACK = 0.25
 
 
