@@ -112,16 +112,32 @@ def run_target(
     stats = [m for m in map(_STATS.match, lines) if m]
     last = stats[-1].groups() if stats else ("0", "0", "0", "0")
     executed = int(done_lines[-1]) if done_lines else int(last[0])
+    found = tuple(sorted(p for p in artifacts.iterdir() if p.is_file()))
     return Outcome(
         target,
-        done.returncode == 0,
+        _held(done.returncode, bool(done_lines), found),
         executed,
-        "\n".join(lines[-40:]),
+        "\n".join([*lines[-40:], f"(exit code {done.returncode})"]),
         coverage=int(last[1]),
         features=int(last[2]),
         corpus=int(last[3]),
-        artifacts=tuple(sorted(p for p in artifacts.iterdir() if p.is_file())),
+        artifacts=found,
     )
+
+
+def _held(returncode: int, finished: bool, artifacts: tuple[Path, ...]) -> bool:
+    """Whether no input crashed or hung the target.
+
+    Every failure of an input (an exception, a timeout, running out of memory) leaves its
+    input in the artifacts and ends the run before libFuzzer's closing "Done" line. A run
+    that printed "Done" and left nothing has held, whatever the process's exit code: a
+    non-zero exit after "Done" with no input kept (seen once on a fresh CI machine, not
+    reproduced) comes from the process's shutdown, not from an input. The code is kept at
+    the end of the output.
+    """
+    if artifacts:
+        return False
+    return returncode == 0 or finished
 
 
 def grow(target: str, workdir: Path, outcome: Outcome) -> list[Path]:
