@@ -58,6 +58,8 @@ class NarrativeWords(Frozen):
     whole: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     neutral_prefixes: tuple[str, ...] = ()
+    part_prepositions: tuple[str, ...] = ()
+    part_nouns: tuple[str, ...] = ()
     part_templates: tuple[str, ...] = ()
     definitions: tuple[str, ...] = ()
     # Words before a date that make it an event's day, not the figure's period ("a dividend

@@ -929,3 +929,46 @@ def test_backlog_and_net_cash_are_balances_of_their_own(
     never the period's revenue nor the cash flow's "net cash provided"."""
     facts = _prose_facts(tmp_path, [bullet])
     assert facts == {(concept, "2026-09-30", USD, Decimal(value))}
+
+
+# --- a figure of a part is not the whole's ------------------------------------------------
+
+_PART_SENTENCES = [
+    "Sales in Europe rose 9% to $210.3 million.",
+    "Revenue in North America was $210.3 million.",
+    "Revenue in the Asia Pacific region was $210.3 million.",
+    "Operating income in the Industrial segment was $210.3 million.",
+    "Revenue in our industrial segment was $210.3 million.",
+    "Revenue from Services was $210.3 million.",
+    "Revenue at Northwind Logistics was $210.3 million.",
+    "Asia Pacific revenue increased to $210.3 million.",
+]
+_WHOLE_SENTENCES = [
+    "Revenue in the third quarter was $210.3 million.",
+    "Revenue in Q3 2026 was $210.3 million.",
+    "Revenue for the Quarter was $210.3 million.",
+    "Revenue for Verdant Harvest Foods was $210.3 million.",
+    "Verdant Harvest revenue was $210.3 million.",
+    "Revenue for the Company was $210.3 million.",
+    "Revenue was $210.3 million.",
+]
+
+
+@pytest.mark.parametrize("sentence", _PART_SENTENCES)
+def test_a_phrase_narrowed_to_a_part_makes_no_fact_of_the_whole(
+    tmp_path: Path, sentence: str
+) -> None:
+    """A region, a segment or a business named right before or after the phrase (by a
+    preposition and a name, or a part noun) narrows it: the figure is not the issuer's."""
+    facts = _prose_facts(tmp_path, ["Net income was $12.0 million.", sentence])
+    assert {(c, p, v) for c, p, _, v in facts} == {("NetIncomeLoss", Q3_2026, Decimal("12000000"))}
+
+
+@pytest.mark.parametrize("sentence", _WHOLE_SENTENCES)
+def test_a_period_or_the_issuer_next_to_the_phrase_leaves_it_whole(
+    tmp_path: Path, sentence: str
+) -> None:
+    """A period ("in Q3 2026", "for the Quarter"), the issuer's own name or a neutral word
+    after the preposition does not narrow the phrase."""
+    facts = _prose_facts(tmp_path, [sentence])
+    assert {(c, p, v) for c, p, _, v in facts} == {("Revenues", Q3_2026, Decimal("210300000"))}

@@ -36,7 +36,7 @@ def read_narrative(
         return Narrative()
     passages = read_passages(document)
     rates = tuple(rate.text for rate in info.exchange_rates)
-    reader = NarrativeReader(taxonomy, report, rates, info.currency)
+    reader = NarrativeReader(taxonomy, report, rates, info.currency, info.issuer)
     reader.define(passages)
     footnotes, links = _read(reader, passages)
     facts = [

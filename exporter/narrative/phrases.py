@@ -18,6 +18,7 @@ from functools import cache
 from exporter.labels import label_tokens
 from exporter.models import Frozen
 from exporter.narrative.model import Figure
+from exporter.tables.phrases import vocabulary
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import ProseEntry
 
@@ -26,6 +27,10 @@ _SLOT = re.compile(r"\{(value|share|figure|member|whole)\}")
 _FIGURE_SLOTS = ("{value}", "{share}", "{figure}")
 _BREAK = re.compile(r"[,.;:()\[\]]")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w&'\u2019-]*)")
+# How many words after a phrase can still name its part: a preposition, an article, a
+# name of up to two words and the part noun ("in the Asia Pacific region").
+_PART_REACH = 5
 FIGURE = "\x00figure"
 
 
@@ -154,6 +159,10 @@ class PhraseIndex:
             self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
+        self.part_prepositions = frozenset(w.lower() for w in spec.words.part_prepositions)
+        self.part_nouns = frozenset(w.lower() for w in spec.words.part_nouns)
+        # "Net income for the Quarter": a period's own words never name a part.
+        self.period_words = frozenset(w for ws in vocabulary().units.values() for w in ws)
         self.openers = tuple(t for t in (label_tokens(w) for w in spec.words.definitions) if t)
         events = "|".join(r"\s+".join(map(re.escape, w.split())) for w in spec.words.event_dates)
         self._event = re.compile(rf"\b(?:{events})\s*$", re.IGNORECASE) if events else None
@@ -212,22 +221,71 @@ class PhraseIndex:
         return self._event is not None and self._event.search(text, 0, start) is not None
 
     def qualified_before(
-        self, text: str, start: int, periods: tuple[tuple[int, int], ...] = ()
+        self,
+        text: str,
+        start: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
     ) -> bool:
         """A capitalised name right before a phrase narrows it ("MGM China net revenues",
         "International sales"): the phrase does not name the whole. A word that says when
         ("Q3 revenue", "Full-year revenue": a period phrase among `periods`; "Interim
-        dividend": a neutral word) does not."""
+        dividend": a neutral word) or the issuer's name (a word of `names`) does not."""
         match = _PREVIOUS_WORD.search(text, 0, start)
         if match is None:
             return False
-        if any(a < match.end(1) and match.start(1) < b for a, b in periods):
-            return False
         word = match.group(1)
-        lowered = word.lower().rstrip("'\u2019s")
-        if lowered in self.neutral or word.lower() in self.neutral:
+        if self._whole(word, match.start(1), match.end(1), periods, names):
             return False
-        return word[:1].isupper() or lowered in ("segment", "segments")
+        return word[:1].isupper() or word.lower() in self.part_nouns
+
+    def qualified_after(
+        self,
+        text: str,
+        end: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
+    ) -> bool:
+        """A preposition and a name right after a phrase narrow it ("Sales in Europe",
+        "Operating income in the Industrial segment", "Revenue from Services"), as does a
+        part noun among the next words ("Revenue in our industrial segment"). A period
+        ("Revenue in Q4", "for the Quarter") or the issuer (`names`) is the whole."""
+        following: list[re.Match[str]] = []
+        for match in _NEXT_WORD.finditer(text, end):
+            if match.start() != (following[-1].end() if following else end):
+                break
+            following.append(match)
+            if len(following) == _PART_REACH:
+                break
+        if not following or following[0].group(1).lower() not in self.part_prepositions:
+            return False
+        rest = following[1:]
+        while rest and rest[0].group(1).lower() in self.neutral:
+            rest.pop(0)
+        if not rest:
+            return False
+        first = rest[0]
+        if self._whole(first.group(1), first.start(1), first.end(1), periods, names):
+            return False
+        return first.group(1)[:1].isupper() or any(
+            m.group(1).lower() in self.part_nouns for m in rest
+        )
+
+    def _whole(
+        self,
+        word: str,
+        start: int,
+        end: int,
+        periods: tuple[tuple[int, int], ...],
+        names: frozenset[str],
+    ) -> bool:
+        """Whether `word`, next to a phrase, leaves it naming the whole: a word of a period
+        phrase or a period's own word, a neutral word, or a word of the issuer's name."""
+        if any(a < end and start < b for a, b in periods):
+            return True
+        lowered = word.lower()
+        stem = lowered.rstrip("'\u2019s")
+        return bool({lowered, stem} & (self.neutral | self.period_words | names))
 
     def _qualified(self, norms: list[str], after: int) -> bool:
         return any(tuple(norms[after : after + len(q)]) == q for q in self.qualifiers)

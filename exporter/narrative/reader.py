@@ -11,6 +11,7 @@ kept with the figures whose words carry the mark.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -50,6 +51,7 @@ from exporter.taxonomy import Concept, Taxonomy
 _FAR = timedelta(days=800)
 # How many words before a figure its verb can stand ("was 83%", "amounted to RMB410 million").
 _PAST_REACH = 3
+_NAME_WORD = re.compile(r"[A-Za-z][\w&'\u2019-]*")
 
 
 class NarrativeReader(RelatedFigures):
@@ -61,8 +63,11 @@ class NarrativeReader(RelatedFigures):
         report: ReportCalendar,
         rates: tuple[str, ...] = (),
         currency: str | None = None,
+        issuer: str | None = None,
     ) -> None:
         self.report = report
+        # The words of the issuer's name: "Acme revenue" is the whole, not a part.
+        self.issuer = frozenset(w.lower() for w in _NAME_WORD.findall(issuer or ""))
         self.rates = rates
         # The release's currency: a money figure that names none ("52.62 cents") is in it.
         self.currency = currency
@@ -122,7 +127,14 @@ class NarrativeReader(RelatedFigures):
                 if start <= m.offset <= end and m.label in self.definitions
             )
             sentence = read_sentence(
-                text, start, self.figures, self.index, self.report, found=found, defined=defined
+                text,
+                start,
+                self.figures,
+                self.index,
+                self.report,
+                found=found,
+                defined=defined,
+                issuer=self.issuer,
             )
             state = State()
             self._sentence(passage, sentence, state, fallback)

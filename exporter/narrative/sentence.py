@@ -191,10 +191,12 @@ def read_sentence(
     report: ReportCalendar,
     found: list[Figure] | None = None,
     defined: tuple[DefinedTerm, ...] = (),
+    issuer: frozenset[str] = frozenset(),
 ) -> Sentence:
     """Figures (dates and names taken out), phrases, mentions and templates of a sentence;
     `found` is `reader.figures(text)` when the caller already has it; `defined` the marks in
-    it whose footnotes define their terms."""
+    it whose footnotes define their terms; `issuer` the words of the issuer's name (a
+    phrase next to them names the whole, not a part)."""
     raw = index.without_filler(words(text))
     mentions = index.mentions(raw, text)
     dates = [m.span() for m in DATE_PATTERN.finditer(text)]
@@ -209,7 +211,9 @@ def read_sentence(
     mentions = [
         m
         for m in mentions
-        if not _joined(text, m, figures) and not index.qualified_before(text, m.start, periods)
+        if not _joined(text, m, figures)
+        and not index.qualified_before(text, m.start, periods, issuer)
+        and not index.qualified_after(text, m.end, periods, issuer)
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
