@@ -27,6 +27,7 @@ from exporter.labels import (
     without_item_marks,
 )
 from exporter.models import FROZEN
+from exporter.numbers import PrintedNumber
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison, vocabulary
 from exporter.tables.rows import without_scale
@@ -990,7 +991,7 @@ def _sections_as_members(
     for key, found in headings.items():
         if isinstance(key, str) and len(found) >= _BREAKDOWN_MIN:
             members |= found
-    named: dict[str, bool] = {}
+    named: dict[str, bool] = {heading: True for heading in _wholes(rows, members)}
     for i, (row, mapping) in enumerate(rows):
         key = _line_item(row, mapping)
         if not row.sections or len(headings.get(key, ())) < _BREAKDOWN_MIN:
@@ -1004,6 +1005,51 @@ def _sections_as_members(
         if not named[heading]:
             result[i] = {"member": strip_footnotes(heading), "concept": concepts[key]}
     return result
+
+
+def _wholes(rows: list[tuple[TableRow, RowMapping]], headings: set[str]) -> set[str]:
+    """Headings whose line items print the sum of the same line items under every other
+    heading, column by column ("Total Calder Industrial" after its segments and
+    "Corporate and eliminations"): the whole, not one more part.
+
+    Amounts only (a margin does not add up); each sum may miss by the rounding of its
+    items, and at least one line item must be printed under the whole and the others.
+    """
+    amounts: dict[str, dict[tuple[object, int], list[PrintedNumber]]] = {}
+    for row, mapping in rows:
+        if row.sections and row.sections[-1] in headings:
+            found = amounts.setdefault(row.sections[-1], {})
+            for cell in row.cells:
+                if not (cell.number.percent or cell.number.basis_points or cell.number.multiple):
+                    key = (_line_item(row, mapping), cell.column)
+                    found.setdefault(key, []).append(cell.number)
+    return {
+        heading
+        for heading, printed in amounts.items()
+        if _adds_up(printed, [n for h, o in amounts.items() if h != heading for n in o.items()])
+    }
+
+
+def _adds_up(
+    whole: dict[tuple[object, int], list[PrintedNumber]],
+    parts: list[tuple[tuple[object, int], list[PrintedNumber]]],
+) -> bool:
+    """Whether every amount of `whole` is the sum of `parts`' amounts of its line item and
+    column, within their rounding (at least one such amount)."""
+    sums: dict[tuple[object, int], list[PrintedNumber]] = {}
+    for key, numbers in parts:
+        sums.setdefault(key, []).extend(numbers)
+    checked = [key for key, numbers in whole.items() if len(numbers) == 1 and key in sums]
+    if not checked:
+        return False
+    for key in checked:
+        total, items = whole[key][0], sums[key]
+        if len(items) < _BREAKDOWN_MIN:
+            return False
+        slack = Decimal(len(items) + 1) / 2 * Decimal(10) ** -total.fraction_digits
+        if abs(total.value - sum(n.value for n in items)) > slack:
+            return False
+    return True
 
 
 def _line_item(row: TableRow, mapping: RowMapping) -> object:

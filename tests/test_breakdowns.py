@@ -170,6 +170,63 @@ def test_line_items_repeated_under_sibling_headings_are_members(tmp_path: Path) 
     }
 
 
+@pytest.mark.parametrize("whole", ["Total Example Corp.", "Consolidated Results", "Group"])
+def test_a_heading_whose_line_items_add_up_the_others_is_the_whole(
+    tmp_path: Path, whole: str
+) -> None:
+    """The last heading prints, line item by line item, the sum of the segments and the
+    corporate line above it (whatever it is called): its rows are the concepts
+    themselves, not one more member; its margin (no amount) goes with it."""
+    header = "<tr><td></td><td>Twelve Months Ended June 30, 2024 $ million</td></tr>"
+    body = (
+        _row("Flexibles")
+        + _row("Net sales", "11,154")
+        + _row("Operating income", "1,429")
+        + _row("Operating margin", "12.8%")
+        + _row("Rigid Packaging")
+        + _row("Net sales", "3,540")
+        + _row("Operating income", "265")
+        + _row("Operating margin", "7.5%")
+        + _row("Corporate and eliminations")
+        + _row("Net sales", "(12)")
+        + _row("Operating income", "(98)")
+        + _row(whole)
+        + _row("Net sales", "14,682")
+        + _row("Operating income", "1,596")
+        + _row("Operating margin", "10.9%")
+    )
+    facts = _facts(_segment_table(tmp_path, body, header))
+    assert facts[(REVENUE, YEAR)] == {
+        "": Decimal("14682000000"),
+        "FlexiblesMember": Decimal("11154000000"),
+        "RigidPackagingMember": Decimal("3540000000"),
+        "CorporateAndEliminationsMember": Decimal("-12000000"),
+    }
+    assert facts[("OperatingIncomeLoss", YEAR)][""] == Decimal("1596000000")
+
+
+def test_a_heading_that_adds_up_only_some_others_stays_a_member(tmp_path: Path) -> None:
+    """ "Total International" is the sum of two of the three regions: a part of its own."""
+    header = "<tr><td></td><td>Twelve Months Ended June 30, 2024 $ million</td></tr>"
+    body = (
+        _row("United States")
+        + _row("Net sales", "6,000")
+        + _row("Operating income", "800")
+        + _row("Europe")
+        + _row("Net sales", "3,000")
+        + _row("Operating income", "400")
+        + _row("Asia")
+        + _row("Net sales", "2,000")
+        + _row("Operating income", "300")
+        + _row("Total International")
+        + _row("Net sales", "5,000")
+        + _row("Operating income", "700")
+    )
+    facts = _facts(_segment_table(tmp_path, body, header))
+    assert facts[(REVENUE, YEAR)]["TotalInternationalMember"] == Decimal("5000000000")
+    assert "" not in facts[(REVENUE, YEAR)]
+
+
 @pytest.mark.parametrize(
     "wording", ["Current quarter vs prior year quarter", "% change", "Y/Y growth"]
 )
