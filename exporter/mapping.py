@@ -830,6 +830,10 @@ def _breakdown_group(
     """
     said_by = any(mapper.says_breakdown(text) for text in texts)
     named = [i for i, (row, m) in enumerate(rows) if m.extension and row.label.strip()]
+    # A last row printing the sum of the rows above it is the total, whatever its label
+    # ("Total Adjusted EBITDA" under "Adjusted EBITDA by segment").
+    total = _printed_total(rows, named, mapper.taxonomy)
+    named = [i for i in named if i != total]
     if len(named) < _BREAKDOWN_MIN or not (said_by or whole_table):
         return {}
     heading = _heading_concept(mapper, table, texts, sections, rows[named[0]][0], durations)
@@ -840,7 +844,9 @@ def _breakdown_group(
     # A heading that says what it is broken down by ("by category") may print line items
     # of its own beside the members; a table's title may only add its total.
     parts = _parts(mapper.taxonomy, concept) if said_by else {concept}
-    if any(rows[i][1].concept not in parts and rows[i][0].label.strip() for i in others):
+    if any(
+        rows[i][1].concept not in parts and rows[i][0].label.strip() and i != total for i in others
+    ):
         return {}
     update: dict[int, dict[str, object]] = {}
     reason = "a member of the breakdown its heading names"
@@ -853,9 +859,43 @@ def _breakdown_group(
             "matched": heading_name,
         }
     for i in others:
-        if rows[i][1].concept == concept or not rows[i][0].label.strip():
+        row, mapping = rows[i]
+        if mapping.concept == concept or not row.label.strip() or i == total:
             update[i] = {"concept": concept, "extension": False, "reason": "the breakdown's total"}
     return update
+
+
+def _printed_total(
+    rows: list[tuple[TableRow, RowMapping]], named: list[int], taxonomy: Taxonomy
+) -> int | None:
+    """The last of the `named` rows when, column by column, it prints the sum of the
+    other named rows (at least two). In a roll-forward (a first row that opens the
+    period) the last row is the closing balance, not a total of parts."""
+    if len(named) <= _BREAKDOWN_MIN or opens_the_period(rows[named[0]][0].label, taxonomy):
+        return None
+    last, items = rows[named[-1]][0], [rows[i][0] for i in named[:-1]]
+    by_column: dict[int, list[PrintedNumber]] = {}
+    for item in items:
+        for cell in item.cells:
+            by_column.setdefault(cell.column, []).append(cell.number)
+    printed = [c for c in last.cells if _is_amount(c.number)]
+    if not printed or any(c.column not in by_column for c in printed):
+        return None
+    if all(_foots(c.number, by_column[c.column]) for c in printed):
+        return named[-1]
+    return None
+
+
+def _is_amount(number: PrintedNumber) -> bool:
+    """A number that adds up with others of its line (not a rate, a margin or a multiple)."""
+    return not (number.percent or number.basis_points or number.multiple)
+
+
+def _foots(total: PrintedNumber, items: list[PrintedNumber]) -> bool:
+    """Whether `total` is the sum of `items` within their rounding (half a printed unit
+    per item)."""
+    slack = Decimal(len(items) + 1) / 2 * Decimal(10) ** -total.fraction_digits
+    return abs(total.value - sum(n.value for n in items)) <= slack
 
 
 def _breakdowns(
@@ -1020,7 +1060,7 @@ def _wholes(rows: list[tuple[TableRow, RowMapping]], headings: set[str]) -> set[
         if row.sections and row.sections[-1] in headings:
             found = amounts.setdefault(row.sections[-1], {})
             for cell in row.cells:
-                if not (cell.number.percent or cell.number.basis_points or cell.number.multiple):
+                if _is_amount(cell.number):
                     key = (_line_item(row, mapping), cell.column)
                     found.setdefault(key, []).append(cell.number)
     return {
@@ -1042,14 +1082,9 @@ def _adds_up(
     checked = [key for key, numbers in whole.items() if len(numbers) == 1 and key in sums]
     if not checked:
         return False
-    for key in checked:
-        total, items = whole[key][0], sums[key]
-        if len(items) < _BREAKDOWN_MIN:
-            return False
-        slack = Decimal(len(items) + 1) / 2 * Decimal(10) ** -total.fraction_digits
-        if abs(total.value - sum(n.value for n in items)) > slack:
-            return False
-    return True
+    return all(
+        len(sums[key]) >= _BREAKDOWN_MIN and _foots(whole[key][0], sums[key]) for key in checked
+    )
 
 
 def _line_item(row: TableRow, mapping: RowMapping) -> object:

@@ -107,6 +107,27 @@ def test_a_table_titled_by_its_concept_breaks_it_down(tmp_path: Path) -> None:
     assert values[""] == Decimal("101646000000")
 
 
+@pytest.mark.parametrize("total", ["Total Adjusted EBITDA", "Segment total", "All regions"])
+def test_a_last_row_printing_the_sum_is_the_breakdown_s_total(tmp_path: Path, total: str) -> None:
+    """A title that names the concept, region rows, and a last row whose figures are the
+    sum of those above it: that row is the concept itself, whatever its label says."""
+    body = "".join(_row(*r) for r in SEGMENTS) + _row(total, "$101,646", "$100,864")
+    facts = _facts(_release(tmp_path, "Adjusted EBITDA by Region", body))
+    assert facts[("AdjustedEbitda", QUARTER)] == {
+        "": Decimal("101646000000"),
+        "AmericasMember": Decimal("50430000000"),
+        "EuropeMember": Decimal("30397000000"),
+        "GreaterChinaMember": Decimal("20819000000"),
+    }
+
+
+def test_a_last_row_that_is_not_the_sum_stays_a_member(tmp_path: Path) -> None:
+    body = "".join(_row(*r) for r in SEGMENTS) + _row("Rest of World", "$1,646", "$1,864")
+    facts = _facts(_release(tmp_path, "Adjusted EBITDA by Region", body))
+    assert facts[("AdjustedEbitda", QUARTER)]["RestOfWorldMember"] == Decimal("1646000000")
+    assert "" not in facts[("AdjustedEbitda", QUARTER)]
+
+
 def test_a_section_that_names_no_breakdown_keeps_its_line_items(tmp_path: Path) -> None:
     """ "Operating expenses" over lines the taxonomy does not know: line items of the
     issuer (extension concepts), not members of operating expenses."""
