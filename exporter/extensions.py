@@ -62,9 +62,10 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
 
 def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
     """A row of people or things, not money: its label starts with a count's words and
-    its numbers are whole ("Employees", "Number of stores"), or it names a physical unit
-    or a quantity's verb and no price ("Gallons sold (in millions)", "Credits sold", but
-    not "Average price per gallon" or "Cost of goods sold").
+    its numbers are whole ("Employees", "Number of stores"), or it names a physical unit,
+    a quantity's verb or a rate per span of time and no price ("Gallons sold (in
+    millions)", "Credits sold", "Shipments per day", but not "Average price per gallon",
+    "Cost of goods sold" or "Revenue per day").
 
     Matched on the printed words, not their stems: "Employee retention credit receivable"
     is money, "Employees" a headcount."""
@@ -81,7 +82,8 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
     units = {
         w for kind in ("quantities", "quantity_verbs") for p in _phrases(taxonomy, kind) for w in p
     }
-    return bool(units & set(own)) and not any(
+    timed = any(_contiguous(own, p) for p in _phrases(taxonomy, "time_rates"))
+    return (bool(units & set(own)) or timed) and not any(
         own[i : i + len(p)] == p for p in money for i in range(len(own))
     )
 

@@ -1276,6 +1276,9 @@ _OPERATING_ROWS = (
     ("Credits sold (in thousands)", ("8.5", "-"), ("8500", "0"), "pure"),
     ("Average price per credit", ("$ 64.8", "$ -"), ("64.8", "0"), "USD"),
     ("Employee retention credit receivable", ("1,142", "1,142"), ("1142000", "1142000"), "USD"),
+    ("Shipments per day", ("21,480", "21,960"), ("21480", "21960"), "pure"),
+    ("Loads per week", ("3,105", "2,988"), ("3105", "2988"), "pure"),
+    ("Revenue per day", ("412", "398"), ("412000", "398000"), "USD"),
 )
 
 
@@ -2949,3 +2952,4 @@ def test_a_period_printed_as_a_row_over_the_header_printed_again(tmp_path: Path,
     assert ("D2025-07-01_2025-09-30", Decimal("111323000")) in revenue
     assert ("D2024-07-01_2024-09-30", Decimal("107916000")) in revenue
     assert ("D2025-07-01_2025-09-30", Decimal("107916000")) not in revenue
+
