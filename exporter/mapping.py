@@ -665,13 +665,16 @@ def _overrides(
     percent_columns |= {
         i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
     }
+    # A change printed in points ("(230) bps", "+2.7 pp") is the difference of two rates,
+    # in the rate's own type, not a relative change.
+    points = {c.column for c in row.cells if c.number.points or c.number.basis_points}
     overrides = []
     qualifiers = _change_qualifiers(block)
     for column, kind in sorted(kinds.items()):
         if kind is base_kind:
             continue
         if kind is CellKind.CHANGE:
-            percent = column in percent_columns
+            percent = column in percent_columns and column not in points
             concept = registry.change_concept(base, percent, qualifiers.get(column, ""))
         elif base.type is _VARIANT_TYPES.get(kind):
             continue

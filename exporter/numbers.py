@@ -33,6 +33,7 @@ _NUMBER = re.compile(
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2]|\s(?:cents?|pence)(?![A-Za-z]))?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
+    (?P<points2>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
     (?P<trail>(?<=[\d%])[-\u2212])?
     (?P<credit>\s?CR)?
@@ -60,6 +61,9 @@ class PrintedNumber(Frozen):
     # Printed in the currency's minor unit ("12.3p" pence, "45c" cents): the value is in
     # hundredths of the currency, as a per-share amount often is.
     minor_unit: bool = False
+    # Printed in percentage points ("+2.7 pp", "(3.7) pts"): a change of a rate, read as a
+    # percentage (`percent` is set too), not a relative change.
+    points: bool = False
     # Printed in basis points ("121 bps", "(451) bps"): hundredths of a percent, as a
     # change of a margin or rate is often stated.
     basis_points: bool = False
@@ -132,8 +136,10 @@ def _parse(text: str) -> PrintedNumber | None:
         value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
     # Percentage points ("+0.6 pp", "1.1 p.p."): a change of a rate, read as a percentage.
-    points = bool(match["points"])
-    if points and (match["pct1"] or match["pct2"] or match["scale"]):
+    points = bool(match["points"] or match["points2"])
+    if points and (match["pct1"] or match["pct2"] or match["scale"] or match["bps"]):
+        return None
+    if match["points"] and match["points2"]:
         return None
     percent = bool(match["pct1"] or match["pct2"] or points)
     minor = bool(match["minor1"] or match["minor2"])
@@ -153,6 +159,7 @@ def _parse(text: str) -> PrintedNumber | None:
         value=value,
         fraction_digits=fraction,
         percent=percent,
+        points=points,
         minor_unit=minor,
         basis_points=basis_points,
         multiple=multiple,

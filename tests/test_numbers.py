@@ -170,12 +170,30 @@ def test_groups_of_neither_kind_are_not_a_number(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("+0.6 pp", "0.6"), ("1.1 p.p.", "1.1"), ("-0.4ppt", "-0.4")]
+    ("text", "value"),
+    [
+        ("+0.6 pp", "0.6"),
+        ("1.1 p.p.", "1.1"),
+        ("-0.4ppt", "-0.4"),
+        ("(3.7) pts", "-3.7"),
+        ("(0.5)pp", "-0.5"),
+        ("(1.2 pts)", "-1.2"),
+    ],
 )
 def test_percentage_points_are_a_rate(text: str, value: str) -> None:
     number = parse_number(text)
     assert number is not None
-    assert (number.value, number.percent, number.rate_exponent) == (Decimal(value), True, -2)
+    assert (number.value, number.percent, number.points, number.rate_exponent) == (
+        Decimal(value),
+        True,
+        True,
+        -2,
+    )
+
+
+@pytest.mark.parametrize("text", ["(3.7) pts pts", "(3.7 pp) pts", "2.1% pts", "(4) pts bps"])
+def test_points_marked_twice_or_with_another_rate_are_none(text: str) -> None:
+    assert parse_number(text) is None
 
 
 @pytest.mark.parametrize("text", [">100%", "> 100 %", "<-100%", ">1,000%", "n/a", "n.m."])

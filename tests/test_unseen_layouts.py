@@ -2953,3 +2953,35 @@ def test_a_period_printed_as_a_row_over_the_header_printed_again(tmp_path: Path,
     assert ("D2024-07-01_2024-09-30", Decimal("107916000")) in revenue
     assert ("D2025-07-01_2025-09-30", Decimal("107916000")) not in revenue
 
+
+# --- a rate's change printed in points is a difference, not a relative change ---------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("(230) bps", "-0.0230"), ("(2.3) pts", "-0.023"), ("-2.3 pp", "-0.023")],
+)
+def test_a_rate_s_change_in_points_is_the_difference_of_the_rates(
+    tmp_path: Path, printed: str, value: str
+) -> None:
+    """Operating margin 14.1% against 16.4%, "Change (230) bps": the margin fell by 2.3
+    points; revenue's "6.3%" in the same column is its relative change."""
+    rows: list[tuple[str, ...]] = [
+        ("(in millions, except percentages)", "Q4 2025", "Q4 2024", "Change"),
+        ("Revenue", "1,090.0", "1,025.4", "6.3%"),
+        ("Operating margin", "14.1%", "16.4%", printed),
+    ]
+    html = _html_release(
+        "Contoso Freight Reports Fourth Quarter 2025 Results",
+        "ATLANTA, Feb. 4, 2026 -- Contoso Freight Inc. (NYSE: CTFR) today reported results"
+        " for the fourth quarter ended December 31, 2025.",
+        "Financial Summary",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    by_printed = {f.source.printed: f for f in conversion.facts.facts}
+    change = by_printed[printed]
+    assert (change.value, change.unit) == (Decimal(value), "pure")
+    assert "PercentChange" not in change.concept
+    assert change.concept.startswith(by_printed["14.1%"].concept)
+    assert by_printed["6.3%"].concept.endswith("PercentChange")
