@@ -159,6 +159,10 @@ class Statement(Frozen):
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
+    # The statement's printed sums are reconciliations: each line after the measure it
+    # starts from adjusts it, so a credit line (a gain, an income) the sum deducts is a
+    # positive amount, and one it adds back is a loss.
+    adjusts: bool = False
 
     def matches_title(self, title: str) -> bool:
         return any(re.search(p, title, re.IGNORECASE) for p in self.title_patterns)
@@ -430,6 +434,7 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         deduction_sections=tuple(head.get("deduction_sections", ())),
         contra_lines=tuple(head.get("contra_lines", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
+        adjusts=bool(head.get("adjusts", False)),
     )
     concepts = [Concept.model_validate(c) for c in data.get("concept", [])]
     return statement, concepts

@@ -502,3 +502,52 @@ def test_expenses_by_nature_printed_in_brackets_are_positive(
     assert by_concept[("LaborAndRelatedExpense", "Q3 2024")] == Decimal(352_000_000)
     assert by_concept[("IncomeTaxExpenseBenefit", "Q3 2025")] == Decimal(31_000_000)
     assert by_concept[("OtherCostAndExpenseOperating", "Q3 2025")] == Decimal(104_900_000)
+
+
+# A reconciliation of net income to adjusted EBITDA: six adjustments, a gain deducted and a
+# loss added back, in a printed sum longer than a statement's subtotals.
+RECONCILIATION = """Tamsin Industrial Reports Fourth Quarter 2025 Results
+
+Tamsin Industrial Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+Reconciliation of Net Income to Adjusted EBITDA
+($ in millions)
+
+\tQ4 2025\tQ4 2024
+Net income\t42.6\t18.9
+Interest expense, net\t21.4\t23.0
+Income tax expense\t12.8\t5.1
+Depreciation and amortization\t38.7\t36.5
+Stock-based compensation\t5.3\t4.9
+{gain}\t(11.2)\t(2.0)
+{loss}\t3.4\t—
+Adjusted EBITDA\t113.0\t86.4
+"""
+
+
+@pytest.mark.parametrize(
+    ("gain", "loss"),
+    [
+        ("Gain on sale of business", "Loss on extinguishment of debt"),
+        ("Gain on investments", "Loss on extinguishment of debt"),
+        ("Gain on sale of business", "Loss on investments"),
+    ],
+)
+def test_a_reconciliation_deducts_a_gain_and_adds_back_a_loss(
+    tmp_path: Path, gain: str, loss: str
+) -> None:
+    """The gain deducted from net income is a gain of 11.2 (positive in its gain-or-loss
+    concept); the loss added back is a loss of 3.4 (negative); expenses added back stay
+    positive."""
+    release = tmp_path / "tamsin-2025q4.txt"
+    release.write_text(RECONCILIATION.format(gain=gain, loss=loss), encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    current = {label: v for (label, column), v in by_label.items() if "2025" in column}
+    prior = {label: v for (label, column), v in by_label.items() if "2024" in column}
+    assert current[gain] == Decimal(11_200_000)
+    assert prior[gain] == Decimal(2_000_000)
+    assert current[loss] == Decimal(-3_400_000)
+    assert current["Income tax expense"] == Decimal(12_800_000)
+    assert current["Stock-based compensation"] == Decimal(5_300_000)
+    assert current["Adjusted EBITDA"] == Decimal(113_000_000)

@@ -531,12 +531,18 @@ def _block_facts(
     concepts = {r: m.concept for r, m in mapped.items() if m.concept and not m.member}
     skipped = {r: frozenset(c for c, _ in m.overrides) for r, m in mapped.items()}
     reversed_in_print = builder.taxonomy.printed_reversed(table.kind)
+    statement = builder.taxonomy.statement(table.kind)
     calc = block_calculations(
-        block, concepts, skipped, builder.taxonomy, builder.balances, reversed_in_print
+        block,
+        concepts,
+        skipped,
+        builder.taxonomy,
+        builder.balances,
+        reversed_in_print,
+        adjusts=statement is not None and statement.adjusts,
     )
     _record_arcs(builder, calc)
     _report_broken(builder, table, block, calc)
-    statement = builder.taxonomy.statement(table.kind)
     names = builder.presentation.setdefault(statement.role if statement else "Other", [])
     for r, mapping in mapped.items():
         if mapping.concept and mapping.concept not in names:

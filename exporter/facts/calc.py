@@ -22,6 +22,8 @@ from exporter.taxonomy import Balance, Taxonomy
 
 _MAX_ADDED = 3
 _MAX_RUN = 5
+# A reconciliation adds up to a dozen adjustments to the measure it starts from.
+_MAX_ADJUSTMENTS = 16
 # A word of a label, and whether it stands in brackets: "(income)", "(expense)".
 _DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
 Balances = dict[str, Balance | None]
@@ -375,11 +377,11 @@ def _deducted_sections(
     return result
 
 
-def _printed_sum(rows: list[RowValues], total: int) -> range:
-    """The rows just above `total` (two to `_MAX_RUN`) whose printed numbers add up to its
+def _printed_sum(rows: list[RowValues], total: int, longest: int = _MAX_RUN) -> range:
+    """The rows just above `total` (two to `longest`) whose printed numbers add up to its
     own in every column, the nearest such run; empty when none does."""
     plain = [1] * len(rows)
-    for start in range(total - 2, max(total - _MAX_RUN, 0) - 1, -1):
+    for start in range(total - 2, max(total - longest, 0) - 1, -1):
         run = range(start, total)
         sums = RelationInstance(role="", total=total, items=tuple((i, 1) for i in run))
         complete = all(set(rows[total].values) <= set(rows[i].values) for i in run)
@@ -419,6 +421,22 @@ def _deducted_in_printed_sums(
     return result
 
 
+def _credit_adjustments(
+    rows: list[RowValues], signs: list[int], fixed: set[int], balances: Balances
+) -> list[int]:
+    """In a reconciliation's printed sums, the credit lines after the measure each sum
+    starts from: a gain or an income adjusts a profit measure by its opposite ("Gain on
+    sale of business (11.2)" is a gain of 11.2; "Loss on extinguishment of debt 3.4" a
+    loss, -3.4). Lines a relation of the taxonomy ties keep the sign it gives."""
+    result = list(signs)
+    for total in range(len(rows)):
+        run = _printed_sum(rows, total, _MAX_ADJUSTMENTS)
+        for i in run[1:]:
+            if i not in fixed and balances.get(rows[i].concept) is Balance.CREDIT:
+                result[i] = -signs[i]
+    return result
+
+
 def _printed_sign(
     printed: TableRow, row: RowValues, balance: Balance | None, taxonomy: Taxonomy
 ) -> int:
@@ -443,6 +461,7 @@ def block_calculations(
     taxonomy: Taxonomy,
     balances: Balances,
     reversed_in_print: frozenset[str] = frozenset(),
+    adjusts: bool = False,
 ) -> BlockCalc:
     """Signs per row index and the relations to publish, for rows mapped to `concepts`;
     rows of a concept in `reversed_in_print` start reversed (see
@@ -472,6 +491,8 @@ def block_calculations(
     signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
     labels = [block.rows[r].label for r in order]
     signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy)
+    if adjusts:
+        signs = _credit_adjustments(rows, signs, fixed, balances)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
