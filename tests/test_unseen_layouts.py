@@ -444,6 +444,46 @@ def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
         assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1300000000")
 
 
+# --- a fiscal year named alone beside halves under a half-year caption -------------------
+
+
+_HALF_YEAR_WITH_YEAR = (
+    "<html><body><p>Ashgrove plc - Half year results</p>"
+    "<p>LONDON, 12 May 2025 -- Ashgrove plc announces its results for the six months ended"
+    " 31 March 2025.</p>{title}"
+    "<table><tr><td></td><td>H1 2025 £m</td><td>H1 2024 £m</td><td>{year} £m</td></tr>"
+    "<tr><td>Revenue</td><td>412.6</td><td>368.4</td><td>761.9</td></tr>"
+    "<tr><td>Operating profit</td><td>54.8</td><td>47.0</td><td>97.5</td></tr>"
+    "</table></body></html>"
+)
+_HALF_YEAR_CAPTIONS = {
+    "caption-line": "<p>Condensed income statement</p><p>for the six months ended 31 March 2025</p>",
+    "in-title": "<p>Condensed income statement for the six months ended 31 March 2025</p>",
+}
+
+
+@pytest.mark.parametrize("year", ["FY 2024", "FY24", "FY2024", "Fiscal 2024", "Full year 2024"])
+@pytest.mark.parametrize("caption", sorted(_HALF_YEAR_CAPTIONS))
+def test_a_fiscal_year_beside_halves_under_a_half_year_caption_is_the_whole_year(
+    tmp_path: Path, year: str, caption: str
+) -> None:
+    """The caption's six months are the halves' span, and its date ends them: "FY 2024"
+    beside them is the whole fiscal year, which ends six months after the half (30
+    September), not a second half-year nor the twelve months to 31 March."""
+    title = _HALF_YEAR_CAPTIONS[caption]
+    path = _release(tmp_path, _HALF_YEAR_WITH_YEAR.format(title=title, year=year))
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-10-01_2025-03-31")] == Decimal("412600000")
+    assert facts[("Revenues", "D2023-10-01_2024-03-31")] == Decimal("368400000")
+    assert facts[("Revenues", "D2023-10-01_2024-09-30")] == Decimal("761900000")
+    assert facts[("OperatingIncomeLoss", "D2023-10-01_2024-09-30")] == Decimal("97500000")
+    assert {context for _, context in facts} == {
+        "D2024-10-01_2025-03-31",
+        "D2023-10-01_2024-03-31",
+        "D2023-10-01_2024-09-30",
+    }
+
+
 # --- the title and unit printed in the table's own first rows -------------------------------
 
 

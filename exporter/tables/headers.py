@@ -425,11 +425,16 @@ def resolve_header(header: str, context: HeaderContext) -> Resolution:
 
     A period heading above the table applies to every column; the title and caption
     complete only a header that states some part of a period itself (a year, a quarter).
+    A header naming a fiscal year alone ("FY 2024") is that whole year: the span of a
+    heading or caption ("for the six months ended 30 June 2025") is not its own.
     """
     phrase = parse_phrase(header)
     for mark in footnote_marks(header):
         if mark in context.note_periods and not phrase.is_empty:
             phrase = phrase.completed_by(context.note_periods[mark])
+    if not context.instants:
+        # A balance sheet's "FY 2024" is the balance at that year's end, not the year.
+        phrase = phrase.as_whole_fiscal_year()
     if context.period_hint:
         phrase = phrase.completed_by(parse_phrase(context.period_hint))
     if not phrase.is_empty:
