@@ -484,6 +484,28 @@ def test_a_fiscal_year_beside_halves_under_a_half_year_caption_is_the_whole_year
     }
 
 
+@pytest.mark.parametrize("second", ["Six months 2024", "6M 2024", "First half 2024"])
+def test_columns_naming_one_period_in_other_words_are_not_members(
+    tmp_path: Path, second: str
+) -> None:
+    """ "H1 2024" and "Six months 2024" name one period in two ways: the words that tell
+    the headers apart are period words, no member of the period."""
+    path = _release(
+        tmp_path,
+        "<html><body><p>Ashgrove plc - Half year results</p>"
+        "<p>LONDON, 28 July 2025 -- Ashgrove plc announces its results for the six months"
+        " ended 30 June 2025.</p><p>Condensed income statement</p>"
+        f"<table><tr><td>£m</td><td>H1 2025</td><td>H1 2024</td><td>{second}</td></tr>"
+        "<tr><td>Revenue</td><td>412.6</td><td>368.4</td><td>368.4</td></tr>"
+        "</table></body></html>",
+    )
+    facts = _facts(path)
+    assert facts == {
+        ("Revenues", "D2025-01-01_2025-06-30"): Decimal("412600000"),
+        ("Revenues", "D2024-01-01_2024-06-30"): Decimal("368400000"),
+    }
+
+
 # --- the title and unit printed in the table's own first rows -------------------------------
 
 
