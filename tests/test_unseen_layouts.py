@@ -2745,6 +2745,62 @@ def test_a_section_of_balances_under_quarter_columns(tmp_path: Path, heading: st
     assert not any("Loans" in c or "CustomerAccounts" in c for c in durations)
 
 
+_METRICS_ROWS = (
+    ("Customers", ("4,812", "4,655", "4,120")),
+    ("Annual recurring revenue ($ in millions)", ("$356.4", "$341.8", "$287.5")),
+    ("Net revenue retention rate", ("114%", "115%", "118%")),
+)
+
+
+def _metrics_release(title: str, html: bool) -> str:
+    """A quarterly release whose table of business metrics, under quarter columns that
+    name no date, has a title saying where its figures stand."""
+    lead = (
+        "Zephyr Cloud Reports First Quarter 2025 Results",
+        "DENVER, May 6, 2025 -- Zephyr Cloud, Inc. (NYSE: ZPHR) today announced results for"
+        " its first quarter of fiscal 2025, ended March 31, 2025.",
+    )
+    headers = ("Q1'25", "Q4'24", "Q1'24")
+    if html:
+        body = "".join(
+            f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            for label, cells in _METRICS_ROWS
+        )
+        head = "<tr><td></td>" + "".join(f"<td>{h}</td>" for h in headers) + "</tr>"
+        return (
+            f"<html><body><p><b>{lead[0]}</b></p><p>{lead[1]}</p><p><b>{title}</b></p>"
+            f"<table>{head}{body}</table></body></html>"
+        )
+    lines = [_aligned("", headers, 44, 12)]
+    lines += [_aligned(label, cells, 44, 12) for label, cells in _METRICS_ROWS]
+    return "\n\n".join([*lead, title, "\n".join(lines)]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Key Business Metrics (at period end)",
+        "Customer Metrics, as of Quarter-End",
+        "Key metrics at the end of the period",
+    ],
+)
+@pytest.mark.parametrize("html", [True, False], ids=["html", "text"])
+def test_metrics_under_a_title_placing_them_at_period_end_are_instants(
+    tmp_path: Path, title: str, html: bool
+) -> None:
+    """The title says the metrics stand at each column's end: customers, recurring
+    revenue and retention there are balances at the quarter's last day, not flows of the
+    quarter, though the columns name quarters."""
+    suffix = ".html" if html else ".txt"
+    facts = _facts(_release(tmp_path, _metrics_release(title, html), suffix))
+    assert facts[("Customers", "I2025-03-31")] == Decimal("4812")
+    assert facts[("Customers", "I2024-12-31")] == Decimal("4655")
+    assert facts[("AnnualRecurringRevenue", "I2025-03-31")] == Decimal("356400000")
+    assert facts[("AnnualRecurringRevenue", "I2024-03-31")] == Decimal("287500000")
+    assert facts[("NetRevenueRetentionRate", "I2024-12-31")] == Decimal("1.15")
+    assert not any(context.startswith("D") for _, context in facts)
+
+
 def test_a_heading_stating_the_scale_does_not_say_what_its_rows_count(tmp_path: Path) -> None:
     """ "(In millions, except percentages)" printed as a heading over the rows: the amounts
     under it are money in millions; the word "percentages" names the rows that are not."""
