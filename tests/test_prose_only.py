@@ -821,6 +821,26 @@ def test_a_title_in_capitals_after_a_legal_form_names_the_quarter(
 
 
 @pytest.mark.parametrize(
+    ("months", "ordinal"), [("Nine Months Ended", "third"), ("Six Months Ended", "second")]
+)
+def test_a_year_to_date_column_starts_the_fiscal_year(
+    tmp_path: Path, months: str, ordinal: str
+) -> None:
+    """A title that names no quarter: the column running from the fiscal year's start to
+    the quarter's end (nine months from April 1, six months from July 1, to December 31)
+    says where the year starts, and so which quarter the prose's ordinal names."""
+    text = _bank_release(
+        "Ossining Harbor Bancorp Announces Results",
+        ("Dec. 31, 2025", "Dec. 31, 2025"),
+        f"                           Three Months Ended  {months}",
+        ordinal,
+    )
+    facts = _converted(tmp_path, text)
+    assert ("NetIncomeLoss", "2025-10-01/2025-12-31", "iso4217:USD", Decimal("9400000")) in facts
+    assert not any("Outlook" in concept for concept, *_ in facts)
+
+
+@pytest.mark.parametrize(
     ("printed", "code", "value"),
     [
         ("Ps. 18,742 million", "MXN", "18742000000"),

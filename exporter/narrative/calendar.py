@@ -389,6 +389,7 @@ _TITLE_CHARACTERS = 300
 # A year ending within a week after December 31 is a calendar year of 52/53 weeks.
 _NEAR_YEAR_END_DAYS = 7
 _EARLY_YEAR_END_MONTH = 3
+_DAYS_IN_MONTH = 365.25 / 12
 _TITLE_YEAR = re.compile(
     rf"\b(?:{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)"
     r"(?P<year>(?:19|20)\d\d)\b"
@@ -459,6 +460,8 @@ def report_calendar(
         # "Year ended 31.03.2025" beside the half to September: the last full year's end
         # is the fiscal year's, whatever the title calls the quarter.
         year_end = max(p.end for p in years)
+    elif start := _year_start(ending, current):
+        year_end = start - timedelta(days=1)
     else:
         quarter = _quarter_in_title(document, forms)
         is_quarter = _length(current).days < 100
@@ -477,6 +480,23 @@ def report_calendar(
     offset = _label_offset(document, report, forms)
     report = report.model_copy(update={"label_offset": offset})
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
+
+
+def _year_start(ending: list[Period], current: Period) -> date | None:
+    """The fiscal year's first day, where a column runs from it to the report's end: six
+    or nine months ended December 31 beside the quarter start a year on July 1 or April 1,
+    whatever the title calls the quarter (a year that ends on March 31)."""
+    to_date = [
+        p
+        for p in ending
+        if p.start is not None and _length(p) > _length(current) and _in_months(p) in (6, 9)
+    ]
+    return max(to_date, key=_length).start if to_date else None
+
+
+def _in_months(period: Period) -> int:
+    """A duration's length in whole months, rounded (a 39-week span is nine)."""
+    return round(_length(period).days / _DAYS_IN_MONTH)
 
 
 def _label_offset(document: Document, report: ReportCalendar, forms: frozenset[str]) -> int:
