@@ -13,6 +13,7 @@ import re
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
+from exporter.tables.phrases import vocabulary
 from exporter.tables.scale import SCALE
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
 
@@ -130,14 +131,37 @@ def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
     )
 
 
-def _names_a_date(row: TableRow, taxonomy: Taxonomy) -> bool:
+def _names_a_date(row: TableRow, taxonomy: Taxonomy, title: str = "") -> bool:
     """A balance the label places at the period's end or start ("Balance, end of period",
-    "Book value per share"), or a row under a heading of balances ("Period-End Balances",
-    "Balance sheet data (at period end)"): an instant even in a column of durations."""
+    "Book value per share"), a row under a heading of balances ("Period-End Balances",
+    "Balance sheet data (at period end)"), or a row of a table whose title places its
+    figures at the period's end ("Key Business Metrics (at period end)"): an instant
+    even in a column of durations."""
     own = _own_words(row.label)
     kinds = ("period_end_balances", "period_start_balances")
     named = any(_contiguous(own, p) for kind in kinds for p in _phrases(taxonomy, kind))
-    return named or (bool(row.sections) and heads_balances(row.sections[-1], taxonomy))
+    under = bool(row.sections) and heads_balances(row.sections[-1], taxonomy)
+    return named or under or places_at_period_end(title, taxonomy)
+
+
+def places_at_period_end(title: str, taxonomy: Taxonomy) -> bool:
+    """A title that places its figures at the period's end: a word of an instant
+    (periods.toml: "at", "as of") just before a period's end (the taxonomy's period-end
+    words: "period end", "end of the quarter"), as in "Key metrics (at period end)" or
+    "Customers as of quarter-end". A title merely naming one ("Year-End Highlights")
+    says nothing of when its figures stand."""
+    words = _own_words(title)
+    instants = [tuple(_PRINTED_WORD.findall(w)) for w in vocabulary().words["instant"]]
+    ends = _phrases(taxonomy, "period_end_balances")
+    for i in range(len(words)):
+        for instant in instants:
+            if not instant or words[i : i + len(instant)] != instant:
+                continue
+            rest = words[i + len(instant) :]
+            rest = rest[1:] if rest[:1] == ("the",) else rest
+            if any(p and rest[: len(p)] == p for p in ends):
+                return True
+    return False
 
 
 def heads_balances(heading: str, taxonomy: Taxonomy) -> bool:
@@ -209,14 +233,21 @@ class ExtensionRegistry:
         self._keys: dict[tuple[str, tuple[str, ...], str], str] = {}
 
     def propose(
-        self, row: TableRow, durations: bool, money: bool = True, printed: TableRow | None = None
+        self,
+        row: TableRow,
+        durations: bool,
+        money: bool = True,
+        printed: TableRow | None = None,
+        title: str = "",
     ) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row);
         `money` False: its table shows no money, so whole numbers there count things.
         `printed` is the row as printed when `row` names it without its unit's words
-        ("Interim dividend (cps)": cents per share), which say what it counts."""
+        ("Interim dividend (cps)": cents per share), which say what it counts. `title` is
+        the table's title and caption, which may place its figures at the period's end."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
-        if durations and (_counts_staff(row, self.taxonomy) or _names_a_date(row, self.taxonomy)):
+        at_a_date = _names_a_date(row, self.taxonomy, title)
+        if durations and (_counts_staff(row, self.taxonomy) or at_a_date):
             period = PeriodType.INSTANT
         label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
         key = (label_key, row.sections[-1:], period.value)

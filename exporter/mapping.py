@@ -553,7 +553,9 @@ def _row_mapping(
     if mapping.concept is not None:
         return mapping
     named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
-    concept = registry.propose(named, durations, money=mapper.holds_money(table), printed=row)
+    money = mapper.holds_money(table)
+    title = f"{table.title} {table.caption}"
+    concept = registry.propose(named, durations, money=money, printed=row, title=title)
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,

@@ -45,6 +45,8 @@ class NarrativeWords(Frozen):
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()
+    # Legal forms whose full stop ends no sentence ("Inc.", "INC."), lower case.
+    abbreviations: tuple[str, ...] = ()
     # Net flows named by their direction ("Net cash used in investing activities"): with
     # one of `outflow_words`, a figure of these concepts is the outflow, a negative.
     outflow_words: tuple[str, ...] = ()

@@ -776,6 +776,70 @@ def test_a_quarter_of_a_fiscal_year_ending_in_march_named_in_prose(tmp_path: Pat
     }
 
 
+def _bank_release(title: str, columns: tuple[str, str], spans: str, ordinal: str) -> str:
+    """A bank's quarterly release to December 31, 2025, whose prose names the quarter by
+    its ordinal and fiscal year; `spans` heads the table's two columns."""
+    return (
+        f"{title}\n\n"
+        "OSSINING, N.Y., January 27, 2026 -- Ossining Harbor Bancorp, Inc. (NASDAQ: OHBC)"
+        " today reported its results.\n\n"
+        f"- Net income for the {ordinal} quarter of fiscal 2026 was $9.4 million.\n\n"
+        "CONSOLIDATED STATEMENTS OF INCOME\n"
+        "(Dollars in thousands)\n\n"
+        f"{spans}\n"
+        f"                         {columns[0]:>14}{columns[1]:>14}\n"
+        "Total interest income          45,801        43,443\n"
+        "Net interest income            28,453        24,624\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "issuer",
+    [
+        "OSSINING HARBOR BANCORP, INC.",
+        "OSSINING HARBOR HOLDINGS CORP.",
+        "OSSINING HARBOR GROUP LTD.",
+        "Ossining Harbor Bancorp, Inc.",
+    ],
+)
+def test_a_title_in_capitals_after_a_legal_form_names_the_quarter(
+    tmp_path: Path, issuer: str
+) -> None:
+    """ "... BANCORP, INC. REPORTS THIRD FISCAL QUARTER 2026 RESULTS": the full stop of the
+    legal form, in capitals too, ends no sentence, so the line is the title and its third
+    quarter ends December 31, 2025: the fiscal year ends March 31, not December 31 (which
+    would make the prose's quarter one not yet reported, an outlook)."""
+    text = _bank_release(
+        f"{issuer} REPORTS THIRD FISCAL QUARTER 2026 RESULTS",
+        ("Dec. 31, 2025", "Dec. 31, 2024"),
+        "                               Three Months Ended",
+        "third",
+    )
+    facts = _converted(tmp_path, text)
+    assert ("NetIncomeLoss", "2025-10-01/2025-12-31", "iso4217:USD", Decimal("9400000")) in facts
+    assert not any("Outlook" in concept for concept, *_ in facts)
+
+
+@pytest.mark.parametrize(
+    ("months", "ordinal"), [("Nine Months Ended", "third"), ("Six Months Ended", "second")]
+)
+def test_a_year_to_date_column_starts_the_fiscal_year(
+    tmp_path: Path, months: str, ordinal: str
+) -> None:
+    """A title that names no quarter: the column running from the fiscal year's start to
+    the quarter's end (nine months from April 1, six months from July 1, to December 31)
+    says where the year starts, and so which quarter the prose's ordinal names."""
+    text = _bank_release(
+        "Ossining Harbor Bancorp Announces Results",
+        ("Dec. 31, 2025", "Dec. 31, 2025"),
+        f"                           Three Months Ended  {months}",
+        ordinal,
+    )
+    facts = _converted(tmp_path, text)
+    assert ("NetIncomeLoss", "2025-10-01/2025-12-31", "iso4217:USD", Decimal("9400000")) in facts
+    assert not any("Outlook" in concept for concept, *_ in facts)
+
+
 @pytest.mark.parametrize(
     ("printed", "code", "value"),
     [

@@ -444,6 +444,68 @@ def test_year_labels_under_a_quarter_and_year_headline_are_whole_years(
         assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1300000000")
 
 
+# --- a fiscal year named alone beside halves under a half-year caption -------------------
+
+
+_HALF_YEAR_WITH_YEAR = (
+    "<html><body><p>Ashgrove plc - Half year results</p>"
+    "<p>LONDON, 12 May 2025 -- Ashgrove plc announces its results for the six months ended"
+    " 31 March 2025.</p>{title}"
+    "<table><tr><td></td><td>H1 2025 £m</td><td>H1 2024 £m</td><td>{year} £m</td></tr>"
+    "<tr><td>Revenue</td><td>412.6</td><td>368.4</td><td>761.9</td></tr>"
+    "<tr><td>Operating profit</td><td>54.8</td><td>47.0</td><td>97.5</td></tr>"
+    "</table></body></html>"
+)
+_HALF_YEAR_CAPTIONS = {
+    "caption-line": "<p>Condensed income statement</p><p>for the six months ended 31 March 2025</p>",
+    "in-title": "<p>Condensed income statement for the six months ended 31 March 2025</p>",
+}
+
+
+@pytest.mark.parametrize("year", ["FY 2024", "FY24", "FY2024", "Fiscal 2024", "Full year 2024"])
+@pytest.mark.parametrize("caption", sorted(_HALF_YEAR_CAPTIONS))
+def test_a_fiscal_year_beside_halves_under_a_half_year_caption_is_the_whole_year(
+    tmp_path: Path, year: str, caption: str
+) -> None:
+    """The caption's six months are the halves' span, and its date ends them: "FY 2024"
+    beside them is the whole fiscal year, which ends six months after the half (30
+    September), not a second half-year nor the twelve months to 31 March."""
+    title = _HALF_YEAR_CAPTIONS[caption]
+    path = _release(tmp_path, _HALF_YEAR_WITH_YEAR.format(title=title, year=year))
+    facts = _facts(path)
+    assert facts[("Revenues", "D2024-10-01_2025-03-31")] == Decimal("412600000")
+    assert facts[("Revenues", "D2023-10-01_2024-03-31")] == Decimal("368400000")
+    assert facts[("Revenues", "D2023-10-01_2024-09-30")] == Decimal("761900000")
+    assert facts[("OperatingIncomeLoss", "D2023-10-01_2024-09-30")] == Decimal("97500000")
+    assert {context for _, context in facts} == {
+        "D2024-10-01_2025-03-31",
+        "D2023-10-01_2024-03-31",
+        "D2023-10-01_2024-09-30",
+    }
+
+
+@pytest.mark.parametrize("second", ["Six months 2024", "6M 2024", "First half 2024"])
+def test_columns_naming_one_period_in_other_words_are_not_members(
+    tmp_path: Path, second: str
+) -> None:
+    """ "H1 2024" and "Six months 2024" name one period in two ways: the words that tell
+    the headers apart are period words, no member of the period."""
+    path = _release(
+        tmp_path,
+        "<html><body><p>Ashgrove plc - Half year results</p>"
+        "<p>LONDON, 28 July 2025 -- Ashgrove plc announces its results for the six months"
+        " ended 30 June 2025.</p><p>Condensed income statement</p>"
+        f"<table><tr><td>£m</td><td>H1 2025</td><td>H1 2024</td><td>{second}</td></tr>"
+        "<tr><td>Revenue</td><td>412.6</td><td>368.4</td><td>368.4</td></tr>"
+        "</table></body></html>",
+    )
+    facts = _facts(path)
+    assert facts == {
+        ("Revenues", "D2025-01-01_2025-06-30"): Decimal("412600000"),
+        ("Revenues", "D2024-01-01_2024-06-30"): Decimal("368400000"),
+    }
+
+
 # --- the title and unit printed in the table's own first rows -------------------------------
 
 
@@ -2684,6 +2746,62 @@ def test_a_section_of_balances_under_quarter_columns(tmp_path: Path, heading: st
     assert {"Deposits", "Assets"} <= instants
     assert not {"Deposits", "Assets"} & durations
     assert not any("Loans" in c or "CustomerAccounts" in c for c in durations)
+
+
+_METRICS_ROWS = (
+    ("Customers", ("4,812", "4,655", "4,120")),
+    ("Annual recurring revenue ($ in millions)", ("$356.4", "$341.8", "$287.5")),
+    ("Net revenue retention rate", ("114%", "115%", "118%")),
+)
+
+
+def _metrics_release(title: str, html: bool) -> str:
+    """A quarterly release whose table of business metrics, under quarter columns that
+    name no date, has a title saying where its figures stand."""
+    lead = (
+        "Zephyr Cloud Reports First Quarter 2025 Results",
+        "DENVER, May 6, 2025 -- Zephyr Cloud, Inc. (NYSE: ZPHR) today announced results for"
+        " its first quarter of fiscal 2025, ended March 31, 2025.",
+    )
+    headers = ("Q1'25", "Q4'24", "Q1'24")
+    if html:
+        body = "".join(
+            f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            for label, cells in _METRICS_ROWS
+        )
+        head = "<tr><td></td>" + "".join(f"<td>{h}</td>" for h in headers) + "</tr>"
+        return (
+            f"<html><body><p><b>{lead[0]}</b></p><p>{lead[1]}</p><p><b>{title}</b></p>"
+            f"<table>{head}{body}</table></body></html>"
+        )
+    lines = [_aligned("", headers, 44, 12)]
+    lines += [_aligned(label, cells, 44, 12) for label, cells in _METRICS_ROWS]
+    return "\n\n".join([*lead, title, "\n".join(lines)]) + "\n"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Key Business Metrics (at period end)",
+        "Customer Metrics, as of Quarter-End",
+        "Key metrics at the end of the period",
+    ],
+)
+@pytest.mark.parametrize("html", [True, False], ids=["html", "text"])
+def test_metrics_under_a_title_placing_them_at_period_end_are_instants(
+    tmp_path: Path, title: str, html: bool
+) -> None:
+    """The title says the metrics stand at each column's end: customers, recurring
+    revenue and retention there are balances at the quarter's last day, not flows of the
+    quarter, though the columns name quarters."""
+    suffix = ".html" if html else ".txt"
+    facts = _facts(_release(tmp_path, _metrics_release(title, html), suffix))
+    assert facts[("Customers", "I2025-03-31")] == Decimal("4812")
+    assert facts[("Customers", "I2024-12-31")] == Decimal("4655")
+    assert facts[("AnnualRecurringRevenue", "I2025-03-31")] == Decimal("356400000")
+    assert facts[("AnnualRecurringRevenue", "I2024-03-31")] == Decimal("287500000")
+    assert facts[("NetRevenueRetentionRate", "I2024-12-31")] == Decimal("1.15")
+    assert not any(context.startswith("D") for _, context in facts)
 
 
 def test_a_heading_stating_the_scale_does_not_say_what_its_rows_count(tmp_path: Path) -> None:

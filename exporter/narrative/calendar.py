@@ -389,6 +389,7 @@ _TITLE_CHARACTERS = 300
 # A year ending within a week after December 31 is a calendar year of 52/53 weeks.
 _NEAR_YEAR_END_DAYS = 7
 _EARLY_YEAR_END_MONTH = 3
+_DAYS_IN_MONTH = 365.25 / 12
 _TITLE_YEAR = re.compile(
     rf"\b(?:{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)"
     r"(?P<year>(?:19|20)\d\d)\b"
@@ -398,13 +399,13 @@ _TITLE_YEAR = re.compile(
 _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", re.IGNORECASE)
 
 
-def _quarter_in_title(document: Document) -> int | None:
+def _quarter_in_title(document: Document, abbreviations: frozenset[str]) -> int | None:
     """The quarter the release reports, as its title names it: the first heading of the
     opening that names a quarter (a filing's exhibit label, "Exhibit 99.1", or a "News
     Release" banner may stand above the title). Lines of a quotation or of sentences, which
     a PDF's reader may take for headings, are no title."""
     for block in document.blocks[:_OPENING_BLOCKS]:
-        if not isinstance(block, Heading) or _SENTENCE.search(block.text):
+        if not isinstance(block, Heading) or _is_sentences(block.text, abbreviations):
             continue
         match = _QUARTER_WORD.search(block.text)
         if match:
@@ -412,12 +413,23 @@ def _quarter_in_title(document: Document) -> int | None:
     return None
 
 
-# A quotation's opening mark, or one sentence ending and another starting.
-# A company's abbreviation ("Brightline Home Stores, Inc. Reports ...") ends no sentence.
-_SENTENCE = re.compile(
-    r"^\s*[\"\u201c']|(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bPlc)(?<!\bLLC)(?<!\bN\.V)"
-    r"(?<!\bS\.A)(?<!\bAG)[.!?]\s+[A-Z\u201c\"]"
-)
+_QUOTATION = re.compile(r"^\s*[\"\u201c']")
+# One sentence ending and another starting; the word before the stop, dots kept ("N.V").
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\u201c\"])")
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+
+
+def _is_sentences(text: str, abbreviations: frozenset[str]) -> bool:
+    """A quotation, or text where one sentence ends and another starts. The full stop of
+    a company's legal form (narrative.toml abbreviations: "Brightline Home Stores, Inc.
+    Reports ...", "OSSINING HARBOR BANCORP, INC. REPORTS ...") ends no sentence."""
+    if _QUOTATION.search(text):
+        return True
+    for match in _SENTENCE_END.finditer(text):
+        word = _WORD_BEFORE.search(text[: match.start()])
+        if match[0] != "." or word is None or word[0].lower() not in abbreviations:
+            return True
+    return False
 
 
 def _length(period: Period) -> timedelta:
@@ -426,10 +438,12 @@ def _length(period: Period) -> timedelta:
 
 
 def report_calendar(
-    document: Document, tables: tuple[StatementTable, ...]
+    document: Document, tables: tuple[StatementTable, ...], abbreviations: tuple[str, ...]
 ) -> ReportCalendar | None:
     """The report's current period and fiscal year, from the tables' columns; for a release
-    without tables, from the period its title names."""
+    without tables, from the period its title names. `abbreviations` are the legal forms
+    whose full stop ends no sentence of a title (narrative.toml)."""
+    forms = frozenset(a.lower() for a in abbreviations)
     periods = _columns(tables)
     durations = [p for p in periods if p.start is not None]
     if not durations:
@@ -446,8 +460,10 @@ def report_calendar(
         # "Year ended 31.03.2025" beside the half to September: the last full year's end
         # is the fiscal year's, whatever the title calls the quarter.
         year_end = max(p.end for p in years)
+    elif start := _year_start(ending, current):
+        year_end = start - timedelta(days=1)
     else:
-        quarter = _quarter_in_title(document)
+        quarter = _quarter_in_title(document, forms)
         is_quarter = _length(current).days < 100
         year_end = (
             _month_end_back(end, -3 * (4 - quarter))
@@ -461,19 +477,36 @@ def report_calendar(
         published=release_date(document, current.end),
         known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
     )
-    offset = _label_offset(document, report)
+    offset = _label_offset(document, report, forms)
     report = report.model_copy(update={"label_offset": offset})
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
 
 
-def _label_offset(document: Document, report: ReportCalendar) -> int:
+def _year_start(ending: list[Period], current: Period) -> date | None:
+    """The fiscal year's first day, where a column runs from it to the report's end: six
+    or nine months ended December 31 beside the quarter start a year on July 1 or April 1,
+    whatever the title calls the quarter (a year that ends on March 31)."""
+    to_date = [
+        p
+        for p in ending
+        if p.start is not None and _length(p) > _length(current) and _in_months(p) in (6, 9)
+    ]
+    return max(to_date, key=_length).start if to_date else None
+
+
+def _in_months(period: Period) -> int:
+    """A duration's length in whole months, rounded (a 39-week span is nine)."""
+    return round(_length(period).days / _DAYS_IN_MONTH)
+
+
+def _label_offset(document: Document, report: ReportCalendar, forms: frozenset[str]) -> int:
     """-1 where the title names the report's fiscal year by the calendar year it starts
     in: "Fourth Quarter and Fiscal 2024 Results" over a year ending February 1, 2025, or
     "Third Quarter 2024" over a quarter of that year. A year ending in its first months
     is named either way by retailers; only the title tells which. A 52/53-week year that
     ends in the first days of January (January 1, 2023) is the year it almost wholly
     covers (2022), whether or not the title says so."""
-    named = _year_in_title(document)
+    named = _year_in_title(document, forms)
     ends_in = report.fiscal_label(report.current.end)
     early = report.year_end[0] <= _EARLY_YEAR_END_MONTH
     if early and named == ends_in - 1:
@@ -482,10 +515,10 @@ def _label_offset(document: Document, report: ReportCalendar) -> int:
     return -1 if month == 1 and day <= _NEAR_YEAR_END_DAYS and named != ends_in else 0
 
 
-def _year_in_title(document: Document) -> int | None:
+def _year_in_title(document: Document, forms: frozenset[str]) -> int | None:
     """The fiscal year the title names with its quarter or as a fiscal or full year."""
     for block in document.blocks[:_OPENING_BLOCKS]:
-        if not isinstance(block, Heading) or _SENTENCE.search(block.text):
+        if not isinstance(block, Heading) or _is_sentences(block.text, forms):
             continue
         match = _TITLE_YEAR.search(block.text)
         if match:

@@ -425,11 +425,16 @@ def resolve_header(header: str, context: HeaderContext) -> Resolution:
 
     A period heading above the table applies to every column; the title and caption
     complete only a header that states some part of a period itself (a year, a quarter).
+    A header naming a fiscal year alone ("FY 2024") is that whole year: the span of a
+    heading or caption ("for the six months ended 30 June 2025") is not its own.
     """
     phrase = parse_phrase(header)
     for mark in footnote_marks(header):
         if mark in context.note_periods and not phrase.is_empty:
             phrase = phrase.completed_by(context.note_periods[mark])
+    if not context.instants:
+        # A balance sheet's "FY 2024" is the balance at that year's end, not the year.
+        phrase = phrase.as_whole_fiscal_year()
     if context.period_hint:
         phrase = phrase.completed_by(parse_phrase(context.period_hint))
     if not phrase.is_empty:
@@ -578,7 +583,8 @@ def _members(
     Each column's own header lines name them when they tell them apart ("Reported |
     Operational | Currency" under a group title spanning some of them); else the words of
     the joined headers that not all of them share. Change columns are named among
-    themselves.
+    themselves. Headers that differ only in how they name the period ("H1 2024", "FY
+    2024") name no members.
     """
     groups: dict[tuple[Period, str | None, bool], list[int]] = {}
     for i, column in enumerate(columns):
@@ -593,6 +599,11 @@ def _members(
         if any(not n for n in names) or len(set(names)) < len(names):
             names = _distinct_words([columns[i].header for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
+            continue
+        if any(_states_period(n) for n in names):
+            # "H1 2024" and "FY 2024" read as one period: the headers differ in the
+            # period they name, not in a member; the figures stay duplicates of one
+            # period, which the facts report when their values differ.
             continue
         for i, name in zip(indices, names, strict=True):
             member = None if _names_whole(name, defaults) else name

@@ -94,6 +94,23 @@ class PeriodPhrase:
         return bool(self.quarter or self.half or self.span or self.year_to_date or self.full_year)
 
     @property
+    def states_kind(self) -> bool:
+        """Whether the phrase says what kind of period it is: a part of a year, a full or
+        trailing year, or a balance at a date."""
+        return self.names_part_of_year or self.instant or self.trailing
+
+    def as_whole_fiscal_year(self) -> PeriodPhrase:
+        """A fiscal year named alone ("FY 2024", "Fiscal 2024") as the whole fiscal year.
+
+        Beside columns that name a half or a quarter, such a column is the year they are
+        parts of: the span a caption names ("for the six months ended 30 June 2025") is
+        the kind of the other columns, not of this one.
+        """
+        if self.fiscal_year is None or self.states_kind:
+            return self
+        return replace(self, full_year=True)
+
+    @property
     def lengths(self) -> frozenset[int]:
         """The lengths in months of the periods the phrase names (a quarter, a half, a
         span, a full year); more than one when it joins periods of different lengths."""
@@ -121,7 +138,7 @@ class PeriodPhrase:
         which column is which).
         """
         updates: dict[str, object] = {}
-        kind_missing = not (self.names_part_of_year or self.instant or self.trailing)
+        kind_missing = not self.states_kind
         # "Fourth Quarter and Full Year 2024 Results" names two lengths: it cannot say
         # which one a column has.
         kind_missing = kind_missing and len(other.lengths) <= 1
@@ -131,7 +148,7 @@ class PeriodPhrase:
             updates["instant"] = self.instant or (other.instant and not other.names_part_of_year)
             updates["open_end"] = self.open_end or other.open_end
         own_year = bool(self.years) or self.fiscal_year is not None
-        if self.end is None and self.month_day is None:
+        if self.end is None and self.month_day is None and not self._outlasts(other):
             other_years = set(other.years) | ({other.end.year} if other.end else set())
             if not own_year and other.end is not None and len(other_years) == 1:
                 updates["end"] = other.end
@@ -147,6 +164,15 @@ class PeriodPhrase:
             # "Year-to-Date" under a title naming the quarter it runs to.
             updates["quarter"], updates["half"] = other.quarter, other.half
         return replace(self, **updates)  # type: ignore[arg-type]  # fields by name, each of its type
+
+    def _outlasts(self, other: PeriodPhrase) -> bool:
+        """Whether this phrase names a whole fiscal year in words ("Full year 2024", "FY
+        2024") and `other` one shorter span: `other`'s date ends that span ("for the six
+        months ended 30 June 2025"), not the year, which ends at the fiscal year end the
+        calendar knows. (A count of months, "Twelve months", may run to any date.)"""
+        theirs = other.lengths
+        words_a_year = self.full_year and self.span is None and not self.trailing
+        return words_a_year and len(theirs) == 1 and max(theirs) < 12
 
 
 def _normalise(text: str) -> str:
