@@ -741,6 +741,60 @@ def test_half_year_labels_over_either_decimal_convention_in_every_text_print(
     assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == Decimal("-80400000")
 
 
+_BALANCE_SHEET_IN_THOUSANDS = (
+    "Statement of financial position\n"
+    "kEUR\t30.06.2024\t31.12.2023\n"
+    "Cash and cash equivalents\t42.875\t51.318\n"
+    "Total assets\t399.623\t389.793\n"
+    "Total equity\t200.849\t187.164\n"
+)
+
+
+def _html(text: str) -> str:
+    """The tab-separated release as HTML: a paragraph per line, a table per run of rows."""
+    parts, rows = [], []
+    for line in [*text.splitlines(), ""]:
+        if "\t" in line:
+            rows.append("".join(f"<td>{cell}</td>" for cell in line.split("\t")))
+            continue
+        if rows:
+            parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
+            rows = []
+        if line.strip():
+            parts.append(f"<p>{line}</p>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@pytest.mark.parametrize("print_", [*sorted(_TEXT_PRINTS), "html"])
+@pytest.mark.parametrize(
+    ("numbers", "labels", "assets"),
+    [
+        # the key figures print a decimal comma: the balance sheet's points group thousands
+        (("1.234,5", "1.100,2", "100,1", "(80,4)"), ("H1", "Change in %"), "399623000"),
+        (("234,5", "210,2", "10,1", "-8,4"), ("H1", "Change"), "399623000"),
+        # a decimal point elsewhere, or no evidence anywhere: the point stays a decimal point
+        (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("H1", "% Change"), "399623"),
+        (("1.234", "1.100", "100", "(80)"), ("H1", "Change"), "399623"),
+    ],
+)
+def test_a_table_without_evidence_follows_the_documents_decimal_convention(
+    tmp_path: Path,
+    print_: str,
+    numbers: tuple[str, str, str, str],
+    labels: tuple[str, str],
+    assets: str,
+) -> None:
+    """A balance sheet in thousands whose every number reads both ways ("399.623") is
+    printed as the release's other tables are."""
+    text = _key_figures(numbers, labels) + "\n" + _BALANCE_SHEET_IN_THOUSANDS
+    if print_ == "html":
+        path = _release(tmp_path, _html(text))
+    else:
+        path = _release(tmp_path, _TEXT_PRINTS[print_](text), ".txt")
+    facts = _facts(path)
+    assert facts[("Assets", "I2024-06-30")] == Decimal(assets)
+
+
 # --- Markdown pipe tables, and sign cells of tables converted from HTML ----------------
 
 _WEEKS_LEAD = (
