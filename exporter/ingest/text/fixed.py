@@ -3,7 +3,8 @@
 Two prints are read. Legacy EDGAR markup wraps a table in `<TABLE>` ... `</TABLE>`, puts
 the column headings under `<CAPTION>`, and marks where columns start on a line of `<S>`
 (the label column) and `<C>` tags; `<FN>` holds footnotes. Without markup, a run of lines
-whose numbers line up at the same character positions is a table.
+whose numbers line up at the same character positions is a table; lines under a header
+line of their own whose numbers line up elsewhere are a table of their own.
 
 Positions decide everything: dotted leaders are blanked and a lone `$` is dropped before
 the line is cut at runs of two or more spaces. Numbers are right-aligned, so a number
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from exporter.document import Block, Cell, Paragraph, Row
 from exporter.ingest.text.grid import (
@@ -262,16 +264,46 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
         else:
             runs.append([index])
     floor = 0
-    for run in runs:
-        if not (_aligned(lines, run) or is_delimited([_cells(lines[i]) for i in run])):
+    for grid in (grid for run in runs for grid in _own_grids(lines, run)):
+        if not (_aligned(lines, grid) or is_delimited([_cells(lines[i]) for i in grid])):
             continue
-        extents = _layout([lines[i] for i in run], []).extents
-        start = _extend_up(lines, run[0], floor, extents)
-        if any(taken[start : run[-1] + 1]):
+        extents = _layout([lines[i] for i in grid], []).extents
+        start = _extend_up(lines, grid[0], floor, extents)
+        if any(taken[start : grid[-1] + 1]):
             continue
-        regions[start] = run[-1] + 1
-        floor = run[-1] + 1
+        regions[start] = grid[-1] + 1
+        floor = grid[-1] + 1
     return regions
+
+
+def _own_grids(lines: list[str], run: list[int]) -> list[list[int]]:
+    """A run of data lines cut where a table stacked under another starts with columns of
+    its own: after a header line of its own ("30.09.2025  31.12.2024" under quarter
+    columns), data lines whose numbers line up with each other but end where none of the
+    lines above end theirs (their own headers' right edges, not the quarters')."""
+    parts: list[list[int]] = [[run[0]]]
+    for before, index in pairwise(run):
+        if any(_is_header(lines[j]) for j in range(before + 1, index)):
+            parts.append([])
+        parts[-1].append(index)
+    grids = [parts[0]]
+    for part in parts[1:]:
+        if (
+            _aligned(lines, part)
+            and _aligned(lines, grids[-1])
+            and _off_grid(lines, grids[-1], part)
+        ):
+            grids.append(part)
+        else:
+            grids[-1] = grids[-1] + part
+    return grids
+
+
+def _off_grid(lines: list[str], above: list[int], below: list[int]) -> bool:
+    """Whether no number of the `below` lines ends where one of the `above` lines does
+    (one off for a bracket)."""
+    ends = {v.end for i in above for v in cut(lines[i]).values}
+    return all(abs(v.end - end) > 1 for i in below for v in cut(lines[i]).values for end in ends)
 
 
 def _titles_next(lines: list[str], between: range) -> bool:
