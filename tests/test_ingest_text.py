@@ -906,3 +906,55 @@ def test_a_stacked_table_under_the_same_columns_stays_one_table() -> None:
     text = "KEY FIGURES\n\n" + _fixed_lines((*_QUARTERS, ("", ()), *rows), 24, 11) + "\n"
     (table,) = read_text(text, "case.txt").tables
     assert _grid(table)[-1] == ["Employees", "1.842", "1.796", "", ""]
+
+
+# --- a rule of dash runs one space apart, one run over each column -----------------------
+
+
+@pytest.mark.parametrize("dash", ["-", "=", "_"])
+@pytest.mark.parametrize(
+    ("years", "dollar"),
+    [(("2025", "2024", "2025", "2024"), True), (("2025", "2024"), False), (("2025", "2024"), True)],
+)
+def test_a_rule_of_runs_one_space_apart_underlines_each_column(
+    dash: str, years: tuple[str, ...], dollar: bool
+) -> None:
+    """Runs of dashes one space apart ("---------- --------- ---------"), each over one
+    column of numbers, underline one year each, not all the years at once."""
+    width = len(years)
+    rule = " ".join([dash * 10] * width)
+    sign = "$" if dollar else " "
+    text = "\n".join(
+        [
+            "ADJUSTED EBITDA BY SEGMENT",
+            "",
+            " " * 24 + "".join(f"{year:>11}" for year in years),
+            " " * 24 + " " + rule,
+            "Drilling".ljust(24) + "".join(f" {sign}{'61,208':>9}" for _ in years),
+            "Well Services".ljust(24) + "".join(f"  {'24,880':>9}" for _ in years),
+            "Corporate and other".ljust(24) + "".join(f"  {'(8,150)':>9}" for _ in years),
+        ]
+    )
+    grid = _grid(_table(text + "\n"))
+    assert grid[0] == ["", *years]
+    assert grid[-1] == ["Corporate and other", *["(8,150)"] * width]
+
+
+def test_a_rule_of_runs_one_space_apart_under_a_spanning_header_still_spans() -> None:
+    """A run of the rule that stands over two columns keeps the rule one stretch: the
+    header it underlines spans both columns."""
+    text = (
+        "STATEMENTS OF OPERATIONS\n\n"
+        + " " * 24
+        + "Three Months\n"
+        + " " * 24
+        + "-" * 22
+        + " ---\n"
+        + " " * 24
+        + "      2025      2024\n"
+        + "Revenue".ljust(24)
+        + "   184,226   171,903\n"
+        + "Net income".ljust(24)
+        + "    16,582       272\n"
+    )
+    assert _grid(_table(text))[0] == ["", "Three Months*2"]

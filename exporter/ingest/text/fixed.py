@@ -11,7 +11,8 @@ the line is cut at runs of two or more spaces. Numbers are right-aligned, so a n
 belongs to the column its last character falls in (between two `<C>` marks, or within the
 span of numbers printed in that column). Header lines stacked above the data give one
 header row each; a header phrase covers the columns it overlaps, widened to the rule
-(`-----`) printed under it when there is one. Text over the label column is a caption.
+(`-----`) printed under it when there is one (runs one space apart are one rule, unless
+each stands over a column of its own). Text over the label column is a caption.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ _LEADER = re.compile(r"\.{3,}|(?:\.[ ]){2,}\.?|_{3,}")
 _LONE_DOLLAR = re.compile(r"(?<!\S)\$(?=\s|\d|\(|-|$)")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+_RULE_STRETCH = re.compile(r"[-=_]{3,}(?: [-=_]{3,})*")
+_RULE_RUN = re.compile(r"[-=_]{3,}")
 _MAX_GAP = 6
 _MAX_UP = 12
 _MAX_LABEL_LINE = 120
@@ -398,8 +401,32 @@ def _value_layout(data: list[str], marks: list[int]) -> _Layout:
     return _Layout(extents=merged_spans([(t.start, t.end) for t in tokens]), marks=[])
 
 
-def _rule_segments(line: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}(?: [-=_]{3,})*", line)]
+def _rule_segments(line: str, layout: _Layout) -> list[tuple[int, int]]:
+    """The stretches a rule underlines. Runs of dashes one space apart are one stretch (a
+    rule under a header that spans columns), unless each run stands over a value column of
+    its own ("---------- --------- ---------" under "2025  2024  2025"): then each run
+    underlines its own column."""
+    segments: list[tuple[int, int]] = []
+    for match in _RULE_STRETCH.finditer(line):
+        runs = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in _RULE_RUN.finditer(match.group())
+        ]
+        segments.extend(runs if _one_column_each(runs, layout) else [(match.start(), match.end())])
+    return segments
+
+
+def _one_column_each(runs: list[tuple[int, int]], layout: _Layout) -> bool:
+    """Whether several rule runs each overlap exactly one value column, none the same."""
+    if len(runs) < 2:
+        return False
+    columns = []
+    for start, end in runs:
+        hits = [i for i, (a, b) in enumerate(layout.extents) if a < end and start < b]
+        if len(hits) != 1:
+            return False
+        columns.append(hits[0])
+    return len(set(columns)) == len(columns)
 
 
 def _header_by_order(
@@ -421,7 +448,7 @@ def _header_cells(
     parts = cut(line)
     if layout.by_order:
         return _header_by_order([t.text for t in (*parts.label, *parts.values)], layout)
-    segments = _rule_segments(below) if below and _is_rule(below) else []
+    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
     left = layout.extents[0][0] if layout.extents else 0
     cells: list[tuple[str, int, int]] = []
     caption: list[str] = []
