@@ -1215,6 +1215,63 @@ def test_an_interim_statement_with_note_references_and_pence(
     assert conversion.report.status == "ok"
 
 
+def _statements_with_notes(note: str, title: str, cell: str) -> str:
+    """An income statement and then a balance sheet, each with a column of note references
+    headed `note` and a title (`title` is its tag) of its own."""
+
+    def row(cells: tuple[str, ...], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+    def titled(text: str) -> str:
+        return f"<{title}>{text}</{title}>" if title != "p-b" else f"<p><b>{text}</b></p>"
+
+    return (
+        "<html><body><h1>Contoso plc Interim Results for the Six Months Ended 30 June 2026</h1>"
+        "<p>LONDON, 29 July 2026 -- Contoso plc (LSE: CTSO) announces its interim results for"
+        " the half year ended 30 June 2026.</p>"
+        + titled("Condensed consolidated income statement")
+        + "<p>For the periods ended 30 June (unaudited)</p>"
+        + "<table>"
+        + row(
+            ("", note, "Six months ended 30 June 2026 £m", "Six months ended 30 June 2025 £m"), cell
+        )
+        + row(("Revenue", "3", "1,204.5", "1,150.2"))
+        + row(("Cost of sales", "", "(702.1)", "(681.0)"))
+        + row(("Profit for the period", "", "98.7", "90.4"))
+        + "</table>"
+        + titled("Condensed consolidated statement of financial position")
+        + "<table>"
+        + row(("", note, "30 June 2026 £m", "31 December 2025 £m"), cell)
+        + row(("Total assets", "", "2,279.3", "2,147.5"))
+        + row(("Trade and other payables", "8", "287.4", "262.0"))
+        + row(("Lease liabilities", "", "61.3", "58.8"))
+        + row(("Net assets", "", "1,237.4", "1,080.8"))
+        + "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("cell", ["td", "th"])
+@pytest.mark.parametrize("title", ["h3", "p-b"])
+@pytest.mark.parametrize("note", ["Notes", "Note", "NOTE"])
+def test_a_statement_with_a_notes_column_under_its_own_title_is_a_table_of_its_own(
+    tmp_path: Path, note: str, title: str, cell: str
+) -> None:
+    """A balance sheet headed "Notes | 30 June 2026 | 31 December 2025" under its own title
+    after an income statement: its header row is a header row, so it is no continuation
+    of the statement above, and its figures are at the two dates."""
+    path = _release(tmp_path, _statements_with_notes(note, title, cell))
+    conversion = convert(path, ConvertOptions())
+    kinds = [table.kind for table in conversion.report.tables]
+    assert kinds == ["income_statement", "balance_sheet"]
+    facts = {(f.concept, f.context): Decimal(str(f.value)) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2026-01-01_2026-06-30")] == Decimal("1204500000")
+    assert facts[("Assets", "I2026-06-30")] == Decimal("2279300000")
+    assert facts[("TradeAndOtherPayables", "I2026-06-30")] == Decimal("287400000")
+    assert facts[("LeaseLiabilities", "I2025-12-31")] == Decimal("58800000")
+    assert facts[("NetAssets", "I2025-12-31")] == Decimal("1080800000")
+    assert not any(concept == "NetAssets" and context.startswith("D") for concept, context in facts)
+
+
 # --- key figures by quarter, half and year, the fiscal year told by the balance sheet ----
 
 
