@@ -229,6 +229,57 @@ def test_sub_tables_in_one_table_element_stay_one_table() -> None:
     assert "Cost of sales (1)" in labels
 
 
+@pytest.mark.parametrize(
+    ("head", "tail", "label"),
+    [
+        (
+            "Effect of exchange rate changes on cash and",
+            "cash equivalents",
+            "Effect of exchange rate changes on cash and cash equivalents",
+        ),
+        (
+            "Effect of exchange rate changes on",
+            "Cash and cash equivalents",
+            "Effect of exchange rate changes on Cash and cash equivalents",
+        ),
+        (
+            "Accounts receivable, net of allowance for",
+            "doubtful accounts",
+            "Accounts receivable, net of allowance for doubtful accounts",
+        ),
+        (
+            "Net cash provided by operating",
+            "activities",
+            "Net cash provided by operating activities",
+        ),
+        (
+            "Proceeds from issuance of common stock,",
+            "net",
+            "Proceeds from issuance of common stock, net",
+        ),
+    ],
+)
+@pytest.mark.parametrize("padded", [False, True], ids=["plain", "generator-padded"])
+def test_a_label_wrapped_onto_the_next_row_is_one_label(
+    head: str, tail: str, label: str, padded: bool
+) -> None:
+    """The head row holds the label alone; the next row its tail and the numbers."""
+    numbers = ("$", "1,998", "", "", "(412", ")") if padded else ("1,998", "(412)")
+    markup = table(tds("Net income", *numbers), f"<td>{head}</td>", tds(tail, *numbers))
+    rows = grid(markup)
+    assert [row[0] for row in rows] == ["Net income", label]
+    assert rows[1][1:] == (["$1,998", "(412)"] if padded else ["1,998", "(412)"])
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Cash flows from operating activities:", "Operating activities", "Assets"],
+)
+def test_a_heading_row_above_a_capitalised_label_stays_a_heading(head: str) -> None:
+    markup = table(f"<td>{head}</td>", tds("Net income", "1,998", "(412)"))
+    assert [row[0] for row in grid(markup)] == [head, "Net income"]
+
+
 # --- layout tables and prose --------------------------------------------------------------
 
 

@@ -843,3 +843,118 @@ def test_an_enumerated_item_is_no_wrapped_tail(first: str, second: str, expected
     from exporter.ingest.text.grid import continues
 
     assert continues(first, second) is expected
+
+
+# --- a table stacked under another with columns of its own -------------------------------
+
+_QUARTERS = (
+    ("", ("Q3 2025", "Q3 2024", "9M 2025", "9M 2024")),
+    ("Revenue", ("148,6", "139,0", "441,9", "418,2")),
+    ("EBIT", ("14,4", "9,8", "39,9", "28,0")),
+    ("Free cash flow", ("8,4", "-2,1", "3,6", "-6,8")),
+)
+
+
+def _fixed_lines(rows: tuple[tuple[str, tuple[str, ...]], ...], label: int, cell: int) -> str:
+    """Fixed-width lines: labels left-aligned in `label` characters, cells right-aligned in
+    `cell` characters each."""
+    return "\n".join(
+        f"{name:<{label}}" + "".join(f"{c:>{cell}}" for c in cells) for name, cells in rows
+    )
+
+
+def _ending_at(label: str, cells: tuple[str, ...], ends: tuple[int, ...]) -> str:
+    """A fixed-width line: the label, then each cell right-aligned to end at its position."""
+    line = label
+    for cell, end in zip(cells, ends, strict=True):
+        line = line.ljust(end - len(cell)) + cell
+    return line
+
+
+@pytest.mark.parametrize(
+    ("dates", "values", "ends"),
+    [
+        (("30.09.2025", "31.12.2024"), (("50,3", "48,0"), ("1.842", "1.796")), (41, 54)),
+        (("Sep 30, 2025", "Dec 31, 2024"), (("50.3", "48.0"), ("1,842", "1,796")), (43, 62)),
+        (("30 Sept. 2025", "31 Dec. 2024"), (("50.3", "48.0"), ("1,842", "1,796")), (51, 65)),
+    ],
+)
+def test_a_stacked_table_with_columns_of_its_own_is_a_table_of_its_own(
+    dates: tuple[str, str], values: tuple[tuple[str, str], ...], ends: tuple[int, int]
+) -> None:
+    """Instants at two dates printed under quarter columns, right-aligned under their own
+    headers but not under the quarters' columns: the dates head their own numbers."""
+    rows = (("", dates), ("Equity ratio (in %)", values[0]), ("Employees", values[1]))
+    stacked = "\n".join(_ending_at(label, cells, ends) for label, cells in rows)
+    text = "KEY FIGURES\n\n" + _fixed_lines(_QUARTERS, 24, 11) + "\n\n" + stacked + "\n"
+    first, second = read_text(text, "case.txt").tables
+    assert _grid(first)[1] == ["Revenue", "148,6", "139,0", "441,9", "418,2"]
+    assert _grid(second) == [
+        ["", *dates],
+        ["Equity ratio (in %)", *values[0]],
+        ["Employees", *values[1]],
+    ]
+
+
+def test_a_stacked_table_under_the_same_columns_stays_one_table() -> None:
+    """Instants printed under the first two quarter columns share the table's grid."""
+    rows = (
+        ("", ("30.09.2025", "31.12.2024")),
+        ("Equity ratio (in %)", ("50,3", "48,0")),
+        ("Employees", ("1.842", "1.796")),
+    )
+    text = "KEY FIGURES\n\n" + _fixed_lines((*_QUARTERS, ("", ()), *rows), 24, 11) + "\n"
+    (table,) = read_text(text, "case.txt").tables
+    assert _grid(table)[-1] == ["Employees", "1.842", "1.796", "", ""]
+
+
+# --- a rule of dash runs one space apart, one run over each column -----------------------
+
+
+@pytest.mark.parametrize("dash", ["-", "=", "_"])
+@pytest.mark.parametrize(
+    ("years", "dollar"),
+    [(("2025", "2024", "2025", "2024"), True), (("2025", "2024"), False), (("2025", "2024"), True)],
+)
+def test_a_rule_of_runs_one_space_apart_underlines_each_column(
+    dash: str, years: tuple[str, ...], dollar: bool
+) -> None:
+    """Runs of dashes one space apart ("---------- --------- ---------"), each over one
+    column of numbers, underline one year each, not all the years at once."""
+    width = len(years)
+    rule = " ".join([dash * 10] * width)
+    sign = "$" if dollar else " "
+    text = "\n".join(
+        [
+            "ADJUSTED EBITDA BY SEGMENT",
+            "",
+            " " * 24 + "".join(f"{year:>11}" for year in years),
+            " " * 24 + " " + rule,
+            "Drilling".ljust(24) + "".join(f" {sign}{'61,208':>9}" for _ in years),
+            "Well Services".ljust(24) + "".join(f"  {'24,880':>9}" for _ in years),
+            "Corporate and other".ljust(24) + "".join(f"  {'(8,150)':>9}" for _ in years),
+        ]
+    )
+    grid = _grid(_table(text + "\n"))
+    assert grid[0] == ["", *years]
+    assert grid[-1] == ["Corporate and other", *["(8,150)"] * width]
+
+
+def test_a_rule_of_runs_one_space_apart_under_a_spanning_header_still_spans() -> None:
+    """A run of the rule that stands over two columns keeps the rule one stretch: the
+    header it underlines spans both columns."""
+    text = (
+        "STATEMENTS OF OPERATIONS\n\n"
+        + " " * 24
+        + "Three Months\n"
+        + " " * 24
+        + "-" * 22
+        + " ---\n"
+        + " " * 24
+        + "      2025      2024\n"
+        + "Revenue".ljust(24)
+        + "   184,226   171,903\n"
+        + "Net income".ljust(24)
+        + "    16,582       272\n"
+    )
+    assert _grid(_table(text))[0] == ["", "Three Months*2"]

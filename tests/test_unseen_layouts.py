@@ -803,6 +803,60 @@ def test_half_year_labels_over_either_decimal_convention_in_every_text_print(
     assert facts[("NetIncomeLoss", "D2023-01-01_2023-06-30")] == Decimal("-80400000")
 
 
+_BALANCE_SHEET_IN_THOUSANDS = (
+    "Statement of financial position\n"
+    "kEUR\t30.06.2024\t31.12.2023\n"
+    "Cash and cash equivalents\t42.875\t51.318\n"
+    "Total assets\t399.623\t389.793\n"
+    "Total equity\t200.849\t187.164\n"
+)
+
+
+def _html(text: str) -> str:
+    """The tab-separated release as HTML: a paragraph per line, a table per run of rows."""
+    parts, rows = [], []
+    for line in [*text.splitlines(), ""]:
+        if "\t" in line:
+            rows.append("".join(f"<td>{cell}</td>" for cell in line.split("\t")))
+            continue
+        if rows:
+            parts.append("<table>" + "".join(f"<tr>{row}</tr>" for row in rows) + "</table>")
+            rows = []
+        if line.strip():
+            parts.append(f"<p>{line}</p>")
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+@pytest.mark.parametrize("print_", [*sorted(_TEXT_PRINTS), "html"])
+@pytest.mark.parametrize(
+    ("numbers", "labels", "assets"),
+    [
+        # the key figures print a decimal comma: the balance sheet's points group thousands
+        (("1.234,5", "1.100,2", "100,1", "(80,4)"), ("H1", "Change in %"), "399623000"),
+        (("234,5", "210,2", "10,1", "-8,4"), ("H1", "Change"), "399623000"),
+        # a decimal point elsewhere, or no evidence anywhere: the point stays a decimal point
+        (("1,234.5", "1,100.2", "100.1", "(80.4)"), ("H1", "% Change"), "399623"),
+        (("1.234", "1.100", "100", "(80)"), ("H1", "Change"), "399623"),
+    ],
+)
+def test_a_table_without_evidence_follows_the_documents_decimal_convention(
+    tmp_path: Path,
+    print_: str,
+    numbers: tuple[str, str, str, str],
+    labels: tuple[str, str],
+    assets: str,
+) -> None:
+    """A balance sheet in thousands whose every number reads both ways ("399.623") is
+    printed as the release's other tables are."""
+    text = _key_figures(numbers, labels) + "\n" + _BALANCE_SHEET_IN_THOUSANDS
+    if print_ == "html":
+        path = _release(tmp_path, _html(text))
+    else:
+        path = _release(tmp_path, _TEXT_PRINTS[print_](text), ".txt")
+    facts = _facts(path)
+    assert facts[("Assets", "I2024-06-30")] == Decimal(assets)
+
+
 # --- Markdown pipe tables, and sign cells of tables converted from HTML ----------------
 
 _WEEKS_LEAD = (
@@ -1221,6 +1275,63 @@ def test_an_interim_statement_with_note_references_and_pence(
     notes = [u for u in conversion.facts.unmapped if u.text in ("3", "5")]
     assert len(notes) == 2 and all(u.deliberate for u in notes)
     assert conversion.report.status == "ok"
+
+
+def _statements_with_notes(note: str, title: str, cell: str) -> str:
+    """An income statement and then a balance sheet, each with a column of note references
+    headed `note` and a title (`title` is its tag) of its own."""
+
+    def row(cells: tuple[str, ...], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+    def titled(text: str) -> str:
+        return f"<{title}>{text}</{title}>" if title != "p-b" else f"<p><b>{text}</b></p>"
+
+    return (
+        "<html><body><h1>Contoso plc Interim Results for the Six Months Ended 30 June 2026</h1>"
+        "<p>LONDON, 29 July 2026 -- Contoso plc (LSE: CTSO) announces its interim results for"
+        " the half year ended 30 June 2026.</p>"
+        + titled("Condensed consolidated income statement")
+        + "<p>For the periods ended 30 June (unaudited)</p>"
+        + "<table>"
+        + row(
+            ("", note, "Six months ended 30 June 2026 £m", "Six months ended 30 June 2025 £m"), cell
+        )
+        + row(("Revenue", "3", "1,204.5", "1,150.2"))
+        + row(("Cost of sales", "", "(702.1)", "(681.0)"))
+        + row(("Profit for the period", "", "98.7", "90.4"))
+        + "</table>"
+        + titled("Condensed consolidated statement of financial position")
+        + "<table>"
+        + row(("", note, "30 June 2026 £m", "31 December 2025 £m"), cell)
+        + row(("Total assets", "", "2,279.3", "2,147.5"))
+        + row(("Trade and other payables", "8", "287.4", "262.0"))
+        + row(("Lease liabilities", "", "61.3", "58.8"))
+        + row(("Net assets", "", "1,237.4", "1,080.8"))
+        + "</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("cell", ["td", "th"])
+@pytest.mark.parametrize("title", ["h3", "p-b"])
+@pytest.mark.parametrize("note", ["Notes", "Note", "NOTE"])
+def test_a_statement_with_a_notes_column_under_its_own_title_is_a_table_of_its_own(
+    tmp_path: Path, note: str, title: str, cell: str
+) -> None:
+    """A balance sheet headed "Notes | 30 June 2026 | 31 December 2025" under its own title
+    after an income statement: its header row is a header row, so it is no continuation
+    of the statement above, and its figures are at the two dates."""
+    path = _release(tmp_path, _statements_with_notes(note, title, cell))
+    conversion = convert(path, ConvertOptions())
+    kinds = [table.kind for table in conversion.report.tables]
+    assert kinds == ["income_statement", "balance_sheet"]
+    facts = {(f.concept, f.context): Decimal(str(f.value)) for f in conversion.facts.facts}
+    assert facts[("Revenues", "D2026-01-01_2026-06-30")] == Decimal("1204500000")
+    assert facts[("Assets", "I2026-06-30")] == Decimal("2279300000")
+    assert facts[("TradeAndOtherPayables", "I2026-06-30")] == Decimal("287400000")
+    assert facts[("LeaseLiabilities", "I2025-12-31")] == Decimal("58800000")
+    assert facts[("NetAssets", "I2025-12-31")] == Decimal("1080800000")
+    assert not any(concept == "NetAssets" and context.startswith("D") for concept, context in facts)
 
 
 # --- key figures by quarter, half and year, the fiscal year told by the balance sheet ----

@@ -22,6 +22,8 @@ columns by the cells that cover them, narrowest cells first, never letting two c
 one row share a group; a group holding no cell of its own (a spacer, even under a
 spanning header) is dropped. A cell over several groups (a "Three Months Ended" header)
 keeps a span. Every row covers every logical column, empty cells filling the gaps. A
+label wrapped onto the next row (the head alone in its row, the tail beside the numbers)
+is joined when the words at the break show the wrap, as in plain text. A
 row-spanning label repeats in the data rows it covers; a table nested in a data cell is
 flattened into the cell's text. A table in which no row holds two numbers (and no two
 rows hold a label and one number) lays out prose: its cells are read as prose, and the
@@ -41,7 +43,7 @@ from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Ta
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
-from exporter.ingest.text.grid import is_header_text
+from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
 
 _SKIPPED_TAGS = frozenset(
@@ -659,7 +661,40 @@ def _logical_rows(rows: list[_RawRow]) -> tuple[Row, ...]:
         Row(cells=_fill(cells, width), line=row.line)
         for cells, row in zip(by_row, rows, strict=True)
     ]
-    return _trim_blank_rows(dense)
+    return _trim_blank_rows(_wrapped_labels_joined(dense))
+
+
+def _wrapped_labels_joined(rows: list[Row]) -> list[Row]:
+    """A label wrapped onto the next row joined to its head ("Effect of exchange rate
+    changes on cash and" / "cash equivalents  1,998  (412)"): the head row holds the label
+    alone, the next row the label's tail and the numbers, and the words at the break say
+    the label goes on (`grid.wraps`), as the plain-text reader joins them."""
+    joined: list[Row] = []
+    for row in rows:
+        head = joined[-1] if joined else None
+        if head is not None and _label_only(head) and _has_values(row):
+            label = _label(row)
+            if wraps(_label(head), label):
+                text = f"{_label(head)} {label}"
+                cells = (row.cells[0].model_copy(update={"text": text}), *row.cells[1:])
+                joined[-1] = row.model_copy(update={"cells": cells, "line": head.line})
+                continue
+        joined.append(row)
+    return joined
+
+
+def _label(row: Row) -> str:
+    return row.cells[0].text.strip() if row.cells and row.cells[0].column == 0 else ""
+
+
+def _label_only(row: Row) -> bool:
+    """A row with text in its label cell and nowhere else."""
+    return bool(_label(row)) and all(not c.text.strip() for c in row.cells[1:])
+
+
+def _has_values(row: Row) -> bool:
+    """A row with a label and a number in a value cell."""
+    return bool(_label(row)) and any(_is_value(c.text) for c in row.cells[1:])
 
 
 def _logical_index(groups: _Groups, placed: list[_Placed], size: int) -> list[int | None]:

@@ -16,7 +16,12 @@ from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
-from exporter.tables.decimals import to_decimal_point, uses_decimal_comma
+from exporter.tables.decimals import (
+    decimal_comma_evidence,
+    document_decimal_comma,
+    to_decimal_point,
+    uses_decimal_comma,
+)
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.phrases import footnote_marks, parse_phrase, vocabulary
 from exporter.tables.resolve import period_of
@@ -478,12 +483,14 @@ def raw_tables(document: Document) -> list[RawTable]:
         pending = []
     if result:
         result[-1] = _with_notes(result[-1], pending)
-    return [_with_decimal_points(raw) for raw in result]
+    comma = document_decimal_comma([decimal_comma_evidence(raw.rows) for raw in result])
+    return [_with_decimal_points(raw, comma) for raw in result]
 
 
-def _with_decimal_points(raw: RawTable) -> RawTable:
-    """A table printed with a decimal comma, its numbers handed on with a decimal point."""
-    if not uses_decimal_comma(raw.rows):
+def _with_decimal_points(raw: RawTable, comma: bool) -> RawTable:
+    """A table printed with a decimal comma, its numbers handed on with a decimal point;
+    `comma` is whether the document's tables print one (for a table that shows neither)."""
+    if not uses_decimal_comma(raw.rows, comma):
         return raw
     return raw.model_copy(update={"rows": to_decimal_point(raw.rows)})
 

@@ -5,9 +5,11 @@ A table follows the decimal comma when some cell can only be read that way (a co
 before one, two or more than three digits, or point-grouped thousands before a comma)
 and no cell can only be read the other way (a point before the decimals after comma
 groups, or a point before one or two digits). Cells that fit both ("1,020", "1.234") are
-no evidence. Such a table's number cells are handed on in the point-decimal form the rest
-of the pipeline reads; its other cells (labels, dates such as "30.06.2024") stay as
-printed.
+no evidence. A table whose cells are all of that kind (a balance sheet in thousands,
+"399.623") follows the convention the document's other tables show, as one release prints
+all its tables one way; with no evidence anywhere it keeps the decimal point. Such a
+table's number cells are handed on in the point-decimal form the rest of the pipeline
+reads; its other cells (labels, dates such as "30.06.2024") stay as printed.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ _ONLY_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)|\.\d{3},\d")
 _ONLY_POINT = re.compile(r"\d,\d{3}\.\d|(?<![\d.])\d{1,3}\.\d{1,2}(?![\d.])")
 
 
-def uses_decimal_comma(rows: tuple[Row, ...]) -> bool:
-    """Whether the table's numbers are printed with a decimal comma."""
+def decimal_comma_evidence(rows: tuple[Row, ...]) -> bool | None:
+    """What the table's own cells say: True for a decimal comma, False for a decimal point
+    (a cell only the point reads, even beside comma cells), None when no cell tells."""
     comma = point = False
     for row in rows:
         for cell in row.cells:
@@ -33,7 +36,23 @@ def uses_decimal_comma(rows: tuple[Row, ...]) -> bool:
                 comma = True
             elif _ONLY_POINT.search(text) and not _COMMA_NUMBER.match(text):
                 point = True
-    return comma and not point
+    if point:
+        return False
+    return True if comma else None
+
+
+def document_decimal_comma(evidence: list[bool | None]) -> bool:
+    """Whether a document's tables, by their own `evidence`, print a decimal comma: some
+    table shows it and none shows a decimal point. A table without evidence of its own
+    follows this."""
+    return True in evidence and False not in evidence
+
+
+def uses_decimal_comma(rows: tuple[Row, ...], document: bool = False) -> bool:
+    """Whether the table's numbers are printed with a decimal comma: as its own cells say,
+    else as the `document` does."""
+    evidence = decimal_comma_evidence(rows)
+    return document if evidence is None else evidence
 
 
 def to_decimal_point(rows: tuple[Row, ...]) -> tuple[Row, ...]:

@@ -98,9 +98,17 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
         cells = cells[1:]
     if _titled_years(cells):
         return True
+    # "Notes" over the column of references beside the years heads no period of its own.
+    cells = [c for c in cells if not _heads_note_references(c)]
     return bool(cells) and all(
         is_header_cell(c.text, currency_names) or _heads_a_change_column(c) for c in cells
     )
+
+
+def _heads_note_references(cell: Cell) -> bool:
+    """A value column's header that is only "Note" or "Notes" (words in periods.toml): the
+    column beside the periods holds references to the notes, as IFRS statements print."""
+    return cell.column > 0 and _is_note_reference(cell.text)
 
 
 def _captions_the_labels(text: str) -> bool:

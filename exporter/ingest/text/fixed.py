@@ -3,14 +3,16 @@
 Two prints are read. Legacy EDGAR markup wraps a table in `<TABLE>` ... `</TABLE>`, puts
 the column headings under `<CAPTION>`, and marks where columns start on a line of `<S>`
 (the label column) and `<C>` tags; `<FN>` holds footnotes. Without markup, a run of lines
-whose numbers line up at the same character positions is a table.
+whose numbers line up at the same character positions is a table; lines under a header
+line of their own whose numbers line up elsewhere are a table of their own.
 
 Positions decide everything: dotted leaders are blanked and a lone `$` is dropped before
 the line is cut at runs of two or more spaces. Numbers are right-aligned, so a number
 belongs to the column its last character falls in (between two `<C>` marks, or within the
 span of numbers printed in that column). Header lines stacked above the data give one
 header row each; a header phrase covers the columns it overlaps, widened to the rule
-(`-----`) printed under it when there is one. Text over the label column is a caption.
+(`-----`) printed under it when there is one (runs one space apart are one rule, unless
+each stands over a column of its own). Text over the label column is a caption.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from exporter.document import Block, Cell, Paragraph, Row
 from exporter.ingest.text.grid import (
@@ -53,6 +56,8 @@ _LEADER = re.compile(r"\.{3,}|(?:\.[ ]){2,}\.?|_{3,}")
 _LONE_DOLLAR = re.compile(r"(?<!\S)\$(?=\s|\d|\(|-|$)")
 _CHUNK = re.compile(r"\S+(?: \S+)*")
 _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
+_RULE_STRETCH = re.compile(r"[-=_]{3,}(?: [-=_]{3,})*")
+_RULE_RUN = re.compile(r"[-=_]{3,}")
 _MAX_GAP = 6
 _MAX_UP = 12
 _MAX_LABEL_LINE = 120
@@ -262,16 +267,46 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
         else:
             runs.append([index])
     floor = 0
-    for run in runs:
-        if not (_aligned(lines, run) or is_delimited([_cells(lines[i]) for i in run])):
+    for grid in (grid for run in runs for grid in _own_grids(lines, run)):
+        if not (_aligned(lines, grid) or is_delimited([_cells(lines[i]) for i in grid])):
             continue
-        extents = _layout([lines[i] for i in run], []).extents
-        start = _extend_up(lines, run[0], floor, extents)
-        if any(taken[start : run[-1] + 1]):
+        extents = _layout([lines[i] for i in grid], []).extents
+        start = _extend_up(lines, grid[0], floor, extents)
+        if any(taken[start : grid[-1] + 1]):
             continue
-        regions[start] = run[-1] + 1
-        floor = run[-1] + 1
+        regions[start] = grid[-1] + 1
+        floor = grid[-1] + 1
     return regions
+
+
+def _own_grids(lines: list[str], run: list[int]) -> list[list[int]]:
+    """A run of data lines cut where a table stacked under another starts with columns of
+    its own: after a header line of its own ("30.09.2025  31.12.2024" under quarter
+    columns), data lines whose numbers line up with each other but end where none of the
+    lines above end theirs (their own headers' right edges, not the quarters')."""
+    parts: list[list[int]] = [[run[0]]]
+    for before, index in pairwise(run):
+        if any(_is_header(lines[j]) for j in range(before + 1, index)):
+            parts.append([])
+        parts[-1].append(index)
+    grids = [parts[0]]
+    for part in parts[1:]:
+        if (
+            _aligned(lines, part)
+            and _aligned(lines, grids[-1])
+            and _off_grid(lines, grids[-1], part)
+        ):
+            grids.append(part)
+        else:
+            grids[-1] = grids[-1] + part
+    return grids
+
+
+def _off_grid(lines: list[str], above: list[int], below: list[int]) -> bool:
+    """Whether no number of the `below` lines ends where one of the `above` lines does
+    (one off for a bracket)."""
+    ends = {v.end for i in above for v in cut(lines[i]).values}
+    return all(abs(v.end - end) > 1 for i in below for v in cut(lines[i]).values for end in ends)
 
 
 def _titles_next(lines: list[str], between: range) -> bool:
@@ -366,8 +401,32 @@ def _value_layout(data: list[str], marks: list[int]) -> _Layout:
     return _Layout(extents=merged_spans([(t.start, t.end) for t in tokens]), marks=[])
 
 
-def _rule_segments(line: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}(?: [-=_]{3,})*", line)]
+def _rule_segments(line: str, layout: _Layout) -> list[tuple[int, int]]:
+    """The stretches a rule underlines. Runs of dashes one space apart are one stretch (a
+    rule under a header that spans columns), unless each run stands over a value column of
+    its own ("---------- --------- ---------" under "2025  2024  2025"): then each run
+    underlines its own column."""
+    segments: list[tuple[int, int]] = []
+    for match in _RULE_STRETCH.finditer(line):
+        runs = [
+            (match.start() + m.start(), match.start() + m.end())
+            for m in _RULE_RUN.finditer(match.group())
+        ]
+        segments.extend(runs if _one_column_each(runs, layout) else [(match.start(), match.end())])
+    return segments
+
+
+def _one_column_each(runs: list[tuple[int, int]], layout: _Layout) -> bool:
+    """Whether several rule runs each overlap exactly one value column, none the same."""
+    if len(runs) < 2:
+        return False
+    columns = []
+    for start, end in runs:
+        hits = [i for i, (a, b) in enumerate(layout.extents) if a < end and start < b]
+        if len(hits) != 1:
+            return False
+        columns.append(hits[0])
+    return len(set(columns)) == len(columns)
 
 
 def _header_by_order(
@@ -389,7 +448,7 @@ def _header_cells(
     parts = cut(line)
     if layout.by_order:
         return _header_by_order([t.text for t in (*parts.label, *parts.values)], layout)
-    segments = _rule_segments(below) if below and _is_rule(below) else []
+    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
     left = layout.extents[0][0] if layout.extents else 0
     cells: list[tuple[str, int, int]] = []
     caption: list[str] = []

@@ -145,15 +145,26 @@ def is_header_vocabulary(text: str) -> bool:
 def continues(first: str, second: str) -> bool:
     """Whether label text `second` is the wrapped tail of label-only text `first`.
 
-    A wrapped label shows it: the tail starts in lower case, or the head ends on a word that
-    cannot end a label, or the head is a total (a total row without numbers does not exist).
+    A wrapped label shows it: its words do (`wraps`), or the head is a total (a total row
+    without numbers does not exist).
     """
+    return wraps(first, second) or (_may_join(first, second) and bool(_TOTAL.match(first.strip())))
+
+
+def wraps(first: str, second: str) -> bool:
+    """Whether label text `second` reads as the wrapped tail of label-only text `first` by
+    the words at the break: the tail starts in lower case, or the head ends on a word that
+    cannot end a label ("Effect of exchange rate changes on cash and")."""
+    if not _may_join(first, second):
+        return False
+    return second.strip()[0].islower() or bool(_CONNECTOR_END.search(first.strip()))
+
+
+def _may_join(first: str, second: str) -> bool:
+    """Neither is empty, the head closes no heading with a colon, and the tail is no item
+    of its own ("a) Cost of materials consumed")."""
     first, second = first.strip(), second.strip()
-    if not first or not second or first.endswith(":") or starts_with_item_mark(second):
-        return False  # "a) Cost of materials consumed" is an item of its own
-    if second[0].islower():
-        return True
-    return bool(_CONNECTOR_END.search(first) or _TOTAL.match(first))
+    return bool(first and second) and not first.endswith(":") and not starts_with_item_mark(second)
 
 
 @dataclass
