@@ -304,6 +304,24 @@ def test_a_bracketed_comparative_after_its_label(tmp_path: Path, label: str) -> 
     }
 
 
+@pytest.mark.parametrize("label", ["Q3 2025", "third quarter of 2025", "2025", "prior year"])
+@pytest.mark.parametrize("words", ["", " in the quarter", " for the three months"])
+def test_a_labelled_bracket_after_words_dates_only_its_own_figure(
+    tmp_path: Path, label: str, words: str
+) -> None:
+    """ "Cash flow from operating activities was $71.5 million in the quarter (Q3 2025:
+    $64.0 million)": the bracket's label dates the figure inside it, whatever words stand
+    between it and the value before it; the value keeps the report's period."""
+    facts = _prose_facts(
+        tmp_path,
+        [f"Cash flow from operating activities was $71.5 million{words} ({label}: $64.0 million)."],
+    )
+    assert facts == {
+        ("NetCashProvidedByUsedInOperatingActivities", Q3_2026, USD, Decimal("71500000")),
+        ("NetCashProvidedByUsedInOperatingActivities", Q3_2025, USD, Decimal("64000000")),
+    }
+
+
 @pytest.mark.parametrize("ago", ["a year ago", "a year earlier"])
 def test_a_comparative_dated_after_its_per_share_amount(tmp_path: Path, ago: str) -> None:
     """ "compared with $72.2 million, or $0.92 per diluted share, a year ago": the period

@@ -41,7 +41,6 @@ from exporter.narrative.sentence import (
     Sentence,
     first_word_after,
     labels_a_bracket,
-    opens_a_labelled_bracket,
     read_sentence,
 )
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
@@ -307,7 +306,9 @@ class NarrativeReader(RelatedFigures):
     def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
         phrase = sentence.phrase_after(index, absolute_only=True)
-        if phrase is not None and opens_a_labelled_bracket(sentence.text, spot.figure, phrase):
+        # "$71.5 million in the quarter (Q3 2024: $64.0 million)": the bracket's label dates
+        # the figure inside it, never the one before.
+        if phrase is not None and labels_a_bracket(sentence.text, phrase):
             phrase = None
         phrase = phrase or sentence.own_phrase_before(index)
         if phrase is not None and phrase.period is not None:
