@@ -322,6 +322,55 @@ def test_a_labelled_bracket_after_words_dates_only_its_own_figure(
     }
 
 
+def _key_figures_release(prose: str, table: tuple[str, str]) -> str:
+    """A first-half release: one sentence of prose, then a key-figures table printing revenue
+    as `table` gives it (current and prior half)."""
+    return (
+        "Vexaris SE: H1 2025 results\n\n"
+        "MUNICH, 24 July 2025 -- Vexaris SE (Xetra: VXS) today published its results for the"
+        f" first half of 2025. {prose}\n\n"
+        "Key figures\n"
+        "EUR million\tH1 2025\tH1 2024\n"
+        f"Revenue\t{table[0]}\t{table[1]}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "comparative", "value", "before"),
+    [
+        ("EUR 61,4 million", "EUR 55,2 million", "61400000", "55200000"),
+        ("EUR 1.061,4 million", "EUR 955,25 million", "1061400000", "955250000"),
+        ("61,4 million euros", "55,2 million euros", "61400000", "55200000"),
+        ("EUR 61,4 m", "EUR 55,2 m", "61400000", "55200000"),
+    ],
+)
+def test_prose_prints_decimal_commas_as_its_tables_do(
+    tmp_path: Path, printed: str, comparative: str, value: str, before: str
+) -> None:
+    """A release whose tables print the decimal comma prints its prose so ("EBITDA of EUR
+    61,4 million"): the comma before one or two digits parts the decimals."""
+    prose = f"EBITDA amounted to {printed} (H1 2024: {comparative})."
+    facts = _converted(tmp_path, _key_figures_release(prose, ("1.234,5", "1.155,9")))
+    eur, h1, h1_before = "iso4217:EUR", "2025-01-01/2025-06-30", "2024-01-01/2024-06-30"
+    assert {f for f in facts if f[0] == "Ebitda"} == {
+        ("Ebitda", h1, eur, Decimal(value)),
+        ("Ebitda", h1_before, eur, Decimal(before)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("EUR 1,234 million", "1234000000"), ("EUR 61.4 million", "61400000")],
+)
+def test_prose_with_decimal_points_keeps_its_commas_as_thousands(
+    tmp_path: Path, printed: str, value: str
+) -> None:
+    """Tables printed with the decimal point: a comma in the prose groups thousands."""
+    prose = f"EBITDA amounted to {printed}."
+    facts = _converted(tmp_path, _key_figures_release(prose, ("1,234.5", "1,155.9")))
+    assert ("Ebitda", "2025-01-01/2025-06-30", "iso4217:EUR", Decimal(value)) in facts
+
+
 @pytest.mark.parametrize("ago", ["a year ago", "a year earlier"])
 def test_a_comparative_dated_after_its_per_share_amount(tmp_path: Path, ago: str) -> None:
     """ "compared with $72.2 million, or $0.92 per diluted share, a year ago": the period

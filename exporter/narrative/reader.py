@@ -63,8 +63,11 @@ class NarrativeReader(RelatedFigures):
         rates: tuple[str, ...] = (),
         currency: str | None = None,
         issuer: str | None = None,
+        decimal_comma: bool = False,
     ) -> None:
         self.report = report
+        # The release prints its numbers with a decimal comma ("EUR 148,6 million").
+        self.decimal_comma = decimal_comma
         # The words of the issuer's name: "Acme revenue" is the whole, not a part.
         self.issuer = frozenset(w.lower() for w in _NAME_WORD.findall(issuer or ""))
         self.rates = rates
@@ -117,7 +120,7 @@ class NarrativeReader(RelatedFigures):
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences():
             text = passage.text[start:end]
-            found = self.figures.figures(text, self.currency)
+            found = self.figures.figures(text, self.currency, self.decimal_comma)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
             defined = tuple(
