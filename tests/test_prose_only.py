@@ -1041,6 +1041,47 @@ def test_a_heading_naming_months_dates_the_bullets_under_it(tmp_path: Path, head
 
 
 @pytest.mark.parametrize(
+    "heading",
+    [
+        "Fourth quarter and full year 2025 results",
+        "Q4 and Full Year 2025 Highlights",
+        "Full year and fourth quarter 2025",
+        "Fourth Quarter and Fiscal Year 2025 Highlights",
+    ],
+)
+def test_a_heading_naming_the_quarter_and_the_year_dates_figures_as_the_text_last_did(
+    tmp_path: Path, heading: str
+) -> None:
+    """Under a heading naming the fourth quarter and the full year, a figure that names
+    neither is in the one the section's text last named: the year after "Full year revenue
+    of ...", the quarter after "Fourth quarter revenue was ..." (the quarter's column of
+    the table would disagree with the year's figures, and the other way round)."""
+    path = _written(
+        tmp_path,
+        f"Aurelian Biologics plc\n\n{heading}\n\n"
+        "Cambridge, UK, 19 February 2026: Aurelian Biologics plc (LSE: AURB) today announces"
+        " its results for the fourth quarter and the year ended 31 December 2025.\n\n"
+        "- Full year revenue of $1,538.4m\n"
+        "- Operating profit of $253.0m (2024: $178.6m)\n\n"
+        "Fourth quarter revenue was $412.7m. Operating profit was $76.3m.\n\n"
+        "Income statement\n\n"
+        "$m                 Q4 2025    Q4 2024    FY 2025    FY 2024\n"
+        "Revenue              412.7      365.2    1,538.4    1,390.6\n"
+        "Operating profit      76.3       50.3      253.0      178.6\n",
+    )
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed == {
+        "$1,538.4m": "D2025-01-01_2025-12-31",
+        "$253.0m": "D2025-01-01_2025-12-31",
+        "$178.6m": "D2024-01-01_2024-12-31",
+        "$412.7m": "D2025-10-01_2025-12-31",
+        "$76.3m": "D2025-10-01_2025-12-31",
+    }
+    assert not [f for f in report.findings if "text-vs-table" in str(f)]
+
+
+@pytest.mark.parametrize(
     ("bullet", "concept", "value"),
     [
         ("Backlog at September 30, 2026 was $86.4 million.", "Backlog", "86400000"),
