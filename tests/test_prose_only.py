@@ -304,6 +304,73 @@ def test_a_bracketed_comparative_after_its_label(tmp_path: Path, label: str) -> 
     }
 
 
+@pytest.mark.parametrize("label", ["Q3 2025", "third quarter of 2025", "2025", "prior year"])
+@pytest.mark.parametrize("words", ["", " in the quarter", " for the three months"])
+def test_a_labelled_bracket_after_words_dates_only_its_own_figure(
+    tmp_path: Path, label: str, words: str
+) -> None:
+    """ "Cash flow from operating activities was $71.5 million in the quarter (Q3 2025:
+    $64.0 million)": the bracket's label dates the figure inside it, whatever words stand
+    between it and the value before it; the value keeps the report's period."""
+    facts = _prose_facts(
+        tmp_path,
+        [f"Cash flow from operating activities was $71.5 million{words} ({label}: $64.0 million)."],
+    )
+    assert facts == {
+        ("NetCashProvidedByUsedInOperatingActivities", Q3_2026, USD, Decimal("71500000")),
+        ("NetCashProvidedByUsedInOperatingActivities", Q3_2025, USD, Decimal("64000000")),
+    }
+
+
+def _key_figures_release(prose: str, table: tuple[str, str]) -> str:
+    """A first-half release: one sentence of prose, then a key-figures table printing revenue
+    as `table` gives it (current and prior half)."""
+    return (
+        "Vexaris SE: H1 2025 results\n\n"
+        "MUNICH, 24 July 2025 -- Vexaris SE (Xetra: VXS) today published its results for the"
+        f" first half of 2025. {prose}\n\n"
+        "Key figures\n"
+        "EUR million\tH1 2025\tH1 2024\n"
+        f"Revenue\t{table[0]}\t{table[1]}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "comparative", "value", "before"),
+    [
+        ("EUR 61,4 million", "EUR 55,2 million", "61400000", "55200000"),
+        ("EUR 1.061,4 million", "EUR 955,25 million", "1061400000", "955250000"),
+        ("61,4 million euros", "55,2 million euros", "61400000", "55200000"),
+        ("EUR 61,4 m", "EUR 55,2 m", "61400000", "55200000"),
+    ],
+)
+def test_prose_prints_decimal_commas_as_its_tables_do(
+    tmp_path: Path, printed: str, comparative: str, value: str, before: str
+) -> None:
+    """A release whose tables print the decimal comma prints its prose so ("EBITDA of EUR
+    61,4 million"): the comma before one or two digits parts the decimals."""
+    prose = f"EBITDA amounted to {printed} (H1 2024: {comparative})."
+    facts = _converted(tmp_path, _key_figures_release(prose, ("1.234,5", "1.155,9")))
+    eur, h1, h1_before = "iso4217:EUR", "2025-01-01/2025-06-30", "2024-01-01/2024-06-30"
+    assert {f for f in facts if f[0] == "Ebitda"} == {
+        ("Ebitda", h1, eur, Decimal(value)),
+        ("Ebitda", h1_before, eur, Decimal(before)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [("EUR 1,234 million", "1234000000"), ("EUR 61.4 million", "61400000")],
+)
+def test_prose_with_decimal_points_keeps_its_commas_as_thousands(
+    tmp_path: Path, printed: str, value: str
+) -> None:
+    """Tables printed with the decimal point: a comma in the prose groups thousands."""
+    prose = f"EBITDA amounted to {printed}."
+    facts = _converted(tmp_path, _key_figures_release(prose, ("1,234.5", "1,155.9")))
+    assert ("Ebitda", "2025-01-01/2025-06-30", "iso4217:EUR", Decimal(value)) in facts
+
+
 @pytest.mark.parametrize("ago", ["a year ago", "a year earlier"])
 def test_a_comparative_dated_after_its_per_share_amount(tmp_path: Path, ago: str) -> None:
     """ "compared with $72.2 million, or $0.92 per diluted share, a year ago": the period
@@ -971,6 +1038,47 @@ def test_a_heading_naming_months_dates_the_bullets_under_it(tmp_path: Path, head
     assert placed["SEK 3,482 m"] == "D2025-10-01_2025-12-31"
     assert placed["SEK 13,674 m"] == "D2025-01-01_2025-12-31"
     assert placed["12,806"] == "D2024-01-01_2024-12-31"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Fourth quarter and full year 2025 results",
+        "Q4 and Full Year 2025 Highlights",
+        "Full year and fourth quarter 2025",
+        "Fourth Quarter and Fiscal Year 2025 Highlights",
+    ],
+)
+def test_a_heading_naming_the_quarter_and_the_year_dates_figures_as_the_text_last_did(
+    tmp_path: Path, heading: str
+) -> None:
+    """Under a heading naming the fourth quarter and the full year, a figure that names
+    neither is in the one the section's text last named: the year after "Full year revenue
+    of ...", the quarter after "Fourth quarter revenue was ..." (the quarter's column of
+    the table would disagree with the year's figures, and the other way round)."""
+    path = _written(
+        tmp_path,
+        f"Aurelian Biologics plc\n\n{heading}\n\n"
+        "Cambridge, UK, 19 February 2026: Aurelian Biologics plc (LSE: AURB) today announces"
+        " its results for the fourth quarter and the year ended 31 December 2025.\n\n"
+        "- Full year revenue of $1,538.4m\n"
+        "- Operating profit of $253.0m (2024: $178.6m)\n\n"
+        "Fourth quarter revenue was $412.7m. Operating profit was $76.3m.\n\n"
+        "Income statement\n\n"
+        "$m                 Q4 2025    Q4 2024    FY 2025    FY 2024\n"
+        "Revenue              412.7      365.2    1,538.4    1,390.6\n"
+        "Operating profit      76.3       50.3      253.0      178.6\n",
+    )
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed == {
+        "$1,538.4m": "D2025-01-01_2025-12-31",
+        "$253.0m": "D2025-01-01_2025-12-31",
+        "$178.6m": "D2024-01-01_2024-12-31",
+        "$412.7m": "D2025-10-01_2025-12-31",
+        "$76.3m": "D2025-10-01_2025-12-31",
+    }
+    assert not [f for f in report.findings if "text-vs-table" in str(f)]
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
-from exporter.document import Document
+from exporter.document import Document, Table
 from exporter.metadata import DocumentInfo
 from exporter.narrative.calendar import report_calendar
 from exporter.narrative.model import AdsRatio, Footnote, Narrative, Role
 from exporter.narrative.passages import Passage, read_passages
 from exporter.narrative.reader import NarrativeReader
+from exporter.tables.decimals import decimal_comma_evidence, document_decimal_comma
 from exporter.tables.model import StatementTable
 from exporter.taxonomy import Taxonomy
 
@@ -36,7 +37,11 @@ def read_narrative(
         return Narrative()
     passages = read_passages(document)
     rates = tuple(rate.text for rate in info.exchange_rates)
-    reader = NarrativeReader(taxonomy, report, rates, info.currency, info.issuer)
+    # "EUR 148,6 million": the prose prints its numbers as the tables do.
+    comma = document_decimal_comma(
+        [decimal_comma_evidence(b.rows) for b in document.blocks if isinstance(b, Table)]
+    )
+    reader = NarrativeReader(taxonomy, report, rates, info.currency, info.issuer, comma)
     reader.define(passages)
     footnotes, links = _read(reader, passages)
     facts = [

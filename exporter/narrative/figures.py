@@ -17,6 +17,7 @@ from itertools import pairwise
 from exporter.narrative.model import Figure, FigureKind
 from exporter.numbers import MAX_DIGITS
 from exporter.taxonomy import Taxonomy
+from exporter.taxonomy_narrative import NarrativeWords
 
 # ASCII digits only, as the table cells (exporter/numbers.py): the Inline XBRL number
 # formats read nothing else, so a figure in other digits is reported, not read.
@@ -30,6 +31,10 @@ _NUMBER = (
     r"|[0-9]+(?:\.[0-9]+)?|\.[0-9]+"
 )
 _GROUPING = re.compile(r"[,'\u2019 \u00a0\u202f]")
+# In a document printed with the decimal comma ("EUR 148,6 million", "15,6 %", "EUR
+# 1.196,3 million"): a comma before one or two digits, which no thousands group is, parts
+# the decimals; points may group the thousands before it.
+_DECIMAL_COMMA = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{1,2}(?![0-9]|,[0-9])"
 # Ordinals, times, day counts, and period codes ("9M 2026", "1H24", "3Q25"): no figures.
 _SKIP_AFTER = re.compile(
     r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+|^[MHQ]\s?'?(?:19|20)?\d\d\b",
@@ -46,6 +51,13 @@ def _alternation(words: list[str], flags: str = "") -> str:
     ordered = sorted(set(words), key=len, reverse=True)
     body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+def _digits(number: str) -> str:
+    """The digits of a printed number with a decimal point, if any."""
+    if re.fullmatch(_DECIMAL_COMMA, number):
+        return number.replace(".", "").replace(",", ".")
+    return _GROUPING.sub("", number)
 
 
 class FigureReader:
@@ -76,6 +88,7 @@ class FigureReader:
         # (Python's are of fixed width).
         after_mark = "|".join(f"(?<={re.escape(m)}{gap})" for m in marks for gap in ("", " "))
         number = _NUMBER.format(after=f"(?:{after_mark})")
+        comma_number = f"{_DECIMAL_COMMA}|{number}"
         self.money_range = re.compile(
             _MONEY_RANGE.format(
                 mark="|".join(
@@ -83,8 +96,20 @@ class FigureReader:
                 )
             )
         )
-        self.pattern = re.compile(
-            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(symbols + codes)})\s?(?P<open>\()?)?"
+        self.pattern = self._compile(words, symbols + codes, after, per, number)
+        self.comma_pattern = self._compile(words, symbols + codes, after, per, comma_number)
+
+    def _compile(
+        self,
+        words: NarrativeWords,
+        marks: list[str],
+        after: list[str],
+        per: list[str],
+        number: str,
+    ) -> re.Pattern[str]:
+        """The figure pattern, with `number` the digits a figure may be printed in."""
+        return re.compile(
+            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(marks)})\s?(?P<open>\()?)?"
             rf"(?P<minus>[-\u2212\u2013](?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<points>{_alternation(list(words.rate_points), 'i')})(?![\w.]))?"
@@ -95,11 +120,15 @@ class FigureReader:
             rf"(?:\s+(?P<per>{_alternation(per, 'i')})\b)?"
         )
 
-    def figures(self, text: str, currency: str | None = None) -> list[Figure]:
+    def figures(
+        self, text: str, currency: str | None = None, decimal_comma: bool = False
+    ) -> list[Figure]:
         """Every figure in `text`, in order; `currency` is the release's, the one a sign
-        several currencies share ("$") names there."""
+        several currencies share ("$") names there; `decimal_comma` whether the release
+        prints its numbers with a decimal comma (as its tables show)."""
         found = []
-        for match in self.pattern.finditer(text):
+        pattern = self.comma_pattern if decimal_comma else self.pattern
+        for match in pattern.finditer(text):
             figure = self._figure(match, text)
             if figure is not None and figure.shared_sign and currency:
                 figure = figure.model_copy(update={"currency": currency})
@@ -125,7 +154,7 @@ class FigureReader:
     def _figure(self, match: re.Match[str], text: str) -> Figure | None:
         if self._skipped(match, text):
             return None
-        digits = _GROUPING.sub("", match["num"])
+        digits = _digits(match["num"])
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
         if match["open"] or match["minus"]:

@@ -41,7 +41,6 @@ from exporter.narrative.sentence import (
     Sentence,
     first_word_after,
     labels_a_bracket,
-    opens_a_labelled_bracket,
     read_sentence,
 )
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
@@ -64,8 +63,11 @@ class NarrativeReader(RelatedFigures):
         rates: tuple[str, ...] = (),
         currency: str | None = None,
         issuer: str | None = None,
+        decimal_comma: bool = False,
     ) -> None:
         self.report = report
+        # The release prints its numbers with a decimal comma ("EUR 148,6 million").
+        self.decimal_comma = decimal_comma
         # The words of the issuer's name: "Acme revenue" is the whole, not a part.
         self.issuer = frozenset(w.lower() for w in _NAME_WORD.findall(issuer or ""))
         self.rates = rates
@@ -87,6 +89,8 @@ class NarrativeReader(RelatedFigures):
         self.out = Output()
         self.group: tuple[str, ...] = ()
         self.section = ""
+        # The period the current section's text last dated a value with in words.
+        self.said: Period | None = None
         self.keys = 0
         # The taxonomy concept each subject's value was (footnotes define these).
         self.bases: dict[int, str] = {}
@@ -112,13 +116,13 @@ class NarrativeReader(RelatedFigures):
     ) -> list[tuple[int, Mark]]:
         """Read a passage; returns its footnote marks with the subject key each sits on."""
         if passage.section != self.section:
-            self.section, self.group = passage.section, ()
+            self.section, self.group, self.said = passage.section, (), None
         self.templates_only, self.stated = templates_only, {}
-        fallback = (default, "") if default else self._heading_period(passage.section)
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences():
             text = passage.text[start:end]
-            found = self.figures.figures(text, self.currency)
+            fallback = (default, "") if default else self._heading_period(passage.section)
+            found = self.figures.figures(text, self.currency, self.decimal_comma)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
             defined = tuple(
@@ -146,10 +150,18 @@ class NarrativeReader(RelatedFigures):
         return marks
 
     def _heading_period(self, heading: str) -> tuple[Period, str] | None:
-        for phrase in find_phrases(heading, self.report):
-            if phrase.kind is PhraseKind.ABSOLUTE and phrase.period is not None:
-                return phrase.period, heading
-        return None
+        """The period a section's heading dates the figures under it with: the one it
+        names, or, where it names several ("Fourth quarter and full year 2025 results"),
+        the one of them the section's text last dated a figure with ("Full year revenue of
+        $1,538.4m" before "Operating profit of $253.0m"), else the first."""
+        periods = [
+            p.period
+            for p in find_phrases(heading, self.report)
+            if p.kind is PhraseKind.ABSOLUTE and p.period is not None
+        ]
+        if not periods:
+            return None
+        return (self.said if self.said in periods else periods[0]), heading
 
     def _sentence(
         self,
@@ -307,15 +319,19 @@ class NarrativeReader(RelatedFigures):
     def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
         phrase = sentence.phrase_after(index, absolute_only=True)
-        if phrase is not None and opens_a_labelled_bracket(sentence.text, spot.figure, phrase):
+        # "$71.5 million in the quarter (Q3 2024: $64.0 million)": the bracket's label dates
+        # the figure inside it, never the one before.
+        if phrase is not None and labels_a_bracket(sentence.text, phrase):
             phrase = None
         phrase = phrase or sentence.own_phrase_before(index)
         if phrase is not None and phrase.period is not None:
+            self.said = phrase.period
             return phrase.period, phrase.text
         if state.period is not None:
             return state.period
         opening = sentence.opening_phrase()
         if opening is not None and opening.period is not None:
+            self.said = opening.period
             return opening.period, opening.text
         period, wording = spot.default or (self.report.current, "")
         return self._like_comparatives(spot, period), wording

@@ -326,8 +326,7 @@ class Cues:
         same_kind = index and _same_measure(sentence.figures[index - 1], figure)
         if previous is Role.VALUE and same_kind and _bracketed(gap, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True)
-        labelled = sentence.text[self._past_own_period(sentence, start, end) : end]
-        if previous is Role.VALUE and same_kind and _labelled_bracket(labelled, after):
+        if previous is Role.VALUE and same_kind and self._labelled(sentence, start, end, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
         if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
             return Cue(role=Role.HIGH)
@@ -351,6 +350,24 @@ class Cues:
         if previous is Role.CHANGE and self.to_level.search(gap):
             return Cue(role=Role.VALUE, after_change=True)
         return self._comparative(sentence, index, mentions, previous)
+
+    def _labelled(self, sentence: Sentence, start: int, end: int, after: str) -> bool:
+        """The figure stands in a labelled bracket that follows the figure before it, past
+        that figure's own period ("GBP 45.1m at 30 June 2025 (31 December 2024: GBP 52.3m)")
+        or past a few words of the same clause that name nothing ("$71.5 million in the
+        quarter (Q3 2024: $64.0 million)"), where the label is a period: a bracket opened
+        by a period and a colon dates the figure inside it, and the figure before it is
+        the value it compares with."""
+        own = self._past_own_period(sentence, start, end)
+        if _labelled_bracket(sentence.text[own:end], after):
+            return True
+        opening = sentence.text.rfind("(", own, end)
+        if opening < 0 or not _labelled_bracket(sentence.text[opening:end], after):
+            return False
+        words = (own, opening)
+        named = sentence.mentions_in(*words) or _connectives(sentence, *words)
+        parted = re.search(r"[;,]", sentence.text[own:opening]) is not None
+        return not named and not parted and _dated_label(sentence, opening)
 
     @staticmethod
     def _past_own_period(sentence: Sentence, start: int, end: int) -> int:
@@ -523,11 +540,21 @@ def _labelled_bracket(gap: str, after: str) -> bool:
     return _LABEL_OPENS.fullmatch(gap) is not None and re.match(r"\s*\)", after) is not None
 
 
-def opens_a_labelled_bracket(text: str, figure: Figure, phrase: PeriodPhrase) -> bool:
-    """The period phrase is the label of a bracket right after the figure ("EUR 412.8
-    million (Q1 2025: ..."): the next figure's period, not this one's."""
-    between = text[figure.end : phrase.start]
-    return labels_a_bracket(text, phrase) and re.fullmatch(r"\s*\(\s*", between) is not None
+# A bare year as a bracket's label ("(2024: $64.0 million)"), which is no period phrase.
+_YEAR_LABEL = re.compile(r"\(\s*(?:19|20)\d\d\s*:")
+
+
+def _dated_label(sentence: Sentence, opening: int) -> bool:
+    """The bracket opened at `opening` is labelled by a period ("(Q3 2024:", "(prior
+    year:", "(2024:"), not by a name ("(Europe:")."""
+    if _YEAR_LABEL.match(sentence.text, opening):
+        return True
+    return any(
+        p.start > opening
+        and not sentence.text[opening + 1 : p.start].strip()
+        and labels_a_bracket(sentence.text, p)
+        for p in sentence.phrases
+    )
 
 
 def labels_a_bracket(text: str, phrase: PeriodPhrase) -> bool:
