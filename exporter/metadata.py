@@ -11,12 +11,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
 from exporter.document import Document, Heading, Paragraph
 from exporter.models import Frozen
 from exporter.taxonomy import Taxonomy
+from exporter.taxonomy_cover import load_cover
 
 # "(NYSE: JNJ)", "(Nasdaq: EBAY; TASE: EBAY)", and with other identifiers after the listing
 # ("(Frankfurt Stock Exchange: BRNA; ISIN DE000BRN4711)").
@@ -34,16 +36,21 @@ _YEAR_WORD = re.compile(r"^(?:19|20)\d\d\b")
 _NAME_CONNECTORS = frozenset({"&", "and", "of", "de", "la", "the"})
 _NAME_STOP = re.compile(r"^(?:--|—|–|-|\(|\)|today|announced)$|[—–]", re.IGNORECASE)
 _HEAD_PARAGRAPHS = 12
-_SUFFIX = (
-    r"(?:Inc|Ltd|Limited|Corp|Corporation|plc|PLC|Holdings|Group|N\.V|S\.A|SA|NV|SE|AG|ASA"
-    r"|INC|LTD|LIMITED|CORP|CORPORATION|HOLDINGS|GROUP"
-    r"|AB|GmbH|KGaA|S\.p\.A|SpA|Oyj|LLC|L\.P|Co)\.?"
-)
-_CORPORATE = re.compile(
-    r"(?<![\w&'\u2019.\-])(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+|&\s+){0,6}?"
-    r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+)"
-    rf"{_SUFFIX}(?:,?\s+{_SUFFIX})?(?![\w])"
-)
+
+
+@cache
+def _corporate() -> re.Pattern[str]:
+    """A company's name: up to seven capitalised words ("eBay", "3M" count) ending in one
+    or two legal forms of cover.toml's `name_suffixes` ("Acme Holdings, Inc.")."""
+    forms = sorted(load_cover().name_suffixes, key=len, reverse=True)
+    suffix = "(?:" + "|".join(re.escape(f) for f in forms) + r")\.?"
+    return re.compile(
+        r"(?<![\w&'\u2019.\-])(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+|&\s+){0,6}?"
+        r"(?:(?:[A-Z]|[a-z]+[A-Z])[\w&'\u2019.\-]*,?\s+)"
+        rf"{suffix}(?:,?\s+{suffix})?(?![\w])"
+    )
+
+
 _ANNOUNCES = re.compile(
     r"\s*(?:\u00ae|\u2122|\(R\))?\s+(?:today\s+)?(?:announced|reported|announces|reports|posted)\b"
 )
@@ -281,7 +288,7 @@ def _corporate_name(paragraphs: Sequence[Heading | Paragraph]) -> str | None:
     names = [
         name
         for paragraph in opening
-        for match in _CORPORATE.finditer(paragraph.text.split(" -- ", 1)[-1])
+        for match in _corporate().finditer(paragraph.text.split(" -- ", 1)[-1])
         if _names_someone(name := match.group(0).strip(" ,"))
     ]
     if not names:
@@ -295,14 +302,14 @@ def _corporate_name(paragraphs: Sequence[Heading | Paragraph]) -> str | None:
 def _names_someone(name: str) -> bool:
     """A name is more than an article and a suffix ("The Group", "The Company")."""
     words = [w for w in name.split() if w.lower() not in _NAME_CONNECTORS]
-    return len(words) >= 2 or (len(words) == 1 and not _CORPORATE.fullmatch(words[0] + " x"))
+    return len(words) >= 2 or (len(words) == 1 and not _corporate().fullmatch(words[0] + " x"))
 
 
 def _issuer(
     blocks: list[Heading | Paragraph], paragraphs: list[Paragraph], near_listing: str | None
 ) -> str | None:
     """The issuer: the name by the listing if it is a company name, else the first one."""
-    if near_listing and _CORPORATE.fullmatch(near_listing):
+    if near_listing and _corporate().fullmatch(near_listing):
         return near_listing
     return (
         _corporate_name(paragraphs)
@@ -317,7 +324,7 @@ def _named(blocks: list[Heading | Paragraph]) -> str | None:
     """A company's name standing as a heading of its own in the opening ("JADE HARBOUR
     PACKAGING HOLDINGS LIMITED" above its listing), an exchange's disclaimer aside."""
     for block in blocks[:_OPENING_NAME_BLOCKS]:
-        if isinstance(block, Heading) and _CORPORATE.fullmatch(block.text.strip()):
+        if isinstance(block, Heading) and _corporate().fullmatch(block.text.strip()):
             return block.text.strip()
     return None
 

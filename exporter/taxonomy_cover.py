@@ -41,6 +41,7 @@ class CoverSpec(Frozen):
     document_type: str
     cik_scheme: str
     exchanges: dict[str, str]
+    name_suffixes: tuple[str, ...]
     concepts: tuple[CoverConcept, ...]
     fiscal_periods: dict[int, str]
 

@@ -7,12 +7,16 @@ units and axes of operating metrics) and the relations the cross-checks test. Lo
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import Field
 
 from exporter.errors import Location, TaxonomyError
 from exporter.models import Frozen
+from exporter.resources import data_dir
 
 # Keys of a narrative [[concept]] table that say how prose names it (the rest is the concept).
 PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "part_names", "axis")
@@ -45,7 +49,9 @@ class NarrativeWords(Frozen):
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()
-    # Legal forms whose full stop ends no sentence ("Inc.", "INC."), lower case.
+    # Words whose full stop ends no sentence, lower case: abbreviated legal forms ("Inc.",
+    # "INC.") and other abbreviations ("Mr.", "approx.").
+    legal_forms: tuple[str, ...] = ()
     abbreviations: tuple[str, ...] = ()
     # Net flows named by their direction ("Net cash used in investing activities"): with
     # one of `outflow_words`, a figure of these concepts is the outflow, a negative.
@@ -67,6 +73,34 @@ class NarrativeWords(Frozen):
     # Words before a date that make it an event's day, not the figure's period ("a dividend
     # of $0.08 per share, payable on November 21, 2024").
     event_dates: tuple[str, ...] = ()
+
+    @property
+    def stops(self) -> frozenset[str]:
+        """Every word whose full stop ends no sentence."""
+        return frozenset(w.lower() for w in (*self.legal_forms, *self.abbreviations))
+
+
+# The word a full stop ends: "Corp" of "Acme Corp.", "U.S" of "in the U.S.".
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.$")
+
+
+def ends_with_abbreviation(text: str, words: frozenset[str]) -> bool:
+    """`text` ends with the full stop of one of `words` (lower case) or of an initial
+    ("John A."): a stop that ends no sentence."""
+    match = _WORD_BEFORE_STOP.search(text)
+    if match is None:
+        return False
+    word = match[1]
+    return word.lower() in words or (len(word) == 1 and word.isupper())
+
+
+@cache
+def packaged_legal_forms() -> frozenset[str]:
+    """The abbreviated legal forms of the packaged `narrative.toml`, for the HTML reader,
+    which runs before any taxonomy is loaded."""
+    path = data_dir("taxonomy") / "narrative.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("narrative", {}).get("legal_forms", ()))
 
 
 class UnitDefinition(Frozen):

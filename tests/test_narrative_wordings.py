@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +23,7 @@ from exporter.document import Document, Heading, Paragraph
 from exporter.metadata import DocumentInfo
 from exporter.narrative import Narrative, read_narrative
 from exporter.narrative.model import Role
+from exporter.narrative.passages import Passage
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable
 from exporter.taxonomy import load_taxonomy
@@ -567,3 +569,38 @@ def test_a_footnote_defining_a_marked_term_names_the_figure_before_it(mark: str)
 )
 def test_other_footnotes_name_no_figure(paragraph: str, footnote: str) -> None:
     assert _values(_narrative(HIGHLIGHTS, paragraph, footnote)) == set()
+
+
+def _stop_words() -> list[str]:
+    """The words of narrative.toml whose full stop ends no sentence, read from the file."""
+    words = tomllib.loads(NARRATIVE_TOML.read_text(encoding="utf-8"))["narrative"]
+    return [*words["legal_forms"], *words["abbreviations"]]
+
+
+@pytest.mark.parametrize("word", _stop_words())
+@pytest.mark.parametrize("spelling", [str.title, str.upper, str.lower])
+def test_the_stop_of_an_abbreviation_ends_no_sentence(word: str, spelling: Callable) -> None:
+    text = (
+        f"Revenue was $5.0 million at {spelling(word)}. Smith Works. Net income was $1.0 million."
+    )
+    passage = Passage(text=text, lines=((0, 1),), section="")
+    stops = load_taxonomy().narrative.words.stops
+    sentences = [text[a:b] for a, b in passage.sentences(stops)]
+    assert sentences == [
+        f"Revenue was $5.0 million at {spelling(word)}. Smith Works.",
+        "Net income was $1.0 million.",
+    ]
+
+
+@pytest.mark.parametrize("word", ["Group", "year", "Company", "U.S.A", "Q4"])
+def test_the_stop_after_another_word_ends_a_sentence(word: str) -> None:
+    text = f"Revenue grew across the {word}. Net income was $1.0 million."
+    passage = Passage(text=text, lines=((0, 1),), section="")
+    stops = load_taxonomy().narrative.words.stops
+    assert len(passage.sentences(stops)) == 2
+
+
+def test_an_initial_ends_no_sentence() -> None:
+    text = "Chief Executive Officer John A. Smith said revenue rose. Net income fell."
+    passage = Passage(text=text, lines=((0, 1),), section="")
+    assert len(passage.sentences(frozenset())) == 2

@@ -45,6 +45,7 @@ from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
 from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
+from exporter.taxonomy_narrative import ends_with_abbreviation, packaged_legal_forms
 
 _SKIPPED_TAGS = frozenset(
     {
@@ -96,7 +97,6 @@ _RAISED = re.compile(r"vertical-align:(?:super|text-top)|position:relative.*?(?:
 _BOLD_STYLE = re.compile(r"font-weight:(bold|bolder|[6-9]00|normal|lighter|[1-5]00)")
 _ALIGN_STYLE = re.compile(r"text-align:(center|left|right|justify|start|end)")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—\s]*\d{1,3}[-–—\s]*(?:of\s+\d{1,3})?$", re.IGNORECASE)
-_COMPANY_STOP = re.compile(r"\b(?:Inc|Ltd|Corp|Co|plc|LLC|L\.P|N\.V|S\.A|AG|SE)\.$")
 
 
 def _text_translation() -> dict[int, str | None]:
@@ -415,7 +415,8 @@ def _text_block(pieces: list[_Piece]) -> Heading | Paragraph | None:
 def _looks_like_title(text: str) -> bool:
     if text.startswith("(") or text.endswith((",", ";", ":")) or _PAGE_NUMBER.match(text):
         return False
-    return not text.endswith(".") or bool(_COMPANY_STOP.search(text))
+    # "Acme Corp.": a legal form's stop, not a sentence's.
+    return not text.endswith(".") or ends_with_abbreviation(text, packaged_legal_forms())
 
 
 # --- tables: physical grid --------------------------------------------------------------

@@ -32,7 +32,7 @@ def read_narrative(
     taxonomy: Taxonomy,
 ) -> Narrative:
     """The figures of `document`'s prose, as facts-to-be and reasons."""
-    report = report_calendar(document, tables, taxonomy.narrative.words.abbreviations)
+    report = report_calendar(document, tables, taxonomy.narrative.words.stops)
     if report is None:
         return Narrative()
     passages = read_passages(document)

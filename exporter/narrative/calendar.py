@@ -24,6 +24,7 @@ from exporter.tables.phrases import PeriodPhrase as TitlePhrase
 from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
+from exporter.taxonomy_narrative import ends_with_abbreviation
 
 _MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
 _MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
@@ -416,20 +417,18 @@ def _quarter_in_title(document: Document, abbreviations: frozenset[str]) -> int 
 _QUOTATION = re.compile(r"^\s*[\"\u201c']")
 # One sentence ending and another starting; the word before the stop, dots kept ("N.V").
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\u201c\"])")
-_WORD_BEFORE = re.compile(r"[\w.]+$")
 
 
 def _is_sentences(text: str, abbreviations: frozenset[str]) -> bool:
     """A quotation, or text where one sentence ends and another starts. The full stop of
-    a company's legal form (narrative.toml abbreviations: "Brightline Home Stores, Inc.
-    Reports ...", "OSSINING HARBOR BANCORP, INC. REPORTS ...") ends no sentence."""
+    a legal form or another abbreviation (`NarrativeWords.stops`: "Brightline Home Stores,
+    Inc. Reports ...", "OSSINING HARBOR BANCORP, INC. REPORTS ...") ends no sentence."""
     if _QUOTATION.search(text):
         return True
-    for match in _SENTENCE_END.finditer(text):
-        word = _WORD_BEFORE.search(text[: match.start()])
-        if match[0] != "." or word is None or word[0].lower() not in abbreviations:
-            return True
-    return False
+    return any(
+        match[0] != "." or not ends_with_abbreviation(text[: match.end()], abbreviations)
+        for match in _SENTENCE_END.finditer(text)
+    )
 
 
 def _length(period: Period) -> timedelta:
@@ -438,12 +437,11 @@ def _length(period: Period) -> timedelta:
 
 
 def report_calendar(
-    document: Document, tables: tuple[StatementTable, ...], abbreviations: tuple[str, ...]
+    document: Document, tables: tuple[StatementTable, ...], forms: frozenset[str]
 ) -> ReportCalendar | None:
     """The report's current period and fiscal year, from the tables' columns; for a release
-    without tables, from the period its title names. `abbreviations` are the legal forms
-    whose full stop ends no sentence of a title (narrative.toml)."""
-    forms = frozenset(a.lower() for a in abbreviations)
+    without tables, from the period its title names. `forms` are the words whose full stop
+    ends no sentence of a title (narrative.toml)."""
     periods = _columns(tables)
     durations = [p for p in periods if p.start is not None]
     if not durations:

@@ -14,6 +14,7 @@ import unicodedata
 
 from exporter.document import Document, Heading, Paragraph, Table
 from exporter.models import Frozen
+from exporter.taxonomy_narrative import ends_with_abbreviation
 
 _SUPERSCRIPTS = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
 # "^{*4}" (Markdown copies), "⁹" or "*⁹" (superscript digits, a printed star before them),
@@ -36,10 +37,6 @@ _SENTENCE_END = re.compile(
     r"|(?<=\s--)\s+(?=--\s)"
 )
 _CURRENCY_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,2}\.$")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:U\.S|Inc|Ltd|Co|Corp|Mr|Mrs|Ms|Dr|No|vs|approx|e\.g|i\.e|a\.m|p\.m|St|Jr|Sr)"
-    r"|\b[A-Z])\.$"
-)
 
 
 class Mark(Frozen):
@@ -69,12 +66,13 @@ class Passage(Frozen):
             line = number
         return line
 
-    def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) of each sentence of the passage."""
+    def sentences(self, stops: frozenset[str]) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of the passage; the full stop of one of `stops`
+        ("Inc.", "Mr.": `NarrativeWords.stops`) or of an initial ends none."""
         bounds, start = [], 0
         for match in _SENTENCE_END.finditer(self.text):
             head = self.text[start : match.start()]
-            if _ABBREVIATIONS.search(head.rstrip('"\u201d\u2019)')):
+            if ends_with_abbreviation(head.rstrip('"\u201d\u2019)'), stops):
                 continue
             if _CURRENCY_ABBREVIATION.search(head) and self.text[match.end() :][:1].isdigit():
                 continue  # "Ps. 18,742 million", "Rs. 4,812 crore": a currency, not an end

@@ -83,6 +83,7 @@ class NarrativeReader(RelatedFigures):
         self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
         self.outflow = frozenset(t for w in spoken.outflow_words for t in label_tokens(w))
         self.net_flows = frozenset(spoken.net_flows)
+        self.stops = spoken.stops
         self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
         self.past = frozenset(t for w in spoken.past_words for t in label_tokens(w))
         self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
@@ -119,7 +120,7 @@ class NarrativeReader(RelatedFigures):
             self.section, self.group, self.said = passage.section, (), None
         self.templates_only, self.stated = templates_only, {}
         marks: list[tuple[int, Mark]] = []
-        for start, end in passage.sentences():
+        for start, end in passage.sentences(self.stops):
             text = passage.text[start:end]
             fallback = (default, "") if default else self._heading_period(passage.section)
             found = self.figures.figures(text, self.currency, self.decimal_comma)
