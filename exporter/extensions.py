@@ -13,9 +13,9 @@ import re
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
-from exporter.tables.phrases import vocabulary
 from exporter.tables.scale import SCALE
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+from exporter.vocabulary import vocabulary
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _MAX_NAME = 120

@@ -29,9 +29,10 @@ from exporter.labels import (
 from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
-from exporter.tables.phrases import says_only_comparison, vocabulary
+from exporter.tables.phrases import says_only_comparison
 from exporter.tables.rows import without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
+from exporter.vocabulary import vocabulary
 
 _SUFFIXES = frozenset(
     {

@@ -3214,3 +3214,56 @@ def test_a_rate_s_change_in_points_is_the_difference_of_the_rates(
     assert "PercentChange" not in change.concept
     assert change.concept.startswith(by_printed["14.1%"].concept)
     assert by_printed["6.3%"].concept.endswith("PercentChange")
+
+
+# --- abbreviated period words and year-to-date beside the quarter ---------------------------
+
+
+def _week_based_release(quarter_header: str, year_header: str) -> str:
+    """A third-quarter release of a 52/53-week year (quarters end on a Saturday), its
+    statement's two header rows printed fixed-width."""
+
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return _aligned(label, cells, 32, 17)
+
+    dates = ("Sept. 28, 2024", "Sept. 30, 2023") * 2
+    lead = [
+        "Acme Foods Inc. Reports Third Quarter 2024 Results",
+        "",
+        "DAYTON, Ohio, October 24, 2024 -- Acme Foods Inc. today reported results for the"
+        " third quarter ended September 28, 2024.",
+        "",
+        "Condensed Consolidated Statements of Operations",
+        "(in thousands)",
+        "",
+    ]
+    rows = [
+        line("", (quarter_header,) * 2 + (year_header,) * 2),
+        line("", dates),
+        "",
+        line("Net sales", ("$512,300", "$498,100", "$1,498,700", "$1,452,900")),
+        line("Net income", ("41,800", "38,200", "118,900", "109,400")),
+    ]
+    return "\n".join([*lead, *rows, ""])
+
+
+@pytest.mark.parametrize(
+    ("quarter_header", "year_header"),
+    [
+        ("13 Wks. Ended", "39 Wks. Ended"),
+        ("Three Mos. Ended", "Nine Mos. Ended"),
+        ("Qtr Ended", "Year-to-date"),
+        ("Quarter Ended", "Year-to-date"),
+        ("Qtr. Ended", "YTD"),
+    ],
+)
+def test_abbreviated_spans_and_year_to_date_beside_the_quarter(
+    tmp_path: Path, quarter_header: str, year_header: str
+) -> None:
+    path = _release(tmp_path, _week_based_release(quarter_header, year_header), ".txt")
+    facts = _facts(path)
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2024-06-30_2024-09-28")] == Decimal("512300000")
+    # The third quarter's year to date runs from the fiscal year's first day (39 weeks).
+    assert facts[(revenue, "D2023-12-31_2024-09-28")] == Decimal("1498700000")
+    assert facts[("NetIncomeLoss", "D2023-12-31_2024-09-28")] == Decimal("118900000")

@@ -18,9 +18,9 @@ from functools import cache
 from exporter.labels import label_tokens
 from exporter.models import Frozen
 from exporter.narrative.model import Figure
-from exporter.tables.phrases import vocabulary
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import ProseEntry
+from exporter.vocabulary import vocabulary
 
 _RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
 _SLOT = re.compile(r"\{(value|share|figure|member|whole)\}")

@@ -608,14 +608,20 @@ def _with_starts(table: StatementTable, starts: dict[date, date]) -> StatementTa
         return table
     blocks = []
     for block in table.blocks:
-        columns = tuple(_open_start(c, starts) for c in block.columns)
+        beside = frozenset(c.period for c in block.columns if c.period and not c.open_start)
+        columns = tuple(_open_start(c, starts, beside) for c in block.columns)
         blocks.append(block.model_copy(update={"columns": columns}))
     return table.model_copy(update={"blocks": tuple(blocks)})
 
 
-def _open_start(column: Column, starts: dict[date, date]) -> Column:
+def _open_start(column: Column, starts: dict[date, date], beside: frozenset[Period]) -> Column:
+    """The column with the start found for it; a period already printed beside it in the
+    same table ("Quarter Ended Sept. 28, 2024 | Year-to-date Sept. 28, 2024") is another
+    one than this, so its start is not this one's."""
     if not column.open_start or column.period is None:
         return column
     end = column.period.end
-    start = starts.get(end, date(end.year, 1, 1))
+    start = starts.get(end)
+    if start is None or Period(start=start, end=end) in beside:
+        start = date(end.year, 1, 1)
     return column.model_copy(update={"period": Period(start=start, end=end)})

@@ -22,7 +22,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from exporter.periods import Period, months_back
-from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
+from exporter.tables.phrases import PeriodPhrase, parse_phrase
+from exporter.vocabulary import vocabulary
 
 _EARLY_JANUARY_DAYS = 7
 _DATE_TEXT = (
@@ -324,13 +325,17 @@ class CalendarEvidence:
         end = parse_phrase(match["date"]).end
         if quarter is None:
             quarter = vocabulary().ordinals[match["quarter"].lower()]
-        if end is None or not is_month_end(end):
+        if end is None:
             return
         gap = match["gap"] if "gap" in match.re.groupindex else ""
         if gap and _names_year(gap) and quarter != _QUARTERS:
             return
-        month = end.month + 3 * (_QUARTERS - quarter)
-        self.year_ends[_month_end(end.year + (month - 1) // 12, (month - 1) % 12 + 1)] += 1
+        if is_month_end(end):
+            month = end.month + 3 * (_QUARTERS - quarter)
+            self.year_ends[_month_end(end.year + (month - 1) // 12, (month - 1) % 12 + 1)] += 1
+        else:
+            # A 52/53-week year ends its quarters on a weekday, 13 weeks apart.
+            self.year_ends[end + timedelta(weeks=13 * (_QUARTERS - quarter))] += 1
 
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
         """A resolved column: a year-long duration ends a fiscal year."""

@@ -23,10 +23,11 @@ from exporter.tables.decimals import (
     uses_decimal_comma,
 )
 from exporter.tables.headers import is_header_row, is_unlabelled_header
-from exporter.tables.phrases import footnote_marks, parse_phrase, vocabulary
+from exporter.tables.phrases import footnote_marks, parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.scale import SCALE, only_a_unit
 from exporter.taxonomy import Taxonomy
+from exporter.vocabulary import vocabulary
 
 _LOOKBACK = 4
 # A heading that states an amount is a highlight ("Non-GAAP Diluted EPS of $1.22"), not a title.

@@ -27,15 +27,15 @@ from exporter.tables.phrases import (
     footnote_marks,
     parse_phrase,
     single_period,
-    vocabulary,
 )
 from exporter.tables.resolve import Resolution, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
+from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _MONTH_DAY = re.compile(
     r"^(?:as\s+(?:of|at)\s+|(?:for\s+the\s+)?(?:[a-z]+\s+){0,3}(?:ended|ending)\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?$",
+    rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}},?$",
     re.IGNORECASE,
 )
 _CHANGE = re.compile(

@@ -12,51 +12,17 @@ from __future__ import annotations
 
 import calendar
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from itertools import pairwise
 
-from exporter.resources import data_dir
+from exporter.vocabulary import MONTH_NAMES, MONTHS, Vocabulary, vocabulary
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + ")"
+_MONTHS = MONTHS
+_MONTH = f"(?P<month>{MONTH_NAMES})"
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _FOOTNOTE_MARKS = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u2079*†‡§]+|\((?:[a-z]|\d{1,2})\)")
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The words of `periods.toml`, compiled once."""
-
-    counts: dict[str, int]
-    ordinals: dict[str, int]
-    units: dict[str, tuple[str, ...]]
-    words: dict[str, tuple[str, ...]]
-    calendar: dict[str, tuple[str, ...]]
-
-    def alternatives(self, name: str) -> str:
-        spelled = sorted(self.words[name], key=len, reverse=True)
-        return "|".join(re.escape(w) for w in spelled)
-
-    def unit_of(self, word: str) -> str:
-        return next(u for u, spellings in self.units.items() if word in spellings)
-
-
-@cache
-def vocabulary() -> Vocabulary:
-    """The period words of the packaged taxonomy."""
-    data = tomllib.loads((data_dir("taxonomy") / "periods.toml").read_text(encoding="utf-8"))
-    return Vocabulary(
-        counts=dict(data["counts"]),
-        ordinals=dict(data["ordinals"]),
-        units={k: tuple(v) for k, v in data["units"].items()},
-        words={k: tuple(v) for k, v in data["words"].items()},
-        calendar={k: tuple(v) for k, v in data["calendar"].items()},
-    )
 
 
 @dataclass(frozen=True)
@@ -362,13 +328,14 @@ def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
             parts["fiscal_year"] = _year(match["year"])
         text = _take(text, match)
     # "Quarter 2 2026", "Qtr 2": the quarter numbered after the word.
-    numbered = re.compile(r"\b(?:quarter|qtr)\.?\s+(?P<n>[1-4])\b(?!\s*(?:months|weeks))")
+    quarter = vocab.units_of("quarter")
+    numbered = re.compile(rf"\b(?:{quarter})\.?\s+(?P<n>[1-4])\b(?!\s*(?:months|weeks))")
     for match in list(numbered.finditer(text)):
         parts["quarter"] = int(match["n"])
         text = _take(text, match)
-    named = re.compile(rf"\b(?P<ord>{ordinals})[\s-]+(?P<what>quarter|half)\b")
+    named = re.compile(rf"\b(?P<ord>{ordinals})[\s-]+(?P<what>{quarter}|half)\b")
     for match in list(named.finditer(text)):
-        parts["quarter" if match["what"] == "quarter" else "half"] = vocab.ordinals[match["ord"]]
+        parts["half" if match["what"] == "half" else "quarter"] = vocab.ordinals[match["ord"]]
         text = _take(text, match)
     # "Q1-Q3 2025", "1Q-3Q25": the quarters from the first of the fiscal year to the last
     # named, a span ("9M 2025"); a range starting later is no span from the year's start.
@@ -436,7 +403,7 @@ def _flags(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
     if found := instant.search(text):
         parts["instant"] = True
         text = _take(text, found)
-    if re.search(r"\bquarters?\b", text) and not parts.get("quarter"):
+    if re.search(rf"\b(?:{vocab.units_of('quarter')})\b", text) and not parts.get("quarter"):
         parts["span"] = parts.get("span") or ("months", 3)
     return text
 

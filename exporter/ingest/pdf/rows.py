@@ -32,24 +32,22 @@ from exporter.ingest.pdf.tables import (
     tight,
     value_column,
 )
+from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _CAPTION = re.compile(r"^\(.*\)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _PERIOD_STUB = re.compile(
-    r"\b(?:months?|weeks?|quarters?|years?)\s+end(?:ed|ing)\b|^as\s+(?:of|at)\b", re.IGNORECASE
+    rf"\b(?:{vocabulary().units_of()})\.?\s+end(?:ed|ing)\b|^as\s+(?:of|at)\b", re.IGNORECASE
 )
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?![a-z])", re.IGNORECASE
-)
+_MONTH = re.compile(rf"\b(?:{MONTH_NAMES})\.?(?![a-z])", re.IGNORECASE)
 _PERIOD_WORDS = re.compile(
-    r"\b(?:ended|ending|months?|weeks?|quarters?|years?|as\s+of|as\s+at"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d",
+    rf"\b(?:ended|ending|{vocabulary().units_of()}|as\s+of|as\s+at|{MONTH_NAMES})\b|\d",
     re.IGNORECASE,
 )
 # "Three Months", "13 weeks", "Nine Months": the length a period phrase opens with.
 _SPAN_OPENER = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|fourteen|fifty[- ]?(?:two|three))"
-    r"\s+(?:months?|weeks?|quarters?)\b",
+    rf"\b(?:\d{{1,2}}|{vocabulary().count_words()})"
+    rf"\s+(?:{vocabulary().units_of('week', 'month', 'quarter')})\b",
     re.IGNORECASE,
 )
 _ENDED = re.compile(r"\b(?:ended|ending)\b", re.IGNORECASE)

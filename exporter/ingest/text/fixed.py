@@ -45,6 +45,7 @@ from exporter.ingest.text.ragged import (
 )
 from exporter.labels import is_stub_caption
 from exporter.numbers import is_placeholder, parse_number
+from exporter.vocabulary import vocabulary
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
 _TABLE_CLOSE = re.compile(r"^\s*</TABLE>\s*$", re.IGNORECASE)
@@ -465,7 +466,7 @@ def _header_cells(
     return _spread_over_groups(cells, parts, layout), caption
 
 
-_SPAN_WORDS = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?)\b", re.IGNORECASE)
+_SPAN_WORDS = re.compile(rf"\b(?:ended|ending|{vocabulary().units_of()})\b", re.IGNORECASE)
 
 
 def _spread_over_groups(

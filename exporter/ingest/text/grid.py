@@ -26,28 +26,28 @@ from exporter.document import Cell, Heading, Paragraph, Row, Table
 from exporter.labels import starts_with_item_mark
 from exporter.numbers import is_year as year
 from exporter.numbers import reads_as_number
+from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _DOLLAR = re.compile(r"^\s*\$\s*|(?<=[(\-])\s*\$\s*")
 _MARKDOWN_FOOTNOTE = re.compile(r"\^\{[^}]*\}")
 _SPACES = re.compile(r"[\s\u00a0]+")
 _NUMERIC_HINT = re.compile(r"[\d\-\u2012-\u2015\u2212]")
-_MONTH = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
-    r"|july|august|september|october|november|december"
-)
+_MONTH = MONTH_NAMES
+# The words of counts and ordinals ("fifty-two" is two words to `_WORD`).
+_COUNT_WORDS = "|".join(sorted({w for c in vocabulary().counts for w in re.split(r"[- ]", c)}))
+_ORDINALS = "|".join(re.escape(o) for o in vocabulary().ordinals)
 _WORD = re.compile(r"\b(?:[1-4][QqHh]|[369][Mm])(?:'?\d{2})?\b|[A-Za-z]+\d*|\d+|%")
 # Words a column header is made of; a cell of only these words (and at least one strong
 # one) is header text. Kept to layout vocabulary: periods, dates, audit and change marks.
 _STRONG = re.compile(
-    rf"^(?:{_MONTH}|ended|ending|months?|weeks?|quarters?|years?|period|periods|fiscal|ytd"
+    rf"^(?:{_MONTH}|ended|ending|{vocabulary().units_of()}|period|periods|fiscal|ytd"
     r"|unaudited|audited|change|changes|variance|var|chg|q[1-4]|[1-4]q(?:'?\d{2})?|fy\d{0,4}"
     r"|h[12]|[12]h(?:'?\d{2})?|[369]m(?:'?\d{2})?|%|(?:19|20)\d\d)$",
     re.IGNORECASE,
 )
 _WEAK = re.compile(
-    r"^(?:for|the|as|of|at|to|and|through|from|over|vs|versus|three|six|nine|twelve|thirteen"
-    r"|fourteen|fifty|two|half|first|second|third|fourth|restated|reported|actual|increase"
-    r"|decrease|percent|pct|in|on|\d{1,2})$",
+    r"^(?:for|the|as|of|at|to|and|through|from|over|vs|versus|half|restated|reported|actual"
+    rf"|increase|decrease|percent|pct|in|on|\d{{1,2}}|{_COUNT_WORDS}|{_ORDINALS})$",
     re.IGNORECASE,
 )
 _CURRENCY_CODE = re.compile(r"^(?:US\$|RMB|USD|EUR|GBP|JPY|HKD|CNY|CAD|AUD|CHF|NIS|ILS)$")
