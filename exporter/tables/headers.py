@@ -29,7 +29,7 @@ from exporter.tables.phrases import (
     single_period,
     vocabulary,
 )
-from exporter.tables.resolve import Resolution, resolve
+from exporter.tables.resolve import Resolution, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
 
@@ -82,6 +82,7 @@ def _states_period(text: str) -> bool:
         phrase.quarter is not None
         or phrase.fiscal_year is not None
         or (phrase.names_part_of_year and len(phrase.words) <= 4)
+        or (phrase.year is not None and only_a_year(phrase))  # "2025 Actual"
     )
 
 
@@ -542,15 +543,15 @@ def _forecast(
     resolution: Resolution, period: Period | None, context: HeaderContext
 ) -> Period | None:
     """The period an outlook column gives guidance for: one that ends after the latest
-    period the release reports, or after the release's own date; None for guidance given
-    for a reported period ("2025 Guidance" beside "2025 Actual") or a period unknown."""
+    period the release reports. None for guidance given for a reported period ("2025
+    Guidance" beside "2025 Actual"), for a period unknown, and for a column known only to
+    end after the release's own date (whose figures stay out: see `_ahead`)."""
     if resolution.forecast is not None:
         return resolution.forecast
-    if period is None or _reported(period, context):
-        return None
-    after_date = context.published is not None and period.end > context.published
     through = context.calendar.reported_through if context.calendar else None
-    return period if after_date or (through is not None and period.end > through) else None
+    if period is None or through is None or period.end <= through:
+        return None
+    return period
 
 
 def _ahead(period: Period | None, published: date | None) -> str:

@@ -132,7 +132,7 @@ def _year_marks() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, spelled))})(?![\w-])")
 
 
-def _only_a_year(phrase: PeriodPhrase) -> bool:
+def only_a_year(phrase: PeriodPhrase) -> bool:
     """A header of a year and nothing else but the amounts' unit, an audit mark or a word
     saying whose figures they are ("2025", "2025 RMB'000", "2024 (Restated)", "2025
     Actual", "2026 Outlook")."""
@@ -146,7 +146,7 @@ def _fiscal(
 ) -> Resolution:
     """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
     labelled = phrase.fiscal_year is not None  # "FY2024", "Fiscal 2024": the whole year
-    bare = _only_a_year(phrase)
+    bare = only_a_year(phrase)
     whole = labelled or (calendar.reports_a_year and bare)
     if not (phrase.names_part_of_year or whole or instants or phrase.instant):
         return Resolution(missing=f"the year {year} but not which part of it")
