@@ -919,7 +919,7 @@ def _breakdowns(
     result: list[dict[str, object] | None] = [None] * len(rows)
     if any(c.member for c in block.columns):
         return result
-    durations = any(c.period and not c.period.is_instant for c in block.columns)
+    durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, (row, _) in enumerate(rows):
         groups.setdefault(row.sections, []).append(i)
@@ -982,7 +982,7 @@ def _transposed(
     columns = block.columns
     if not columns or any(c.change or not c.member for c in columns):
         return result
-    durations = any(c.period and not c.period.is_instant for c in columns)
+    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
     named = {
         i: _column_concept(mapper, registry, table, block, i, durations)
         for i in range(len(columns))
@@ -1114,7 +1114,7 @@ def _mapped_rows(
 ) -> list[_Mapped]:
     """Each row of a block with numbers: the row, its value cells, its cell kinds and its
     mapping by label."""
-    durations = any(c.period and not c.period.is_instant for c in block.columns)
+    durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
     mapped: list[_Mapped] = []
     for r, row in enumerate(block.rows):
         kinds = cell_kinds.kinds(table, block, row)

@@ -167,6 +167,66 @@ def _parse(text: str) -> PrintedNumber | None:
     )
 
 
+# The words and dashes that join the two ends of a range printed in one cell ("$4.35 -
+# $4.45 billion", "24% to 25%"), as guidance tables print their outlook.
+_RANGE_JOINS = re.compile(r"\s*(?:[\u2013\u2014\u2012-]|\bto\b|\bthrough\b)\s*")
+
+
+def parse_range(text: str) -> tuple[PrintedNumber, PrintedNumber] | None:
+    """Read a cell printing a range as its low and high ends, or None when it is not one.
+
+    The ends share what the print gives once: a scale word or a percent sign after the
+    high end ("$4.35 - $4.45 billion", "24 - 25%") is the low end's too. Each end keeps its
+    own printed text, so that each can be tagged where it stands. A range runs upwards;
+    two bare years ("2024 to 2023") are no range.
+    """
+    cleaned = strip_footnote_marks(" ".join(text.replace("\u00a0", " ").split()))
+    for join in _RANGE_JOINS.finditer(cleaned):
+        if join.start() == 0 or join.end() == len(cleaned):
+            continue
+        low_text, high_text = cleaned[: join.start()], cleaned[join.end() :]
+        low, high = parse_number(low_text), parse_number(high_text)
+        if low is None or high is None or low.dash or high.dash:
+            continue
+        if is_year(low_text) and is_year(high_text):
+            return None
+        low = _shared_with_high(low, high)
+        if low is None or _magnitude(low) > _magnitude(high):
+            return None
+        return low, high
+    return None
+
+
+def _shared_with_high(low: PrintedNumber, high: PrintedNumber) -> PrintedNumber | None:
+    """The low end with the scale and percent sign only the high end prints; None when
+    the two ends are of different kinds (a percentage to an amount)."""
+    update: dict[str, object] = {}
+    if low.scale is None and high.scale is not None:
+        update["scale"] = high.scale
+    if high.percent and not low.percent:
+        update["percent"] = True
+    low = low.model_copy(update=update) if update else low
+    same_kind = (low.percent, low.minor_unit, low.basis_points, low.multiple) == (
+        high.percent,
+        high.minor_unit,
+        high.basis_points,
+        high.multiple,
+    )
+    return low if same_kind else None
+
+
+def _magnitude(number: PrintedNumber) -> Decimal:
+    return number.value.scaleb(number.scale or 0)
+
+
+def parse_cell(text: str) -> tuple[PrintedNumber, ...]:
+    """The numbers a value cell prints: one, the two ends of a range, or none."""
+    number = parse_number(text)
+    if number is not None:
+        return (number,)
+    return parse_range(text) or ()
+
+
 def _negative(match: re.Match[str]) -> bool | None:
     """Whether the print marks the number negative; None when it marks it twice.
 

@@ -93,6 +93,40 @@ class Concept(Frozen):
         return starts and (self.in_force_until is None or day < self.in_force_until)
 
 
+def derived_concept(base: Concept, suffix: str, update: dict[str, object]) -> Concept:
+    """A concept in the issuer's namespace derived from `base` for what a figure says
+    about it (`RevenuesOutlookLow`): `base`'s type and period unless `update` says
+    otherwise, and none of its wording, which names `base` itself."""
+    fields = {
+        "name": f"{base.name}{suffix}",
+        "extension": True,
+        "synonyms": (),
+        "within": (),
+        "not_within": (),
+        "start_labels": (),
+        "end_labels": (),
+        **update,
+    }
+    return base.model_copy(update=fields)
+
+
+def outlook_concept(base: Concept, range_end: str = "") -> Concept:
+    """The release's outlook for `base`: a point (`RevenuesOutlook`), or the low or high
+    end of a range (`range_end` "Low" or "High"). The prose reader and the tables'
+    outlook columns derive it alike, so the same guidance is one concept in both."""
+    end = f", {range_end.lower()} end of range" if range_end else ""
+    return derived_concept(
+        base,
+        f"Outlook{range_end}",
+        {
+            "label": f"{base.label}, outlook{end}",
+            "documentation": (
+                f"The issuer's outlook for {base.label!r}{end}; not a reported result."
+            ),
+        },
+    )
+
+
 class Choice(Frozen):
     """A concept choice that follows the release's structure rather than a row's own words.
 

@@ -3267,3 +3267,117 @@ def test_abbreviated_spans_and_year_to_date_beside_the_quarter(
     # The third quarter's year to date runs from the fiscal year's first day (39 weeks).
     assert facts[(revenue, "D2023-12-31_2024-09-28")] == Decimal("1498700000")
     assert facts[("NetIncomeLoss", "D2023-12-31_2024-09-28")] == Decimal("118900000")
+
+
+# --- a table of guidance beside the reported year ---------------------------------------
+
+
+def _guidance_release(header: str, title: str, cells: dict[str, str], scale: str) -> str:
+    """A fourth-quarter release, its summary table of the quarter and the year, then a
+    table of next year's outlook beside the reported year ("2025 Actual") and one of next
+    quarter's beside the same quarter a year earlier (under the same title)."""
+    summary = [
+        ("($ in millions, except per share data)", "Q4 2025", "Q4 2024", "FY 2025", "FY 2024"),
+        ("Revenue", "$1,086.4", "$1,021.7", "$4,208.9", "$3,977.2"),
+        ("Diluted earnings per share", "$0.98", "$0.63", "$3.47", "$2.74"),
+    ]
+    outlook = [
+        (scale, "2025 Actual", header),
+        ("Revenue", "$4.21 billion", cells["revenue"]),
+        ("Diluted earnings per share", "$3.47", cells["eps"]),
+        ("Effective tax rate", "24.6%", cells["tax"]),
+    ]
+    quarter = [
+        ("", "Q1 2025 Actual", "Q1 2026 Outlook"),
+        ("Revenue", "$0.98 billion", cells["quarter"]),
+        ("Diluted earnings per share", "$0.63", "$0.80 - $0.85"),
+    ]
+    return (
+        "<html><body><h1>Harwick Logistics Reports Fourth Quarter and Full Year 2025"
+        " Results</h1><p>DENVER, February 4, 2026 -- Harwick Logistics, Inc. (NYSE: HWK)"
+        " today reported results for the fourth quarter and full year ended December 31,"
+        " 2025.</p><p>Fourth Quarter and Full Year Summary</p>"
+        + _html_table(summary)
+        + f"<p>{title}</p><p>The Company is providing the following outlook for the full"
+        " year 2026:</p>"
+        + _html_table(outlook)
+        + "<p>For the first quarter of 2026 the Company expects:</p>"
+        + _html_table(quarter)
+        + "</body></html>"
+    )
+
+
+_GUIDANCE_CELLS = {
+    "en dash, $ on both ends, scale in the cell": {
+        "revenue": "$4.35 \u2013 $4.45 billion",
+        "eps": "$3.90 \u2013 $4.10",
+        "tax": "24% \u2013 25%",
+        "quarter": "$1.02 \u2013 $1.06 billion",
+    },
+    "hyphen, $ on the low end only": {
+        "revenue": "$4.35-4.45 billion",
+        "eps": "$3.90 - 4.10",
+        "tax": "24 - 25%",
+        "quarter": "$1.02-1.06 billion",
+    },
+    "'to', scale on both ends": {
+        "revenue": "$4.35 billion to $4.45 billion",
+        "eps": "$3.90 to $4.10",
+        "tax": "24% to 25%",
+        "quarter": "$1.02 billion to $1.06 billion",
+    },
+}
+
+
+@pytest.mark.parametrize("spelling", sorted(_GUIDANCE_CELLS))
+@pytest.mark.parametrize(
+    ("header", "title"),
+    [
+        ("2026 Outlook", "2026 Outlook"),
+        ("Fiscal 2026 Guidance", "Fiscal 2026 Guidance"),
+        ("2026 Guidance", "Outlook"),
+    ],
+)
+def test_a_guidance_table_gives_the_outlook_range_as_facts(
+    tmp_path: Path, spelling: str, header: str, title: str
+) -> None:
+    """Each range in the outlook column is two facts of the row's concept's outlook, low
+    and high end (as the prose names a stated range), for the year or quarter its column
+    forecasts; the reported columns beside them are that year's and that quarter's."""
+    html = _guidance_release(header, title, _GUIDANCE_CELLS[spelling], "")
+    converted = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(converted)
+    year, quarter = "D2026-01-01_2026-12-31", "D2026-01-01_2026-03-31"
+    assert facts[("RevenuesOutlookLow", year)][0] == Decimal("4350000000")
+    assert facts[("RevenuesOutlookHigh", year)][0] == Decimal("4450000000")
+    assert facts[("EarningsPerShareDilutedOutlookLow", year)][0] == Decimal("3.90")
+    assert facts[("EarningsPerShareDilutedOutlookHigh", year)][0] == Decimal("4.10")
+    low_tax = [
+        v
+        for (c, p), (v, _) in facts.items()
+        if "TaxRate" in c and c.endswith("OutlookLow") and p == year
+    ]
+    assert low_tax == [Decimal("0.24")]
+    assert facts[("RevenuesOutlookLow", quarter)][0] == Decimal("1020000000")
+    assert facts[("RevenuesOutlookHigh", quarter)][0] == Decimal("1060000000")
+    # "Q1 2025 Actual" under the outlook's title is the reported quarter a year earlier.
+    assert facts[("Revenues", "D2025-01-01_2025-03-31")][0] == Decimal("980000000")
+    # Every number printed is a fact, a duplicate of one, or listed with its reason.
+    assert not [u for u in converted.facts.unmapped if not u.deliberate]
+
+
+@pytest.mark.parametrize("scale", ["($ in billions, except per share data)", "(in billions)"])
+def test_a_guidance_range_takes_the_caption_scale(tmp_path: Path, scale: str) -> None:
+    """Without a scale word in its cells, a range is read in the caption's scale, as
+    the figure beside it is."""
+    cells = {"revenue": "$4.35 - $4.45", "eps": "$3.90 - $4.10", "tax": "24% - 25%"}
+    cells["quarter"] = "$1.02 - $1.06 billion"
+    html = _guidance_release("2026 Outlook", "2026 Outlook", cells, scale)
+    html = html.replace("$4.21 billion", "$4.21")
+    facts = _valued(convert(_release(tmp_path, html), ConvertOptions()))
+    year = "D2026-01-01_2026-12-31"
+    assert facts[("RevenuesOutlookLow", year)][0] == Decimal("4350000000")
+    assert facts[("RevenuesOutlookHigh", year)][0] == Decimal("4450000000")
+    assert facts[("EarningsPerShareDilutedOutlookHigh", year)][0] == Decimal("4.10")
+    # The reported year beside the outlook is that year's, not the outlook's.
+    assert not [key for key in facts if key[0].endswith("Outlook")]

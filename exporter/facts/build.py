@@ -37,7 +37,7 @@ from exporter.numbers import PrintedNumber
 from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
-from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy, outlook_concept
 
 _SHARES = "xbrli:shares"
 _MAX_NAME = 120
@@ -533,7 +533,7 @@ def _block_facts(
     reversed_in_print = builder.taxonomy.printed_reversed(table.kind)
     statement = builder.taxonomy.statement(table.kind)
     calc = block_calculations(
-        block,
+        _reported_only(block),
         concepts,
         skipped,
         builder.taxonomy,
@@ -549,6 +549,29 @@ def _block_facts(
             names.append(mapping.concept)
         sign, anchored = calc.signs.get(r, 1), r in calc.anchored
         _row_facts(builder, table, block, block.rows[r], mapping, sign, anchored)
+
+
+def _reported_only(block: ColumnBlock) -> ColumnBlock:
+    """The block without its outlook columns' cells: guidance is no part of the reported
+    figures' arithmetic (and a range's two ends would count twice)."""
+    outlook = {i for i, column in enumerate(block.columns) if column.outlook}
+    if not outlook:
+        return block
+    rows = tuple(
+        row.model_copy(update={"cells": tuple(c for c in row.cells if c.column not in outlook)})
+        for row in block.rows
+    )
+    return block.model_copy(update={"rows": rows})
+
+
+def _outlook(builder: FactDraft, name: str, bound: str) -> str:
+    """The concept of an outlook column's figure for the row's concept `name`: its point,
+    or the low or high end of its range, as the prose names the same guidance."""
+    derived = outlook_concept(builder.concepts[name], bound)
+    existing = builder.concepts.get(derived.name)
+    if existing is None:
+        builder.concepts[derived.name] = derived
+    return derived.name
 
 
 def _record_arcs(builder: FactDraft, calc: BlockCalc) -> None:
@@ -604,6 +627,10 @@ def _row_facts(
         name = overrides.get(cell.column, mapping.concept)
         if name is None:
             continue
+        unnamed = row.inferred_label or not row.label.strip()
+        unnamed_outlook = column.forecast is not None and unnamed
+        if column.forecast is not None and not unnamed_outlook:
+            name = _outlook(builder, name, cell.bound)
         concept = builder.concepts[name]
         exponent = _exponent(concept, table.scale, row, column, cell.number, unit_amount)
         if concept.type is ConceptType.PERCENT:
@@ -618,7 +645,17 @@ def _row_facts(
             position=column.position,
             exponent=exponent,
         )
+        if unnamed_outlook:
+            # A guess at the line item ("Total Less") would name a forecast of nothing.
+            reason = (
+                "an outlook figure on a row without a printed label: nothing names its line item"
+            )
+            builder.unmapped.append(_unmapped(source, reason))
+            continue
         period = _period(column, concept, mapping.anchor)
+        if column.forecast is not None:
+            instant = concept.period is PeriodType.INSTANT
+            period = column.forecast.at_end() if instant else column.forecast
         unit = builder.unit(concept, column)
         if period is None or unit is None:
             reason = "column has no currency" if unit is None else "period does not fit the concept"

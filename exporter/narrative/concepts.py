@@ -16,7 +16,14 @@ from exporter.models import Frozen
 from exporter.narrative.model import Figure, FigureKind
 from exporter.narrative.phrases import Entry
 from exporter.periods import Period
-from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import (
+    Concept,
+    ConceptType,
+    PeriodType,
+    Taxonomy,
+    derived_concept,
+    outlook_concept,
+)
 
 _PER_SHARE_LIMIT = 10_000
 
@@ -130,23 +137,16 @@ class Derived:
         self.made: dict[str, Concept] = {}
 
     def _make(self, base: Concept, suffix: str, update: dict[str, object]) -> str:
-        name = f"{base.name}{suffix}"
+        return self._keep(derived_concept(base, suffix, update))
+
+    def _keep(self, concept: Concept) -> str:
+        """The name of `concept`, made once; a taxonomy concept of that name wins."""
+        name = concept.name
         if name in self.made:
             return name
         existing = self.concepts.get(name)
         if existing is not None and not existing.extension:
             return name
-        fields = {
-            "name": name,
-            "extension": True,
-            "synonyms": (),
-            "within": (),
-            "not_within": (),
-            "start_labels": (),
-            "end_labels": (),
-            **update,
-        }
-        concept = base.model_copy(update=fields)
         self.made[name] = concept
         self.concepts[name] = concept
         return name
@@ -187,15 +187,6 @@ class Derived:
         )
 
     def outlook(self, base: Concept, range_end: str = "") -> str:
-        """The release's outlook for `base`: a point, or the low or high end of a range."""
-        end = f", {range_end.lower()} end of range" if range_end else ""
-        return self._make(
-            base,
-            f"Outlook{range_end}",
-            {
-                "label": f"{base.label}, outlook{end}",
-                "documentation": (
-                    f"The issuer's outlook for {base.label!r}{end}; not a reported result."
-                ),
-            },
-        )
+        """The release's outlook for `base`: a point, or the low or high end of a range
+        (derived as the tables' outlook columns derive it: `outlook_concept`)."""
+        return self._keep(outlook_concept(base, range_end))

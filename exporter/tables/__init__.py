@@ -14,7 +14,7 @@ from datetime import date
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
-from exporter.numbers import parse_number
+from exporter.numbers import parse_cell
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
@@ -84,7 +84,7 @@ def _column_group_rows(data: list[Row]) -> list[Row]:
         cells = [c for c in row.cells if c.text.strip()]
         if not cells or any(c.column == 0 for c in cells):
             break
-        if any(parse_number(c.text) is not None for c in cells):
+        if any(parse_cell(c.text) for c in cells):
             break
         carried.insert(0, row)
     return carried
@@ -459,7 +459,35 @@ def understand_tables(
             understand_table(raw, taxonomy, document_currency, known, calendar, published)
             for raw in raws
         )
+        through = _reported_through(tables) if calendar.reported_through is None else None
+        if through is not None and _awaits_reported_through(tables):
+            calendar = dataclasses.replace(calendar, reported_through=through)
+            tables = tuple(
+                understand_table(raw, taxonomy, document_currency, known, calendar, published)
+                for raw in raws
+            )
     return apply_fiscal_calendar(resolve_open_starts(tables))
+
+
+def _reported_through(tables: tuple[StatementTable, ...]) -> date | None:
+    """The latest day a period the release reports ends, as the columns the calendar
+    placed show it (the first reading may have dated none: "Q4 2025 | FY 2025")."""
+    ends = [
+        c.period.end
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period is not None and not c.change and not c.outlook
+    ]
+    return max(ends, default=None)
+
+
+def _awaits_reported_through(tables: tuple[StatementTable, ...]) -> bool:
+    """Columns whose reading depends on the latest period the release reports: guidance
+    (an outlook, or a reported period under an outlook's title) and a year alone ("2025
+    Actual"), which is the whole fiscal year when the release reports through its end."""
+    columns = [c for t in tables for b in t.blocks for c in b.columns]
+    return any(c.outlook or (c.period is None and not c.change) for c in columns)
 
 
 def _published_before_some_period(
@@ -512,7 +540,8 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                 ]
             )
         for column in (c for b in table.blocks for c in b.columns):
-            if column.period is not None and not column.change:
+            # Guidance is no evidence of the periods the release reports.
+            if column.period is not None and not column.change and not column.outlook:
                 phrase = parse_phrase(column.header)
                 if column.trailing:
                     phrase = dataclasses.replace(phrase, trailing=True)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from exporter.document import Cell, Row
 from exporter.labels import is_stub_caption, label_tokens, strip_footnotes
-from exporter.numbers import is_year, parse_number
+from exporter.numbers import is_year, parse_cell, parse_number
 from exporter.periods import Period
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
@@ -28,7 +28,7 @@ from exporter.tables.phrases import (
     parse_phrase,
     single_period,
 )
-from exporter.tables.resolve import Resolution, resolve
+from exporter.tables.resolve import Resolution, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
 from exporter.vocabulary import MONTH_NAMES, vocabulary
@@ -73,7 +73,7 @@ def is_header_cell(text: str, currency_names: frozenset[str] = frozenset()) -> b
 def _states_period(text: str) -> bool:
     """A cell that states part of a period ("12/31/2022", "FOURTH QUARTER", "Q1 2023") and
     is not itself a number."""
-    if parse_number(text) is not None:
+    if parse_cell(text):
         return False
     phrase = parse_phrase(text)
     if phrase.has_date:
@@ -82,6 +82,7 @@ def _states_period(text: str) -> bool:
         phrase.quarter is not None
         or phrase.fiscal_year is not None
         or (phrase.names_part_of_year and len(phrase.words) <= 4)
+        or (phrase.year is not None and only_a_year(phrase))  # "2025 Actual"
     )
 
 
@@ -149,7 +150,7 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     cells = [c for c in row.cells if c.text.strip()]
     if not cells or any(c.column == 0 for c in cells):
         return False
-    numbers = [c for c in cells if parse_number(c.text) is not None and not is_year(c.text)]
+    numbers = [c for c in cells if parse_cell(c.text) and not is_year(c.text)]
     if numbers:
         return False
     return before_data or len(cells) > 1 or any(is_year(c.text) for c in cells)
@@ -496,6 +497,7 @@ def build_columns(
             and context.published is not None
             and (period.end > context.published)
         )
+        outlook = resolution.outlook or ahead or _called_outlook(header, period, context)
         columns.append(
             Column(
                 position=position,
@@ -509,7 +511,8 @@ def build_columns(
                 # "Note" under a group header that a fixed-width print set over it too
                 # ("Six months ended" / "Note"): the lowest header says what it holds.
                 note_reference=_is_note_reference(header) or _lowest_is_note(texts[position]),
-                outlook=resolution.outlook or context.outlook or ahead or states_outlook(header),
+                outlook=outlook,
+                forecast=_forecast(resolution, period, context) if outlook else None,
                 scale=scale_in_words(header),
                 trailing=_trailing(header, context),
             )
@@ -519,6 +522,36 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _reported(period: Period | None, context: HeaderContext) -> bool:
+    """A period that ends on or before the latest one the release reports."""
+    through = context.calendar.reported_through if context.calendar else None
+    return period is not None and through is not None and period.end <= through
+
+
+def _called_outlook(header: str, period: Period | None, context: HeaderContext) -> bool:
+    """A column its own header calls guidance ("2025 Guidance" beside "2025 Actual"), or
+    one under a title of guidance whose own period the release does not report: "Q1 2025
+    Actual" under "2026 Outlook" holds the reported quarter's figures."""
+    if states_outlook(header):
+        return True
+    return context.outlook and not _reported(period, context)
+
+
+def _forecast(
+    resolution: Resolution, period: Period | None, context: HeaderContext
+) -> Period | None:
+    """The period an outlook column gives guidance for: one that ends after the latest
+    period the release reports. None for guidance given for a reported period ("2025
+    Guidance" beside "2025 Actual"), for a period unknown, and for a column known only to
+    end after the release's own date (whose figures stay out: see `_ahead`)."""
+    if resolution.forecast is not None:
+        return resolution.forecast
+    through = context.calendar.reported_through if context.calendar else None
+    if period is None or through is None or period.end <= through:
+        return None
+    return period
 
 
 def _ahead(period: Period | None, published: date | None) -> str:

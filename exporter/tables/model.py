@@ -49,14 +49,24 @@ class Column(BaseModel):
     variance: bool = False
     # A column of references to the notes ("Note"): its numbers are no amounts.
     note_reference: bool = False
-    # A fiscal period after the latest one the release reports (guidance): not facts.
+    # Guidance: a fiscal period after the latest one the release reports, or a column the
+    # table's title or its own header calls an outlook.
     outlook: bool = False
+    # The period an outlook column gives guidance for, when it ends after the latest period
+    # the release reports: its figures are the outlook's facts (`...OutlookLow` / `High`).
+    forecast: Period | None = None
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a
     # footnote saying "trailing 12 months"): not evidence of a fiscal year end.
     trailing: bool = False
     # A scale the header states for the column's own figures ("EPS (diluted US cents)":
     # -2, "Shares (in millions)": 6), beside the table's.
     scale: int | None = None
+
+    @property
+    def figures_period(self) -> Period | None:
+        """The period the column's figures are for: the one reported, else the one an
+        outlook forecasts (a duration either way, for the concepts its rows take)."""
+        return self.period or self.forecast
 
 
 class ValueCell(BaseModel):
@@ -66,6 +76,9 @@ class ValueCell(BaseModel):
 
     column: int
     number: PrintedNumber
+    # "Low" or "High": the cell prints a range ("$4.35 - $4.45 billion") and this is one of
+    # its ends; "" for a cell of one number.
+    bound: str = ""
 
 
 class RowRole(StrEnum):
@@ -88,6 +101,8 @@ class TableRow(BaseModel):
     sum_of: tuple[int, ...] = ()
     # A scale the row's label or section states ("Shares used ... (in thousands)").
     scale: int | None = None
+    # The label is not printed: an unlabelled row closing its section is named its total.
+    inferred_label: bool = False
 
 
 class ColumnBlock(BaseModel):

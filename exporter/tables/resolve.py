@@ -13,10 +13,11 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
-from exporter.tables.phrases import PeriodPhrase, parse_phrase
+from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
 from exporter.tables.scale import only_a_unit
 
 
@@ -29,6 +30,8 @@ class Resolution:
     missing: str = ""
     # A fiscal period that ends after the latest one the release reports: an outlook.
     outlook: bool = False
+    # The period such an outlook is for.
+    forecast: Period | None = None
 
 
 def period_of(text: str) -> Period | None:
@@ -120,10 +123,21 @@ def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) ->
 _AUDIT_MARKS = re.compile(r"\(?(?:un)?audited\)?|\(?restated\)?", re.IGNORECASE)
 
 
-def _only_a_year(phrase: PeriodPhrase) -> bool:
-    """A header of a year and nothing else but the amounts' unit or an audit mark ("2025",
-    "2025 RMB'000", "2024 (Restated)")."""
+@cache
+def _year_marks() -> re.Pattern[str]:
+    """Words beside a year that say whose figures a column holds, not which part of the
+    year ("2025 Actual", "2026 Outlook"): `year_marks` and `outlook` in periods.toml."""
+    words = vocabulary().words
+    spelled = sorted({*words["year_marks"], *words["outlook"]}, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, spelled))})(?![\w-])")
+
+
+def only_a_year(phrase: PeriodPhrase) -> bool:
+    """A header of a year and nothing else but the amounts' unit, an audit mark or a word
+    saying whose figures they are ("2025", "2025 RMB'000", "2024 (Restated)", "2025
+    Actual", "2026 Outlook")."""
     rest = " ".join(w for w in phrase.words if not (w.isdigit() and len(w) == 4))
+    rest = " ".join(_year_marks().sub(" ", rest.lower()).split())
     return not rest or only_a_unit(rest) or bool(_AUDIT_MARKS.fullmatch(rest))
 
 
@@ -132,7 +146,7 @@ def _fiscal(
 ) -> Resolution:
     """A fiscal quarter, half, year-to-date or year named by its fiscal year alone."""
     labelled = phrase.fiscal_year is not None  # "FY2024", "Fiscal 2024": the whole year
-    bare = _only_a_year(phrase)
+    bare = only_a_year(phrase)
     whole = labelled or (calendar.reports_a_year and bare)
     if not (phrase.names_part_of_year or whole or instants or phrase.instant):
         return Resolution(missing=f"the year {year} but not which part of it")
@@ -145,6 +159,7 @@ def _fiscal(
         return Resolution(
             missing=f"an outlook: {period} ends after the latest period the release reports",
             outlook=True,
+            forecast=period,
         )
     return Resolution(period)
 

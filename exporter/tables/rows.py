@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import parse_number
+from exporter.numbers import parse_cell
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
@@ -30,7 +30,7 @@ def split_label(row: Row) -> tuple[str, list[tuple[int, str]]]:
         text = cell.text.strip()
         if not text:
             continue
-        if not rest and parse_number(text) is None:
+        if not rest and not parse_cell(text):
             label_parts.append(text)
         else:
             rest.append((cell.column, text))
@@ -42,7 +42,7 @@ def numeric_positions(rows: list[Row]) -> list[int]:
     positions: set[int] = set()
     for row in rows:
         _, rest = split_label(row)
-        positions.update(col for col, text in rest if parse_number(text) is not None)
+        positions.update(col for col, text in rest if parse_cell(text))
     return sorted(positions)
 
 
@@ -68,38 +68,21 @@ def place_row(
     unplaced: list[UnplacedNumber] = []
     references = 0
     for position, text in rest:
-        number = parse_number(text)
-        if number is None:
+        numbers = parse_cell(text)
+        if not numbers:
             continue
         column = index_of.get(position)
-        if column is None:
-            unplaced.append(_unplaced(row, label, text, "outside the value columns"))
-        elif ratio_row or columns[column].share_of:
-            where = f"row {label!r}" if ratio_row else f"column {columns[column].header!r}"
-            reason = f"a percentage of another line ({where}): a ratio of other facts"
-            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
-        elif columns[column].note_reference:
-            reason = f"column {columns[column].header!r} holds references to the notes, not amounts"
-            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
-            references += 1
-        elif columns[column].variance:
-            reason = (
-                f"column {columns[column].header!r} is a favourable/unfavourable variance: its"
-                " sign says better or worse, not up or down, and it is the difference of"
-                " the columns it compares"
+        reason, deliberate = _why_not_placed(label, ratio_row, column, columns, len(numbers))
+        if column is not None and not reason:
+            bounds = ("Low", "High") if len(numbers) == 2 else ("",)
+            cells.extend(
+                ValueCell.model_construct(column=column, number=n, bound=b)
+                for n, b in zip(numbers, bounds, strict=True)
             )
-            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
-        elif columns[column].outlook:
-            what = columns[column].missing or "guidance for a period not yet reported"
-            reason = f"column {columns[column].header!r} is {what}"
-            unplaced.append(_unplaced(row, label, text, reason, deliberate=True))
-        elif columns[column].period is None:
-            header = columns[column].header or position
-            missing = columns[column].missing
-            reason = f"column {header!r} names no period" + (f": {missing}" if missing else "")
-            unplaced.append(_unplaced(row, label, text, reason))
-        else:
-            cells.append(ValueCell.model_construct(column=column, number=number))
+            continue
+        unplaced.extend(_unplaced(row, label, n.text, reason, deliberate) for n in numbers)
+        if column is not None and columns[column].note_reference:
+            references += len(numbers)
     if not label and not cells:
         return None, unplaced
     # A heading may carry a note reference ("EARNINGS PER SHARE ... 10"): still a heading.
@@ -107,6 +90,39 @@ def place_row(
     return TableRow(
         label=label, cells=tuple(cells), line=row.line, page=row.page, role=role
     ), unplaced
+
+
+def _why_not_placed(
+    label: str, ratio_row: bool, column: int | None, columns: tuple[Column, ...], printed: int
+) -> tuple[str, bool]:
+    """Why a cell's numbers (`printed`: one, or the two ends of a range) cannot be facts
+    of their column, and whether on purpose; ("", False) when they can."""
+    if column is None:
+        return "outside the value columns", False
+    header = columns[column].header
+    if ratio_row or columns[column].share_of:
+        where = f"row {label!r}" if ratio_row else f"column {header!r}"
+        return f"a percentage of another line ({where}): a ratio of other facts", True
+    if columns[column].note_reference:
+        return f"column {header!r} holds references to the notes, not amounts", True
+    if columns[column].variance:
+        return (
+            f"column {header!r} is a favourable/unfavourable variance: its sign says better"
+            " or worse, not up or down, and it is the difference of the columns it compares"
+        ), True
+    if columns[column].outlook and columns[column].forecast is None:
+        what = columns[column].missing or "guidance for a period not yet reported"
+        return f"column {header!r} is {what}", True
+    if columns[column].outlook:
+        return "", False  # the outlook's figures: a point, or the ends of a range
+    if columns[column].period is None:
+        missing = columns[column].missing
+        return f"column {header or columns[column].position!r} names no period" + (
+            f": {missing}" if missing else ""
+        ), False
+    if printed > 1:
+        return f"a range for {columns[column].period}, which is not a forecast", True
+    return "", False
 
 
 def _unplaced(
@@ -257,7 +273,7 @@ def assign_sections(
             stack.append((row.label, level))
             continue
         if _totals_section(row, stack, result):
-            row = row.model_copy(update={"label": f"Total {stack[-1][0]}"})
+            row = row.model_copy(update={"label": f"Total {stack[-1][0]}", "inferred_label": True})
             stack = stack[:-1]
         sectioned = row.model_copy(update={"sections": tuple(s[0] for s in stack)})
         result.append(sectioned.model_copy(update={"scale": stated_scale(sectioned)}))
