@@ -1144,3 +1144,17 @@ def test_a_period_or_the_issuer_next_to_the_phrase_leaves_it_whole(
     after the preposition does not narrow the phrase."""
     facts = _prose_facts(tmp_path, [sentence])
     assert {(c, p, v) for c, p, _, v in facts} == {("Revenues", Q3_2026, Decimal("210300000"))}
+
+
+@pytest.mark.parametrize("name", ["Total debt", "Total borrowings", "Gross debt"])
+def test_total_debt_at_a_date(tmp_path: Path, name: str) -> None:
+    facts = _prose_facts(
+        tmp_path,
+        [
+            f"{name} was $612.0 million at September 30, 2026, including the Company's"
+            " US$300 million 5.875% senior notes due 2031."
+        ],
+    )
+    assert ("DebtLongtermAndShorttermCombinedAmount", "2026-09-30", USD, Decimal("612000000")) in (
+        facts
+    )
