@@ -3381,3 +3381,96 @@ def test_a_guidance_range_takes_the_caption_scale(tmp_path: Path, scale: str) ->
     assert facts[("EarningsPerShareDilutedOutlookHigh", year)][0] == Decimal("4.10")
     # The reported year beside the outlook is that year's, not the outlook's.
     assert not [key for key in facts if key[0].endswith("Outlook")]
+
+
+def _low_high_release(low: str, high: str, caption: str, spanned: bool) -> str:
+    """A fourth-quarter release whose outlook prints each forecast period over two columns,
+    the low and the high end of its range, the amounts' unit in the label column."""
+    if spanned:
+        periods = (
+            '<tr><td></td><td colspan="2">Q1 2026</td><td colspan="2">Full Year 2026</td></tr>'
+        )
+    else:
+        periods = "<tr><td></td><td>Q1 2026</td><td></td><td>Full Year 2026</td><td></td></tr>"
+    outlook = [
+        (caption, low, high, low, high),
+        ("Revenue", "$215", "$220", "$905", "$925"),
+        ("Diluted earnings per share", "$0.62", "$0.66", "$2.60", "$2.75"),
+    ]
+    table = _html_table(outlook).replace("<table>", "<table>" + periods, 1)
+    return (
+        "<html><body><h1>Brightfield Systems Reports Fourth Quarter and Full Year 2025"
+        " Results</h1><p>AUSTIN, Texas, February 10, 2026 -- Brightfield Systems, Inc."
+        " (NASDAQ: BFSY) today reported results for the fourth quarter and full year ended"
+        " December 31, 2025.</p><p>Condensed Consolidated Statements of Operations</p>"
+        + _html_table(
+            [
+                (
+                    "(in thousands, except per share data)",
+                    "Three Months Ended December 31, 2025",
+                    "Three Months Ended December 31, 2024",
+                ),
+                ("Revenue", "$212,400", "$188,100"),
+                ("Diluted earnings per share", "$0.61", "$0.44"),
+            ]
+        )
+        + "<p>Business Outlook</p><p>For the first quarter and full year 2026, the Company"
+        " expects:</p>" + table + "</body></html>"
+    )
+
+
+def _low_high_text(low: str, high: str, caption: str) -> str:
+    """The same release as plain text: the forecast periods centred over their two columns."""
+
+    def line(label: str, cells: tuple[str, ...], width: int = 12) -> str:
+        return _aligned(label, cells, 40, width)
+
+    return "\n".join(
+        [
+            "Brightfield Systems Reports Fourth Quarter and Full Year 2025 Results",
+            "",
+            "AUSTIN, Texas, February 10, 2026 -- Brightfield Systems, Inc. (NASDAQ: BFSY) today"
+            " reported results for the fourth quarter and full year ended December 31, 2025.",
+            "",
+            "Condensed Consolidated Statements of Operations",
+            "",
+            line("(in thousands)", ("Three Months Ended",) * 2, 22),
+            line("", ("December 31, 2025", "December 31, 2024"), 22),
+            line("Revenue", ("$212,400", "$188,100"), 22),
+            line("Diluted earnings per share", ("$0.61", "$0.44"), 22),
+            "",
+            "Business Outlook",
+            "",
+            "For the first quarter and full year 2026, the Company expects:",
+            "",
+            " " * 40 + f"{'Q1 2026':^24}{'Full Year 2026':^24}",
+            line(caption, (low, high, low, high)),
+            line("Revenue", ("$215", "$220", "$905", "$925")),
+            line("Diluted earnings per share", ("$0.62", "$0.66", "$2.60", "$2.75")),
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize(("low", "high"), [("Low", "High"), ("Low End", "High End")])
+@pytest.mark.parametrize("caption", ["(in millions, except per share data)", "($ in millions)"])
+@pytest.mark.parametrize("layout", ["html, spanned", "html, over the low end", "text"])
+def test_outlook_columns_headed_low_and_high_are_the_range_s_ends(
+    tmp_path: Path, low: str, high: str, caption: str, layout: str
+) -> None:
+    """Two columns under one forecast period, "Low" and "High": each the end of the range
+    its header names, in the unit the label column's caption gives, also where the period
+    stands over one of the two only."""
+    if layout == "text":
+        path = _release(tmp_path, _low_high_text(low, high, caption), ".txt")
+    else:
+        path = _release(tmp_path, _low_high_release(low, high, caption, layout.endswith("spanned")))
+    converted = convert(path, ConvertOptions())
+    facts = _valued(converted)
+    quarter, year = "D2026-01-01_2026-03-31", "D2026-01-01_2026-12-31"
+    assert facts[("RevenuesOutlookLow", quarter)][0] == Decimal("215000000")
+    assert facts[("RevenuesOutlookHigh", quarter)][0] == Decimal("220000000")
+    assert facts[("RevenuesOutlookLow", year)][0] == Decimal("905000000")
+    assert facts[("RevenuesOutlookHigh", year)][0] == Decimal("925000000")
+    assert facts[("EarningsPerShareDilutedOutlookHigh", year)][0] == Decimal("2.75")
+    assert not [u for u in converted.facts.unmapped if not u.deliberate]

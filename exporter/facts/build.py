@@ -630,7 +630,7 @@ def _row_facts(
         unnamed = row.inferred_label or not row.label.strip()
         unnamed_outlook = column.forecast is not None and unnamed
         if column.forecast is not None and not unnamed_outlook:
-            name = _outlook(builder, name, cell.bound)
+            name = _outlook(builder, name, cell.bound or column.bound)
         concept = builder.concepts[name]
         exponent = _exponent(concept, table.scale, row, column, cell.number, unit_amount)
         if concept.type is ConceptType.PERCENT:

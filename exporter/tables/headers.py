@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import cache
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -148,6 +149,8 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     the label column.
     """
     cells = [c for c in row.cells if c.text.strip()]
+    if len(cells) > 1 and cells[0].column == 0 and _captions_the_labels(cells[0].text):
+        cells = cells[1:]  # "(in millions) | Low | High": the unit captions the labels
     if not cells or any(c.column == 0 for c in cells):
         return False
     numbers = [c for c in cells if parse_cell(c.text) and not is_year(c.text)]
@@ -258,6 +261,23 @@ def _extend_incomplete(
         for p in positions:
             if start < p < stop and parse_phrase(leaf.get(p, "")).year is not None:
                 extended.setdefault(p, upper[start])
+    return extended
+
+
+def _over_both_ends(
+    upper: dict[int, str], leaf: dict[int, str], positions: list[int]
+) -> dict[int, str]:
+    """A header over a range's two columns ("Q1 2026" over "Low | High"), printed over one
+    of them only (no spanned cell; centred text in a fixed-width print): it heads both, as
+    neither end of a range stands alone."""
+    extended = dict(upper)
+    for low, high in pairwise(positions):
+        if _range_end(leaf.get(low, "")) != "Low" or _range_end(leaf.get(high, "")) != "High":
+            continue
+        if low in upper and high not in upper:
+            extended[high] = upper[low]
+        elif high in upper and low not in upper:
+            extended[low] = upper[high]
     return extended
 
 
@@ -472,6 +492,7 @@ def build_columns(
     if len(coverages) > 1:
         leaf = coverages[-1]
         uppers = [_extend_incomplete(upper, leaf, positions) for upper in coverages[:-1]]
+        uppers = [_over_both_ends(upper, leaf, positions) for upper in uppers]
         if context.positional:
             uppers = _extend_groups(uppers, leaf, positions)
         coverages = [*uppers, leaf]
@@ -513,6 +534,7 @@ def build_columns(
                 note_reference=_is_note_reference(header) or _lowest_is_note(texts[position]),
                 outlook=outlook,
                 forecast=_forecast(resolution, period, context) if outlook else None,
+                bound=_range_end(coverages[-1].get(position, "")) if outlook else "",
                 scale=scale_in_words(header),
                 trailing=_trailing(header, context),
             )
@@ -522,6 +544,16 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _range_end(text: str) -> str:
+    """ "Low" or "High" for an outlook column headed by one end of its range ("Low", "High
+    end"), else ""."""
+    words = " ".join(text.lower().split())
+    for bound in ("low", "high"):
+        if words in vocabulary().words[f"range_{bound}"]:
+            return bound.title()
+    return ""
 
 
 def _reported(period: Period | None, context: HeaderContext) -> bool:

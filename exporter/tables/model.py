@@ -55,6 +55,9 @@ class Column(BaseModel):
     # The period an outlook column gives guidance for, when it ends after the latest period
     # the release reports: its figures are the outlook's facts (`...OutlookLow` / `High`).
     forecast: Period | None = None
+    # "Low" or "High": an outlook column printing one end of the range ("Low | High" under
+    # the forecast period); "" otherwise.
+    bound: str = ""
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a
     # footnote saying "trailing 12 months"): not evidence of a fiscal year end.
     trailing: bool = False

@@ -17,8 +17,9 @@ from functools import cache
 
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
-from exporter.tables.phrases import PeriodPhrase, parse_phrase, vocabulary
+from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.tables.scale import only_a_unit
+from exporter.vocabulary import vocabulary
 
 
 @dataclass(frozen=True)

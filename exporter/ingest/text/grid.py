@@ -36,11 +36,17 @@ _MONTH = MONTH_NAMES
 # The words of counts and ordinals ("fifty-two" is two words to `_WORD`).
 _COUNT_WORDS = "|".join(sorted({w for c in vocabulary().counts for w in re.split(r"[- ]", c)}))
 _ORDINALS = "|".join(re.escape(o) for o in vocabulary().ordinals)
+# The words of an outlook column printing one end of a range ("Low", "High end").
+_RANGE_ENDS = "|".join(
+    sorted(
+        {w for g in ("range_low", "range_high") for p in vocabulary().words[g] for w in p.split()}
+    )
+)
 _WORD = re.compile(r"\b(?:[1-4][QqHh]|[369][Mm])(?:'?\d{2})?\b|[A-Za-z]+\d*|\d+|%")
 # Words a column header is made of; a cell of only these words (and at least one strong
 # one) is header text. Kept to layout vocabulary: periods, dates, audit and change marks.
 _STRONG = re.compile(
-    rf"^(?:{_MONTH}|ended|ending|{vocabulary().units_of()}|period|periods|fiscal|ytd"
+    rf"^(?:{_MONTH}|ended|ending|{vocabulary().units_of()}|period|periods|fiscal|ytd|{_RANGE_ENDS}"
     r"|unaudited|audited|change|changes|variance|var|chg|q[1-4]|[1-4]q(?:'?\d{2})?|fy\d{0,4}"
     r"|h[12]|[12]h(?:'?\d{2})?|[369]m(?:'?\d{2})?|%|(?:19|20)\d\d)$",
     re.IGNORECASE,
