@@ -131,6 +131,16 @@ def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
     )
 
 
+def _names_a_stock(row: TableRow, taxonomy: Taxonomy) -> bool:
+    """What a business has at a date ("Total customers", "Annual recurring revenue",
+    "Stores"; taxonomy.toml `stocks`): an instant even in a column of durations; an
+    average of one ("Average customers") stays a duration."""
+    own = _own_words(row.label)
+    averages = {w for p in _phrases(taxonomy, "averages") for w in p}
+    stocks = _phrases(taxonomy, "stocks")
+    return not averages & set(own) and any(p and own[: len(p)] == p for p in stocks)
+
+
 def _names_a_date(row: TableRow, taxonomy: Taxonomy, title: str = "") -> bool:
     """A balance the label places at the period's end or start ("Balance, end of period",
     "Book value per share"), a row under a heading of balances ("Period-End Balances",
@@ -247,7 +257,8 @@ class ExtensionRegistry:
         the table's title and caption, which may place its figures at the period's end."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
         at_a_date = _names_a_date(row, self.taxonomy, title)
-        if durations and (_counts_staff(row, self.taxonomy) or at_a_date):
+        stands = _counts_staff(row, self.taxonomy) or _names_a_stock(row, self.taxonomy)
+        if durations and (stands or at_a_date):
             period = PeriodType.INSTANT
         label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
         key = (label_key, row.sections[-1:], period.value)

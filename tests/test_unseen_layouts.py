@@ -3474,3 +3474,62 @@ def test_outlook_columns_headed_low_and_high_are_the_range_s_ends(
     assert facts[("RevenuesOutlookHigh", year)][0] == Decimal("925000000")
     assert facts[("EarningsPerShareDilutedOutlookHigh", year)][0] == Decimal("2.75")
     assert not [u for u in converted.facts.unmapped if not u.deliberate]
+
+
+# --- what a business has at a date, in a table of quarters ------------------------------
+
+
+def _key_metrics_release(label: str, values: tuple[str, str, str]) -> str:
+    """A fourth-quarter release whose key metrics stand under quarter columns, the
+    sequential quarter beside the year-ago one (no title placing them at a date)."""
+    return (
+        "<html><body><h1>Quillmark Software Reports Fourth Quarter 2025 Results</h1>"
+        "<p>SEATTLE, February 11, 2026 -- Quillmark Software, Inc. (NYSE: QMK) today reported"
+        " results for the fourth quarter ended December 31, 2025.</p><p>Key Metrics</p>"
+        + _html_table(
+            [
+                ("", "Q4'25", "Q3'25", "Q4'24"),
+                ("Revenue ($ in millions)", "$ 152.3", "$ 146.0", "$ 128.9"),
+                (label, *values),
+            ]
+        )
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "values", "expected"),
+    [
+        ("Total customers", ("4,812", "4,655", "4,203"), ("4812", "4655", "4203")),
+        ("Customers with ARR of $100,000 or more", ("612", "588", "517"), ("612", "588", "517")),
+        (
+            "Annual recurring revenue (ARR) ($ in millions)",
+            ("$ 598.4", "$ 571.2", "$ 497.6"),
+            ("598400000", "571200000", "497600000"),
+        ),
+        ("Number of stores", ("1,204", "1,188", "1,150"), ("1204", "1188", "1150")),
+    ],
+)
+def test_what_a_business_has_at_a_date_is_an_instant_under_quarter_columns(
+    tmp_path: Path, label: str, values: tuple[str, str, str], expected: tuple[str, str, str]
+) -> None:
+    facts = {
+        (context, value)
+        for (concept, context), (value, _) in _valued(
+            convert(_release(tmp_path, _key_metrics_release(label, values)), ConvertOptions())
+        ).items()
+        if not concept.startswith("Revenue")
+    }
+    ends = ("I2025-12-31", "I2025-09-30", "I2024-12-31")
+    assert facts == {(end, Decimal(v)) for end, v in zip(ends, expected, strict=True)}
+
+
+def test_what_happened_in_the_quarter_stays_a_duration(tmp_path: Path) -> None:
+    html = _key_metrics_release("New customers added", ("157", "142", "131"))
+    facts = _valued(convert(_release(tmp_path, html), ConvertOptions()))
+    contexts = {context for (concept, context) in facts if not concept.startswith("Revenue")}
+    assert contexts == {
+        "D2025-10-01_2025-12-31",
+        "D2025-07-01_2025-09-30",
+        "D2024-10-01_2024-12-31",
+    }
