@@ -3533,3 +3533,51 @@ def test_what_happened_in_the_quarter_stays_a_duration(tmp_path: Path) -> None:
         "D2025-07-01_2025-09-30",
         "D2024-10-01_2024-12-31",
     }
+
+
+# --- a change column beside expenses printed in brackets --------------------------------
+
+
+def _results_summary(cost_change: str, tax_change: str) -> str:
+    """A half-year summary printing costs in brackets and each line's change beside it."""
+
+    def line(label: str, cells: tuple[str, ...]) -> str:
+        return _aligned(label, cells, 36, 13)
+
+    return "\n".join(
+        [
+            "Kestrel Freight Limited Half-Year Results",
+            "",
+            "SYDNEY, 19 February 2025 -- Kestrel Freight Limited today reported its results for"
+            " the half-year ended 31 December 2024.",
+            "",
+            "GROUP RESULTS SUMMARY",
+            "",
+            line("A$m", ("1H FY25", "1H FY24", "Change %")),
+            line("Revenue", ("1,482.6", "1,391.4", "6.6")),
+            line("EBITDA", ("246.8", "221.3", "11.5")),
+            line("Depreciation and amortisation", ("(98.4)", "(91.7)", cost_change)),
+            line("EBIT", ("148.4", "129.6", "14.5")),
+            line("Income tax expense", ("(35.1)", "(30.2)", tax_change)),
+            "",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("cost_change", "tax_change"),
+    [("(7.3)", "(16.2)"), ("7.3", "16.2"), ("(7.3)%", "(16.2)%"), ("7.3%", "16.2%")],
+)
+def test_the_change_of_a_cost_printed_in_brackets_is_the_cost_s_change(
+    tmp_path: Path, cost_change: str, tax_change: str
+) -> None:
+    """Costs printed in brackets are stored positive; their change follows them whether
+    the release prints the change of the bracketed figures ("(7.3)": -98.4 against -91.7)
+    or of their sizes ("7.3"): the costs rose."""
+    path = _release(tmp_path, _results_summary(cost_change, tax_change), ".txt")
+    facts = _facts(path)
+    half = "D2024-07-01_2024-12-31"
+    assert facts[("DepreciationDepletionAndAmortization", half)] == Decimal("98400000")
+    assert facts[("DepreciationDepletionAndAmortizationPercentChange", half)] == Decimal("0.073")
+    assert facts[("IncomeTaxExpenseBenefitPercentChange", half)] == Decimal("0.162")
+    assert facts[("RevenuesPercentChange", half)] == Decimal("0.066")

@@ -36,7 +36,7 @@ from exporter.metadata import DocumentInfo
 from exporter.numbers import PrintedNumber
 from exporter.options import ConvertOptions
 from exporter.periods import Period
-from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow
+from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow, ValueCell
 from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy, outlook_concept
 
 _SHARES = "xbrli:shares"
@@ -607,6 +607,35 @@ def _member(column: Column, mapping: RowMapping) -> str | None:
     return column.member or mapping.member
 
 
+def _change_sign(block: ColumnBlock, row: TableRow, cell: ValueCell, sign: int) -> int:
+    """The sign a change column's figure takes where the row's figures are stored with the
+    opposite of their printed sign (an expense printed "(98.4) | (91.7)"): its change is
+    then reversed too, when the printed change is the printed figures' ("(7.3)%": -98.4
+    against -91.7) and not their sizes' ("7.3%", the US way); the arithmetic of the two
+    figures to its left tells which."""
+    change = block.columns[cell.column]
+    if sign == 1 or not change.change or not cell.number.value:
+        return 1
+    values = {
+        c.column: c.number.value
+        for c in row.cells
+        if c.column < cell.column and not block.columns[c.column].change
+    }
+    columns = [(i, block.columns[i]) for i in sorted(values)]
+    now = [i for i, c in columns if c.period == change.period and c.member == change.member]
+    before = [
+        i
+        for i, c in columns
+        if c.period is not None and c.period != change.period and c.member == change.member
+    ]
+    if not now or not before:
+        return 1
+    current, prior = values[now[-1]], values[before[-1]]
+    printed = (current - prior) * cell.number.value > 0
+    sizes = (abs(current) - abs(prior)) * cell.number.value > 0
+    return sign if printed and not sizes else 1
+
+
 def _row_facts(
     builder: FactDraft,
     table: StatementTable,
@@ -661,7 +690,8 @@ def _row_facts(
             reason = "column has no currency" if unit is None else "period does not fit the concept"
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        value = (cell.number.value * (1 if overridden else sign)).scaleb(exponent)
+        factor = _change_sign(block, row, cell, sign) if overridden else sign
+        value = (cell.number.value * factor).scaleb(exponent)
         if not value:
             value = value.copy_abs()  # a dash negated is nil, not "-0"
         decimals = cell.number.fraction_digits - exponent
