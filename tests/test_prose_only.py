@@ -1158,3 +1158,40 @@ def test_total_debt_at_a_date(tmp_path: Path, name: str) -> None:
     assert ("DebtLongtermAndShorttermCombinedAmount", "2026-09-30", USD, Decimal("612000000")) in (
         facts
     )
+
+
+@pytest.mark.parametrize("label", ["9M 2025", "nine months 2025", "first nine months of 2025"])
+def test_a_value_takes_the_part_of_the_year_its_comparative_names(
+    tmp_path: Path, label: str
+) -> None:
+    """ "EBIT amounted to $387.5 million (9M 2025: $351.2 million)" in a third-quarter
+    release: the value is the nine months to the quarter's end, not the quarter."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue of $1.24 billion in the third quarter of 2026.",
+            f"Operating income amounted to $387.5 million ({label}: $351.2 million).",
+        ],
+    )
+    assert facts >= {
+        ("OperatingIncomeLoss", "2026-01-01/2026-09-30", USD, Decimal("387500000")),
+        ("OperatingIncomeLoss", "2025-01-01/2025-09-30", USD, Decimal("351200000")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("wording", "concept"),
+    [
+        ("Order intake of", "OrderIntake"),
+        ("Orders received of", "OrderIntake"),
+        ("Net income attributable to shareholders of", "NetIncomeLoss"),
+    ],
+)
+def test_ifrs_and_european_wordings(tmp_path: Path, wording: str, concept: str) -> None:
+    facts = _prose_facts(
+        tmp_path, [f"{wording} $92.4 million in the third quarter of 2026 (Q3 2025: $80.1 million)"]
+    )
+    assert facts >= {
+        (concept, Q3_2026, USD, Decimal("92400000")),
+        (concept, Q3_2025, USD, Decimal("80100000")),
+    }

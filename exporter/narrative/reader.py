@@ -44,7 +44,7 @@ from exporter.narrative.sentence import (
     read_sentence,
 )
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
-from exporter.periods import Period
+from exporter.periods import Period, months_back
 from exporter.taxonomy import Concept, Taxonomy
 
 _FAR = timedelta(days=800)
@@ -348,11 +348,44 @@ class NarrativeReader(RelatedFigures):
             and not sentence.dates_a_subject(p)
         ]
         other = next((p.period for p in later if p.period and p.period.start), None)
-        if other is None or period.start is None or other.start is None:
+        if other is None:
+            bracketed = self._bracket_comparative(spot)
+            return period if bracketed is None else self._same_part(period, bracketed)
+        if period.start is None or other.start is None:
             return period
         if (other.end - other.start).days >= 360 > (period.end - period.start).days:
             return self.report.year(self.report.fiscal_label(self.report.current.end))
         return period
+
+    def _bracket_comparative(self, spot: Spot) -> Period | None:
+        """The period of the labelled bracket right after the figure ("EUR 387.5 million
+        (9M 2024: EUR 351.2 million)"): its comparative's."""
+        sentence = spot.sentence
+        for phrase in sentence.phrases:
+            if phrase.start < spot.figure.end or not labels_a_bracket(sentence.text, phrase):
+                continue
+            gap = sentence.text[spot.figure.end : phrase.start]
+            if re.fullmatch(r"\s*\(\s*", gap):
+                return phrase.period
+            return None
+        return None
+
+    def _same_part(self, period: Period, other: Period) -> Period:
+        """The value's period as the same part of its year as the comparative's, a year
+        later: "(9M 2024: ...)" makes a value the sentence leaves undated the nine months to
+        the report's end, not its quarter."""
+        if other.start is None or period.start is None:
+            return period
+        months = (other.end.year - other.start.year) * 12 + other.end.month - other.start.month + 1
+        year_ago = (period.end - other.end).days
+        if not 350 <= year_ago <= 380 or months == self._months(period):
+            return period
+        return Period(start=months_back(period.end, months), end=period.end)
+
+    @staticmethod
+    def _months(period: Period) -> int:
+        start = period.start or period.end
+        return (period.end.year - start.year) * 12 + period.end.month - start.month + 1
 
     # -- output ---------------------------------------------------------------------------
 
