@@ -33,6 +33,7 @@ from exporter.tables.headers import (
     resolve_header,
     states_outlook,
 )
+from exporter.tables.labels import label_matches
 from exporter.tables.model import (
     Column,
     ColumnBlock,
@@ -546,6 +547,8 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                 if column.trailing:
                     phrase = dataclasses.replace(phrase, trailing=True)
                 evidence.read_period(column.period, phrase)
+    for label, period in label_matches(tables):
+        evidence.read_label_match(label, period)
     return evidence.calendar()
 
 
@@ -577,7 +580,9 @@ def _calendar_years_by_dateline(
     years = {p.year for p in phrases if p.year is not None and p.names_part_of_year}
     if not years:
         return None
-    trial = dataclasses.replace(calendar, year_ends={y: date(y, 12, 31) for y in years})
+    trial = dataclasses.replace(
+        calendar, year_ends={y: date(y, 12, 31) for y in years}, label_offset=0
+    )
     ends = [r.period.end for p in phrases if (r := resolve(p, trial)).period is not None]
     if not ends:
         return None
