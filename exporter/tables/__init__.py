@@ -516,6 +516,16 @@ def _published_before_some_period(
 
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
     """The fiscal calendar the release's resolved columns and its prose state."""
+    return _calendar_evidence(document, tables).calendar()
+
+
+def label_offset(document: Document, tables: tuple[StatementTable, ...]) -> int | None:
+    """How the release's fiscal labels relate to the years they name (a label's year less
+    the year its fiscal year ends in), where its prose, headers or figures show it."""
+    return _calendar_evidence(document, tables).label_offset()
+
+
+def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -> CalendarEvidence:
     evidence = CalendarEvidence()
     before_tables = True
     for block in document.blocks:
@@ -549,7 +559,7 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                 evidence.read_period(column.period, phrase)
     for label, period in label_matches(tables):
         evidence.read_label_match(label, period)
-    return evidence.calendar()
+    return evidence
 
 
 # A release comes out within weeks of the period it reports: a quarter's within about
