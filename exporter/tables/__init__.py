@@ -450,7 +450,8 @@ def understand_tables(
     """
     raws = raw_tables(document)
     tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
-    calendar = learn_calendar(document, tables)
+    evidence = _calendar_evidence(document, tables)
+    calendar = evidence.calendar()
     known = fiscal_quarter_periods(tables)
     if not known and not calendar.known:
         calendar = _calendar_years_by_dateline(document, tables, calendar) or calendar
@@ -467,7 +468,29 @@ def understand_tables(
                 understand_table(raw, taxonomy, document_currency, known, calendar, published)
                 for raw in raws
             )
+        relabelled = _relabelled(evidence, tables, calendar)
+        if relabelled is not None:
+            tables = tuple(
+                understand_table(raw, taxonomy, document_currency, known, relabelled, published)
+                for raw in raws
+            )
     return apply_fiscal_calendar(resolve_open_starts(tables))
+
+
+def _relabelled(
+    evidence: CalendarEvidence, tables: tuple[StatementTable, ...], calendar: FiscalCalendar
+) -> FiscalCalendar | None:
+    """The calendar in the label convention the figures show, where no sentence or header
+    states one and it differs from the default: once placed, a "FY2025" column printing
+    the figures of the statement's column dated April 2025 to March 2026 names that year."""
+    if evidence.label_offset() is not None:
+        return None
+    for label, period in label_matches(tables):
+        evidence.read_label_match(label, period)
+    offset = evidence.label_offset()
+    if offset is None or offset == calendar.label_offset:
+        return None
+    return dataclasses.replace(evidence.calendar(), reported_through=calendar.reported_through)
 
 
 def _reported_through(tables: tuple[StatementTable, ...]) -> date | None:

@@ -370,6 +370,7 @@ class CalendarEvidence:
             if start is None or _days(Period(start=start, end=end)) not in _YEAR_DAYS:
                 return
         self.stated_labels[(label, end)] += 1
+        self.year_ends[end] += 1
 
     def read_label_match(self, label: int, period: Period) -> None:
         """A column headed only by fiscal label `label` prints the figures of a column dated
