@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -393,3 +394,152 @@ def test_three_months_ending_on_a_date_say_nothing_of_the_year_end() -> None:
     evidence = CalendarEvidence()
     evidence.read_text("revenue for the three months ended June 30, 2026 rose")
     assert not evidence.calendar().known
+
+
+# -- fiscal labels named by the year the fiscal year starts in --------------------------
+
+_FY2025 = Period(start=D(2025, 4, 1), end=D(2026, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "results for the fiscal year ended March 31, 2026 (FY2025), prepared under J-GAAP",
+        "for the fiscal year ending March 31, 2026 (FY 2025)",
+        "the fiscal year ending March 2026 (fiscal 2025)",
+        "Results for FY2025 (April 1, 2025 - March 31, 2026)",
+        "Fiscal Year 2025 (April 1, 2025 to March 31, 2026)",
+        "net sales for FY25 (fiscal year ended March 31, 2026) rose",
+    ],
+)
+def test_a_stated_pairing_names_a_year_by_the_year_it_starts_in(sentence: str) -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text(sentence)
+    calendar = evidence.calendar()
+    assert calendar.label_offset == -1
+    assert resolve(parse_phrase("FY2025"), calendar).period == _FY2025
+    assert resolve(parse_phrase("FY2024 (Results)"), calendar).period == Period(
+        start=D(2024, 4, 1), end=D(2025, 3, 31)
+    )
+
+
+def test_a_quarter_dated_beside_its_label_says_nothing_of_the_convention() -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text("for the fiscal year ended March 31, 2026")
+    evidence.read_text("Q1 FY2026 (April 1, 2025 to June 30, 2025)")
+    calendar = evidence.calendar()
+    assert calendar.label_offset == 0
+    assert resolve(parse_phrase("FY2026"), calendar).period == _FY2025
+
+
+def test_a_label_names_the_year_it_ends_in_without_a_pairing() -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text("results for the fiscal year ended March 31, 2026")
+    assert resolve(parse_phrase("FY2026"), evidence.calendar()).period == _FY2025
+
+
+_SUMMARY = """\
+Hoshi Works Co., Ltd. Announces Results
+
+TOKYO, May 12, 2026 - Hoshi Works Co., Ltd. today announced its consolidated results{pairing}.
+
+Consolidated Results Summary
+(Billions of yen)
+                                  {old:>12} {new:>12}
+Net sales                                388.3        412.4
+Operating profit                          34.6         38.9
+Ordinary profit                           37.2         41.2
+{statement}
+Consolidated Balance Sheets
+(Millions of yen)
+                                      March 31, 2025     March 31, 2026
+Total assets                             430,397            455,518
+"""
+
+_STATEMENT = """
+Consolidated Statements of Income
+(Millions of yen)
+                                         Year ended         Year ended
+                                     March 31, 2025     March 31, 2026
+Net sales                                388,280            412,358
+Cost of sales                            279,163            294,127
+Gross profit                             109,117            118,231
+Operating profit                          34,618             38,911
+Ordinary profit                           37,162             41,207
+"""
+
+
+def _summary_facts(tmp_path: Path, **fields: str) -> dict[tuple[str, Period], Decimal]:
+    """Operating profit by period, from the summary or the statement it duplicates; no
+    figure of the one may contradict the other's for the same period."""
+    text = _SUMMARY.format(**{"pairing": "", "statement": _STATEMENT, **fields})
+    path = tmp_path / f"release-{len(list(tmp_path.iterdir()))}.txt"  # fact_set caches by path
+    path.write_text(text, "utf-8")
+    facts = fact_set(path)
+    assert not [u for u in facts.unmapped if "inconsistent" in u.reason]
+    periods = {c.id: c.period for c in facts.contexts}
+    return {
+        (f.concept, periods[f.context]): Decimal(f.value)
+        for f in facts.facts
+        if f.concept == "OperatingIncomeLoss"
+    }
+
+
+_FY2024 = Period(start=D(2024, 4, 1), end=D(2025, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("FY2024", "FY2025"),
+        ("Fiscal 2024", "Fiscal 2025"),
+        ("FY24", "FY25"),
+        ("FY 2024", "FY 2025"),
+    ],
+)
+def test_a_label_column_printing_a_dated_columns_figures_is_that_year(
+    old: str, new: str, tmp_path: Path
+) -> None:
+    """A summary's "FY2024 | FY2025" beside a statement dated to March 2025 and 2026, with
+    the same figures in billions: FY2025 is April 2025 to March 2026."""
+    facts = _summary_facts(tmp_path, old=old, new=new)
+    assert facts == {
+        ("OperatingIncomeLoss", _FY2025): Decimal("38911000000"),
+        ("OperatingIncomeLoss", _FY2024): Decimal("34618000000"),
+    }
+
+
+@pytest.mark.parametrize(
+    "pairing",
+    [
+        " for the fiscal year ended March 31, 2026 (FY2025)",
+        " for FY2025 (April 1, 2025 to March 31, 2026)",
+        " for the fiscal year ending March 2026 (fiscal 2025)",
+    ],
+)
+def test_a_stated_pairing_places_a_summary_without_dated_twin(pairing: str, tmp_path: Path) -> None:
+    """No statement prints the summary's figures: only the sentence tells."""
+    facts = _summary_facts(tmp_path, old="FY2024", new="FY2025", pairing=pairing, statement="")
+    assert facts == {
+        ("OperatingIncomeLoss", _FY2025): Decimal("38900000000"),
+        ("OperatingIncomeLoss", _FY2024): Decimal("34600000000"),
+    }
+
+
+def test_without_a_pairing_a_label_names_the_year_it_ends_in(tmp_path: Path) -> None:
+    """Summary figures that are the statement's in the end-year convention ("FY2026" is
+    the year to March 2026), and a summary whose release states its year end without a
+    label: nothing moves."""
+    facts = _summary_facts(tmp_path, old="FY2025", new="FY2026")
+    assert facts == {
+        ("OperatingIncomeLoss", _FY2025): Decimal("38911000000"),
+        ("OperatingIncomeLoss", _FY2024): Decimal("34618000000"),
+    }
+    alone = _summary_facts(
+        tmp_path, old="FY2025", new="FY2026", statement="",
+        pairing=" for the fiscal year ended March 31, 2026",
+    )  # fmt: skip
+    assert alone == {
+        ("OperatingIncomeLoss", _FY2025): Decimal("38900000000"),
+        ("OperatingIncomeLoss", _FY2024): Decimal("34600000000"),
+    }

@@ -17,7 +17,7 @@ from enum import StrEnum
 from exporter.document import Document, Heading, Paragraph
 from exporter.models import Frozen
 from exporter.periods import Period, months_back
-from exporter.tables import release_date
+from exporter.tables import label_offset, release_date
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
 from exporter.tables.phrases import PeriodPhrase as TitlePhrase
@@ -475,7 +475,7 @@ def report_calendar(
         published=release_date(document, current.end),
         known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
     )
-    offset = _label_offset(document, report, forms)
+    offset = _label_offset(document, report, forms, label_offset(document, tables))
     report = report.model_copy(update={"label_offset": offset})
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
 
@@ -497,20 +497,27 @@ def _in_months(period: Period) -> int:
     return round(_length(period).days / _DAYS_IN_MONTH)
 
 
-def _label_offset(document: Document, report: ReportCalendar, forms: frozenset[str]) -> int:
-    """-1 where the title names the report's fiscal year by the calendar year it starts
-    in: "Fourth Quarter and Fiscal 2024 Results" over a year ending February 1, 2025, or
-    "Third Quarter 2024" over a quarter of that year. A year ending in its first months
-    is named either way by retailers; only the title tells which. A 52/53-week year that
-    ends in the first days of January (January 1, 2023) is the year it almost wholly
-    covers (2022), whether or not the title says so."""
+def _label_offset(
+    document: Document, report: ReportCalendar, forms: frozenset[str], shown: int | None
+) -> int:
+    """-1 where the release names the report's fiscal year by the calendar year it starts
+    in. The release's own pairings of labels and dates decide first (`shown`, the tables'
+    calendar offset: "fiscal year ended March 31, 2026 (FY2025)", a "FY2025" column
+    printing a dated column's figures); else the title: "Fourth Quarter and Fiscal 2024
+    Results" over a year ending February 1, 2025, or "Third Quarter 2024" over a quarter
+    of that year. A year ending in its first months is named either way by retailers. A
+    52/53-week year that ends in the first days of January (January 1, 2023) is the year
+    it almost wholly covers (2022), whether or not the title says so."""
+    month, day = report.year_end
+    near_january = month == 1 and day <= _NEAR_YEAR_END_DAYS
+    if shown is not None:
+        return shown - 1 if near_january else shown
     named = _year_in_title(document, forms)
     ends_in = report.fiscal_label(report.current.end)
-    early = report.year_end[0] <= _EARLY_YEAR_END_MONTH
+    early = month <= _EARLY_YEAR_END_MONTH
     if early and named == ends_in - 1:
         return -1
-    month, day = report.year_end
-    return -1 if month == 1 and day <= _NEAR_YEAR_END_DAYS and named != ends_in else 0
+    return -1 if near_january and named != ends_in else 0
 
 
 def _year_in_title(document: Document, forms: frozenset[str]) -> int | None:

@@ -33,6 +33,7 @@ from exporter.tables.headers import (
     resolve_header,
     states_outlook,
 )
+from exporter.tables.labels import label_matches
 from exporter.tables.model import (
     Column,
     ColumnBlock,
@@ -449,7 +450,8 @@ def understand_tables(
     """
     raws = raw_tables(document)
     tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
-    calendar = learn_calendar(document, tables)
+    evidence = _calendar_evidence(document, tables)
+    calendar = evidence.calendar()
     known = fiscal_quarter_periods(tables)
     if not known and not calendar.known:
         calendar = _calendar_years_by_dateline(document, tables, calendar) or calendar
@@ -466,7 +468,29 @@ def understand_tables(
                 understand_table(raw, taxonomy, document_currency, known, calendar, published)
                 for raw in raws
             )
+        relabelled = _relabelled(evidence, tables, calendar)
+        if relabelled is not None:
+            tables = tuple(
+                understand_table(raw, taxonomy, document_currency, known, relabelled, published)
+                for raw in raws
+            )
     return apply_fiscal_calendar(resolve_open_starts(tables))
+
+
+def _relabelled(
+    evidence: CalendarEvidence, tables: tuple[StatementTable, ...], calendar: FiscalCalendar
+) -> FiscalCalendar | None:
+    """The calendar in the label convention the figures show, where no sentence or header
+    states one and it differs from the default: once placed, a "FY2025" column printing
+    the figures of the statement's column dated April 2025 to March 2026 names that year."""
+    if evidence.label_offset() is not None:
+        return None
+    for label, period in label_matches(tables):
+        evidence.read_label_match(label, period)
+    offset = evidence.label_offset()
+    if offset is None or offset == calendar.label_offset:
+        return None
+    return dataclasses.replace(evidence.calendar(), reported_through=calendar.reported_through)
 
 
 def _reported_through(tables: tuple[StatementTable, ...]) -> date | None:
@@ -515,6 +539,16 @@ def _published_before_some_period(
 
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
     """The fiscal calendar the release's resolved columns and its prose state."""
+    return _calendar_evidence(document, tables).calendar()
+
+
+def label_offset(document: Document, tables: tuple[StatementTable, ...]) -> int | None:
+    """How the release's fiscal labels relate to the years they name (a label's year less
+    the year its fiscal year ends in), where its prose, headers or figures show it."""
+    return _calendar_evidence(document, tables).label_offset()
+
+
+def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -> CalendarEvidence:
     evidence = CalendarEvidence()
     before_tables = True
     for block in document.blocks:
@@ -546,7 +580,9 @@ def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> Fi
                 if column.trailing:
                     phrase = dataclasses.replace(phrase, trailing=True)
                 evidence.read_period(column.period, phrase)
-    return evidence.calendar()
+    for label, period in label_matches(tables):
+        evidence.read_label_match(label, period)
+    return evidence
 
 
 # A release comes out within weeks of the period it reports: a quarter's within about
@@ -577,7 +613,9 @@ def _calendar_years_by_dateline(
     years = {p.year for p in phrases if p.year is not None and p.names_part_of_year}
     if not years:
         return None
-    trial = dataclasses.replace(calendar, year_ends={y: date(y, 12, 31) for y in years})
+    trial = dataclasses.replace(
+        calendar, year_ends={y: date(y, 12, 31) for y in years}, label_offset=0
+    )
     ends = [r.period.end for p in phrases if (r := resolve(p, trial)).period is not None]
     if not ends:
         return None

@@ -9,7 +9,12 @@ month-end years end on the same month end; 52/53-week years on the same weekday,
 nearest the known end's day of the year.
 
 Fiscal years are named by the calendar year they end in, except that a year ending in the
-first days of January is named by the year before ("fiscal 2022 ended January 1, 2023").
+first days of January is named by the year before ("fiscal 2022 ended January 1, 2023"),
+unless the release shows its own convention: many issuers (Japanese ones, some retailers)
+name a year by the calendar year it starts in ("fiscal year ended March 31, 2026
+(FY2025)"). The release's pairings of a label with its dates, stated in the prose or shown
+by a label column printing a dated column's figures, set the offset between a label and
+the year its fiscal year ends in (`label_offset`); without them it is 0.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.vocabulary import vocabulary
 
 _EARLY_JANUARY_DAYS = 7
-_DATE_TEXT = (
-    r"(?P<date>[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}"
-    r"|\d{1,2}/\d{1,2}/\d{4})"
+_DATE_BODY = (
+    r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}"
 )
+_DATE_TEXT = rf"(?P<date>{_DATE_BODY})"
+# A month and its year ("the fiscal year ending March 2026"): the month's last day.
+_MONTH_TEXT = r"(?P<date>[A-Za-z]+\.?\s+\d{4})"
 _QUARTERS = 4
 _YEAR_DAYS = range(350, 380)
 _QUARTER_DAYS = range(84, 99)
@@ -40,11 +47,16 @@ def is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).day == 1
 
 
-def fiscal_label(end: date) -> int:
-    """The fiscal year named by a year that ends on `end`."""
+# A label names the year its fiscal year ends in, or the one it starts in (one earlier).
+_LABEL_OFFSETS = (-1, 0)
+
+
+def fiscal_label(end: date, offset: int = 0) -> int:
+    """The fiscal year named by a year that ends on `end`; `offset` is the release's
+    convention (-1: named by the calendar year the fiscal year starts in)."""
     if end.month == 1 and end.day <= _EARLY_JANUARY_DAYS:
-        return end.year - 1
-    return end.year
+        return end.year - 1 + offset
+    return end.year + offset
 
 
 def _month_end(year: int, month: int) -> date:
@@ -68,6 +80,9 @@ class FiscalCalendar:
     printed: frozenset[Period] = frozenset()
     # The latest day a printed period ends: a fiscal period after it is an outlook.
     reported_through: date | None = None
+    # A label's year less the year its fiscal year ends in: -1 where the release names a
+    # year by the calendar year it starts in ("FY2025" for April 2025 to March 2026).
+    label_offset: int = 0
 
     @property
     def known(self) -> bool:
@@ -79,6 +94,10 @@ class FiscalCalendar:
         year's): a column naming only a fiscal year ("2025 | 2024") is that whole year."""
         through = self.reported_through
         return through is not None and through in self.year_ends.values()
+
+    def label_of(self, end: date) -> int:
+        """The label of the fiscal year that ends on `end`, in the release's convention."""
+        return fiscal_label(end, self.label_offset)
 
     @property
     def week_based(self) -> bool:
@@ -175,7 +194,7 @@ class FiscalCalendar:
         if self.reported_through is None:
             return None
         through = self.reported_through
-        label = fiscal_label(through)
+        label = self.label_of(through)
         for year in (label + 1, label, label - 1):
             for quarter in range(4, 0, -1):
                 period = self.quarter(year, quarter)
@@ -194,8 +213,11 @@ class FiscalCalendar:
         """The fiscal quarter, year-to-date or year of `months` months that ends on `end`."""
         if not self.week_based or months % 3:
             return None
-        year = fiscal_label(end) if self.year_end(fiscal_label(end)) == end else None
-        for label in (year,) if year else (end.year, end.year - 1, end.year + 1):
+        named = self.label_of(end)
+        year = named if self.year_end(named) == end else None
+        nearest = end.year + self.label_offset
+        guesses = (nearest, nearest - 1, nearest + 1)
+        for label in (year,) if year else guesses:
             for quarter in range(1, 5):
                 period = self._quarter(label, quarter)
                 if period is None or period.end != end:
@@ -238,11 +260,21 @@ def _template(pattern: str) -> re.Pattern[str]:
     counts = "|".join(sorted(map(re.escape, vocabulary().counts), key=len, reverse=True))
     regex = re.escape(pattern).replace(r"\ ", r"\s+")
     regex = regex.replace(r"\{date\}", _DATE_TEXT)
+    regex = regex.replace(r"\{month\}", _MONTH_TEXT)
+    regex = regex.replace(r"\{from\}", rf"(?P<start>{_DATE_BODY})")
+    regex = regex.replace(r"\{to\}", rf"\s*(?:{vocabulary().alternatives('date_range')})\s*")
+    regex = regex.replace(r"\{label\}", _label_text())
     regex = regex.replace(r"\{gap\}", r"(?P<gap>[^.;:]{0,60}?)")
     regex = regex.replace(r"\{year\}", r"(?P<year>(?:19|20)\d\d)")
     regex = regex.replace(r"\{count\}", rf"(?P<count>\d{{1,2}}|{counts})")
     regex = regex.replace(r"\{quarter\}", rf"(?P<quarter>{ordinals})")
     return re.compile(regex, re.IGNORECASE)
+
+
+def _label_text() -> str:
+    """A fiscal year's label ("FY2025", "FY 25", "fiscal 2025", "fiscal year 2025")."""
+    words = vocabulary().alternatives("fiscal_year")
+    return rf"(?P<label>\b(?:{words})(?:\s+year)?\s?'?(?:(?:19|20)\d\d|\d\d))\b"
 
 
 @cache
@@ -277,6 +309,11 @@ class CalendarEvidence:
     own_quarter: tuple[int, int] | None = None
     # The end of a quarter the text names without its ordinal ("the quarter ended June 30").
     quarter_ended: date | None = None
+    # Fiscal labels paired with the end of the year they name: stated ("fiscal year ended
+    # March 31, 2026 (FY2025)", a header "FY2024 (April 1, 2024 - March 31, 2025)"), and
+    # shown by a label column printing a dated column's figures (`read_label_match`).
+    stated_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
+    matched_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
 
     def read_headline(self, text: str) -> None:
         """A heading above the first table that names a fiscal quarter and its year."""
@@ -305,6 +342,9 @@ class CalendarEvidence:
                 months = _count(match["count"]) if "count" in pattern.groupindex else 6
                 if months in (6, 9):
                     self._read_quarter_end(match, months // 3)
+        for pattern in _patterns("year_label"):
+            for match in pattern.finditer(text):
+                self._read_year_label(match)
         for pattern in _patterns("quarter_weeks"):
             for match in pattern.finditer(text):
                 quarter = vocabulary().ordinals[match["quarter"].lower()]
@@ -316,6 +356,41 @@ class CalendarEvidence:
                 count = _count(match["count"])
                 if count:
                     self.year_weeks[int(match["year"])] = count
+
+    def _read_year_label(self, match: re.Match[str]) -> None:
+        """ "the fiscal year ended March 31, 2026 (FY2025)", "FY2025 (April 1, 2025 to
+        March 31, 2026)": the label names the year that ends on the date. A range must be
+        a year long (a quarter's dates beside "Q1 FY2025" say nothing of the year)."""
+        label = parse_phrase(match["label"]).fiscal_year
+        end = parse_phrase(match["date"]).end
+        if label is None or end is None:
+            return
+        if "start" in match.re.groupindex:
+            start = parse_phrase(match["start"]).end
+            if start is None or _days(Period(start=start, end=end)) not in _YEAR_DAYS:
+                return
+        self.stated_labels[(label, end)] += 1
+        self.year_ends[end] += 1
+
+    def read_label_match(self, label: int, period: Period) -> None:
+        """A column headed only by fiscal label `label` prints the figures of a column dated
+        `period` (a summary's "FY2025" beside the statement's "April 1, 2025 - March 31,
+        2026"): the label names the year that ends with `period`."""
+        if period.start is not None and _days(period) in _YEAR_DAYS:
+            self.matched_labels[(label, period.end)] += 1
+
+    def label_offset(self) -> int | None:
+        """A label's year less the year its fiscal year ends in, as the release's pairings
+        show it (stated pairings first, then figures); None without any."""
+        for pairings in (self.stated_labels, self.matched_labels):
+            offsets: Counter[int] = Counter()
+            for (label, end), count in pairings.items():
+                offset = label - fiscal_label(end)
+                if offset in _LABEL_OFFSETS:
+                    offsets[offset] += count
+            if offsets:
+                return offsets.most_common(1)[0][0]
+        return None
 
     def _read_quarter_end(self, match: re.Match[str], quarter: int | None = None) -> None:
         """ "second quarter and first half of 2024, ended June 30, 2024": the year ends two
@@ -349,6 +424,9 @@ class CalendarEvidence:
         days = _days(period)
         if days in _YEAR_DAYS and not phrase.trailing:
             self.year_ends[period.end] += 2
+            if phrase.fiscal_year is not None and not (phrase.quarter or phrase.half):
+                # "FY2024 (April 1, 2024 - March 31, 2025)": the header pairs the two.
+                self.stated_labels[(phrase.fiscal_year, period.end)] += 1
         if phrase.span and phrase.span[0] == "weeks" and phrase.span[1] in (12, 13):
             self.quarter_spans[phrase.span[1]] += 1
 
@@ -392,14 +470,15 @@ class CalendarEvidence:
         quarter, year = self.own_quarter
         month = through.month + 3 * (4 - quarter)
         end = _month_end(through.year + (month - 1) // 12, (month - 1) % 12 + 1)
-        return end if fiscal_label(end) == year else None
+        return end if fiscal_label(end, self.label_offset() or 0) == year else None
 
     def calendar(self) -> FiscalCalendar:
+        offset = self.label_offset() or 0
         ends: dict[int, date] = {}
         if not self.year_ends and (own := self._own_quarter_year_end()):
-            ends[fiscal_label(own)] = own
+            ends[fiscal_label(own, offset)] = own
         for end, _ in self.year_ends.most_common():
-            ends.setdefault(fiscal_label(end), end)
+            ends.setdefault(fiscal_label(end, offset), end)
         consistent = _consistent(ends)
         spans = self.quarter_spans.most_common(1)
         return FiscalCalendar(
@@ -410,6 +489,7 @@ class CalendarEvidence:
             off_month_ends=self.off_month_ends,
             printed=frozenset(self.printed),
             reported_through=self.reported_through or self._headline_quarter_end(consistent),
+            label_offset=offset,
         )
 
     def _headline_quarter_end(self, ends: dict[int, date]) -> date | None:

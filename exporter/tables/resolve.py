@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from exporter.periods import Period, months_back
-from exporter.tables.calendar import FiscalCalendar, fiscal_label, is_month_end
+from exporter.tables.calendar import FiscalCalendar, is_month_end
 from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.tables.scale import only_a_unit
 from exporter.vocabulary import vocabulary
@@ -99,7 +99,7 @@ def _nominal_span(phrase: PeriodPhrase) -> tuple[str, int] | None:
 def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) -> Resolution:
     span = _nominal_span(phrase)
     if span is None:
-        if phrase.year_to_date and calendar and (year := calendar.year(fiscal_label(end))):
+        if phrase.year_to_date and calendar and (year := calendar.year(calendar.label_of(end))):
             return Resolution(Period(start=year.start, end=end))
         if phrase.year_to_date or phrase.open_end:
             return Resolution(Period(end=end), open_start=True)
