@@ -133,6 +133,9 @@ def _tables(lines: list[str]) -> list[_Table]:
     for index, line in enumerate(lines):
         if not line.strip():
             continue
+        if "\t" in line or "|" in line:  # a tab-separated or pipe table's line
+            current = None
+            continue
         if _row(line) is not None and _header_cells(line) is None:
             if current is None:
                 current = _Table([], [])
