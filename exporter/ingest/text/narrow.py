@@ -19,7 +19,8 @@ two spaces, so that the fixed-width reader reads them as it reads any ragged tab
   single number is never cut from its label, and a table of one column is left alone
   (prose lines that end on a year look like one);
 - a header line of period phrases one space apart is cut where each phrase starts (see
-  `phrases.period_pieces`), so each phrase heads its own columns;
+  `phrases.period_pieces`), so each phrase heads its own columns; a line of words each a
+  header cell alone ("RMB RMB USD") is cut at every word;
 - the lines of one table are the rows, the header lines above and between them and the
   short label lines among them (sections), blank lines aside. A table is printed again
   only when some row has a narrow gutter and enough rows agree on the column count;
@@ -89,22 +90,27 @@ def _is_label(text: str) -> bool:
 def _header_cells(line: str) -> list[str] | None:
     """The cells of a column-header line (years, or period phrases), or None."""
     text = line.strip()
-    if not text or not is_header_text(text):
-        return None
     words = text.split()
+    if not words or not (is_header_text(text) or all(is_header_text(w) for w in words)):
+        return None
     if all(is_year(w) for w in words):
         return words
-    return [
-        piece
-        for chunk in text.split(_GUTTER)
-        if chunk.strip()
-        for piece in period_pieces(chunk.strip())
-    ]
+    return [piece for chunk in text.split(_GUTTER) if chunk.strip() for piece in _pieces(chunk)]
+
+
+def _pieces(chunk: str) -> list[str]:
+    """A run of header text one space apart cut into cells: at its period phrases, else
+    at every word when each word is a header cell of its own ("RMB RMB USD")."""
+    pieces = period_pieces(chunk.strip())
+    words = chunk.split()
+    if len(pieces) == 1 and len(words) > 1 and all(is_header_text(w) for w in words):
+        return words
+    return pieces
 
 
 def _is_section(line: str) -> bool:
     """A short line of words standing alone among the rows ("Operating expenses:")."""
-    text = line.strip()
+    text = line.strip().removesuffix(".")  # "... of Acme, Inc."
     return len(text) <= _MAX_LABEL_LINE and _is_label(text) and _row(line) is None
 
 
