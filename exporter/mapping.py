@@ -30,7 +30,7 @@ from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
 from exporter.tables.phrases import says_only_comparison
-from exporter.tables.rows import without_scale
+from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import vocabulary
 
@@ -550,6 +550,11 @@ def _row_mapping(
     durations: bool,
 ) -> RowMapping:
     """The row's taxonomy concept, else an extension concept made for it."""
+    if label_figure_runs(row.label):
+        # The label holds cells the reader did not tell apart: which of its words name the
+        # line item is unknown, and no concept is named by figures ("TotalAssets4691858305").
+        base = {"table": table.index, "block": b, "row": r, "label": row.label}
+        return RowMapping(**base, concept=None, reason=LOST_IN_LABEL)
     mapping = mapper.map_row(table, b, r, row, durations)
     if mapping.concept is not None:
         return mapping

@@ -161,3 +161,33 @@ def ragged(text: str) -> str:
         position = end
     out.extend(lines[position:])
     return "\n".join(out) + "\n"
+
+
+def _narrow_lines(rows: list[tuple[str, list[str]]]) -> list[str]:
+    lines: list[str] = []
+    first = True
+    for label, cells in rows:
+        numbers = not _is_header(label, cells) and any(cells)
+        texts = [label] if label else []
+        for cell in cells:
+            if cell:
+                texts += ["$", cell] if numbers and first else [cell]
+        first = first and not numbers
+        if texts:
+            lines += [" ".join(texts), ""]
+    return lines
+
+
+def narrow(text: str) -> str:
+    """The text with each statement printed one row per paragraph, the cells set apart by
+    a single space (as some newswire copies print them), `$` a word of its own before the
+    first row's numbers; empty cells leave nothing behind."""
+    lines = text.splitlines()
+    out: list[str] = []
+    position = 0
+    for start, end in _runs(lines):
+        out.extend(lines[position:start])
+        out.extend(_narrow_lines(_rows(lines[start:end])))
+        position = end
+    out.extend(lines[position:])
+    return "\n".join(out) + "\n"

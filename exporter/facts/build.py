@@ -360,6 +360,20 @@ def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     )
 
 
+def _unmapped_cell(
+    table: StatementTable, row: TableRow, printed: str, mapping: RowMapping
+) -> UnmappedNumber:
+    """A cell of a row that maps to no concept, reported with the mapping's reason."""
+    return UnmappedNumber(
+        text=printed,
+        table=table.index,
+        line=row.line,
+        page=row.page,
+        label=row.label,
+        reason=mapping.reason,
+    )
+
+
 # Types whose row may state its own scale: money, shares, and quantities ("Gallons sold
 # (in millions)").
 _STATED_SCALES = (ConceptType.MONETARY, ConceptType.SHARES, ConceptType.DECIMAL)
@@ -655,6 +669,8 @@ def _row_facts(
         overridden = cell.column in overrides
         name = overrides.get(cell.column, mapping.concept)
         if name is None:
+            if mapping.reason:  # the row names no concept, and the mapping says why
+                builder.unmapped.append(_unmapped_cell(table, row, cell.number.text, mapping))
             continue
         unnamed = row.inferred_label or not row.label.strip()
         unnamed_outlook = column.forecast is not None and unnamed

@@ -486,3 +486,43 @@ def _parse(text: str) -> PeriodPhrase:
     if parts.get("span") == ("months", 12):
         parts["full_year"] = True
     return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]  # parts by field name
+
+
+def _anchor(phrase: PeriodPhrase) -> tuple[object, ...]:
+    """The parts of a phrase that fix where its period falls: its date, its fiscal year
+    and the quarter or half it names."""
+    return (phrase.end, phrase.month_day, phrase.fiscal_year, phrase.quarter, phrase.half)
+
+
+def _complete(text: str) -> bool:
+    """Whether `text` is a whole period phrase: it names a date or a fiscal year, and ends
+    with its day or year (a month alone, "September", still waits for its day)."""
+    phrase = parse_phrase(text)
+    ends = any(c.isdigit() for c in text.split()[-1:][0]) if text.split() else False
+    return ends and (phrase.has_date or phrase.fiscal_year is not None)
+
+
+def period_pieces(text: str) -> list[str]:
+    """A line of column headers printed one space apart cut into its period phrases
+    ("September 30, 2025 December 31, 2024", "Three Months Ended June 30, Six Months Ended
+    June 30,", "Q3 2025 Q3 2024"); the text whole when it does not read as two or more.
+
+    A phrase ends with the word that completes its date or fiscal year when the next word
+    adds nothing to that date (a year after "June 30," does, "December" does not) or is a
+    whole phrase itself ("FY2025 FY2024"); every piece must be a whole phrase.
+    """
+    words = text.split()
+    pieces: list[str] = []
+    start = 0
+    for end in range(1, len(words)):
+        piece = " ".join(words[start:end])
+        if not _complete(piece):
+            continue
+        longer = parse_phrase(" ".join(words[start : end + 1]))
+        if _anchor(longer) == _anchor(parse_phrase(piece)) or _complete(words[end]):
+            pieces.append(piece)
+            start = end
+    pieces.append(" ".join(words[start:]))
+    if len(pieces) < 2 or not all(_complete(p) for p in pieces):
+        return [text]
+    return pieces

@@ -167,27 +167,34 @@ _LABEL_FIGURE = re.compile(
 _LOST_RUN = 2
 
 
+LOST_IN_LABEL = "figures printed inside the row's label: its cells were not told apart"
+
+
+def label_figure_runs(label: str) -> list[list[str]]:
+    """The runs of two or more figures a label prints ("Order intake 1,412.6 1,298.4"):
+    cells the reader could not tell from the label, never part of a line item's name."""
+    runs: list[list[str]] = []
+    run: list[str] = []
+    for token in [*label.split(), ""]:
+        if _LABEL_FIGURE.match(token):
+            run.append(token)
+            continue
+        if len(run) >= _LOST_RUN:
+            runs.append(run)
+        run = []
+    return runs
+
+
 def numbers_in_labels(rows: list[TableRow]) -> list[UnplacedNumber]:
     """Figures printed inside rows' labels, two or more in a run ("Order intake 1,412.6
     1,298.4 +8.8% Order intake", two tables side by side read as one line): cells the
     reader could not tell apart. They are table numbers not understood, never lost."""
-    lost: list[UnplacedNumber] = []
-    reason = "figures printed inside the row's label: its cells were not told apart"
-    for row in rows:
-        run: list[str] = []
-        for token in [*row.label.split(), ""]:
-            if _LABEL_FIGURE.match(token):
-                run.append(token)
-                continue
-            if len(run) >= _LOST_RUN:
-                lost.extend(
-                    UnplacedNumber(
-                        text=t, line=row.line, page=row.page, label=row.label, reason=reason
-                    )
-                    for t in run
-                )
-            run = []
-    return lost
+    return [
+        UnplacedNumber(text=t, line=row.line, page=row.page, label=row.label, reason=LOST_IN_LABEL)
+        for row in rows
+        for run in label_figure_runs(row.label)
+        for t in run
+    ]
 
 
 def repeated_groups(rows: list[TableRow]) -> list[TableRow]:

@@ -41,6 +41,7 @@ from exporter.ingest.text.columns import (
 from exporter.ingest.text.fixed import fixed_regions, read_fixed
 from exporter.ingest.text.flat import header_above, is_flat_line, read_flat_line
 from exporter.ingest.text.grid import BULLET, text_block, value_text
+from exporter.ingest.text.narrow import widened
 
 _MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&|<>~])")
 _MARKDOWN_BOLD = re.compile(r"\*\*(.+?)\*\*")
@@ -79,7 +80,7 @@ def read_text(text: str, source: str) -> Document:
     """Split `text` into headings, paragraphs and tables."""
     original = text.splitlines()
     raw = [clean_markup(line) for line in original]
-    lines = [_spaced(line, cleaned) for line, cleaned in zip(original, raw, strict=True)]
+    lines = widened([_spaced(line, cleaned) for line, cleaned in zip(original, raw, strict=True)])
     blocks = _number_tables(_blocks(raw, lines))
     return Document(source=source, format="text", blocks=tuple(blocks))
 
