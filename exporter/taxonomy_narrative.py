@@ -49,6 +49,8 @@ class NarrativeWords(Frozen):
     unit_words: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     filler: tuple[str, ...] = ()
     loss_words: tuple[str, ...] = ()
+    margin_words: tuple[str, ...] = ()
+    margin_denominator: str = "Revenues"
     # Words whose full stop ends no sentence, lower case: abbreviated legal forms ("Inc.",
     # "INC.") and other abbreviations ("Mr.", "approx.").
     legal_forms: tuple[str, ...] = ()

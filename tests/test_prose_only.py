@@ -1195,3 +1195,22 @@ def test_ifrs_and_european_wordings(tmp_path: Path, wording: str, concept: str) 
         (concept, Q3_2026, USD, Decimal("92400000")),
         (concept, Q3_2025, USD, Decimal("80100000")),
     }
+
+
+@pytest.mark.parametrize(
+    "words", ["corresponding to a margin of", "representing a margin of", "a margin of"]
+)
+def test_a_margin_named_after_its_measure(tmp_path: Path, words: str) -> None:
+    """ "Operating income of $138.9 million, corresponding to a margin of 11.2% (10.4%)": the
+    percentage is the operating income's margin, its comparative the year-ago quarter's."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Revenue of $1.24 billion in the third quarter of 2026 (Q3 2025: $1.18 billion).",
+            f"Operating income of $138.9 million (Q3 2025: $122.7 million), {words} 11.2% (10.4%).",
+        ],
+    )
+    assert facts >= {
+        ("OperatingMargin", Q3_2026, "xbrli:pure", Decimal("0.112")),
+        ("OperatingMargin", Q3_2025, "xbrli:pure", Decimal("0.104")),
+    }

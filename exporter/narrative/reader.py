@@ -84,6 +84,13 @@ class NarrativeReader(RelatedFigures):
         self.outflow = frozenset(t for w in spoken.outflow_words for t in label_tokens(w))
         self.net_flows = frozenset(spoken.net_flows)
         self.stops = spoken.stops
+        self.margin_words = frozenset(t for w in spoken.margin_words for t in label_tokens(w))
+        # The margin of each measure: its ratio to revenue ("Ebit": "EbitMargin").
+        self.margins = {
+            r.numerator: r.concept
+            for r in taxonomy.narrative.ratios
+            if r.denominator == spoken.margin_denominator
+        }
         self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
         self.past = frozenset(t for w in spoken.past_words for t in label_tokens(w))
         self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
@@ -231,7 +238,7 @@ class NarrativeReader(RelatedFigures):
             self._unplaced(spot, "a figure in a footnote no template names")
             return None
         mention = state.early if cue.after_change else cue.mention
-        subject = self._subject(spot, template, mention, state)
+        subject = self._subject(spot, template, mention, state) or self._margin(spot, state)
         if subject is None:
             self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
             return None
@@ -272,6 +279,30 @@ class NarrativeReader(RelatedFigures):
             if choice.concept in self.totals:
                 self.group = label_tokens(subject.label)
         return fact
+
+    def _margin(self, spot: Spot, state: State) -> Subject | None:
+        """ "EBIT amounted to EUR 387.5 million (9M 2024: ...), corresponding to a margin of
+        10.7%": a percentage named only by a margin word (narrative.toml `margin_words`)
+        after a value of the same sentence is that value's margin, the ratio of its concept
+        to revenue ([[ratio]])."""
+        anchor, figure = state.anchor, spot.figure
+        if anchor is None or figure.kind is not FigureKind.PERCENT or state.last_figure is None:
+            return None
+        margin = self.margins.get(anchor.base)
+        gap = spot.sentence.text[state.last_figure.end : figure.start]
+        if margin is None or not self.margin_words & set(label_tokens(gap)):
+            return None
+        self.keys += 1
+        named = min(gap.lower().find(w) for w in self.margin_words if w in gap.lower())
+        subject = Subject(
+            entries=(Entry(concept=margin),),
+            label=" ".join(gap[named:].split()),
+            start=state.last_figure.end,
+            end=figure.start,
+            key=self.keys,
+        )
+        state.subjects.append(subject)
+        return subject
 
     def _subject(
         self, spot: Spot, template: TemplateMatch | None, mention: Mention | None, state: State
