@@ -134,11 +134,15 @@ def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:
 def _names_a_stock(row: TableRow, taxonomy: Taxonomy) -> bool:
     """What a business has at a date ("Total customers", "Annual recurring revenue",
     "Stores"; taxonomy.toml `stocks`): an instant even in a column of durations; an
-    average of one ("Average customers") stays a duration."""
+    average of one ("Average customers") or a movement of it ("Stores opened during
+    period", `stock_movements`) stays a duration."""
     own = _own_words(row.label)
     averages = {w for p in _phrases(taxonomy, "averages") for w in p}
-    stocks = _phrases(taxonomy, "stocks")
-    return not averages & set(own) and any(p and own[: len(p)] == p for p in stocks)
+    if averages & set(own) or any(
+        _contiguous(own, p) for p in _phrases(taxonomy, "stock_movements")
+    ):
+        return False
+    return any(p and own[: len(p)] == p for p in _phrases(taxonomy, "stocks"))
 
 
 def _names_a_date(row: TableRow, taxonomy: Taxonomy, title: str = "") -> bool:

@@ -1864,10 +1864,10 @@ def test_an_annual_report_with_bare_years_and_any_thousands_grouping(
     the fiscal year; a second change column of the same year is a change of its own."""
     facts = _facts(_release(tmp_path, _annual_key_figures(group)))
     year, prior = "D2025-01-01_2025-12-31", "D2024-01-01_2024-12-31"
-    assert facts[("OrdersReceived", year)] == Decimal("4905200000")
-    assert facts[("OrdersReceived", prior)] == Decimal("4702800000")
-    assert facts[("OrdersReceivedPercentChange", year)] == Decimal("0.043")
-    assert facts[("OrdersReceivedPercentChangeLocalCurrencies", year)] == Decimal("0.060")
+    assert facts[("OrderIntake", year)] == Decimal("4905200000")
+    assert facts[("OrderIntake", prior)] == Decimal("4702800000")
+    assert facts[("OrderIntakePercentChange", year)] == Decimal("0.043")
+    assert facts[("OrderIntakePercentChangeLocalCurrencies", year)] == Decimal("0.060")
     assert facts[("NetIncomeLoss", prior)] == Decimal("432100000")
     assert facts[("Assets", "I2024-12-31")] == Decimal("5317400000")
     assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31")] == Decimal("1402700000")
@@ -3581,3 +3581,17 @@ def test_the_change_of_a_cost_printed_in_brackets_is_the_cost_s_change(
     assert facts[("DepreciationDepletionAndAmortizationPercentChange", half)] == Decimal("0.073")
     assert facts[("IncomeTaxExpenseBenefitPercentChange", half)] == Decimal("0.162")
     assert facts[("RevenuesPercentChange", half)] == Decimal("0.066")
+
+
+@pytest.mark.parametrize(
+    "label", ["Stores opened during period", "New stores opened", "Stores closed"]
+)
+def test_a_movement_of_what_a_business_has_stays_a_duration(tmp_path: Path, label: str) -> None:
+    html = _key_metrics_release(label, ("9", "7", "12"))
+    facts = _valued(convert(_release(tmp_path, html), ConvertOptions()))
+    contexts = {context for (concept, context) in facts if not concept.startswith("Revenue")}
+    assert contexts == {
+        "D2025-10-01_2025-12-31",
+        "D2025-07-01_2025-09-30",
+        "D2024-10-01_2024-12-31",
+    }
