@@ -551,3 +551,78 @@ def test_a_reconciliation_deducts_a_gain_and_adds_back_a_loss(
     assert current["Income tax expense"] == Decimal(12_800_000)
     assert current["Stock-based compensation"] == Decimal(5_300_000)
     assert current["Adjusted EBITDA"] == Decimal(113_000_000)
+
+
+# Payments printed as outflows outside the cash flow statement: a results summary and a
+# free cash flow reconciliation print capital expenditures, share repurchases and dividends
+# in brackets. Each is money paid out, positive under its us-gaap payment concept.
+SUMMARY = """Brisen Tools Reports Fourth Quarter 2025 Results
+
+Brisen Tools Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+($ in millions)
+
+\tQ4 2025\tQ4 2024
+Net sales\t{d}1,204.6\t{d}1,150.2
+Operating income\t{d}140.3\t{d}131.7
+Capital expenditures\t{d}(88.5)\t{d}(121.6)
+Repurchases of common stock\t{d}(50.0)\t{d}(25.0)
+Dividends paid\t{d}(12.4)\t{d}(11.9)
+"""
+
+FREE_CASH_FLOW = """Brisen Tools Reports Fourth Quarter 2025 Results
+
+Brisen Tools Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+($ in millions)
+
+\tQ4 2025\tQ4 2024
+Net cash provided by operating activities\t{d}310.2\t{d}290.4
+Capital expenditures\t(88.5)\t(121.6)
+{measure}\t{d}221.7\t{d}168.8
+"""
+
+
+@pytest.mark.parametrize("dollar", ["$", ""], ids=["dollar", "bare"])
+@pytest.mark.parametrize(
+    "title", ["Fourth Quarter Summary", "Financial Highlights", "Selected Financial Data"]
+)
+def test_payments_printed_in_brackets_in_a_summary_are_positive(
+    tmp_path: Path, dollar: str, title: str
+) -> None:
+    release = tmp_path / "brisen-2025q4.txt"
+    release.write_text(SUMMARY.format(title=title, d=dollar), encoding="utf-8")
+    values = {(f.concept, f.source.column): f.value for f in convert(release).facts.facts}
+    assert values[("PaymentsToAcquirePropertyPlantAndEquipment", "Q4 2025")] == Decimal(88_500_000)
+    assert values[("PaymentsToAcquirePropertyPlantAndEquipment", "Q4 2024")] == Decimal(121_600_000)
+    assert values[("PaymentsForRepurchaseOfCommonStock", "Q4 2025")] == Decimal(50_000_000)
+    assert values[("PaymentsOfDividends", "Q4 2025")] == Decimal(12_400_000)
+    assert values[("OperatingIncomeLoss", "Q4 2025")] == Decimal(140_300_000)
+
+
+@pytest.mark.parametrize("dollar", ["$", ""], ids=["dollar", "bare"])
+@pytest.mark.parametrize(
+    ("title", "measure"),
+    [
+        ("Free Cash Flow", "Adjusted free cash flow"),
+        ("Cash Flow Highlights", "Adjusted free cash flow"),
+        ("Reconciliation of Adjusted Free Cash Flow", "Adjusted free cash flow"),
+        ("Reconciliation of Free Cash Flow", "Free cash flow"),
+    ],
+)
+def test_capital_expenditures_deducted_in_free_cash_flow_are_positive(
+    tmp_path: Path, dollar: str, title: str, measure: str
+) -> None:
+    """Whether or not the table is read as a reconciliation, and whether or not the
+    taxonomy relates the measure to its lines, the capital spending it deducts is the
+    payment of 88.5, not a gain adjusting the measure."""
+    release = tmp_path / "brisen-2025q4.txt"
+    release.write_text(
+        FREE_CASH_FLOW.format(title=title, measure=measure, d=dollar), encoding="utf-8"
+    )
+    by_label = {(f.source.label, f.source.column): f.value for f in convert(release).facts.facts}
+    assert by_label[("Capital expenditures", "Q4 2025")] == Decimal(88_500_000)
+    assert by_label[("Capital expenditures", "Q4 2024")] == Decimal(121_600_000)
+    assert by_label[(measure, "Q4 2025")] == Decimal(221_700_000)

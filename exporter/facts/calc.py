@@ -340,8 +340,10 @@ def _contras_deducted(
     rows: list[RowValues], signs: list[int], fixed: set[int], contras: frozenset[str]
 ) -> list[int]:
     """A contra balance printed negative ("Less: accumulated depreciation (968,214)"), or a
-    payment in a statement of effects on cash, that no printed calculation ties is the
-    positive amount the statement deducts."""
+    payment printed negative in any table (`Taxonomy.payment_concepts`: "Capital
+    expenditures $(88.5)" in a summary, a free cash flow reconciliation or a statement of
+    effects on cash), that no printed calculation ties is the positive amount the table
+    deducts."""
     return [
         -1 if i not in fixed and rows[i].concept in contras and _printed_negative(rows[i]) else s
         for i, s in enumerate(signs)
@@ -422,17 +424,26 @@ def _deducted_in_printed_sums(
 
 
 def _credit_adjustments(
-    rows: list[RowValues], signs: list[int], fixed: set[int], balances: Balances
+    rows: list[RowValues],
+    signs: list[int],
+    fixed: set[int],
+    balances: Balances,
+    payments: frozenset[str],
 ) -> list[int]:
     """In a reconciliation's printed sums, the credit lines after the measure each sum
     starts from: a gain or an income adjusts a profit measure by its opposite ("Gain on
     sale of business (11.2)" is a gain of 11.2; "Loss on extinguishment of debt 3.4" a
-    loss, -3.4). Lines a relation of the taxonomy ties keep the sign it gives."""
+    loss, -3.4). Lines a relation of the taxonomy ties keep the sign it gives. A payment
+    is no gain: "Capital expenditures (88.5)" before free cash flow is the outflow, which
+    `_contras_deducted` has already stored positive."""
     result = list(signs)
     for total in range(len(rows)):
         run = _printed_sum(rows, total, _MAX_ADJUSTMENTS)
         for i in run[1:]:
-            if i not in fixed and balances.get(rows[i].concept) is Balance.CREDIT:
+            concept = rows[i].concept
+            if i in fixed or concept in payments:
+                continue
+            if balances.get(concept) is Balance.CREDIT:
                 result[i] = -signs[i]
     return result
 
@@ -488,11 +499,12 @@ def block_calculations(
         taxonomy.deduction_concepts() | costs | _deducted_extensions(block, concepts, taxonomy)
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
-    signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
+    deducted_anywhere = taxonomy.contra_concepts | taxonomy.payment_concepts | outflows
+    signs = _contras_deducted(rows, signs, fixed, deducted_anywhere)
     labels = [block.rows[r].label for r in order]
     signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy)
     if adjusts:
-        signs = _credit_adjustments(rows, signs, fixed, balances)
+        signs = _credit_adjustments(rows, signs, fixed, balances, taxonomy.payment_concepts)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
