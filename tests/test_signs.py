@@ -626,3 +626,110 @@ def test_capital_expenditures_deducted_in_free_cash_flow_are_positive(
     assert by_label[("Capital expenditures", "Q4 2025")] == Decimal(88_500_000)
     assert by_label[("Capital expenditures", "Q4 2024")] == Decimal(121_600_000)
     assert by_label[(measure, "Q4 2025")] == Decimal(221_700_000)
+
+
+# The same reconciliation per diluted share: the gain deducted, "(0.03)", is a gain of 0.03
+# per share, as the money line's "(11.2)" is a gain of 11.2; the loss added back a loss. A
+# dash among the figures is a per-share nil, not an amount of money.
+PER_SHARE_RECONCILIATION = """Tamsin Industrial Reports Fourth Quarter 2025 Results
+
+Tamsin Industrial Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+
+\tQ4 2025\tQ4 2024
+{start}\t$0.98\t$0.85
+Restructuring\t0.06\t0.04
+{gain}\t(0.03)\t{nil}
+Loss on extinguishment of debt\t0.02\t{nil}
+Tax effect of adjustments\t(0.01)\t(0.01)
+{end}\t$1.02\t$0.88
+"""
+
+
+@pytest.mark.parametrize("nil", ["—", "-"])
+@pytest.mark.parametrize(
+    ("title", "start", "end", "gain"),
+    [
+        (
+            "Reconciliation of GAAP Diluted EPS to Adjusted Diluted EPS",
+            "GAAP diluted EPS",
+            "Adjusted diluted EPS",
+            "Gain on sale of business",
+        ),
+        (
+            "Non-GAAP Reconciliation: Earnings per Diluted Share",
+            "Diluted earnings per share (GAAP)",
+            "Adjusted diluted earnings per share (non-GAAP)",
+            "Gain on sale of investments",
+        ),
+    ],
+)
+def test_a_per_share_reconciliation_deducts_a_gain_and_adds_back_a_loss(
+    tmp_path: Path, nil: str, title: str, start: str, end: str, gain: str
+) -> None:
+    release = tmp_path / "tamsin-2025q4.txt"
+    text = PER_SHARE_RECONCILIATION.format(title=title, start=start, end=end, gain=gain, nil=nil)
+    release.write_text(text, encoding="utf-8")
+    facts = convert(release).facts.facts
+    by_label = {(f.source.label, f.source.column): f.value for f in facts}
+    assert by_label[(gain, "Q4 2025")] == Decimal("0.03")
+    assert by_label[("Loss on extinguishment of debt", "Q4 2025")] == Decimal("-0.02")
+    assert by_label[("Restructuring", "Q4 2025")] == Decimal("0.06")
+    assert by_label[("Tax effect of adjustments", "Q4 2025")] == Decimal("-0.01")
+    assert by_label[(end, "Q4 2025")] == Decimal("1.02")
+    # The dashes are nils per share, in the per-share unit like the row's figures.
+    nils = [f for f in facts if f.source.label == gain and f.source.column == "Q4 2024"]
+    assert [f.value for f in nils] == [Decimal(0)]
+    assert all(f.concept.endswith("PerShare") for f in facts if f.source.label == gain)
+
+
+# A reconciliation printing each adjustment in money and per diluted share side by side:
+# both columns of a row follow one convention, so the gain deducted is a gain in both and
+# the loss added back a loss in both, whether or not the taxonomy relates the measures.
+SIDE_BY_SIDE = """Tamsin Industrial Reports Fourth Quarter 2025 Results
+
+Tamsin Industrial Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+Reconciliation of GAAP to Adjusted Net Income
+($ in millions, except per share amounts)
+
+\tQ4 2025\tQ4 2024\tQ4 2025\tQ4 2024
+\tAmount\tAmount\t{per_share}\t{per_share}
+{start}\t60.0\t52.0\t0.98\t0.85
+Restructuring\t3.7\t2.4\t0.06\t0.04
+Gain on sale of business\t(1.8)\t—\t(0.03)\t—
+Loss on extinguishment of debt\t1.2\t—\t0.02\t—
+Tax effect of adjustments\t(0.6)\t(0.6)\t(0.01)\t(0.01)
+{end}\t62.5\t53.8\t1.02\t0.88
+"""
+
+
+@pytest.mark.parametrize("per_share", ["Per diluted share", "Diluted EPS"])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("Net income (GAAP)", "Adjusted net income"),
+        ("GAAP net income", "Non-GAAP net income"),
+    ],
+)
+def test_a_reconciliation_in_money_and_per_share_signs_both_alike(
+    tmp_path: Path, per_share: str, start: str, end: str
+) -> None:
+    release = tmp_path / "tamsin-2025q4.txt"
+    text = SIDE_BY_SIDE.format(per_share=per_share, start=start, end=end)
+    release.write_text(text, encoding="utf-8")
+    conversion = convert(release)
+    values = {
+        (f.source.label, f.source.column, f.unit.endswith("_per_share")): f.value
+        for f in conversion.facts.facts
+        if "2025" in f.source.column
+    }
+    amount, each = "Q4 2025 Amount", f"Q4 2025 {per_share}"
+    assert values[("Gain on sale of business", amount, False)] == Decimal(1_800_000)
+    assert values[("Gain on sale of business", each, True)] == Decimal("0.03")
+    assert values[("Loss on extinguishment of debt", amount, False)] == Decimal(-1_200_000)
+    assert values[("Loss on extinguishment of debt", each, True)] == Decimal("-0.02")
+    assert values[("Restructuring", each, True)] == Decimal("0.06")
+    assert values[(end, amount, False)] == Decimal(62_500_000)
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
