@@ -733,3 +733,42 @@ def test_a_reconciliation_in_money_and_per_share_signs_both_alike(
     assert values[("Restructuring", each, True)] == Decimal("0.06")
     assert values[(end, amount, False)] == Decimal(62_500_000)
     assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# An income tax line whose label names both directions in words of several in brackets,
+# and no printed total ties it (the statement prints no income before taxes line): the
+# unbracketed words say what a positive number is, "provision" naming the expense.
+TAX_DIRECTIONS = """Wren Labs Inc. Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Revenue\t900\t800
+{tax}\t{current}\t{prior}
+"""
+
+
+@pytest.mark.parametrize(
+    ("tax", "current", "prior"),
+    [
+        pytest.param(
+            "Benefit from (provision for) income taxes", "(127)", "57", id="benefit-first"
+        ),
+        pytest.param("Provision for (benefit from) income taxes", "127", "(57)", id="provision"),
+        pytest.param("Income tax benefit (provision)", "(127)", "57", id="one-word"),
+        pytest.param(
+            "(Benefit from) provision for income taxes", "127", "(57)", id="bracket-first"
+        ),
+    ],
+)
+def test_a_tax_line_naming_both_directions_in_several_words(
+    tmp_path: Path, tax: str, current: str, prior: str
+) -> None:
+    """A provision of 127 is an income tax expense of 127, a benefit of 57 one of -57,
+    however the label orders the two."""
+    text = TAX_DIRECTIONS.format(tax=tax, current=current, prior=prior)
+    values = _written_values(tmp_path, text)
+    assert values[("IncomeTaxExpenseBenefit", Q2_24)] == Decimal(127_000)
+    assert values[("IncomeTaxExpenseBenefit", Q2_23)] == Decimal(-57_000)

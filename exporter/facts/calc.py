@@ -26,8 +26,10 @@ _MAX_RUN = 5
 _MAX_ADJUSTMENTS = 16
 # A measure and at least two adjustments: a reconciliation rather than a subtotal.
 _MIN_ADJUSTED = 2
-# A word of a label, and whether it stands in brackets: "(income)", "(expense)".
-_DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
+# A word of a label, and the words a label prints in brackets: "(income)", "(provision
+# for)".
+_WORD = re.compile(r"[A-Za-z]+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 Balances = dict[str, Balance | None]
 
 
@@ -321,11 +323,12 @@ def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balan
     credit = set(taxonomy.row_kinds.get("credit_directions", ()))
     bare: set[Balance] = set()
     bracketed: set[Balance] = set()
-    for match in _DIRECTION_WORD.finditer(label):
-        word, inside = match["word"].lower(), match["open"] is not None
-        side = Balance.DEBIT if word in debit else Balance.CREDIT if word in credit else None
-        if side is not None:
-            (bracketed if inside else bare).add(side)
+    inside = " ".join(_BRACKETED.findall(label))
+    for text, found in ((_BRACKETED.sub(" ", label), bare), (inside, bracketed)):
+        for word in _WORD.findall(text.lower()):
+            side = Balance.DEBIT if word in debit else Balance.CREDIT if word in credit else None
+            if side is not None:
+                found.add(side)
     return bare, bracketed
 
 
