@@ -772,3 +772,36 @@ def test_a_tax_line_naming_both_directions_in_several_words(
     values = _written_values(tmp_path, text)
     assert values[("IncomeTaxExpenseBenefit", Q2_24)] == Decimal(127_000)
     assert values[("IncomeTaxExpenseBenefit", Q2_23)] == Decimal(-57_000)
+
+
+# A row that says itself that it is deducted ("Less: Income taxes (469)"), in a return on
+# invested capital table: the tax is an expense of 469. A line without a standard concept
+# keeps the word in its own name and its printed sign.
+OWN_DEDUCTION = """Wren Stores Inc. Reports Second Quarter 2024 Results
+
+Return on Invested Capital
+($ in millions)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Operating income\t1,621\t2,306
+Add: Depreciation\t855\t806
+{tax}\t(469)\t(625)
+Adjusted operating income after tax\t2,007\t2,487
+Total assets\t16,130\t17,702
+Less: Excess cash\t(346)\t(1,374)
+Invested operating assets\t15,784\t16,328
+"""
+
+
+@pytest.mark.parametrize(
+    "tax", ["Less: Income taxes", "Less: Income tax expense", "Deduct: Income taxes"]
+)
+def test_an_expense_that_says_it_is_deducted_is_positive(tmp_path: Path, tax: str) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(OWN_DEDUCTION.format(tax=tax), encoding="utf-8")
+    facts = convert(release).facts.facts
+    by_label = {(f.source.label, "2024" in f.source.column): f.value for f in facts}
+    assert by_label[(tax, True)] == Decimal(469_000_000)
+    assert by_label[(tax, False)] == Decimal(625_000_000)
+    assert by_label[("Less: Excess cash", True)] == Decimal(-346_000_000)

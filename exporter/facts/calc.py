@@ -506,7 +506,20 @@ def _printed_sign(
 ) -> int:
     """The sign the row's own words give, else the one its section heading gives."""
     sign = label_sign(printed.label, row.concept, balance, taxonomy)
-    return sign if sign < 0 else _section_sign(printed.sections, row, balance, taxonomy)
+    sections = (*printed.sections, *_own_deduction(printed.label, row.concept, taxonomy))
+    return sign if sign < 0 else _section_sign(sections, row, balance, taxonomy)
+
+
+def _own_deduction(label: str, concept: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The heading a row prints before its own words when it only deducts ("Less: Income
+    taxes (625)"): an expense (`Taxonomy.deduction_concepts`) is read as if under that
+    heading, the bracket being the deduction. Other lines keep their printed sign: an
+    extension keeps the word in its name ("Less: Excess cash (346)" is LessExcessCash),
+    and a share of a loss may be printed so ("Less: Net income attributable to
+    noncontrolling interest (26,609)" beside a net loss is a loss of the minority's)."""
+    head, colon, _ = label.partition(":")
+    deducts = colon and concept in taxonomy.deduction_concepts() and _deducts(head, taxonomy)
+    return (head,) if deducts else ()
 
 
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
