@@ -323,7 +323,11 @@ Net cash provided by financing activities\t50\t60
 
 @pytest.mark.parametrize(
     "payment",
-    ["Repayment of term loan B", "Payment of contingent consideration for Orion"],
+    [
+        "Repayment of term loan B",
+        "Payment of contingent consideration for Orion",
+        "Cash payments for contingent consideration for Orion",
+    ],
 )
 def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, payment: str) -> None:
     values = _written_values(tmp_path, OUTFLOWS.format(payment=payment))

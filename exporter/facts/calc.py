@@ -285,14 +285,15 @@ def _outflow_extensions(
     block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
 ) -> frozenset[str]:
     """Extension concepts of a cash flow statement whose label starts by paying cash out
-    ("Repayment of term loan", "Payment of contingent consideration")."""
-    words = frozenset(taxonomy.row_kinds.get("outflow_words", ()))
+    ("Repayment of term loan", "Payment of contingent consideration", "Cash payments for
+    restructuring charges")."""
+    phrases = [w.lower().split() for w in taxonomy.row_kinds.get("outflow_words", ())]
     return frozenset(
         concept
         for row, concept in concepts.items()
         if concept not in taxonomy.concepts
-        and (first := block.rows[row].label.split()[:1])
-        and first[0].lower() in words
+        and (words := block.rows[row].label.lower().split())
+        and any(p and words[: len(p)] == p for p in phrases)
     )
 
 
