@@ -10,6 +10,7 @@ concepts (the section joins the name), so nothing collides.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
@@ -319,8 +320,7 @@ class ExtensionRegistry:
 
     def variant(self, base: Concept, kind: ConceptType) -> Concept:
         """The concept for a base concept's figures printed as a ratio or per share."""
-        suffix = {ConceptType.PERCENT: "Percentage", ConceptType.PER_SHARE: "PerShare"}[kind]
-        name = f"{base.name}{suffix}"
+        name = f"{base.name}{_VARIANT_SUFFIXES[kind]}"
         if name not in self.concepts:
             words = {ConceptType.PERCENT: "as a percentage", ConceptType.PER_SHARE: "per share"}
             self.concepts[name] = Concept(
@@ -345,6 +345,19 @@ class ExtensionRegistry:
         while f"{base}{number}" in self.concepts or f"{base}{number}" in self.taxonomy.concepts:
             number += 1
         return f"{base}{number}"
+
+
+_VARIANT_SUFFIXES = {ConceptType.PERCENT: "Percentage", ConceptType.PER_SHARE: "PerShare"}
+
+
+def variant_base(concept: Concept, concepts: Mapping[str, Concept]) -> Concept | None:
+    """The concept whose figures `concept` states as a ratio or per share (the base
+    `ExtensionRegistry.variant` made it for), or None: "Gain on sale of business" per
+    diluted share is a gain, as its money line is."""
+    suffix = _VARIANT_SUFFIXES.get(concept.type)
+    if not concept.extension or suffix is None or not concept.name.endswith(suffix):
+        return None
+    return concepts.get(concept.name.removesuffix(suffix))
 
 
 def _unlabelled(row: TableRow) -> str:

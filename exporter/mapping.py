@@ -640,7 +640,18 @@ class CellKinds:
             else:
                 kind = CellKind.BASE
             result[cell.column] = kind
-        return result
+        return _nils_as_their_row(row, result)
+
+
+def _nils_as_their_row(row: TableRow, kinds: dict[int, CellKind]) -> dict[int, CellKind]:
+    """A dash among per-share figures ("Gain on sale of business (0.19) — (0.19) —" in a
+    reconciliation of diluted earnings per share) is a per-share nil: it prints no decimals
+    to say so, but the row's other figures do."""
+    nils = {c.column for c in row.cells if c.number.value == 0 and kinds[c.column] is CellKind.BASE}
+    others = {kinds[c.column] for c in row.cells if c.column not in nils}
+    if not nils or others != {CellKind.PER_SHARE}:
+        return kinds
+    return {column: CellKind.PER_SHARE if column in nils else k for column, k in kinds.items()}
 
 
 def _base_kind(kinds: dict[int, CellKind]) -> CellKind:

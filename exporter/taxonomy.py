@@ -180,6 +180,9 @@ class Statement(Frozen):
     # Presentation sections whose rows print their effect on cash (a cash flow's operating,
     # investing and financing activities), whatever the concept's balance.
     cash_effect_sections: tuple[str, ...] = ()
+    # Sections of those whose credit lines are payments (investing and financing): money
+    # paid out, positive in XBRL wherever a table prints it.
+    payment_sections: tuple[str, ...] = ()
     # Presentation sections whose debit lines are expenses or costs (positive in XBRL).
     expense_sections: tuple[str, ...] = ()
     # Lines outside those sections, and sections, that a statement printing its costs or
@@ -316,6 +319,20 @@ class Taxonomy(Frozen):
             chosen = frozenset(c.use for c in self.choices if c.concept in names)
             result[statement.kind] = names | chosen
         return result
+
+    @cached_property
+    def payment_concepts(self) -> frozenset[str]:
+        """Credit concepts of a statement's payment sections (`Statement.payment_sections`):
+        capital expenditures, repurchases of shares, dividends and repayments paid. A
+        table outside the cash flow statement that prints one negative ("Capital
+        expenditures $(88.5)" in a summary) prints the outflow; the payment is positive."""
+        names = {
+            name
+            for s in self.statements
+            for name in _sections(s.presentation, frozenset(s.payment_sections))
+            if (concept := self.concepts.get(name)) and concept.balance is Balance.CREDIT
+        }
+        return frozenset(names | {c.use for c in self.choices if c.concept in names})
 
     @cached_property
     def line_item_phrases(self) -> frozenset[tuple[str, ...]]:
@@ -463,6 +480,7 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         presentation=parse_tree(head["presentation"], source, with_weights=False),
         calculations=tuple(networks),
         cash_effect_sections=tuple(head.get("cash_effect_sections", ())),
+        payment_sections=tuple(head.get("payment_sections", ())),
         expense_sections=tuple(head.get("expense_sections", ())),
         deduction_lines=tuple(head.get("deduction_lines", ())),
         deduction_sections=tuple(head.get("deduction_sections", ())),

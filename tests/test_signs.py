@@ -323,7 +323,11 @@ Net cash provided by financing activities\t50\t60
 
 @pytest.mark.parametrize(
     "payment",
-    ["Repayment of term loan B", "Payment of contingent consideration for Orion"],
+    [
+        "Repayment of term loan B",
+        "Payment of contingent consideration for Orion",
+        "Cash payments for contingent consideration for Orion",
+    ],
 )
 def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, payment: str) -> None:
     values = _written_values(tmp_path, OUTFLOWS.format(payment=payment))
@@ -551,3 +555,257 @@ def test_a_reconciliation_deducts_a_gain_and_adds_back_a_loss(
     assert current["Income tax expense"] == Decimal(12_800_000)
     assert current["Stock-based compensation"] == Decimal(5_300_000)
     assert current["Adjusted EBITDA"] == Decimal(113_000_000)
+
+
+# Payments printed as outflows outside the cash flow statement: a results summary and a
+# free cash flow reconciliation print capital expenditures, share repurchases and dividends
+# in brackets. Each is money paid out, positive under its us-gaap payment concept.
+SUMMARY = """Brisen Tools Reports Fourth Quarter 2025 Results
+
+Brisen Tools Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+($ in millions)
+
+\tQ4 2025\tQ4 2024
+Net sales\t{d}1,204.6\t{d}1,150.2
+Operating income\t{d}140.3\t{d}131.7
+Capital expenditures\t{d}(88.5)\t{d}(121.6)
+Repurchases of common stock\t{d}(50.0)\t{d}(25.0)
+Dividends paid\t{d}(12.4)\t{d}(11.9)
+"""
+
+FREE_CASH_FLOW = """Brisen Tools Reports Fourth Quarter 2025 Results
+
+Brisen Tools Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+($ in millions)
+
+\tQ4 2025\tQ4 2024
+Net cash provided by operating activities\t{d}310.2\t{d}290.4
+Capital expenditures\t(88.5)\t(121.6)
+{measure}\t{d}221.7\t{d}168.8
+"""
+
+
+@pytest.mark.parametrize("dollar", ["$", ""], ids=["dollar", "bare"])
+@pytest.mark.parametrize(
+    "title", ["Fourth Quarter Summary", "Financial Highlights", "Selected Financial Data"]
+)
+def test_payments_printed_in_brackets_in_a_summary_are_positive(
+    tmp_path: Path, dollar: str, title: str
+) -> None:
+    release = tmp_path / "brisen-2025q4.txt"
+    release.write_text(SUMMARY.format(title=title, d=dollar), encoding="utf-8")
+    values = {(f.concept, f.source.column): f.value for f in convert(release).facts.facts}
+    assert values[("PaymentsToAcquirePropertyPlantAndEquipment", "Q4 2025")] == Decimal(88_500_000)
+    assert values[("PaymentsToAcquirePropertyPlantAndEquipment", "Q4 2024")] == Decimal(121_600_000)
+    assert values[("PaymentsForRepurchaseOfCommonStock", "Q4 2025")] == Decimal(50_000_000)
+    assert values[("PaymentsOfDividends", "Q4 2025")] == Decimal(12_400_000)
+    assert values[("OperatingIncomeLoss", "Q4 2025")] == Decimal(140_300_000)
+
+
+@pytest.mark.parametrize("dollar", ["$", ""], ids=["dollar", "bare"])
+@pytest.mark.parametrize(
+    ("title", "measure"),
+    [
+        ("Free Cash Flow", "Adjusted free cash flow"),
+        ("Cash Flow Highlights", "Adjusted free cash flow"),
+        ("Reconciliation of Adjusted Free Cash Flow", "Adjusted free cash flow"),
+        ("Reconciliation of Free Cash Flow", "Free cash flow"),
+    ],
+)
+def test_capital_expenditures_deducted_in_free_cash_flow_are_positive(
+    tmp_path: Path, dollar: str, title: str, measure: str
+) -> None:
+    """Whether or not the table is read as a reconciliation, and whether or not the
+    taxonomy relates the measure to its lines, the capital spending it deducts is the
+    payment of 88.5, not a gain adjusting the measure."""
+    release = tmp_path / "brisen-2025q4.txt"
+    release.write_text(
+        FREE_CASH_FLOW.format(title=title, measure=measure, d=dollar), encoding="utf-8"
+    )
+    by_label = {(f.source.label, f.source.column): f.value for f in convert(release).facts.facts}
+    assert by_label[("Capital expenditures", "Q4 2025")] == Decimal(88_500_000)
+    assert by_label[("Capital expenditures", "Q4 2024")] == Decimal(121_600_000)
+    assert by_label[(measure, "Q4 2025")] == Decimal(221_700_000)
+
+
+# The same reconciliation per diluted share: the gain deducted, "(0.03)", is a gain of 0.03
+# per share, as the money line's "(11.2)" is a gain of 11.2; the loss added back a loss. A
+# dash among the figures is a per-share nil, not an amount of money.
+PER_SHARE_RECONCILIATION = """Tamsin Industrial Reports Fourth Quarter 2025 Results
+
+Tamsin Industrial Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+{title}
+
+\tQ4 2025\tQ4 2024
+{start}\t$0.98\t$0.85
+Restructuring\t0.06\t0.04
+{gain}\t(0.03)\t{nil}
+Loss on extinguishment of debt\t0.02\t{nil}
+Tax effect of adjustments\t(0.01)\t(0.01)
+{end}\t$1.02\t$0.88
+"""
+
+
+@pytest.mark.parametrize("nil", ["—", "-"])
+@pytest.mark.parametrize(
+    ("title", "start", "end", "gain"),
+    [
+        (
+            "Reconciliation of GAAP Diluted EPS to Adjusted Diluted EPS",
+            "GAAP diluted EPS",
+            "Adjusted diluted EPS",
+            "Gain on sale of business",
+        ),
+        (
+            "Non-GAAP Reconciliation: Earnings per Diluted Share",
+            "Diluted earnings per share (GAAP)",
+            "Adjusted diluted earnings per share (non-GAAP)",
+            "Gain on sale of investments",
+        ),
+    ],
+)
+def test_a_per_share_reconciliation_deducts_a_gain_and_adds_back_a_loss(
+    tmp_path: Path, nil: str, title: str, start: str, end: str, gain: str
+) -> None:
+    release = tmp_path / "tamsin-2025q4.txt"
+    text = PER_SHARE_RECONCILIATION.format(title=title, start=start, end=end, gain=gain, nil=nil)
+    release.write_text(text, encoding="utf-8")
+    facts = convert(release).facts.facts
+    by_label = {(f.source.label, f.source.column): f.value for f in facts}
+    assert by_label[(gain, "Q4 2025")] == Decimal("0.03")
+    assert by_label[("Loss on extinguishment of debt", "Q4 2025")] == Decimal("-0.02")
+    assert by_label[("Restructuring", "Q4 2025")] == Decimal("0.06")
+    assert by_label[("Tax effect of adjustments", "Q4 2025")] == Decimal("-0.01")
+    assert by_label[(end, "Q4 2025")] == Decimal("1.02")
+    # The dashes are nils per share, in the per-share unit like the row's figures.
+    nils = [f for f in facts if f.source.label == gain and f.source.column == "Q4 2024"]
+    assert [f.value for f in nils] == [Decimal(0)]
+    assert all(f.concept.endswith("PerShare") for f in facts if f.source.label == gain)
+
+
+# A reconciliation printing each adjustment in money and per diluted share side by side:
+# both columns of a row follow one convention, so the gain deducted is a gain in both and
+# the loss added back a loss in both, whether or not the taxonomy relates the measures.
+SIDE_BY_SIDE = """Tamsin Industrial Reports Fourth Quarter 2025 Results
+
+Tamsin Industrial Inc. today reported results for the fourth quarter ended December 31, 2025.
+
+Reconciliation of GAAP to Adjusted Net Income
+($ in millions, except per share amounts)
+
+\tQ4 2025\tQ4 2024\tQ4 2025\tQ4 2024
+\tAmount\tAmount\t{per_share}\t{per_share}
+{start}\t60.0\t52.0\t0.98\t0.85
+Restructuring\t3.7\t2.4\t0.06\t0.04
+Gain on sale of business\t(1.8)\t—\t(0.03)\t—
+Loss on extinguishment of debt\t1.2\t—\t0.02\t—
+Tax effect of adjustments\t(0.6)\t(0.6)\t(0.01)\t(0.01)
+{end}\t62.5\t53.8\t1.02\t0.88
+"""
+
+
+@pytest.mark.parametrize("per_share", ["Per diluted share", "Diluted EPS"])
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("Net income (GAAP)", "Adjusted net income"),
+        ("GAAP net income", "Non-GAAP net income"),
+    ],
+)
+def test_a_reconciliation_in_money_and_per_share_signs_both_alike(
+    tmp_path: Path, per_share: str, start: str, end: str
+) -> None:
+    release = tmp_path / "tamsin-2025q4.txt"
+    text = SIDE_BY_SIDE.format(per_share=per_share, start=start, end=end)
+    release.write_text(text, encoding="utf-8")
+    conversion = convert(release)
+    values = {
+        (f.source.label, f.source.column, f.unit.endswith("_per_share")): f.value
+        for f in conversion.facts.facts
+        if "2025" in f.source.column
+    }
+    amount, each = "Q4 2025 Amount", f"Q4 2025 {per_share}"
+    assert values[("Gain on sale of business", amount, False)] == Decimal(1_800_000)
+    assert values[("Gain on sale of business", each, True)] == Decimal("0.03")
+    assert values[("Loss on extinguishment of debt", amount, False)] == Decimal(-1_200_000)
+    assert values[("Loss on extinguishment of debt", each, True)] == Decimal("-0.02")
+    assert values[("Restructuring", each, True)] == Decimal("0.06")
+    assert values[(end, amount, False)] == Decimal(62_500_000)
+    assert not [f for f in conversion.report.findings if f.code.startswith("calc.")]
+
+
+# An income tax line whose label names both directions in words of several in brackets,
+# and no printed total ties it (the statement prints no income before taxes line): the
+# unbracketed words say what a positive number is, "provision" naming the expense.
+TAX_DIRECTIONS = """Wren Labs Inc. Reports Second Quarter 2024 Results
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Revenue\t900\t800
+{tax}\t{current}\t{prior}
+"""
+
+
+@pytest.mark.parametrize(
+    ("tax", "current", "prior"),
+    [
+        pytest.param(
+            "Benefit from (provision for) income taxes", "(127)", "57", id="benefit-first"
+        ),
+        pytest.param("Provision for (benefit from) income taxes", "127", "(57)", id="provision"),
+        pytest.param("Income tax benefit (provision)", "(127)", "57", id="one-word"),
+        pytest.param(
+            "(Benefit from) provision for income taxes", "127", "(57)", id="bracket-first"
+        ),
+    ],
+)
+def test_a_tax_line_naming_both_directions_in_several_words(
+    tmp_path: Path, tax: str, current: str, prior: str
+) -> None:
+    """A provision of 127 is an income tax expense of 127, a benefit of 57 one of -57,
+    however the label orders the two."""
+    text = TAX_DIRECTIONS.format(tax=tax, current=current, prior=prior)
+    values = _written_values(tmp_path, text)
+    assert values[("IncomeTaxExpenseBenefit", Q2_24)] == Decimal(127_000)
+    assert values[("IncomeTaxExpenseBenefit", Q2_23)] == Decimal(-57_000)
+
+
+# A row that says itself that it is deducted ("Less: Income taxes (469)"), in a return on
+# invested capital table: the tax is an expense of 469. A line without a standard concept
+# keeps the word in its own name and its printed sign.
+OWN_DEDUCTION = """Wren Stores Inc. Reports Second Quarter 2024 Results
+
+Return on Invested Capital
+($ in millions)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Operating income\t1,621\t2,306
+Add: Depreciation\t855\t806
+{tax}\t(469)\t(625)
+Adjusted operating income after tax\t2,007\t2,487
+Total assets\t16,130\t17,702
+Less: Excess cash\t(346)\t(1,374)
+Invested operating assets\t15,784\t16,328
+"""
+
+
+@pytest.mark.parametrize(
+    "tax", ["Less: Income taxes", "Less: Income tax expense", "Deduct: Income taxes"]
+)
+def test_an_expense_that_says_it_is_deducted_is_positive(tmp_path: Path, tax: str) -> None:
+    release = tmp_path / "wren-2024q2.txt"
+    release.write_text(OWN_DEDUCTION.format(tax=tax), encoding="utf-8")
+    facts = convert(release).facts.facts
+    by_label = {(f.source.label, "2024" in f.source.column): f.value for f in facts}
+    assert by_label[(tax, True)] == Decimal(469_000_000)
+    assert by_label[(tax, False)] == Decimal(625_000_000)
+    assert by_label[("Less: Excess cash", True)] == Decimal(-346_000_000)

@@ -13,7 +13,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
-from exporter.extensions import concept_name, prices_a_unit
+from exporter.extensions import concept_name, prices_a_unit, variant_base
 from exporter.facts.calc import BlockCalc, block_calculations
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
@@ -551,7 +551,7 @@ def _block_facts(
         concepts,
         skipped,
         builder.taxonomy,
-        builder.balances,
+        _with_per_share_directions(builder, concepts),
         reversed_in_print,
         adjusts=statement is not None and statement.adjusts,
     )
@@ -586,6 +586,30 @@ def _outlook(builder: FactDraft, name: str, bound: str) -> str:
     if existing is None:
         builder.concepts[derived.name] = derived
     return derived.name
+
+
+def _with_per_share_directions(
+    builder: FactDraft, concepts: dict[int, str]
+) -> dict[str, Balance | None]:
+    """The balances the block's signs are solved with, a per-share variant of a money
+    concept taking its base's: XBRL gives a per-share item no balance, but "Gain on sale of
+    business (0.19)" in a reconciliation of diluted earnings per share is a gain deducted,
+    as "(11.2)" is in the money reconciliation."""
+    balances = dict(builder.balances)
+    for name in set(concepts.values()):
+        concept = builder.concepts.get(name)
+        base = variant_base(concept, builder.concepts) if concept else None
+        if concept and concept.type is ConceptType.PER_SHARE and base and base.balance:
+            balances[name] = base.balance
+    return balances
+
+
+def _per_share_of_row(builder: FactDraft, name: str, row_concept: str | None) -> bool:
+    """Whether `name` is the per-share variant of the row's own concept: a per-share
+    column beside its amounts, printed with the same convention, so signed as they are."""
+    concept = builder.concepts[name]
+    base = variant_base(concept, builder.concepts)
+    return concept.type is ConceptType.PER_SHARE and base is not None and base.name == row_concept
 
 
 def _record_arcs(builder: FactDraft, calc: BlockCalc) -> None:
@@ -672,6 +696,7 @@ def _row_facts(
             if mapping.reason:  # the row names no concept, and the mapping says why
                 builder.unmapped.append(_unmapped_cell(table, row, cell.number.text, mapping))
             continue
+        signed = not overridden or _per_share_of_row(builder, name, mapping.concept)
         unnamed = row.inferred_label or not row.label.strip()
         unnamed_outlook = column.forecast is not None and unnamed
         if column.forecast is not None and not unnamed_outlook:
@@ -706,7 +731,7 @@ def _row_facts(
             reason = "column has no currency" if unit is None else "period does not fit the concept"
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        factor = _change_sign(block, row, cell, sign) if overridden else sign
+        factor = sign if signed else _change_sign(block, row, cell, sign)
         value = (cell.number.value * factor).scaleb(exponent)
         if not value:
             value = value.copy_abs()  # a dash negated is nil, not "-0"

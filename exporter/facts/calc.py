@@ -24,8 +24,12 @@ _MAX_ADDED = 3
 _MAX_RUN = 5
 # A reconciliation adds up to a dozen adjustments to the measure it starts from.
 _MAX_ADJUSTMENTS = 16
-# A word of a label, and whether it stands in brackets: "(income)", "(expense)".
-_DIRECTION_WORD = re.compile(r"(?P<open>\(\s*)?\b(?P<word>[A-Za-z]+)\b(?(open)\s*\))")
+# A measure and at least two adjustments: a reconciliation rather than a subtotal.
+_MIN_ADJUSTED = 2
+# A word of a label, and the words a label prints in brackets: "(income)", "(provision
+# for)".
+_WORD = re.compile(r"[A-Za-z]+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
 Balances = dict[str, Balance | None]
 
 
@@ -65,14 +69,18 @@ def _complete(
     totals: set[int],
     balances: Balances,
     deduct_printed: bool = False,
+    gains: frozenset[int] = frozenset(),
 ) -> tuple[RelationInstance, list[int]] | None:
     """The relation with up to a few more rows printed among its items added, and the
     signs under which it holds: `signs`, or with `deduct_printed` an added row the relation
     must subtract (by the balances) that is printed in brackets stored positive.
 
-    Candidates are the rows after the previous printed total and before this one.
+    Candidates are the rows after the previous printed total and before this one, but for
+    a reconciliation's `gains`: its measure deducts a gain, which XBRL's balance rule lets
+    no relation of two credit items do, so a relation that holds with the gain added as
+    printed would store a gain of 11.2 as -11.2.
     """
-    taken = {instance.total, *(i for i, _ in instance.items)}
+    taken = {instance.total, *(i for i, _ in instance.items), *gains}
     first = min(i for i, _ in instance.items)
     start = max((t + 1 for t in totals if t < min(first, instance.total)), default=0)
     nearby = [i for i in range(start, instance.total) if i not in taken]
@@ -92,15 +100,22 @@ def _complete(
 
 
 def _select(
-    instances: list[RelationInstance], rows: list[RowValues], signs: list[int], balances: Balances
+    instances: list[RelationInstance],
+    rows: list[RowValues],
+    signs: list[int],
+    balances: Balances,
+    reconciliation: tuple[int | None, frozenset[int]] = (None, frozenset()),
 ) -> tuple[list[RelationInstance], list[RelationInstance], list[int]]:
     """Relations to publish (those that hold, as printed or completed), broken ones, and
     the signs under which they hold.
 
     A relation that does not hold is reported, not published: more often a line was read
     or mapped differently than the release is wrong, and a processor should not be told
-    the release is inconsistent on our guess.
+    the release is inconsistent on our guess. One whose total ends the printed sum of a
+    reconciliation (`reconciliation`: that total and the gains it deducts) is neither: the
+    release adds up, the relation only cannot deduct its gains.
     """
+    reconciled, gains = reconciliation
     by_total: dict[int, list[RelationInstance]] = {}
     for instance in instances:
         by_total.setdefault(instance.total, []).append(instance)
@@ -113,7 +128,7 @@ def _select(
             good = [
                 c[0]
                 for i in group
-                if (c := _complete(i, rows, signs, totals, balances)) is not None
+                if (c := _complete(i, rows, signs, totals, balances, gains=gains)) is not None
             ]
         if good:
             kept.extend(good)
@@ -121,12 +136,14 @@ def _select(
             unresolved.append(group)
     broken: list[RelationInstance] = []
     for group in unresolved:
-        found = _held_as_printed_deductions(group, rows, signs, totals, balances, kept)
+        found = _held_as_printed_deductions(group, rows, signs, totals, balances, kept, gains)
         if found is not None:
             kept.append(found[0])
             signs = found[1]
             continue
         fullest = max(group, key=lambda i: len(i.items))
+        if fullest.total == reconciled:
+            continue
         if len(fullest.items) >= 2 and _status(fullest, rows, signs):
             broken.append(fullest)
     return kept, broken, signs
@@ -139,6 +156,7 @@ def _held_as_printed_deductions(
     totals: set[int],
     balances: Balances,
     kept: list[RelationInstance],
+    gains: frozenset[int] = frozenset(),
 ) -> tuple[RelationInstance, list[int]] | None:
     """A relation of `group` that holds, completed if need be, once the items it subtracts
     that are printed in brackets are read as the release prints them: deducted, positive
@@ -148,7 +166,9 @@ def _held_as_printed_deductions(
     for instance in group:
         trial = _subtracted_as_printed(instance, rows, signs)
         found = (instance, trial) if _good(instance, rows, trial) else None
-        found = found or _complete(instance, rows, trial, totals, balances, deduct_printed=True)
+        found = found or _complete(
+            instance, rows, trial, totals, balances, deduct_printed=True, gains=gains
+        )
         if found is None or found[1] == signs:
             continue
         if all(_good(k, rows, found[1]) for k in kept):
@@ -265,14 +285,15 @@ def _outflow_extensions(
     block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
 ) -> frozenset[str]:
     """Extension concepts of a cash flow statement whose label starts by paying cash out
-    ("Repayment of term loan", "Payment of contingent consideration")."""
-    words = frozenset(taxonomy.row_kinds.get("outflow_words", ()))
+    ("Repayment of term loan", "Payment of contingent consideration", "Cash payments for
+    restructuring charges")."""
+    phrases = [w.lower().split() for w in taxonomy.row_kinds.get("outflow_words", ())]
     return frozenset(
         concept
         for row, concept in concepts.items()
         if concept not in taxonomy.concepts
-        and (first := block.rows[row].label.split()[:1])
-        and first[0].lower() in words
+        and (words := block.rows[row].label.lower().split())
+        and any(p and words[: len(p)] == p for p in phrases)
     )
 
 
@@ -303,11 +324,12 @@ def _directions(label: str, taxonomy: Taxonomy) -> tuple[set[Balance], set[Balan
     credit = set(taxonomy.row_kinds.get("credit_directions", ()))
     bare: set[Balance] = set()
     bracketed: set[Balance] = set()
-    for match in _DIRECTION_WORD.finditer(label):
-        word, inside = match["word"].lower(), match["open"] is not None
-        side = Balance.DEBIT if word in debit else Balance.CREDIT if word in credit else None
-        if side is not None:
-            (bracketed if inside else bare).add(side)
+    inside = " ".join(_BRACKETED.findall(label))
+    for text, found in ((_BRACKETED.sub(" ", label), bare), (inside, bracketed)):
+        for word in _WORD.findall(text.lower()):
+            side = Balance.DEBIT if word in debit else Balance.CREDIT if word in credit else None
+            if side is not None:
+                found.add(side)
     return bare, bracketed
 
 
@@ -340,8 +362,10 @@ def _contras_deducted(
     rows: list[RowValues], signs: list[int], fixed: set[int], contras: frozenset[str]
 ) -> list[int]:
     """A contra balance printed negative ("Less: accumulated depreciation (968,214)"), or a
-    payment in a statement of effects on cash, that no printed calculation ties is the
-    positive amount the statement deducts."""
+    payment printed negative in any table (`Taxonomy.payment_concepts`: "Capital
+    expenditures $(88.5)" in a summary, a free cash flow reconciliation or a statement of
+    effects on cash), that no printed calculation ties is the positive amount the table
+    deducts."""
     return [
         -1 if i not in fixed and rows[i].concept in contras and _printed_negative(rows[i]) else s
         for i, s in enumerate(signs)
@@ -396,16 +420,20 @@ def _deducted_in_printed_sums(
     signs: list[int],
     fixed: set[int],
     taxonomy: Taxonomy,
+    inside: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Rows no relation of the taxonomy ties, printed in brackets in a sum the table prints,
     that the sum deducts: lines without a standard concept above a deduction's total
     ("Current liabilities (17,408)" above "Total liabilities (26,624)" in a statement of
     net assets), and a line naming the direction against its total's ("Finance income
     (1,204)" between "Finance costs" and "Net finance costs"). Both are positive amounts
-    the total subtracts; a line naming no direction keeps its printed sign."""
+    the total subtracts; a line naming no direction keeps its printed sign. Rows `inside`
+    a longer sum (a reconciliation's adjustments) are no totals."""
     deductions = taxonomy.deduction_concepts()
     result = list(signs)
     for total, row in enumerate(rows):
+        if total in inside:
+            continue
         total_bare = _directions(labels[total], taxonomy)[0]
         deducted_total = row.concept in deductions and _printed_negative(row)
         if not deducted_total and len(total_bare) != 1:
@@ -421,18 +449,55 @@ def _deducted_in_printed_sums(
     return result
 
 
+def _adjustments(rows: list[RowValues]) -> tuple[int | None, frozenset[int]]:
+    """The adjusted measure of a reconciliation's longest printed sum (from "GAAP diluted
+    EPS" to "Adjusted diluted EPS") and the lines it adds to the measure it starts from.
+    They are adjustments, not totals: that two of them happen to add up to a third within
+    the rounding of figures per share ("0.06" and "(0.03)" beside "0.02") says nothing
+    about their signs."""
+    runs = {total: _printed_sum(rows, total, _MAX_ADJUSTMENTS) for total in range(len(rows))}
+    total = max(runs, key=lambda t: len(runs[t]), default=None)
+    if total is None or len(runs[total]) <= _MIN_ADJUSTED:
+        return None, frozenset()
+    return total, frozenset(runs[total][1:])
+
+
+def _reconciliation(
+    rows: list[RowValues], balances: Balances, taxonomy: Taxonomy
+) -> tuple[int | None, frozenset[int]]:
+    """A reconciliation's adjusted measure and the gains among its adjustments: credit
+    lines, payments apart (see `_credit_adjustments`)."""
+    total, adjustments = _adjustments(rows)
+    gains = frozenset(
+        i
+        for i in adjustments
+        if balances.get(rows[i].concept) is Balance.CREDIT
+        and rows[i].concept not in taxonomy.payment_concepts
+    )
+    return total, gains
+
+
 def _credit_adjustments(
-    rows: list[RowValues], signs: list[int], fixed: set[int], balances: Balances
+    rows: list[RowValues],
+    signs: list[int],
+    fixed: set[int],
+    balances: Balances,
+    payments: frozenset[str],
 ) -> list[int]:
     """In a reconciliation's printed sums, the credit lines after the measure each sum
     starts from: a gain or an income adjusts a profit measure by its opposite ("Gain on
     sale of business (11.2)" is a gain of 11.2; "Loss on extinguishment of debt 3.4" a
-    loss, -3.4). Lines a relation of the taxonomy ties keep the sign it gives."""
+    loss, -3.4). Lines a relation of the taxonomy ties keep the sign it gives. A payment
+    is no gain: "Capital expenditures (88.5)" before free cash flow is the outflow, which
+    `_contras_deducted` has already stored positive."""
     result = list(signs)
     for total in range(len(rows)):
         run = _printed_sum(rows, total, _MAX_ADJUSTMENTS)
         for i in run[1:]:
-            if i not in fixed and balances.get(rows[i].concept) is Balance.CREDIT:
+            concept = rows[i].concept
+            if i in fixed or concept in payments:
+                continue
+            if balances.get(concept) is Balance.CREDIT:
                 result[i] = -signs[i]
     return result
 
@@ -442,7 +507,20 @@ def _printed_sign(
 ) -> int:
     """The sign the row's own words give, else the one its section heading gives."""
     sign = label_sign(printed.label, row.concept, balance, taxonomy)
-    return sign if sign < 0 else _section_sign(printed.sections, row, balance, taxonomy)
+    sections = (*printed.sections, *_own_deduction(printed.label, row.concept, taxonomy))
+    return sign if sign < 0 else _section_sign(sections, row, balance, taxonomy)
+
+
+def _own_deduction(label: str, concept: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The heading a row prints before its own words when it only deducts ("Less: Income
+    taxes (625)"): an expense (`Taxonomy.deduction_concepts`) is read as if under that
+    heading, the bracket being the deduction. Other lines keep their printed sign: an
+    extension keeps the word in its name ("Less: Excess cash (346)" is LessExcessCash),
+    and a share of a loss may be printed so ("Less: Net income attributable to
+    noncontrolling interest (26,609)" beside a net loss is a loss of the minority's)."""
+    head, colon, _ = label.partition(":")
+    deducts = colon and concept in taxonomy.deduction_concepts() and _deducts(head, taxonomy)
+    return (head,) if deducts else ()
 
 
 def _row_values(block: ColumnBlock, row: int, concept: str, skip: frozenset[int]) -> RowValues:
@@ -476,7 +554,8 @@ def block_calculations(
         for r, row in zip(order, rows, strict=True)
     ]
     signs = solve_signs(rows, instances, start)
-    kept, broken, signs = _select(instances, rows, signs, balances)
+    reconciliation = _reconciliation(rows, balances, taxonomy) if adjusts else (None, frozenset())
+    kept, broken, signs = _select(instances, rows, signs, balances, reconciliation)
     fixed = {i for k in kept for i in (k.total, *(j for j, _ in k.items))}
     costs = _expense_extensions(block, concepts, taxonomy)
     # A statement of effects on cash prints its payments negative: a payment is positive.
@@ -488,11 +567,13 @@ def block_calculations(
         taxonomy.deduction_concepts() | costs | _deducted_extensions(block, concepts, taxonomy)
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
-    signs = _contras_deducted(rows, signs, fixed, taxonomy.contra_concepts | outflows)
+    deducted_anywhere = taxonomy.contra_concepts | taxonomy.payment_concepts | outflows
+    signs = _contras_deducted(rows, signs, fixed, deducted_anywhere)
     labels = [block.rows[r].label for r in order]
-    signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy)
+    adjustments = _adjustments(rows)[1] if adjusts else frozenset()
+    signs = _deducted_in_printed_sums(rows, labels, signs, fixed, taxonomy, adjustments)
     if adjusts:
-        signs = _credit_adjustments(rows, signs, fixed, balances)
+        signs = _credit_adjustments(rows, signs, fixed, balances, taxonomy.payment_concepts)
     anchored = {order[i] for i in fixed}
     return BlockCalc(
         signs={r: signs[i] for i, r in enumerate(order)},
