@@ -1185,6 +1185,11 @@ def test_a_value_takes_the_part_of_the_year_its_comparative_names(
         ("Order intake of", "OrderIntake"),
         ("Orders received of", "OrderIntake"),
         ("Net income attributable to shareholders of", "NetIncomeLoss"),
+        ("Net profit for the period of", "ProfitLoss"),
+        (
+            "Earnings before taxes of",
+            "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+        ),
     ],
 )
 def test_ifrs_and_european_wordings(tmp_path: Path, wording: str, concept: str) -> None:
