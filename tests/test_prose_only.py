@@ -1185,7 +1185,8 @@ def test_a_value_takes_the_part_of_the_year_its_comparative_names(
         ("Order intake of", "OrderIntake"),
         ("Orders received of", "OrderIntake"),
         ("Net income attributable to shareholders of", "NetIncomeLoss"),
-        ("Net profit for the period of", "ProfitLoss"),
+        # No noncontrolling interest printed: the parent's net income.
+        ("Net profit for the period of", "NetIncomeLoss"),
         (
             "Earnings before taxes of",
             "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
