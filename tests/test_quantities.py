@@ -178,3 +178,59 @@ def test_a_quantity_in_thousands_of_its_unit(tmp_path: Path, copper: str) -> Non
     assert printed[(copper, "2025-09-30")] == (Decimal(36_402_000), "xbrli:pure")
     assert printed[("Gold produced (oz)", "2025-09-30")] == (Decimal(18_240), "xbrli:pure")
     assert printed[("Revenue", "2025-09-30")] == (Decimal(412_530_000), "iso4217:USD")
+
+
+PRODUCTION = """Redbank Basin Resources Reports Third Quarter 2025 Results
+
+MIDLAND, Texas, Nov. 5, 2025 -- Redbank Basin Resources, Inc. today reported results.
+
+Summary Operating Data
+
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Production volumes:\t\t
+{oil}\t1,842\t1,716
+{gas}\t3,910\t3,702
+{total}\t2,493\t2,333
+Average daily production:\t\t
+Oil (Bbl/d)\t20,022\t18,652
+Average realized prices:\t\t
+Oil ($/Bbl)\t$ 66.41\t$ 75.18
+"""
+
+
+@pytest.mark.parametrize(
+    ("oil", "gas", "total", "oil_barrels", "gas_mcf", "total_boe"),
+    [
+        ("Oil (MBbl)", "Natural gas (MMcf)", "Total (MBoe)", 1_842_000, 3_910_000, 2_493_000),
+        (
+            "Oil (MBbls)",
+            "Natural gas (MMcfe)",
+            "Total production (MMBoe)",
+            1_842_000,
+            3_910_000,
+            2_493_000_000,
+        ),
+        (
+            "Crude oil, MMBbl",
+            "Natural gas (Bcf)",
+            "Total, MBoe",
+            1_842_000_000,
+            3_910_000_000,
+            2_493_000,
+        ),
+    ],
+)
+def test_prefixed_volumes_are_counted_in_the_plain_unit(
+    tmp_path: Path, oil: str, gas: str, total: str, oil_barrels: int, gas_mcf: int, total_boe: int
+) -> None:
+    """ "Oil (MBbl) 1,842" is 1,842 thousand barrels, never $1,842; gas is counted in Mcf
+    (MMcf a thousand Mcf, Bcf a million); a price per barrel stays plain money."""
+    printed = _table_values(
+        tmp_path / "redbank-2025q3.txt", PRODUCTION.format(oil=oil, gas=gas, total=total)
+    )
+    assert printed[(oil, "2025-09-30")] == (Decimal(oil_barrels), "xbrli:pure")
+    assert printed[(gas, "2025-09-30")] == (Decimal(gas_mcf), "xbrli:pure")
+    assert printed[(total, "2025-09-30")] == (Decimal(total_boe), "xbrli:pure")
+    assert printed[("Oil (Bbl/d)", "2025-09-30")] == (Decimal(20_022), "xbrli:pure")
+    assert printed[("Oil ($/Bbl)", "2025-09-30")] == (Decimal("66.41"), "iso4217:USD")
