@@ -246,6 +246,20 @@ def quantity_exponent(label: str, taxonomy: Taxonomy) -> int:
     return 0
 
 
+_DIVIDED = re.compile(r"(?:\bper\b|/)\s*([A-Za-z]+)", re.IGNORECASE)
+
+
+def per_quantity(text: str, taxonomy: Taxonomy) -> str:
+    """The words that divide by a physical unit ("per Boe" in "Average costs per Boe:",
+    "($ per Mcfe)", "($/Bbl)"), as "per <unit>", or "": an amount so divided is one
+    unit's, not the period's total."""
+    units = _unit_words(taxonomy)
+    for match in _DIVIDED.finditer(text):
+        if match.group(1).lower() in units:
+            return f"per {match.group(1)}"
+    return ""
+
+
 def _own_words(label: str) -> tuple[str, ...]:
     """The label's printed words, lower case; where a copy lost the line break between a
     section name and the row ("Delivered Cost of CornBushels ground"), the words after

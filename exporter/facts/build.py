@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from exporter.errors import Location
 from exporter.extensions import (
     concept_name,
+    per_quantity,
     prices_a_unit,
     quantity_exponent,
     variant_base,
@@ -695,7 +696,8 @@ def _row_facts(
     overrides = dict(mapping.overrides)
     # A price of one unit, named by the row or the heading over it ("Netback ($/boe)").
     unit_amount = _mentions(row.label, builder.unit_amounts) or any(
-        prices_a_unit(text, builder.taxonomy) for text in (row.label, *row.sections[-1:])
+        prices_a_unit(text, builder.taxonomy) or per_quantity(text, builder.taxonomy)
+        for text in (row.label, *row.sections[-1:])
     )
     volume = quantity_exponent(row.label, builder.taxonomy)
     for cell in row.cells:
