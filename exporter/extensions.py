@@ -81,11 +81,9 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
         return True
     if whole and not under_money and _names_its_count(row.label, own, counts, taxonomy):
         return True
-    units = {
-        w for kind in ("quantities", "quantity_verbs") for p in _phrases(taxonomy, kind) for w in p
-    }
+    units = _unit_words(taxonomy) | {w for p in _phrases(taxonomy, "quantity_verbs") for w in p}
     timed = any(_contiguous(own, p) for p in _phrases(taxonomy, "time_rates"))
-    return (bool(units & set(own)) or timed) and not any(
+    return (bool(units & set(_numerators(own))) or timed) and not any(
         own[i : i + len(p)] == p for p in money for i in range(len(own))
     )
 
@@ -204,7 +202,7 @@ def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
     own = _own_words(label)
     prices = {w for p in _phrases(taxonomy, "unit_prices") for w in p}
     money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
-    units = {w for p in _phrases(taxonomy, "quantities") for w in p}
+    units = _unit_words(taxonomy)
     # "Operating netback ($/boe)", "Royalties ($ per bbl)": money divided by a quantity.
     if "$" in own and any(
         word in ("per", "/") and own[j + 1 : j + 2] and own[j + 1] in units
@@ -219,6 +217,47 @@ def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
         word in ("per", "/") and own[j + 1 : j + 2] and own[j + 1] not in money
         for j, word in enumerate(own[first + 1 :], start=first + 1)
     )
+
+
+# Physical units by the power of ten a prefix of the unit stands for ("MBbl", "MMcf").
+_UNIT_PREFIXES = (("quantities", 0), ("quantity_thousands", 3), ("quantity_millions", 6))
+_DIVIDES = frozenset({"per", "/"})
+
+
+def _unit_words(taxonomy: Taxonomy) -> set[str]:
+    """Every physical unit's word, plain or prefixed ("bbl", "mbbl", "mmcf")."""
+    return {w for kind, _ in _UNIT_PREFIXES for p in _phrases(taxonomy, kind) for w in p}
+
+
+def _numerators(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that are not divided by: "Gathering per Boe" counts no Boe, "Oil
+    (Bbl/d)" counts barrels."""
+    return tuple(w for j, w in enumerate(words) if not (j and words[j - 1] in _DIVIDES))
+
+
+def quantity_exponent(label: str, taxonomy: Taxonomy) -> int:
+    """The power of ten a volume's label states by its unit's prefix: "Oil (MBbl)" counts
+    thousands of barrels (3), "Natural gas (Bcf)" millions of Mcf (6), "Oil (Bbl/d)"
+    barrels (0). Oil and gas producers print volumes so, with no "(in thousands)"."""
+    own = set(_numerators(_own_words(label)))
+    for kind, exponent in reversed(_UNIT_PREFIXES):
+        if any(w in own for p in _phrases(taxonomy, kind) for w in p):
+            return exponent
+    return 0
+
+
+_DIVIDED = re.compile(r"(?:\bper\b|/)\s*([A-Za-z]+)", re.IGNORECASE)
+
+
+def per_quantity(text: str, taxonomy: Taxonomy) -> str:
+    """The words that divide by a physical unit ("per Boe" in "Average costs per Boe:",
+    "($ per Mcfe)", "($/Bbl)"), as "per <unit>", or "": an amount so divided is one
+    unit's, not the period's total."""
+    units = _unit_words(taxonomy)
+    for match in _DIVIDED.finditer(text):
+        if match.group(1).lower() in units:
+            return f"per {match.group(1)}"
+    return ""
 
 
 def _own_words(label: str) -> tuple[str, ...]:

@@ -18,7 +18,13 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.extensions import ExtensionRegistry, heads_balances, opens_the_period
+from exporter.extensions import (
+    ExtensionRegistry,
+    heads_balances,
+    opens_the_period,
+    per_quantity,
+    prices_a_unit,
+)
 from exporter.labels import (
     QUALIFIERS,
     contains_phrase,
@@ -503,6 +509,17 @@ class Mapper:
         named = without_item_marks(label)
         return self._currency.sub("", without_scale(named)).strip()
 
+    def own_label(self, row: TableRow) -> str:
+        """The line item's name with what its heading divides it by: "Lease operating
+        expenses" under "Average costs per Boe:" is the cost per Boe, as a row labelled
+        "Lease operating expenses per Boe" is, never the period's total cost."""
+        label = self.item_label(row.label)
+        heading = row.sections[-1] if row.sections else ""
+        per = per_quantity(heading, self.taxonomy)
+        if not per or per_quantity(label, self.taxonomy) or prices_a_unit(label, self.taxonomy):
+            return label
+        return f"{label} {per}"
+
     def _averaged(self, table: StatementTable, b: int) -> bool:
         """Whether the table's title or its block's value headers say its amounts are
         averages over the periods."""
@@ -513,7 +530,7 @@ class Mapper:
         self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        unscaled = row.model_copy(update={"label": self.item_label(row.label)})
+        unscaled = row.model_copy(update={"label": self.own_label(row)})
         # Over trailing-twelve-month columns a balance is an average of the period's
         # balances ("Balance sheet accounts represent the average ..."), not its end; so it
         # is under columns or a title that say so ("Average Balance", "Average Balances,
@@ -558,7 +575,7 @@ def _row_mapping(
     mapping = mapper.map_row(table, b, r, row, durations)
     if mapping.concept is not None:
         return mapping
-    named = row.model_copy(update={"label": mapper.item_label(row.label) or row.label})
+    named = row.model_copy(update={"label": mapper.own_label(row) or row.label})
     money = mapper.holds_money(table)
     title = f"{table.title} {table.caption}"
     concept = registry.propose(named, durations, money=money, printed=row, title=title)

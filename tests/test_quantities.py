@@ -178,3 +178,118 @@ def test_a_quantity_in_thousands_of_its_unit(tmp_path: Path, copper: str) -> Non
     assert printed[(copper, "2025-09-30")] == (Decimal(36_402_000), "xbrli:pure")
     assert printed[("Gold produced (oz)", "2025-09-30")] == (Decimal(18_240), "xbrli:pure")
     assert printed[("Revenue", "2025-09-30")] == (Decimal(412_530_000), "iso4217:USD")
+
+
+PRODUCTION = """Redbank Basin Resources Reports Third Quarter 2025 Results
+
+MIDLAND, Texas, Nov. 5, 2025 -- Redbank Basin Resources, Inc. today reported results.
+
+Summary Operating Data
+
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Production volumes:\t\t
+{oil}\t1,842\t1,716
+{gas}\t3,910\t3,702
+{total}\t2,493\t2,333
+Average daily production:\t\t
+Oil (Bbl/d)\t20,022\t18,652
+Average realized prices:\t\t
+Oil ($/Bbl)\t$ 66.41\t$ 75.18
+"""
+
+
+@pytest.mark.parametrize(
+    ("oil", "gas", "total", "oil_barrels", "gas_mcf", "total_boe"),
+    [
+        ("Oil (MBbl)", "Natural gas (MMcf)", "Total (MBoe)", 1_842_000, 3_910_000, 2_493_000),
+        (
+            "Oil (MBbls)",
+            "Natural gas (MMcfe)",
+            "Total production (MMBoe)",
+            1_842_000,
+            3_910_000,
+            2_493_000_000,
+        ),
+        (
+            "Crude oil, MMBbl",
+            "Natural gas (Bcf)",
+            "Total, MBoe",
+            1_842_000_000,
+            3_910_000_000,
+            2_493_000,
+        ),
+    ],
+)
+def test_prefixed_volumes_are_counted_in_the_plain_unit(
+    tmp_path: Path, oil: str, gas: str, total: str, oil_barrels: int, gas_mcf: int, total_boe: int
+) -> None:
+    """ "Oil (MBbl) 1,842" is 1,842 thousand barrels, never $1,842; gas is counted in Mcf
+    (MMcf a thousand Mcf, Bcf a million); a price per barrel stays plain money."""
+    printed = _table_values(
+        tmp_path / "redbank-2025q3.txt", PRODUCTION.format(oil=oil, gas=gas, total=total)
+    )
+    assert printed[(oil, "2025-09-30")] == (Decimal(oil_barrels), "xbrli:pure")
+    assert printed[(gas, "2025-09-30")] == (Decimal(gas_mcf), "xbrli:pure")
+    assert printed[(total, "2025-09-30")] == (Decimal(total_boe), "xbrli:pure")
+    assert printed[("Oil (Bbl/d)", "2025-09-30")] == (Decimal(20_022), "xbrli:pure")
+    assert printed[("Oil ($/Bbl)", "2025-09-30")] == (Decimal("66.41"), "iso4217:USD")
+
+
+UNIT_COSTS = """Redbank Basin Resources Reports Third Quarter 2025 Results
+
+MIDLAND, Texas, Nov. 5, 2025 -- Redbank Basin Resources, Inc. today reported results.
+
+Summary Operating Data
+(In thousands, except per unit amounts)
+
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Oil and gas revenues\t$ 142,508\t$ 145,249
+{totals}{heading}\t\t
+Lease operating expenses\t$ 9.12\t$ 9.64
+Depletion, depreciation and amortization\t$ 15.86\t$ 15.22
+"""
+
+
+def _table_concepts(path: Path, text: str) -> set[tuple[str, str, Decimal, str]]:
+    """The release's table facts as (row label, concept, value, unit) of the latest period."""
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {
+        u.id: "/".join(("*".join(u.numerator), *u.denominator)) for u in conversion.facts.units
+    }
+    ends = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    return {
+        (f.source.label, f.concept, f.value, units[f.unit])
+        for f in conversion.facts.facts
+        if f.source.kind.value == "table" and ends[f.context] == "2025-09-30"
+    }
+
+
+_TOTALS = "Lease operating expenses\t28,253\t27,898\nDepletion, depreciation and amortization\t49,134\t44,047\n"
+
+
+@pytest.mark.parametrize("totals", [True, False])
+@pytest.mark.parametrize(
+    ("heading", "per"),
+    [("Average costs per Boe:", "PerBoe"), ("Per Boe:", "PerBoe"), ("($ per Mcfe)", "PerMcfe")],
+)
+def test_rows_under_a_per_unit_heading_are_amounts_per_unit(
+    tmp_path: Path, heading: str, per: str, totals: bool
+) -> None:
+    """Under "Average costs per Boe:" a "Lease operating expenses $ 9.12" row is the cost
+    per Boe, as a row labelled "Lease operating expenses per Boe" is: its own concept in
+    plain dollars, never the period's total concept, printed above or not."""
+    release = UNIT_COSTS.format(heading=heading, totals=_TOTALS if totals else "")
+    facts = _table_concepts(tmp_path / "redbank-2025q3.txt", release)
+    usd = "iso4217:USD"
+    loe, dda = "Lease operating expenses", "Depletion, depreciation and amortization"
+    expected_loe = {(loe, f"LeaseOperatingExpenses{per}", Decimal("9.12"), usd)}
+    expected_dda = {(dda, f"DepletionDepreciationAndAmortization{per}", Decimal("15.86"), usd)}
+    if totals:
+        expected_loe.add((loe, "LeaseOperatingExpenses", Decimal(28_253_000), usd))
+        expected_dda.add((dda, "DepreciationDepletionAndAmortization", Decimal(49_134_000), usd))
+    assert {f for f in facts if f[0] == loe} == expected_loe
+    assert {f for f in facts if f[0] == dda} == expected_dda

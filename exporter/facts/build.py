@@ -13,7 +13,13 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
-from exporter.extensions import concept_name, prices_a_unit, variant_base
+from exporter.extensions import (
+    concept_name,
+    per_quantity,
+    prices_a_unit,
+    quantity_exponent,
+    variant_base,
+)
 from exporter.facts.calc import BlockCalc, block_calculations
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
@@ -386,17 +392,21 @@ def _exponent(
     column: Column,
     number: PrintedNumber,
     unit_amount: bool,
+    volume: int = 0,
 ) -> int:
     """Power of ten of a printed number: the cell's own ("$120.5 million"), else the row's
     stated scale, else its column's, else the table's.
 
     Per-unit money ("average daily rate") is printed in plain units whatever the table's
-    scale; per-share amounts may be printed in cents.
+    scale; per-share amounts may be printed in cents. A quantity whose unit carries a
+    prefix (`volume`: 3 for "Oil (MBbl)") is counted in the plain unit.
     """
     if number.scale is not None and concept.type in _STATED_SCALES:
         return number.scale
     if row.scale is not None and concept.type in _STATED_SCALES:
         return row.scale
+    if volume and concept.type is ConceptType.DECIMAL:
+        return volume
     # A column's cents are per-share cents; its money scale counts amounts and shares.
     for stated in (row.scale, column.scale):
         if stated is not None and stated < 0 and concept.type is ConceptType.PER_SHARE:
@@ -686,8 +696,10 @@ def _row_facts(
     overrides = dict(mapping.overrides)
     # A price of one unit, named by the row or the heading over it ("Netback ($/boe)").
     unit_amount = _mentions(row.label, builder.unit_amounts) or any(
-        prices_a_unit(text, builder.taxonomy) for text in (row.label, *row.sections[-1:])
+        prices_a_unit(text, builder.taxonomy) or per_quantity(text, builder.taxonomy)
+        for text in (row.label, *row.sections[-1:])
     )
+    volume = quantity_exponent(row.label, builder.taxonomy)
     for cell in row.cells:
         column = block.columns[cell.column]
         overridden = cell.column in overrides
@@ -702,7 +714,7 @@ def _row_facts(
         if column.forecast is not None and not unnamed_outlook:
             name = _outlook(builder, name, cell.bound or column.bound)
         concept = builder.concepts[name]
-        exponent = _exponent(concept, table.scale, row, column, cell.number, unit_amount)
+        exponent = _exponent(concept, table.scale, row, column, cell.number, unit_amount, volume)
         if concept.type is ConceptType.PERCENT:
             exponent = cell.number.rate_exponent
         source = Source.model_construct(
