@@ -535,9 +535,14 @@ def _numberish(text: str) -> bool:
 
 
 def _joins(previous: _Slot, slot: _Slot) -> bool:
-    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")")."""
+    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")").
+
+    A "%" after a year heads a column of its own ("2025 | % | 2024 | %"): no year is a
+    percentage."""
     if previous.text in _CURRENCY_CELLS:
         return _numberish(slot.text) and not is_year(slot.text)
+    if "%" in slot.text and is_year(previous.text):
+        return False
     return bool(_SUFFIX.match(slot.text)) and parse_number(previous.text + slot.text) is not None
 
 
