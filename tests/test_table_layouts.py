@@ -356,6 +356,68 @@ def test_an_amount_column_beside_a_percent_of_sales_column_is_the_statement_itse
     assert [(c.period, c.member) for c in valued] == [(Q1_2023, None), (Q1_2022, None)]
 
 
+_SHARE_ROWS = (
+    ("Revenue", "212,614", "100.0", "191,198", "100.0"),
+    ("Cost of revenue", "96,318", "45.3", "89,480", "46.8"),
+    ("Gross profit", "116,296", "54.7", "101,718", "53.2"),
+    ("Operating income", "29,974", "14.1", "21,797", "11.4"),
+    ("Net income", "23,175", "10.9", "16,252", "8.5"),
+)
+
+
+@pytest.mark.parametrize("mark", ["", "%"], ids=["bare-figures", "percent-signs"])
+@pytest.mark.parametrize("header", ["%", "% Change"])
+def test_a_percent_column_of_one_lines_shares_beside_each_period_is_a_share_column(
+    mark: str, header: str
+) -> None:
+    """ "2023 | % | 2022 | %": each percent column holds the amounts to its left divided by
+    revenue's (the 100.0 row), whatever its header says: shares, not changes."""
+    rows = [
+        _row(
+            3,
+            "",
+            "Three Months Ended March 31, 2023",
+            header,
+            "Three Months Ended March 31, 2022",
+            header,
+        ),
+        *(
+            _row(4 + i, label, a, s + mark, b, t + mark)
+            for i, (label, a, s, b, t) in enumerate(_SHARE_ROWS)
+        ),
+    ]
+    heading = Heading(text="Condensed Consolidated Statements of Income", line=1, page=1)
+    (table,) = _understand(heading, _table(1, rows))
+    columns = table.blocks[0].columns
+    assert [(c.period, c.share_of, c.change) for c in columns] == [
+        (Q1_2023, False, False),
+        (None, True, False),
+        (Q1_2022, False, False),
+        (None, True, False),
+    ]
+
+
+def test_a_percent_column_of_changes_beside_the_periods_stays_a_change() -> None:
+    """The control: figures that are (2023 - 2022) / 2022 share no base; a change."""
+    changes = ("11.2", "7.6", "14.3", "37.5", "42.6")
+    rows = [
+        _row(3, "", "Three Months Ended March 31, 2023", "Three Months Ended March 31, 2022", "%"),
+        *(
+            _row(4 + i, label, a, b, change)
+            for i, ((label, a, _, b, _), change) in enumerate(
+                zip(_SHARE_ROWS, changes, strict=True)
+            )
+        ),
+    ]
+    (table,) = _understand(Heading(text="Statements of Income", line=1, page=1), _table(1, rows))
+    columns = table.blocks[0].columns
+    assert [(c.period, c.share_of, c.change) for c in columns] == [
+        (Q1_2023, False, False),
+        (Q1_2022, False, False),
+        (Q1_2023, False, True),
+    ]
+
+
 Q2_2025 = Period(start=date(2025, 7, 1), end=date(2025, 9, 30))
 Q2_2024 = Period(start=date(2024, 7, 1), end=date(2024, 9, 30))
 

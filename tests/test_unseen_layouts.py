@@ -995,6 +995,160 @@ def test_a_section_after_a_blank_line_keeps_the_statements_columns_without_signs
     assert len(facts) == 20
 
 
+_JUNE_LEAD = (
+    "Halvorsen Tools Reports Second Quarter 2025 Results\n\n"
+    "CHICAGO, July 30, 2025 -- Halvorsen Tools, Inc. today reported results for the second "
+    "quarter ended June 30, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF INCOME\n"
+    "(Unaudited)\n"
+    "(In millions, except per share amounts)\n\n"
+)
+_JUNE_HEADERS = {
+    "spans-over-two-lines": (
+        "\tThree Months Ended\t\tSix Months Ended\n\tJune 30,\t\tJune 30,\n\t2025\t2024\t2025\t2024"
+    ),
+    "one-header-per-period": "\t".join(
+        (
+            "",
+            "Three Months Ended June 30, 2025",
+            "Three Months Ended June 30, 2024",
+            "Six Months Ended June 30, 2025",
+            "Six Months Ended June 30, 2024",
+        )
+    ),
+}
+
+
+def _tabs_with_signs_in_some_rows(header: str, sign: str) -> str:
+    """Tab-separated, a sign cell before each amount of the rows that print a sign and
+    none in the other rows or the header: the sign cells are no columns of the table."""
+    rows = (
+        ("Net sales", ("1,284.6", "1,201.9", "2,497.3", "2,355.0"), True),
+        ("Cost of sales", ("781.2", "744.0", "1,527.5", "1,466.8"), False),
+        ("Net income", ("121.8", "87.5", "221.7", "156.1"), True),
+        ("Earnings per share:", (), False),
+        ("Basic", ("1.64", "1.16", "2.98", "2.07"), True),
+        ("Diluted", ("1.62", "1.15", "2.95", "2.05"), True),
+    )
+    lines = [header]
+    for label, amounts, signed in rows:
+        cells = [f"{sign}\t{a}" if signed else a for a in amounts]
+        lines.append("\t".join((label, *cells)))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("sign", ["$", "US$", "€"])
+@pytest.mark.parametrize("header", sorted(_JUNE_HEADERS))
+def test_sign_cells_in_some_tab_rows_join_their_amounts(
+    tmp_path: Path, header: str, sign: str
+) -> None:
+    table = _tabs_with_signs_in_some_rows(_JUNE_HEADERS[header], sign)
+    facts = _facts(_release(tmp_path, _JUNE_LEAD + table, ".txt"))
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts[(revenue, "D2025-04-01_2025-06-30")] == Decimal("1284600000")
+    assert facts[(revenue, "D2024-04-01_2024-06-30")] == Decimal("1201900000")
+    assert facts[(revenue, "D2025-01-01_2025-06-30")] == Decimal("2497300000")
+    assert facts[(revenue, "D2024-01-01_2024-06-30")] == Decimal("2355000000")
+    assert facts[("CostOfGoodsAndServicesSold", "D2024-04-01_2024-06-30")] == Decimal("744000000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-06-30")] == Decimal("156100000")
+    assert facts[("EarningsPerShareBasic", "D2025-04-01_2025-06-30")] == Decimal("1.64")
+    assert facts[("EarningsPerShareDiluted", "D2024-01-01_2024-06-30")] == Decimal("2.05")
+    assert len(facts) == 20
+
+
+@pytest.mark.parametrize("sign", ["$", "€"])
+def test_sign_cells_in_some_tab_rows_of_a_balance_sheet_join_their_amounts(
+    tmp_path: Path, sign: str
+) -> None:
+    table = (
+        "CONDENSED CONSOLIDATED BALANCE SHEETS\n(In millions)\n\n"
+        "\tJune 30, 2025\tDecember 31, 2024\n"
+        f"Cash and cash equivalents\t{sign}\t412.6\t{sign}\t388.0\n"
+        "Inventories\t901.4\t846.2\n"
+        f"Total assets\t{sign}\t6,842.1\t{sign}\t6,715.9\n"
+    )
+    facts = _facts(_release(tmp_path, _JUNE_LEAD.split("CONDENSED")[0] + table, ".txt"))
+    cash = "CashAndCashEquivalentsAtCarryingValue"
+    assert facts[(cash, "I2025-06-30")] == Decimal("412600000")
+    assert facts[(cash, "I2024-12-31")] == Decimal("388000000")
+    assert facts[("InventoryNet", "I2024-12-31")] == Decimal("846200000")
+    assert facts[("Assets", "I2025-06-30")] == Decimal("6842100000")
+    assert len(facts) == 6
+
+
+_SHARE_LEAD = (
+    "Ostrava Instruments Reports Second Quarter 2025 Results\n\n"
+    "BOSTON, July 31, 2025 -- Ostrava Instruments, Inc. today reported results for the second "
+    "quarter ended June 30, 2025.\n\n"
+)
+_SHARE_TITLE = "CONDENSED CONSOLIDATED STATEMENTS OF INCOME (in thousands)"
+# Each period's amount and its share of revenue, the share printed to one decimal.
+_SHARE_ROWS = (
+    ("Revenue", ("$212,614", "100.0", "$191,198", "100.0")),
+    ("Cost of revenue", ("96,318", "45.3", "89,480", "46.8")),
+    ("Gross profit", ("116,296", "54.7", "101,718", "53.2")),
+    ("Operating income", ("29,974", "14.1", "21,797", "11.4")),
+    ("Net income", ("$23,175", "10.9", "$16,252", "8.5")),
+)
+
+
+def _share_cells(cells: tuple[str, ...], signed: bool) -> tuple[str, ...]:
+    """The row's cells, the shares with or without their "%" sign."""
+    return tuple(c + "%" if signed and i % 2 else c for i, c in enumerate(cells))
+
+
+def _shares_as_tabs(signed: bool) -> str:
+    lines = [_SHARE_TITLE, "", "\tThree Months Ended June 30,", "\t2025\t%\t2024\t%"]
+    lines += ["\t".join((label, *_share_cells(c, signed))) for label, c in _SHARE_ROWS]
+    return _SHARE_LEAD + "\n".join(lines) + "\n"
+
+
+def _shares_as_html(signed: bool) -> str:
+    def row(cells: tuple[str, ...], tag: str = "td") -> str:
+        return "<tr>" + "".join(f"<{tag}>{c}</{tag}>" for c in cells) + "</tr>"
+
+    span = '<tr><th></th><th colspan="4">Three Months Ended June 30,</th></tr>'
+    body = [span, row(("", "2025", "%", "2024", "%"), "th")]
+    body += [row((label, *_share_cells(c, signed))) for label, c in _SHARE_ROWS]
+    lead = "".join(f"<p>{p}</p>" for p in _SHARE_LEAD.strip().split("\n\n"))
+    return f"<html><body>{lead}<p><b>{_SHARE_TITLE}</b></p><table>{''.join(body)}</table></body></html>"
+
+
+_SHARE_PRINTS: dict[str, tuple[Callable[[bool], str], str]] = {
+    "tabs": (_shares_as_tabs, ".txt"),
+    "html": (_shares_as_html, ".html"),
+}
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["percent-signs", "bare-figures"])
+@pytest.mark.parametrize("print_", sorted(_SHARE_PRINTS))
+def test_a_percent_column_of_shares_of_revenue_beside_each_period_is_no_change(
+    tmp_path: Path, print_: str, signed: bool
+) -> None:
+    """ "2025 | % | 2024 | %": each % column holds the amounts to its left as shares of
+    revenue (100.0%), which the arithmetic proves; no change facts, no duplicates."""
+    render, suffix = _SHARE_PRINTS[print_]
+    facts = _facts(_release(tmp_path, render(signed), suffix))
+    assert facts[("Revenues", "D2025-04-01_2025-06-30")] == Decimal("212614000")
+    assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("191198000")
+    assert facts[("CostOfRevenue", "D2024-04-01_2024-06-30")] == Decimal("89480000")
+    assert facts[("NetIncomeLoss", "D2025-04-01_2025-06-30")] == Decimal("23175000")
+    assert not [concept for concept, _ in facts if concept.endswith("PercentChange")]
+    assert len(facts) == 10
+
+
+def test_a_percent_column_of_changes_stays_a_change(tmp_path: Path) -> None:
+    """The control: a "%" column whose figures are (2025 - 2024) / 2024 is a change."""
+    changes = ("11.2%", "7.6%", "14.3%", "37.5%", "42.6%")
+    lines = [_SHARE_TITLE, "", "\tThree Months Ended June 30,", "\t2025\t2024\t%"]
+    for (label, cells), change in zip(_SHARE_ROWS, changes, strict=True):
+        lines.append("\t".join((label, cells[0], cells[2], change)))
+    facts = _facts(_release(tmp_path, _SHARE_LEAD + "\n".join(lines) + "\n", ".txt"))
+    assert facts[("RevenuesPercentChange", "D2025-04-01_2025-06-30")] == Decimal("0.112")
+    assert facts[("NetIncomeLossPercentChange", "D2025-04-01_2025-06-30")] == Decimal("0.426")
+    assert facts[("Revenues", "D2024-04-01_2024-06-30")] == Decimal("191198000")
+
+
 _HALF_LEAD = (
     "# Tideway Systems Reports Second Quarter 2025 Results\n\n"
     "TEL AVIV, Israel, August 6, 2025 -- Tideway Systems Ltd. today reported results for "

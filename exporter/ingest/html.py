@@ -43,6 +43,7 @@ from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Ta
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
+from exporter.ingest.text.columns import CURRENCY_SIGNS
 from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
 from exporter.taxonomy_narrative import ends_with_abbreviation, packaged_legal_forms
@@ -64,7 +65,6 @@ _BLOCK_TAGS = _HEADING_TAGS | frozenset(
     }
 )  # fmt: skip
 _CELL_TAGS = frozenset({"td", "th"})
-_CURRENCY_CELLS = frozenset({"$", "US$", "C$", "A$", "HK$", "NT$", "S$", "R$", "€", "£", "¥", "₹"})
 _FORM_WORDS = 150  # a form with more text than this wraps the page (ASP.NET), not a search box
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 1000
@@ -535,9 +535,14 @@ def _numberish(text: str) -> bool:
 
 
 def _joins(previous: _Slot, slot: _Slot) -> bool:
-    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")")."""
-    if previous.text in _CURRENCY_CELLS:
+    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")").
+
+    A "%" after a year heads a column of its own ("2025 | % | 2024 | %"): no year is a
+    percentage."""
+    if previous.text in CURRENCY_SIGNS:
         return _numberish(slot.text) and not is_year(slot.text)
+    if "%" in slot.text and is_year(previous.text):
+        return False
     return bool(_SUFFIX.match(slot.text)) and parse_number(previous.text + slot.text) is not None
 
 

@@ -55,6 +55,7 @@ from exporter.tables.rows import (
     split_label,
 )
 from exporter.tables.scale import parse_scale
+from exporter.tables.shares import shares_by_arithmetic
 from exporter.taxonomy import Taxonomy
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "release_date", "understand_tables"]
@@ -283,6 +284,7 @@ def _block(
             positions = numeric_positions(data)
             width = max(p + 1 for p in positions)
             columns = build_columns(headers, positions, width, context)
+        columns = shares_by_arithmetic(columns, data)
     else:
         columns = previous
     placed: list[TableRow | None] = []

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from exporter.document import Cell, Row
-from exporter.ingest.text.grid import value_text
+from exporter.ingest.text.grid import is_year, value_text
 
 CURRENCY_SIGNS = frozenset({"$", "US$", "C$", "A$", "HK$", "NT$", "S$", "R$", "€", "£", "¥", "₹"})
 _CLOSING = frozenset({")", "%", ")%", "%)"})
@@ -111,10 +111,59 @@ def merged_signs(rows: list[Row], before: SignColumns | None = None) -> list[Row
     ("Weighted average shares outstanding:"), whose counts need no `$`.
     """
     positions = sign_columns(rows, before).positions
-    if not positions:
-        return rows
-    padded = not any(_collides(row, positions) for row in rows if not _is_body(row))
-    return [_merged(row, positions) if padded or _is_body(row) else row for row in rows]
+    if positions:
+        padded = not any(_collides(row, positions) for row in rows if not _is_body(row))
+        rows = [_merged(row, positions) if padded or _is_body(row) else row for row in rows]
+    return _signs_joined(rows)
+
+
+def _signs_joined(rows: list[Row]) -> list[Row]:
+    """Rows that print a `$` cell before some amounts where the other rows print none
+    ("Net revenues, $, 1,284.6, $, 1,201.9" over "Cost of sales, 781.2, 744.0"): the sign
+    columns are not columns of the table, so each such row has its signs joined to the
+    amounts after them, when that makes it no wider than the rows without signs."""
+    plain = [_width(row) for row in rows if not _lone_signs(row)]
+    width = max(plain, default=0)
+    joined = []
+    for row in rows:
+        compact = _joined_row(row) if _lone_signs(row) else row
+        joined.append(compact if _width(compact) <= width < _width(row) else row)
+    return joined
+
+
+def _lone_signs(row: Row) -> bool:
+    """A body row with a currency sign alone in a cell before an amount (a row whose cells
+    span columns is a header's, left to the column reading)."""
+    texts = [c.text.strip() for c in row.cells]
+    return (
+        _is_body(row)
+        and all(c.span == 1 for c in row.cells)
+        and any(_joins_next(a, b) for a, b in pairwise(texts))
+    )
+
+
+def _joins_next(text: str, following: str) -> bool:
+    """A currency sign that belongs to the amount in the next cell (never to a year)."""
+    return text in CURRENCY_SIGNS and bool(value_text(following)) and not is_year(following)
+
+
+def _joined_row(row: Row) -> Row:
+    """The row with each lone currency sign joined to the amount after it."""
+    texts: list[str] = []
+    for cell in row.cells:
+        text = cell.text.strip()
+        if texts and _joins_next(texts[-1], text):
+            texts[-1] += text
+        else:
+            texts.append(text)
+    return row.model_copy(
+        update={"cells": tuple(Cell(text=t, column=i) for i, t in enumerate(texts))}
+    )
+
+
+def _width(row: Row) -> int:
+    """Grid columns up to the row's last non-empty cell."""
+    return max((c.column + c.span for c in row.cells if c.text.strip()), default=0)
 
 
 def sign_columns(rows: list[Row], before: SignColumns | None = None) -> SignColumns:
