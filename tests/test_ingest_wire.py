@@ -529,3 +529,29 @@ def test_newswire_copy_converts_with_its_statement_facts(stem: str) -> None:
     facts = {(c, p, u, v) for c, p, u, v, _decimals, _dims in _facts(UNLABELED / f"{stem}.txt")}
     for concept, period, unit, value in CASES[stem]:
         assert (US_GAAP + concept, period, unit, Decimal(value)) in facts, concept
+
+
+@pytest.mark.parametrize(
+    ("header", "cells"),
+    [
+        ("Q3 2025 Q3 2024 9M 2025 9M 2024", ["Q3 2025", "Q3 2024", "9M 2025", "9M 2024"]),
+        ("Q3 2025 Q2 2025 Q3 2024", ["Q3 2025", "Q2 2025", "Q3 2024"]),
+        ("Fourth Quarter 2025 Fourth Quarter 2024", ["Fourth Quarter 2025", "Fourth Quarter 2024"]),
+        ("FY 2025 FY 2024", ["FY 2025", "FY 2024"]),
+    ],
+)
+def test_a_header_line_of_quarters_and_parts_of_years_is_cut_at_each(
+    header: str, cells: list[str]
+) -> None:
+    """Key metrics printed one space apart under a line naming each column's quarter or part
+    of a year with its year: one header cell per phrase."""
+    count = len(cells)
+    rows = [
+        header,
+        "Total customers " + " ".join(["4,812", "4,655", "4,203", "3,990"][:count]),
+        "Net revenue retention rate " + " ".join(["116%", "115%", "112%", "110%"][:count]),
+        "Revenue $ " + " $ ".join(["152.3", "146.0", "128.9", "120.2"][:count]),
+    ]
+    (table,) = read_text("\n\n".join(rows) + "\n", "case.txt").tables
+    assert _filled(table)[0] == ["", *cells]
+    assert _filled(table)[1] == ["Total customers", *["4,812", "4,655", "4,203", "3,990"][:count]]

@@ -495,11 +495,13 @@ def _anchor(phrase: PeriodPhrase) -> tuple[object, ...]:
 
 
 def _complete(text: str) -> bool:
-    """Whether `text` is a whole period phrase: it names a date or a fiscal year, and ends
-    with its day or year (a month alone, "September", still waits for its day)."""
+    """Whether `text` is a whole period phrase: it names a date, a fiscal year, or a part
+    of a year with its year ("Fourth Quarter 2025", "9M 2025"), and ends with its day or
+    year (a month alone, "September", still waits for its day)."""
     phrase = parse_phrase(text)
     ends = any(c.isdigit() for c in text.split()[-1:][0]) if text.split() else False
-    return ends and (phrase.has_date or phrase.fiscal_year is not None)
+    dated = phrase.has_date or phrase.fiscal_year is not None
+    return ends and (dated or (len(phrase.years) == 1 and phrase.names_part_of_year))
 
 
 def period_pieces(text: str) -> list[str]:
