@@ -34,8 +34,8 @@ from exporter.labels import (
 )
 from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
+from exporter.period_phrases import says_only_comparison
 from exporter.tables.model import ColumnBlock, StatementTable, TableRow
-from exporter.tables.phrases import says_only_comparison
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import vocabulary

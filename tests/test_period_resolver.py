@@ -17,9 +17,9 @@ from cells import fact_set
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exporter.period_phrases import parse_phrase
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
-from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import resolve
 
 D = date

@@ -16,12 +16,12 @@ from enum import StrEnum
 
 from exporter.document import Document, Heading, Paragraph
 from exporter.models import Frozen
+from exporter.period_phrases import PeriodPhrase as TitlePhrase
+from exporter.period_phrases import parse_phrase
 from exporter.periods import Period, months_back
 from exporter.tables import label_offset, release_date
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
-from exporter.tables.phrases import PeriodPhrase as TitlePhrase
-from exporter.tables.phrases import parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
 from exporter.taxonomy_narrative import ends_with_abbreviation

@@ -15,6 +15,7 @@ from datetime import date
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import parse_cell
+from exporter.period_phrases import PeriodPhrase, note_period, parse_phrase, single_period
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
@@ -42,7 +43,6 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.phrases import PeriodPhrase, note_period, parse_phrase, single_period
 from exporter.tables.rates import rates_by_arithmetic
 from exporter.tables.resolve import resolve
 from exporter.tables.rows import (

@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
+from exporter.period_phrases import PeriodPhrase, parse_phrase
 from exporter.periods import Period, months_back
-from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.vocabulary import vocabulary
 
 _EARLY_JANUARY_DAYS = 7

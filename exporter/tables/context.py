@@ -16,6 +16,7 @@ from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
+from exporter.period_phrases import footnote_marks, parse_phrase
 from exporter.tables.decimals import (
     decimal_comma_evidence,
     document_decimal_comma,
@@ -23,7 +24,6 @@ from exporter.tables.decimals import (
     uses_decimal_comma,
 )
 from exporter.tables.headers import is_header_row, is_unlabelled_header
-from exporter.tables.phrases import footnote_marks, parse_phrase
 from exporter.tables.resolve import period_of
 from exporter.tables.scale import SCALE, only_a_unit
 from exporter.taxonomy import Taxonomy

@@ -20,15 +20,15 @@ from pydantic import BaseModel, ConfigDict, Field
 from exporter.document import Cell, Row
 from exporter.labels import is_stub_caption, label_tokens, strip_footnotes
 from exporter.numbers import is_year, parse_cell, parse_number
-from exporter.periods import Period
-from exporter.tables.calendar import FiscalCalendar
-from exporter.tables.model import Column
-from exporter.tables.phrases import (
+from exporter.period_phrases import (
     PeriodPhrase,
     footnote_marks,
     parse_phrase,
     single_period,
 )
+from exporter.periods import Period
+from exporter.tables.calendar import FiscalCalendar
+from exporter.tables.model import Column
 from exporter.tables.resolve import Resolution, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words

@@ -15,9 +15,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from exporter.labels import label_tokens
 from exporter.numbers import PrintedNumber
+from exporter.period_phrases import parse_phrase
 from exporter.periods import Period
 from exporter.tables.model import ColumnBlock, StatementTable
-from exporter.tables.phrases import parse_phrase
 
 # Powers of ten between two tables' scales (units to billions) that a match may bridge.
 _SCALE_STEPS = range(-9, 10)

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
+from exporter.period_phrases import PeriodPhrase, parse_phrase
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, is_month_end
-from exporter.tables.phrases import PeriodPhrase, parse_phrase
 from exporter.tables.scale import only_a_unit
 from exporter.vocabulary import vocabulary
 

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from exporter.ingest.text.fixed import cut
 from exporter.ingest.text.grid import is_header_text, is_year, value_text
-from exporter.tables.phrases import period_pieces
+from exporter.period_phrases import period_pieces
 
 _GUTTER = "  "
 _MAX_LABEL_WORDS = 20
@@ -184,6 +184,11 @@ def _rewritten(lines: list[str], table: _Table) -> dict[int, str]:
     found = {i: r for i, r in rows.items() if r is not None}
     headers = [_header_cells(lines[i]) or [] for i in table.headers]
     if not found:
+        return {}
+    printed = max((len(h) for h in headers), default=0)
+    if printed >= _MIN_WIDTH and all(len(cut(lines[i]).values) == printed for i in found):
+        # Set apart by wide gutters into the header's columns already: a space inside a
+        # cell groups its digits ("Revenue     24 318     22 647").
         return {}
     width = _width(list(found.values()), headers)
     if width < _MIN_WIDTH:
