@@ -322,6 +322,36 @@ def test_a_labelled_bracket_after_words_dates_only_its_own_figure(
     }
 
 
+@pytest.mark.parametrize("label", ["1H FY24", "H1 FY24", "1H24", "prior year"])
+@pytest.mark.parametrize("change", ["up 8.2%", "up 8.2% on the prior corresponding period"])
+def test_a_labelled_bracket_after_a_change_is_the_values_comparative(
+    tmp_path: Path, label: str, change: str
+) -> None:
+    """ "Revenue of A$412.5 million, up 8.2% (1H FY24: A$381.2 million)": the bracket past
+    the change dates the value's comparative, and the change compares the two; "1H" in a
+    label is a half, never a figure."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Kestrel Holdings Limited: results for the half year ended 31 December 2024\n\n"
+        "SYDNEY, 20 February 2025 - Kestrel Holdings Limited (ASX: KSL) today announced its"
+        " results for the half year ended 31 December 2024.\n\n"
+        f"- Revenue of A$412.5 million, {change} ({label}: A$381.2 million).\n"
+        f"- EBITDA margin 16.6% ({label}: 15.9%).\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    aud, half, before = "iso4217:AUD", "2024-07-01/2024-12-31", "2023-07-01/2023-12-31"
+    assert facts >= {
+        ("Revenues", half, aud, Decimal("412500000")),
+        ("Revenues", before, aud, Decimal("381200000")),
+        ("RevenuesPercentChangeFromPriorYear", half, "xbrli:pure", Decimal("0.082")),
+        ("EbitdaMargin", half, "xbrli:pure", Decimal("0.166")),
+        ("EbitdaMargin", before, "xbrli:pure", Decimal("0.159")),
+    }
+
+
 def _key_figures_release(prose: str, table: tuple[str, str]) -> str:
     """A first-half release: one sentence of prose, then a key-figures table printing revenue
     as `table` gives it (current and prior half)."""

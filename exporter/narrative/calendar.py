@@ -165,7 +165,12 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:the\s+)?(?:three|six|nine|twelve|\d{{1,2}})[\s-]months?\s+ended\s+{DATE}",
     ),
     (PhraseKind.ABSOLUTE, "span", rf"\b(?:the\s+)?(?:fiscal\s+)?quarter\s+ended\s+{DATE}"),
-    (PhraseKind.ABSOLUTE, "year_ended", rf"\b(?:fiscal\s+)?year\s+ended\s+{DATE}"),
+    (PhraseKind.ABSOLUTE, "half_ended", rf"\bhalf[\s-]year\s+ended\s+{DATE}"),
+    (
+        PhraseKind.ABSOLUTE,
+        "year_ended",
+        rf"(?<!half\s)(?<!half-)\b(?:fiscal\s+)?year\s+ended\s+{DATE}",
+    ),
     (
         PhraseKind.ABSOLUTE,
         "instant",
@@ -248,7 +253,7 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     (
         PhraseKind.PRIOR_YEAR,
         "prior_year",
-        r"\b(?:(?:in\s+)?the\s+)?same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\byear[\s-]ago\b|\b(?:the\s+)?(?:prior|previous)[\s-]year(?:\s+(?:period|quarter))?\b|\blast\s+year\b|\byear[\s-](?:over|on)[\s-]year\b",
+        r"\b(?:(?:in\s+)?the\s+)?same\s+(?:period|quarter)\s+(?:of\s+)?(?:last|the\s+prior|the\s+previous)\s+year\b|\ba\s+year\s+(?:ago|earlier)\b|\byear[\s-]ago\b|\b(?:the\s+)?(?:prior|previous)[\s-]year(?:\s+(?:period|quarter))?\b|\b(?:the\s+)?(?:prior|previous)\s+corresponding\s+period\b|\bpcp\b|\blast\s+year\b|\byear[\s-](?:over|on)[\s-]year\b",
     ),
     (
         PhraseKind.PRIOR_QUARTER,
@@ -282,10 +287,14 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     if year is None and "short" in groups and match["short"]:
         year = 2000 + int(match["short"])
     label = year or report.fiscal_year
-    if name in ("span", "year_ended"):
+    if name in ("span", "year_ended", "half_ended"):
         end = _date(match)
-        text = match.group(0) if name == "span" else f"twelve months ended {match.group(0)}"
-        return period_of(text) if end else None
+        months = {
+            "span": "",
+            "year_ended": "twelve months ended ",
+            "half_ended": "six months ended ",
+        }
+        return period_of(f"{months[name]}{match.group(0)}") if end else None
     if name == "instant":
         end = _date(match)
         return Period(end=end) if end else None

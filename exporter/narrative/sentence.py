@@ -199,15 +199,16 @@ def read_sentence(
     phrase next to them names the whole, not a part)."""
     raw = index.without_filler(words(text))
     mentions = index.mentions(raw, text)
-    dates = [m.span() for m in DATE_PATTERN.finditer(text)]
+    phrases = tuple(p for p in find_phrases(text, report) if not _dates_an_event(text, p, index))
+    periods = tuple((p.start, p.end) for p in phrases)
+    # Dates and period phrases are no figures: "1H FY24", "9M 2025" print digits.
+    dates = [m.span() for m in DATE_PATTERN.finditer(text)] + list(periods)
     names = [(m.start, m.end) for m in mentions]
     figures = [
         f
         for f in (reader.figures(text) if found is None else found)
         if not _inside(f, dates) and not _starts_in(f, names)
     ]
-    phrases = tuple(p for p in find_phrases(text, report) if not _dates_an_event(text, p, index))
-    periods = tuple((p.start, p.end) for p in phrases)
     mentions = [
         m
         for m in mentions
@@ -327,6 +328,12 @@ class Cues:
         if previous is Role.VALUE and same_kind and _bracketed(gap, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True)
         if previous is Role.VALUE and same_kind and self._labelled(sentence, start, end, after):
+            return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
+        # "revenue of A$412.5 million, up 8.2% (1H FY24: A$381.2 million)": past the change,
+        # the value's comparative, which the change compares with.
+        value_before = index > 1 and _same_measure(sentence.figures[index - 2], figure)
+        after_change = previous is Role.CHANGE and value_before
+        if after_change and self._labelled(sentence, start, end, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
         if previous is Role.LOW and re.fullmatch(r"\s*(?:and|to|-|\u2013)\s*", gap):
             return Cue(role=Role.HIGH)
