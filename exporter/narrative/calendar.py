@@ -281,6 +281,10 @@ def _date(match: re.Match[str]) -> date | None:
         return None
 
 
+# The length a "year ended" or "half year ended" phrase gives the date after it.
+_ENDED_LENGTH = {"year_ended": "twelve months ended ", "half_ended": "six months ended "}
+
+
 def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period | None:
     groups = match.re.groupindex
     year = int(match["year"]) if "year" in groups and match["year"] else None
@@ -288,13 +292,8 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
         year = 2000 + int(match["short"])
     label = year or report.fiscal_year
     if name in ("span", "year_ended", "half_ended"):
-        end = _date(match)
-        months = {
-            "span": "",
-            "year_ended": "twelve months ended ",
-            "half_ended": "six months ended ",
-        }
-        return period_of(f"{months[name]}{match.group(0)}") if end else None
+        length = _ENDED_LENGTH.get(name, "")
+        return period_of(f"{length}{match.group(0)}") if _date(match) else None
     if name == "instant":
         end = _date(match)
         return Period(end=end) if end else None
