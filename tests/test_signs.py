@@ -339,6 +339,64 @@ def test_a_payment_without_a_standard_concept_is_positive(tmp_path: Path, paymen
     assert paid == {Decimal(350_000)}
 
 
+# An IFRS operating section: working capital lines name the increase in brackets, taxes paid
+# are printed as their effect on cash, and an asset without a standard concept is among them.
+IFRS_OPERATING = """Wren Foods plc: interim results for the six months ended 30 June 2024
+
+Condensed consolidated statement of cash flows
+(GBP thousands)
+
+\tSix months ended 30 June\t
+\t2024\t2023
+Cash flows from operating activities\t\t
+Profit for the period\t120\t100
+Depreciation and amortisation\t30\t28
+{receivables}\t(15)\t8
+{other_asset}\t(2)\t1
+{payables}\t12\t(5)
+Income tax paid\t(20)\t(18)
+Net cash from operating activities\t125\t114
+"""
+
+
+@pytest.mark.parametrize(
+    ("receivables", "payables"),
+    [
+        (
+            "(Increase) decrease in trade and other receivables",
+            "Increase (decrease) in trade and other payables",
+        ),
+        (
+            "(Increase)/decrease in trade and other receivables",
+            "Increase/(decrease) in trade and other payables",
+        ),
+    ],
+)
+@pytest.mark.parametrize(
+    "other_asset",
+    ["(Increase) decrease in biological assets", "(Increase)/decrease in emission allowances"],
+)
+def test_an_ifrs_operating_section_signs_its_changes_and_taxes_paid(
+    tmp_path: Path, receivables: str, payables: str, other_asset: str
+) -> None:
+    """ "(15)" under "(Increase) decrease in trade and other receivables" is an increase of
+    15; "(5)" under payables a decrease; "Income tax paid (20)" is 20 paid. An asset line
+    without a standard concept that names its increase in brackets is reversed alike."""
+    text = IFRS_OPERATING.format(
+        receivables=receivables, payables=payables, other_asset=other_asset
+    )
+    values = _written_values(tmp_path, text)
+    half, before = "2024-01-01/2024-06-30", "2023-01-01/2023-06-30"
+    assert values[("IncreaseDecreaseInAccountsAndOtherReceivables", half)] == 15_000
+    assert values[("IncreaseDecreaseInAccountsAndOtherReceivables", before)] == -8_000
+    assert values[("IncreaseDecreaseInAccountsPayableAndAccruedLiabilities", half)] == 12_000
+    assert values[("IncreaseDecreaseInAccountsPayableAndAccruedLiabilities", before)] == -5_000
+    assert values[("IncomeTaxesPaidNet", half)] == 20_000
+    assert values[("IncomeTaxesPaidNet", before)] == 18_000
+    extension = {v for (c, p), v in values.items() if p == half and v in (2_000, -2_000)}
+    assert extension == {Decimal(2_000)}
+
+
 # A partnership's reconciliation to distributable cash flow: the lines under "Less:" are
 # printed in brackets because they are subtracted; each is a positive payment or cost.
 # An adjustment printed in brackets under "Add:" is a negative one and keeps its sign.

@@ -297,6 +297,22 @@ def _outflow_extensions(
     )
 
 
+def _bracketed_increase_extensions(
+    block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
+) -> frozenset[str]:
+    """Extension concepts of a cash flow statement whose label prints an increase in
+    brackets ("(Increase) decrease in contract assets"): an asset's increase printed as its
+    effect on cash, reversed like the standard changes in assets."""
+    openings = [w.lower().split() for w in taxonomy.row_kinds.get("bracketed_increase", ())]
+    return frozenset(
+        concept
+        for row, concept in concepts.items()
+        if concept not in taxonomy.concepts
+        and (words := block.rows[row].label.lower().split())
+        and any(p and words[: len(p)] == p for p in openings)
+    )
+
+
 def _deducted_extensions(
     block: ColumnBlock, concepts: dict[int, str], taxonomy: Taxonomy
 ) -> frozenset[str]:
@@ -545,6 +561,8 @@ def block_calculations(
     rows of a concept in `reversed_in_print` start reversed (see
     `Taxonomy.printed_reversed`)."""
     order = sorted(concepts)
+    if reversed_in_print:
+        reversed_in_print |= _bracketed_increase_extensions(block, concepts, taxonomy)
     rows = [_row_values(block, r, concepts[r], skipped.get(r, frozenset())) for r in order]
     instances = find_relations(rows, taxonomy)
     start = [
