@@ -13,11 +13,24 @@ from decimal import Decimal
 from functools import lru_cache
 
 from exporter.models import Frozen
+from exporter.vocabulary import currency_marks
 
 DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2012", "\u2212", "\u2015", "\u2014\u2014"})
 _MINUS = "-\u2212\u2013\u2014"
-# "HK" and "RM" without a sign: "HK14.86 cents" (Hong Kong cents), "RM0.12" (ringgit).
-_CURRENCY_MARK = r"(?:US\$|HK\$|NT\$|A\$|C\$|S\$|R\$|RMB|HK(?=\s?\d)|RM(?=\d)|\$|€|£|¥|₹|₩)"
+
+
+def _currency_mark() -> str:
+    """The taxonomy's currency marks a cell may print before its digits ("$", "€", "HK$",
+    "EUR 412.8", "Rs. 1,234"); a mark of letters only before digits or a bracket, so that
+    no word is read as one. "HK" without its sign: "HK14.86 cents" (Hong Kong cents)."""
+    marks = sorted(currency_marks(), key=len, reverse=True)
+    spelled = [
+        re.escape(m) + (r"(?=\s?[\d(])" if m[-1].isalpha() or m[-1] == "." else "") for m in marks
+    ]
+    return "(?:" + "|".join([*spelled, r"HK(?=\s?\d)"]) + ")"
+
+
+_CURRENCY_MARK = _currency_mark()
 _NUMBER = re.compile(
     rf"""^
     (?P<lead>[{_MINUS}+])?\s*

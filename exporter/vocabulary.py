@@ -1,4 +1,5 @@
-"""The period words of the taxonomy (`taxonomy/periods.toml`), loaded once for every stage.
+"""The period words (`taxonomy/periods.toml`) and currency marks of the taxonomy, loaded once
+for every stage.
 
 Readers of PDF pages and plain text need the same words to tell a header line from a row
 ("Three Months Ended", "13 Wks Ended", "Sept. 30") as the table stage needs to read the
@@ -60,6 +61,24 @@ def vocabulary() -> Vocabulary:
         words={k: tuple(v) for k, v in data["words"].items()},
         calendar={k: tuple(v) for k, v in data["calendar"].items()},
     )
+
+
+@cache
+def currency_marks() -> frozenset[str]:
+    """The taxonomy's currency spellings a table prints in a cell of its own before an
+    amount, as it prints "$": signs ("$", "€", "HK$", "Rs."), codes ("EUR", "NOK") and short
+    capitalised marks ("Rp", "KSh"); never a word ("yen", "dollars") or a lone letter."""
+    data = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
+    spellings = (s for names in data["currencies"].values() for s in names)
+    return frozenset(s for s in spellings if _is_mark(s))
+
+
+def _is_mark(spelling: str) -> bool:
+    letters = spelling.replace(".", "")
+    if not letters.isalpha():
+        return " " not in spelling
+    short = 2 <= len(letters) <= 3 and letters[0].isupper()
+    return (letters.isupper() and len(letters) >= 2) or short
 
 
 def _month_numbers() -> dict[str, int]:

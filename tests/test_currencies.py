@@ -118,3 +118,109 @@ def test_a_column_unit_naming_the_currency_by_its_symbol_and_scale(
     revenue = {(p, u, v) for c, p, u, v, _ in facts if c.endswith("#Revenues")}
     scaled = Decimal(24318).scaleb(power)
     assert revenue >= {("2025-03-01/2025-08-31", f"iso4217:{code}", scaled)}
+
+
+# A statement that prints the currency code in a cell of its own before some amounts, as
+# "$" is printed; the code's cell is a mark, never a label's word or a column.
+CODE_CELL_ROWS = [
+    ("Revenue", "{code}", "1,234.5", "{code}", "1,100.2"),
+    ("Operating expenses", "", "(900.0)", "", "(850.1)"),
+    ("Operating profit", "", "334.5", "", "250.1"),
+    ("Net profit", "{code}", "250.0", "{code}", "190.0"),
+]
+CODE_CELL_TITLE = [
+    "Norvik ASA reports fourth quarter 2025 results",
+    "OSLO, 5 February 2026 - Norvik ASA today reported its results for the fourth quarter of 2025.",
+    "Condensed consolidated income statement (in millions)",
+]
+
+
+def _code_cells_text(code: str) -> str:
+    rows = ["\t".join(c.format(code=code) for c in row) for row in CODE_CELL_ROWS]
+    return "\n\n".join(CODE_CELL_TITLE) + "\n\n\tQ4 2025\t\tQ4 2024\t\n" + "\n".join(rows) + "\n"
+
+
+def _code_cells_html(code: str) -> str:
+    cells = "".join(
+        "<tr>" + "".join(f"<td>{c.format(code=code)}</td>" for c in row) + "</tr>"
+        for row in CODE_CELL_ROWS
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in CODE_CELL_TITLE)
+    header = '<tr><td></td><td colspan="2">Q4 2025</td><td colspan="2">Q4 2024</td></tr>'
+    return f"<html><body>{paragraphs}<table>{header}{cells}</table></body></html>"
+
+
+def _code_cells_pdf(code: str) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    y = 800.0
+    for line in CODE_CELL_TITLE:
+        canvas.drawString(50, y, line)
+        y -= 24
+    canvas.drawRightString(330, y, "Q4 2025")
+    canvas.drawRightString(450, y, "Q4 2024")
+    for row in CODE_CELL_ROWS:
+        y -= 16
+        canvas.drawString(50, y, row[0])
+        for x, text in zip((270, 330, 390, 450), row[1:], strict=True):
+            marks = text.format(code=code)
+            if marks == code:
+                canvas.drawString(x - 10, y, marks)
+            else:
+                canvas.drawRightString(x, y, marks)
+    canvas.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("code", ["NOK", "EUR", "CHF"])
+@pytest.mark.parametrize("form", ["txt", "htm", "pdf"])
+def test_a_currency_code_in_a_cell_of_its_own_is_a_mark(
+    tmp_path: Path, code: str, form: str
+) -> None:
+    path = tmp_path / f"norvik-2025q4.{form}"
+    if form == "pdf":
+        path.write_bytes(_code_cells_pdf(code))
+    else:
+        text = _code_cells_text(code) if form == "txt" else _code_cells_html(code)
+        path.write_text(text, encoding="utf-8")
+    facts = {(c.split("#")[1], p, v) for c, p, _, v, *_ in _instance_facts(path)}
+    q4, before = "2025-10-01/2025-12-31", "2024-10-01/2024-12-31"
+    assert facts >= {
+        ("Revenues", q4, Decimal("1234500000")),
+        ("Revenues", before, Decimal("1100200000")),
+        ("NetIncomeLoss", q4, Decimal("250000000")),
+        ("NetIncomeLoss", before, Decimal("190000000")),
+        ("OperatingIncomeLoss", q4, Decimal("334500000")),
+    }
+    units = {u for *_, u, _v, _d in _instance_facts(path)}
+    assert units == {f"iso4217:{code}"}
+
+
+@pytest.mark.parametrize("form", ["txt", "htm"])
+def test_a_code_in_the_label_cell_stays_the_rows_label(tmp_path: Path, form: str) -> None:
+    """A table of exchange rates prints codes as its row labels: "USD | 10.52 | 10.11"."""
+    rows = [("Average rate", "2025", "2024"), ("USD", "10.52", "10.11"), ("EUR", "11.63", "11.48")]
+    if form == "txt":
+        table = "\n".join("\t".join(r) for r in rows)
+    else:
+        table = (
+            "<table>"
+            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+            + "</table>"
+        )
+    text = _code_cells_text("NOK") + "\n\nExchange rates\n\n" + table + "\n"
+    if form == "htm":
+        text = _code_cells_html("NOK").replace("</body>", f"<p>Exchange rates</p>{table}</body>")
+    path = tmp_path / f"norvik-2025q4.{form}"
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    labels = {f.source.label for f in conversion.facts.facts} | {
+        u.label for u in conversion.facts.unmapped
+    }
+    assert {"USD", "EUR"} <= labels

@@ -540,7 +540,9 @@ def _joins(previous: _Slot, slot: _Slot) -> bool:
     A "%" after a year heads a column of its own ("2025 | % | 2024 | %"): no year is a
     percentage."""
     if previous.text in CURRENCY_SIGNS:
-        return _numberish(slot.text) and not is_year(slot.text)
+        # A code in the label's column is the row's label ("USD" in a table of rates).
+        labelled = previous.start == 0 and previous.text.isalpha()
+        return _numberish(slot.text) and not is_year(slot.text) and not labelled
     if "%" in slot.text and is_year(previous.text):
         return False
     return bool(_SUFFIX.match(slot.text)) and parse_number(previous.text + slot.text) is not None

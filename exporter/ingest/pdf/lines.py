@@ -14,13 +14,14 @@ import re
 from dataclasses import dataclass, replace
 
 from exporter.numbers import is_year, parse_number
+from exporter.vocabulary import currency_marks
 
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _MARKER = re.compile(
     r"^(?:\(?\d{1,2}\)?(?:[,(]\s*\d{1,2}\)?)*|\([a-z]\)|\*{1,3}\d{0,2}|[†‡§]|st|nd|rd|th)$"
 )
 _DASH_PERCENT = re.compile(r"^[-–—]\s*%$")
-_CURRENCY_MARKS = frozenset({"$", "US$", "€", "£", "¥", "A$", "C$", "HK$"})
+_CURRENCY_MARKS = currency_marks()
 _APPROXIMATE = "~"
 _APPROXIMATE_MARK = re.compile(r"^~(?:\s*(?:" + "|".join(map(re.escape, _CURRENCY_MARKS)) + r"))?$")
 _SUPERSCRIPT_RATIO = 0.8
@@ -312,7 +313,9 @@ def _merge_marks(chunks: list[Chunk], size: float) -> list[Chunk]:
             merged.append(_approximate(chunk, following))
             index += 2
             continue
-        if chunk.text in _CURRENCY_MARKS and following is not None and following.number:
+        # A code opening the line is the row's label ("USD" in a table of rates).
+        mark = chunk.text in _CURRENCY_MARKS and not (index == 0 and chunk.text.isalpha())
+        if mark and following is not None and following.number:
             words = chunk.words + following.words
             merged.append(
                 replace(following, text=chunk.text + following.text, x0=chunk.x0, words=words)

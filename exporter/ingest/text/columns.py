@@ -17,8 +17,10 @@ from typing import NamedTuple
 
 from exporter.document import Cell, Row
 from exporter.ingest.text.grid import is_year, value_text
+from exporter.vocabulary import currency_marks
 
-CURRENCY_SIGNS = frozenset({"$", "US$", "C$", "A$", "HK$", "NT$", "S$", "R$", "€", "£", "¥", "₹"})
+# Currency marks a table prints alone in a cell before an amount ("$", "€", "NOK").
+CURRENCY_SIGNS = currency_marks()
 _CLOSING = frozenset({")", "%", ")%", "%)"})
 # A Markdown table's delimiter row: "|---|:---:|---:|".
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -152,7 +154,8 @@ def _joined_row(row: Row) -> Row:
     texts: list[str] = []
     for cell in row.cells:
         text = cell.text.strip()
-        if texts and _joins_next(texts[-1], text):
+        # A code in the label's cell is the row's label ("USD" in a table of rates).
+        if len(texts) > 1 and _joins_next(texts[-1], text):
             texts[-1] += text
         else:
             texts.append(text)
