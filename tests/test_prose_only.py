@@ -174,6 +174,49 @@ def test_a_loss_and_its_per_share_amount_with_their_comparatives(tmp_path: Path)
     }
 
 
+@pytest.mark.parametrize("verb", ["grew", "increased", "rose", "was up"])
+@pytest.mark.parametrize("percent", [", or 1.3%,", " (or 1.3%)", ""])
+def test_an_amount_after_a_word_of_change_is_the_change_not_the_level(
+    tmp_path: Path, verb: str, percent: str
+) -> None:
+    """ "Total loans grew $52.7 million, or 1.3%, during the quarter to $4.11 billion": the
+    first amount is the change, the level is the one it grew to."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            f"Total loans {verb} $52.7 million{percent} during the quarter to $4.11 billion"
+            " at September 30, 2026."
+        ],
+    )
+    values = {v for _c, _p, _u, v in facts}
+    assert Decimal("52700000") not in values
+    assert (
+        "LoansAndLeasesReceivableNetOfDeferredIncome",
+        "2026-09-30",
+        USD,
+        Decimal("4110000000"),
+    ) in facts
+
+
+@pytest.mark.parametrize("reason", [", as", ", due to", ", driven by"])
+def test_a_period_in_a_clause_of_reasons_dates_nothing_before_it(
+    tmp_path: Path, reason: str
+) -> None:
+    """ "... to $5.6 million, as higher gross profit was offset by spending in support of
+    full-year growth initiatives": "full-year" belongs to the reasons, the figure keeps
+    the report's quarter."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "Adjusted EBITDA declined by $0.3 million, or 5%, to $5.6 million"
+            f"{reason} higher gross profit offset by spending in support of full-year growth"
+            " initiatives."
+        ],
+    )
+    assert ("AdjustedEbitda", Q3_2026, USD, Decimal("5600000")) in facts
+    assert not [f for f in facts if f[0].startswith("AdjustedEbitda") and f[1] != Q3_2026]
+
+
 @pytest.mark.parametrize(
     ("per", "concept"),
     [

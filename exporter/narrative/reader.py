@@ -217,7 +217,8 @@ class NarrativeReader(RelatedFigures):
         if role in (Role.LOW, Role.HIGH):
             return self._range(spot, cue, state)
         if role is Role.CHANGE:
-            state.early = cue.mention if state.anchor is None else None
+            early = cue.mention or state.early  # "grew $52.7 million, or 1.3%": the first's
+            state.early = early if state.anchor is None else None
             if cue.amount:
                 self._unplaced(spot, "a change stated as an amount, not the line item's level")
                 return None
@@ -371,10 +372,11 @@ class NarrativeReader(RelatedFigures):
     def _like_comparatives(self, spot: Spot, period: Period) -> Period:
         """A value with no period of its own compared with "the full year 2022" is a year."""
         sentence = spot.sentence
+        limit = sentence.reason_after(spot.index)
         later = [
             p
             for p in sentence.phrases
-            if p.start >= spot.figure.end
+            if spot.figure.end <= p.start < limit
             and not labels_a_bracket(sentence.text, p)
             and not sentence.dates_a_subject(p)
         ]

@@ -42,9 +42,13 @@ _COMPARED_BEFORE = re.compile(
 )
 # A phrase right after "and" / "or" is the tail of a longer name ("cash and restricted cash").
 _JOINED = re.compile(r"(\S)\s+(?:and|or|&)\s*$", re.IGNORECASE)
+# ", as increased gross profit was offset ...": a clause giving a reason dates nothing said
+# before it.
+_REASON = r",\s*(?:as|due\s+to|driven\s+by|reflecting|primarily|mainly|because)\s"
 _CLAUSE = re.compile(
     # ", an increase of ..." opens a clause; ", a year ago" dates the figure before it.
     r"[;]|,\s*(?:an?\s+(?!(?:year|quarter)\s+(?:ago|earlier|before)\b)|representing\s+)"
+    rf"|{_REASON}"
     r"|\b(?:compared|from|versus|representing|while)\b",
     re.IGNORECASE,
 )
@@ -113,6 +117,12 @@ class Sentence(Frozen):
             if start <= phrase.start < limit and wanted and not self.dates_a_subject(phrase):
                 return phrase
         return None
+
+    def reason_after(self, index: int) -> int:
+        """Where a clause giving a reason opens after a figure (", as ...", ", due to ..."),
+        else the sentence's end: no period past it is the figure's."""
+        found = re.compile(_REASON, re.IGNORECASE).search(self.text, self.figures[index].end)
+        return found.start() if found else len(self.text)
 
     def dates_a_subject(self, phrase: PeriodPhrase) -> bool:
         """The phrase stands before a name ("... to $27 million and full-year gross profit
@@ -339,7 +349,7 @@ class Cues:
             return Cue(role=Role.HIGH)
         if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
             return Cue(role=Role.LOW, change_sign=self._sign(gap), mention=_first(mentions))
-        if figure.kind is not FigureKind.PERCENT and self._changed_by(gap):
+        if figure.kind is not FigureKind.PERCENT and self._changed_amount(gap):
             word = self.change_word.search(gap)
             sign = -1 if word and word["down"] else 1
             return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions), amount=True)
@@ -353,6 +363,10 @@ class Cues:
             sign = -1 if change["down"] else 1
             return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions))
         if re.search(r"(?:,|\b)\s*or\s*$", gap):
+            if previous is Role.CHANGE and figure.kind is FigureKind.PERCENT:
+                # "grew $52.7 million, or 1.3%, ... to $4.11 billion": the change in percent
+                word = self.change_word.search(sentence.text[slice(*sentence.gap(index - 1))])
+                return Cue(role=Role.CHANGE, change_sign=-1 if word and word["down"] else 1)
             return Cue(role=Role.ALTERNATIVE)
         if previous is Role.CHANGE and self.to_level.search(gap):
             return Cue(role=Role.VALUE, after_change=True)
@@ -385,6 +399,12 @@ class Cues:
             if opens and phrase.end <= end and phrase.kind is PhraseKind.ABSOLUTE:
                 return phrase.end
         return start
+
+    def _changed_amount(self, gap: str) -> bool:
+        """An amount right after a word of change ("Total loans grew $52.7 million",
+        "an increase of $3.1 million", "reduced net debt by $5m") is the change, not the
+        line item's level."""
+        return self._changed_by(gap) or self.change.search(gap) is not None
 
     def _changed_by(self, gap: str) -> bool:
         """ "decreased by", "reduced net debt by": the amount after "by" is the change."""
