@@ -174,6 +174,34 @@ def test_a_loss_and_its_per_share_amount_with_their_comparatives(tmp_path: Path)
     }
 
 
+@pytest.mark.parametrize(
+    ("now", "before", "signs"),
+    [
+        ("net income", "a net loss", (1, -1)),
+        ("a net loss", "net income", (-1, 1)),
+    ],
+)
+def test_a_comparatives_per_share_alternative_takes_the_comparatives_sign(
+    tmp_path: Path, now: str, before: str, signs: tuple[int, int]
+) -> None:
+    """ "net income was $17.5 million, or $0.27 per share, compared to a net loss of $19.4
+    million, or $0.31 per share": the $0.31 is a loss per share."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            f"The company reported {now} of $17.5 million, or $0.27 per share, compared to"
+            f" {before} of $19.4 million, or $0.31 per share, in the third quarter of 2025."
+        ],
+    )
+    current, prior = signs
+    assert facts >= {
+        ("NetIncomeLoss", Q3_2026, USD, Decimal("17500000") * current),
+        ("NetIncomeLoss", Q3_2025, USD, Decimal("19400000") * prior),
+        ("EarningsPerShareBasicAndDiluted", Q3_2026, PER_SHARE, Decimal("0.27") * current),
+        ("EarningsPerShareBasicAndDiluted", Q3_2025, PER_SHARE, Decimal("0.31") * prior),
+    }
+
+
 @pytest.mark.parametrize("verb", ["grew", "increased", "rose", "was up"])
 @pytest.mark.parametrize("percent", [", or 1.3%,", " (or 1.3%)", ""])
 def test_an_amount_after_a_word_of_change_is_the_change_not_the_level(

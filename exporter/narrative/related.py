@@ -240,12 +240,16 @@ class RelatedFigures:
     def _alternative(self, spot: Spot, state: State) -> NarrativeFact | None:
         anchor = state.anchor
         assert anchor is not None
-        period = anchor.period
+        period, sign = anchor.period, anchor.sign
         if state.previous is Role.COMPARATIVE:
             if state.last_period is None:
                 self._unplaced(spot, "the alternative of a comparative the text gives no period")
                 return None
             period = state.last_period  # "compared to $3.4 million, or $(0.14) per share"
+            # "net income was $17.5 million ..., compared to a net loss of $19.4 million, or
+            # $0.31 per share": the comparative's sign, a loss where the value was income.
+            if state.last is not None and state.last.value:
+                sign = -1 if state.last.value < 0 else 1
         choice = self.chooser.choose(anchor.subject.entries, spot.figure, period, spot.words)
         if choice.concept is None or choice.period is None:
             self._unplaced(spot, choice.reason)
@@ -258,7 +262,7 @@ class RelatedFigures:
             choice.concept,
             choice.period,
             Role.ALTERNATIVE,
-            anchor.sign,
+            sign,
             "",
         )
 
