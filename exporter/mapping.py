@@ -436,12 +436,26 @@ class Mapper:
         ends: bool = True,
     ) -> tuple[_Candidate, float] | None:
         printed = self.tokens(label)
-        qualified = _qualified(printed, [self.tokens(s) for s in row.sections])
-        for tokens in dict.fromkeys((qualified, printed)):
+        headings = [self.tokens(s) for s in row.sections]
+        qualified = _qualified(printed, headings)
+        continued = self._continued(printed, headings)
+        for tokens in dict.fromkeys((continued, qualified, printed)):
             found = self._best_of(tokens, row, kind, durations, lead, ends)
             if found is not None:
                 return found
         return None
+
+    def _continued(
+        self, tokens: tuple[str, ...], sections: list[tuple[str, ...]]
+    ) -> tuple[str, ...]:
+        """A row under a heading its label finishes ("Attributable to:" over "Owners of the
+        parent"): the heading's words and the label's read as one label."""
+        heading = sections[-1] if sections else ()
+        for phrase in self.taxonomy.row_kinds.get("continued_headings", ()):
+            words = label_tokens(phrase)
+            if tokens and words and heading[-len(words) :] == words:
+                return (*words, *tokens)
+        return tokens
 
     def _best_of(
         self,

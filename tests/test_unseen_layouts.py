@@ -3749,3 +3749,46 @@ def test_a_movement_of_what_a_business_has_stays_a_duration(tmp_path: Path, labe
         "D2025-07-01_2025-09-30",
         "D2024-10-01_2024-12-31",
     }
+
+
+# An IFRS income statement that splits the profit for the period under "Attributable to:".
+ATTRIBUTED = """Harbour Group plc interim results for the six months ended 30 June 2025
+
+LONDON, 28 July 2025 - Harbour Group plc (LSE: HBR) announces its interim results.
+
+Condensed consolidated income statement
+(GBP million)
+
+\tH1 2025\tH1 2024
+Revenue\t812.4\t760.1
+Profit before tax\t122.0\t110.0
+Income tax expense\t(30.5)\t(27.5)
+Profit for the period\t91.5\t82.5
+{heading}\t\t
+{parent}\t88.0\t80.0
+{minority}\t3.5\t2.5
+"""
+
+
+@pytest.mark.parametrize("heading", ["Attributable to:", "Profit for the period attributable to:"])
+@pytest.mark.parametrize(
+    ("parent", "minority"),
+    [
+        ("Owners of the parent", "Non-controlling interests"),
+        ("Equity holders of the company", "Non-controlling interests"),
+        ("Shareholders of the company", "Minority interests"),
+    ],
+)
+def test_rows_finishing_an_attributable_to_heading_split_the_profit(
+    tmp_path: Path, heading: str, parent: str, minority: str
+) -> None:
+    """The profit with its split printed is ProfitLoss; "Owners of the parent" under
+    "Attributable to:" is the parent's (NetIncomeLoss), the other the minority's."""
+    path = tmp_path / "harbour-2025h1.txt"
+    text = ATTRIBUTED.format(heading=heading, parent=parent, minority=minority)
+    path.write_text(text, encoding="utf-8")
+    facts = _facts(path)
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("ProfitLoss", half)] == Decimal("91500000")
+    assert facts[("NetIncomeLoss", half)] == Decimal("88000000")
+    assert facts[("NetIncomeLossAttributableToNoncontrollingInterest", half)] == Decimal("3500000")
