@@ -32,10 +32,14 @@ class PeriodPhrase:
     end: date | None = None
     month_day: tuple[int, int] | None = None
     years: tuple[int, ...] = ()
-    span: tuple[str, int] | None = None  # ("months", 3), ("weeks", 13)
+    span: tuple[str, int] | None = None  # ("months", 3), ("weeks", 13), ("days", 92)
     quarter: int | None = None
     half: int | None = None
     fiscal_year: int | None = None
+    # The fiscal year is printed over the two calendar years it spans ("2025/26", "H1
+    # FY2025/26"): `fiscal_year` is then the later one, the calendar year the fiscal year
+    # ends in, whatever the release's own labels count from.
+    split_year: bool = False
     year_to_date: bool = False
     full_year: bool = False
     trailing: bool = False
@@ -89,7 +93,8 @@ class PeriodPhrase:
             found.add(12)
         if self.span:
             unit, count = self.span
-            found.add(count if unit == "months" else round(count * 12 / 52))
+            per_month = {"months": 1, "weeks": 52 / 12, "days": 365.25 / 12}[unit]
+            found.add(round(count / per_month))
         return frozenset(found)
 
     @property
@@ -126,6 +131,7 @@ class PeriodPhrase:
                     updates["years"] = tuple(other_years)
         if self.fiscal_year is None and not self.years and other.fiscal_year is not None:
             updates["fiscal_year"] = other.fiscal_year
+            updates["split_year"] = other.split_year
         if self.year_to_date and not (self.quarter or self.half or self.span):
             # "Year-to-Date" under a title naming the quarter it runs to.
             updates["quarter"], updates["half"] = other.quarter, other.half
@@ -166,15 +172,21 @@ _ISO = re.compile(
 )
 # A span given as its first and last months: "January-June 2026", "Apr.-Jun. 2026",
 # "Jan-Sep" over a year; "1-6/2026" (months by number, as Nordic releases print them).
+# The first month may carry its own year, a span across the turn of a year ("Oct
+# 2024-Sep 2025": twelve months, not the month of September 2025 alone).
 _MONTH_RANGE = re.compile(
-    rf"\b(?P<first>{_MONTH.replace('?P<month>', '?:')})\.?\s*(?:-|to|through)\s*{_MONTH2}\.?"
-    r"(?:,?\s+(?P<year>\d{4}))?(?!\d)"
+    rf"\b(?P<first>{_MONTH.replace('?P<month>', '?:')})\.?(?:\s+(?P<first_year>\d{{4}}))?"
+    rf"\s*(?:-|to|through)\s*{_MONTH2}\.?(?:,?\s+(?P<year>\d{{4}}))?(?!\d)"
 )
 _NUMBERED_MONTHS = re.compile(
     r"(?<![\d/.-])(?P<first>1[0-2]|0?[1-9])\s*-\s*(?P<last>1[0-2]|0?[1-9])/(?P<year>\d{4})(?![\d/])"
 )
 # "30.06.2026": day first, as the countries that print dates with dots write them.
 _DOTTED = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<year>\d{4})(?![\d.])")
+# "1.1." in "1.1.-30.9.2025": a day and month printed with dots and no year, the first
+# day of a range whose last day carries the year. Read only there: alone, "30.09." (a
+# label's "Employees (30.09.)") or "2.1." (a section number) is no period of a column.
+_DAY_MONTH_DOTS = r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\."
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 # ("1 - June" is the end of a range, not a date; "1 January - 30 June": "30" is no year.)
 _DAY_MONTH_YEAR = re.compile(
@@ -218,9 +230,16 @@ def _month_ranges(text: str, parts: dict[str, object], found: list[_Found]) -> s
         for match in list(pattern.finditer(text)):
             if pattern is _MONTH_RANGE:
                 first, last = _MONTHS[match["first"]], _MONTHS[match["month2"]]
+                if match["first_year"] and not match["year"]:
+                    continue  # "June 2025 - December": no span of known length
             else:
                 first, last = int(match["first"]), int(match["last"])
-            parts["span"] = ("months", (last - first) % 12 + 1)
+            months = (last - first) % 12 + 1
+            if pattern is _MONTH_RANGE and match["first_year"]:
+                months = (_year(match["year"]) - _year(match["first_year"])) * 12 + last - first + 1
+                if months < 1:
+                    continue
+            parts["span"] = ("months", months)
             if match["year"]:
                 year = _year(match["year"])
                 day = calendar.monthrange(year, last)[1] if 1900 <= year <= 2100 else 0
@@ -247,6 +266,11 @@ def _dates(text: str, parts: dict[str, object]) -> str:
         day = _safe_date(_year(match["year"]), month, day_of)
         found.append((match.start(), match.end(), day, None))
         text = _take(text, match)
+    for match in list(_dotted_range_start().finditer(text)):
+        month, day_of = int(match["m"]), int(match["d"])
+        if 1 <= month <= 12 and 1 <= day_of <= _LONGEST_MONTH[month]:
+            found.append((match.start(), match.end(), None, (month, day_of)))
+            text = _take(text, match)
     for match in list(_DOTTED.finditer(text)):
         day = _safe_date(_year(match["year"]), int(match["m"]), int(match["d"]))
         found.append((match.start(), match.end(), day, None))
@@ -279,9 +303,17 @@ def _dates(text: str, parts: dict[str, object]) -> str:
     return text
 
 
+@cache
+def _dotted_range_start() -> re.Pattern[str]:
+    joins = vocabulary().alternatives("date_range")
+    return re.compile(rf"{_DAY_MONTH_DOTS}(?=\s*(?:{joins})\s*\d{{1,2}}\.\d{{1,2}}\.\d{{4}})")
+
+
 def _date_range(text: str, found: list[_Found]) -> tuple[str, int] | None:
     """The span of a duration printed as its first and last days ("April 1, 2024 to March
-    31, 2025", "1 January - 30 June 2025"): whole months, or whole weeks."""
+    31, 2025", "1 January - 30 June 2025", "1.1.-30.9.2025"): whole months, whole weeks,
+    else its days. A range is a duration whatever days it runs between, never the instant
+    its last day alone would be."""
     joins = set(vocabulary().words["date_range"])
     for (_, first_end, first, first_day), (second_start, _, last, _) in pairwise(found):
         if last is None or text[first_end:second_start].strip() not in joins:
@@ -298,6 +330,7 @@ def _date_range(text: str, found: list[_Found]) -> tuple[str, int] | None:
             return "months", (last.year - first.year) * 12 + last.month - first.month + 1
         if days % 7 == 0:
             return "weeks", days // 7
+        return "days", days
     return None
 
 
@@ -305,6 +338,26 @@ def _count(word: str, vocab: Vocabulary) -> int | None:
     if word.isdecimal():
         return int(word)
     return vocab.counts.get(word)
+
+
+def _split_years(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
+    """ "2025/26", "FY 2025/26", "H1 FY2025/26", "2025-26": a fiscal year printed over the
+    two calendar years it spans, the second one year after the first. It names the year
+    that ends in the second (a March year end's "H1 2025/26" is April to September 2025);
+    read as the lone year "2025" it would be a year early."""
+    fiscal = vocab.alternatives("fiscal_year")
+    pattern = re.compile(
+        rf"(?<![\w/.-])(?:(?:{fiscal})\s*(?:year\s*)?)?(?P<first>(?:19|20)\d\d)\s*[/-]\s*"
+        r"(?P<second>\d\d(?:\d\d)?)(?![\w/.%-])"
+    )
+    for match in list(pattern.finditer(text)):
+        first, second = int(match["first"]), match["second"]
+        later = int(second) if len(second) == 4 else first - first % 100 + int(second)
+        if later != first + 1:
+            continue
+        parts["fiscal_year"], parts["split_year"] = later, True
+        text = _take(text, match)
+    return text
 
 
 def _spans(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
@@ -472,7 +525,7 @@ def says_only_comparison(text: str) -> bool:
 def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()
     parts: dict[str, object] = {}
-    rest = _dates(text, parts)
+    rest = _dates(_split_years(text, parts, vocab), parts)
     # "Trailing 12 months" before the spans read "12 months" as a fiscal year's length.
     trailing = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('trailing_year')})(?![\w-])")
     for match in list(trailing.finditer(rest)):

@@ -414,3 +414,48 @@ def test_a_quarter_whose_ordinal_a_print_lost_is_not_the_year() -> None:
     report = ReportCalendar(current=Q4, year_end=(12, 31), fiscal_year=2024)
     phrases = find_phrases("in the rst quarter of 2023", report)
     assert [p.text for p in phrases] == []
+
+
+_MARCH_REPORT = ReportCalendar(
+    current=Period(start=date(2025, 4, 1), end=date(2025, 9, 30)),
+    year_end=(3, 31),
+    fiscal_year=2026,
+)
+
+
+@pytest.mark.parametrize("offset", [0, -1])
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("(H1 2024/25: GBP 96.1m)", Period(start=date(2024, 4, 1), end=date(2024, 9, 30))),
+        ("in the first half of 2025/26", Period(start=date(2025, 4, 1), end=date(2025, 9, 30))),
+        ("for Q1 2025/26", Period(start=date(2025, 4, 1), end=date(2025, 6, 30))),
+        ("in FY 2025/26", Period(start=date(2025, 4, 1), end=date(2026, 3, 31))),
+        ("(2024/25: 321.0m)", Period(start=date(2024, 4, 1), end=date(2025, 3, 31))),
+        ("for full year 2024-25", Period(start=date(2024, 4, 1), end=date(2025, 3, 31))),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_fiscal_year_printed_over_two_years_in_prose_ends_in_the_later(
+    text: str, period: Period, offset: int
+) -> None:
+    """However the release labels its own years, "2024/25" is the year to March 2025."""
+    report = _MARCH_REPORT.model_copy(update={"label_offset": offset})
+    (phrase,) = find_phrases(text, report)
+    assert resolve(phrase, None, report) == period
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("the first nine months (1.1.\u201330.9.2025)", date(2025, 1, 1)),
+        ("(1.7.\u201330.9.2025), revenue amounted to", date(2025, 7, 1)),
+        ("(01.01.-30.09.2025: TEUR 77.940,1)", date(2025, 1, 1)),
+        ("in the period 1 January to 30 September 2025", date(2025, 1, 1)),
+        ("from April 1 to September 30, 2025", date(2025, 4, 1)),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_range_of_days_in_prose_is_that_duration(text: str, period: date) -> None:
+    phrases = [p for p in find_phrases(text, REPORT) if p.period and p.period.start == period]
+    assert [p.period for p in phrases] == [Period(start=period, end=date(2025, 9, 30))]

@@ -543,3 +543,123 @@ def test_without_a_pairing_a_label_names_the_year_it_ends_in(tmp_path: Path) -> 
         ("OperatingIncomeLoss", _FY2025): Decimal("38900000000"),
         ("OperatingIncomeLoss", _FY2024): Decimal("34600000000"),
     }
+
+
+# A duration printed as its first and last days, as releases outside the US print it: the
+# first day without its year ("1.1.-30.9.2025"), by dots, by month names or by numbers.
+EUROPEAN_RANGES = [
+    ("1.1.\u201330.9.2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("1.7.\u201330.9.2024", D(2024, 7, 1), D(2024, 9, 30)),
+    ("01.01.-30.09.2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("1.1. - 30.6.2026", D(2026, 1, 1), D(2026, 6, 30)),
+    ("1.10.\u201331.12.2024", D(2024, 10, 1), D(2024, 12, 31)),
+    ("01.01.2025 - 30.09.2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("1 Jan - 30 Sep 2025", D(2025, 1, 1), D(2025, 9, 30)),
+    ("01/01/2025 - 09/30/2025", D(2025, 1, 1), D(2025, 9, 30)),
+    # months across the turn of a year, each with its year
+    ("Oct 2024-Sep 2025", D(2024, 10, 1), D(2025, 9, 30)),
+    ("October 2024 \u2013 September 2025", D(2024, 10, 1), D(2025, 9, 30)),
+    # days that are neither whole months nor whole weeks: still the duration between
+    ("1.1.\u201315.9.2025", D(2025, 1, 1), D(2025, 9, 15)),
+    ("April 1 to June 15, 2025", D(2025, 4, 1), D(2025, 6, 15)),
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "start", "end"), EUROPEAN_RANGES, ids=[c[0] for c in EUROPEAN_RANGES]
+)
+def test_a_range_from_a_first_day_is_a_duration_not_its_last_day(
+    header: str, start: date, end: date
+) -> None:
+    assert resolve(parse_phrase(header), None).period == Period(start=start, end=end)
+
+
+@pytest.mark.parametrize(
+    ("header", "end"), [("30.09.2025", D(2025, 9, 30)), ("31.12.2024", D(2024, 12, 31))]
+)
+def test_a_day_month_year_with_dots_is_an_instant(header: str, end: date) -> None:
+    assert resolve(parse_phrase(header), None).period == Period(end=end)
+
+
+@pytest.mark.parametrize("text", ["Employees (30.09.)", "see sections 2.1.-2.3.", "1.1.-30.9."])
+def test_a_day_and_month_with_dots_alone_is_no_date(text: str) -> None:
+    assert not parse_phrase(text).has_date
+
+
+# A year ending March 31: the split label names the fiscal year ending in its later year.
+_MARCH_H1_2025 = Period(start=D(2025, 4, 1), end=D(2025, 9, 30))
+SPLIT_YEARS = [
+    ("H1 2025/26", _MARCH_H1_2025),
+    ("H1 FY2025/26", _MARCH_H1_2025),
+    ("1H 2025/26", _MARCH_H1_2025),
+    ("H1 2024/25", Period(start=D(2024, 4, 1), end=D(2024, 9, 30))),
+    ("Q1 2025/26", Period(start=D(2025, 4, 1), end=D(2025, 6, 30))),
+    ("FY 2025/26", Period(start=D(2025, 4, 1), end=D(2026, 3, 31))),
+    ("FY2024/25", Period(start=D(2024, 4, 1), end=D(2025, 3, 31))),
+    ("2025/26", Period(start=D(2025, 4, 1), end=D(2026, 3, 31))),
+    ("2024/2025", Period(start=D(2024, 4, 1), end=D(2025, 3, 31))),
+    ("FY 2025-26", Period(start=D(2025, 4, 1), end=D(2026, 3, 31))),
+]
+
+
+@pytest.mark.parametrize("offset_sentence", ["", "the fiscal year ended March 31, 2026 (FY2025)"])
+@pytest.mark.parametrize(("header", "period"), SPLIT_YEARS, ids=[c[0] for c in SPLIT_YEARS])
+def test_a_fiscal_year_printed_over_two_years_ends_in_the_later(
+    header: str, period: Period, offset_sentence: str
+) -> None:
+    """Whether the release names its years by the year they end in or start in, "2025/26"
+    is the year from April 2025 to March 2026."""
+    evidence = CalendarEvidence()
+    evidence.read_text("for the fiscal year ended March 31, 2026.")
+    evidence.read_text(offset_sentence)
+    assert resolve(parse_phrase(header), evidence.calendar()).period == period
+
+
+_KEY_FIGURES = """\
+Nordfjell Maskin AB (publ)
+Interim report January-September 2025
+
+Key figures
+
+SEK m                Q3 2025   Q3 2024   Jan-Sep 2025   Jan-Sep 2024   {trailing:>17}   Jan-Dec 2024
+Net sales              1,234     1,100          3,702          3,310               4,862          4,470
+Operating profit         234       198            650            560                 848            758
+Profit before tax        220       185            611            522                 795            706
+"""
+
+
+@pytest.mark.parametrize(
+    "trailing",
+    [
+        "Rolling 12 months",
+        "Rolling twelve months",
+        "Last 12 months",
+        "LTM",
+        "TTM",
+        "R12M",
+        "LTM Q3 2025",
+        "Oct 2024-Sep 2025",
+    ],
+)
+def test_a_trailing_twelve_month_column_ends_with_the_tables_latest_period(
+    trailing: str, tmp_path: Path
+) -> None:
+    """A key-figure table's trailing column, dated or not: its header line is the table's
+    header, its figures are the twelve months to September 30, 2025, and the year-to-date
+    beside it keeps the fiscal year a calendar year."""
+    path = tmp_path / "release.txt"
+    path.write_text(_KEY_FIGURES.format(trailing=trailing), "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    net_sales = {
+        periods[f.context]: Decimal(f.value) for f in facts.facts if f.source.label == "Net sales"
+    }
+    assert net_sales == {
+        Period(start=D(2025, 7, 1), end=D(2025, 9, 30)): Decimal("1234000000"),
+        Period(start=D(2024, 7, 1), end=D(2024, 9, 30)): Decimal("1100000000"),
+        Period(start=D(2025, 1, 1), end=D(2025, 9, 30)): Decimal("3702000000"),
+        Period(start=D(2024, 1, 1), end=D(2024, 9, 30)): Decimal("3310000000"),
+        Period(start=D(2024, 10, 1), end=D(2025, 9, 30)): Decimal("4862000000"),
+        Period(start=D(2024, 1, 1), end=D(2024, 12, 31)): Decimal("4470000000"),
+    }
+    assert {f.unit for f in facts.facts} == {"SEK"}

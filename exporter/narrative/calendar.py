@@ -25,6 +25,7 @@ from exporter.tables.model import StatementTable
 from exporter.tables.resolve import period_of
 from exporter.tables.resolve import resolve as resolve_phrase
 from exporter.taxonomy_narrative import ends_with_abbreviation
+from exporter.vocabulary import vocabulary
 
 _MONTHS = {n.lower(): i for i, n in enumerate(_calendar.month_name) if n}
 _MONTHS.update({n.lower(): i for i, n in enumerate(_calendar.month_abbr) if n})
@@ -47,7 +48,10 @@ _ORDINALS = {
 }
 _ORDINAL = "|".join(_ORDINALS)
 _COUNTS = {"six": 6, "nine": 9}
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# A year, or a fiscal year printed over the two calendar years it spans ("2025/26",
+# "2024-25"; see `_label`).
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?:[/-](?P<split>\d{2}(?:\d{2})?)(?![\d/]))?"
+_SPLIT_YEAR = r"(?<![\d/.-])(?P<year>(?:19|20)\d{2})[/-](?P<split>\d{2}(?:\d{2})?)(?![\d/.-])"
 # "FY24", "Q3 FY24": a fiscal year by its last two digits.
 _SHORT_YEAR = r"(?P<short>\d{2})\b"
 
@@ -158,7 +162,21 @@ def prior_quarter(period: Period) -> Period | None:
     return Period(start=months_back(end, 3), end=end)
 
 
+# A duration printed as its first and last days, the year perhaps on the last only:
+# "1.1.-30.9.2025", "01.01.2025 - 30.09.2025", "1 January to 30 September 2025", "April 1
+# to June 30, 2025" (the words joining them are `date_range` in periods.toml).
+_RANGE_JOIN = rf"\s*(?:[\u2013\u2014]|{vocabulary().alternatives('date_range')})\s*"
+_DOTTED_DAY = r"\d{1,2}\.\d{1,2}\."
+_WORDED_DAY = rf"(?:\d{{1,2}}\s+(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+\d{{1,2}})"
+_DATE_RANGE = (
+    rf"(?<![\d.])(?:{_DOTTED_DAY}(?:\d{{4}})?{_RANGE_JOIN}{_DOTTED_DAY}\d{{4}}(?![\d.])"
+    rf"|\b{_WORDED_DAY}(?:,?\s+\d{{4}})?{_RANGE_JOIN}{_WORDED_DAY},?\s+\d{{4}}\b)"
+)
+
 _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
+    (PhraseKind.ABSOLUTE, "date_range", _DATE_RANGE),
+    # "(H1 2024/25: GBP 96.1m; 2024/25: GBP 201.7m)": a fiscal year by its two years.
+    (PhraseKind.ABSOLUTE, "full_year", _SPLIT_YEAR),
     (
         PhraseKind.ABSOLUTE,
         "span",
@@ -189,7 +207,7 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         "quarter",
         rf"\b(?:fiscal\s+(?:year\s+)?)?{_YEAR}\s+(?P<ord>{_ORDINAL})[\s-](?:fiscal\s+)?quarter",
     ),
-    (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?{_YEAR}?"),
+    (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*(?:FY\s?)?(?:{_YEAR})?"),
     # "4Q25", "4Q 2025", "3Q'24": the quarter's ordinal before the Q.
     (PhraseKind.ABSOLUTE, "q", rf"\b(?P<q>[1-4])Q\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
     # "the nine months", "the first six months of 2026", "9M 2025", "9M25": the fiscal year
@@ -285,12 +303,32 @@ def _date(match: re.Match[str]) -> date | None:
 _ENDED_LENGTH = {"year_ended": "twelve months ended ", "half_ended": "six months ended "}
 
 
+def _label(match: re.Match[str], report: ReportCalendar) -> int | None:
+    """The fiscal year a phrase names by its year, as the report labels years. A year
+    printed over two ("H1 2024/25") is the one ending in the later; where the second is
+    no year after the first ("2025-12" of a date), the first is the year named. A year
+    printed alone, else as its last two digits ("FY24"), is the label itself."""
+    groups = match.re.groupindex
+    if "year" in groups and match["year"]:
+        year = int(match["year"])
+        split = match["split"] if "split" in groups else None
+        if split:
+            later = int(split) if len(split) == 4 else year - year % 100 + int(split)
+            if later == year + 1:
+                return later + report.label_offset
+        return year
+    if "short" in groups and match["short"]:
+        return 2000 + int(match["short"])
+    return None
+
+
 def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period | None:
     groups = match.re.groupindex
-    year = int(match["year"]) if "year" in groups and match["year"] else None
-    if year is None and "short" in groups and match["short"]:
-        year = 2000 + int(match["short"])
+    year = _label(match, report)
     label = year or report.fiscal_year
+    if name == "date_range":
+        period = period_of(match.group(0))
+        return period if period is not None and period.start is not None else None
     if name in ("span", "year_ended", "half_ended"):
         length = _ENDED_LENGTH.get(name, "")
         return period_of(f"{length}{match.group(0)}") if _date(match) else None
@@ -345,7 +383,7 @@ def find_phrases(text: str, report: ReportCalendar) -> list[PeriodPhrase]:
             period = _absolute(name, match, report) if kind is PhraseKind.ABSOLUTE else None
             if kind is PhraseKind.ABSOLUTE and period is None:
                 continue
-            year = int(match["year"]) if kind is PhraseKind.SAME_PERIOD_OF else None
+            year = _label(match, report) if kind is PhraseKind.SAME_PERIOD_OF else None
             found.append(
                 PeriodPhrase(
                     start=match.start(),
@@ -401,8 +439,8 @@ _EARLY_YEAR_END_MONTH = 3
 _DAYS_IN_MONTH = 365.25 / 12
 _TITLE_YEAR = re.compile(
     rf"\b(?:{_ORDINAL})\s+(?:fiscal\s+)?quarter(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?)"
-    r"(?P<year>(?:19|20)\d\d)\b"
-    r"|\b(?:fiscal\s+(?:year\s+)?|full[\s-]year\s+|FY\s?)(?P<year2>(?:19|20)\d\d)\b",
+    r"(?P<year>(?:19|20)\d\d)\b(?![/-]\d)"
+    r"|\b(?:fiscal\s+(?:year\s+)?|full[\s-]year\s+|FY\s?)(?P<year2>(?:19|20)\d\d)\b(?![/-]\d)",
     re.IGNORECASE,
 )
 _QUARTER_WORD = re.compile(rf"\b(?P<ord>{_ORDINAL})\s+(?:fiscal\s+)?quarter\b", re.IGNORECASE)

@@ -375,6 +375,7 @@ def _surrounding_phrase(text: str, kind: str) -> PeriodPhrase:
         month_day=phrase.month_day,
         years=phrase.years,
         fiscal_year=phrase.fiscal_year,
+        split_year=phrase.split_year,
         instant=phrase.instant,
     )
 

@@ -424,9 +424,10 @@ class CalendarEvidence:
         days = _days(period)
         if days in _YEAR_DAYS and not phrase.trailing:
             self.year_ends[period.end] += 2
-            if phrase.fiscal_year is not None and not (phrase.quarter or phrase.half):
+            label = None if phrase.split_year else phrase.fiscal_year
+            if label is not None and not (phrase.quarter or phrase.half):
                 # "FY2024 (April 1, 2024 - March 31, 2025)": the header pairs the two.
-                self.stated_labels[(phrase.fiscal_year, period.end)] += 1
+                self.stated_labels[(label, period.end)] += 1
         if phrase.span and phrase.span[0] == "weeks" and phrase.span[1] in (12, 13):
             self.quarter_spans[phrase.span[1]] += 1
 

@@ -26,7 +26,7 @@ from exporter.period_phrases import (
     parse_phrase,
     single_period,
 )
-from exporter.periods import Period
+from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
 from exporter.tables.resolve import Resolution, only_a_year, resolve
@@ -512,7 +512,7 @@ def build_columns(
         else:
             resolution = resolve_header(header, context)
         period = resolution.period or context.known_periods.get(header)
-        currency = find_currency(header, context.currencies) or context.default_currency
+        currency = _own_currency(header, context) or context.default_currency
         ahead = (
             period is not None
             and context.published is not None
@@ -539,11 +539,82 @@ def build_columns(
                 trailing=_trailing(header, context),
             )
         )
+    columns = _anchor_trailing(_twelve_months_to_date(columns))
     if context.compared:
         columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context.default_members, own))
+
+
+def _own_currency(header: str, context: HeaderContext) -> str | None:
+    """The currency a column's header names. A header the period grammar reads to its
+    last word names none: "R12M" is twelve months rolling, not 12 million rand."""
+    phrase = parse_phrase(header)
+    if not phrase.is_empty and not phrase.words:
+        return None
+    return find_currency(header, context.currencies)
+
+
+# Days of a twelve-month period, and of a year-to-date longer than a quarter and shorter
+# than a year (six or nine months, as 26 or 39 weeks).
+_YEAR_DAYS = range(350, 380)
+_TO_DATE_DAYS = range(120, 340)
+
+
+def _twelve_months_to_date(columns: list[Column]) -> list[Column]:
+    """A twelve-month column printed as its months ("Oct 2024-Sep 2025") that ends the
+    day a six- or nine-month column of the same table ends ("Jan-Sep 2025") is trailing,
+    not a fiscal year: that day ends part of a fiscal year, so it ends no year. (In a
+    year-end report the year's own column stands beside its quarter only.)"""
+    to_date_ends = {
+        c.period.end
+        for c in columns
+        if c.period is not None and c.period.start is not None and _days(c.period) in _TO_DATE_DAYS
+    }
+    return [
+        c.model_copy(update={"trailing": True})
+        if c.period is not None
+        and c.period.start is not None
+        and _days(c.period) in _YEAR_DAYS
+        and c.period.end in to_date_ends
+        else c
+        for c in columns
+    ]
+
+
+def _days(period: Period) -> int:
+    return (period.end - period.start).days + 1 if period.start else 0
+
+
+def _anchor_trailing(columns: list[Column]) -> list[Column]:
+    """A trailing-twelve-month column whose header gives no date ("Rolling 12 months",
+    "LTM", "TTM" beside "Q3 2025 | Jan-Sep 2025 | Jan-Dec 2024"): the twelve months to
+    the latest day the table's other columns report through, as such a column is printed
+    beside the report's own period. Only durations count (a balance's date may be any);
+    a table reporting no duration leaves it unplaced."""
+    ends = [
+        c.period.end
+        for c in columns
+        if c.period is not None and c.period.start is not None and not (c.outlook or c.change)
+    ]
+    if not ends:
+        return columns
+    latest = max(ends)
+    anchored = Period(start=months_back(latest, 12), end=latest)
+    return [
+        c.model_copy(update={"period": anchored, "missing": ""}) if _undated_trailing(c) else c
+        for c in columns
+    ]
+
+
+def _undated_trailing(column: Column) -> bool:
+    """A trailing column the resolver left without a period because its header names none
+    of its own: no date, no year, no quarter."""
+    if column.period is not None or not column.trailing or column.outlook:
+        return False
+    phrase = parse_phrase(column.header)
+    return not (phrase.has_date or phrase.year is not None or phrase.quarter or phrase.half)
 
 
 def _range_end(text: str) -> str:

@@ -49,7 +49,8 @@ def _label_columns(tables: tuple[StatementTable, ...]) -> Iterator[tuple[int, _F
             if column.change or column.outlook or column.member:
                 continue
             phrase = parse_phrase(column.header)
-            if phrase.fiscal_year is None or phrase.has_date:
+            # "2025/26" says by itself which year it is: no evidence of the convention.
+            if phrase.fiscal_year is None or phrase.has_date or phrase.split_year:
                 continue
             if phrase.quarter or phrase.half or phrase.span or phrase.year_to_date:
                 continue

@@ -51,7 +51,8 @@ def resolve(
     if end is not None:
         return _ending(end, phrase, calendar)
     if phrase.year is not None:
-        return _fiscal(phrase, phrase.year, calendar or FiscalCalendar(), instants)
+        calendar = calendar or FiscalCalendar()
+        return _fiscal(phrase, _label(phrase, phrase.year, calendar), calendar, instants)
     if (phrase.quarter or phrase.half) and calendar and (year := _latest_year(phrase, calendar)):
         return _fiscal(phrase, year, calendar, instants)
     if phrase.month_day:
@@ -59,6 +60,19 @@ def resolve(
     if phrase.names_part_of_year:
         return Resolution(missing="a span without its year or end date")
     return Resolution(missing="no date, year or span")
+
+
+def _label(phrase: PeriodPhrase, year: int, calendar: FiscalCalendar) -> int:
+    """The calendar's label of the fiscal year `phrase` names. A year printed over two
+    ("2025/26") is the one ending in the later year, whether the release's own labels
+    count a year from the calendar year it starts in or ends in."""
+    if not phrase.split_year:
+        return year
+    for label in (year + calendar.label_offset, year - 1, year, year + 1):
+        end = calendar.year_end(label)
+        if end is not None and end.year == year:
+            return label
+    return year
 
 
 def _latest_year(phrase: PeriodPhrase, calendar: FiscalCalendar) -> int | None:
@@ -115,8 +129,9 @@ def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) ->
         # Retail and 52/53-week calendars end quarters on a weekday, not a month end:
         # a "three months ended June 26" quarter is 13 weeks.
         unit, count = "weeks", count * 13 // 3
-    if unit == "weeks":
-        return Resolution(Period(start=end - timedelta(days=7 * count - 1), end=end))
+    if unit in ("weeks", "days"):
+        days = 7 * count if unit == "weeks" else count
+        return Resolution(Period(start=end - timedelta(days=days - 1), end=end))
     return Resolution(Period(start=months_back(end, count), end=end))
 
 

@@ -26,6 +26,7 @@ from exporter.document import Cell, Heading, Paragraph, Row, Table
 from exporter.labels import starts_with_item_mark
 from exporter.numbers import is_year as year
 from exporter.numbers import reads_as_number
+from exporter.period_phrases import parse_phrase
 from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _DOLLAR = re.compile(r"^\s*\$\s*|(?<=[(\-])\s*\$\s*")
@@ -132,11 +133,21 @@ def is_header_text(text: str) -> bool:
     if _CURRENCY_CODE.match(cleaned):
         return True
     words = _WORD.findall(cleaned)
+    if _names_trailing_year(cleaned):
+        return True
     if not words or any(not (_STRONG.match(w) or _WEAK.match(w)) for w in words):
         return False
     if re.search(r"[^\w\s,.%()\-–/:]", cleaned):
         return False
     return any(_STRONG.match(w) for w in words) or bool(_AS_OF.search(cleaned))
+
+
+def _names_trailing_year(text: str) -> bool:
+    """A cell the period grammar reads to its last word as the twelve months to a date
+    ("Rolling 12 months", "LTM Q3 2025", "R12M", "TTM"): a column header, whose words
+    (`trailing_year` in periods.toml) are no layout vocabulary of their own."""
+    phrase = parse_phrase(text)
+    return phrase.trailing and not phrase.words
 
 
 @lru_cache(maxsize=65536)
