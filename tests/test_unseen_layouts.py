@@ -1680,6 +1680,35 @@ def test_a_unit_line_above_the_table_scales_its_amounts(
     assert conversion.report.tables[0].title == title
 
 
+# "Unit:" before the unit, as Korean, Chinese, Japanese and Taiwanese releases print it:
+# (line, ISO code, power of ten).
+_UNIT_COLON_LINES = {
+    "KRW billion": ("(Unit: KRW billion)", "KRW", 9),
+    "RMB'000": ("Unit: RMB'000", "CNY", 3),
+    "million yen": ("(Unit: million yen)", "JPY", 6),
+    "NT$ thousand": ("(Unit: NT$ thousand)", "TWD", 3),
+    "USD million": ("(Unit: USD million)", "USD", 6),
+    "KRW 100 million": ("[Unit: KRW 100 million]", "KRW", 8),
+    "100 million won": ("(Unit: 100 million won)", "KRW", 8),
+}
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "tabbed"])
+@pytest.mark.parametrize("unit", sorted(_UNIT_COLON_LINES))
+def test_a_unit_line_named_unit_gives_the_tables_scale_and_currency(
+    tmp_path: Path, unit: str, html: bool
+) -> None:
+    line, code, power = _UNIT_COLON_LINES[unit]
+    text = _unit_line_release("Consolidated income statement", line, html)
+    conversion = convert(_release(tmp_path, text, ".html" if html else ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    scale = Decimal(10) ** power
+    assert facts[("Revenues", "D2026-01-01_2026-03-31")] == (12345 * scale, code)
+    assert facts[("Revenues", "D2025-01-01_2025-03-31")] == (11020 * scale, code)
+    assert facts[("NetIncomeLoss", "D2026-01-01_2026-03-31")] == (1204 * scale, code)
+    assert conversion.report.tables[0].title == "Consolidated income statement"
+
+
 # --- one table, two measures of the same segments, each under a heading of its own ------
 
 
