@@ -334,12 +334,19 @@ class ExtensionRegistry:
         name = f"{base.name}{suffix}{concept_name(qualifier) if qualifier else ''}"
         if name not in self.concepts:
             words = f"{'% ' if percent else ''}change{f', {qualifier}' if qualifier else ''}"
+            # A balance's change happens between two dates: over the span from the earlier
+            # to the later (an increase or decrease), never a balance at the later date.
+            against = (
+                "from the earlier date to the later"
+                if base.period is PeriodType.INSTANT
+                else "against the prior period"
+            )
             self.concepts[name] = Concept(
                 name=name,
                 type=ConceptType.PERCENT if percent else base.type,
-                period=base.period,
+                period=PeriodType.DURATION,
                 label=f"{base.label} ({words})",
-                documentation=f"Change of {base.label!r} against the prior period, as printed.",
+                documentation=f"Change of {base.label!r} {against}, as printed.",
                 extension=True,
             )
         return self.concepts[name]

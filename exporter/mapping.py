@@ -710,8 +710,13 @@ def _overrides(
         return mapping
     base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
     # A change column is a rate where the column prints "%" anywhere or its header says
-    # so; an amount change beside it ("Change: $27 | 1%") keeps its own concept.
-    percent_columns = {c.column for r in block.rows for c in r.cells if c.number.rate}
+    # so; an amount change beside it ("Change: $27 | 1%") keeps its own concept. A margin's
+    # change in points ("0.4ppt") in a column headed by a money unit ("Variance £m") does
+    # not make the column's amounts rates.
+    percent_columns = {
+        c.column for r in block.rows for c in r.cells if c.number.rate and not c.number.points
+    }
+    percent_columns -= {i for i, column in enumerate(block.columns) if (column.scale or 0) > 0}
     percent_columns |= {
         i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
     }

@@ -94,6 +94,28 @@ def test_text_that_disagrees_with_its_table_is_flagged_not_written(
     assert conversion.report.valid
 
 
+@pytest.mark.parametrize(
+    ("printed", "apart"),
+    [
+        ("RMB4,482.3 billion", "10^3 times"),
+        ("RMB4,482.3 thousand", "10^-3 times"),
+        ("RMB4,582.3 million", None),
+    ],
+)
+def test_text_printing_the_tables_figure_at_another_scale_says_the_scale_was_missed(
+    sample: Path, tmp_path: Path, printed: str, apart: str | None
+) -> None:
+    """The text's figure is the table's (RMB4,482,252 thousand) at another power of ten:
+    the finding says the table's scale was likely not read; a plain disagreement does not."""
+    old = "- Total net revenue was RMB4,482.3 million"
+    conversion = _mutated(sample, tmp_path, old, f"- Total net revenue was {printed}")
+    (finding,) = [f for f in conversion.report.findings if f.code == "check.text-vs-table"]
+    if apart is None:
+        assert "scale" not in finding.message
+    else:
+        assert apart in finding.message and "scale" in finding.message
+
+
 def test_a_stated_share_that_does_not_hold_fails(sample: Path, tmp_path: Path) -> None:
     conversion = _mutated(
         sample, tmp_path, "representing 53.2% of the total", "representing 63.2% of the total"

@@ -160,6 +160,14 @@ UNIT_LINES = [
     ("INR lakhs", 5, "INR"),
     ("(Yen in millions)", 6, "JPY"),
     ("(Dollars in millions)", 6, "USD"),
+    ("(Unit: KRW billion)", 9, "KRW"),
+    ("(Unit: million yen)", 6, "JPY"),
+    ("Unit: NT$ thousand", 3, "TWD"),
+    ("[Unit: KRW 100 million]", 8, "KRW"),
+    ("(Unit: 100 million won)", 8, "KRW"),
+    ("Unit: RMB 10 thousand", 4, "CNY"),
+    ("THB million", 6, "THB"),
+    ("IDR billion", 9, "IDR"),
 ]
 
 

@@ -542,6 +542,108 @@ def test_title_and_unit_printed_inside_the_table(tmp_path: Path, issuer_row: boo
     ]
 
 
+# --- a change's amount and percentage under one heading; a balance's change --------------
+
+
+def _variance_release(group: str, unit: str) -> str:
+    """ "H1 2026 | H1 2025 | <group>" with the group over "<unit> | %": one change printed
+    as money and as a percentage, a margin's change in points in the money column."""
+    rows = (
+        ("Revenue", "1,284.6", "1,197.3", "87.3", "7.3%"),
+        ("Operating profit", "142.8", "128.4", "14.4", "11.2%"),
+        ("Operating margin", "11.1%", "10.7%", "0.4ppt", ""),
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        "<html><body><h1>Fabrikam Foods plc: half year results</h1>"
+        "<p>LONDON, 12 August 2026 -- Fabrikam Foods plc (LSE: FBF) today announced its"
+        " results for the six months ended 30 June 2026.</p><p>Financial highlights</p>"
+        "<table><tr><th rowspan='2'></th><th rowspan='2'>H1 2026</th>"
+        f"<th rowspan='2'>H1 2025</th><th colspan='2'>{group}</th></tr>"
+        f"<tr><th>{unit}</th><th>%</th></tr>{body}</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("group", ["Variance", "Change"])
+@pytest.mark.parametrize(
+    ("unit", "code"), [("£m", "GBP"), ("EUR m", "EUR"), ("$m", "USD"), ("USD million", "USD")]
+)
+def test_a_change_printed_as_money_and_as_a_percentage_is_both_not_two_members(
+    tmp_path: Path, group: str, unit: str, code: str
+) -> None:
+    conversion = convert(_release(tmp_path, _variance_release(group, unit)), ConvertOptions())
+    facts = _valued(conversion)
+    half = "D2026-01-01_2026-06-30"
+    assert facts[("Revenues", half)] == (Decimal("1284600000"), code)
+    assert facts[("RevenuesChange", half)] == (Decimal("87300000"), code)
+    assert facts[("RevenuesPercentChange", half)] == (Decimal("0.073"), "pure")
+    assert facts[("OperatingIncomeLossChange", half)] == (Decimal("14400000"), code)
+    assert facts[("OperatingIncomeLossPercentChange", half)] == (Decimal("0.112"), "pure")
+    # "£m" and "%" say how the change is printed, not what it is of: no members.
+    assert all(c.member is None for c in conversion.facts.contexts)
+    assert Decimal("0.873") not in {v for v, _ in facts.values()}
+
+
+def _balance_change_release(header: str, html: bool) -> str:
+    rows = [
+        ("", "Mar. 31, 2026", "Dec. 31, 2025", header),
+        ("Cash and cash equivalents", "2,104.6", "2,318.9", "(214.3)"),
+        ("Total assets", "28,417.2", "27,877.7", "539.5"),
+        ("Total liabilities", "11,902.5", "11,588.4", "314.1"),
+    ]
+    lead = (
+        "Fabrikam Chemical Co., Ltd. 1Q26 Earnings Release",
+        "SEOUL, April 24, 2026 -- Fabrikam Chemical Co., Ltd. today announced its"
+        " results for the first quarter of 2026.",
+        "Consolidated Statement of Financial Position",
+        "(Unit: KRW billion)",
+    )
+    if html:
+        paragraphs = "".join(f"<p>{t}</p>" for t in lead[1:])
+        return f"<html><body><h1>{lead[0]}</h1>{paragraphs}{_html_table(rows)}</body></html>"
+    return "\n\n".join(lead) + "\n\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "tabbed"])
+@pytest.mark.parametrize("header", ["Change", "Increase/(decrease)", "QoQ", "Variance"])
+def test_a_balances_change_between_two_dates_spans_them_and_is_no_balance(
+    tmp_path: Path, header: str, html: bool
+) -> None:
+    path = _release(tmp_path, _balance_change_release(header, html), ".html" if html else ".txt")
+    facts = _valued(convert(path, ConvertOptions()))
+    assert facts[("Assets", "I2026-03-31")] == (Decimal("28417200000000"), "KRW")
+    assert facts[("Assets", "I2025-12-31")] == (Decimal("27877700000000"), "KRW")
+    quarter = "D2026-01-01_2026-03-31"
+    assert facts[("AssetsChange", quarter)] == (Decimal("539500000000"), "KRW")
+    assert facts[("LiabilitiesChange", quarter)] == (Decimal("314100000000"), "KRW")
+    cash = "CashAndCashEquivalentsAtCarryingValueChange"
+    assert facts[(cash, quarter)] == (Decimal("-214300000000"), "KRW")
+    assert not [k for k in facts if k[0].endswith("Change") and k[1].startswith("I")]
+
+
+def test_a_balances_change_against_one_of_several_dates_is_not_placed(tmp_path: Path) -> None:
+    """ "1Q26 | 4Q25 | 1Q25 | QoQ | YoY": which earlier date each change is against, the
+    columns do not say by their dates; the change is left out, never a balance."""
+    rows = [
+        ("", "1Q26", "4Q25", "1Q25", "QoQ", "YoY"),
+        ("Revenue", "4,512.3", "4,287.6", "4,105.9", "224.7", "406.4"),
+        ("Total deposits", "9,120.0", "8,950.0", "8,400.0", "170.0", "720.0"),
+    ]
+    html = _html_release(
+        "Fabrikam Bank 1Q26 results",
+        "SEOUL, April 24, 2026 -- Fabrikam Bank today announced its results for the first"
+        " quarter of 2026.",
+        "(Unit: KRW billion)",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    assert facts[("Deposits", "I2026-03-31")] == (Decimal("9120000000000"), "KRW")
+    assert not [k for k in facts if k[0].startswith("Deposits") and k[0].endswith("Change")]
+    left = {u.text for u in conversion.facts.unmapped if u.label == "Total deposits"}
+    assert left == {"170.0", "720.0"}
+
+
 # --- favourable/unfavourable variance columns ----------------------------------------------
 
 
@@ -1678,6 +1780,35 @@ def test_a_unit_line_above_the_table_scales_its_amounts(
     assert facts[("NetIncomeLoss", "D2026-01-01_2026-03-31")] == (1204 * scale, "EUR")
     # The unit line is the caption; the title stays the statement's name above it.
     assert conversion.report.tables[0].title == title
+
+
+# "Unit:" before the unit, as Korean, Chinese, Japanese and Taiwanese releases print it:
+# (line, ISO code, power of ten).
+_UNIT_COLON_LINES = {
+    "KRW billion": ("(Unit: KRW billion)", "KRW", 9),
+    "RMB'000": ("Unit: RMB'000", "CNY", 3),
+    "million yen": ("(Unit: million yen)", "JPY", 6),
+    "NT$ thousand": ("(Unit: NT$ thousand)", "TWD", 3),
+    "USD million": ("(Unit: USD million)", "USD", 6),
+    "KRW 100 million": ("[Unit: KRW 100 million]", "KRW", 8),
+    "100 million won": ("(Unit: 100 million won)", "KRW", 8),
+}
+
+
+@pytest.mark.parametrize("html", [True, False], ids=["html", "tabbed"])
+@pytest.mark.parametrize("unit", sorted(_UNIT_COLON_LINES))
+def test_a_unit_line_named_unit_gives_the_tables_scale_and_currency(
+    tmp_path: Path, unit: str, html: bool
+) -> None:
+    line, code, power = _UNIT_COLON_LINES[unit]
+    text = _unit_line_release("Consolidated income statement", line, html)
+    conversion = convert(_release(tmp_path, text, ".html" if html else ".txt"), ConvertOptions())
+    facts = _valued(conversion)
+    scale = Decimal(10) ** power
+    assert facts[("Revenues", "D2026-01-01_2026-03-31")] == (12345 * scale, code)
+    assert facts[("Revenues", "D2025-01-01_2025-03-31")] == (11020 * scale, code)
+    assert facts[("NetIncomeLoss", "D2026-01-01_2026-03-31")] == (1204 * scale, code)
+    assert conversion.report.tables[0].title == "Consolidated income statement"
 
 
 # --- one table, two measures of the same segments, each under a heading of its own ------

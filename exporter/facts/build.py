@@ -10,6 +10,7 @@ values for one fact are an error.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
@@ -684,6 +685,31 @@ def _change_sign(block: ColumnBlock, row: TableRow, cell: ValueCell, sign: int) 
     return sign if printed and not sizes else 1
 
 
+def _of_a_balance(builder: FactDraft, mapping: RowMapping) -> bool:
+    """Whether the row's own concept is a balance at a date (an instant)."""
+    concept = builder.concepts.get(mapping.concept or "")
+    return concept is not None and concept.period is PeriodType.INSTANT
+
+
+def _change_span(block: ColumnBlock, cell: ValueCell) -> Period | None:
+    """The span a balance's change column covers: from the day after the one earlier date
+    its block prints to the change's own date ("Mar. 31, 2026 | Dec. 31, 2025 | Change" is
+    2026-01-01..2026-03-31). None when the block prints several earlier dates ("1Q26 | 4Q25
+    | 1Q25 | QoQ | YoY"): which one the change is against, the columns do not say."""
+    change = block.columns[cell.column]
+    if change.period is None:
+        return None
+    earlier = {
+        c.period.end
+        for c in block.columns[: cell.column]
+        if c.period is not None and not c.change and c.member == change.member
+        if c.period.end < change.period.end
+    }
+    if len(earlier) != 1:
+        return None
+    return Period(start=earlier.pop() + timedelta(days=1), end=change.period.end)
+
+
 def _row_facts(
     builder: FactDraft,
     table: StatementTable,
@@ -735,12 +761,16 @@ def _row_facts(
             builder.unmapped.append(_unmapped(source, reason))
             continue
         period = _period(column, concept, mapping.anchor)
+        if overridden and column.change and _of_a_balance(builder, mapping):
+            period = _change_span(block, cell)
         if column.forecast is not None:
             instant = concept.period is PeriodType.INSTANT
             period = column.forecast.at_end() if instant else column.forecast
         unit = builder.unit(concept, column)
         if period is None or unit is None:
             reason = "column has no currency" if unit is None else "period does not fit the concept"
+            if unit is not None and column.change and _of_a_balance(builder, mapping):
+                reason = "a change of a balance between dates its columns do not single out"
             builder.unmapped.append(_unmapped(source, reason))
             continue
         factor = sign if signed else _change_sign(block, row, cell, sign)

@@ -227,6 +227,13 @@ class _Merger:
             f"disagrees with {kept.id} ({kept.value} from the {where} at line {kept.source.line})"
         )
         self.record(narrative_fact, ProseStatus.NOT_A_FACT, reason=reason, concept=fact.concept)
+        apart = _powers_apart(fact, kept) if table else 0
+        scale = (
+            f": the same figure 10^{apart} times the table's, so the table's scale (a unit "
+            "line above it?) was not read and its amounts are likely all off by as much"
+            if apart
+            else ""
+        )
         builder.findings.append(
             Finding(
                 code=CheckCode.TEXT_VS_TABLE if table else CheckCode.DUPLICATES,
@@ -234,12 +241,31 @@ class _Merger:
                 message=(
                     f"{fact.concept} in {fact.context}: the text says {fact.source.printed} "
                     f"({fact.value}), the {where} at line {kept.source.line} says "
-                    f"{kept.source.printed} ({kept.value})"
+                    f"{kept.source.printed} ({kept.value}){scale}"
                 ),
                 location=Location(file=builder.source, line=fact.source.line),
                 numbers={"text": str(fact.value), where: str(kept.value), "fact": kept.id},
             )
         )
+
+
+# The powers of ten a scale word stands for, at least ("thousand" to "trillion").
+_SCALE_POWERS = range(3, 13)
+
+
+def _powers_apart(text: Fact, table: Fact) -> int:
+    """The power of ten (a scale word's, 10^3 or more) by which the text's figure is the
+    table's, within both roundings, else 0: a sign the table's scale was missed (the text
+    says "KRW 4,512.3 billion", the table prints 4,512.3 under a unit line not read)."""
+    if not text.value or not table.value:
+        return 0
+    powers: list[int] = [*_SCALE_POWERS, *(-p for p in _SCALE_POWERS)]
+    for power in powers:
+        decimals = None if table.decimals is None else table.decimals - power
+        scaled = table.model_copy(update={"value": table.value.scaleb(power), "decimals": decimals})
+        if agrees(text, scaled):
+            return power
+    return 0
 
 
 _PLAUSIBLE = 100

@@ -749,10 +749,20 @@ def _members(
             # period they name, not in a member; the figures stay duplicates of one
             # period, which the facts report when their values differ.
             continue
+        if any(_only_a_measure(n) for n in names):
+            # "Variance" over "£m | %": the money and the percentage of one change, told
+            # apart by how they are printed, not by what they measure.
+            continue
         for i, name in zip(indices, names, strict=True):
             member = None if _names_whole(name, defaults) else name
             result[i] = columns[i].model_copy(update={"member": member})
     return result
+
+
+def _only_a_measure(name: str) -> bool:
+    """A header that is only how its figures are printed: a unit ("£m", "EUR m") or a
+    percent sign."""
+    return only_a_unit(name) or not re.sub(r"[\W_]", "", name.replace("%", ""))
 
 
 def _names_whole(name: str, defaults: tuple[tuple[str, ...], ...]) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from exporter.tables.model import Scale
+from exporter.taxonomy import packaged_currencies
 
 SCALE_WORDS = {
     "thousand": 3,
@@ -24,19 +25,45 @@ SCALE_WORDS = {
     "mm": 6,
     "bn": 9,
 }
-_CODES = "USD|EUR|GBP|CHF|JPY|CNY|RMB|HKD|CAD|AUD|SEK|NOK|DKK|INR|PLN|ZAR|BRL|SGD|NZD"
+
+
+def _codes() -> str:
+    """An alternation of the taxonomy's ISO codes, and the other three capital letters
+    releases print for a currency ("RMB", "NIS"), longest first."""
+    spellings = {s for c, names in packaged_currencies().items() for s in (c, *names)}
+    return "|".join(sorted((s for s in spellings if re.fullmatch(r"[A-Z]{3}", s)), reverse=True))
+
+
+def _names() -> str:
+    """An alternation of the taxonomy's currency codes and names written as words ("yen",
+    "won", "Swiss francs"), for a scale printed before the currency ("million yen")."""
+    spellings = {s for c, names in packaged_currencies().items() for s in (c, *names)}
+    words = (s for s in spellings if re.fullmatch(r"[A-Za-z][A-Za-z. ]+[A-Za-z]", s))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_CODES = _codes()
+# The currencies' one-word names ("yen", "won", "euros"), which a unit line may print.
+_CURRENCY_WORDS = frozenset(
+    n.lower() for names in packaged_currencies().values() for n in names if n.isalpha()
+)
 # A currency's symbol or code, for the short forms written after it ("EUR m", "£bn").
 _MONEY = (
-    r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9]"
+    r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9\u20a9]"
     rf"|\b(?:{_CODES})|\bRs\.?|\b(?-i:RM))"
 )
 _WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
+# A scale word with the power of ten it counts in before it ("KRW 100 million", "100
+# million yen", "RMB 10 thousand"), as Korean, Japanese and Chinese units are translated.
+_COUNTED = rf"(?:10{{1,2}}\s+)?(?:{_WORDS})"
 SCALE = re.compile(
     rf"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?({_WORDS})\b"
     r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
     rf"|\b({_WORDS})\s+of\s+"
     rf"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5\u20b9]\s*({_WORDS})\b"
-    rf"|{_MONEY}\s*({_WORDS})\b"
+    rf"|{_MONEY}\s*({_COUNTED})\b"
+    # "million yen", "100 million won": the scale before the currency's name
+    rf"|\b({_COUNTED})\s+(?:{_names()})\b"
     rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
     # "EUR 000", "£000", "$000s": thousands written as the zeros they drop
     rf"|{_MONEY}\s?'?(000)s?(?![\d,.])"
@@ -111,12 +138,27 @@ def without_unit_at_the_end(label: str) -> str:
     return label[: unit.start()].rstrip() if unit else label
 
 
+# "Unit:" before the unit, as Korean, Chinese, Japanese and Taiwanese releases print it
+# ("(Unit: KRW billion)", "[Unit: million yen]"): a name for the line, not a title.
+_UNIT_LEAD = re.compile(r"^\W*units?\s*[:\uff1a]", re.IGNORECASE)
+
+
 def only_a_unit(text: str) -> bool:
     """A line that is a scale and a currency and nothing else (no title in it)."""
     if not SCALE.search(text):
         return False
-    rest = re.findall(r"[A-Za-z]{2,}", SCALE.sub(" ", text))
-    return all(w.lower() in _UNIT_LINE_WORDS or re.fullmatch(r"[A-Z]{3}", w) for w in rest)
+    rest = re.findall(r"[A-Za-z]{2,}", SCALE.sub(" ", _UNIT_LEAD.sub(" ", text)))
+    allowed = _UNIT_LINE_WORDS | _CURRENCY_WORDS
+    return all(w.lower() in allowed or re.fullmatch(r"[A-Z]{3}", w) for w in rest)
+
+
+def _power(unit: str) -> int:
+    """The power of ten a matched unit counts in: its scale word's, and the count printed
+    before it ("100 million" is 10^8, as Korean releases translate a hundred million won)."""
+    counted = re.fullmatch(r"(10+)\s+(\S+)", unit.strip())
+    count, word = (counted[1], counted[2]) if counted else ("1", unit)
+    word = re.sub(r"[,.\s]", "", word.lower()).rstrip("s")
+    return SCALE_WORDS.get(word, SCALE_WORDS.get(word + "s", 0)) + len(count) - 1
 
 
 def parse_scale(caption: str) -> Scale:
@@ -124,9 +166,7 @@ def parse_scale(caption: str) -> Scale:
     money = 0
     match = SCALE.search(caption)
     if match:
-        word = re.sub(r"[,.\s]", "", next(g for g in match.groups() if g).lower())
-        word = word.rstrip("s")
-        money = SCALE_WORDS.get(word, SCALE_WORDS.get(word + "s", 0))
+        money = _power(next(g for g in match.groups() if g))
     shares = money
     exception = _EXCEPT.search(caption)
     if exception:
