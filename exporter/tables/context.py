@@ -16,7 +16,7 @@ from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
-from exporter.period_phrases import footnote_marks, parse_phrase
+from exporter.period_phrases import footnote_marks, parse_phrase, period_pieces
 from exporter.tables.decimals import (
     decimal_comma_evidence,
     document_decimal_comma,
@@ -204,11 +204,13 @@ def _stands_alone(block: Heading | Paragraph) -> bool:
     """A heading, or a paragraph printed like one: a few words, no sentence ("CONDENSED
     CONSOLIDATED BALANCE SHEETS" or "Three months ended March 31" as a plain paragraph).
 
-    The words of a period the line names do not count against its length: a title and
-    the period it covers, printed on one line or joined by a reader with the issuer's name
-    above it ("ACME CORP. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS -- For the Nine
-    Months Ended September 30"), is still a title. Its other words print no figure (a
-    header and a row printed as one line, "12 Weeks Ended 6/17/2023 ... 121 bps", are none).
+    The words of the one period the line names do not count against its length: a title
+    and the period it covers, printed on one line or joined by a reader with the issuer's
+    name above it ("ACME CORP. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS -- For the
+    Nine Months Ended September 30"), is still a title. A line of several whole period
+    phrases ("SEK m  Q3 2025  Q3 2024  Jan-Sep 2025") is a row of column headers, and one
+    whose other words print a figure ("12 Weeks Ended 6/17/2023 ... 121 bps") a header and
+    a row run together: neither is a title.
     """
     if isinstance(block, Heading):
         return True
@@ -217,6 +219,8 @@ def _stands_alone(block: Heading | Paragraph) -> bool:
         return False
     if len(text.split()) <= _TITLE_WORDS:
         return True
+    if len(period_pieces(text)) > 1:
+        return False
     rest = parse_phrase(text).words
     return len(rest) <= _TITLE_WORDS and not any(c.isdigit() for word in rest for c in word)
 
