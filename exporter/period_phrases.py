@@ -253,8 +253,21 @@ def _month_ranges(text: str, parts: dict[str, object], found: list[_Found]) -> s
 def _dates(text: str, parts: dict[str, object]) -> str:
     """Full dates, dates without a year and months with a year; the last one wins. Two
     dates joined as a range ("April 1, 2024 to March 31, 2025") give the span between."""
-    found: list[_Found] = []
     original = text
+    text, found = _found_dates(text, parts)
+    if found:
+        _, _, end, month_day = max(found, key=lambda f: f[0])
+        parts["end"], parts["month_day"] = end, month_day
+        if "span" not in parts and (span := _date_range(original, sorted(found))):
+            parts["span"] = span
+            text = re.sub(r"^\s*from\b", " ", text)
+    return text
+
+
+def _found_dates(text: str, parts: dict[str, object]) -> tuple[str, list[_Found]]:
+    """Every date, date without a year and month with a year `text` prints, and the text
+    with them blanked out; a span of months ("January-June 2026") goes into `parts`."""
+    found: list[_Found] = []
     text = _month_ranges(text, parts, found)
     for match in list(_ISO.finditer(text)):
         day = _safe_date(_year(match["year"]), int(match["m"]), int(match["d"]))
@@ -294,13 +307,7 @@ def _dates(text: str, parts: dict[str, object]) -> str:
         month = _MONTHS[match["month"]]
         found.append((match.start(), match.end(), None, (month, _LONGEST_MONTH[month])))
         text = _take(text, match)
-    if found:
-        _, _, end, month_day = max(found, key=lambda f: f[0])
-        parts["end"], parts["month_day"] = end, month_day
-        if "span" not in parts and (span := _date_range(original, sorted(found))):
-            parts["span"] = span
-            text = re.sub(r"^\s*from\b", " ", text)
-    return text
+    return text, found
 
 
 @cache
@@ -504,6 +511,33 @@ def single_period(text: str) -> PeriodPhrase:
     if len(years) > 1 or joining & set(phrase.words):
         return PeriodPhrase()
     return phrase
+
+
+def lead_period(text: str) -> PeriodPhrase:
+    """What a sentence introducing a table says of its columns' periods ("The following
+    table summarizes cash flows for the nine months ended September 30, 2025 and 2024:"),
+    or an empty phrase when it names more than one length or day of the year ("for the
+    three and nine months ended", "as of September 30, 2025 and December 31, 2024"): it
+    then does not say which column is which.
+
+    Parsing keeps the last of several parts it finds, so what it left unread is searched
+    for another: a count or a unit of a span ("three", "quarter") left in the words.
+    """
+    phrase = parse_phrase(text)
+    if len(phrase.lengths) > 1 or len(_days_named(text)) > 1:
+        return PeriodPhrase()
+    vocab = vocabulary()
+    spans = {s for spellings in vocab.units.values() for s in spellings} | set(vocab.counts)
+    if any(word.strip(",;:") in spans for word in phrase.words):
+        return PeriodPhrase()
+    return phrase
+
+
+def _days_named(text: str) -> set[tuple[int, int]]:
+    """The days of the year (month, day) the dates in `text` fall on."""
+    _, found = _found_dates(_normalise(text), {})
+    days = {(end.month, end.day) if end else month_day for _, _, end, month_day in found}
+    return {day for day in days if day is not None}
 
 
 def says_only_comparison(text: str) -> bool:

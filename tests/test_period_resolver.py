@@ -17,7 +17,7 @@ from cells import fact_set
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.period_phrases import parse_phrase
+from exporter.period_phrases import lead_period, parse_phrase
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.resolve import resolve
@@ -89,6 +89,46 @@ def test_a_month_alone_over_a_quarter_and_a_year_ends_that_quarter() -> None:
 def test_a_title_completes_a_year_only_header() -> None:
     phrase = parse_phrase("2023").completed_by(parse_phrase("Three Months Ended March 31,"))
     assert resolve(phrase, None).period == Period(start=D(2023, 1, 1), end=D(2023, 3, 31))
+
+
+_CASH_FLOWS = "The following table summarizes cash flows for the nine months ended"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "header", "expected"),
+    [
+        (
+            f"{_CASH_FLOWS} September 30, 2025 and 2024:",
+            "2024",
+            Period(start=D(2024, 1, 1), end=D(2024, 9, 30)),
+        ),
+        (
+            "Cash flows for the six months ended 30 June 2025 were as follows:",
+            "2025",
+            Period(start=D(2025, 1, 1), end=D(2025, 6, 30)),
+        ),
+        (
+            "Selected data for the year ended December 31, 2024 and 2023 were:",
+            "2023",
+            Period(start=D(2023, 1, 1), end=D(2023, 12, 31)),
+        ),
+        ("Results for the three and nine months ended September 30, 2025 and 2024:", "2025", None),
+        (
+            "Results for the quarter and nine months ended September 30, 2025 and 2024:",
+            "2025",
+            None,
+        ),
+        ("Balances as of September 30, 2025 and December 31, 2024 were:", "2024", None),
+    ],
+    ids=["nine-months", "day-first", "year", "two-counts", "quarter-and-span", "two-days"],
+)
+def test_a_sentence_introducing_a_table_dates_its_year_columns_when_it_names_one_period(
+    sentence: str, header: str, expected: Period | None
+) -> None:
+    """A bare year completed by the one length and day the sentence names; a sentence
+    naming two does not say which column is which."""
+    phrase = parse_phrase(header).completed_by(lead_period(sentence))
+    assert resolve(phrase, None).period == expected
 
 
 def test_a_caption_naming_two_years_gives_no_year_to_an_empty_header() -> None:

@@ -490,3 +490,42 @@ def test_a_period_ending_after_the_release_is_a_forecast(heading: str) -> None:
     assert not any(r.cells for r in forecast.blocks[0].rows)
     assert all("forecast" in u.reason for u in forecast.unplaced)
     assert not any(c.outlook for c in tables[0].blocks[0].columns)
+
+
+_NINE_MONTHS_2025 = Period(start=date(2025, 1, 1), end=date(2025, 9, 30))
+_NINE_MONTHS_2024 = Period(start=date(2024, 1, 1), end=date(2024, 9, 30))
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "HALDANE MARINE INC. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS -- For the Nine"
+        " Months Ended September 30",
+        "Haldane Marine Inc. Condensed Consolidated Statements of Comprehensive Income (Nine"
+        " months ended September 30)",
+    ],
+    ids=["dash", "brackets"],
+)
+def test_a_long_title_ending_with_its_period_dates_the_years_below(above: str) -> None:
+    """A title over twelve words once its period is counted (the reader joined the issuer's
+    name to it) still heads the table: "2025 | 2024" are the nine months it names."""
+    rows = [
+        _row(3, "", "2025", "2024"),
+        _row(4, "Revenue", "1,198,341", "1,112,806"),
+        _row(5, "Net income", "51,021", "40,226"),
+    ]
+    (table,) = _understand(Paragraph(text=above, line=1, page=1), _table(1, rows))
+    assert [c.period for c in table.blocks[0].columns] == [_NINE_MONTHS_2025, _NINE_MONTHS_2024]
+
+
+def test_a_line_of_period_headers_printed_as_text_is_no_title() -> None:
+    """ "SEK m  Q3 2025  Q3 2024  Jan-Sep 2025 ..." printed as a line of text above the
+    rows names several periods: a row of headers the reader missed, not the title."""
+    headers = "SEK m  Q3 2025  Q3 2024  Jan-Sep 2025  Jan-Sep 2024  Rolling 12 months  Jan-Dec 2024"
+    rows = [_row(4, "Order intake", "1,310", "1,213", "3,905", "3,620", "5,096", "4,811")]
+    (table,) = _understand(
+        Heading(text="Key figures", line=1, page=1),
+        Paragraph(text=headers, line=3, page=1),
+        _table(1, rows),
+    )
+    assert table.title == "Key figures"

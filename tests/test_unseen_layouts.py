@@ -25,7 +25,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from renderings_pdf import drawn_release
 from renderings_text import cell_per_line, flattened
+from reportlab.pdfgen.canvas import Canvas
 
 from exporter.document import Cell, Row
 from exporter.ingest import read_document
@@ -413,6 +415,122 @@ def test_a_plain_paragraph_naming_the_period_dates_year_columns(
     facts = _facts(path)
     assert facts[("Revenues", "D2024-01-01_2024-03-31")] == Decimal("52100000")
     assert facts[("Revenues", "D2023-01-01_2023-03-31")] == Decimal("48300000")
+
+
+# --- a statement's period stated only by its title or by the sentence introducing it ----
+
+_STATEMENT_ROWS = {
+    "Six": (
+        ("Revenue", "$ 801,442", "$ 762,380"),
+        ("Cost of services", "548,920", "533,115"),
+        ("Gross profit", "252,522", "229,265"),
+        ("Net income", "$ 95,926", "$ 85,141"),
+    ),
+    "Nine": (
+        ("Revenue", "$ 1,198,341", "$ 1,112,806"),
+        ("Cost of services", "928,115", "866,402"),
+        ("Gross profit", "270,226", "246,404"),
+        ("Net income", "$ 51,021", "$ 40,226"),
+    ),
+}
+# The lines above the statement's "2025  2024" header, by how they state its period.
+_PERIOD_ONLY_ABOVE = {
+    "same-line": (
+        "ALDERWICK FREIGHT CORP.",
+        "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS -- For the {n} Months Ended September 30",
+        "(In thousands)",
+    ),
+    "brackets": (
+        "Condensed Consolidated Statements of Operations ({n} months ended September 30)",
+        "(In thousands)",
+    ),
+    "subtitle": (
+        "ALDERWICK FREIGHT CORP.",
+        "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+        "For the {n} Months Ended September 30",
+        "(In thousands)",
+    ),
+    "lead-in": (
+        "Results of operations for the {n} months ended September 30, 2025 and 2024 were:",
+        "(In thousands)",
+    ),
+}
+_ALDERWICK = (
+    "Alderwick Freight Reports Third Quarter 2025 Results",
+    "COLUMBUS, Ohio, October 29, 2025 -- Alderwick Freight Corp. today announced results"
+    " for the third quarter ended September 30, 2025.",
+)
+
+
+def _period_above_text(above: tuple[str, ...], rows: tuple[tuple[str, str, str], ...]) -> str:
+    table = [_aligned("", ("2025", "2024"), 40, 14)]
+    table += [_aligned(label, values, 40, 14) for label, *values in rows]
+    return "\n\n".join([*_ALDERWICK, "\n".join(above), "\n".join(table)])
+
+
+def _period_above_html(above: tuple[str, ...], rows: tuple[tuple[str, str, str], ...]) -> str:
+    cells = [("", "2025", "2024"), *rows]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in cells)
+    paragraphs = "".join(f"<p>{text}</p>" for text in (*_ALDERWICK, *above))
+    return f"<html><body>{paragraphs}<table>{body}</table></body></html>"
+
+
+def _period_above_pdf(above: tuple[str, ...], rows: tuple[tuple[str, str, str], ...]) -> bytes:
+    def draw(canvas: Canvas, y: float) -> None:
+        y -= 60
+        for text in above:
+            canvas.setFont("Helvetica", 8)
+            canvas.drawString(54, y, text)
+            y -= 12
+        y -= 6
+        for label, *values in [("", "2025", "2024"), *rows]:
+            canvas.drawString(54, y, label)
+            for right, value in zip((430.0, 520.0), values, strict=True):
+                canvas.drawRightString(right, y, value)
+            y -= 11
+
+    headline, dateline = _ALDERWICK
+    return drawn_release(headline, (dateline[:70], dateline[70:]), draw)
+
+
+@pytest.mark.parametrize("print_", ["text", "html", "pdf"])
+@pytest.mark.parametrize("shape", sorted(_PERIOD_ONLY_ABOVE))
+@pytest.mark.parametrize(("months", "start"), [("Six", "04-01"), ("Nine", "01-01")])
+def test_bare_year_columns_take_the_length_the_title_or_lead_in_states(
+    tmp_path: Path, print_: str, shape: str, months: str, start: str
+) -> None:
+    """ "2025  2024" under a title that ends with the period ("... -- For the Nine Months
+    Ended September 30"), a subtitle line, or the sentence introducing the table: each
+    year is that span to September 30, not the quarter the headline names, whatever the
+    print."""
+    above = tuple(line.format(n=months) for line in _PERIOD_ONLY_ABOVE[shape])
+    if shape == "lead-in":
+        above = (above[0].replace(months, months.lower()), *above[1:])
+    rows = _STATEMENT_ROWS[months]
+    if print_ == "pdf":
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_period_above_pdf(above, rows))
+    elif print_ == "html":
+        path = _release(tmp_path, _period_above_html(above, rows))
+    else:
+        path = _release(tmp_path, _period_above_text(above, rows), ".txt")
+    facts = _facts(path)
+    expected = {
+        "Six": {
+            ("Revenues", "2025"): "801442000",
+            ("Revenues", "2024"): "762380000",
+            ("GrossProfit", "2025"): "252522000",
+            ("GrossProfit", "2024"): "229265000",
+        },
+        "Nine": {
+            ("Revenues", "2025"): "1198341000",
+            ("Revenues", "2024"): "1112806000",
+            ("GrossProfit", "2025"): "270226000",
+            ("GrossProfit", "2024"): "246404000",
+        },
+    }[months]
+    for (concept, year), value in expected.items():
+        assert facts[(concept, f"D{year}-{start}_{year}-09-30")] == Decimal(value)
 
 
 # --- fiscal-year labels under a headline that names a quarter and the year ---------------

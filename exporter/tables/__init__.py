@@ -15,7 +15,13 @@ from datetime import date
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.numbers import parse_cell
-from exporter.period_phrases import PeriodPhrase, note_period, parse_phrase, single_period
+from exporter.period_phrases import (
+    PeriodPhrase,
+    lead_period,
+    note_period,
+    parse_phrase,
+    single_period,
+)
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
@@ -364,10 +370,30 @@ def _scale(raw: RawTable, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
     return from_title if from_title.money else scale
 
 
-def _surrounding_phrase(text: str, kind: str) -> PeriodPhrase:
-    """What the title and caption say of the period. Over a balance sheet only their
-    dates count: a headline's "first half of 2024" does not make "30 Jun 2024" a span."""
-    phrase = parse_phrase(text)
+def _surrounding_phrase(raw: RawTable, kind: str) -> PeriodPhrase:
+    """What the sentence introducing the table, the title and the caption say of the
+    period, the nearer first: a sentence that introduces the table ("The following table
+    summarizes cash flows for the nine months ended September 30, 2025 and 2024:") speaks
+    of it alone, where a title found above that sentence heads a section or the release
+    ("Third Quarter 2025 Results")."""
+    title = _phrase_for(parse_phrase(f"{raw.title} {raw.caption}"), kind)
+    return _phrase_for(lead_period(raw.lead), kind).completed_by(title)
+
+
+def _title_period(raw: RawTable) -> PeriodPhrase:
+    """The one period the sentence introducing the table names with a single year
+    ("Revenue by segment for the three months ended September 30, 2025:"), else the one
+    the title or caption names, for columns whose headers name none."""
+    lead = lead_period(raw.lead)
+    years = {*lead.years, lead.end.year if lead.end else None, lead.fiscal_year} - {None}
+    if len(years) == 1:
+        return lead
+    return single_period(f"{raw.title} {raw.caption}")
+
+
+def _phrase_for(phrase: PeriodPhrase, kind: str) -> PeriodPhrase:
+    """The phrase as evidence for a table of `kind`. Over a balance sheet only its dates
+    count: a headline's "first half of 2024" does not make "30 Jun 2024" a span."""
     if kind != "balance_sheet":
         return phrase
     return PeriodPhrase(
@@ -407,8 +433,8 @@ def understand_table(
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         line_items=taxonomy.line_item_phrases,
-        surroundings=_surrounding_phrase(f"{raw.title} {raw.caption}", kind),
-        title_period=single_period(f"{raw.title} {raw.caption}"),
+        surroundings=_surrounding_phrase(raw, kind),
+        title_period=_title_period(raw),
         note_periods={
             mark: phrase
             for mark, note in raw.notes.items()

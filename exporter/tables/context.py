@@ -16,7 +16,7 @@ from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
 from exporter.models import FROZEN
 from exporter.numbers import is_year, parse_number
-from exporter.period_phrases import footnote_marks, parse_phrase
+from exporter.period_phrases import footnote_marks, parse_phrase, period_pieces
 from exporter.tables.decimals import (
     decimal_comma_evidence,
     document_decimal_comma,
@@ -202,11 +202,27 @@ _TITLE_WORDS = 12
 
 def _stands_alone(block: Heading | Paragraph) -> bool:
     """A heading, or a paragraph printed like one: a few words, no sentence ("CONDENSED
-    CONSOLIDATED BALANCE SHEETS" or "Three months ended March 31" as a plain paragraph)."""
+    CONSOLIDATED BALANCE SHEETS" or "Three months ended March 31" as a plain paragraph).
+
+    The words of the one period the line names do not count against its length: a title
+    and the period it covers, printed on one line or joined by a reader with the issuer's
+    name above it ("ACME CORP. CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS -- For the
+    Nine Months Ended September 30"), is still a title. A line of several whole period
+    phrases ("SEK m  Q3 2025  Q3 2024  Jan-Sep 2025") is a row of column headers, and one
+    whose other words print a figure ("12 Weeks Ended 6/17/2023 ... 121 bps") a header and
+    a row run together: neither is a title.
+    """
     if isinstance(block, Heading):
         return True
     text = block.text.strip()
-    return len(text.split()) <= _TITLE_WORDS and not text.endswith((".", ":", ";", ","))
+    if text.endswith((".", ":", ";", ",")):
+        return False
+    if len(text.split()) <= _TITLE_WORDS:
+        return True
+    if len(period_pieces(text)) > 1:
+        return False
+    rest = parse_phrase(text).words
+    return len(rest) <= _TITLE_WORDS and not any(c.isdigit() for word in rest for c in word)
 
 
 def compared_period(text: str) -> str:
@@ -221,10 +237,15 @@ def compared_period(text: str) -> str:
 
 
 def _lead(before: list[Heading | Paragraph]) -> str:
-    """The paragraph right above a table when it introduces it (ends in a colon)."""
-    if not before or not isinstance(before[-1], Paragraph):
+    """The paragraph right above a table when it introduces it (ends in a colon); a line
+    stating the table's unit may stand between ("The following table summarizes cash
+    flows for the nine months ended September 30, 2025 and 2024:" over "(In thousands)")."""
+    rest = list(before)
+    while rest and _is_caption(rest[-1].text.strip()) and not rest[-1].text.strip().endswith(":"):
+        rest.pop()
+    if not rest or not isinstance(rest[-1], Paragraph):
         return ""
-    text = before[-1].text.strip()
+    text = rest[-1].text.strip()
     return text if text.endswith(":") else ""
 
 
