@@ -95,6 +95,15 @@ def has_prefix(text: str) -> str | None:
     return match.group(0).split(":")[0].strip().lower() if match else None
 
 
+# British spellings read as the American ones the taxonomy's labels use ("amortisation",
+# "capitalised", "recognised", "realised").
+_BRITISH = re.compile(r"(?:(?<=\w\w)is(?=ation$)|(?<=al|rt|gn|il|it)is(?=(?:ed|ing|e)$))")
+
+
+def _american(word: str) -> str:
+    return _BRITISH.sub("iz", word) if "is" in word else word
+
+
 def _singular(word: str) -> str:
     if word in _SINGULAR_EXCEPTIONS or len(word) < 4:
         return word
@@ -128,7 +137,7 @@ def label_tokens(text: str, drop_parenthesised: bool = True) -> tuple[str, ...]:
             merged[-1] = _JOINED[(merged[-1], word)]
         else:
             merged.append(word)
-    return tuple(_singular(w) for w in merged if w not in _STOPWORDS)
+    return tuple(_american(_singular(w)) for w in merged if w not in _STOPWORDS)
 
 
 def contains_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -202,6 +202,44 @@ def test_a_comparatives_per_share_alternative_takes_the_comparatives_sign(
     }
 
 
+@pytest.mark.parametrize(
+    ("printed", "value"),
+    [
+        ("TEUR 12,345.6", "12345600"),
+        ("kEUR 12,345.6", "12345600"),
+        ("EUR 12.3 million", "12300000"),
+        ("EURm 12.3", "12300000"),
+        ("MEUR 12.3", "12300000"),
+        ("12.3 MEUR", "12300000"),
+    ],
+)
+@pytest.mark.parametrize("spelling", ["amortisation", "amortization"])
+def test_a_code_with_its_scale_letter_and_a_british_spelling_in_prose(
+    tmp_path: Path, printed: str, value: str, spelling: str
+) -> None:
+    """ "Earnings before interest, taxes, depreciation and amortisation (EBITDA) of TEUR
+    12,345.6": the code carries its scale, and the measure is EBITDA whatever the spelling
+    (never depreciation and amortization); "the 2025 financial year" is the fiscal year."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Acme SE: first quarter 2026 results (1 January to 31 March 2026)\n\n"
+        f"- Earnings before interest, taxes, depreciation and {spelling} (EBITDA) of"
+        f" {printed} (Q1 2025: {printed.replace('12', '11')}).\n"
+        "- Acme confirms its forecast for the 2026 financial year: revenue of EUR 500 million"
+        " to EUR 520 million.\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    eur, q1 = "iso4217:EUR", "2026-01-01/2026-03-31"
+    assert ("Ebitda", q1, eur, Decimal(value)) in facts
+    assert not [f for f in facts if f[0].startswith("Depreciation")]
+    year = "2026-01-01/2026-12-31"
+    assert ("RevenuesOutlookLow", year, eur, Decimal("500000000")) in facts
+    assert ("RevenuesOutlookHigh", year, eur, Decimal("520000000")) in facts
+
+
 @pytest.mark.parametrize("verb", ["grew", "increased", "rose", "was up"])
 @pytest.mark.parametrize("percent", [", or 1.3%,", " (or 1.3%)", ""])
 def test_an_amount_after_a_word_of_change_is_the_change_not_the_level(

@@ -97,7 +97,7 @@ class ReportCalendar(Frozen):
         """A period that ends after the release was published can only be forecast."""
         if self.published is not None:
             return period.end > self.published
-        return (period.start or period.end) > self.current.end
+        return period.end > self.current.end
 
     def year_end_of(self, label: int) -> date:
         return self._end_in(label - self.label_offset)
@@ -236,6 +236,9 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:full|fiscal)[\s-]year(?:\s+of)?\s+(?:fiscal\s+)?{_YEAR}",
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bfiscal\s+{_YEAR}"),
+    # "the 2025 financial year", "financial year 2025": IFRS reporters' fiscal year.
+    (PhraseKind.ABSOLUTE, "full_year", rf"\b{_YEAR}\s+(?:financial|fiscal)\s+year\b"),
+    (PhraseKind.ABSOLUTE, "full_year", rf"\bfinancial\s+year\s+{_YEAR}"),
     # "January–December 2025", "Oct-Dec 2025", "July to September 2025": the months
     # between, inclusive (a heading over the figures of a year-end report's bullets).
     (

@@ -79,6 +79,12 @@ class FigureReader:
         ]
         after = [n for names in taxonomy.currencies.values() for n in names if len(n) > 1]
         self.scales = {k.lower(): v for k, v in words.scales.items()}
+        # "TEUR 84.512,3", "MSEK 212", "EURm 45.1": a code with its scale's letter joined.
+        self.mark_scale = _scaled_codes(taxonomy.currencies)
+        for spelled, (code, _) in self.mark_scale.items():
+            self.spelling.setdefault(spelled, code)
+        scaled = _scaled_spellings(taxonomy.currencies)
+        codes, after = codes + scaled, after + scaled
         self.points = {k.lower(): v for k, v in words.rate_points.items()}
         self.per_ads = {" ".join(p.lower().split()) for p in words.per_ads}
         self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
@@ -164,6 +170,8 @@ class FigureReader:
         currency = self._currency(match["pre"]) or self._currency(match["post"])
         sign = (match["pre"] or match["post"] or "").strip()
         exponent = self.scales.get((match["scale"] or "").lower(), 0)
+        if not match["scale"]:
+            exponent = self.mark_scale.get(" ".join(sign.lower().split()), ("", 0))[1]
         unit = self.units.get((match["unit"] or "").lower())
         if match["pct"]:
             kind, value, decimals = FigureKind.PERCENT, value / 100, fraction + 2
@@ -305,6 +313,30 @@ def _bracketed_comparatives(figures: list[Figure], text: str) -> list[Figure]:
             }
         )
     return result
+
+
+# A scale's letter joined to a currency code, before it ("TEUR", "kEUR", "MSEK") or after it
+# ("EURm", "SEKbn", "EUR'000"), as the tables' unit lines print it.
+_SCALE_BEFORE = {"T": 3, "k": 3, "K": 3, "M": 6, "m": 6}
+_SCALE_AFTER = {"k": 3, "m": 6, "bn": 9, "'000": 3}
+
+
+def _scaled_spellings(currencies: dict[str, tuple[str, ...]]) -> list[str]:
+    codes = [n for names in currencies.values() for n in names if len(n) == 3 and n.isupper()]
+    before = [f"{letter}{code}" for code in codes for letter in _SCALE_BEFORE]
+    return before + [f"{code}{letters}" for code in codes for letters in _SCALE_AFTER]
+
+
+def _scaled_codes(currencies: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, int]]:
+    """Each scaled spelling (lower case) to its currency code and power of ten."""
+    found: dict[str, tuple[str, int]] = {}
+    for code, names in currencies.items():
+        for name in (n for n in names if len(n) == 3 and n.isupper()):
+            for letter, power in _SCALE_BEFORE.items():
+                found.setdefault(f"{letter}{name}".lower(), (code, power))
+            for letters, power in _SCALE_AFTER.items():
+                found.setdefault(f"{name}{letters}".lower(), (code, power))
+    return found
 
 
 @cache
