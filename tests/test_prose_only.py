@@ -240,6 +240,38 @@ def test_a_code_with_its_scale_letter_and_a_british_spelling_in_prose(
     assert ("RevenuesOutlookHigh", year, eur, Decimal("520000000")) in facts
 
 
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+@pytest.mark.parametrize("mark", ["€", "EUR "])
+def test_spaces_grouping_thousands_before_a_decimal_comma_in_prose(
+    tmp_path: Path, space: str, mark: str
+) -> None:
+    """A French print: "Net debt amounted to €1 642,0m ... (31 December 2024: €1 518,6m)";
+    "-€12,3m" is negative. The key-figures table shows the release's decimal comma."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        "Groupe Valmorel: H1 2025 results\n\n"
+        "PARIS, 24 July 2025 - Groupe Valmorel (Euronext: VLM) today published its results"
+        " for the first half of 2025.\n\n"
+        f"- Net debt amounted to {mark}1{space}642,0m at 30 June 2025 (31 December 2024:"
+        f" {mark}1{space}518,6m).\n"
+        f"- Free cash flow of -{mark}12,3m.\n\n"
+        "Key figures\n"
+        "EUR million\tH1 2025\tH1 2024\n"
+        "Revenue\t2 468,3\t2 391,0\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
+    eur = "iso4217:EUR"
+    assert facts >= {
+        ("NetDebt", "2025-06-30", eur, Decimal("1642000000")),
+        ("NetDebt", "2024-12-31", eur, Decimal("1518600000")),
+        ("FreeCashFlow", "2025-01-01/2025-06-30", eur, Decimal("-12300000")),
+        ("Revenues", "2025-01-01/2025-06-30", eur, Decimal("2468300000")),
+    }
+
+
 @pytest.mark.parametrize("verb", ["grew", "increased", "rose", "was up"])
 @pytest.mark.parametrize("percent", [", or 1.3%,", " (or 1.3%)", ""])
 def test_an_amount_after_a_word_of_change_is_the_change_not_the_level(

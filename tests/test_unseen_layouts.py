@@ -4041,3 +4041,35 @@ def test_rows_finishing_an_attributable_to_heading_split_the_profit(
     assert facts[("ProfitLoss", half)] == Decimal("91500000")
     assert facts[("NetIncomeLoss", half)] == Decimal("88000000")
     assert facts[("NetIncomeLossAttributableToNoncontrollingInterest", half)] == Decimal("3500000")
+
+
+# French wording of a key-figures table: the group's share and net capital expenditure.
+GROUP_SHARE = """Groupe Valmorel: H1 2025 results
+
+PARIS, 24 July 2025 - Groupe Valmorel (Euronext: VLM) today published its H1 2025 results.
+
+Key figures
+(EUR million)
+
+\tH1 2025\tH1 2024
+Revenue\t2,468.3\t2,391.0
+{net_income}\t187.9\t171.4
+Net cash from operating activities\t248.9\t131.5
+{capex}\t-152.1\t-143.8
+Free cash flow\t96.8\t-12.3
+"""
+
+
+@pytest.mark.parametrize("net_income", ["Net income, Group share", "Net profit, Group share"])
+@pytest.mark.parametrize("capex", ["Capital expenditure, net", "Net capital expenditure"])
+def test_the_groups_share_and_net_capital_expenditure(
+    tmp_path: Path, net_income: str, capex: str
+) -> None:
+    """The group's share of net income is the parent's (NetIncomeLoss); net capital
+    expenditure printed "-152.1" before free cash flow is a payment of 152.1."""
+    path = tmp_path / "valmorel-2025h1.txt"
+    path.write_text(GROUP_SHARE.format(net_income=net_income, capex=capex), encoding="utf-8")
+    facts = _facts(path)
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("NetIncomeLoss", half)] == Decimal("187900000")
+    assert facts[("PaymentsToAcquirePropertyPlantAndEquipment", half)] == Decimal("152100000")

@@ -35,6 +35,12 @@ _GROUPING = re.compile(r"[,'\u2019 \u00a0\u202f]")
 # 1.196,3 million"): a comma before one or two digits, which no thousands group is, parts
 # the decimals; points may group the thousands before it.
 _DECIMAL_COMMA = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]{1,2}(?![0-9]|,[0-9])"
+# Spaces grouping the thousands before a decimal comma ("€1 642,0m", French and Nordic
+# prints), again only right after a currency's sign or code (`{after}`).
+_SPACED_DECIMAL_COMMA = (
+    r"{after}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+,[0-9]{{1,2}}(?![0-9]|,[0-9])"
+)
+_SPACED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+,[0-9]{1,2}")
 # Ordinals, times, day counts, and period codes ("9M 2026", "1H24", "3Q25"): no figures.
 _SKIP_AFTER = re.compile(
     r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+|^[MHQ]\s?'?(?:19|20)?\d\d\b",
@@ -55,8 +61,8 @@ def _alternation(words: list[str], flags: str = "") -> str:
 
 def _digits(number: str) -> str:
     """The digits of a printed number with a decimal point, if any."""
-    if re.fullmatch(_DECIMAL_COMMA, number):
-        return number.replace(".", "").replace(",", ".")
+    if re.fullmatch(_DECIMAL_COMMA, number) or _SPACED.fullmatch(number):
+        return re.sub(r"[.\s]", "", number).replace(",", ".")
     return _GROUPING.sub("", number)
 
 
@@ -94,7 +100,8 @@ class FigureReader:
         # (Python's are of fixed width).
         after_mark = "|".join(f"(?<={re.escape(m)}{gap})" for m in marks for gap in ("", " "))
         number = _NUMBER.format(after=f"(?:{after_mark})")
-        comma_number = f"{_DECIMAL_COMMA}|{number}"
+        spaced = _SPACED_DECIMAL_COMMA.format(after=f"(?:{after_mark})")
+        comma_number = f"{spaced}|{_DECIMAL_COMMA}|{number}"
         self.money_range = re.compile(
             _MONEY_RANGE.format(
                 mark="|".join(
@@ -115,7 +122,9 @@ class FigureReader:
     ) -> re.Pattern[str]:
         """The figure pattern, with `number` the digits a figure may be printed in."""
         return re.compile(
-            rf"(?<![\w.,$])(?:(?P<pre>{_alternation(marks)})\s?(?P<open>\()?)?"
+            # "-€12,3m": a minus before the currency's sign
+            rf"(?<![\w.,$])(?:(?P<lead>[-\u2212])(?={_alternation(marks)}))?"
+            rf"(?:(?P<pre>{_alternation(marks)})\s?(?P<open>\()?)?"
             rf"(?P<minus>[-\u2212\u2013](?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<points>{_alternation(list(words.rate_points), 'i')})(?![\w.]))?"
@@ -163,7 +172,7 @@ class FigureReader:
         digits = _digits(match["num"])
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
-        if match["open"] or match["minus"]:
+        if match["open"] or match["minus"] or match["lead"]:
             value = value.copy_negate()  # "$(0.08) per share", "SEK -48 m": printed negative
         if len(value.as_tuple().digits) > MAX_DIGITS:
             return None  # as in a table cell: reported (exporter/accounting.py), not read
