@@ -377,6 +377,11 @@ class Mapper:
         """Whether a heading says what it is broken down by ("Net sales by segment")."""
         return bool(self._breakdown and self._breakdown.search(text))
 
+    @property
+    def basis_phrases(self) -> list[tuple[str, ...]]:
+        """The words of the headings that put line items on a non-GAAP basis."""
+        return self._basis
+
     def says_basis(self, text: str) -> bool:
         """Whether a heading puts the line items below it on a non-GAAP basis."""
         words = label_tokens(text)
@@ -1060,6 +1065,91 @@ def _transposed(
     return result
 
 
+def _basis_matrix(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    block: ColumnBlock,
+    rows: list[tuple[TableRow, RowMapping]],
+    default_members: frozenset[tuple[str, ...]],
+) -> list[dict[str, object] | None]:
+    """Rows of a reconciliation whose columns are measures and whose rows are bases.
+
+    "Gross profit | Operating income | Net income | Diluted EPS" over the rows "GAAP",
+    the adjustments, then "Non-GAAP": the row named as reported is each column's own
+    concept, and the row named by a non-GAAP basis alone is, cell by cell, the line item
+    its basis and its column name together ("Non-GAAP" and "Operating income" read as
+    "Non-GAAP operating income"), as a reconciliation printed down the page names it. The
+    adjustments in between adjust each measure by its own amount; the taxonomy has one
+    concept per adjustment, not one per measure, so they are listed as not understood
+    rather than made members of an axis the measures are not."""
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    columns = block.columns
+    if not columns or any(c.change or not c.member for c in columns):
+        return result
+    labels = [label_tokens(strip_footnotes(row.label)) for row, _ in rows]
+    reported = [i for i, words in enumerate(labels) if words in default_members]
+    adjusted = [i for i, words in enumerate(labels) if words and _only_basis(mapper, words)]
+    if not reported or not adjusted:
+        return result
+    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
+    named = {
+        i: _column_concept(mapper, registry, table, block, i, durations)
+        for i in range(len(columns))
+    }
+    if len({found[0] for found in named.values() if found and found[1]}) < _BREAKDOWN_MIN:
+        return result
+    for i, (row, _) in enumerate(rows):
+        if not row.label.strip() or not row.cells:
+            continue
+        if i in reported:
+            overrides = tuple((j, found[0]) for j, found in named.items() if found)
+        elif i in adjusted:
+            overrides = _basis_concepts(mapper, registry, table, block, row, durations)
+        else:
+            result[i] = {
+                "concept": None,
+                "extension": False,
+                "reason": "an adjustment of each measure its table's columns name; the"
+                " taxonomy has one concept per adjustment, not one per measure",
+            }
+            continue
+        result[i] = {
+            "concept": overrides[0][1],
+            "overrides": overrides,
+            "member": None,
+            "transposed": True,
+            "extension": False,
+            "reason": "the measure its column names, on the basis its row names",
+        }
+    return result
+
+
+def _only_basis(mapper: Mapper, words: tuple[str, ...]) -> bool:
+    """A label that is a non-GAAP basis and nothing else ("Non-GAAP", "Adjusted")."""
+    return mapper.says_basis(" ".join(words)) and any(words == b for b in mapper.basis_phrases)
+
+
+def _basis_concepts(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    block: ColumnBlock,
+    row: TableRow,
+    durations: bool,
+) -> tuple[tuple[int, str], ...]:
+    """Each column's concept on the row's basis: the row's and the column's words read
+    as one label."""
+    found = []
+    for j, column in enumerate(block.columns):
+        cells = tuple(c for c in row.cells if c.column == j)
+        probe = TableRow(label=f"{row.label} {column.member}", cells=cells, line=row.line)
+        best = mapper.best(probe, table.kind, durations, table.lead)
+        name = best[0].entry.concept if best else registry.propose(probe, durations).name
+        found.append((j, name))
+    return tuple(found)
+
+
 def _sections_as_members(
     mapper: Mapper, table: StatementTable, rows: list[tuple[TableRow, RowMapping]]
 ) -> list[dict[str, object] | None]:
@@ -1301,6 +1391,8 @@ def map_tables(
             bases = basis_all[offset : offset + len(pairs)]
             offset += len(pairs)
             crossed = _transposed(mapper, registry, table, block, pairs, defaults)
+            matrix = _basis_matrix(mapper, registry, table, block, pairs, defaults)
+            crossed = [m or c for m, c in zip(matrix, crossed, strict=True)]
             for (row, _, kinds, mapping), member, heading, basis, cross in zip(
                 mapped, members, repeated, bases, crossed, strict=True
             ):

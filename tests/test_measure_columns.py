@@ -100,3 +100,87 @@ def test_measure_columns_keep_their_own_units_and_scales(tmp_path: Path, eps_fir
     # The stacked per-share name heads its own column only.
     members = {m for _, m in printed}
     assert not any("EPS" in m and "EBIT" in m for m in members), members
+
+
+# --- a reconciliation matrix: measures as columns, GAAP, adjustments, non-GAAP as rows ---
+
+_MEASURES = ("Gross profit", "Operating income", "Net income", "Diluted EPS")
+# Row, then per measure; the figures are in thousands but EPS.
+_MATRIX = (
+    ("{gaap}", ("$137,950", "$8,720", "$10,450", "$0.16")),
+    ("Stock-based compensation expense", ("4,120", "28,430", "28,430", "0.44")),
+    ("Income tax effect of non-GAAP adjustments", ("—", "—", "(6,980)", "(0.11)")),
+    ("{non_gaap}", ("$142,070", "$37,150", "$31,900", "$0.49")),
+)
+_PERIOD = "Three Months Ended December 31, 2025"
+_VERIDIAN = (
+    "Veridian Cloud Reports Fourth Quarter 2025 Results",
+    "AUSTIN, Texas, February 10, 2026 -- Veridian Cloud Systems, Inc. today reported results"
+    " for the fourth quarter ended December 31, 2025.",
+    "Reconciliation of GAAP to Non-GAAP Financial Measures",
+    "(in thousands, except per share data)",
+)
+
+
+def _matrix_rows(gaap: str, non_gaap: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(label.format(gaap=gaap, non_gaap=non_gaap), cells) for label, cells in _MATRIX]
+
+
+def _matrix_html(gaap: str, non_gaap: str) -> str:
+    head = "<tr><th></th>" + "".join(f"<th>{m}</th>" for m in _MEASURES) + "</tr>"
+    period = f'<tr><td colspan="5">{_PERIOD}</td></tr>'
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in _matrix_rows(gaap, non_gaap)
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in _VERIDIAN)
+    return f"<html><body>{paragraphs}<table>{head}{period}{body}</table></body></html>"
+
+
+def _matrix_text(gaap: str, non_gaap: str) -> str:
+    lines = ["\t" + "\t".join(_MEASURES), _PERIOD + "\t" * len(_MEASURES)]
+    lines += ["\t".join((label, *cells)) for label, cells in _matrix_rows(gaap, non_gaap)]
+    return "\n\n".join(_VERIDIAN) + "\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "tabbed"])
+@pytest.mark.parametrize(
+    ("gaap", "non_gaap"),
+    [("GAAP", "Non-GAAP"), ("As reported", "Adjusted"), ("GAAP", "Non-GAAP (1)")],
+)
+def test_a_matrix_of_measures_by_basis_names_each_cell_by_its_row_and_column(
+    tmp_path: Path, print_: str, gaap: str, non_gaap: str
+) -> None:
+    """The "GAAP" row's cells are the statement's line items, the "Non-GAAP" row's the
+    non-GAAP measures of the same names, for the section's period; the adjustments in
+    between adjust each measure by its own amount, which the taxonomy has no concept for,
+    so they are listed as not understood and never members of an axis of measures."""
+    if print_ == "html":
+        path = tmp_path / "veridian-2025q4.html"
+        path.write_text(_matrix_html(gaap, non_gaap), encoding="utf-8")
+    else:
+        path = tmp_path / "veridian-2025q4.txt"
+        path.write_text(_matrix_text(gaap, non_gaap), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    quarter = "D2025-10-01_2025-12-31"
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("GrossProfit", quarter)] == (Decimal("137950000"), "USD")
+    assert facts[("OperatingIncomeLoss", quarter)] == (Decimal("8720000"), "USD")
+    # A reconciliation's "Net income" with no statement beside it is the profit as a whole.
+    net = facts.get(("NetIncomeLoss", quarter)) or facts.get(("ProfitLoss", quarter))
+    assert net == (Decimal("10450000"), "USD")
+    assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("0.16"), "USD_per_share")
+    assert facts[("NonGaapGrossProfit", quarter)] == (Decimal("142070000"), "USD")
+    assert facts[("NonGaapOperatingIncome", quarter)] == (Decimal("37150000"), "USD")
+    assert facts[("NonGaapNetIncome", quarter)] == (Decimal("31900000"), "USD")
+    assert facts[("NonGaapEarningsPerShareDiluted", quarter)] == (
+        Decimal("0.49"),
+        "USD_per_share",
+    )
+    assert not any(c.member for c in conversion.facts.contexts)
+    adjustments = [
+        u for u in conversion.facts.unmapped if u.label == "Stock-based compensation expense"
+    ]
+    assert sorted(u.text for u in adjustments) == ["0.44", "28,430", "28,430", "4,120"]
+    assert all("one concept per adjustment" in u.reason for u in adjustments)

@@ -4073,3 +4073,134 @@ def test_the_groups_share_and_net_capital_expenditure(
     half = "D2025-01-01_2025-06-30"
     assert facts[("NetIncomeLoss", half)] == Decimal("187900000")
     assert facts[("PaymentsToAcquirePropertyPlantAndEquipment", half)] == Decimal("152100000")
+
+
+# --- a key-figures table printed on its side: periods as rows, line items as columns ----
+
+_LARKFIELD = (
+    "Larkfield Instruments Reports Fourth Quarter and Full Year 2025 Results",
+    "BOSTON, February 18, 2026 -- Larkfield Instruments, Inc. today reported results for"
+    " the fourth quarter and year ended December 31, 2025.",
+)
+# Per shape: the title, the caption, the column headers (line items), and the rows (the
+# row label's spellings, then the figures).
+_SIDEWAYS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[tuple[str, ...], ...], ...]]] = {
+    "quarters": (
+        "Quarterly Key Figures",
+        "(In millions of U.S. dollars, except per share data)",
+        ("Revenue", "Gross profit", "Net income", "Diluted EPS"),
+        (
+            (("Q1 2025", "Q1 FY2025"), ("212.4", "98.1", "18.3", "0.23")),
+            (("Q2 2025", "Q2 FY2025"), ("225.8", "105.6", "21.0", "0.26")),
+            (("Q3 2025", "Q3 FY2025"), ("238.1", "112.4", "23.5", "0.29")),
+            (("Q4 2025", "Q4 FY2025"), ("251.7", "120.3", "26.9", "0.33")),
+            (("FY 2025", "FY2025"), ("928.0", "436.4", "89.7", "1.11")),
+        ),
+    ),
+    "balances": (
+        "Financial Position",
+        "(In millions of U.S. dollars)",
+        ("Cash and cash equivalents", "Total assets", "Total liabilities"),
+        (
+            (("Dec 31, 2025", "31 December 2025"), ("312.6", "1,009.0", "316.3")),
+            (("Sep 30, 2025", "30 September 2025"), ("281.4", "962.5", "322.8")),
+            (("Dec 31, 2024", "31 December 2024"), ("248.1", "897.8", "334.7")),
+        ),
+    ),
+}
+
+
+def _sideways_rows(shape: str, spelling: int, corner: str) -> list[tuple[str, ...]]:
+    _, _, items, rows = _SIDEWAYS[shape]
+    return [(corner, *items), *((labels[spelling], *figures) for labels, figures in rows)]
+
+
+def _sideways_text(shape: str, rows: list[tuple[str, ...]], print_: str) -> str:
+    title, caption, _, _ = _SIDEWAYS[shape]
+    if print_ == "markdown":
+        widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+        lines = [
+            "| " + " | ".join(f"{c:>{w}}" for c, w in zip(r, widths, strict=True)) + " |"
+            for r in rows
+        ]
+        lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    elif print_ == "tabbed":
+        lines = ["\t".join(r) for r in rows]
+    else:
+        lines = [_aligned(r[0], r[1:], 22, 28) for r in rows]
+    return "\n\n".join([*_LARKFIELD, title, caption + "\n\n" + "\n".join(lines)]) + "\n"
+
+
+def _sideways_html(shape: str, rows: list[tuple[str, ...]]) -> str:
+    title, caption, _, _ = _SIDEWAYS[shape]
+    head = "<tr>" + "".join(f"<th>{c}</th>" for c in rows[0]) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows[1:])
+    paragraphs = "".join(f"<p>{text}</p>" for text in (*_LARKFIELD, title, caption))
+    return f"<html><body>{paragraphs}<table>{head}{body}</table></body></html>"
+
+
+def _sideways_pdf(shape: str, rows: list[tuple[str, ...]]) -> bytes:
+    title, caption, _, _ = _SIDEWAYS[shape]
+
+    def draw(canvas: Canvas, y: float) -> None:
+        y -= 60
+        canvas.setFont("Helvetica", 8)
+        for text in (title, caption):
+            canvas.drawString(54, y, text)
+            y -= 12
+        y -= 6
+        rights = [230.0 + 100.0 * i for i in range(len(rows[0]) - 1)]
+        for label, *values in rows:
+            canvas.drawString(54, y, label)
+            for right, value in zip(rights, values, strict=True):
+                canvas.drawRightString(right, y, value)
+            y -= 11
+
+    headline, dateline = _LARKFIELD
+    return drawn_release(headline, (dateline[:70], dateline[70:]), draw)
+
+
+_SIDEWAYS_FACTS = {
+    "quarters": {
+        ("Revenues", "D2025-01-01_2025-03-31"): ("212400000", "USD"),
+        ("Revenues", "D2025-04-01_2025-06-30"): ("225800000", "USD"),
+        ("Revenues", "D2025-07-01_2025-09-30"): ("238100000", "USD"),
+        ("Revenues", "D2025-10-01_2025-12-31"): ("251700000", "USD"),
+        ("Revenues", "D2025-01-01_2025-12-31"): ("928000000", "USD"),
+        ("GrossProfit", "D2025-04-01_2025-06-30"): ("105600000", "USD"),
+        ("NetIncomeLoss", "D2025-07-01_2025-09-30"): ("23500000", "USD"),
+        ("NetIncomeLoss", "D2025-01-01_2025-12-31"): ("89700000", "USD"),
+        ("EarningsPerShareDiluted", "D2025-01-01_2025-03-31"): ("0.23", "USD_per_share"),
+        ("EarningsPerShareDiluted", "D2025-01-01_2025-12-31"): ("1.11", "USD_per_share"),
+    },
+    "balances": {
+        ("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31"): ("312600000", "USD"),
+        ("CashAndCashEquivalentsAtCarryingValue", "I2025-09-30"): ("281400000", "USD"),
+        ("Assets", "I2025-09-30"): ("962500000", "USD"),
+        ("Assets", "I2024-12-31"): ("897800000", "USD"),
+        ("Liabilities", "I2025-12-31"): ("316300000", "USD"),
+        ("Liabilities", "I2024-12-31"): ("334700000", "USD"),
+    },
+}
+
+
+@pytest.mark.parametrize("print_", ["markdown", "tabbed", "fixed", "html", "pdf"])
+@pytest.mark.parametrize("shape", sorted(_SIDEWAYS))
+@pytest.mark.parametrize(("spelling", "corner"), [(0, "Period"), (1, "")])
+def test_a_table_of_periods_as_rows_and_line_items_as_columns_is_read_turned(
+    tmp_path: Path, print_: str, shape: str, spelling: int, corner: str
+) -> None:
+    """ "Period | Revenue | Gross profit | Net income | Diluted EPS" over rows "Q1 2025" ...
+    "FY 2025", or balances under rows of dates: each row label is the period of its
+    figures and each column header their line item, in every print."""
+    rows = _sideways_rows(shape, spelling, corner)
+    if print_ == "pdf":
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_sideways_pdf(shape, rows))
+    elif print_ == "html":
+        path = _release(tmp_path, _sideways_html(shape, rows))
+    else:
+        path = _release(tmp_path, _sideways_text(shape, rows, print_), ".txt")
+    facts = _valued(convert(path, ConvertOptions()))
+    for key, (value, unit) in _SIDEWAYS_FACTS[shape].items():
+        assert facts.get(key) == (Decimal(value), unit), key

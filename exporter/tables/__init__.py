@@ -37,7 +37,6 @@ from exporter.tables.headers import (
     find_currency,
     is_header_row,
     is_unlabelled_header,
-    resolve_header,
     states_outlook,
 )
 from exporter.tables.labels import label_matches
@@ -62,6 +61,7 @@ from exporter.tables.rows import (
 )
 from exporter.tables.scale import parse_scale
 from exporter.tables.shares import shares_by_arithmetic
+from exporter.tables.sideways import turned_upright
 from exporter.taxonomy import Taxonomy
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "release_date", "understand_tables"]
@@ -283,13 +283,12 @@ def _block(
         first = next(i for i, row in enumerate(data) if not row.is_blank)
         data = data[first + 1 :]
     if headers or previous is None:
-        columns = build_columns(headers, positions, width, context)
-        pivoted = _periods_in_rows(headers, data, columns, context)
+        pivoted = turned_upright(headers, data, width, context)
         if pivoted is not None:
             headers, data = pivoted
             positions = numeric_positions(data)
             width = max(p + 1 for p in positions)
-            columns = build_columns(headers, positions, width, context)
+        columns = build_columns(headers, positions, width, context)
         columns = shares_by_arithmetic(columns, data)
     else:
         columns = previous
@@ -303,35 +302,6 @@ def _block(
     rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
     rows = rates_by_arithmetic(rows)
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
-
-
-def _periods_in_rows(
-    headers: list[Row], data: list[Row], columns: tuple[Column, ...], context: HeaderContext
-) -> tuple[list[Row], list[Row]] | None:
-    """A table printed on its side: the rows name the periods ("As of July 31, 2023") and
-    the columns name what is counted ("Current | Noncurrent | Total"). Turned the usual
-    way round (periods as columns, the column headers as row labels) when no column
-    header states any part of a period and every row with numbers names one."""
-    if not headers or not columns or any(c.period is not None for c in columns):
-        return None
-    if not all(c.header and parse_phrase(c.header).is_empty for c in columns):
-        return None
-    rows = [(split_label(row), row) for row in data if not row.is_blank]
-    if len(rows) < 2 or any(not rest for (_, rest), _ in rows):
-        return None
-    if any(resolve_header(label, context).period is None for (label, _), _ in rows):
-        return None
-    line, page = headers[0].line, headers[0].page
-    periods = [Cell(text=label, column=i + 1) for i, ((label, _), _) in enumerate(rows)]
-    header = Row(cells=(Cell(text="", column=0), *periods), line=line, page=page)
-    body = []
-    for column in columns:
-        cells = [Cell(text=column.header, column=0)]
-        for i, ((_, rest), _) in enumerate(rows):
-            text = next((t for c, t in rest if c == column.position), "")
-            cells.append(Cell(text=text, column=i + 1))
-        body.append(Row(cells=tuple(cells), line=rows[0][1].line, page=page))
-    return [header], body
 
 
 def _table_currency(

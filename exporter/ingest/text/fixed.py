@@ -226,12 +226,17 @@ def _markup_regions(lines: list[str]) -> dict[int, int]:
 
 def _names_columns(line: str, extents: list[tuple[int, int]]) -> bool:
     """Words over the value columns, one phrase over each of several ("Mining  Processing
-    Total"): column names that are not period words (segments, products, measures)."""
+    Total"): column names that are not period words (segments, products, measures). A
+    first phrase wholly left of the value columns names the label column ("Period
+    Revenue  Net income" over rows of periods) and heads none of them."""
     parts = cut(line)
-    if parts.values or len(parts.label) < 2:
+    tokens = list(parts.label)
+    if tokens and extents and tokens[0].end <= min(a for a, _ in extents):
+        tokens = tokens[1:]
+    if parts.values or len(tokens) < 2:
         return False
     over = []
-    for token in parts.label:
+    for token in tokens:
         hits = [i for i, (a, b) in enumerate(extents) if a < token.end and token.start < b]
         if len(hits) != 1:
             return False
@@ -584,16 +589,31 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
         if _over_labels(text[index], layout):
             header.append(Row(cells=(Cell(text=text[index].strip(), column=0),), line=index + 1))
             continue
-        cells, caption = _header_cells(text[index], _line_below(text, index, end), layout)
+        stub, line = _label_column_caption(text[index], layout) if index in named else ("", "")
+        cells, caption = _header_cells(line or text[index], _line_below(text, index, end), layout)
         if caption:
             captions.append(text_block([" ".join(caption)], index))
         if cells:
-            header.append(header_row(cells, index + 1))
+            row = header_row(cells, index + 1)
+            header.append(
+                row.model_copy(update={"cells": (Cell(text=stub, column=0), *row.cells[1:])})
+            )
     rows = _body(text, region.body, layout, end)
     first = (region.header or region.body)[0]
     table = make_table(header, [], first + 1)
     notes = [Paragraph(text=lines[i].strip(), line=i + 1) for i in region.notes if lines[i].strip()]
     return [*captions, table.model_copy(update={"rows": (*table.rows, *rows)}), *notes]
+
+
+def _label_column_caption(line: str, layout: _Layout) -> tuple[str, str]:
+    """The phrase of a line naming the columns that stands wholly left of them ("Period"
+    in "Period  Revenue  Net income"), and the line without it: it names the label column,
+    not the first value column."""
+    tokens = cut(line).label
+    if not tokens or not layout.extents or tokens[0].end > layout.extents[0][0]:
+        return "", line
+    first = tokens[0]
+    return first.text, line[: first.start] + " " * (first.end - first.start) + line[first.end :]
 
 
 def _over_labels(line: str, layout: _Layout) -> bool:
