@@ -57,6 +57,8 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
             if concept_type is ConceptType.PER_SHARE and whole and row.cells:
                 continue
             return concept_type
+    if _divides_quantities(_own_words(row.label), taxonomy):
+        return ConceptType.PURE
     if _counts_things(row, taxonomy, whole):
         return ConceptType.DECIMAL
     return ConceptType.MONETARY
@@ -85,6 +87,17 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
     timed = any(_contiguous(own, p) for p in _phrases(taxonomy, "time_rates"))
     return (bool(units & set(_numerators(own))) or timed) and not any(
         own[i : i + len(p)] == p for p in money for i in range(len(own))
+    )
+
+
+def _divides_quantities(own: tuple[str, ...], taxonomy: Taxonomy) -> bool:
+    """A quantity of one unit per another's ("Head grade (g/t Au)", "Grade (oz/ton)",
+    "Gas-oil ratio (mcf/bbl)"): a grade or a yield, a ratio of two quantities, neither
+    money nor a count."""
+    units = _unit_words(taxonomy, divided=True)
+    return any(
+        own[j] in _DIVIDES and own[j - 1] in units and own[j + 1] in units
+        for j in range(1, len(own) - 1)
     )
 
 
@@ -202,8 +215,9 @@ def prices_a_unit(label: str, taxonomy: Taxonomy) -> bool:
     own = _own_words(label)
     prices = {w for p in _phrases(taxonomy, "unit_prices") for w in p}
     money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
-    units = _unit_words(taxonomy)
-    # "Operating netback ($/boe)", "Royalties ($ per bbl)": money divided by a quantity.
+    units = _unit_words(taxonomy, divided=True)
+    # "Operating netback ($/boe)", "Royalties ($ per bbl)", "Mining ($/t)": money divided
+    # by a quantity.
     if "$" in own and any(
         word in ("per", "/") and own[j + 1 : j + 2] and own[j + 1] in units
         for j, word in enumerate(own)
@@ -224,9 +238,12 @@ _UNIT_PREFIXES = (("quantities", 0), ("quantity_thousands", 3), ("quantity_milli
 _DIVIDES = frozenset({"per", "/"})
 
 
-def _unit_words(taxonomy: Taxonomy) -> set[str]:
-    """Every physical unit's word, plain or prefixed ("bbl", "mbbl", "mmcf")."""
-    return {w for kind, _ in _UNIT_PREFIXES for p in _phrases(taxonomy, kind) for w in p}
+def _unit_words(taxonomy: Taxonomy, divided: bool = False) -> set[str]:
+    """Every physical unit's word, plain or prefixed ("bbl", "mbbl", "mmcf"); `divided`:
+    also the symbols that read as a unit only where something is divided by them or
+    they by another unit ("t" in "$/t", "g" in "g/t")."""
+    kinds = [kind for kind, _ in _UNIT_PREFIXES] + (["unit_symbols"] if divided else [])
+    return {w for kind in kinds for p in _phrases(taxonomy, kind) for w in p}
 
 
 def _numerators(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -253,7 +270,7 @@ def per_quantity(text: str, taxonomy: Taxonomy) -> str:
     """The words that divide by a physical unit ("per Boe" in "Average costs per Boe:",
     "($ per Mcfe)", "($/Bbl)"), as "per <unit>", or "": an amount so divided is one
     unit's, not the period's total."""
-    units = _unit_words(taxonomy)
+    units = _unit_words(taxonomy, divided=True)
     for match in _DIVIDED.finditer(text):
         if match.group(1).lower() in units:
             return f"per {match.group(1)}"
@@ -312,7 +329,10 @@ class ExtensionRegistry:
         name = self._free_name(concept_name(label), row, period)
         kind = row_kind(printed or row, self.taxonomy)
         whole = all(c.number.fraction_digits == 0 for c in row.cells)
-        if kind is ConceptType.MONETARY and not money and whole:
+        # A price of one unit ("Average realized price ($/oz)", "AISC per ounce sold") is
+        # money by its own words, in a table of quantities too.
+        priced = prices_a_unit((printed or row).label, self.taxonomy)
+        if kind is ConceptType.MONETARY and not money and whole and not priced:
             kind = ConceptType.DECIMAL
         concept = Concept(
             name=name,

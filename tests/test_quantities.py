@@ -293,3 +293,123 @@ def test_rows_under_a_per_unit_heading_are_amounts_per_unit(
         expected_dda.add((dda, "DepreciationDepletionAndAmortization", Decimal(49_134_000), usd))
     assert {f for f in facts if f[0] == loe} == expected_loe
     assert {f for f in facts if f[0] == dda} == expected_dda
+
+
+GOLD_MINE = [
+    "Tamarack Gold Corp. Reports Second Quarter 2025 Results",
+    "TORONTO, July 30, 2025 -- Tamarack Gold Corp. today reported results for the three months"
+    " ended June 30, 2025. All amounts are in United States dollars unless otherwise stated.",
+    "Operating highlights",
+]
+# Rows of an operating table with no money row and no currency line: (label, Q2 2025, Q2 2024).
+GOLD_ROWS = [
+    ("Ore milled (tonnes)", "1,298,450", "1,214,300"),
+    ("{grade}", "1.62", "1.48"),
+    ("Recovery (%)", "91.8", "90.6"),
+    ("Gold produced (oz)", "62,083", "52,349"),
+    ("Copper produced (lb)", "4,120,500", "3,980,200"),
+    ("{price}", "3,281", "2,334"),
+    ("{aisc}", "1,486", "1,391"),
+    ("{milled}", "42", "39"),
+]
+
+
+def _gold_text(labels: dict[str, str]) -> str:
+    rows = "\n".join("\t".join((r[0].format(**labels), *r[1:])) for r in GOLD_ROWS)
+    return (
+        "\n\n".join(GOLD_MINE) + "\n\n\tThree months ended June 30,\t\n\t2025\t2024\n" + rows + "\n"
+    )
+
+
+def _gold_html(labels: dict[str, str]) -> str:
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{c}</td>" for c in (r[0].format(**labels), *r[1:])) + "</tr>"
+        for r in GOLD_ROWS
+    )
+    paragraphs = "".join(f"<p>{p}</p>" for p in GOLD_MINE)
+    header = (
+        '<tr><td></td><td colspan="2">Three months ended June 30,</td></tr>'
+        "<tr><td></td><td>2025</td><td>2024</td></tr>"
+    )
+    return f"<html><body>{paragraphs}<table>{header}{rows}</table></body></html>"
+
+
+@pytest.mark.parametrize("form", ["txt", "htm"])
+@pytest.mark.parametrize(
+    ("grade", "price", "aisc", "milled"),
+    [
+        ("Head grade (g/t Au)", "Average realized gold price ($/oz)", "AISC ($/oz sold)",
+         "Mining cost ($/t milled)"),
+        ("Head grade (grams per tonne)", "Realized gold price (US$ per ounce)",
+         "All-in sustaining costs (US$/oz sold)", "Milling ($/t)"),
+        ("Gold grade, g/t", "Average realised price per ounce", "AISC per ounce sold",
+         "Unit cost per tonne milled"),
+    ],
+)  # fmt: skip
+def test_prices_per_unit_are_money_and_grades_ratios_in_a_table_of_quantities(
+    tmp_path: Path, form: str, grade: str, price: str, aisc: str, milled: str
+) -> None:
+    """A mine's operating table prints no money row and no currency: a price or cost per
+    ounce or per tonne is still money (plain US dollars, the release's currency), a grade
+    in grams per tonne is a ratio of quantities, never money, and tonnes, ounces and
+    pounds are quantities as printed."""
+    labels = {"grade": grade, "price": price, "aisc": aisc, "milled": milled}
+    text = _gold_text(labels) if form == "txt" else _gold_html(labels)
+    printed = _table_values(tmp_path / f"tamarack-2025q2.{form}", text)
+    latest = {label: v for (label, end), v in printed.items() if end == "2025-06-30"}
+    usd, pure = "iso4217:USD", "xbrli:pure"
+    assert latest[price] == (Decimal(3_281), usd)
+    assert latest[aisc] == (Decimal(1_486), usd)
+    assert latest[milled] == (Decimal(42), usd)
+    assert latest[grade] == (Decimal("1.62"), pure)
+    assert latest["Recovery (%)"] == (Decimal("0.918"), pure)
+    assert latest["Ore milled (tonnes)"] == (Decimal(1_298_450), pure)
+    assert latest["Gold produced (oz)"] == (Decimal(62_083), pure)
+    assert latest["Copper produced (lb)"] == (Decimal(4_120_500), pure)
+    assert printed[(price, "2024-06-30")] == (Decimal(2_334), usd)
+    assert printed[(grade, "2024-06-30")] == (Decimal("1.48"), pure)
+
+
+SUMMARY = [
+    "Meridian Tools Inc. Reports Third Quarter 2025 Results",
+    "CLEVELAND, October 29, 2025 -- Meridian Tools Inc. today reported results.",
+    "Summary consolidated results",
+    "($ in millions, except per share data)",
+]
+SUMMARY_ROWS = [
+    ("Revenue", "$ 1,248.6", "$ 1,131.4"),
+    ("Net income", "$ 137.0", "$ 101.9"),
+    ("Diluted earnings per share", "$ 1.62", "$ 1.19"),
+    ("{shares}", "84.6", "85.7"),
+]
+
+
+@pytest.mark.parametrize("form", ["txt", "htm"])
+@pytest.mark.parametrize(
+    "shares",
+    [
+        "Diluted shares (millions)",
+        "Weighted average diluted shares outstanding (in millions)",
+        "Diluted share count (millions)",
+    ],
+)
+def test_a_share_count_in_a_money_table_is_shares(tmp_path: Path, form: str, shares: str) -> None:
+    """ "Diluted shares (millions) 84.6" in a "$ in millions" table counts 84.6 million
+    shares, never $84.6 million."""
+    rows = [(r[0].format(shares=shares), *r[1:]) for r in SUMMARY_ROWS]
+    head = ("", "Three months ended September 30,", "")
+    years = ("", "2025", "2024")
+    if form == "txt":
+        lines = ["\t".join(r) for r in (head, years, *rows)]
+        text = "\n\n".join(SUMMARY) + "\n\n" + "\n".join(lines) + "\n"
+    else:
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in (years, *rows)
+        )
+        paragraphs = "".join(f"<p>{p}</p>" for p in SUMMARY)
+        top = '<tr><td></td><td colspan="2">Three months ended September 30,</td></tr>'
+        text = f"<html><body>{paragraphs}<table>{top}{cells}</table></body></html>"
+    printed = _table_values(tmp_path / f"meridian-2025q3.{form}", text)
+    assert printed[(shares, "2025-09-30")] == (Decimal(84_600_000), "xbrli:shares")
+    assert printed[(shares, "2024-09-30")] == (Decimal(85_700_000), "xbrli:shares")
+    assert printed[("Net income", "2025-09-30")] == (Decimal(137_000_000), "iso4217:USD")
