@@ -41,6 +41,7 @@ from lxml import html as lxml_html
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
+from exporter.ingest.divgrid import GridRow, grid_runs
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
 from exporter.ingest.text.columns import CURRENCY_SIGNS
@@ -351,6 +352,9 @@ class _Reader:
         elif _raised(element):
             self._add(_footnote_marker("".join(element.itertext())), element, context)
             walker.skip_subtree()
+        elif tag not in _CELL_TAGS and (runs := self._grid_runs(element, context)):
+            self._grid_container(element, context, runs)
+            walker.skip_subtree()
         else:
             if tag in _BLOCK_TAGS:
                 self.flush()
@@ -381,6 +385,63 @@ class _Reader:
             self._tables += 1
             line = element.sourceline or grid[0].line
             self.blocks.append(Table(index=self._tables, rows=grid, line=line, positional=True))
+
+    def _grid_runs(
+        self, element: etree._Element, context: _Context
+    ) -> list[tuple[int, int, list[GridRow]]]:
+        def keep(child: etree._Element) -> bool:
+            return not _skipped(child, context.in_article)
+
+        return grid_runs(element, keep, _cell_text)
+
+    def _grid_container(
+        self,
+        element: etree._Element,
+        context: _Context,
+        runs: list[tuple[int, int, list[GridRow]]],
+    ) -> None:
+        """An element whose children lay out tables without table markup: each run of
+        grid rows is a table, the other children are read as usual."""
+        self.flush()
+        self._add(element.text, element, context)
+        starts = {first: (last, rows) for first, last, rows in runs}
+        shown = -1
+        skip_to = -1
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if _skipped(child, context.in_article):
+                self._add(child.tail, child, context)
+                continue
+            shown += 1
+            if shown in starts:
+                skip_to, rows = starts[shown]
+                self.flush()
+                self._grid_table(rows, child.sourceline or 1)
+            if shown > skip_to:
+                self.walk(child, context)
+            if shown >= skip_to:
+                self._add(child.tail, child, context)
+        self.flush()
+
+    def _grid_table(self, grid_rows: list[GridRow], line: int) -> None:
+        """Grid rows laid on columns by their order, cleaned as table rows are; no cell
+        says where it sits, so the tables stage reads the grid as sequential."""
+        rows: list[_RawRow] = []
+        for grid_row in grid_rows:
+            slots: list[_Slot] = []
+            column = 0
+            for cell in grid_row.cells:
+                if cell.text:
+                    slots.append(_Slot(cell.text, column, column + cell.span))
+                column += cell.span
+            rows.append(_RawRow(grid_row.line, tuple(_merge_cells(slots))))
+        if not _is_data_table(rows):
+            return
+        grid = _logical_rows(rows)
+        if grid:
+            self._tables += 1
+            self.blocks.append(Table(index=self._tables, rows=grid, line=line))
 
     def _pre(self, element: etree._Element) -> None:
         """Preformatted text goes through the plain-text reader, lines shifted to the page."""
