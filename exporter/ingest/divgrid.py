@@ -34,6 +34,9 @@ _NOT_ROWS = frozenset(
 )
 _GRID_DISPLAY = re.compile(r"display:(?:table|table-row|table-cell|flex|inline-flex|grid)\b")
 _GRID_SPAN = re.compile(r"grid-column:(?:span(\d+)|(\d+)/(\d+))")
+_TEMPLATE = re.compile(r"grid-template-columns:([^;]+)")
+_REPEAT = re.compile(r"repeat\((\d+),((?:[^()]|\([^()]*\))+)\)")
+_TRACK = re.compile(r"(?:minmax|fit-content)\([^()]*\)|[^\s()]+")
 _MAX_SPAN = 100
 _SUFFIXES = frozenset({")", "%", ")%"})
 
@@ -63,7 +66,10 @@ def _has_own_text(element: etree._Element) -> bool:
     return any((child.tail or "").strip() for child in element)
 
 
-def _children(element: etree._Element, keep: Callable[[etree._Element], bool]) -> list:
+def _children(
+    element: etree._Element, keep: Callable[[etree._Element], bool]
+) -> list[etree._Element]:
+    """The shown child elements (comments and processing instructions are not)."""
     return [c for c in element if isinstance(c.tag, str) and keep(c)]
 
 
@@ -98,18 +104,20 @@ def _folded(cells: list[GridCell]) -> list[GridCell]:
     """A lone currency sign joined to the number after it, a lone `)` or `%` to the
     number before it; the cell it stood in goes."""
     folded: list[GridCell] = []
-    pending = ""
     for cell in cells:
-        if cell.text in CURRENCY_SIGNS and cell.span == 1:
-            pending += cell.text
-            continue
-        if cell.text in _SUFFIXES and folded and reads_as_number(folded[-1].text + cell.text):
-            folded[-1] = GridCell(folded[-1].text + cell.text, folded[-1].span)
-            pending = ""
-            continue
-        folded.append(GridCell(pending + cell.text, cell.span) if pending else cell)
-        pending = ""
+        previous = folded[-1] if folded else None
+        # The first cell is the row's label, even when it is a code ("USD" in a table of rates).
+        if previous is not None and len(folded) > 1 and _joins(previous.text, cell.text):
+            folded[-1] = GridCell(previous.text + cell.text, previous.span + cell.span - 1)
+        else:
+            folded.append(cell)
     return folded
+
+
+def _joins(previous: str, text: str) -> bool:
+    if previous in CURRENCY_SIGNS:
+        return bool(text) and not is_year(text) and reads_as_number(previous + text)
+    return text in _SUFFIXES and reads_as_number(previous + text)
 
 
 def _is_data(cells: list[GridCell]) -> bool:
@@ -138,6 +146,9 @@ def grid_runs(
     last child index, rows); `keep` says which elements are shown, `cell_text` reads a
     cell."""
     children = _children(container, keep)
+    flat = _flat_grid(container, children, cell_text)
+    if flat:
+        return [(0, len(children) - 1, flat)]
     if sum(len(_children(c, keep)) >= 2 for c in children) < 1:
         return []
     runs: list[tuple[int, int, list[GridRow]]] = []
@@ -157,6 +168,46 @@ def grid_runs(
             runs.append((start + first, start + last, rows))
         start = max(end, start + 1)
     return runs
+
+
+def _tracks(element: etree._Element) -> int:
+    """The number of columns an inline `grid-template-columns` lays out, 0 if none."""
+    style = (element.get("style") or "").lower()
+    match = _TEMPLATE.search(style)
+    if not match or "display:grid" not in _style(element):
+        return 0
+    template = _REPEAT.sub(
+        lambda m: " ".join([m.group(2).strip()] * int(m.group(1))), match.group(1)
+    )
+    return len(_TRACK.findall(template.replace(", ", ",")))
+
+
+def _flat_grid(
+    container: etree._Element,
+    children: list[etree._Element],
+    cell_text: Callable[[etree._Element], str],
+) -> list[GridRow]:
+    """The cells of a CSS grid written one after another in the container, cut into rows
+    by the grid's number of columns; empty unless they hold a label-and-numbers row."""
+    width = _tracks(container)
+    if width < 2 or len(children) < 2 * width:
+        return []
+    rows: list[GridRow] = []
+    cells: list[GridCell] = []
+    used = 0
+    line = 1
+    for child in children:
+        if not cells:
+            line = child.sourceline or 1
+        cell = GridCell(cell_text(child), min(_span(child), width - used))
+        cells.append(cell)
+        used += cell.span
+        if used >= width:
+            rows.append(GridRow(line, tuple(cells)))
+            cells, used = [], 0
+    if cells:
+        rows.append(GridRow(line, tuple(cells)))
+    return rows if any(_is_data(list(r.cells)) for r in rows) else []
 
 
 def _styled(element: etree._Element) -> bool:

@@ -358,6 +358,8 @@ class _Reader:
         else:
             if tag in _BLOCK_TAGS:
                 self.flush()
+            elif _cell_after_cell(element):
+                self._add(" ", element, context)
             self._add(element.text, element, context)
         return context
 
@@ -455,6 +457,28 @@ class _Reader:
                 self.blocks.append(block.model_copy(update=update))
             else:
                 self.blocks.append(block.model_copy(update={"line": block.line + offset}))
+
+
+def _cell_after_cell(element: etree._Element) -> bool:
+    """An inline element printed as the next cell after its sibling, with nothing between
+    them in a parent that holds only elements ("<span>Cost of revenue</span><span>30,148
+    </span>"): a number on either side, glued letter or digit to digit or letter, would
+    run into the other cell. A currency sign before a number or a `%` after one is part
+    of it, and a word split by markup ("Reve<b>nue</b>") is not a cell."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    if previous is None or parent is None or (previous.tail or "").strip():
+        return False
+    if not isinstance(previous.tag, str) or (parent.text or "").strip():
+        return False
+    before = "".join(previous.itertext())
+    after = "".join(element.itertext())
+    if not before or not after or not before[-1].isalnum():
+        return False
+    cell = _clean_text(after)
+    if (not after[0].isalnum() and after[0] in CURRENCY_SIGNS) or cell in CURRENCY_SIGNS:
+        return True  # "$" printed in the next cell's own markup
+    return after[0].isalnum() and (reads_as_number(_clean_text(before)) or reads_as_number(cell))
 
 
 def _text_block(pieces: list[_Piece]) -> Heading | Paragraph | None:
