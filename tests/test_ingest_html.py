@@ -811,3 +811,17 @@ def test_inline_cells_of_a_row_are_not_glued(markup: str, expected: str) -> None
     """A lone row of inline cells stays prose, but its cells keep apart; inline markup
     inside a sentence still joins as printed."""
     assert blocks(markup) == [("paragraph", expected)]
+
+
+def test_a_paragraph_between_div_rows_stays_prose() -> None:
+    """Prose in a <p> between two grids of <div> rows is not a row of either."""
+    rows = "".join(
+        f"<div><div>{label}</div><div>{a}</div><div>{b}</div></div>"
+        for label, a, b in (
+            ("Revenue", "84,512", "71,236"),
+            ("Cost of revenue", "30,148", "26,877"),
+        )
+    )
+    document = read(f"<div>{rows}<p>The table below shows the balance sheet.</p>{rows}</div>")
+    assert len(document.tables) == 2
+    assert [b.text for b in document.text_blocks] == ["The table below shows the balance sheet."]

@@ -3,7 +3,7 @@ are the cells, drawn as a table by CSS (`display:table-row`, `flex`, `grid`) or 
 nothing but widths.
 
 Nothing in the markup says "table", so the structure has to: a run of sibling elements
-that each hold nothing but child elements (no text of their own between them), at least
+of one tag that each hold nothing but child elements (no text of their own between them), at least
 two of which print a label followed by numbers in the same number of cells. A row that
 is one text alone (a section heading, "Operating expenses:") or an empty spacer may sit
 inside the run. Inline CSS display values are extra evidence (one such data row is
@@ -13,7 +13,8 @@ A currency sign or a closing bracket in a child of its own, present only in the 
 that print one, is folded into the number beside it so that the rows keep the same
 cells. Cells carry no span unless the page states one (`grid-column: span 2`, `a / b`,
 a `colspan` attribute): like tab-separated text, a header cell's reach is left to the
-tables stage.
+tables stage. A CSS grid may also write its cells one after another in one container:
+its inline `grid-template-columns` says how many make a row.
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ def grid_runs(
     while start < len(children):
         end = start
         candidates: list[_Candidate] = []
-        while end < len(children):
+        # The rows of one grid are one kind of element: a <p> between <div> rows is prose.
+        while end < len(children) and children[end].tag == children[start].tag:
             candidate = _candidate(children[end], keep, cell_text)
             if candidate is None:
                 break

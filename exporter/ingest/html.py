@@ -28,6 +28,10 @@ row-spanning label repeats in the data rows it covers; a table nested in a data 
 flattened into the cell's text. A table in which no row holds two numbers (and no two
 rows hold a label and one number) lays out prose: its cells are read as prose, and the
 tables nested in them as tables.
+
+Statements laid out without table markup, rows of <div>s whose children are the cells,
+are found by their structure (`divgrid`) and cleaned as table rows are. Inline cells of a
+row are kept apart where gluing them would run a number into its neighbour.
 """
 
 from __future__ import annotations
