@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,8 @@ from exporter.errors import InputError
 from exporter.ingest import READERS, read_document
 from exporter.ingest.html import read_html
 from exporter.numbers import parse_number
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert_document
 from exporter.tables import understand_tables
 from exporter.taxonomy import load_taxonomy
 
@@ -643,3 +646,182 @@ def test_a_header_table_marking_one_column_unaudited_heads_the_body_below(marks:
     periods = [str(c.period) for c in table.blocks[0].columns]
     assert periods == ["2025-06-30", "2024-12-31"]
     assert next(r.label for r in table.blocks[0].rows if r.cells) == "Cash and cash equivalents"
+
+
+# --- tables laid out with <div>s, <p>s and <span>s ---------------------------------------
+
+# A small statement: (label, four printed values); a "$" starts the first and total rows.
+_DIV_STATEMENT = (
+    ("Revenue", ("$84,512", "$71,236", "$163,874", "$138,902")),
+    ("Cost of revenue", ("30,148", "26,877", "59,221", "52,641")),
+    ("Gross profit", ("54,364", "44,359", "104,653", "86,261")),
+    ("Operating expenses:", ("", "", "", "")),
+    ("Research and development", ("14,220", "12,874", "28,105", "25,390")),
+    ("Income (loss) from operations", ("1,921", "(2,545)", "569", "(6,722)")),
+    ("Net income (loss)", ("$3,037", "$(1,499)", "$2,812", "$(4,603)")),
+)
+_DIV_HEADERS = (
+    ("", "Three Months Ended June 30,", "", "Six Months Ended June 30,", ""),
+    ("", "2025", "2024", "2025", "2024"),
+)
+
+
+def _div_value(text: str, sign: str) -> str:
+    """A value cell's content: the "$" in a span of its own (`sign` "span"), or printed
+    in the cell with the number."""
+    if sign == "span" and text.startswith("$"):
+        return f'<span class="cur">$</span><span class="v">{text[1:]}</span>'
+    return f"<span>{text}</span>" if text else ""
+
+
+def _div_grid(row_tag: str, cell_tag: str, row_style: str, cell_style: str, sign: str) -> str:
+    """The statement as rows of `row_tag` holding `cell_tag` cells, styled inline."""
+    rows = [(cells[0], cells[1:]) for cells in _DIV_HEADERS] + list(_DIV_STATEMENT)
+    lines = []
+    for label, values in rows:
+        cells = [label] + [_div_value(v, sign) for v in values]
+        inner = "".join(f"<{cell_tag}{cell_style}>{c}</{cell_tag}>" for c in cells)
+        lines.append(f"<{row_tag}{row_style}>{inner}</{row_tag}>")
+    return "\n".join(lines)
+
+
+def _dollar_cells_of_their_own() -> str:
+    """Rows of <p> whose cells are bare <span>s, the "$" a child of the row only in the
+    rows that print one (more children there than in the other rows)."""
+    rows = [(cells[0], cells[1:]) for cells in _DIV_HEADERS] + list(_DIV_STATEMENT)
+    lines = []
+    for label, values in rows:
+        spans = [f"<span>{label}</span>"]
+        for value in values:
+            if value.startswith("$"):
+                spans.append(f"<span>$</span><span>{value[1:]}</span>")
+            else:
+                spans.append(f"<span>{value}</span>")
+        lines.append(f"<p>{''.join(spans)}</p>")
+    return "\n".join(lines)
+
+
+def _flat_css_grid() -> str:
+    """Every cell a child of one CSS grid, rows made only by its column count; the
+    period headers span two columns each."""
+    spanned = '<div style="grid-column: span 2">{}</div>'
+    cells = ["<div></div>", *(spanned.format(h) for h in _DIV_HEADERS[0] if h)]
+    for label, values in [(_DIV_HEADERS[1][0], _DIV_HEADERS[1][1:]), *_DIV_STATEMENT]:
+        cells += [f"<div>{label}</div>", *(f"<div>{_div_value(v, 'span')}</div>" for v in values)]
+    style = "display: grid; grid-template-columns: 3fr repeat(4, minmax(0, 1fr))"
+    return f'<div style="{style}">' + "\n".join(cells) + "</div>"
+
+
+_DIV_LAYOUTS = {
+    "display-table-inline": (
+        '<div style="display: table">'
+        + _div_grid(
+            "div", "div", ' style="display: table-row"', ' style="display:table-cell"', "span"
+        )
+        + "</div>"
+    ),
+    "display-table-style-block": (
+        "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
+        '<div class="t">' + _div_grid("div", "div", ' class="r"', ' class="c"', "span") + "</div>"
+    ),
+    "flex": "<div>"
+    + _div_grid("div", "div", ' style="display:flex"', ' style="flex:1"', "in-cell")
+    + "</div>",
+    "no-css-block-cells": "<div>" + _div_grid("div", "div", "", "", "span") + "</div>",
+    "no-css-inline-cells": "<div>" + _div_grid("div", "span", "", "", "span") + "</div>",
+    "p-rows-dollar-cells": "<div>" + _dollar_cells_of_their_own() + "</div>",
+    "flat-css-grid": _flat_css_grid(),
+}
+
+_DIV_PAGE = """<html><body><h1>Lumenfield Reports Second Quarter 2025 Results</h1>
+<p>BOSTON, Aug. 6, 2025 -- Lumenfield, Inc. today announced results for the second quarter
+ended June 30, 2025.</p>
+<p><b>Condensed Consolidated Statements of Operations</b></p>
+<p>(in thousands)</p>
+{grid}
+<p>About Lumenfield: a software company.</p></body></html>"""
+
+
+@pytest.mark.parametrize("layout", list(_DIV_LAYOUTS))
+def test_a_statement_laid_out_in_div_rows_is_a_table(layout: str) -> None:
+    """Rows of block elements, each holding the same cells (a label, then numbers), are a
+    table whatever styles draw them: table-row, flex, a <style> block, or none."""
+    document = read(_DIV_PAGE.format(grid=_DIV_LAYOUTS[layout]))
+    (found,) = document.tables
+    rows = [[c.text for c in row.cells] for row in found.rows]
+    assert rows[1] == ["", "2025", "2024", "2025", "2024"]
+    assert rows[2] == ["Revenue", "$84,512", "$71,236", "$163,874", "$138,902"]
+    assert rows[3] == ["Cost of revenue", "30,148", "26,877", "59,221", "52,641"]
+    assert rows[5] == ["Operating expenses:", "", "", "", ""]
+    assert rows[-1] == ["Net income (loss)", "$3,037", "$(1,499)", "$2,812", "$(4,603)"]
+    texts = [b.text for b in document.text_blocks]
+    assert texts[-1] == "About Lumenfield: a software company."
+    assert not any("30,148" in text for text in texts)
+
+
+_DIV_FACTS = {
+    ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
+    ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),
+    ("Revenues", "2025-01-01", "2025-06-30", Decimal("163874000")),
+    ("Revenues", "2024-01-01", "2024-06-30", Decimal("138902000")),
+    ("CostOfRevenue", "2025-04-01", "2025-06-30", Decimal("30148000")),
+    ("GrossProfit", "2024-01-01", "2024-06-30", Decimal("86261000")),
+    ("ResearchAndDevelopmentExpense", "2025-01-01", "2025-06-30", Decimal("28105000")),
+    ("OperatingIncomeLoss", "2024-04-01", "2024-06-30", Decimal("-2545000")),
+    ("NetIncomeLoss", "2025-04-01", "2025-06-30", Decimal("3037000")),
+    ("NetIncomeLoss", "2024-01-01", "2024-06-30", Decimal("-4603000")),
+}
+
+
+@pytest.mark.parametrize("layout", list(_DIV_LAYOUTS))
+def test_a_statement_laid_out_in_div_rows_gives_its_facts(layout: str) -> None:
+    document = read(_DIV_PAGE.format(grid=_DIV_LAYOUTS[layout]))
+    conversion = convert_document(document, "divgrid", ConvertOptions(formats=("xml",)))
+    contexts = {c.id: c.period for c in conversion.facts.contexts}
+    facts = {
+        (f.concept, str(contexts[f.context].start), str(contexts[f.context].end), f.value)
+        for f in conversion.facts.facts
+        if f.unit == "USD"
+    }
+    assert facts >= _DIV_FACTS, sorted(_DIV_FACTS - facts)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        pytest.param(
+            "<div><span>Cost of revenue</span><span>30,148</span><span>26,877</span></div>",
+            "Cost of revenue 30,148 26,877",
+            id="number-cells",
+        ),
+        pytest.param(
+            "<div><span>Revenue</span><span>$</span><span>84.5</span></div>",
+            "Revenue $84.5",
+            id="dollar-cell",
+        ),
+        pytest.param(
+            "<p>Revenue of <span>$</span><span>84.5</span><span> million</span>, up <b>12</b>%</p>",
+            "Revenue of $84.5 million, up 12%",
+            id="prose-in-spans",
+        ),
+        pytest.param("<p><b>Reve</b><span>nue</span> grew</p>", "Revenue grew", id="split-word"),
+    ],
+)
+def test_inline_cells_of_a_row_are_not_glued(markup: str, expected: str) -> None:
+    """A lone row of inline cells stays prose, but its cells keep apart; inline markup
+    inside a sentence still joins as printed."""
+    assert blocks(markup) == [("paragraph", expected)]
+
+
+def test_a_paragraph_between_div_rows_stays_prose() -> None:
+    """Prose in a <p> between two grids of <div> rows is not a row of either."""
+    rows = "".join(
+        f"<div><div>{label}</div><div>{a}</div><div>{b}</div></div>"
+        for label, a, b in (
+            ("Revenue", "84,512", "71,236"),
+            ("Cost of revenue", "30,148", "26,877"),
+        )
+    )
+    document = read(f"<div>{rows}<p>The table below shows the balance sheet.</p>{rows}</div>")
+    assert len(document.tables) == 2
+    assert [b.text for b in document.text_blocks] == ["The table below shows the balance sheet."]

@@ -28,6 +28,10 @@ row-spanning label repeats in the data rows it covers; a table nested in a data 
 flattened into the cell's text. A table in which no row holds two numbers (and no two
 rows hold a label and one number) lays out prose: its cells are read as prose, and the
 tables nested in them as tables.
+
+Statements laid out without table markup, rows of <div>s whose children are the cells,
+are found by their structure (`divgrid`) and cleaned as table rows are. Inline cells of a
+row are kept apart where gluing them would run a number into its neighbour.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from lxml import html as lxml_html
 
 from exporter.document import Block, Cell, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
+from exporter.ingest.divgrid import GridRow, grid_runs
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
 from exporter.ingest.text.columns import CURRENCY_SIGNS
@@ -351,9 +356,14 @@ class _Reader:
         elif _raised(element):
             self._add(_footnote_marker("".join(element.itertext())), element, context)
             walker.skip_subtree()
+        elif tag not in _CELL_TAGS and (runs := self._grid_runs(element, context)):
+            self._grid_container(element, context, runs)
+            walker.skip_subtree()
         else:
             if tag in _BLOCK_TAGS:
                 self.flush()
+            elif _cell_after_cell(element):
+                self._add(" ", element, context)
             self._add(element.text, element, context)
         return context
 
@@ -382,6 +392,63 @@ class _Reader:
             line = element.sourceline or grid[0].line
             self.blocks.append(Table(index=self._tables, rows=grid, line=line, positional=True))
 
+    def _grid_runs(
+        self, element: etree._Element, context: _Context
+    ) -> list[tuple[int, int, list[GridRow]]]:
+        def keep(child: etree._Element) -> bool:
+            return not _skipped(child, context.in_article)
+
+        return grid_runs(element, keep, _cell_text)
+
+    def _grid_container(
+        self,
+        element: etree._Element,
+        context: _Context,
+        runs: list[tuple[int, int, list[GridRow]]],
+    ) -> None:
+        """An element whose children lay out tables without table markup: each run of
+        grid rows is a table, the other children are read as usual."""
+        self.flush()
+        self._add(element.text, element, context)
+        starts = {first: (last, rows) for first, last, rows in runs}
+        shown = -1
+        skip_to = -1
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            if _skipped(child, context.in_article):
+                self._add(child.tail, child, context)
+                continue
+            shown += 1
+            if shown in starts:
+                skip_to, rows = starts[shown]
+                self.flush()
+                self._grid_table(rows, child.sourceline or 1)
+            if shown > skip_to:
+                self.walk(child, context)
+            if shown >= skip_to:
+                self._add(child.tail, child, context)
+        self.flush()
+
+    def _grid_table(self, grid_rows: list[GridRow], line: int) -> None:
+        """Grid rows laid on columns by their order, cleaned as table rows are; no cell
+        says where it sits, so the tables stage reads the grid as sequential."""
+        rows: list[_RawRow] = []
+        for grid_row in grid_rows:
+            slots: list[_Slot] = []
+            column = 0
+            for cell in grid_row.cells:
+                if cell.text:
+                    slots.append(_Slot(cell.text, column, column + cell.span))
+                column += cell.span
+            rows.append(_RawRow(grid_row.line, tuple(_merge_cells(slots))))
+        if not _is_data_table(rows):
+            return
+        grid = _logical_rows(rows)
+        if grid:
+            self._tables += 1
+            self.blocks.append(Table(index=self._tables, rows=grid, line=line))
+
     def _pre(self, element: etree._Element) -> None:
         """Preformatted text goes through the plain-text reader, lines shifted to the page."""
         text = "".join(element.itertext()).translate(_TRANSLATION)
@@ -394,6 +461,28 @@ class _Reader:
                 self.blocks.append(block.model_copy(update=update))
             else:
                 self.blocks.append(block.model_copy(update={"line": block.line + offset}))
+
+
+def _cell_after_cell(element: etree._Element) -> bool:
+    """An inline element printed as the next cell after its sibling, with nothing between
+    them in a parent that holds only elements ("<span>Cost of revenue</span><span>30,148
+    </span>"): a number on either side, glued letter or digit to digit or letter, would
+    run into the other cell. A currency sign before a number or a `%` after one is part
+    of it, and a word split by markup ("Reve<b>nue</b>") is not a cell."""
+    previous = element.getprevious()
+    parent = element.getparent()
+    if previous is None or parent is None or (previous.tail or "").strip():
+        return False
+    if not isinstance(previous.tag, str) or (parent.text or "").strip():
+        return False
+    before = "".join(previous.itertext())
+    after = "".join(element.itertext())
+    if not before or not after or not before[-1].isalnum():
+        return False
+    cell = _clean_text(after)
+    if (not after[0].isalnum() and after[0] in CURRENCY_SIGNS) or cell in CURRENCY_SIGNS:
+        return True  # "$" printed in the next cell's own markup
+    return after[0].isalnum() and (reads_as_number(_clean_text(before)) or reads_as_number(cell))
 
 
 def _text_block(pieces: list[_Piece]) -> Heading | Paragraph | None:
