@@ -12,6 +12,8 @@ carry it, with the facts expected written by hand.
   stay instants.
 - A highlights table whose cells print their own scale ("$120.5 million", "$1.2 billion"),
   as HTML or as aligned text; a bullet ending in such an amount stays a sentence.
+- A footnote mark on a bare year under a month-and-day header ("September 30," over
+  "2025¹", "2025*", "2025 (a)", "2025†"): the column is still that date.
 """
 
 from __future__ import annotations
@@ -4041,3 +4043,49 @@ def test_rows_finishing_an_attributable_to_heading_split_the_profit(
     assert facts[("ProfitLoss", half)] == Decimal("91500000")
     assert facts[("NetIncomeLoss", half)] == Decimal("88000000")
     assert facts[("NetIncomeLossAttributableToNoncontrollingInterest", half)] == Decimal("3500000")
+
+
+# --- a footnote mark on a bare year under a stacked date header ---------------------------
+
+
+def _marked_year_balance_sheet(mark: str, html: bool) -> str:
+    """A balance-sheet extract whose month-and-day header stands over years, the first
+    year carrying a footnote mark ("2025¹")."""
+    lead = (
+        "Larchmont Systems Reports Third Quarter 2025 Results",
+        "DALLAS, Oct. 29, 2025 -- Larchmont Systems today reported results for the quarter"
+        " ended September 30, 2025.",
+        "SELECTED BALANCE SHEET DATA",
+        "($ in millions)",
+    )
+    rows = (
+        ("", "September 30,", "December 31,"),
+        ("", f"2025{mark}", "2024"),
+        ("Cash and cash equivalents", "$ 842.6", "$ 715.3"),
+        ("Total assets", "6,418.2", "6,102.5"),
+    )
+    if html:
+        body = "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+        )
+        paragraphs = "".join(f"<p>{text}</p>" for text in lead)
+        return f"<html><body>{paragraphs}<table>{body}</table></body></html>"
+    lines = [_aligned(row[0], row[1:], 40, 18) for row in rows]
+    return "\n\n".join(lead) + "\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["fixed-width", "html"])
+@pytest.mark.parametrize(
+    "mark", ["\u00b9", "\u00b9\u00b2", "*", "(a)", " (a)", "\u2020", "\u207d\u00b9\u207e"]
+)
+def test_a_footnote_mark_on_a_year_under_a_date_header_keeps_the_year(
+    tmp_path: Path, mark: str, html: bool
+) -> None:
+    """ "September 30," over "2025¹": the mark refers to a note below the table; the
+    column is still September 30, 2025."""
+    text = _marked_year_balance_sheet(mark, html)
+    facts = _facts(_release(tmp_path, text, ".html" if html else ".txt"))
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-09-30")] == Decimal("842600000")
+    assert facts[("Assets", "I2025-09-30")] == Decimal("6418200000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2024-12-31")] == Decimal("715300000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("6102500000")
