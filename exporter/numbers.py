@@ -58,8 +58,11 @@ _NUMBER = re.compile(
 # joins digit groups only when every group after the first has three digits. Indian
 # releases group by lakhs and crores ("1,23,456.78": pairs of digits above the thousands).
 _GROUPING = re.compile(r"[,'\u2019 ]")
-# Footnote marks ending a cell: "(a)", "*", superscript digits, each after optional space.
-_MARK_CHARS = frozenset("*\u00b9\u00b2\u00b3" + "".join(map(chr, range(0x2070, 0x207A))))
+# Footnote marks ending a cell: "(a)", "*", daggers, superscript digits (and the superscript
+# brackets some print around them, "⁽¹⁾"), each after optional space.
+_MARK_CHARS = frozenset(
+    "*\u2020\u2021\u00b9\u00b2\u00b3\u207d\u207e" + "".join(map(chr, range(0x2070, 0x207A)))
+)
 _ASCII_LETTER = re.compile(r"[a-zA-Z]").fullmatch
 
 
@@ -318,8 +321,12 @@ def strip_footnote_marks(text: str) -> str:
 
 
 def is_year(text: str) -> bool:
-    """A four-digit year as used in column headers ("2024", "Fiscal 2024" is not)."""
-    stripped = text.strip()
+    """A four-digit year as used in column headers ("2024", "Fiscal 2024" is not).
+
+    Footnote marks after it are set aside ("2025¹", "2024*", "2024 (a)"): a header row
+    of marked years is still a row of years, whatever the notes below say of them.
+    """
+    stripped = strip_footnote_marks(text).strip()
     return len(stripped) == 4 and stripped.isdecimal() and 1900 <= int(stripped) <= 2100
 
 

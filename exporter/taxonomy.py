@@ -218,12 +218,28 @@ class Axis(Frozen):
         return self.name.removesuffix("Axis") + "Domain"
 
 
+class Restatement(Frozen):
+    """Columns printing one period's figures both as restated and as first reported.
+
+    The restated figures are what the issuer now reports: they are the period's facts.
+    The figures they replace, and the adjustments between the two, are members of the
+    restatement axis, named by `superseded_member` and `adjustment_member`.
+    """
+
+    restated: tuple[str, ...] = ()
+    superseded: tuple[str, ...] = ()
+    adjustment: tuple[str, ...] = ()
+    superseded_member: str = ""
+    adjustment_member: str = ""
+
+
 class Dimensions(Frozen):
     hypercube: str
     default_members: tuple[str, ...]
     axes: tuple[Axis, ...]
     breakdown_words: tuple[str, ...] = ()
     basis_headings: tuple[str, ...] = ()
+    restatement: Restatement = Restatement()
 
 
 class Taxonomy(Frozen):
@@ -533,6 +549,7 @@ def _dimensions(data: dict[str, Any]) -> Dimensions:
         axes=axes,
         breakdown_words=tuple(data.get("breakdown_words", ())),
         basis_headings=tuple(data.get("basis_headings", ())),
+        restatement=Restatement.model_validate(data.get("restatement", {})),
     )
 
 

@@ -12,6 +12,11 @@ carry it, with the facts expected written by hand.
   stay instants.
 - A highlights table whose cells print their own scale ("$120.5 million", "$1.2 billion"),
   as HTML or as aligned text; a bullet ending in such an amount stays a sentence.
+- A footnote mark on a bare year under a month-and-day header ("September 30," over
+  "2025¹", "2025*", "2025 (a)", "2025†"): the column is still that date.
+- One period printed as restated beside the figures first reported ("Q3 2024 (as
+  restated) | Q3 2024 (as reported)"): the restated figures are the period's facts, the
+  others the previously reported member of the restatement axis.
 """
 
 from __future__ import annotations
@@ -4204,3 +4209,191 @@ def test_a_table_of_periods_as_rows_and_line_items_as_columns_is_read_turned(
     facts = _valued(convert(path, ConvertOptions()))
     for key, (value, unit) in _SIDEWAYS_FACTS[shape].items():
         assert facts.get(key) == (Decimal(value), unit), key
+
+
+# --- a footnote mark on a bare year under a stacked date header ---------------------------
+
+
+def _marked_year_balance_sheet(mark: str, html: bool) -> str:
+    """A balance-sheet extract whose month-and-day header stands over years, the first
+    year carrying a footnote mark ("2025¹")."""
+    lead = (
+        "Larchmont Systems Reports Third Quarter 2025 Results",
+        "DALLAS, Oct. 29, 2025 -- Larchmont Systems today reported results for the quarter"
+        " ended September 30, 2025.",
+        "SELECTED BALANCE SHEET DATA",
+        "($ in millions)",
+    )
+    rows = (
+        ("", "September 30,", "December 31,"),
+        ("", f"2025{mark}", "2024"),
+        ("Cash and cash equivalents", "$ 842.6", "$ 715.3"),
+        ("Total assets", "6,418.2", "6,102.5"),
+    )
+    if html:
+        body = "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+        )
+        paragraphs = "".join(f"<p>{text}</p>" for text in lead)
+        return f"<html><body>{paragraphs}<table>{body}</table></body></html>"
+    lines = [_aligned(row[0], row[1:], 40, 18) for row in rows]
+    return "\n\n".join(lead) + "\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["fixed-width", "html"])
+@pytest.mark.parametrize(
+    "mark", ["\u00b9", "\u00b9\u00b2", "*", "(a)", " (a)", "\u2020", "\u207d\u00b9\u207e"]
+)
+def test_a_footnote_mark_on_a_year_under_a_date_header_keeps_the_year(
+    tmp_path: Path, mark: str, html: bool
+) -> None:
+    """ "September 30," over "2025¹": the mark refers to a note below the table; the
+    column is still September 30, 2025."""
+    text = _marked_year_balance_sheet(mark, html)
+    facts = _facts(_release(tmp_path, text, ".html" if html else ".txt"))
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-09-30")] == Decimal("842600000")
+    assert facts[("Assets", "I2025-09-30")] == Decimal("6418200000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2024-12-31")] == Decimal("715300000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("6102500000")
+
+
+# --- restated figures beside the figures first reported ------------------------------------
+
+_RESTATED_LEAD = (
+    "Larchmont Systems Reports Third Quarter 2025 Results",
+    "DALLAS, Oct. 29, 2025 -- Larchmont Systems today reported results for the third"
+    " quarter ended September 30, 2025. Prior-period amounts are presented as restated.",
+    "SUMMARY CONSOLIDATED RESULTS",
+    "($ in millions)",
+)
+
+
+def _restated_release(headers: tuple[str, ...], html: bool) -> str:
+    """A results table printing the prior-year quarter twice (restated and as first
+    reported, in `headers`' words) and a later table repeating the restated figures."""
+    first = (
+        ("", "Q3 2025", f"Q3 2024 {headers[0]}".strip(), f"Q3 2024 {headers[1]}"),
+        ("Revenue", "1,248.6", "1,131.4", "1,146.9"),
+        ("Net income", "137.0", "101.9", "110.7"),
+    )
+    second = (
+        ("", "Q3 2025", f"Q3 2024 {headers[0]}".strip()),
+        ("Net income", "137.0", "101.9"),
+        ("Depreciation and amortization", "52.7", "49.6"),
+        ("Adjusted EBITDA", "268.4", "221.7"),
+    )
+    tables = (
+        (first, _RESTATED_LEAD[2]),
+        (second, "RECONCILIATION OF NET INCOME TO ADJUSTED EBITDA"),
+    )
+    if html:
+        parts = [f"<p>{text}</p>" for text in _RESTATED_LEAD[:2]]
+        for rows, title in tables:
+            body = "".join(
+                "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+            )
+            parts.append(f"<p>{title}</p><p>($ in millions)</p><table>{body}</table>")
+        return f"<html><body>{''.join(parts)}</body></html>"
+    blocks = ["\n\n".join(_RESTATED_LEAD[:2])]
+    for rows, title in tables:
+        lines = [_aligned(row[0], row[1:], 34, 36) for row in rows]
+        blocks.append(f"{title}\n($ in millions)\n\n" + "\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["fixed-width", "html"])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ("(as restated)", "(as reported)"),
+        ("As Restated", "As Previously Reported"),
+        ("Restated", "Originally reported"),
+        ("", "(as previously reported)"),
+        ("", "As previously reported"),
+        ("(recast)", "(as reported)"),
+    ],
+)
+def test_restated_figures_are_the_periods_and_those_first_reported_a_member(
+    tmp_path: Path, headers: tuple[str, str], html: bool
+) -> None:
+    """The restated figures are what the issuer now reports: the quarter's facts, which a
+    later table repeating them agrees with; the superseded figures are the previously
+    reported member of the restatement axis, never the quarter's own."""
+    path = _release(tmp_path, _restated_release(headers, html), ".html" if html else ".txt")
+    conversion = convert(path, ConvertOptions())
+    members = {c.id: c.member for c in conversion.facts.contexts}
+    facts = {
+        (f.concept, f.context): f.value
+        for f in conversion.facts.facts
+        if f.context.startswith("D2024-07-01_2024-09-30")
+    }
+    quarter = "D2024-07-01_2024-09-30"
+    superseded = [c for c, m in members.items() if m and c.startswith(quarter)]
+    assert len(superseded) == 1
+    (first_reported,) = superseded
+    assert members[first_reported].axis == "RestatementAxis"
+    assert facts == {
+        ("Revenues", quarter): Decimal("1131400000"),
+        ("NetIncomeLoss", quarter): Decimal("101900000"),
+        ("AdjustedEbitda", quarter): Decimal("221700000"),
+        ("DepreciationDepletionAndAmortization", quarter): Decimal("49600000"),
+        ("Revenues", first_reported): Decimal("1146900000"),
+        ("NetIncomeLoss", first_reported): Decimal("110700000"),
+    }
+
+
+@pytest.mark.parametrize("basis", ["As reported", "Reported", "GAAP"])
+def test_as_reported_beside_non_gaap_figures_stays_the_whole(tmp_path: Path, basis: str) -> None:
+    """ "As reported" names the whole where no restated column stands beside it: beside
+    non-GAAP figures it is the GAAP column, the period's own facts."""
+    html = (
+        f"<html><body><p>{_RESTATED_LEAD[0]}</p><p>{_RESTATED_LEAD[1]}</p>"
+        "<p>SUMMARY CONSOLIDATED RESULTS</p><p>($ in millions)</p><table>"
+        f"<tr><td></td><td>Q3 2025 {basis}</td><td>Q3 2025 Non-GAAP</td></tr>"
+        "<tr><td>Operating income</td><td>197.4</td><td>233.0</td></tr></table></body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    contexts = {c.id: c.member for c in conversion.facts.contexts}
+    values = {
+        (f.value, contexts[f.context].axis if contexts[f.context] else None)
+        for f in conversion.facts.facts
+        if f.concept == "OperatingIncomeLoss"
+    }
+    assert values == {(Decimal("197400000"), None), (Decimal("233000000"), "ReportingBasisAxis")}
+
+
+@pytest.mark.parametrize(
+    ("before", "change", "after"),
+    [
+        ("As previously reported", "Adjustments", "As restated"),
+        ("As originally reported", "Restatement adjustment", "Restated"),
+        ("Previously reported", "Effect of restatement", "As recast"),
+    ],
+)
+def test_a_restatement_note_splits_first_reported_adjustment_and_restated(
+    tmp_path: Path, before: str, change: str, after: str
+) -> None:
+    """A note printing the figures first reported, the adjustments and the restated
+    figures of one period: the restated ones are the period's facts, the others members
+    of the restatement axis."""
+    html = (
+        f"<html><body><p>{_RESTATED_LEAD[0]}</p><p>{_RESTATED_LEAD[1]}</p>"
+        "<p>RESTATEMENT OF PRIOR PERIOD</p><p>($ in millions)</p><table>"
+        "<tr><td></td><td colspan=3>Three months ended September 30, 2024</td></tr>"
+        f"<tr><td></td><td>{before}</td><td>{change}</td><td>{after}</td></tr>"
+        "<tr><td>Revenue</td><td>1,146.9</td><td>(15.5)</td><td>1,131.4</td></tr>"
+        "</table></body></html>"
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    contexts = {c.id: c.member for c in conversion.facts.contexts}
+    revenue = {
+        (contexts[f.context].name if contexts[f.context] else None): f.value
+        for f in conversion.facts.facts
+        if f.concept == "Revenues"
+    }
+    assert revenue == {
+        None: Decimal("1131400000"),
+        "PreviouslyReportedMember": Decimal("1146900000"),
+        "RestatementAdjustmentMember": Decimal("-15500000"),
+    }
+    assert {m.axis for m in contexts.values() if m} == {"RestatementAxis"}

@@ -401,6 +401,7 @@ def understand_table(
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
         connectives=frozenset(taxonomy.row_kinds.get("connectives", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
+        restatement=taxonomy.dimensions.restatement,
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         line_items=taxonomy.line_item_phrases,
         surroundings=_surrounding_phrase(raw, kind),

@@ -32,6 +32,7 @@ from exporter.tables.model import Column
 from exporter.tables.resolve import Resolution, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
+from exporter.taxonomy import Restatement
 from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _MONTH_DAY = re.compile(
@@ -424,6 +425,8 @@ class HeaderContext(BaseModel):
     # Headings that join the rows below to the section above ("Plus:", "Less:").
     connectives: frozenset[str] = frozenset()
     default_members: tuple[tuple[str, ...], ...] = ()
+    # Words of columns printing a period's figures as restated and as first reported.
+    restatement: Restatement = Field(default_factory=Restatement)
     # Words of a column (or row) of percentages of another line ("Percent to Sales").
     share_of: tuple[tuple[str, ...], ...] = ()
     # The words of the taxonomy's line items, for a heading that names what rows measure.
@@ -544,7 +547,7 @@ def build_columns(
         columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
-    return tuple(_members(columns, context.default_members, own))
+    return tuple(_members(columns, context, own))
 
 
 def _own_currency(header: str, context: HeaderContext) -> str | None:
@@ -708,28 +711,33 @@ def _own_header(coverages: list[dict[int, str]], positions: list[int], position:
     return " ".join(lines)
 
 
-def _distinct_words(headers: list[str]) -> list[str]:
-    """Each header's words that not every header of the group shares, in order."""
+def _distinct_words(headers: list[str], bracketed: bool = False) -> list[str]:
+    """Each header's words that not every header of the group shares, in order; a word
+    in brackets of its own ("(recast)") only when `bracketed`."""
     headers = [strip_footnotes(h) for h in headers]
     word_sets = [set(label_tokens(h, drop_parenthesised=False)) for h in headers]
     common = set.intersection(*word_sets)
     return [
-        " ".join(w for w in header.split() if not set(label_tokens(w)) <= common).strip(" ,:-")
-        for header in headers
+        " ".join(w for w in h.split() if not _shared(w, common, bracketed)).strip(" ,:-")
+        for h in headers
     ]
 
 
-def _members(
-    columns: list[Column], defaults: tuple[tuple[str, ...], ...], own: list[str]
-) -> list[Column]:
+def _shared(word: str, common: set[str], bracketed: bool) -> bool:
+    return set(label_tokens(word, drop_parenthesised=not bracketed)) <= common
+
+
+def _members(columns: list[Column], context: HeaderContext, own: list[str]) -> list[Column]:
     """Name the columns that share a period and currency by what else their headers say.
 
     Each column's own header lines name them when they tell them apart ("Reported |
     Operational | Currency" under a group title spanning some of them); else the words of
     the joined headers that not all of them share. Change columns are named among
     themselves. Headers that differ only in how they name the period ("H1 2024", "FY
-    2024") name no members.
+    2024") name no members. Beside a restated column, the figures first reported are a
+    member, and the restated ones the period's own (see `_restatement_members`).
     """
+    defaults = context.default_members
     groups: dict[tuple[Period, str | None, bool], list[int]] = {}
     for i, column in enumerate(columns):
         # A notes column ("Notes" beside the years) holds references, not a member's figures.
@@ -742,6 +750,14 @@ def _members(
         names = _distinct_words([own[i] for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
             names = _distinct_words([columns[i].header for i in indices])
+        headers = [columns[i].header for i in indices]
+        restated = _restatement_members(
+            _distinct_words(headers, bracketed=True), context.restatement, defaults
+        )
+        if restated is not None:
+            for i, member in zip(indices, restated, strict=True):
+                result[i] = columns[i].model_copy(update={"member": member})
+            continue
         if any(not n for n in names) or len(set(names)) < len(names):
             continue
         if any(_states_period(n) for n in names):
@@ -757,6 +773,64 @@ def _members(
             member = None if _names_whole(name, defaults) else name
             result[i] = columns[i].model_copy(update={"member": member})
     return result
+
+
+def _restatement_members(
+    names: list[str], words: Restatement, defaults: tuple[tuple[str, ...], ...]
+) -> list[str | None] | None:
+    """The members of one period's columns that print its figures as restated and as
+    first reported ("Q3 2024 (as restated) | Q3 2024 (as reported)"), or None when the
+    columns are no such group.
+
+    The restated figures are what the issuer now reports: the period's facts, with no
+    member. The figures they replace, and a column of the adjustments between the two,
+    are members of the restatement axis. A column with no words of its own is the
+    restated one only beside words that cannot name the whole ("previously reported",
+    not a bare "as reported", which beside non-GAAP figures is the GAAP column).
+    """
+    roles = [_restatement_role(name, words) for name in names]
+    if "superseded" not in roles or None in roles or roles.count("restated") != 1:
+        return None
+    unnamed = any(not label_tokens(name, drop_parenthesised=False) for name in names)
+    superseded = [n for n, role in zip(names, roles, strict=True) if role == "superseded"]
+    if unnamed and not any(_says_superseded(n, words, defaults) for n in superseded):
+        return None
+    member: dict[str | None, str | None] = {
+        "restated": None,
+        "superseded": words.superseded_member,
+        "adjustment": words.adjustment_member,
+    }
+    return [member[role] for role in roles]
+
+
+def _restatement_role(name: str, words: Restatement) -> str | None:
+    """What one column of a period's figures holds among a restatement's: the figures
+    first reported ("superseded"), the restated ones, or the adjustments between them;
+    a column with no words of its own may be the restated one."""
+    tokens = label_tokens(name, drop_parenthesised=False)
+    if not tokens:
+        return "restated"
+    for role, phrases in (
+        ("superseded", words.superseded),
+        ("restated", words.restated),
+        ("adjustment", words.adjustment),
+    ):
+        if any(_holds(tokens, label_tokens(p, drop_parenthesised=False)) for p in phrases):
+            return role
+    return None
+
+
+def _says_superseded(name: str, words: Restatement, defaults: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether a header says its figures were replaced in words that cannot name the
+    whole ("previously reported", not "as reported")."""
+    tokens = label_tokens(name, drop_parenthesised=False)
+    phrases = (label_tokens(p, drop_parenthesised=False) for p in words.superseded)
+    return any(_holds(tokens, p) for p in phrases if p not in defaults)
+
+
+def _holds(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `words` as consecutive words."""
+    return any(words[i : i + len(phrase)] == phrase for i in range(len(words) - len(phrase) + 1))
 
 
 def _only_a_measure(name: str) -> bool:
