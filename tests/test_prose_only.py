@@ -220,18 +220,14 @@ def test_a_code_with_its_scale_letter_and_a_british_spelling_in_prose(
     """ "Earnings before interest, taxes, depreciation and amortisation (EBITDA) of TEUR
     12,345.6": the code carries its scale, and the measure is EBITDA whatever the spelling
     (never depreciation and amortization); "the 2025 financial year" is the fiscal year."""
-    path = tmp_path / "release.txt"
-    path.write_text(
+    facts = _converted(
+        tmp_path,
         "Acme SE: first quarter 2026 results (1 January to 31 March 2026)\n\n"
         f"- Earnings before interest, taxes, depreciation and {spelling} (EBITDA) of"
         f" {printed} (Q1 2025: {printed.replace('12', '11')}).\n"
         "- Acme confirms its forecast for the 2026 financial year: revenue of EUR 500 million"
         " to EUR 520 million.\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
     eur, q1 = "iso4217:EUR", "2026-01-01/2026-03-31"
     assert ("Ebitda", q1, eur, Decimal(value)) in facts
     assert not [f for f in facts if f[0].startswith("Depreciation")]
@@ -247,8 +243,8 @@ def test_spaces_grouping_thousands_before_a_decimal_comma_in_prose(
 ) -> None:
     """A French print: "Net debt amounted to €1 642,0m ... (31 December 2024: €1 518,6m)";
     "-€12,3m" is negative. The key-figures table shows the release's decimal comma."""
-    path = tmp_path / "release.txt"
-    path.write_text(
+    facts = _converted(
+        tmp_path,
         "Groupe Valmorel: H1 2025 results\n\n"
         "PARIS, 24 July 2025 - Groupe Valmorel (Euronext: VLM) today published its results"
         " for the first half of 2025.\n\n"
@@ -258,11 +254,7 @@ def test_spaces_grouping_thousands_before_a_decimal_comma_in_prose(
         "Key figures\n"
         "EUR million\tH1 2025\tH1 2024\n"
         "Revenue\t2 468,3\t2 391,0\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
     eur = "iso4217:EUR"
     assert facts >= {
         ("NetDebt", "2025-06-30", eur, Decimal("1642000000")),
@@ -426,16 +418,12 @@ def test_a_comparative_followed_by_the_word_loss_is_negative(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("label", ["Q1 2025", "prior year", "previous year", "2025"])
 def test_a_bracketed_comparative_after_its_label(tmp_path: Path, label: str) -> None:
-    path = tmp_path / "release.txt"
-    path.write_text(
+    facts = _converted(
+        tmp_path,
         "Acme SE (Xetra: ACM) first quarter 2026 results (1 January to 31 March 2026)\n\n"
         f"- Revenue up 11% to EUR 412.8 million ({label}: EUR 371.9 million)\n"
         f"- EBITDA of EUR 61.0 million ({label}: EUR 55.2 million)\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
     eur, q1, before = "iso4217:EUR", "2026-01-01/2026-03-31", "2025-01-01/2025-03-31"
     assert facts >= {
         ("Revenues", q1, eur, Decimal("412800000")),
@@ -471,18 +459,14 @@ def test_a_labelled_bracket_after_a_change_is_the_values_comparative(
     """ "Revenue of A$412.5 million, up 8.2% (1H FY24: A$381.2 million)": the bracket past
     the change dates the value's comparative, and the change compares the two; "1H" in a
     label is a half, never a figure."""
-    path = tmp_path / "release.txt"
-    path.write_text(
+    facts = _converted(
+        tmp_path,
         "Kestrel Holdings Limited: results for the half year ended 31 December 2024\n\n"
         "SYDNEY, 20 February 2025 - Kestrel Holdings Limited (ASX: KSL) today announced its"
         " results for the half year ended 31 December 2024.\n\n"
         f"- Revenue of A$412.5 million, {change} ({label}: A$381.2 million).\n"
         f"- EBITDA margin 16.6% ({label}: 15.9%).\n",
-        encoding="utf-8",
     )
-    conversion = convert(path, ConvertOptions(formats=("xml",)))
-    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
-    facts = {(c.split("#")[1], p, u, v) for c, p, u, v, *_ in xml_facts(instance)}
     aud, half, before = "iso4217:AUD", "2024-07-01/2024-12-31", "2023-07-01/2023-12-31"
     assert facts >= {
         ("Revenues", half, aud, Decimal("412500000")),
