@@ -154,9 +154,12 @@ class FigureReader:
     def _skipped(self, match: re.Match[str], text: str) -> bool:
         before, after = text[: match.start("num")], text[match.end("num") :]
         start, end = match.start("num"), match.end("num")
-        ranged = any(  # "$4.2-4.4 million"
+        window = (max(0, start - 24), end + 24)
+        # "$4.2-4.4 million"; a range has its dash in the window (a cheap test first: the
+        # range pattern tries every currency mark at every place).
+        ranged = "-" in text[window[0] : window[1]] and any(
             m.start() <= start and end <= m.end()
-            for m in self.money_range.finditer(text, max(0, start - 24), end + 24)
+            for m in self.money_range.finditer(text, *window)
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
