@@ -553,15 +553,6 @@ def _dimensions(data: dict[str, Any]) -> Dimensions:
     )
 
 
-@cache
-def packaged_currencies() -> dict[str, tuple[str, ...]]:
-    """The packaged taxonomy's `[currencies]` (ISO code: spellings), read alone: the
-    table stage's scale patterns ("(Unit: KRW billion)", "MSEK", "million yen") are
-    compiled from them before any taxonomy is loaded."""
-    head = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
-    return {code: tuple(names) for code, names in head["currencies"].items()}
-
-
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
     """Load and check the taxonomy source in `directory` (the packaged one by default)."""
     directory = directory or data_dir("taxonomy")

@@ -8,15 +8,12 @@ units and axes of operating metrics) and the relations the cross-checks test. Lo
 from __future__ import annotations
 
 import re
-import tomllib
-from functools import cache
 from typing import Any, Literal
 
 from pydantic import Field
 
 from exporter.errors import Location, TaxonomyError
 from exporter.models import Frozen
-from exporter.resources import data_dir
 
 # Keys of a narrative [[concept]] table that say how prose names it (the rest is the concept).
 PROSE_KEYS = ("phrases", "templates", "figure", "context", "part_of", "part_names", "axis")
@@ -94,15 +91,6 @@ def ends_with_abbreviation(text: str, words: frozenset[str]) -> bool:
         return False
     word = match[1]
     return word.lower() in words or (len(word) == 1 and word.isupper())
-
-
-@cache
-def packaged_legal_forms() -> frozenset[str]:
-    """The abbreviated legal forms of the packaged `narrative.toml`, for the HTML reader,
-    which runs before any taxonomy is loaded."""
-    path = data_dir("taxonomy") / "narrative.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in data.get("narrative", {}).get("legal_forms", ()))
 
 
 class UnitDefinition(Frozen):

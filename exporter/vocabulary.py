@@ -64,12 +64,28 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
+def packaged_currencies() -> dict[str, tuple[str, ...]]:
+    """The packaged taxonomy's `[currencies]` (ISO code: spellings), read alone: the
+    readers and the table stage's scale patterns ("(Unit: KRW billion)", "MSEK", "million
+    yen") are built from them before any taxonomy is loaded."""
+    head = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
+    return {code: tuple(names) for code, names in head["currencies"].items()}
+
+
+@cache
+def packaged_legal_forms() -> frozenset[str]:
+    """The abbreviated legal forms of the packaged `narrative.toml`, for the HTML reader,
+    which runs before any taxonomy is loaded."""
+    data = tomllib.loads((data_dir("taxonomy") / "narrative.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data.get("narrative", {}).get("legal_forms", ()))
+
+
+@cache
 def currency_marks() -> frozenset[str]:
     """The taxonomy's currency spellings a table prints in a cell of its own before an
     amount, as it prints "$": signs ("$", "€", "HK$", "Rs."), codes ("EUR", "NOK") and short
     capitalised marks ("Rp", "KSh"); never a word ("yen", "dollars") or a lone letter."""
-    data = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
-    spellings = (s for names in data["currencies"].values() for s in names)
+    spellings = (s for names in packaged_currencies().values() for s in names)
     return frozenset(s for s in spellings if _is_mark(s))
 
 

@@ -51,7 +51,8 @@ from exporter.ingest.text import read_text
 from exporter.ingest.text.columns import CURRENCY_SIGNS
 from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
-from exporter.taxonomy_narrative import ends_with_abbreviation, packaged_legal_forms
+from exporter.taxonomy_narrative import ends_with_abbreviation
+from exporter.vocabulary import packaged_legal_forms
 
 _SKIPPED_TAGS = frozenset(
     {

@@ -158,8 +158,7 @@ class FigureReader:
         # "$4.2-4.4 million"; a range has its dash in the window (a cheap test first: the
         # range pattern tries every currency mark at every place).
         ranged = "-" in text[window[0] : window[1]] and any(
-            m.start() <= start and end <= m.end()
-            for m in self.money_range.finditer(text, *window)
+            m.start() <= start and end <= m.end() for m in self.money_range.finditer(text, *window)
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True

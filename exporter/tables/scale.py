@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exporter.tables.model import Scale
-from exporter.taxonomy import packaged_currencies
+from exporter.vocabulary import packaged_currencies
 
 SCALE_WORDS = {
     "thousand": 3,
