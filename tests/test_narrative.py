@@ -20,6 +20,7 @@ from exporter.taxonomy import load_taxonomy
 
 Q4 = Period(start=date(2024, 10, 1), end=date(2024, 12, 31))
 Q3 = Period(start=date(2024, 7, 1), end=date(2024, 9, 30))
+Q3_2023 = Period(start=date(2023, 7, 1), end=date(2023, 9, 30))
 REPORT = ReportCalendar(current=Q4, year_end=(12, 31), fiscal_year=2024)
 
 
@@ -103,6 +104,13 @@ def test_years_times_ordinals_ranges_and_names_are_not_figures(text: str) -> Non
         ("the quarter ended September 30, 2024", Q3),
         ("year-end", Period(end=date(2024, 12, 31))),
         ("Q3 FY24", Q3),
+        # A comparative quarter with its year joined by a mark (the report's year is 2024).
+        ("Q3/23", Q3_2023),
+        ("Q3-23", Q3_2023),
+        ("Q3 '23", Q3_2023),
+        ("Q3\u201923", Q3_2023),
+        ("Q3/2023", Q3_2023),
+        ("compared with $2.60 in Q3/23", Q3_2023),
     ],
     ids=lambda v: str(v),
 )

@@ -264,6 +264,13 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     ),
     (PhraseKind.ABSOLUTE, "full_year", rf"\bFY\s?'?(?:{_YEAR}|{_SHORT_YEAR})"),
     (PhraseKind.ABSOLUTE, "q", rf"\bQ(?P<q>[1-4])\s*FY\s?'?{_SHORT_YEAR}"),
+    # "Q4/24", "Q4-24", "Q4 '24", "Q4/2024": the quarter and its year joined by a mark, as
+    # Canadian and other releases print a comparative quarter.
+    (
+        PhraseKind.ABSOLUTE,
+        "q",
+        rf"\bQ(?P<q>[1-4])(?:\s?[/\u2019'-]\s?|\s')(?:{_YEAR}|{_SHORT_YEAR})",
+    ),
     # "year-end", "year-end 2024": a fiscal year's last day.
     (PhraseKind.ABSOLUTE, "year_end", rf"\b(?:the\s+)?year[\s-]end(?:\s+{_YEAR})?\b"),
     (
