@@ -522,6 +522,21 @@ def test_an_amount_that_names_a_program_or_a_declaration_is_not_a_payment(senten
     assert not concepts & {"PaymentsOfDividends", "StockRepurchasedDuringPeriodValue"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In the fourth quarter of 2024, the quarterly common share dividend was $0.25.",
+        "In the fourth quarter of 2024, the board declared a common share dividend of $0.25.",
+        "In the fourth quarter of 2024, the board declared a common-share dividend of $0.25.",
+    ],
+)
+def test_a_phrase_right_before_another_modifies_it_and_names_no_figure(sentence: str) -> None:
+    """ "common share dividend": the compound is a dividend (its head noun comes last), not
+    the common stock's balance."""
+    facts = {(f.concept, f.value) for f in _narrative(HIGHLIGHTS, sentence).facts}
+    assert facts == {("CommonStockDividendsPerShareDeclared", Decimal("0.25"))}
+
+
 def test_a_part_wording_needs_the_total_s_head_noun() -> None:
     narrative = _narrative(
         HIGHLIGHTS, "RMB5,000 million of such revenue was under the capital-light model."

@@ -198,8 +198,10 @@ class PhraseIndex:
             if all(last < a or first > b for a, b in chosen):
                 chosen.append((first, last))
         result = []
-        for first, last in sorted(chosen):
-            if self._qualified(norms, last + 1):
+        ordered = sorted(chosen)
+        for place, (first, last) in enumerate(ordered):
+            following = ordered[place + 1] if place + 1 < len(ordered) else None
+            if self._qualified(norms, last + 1) or _modifies(stream, text, last, following):
                 continue
             start, end = stream[first].start, stream[last].end
             key = tuple(norms[first : last + 1])
@@ -330,6 +332,15 @@ class PhraseIndex:
             for order, template in (*anywhere, *literal):
                 candidates.append((order, first, template))
         return candidates
+
+
+def _modifies(stream: list[Word], text: str, last: int, following: tuple[int, int] | None) -> bool:
+    """A phrase printed right before another ("common share dividend", "loan loss
+    provision") modifies it: the compound names the last one's thing, as English puts
+    its head noun last, so the first names no figure."""
+    if following is None or following[0] != last + 1:
+        return False
+    return not text[stream[last].end : stream[following[0]].start].strip(" -\u2010")
 
 
 def _index_by_first_word(
