@@ -605,6 +605,16 @@ CASES = [
         CF,
         "ProceedsFromIssuanceOfCommonStock",
     ),
+    # --- A Japanese issuer (Japanese GAAP wording in English) --------------------------------
+    # No noncontrolling interest printed beside it: the parent's net income.
+    case("Profit", (), IS, "NetIncomeLoss"),
+    case(
+        "Total net assets",
+        (),
+        BS,
+        "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    case("Total liabilities and net assets", (), BS, "LiabilitiesAndStockholdersEquity"),
     # --- Same words, other meaning: the context decides, else nothing is claimed -------------
     case(
         "Accounts receivable",
