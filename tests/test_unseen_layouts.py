@@ -3916,6 +3916,14 @@ def _key_metrics_release(label: str, values: tuple[str, str, str]) -> str:
             ("598400000", "571200000", "497600000"),
         ),
         ("Number of stores", ("1,204", "1,188", "1,150"), ("1204", "1188", "1150")),
+        # A bank's capital ratios and book value: as at each quarter's end.
+        (
+            "Common Equity Tier 1 (CET1) ratio (%)",
+            ("13.1", "13.0", "13.2"),
+            ("0.131", "0.130", "0.132"),
+        ),
+        ("Tier 1 leverage ratio (%)", ("9.4", "9.3", "9.1"), ("0.094", "0.093", "0.091")),
+        ("Book value per share", ("$ 41.27", "$ 40.12", "$ 37.85"), ("41.27", "40.12", "37.85")),
     ],
 )
 def test_what_a_business_has_at_a_date_is_an_instant_under_quarter_columns(
