@@ -115,6 +115,25 @@ def _shorter_names(label: str) -> tuple[str, ...]:
     return tuple(label[:at].strip() for at in reversed(cuts) if label[:at].strip())
 
 
+@cache
+def _period_it_is_for() -> re.Pattern[str]:
+    """ "for the half-year", "for the three months", "for the 2nd quarter": the span a
+    label says its figure covers (the periods' words, `periods.toml`)."""
+    words = vocabulary()
+    units = "|".join(re.escape(u) for forms in words.units.values() for u in forms)
+    counts = "|".join(re.escape(c) for c in (*words.counts, *words.ordinals))
+    return re.compile(
+        rf"\s+for\s+the\s+(?:(?:{counts}|\d{{1,2}})[\s-]+)?(?:{units})\b", re.IGNORECASE
+    )
+
+
+def _without_its_period(label: str) -> str:
+    """The label without the span it says its figure covers ("Profit for the half-year
+    attributable to members" is "Profit attributable to members"): the column dates the
+    figure; the words name no other line item."""
+    return _period_it_is_for().sub("", label).strip()
+
+
 _EXACT, _BAG = 1.0, 0.97
 _WITHIN_BONUS, _STATEMENT_BONUS = 0.02, 0.01
 _PER_SHARE_LIMIT = 10_000
@@ -424,7 +443,12 @@ class Mapper:
         is tried again without them when the whole label matches nothing. A row under a
         qualifying heading ("Diluted") is tried with the heading's words first.
         """
-        labels = (row.label, *_shorter_names(row.label), _without_particulars(row.label))
+        labels = (
+            row.label,
+            *_shorter_names(row.label),
+            _without_particulars(row.label),
+            _without_its_period(row.label),
+        )
         for label in dict.fromkeys(labels):
             found = self._best(label, row, kind, durations, lead, ends)
             if found is not None:

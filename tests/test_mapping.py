@@ -615,6 +615,12 @@ CASES = [
         "StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
     ),
     case("Total liabilities and net assets", (), BS, "LiabilitiesAndStockholdersEquity"),
+    # --- The span a label says its figure covers names no other line item ----------------
+    case("Profit for the half-year attributable to members", (), IS, "NetIncomeLoss"),
+    case("Profit for the half-year attributable to owners of the parent", (), IS, "NetIncomeLoss"),
+    case("Net loss for the three months", (), IS, "NetIncomeLoss"),
+    case("Revenue for the first half", (), IS, "Revenues"),
+    case("Profit for the 2nd quarter", (), IS, "NetIncomeLoss"),
     # --- Same words, other meaning: the context decides, else nothing is claimed -------------
     case(
         "Accounts receivable",
