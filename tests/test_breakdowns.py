@@ -172,6 +172,59 @@ def test_columns_that_name_line_items_take_the_rows_as_members(tmp_path: Path) -
     assert facts[("OperatingIncomeLoss", YEAR)]["RigidPackagingMember"] == Decimal("265000000")
 
 
+_MEASURE_GROUPS = (
+    ("Flexibles", ("11,154", "1,429", "12.8%", "10,902", "1,301", "11.9%")),
+    ("Rigid Packaging", ("3,540", "265", "7.5%", "3,611", "244", "6.8%")),
+    ("Total", ("14,694", "1,694", "11.5%", "14,513", "1,545", "10.6%")),
+)
+
+
+def _measures_under_spans(stub: str, sales: str, income: str, years: int) -> str:
+    """Spanned periods (the latest `years`), each divided into three measures by a row
+    whose label cell names what the rows are; segments as rows."""
+    periods = [f"Twelve Months Ended June 30, {year}" for year in (2024, 2023)[:years]]
+    spans = "".join(f"<th colspan='3'>{p}</th>" for p in periods)
+    named = "".join(f"<th>{m}</th>" for m in [sales, income, "Margin"] * years)
+    body = "".join(_row(label, *cells[: 3 * years]) for label, cells in _MEASURE_GROUPS)
+    return f"<tr><th></th>{spans}</tr><tr><th>{stub}</th>{named}</tr>{body}"
+
+
+@pytest.mark.parametrize("years", [1, 2], ids=["one-period", "two-periods"])
+@pytest.mark.parametrize(
+    ("stub", "sales", "income"),
+    [
+        ("Segment", "Revenue", "Operating income"),
+        ("Reportable segments", "Net sales", "Operating income"),
+        ("Business", "Revenue", "Operating profit"),
+        ("($ in millions)", "Net sales", "Operating income"),
+    ],
+)
+def test_measures_under_spanned_periods_head_their_columns_whatever_the_label_cell_says(
+    tmp_path: Path, stub: str, sales: str, income: str, years: int
+) -> None:
+    """ "Segment | Revenue | Operating income | Margin" under "Twelve Months Ended June 30,
+    2024" spanning three columns: a header row, though its label cell holds a word; each
+    cell is its measure for its row's segment, never the row's own line item."""
+    table = _measures_under_spans(stub, sales, income, years)
+    caption = "(In millions of U.S. dollars)"
+    facts = _facts(_html(tmp_path, "Fiscal 2024", "Segment Information", table, caption))
+    assert facts[("Revenues", YEAR)] == {
+        "": Decimal("14694000000"),
+        "FlexiblesMember": Decimal("11154000000"),
+        "RigidPackagingMember": Decimal("3540000000"),
+    }
+    assert facts[("OperatingIncomeLoss", YEAR)] == {
+        "": Decimal("1694000000"),
+        "FlexiblesMember": Decimal("1429000000"),
+        "RigidPackagingMember": Decimal("265000000"),
+    }
+    if years == 2:
+        prior = "2022-07-01/2023-06-30"
+        assert facts[("Revenues", prior)]["RigidPackagingMember"] == Decimal("3611000000")
+        assert facts[("OperatingIncomeLoss", prior)][""] == Decimal("1545000000")
+    assert not any(concept.startswith(("Flexibles", "RigidPackaging")) for concept, _ in facts)
+
+
 def test_line_items_repeated_under_sibling_headings_are_members(tmp_path: Path) -> None:
     """ "Net sales" under "Flexibles", again under "Rigid Packaging": one concept, two
     members, not two concepts."""

@@ -3191,6 +3191,98 @@ def test_indian_results_in_the_sebi_layout(tmp_path: Path, stub: bool) -> None:
     assert not conversion.facts.unmapped
 
 
+# Item, its number in the list (None: a lettered sub-item; 0: neither), two quarters.
+_NUMBERED_ITEMS: tuple[tuple[str, int | None, tuple[str, ...]], ...] = (
+    ("Revenue from operations", 1, ("1,24,568.42", "1,12,347.80")),
+    ("Other income", 2, ("2,145.30", "1,802.40")),
+    ("Total income (1+2)", 3, ("1,26,713.72", "1,14,150.20")),
+    ("Expenses", 4, ()),
+    ("Cost of materials consumed", None, ("78,412.55", "71,905.10")),
+    ("Other expenses", None, ("32,811.57", "30,351.20")),
+    ("Total expenses", 0, ("1,11,224.12", "1,02,256.30")),
+    ("Profit before tax (3-4)", 5, ("15,489.60", "11,893.90")),
+    ("Tax expense", 6, ("3,872.40", "2,973.45")),
+    ("Profit for the period (5-6)", 7, ("11,617.20", "8,920.45")),
+    ("Profit attributable to:", 8, ()),
+    ("Owners of the Company", None, ("10,842.65", "8,301.20")),
+    ("Non-controlling interests", None, ("774.55", "619.25")),
+    ("Earnings per share (of Rs 10 each) (not annualised)", 9, ()),
+    ("Basic (Rs)", None, ("16.02", "12.27")),
+    ("Diluted (Rs)", None, ("15.98", "12.24")),
+)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+def _serial(style: str, number: int) -> str:
+    """An item's number as a numbering column prints it: "3", "3.", "III"."""
+    if style == "roman":
+        return _ROMAN[number - 1]
+    return f"{number}." if style == "stopped" else str(number)
+
+
+def _numbered_results(name: str, style: str, letters: str, print_: str) -> str:
+    """A results statement whose first column numbers the rows ("Sr. No." over "1", "2",
+    headings numbered too), its sub-items lettered in the label ("(a) Basic"), a column
+    of labels after it; no date in the title. `name` "" prints no numbering column."""
+    rows = [[name, "Particulars", "Quarter ended 30.09.2025", "Quarter ended 30.09.2024"]]
+    sub = 0
+    for label, number, cells in _NUMBERED_ITEMS:
+        sub = 0 if number else sub + 1
+        marked = label if number is not None else f"{letters.format(' abcdefg'[sub])} {label}"
+        rows.append([_serial(style, number) if number else "", marked, *cells])
+    if not name:
+        rows = [row[1:] for row in rows]
+    if print_ == "tabbed":
+        table = "\n".join("\t".join(row) for row in rows)
+    else:
+        cells = ("".join(f"<td>{c}</td>" for c in row) for row in rows)
+        table = "<table>" + "".join(f"<tr>{c}</tr>" for c in cells) + "</table>"
+    lines = [
+        "Vindhya Industries Limited announces unaudited results",
+        "MUMBAI, October 24, 2025: Vindhya Industries Limited (NSE: VINDHYA) today reported"
+        " its unaudited consolidated results for the quarter ended September 30, 2025.",
+        "Statement of Consolidated Unaudited Financial Results",
+        "(Rs in crore, except per share data)",
+        table,
+    ]
+    if print_ == "tabbed":
+        return "\n\n".join(lines)
+    return (
+        "<html><body>" + "".join(f"<p>{line}</p>" for line in lines[:-1]) + table + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("print_", ["html", "tabbed"])
+@pytest.mark.parametrize(
+    ("name", "style", "letters"),
+    [
+        ("Sr. No.", "plain", "({})"),
+        ("S. No.", "stopped", "{})"),
+        ("No.", "roman", "({})"),
+        ("", "plain", "({})"),
+    ],
+    ids=["sr-no", "s-no-stopped", "no-roman", "no-numbering-column"],
+)
+def test_a_column_numbering_the_rows_is_neither_label_nor_value(
+    tmp_path: Path, name: str, style: str, letters: str, print_: str
+) -> None:
+    """ "1 | Revenue from operations | 1,24,568.42": the first column numbers the items and
+    the headings ("9 | Earnings per share"), the label is the column of words beside it;
+    the numbers are no figures, and the headings still head their rows."""
+    suffix = ".txt" if print_ == "tabbed" else ".html"
+    text = _numbered_results(name, style, letters, print_)
+    facts = _valued(convert(_release(tmp_path, text, suffix), ConvertOptions()))
+    quarter, prior = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("Revenues", quarter)] == (Decimal("1245684200000"), "INR")
+    assert facts[("Revenues", prior)] == (Decimal("1123478000000"), "INR")
+    assert facts[("EarningsPerShareBasic", quarter)] == (Decimal("16.02"), "INR_per_share")
+    assert facts[("EarningsPerShareDiluted", prior)] == (Decimal("12.24"), "INR_per_share")
+    nci = facts[("NetIncomeLossAttributableToNoncontrollingInterest", quarter)]
+    assert nci == (Decimal("7745500000"), "INR")
+    assert not any(concept.startswith("Unlabelled") for concept, _ in facts)
+    assert not any(context.startswith("I") for _, context in facts)
+
+
 @pytest.mark.parametrize(
     ("title", "head"),
     [

@@ -34,6 +34,7 @@ from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.headers import (
     HeaderContext,
     build_columns,
+    divides_spanned_headers,
     find_currency,
     is_header_row,
     is_unlabelled_header,
@@ -166,6 +167,7 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             reprinted = False
             continue
         header = is_header_row(row, names) and not (data and _label_note(row))
+        header = header or (not data and divides_spanned_headers(row, headers))
         if header or is_unlabelled_header(row, before_data=not data):
             if _only_a_period_stub(data) and segments:
                 # "Three Months Ended September 30, 2024" in the label column, then the

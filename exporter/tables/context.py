@@ -24,6 +24,7 @@ from exporter.tables.decimals import (
     uses_decimal_comma,
 )
 from exporter.tables.headers import is_header_row, is_unlabelled_header
+from exporter.tables.numbering import without_serial_column
 from exporter.tables.resolve import period_of
 from exporter.tables.scale import SCALE, only_a_unit
 from exporter.taxonomy import Taxonomy
@@ -452,6 +453,9 @@ def raw_tables(document: Document) -> list[RawTable]:
         if not isinstance(block, Table):
             pending.append(block)
             continue
+        # A column numbering the rows ("Sr. No." over "1", "(a)") is dropped first, so
+        # the labels stand in the first column, as every later step reads them.
+        block = block.model_copy(update={"rows": without_serial_column(block.rows)})
         titles, block = _titles_inside(block)
         pending.extend(titles)
         pending, block = _paragraph_headers(pending, block)

@@ -108,6 +108,30 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     )
 
 
+def divides_spanned_headers(row: Row, above: list[Row]) -> bool:
+    """A row of words, one in each value column, under a header row that spans them in
+    groups: what each spanned period divides into ("Three Months Ended Sep 30, 2025"
+    over "Revenue | Operating income | Margin"). It is a header row whatever its label
+    cell says: there the word names what the rows are ("Segment"), not a line item.
+    """
+    if not above:
+        return False
+    cells = [c for c in row.cells if c.text.strip() and c.column > 0]
+    if len(cells) < 2 or not all(_is_words(c.text) for c in cells):
+        return False
+    groups = [c for c in above[-1].cells if c.text.strip() and c.column > 0]
+    if not groups or len(groups) >= len(cells):
+        return False
+    # A positional grid says what each header cell spans; a sequential one only how many
+    # cells there are, which the groups then divide evenly.
+    return any(c.span > 1 for c in groups) or len(cells) % len(groups) == 0
+
+
+def _is_words(text: str) -> bool:
+    """Header words, not a figure ("Operating income", "Margin", "% of sales")."""
+    return not parse_cell(text) and any(ch.isalpha() for ch in text)
+
+
 def _heads_note_references(cell: Cell) -> bool:
     """A value column's header that is only "Note" or "Notes" (words in periods.toml): the
     column beside the periods holds references to the notes, as IFRS statements print."""
