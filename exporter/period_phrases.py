@@ -119,7 +119,8 @@ class PeriodPhrase:
             updates["instant"] = self.instant or (other.instant and not other.names_part_of_year)
             updates["open_end"] = self.open_end or other.open_end
         own_year = bool(self.years) or self.fiscal_year is not None
-        if self.end is None and self.month_day is None and not self._outlasts(other):
+        takes_day = not (self._outlasts(other) or self.names_fiscal_period)
+        if self.end is None and self.month_day is None and takes_day:
             other_years = set(other.years) | ({other.end.year} if other.end else set())
             if not own_year and other.end is not None and len(other_years) == 1:
                 updates["end"] = other.end
@@ -136,6 +137,16 @@ class PeriodPhrase:
             # "Year-to-Date" under a title naming the quarter it runs to.
             updates["quarter"], updates["half"] = other.quarter, other.half
         return replace(self, **updates)  # type: ignore[arg-type]  # fields by name, each of its type
+
+    @property
+    def names_fiscal_period(self) -> bool:
+        """A fiscal label naming a quarter, a half, months of the year or the whole year
+        ("Q2 FY26", "H1 FY2026", "9M FY26", "FY26", "Q2 2026"): its dates are the fiscal
+        calendar's. A title's day and month ("Quarter and Half Year Ended 30th September
+        2025") end one of such columns only, and the label's year is a fiscal year, not
+        the calendar year that day falls in (Q2 FY26 of a year ending in March ends in
+        September 2025); the title's date is evidence of the calendar instead."""
+        return self.fiscal_year is not None and not self.trailing
 
     def _outlasts(self, other: PeriodPhrase) -> bool:
         """Whether this phrase names a whole fiscal year in words ("Full year 2024", "FY
@@ -511,6 +522,21 @@ def single_period(text: str) -> PeriodPhrase:
     if len(years) > 1 or joining & set(phrase.words):
         return PeriodPhrase()
     return phrase
+
+
+def dated_day(text: str) -> PeriodPhrase:
+    """The one day a title or caption dates its table by ("for the Quarter and Half Year
+    Ended 30th September 2025"), as a phrase of that date alone; of its day and month
+    alone when it names several years ("September 30, 2025 and 2024"), and empty when it
+    names no day or several ("as of June 30, 2025 and December 31, 2024")."""
+    if len(_days_named(text)) != 1:
+        return PeriodPhrase()
+    phrase = parse_phrase(text)
+    years = set(phrase.years) | ({phrase.end.year} if phrase.end else set())
+    if phrase.end is not None and len(years) == 1:
+        return PeriodPhrase(end=phrase.end)
+    month_day = phrase.month_day or ((phrase.end.month, phrase.end.day) if phrase.end else None)
+    return PeriodPhrase(month_day=month_day)
 
 
 def lead_period(text: str) -> PeriodPhrase:

@@ -703,3 +703,144 @@ def test_a_trailing_twelve_month_column_ends_with_the_tables_latest_period(
         Period(start=D(2024, 1, 1), end=D(2024, 12, 31)): Decimal("4470000000"),
     }
     assert {f.unit for f in facts.facts} == {"SEK"}
+
+
+# Statements under a title that dates them, with fiscal-label columns of a year that does
+# not end in December: (kind, number, fiscal year, start, end), the dates hand-written
+# from the year end each title implies (a Q2 ending September 30 is a March year end).
+_TITLED_LABELS = {
+    "march-year-end, the title in the label's year before": (
+        "for the Quarter and Half Year Ended 30th September 2025",
+        [
+            ("Q", 2, 2026, D(2025, 7, 1), D(2025, 9, 30)),
+            ("Q", 1, 2026, D(2025, 4, 1), D(2025, 6, 30)),
+            ("Q", 2, 2025, D(2024, 7, 1), D(2024, 9, 30)),
+            ("H", 1, 2026, D(2025, 4, 1), D(2025, 9, 30)),
+            ("H", 1, 2025, D(2024, 4, 1), D(2024, 9, 30)),
+        ],
+    ),
+    "march-year-end, the title without its year": (
+        "for the Quarter and Half Year Ended September 30",
+        [
+            ("Q", 2, 2026, D(2025, 7, 1), D(2025, 9, 30)),
+            ("Q", 2, 2025, D(2024, 7, 1), D(2024, 9, 30)),
+            ("H", 1, 2026, D(2025, 4, 1), D(2025, 9, 30)),
+        ],
+    ),
+    "march-year-end, the title in the label's year": (
+        "for the Quarter and Year Ended 31 March 2026",
+        [
+            ("Q", 4, 2026, D(2026, 1, 1), D(2026, 3, 31)),
+            ("Q", 4, 2025, D(2025, 1, 1), D(2025, 3, 31)),
+            ("Y", 0, 2026, D(2025, 4, 1), D(2026, 3, 31)),
+            ("Y", 0, 2025, D(2024, 4, 1), D(2025, 3, 31)),
+        ],
+    ),
+    "june-year-end, the title in the label's year before": (
+        "for the Quarter and Half Year Ended 31 December 2025",
+        [
+            ("Q", 2, 2026, D(2025, 10, 1), D(2025, 12, 31)),
+            ("Q", 1, 2026, D(2025, 7, 1), D(2025, 9, 30)),
+            ("Q", 2, 2025, D(2024, 10, 1), D(2024, 12, 31)),
+            ("H", 1, 2026, D(2025, 7, 1), D(2025, 12, 31)),
+        ],
+    ),
+    "september-year-end, the title in the label's year before": (
+        "for the Quarter Ended 31 December 2025",
+        [
+            ("Q", 1, 2026, D(2025, 10, 1), D(2025, 12, 31)),
+            ("Q", 4, 2025, D(2025, 7, 1), D(2025, 9, 30)),
+            ("Q", 1, 2025, D(2024, 10, 1), D(2024, 12, 31)),
+        ],
+    ),
+    "september-year-end, the title in the label's year": (
+        "for the Quarter and Nine Months Ended 30 June 2026",
+        [
+            ("Q", 3, 2026, D(2026, 4, 1), D(2026, 6, 30)),
+            ("Q", 3, 2025, D(2025, 4, 1), D(2025, 6, 30)),
+            ("M", 9, 2026, D(2025, 10, 1), D(2026, 6, 30)),
+            ("M", 9, 2025, D(2024, 10, 1), D(2025, 6, 30)),
+        ],
+    ),
+}
+# How releases print a fiscal label: a quarter (Q), a half (H), months (M), a year (Y).
+_LABEL_STYLES = {
+    "Q2 FY26": {"Q": "Q{n} FY{yy}", "H": "H{n} FY{yy}", "M": "{n}M FY{yy}", "Y": "FY{yy}"},
+    "2Q FY2026": {"Q": "{n}Q FY{y}", "H": "{n}H FY{y}", "M": "{n}M FY{y}", "Y": "FY{y}"},
+    "Q2 F26": {"Q": "Q{n} F{yy}", "H": "H{n} F{yy}", "M": "{n}M F{yy}", "Y": "F{yy}"},
+    "Q2 FY 2026": {"Q": "Q{n} FY {y}", "H": "H{n} FY {y}", "M": "{n}M FY {y}", "Y": "FY {y}"},
+}
+_TITLED_RELEASE = """\
+Kestrel Industries Limited
+
+Statement of Unaudited Consolidated Results {title}
+(Rs. in crore)
+{header}
+{revenue}
+{expenses}
+{profit}
+"""
+
+
+def _titled_release(title: str, labels: list[str], sentence: str = "") -> str:
+    """A statement whose columns are `labels`: revenue 1,000, 1,100, ... across them."""
+    revenue = [1000 + 100 * i for i in range(len(labels))]
+    expenses = [600 + 10 * i for i in range(len(labels))]
+
+    def line(label: str, values: list[int]) -> str:
+        return f"{label:26}" + "".join(f"{v:>14,}" for v in values)
+
+    text = _TITLED_RELEASE.format(
+        title=title,
+        header=" " * 26 + "".join(f"{label:>14}" for label in labels),
+        revenue=line("Revenue from operations", revenue),
+        expenses=line("Total expenses", expenses),
+        profit=line("Profit before tax", [r - e for r, e in zip(revenue, expenses, strict=True)]),
+    )
+    return text.replace("\n\n", f"\n\n{sentence}\n\n", 1) if sentence else text
+
+
+def _revenue_by_period(text: str, tmp_path: Path) -> tuple[dict[Period, Decimal], list[str]]:
+    path = tmp_path / "release.txt"
+    path.write_text(text, "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    revenue = {
+        periods[f.context]: Decimal(f.value)
+        for f in facts.facts
+        if f.source.label == "Revenue from operations"
+    }
+    return revenue, [u.reason for u in facts.unmapped]
+
+
+@pytest.mark.parametrize("style", list(_LABEL_STYLES))
+@pytest.mark.parametrize("case", list(_TITLED_LABELS))
+def test_a_dated_title_places_fiscal_labels_on_the_fiscal_calendar(
+    case: str, style: str, tmp_path: Path
+) -> None:
+    """The title's date ends the latest label's period and so fixes the year end; every
+    label names a fiscal year, never the calendar year the title's day falls in ("Q2
+    FY25" under a title dated September 30, 2025 is July to September 2024)."""
+    title, columns = _TITLED_LABELS[case]
+    spelled = _LABEL_STYLES[style]
+    labels = [spelled[kind].format(n=n, y=year, yy=year % 100) for kind, n, year, _, _ in columns]
+    revenue, _ = _revenue_by_period(_titled_release(title, labels), tmp_path)
+    assert revenue == {
+        Period(start=start, end=end): Decimal((1000 + 100 * i) * 10_000_000)
+        for i, (_, _, _, start, end) in enumerate(columns)
+    }
+
+
+def test_fiscal_labels_read_a_year_off_their_titles_date_give_no_facts(tmp_path: Path) -> None:
+    """A sentence pairing "FY2025" with the year ending March 31, 2026 contradicts the
+    table's own labels ("Q2 FY26" ending on the title's September 30, 2025): read so, Q2
+    FY25 would be July to September 2025, the prior year's figures as the current
+    quarter's. No column is placed and each says why."""
+    text = _titled_release(
+        "for the Quarter and Half Year Ended 30th September 2025",
+        ["Q2 FY26", "Q1 FY26", "Q2 FY25", "H1 FY26", "H1 FY25"],
+        sentence="Kestrel expects growth in the fiscal year ending March 31, 2026 (FY2025).",
+    )
+    revenue, reasons = _revenue_by_period(text, tmp_path)
+    assert revenue == {}
+    assert sum("read a year off its title's date" in r for r in reasons) == 15

@@ -17,6 +17,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import parse_cell
 from exporter.period_phrases import (
     PeriodPhrase,
+    dated_day,
     lead_period,
     note_period,
     parse_phrase,
@@ -417,6 +418,7 @@ def understand_table(
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
         published=published,
+        title_day=dated_day(f"{raw.title} {raw.caption}").end,
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []
@@ -575,6 +577,10 @@ def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -
                     if c.period is not None and c.period.is_instant and not c.change
                 ]
             )
+        reported = [c for b in table.blocks for c in b.columns if not (c.change or c.outlook)]
+        evidence.read_titled_labels(
+            dated_day(f"{table.title} {table.caption}"), [parse_phrase(c.header) for c in reported]
+        )
         for column in (c for b in table.blocks for c in b.columns):
             # Guidance is no evidence of the periods the release reports.
             if column.period is not None and not column.change and not column.outlook:

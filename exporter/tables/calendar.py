@@ -232,6 +232,24 @@ def _days(period: Period) -> int:
     return (period.end - period.start).days + 1 if period.start else 0
 
 
+def months_into_year(phrase: PeriodPhrase) -> int | None:
+    """How many months of its fiscal year a labelled period runs through: Q2 six, H1
+    six, 9M nine, a whole year twelve; None for a trailing year or a span that may end
+    anywhere ("3M": the latest quarter)."""
+    if phrase.trailing:
+        return None
+    if phrase.quarter:
+        return 3 * phrase.quarter
+    if phrase.half:
+        return 6 * phrase.half
+    if phrase.span is not None:
+        unit, count = phrase.span
+        return count if unit == "months" and count in (6, 9, 12) else None
+    if phrase.full_year or not phrase.names_part_of_year:
+        return 12
+    return None
+
+
 def _month_end_back(end: date, months: int) -> date:
     index = end.year * 12 + end.month - 1 - months
     return _month_end(index // 12, index % 12 + 1)
@@ -391,6 +409,34 @@ class CalendarEvidence:
             if offsets:
                 return offsets.most_common(1)[0][0]
         return None
+
+    def read_titled_labels(self, day: PeriodPhrase, headers: list[PeriodPhrase]) -> None:
+        """A title dating its table ("for the Quarter and Half Year Ended 30th September
+        2025") over columns named by fiscal labels ("Q2 FY26 | Q1 FY26 | Q2 FY25 | H1
+        FY26"): the latest label's period ends on the title's day, so its fiscal year ends
+        the months the label leaves of the year later (a Q2 or H1 ending September 30,
+        2025: March 31, 2026), and a dated title pairs that year end with the label (FY26,
+        or a label counted from the year's start, FY2025). A title without its year gives
+        the month the years end in, named by the label's year."""
+        labelled = [
+            (header.fiscal_year, months, header.split_year)
+            for header in headers
+            if header.fiscal_year is not None
+            and not header.has_date
+            and (months := months_into_year(header))
+        ]
+        month_day = (day.end.month, day.end.day) if day.end else day.month_day
+        if not labelled or month_day is None:
+            return
+        label, months, split = max(labelled)
+        month, day_of = month_day
+        if day.end is not None and is_month_end(day.end):
+            end = _month_end_back(day.end, months - 12)
+            self.year_ends[end] += 1
+            if not split:
+                self.stated_labels[(label, end)] += 1
+        elif day.end is None and day_of >= cal.monthrange(2001, month)[1]:
+            self.year_ends[_month_end(label, (month + 11 - months) % 12 + 1)] += 1
 
     def _read_quarter_end(self, match: re.Match[str], quarter: int | None = None) -> None:
         """ "second quarter and first half of 2024, ended June 30, 2024": the year ends two

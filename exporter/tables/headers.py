@@ -29,7 +29,7 @@ from exporter.period_phrases import (
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
-from exporter.tables.resolve import Resolution, only_a_year, resolve
+from exporter.tables.resolve import Resolution, checked_against_title, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
 from exporter.taxonomy import Restatement
@@ -461,6 +461,8 @@ class HeaderContext(BaseModel):
     surroundings: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # The release's own date: a period ending after it is a forecast, whatever it says.
     published: date | None = None
+    # The one day the title or caption dates the table by: its latest fiscal label's end.
+    title_day: date | None = None
     # The one period the title or caption names, for a table whose headers name none.
     title_period: PeriodPhrase = Field(default_factory=PeriodPhrase)
     # What the footnotes below the table say of the periods they mark, by mark.
@@ -532,12 +534,9 @@ def build_columns(
     columns = []
     headers = {p: " ".join(texts[p]) for p in positions}
     silent = _silent_period(list(headers.values()), context)
-    for position in positions:
+    resolutions = _resolutions([headers[p] for p in positions], silent, context)
+    for position, resolution in zip(positions, resolutions, strict=True):
         header = headers[position]
-        if silent is not None:
-            resolution = resolve(silent, context.calendar, context.instants)
-        else:
-            resolution = resolve_header(header, context)
         period = resolution.period or context.known_periods.get(header)
         currency = _own_currency(header, context) or context.default_currency
         ahead = (
@@ -572,6 +571,18 @@ def build_columns(
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
     return tuple(_members(columns, context, own))
+
+
+def _resolutions(
+    headers: list[str], silent: PeriodPhrase | None, context: HeaderContext
+) -> list[Resolution]:
+    """Each column's period: the block's one period where no header states any, else its
+    header's, checked against the day the title dates the table (unless it is guidance)."""
+    if silent is not None:
+        return [resolve(silent, context.calendar, context.instants) for _ in headers]
+    read = [(parse_phrase(h), resolve_header(h, context)) for h in headers]
+    day = None if context.outlook else context.title_day
+    return checked_against_title(day, read)
 
 
 def _own_currency(header: str, context: HeaderContext) -> str | None:

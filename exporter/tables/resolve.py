@@ -17,7 +17,7 @@ from functools import cache
 
 from exporter.period_phrases import PeriodPhrase, parse_phrase
 from exporter.periods import Period, months_back
-from exporter.tables.calendar import FiscalCalendar, is_month_end
+from exporter.tables.calendar import FiscalCalendar, is_month_end, months_into_year
 from exporter.tables.scale import only_a_unit
 from exporter.vocabulary import vocabulary
 
@@ -60,6 +60,53 @@ def resolve(
     if phrase.names_part_of_year:
         return Resolution(missing="a span without its year or end date")
     return Resolution(missing="no date, year or span")
+
+
+def checked_against_title(
+    day: date | None, read: list[tuple[PeriodPhrase, Resolution]]
+) -> list[Resolution]:
+    """The columns' resolutions, those of fiscal labels left unplaced where the title's
+    date contradicts them.
+
+    The latest label of a table ("Q2 FY26" beside "Q1 FY26 | Q2 FY25 | H1 FY26") ends on
+    the day its title dates it ("for the Quarter and Half Year Ended 30th September
+    2025"). Placed a whole year from that day, every label of the table is read a year
+    off, and the prior year's column ("Q2 FY25") would carry the current period's dates:
+    no guess then, each column says why it has no period.
+    """
+    resolutions = [resolution for _, resolution in read]
+    labelled = [
+        (phrase.fiscal_year, months, resolution)
+        for phrase, resolution in read
+        if _labelled(phrase) and (months := months_into_year(phrase))
+    ]
+    if day is None or not labelled:
+        return resolutions
+    _, _, latest = max(labelled, key=lambda found: found[:2])
+    placed = latest.period or latest.forecast
+    if placed is None or not _years_apart(placed.end, day):
+        return resolutions
+    reason = (
+        f"a fiscal label read a year off its title's date: the latest would end "
+        f"{placed.end}, the title dates the table {day}"
+    )
+    return [
+        Resolution(missing=reason) if _labelled(phrase) else resolution
+        for phrase, resolution in read
+    ]
+
+
+def _labelled(phrase: PeriodPhrase) -> bool:
+    """A column named by a fiscal label, its dates the calendar's ("Q2 FY26", "FY26")."""
+    return phrase.fiscal_year is not None and not phrase.has_date
+
+
+def _years_apart(end: date, day: date) -> bool:
+    """`end` falls on `day`'s day of the year (within a week) in another year."""
+    if end.year == day.year:
+        return False
+    moved = _date(day.year, end.month, end.day)
+    return moved is not None and abs((moved - day).days) <= 7
 
 
 def _label(phrase: PeriodPhrase, year: int, calendar: FiscalCalendar) -> int:
