@@ -16,7 +16,14 @@ from exporter.models import Frozen
 from exporter.vocabulary import currency_marks
 
 DASHES = frozenset({"-", "--", "\u2014", "\u2013", "\u2012", "\u2212", "\u2015", "\u2014\u2014"})
-_MINUS = "-\u2212\u2013\u2014"
+# The marks Japanese (and other East Asian) statements print before a negative amount
+# ("\u25b3\u00a01,234", "\u25b21,234", "\u25b312.3%"): a white or black up-pointing
+# triangle, read as a minus wherever a number is read (cells and prose figures alike).
+MINUS_MARKS = "\u25b3\u25b2"
+# Every sign a number may lead with to be negative: the hyphen-minus, the minus (U+2212),
+# the dashes word processors turn it into, and the triangles above.
+MINUS_SIGNS = "-\u2212\u2013\u2014" + MINUS_MARKS
+_MINUS = MINUS_SIGNS
 
 
 def _currency_mark() -> str:
@@ -335,7 +342,7 @@ def is_year(text: str) -> bool:
 # table follows, readers only need to see that such a cell is a number.
 # A decimal-comma number ("1 234,5", "(56,7)", "+6,8%", "+0,4 pt"), signed or bracketed.
 DECIMAL_COMMA_NUMBER = re.compile(
-    r"^(?P<open>[(+\-\u2212\u2013]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
+    rf"^(?P<open>[(+\-\u2212\u2013{MINUS_MARKS}]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)"
     r"(?:,(?P<frac>\d+))?\s*(?P<pct>%|(?:pp|pts?)(?![A-Za-z])|)\s*(?P<close>\)?)$"
 )

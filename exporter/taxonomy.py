@@ -190,9 +190,6 @@ class Statement(Frozen):
     # sheet's liabilities, in brackets above its net assets).
     deduction_lines: tuple[str, ...] = ()
     deduction_sections: tuple[str, ...] = ()
-    # Lines deducted where they are printed whatever the statement's convention: contra
-    # balances ("Less: allowance for credit losses (68,915)"), positive in XBRL.
-    contra_lines: tuple[str, ...] = ()
     # Groups of row labels that together show a table is this statement (any label of each
     # group), for tables whose title does not say.
     row_evidence: tuple[tuple[str, ...], ...] = ()
@@ -398,8 +395,26 @@ class Taxonomy(Frozen):
 
     @cached_property
     def contra_concepts(self) -> frozenset[str]:
-        """Contra balances every statement prints as deductions (`Statement.contra_lines`)."""
-        return frozenset(name for s in self.statements for name in s.contra_lines)
+        """Contra balances, deducted wherever they are printed whatever the statement's
+        convention, and positive in XBRL: the balances a calculation subtracts from a total
+        of the other balance ("Less: allowance for credit losses (68,915)" from loans,
+        "Treasury stock, at cost (121,430)" or "Treasury shares \u25b312,408" from
+        equity). A flow subtracted so (an expense from a profit) is no such balance: a
+        cost may be reversed, a balance held against another is never negative."""
+        names = set()
+        for _, network in self.networks():
+            for relation in network.relations:
+                total = self.concepts.get(relation.total)
+                for name, weight in relation.items:
+                    item = self.concepts.get(name)
+                    if weight > 0 or total is None or item is None:
+                        continue
+                    opposite = None not in (total.balance, item.balance) and (
+                        total.balance is not item.balance
+                    )
+                    if opposite and item.period is PeriodType.INSTANT:
+                        names.add(name)
+        return frozenset(names)
 
     def calculation_totals(self) -> frozenset[str]:
         """The concepts some calculation of a statement sums into."""
@@ -500,7 +515,6 @@ def _statement(data: dict[str, Any], source: str) -> tuple[Statement, list[Conce
         expense_sections=tuple(head.get("expense_sections", ())),
         deduction_lines=tuple(head.get("deduction_lines", ())),
         deduction_sections=tuple(head.get("deduction_sections", ())),
-        contra_lines=tuple(head.get("contra_lines", ())),
         row_evidence=tuple(tuple(group) for group in head.get("row_evidence", ())),
         adjusts=bool(head.get("adjusts", False)),
     )

@@ -57,6 +57,25 @@ def test_figure_value_and_decimals_follow_the_print(
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "decimals", "kind"),
+    [
+        ("\u25b312.3%", "-0.123", 3, FigureKind.PERCENT),
+        ("\u25b2 4.5%", "-0.045", 3, FigureKind.PERCENT),
+        ("\u25b3\u00a50.8 billion", "-800000000", -8, FigureKind.MONEY),
+        ("\u25b21,204 million yen", "-1204000000", -6, FigureKind.MONEY),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_triangle_before_a_figure_in_the_text_is_a_minus(
+    text: str, value: str, decimals: int, kind: FigureKind
+) -> None:
+    """Japanese releases print a change or an amount in their prose as "\u25b312.3%" (a
+    decrease of 12.3%), the same triangle their tables print negatives with."""
+    (figure,) = figure_reader(load_taxonomy()).figures(f"Operating profit was {text} for the half.")
+    assert (figure.value, figure.decimals, figure.kind) == (Decimal(value), decimals, kind)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "decimals"),
     [("10.00 months", "10.00", 2), ("a 12-month period", "12", 0)],
 )

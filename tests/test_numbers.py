@@ -255,6 +255,53 @@ def test_round_trip_of_formatted_numbers(
     assert number.fraction_digits == digits
 
 
+# The marks Japanese and other East Asian statements print before a negative amount: a
+# white or black up-pointing triangle, glued to the digits or a space before them.
+MINUS_MARK_CASES = [
+    ("\u25b31,234", "-1234", 0, False),
+    ("\u25b21,234", "-1234", 0, False),
+    ("\u25b3 12,408", "-12408", 0, False),
+    ("\u25b2\u00a015,212", "-15212", 0, False),
+    ("\u25b343.4", "-43.4", 1, False),
+    ("\u25b312.3%", "-12.3", 1, True),
+    ("\u25b2 0.5 %", "-0.5", 1, True),
+    ("\u25b3118", "-118", 0, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "digits", "percent"), MINUS_MARK_CASES, ids=[c[0] for c in MINUS_MARK_CASES]
+)
+def test_a_triangle_before_the_digits_is_a_minus(
+    text: str, value: str, digits: int, percent: bool
+) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert (number.value, number.fraction_digits, number.percent) == (
+        Decimal(value),
+        digits,
+        percent,
+    )
+
+
+@given(
+    st.decimals(min_value=Decimal("0.01"), max_value=10**12, places=2),
+    st.integers(min_value=0, max_value=2),
+    st.sampled_from(["\u25b3", "\u25b2"]),
+    st.sampled_from(["", " ", "\u00a0"]),
+    st.booleans(),
+)
+def test_a_number_after_a_triangle_reads_as_its_negative(
+    value: Decimal, digits: int, mark: str, gap: str, percent: bool
+) -> None:
+    rounded = round(value, digits)
+    text = f"{mark}{gap}{rounded:,.{digits}f}" + ("%" if percent else "")
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == -rounded
+    assert number.percent is percent
+
+
 @given(st.text(max_size=40))
 def test_any_text_is_a_number_or_none(text: str) -> None:
     number = parse_number(text)

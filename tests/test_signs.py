@@ -260,6 +260,42 @@ def test_a_contra_balance_printed_as_a_deduction_is_positive(tmp_path: Path, tie
     assert values[("Liabilities", at)] == Decimal(5_100_000_000)
 
 
+# An equity section whose sum the release's own lines break (a line without a standard
+# concept, "Stock payable", stands among the items), so no calculation ties treasury
+# stock: printed in brackets or with the Japanese triangle, it is the positive balance
+# equity deducts.
+TREASURY = """Osprey Gaming Corp. Reports First Quarter 2025 Results
+
+Consolidated Balance Sheets
+(In U.S. dollars)
+
+\tMarch 31, 2025\tDecember 31, 2024
+Common stock\t1,331\t1,292
+Stock payable\t73,900\t5,711,807
+Additional paid-in capital\t58,174,731\t50,313,125
+{label}\t{printed[0]}\t{printed[1]}
+Accumulated earnings\t56,815,284\t57,046,892
+Total shareholders' equity\t108,526,670\t105,072,994
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "printed"),
+    [
+        ("Treasury stock, at cost (59,796 shares)", ("(121,430)", "(121,430)")),
+        ("Treasury shares", ("\u25b3121,430", "\u25b3121,430")),
+        ("Treasury stock", ("-121,430", "-121,430")),
+    ],
+    ids=["bracketed", "triangle", "minus"],
+)
+def test_treasury_stock_printed_as_a_deduction_is_positive(
+    tmp_path: Path, label: str, printed: tuple[str, str]
+) -> None:
+    values = _written_values(tmp_path, TREASURY.format(label=label, printed=printed))
+    assert values[("TreasuryStockValue", "2025-03-31")] == Decimal(121_430)
+    assert values[("TreasuryStockValue", "2024-12-31")] == Decimal(121_430)
+
+
 # A balance sheet of net assets, as UK and other IFRS releases print it: liabilities in
 # brackets below the assets, their lines under section headings of their own.
 NET_ASSETS = """Harrier Group plc Half Year Results 2025
@@ -867,3 +903,78 @@ def test_an_expense_that_says_it_is_deducted_is_positive(tmp_path: Path, tax: st
     assert by_label[(tax, True)] == Decimal(469_000_000)
     assert by_label[(tax, False)] == Decimal(625_000_000)
     assert by_label[("Less: Excess cash", True)] == Decimal(-346_000_000)
+
+
+# A statement of operations with no subtotal: its costs printed positive under
+# "Expenses:", then a gain and one more line, then net income. Only the sum of all the
+# lines above net income, each added or subtracted by its concept's balance, tells what
+# the bracket on the last line means.
+NO_SUBTOTAL = """Tidemark Logistics Trust Reports Second Quarter 2024 Results
+
+Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+
+\tThree months ended June 30,\t
+\t2024\t2023
+Rental revenues\t142,815\t136,350
+Expenses:\t\t
+Property operating expenses\t37,905\t35,120
+Depreciation and amortization\t52,840\t49,215
+General and administrative\t9,512\t8,804
+Gain on sale of real estate\t6,245\t2,110
+{line}\t{printed[0]}\t{printed[1]}
+Net income\t{net[0]}\t{net[1]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "printed", "net", "expected"),
+    [
+        # Net income subtracts the bracketed interest: an expense of 9,176.
+        pytest.param(
+            "Interest expense",
+            ("(9,176)", "(8,996)"),
+            ("39,627", "36,325"),
+            (9_176_000, 8_996_000),
+            id="cost-deducted",
+        ),
+        pytest.param(
+            "Interest expense, net",
+            ("(9,176)", "(8,996)"),
+            ("39,627", "36,325"),
+            (9_176_000, 8_996_000),
+            id="net-cost-deducted",
+        ),
+        # Net income adds the bracketed charges back: a reversal the release states.
+        pytest.param(
+            "Restructuring charges",
+            ("(1,200)", "(300)"),
+            ("50,003", "45,621"),
+            (-1_200_000, -300_000),
+            id="reversal-added",
+        ),
+        # Other income (expense) is signed: a net expense is negative whatever the sum.
+        pytest.param(
+            "Other income (expense), net",
+            ("(1,200)", "(300)"),
+            ("47,603", "45,021"),
+            (-1_200_000, -300_000),
+            id="signed-line",
+        ),
+    ],
+)
+def test_a_bracketed_line_the_total_below_deducts_is_positive(
+    tmp_path: Path,
+    line: str,
+    printed: tuple[str, str],
+    net: tuple[str, str],
+    expected: tuple[int, int],
+) -> None:
+    release = tmp_path / "tidemark-2024q2.txt"
+    release.write_text(NO_SUBTOTAL.format(line=line, printed=printed, net=net), encoding="utf-8")
+    conversion = convert(release)
+    by_label = {(f.source.label, f.source.column): f.value for f in conversion.facts.facts}
+    column = "Three months ended June 30, {}"
+    assert by_label[(line, column.format(2024))] == Decimal(expected[0])
+    assert by_label[(line, column.format(2023))] == Decimal(expected[1])
+    assert by_label[("General and administrative", column.format(2024))] == Decimal(9_512_000)

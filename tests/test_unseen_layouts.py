@@ -17,6 +17,8 @@ carry it, with the facts expected written by hand.
 - One period printed as restated beside the figures first reported ("Q3 2024 (as
   restated) | Q3 2024 (as reported)"): the restated figures are the period's facts, the
   others the previously reported member of the restatement axis.
+- Negatives printed with a triangle ("Treasury shares \u25b312,408", "\u25b2 22,415"), as
+  Japanese statements print them, in text, HTML and PDF.
 """
 
 from __future__ import annotations
@@ -4497,3 +4499,125 @@ def test_a_restatement_note_splits_first_reported_adjustment_and_restated(
         "RestatementAdjustmentMember": Decimal("-15500000"),
     }
     assert {m.axis for m in contexts.values() if m} == {"RestatementAxis"}
+
+
+# --- negatives printed with a triangle, as Japanese statements print them -----------------
+
+_KAWASE = (
+    "Kawase Seiki Co., Ltd. Consolidated Financial Results for the Six Months Ended"
+    " September 30, 2025",
+    "TOKYO, November 7, 2025 -- Kawase Seiki Co., Ltd. today announced its consolidated"
+    " results for the six months ended September 30, 2025.",
+)
+_BALANCE_DATES = ("As of March 31, 2025", "As of September 30, 2025")
+_HALVES = ("Six months ended September 30, 2024", "Six months ended September 30, 2025")
+# Each table: its title, its column headers and its rows; "{m}" is the minus mark.
+_TRIANGLE_TABLES = (
+    (
+        "Consolidated Balance Sheets",
+        _BALANCE_DATES,
+        (
+            ("Share capital", "28,450", "28,450"),
+            ("Capital surplus", "31,220", "31,220"),
+            ("Retained earnings", "262,180", "278,609"),
+            ("Treasury shares", "{m}12,408", "{m}15,212"),
+            ("Total shareholders' equity", "309,442", "323,067"),
+            ("Non-controlling interests", "12,100", "12,640"),
+        ),
+    ),
+    (
+        "Consolidated Statements of Cash Flows (summary)",
+        _HALVES,
+        (
+            ("Net cash provided by (used in) operating activities", "41,230", "45,818"),
+            ("Net cash provided by (used in) investing activities", "{m}22,415", "{m}24,906"),
+            ("Net cash provided by (used in) financing activities", "{m}9,880", "{m}14,960"),
+        ),
+    ),
+)
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _triangle_tables(mark: str) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    return [
+        (title, (("", *headers), *((r[0], *(c.format(m=mark) for c in r[1:])) for r in rows)))
+        for title, headers, rows in _TRIANGLE_TABLES
+    ]
+
+
+def _triangle_text(mark: str) -> str:
+    parts = list(_KAWASE)
+    for title, rows in _triangle_tables(mark):
+        table = [_aligned(label, cells, 56, 40) for label, *cells in rows]
+        parts += [f"{title}\n(Millions of yen)", "\n".join(table)]
+    return "\n\n".join(parts)
+
+
+def _triangle_html(mark: str) -> str:
+    parts = [f"<p>{text}</p>" for text in _KAWASE]
+    for title, rows in _triangle_tables(mark):
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        parts.append(f"<p>{title}</p><p>(Millions of yen)</p><table>{body}</table>")
+    return f"<html><body>{''.join(parts)}</body></html>"
+
+
+def _triangle_pdf(mark: str) -> bytes:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuSans", str(_DEJAVU)))
+
+    def draw(canvas: Canvas, y: float) -> None:
+        y -= 50
+        for title, rows in _triangle_tables(mark):
+            canvas.setFont("DejaVuSans", 9)
+            for line in (title, "(Millions of yen)"):
+                canvas.drawString(54, y, line)
+                y -= 13
+            y -= 4
+            for label, *cells in rows:
+                canvas.setFont("DejaVuSans", 7 if not label else 8)
+                canvas.drawString(54, y, label)
+                for right, value in zip((430.0, 550.0), cells, strict=True):
+                    canvas.drawRightString(right, y, value)
+                y -= 12
+            y -= 18
+
+    headline, dateline = _KAWASE
+    return drawn_release(headline[:70], (dateline[:80], dateline[80:]), draw)
+
+
+@pytest.mark.parametrize("print_", ["text", "html", "pdf"])
+@pytest.mark.parametrize("mark", ["\u25b3", "\u25b2", "\u25b3 "], ids=["white", "black", "spaced"])
+def test_a_triangle_before_an_amount_prints_it_negative(
+    tmp_path: Path, print_: str, mark: str
+) -> None:
+    """ "Treasury shares \u25b312,408": the triangle is the minus of Japanese statements. The
+    row is a row of amounts (not a header cutting the rows below it from their columns),
+    treasury shares are the positive balance equity deducts, and the cash used in
+    investing and financing is negative."""
+    if print_ == "pdf":
+        if not _DEJAVU.exists():
+            pytest.skip("no font with the triangles to draw the PDF with")
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_triangle_pdf(mark))
+    elif print_ == "html":
+        path = _release(tmp_path, _triangle_html(mark))
+    else:
+        path = _release(tmp_path, _triangle_text(mark), ".txt")
+    facts = _facts(path)
+    march, september = "I2025-03-31", "I2025-09-30"
+    h1_24, h1_25 = "D2024-04-01_2024-09-30", "D2025-04-01_2025-09-30"
+    expected = {
+        ("TreasuryStockValue", march): "12408000000",
+        ("TreasuryStockValue", september): "15212000000",
+        ("StockholdersEquity", september): "323067000000",
+        ("MinorityInterest", march): "12100000000",
+        ("MinorityInterest", september): "12640000000",
+        ("NetCashProvidedByUsedInInvestingActivities", h1_24): "-22415000000",
+        ("NetCashProvidedByUsedInInvestingActivities", h1_25): "-24906000000",
+        ("NetCashProvidedByUsedInFinancingActivities", h1_25): "-14960000000",
+    }
+    assert {key: facts.get(key) for key in expected} == {
+        key: Decimal(value) for key, value in expected.items()
+    }

@@ -15,7 +15,15 @@ from __future__ import annotations
 import re
 from itertools import combinations, product
 
-from exporter.facts.signs import RelationInstance, RowValues, find_relations, holds, solve_signs
+from exporter.facts.signs import (
+    RelationInstance,
+    RowValues,
+    deducted_by_printed_total,
+    find_relations,
+    holds,
+    printed_negative,
+    solve_signs,
+)
 from exporter.models import Frozen
 from exporter.tables.model import ColumnBlock, TableRow
 from exporter.taxonomy import Balance, Taxonomy
@@ -183,17 +191,9 @@ def _subtracted_as_printed(
     positive: the printed bracket is the subtraction."""
     trial = list(signs)
     for index, weight in instance.items:
-        if weight < 0 and _printed_negative(rows[index]) and trial[index] > 0:
+        if weight < 0 and printed_negative(rows[index]) and trial[index] > 0:
             trial[index] = -1
     return trial
-
-
-def _printed_negative(row: RowValues) -> bool | None:
-    """Whether the row's nonzero numbers are printed negative (None: all zero)."""
-    nonzero = [v for v in row.values.values() if v]
-    if not nonzero:
-        return None
-    return sum(v < 0 for v in nonzero) > len(nonzero) / 2
 
 
 def expenses_as_printed_deductions(
@@ -207,7 +207,7 @@ def expenses_as_printed_deductions(
     negative expense). Where costs are printed positive, a negative one is a reversal the
     release states, and stays.
     """
-    printed = [(i, _printed_negative(r)) for i, r in enumerate(rows) if r.concept in expenses]
+    printed = [(i, printed_negative(r)) for i, r in enumerate(rows) if r.concept in expenses]
     negative = sum(1 for _, n in printed if n)
     positive = sum(1 for _, n in printed if n is False)
     if negative <= positive:
@@ -362,7 +362,7 @@ def _costs_deducted(
         for i, _ in k.items
         if rows[i].concept in costs
         and i not in totals
-        and _printed_negative(rows[i])
+        and printed_negative(rows[i])
         and signs[i] > 0
     }
     if not flipped:
@@ -383,7 +383,7 @@ def _contras_deducted(
     effects on cash), that no printed calculation ties is the positive amount the table
     deducts."""
     return [
-        -1 if i not in fixed and rows[i].concept in contras and _printed_negative(rows[i]) else s
+        -1 if i not in fixed and rows[i].concept in contras and printed_negative(rows[i]) else s
         for i, s in enumerate(signs)
     ]
 
@@ -411,7 +411,7 @@ def _deducted_sections(
                 if item not in members:
                     members.add(item)
                     pending.append(item)
-        if all(_printed_negative(rows[i]) and result[i] > 0 for i in members):
+        if all(printed_negative(rows[i]) and result[i] > 0 for i in members):
             for i in members:
                 result[i] = -result[i]
     return result
@@ -451,11 +451,11 @@ def _deducted_in_printed_sums(
         if total in inside:
             continue
         total_bare = _directions(labels[total], taxonomy)[0]
-        deducted_total = row.concept in deductions and _printed_negative(row)
+        deducted_total = row.concept in deductions and printed_negative(row)
         if not deducted_total and len(total_bare) != 1:
             continue
         for i in _printed_sum(rows, total):
-            if i in fixed or result[i] < 0 or not _printed_negative(rows[i]):
+            if i in fixed or result[i] < 0 or not printed_negative(rows[i]):
                 continue
             bare, bracketed = _directions(labels[i], taxonomy)
             extension = rows[i].concept not in taxonomy.concepts
@@ -585,6 +585,9 @@ def block_calculations(
         taxonomy.deduction_concepts() | costs | _deducted_extensions(block, concepts, taxonomy)
     )
     signs = expenses_as_printed_deductions(rows, signs, fixed, deducted)
+    summed = deducted_by_printed_total(rows, signs, fixed, balances)
+    signs = [-s if i in summed else s for i, s in enumerate(signs)]
+    fixed |= summed
     deducted_anywhere = taxonomy.contra_concepts | taxonomy.payment_concepts | outflows
     signs = _contras_deducted(rows, signs, fixed, deducted_anywhere)
     labels = [block.rows[r].label for r in order]

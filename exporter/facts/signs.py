@@ -10,13 +10,21 @@ every column. A row no relationship touches keeps its printed sign.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 
 from exporter.models import Frozen
-from exporter.taxonomy import Taxonomy
+from exporter.taxonomy import Balance, Taxonomy
 
 _PAIR_SEARCH_LIMIT = 24
+# The most lines a statement prints between a total and the one before it (or its first
+# line), as a trust's statement of operations does with no subtotal at all.
+_MAX_LINES = 12
+_MIN_LINES = 2
+# The most lines without a balance (extensions) a total's lines may hold, each added or
+# subtracted as the sum needs: beyond that too many sums are tried for one to say much.
+_MAX_FREE = 4
 
 
 class RowValues(Frozen):
@@ -165,3 +173,83 @@ def _best_flip(
 
 def _members(instance: RelationInstance) -> tuple[int, ...]:
     return (instance.total, *(i for i, _ in instance.items))
+
+
+def printed_negative(row: RowValues) -> bool | None:
+    """Whether the row's nonzero numbers are printed negative (None: all zero)."""
+    nonzero = [v for v in row.values.values() if v]
+    if not nonzero:
+        return None
+    return sum(v < 0 for v in nonzero) > len(nonzero) / 2
+
+
+def deducted_by_printed_total(
+    rows: list[RowValues],
+    signs: list[int],
+    fixed: set[int],
+    balances: Mapping[str, Balance | None],
+) -> set[int]:
+    """The rows printed in brackets that the total printed below them deducts, where no
+    relation of the taxonomy ties them: "Interest expense (9,176)" between "Gain on sale
+    of real estate" and "Net income", in a statement whose other costs are printed
+    positive under "Expenses:" and which prints no subtotal.
+
+    The lines just above a total add up to it by their concepts' balances (a credit total
+    adds credit lines and subtracts debit ones; a line without a balance, an extension,
+    either) only when its bracketed lines of the other balance are read as amounts the
+    total deducts, positive in XBRL. Where the lines add up as printed, a bracketed cost
+    is a reversal the release states, and keeps its sign; a bracketed line of the total's
+    own balance (a loss on a gain's concept) is negative whatever the sum says.
+    """
+    found: set[int] = set()
+    for total, row in enumerate(rows):
+        balance = balances.get(row.concept)
+        if balance is None:
+            continue
+        for start in range(total - _MIN_LINES, max(total - _MAX_LINES, 0) - 1, -1):
+            run = range(start, total)
+            if not all(set(row.values) <= set(rows[i].values) for i in run):
+                break
+            weighings = _weighings(rows, run, balances, balance)
+            if weighings is None:
+                break
+            if any(_holds_everywhere(total, w, rows, signs) for w in weighings):
+                break
+            deducted = {
+                i
+                for i in run
+                if i not in fixed
+                and balances.get(rows[i].concept) not in (None, balance)
+                and signs[i] > 0
+                and printed_negative(rows[i])
+            }
+            trial = [-s if i in deducted else s for i, s in enumerate(signs)]
+            if deducted and any(_holds_everywhere(total, w, rows, trial) for w in weighings):
+                found |= deducted
+                break
+    return found
+
+
+def _weighings(
+    rows: list[RowValues], run: range, balances: Mapping[str, Balance | None], total: Balance
+) -> list[tuple[tuple[int, int], ...]] | None:
+    """The ways the lines of `run` may add up to a total of balance `total`: a line of the
+    same balance adds, one of the other subtracts, one with none (an extension) either;
+    None when too many lines have none for the sum to say anything."""
+    known = {i: 1 if balances.get(rows[i].concept) is total else -1 for i in run}
+    free = [i for i in run if balances.get(rows[i].concept) is None]
+    if len(free) > _MAX_FREE:
+        return None
+    weighings = []
+    for chosen in product((1, -1), repeat=len(free)):
+        weights = known | dict(zip(free, chosen, strict=True))
+        weighings.append(tuple((i, weights[i]) for i in run))
+    return weighings
+
+
+def _holds_everywhere(
+    total: int, items: tuple[tuple[int, int], ...], rows: list[RowValues], signs: list[int]
+) -> bool:
+    instance = RelationInstance(role="", total=total, items=items)
+    results = [holds(instance, rows, signs, c) for c in rows[total].values]
+    return bool(results) and all(results)

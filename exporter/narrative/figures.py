@@ -15,7 +15,7 @@ from functools import cache
 from itertools import pairwise
 
 from exporter.narrative.model import Figure, FigureKind
-from exporter.numbers import MAX_DIGITS
+from exporter.numbers import MAX_DIGITS, MINUS_MARKS
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import NarrativeWords
 
@@ -122,10 +122,10 @@ class FigureReader:
     ) -> re.Pattern[str]:
         """The figure pattern, with `number` the digits a figure may be printed in."""
         return re.compile(
-            # "-€12,3m": a minus before the currency's sign
-            rf"(?<![\w.,$])(?:(?P<lead>[-\u2212])(?={_alternation(marks)}))?"
+            # "-€12,3m", "\u25b3\u00a50.8 billion": a minus before the currency's sign
+            rf"(?<![\w.,$])(?:(?P<lead>[-\u2212{MINUS_MARKS}])(?={_alternation(marks)}))?"
             rf"(?:(?P<pre>{_alternation(marks)})\s?(?P<open>\()?)?"
-            rf"(?P<minus>[-\u2212\u2013](?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
+            rf"(?P<minus>[-\u2212\u2013](?=[0-9.])|[{MINUS_MARKS}]\s?(?=[0-9.]))?(?P<num>{number})(?![\d])(?(open)\))"
             rf"(?:\s?(?P<pct>%|percent\b|per\s+cent\b))?"
             rf"(?:\s?(?P<points>{_alternation(list(words.rate_points), 'i')})(?![\w.]))?"
             rf"(?:\s?(?P<minor>{_alternation(list(words.minor_units), 'i')})\b)?"

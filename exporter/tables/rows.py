@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import parse_cell
+from exporter.numbers import MINUS_MARKS, parse_cell
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
@@ -162,7 +162,8 @@ def stated_scale(row: TableRow) -> int | None:
 # sign (bare integers in labels are counts, notes and years: "95,000,000 shares" stands
 # alone, not in a run).
 _LABEL_FIGURE = re.compile(
-    r"^[+\-\u2013\u2212(]?\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%))%?\)?$"
+    rf"^[+\-\u2013\u2212({MINUS_MARKS}]?"
+    r"\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%))%?\)?$"
 )
 _LOST_RUN = 2
 

@@ -24,15 +24,15 @@ from typing import Generic, TypeVar
 
 from exporter.document import Cell, Heading, Paragraph, Row, Table
 from exporter.labels import starts_with_item_mark
+from exporter.numbers import MINUS_MARKS, reads_as_number
 from exporter.numbers import is_year as year
-from exporter.numbers import reads_as_number
 from exporter.period_phrases import parse_phrase
 from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _DOLLAR = re.compile(r"^\s*\$\s*|(?<=[(\-])\s*\$\s*")
 _MARKDOWN_FOOTNOTE = re.compile(r"\^\{[^}]*\}")
 _SPACES = re.compile(r"[\s\u00a0]+")
-_NUMERIC_HINT = re.compile(r"[\d\-\u2012-\u2015\u2212]")
+_NUMERIC_HINT = re.compile(rf"[\d\-\u2012-\u2015\u2212{MINUS_MARKS}]")
 _MONTH = MONTH_NAMES
 # The words of counts and ordinals ("fifty-two" is two words to `_WORD`).
 _COUNT_WORDS = "|".join(sorted({w for c in vocabulary().counts for w in re.split(r"[- ]", c)}))
