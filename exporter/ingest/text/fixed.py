@@ -478,14 +478,14 @@ def _spread_over_groups(
     cells: list[tuple[str, int, int]], parts: _Line, layout: _Layout
 ) -> list[tuple[str, int, int]]:
     """Period headings set one over each group of columns ("Quarter ended" centred over
-    three dates, "Year ended" over the next two): each covers the columns nearer its
-    centre than any other heading's, when every heading of the line names a span and the
-    line heads fewer cells than there are columns."""
+    three dates, "Year ended" over the next two; "2025" over "Average Balance | Interest |
+    Yield/Rate"): each covers the columns nearer its centre than any other heading's,
+    when the line heads fewer cells than there are columns and every heading of the line
+    names a span or stands centred over the two or more columns it would cover (a word
+    over one column, "Average" over "Balance", is that column's own)."""
     tokens = [t for t in (*parts.label, *parts.values) if any(t.text == c[0] for c in cells)]
     columns = len(layout.extents)
     if len(cells) < 2 or len(cells) != len(tokens) or columns <= len(cells):
-        return cells
-    if not all(_SPAN_WORDS.search(text) for text, _, _ in cells):
         return cells
     centres = [(t.start + t.end) / 2 for t in tokens]
     owner = [
@@ -493,12 +493,25 @@ def _spread_over_groups(
         for a, b in layout.extents
     ]
     spread = []
+    centred = True
     for k, (text, _, _) in enumerate(cells):
         owned = [i for i, o in enumerate(owner) if o == k]
         if not owned or owned != list(range(owned[0], owned[-1] + 1)):
             return cells
+        run = layout.extents[owned[0] : owned[-1] + 1]
+        centred = centred and len(run) > 1 and _centred_over(centres[k], run)
         spread.append((text, owned[0], len(owned)))
-    return spread
+    if centred or all(_SPAN_WORDS.search(text) for text, _, _ in cells):
+        return spread
+    return cells
+
+
+def _centred_over(centre: float, extents: list[tuple[int, int]]) -> bool:
+    """Whether a heading's centre falls in the middle share of the columns' stretch (the
+    share one column of them would have): a print centres it over their header words,
+    which may stand wider than their numbers, so not to the character."""
+    start, end = extents[0][0], extents[-1][1]
+    return abs((start + end) / 2 - centre) <= (end - start) / (2 * len(extents))
 
 
 @dataclass
