@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
 from exporter.tables.scale import SCALE
-from exporter.taxonomy import Concept, ConceptType, PeriodType, Taxonomy
+from exporter.taxonomy import Concept, ConceptType, LineMeasure, PeriodType, Taxonomy
 from exporter.vocabulary import vocabulary
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -398,6 +398,29 @@ class ExtensionRegistry:
                 extension=True,
             )
         return self.concepts[name]
+
+    def measure(self, base: Concept, measure: LineMeasure) -> Concept:
+        """The concept for one measure of a line over a period ("Loans" average balance:
+        LoansAverageBalance): its own fact, never the line's balance at a date."""
+        name = f"{base.name}{measure.name}"
+        if name not in self.concepts:
+            self.concepts[name] = Concept(
+                name=name,
+                type=measure.type,
+                period=PeriodType.DURATION,
+                label=f"{base.label} ({measure.label})",
+                documentation=f"The {measure.label} of {base.label!r} over the period.",
+                extension=True,
+            )
+        return self.concepts[name]
+
+    def retyped(self, name: str, kind: ConceptType) -> Concept:
+        """The extension concept `name` proposed for a row, counting `kind` instead: a row
+        printed only in a column of rates ("Net interest margin 3.66" under "Yield/Rate")
+        is a rate though its cells print no "%"."""
+        concept = self.concepts[name].model_copy(update={"type": kind})
+        self.concepts[name] = concept
+        return concept
 
     def _free_name(self, base: str, row: TableRow, period: PeriodType) -> str:
         candidates = [base]

@@ -35,7 +35,7 @@ from exporter.labels import (
 from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import says_only_comparison
-from exporter.tables.model import ColumnBlock, StatementTable, TableRow
+from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import vocabulary
@@ -690,7 +690,7 @@ class CellKinds:
             small = abs(number.value) < limit and (number.fraction_digits >= 2 or cents)
             if column.change:
                 kind = CellKind.CHANGE
-            elif number.rate or percent_table or _PERCENT_HEADER.search(column.header):
+            elif number.rate or percent_table or _heads_rates(column):
                 kind = CellKind.PERCENT
             elif small and (per_share_context or self._says_per_share(column.header)):
                 kind = CellKind.PER_SHARE
@@ -701,6 +701,12 @@ class CellKinds:
                 kind = CellKind.BASE
             result[cell.column] = kind
         return _nils_as_their_row(row, result)
+
+
+def _heads_rates(column: Column) -> bool:
+    """A column of percentages by its header: "%" or "percent" in it, or a rate's name
+    ("Yield/Rate"), even where its cells print no "%"."""
+    return column.rate or bool(_PERCENT_HEADER.search(column.header))
 
 
 def _nils_as_their_row(row: TableRow, kinds: dict[int, CellKind]) -> dict[int, CellKind]:
@@ -746,9 +752,7 @@ def _overrides(
         c.column for r in block.rows for c in r.cells if c.number.rate and not c.number.points
     }
     percent_columns -= {i for i, column in enumerate(block.columns) if (column.scale or 0) > 0}
-    percent_columns |= {
-        i for i, column in enumerate(block.columns) if _PERCENT_HEADER.search(column.header)
-    }
+    percent_columns |= {i for i, column in enumerate(block.columns) if _heads_rates(column)}
     # A change printed in points ("(230) bps", "+2.7 pp") is the difference of two rates,
     # in the rate's own type, not a relative change.
     points = {c.column for c in row.cells if c.number.points or c.number.basis_points}
@@ -799,6 +803,43 @@ def _as_kind(
     if base.type is wanted:
         return mapping
     return mapping.model_copy(update={"concept": registry.variant(base, wanted).name})
+
+
+def _line_measures(
+    mapping: RowMapping,
+    row: TableRow,
+    block: ColumnBlock,
+    registry: ExtensionRegistry,
+    taxonomy: Taxonomy,
+) -> RowMapping | None:
+    """A row under columns that print measures of its line ("Average Balance | Interest
+    | Yield/Rate" under each period): each cell is its column's measure of the row's line
+    (`LoansAverageBalance`), never the line itself. A row printed in one such column
+    alone, whose measure may stand for the line (`LineMeasure.alone`), is its own line
+    item when it is a flow or a rate as the column is ("Net interest income" under
+    "Interest", "Net interest margin" under "Yield/Rate"). None for other rows."""
+    measures = {m.name: m for m in taxonomy.line_measures}
+    named = {c.column: block.columns[c.column].measure for c in row.cells}
+    if mapping.concept is None or not named or None in named.values():
+        return None
+    base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    found = {measures[str(name)] for name in named.values()}
+    if len(found) == 1 and (alone := found.pop()).alone:
+        if mapping.extension and base.type is not alone.type:
+            base = registry.retyped(base.name, alone.type)
+        if base.type is alone.type and base.period is PeriodType.DURATION:
+            return mapping.model_copy(update={"concept": base.name, "overrides": ()})
+    overrides = tuple(
+        (column, registry.measure(base, measures[str(name)]).name)
+        for column, name in sorted(named.items())
+    )
+    return mapping.model_copy(
+        update={
+            "concept": overrides[0][1],
+            "overrides": overrides,
+            "reason": "the measure of its line its column names",
+        }
+    )
 
 
 def _reported_until(tables: tuple[StatementTable, ...]) -> date | None:
@@ -1425,6 +1466,10 @@ def map_tables(
                     continue
                 update = member or heading or basis
                 mapping = mapping.model_copy(update=update) if update else mapping
+                measured = _line_measures(mapping, row, block, registry, taxonomy)
+                if measured is not None:
+                    result.append(measured)
+                    continue
                 base_kind = _base_kind(kinds)
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)
                 result.append(_overrides(mapping, row, block, kinds, base_kind, registry, taxonomy))

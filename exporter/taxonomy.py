@@ -143,6 +143,30 @@ class Choice(Frozen):
     unless_printed: tuple[str, ...] = ()
 
 
+class LineMeasure(Frozen):
+    """One measure of a line item printed as a column of its own under each period.
+
+    A bank's "Average balances, interest and yields/rates" table prints, for each line
+    (loans, deposits), its average balance, its interest and its yield under every
+    period: a column headed by one of `headers` holds this measure of the row's line, a
+    concept of its own (the line's name and `name`, "LoansAverageBalance"), never the
+    line item itself. A row printed in this column alone is the line item itself when
+    `alone` ("Net interest income" only under "Interest", "Net interest margin" only
+    under "Yield/Rate").
+    """
+
+    name: str
+    label: str
+    type: ConceptType
+    headers: tuple[str, ...]
+    alone: bool = False
+
+    def heads(self, header: str) -> bool:
+        """Whether a column's own header is one of this measure's names, word for word."""
+        words = label_tokens(header)
+        return bool(words) and any(words == label_tokens(h) for h in self.headers)
+
+
 class TreeNode(Frozen):
     """A node of a presentation tree, or an item of a calculation tree with its weight."""
 
@@ -263,6 +287,7 @@ class Taxonomy(Frozen):
     dimensions: Dimensions
     narrative: NarrativeSpec = NarrativeSpec()
     choices: tuple[Choice, ...] = ()
+    line_measures: tuple[LineMeasure, ...] = ()
 
     @cached_property
     def own_currency_names(self) -> dict[str, tuple[str, ...]]:
@@ -639,6 +664,7 @@ def _load_cached(directory: Path) -> Taxonomy:
         dimensions=dimensions,
         narrative=narrative,
         choices=tuple(Choice.model_validate(c) for c in head.get("choice", ())),
+        line_measures=tuple(LineMeasure.model_validate(m) for m in head.get("line_measure", ())),
     )
     _check(taxonomy)
     check_spec(

@@ -184,3 +184,124 @@ def test_a_matrix_of_measures_by_basis_names_each_cell_by_its_row_and_column(
     ]
     assert sorted(u.text for u in adjustments) == ["0.44", "28,430", "28,430", "4,120"]
     assert all("one concept per adjustment" in u.reason for u in adjustments)
+
+
+# --- a bank's average balances, interest and yields/rates: measures of each line ---
+
+_BANK = (
+    "Harbor Point Bancorp Reports Third Quarter 2025 Results",
+    "HARBOR POINT, Mich., Oct. 22, 2025 -- Harbor Point Bancorp, Inc. today reported net"
+    " income of $4.2 million for the third quarter of 2025.",
+    "AVERAGE BALANCES, INTEREST AND YIELDS/RATES",
+    "(Dollars in thousands)",
+)
+_QUARTER = "Three Months Ended September 30,"
+# Sub-column headers of each period, as two stacked lines: three measures, or two.
+_SUBHEADERS = {
+    "balance-interest-rate": (("Average", "Balance"), ("", "Interest"), ("Yield/", "Rate")),
+    "income-expense-cost": (
+        ("Average", "Balance"),
+        ("Interest", "Income/Expense"),
+        ("Average", "Yield/Cost"),
+    ),
+    "balance-yield": (("Average", "Balance"), ("", "Yield")),
+}
+# Per row: average balance, interest, rate for 2025, then for 2024; "%" on the first row
+# only, as most banks print it.
+_BANK_ROWS = (
+    ("Loans", ("$812,450", "$12,731", "6.22%", "$768,210", "$11,904", "6.16%")),
+    ("Investment securities", ("201,330", "1,642", "3.24", "215,880", "1,598", "2.94")),
+    ("Interest-bearing deposits", ("702,115", "5,012", "2.83", "668,340", "4,881", "2.90")),
+    ("Net interest income", ("", "$9,361", "", "", "$8,621", "")),
+    ("Net interest margin", ("", "", "3.66", "", "", "3.48")),
+)
+
+
+def _bank_rows(measures: int) -> list[tuple[str, list[str]]]:
+    """The rows with the cells of the columns printed: all three, or balance and rate."""
+    keep = (0, 1, 2, 3, 4, 5) if measures == 3 else (0, 2, 3, 5)
+    rows = [(label, [cells[i] for i in keep]) for label, cells in _BANK_ROWS]
+    return [(label, cells) for label, cells in rows if any(cells)]
+
+
+def _bank_html(subheaders: tuple[tuple[str, str], ...]) -> str:
+    width = len(subheaders)
+    periods = "".join(
+        f'<td colspan="{width}">Three Months Ended September 30, {year}</td>'
+        for year in (2025, 2024)
+    )
+    names = "".join(f"<td>{' '.join(h).strip()}</td>" for h in subheaders) * 2
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in _bank_rows(width)
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in _BANK)
+    table = f"<table><tr><td></td>{periods}</tr><tr><td></td>{names}</tr>{body}</table>"
+    return f"<html><body>{paragraphs}{table}</body></html>"
+
+
+def _bank_text(subheaders: tuple[tuple[str, str], ...]) -> str:
+    """Space-aligned columns 16 wide, numbers and sub-headers right-aligned; each year
+    centred over its period's columns, the period heading over all of them."""
+    label, column = 30, 16
+    rows = _bank_rows(len(subheaders))
+    group = column * len(subheaders)
+    # Each group's printed stretch: from its first column's widest cell to its end.
+    widest = max(len(t) for t in (*subheaders[0], *(cells[0] for _, cells in rows)))
+    stretches = [(label + k * group + column - widest, label + (k + 1) * group) for k in (0, 1)]
+
+    def centred(text: str, start: int, end: int) -> str:
+        return " " * (start + (end - start - len(text)) // 2) + text
+
+    years = centred("2025", *stretches[0])
+    years += centred("2024", *stretches[1])[len(years) :]
+    lines = [centred(_QUARTER, stretches[0][0], stretches[1][1]), years]
+    for line in (0, 1):
+        words = "".join(h[line].rjust(column) for h in subheaders) * 2
+        lines.append(" " * label + words)
+    for name, cells in rows:
+        lines.append(name.ljust(label) + "".join(c.rjust(column) for c in cells))
+    return "\n\n".join(_BANK) + "\n\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "fixed-width"])
+@pytest.mark.parametrize("subheaders", sorted(_SUBHEADERS))
+def test_average_balances_interest_and_yields_are_measures_of_each_line(
+    tmp_path: Path, print_: str, subheaders: str
+) -> None:
+    """Under each period, "Average Balance | Interest | Yield/Rate" are three measures of
+    every line: each its own fact of the line's name and the measure's, never the
+    balance-sheet line itself nor a member of an axis. The rate column holds percentages
+    where no "%" is printed; a row printed only under "Interest" or "Yield/Rate" is that
+    line item itself ("Net interest income", "Net interest margin")."""
+    headers = _SUBHEADERS[subheaders]
+    if print_ == "html":
+        path = tmp_path / "harborpoint-2025q3.html"
+        path.write_text(_bank_html(headers), encoding="utf-8")
+    else:
+        path = tmp_path / "harborpoint-2025q3.txt"
+        path.write_text(_bank_text(headers), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    q3, prior = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    assert facts[("LoansAverageBalance", q3)] == (Decimal("812450000"), "USD")
+    assert facts[("LoansAverageBalance", prior)] == (Decimal("768210000"), "USD")
+    assert facts[("LoansYieldRate", q3)] == (Decimal("0.0622"), "pure")
+    assert facts[("InvestmentSecuritiesYieldRate", q3)] == (Decimal("0.0324"), "pure")
+    assert facts[("InterestBearingDepositsAverageBalance", prior)] == (
+        Decimal("668340000"),
+        "USD",
+    )
+    assert facts[("InterestBearingDepositsYieldRate", prior)] == (Decimal("0.0290"), "pure")
+    assert facts[("NetInterestMargin", q3)] == (Decimal("0.0366"), "pure")
+    assert facts[("NetInterestMargin", prior)] == (Decimal("0.0348"), "pure")
+    if len(headers) == 3:
+        assert facts[("LoansInterest", q3)] == (Decimal("12731000"), "USD")
+        assert facts[("InvestmentSecuritiesInterest", prior)] == (Decimal("1598000"), "USD")
+        assert facts[("InterestIncomeExpenseNet", q3)] == (Decimal("9361000"), "USD")
+        assert facts[("InterestIncomeExpenseNet", prior)] == (Decimal("8621000"), "USD")
+    assert not any(c.member for c in conversion.facts.contexts)
+    assert not {"Loans", "InvestmentSecurities", "InterestBearingDeposits"} & {
+        concept for concept, _ in facts
+    }

@@ -419,6 +419,7 @@ def understand_table(
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
         published=published,
         title_day=dated_day(f"{raw.title} {raw.caption}").end,
+        line_measures=taxonomy.line_measures,
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []

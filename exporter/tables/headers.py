@@ -32,7 +32,7 @@ from exporter.tables.model import Column
 from exporter.tables.resolve import Resolution, checked_against_title, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
-from exporter.taxonomy import Restatement
+from exporter.taxonomy import ConceptType, LineMeasure, Restatement
 from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _MONTH_DAY = re.compile(
@@ -476,6 +476,8 @@ class HeaderContext(BaseModel):
     # A heading compares two periods ("FIRST QUARTER 2023 ACTUAL vs. 2022 ACTUAL"): the
     # columns that name no period of their own are changes of the later one.
     compared: bool = False
+    # Measures of a line printed as columns under each period ("Average Balance").
+    line_measures: tuple[LineMeasure, ...] = ()
 
 
 def resolve_header(header: str, context: HeaderContext) -> Resolution:
@@ -570,7 +572,41 @@ def build_columns(
         columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))
     own = [_own_header(coverages, positions, p) for p in positions]
+    undated = [_undated_header(coverages, p) for p in positions]
+    columns = _line_measures(columns, undated, context.line_measures)
     return tuple(_members(columns, context, own))
+
+
+def _undated_header(coverages: list[dict[int, str]], position: int) -> str:
+    """The header lines of one column that state no period: what it measures ("Average" /
+    "Balance" under "2025"), though a neighbour prints the same word ("Average" over
+    "Yield/Cost" beside "Average" over the next period's "Balance")."""
+    lines = (coverage.get(position, "") for coverage in coverages)
+    return " ".join(t for t in lines if t and not _states_period(t) and not is_year(t))
+
+
+def _line_measures(
+    columns: list[Column], own: list[str], measures: tuple[LineMeasure, ...]
+) -> list[Column]:
+    """Each column's measure of the rows' lines, where every column of its period and
+    currency names a different one ("Average Balance | Interest | Yield/Rate"); and
+    whether its header names a rate, wherever it stands."""
+    named = [next((m for m in measures if m.heads(text)), None) for text in own]
+    groups: dict[tuple[Period, str | None], list[int]] = {}
+    for i, column in enumerate(columns):
+        if column.period is not None and not column.change and not column.note_reference:
+            groups.setdefault((column.period, column.currency), []).append(i)
+    result = [
+        c.model_copy(update={"rate": True}) if m and m.type is ConceptType.PERCENT else c
+        for c, m in zip(columns, named, strict=True)
+    ]
+    for indices in groups.values():
+        names = [m.name for i in indices if (m := named[i]) is not None]
+        if len(indices) < 2 or len(set(names)) < len(indices):
+            continue
+        for i, name in zip(indices, names, strict=True):
+            result[i] = result[i].model_copy(update={"measure": name})
+    return result
 
 
 def _resolutions(
@@ -776,7 +812,8 @@ def _members(columns: list[Column], context: HeaderContext, own: list[str]) -> l
     groups: dict[tuple[Period, str | None, bool], list[int]] = {}
     for i, column in enumerate(columns):
         # A notes column ("Notes" beside the years) holds references, not a member's figures.
-        if column.period is not None and not column.note_reference:
+        # A measure of the rows' lines ("Average Balance") names no member either.
+        if column.period is not None and not column.note_reference and not column.measure:
             groups.setdefault((column.period, column.currency, column.change), []).append(i)
     result = list(columns)
     for indices in groups.values():

@@ -64,6 +64,13 @@ class Column(BaseModel):
     # A scale the header states for the column's own figures ("EPS (diluted US cents)":
     # -2, "Shares (in millions)": 6), beside the table's.
     scale: int | None = None
+    # The measure of each row's line the column prints under its period ("Average Balance |
+    # Interest | Yield/Rate": `LineMeasure.name`), when every column of its period names
+    # one; None otherwise.
+    measure: str | None = None
+    # The header names a rate ("Yield/Rate", "Rate", "%"): its figures are percentages,
+    # also where a cell prints no "%".
+    rate: bool = False
 
     @property
     def figures_period(self) -> Period | None:
