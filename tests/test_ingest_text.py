@@ -958,3 +958,56 @@ def test_a_rule_of_runs_one_space_apart_under_a_spanning_header_still_spans() ->
         + "    16,582       272\n"
     )
     assert _grid(_table(text))[0] == ["", "Three Months*2"]
+
+
+# --- Markdown delimiter rows of any length -------------------------------------------------
+
+_MARKDOWN_BALANCE = """BALANCE SHEETS
+
+| | June 30, 2025 | December 31, 2024 |
+{delimiter}
+| | (unaudited) | |
+| Cash and cash equivalents | 1,204 | 1,100 |
+| Total assets | 9,876 | 9,500 |
+"""
+
+_MARKDOWN_GRID = [
+    ["", "June 30, 2025", "December 31, 2024"],
+    ["", "(unaudited)", ""],
+    ["Cash and cash equivalents", "1,204", "1,100"],
+    ["Total assets", "9,876", "9,500"],
+]
+
+
+@pytest.mark.parametrize(
+    "delimiter",
+    [
+        "|:--|--:|--:|",
+        "|-|-|-|",
+        "|:-|:-:|-:|",
+        "| - | -: | -: |",
+        "|---|---:|---:|",
+        ":--|--:|--:",
+    ],
+)
+def test_a_markdown_delimiter_row_of_any_length_is_no_row(delimiter: str) -> None:
+    """GitHub Markdown allows one dash or more in a delimiter cell, colons optional."""
+    assert _grid(_table(_MARKDOWN_BALANCE.format(delimiter=delimiter))) == _MARKDOWN_GRID
+
+
+_DELIMITER_CELL = st.builds(
+    lambda left, dashes, right, pad: (
+        f"{pad}{':' if left else ''}{'-' * dashes}{':' if right else ''}{pad}"
+    ),
+    st.booleans(),
+    st.integers(min_value=1, max_value=8),
+    st.booleans(),
+    st.sampled_from(["", " ", "  "]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_DELIMITER_CELL, min_size=3, max_size=3))
+def test_any_delimiter_spelling_is_no_row(cells: list[str]) -> None:
+    delimiter = "|" + "|".join(cells) + "|"
+    assert _grid(_table(_MARKDOWN_BALANCE.format(delimiter=delimiter))) == _MARKDOWN_GRID
