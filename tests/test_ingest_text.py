@@ -960,6 +960,57 @@ def test_a_rule_of_runs_one_space_apart_under_a_spanning_header_still_spans() ->
     assert _grid(_table(text))[0] == ["", "Three Months*2"]
 
 
+# --- an unbroken rule under several column headers ----------------------------------------
+
+_RULE_UNDER_YEARS = (
+    ("", ("Three Months Ended", "Year Ended")),
+    ("", ("December 31,", "December 31,")),
+)
+
+
+def _centred(cells: tuple[str, ...], width: int) -> str:
+    return "".join(cell.center(width) for cell in cells)
+
+
+@pytest.mark.parametrize("dash", ["-", "=", "_"])
+@pytest.mark.parametrize(
+    ("align", "rule_under"),
+    [
+        ("right", "years"),
+        ("centre", "years"),
+        ("right", "captions"),
+        ("centre", "captions"),
+    ],
+)
+def test_an_unbroken_rule_under_several_headers_widens_none_of_them(
+    dash: str, align: str, rule_under: str
+) -> None:
+    """One unbroken rule under the year row (or under the period captions) says nothing of
+    which columns each header heads: each year heads the numbers printed under it, and the
+    two captions head two columns each."""
+
+    def line(cells: tuple[str, ...], width: int) -> str:
+        return (
+            _centred(cells, width) if align == "centre" else "".join(f"{c:>{width}}" for c in cells)
+        )
+
+    rule = " " * 26 + dash * 44
+    captions = [" " * 26 + line(cells, 22) for _, cells in _RULE_UNDER_YEARS]
+    years = " " * 26 + line(("2025", "2024", "2025", "2024"), 11)
+    header = [*captions, years, rule] if rule_under == "years" else [captions[0], rule, years]
+    body = [
+        "Rental revenues".ljust(26)
+        + "".join(f"{v:>11}" for v in ("142,815", "136,350", "556,280", "512,940")),
+        "Net income".ljust(26)
+        + "".join(f"{v:>11}" for v in ("39,627", "32,925", "147,390", "125,217")),
+    ]
+    text = "\n".join(["STATEMENTS OF OPERATIONS", "", *header, *body]) + "\n"
+    grid = _grid(_table(text))
+    assert grid[0] == ["", "Three Months Ended*2", "Year Ended*2"]
+    assert ["", "2025", "2024", "2025", "2024"] in grid
+    assert grid[-1] == ["Net income", "39,627", "32,925", "147,390", "125,217"]
+
+
 # --- Markdown delimiter rows of any length -------------------------------------------------
 
 _MARKDOWN_BALANCE = """BALANCE SHEETS

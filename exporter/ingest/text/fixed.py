@@ -11,8 +11,9 @@ the line is cut at runs of two or more spaces. Numbers are right-aligned, so a n
 belongs to the column its last character falls in (between two `<C>` marks, or within the
 span of numbers printed in that column). Header lines stacked above the data give one
 header row each; a header phrase covers the columns it overlaps, widened to the rule
-(`-----`) printed under it when there is one (runs one space apart are one rule, unless
-each stands over a column of its own). Text over the label column is a caption.
+(`-----`) printed under it when it is the only phrase over that rule (runs one space apart
+are one rule, unless each stands over a column of its own). Text over the label column is
+a caption.
 """
 
 from __future__ import annotations
@@ -454,21 +455,36 @@ def _header_cells(
     parts = cut(line)
     if layout.by_order:
         return _header_by_order([t.text for t in (*parts.label, *parts.values)], layout)
-    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
     left = layout.extents[0][0] if layout.extents else 0
     cells: list[tuple[str, int, int]] = []
     caption: list[str] = []
+    heads: list[_Token] = []
     for token in [*parts.label, *parts.values]:
         if token.end <= left and not is_header_text(token.text):
             caption.append(token.text)
-            continue
-        start, end = token.start, token.end
-        for a, b in segments:
-            if a < end and start < b:
-                start, end = min(start, a), max(end, b)
+        else:
+            heads.append(token)
+    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
+    for token in heads:
+        start, end = _underlined(token, heads, segments)
         covered = layout.covered(start, end)
         cells.append((token.text, covered[0], covered[-1] - covered[0] + 1))
     return _spread_over_groups(cells, parts, layout), caption
+
+
+def _underlined(
+    token: _Token, heads: list[_Token], segments: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch a header phrase heads: its own, widened to the rule under it when it is
+    the only phrase of its line over that rule. A rule that runs unbroken under several
+    phrases ("2025  2024  2025  2024" over one line of dashes) says nothing of which
+    columns each heads: the numbers under each phrase do."""
+    start, end = token.start, token.end
+    for a, b in segments:
+        over = [t for t in heads if a < t.end and t.start < b]
+        if over == [token]:
+            start, end = min(start, a), max(end, b)
+    return start, end
 
 
 _SPAN_WORDS = re.compile(rf"\b(?:ended|ending|{vocabulary().units_of()})\b", re.IGNORECASE)
