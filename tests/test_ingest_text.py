@@ -1011,6 +1011,42 @@ def test_an_unbroken_rule_under_several_headers_widens_none_of_them(
     assert grid[-1] == ["Net income", "39,627", "32,925", "147,390", "125,217"]
 
 
+# --- a header stacked in a change column --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("middle", "last"),
+    [("1H25 v", "1H24 %"), ("FY25 vs", "FY24 %"), ("Q3 25 v", "Q3 24"), ("on prior", "half %")],
+)
+def test_a_header_stacked_over_one_column_stays_the_tables_header(middle: str, last: str) -> None:
+    """A change column's heading printed over three lines ("Change" / "1H25 v" / "1H24 %"):
+    lines whose words stand over the value columns alone are header lines, whatever words
+    they hold, not headings or prose cutting the header off the table."""
+    pad = " " * 60
+    text = (
+        "Group financial summary\n\n"
+        "A$m                          1H25       2H24       1H24     Change\n"
+        f"{pad}{middle}\n"
+        f"{pad}{last}\n" + "-" * 66 + "\n"
+        "Revenue                   1,842.6    1,765.3    1,701.2        8.3\n"
+        "Statutory NPAT               98.4      103.0       82.3       19.6\n"
+    )
+    document = read_text(text, "case.txt")
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == [
+        "Group financial summary",
+        "A$m",
+    ]
+    (table,) = document.tables
+    placed = [[(c.text, c.column) for c in row.cells if c.text] for row in table.rows]
+    assert placed == [
+        [("1H25", 1), ("2H24", 2), ("1H24", 3), ("Change", 4)],
+        [(middle, 4)],
+        [(last, 4)],
+        [("Revenue", 0), ("1,842.6", 1), ("1,765.3", 2), ("1,701.2", 3), ("8.3", 4)],
+        [("Statutory NPAT", 0), ("98.4", 1), ("103.0", 2), ("82.3", 3), ("19.6", 4)],
+    ]
+
+
 # --- Markdown delimiter rows of any length -------------------------------------------------
 
 _MARKDOWN_BALANCE = """BALANCE SHEETS
@@ -1062,3 +1098,23 @@ _DELIMITER_CELL = st.builds(
 def test_any_delimiter_spelling_is_no_row(cells: list[str]) -> None:
     delimiter = "|" + "|".join(cells) + "|"
     assert _grid(_table(_MARKDOWN_BALANCE.format(delimiter=delimiter))) == _MARKDOWN_GRID
+
+
+def test_prose_above_a_header_stays_prose() -> None:
+    """A sentence introducing the table reaches over the label column: it is no header
+    line, though it runs on over the value columns."""
+    text = (
+        "Liquidity\n\n"
+        "The following table summarizes the Company's cash flows for the nine months ended"
+        " September 30, 2025 and 2024:\n\n"
+        "(In thousands)                                          2025           2024\n"
+        "Net cash provided by operating activities           $ 98,412       $ 84,107\n"
+        "Net cash used in investing activities                (41,806)       (38,950)\n"
+    )
+    document = read_text(text, "case.txt")
+    (table,) = document.tables
+    assert [(c.text, c.column) for c in table.rows[0].cells if c.text] == [
+        ("2025", 1),
+        ("2024", 2),
+    ]
+    assert any(getattr(b, "text", "").startswith("The following table") for b in document.blocks)
