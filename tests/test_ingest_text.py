@@ -958,3 +958,163 @@ def test_a_rule_of_runs_one_space_apart_under_a_spanning_header_still_spans() ->
         + "    16,582       272\n"
     )
     assert _grid(_table(text))[0] == ["", "Three Months*2"]
+
+
+# --- an unbroken rule under several column headers ----------------------------------------
+
+_RULE_UNDER_YEARS = (
+    ("", ("Three Months Ended", "Year Ended")),
+    ("", ("December 31,", "December 31,")),
+)
+
+
+def _centred(cells: tuple[str, ...], width: int) -> str:
+    return "".join(cell.center(width) for cell in cells)
+
+
+@pytest.mark.parametrize("dash", ["-", "=", "_"])
+@pytest.mark.parametrize(
+    ("align", "rule_under"),
+    [
+        ("right", "years"),
+        ("centre", "years"),
+        ("right", "captions"),
+        ("centre", "captions"),
+    ],
+)
+def test_an_unbroken_rule_under_several_headers_widens_none_of_them(
+    dash: str, align: str, rule_under: str
+) -> None:
+    """One unbroken rule under the year row (or under the period captions) says nothing of
+    which columns each header heads: each year heads the numbers printed under it, and the
+    two captions head two columns each."""
+
+    def line(cells: tuple[str, ...], width: int) -> str:
+        return (
+            _centred(cells, width) if align == "centre" else "".join(f"{c:>{width}}" for c in cells)
+        )
+
+    rule = " " * 26 + dash * 44
+    captions = [" " * 26 + line(cells, 22) for _, cells in _RULE_UNDER_YEARS]
+    years = " " * 26 + line(("2025", "2024", "2025", "2024"), 11)
+    header = [*captions, years, rule] if rule_under == "years" else [captions[0], rule, years]
+    body = [
+        "Rental revenues".ljust(26)
+        + "".join(f"{v:>11}" for v in ("142,815", "136,350", "556,280", "512,940")),
+        "Net income".ljust(26)
+        + "".join(f"{v:>11}" for v in ("39,627", "32,925", "147,390", "125,217")),
+    ]
+    text = "\n".join(["STATEMENTS OF OPERATIONS", "", *header, *body]) + "\n"
+    grid = _grid(_table(text))
+    assert grid[0] == ["", "Three Months Ended*2", "Year Ended*2"]
+    assert ["", "2025", "2024", "2025", "2024"] in grid
+    assert grid[-1] == ["Net income", "39,627", "32,925", "147,390", "125,217"]
+
+
+# --- a header stacked in a change column --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("middle", "last"),
+    [("1H25 v", "1H24 %"), ("FY25 vs", "FY24 %"), ("Q3 25 v", "Q3 24"), ("on prior", "half %")],
+)
+def test_a_header_stacked_over_one_column_stays_the_tables_header(middle: str, last: str) -> None:
+    """A change column's heading printed over three lines ("Change" / "1H25 v" / "1H24 %"):
+    lines whose words stand over the value columns alone are header lines, whatever words
+    they hold, not headings or prose cutting the header off the table."""
+    pad = " " * 60
+    text = (
+        "Group financial summary\n\n"
+        "A$m                          1H25       2H24       1H24     Change\n"
+        f"{pad}{middle}\n"
+        f"{pad}{last}\n" + "-" * 66 + "\n"
+        "Revenue                   1,842.6    1,765.3    1,701.2        8.3\n"
+        "Statutory NPAT               98.4      103.0       82.3       19.6\n"
+    )
+    document = read_text(text, "case.txt")
+    assert [b.text for b in document.blocks if isinstance(b, Heading)] == [
+        "Group financial summary",
+        "A$m",
+    ]
+    (table,) = document.tables
+    placed = [[(c.text, c.column) for c in row.cells if c.text] for row in table.rows]
+    assert placed == [
+        [("1H25", 1), ("2H24", 2), ("1H24", 3), ("Change", 4)],
+        [(middle, 4)],
+        [(last, 4)],
+        [("Revenue", 0), ("1,842.6", 1), ("1,765.3", 2), ("1,701.2", 3), ("8.3", 4)],
+        [("Statutory NPAT", 0), ("98.4", 1), ("103.0", 2), ("82.3", 3), ("19.6", 4)],
+    ]
+
+
+# --- Markdown delimiter rows of any length -------------------------------------------------
+
+_MARKDOWN_BALANCE = """BALANCE SHEETS
+
+| | June 30, 2025 | December 31, 2024 |
+{delimiter}
+| | (unaudited) | |
+| Cash and cash equivalents | 1,204 | 1,100 |
+| Total assets | 9,876 | 9,500 |
+"""
+
+_MARKDOWN_GRID = [
+    ["", "June 30, 2025", "December 31, 2024"],
+    ["", "(unaudited)", ""],
+    ["Cash and cash equivalents", "1,204", "1,100"],
+    ["Total assets", "9,876", "9,500"],
+]
+
+
+@pytest.mark.parametrize(
+    "delimiter",
+    [
+        "|:--|--:|--:|",
+        "|-|-|-|",
+        "|:-|:-:|-:|",
+        "| - | -: | -: |",
+        "|---|---:|---:|",
+        ":--|--:|--:",
+    ],
+)
+def test_a_markdown_delimiter_row_of_any_length_is_no_row(delimiter: str) -> None:
+    """GitHub Markdown allows one dash or more in a delimiter cell, colons optional."""
+    assert _grid(_table(_MARKDOWN_BALANCE.format(delimiter=delimiter))) == _MARKDOWN_GRID
+
+
+_DELIMITER_CELL = st.builds(
+    lambda left, dashes, right, pad: (
+        f"{pad}{':' if left else ''}{'-' * dashes}{':' if right else ''}{pad}"
+    ),
+    st.booleans(),
+    st.integers(min_value=1, max_value=8),
+    st.booleans(),
+    st.sampled_from(["", " ", "  "]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_DELIMITER_CELL, min_size=3, max_size=3))
+def test_any_delimiter_spelling_is_no_row(cells: list[str]) -> None:
+    delimiter = "|" + "|".join(cells) + "|"
+    assert _grid(_table(_MARKDOWN_BALANCE.format(delimiter=delimiter))) == _MARKDOWN_GRID
+
+
+def test_prose_above_a_header_stays_prose() -> None:
+    """A sentence introducing the table reaches over the label column: it is no header
+    line, though it runs on over the value columns."""
+    text = (
+        "Liquidity\n\n"
+        "The following table summarizes the Company's cash flows for the nine months ended"
+        " September 30, 2025 and 2024:\n\n"
+        "(In thousands)                                          2025           2024\n"
+        "Net cash provided by operating activities           $ 98,412       $ 84,107\n"
+        "Net cash used in investing activities                (41,806)       (38,950)\n"
+    )
+    document = read_text(text, "case.txt")
+    (table,) = document.tables
+    assert [(c.text, c.column) for c in table.rows[0].cells if c.text] == [
+        ("2025", 1),
+        ("2024", 2),
+    ]
+    assert any(getattr(b, "text", "").startswith("The following table") for b in document.blocks)

@@ -22,8 +22,9 @@ from exporter.vocabulary import currency_marks
 # Currency marks a table prints alone in a cell before an amount ("$", "€", "NOK").
 CURRENCY_SIGNS = currency_marks()
 _CLOSING = frozenset({")", "%", ")%", "%)"})
-# A Markdown table's delimiter row: "|---|:---:|---:|".
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A Markdown table's delimiter row: "|---|:---:|---:|", or as GitHub Markdown allows, one
+# dash or more in each cell ("|:--|--:|", "|-|-|").
+_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 def is_pipe_line(line: str) -> bool:
@@ -35,18 +36,17 @@ def is_pipe_line(line: str) -> bool:
 def pipe_rows(lines: list[str], first_line: int) -> list[Row]:
     """The cells of a run of pipe lines (`first_line` is the 0-based line of the first).
 
-    An outer `|` is decoration when every line of the run opens with one; when only some
+    An outer `|` is decoration when every row of the run opens with one; when only some
     do, it marks an empty label cell (header rows printed without their label). Where the
     run's pipes stand one above the other (a padded table), a header cell spans the columns
     whose pipes lie under it ("Six months ended" over "2025 | 2024"); otherwise cells are
     numbered in the order printed.
     """
-    decorated = all(line.lstrip().startswith("|") for line in lines if line.strip())
-    found = [
-        (offset, _pipe_cells(line, decorated))
-        for offset, line in enumerate(lines)
-        if line.strip() and not _DELIMITER.match(line)
-    ]
+    printed = [(offset, line) for offset, line in enumerate(lines) if line.strip()]
+    # The delimiter row holds no cells: its outer pipes say nothing of the other rows'.
+    printed = [(offset, line) for offset, line in printed if not _DELIMITER.match(line)]
+    decorated = all(line.lstrip().startswith("|") for _, line in printed)
+    found = [(offset, _pipe_cells(line, decorated)) for offset, line in printed]
     starts = _column_starts([cells for _, cells in found])
     return [
         Row(cells=_placed(cells, starts), line=first_line + offset + 1) for offset, cells in found

@@ -10,9 +10,11 @@ Positions decide everything: dotted leaders are blanked and a lone `$` is droppe
 the line is cut at runs of two or more spaces. Numbers are right-aligned, so a number
 belongs to the column its last character falls in (between two `<C>` marks, or within the
 span of numbers printed in that column). Header lines stacked above the data give one
-header row each; a header phrase covers the columns it overlaps, widened to the rule
-(`-----`) printed under it when there is one (runs one space apart are one rule, unless
-each stands over a column of its own). Text over the label column is a caption.
+header row each, whatever words a line holds when they stand over the value columns alone
+("Change" / "1H25 v" / "1H24 %"); a header phrase covers the columns it overlaps, widened
+to the rule (`-----`) printed under it when it is the only phrase over that rule (runs one
+space apart are one rule, unless each stands over a column of its own). Text over the
+label column is a caption.
 """
 
 from __future__ import annotations
@@ -244,15 +246,30 @@ def _names_columns(line: str, extents: list[tuple[int, int]]) -> bool:
     return len(set(over)) == len(over)
 
 
-def _extend_up(
-    lines: list[str], first: int, floor: int, extents: list[tuple[int, int]] | None = None
-) -> int:
+def _over_values(line: str, layout: _Layout) -> bool:
+    """Words standing over the value columns alone, whatever they say: a line of a header
+    stacked over the columns ("Change" / "1H25 v" / "1H24 %"). Each phrase starts right of
+    where every data line's label ends and stands over a column; a line reaching over the
+    labels (prose, a title) is none."""
+    parts = cut(line)
+    tokens = [*parts.label, *parts.values]
+    if not tokens or not layout.extents or layout.label_end is None:
+        return False
+    return all(
+        t.start > layout.label_end and any(a < t.end and t.start < b for a, b in layout.extents)
+        for t in tokens
+    )
+
+
+def _extend_up(lines: list[str], first: int, floor: int, layout: _Layout | None = None) -> int:
     """The first header line above data line `first` (or `first` when there is none)."""
+    extents = layout.extents if layout else []
     top = first
     probe = first - 1
     while probe >= max(floor, first - _MAX_UP):
         line = lines[probe]
-        if _is_header(line) or _is_rule(line) or _names_columns(line, extents or []):
+        stacked = top < first and layout is not None and _over_values(line, layout)
+        if _is_header(line) or _is_rule(line) or _names_columns(line, extents) or stacked:
             top = probe if not _is_rule(line) else top
         elif line.strip() and not (_is_label(line) and top == first):
             break
@@ -276,8 +293,7 @@ def _aligned_regions(lines: list[str], taken: list[bool]) -> dict[int, int]:
     for grid in (grid for run in runs for grid in _own_grids(lines, run)):
         if not (_aligned(lines, grid) or is_delimited([_cells(lines[i]) for i in grid])):
             continue
-        extents = _layout([lines[i] for i in grid], []).extents
-        start = _extend_up(lines, grid[0], floor, extents)
+        start = _extend_up(lines, grid[0], floor, _layout([lines[i] for i in grid], []))
         if any(taken[start : grid[-1] + 1]):
             continue
         regions[start] = grid[-1] + 1
@@ -358,6 +374,8 @@ class _Layout:
     marks: list[int]
     # Where the data lines' labels start: a lone phrase starting there heads rows.
     label_start: int | None = None
+    # Where the longest of the data lines' labels ends.
+    label_end: int | None = None
     # A ragged table, printed again lined up: header phrases cover columns by order.
     by_order: bool = False
 
@@ -386,6 +404,8 @@ def _layout(data: list[str], marks: list[int]) -> _Layout:
     layout = _value_layout(data, marks)
     starts = [parts.label[0].start for parts in map(cut, data) if parts.label]
     layout.label_start = min(starts) if starts else None
+    ends = [parts.label[-1].end for parts in map(cut, data) if parts.label]
+    layout.label_end = max(ends) if ends else None
     return layout
 
 
@@ -454,21 +474,36 @@ def _header_cells(
     parts = cut(line)
     if layout.by_order:
         return _header_by_order([t.text for t in (*parts.label, *parts.values)], layout)
-    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
     left = layout.extents[0][0] if layout.extents else 0
     cells: list[tuple[str, int, int]] = []
     caption: list[str] = []
+    heads: list[_Token] = []
     for token in [*parts.label, *parts.values]:
         if token.end <= left and not is_header_text(token.text):
             caption.append(token.text)
-            continue
-        start, end = token.start, token.end
-        for a, b in segments:
-            if a < end and start < b:
-                start, end = min(start, a), max(end, b)
+        else:
+            heads.append(token)
+    segments = _rule_segments(below, layout) if below and _is_rule(below) else []
+    for token in heads:
+        start, end = _underlined(token, heads, segments)
         covered = layout.covered(start, end)
         cells.append((token.text, covered[0], covered[-1] - covered[0] + 1))
     return _spread_over_groups(cells, parts, layout), caption
+
+
+def _underlined(
+    token: _Token, heads: list[_Token], segments: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch a header phrase heads: its own, widened to the rule under it when it is
+    the only phrase of its line over that rule. A rule that runs unbroken under several
+    phrases ("2025  2024  2025  2024" over one line of dashes) says nothing of which
+    columns each heads: the numbers under each phrase do."""
+    start, end = token.start, token.end
+    for a, b in segments:
+        over = [t for t in heads if a < t.end and t.start < b]
+        if over == [token]:
+            start, end = min(start, a), max(end, b)
+    return start, end
 
 
 _SPAN_WORDS = re.compile(rf"\b(?:ended|ending|{vocabulary().units_of()})\b", re.IGNORECASE)
@@ -594,6 +629,7 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     layout = _layout([text[i] for i in data], region.marks)
     layout.by_order = ragged
     named = [i for i in region.body if i < data[0] and _names_columns(text[i], layout.extents)]
+    named = sorted({*named, *_stacked_heads(text, region, data[0], layout)})
     region.header = sorted([*region.header, *named])
     region.body = [i for i in region.body if i not in named]
     captions: list[Block] = []
@@ -616,6 +652,20 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     table = make_table(header, [], first + 1)
     notes = [Paragraph(text=lines[i].strip(), line=i + 1) for i in region.notes if lines[i].strip()]
     return [*captions, table.model_copy(update={"rows": (*table.rows, *rows)}), *notes]
+
+
+def _stacked_heads(text: dict[int, str], region: _Region, first: int, layout: _Layout) -> list[int]:
+    """The lines that open the body above its first data line and continue the header
+    stacked over the value columns: words over those columns alone, or header words, up
+    to the first line that is neither (a section label over the label column)."""
+    stacked: list[int] = []
+    for index in region.body:
+        if index >= first or not (
+            _over_values(text[index], layout) or (stacked and _is_header(text[index]))
+        ):
+            break
+        stacked.append(index)
+    return stacked
 
 
 def _label_column_caption(line: str, layout: _Layout) -> tuple[str, str]:
