@@ -13,7 +13,9 @@ from functools import lru_cache
 _FOOTNOTE = re.compile(
     r"\^\{[^}]*\}"  # ^{*1} (Markdown copies)
     r"|[\u00b9\u00b2\u00b3\u2070-\u2079]+"  # superscript digits
-    r"|\(\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\s*\)(?=\s*$|\s*[,:;])"  # (1), (a) at the end
+    # (1), (a) at the end; not "(p)", which is pence ("Basic EPS (p)", as UK releases
+    # print a per-share row), a unit and no mark
+    r"|\(\s*(?:\d{1,2}|[a-oq-z]|[ivx]{1,4})\s*\)(?=\s*$|\s*[,:;])"
     r"|\*+"
 )
 _PREFIX = re.compile(r"^\s*(?:add|less|plus|minus|deduct|excluding)\s*:\s*", re.IGNORECASE)

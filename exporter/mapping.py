@@ -556,12 +556,26 @@ class Mapper:
         """The line item's name with what its heading divides it by: "Lease operating
         expenses" under "Average costs per Boe:" is the cost per Boe, as a row labelled
         "Lease operating expenses per Boe" is, never the period's total cost."""
-        label = self.item_label(row.label)
+        label = self._per_share_in_minor_unit(row, self.item_label(row.label))
         heading = row.sections[-1] if row.sections else ""
         per = per_quantity(heading, self.taxonomy)
         if not per or per_quantity(label, self.taxonomy) or prices_a_unit(label, self.taxonomy):
             return label
         return f"{label} {per}"
+
+    def _per_share_in_minor_unit(self, row: TableRow, label: str) -> str:
+        """A row printed in the currency's hundredth ("Interim dividend (p)", "Dividend
+        (cents)") is an amount per share, as a release's table prints no other money in
+        pence or cents: its name says so, unless it or its heading already does or it
+        divides by something else ("Fuel cost per litre (p)")."""
+        per_share = self.taxonomy.row_kinds.get("per_share", ())
+        if row.scale is None or row.scale >= 0 or not per_share or "per" in label_tokens(label):
+            return label
+        phrases = [label_tokens(p) for p in per_share]
+        texts = (label, *row.sections[-1:])
+        if any(p and contains_phrase(label_tokens(t), p) for t in texts for p in phrases):
+            return label
+        return f"{label} {per_share[0]}"
 
     def _averaged(self, table: StatementTable, b: int) -> bool:
         """Whether the table's title or its block's value headers say its amounts are

@@ -114,6 +114,51 @@ def test_a_row_in_cents_per_share_is_per_share_in_dollars(tmp_path: Path, label:
     assert dividends == {(Decimal("0.160"), per_share), (Decimal("0.145"), per_share)}
 
 
+@pytest.mark.parametrize(
+    ("eps", "dividend"),
+    [
+        ("Basic EPS (p)", "Interim dividend (p)"),
+        ("Basic EPS p", "Interim dividend p"),
+        ("Basic EPS (p)(1)", "Final dividend (pence)"),
+        ("Basic earnings per share (p)", "Interim dividend (p)(2)"),
+    ],
+)
+def test_a_row_in_pence_is_per_share_in_pounds(tmp_path: Path, eps: str, dividend: str) -> None:
+    """ "Basic EPS (p)" and "Interim dividend (p)" in a UK summary table under "£m": pence
+    per share, 0.170 and 0.068 pounds per share, never pounds (17) nor millions of pounds;
+    the dividend is the dividend declared per share."""
+    path = tmp_path / "ashdown-h1fy26.txt"
+    path.write_text(
+        "Ashdown Group plc Half year results\n\n"
+        "LONDON, 13 November 2025 -- Ashdown Group plc today announces its results for the six"
+        " months ended 30 September 2025.\n\n"
+        "Financial summary\n\n"
+        "\u00a3m\tSix months ended 30 September 2025\tSix months ended 30 September 2024\n"
+        "Revenue\t1,248.6\t1,198.2\n"
+        f"{eps}\t17.0\t15.9\n"
+        f"{dividend}\t6.8\t6.5\n",
+        encoding="utf-8",
+    )
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {
+        u.id: "/".join(("*".join(u.numerator), *u.denominator)) for u in conversion.facts.units
+    }
+    ends = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    facts = {
+        (f.concept, ends[f.context]): (f.value, units[f.unit])
+        for f in conversion.facts.facts
+        if f.source.kind.value == "table"
+    }
+    per_share = "iso4217:GBP/xbrli:shares"
+    assert facts[("EarningsPerShareBasic", "2025-09-30")] == (Decimal("0.170"), per_share)
+    assert facts[("EarningsPerShareBasic", "2024-09-30")] == (Decimal("0.159"), per_share)
+    dividends = "CommonStockDividendsPerShareDeclared"
+    assert facts[(dividends, "2025-09-30")] == (Decimal("0.068"), per_share)
+    assert facts[(dividends, "2024-09-30")] == (Decimal("0.065"), per_share)
+    assert facts[("Revenues", "2025-09-30")] == (Decimal(1_248_600_000), "iso4217:GBP")
+
+
 HOMEBUILDER = """Ridgeline Homes Corporation Reports Third Quarter Fiscal 2024 Results
 
 SCOTTSDALE, Arizona, July 25, 2024 -- Ridgeline Homes Corporation today reported results.

@@ -97,7 +97,11 @@ STATED_SCALE = re.compile(
     r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)|\(\s*'?(000)s?\s+[a-z][^()]*\)",
     re.IGNORECASE,
 )
-CENTS = re.compile(r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b", re.IGNORECASE)
+# Pence is also a bare "p" in brackets or ending the label ("Basic EPS (p)", "Interim
+# dividend p"), lowercase as the unit is written ("Class P" is a name).
+CENTS = re.compile(
+    r"\b(?:US\s+)?cents\b|\bcps\b|\bpence\b|(?-i:\(\s*p\s*\)|(?<=\s)p$)", re.IGNORECASE
+)
 
 
 def scale_in_words(text: str) -> int | None:
