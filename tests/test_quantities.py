@@ -159,6 +159,27 @@ def test_a_row_in_pence_is_per_share_in_pounds(tmp_path: Path, eps: str, dividen
     assert facts[("Revenues", "2025-09-30")] == (Decimal(1_248_600_000), "iso4217:GBP")
 
 
+@pytest.mark.parametrize("thousands", ["(000s)", "(000's)", "('000)", "(000)"])
+def test_a_count_in_thousands_is_no_money(tmp_path: Path, thousands: str) -> None:
+    """ "Weighted average diluted shares (000s)" and "Selling square feet (000s)" in a
+    "(Dollars in thousands)" table: thousands of shares and of square feet, never dollars."""
+    printed = _table_values(
+        tmp_path / "brambleton-2025q3.txt",
+        "Brambleton Stores Reports Third Quarter 2025 Results\n\n"
+        "Selected Data\n(Dollars in thousands)\n\n"
+        "\tThree Months Ended September 30,\t\n\t2025\t2024\n"
+        "Net sales\t$ 412,350\t$ 398,120\n"
+        f"Weighted average diluted shares {thousands}\t14,215\t14,305\n"
+        f"Selling square feet {thousands}\t9,845\t9,512\n",
+    )
+    shares = f"Weighted average diluted shares {thousands}"
+    assert printed[(shares, "2025-09-30")] == (Decimal(14_215_000), "xbrli:shares")
+    assert printed[(shares, "2024-09-30")] == (Decimal(14_305_000), "xbrli:shares")
+    feet = f"Selling square feet {thousands}"
+    assert printed[(feet, "2025-09-30")] == (Decimal(9_845_000), "xbrli:pure")
+    assert printed[("Net sales", "2025-09-30")] == (Decimal(412_350_000), "iso4217:USD")
+
+
 HOMEBUILDER = """Ridgeline Homes Corporation Reports Third Quarter Fiscal 2024 Results
 
 SCOTTSDALE, Arizona, July 25, 2024 -- Ridgeline Homes Corporation today reported results.

@@ -92,9 +92,12 @@ _UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unau
 
 # A scale a label or a column header states for its own figures: "(in thousands)", or
 # per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
-# "(000 lbs)", "('000 oz)": thousands of the unit named after the zeros.
+# "(000 lbs)", "('000 oz)": thousands of the unit named after the zeros; "(000s)",
+# "(000's)", "('000)" alone: thousands of what the label counts ("Weighted average diluted
+# shares (000s)", "Selling square feet (000s)").
 STATED_SCALE = re.compile(
-    r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)|\(\s*'?(000)s?\s+[a-z][^()]*\)",
+    r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)"
+    r"|\(\s*'?(000)(?:'?s)?(?:\s+[a-z][^()]*)?\s*\)",
     re.IGNORECASE,
 )
 # Pence is also a bare "p" in brackets or ending the label ("Basic EPS (p)", "Interim
