@@ -660,6 +660,10 @@ CASES = [
         name="restructuring, non-GAAP adjustment",
     ),
     case("Income taxes", (), IS, "IncomeTaxExpenseBenefit", name="income taxes, expense"),
+    case("Income Tax and Social Contribution", (), IS, "IncomeTaxExpenseBenefit"),
+    case("Income taxes and social contribution", (), IS, "IncomeTaxExpenseBenefit"),
+    case("Income tax and social contribution expense", (), IS, "IncomeTaxExpenseBenefit"),
+    case("Provision for income tax and social contribution", (), IS, "IncomeTaxExpenseBenefit"),
     case(
         "Operating lease liabilities, less current portion",
         LIABILITIES,
