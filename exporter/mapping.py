@@ -533,8 +533,11 @@ class Mapper:
             return False
         if table.kind in _FLOWS_ONLY and self._titled(table):
             return True
-        heading = set(label_tokens(row.sections[-1])) if row.sections else set()
-        return bool(heading & self._flow_words)
+        return bool(row.sections) and self.names_flows(row.sections[-1])
+
+    def names_flows(self, heading: str) -> bool:
+        """Whether a section heading names income or expense ("Interest income:")."""
+        return bool(set(label_tokens(heading)) & self._flow_words)
 
     def _titled(self, table: StatementTable) -> bool:
         """Whether the table's own title names its statement ("Statements of Income"), not
@@ -629,9 +632,11 @@ def _row_mapping(
     row: TableRow,
     durations: bool,
     quarters: bool = False,
+    dated: bool = False,
 ) -> RowMapping:
     """The row's taxonomy concept, else an extension concept made for it. Under dates that
-    end quarters (`quarters`), a row among flows ("Income Statement:") is made a flow."""
+    end quarters (`quarters`), a row among flows ("Income Statement:") is made a flow;
+    under other dates only (`dated`), a flow is listed, never written as a balance."""
     if label_figure_runs(row.label):
         # The label holds cells the reader did not tell apart: which of its words name the
         # line item is unknown, and no concept is named by figures ("TotalAssets4691858305").
@@ -640,6 +645,8 @@ def _row_mapping(
     mapping = mapper.map_row(table, b, r, row, durations, quarters)
     if mapping.concept is not None:
         return mapping
+    if dated and not (durations or quarters) and _names_a_flow(mapper, table, b, r, row):
+        return mapping.model_copy(update={"reason": _FLOW_AT_A_DATE})
     flows = durations or (quarters and mapper.among_flows(table, row))
     named = row.model_copy(update={"label": mapper.own_label(row) or row.label})
     money = mapper.holds_money(table)
@@ -654,6 +661,27 @@ def _row_mapping(
         opens = opens_the_period(row.label, registry.taxonomy)
         update["anchor"] = Anchor.START if opens else Anchor.END
     return mapping.model_copy(update=update)
+
+
+_FLOW_AT_A_DATE = (
+    "a flow under dates that bound no period (not a quarter apart): its span is not printed"
+)
+
+
+def _names_a_flow(mapper: Mapper, table: StatementTable, b: int, r: int, row: TableRow) -> bool:
+    """Whether a row is a flow by its own heading ("Income Statement:", "Interest
+    expense:"), or outside a balance sheet by the period type of the taxonomy concept its
+    label names once a flow may fit. A statement's title alone does not say it: a table
+    titled an income statement may end in balances ("Book value per share")."""
+    heading = row.sections[-1] if row.sections else ""
+    if heading and heads_balances(heading, mapper.taxonomy):
+        return False
+    if heading and mapper.names_flows(heading):
+        return True
+    if table.kind == "balance_sheet":
+        return False
+    concept = mapper.map_row(table, b, r, row, durations=False, quarters=True).concept
+    return concept is not None and mapper.taxonomy.concepts[concept].period is PeriodType.DURATION
 
 
 def _prints_money(table: StatementTable, marks: re.Pattern[str]) -> bool:
@@ -1346,6 +1374,7 @@ def _mapped_rows(
     mapping by label."""
     durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
     quarters = any(c.quarter_ended is not None for c in block.columns)
+    dated = any(c.period is not None for c in block.columns)
     mapped: list[_Mapped] = []
     for r, row in enumerate(block.rows):
         kinds = cell_kinds.kinds(table, block, row)
@@ -1355,7 +1384,9 @@ def _mapped_rows(
         changes = any(k is CellKind.CHANGE for k in kinds.values())
         if cells or changes:
             values = row.model_copy(update={"cells": cells})
-            mapping = _row_mapping(mapper, registry, table, b, r, values, durations, quarters)
+            mapping = _row_mapping(
+                mapper, registry, table, b, r, values, durations, quarters, dated
+            )
             mapped.append((row, values, kinds, mapping))
     return _wider_totals(_change_rows(mapped, registry, mapper.taxonomy), mapper.taxonomy)
 

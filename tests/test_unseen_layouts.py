@@ -4686,3 +4686,25 @@ def test_bare_quarter_end_dates_date_flows_as_the_quarter_they_end(
     if len(keep) == 5:
         assert facts[("NetIncomeLoss", "D2024-10-01_2024-12-31")] == Decimal("7743000")
     assert not any(c.startswith("I") for n, c in facts if n.startswith("NetIn"))
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ("12/31/24", "12/31/23", "12/31/22"),
+        ("September 30, 2025", "December 31, 2024", "December 31, 2023"),
+    ],
+    ids=["year-ends", "quarter-and-year-ends"],
+)
+def test_bare_dates_not_a_quarter_apart_leave_flows_unplaced(
+    tmp_path: Path, headers: tuple[str, str, str]
+) -> None:
+    """Dates spaced otherwise bound no period: balances stay at the dates, flows are listed
+    with a reason, never written as balances."""
+    text = _trend_release((headers[0], headers[1], "", "", headers[2]), (0, 1, 4))
+    converted = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    assert converted.facts is not None
+    facts = {f.concept: f.context for f in converted.facts.facts}
+    assert set(facts) == {"Deposits"}
+    flows = {u.label for u in converted.facts.unmapped if "no period" in u.reason}
+    assert flows == {"Net interest income", "Net income", "Earnings per share - diluted"}
