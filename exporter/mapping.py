@@ -273,10 +273,16 @@ def _fits_numbers(concept: Concept, row: TableRow) -> bool:
 
 
 def _fits_period(
-    candidate: _Candidate, concept: Concept, durations: bool, balance_at_end: bool = False
+    candidate: _Candidate,
+    concept: Concept,
+    durations: bool,
+    balance_at_end: bool = False,
+    quarters: bool = False,
 ) -> bool:
+    """Whether the concept's period type suits the columns: a flow needs durations, or
+    dates that end quarters (`quarters`, see `Column.quarter_ended`)."""
     if concept.period is PeriodType.DURATION:
-        return durations
+        return durations or quarters
     if not durations or candidate.entry.anchor is not None or concept.end_labels:
         return True
     return balance_at_end and candidate.score >= _EXACT
@@ -434,7 +440,13 @@ class Mapper:
         return found
 
     def best(
-        self, row: TableRow, kind: str, durations: bool, lead: str = "", ends: bool = True
+        self,
+        row: TableRow,
+        kind: str,
+        durations: bool,
+        lead: str = "",
+        ends: bool = True,
+        quarters: bool = False,
     ) -> tuple[_Candidate, float] | None:
         """The best candidate for a row, with its score, or None.
 
@@ -450,7 +462,7 @@ class Mapper:
             _without_its_period(row.label),
         )
         for label in dict.fromkeys(labels):
-            found = self._best(label, row, kind, durations, lead, ends)
+            found = self._best(label, row, kind, durations, lead, ends, quarters)
             if found is not None:
                 return found
         return None
@@ -463,13 +475,14 @@ class Mapper:
         durations: bool,
         lead: str = "",
         ends: bool = True,
+        quarters: bool = False,
     ) -> tuple[_Candidate, float] | None:
         printed = self.tokens(label)
         headings = [self.tokens(s) for s in row.sections]
         qualified = _qualified(printed, headings)
         continued = self._continued(printed, headings)
         for tokens in dict.fromkeys((continued, qualified, printed)):
-            found = self._best_of(tokens, row, kind, durations, lead, ends)
+            found = self._best_of(tokens, row, kind, durations, lead, ends, quarters)
             if found is not None:
                 return found
         return None
@@ -494,6 +507,7 @@ class Mapper:
         durations: bool,
         lead: str,
         ends: bool = True,
+        quarters: bool = False,
     ) -> tuple[_Candidate, float] | None:
         if not tokens:
             return None
@@ -504,7 +518,7 @@ class Mapper:
         at_end = ends and _balance_at_end(kind, context, self.averages)
         for candidate in self.candidates(tokens):
             concept = self.taxonomy.concepts[candidate.entry.concept]
-            fits = _fits_period(candidate, concept, durations, at_end)
+            fits = _fits_period(candidate, concept, durations, at_end, quarters)
             if not (_fits_numbers(concept, row) and fits):
                 continue
             score = _score(candidate, concept, context, statement)
@@ -512,15 +526,18 @@ class Mapper:
                 best = (candidate, score)
         return best
 
-    def _among_flows(self, table: StatementTable, row: TableRow) -> bool:
+    def among_flows(self, table: StatementTable, row: TableRow) -> bool:
         """A row of a statement of flows (an income statement), or under a heading naming
         income or expense ("Interest income:"): never a balance at a date."""
         if row.sections and heads_balances(row.sections[-1], self.taxonomy):
             return False
         if table.kind in _FLOWS_ONLY and self._titled(table):
             return True
-        heading = set(label_tokens(row.sections[-1])) if row.sections else set()
-        return bool(heading & self._flow_words)
+        return bool(row.sections) and self.names_flows(row.sections[-1])
+
+    def names_flows(self, heading: str) -> bool:
+        """Whether a section heading names income or expense ("Interest income:")."""
+        return bool(set(label_tokens(heading)) & self._flow_words)
 
     def _titled(self, table: StatementTable) -> bool:
         """Whether the table's own title names its statement ("Statements of Income"), not
@@ -584,7 +601,13 @@ class Mapper:
         return any(self.averages & set(label_tokens(text)) for text in texts)
 
     def map_row(
-        self, table: StatementTable, b: int, r: int, row: TableRow, durations: bool
+        self,
+        table: StatementTable,
+        b: int,
+        r: int,
+        row: TableRow,
+        durations: bool,
+        quarters: bool = False,
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
         unscaled = row.model_copy(update={"label": self.own_label(row)})
@@ -593,13 +616,13 @@ class Mapper:
         # is under columns or a title that say so ("Average Balance", "Average Balances,
         # Interest and Yields/Rates").
         ends = not any(c.trailing for c in table.blocks[b].columns) and not self._averaged(table, b)
-        best = self.best(unscaled, table.kind, durations, table.lead, ends)
+        best = self.best(unscaled, table.kind, durations, table.lead, ends, quarters)
         if best is None:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
         candidate, score = best
         concept = self.taxonomy.concepts[candidate.entry.concept]
         anchor = candidate.entry.anchor
-        if concept.period is PeriodType.INSTANT and durations and self._among_flows(table, row):
+        if concept.period is PeriodType.INSTANT and durations and self.among_flows(table, row):
             # "Interest-bearing deposits in other banks" under "Interest income:": the
             # income the balance earned, not the balance.
             return RowMapping(**base, concept=None, reason="a balance's name among flows")
@@ -622,20 +645,27 @@ def _row_mapping(
     r: int,
     row: TableRow,
     durations: bool,
+    quarters: bool = False,
+    dated: bool = False,
 ) -> RowMapping:
-    """The row's taxonomy concept, else an extension concept made for it."""
+    """The row's taxonomy concept, else an extension concept made for it. Under dates that
+    end quarters (`quarters`), a row among flows ("Income Statement:") is made a flow;
+    under other dates only (`dated`), a flow is listed, never written as a balance."""
     if label_figure_runs(row.label):
         # The label holds cells the reader did not tell apart: which of its words name the
         # line item is unknown, and no concept is named by figures ("TotalAssets4691858305").
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
         return RowMapping(**base, concept=None, reason=LOST_IN_LABEL)
-    mapping = mapper.map_row(table, b, r, row, durations)
+    mapping = mapper.map_row(table, b, r, row, durations, quarters)
     if mapping.concept is not None:
         return mapping
+    if dated and not (durations or quarters) and _names_a_flow(mapper, table, b, r, row):
+        return mapping.model_copy(update={"reason": _FLOW_AT_A_DATE})
+    flows = durations or (quarters and mapper.among_flows(table, row))
     named = row.model_copy(update={"label": mapper.own_label(row) or row.label})
     money = mapper.holds_money(table)
     title = f"{table.title} {table.caption}"
-    concept = registry.propose(named, durations, money=money, printed=row, title=title)
+    concept = registry.propose(named, flows, money=money, printed=row, title=title)
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,
@@ -645,6 +675,27 @@ def _row_mapping(
         opens = opens_the_period(row.label, registry.taxonomy)
         update["anchor"] = Anchor.START if opens else Anchor.END
     return mapping.model_copy(update=update)
+
+
+_FLOW_AT_A_DATE = (
+    "a flow under dates that bound no period (not a quarter apart): its span is not printed"
+)
+
+
+def _names_a_flow(mapper: Mapper, table: StatementTable, b: int, r: int, row: TableRow) -> bool:
+    """Whether a row is a flow by its own heading ("Income Statement:", "Interest
+    expense:"), or outside a balance sheet by the period type of the taxonomy concept its
+    label names once a flow may fit. A statement's title alone does not say it: a table
+    titled an income statement may end in balances ("Book value per share")."""
+    heading = row.sections[-1] if row.sections else ""
+    if heading and heads_balances(heading, mapper.taxonomy):
+        return False
+    if heading and mapper.names_flows(heading):
+        return True
+    if table.kind == "balance_sheet":
+        return False
+    concept = mapper.map_row(table, b, r, row, durations=False, quarters=True).concept
+    return concept is not None and mapper.taxonomy.concepts[concept].period is PeriodType.DURATION
 
 
 def _prints_money(table: StatementTable, marks: re.Pattern[str]) -> bool:
@@ -1336,6 +1387,8 @@ def _mapped_rows(
     """Each row of a block with numbers: the row, its value cells, its cell kinds and its
     mapping by label."""
     durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
+    quarters = any(c.quarter_ended is not None for c in block.columns)
+    dated = any(c.period is not None for c in block.columns)
     mapped: list[_Mapped] = []
     for r, row in enumerate(block.rows):
         kinds = cell_kinds.kinds(table, block, row)
@@ -1345,7 +1398,9 @@ def _mapped_rows(
         changes = any(k is CellKind.CHANGE for k in kinds.values())
         if cells or changes:
             values = row.model_copy(update={"cells": cells})
-            mapping = _row_mapping(mapper, registry, table, b, r, values, durations)
+            mapping = _row_mapping(
+                mapper, registry, table, b, r, values, durations, quarters, dated
+            )
             mapped.append((row, values, kinds, mapping))
     return _wider_totals(_change_rows(mapped, registry, mapper.taxonomy), mapper.taxonomy)
 

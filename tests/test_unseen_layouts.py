@@ -4621,3 +4621,90 @@ def test_a_triangle_before_an_amount_prints_it_negative(
     assert {key: facts.get(key) for key in expected} == {
         key: Decimal(value) for key, value in expected.items()
     }
+
+
+# --- a trend table headed only by quarter-end dates ------------------------------------
+
+_QUARTER_END_HEADERS = {
+    "slashed": ("9/30/25", "6/30/25", "3/31/25", "12/31/24", "9/30/24"),
+    "short-month": ("Sep 30, 2025", "Jun 30, 2025", "Mar 31, 2025", "Dec 31, 2024", "Sep 30, 2024"),
+    "long-month": (
+        "September 30, 2025",
+        "June 30, 2025",
+        "March 31, 2025",
+        "December 31, 2024",
+        "September 30, 2024",
+    ),
+    "iso": ("2025-09-30", "2025-06-30", "2025-03-31", "2024-12-31", "2024-09-30"),
+}
+_TREND_ROWS = (
+    ("Income Statement:", ()),
+    ("  Net interest income", ("$ 24,815", "24,102", "23,540", "23,318", "22,905")),
+    ("  Net income", ("$ 9,043", "8,244", "8,274", "7,743", "7,924")),
+    ("Per Share Data:", ()),
+    ("  Earnings per share - diluted", ("$ 0.64", "0.58", "0.58", "0.54", "0.55")),
+    ("Period-End Balances:", ()),
+    ("  Total deposits", ("2,465,310", "2,441,085", "2,418,720", "2,396,450", "2,372,860")),
+)
+
+
+def _trend_release(headers: tuple[str, ...], keep: tuple[int, ...]) -> str:
+    """A bank's release with a trend table whose columns are only dates (`keep` picks
+    which of the five quarters it prints)."""
+    lines = [
+        "Harbor Point Bancorp, Inc. Reports Third Quarter 2025 Earnings",
+        "",
+        "NEWPORT NEWS, Va., Oct. 23, 2025 -- Harbor Point Bancorp, Inc. today reported net"
+        " income for the third quarter of 2025.",
+        "",
+        "SELECTED FINANCIAL DATA (Unaudited)",
+        "",
+        _aligned(
+            "(Dollars in thousands, except per share data)", tuple(headers[i] for i in keep), 48, 20
+        ),
+    ]
+    for label, cells in _TREND_ROWS:
+        lines.append(_aligned(label, tuple(cells[i] for i in keep), 48, 20) if cells else label)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("keep", [(0, 1, 2, 3, 4), (0, 1, 4)], ids=["five", "three"])
+@pytest.mark.parametrize("spelling", list(_QUARTER_END_HEADERS))
+def test_bare_quarter_end_dates_date_flows_as_the_quarter_they_end(
+    tmp_path: Path, spelling: str, keep: tuple[int, ...]
+) -> None:
+    """Income under "9/30/25" is the quarter ended September 30, 2025; a balance stays at
+    the date."""
+    text = _trend_release(_QUARTER_END_HEADERS[spelling], keep)
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("InterestIncomeExpenseNet", "D2025-07-01_2025-09-30")] == Decimal("24815000")
+    assert facts[("NetIncomeLoss", "D2025-04-01_2025-06-30")] == Decimal("8244000")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("7924000")
+    assert facts[("EarningsPerShareDiluted", "D2024-07-01_2024-09-30")] == Decimal("0.55")
+    assert facts[("Deposits", "I2025-09-30")] == Decimal("2465310000")
+    assert facts[("Deposits", "I2024-09-30")] == Decimal("2372860000")
+    if len(keep) == 5:
+        assert facts[("NetIncomeLoss", "D2024-10-01_2024-12-31")] == Decimal("7743000")
+    assert not any(c.startswith("I") for n, c in facts if n.startswith("NetIn"))
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ("12/31/24", "12/31/23", "12/31/22"),
+        ("September 30, 2025", "December 31, 2024", "December 31, 2023"),
+    ],
+    ids=["year-ends", "quarter-and-year-ends"],
+)
+def test_bare_dates_not_a_quarter_apart_leave_flows_unplaced(
+    tmp_path: Path, headers: tuple[str, str, str]
+) -> None:
+    """Dates spaced otherwise bound no period: balances stay at the dates, flows are listed
+    with a reason, never written as balances."""
+    text = _trend_release((headers[0], headers[1], "", "", headers[2]), (0, 1, 4))
+    converted = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    assert converted.facts is not None
+    facts = {f.concept: f.context for f in converted.facts.facts}
+    assert set(facts) == {"Deposits"}
+    flows = {u.label for u in converted.facts.unmapped if "no period" in u.reason}
+    assert flows == {"Net interest income", "Net income", "Earnings per share - diluted"}

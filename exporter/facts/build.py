@@ -433,7 +433,8 @@ def _period(column: Column, concept: Concept, anchor: Anchor | None) -> Period |
     if period is None:
         return None
     if concept.period is PeriodType.DURATION:
-        return None if period.is_instant else period
+        # A flow under a bare quarter-end date is for the quarter the date ends.
+        return column.quarter_ended if period.is_instant else period
     if period.is_instant:
         return period
     return period.day_before_start() if anchor is Anchor.START else period.at_end()

@@ -29,6 +29,7 @@ from exporter.period_phrases import (
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar
 from exporter.tables.model import Column
+from exporter.tables.quarter_ends import with_quarters_ended
 from exporter.tables.resolve import Resolution, checked_against_title, only_a_year, resolve
 from exporter.tables.rows import mentions
 from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
@@ -567,7 +568,7 @@ def build_columns(
                 trailing=_trailing(header, context),
             )
         )
-    columns = _anchor_trailing(_twelve_months_to_date(columns))
+    columns = with_quarters_ended(_anchor_trailing(_twelve_months_to_date(columns)))
     if context.compared:
         columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))

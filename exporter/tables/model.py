@@ -71,6 +71,10 @@ class Column(BaseModel):
     # The header names a rate ("Yield/Rate", "Rate", "%"): its figures are percentages,
     # also where a cell prints no "%".
     rate: bool = False
+    # The quarter a bare date heading the column ends, when the table's dates step by one
+    # quarter ("9/30/25 | 6/30/25 | 3/31/25"): the period of a flow under the date (net
+    # income under "9/30/25" is the third quarter's); balances stay at the date.
+    quarter_ended: Period | None = None
 
     @property
     def figures_period(self) -> Period | None:
