@@ -14,8 +14,8 @@ from collections.abc import Mapping
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
-from exporter.tables.scale import SCALE
 from exporter.taxonomy import Concept, ConceptType, LineMeasure, PeriodType, Taxonomy
+from exporter.unit_phrases import SCALE
 from exporter.vocabulary import vocabulary
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

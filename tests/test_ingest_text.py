@@ -1118,3 +1118,56 @@ def test_prose_above_a_header_stays_prose() -> None:
         ("2024", 2),
     ]
     assert any(getattr(b, "text", "").startswith("The following table") for b in document.blocks)
+
+
+_PERIOD_HEADS = " " * 40 + "Three Months Ended    Nine Months Ended"
+_YEARS = " " * 44 + "2025      2024      2025      2024"
+_ROWS = (
+    "Revenue" + " " * 34 + "$ 1,200   $ 1,100   $ 3,500   $ 3,000",
+    "Net income" + " " * 35 + "120       110       350       300",
+)
+
+
+@pytest.mark.parametrize(
+    ("heads", "caption"),
+    [
+        (
+            (_PERIOD_HEADS + "    (in thousands, except per share data)", _YEARS),
+            "(in thousands, except per share data)",
+        ),
+        ((_PERIOD_HEADS, _YEARS + "    ($ in millions)"), "($ in millions)"),
+        (
+            (_PERIOD_HEADS, "(in thousands, except per share data)" + _YEARS[37:]),
+            "(in thousands, except per share data)",
+        ),
+    ],
+    ids=["right-of-periods", "right-of-years", "left-of-years"],
+)
+def test_a_unit_phrase_on_a_header_line_is_a_caption_not_a_column(
+    heads: tuple[str, str], caption: str
+) -> None:
+    text = "\n".join(["Statements of Operations", "", *heads, *_ROWS])
+    blocks = read_text(text, "case.txt").blocks
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    assert [b.text for b in blocks if not isinstance(b, Table)] == [
+        "Statements of Operations",
+        caption,
+    ]
+    assert _grid(table)[:2] == [
+        ["", "Three Months Ended*2", "Nine Months Ended*2"],
+        ["", "2025", "2024", "2025", "2024"],
+    ]
+
+
+def test_units_printed_over_each_column_stay_its_headers() -> None:
+    text = "\n".join(
+        [
+            "Group key figures",
+            "",
+            "                                   2025        2024",
+            "                                     $m          $m",
+            "Revenue                          1,234.5     1,100.2",
+            "Net income                         134.5       100.2",
+        ]
+    )
+    assert _grid(_table(text))[:2] == [["", "2025", "2024"], ["", "$m", "$m"]]

@@ -191,6 +191,77 @@ def test_a_year_printed_as_a_row_dates_the_quarter_columns_under_it(
     ]
 
 
+# --- the unit phrase printed on a column-header line ------------------------------------
+
+_HEADER_UNIT_LEAD = (
+    "Contoso Cloud Announces Third Quarter 2025 Financial Results",
+    "",
+    "AUSTIN, Texas, Nov. 5, 2025 -- Contoso Cloud, Inc. today announced financial results"
+    " for its third quarter ended September 30, 2025.",
+    "",
+    "Condensed Consolidated Statements of Operations",
+    "",
+)
+_HEADER_UNIT_ROWS = (
+    ("Total revenue", ("$ 158,057", "$ 131,745", "$ 451,330", "$ 376,123")),
+    ("Cost of revenue", ("37,625", "34,785", "110,255", "101,045")),
+    ("Gross profit", ("120,432", "96,960", "341,075", "275,078")),
+    ("Net income (loss)", ("$ 1,695", "$ (7,570)", "$ (4,490)", "$ (29,082)")),
+)
+
+
+def _unit_on_header(place: str, phrase: str) -> str:
+    """A fixed-width statement with its unit phrase on a header line: right of the period
+    headings, right or left of the years, or wrapped over the two heading lines."""
+    pad = " " * 40
+    periods = pad + "Three Months Ended".center(24) + "Nine Months Ended".center(24)
+    ends = pad + "September 30,".center(24) * 2
+    years = _aligned("", ("2025", "2024", "2025", "2024"), 40, 12)
+    if place == "period line, right":
+        periods += "    " + phrase
+    elif place == "year line, right":
+        years += "    " + phrase
+    elif place == "year line, left":
+        years = phrase.ljust(40) + years[40:]
+    else:
+        head, tail = phrase.split(" except ")
+        periods += "    " + head + " except"
+        ends += " " * (len(periods) - len(ends) - len(tail)) + tail
+    rule = pad + "   ---------" * 4
+    body = [_aligned(label, cells, 40, 12) for label, cells in _HEADER_UNIT_ROWS]
+    return "\n".join([*_HEADER_UNIT_LEAD, periods, ends, years, rule, *body, ""])
+
+
+_HEADER_UNIT_PLACES = ("period line, right", "year line, right", "year line, left")
+_HEADER_UNIT_PHRASES = {"(in thousands, except per share data)": 1000, "($ in millions)": 1000000}
+
+
+@pytest.mark.parametrize(
+    ("place", "phrase"),
+    [
+        *((place, phrase) for place in _HEADER_UNIT_PLACES for phrase in _HEADER_UNIT_PHRASES),
+        ("wrapped over the heading lines", "(in thousands, except per share data)"),
+    ],
+)
+def test_a_unit_phrase_on_a_header_line_is_the_scale_not_a_column(
+    tmp_path: Path, place: str, phrase: str
+) -> None:
+    path = _release(tmp_path, _unit_on_header(place, phrase), ".txt")
+    facts = _facts(path)
+    scale = _HEADER_UNIT_PHRASES[phrase]
+    assert [
+        facts.get(("Revenues", c))
+        for c in (
+            "D2025-07-01_2025-09-30",
+            "D2024-07-01_2024-09-30",
+            "D2025-01-01_2025-09-30",
+            "D2024-01-01_2024-09-30",
+        )
+    ] == [Decimal(v) * scale for v in ("158057", "131745", "451330", "376123")]
+    assert facts.get(("NetIncomeLoss", "D2024-07-01_2024-09-30")) == Decimal(-7570) * scale
+    assert facts.get(("NetIncomeLoss", "D2025-01-01_2025-09-30")) == Decimal(-4490) * scale
+
+
 # --- a quarter and the month it ends ----------------------------------------------------
 
 

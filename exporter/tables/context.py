@@ -26,8 +26,8 @@ from exporter.tables.decimals import (
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.numbering import without_serial_column
 from exporter.tables.resolve import period_of
-from exporter.tables.scale import SCALE, only_a_unit
 from exporter.taxonomy import Taxonomy
+from exporter.unit_phrases import SCALE, only_a_unit
 from exporter.vocabulary import vocabulary
 
 _LOOKBACK = 4

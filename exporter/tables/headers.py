@@ -32,8 +32,9 @@ from exporter.tables.model import Column
 from exporter.tables.quarter_ends import with_quarters_ended
 from exporter.tables.resolve import Resolution, checked_against_title, only_a_year, resolve
 from exporter.tables.rows import mentions
-from exporter.tables.scale import only_a_unit, parse_scale, scale_in_words
+from exporter.tables.scale import parse_scale, scale_in_words
 from exporter.taxonomy import ConceptType, LineMeasure, Restatement
+from exporter.unit_phrases import only_a_unit
 from exporter.vocabulary import MONTH_NAMES, vocabulary
 
 _MONTH_DAY = re.compile(

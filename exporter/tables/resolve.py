@@ -18,7 +18,7 @@ from functools import cache
 from exporter.period_phrases import PeriodPhrase, parse_phrase
 from exporter.periods import Period, months_back
 from exporter.tables.calendar import FiscalCalendar, is_month_end, months_into_year
-from exporter.tables.scale import only_a_unit
+from exporter.unit_phrases import only_a_unit
 from exporter.vocabulary import vocabulary
 
 

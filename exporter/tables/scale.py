@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exporter.tables.model import Scale
-from exporter.vocabulary import packaged_currencies
+from exporter.unit_phrases import SCALE, only_a_unit
 
 SCALE_WORDS = {
     "thousand": 3,
@@ -27,55 +27,6 @@ SCALE_WORDS = {
 }
 
 
-def _codes() -> str:
-    """An alternation of the taxonomy's ISO codes, and the other three capital letters
-    releases print for a currency ("RMB", "NIS"), longest first."""
-    spellings = {s for c, names in packaged_currencies().items() for s in (c, *names)}
-    return "|".join(sorted((s for s in spellings if re.fullmatch(r"[A-Z]{3}", s)), reverse=True))
-
-
-def _names() -> str:
-    """An alternation of the taxonomy's currency codes and names written as words ("yen",
-    "won", "Swiss francs"), for a scale printed before the currency ("million yen")."""
-    spellings = {s for c, names in packaged_currencies().items() for s in (c, *names)}
-    words = (s for s in spellings if re.fullmatch(r"[A-Za-z][A-Za-z. ]+[A-Za-z]", s))
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_CODES = _codes()
-# The currencies' one-word names ("yen", "won", "euros"), which a unit line may print.
-_CURRENCY_WORDS = frozenset(
-    n.lower() for names in packaged_currencies().values() for n in names if n.isalpha()
-)
-# A currency's symbol or code, for the short forms written after it ("EUR m", "£bn").
-_MONEY = (
-    r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9\u20a9]"
-    rf"|\b(?:{_CODES})|\bRs\.?|\b(?-i:RM))"
-)
-_WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
-# A scale word with the power of ten it counts in before it ("KRW 100 million", "100
-# million yen", "RMB 10 thousand"), as Korean, Japanese and Chinese units are translated.
-_COUNTED = rf"(?:10{{1,2}}\s+)?(?:{_WORDS})"
-SCALE = re.compile(
-    rf"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?({_WORDS})\b"
-    r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
-    rf"|\b({_WORDS})\s+of\s+"
-    rf"|\(\s*(?:US|A|C|HK|NT)?[$\u20ac\u00a3\u00a5\u20b9]\s*({_WORDS})\b"
-    rf"|{_MONEY}\s*({_COUNTED})\b"
-    # "million yen", "100 million won": the scale before the currency's name
-    rf"|\b({_COUNTED})\s+(?:{_names()})\b"
-    rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
-    # "EUR 000", "£000", "$000s": thousands written as the zeros they drop
-    rf"|{_MONEY}\s?'?(000)s?(?![\d,.])"
-    # "in NOK 1000", "(in 1,000 EUR)": the unit the amounts count
-    rf"|\bin\s+(?:{_MONEY}\s*)?(1[,.\s]?000(?:[,.\s]?000)?)(?![\d,.])"
-    # "TEUR", "kEUR", "MSEK", "MUSD": the scale's letter joined before the code
-    rf"|\b(?-i:([kKtT]|M|m)(?:{_CODES}))\b"
-    # "Rm", "R'm", "Rbn", "R'000": rand with its scale, as South African releases print it
-    # (case matters: "RM" is the ringgit)
-    r"|\b(?-i:R'?(m|mn|bn))\b|\b(?-i:R)'(000)\b",
-    re.IGNORECASE,
-)
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>.*)", re.IGNORECASE)
 _SHARES_SCALE = re.compile(
     r"\bshares?\b[^;)]{0,40}?\b(?:in|reflected in|are in|stated in)\s+"
@@ -83,11 +34,6 @@ _SHARES_SCALE = re.compile(
     re.IGNORECASE,
 )
 _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
-
-
-# Words a unit line may hold besides its scale and currency ("Amounts in TEUR", "All
-# figures in EUR thousand, unaudited").
-_UNIT_LINE_WORDS = frozenset(("in", "amounts", "amount", "all", "figures", "unaudited", "of"))
 
 
 # A scale a label or a column header states for its own figures: "(in thousands)", or
@@ -143,20 +89,6 @@ def without_unit_at_the_end(label: str) -> str:
     "Revenue"): the unit says how the row is printed, not which line item it is."""
     unit = _trailing_unit(label)
     return label[: unit.start()].rstrip() if unit else label
-
-
-# "Unit:" before the unit, as Korean, Chinese, Japanese and Taiwanese releases print it
-# ("(Unit: KRW billion)", "[Unit: million yen]"): a name for the line, not a title.
-_UNIT_LEAD = re.compile(r"^\W*units?\s*[:\uff1a]", re.IGNORECASE)
-
-
-def only_a_unit(text: str) -> bool:
-    """A line that is a scale and a currency and nothing else (no title in it)."""
-    if not SCALE.search(text):
-        return False
-    rest = re.findall(r"[A-Za-z]{2,}", SCALE.sub(" ", _UNIT_LEAD.sub(" ", text)))
-    allowed = _UNIT_LINE_WORDS | _CURRENCY_WORDS
-    return all(w.lower() in allowed or re.fullmatch(r"[A-Z]{3}", w) for w in rest)
 
 
 def _power(unit: str) -> int:

@@ -47,6 +47,7 @@ from exporter.ingest.text.ragged import (
 )
 from exporter.labels import is_stub_caption
 from exporter.numbers import is_placeholder, parse_number
+from exporter.unit_phrases import states_a_unit
 from exporter.vocabulary import vocabulary
 
 _TABLE_OPEN = re.compile(r"^\s*<TABLE\b[^>]*>\s*$", re.IGNORECASE)
@@ -632,7 +633,7 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     named = sorted({*named, *_stacked_heads(text, region, data[0], layout)})
     region.header = sorted([*region.header, *named])
     region.body = [i for i in region.body if i not in named]
-    captions: list[Block] = []
+    captions = [text_block([phrase], index) for index, phrase in _unit_phrases(text, region.header)]
     header: list[Row] = []
     for index in region.header:
         if _over_labels(text[index], layout):
@@ -652,6 +653,47 @@ def read_fixed(lines: list[str], start: int, end: int) -> list[Block]:
     table = make_table(header, [], first + 1)
     notes = [Paragraph(text=lines[i].strip(), line=i + 1) for i in region.notes if lines[i].strip()]
     return [*captions, table.model_copy(update={"rows": (*table.rows, *rows)}), *notes]
+
+
+def _unit_phrases(text: dict[int, str], header: list[int]) -> list[tuple[int, str]]:
+    """The unit phrase printed on a header line ("(in thousands, except per share data)"
+    right of the period headings, or left or right of the years), blanked out of its line,
+    with the line it starts on: a unit is the table's caption, never a column head, and
+    counted as one it would shift the headings it stands beside off their columns. A line
+    printing several units ("$m  $m  %" under the years) gives each column its own and
+    keeps them. A phrase whose bracket a line leaves open goes on to the bracket's close
+    on the next header line."""
+    found: list[tuple[int, str]] = []
+    for position, index in enumerate(header):
+        parts = cut(text[index])
+        units = [t for t in (*parts.label, *parts.values) if states_a_unit(t.text)]
+        if len(units) != 1:
+            continue
+        token = units[0]
+        _blank(text, index, token)
+        phrase = token.text
+        if phrase.count("(") > phrase.count(")") and position + 1 < len(header):
+            phrase = f"{phrase} {_bracket_close(text, header[position + 1], token)}".strip()
+        found.append((index, phrase))
+    return found
+
+
+def _bracket_close(text: dict[int, str], index: int, token: _Token) -> str:
+    """The rest of a bracketed phrase wrapped onto the next header line: the piece there
+    under it that closes the bracket, blanked out of that line."""
+    parts = cut(text[index])
+    for piece in (*parts.label, *parts.values):
+        under = piece.start < token.end and token.start < piece.end
+        if under and piece.text.endswith(")") and "(" not in piece.text:
+            _blank(text, index, piece)
+            return piece.text
+    return ""
+
+
+def _blank(text: dict[int, str], index: int, token: _Token) -> None:
+    """The line with the token's characters spaced out, every other position kept."""
+    line = text[index]
+    text[index] = line[: token.start] + " " * (token.end - token.start) + line[token.end :]
 
 
 def _stacked_heads(text: dict[int, str], region: _Region, first: int, layout: _Layout) -> list[int]:
