@@ -352,24 +352,21 @@ class ExtensionRegistry:
         currencies)": RevenuesPercentChangeLocalCurrencies)."""
         suffix = "PercentChange" if percent else "Change"
         name = f"{base.name}{suffix}{concept_name(qualifier) if qualifier else ''}"
-        if name not in self.concepts:
-            words = f"{'% ' if percent else ''}change{f', {qualifier}' if qualifier else ''}"
-            # A balance's change happens between two dates: over the span from the earlier
-            # to the later (an increase or decrease), never a balance at the later date.
-            against = (
-                "from the earlier date to the later"
-                if base.period is PeriodType.INSTANT
-                else "against the prior period"
-            )
-            self.concepts[name] = Concept(
-                name=name,
-                type=ConceptType.PERCENT if percent else base.type,
-                period=PeriodType.DURATION,
-                label=f"{base.label} ({words})",
-                documentation=f"Change of {base.label!r} {against}, as printed.",
-                extension=True,
-            )
-        return self.concepts[name]
+        words = f"{'% ' if percent else ''}change{f', {qualifier}' if qualifier else ''}"
+        # A balance's change happens between two dates: over the span from the earlier to
+        # the later (an increase or decrease), never a balance at the later date.
+        against = (
+            "from the earlier date to the later"
+            if base.period is PeriodType.INSTANT
+            else "against the prior period"
+        )
+        return self._derived(
+            name,
+            ConceptType.PERCENT if percent else base.type,
+            PeriodType.DURATION,
+            f"{base.label} ({words})",
+            f"Change of {base.label!r} {against}, as printed.",
+        )
 
     def rebased(self, name: str, general: str, base: Concept) -> str | None:
         """The concept `name` (a change or variant of `general`) made for `base` instead,
@@ -386,30 +383,38 @@ class ExtensionRegistry:
 
     def variant(self, base: Concept, kind: ConceptType) -> Concept:
         """The concept for a base concept's figures printed as a ratio or per share."""
-        name = f"{base.name}{_VARIANT_SUFFIXES[kind]}"
-        if name not in self.concepts:
-            words = {ConceptType.PERCENT: "as a percentage", ConceptType.PER_SHARE: "per share"}
-            self.concepts[name] = Concept(
-                name=name,
-                type=kind,
-                period=base.period,
-                label=f"{base.label} ({words[kind]})",
-                documentation=f"{base.label!r} printed {words[kind]}.",
-                extension=True,
-            )
-        return self.concepts[name]
+        words = {ConceptType.PERCENT: "as a percentage", ConceptType.PER_SHARE: "per share"}
+        return self._derived(
+            f"{base.name}{_VARIANT_SUFFIXES[kind]}",
+            kind,
+            base.period,
+            f"{base.label} ({words[kind]})",
+            f"{base.label!r} printed {words[kind]}.",
+        )
 
     def measure(self, base: Concept, measure: LineMeasure) -> Concept:
         """The concept for one measure of a line over a period ("Loans" average balance:
         LoansAverageBalance): its own fact, never the line's balance at a date."""
-        name = f"{base.name}{measure.name}"
+        return self._derived(
+            f"{base.name}{measure.name}",
+            measure.type,
+            PeriodType.DURATION,
+            f"{base.label} ({measure.label})",
+            f"The {measure.label} of {base.label!r} over the period.",
+        )
+
+    def _derived(
+        self, name: str, kind: ConceptType, period: PeriodType, label: str, documentation: str
+    ) -> Concept:
+        """The extension concept `name` derived from another (its change, ratio or per-share
+        variant, a measure of it), made the first time it is asked for."""
         if name not in self.concepts:
             self.concepts[name] = Concept(
                 name=name,
-                type=measure.type,
-                period=PeriodType.DURATION,
-                label=f"{base.label} ({measure.label})",
-                documentation=f"The {measure.label} of {base.label!r} over the period.",
+                type=kind,
+                period=period,
+                label=label,
+                documentation=documentation,
                 extension=True,
             )
         return self.concepts[name]
