@@ -52,7 +52,7 @@ FUZZ_SEED ?= 1
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run_all.py --seconds $(FUZZ_SECONDS) --runs 1000000000 --seed $(FUZZ_SEED) --grow
 
-# batch conversion of DOCS generated releases with --jobs 1 and 2 (see README)
+# batch conversion of DOCS generated releases with --jobs 1 and 2 (see docs/testing.md)
 DOCS ?= 200
 bench-batch: $(STAMP)
 	$(BIN)/python bench/batch.py --docs $(DOCS)

@@ -4,7 +4,7 @@ variation through our validator.
 The suite is a shared test resource, never copied into the project: it is found through
 `XBRL_CONFORMANCE_DIR` (default `../shared/conformance` next to the repository) and
 extracted to a temporary folder. `tests/test_conformance.py` holds the verdicts to the
-suite's; run this module directly for the figures the README gives:
+suite's; run this module directly for the figures docs/validation.md gives:
 
     .venv/bin/python tests/conformance.py [--misses]
 """

@@ -4,7 +4,7 @@
 raises (None: it converts), a fragment of the one-line message, and extra command-line
 arguments. `tests/test_hostile.py` runs them through the library and the command line;
 `python tests/hostile_corpus.py DIR` writes them all to DIR (for fuzzing seeds or a look).
-The README's error table lists the same cases.
+The error table of docs/errors.md lists the same cases.
 """
 
 from __future__ import annotations

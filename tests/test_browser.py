@@ -78,7 +78,7 @@ def test_every_tagged_fact_is_visible_and_shows_the_printed_value(
         collected = page.evaluate(_COLLECT)
     tags = [t for t in collected if not t["hidden"]]
     assert all(not t["visible"] for t in collected if t["hidden"])
-    # Every number printed in the sample's tables (README, "Tests"), once each.
+    # Every number printed in the sample's tables (docs/testing.md), once each.
     assert len(tags) == len({t["cellId"] for t in tags}) == 499
     for tag in tags:
         assert tag["visible"] and tag["width"] > 0 and tag["height"] > 0, tag

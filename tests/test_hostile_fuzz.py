@@ -11,7 +11,7 @@ corpus replayed.
 - Without atheris, the same harness functions run under hypothesis (fixed seed: the "ci"
   profile of `tests/conftest.py`), from the same seeds and from random bytes.
 
-For a long local run that grows the corpus: `make fuzz` (README, "Tests").
+For a long local run that grows the corpus: `make fuzz` (docs/testing.md).
 """
 
 from __future__ import annotations
