@@ -32,6 +32,11 @@ class PeriodPhrase:
     end: date | None = None
     month_day: tuple[int, int] | None = None
     years: tuple[int, ...] = ()
+    # The dates a title or spanning header lists, one for each period it compares
+    # ("November 1, 2025 and November 2, 2024", "September 30, 2025 and 2024", "December
+    # 31, 2025, 2024 and 2023"): each column is the one its own year or label names, never
+    # the last one listed (`end` keeps the date read last, as for any phrase).
+    ends: tuple[date, ...] = ()
     span: tuple[str, int] | None = None  # ("months", 3), ("weeks", 13), ("days", 92)
     quarter: int | None = None
     half: int | None = None
@@ -53,6 +58,11 @@ class PeriodPhrase:
         if self.fiscal_year is not None:
             return self.fiscal_year
         return self.years[-1] if self.years else None
+
+    @property
+    def named_years(self) -> set[int]:
+        """Every year the phrase names: its lone years, its date's and its listed dates'."""
+        return {*self.years, *(d.year for d in self.ends), *([self.end.year] if self.end else [])}
 
     @property
     def has_date(self) -> bool:
@@ -120,8 +130,12 @@ class PeriodPhrase:
             updates["open_end"] = self.open_end or other.open_end
         own_year = bool(self.years) or self.fiscal_year is not None
         takes_day = not (self._outlasts(other) or self.names_fiscal_period)
+        if self.end is None and self.month_day is None and other.ends and not self._outlasts(other):
+            # Which of the dates listed for the compared periods is this column's, its own
+            # year or fiscal label says (`resolve`), a label's as well as a year's.
+            updates["ends"] = other.ends
         if self.end is None and self.month_day is None and takes_day:
-            other_years = set(other.years) | ({other.end.year} if other.end else set())
+            other_years = other.named_years
             if not own_year and other.end is not None and len(other_years) == 1:
                 updates["end"] = other.end
             else:
@@ -266,6 +280,9 @@ def _dates(text: str, parts: dict[str, object]) -> str:
     dates joined as a range ("April 1, 2024 to March 31, 2025") give the span between."""
     original = text
     text, found = _found_dates(text, parts)
+    text, found = _listed_years(text, found)
+    if ends := _listed_dates(text, found):
+        parts["ends"] = ends
     if found:
         _, _, end, month_day = max(found, key=lambda f: f[0])
         parts["end"], parts["month_day"] = end, month_day
@@ -273,6 +290,47 @@ def _dates(text: str, parts: dict[str, object]) -> str:
             parts["span"] = span
             text = re.sub(r"^\s*from\b", " ", text)
     return text
+
+
+def _listed_years(text: str, found: list[_Found]) -> tuple[str, list[_Found]]:
+    """ "September 30, 2025 and 2024", "December 31, 2025, 2024 and 2023": the years
+    listed after a date are that day in each of them, dates of the listing like the
+    first (read as lone years they would be taken for a column's own)."""
+    joins = vocabulary().alternatives("listing")
+    after = re.compile(rf"(?:\s*(?:{joins})\s*)+(?P<year>(?:19|20)\d\d)(?![\d%/-]|,\d)")
+    added: list[_Found] = []
+    for _, stop, day, _ in sorted(found, key=lambda f: f[0]):
+        if day is None:
+            continue
+        while (match := after.match(text, stop)) is not None:
+            listed = _safe_date(int(match["year"]), day.month, day.day)
+            if listed is None or any(stop <= other < match.end() for other, *_ in found):
+                break  # (a date read already, blanked out, is no listing word)
+            start_year, stop = match.start("year"), match.end()
+            added.append((start_year, stop, listed, None))
+            text = text[:start_year] + " " * (stop - start_year) + text[stop:]
+    return text, sorted([*found, *added], key=lambda f: f[0])
+
+
+def _listed_dates(text: str, found: list[_Found]) -> tuple[date, ...]:
+    """The dates of a listing of compared periods: full dates printed one after another
+    with only listing words between them ("and", ","), in at least two years, the last
+    the phrase prints. A date printed after them ("3/25/2023", a column's own under the
+    listing of its spanning header) is the column's: the listing then dates nothing."""
+    joins = re.compile(rf"(?:\s*(?:{vocabulary().alternatives('listing')})\s*)+")
+    runs: list[list[date]] = []
+    previous_stop = None
+    for start, stop, day, _ in found:
+        joined = previous_stop is not None and joins.fullmatch(text, previous_stop, start)
+        if day is not None and joined and runs:
+            runs[-1].append(day)
+        elif day is not None:
+            runs.append([day])
+        previous_stop = stop if day is not None else None
+    last = runs[-1] if runs else []
+    if len(last) > 1 and len({d.year for d in last}) > 1 and previous_stop is not None:
+        return tuple(last)
+    return ()
 
 
 def _found_dates(text: str, parts: dict[str, object]) -> tuple[str, list[_Found]]:
@@ -518,7 +576,7 @@ def single_period(text: str) -> PeriodPhrase:
     """
     phrase = parse_phrase(text)
     joining = set(vocabulary().words["joining"])
-    years = set(phrase.years) | ({phrase.end.year} if phrase.end else set())
+    years = phrase.named_years
     if len(years) > 1 or joining & set(phrase.words):
         return PeriodPhrase()
     return phrase
@@ -532,7 +590,7 @@ def dated_day(text: str) -> PeriodPhrase:
     if len(_days_named(text)) != 1:
         return PeriodPhrase()
     phrase = parse_phrase(text)
-    years = set(phrase.years) | ({phrase.end.year} if phrase.end else set())
+    years = phrase.named_years
     if phrase.end is not None and len(years) == 1:
         return PeriodPhrase(end=phrase.end)
     month_day = phrase.month_day or ((phrase.end.month, phrase.end.day) if phrase.end else None)

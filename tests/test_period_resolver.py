@@ -844,3 +844,64 @@ def test_fiscal_labels_read_a_year_off_their_titles_date_give_no_facts(tmp_path:
     revenue, reasons = _revenue_by_period(text, tmp_path)
     assert revenue == {}
     assert sum("read a year off its title's date" in r for r in reasons) == 15
+
+
+_THIRTEEN_WEEKS = "Thirteen Weeks Ended November 1, 2025 and November 2, 2024"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (f"{_THIRTEEN_WEEKS} Q3 2025", Period(start=D(2025, 8, 3), end=D(2025, 11, 1))),
+        (f"{_THIRTEEN_WEEKS} Q3 2024", Period(start=D(2024, 8, 4), end=D(2024, 11, 2))),
+        (f"{_THIRTEEN_WEEKS} 2024", Period(start=D(2024, 8, 4), end=D(2024, 11, 2))),
+        (f"{_THIRTEEN_WEEKS} % of Net Sales", None),
+        ("As of June 30, 2025 and December 31, 2024 2025", Period(end=D(2025, 6, 30))),
+        ("As of June 30, 2025 and December 31, 2024 2024", Period(end=D(2024, 12, 31))),
+        (
+            "For the Years Ended December 31, 2025, 2024, and 2023 2024",
+            Period(start=D(2024, 1, 1), end=D(2024, 12, 31)),
+        ),
+        (
+            "Three Months Ended September 30, 2025 and 2024 2024",
+            Period(start=D(2024, 7, 1), end=D(2024, 9, 30)),
+        ),
+        # A listed day of one day of the year still dates another year's column.
+        (
+            "Three Months Ended September 30, 2025 and 2024 2023",
+            Period(start=D(2023, 7, 1), end=D(2023, 9, 30)),
+        ),
+        # The column's own date under the listing is its period.
+        (
+            "12 Weeks Ended March 25, 2023 and March 19, 2022 12 Weeks Ended 3/19/2022",
+            Period(start=D(2021, 12, 26), end=D(2022, 3, 19)),
+        ),
+    ],
+    ids=[
+        "label-2025",
+        "label-2024",
+        "year",
+        "no-year",
+        "balance-2025",
+        "balance-2024",
+        "three-years",
+        "day-and-years",
+        "year-not-listed",
+        "own-date",
+    ],
+)
+def test_a_header_listing_a_date_for_each_period_gives_the_column_the_one_of_its_year(
+    header: str, expected: Period | None
+) -> None:
+    """Not the last date listed: the one in the year the column's own header names."""
+    assert resolve(parse_phrase(header), None).period == expected
+
+
+def test_a_title_listing_dates_completes_a_year_with_the_date_in_that_year() -> None:
+    title = parse_phrase("As of June 30, 2025 and December 31, 2024")
+    assert resolve(parse_phrase("2025").completed_by(title), None).period == Period(
+        end=D(2025, 6, 30)
+    )
+    assert resolve(
+        parse_phrase("Q3 2025").completed_by(parse_phrase(_THIRTEEN_WEEKS)), None
+    ).period == (Period(start=D(2025, 8, 3), end=D(2025, 11, 1)))

@@ -17,6 +17,11 @@ carry it, with the facts expected written by hand.
 - One period printed as restated beside the figures first reported ("Q3 2024 (as
   restated) | Q3 2024 (as reported)"): the restated figures are the period's facts, the
   others the previously reported member of the restatement axis.
+- A title naming one date for each compared period ("Thirteen Weeks Ended November 1,
+  2025 and November 2, 2024", "As of June 30, 2025 and December 31, 2024", "Years Ended
+  December 31, 2025, 2024 and 2023") over columns naming only their year or quarter
+  ("Q3 2025 | Q3 2024", "2025 | 2024"): each column is the date in its own year, in text
+  and HTML, whether the title spans the columns as a header row or stands above the table.
 - Negatives printed with a triangle ("Treasury shares \u25b312,408", "\u25b2 22,415"), as
   Japanese statements print them, in text, HTML and PDF.
 """
@@ -4779,3 +4784,110 @@ def test_bare_dates_not_a_quarter_apart_leave_flows_unplaced(
     assert set(facts) == {"Deposits"}
     flows = {u.label for u in converted.facts.unmapped if "no period" in u.reason}
     assert flows == {"Net interest income", "Net income", "Earnings per share - diluted"}
+
+
+# --- a title naming one date for each compared period -----------------------------------
+
+_SALES = "RevenueFromContractWithCustomerExcludingAssessedTax"
+_LISTING_LEAD = (
+    "Harbor Goods Reports Results",
+    "",
+    "DAYTON, Ohio, November 20, 2025 -- Harbor Goods, Inc. today reported its results.",
+    "",
+)
+# title, column headers, rows (label and one figure per column), as printed.
+_LISTINGS: dict[str, tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]]] = {
+    "weeks": (
+        "Thirteen Weeks Ended November 1, 2025 and November 2, 2024",
+        ("Q3 2025", "Q3 2024"),
+        (("Net sales", "1,842,316", "1,731,905"), ("Net income", "118,304", "96,384")),
+    ),
+    "weeks-years": (
+        "Thirteen Weeks Ended November 1, 2025 and November 2, 2024",
+        ("2025", "2024"),
+        (("Net sales", "1,842,316", "1,731,905"), ("Net income", "118,304", "96,384")),
+    ),
+    "balance-sheet": (
+        "As of June 30, 2025 and December 31, 2024",
+        ("2025", "2024"),
+        (
+            ("Total assets", "9,810,442", "9,402,117"),
+            ("Total liabilities", "6,120,390", "5,980,001"),
+        ),
+    ),
+    "three-years": (
+        "For the Years Ended December 31, 2025, 2024 and 2023",
+        ("2025", "2024", "2023"),
+        (("Net sales", "4,210", "3,980", "3,615"), ("Net income", "412", "377", "301")),
+    ),
+}
+# The facts expected, by hand: concept, context, value.
+_LISTED_FACTS: dict[str, set[tuple[str, str, Decimal]]] = {
+    "weeks": {
+        (_SALES, "D2025-08-03_2025-11-01", Decimal("1842316000")),
+        (_SALES, "D2024-08-04_2024-11-02", Decimal("1731905000")),
+        ("NetIncomeLoss", "D2025-08-03_2025-11-01", Decimal("118304000")),
+        ("NetIncomeLoss", "D2024-08-04_2024-11-02", Decimal("96384000")),
+    },
+    "balance-sheet": {
+        ("Assets", "I2025-06-30", Decimal("9810442000")),
+        ("Assets", "I2024-12-31", Decimal("9402117000")),
+        ("Liabilities", "I2025-06-30", Decimal("6120390000")),
+        ("Liabilities", "I2024-12-31", Decimal("5980001000")),
+    },
+    "three-years": {
+        (_SALES, "D2025-01-01_2025-12-31", Decimal("4210000")),
+        (_SALES, "D2024-01-01_2024-12-31", Decimal("3980000")),
+        (_SALES, "D2023-01-01_2023-12-31", Decimal("3615000")),
+        ("NetIncomeLoss", "D2025-01-01_2025-12-31", Decimal("412000")),
+        ("NetIncomeLoss", "D2024-01-01_2024-12-31", Decimal("377000")),
+        ("NetIncomeLoss", "D2023-01-01_2023-12-31", Decimal("301000")),
+    },
+}
+_LISTED_FACTS["weeks-years"] = _LISTED_FACTS["weeks"]
+
+
+def _listing_html(case: str, title_in_header: bool) -> str:
+    title, headers, rows = _LISTINGS[case]
+    statement = "BALANCE SHEETS" if case == "balance-sheet" else "STATEMENTS OF INCOME"
+    width = len(headers)
+    head = f"<tr><td></td><td colspan='{width}'>{title}</td></tr>" if title_in_header else ""
+    head += "<tr><td></td>" + "".join(f"<td>{h}</td>" for h in headers) + "</tr>"
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    above = "" if title_in_header else f"<p><b>{title}</b></p>"
+    lead = "".join(f"<p>{text}</p>" for text in _LISTING_LEAD if text)
+    return (
+        f"<html><body>{lead}<p><b>HARBOR GOODS, INC.<br>CONDENSED CONSOLIDATED {statement}"
+        f"<br>(in thousands of U.S. dollars)</b></p>{above}<table>{head}{body}</table></body></html>"
+    )
+
+
+def _listing_text(case: str, title_in_header: bool) -> str:
+    title, headers, rows = _LISTINGS[case]
+    statement = "BALANCE SHEETS" if case == "balance-sheet" else "STATEMENTS OF INCOME"
+    lines = [*_LISTING_LEAD, "HARBOR GOODS, INC.", f"CONDENSED CONSOLIDATED {statement}"]
+    lines += ["(in thousands of U.S. dollars)", ""]
+    if title_in_header:
+        lines.append(f"\t{title}")
+    else:
+        lines += [title, ""]
+    lines.append("\t".join(("", *headers)))
+    lines += ["\t".join(row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("title_in_header", [True, False], ids=["header-row", "above"])
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+@pytest.mark.parametrize("case", list(_LISTINGS))
+def test_a_title_naming_a_date_for_each_period_dates_each_column_by_its_year(
+    tmp_path: Path, case: str, suffix: str, title_in_header: bool
+) -> None:
+    """The last date the title names is no more each column's than the first: "Q3 2024"
+    is the quarter ended November 2, 2024, "Q3 2025" the one ended November 1, 2025."""
+    make = _listing_html if suffix == ".html" else _listing_text
+    facts = _facts(_release(tmp_path, make(case, title_in_header), suffix))
+    found = {(concept, context, value) for (concept, context), value in facts.items()}
+    assert _LISTED_FACTS[case] <= found
+    expected_contexts = {context for _, context, _ in _LISTED_FACTS[case]}
+    listed = {_SALES, "NetIncomeLoss", "Assets", "Liabilities"}
+    assert {c for n, c in facts if n in listed} == expected_contexts

@@ -358,7 +358,7 @@ def _title_period(raw: RawTable) -> PeriodPhrase:
     ("Revenue by segment for the three months ended September 30, 2025:"), else the one
     the title or caption names, for columns whose headers name none."""
     lead = lead_period(raw.lead)
-    years = {*lead.years, lead.end.year if lead.end else None, lead.fiscal_year} - {None}
+    years = {*lead.named_years, lead.fiscal_year} - {None}
     if len(years) == 1:
         return lead
     return single_period(f"{raw.title} {raw.caption}")
@@ -373,6 +373,7 @@ def _phrase_for(phrase: PeriodPhrase, kind: str) -> PeriodPhrase:
         end=phrase.end,
         month_day=phrase.month_day,
         years=phrase.years,
+        ends=phrase.ends,
         fiscal_year=phrase.fiscal_year,
         split_year=phrase.split_year,
         instant=phrase.instant,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -45,6 +45,11 @@ def resolve(
 ) -> Resolution:
     """The period `phrase` names; `instants` says the table holds balances (a balance
     sheet), so a bare year there is the fiscal year's end."""
+    if phrase.ends and (phrase.end is None or phrase.end in phrase.ends):
+        listed = _listed_end(phrase)
+        if isinstance(listed, Resolution):
+            return listed
+        phrase = listed
     end = phrase.end
     if end is None and phrase.month_day and phrase.year is not None:
         end = _date(phrase.year, *phrase.month_day)
@@ -60,6 +65,35 @@ def resolve(
     if phrase.names_part_of_year:
         return Resolution(missing="a span without its year or end date")
     return Resolution(missing="no date, year or span")
+
+
+def _listed_end(phrase: PeriodPhrase) -> PeriodPhrase | Resolution:
+    """The phrase with the one of its listed dates its own year or fiscal label names
+    ("Thirteen Weeks Ended November 1, 2025 and November 2, 2024" over "Q3 2024"), or why
+    none is: the last date listed is no more this column's than the first.
+
+    The printed dates are the release's own words: a label's year is the year its listed
+    date falls in, rather than whichever year the calendar's guess of the release's label
+    convention would place it in (fiscal years ending in January are named either way).
+    A fiscal label in none of the listed years is placed as labels are, by the calendar;
+    listed days of one day of the year ("September 30, 2025 and 2024") still date a
+    column of another year that day.
+    """
+    own = replace(phrase, end=None, month_day=None, ends=())
+    year = own.year
+    if year is None:
+        return Resolution(missing="a title listing several dates, and no year saying which")
+    near = [d for d in phrase.ends if d.year == year]
+    if len(near) == 1:
+        return replace(own, end=near[0])
+    if own.names_fiscal_period:
+        return own  # "Q2 FY26" under "September 30, 2025 and 2024": the calendar places it
+    days = {(d.month, d.day) for d in phrase.ends}
+    if len(days) == 1 and not near:
+        return replace(own, month_day=days.pop())
+    return Resolution(
+        missing=f"a title listing {', '.join(map(str, phrase.ends))}: none is this column's"
+    )
 
 
 def checked_against_title(
