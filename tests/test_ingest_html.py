@@ -898,3 +898,33 @@ def test_a_currency_mark_in_its_own_cell_joins_a_decimal_comma_number(
         ("NetIncomeLoss", "2024-07-01", "2024-09-30", unit, Decimal("98600000")),
         ("GrossProfit", "2025-07-01", "2025-09-30", unit, Decimal("577400000")),
     } <= facts
+
+
+# Each way a European caption states the scale, with the revenue of Q3 2025 ("1.482,6") it
+# makes, written out.
+_EU_CAPTIONS = {
+    "in Mio. EUR": Decimal("1482600000"),
+    "EUR Mio.": Decimal("1482600000"),
+    "Mio. €": Decimal("1482600000"),
+    "(in EUR Mio.)": Decimal("1482600000"),
+    "in Tsd. EUR": Decimal("1482600"),
+    "Tsd. €": Decimal("1482600"),
+    "TEUR": Decimal("1482600"),
+    "kEUR": Decimal("1482600"),
+    "in Mrd. EUR": Decimal("1482600000000"),
+    "EUR mn": Decimal("1482600000"),
+    "EUR bn": Decimal("1482600000000"),
+    "MEUR": Decimal("1482600000"),
+    "in mln EUR": Decimal("1482600000"),
+    "EUR mill.": Decimal("1482600000"),
+}
+
+
+@pytest.mark.parametrize("caption", list(_EU_CAPTIONS))
+def test_a_european_scale_caption_scales_the_table(caption: str) -> None:
+    """German, Dutch and Nordic scale words ("Mio.", "Tsd.", "Mrd.", "mln", "mill.") are
+    the taxonomy's scale words, as "million" is: unread, every amount came out 10^6 too
+    small."""
+    facts = _eu_facts(_eu_page(caption, "€", "."))
+    revenue = ("Revenues", "2025-07-01", "2025-09-30", "EUR", _EU_CAPTIONS[caption])
+    assert revenue in facts
