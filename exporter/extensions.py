@@ -10,7 +10,9 @@ concepts (the section joins the name), so nothing collides.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from exporter.labels import label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
@@ -170,6 +172,113 @@ def _names_a_date(row: TableRow, taxonomy: Taxonomy, title: str = "") -> bool:
     return named or under or places_at_period_end(title, taxonomy)
 
 
+# Words that end a label's head and start what qualifies it ("Income from equity
+# investments": the head is "Income"), and that join two heads ("Cash and investments").
+_QUALIFYING = frozenset(("of", "for", "from", "in", "on", "at", "by", "per", "to", "with"))
+_JOINING = frozenset(("and", "or", "&"))
+_HEAD_END = re.compile(r"[,(;:\u2013\u2014]| - ")
+
+
+def _head(label: str) -> tuple[tuple[str, ...], ...]:
+    """The label's head phrases, each a run of words whose last is its noun: the words
+    before a qualifier, split where "and" joins two ("Cash and investments" is ("cash",),
+    ("investments",); "Net cash provided by operating activities" is ("net", "cash",
+    "provided"))."""
+    words = _own_words(_HEAD_END.split(label, maxsplit=1)[0])
+    phrases: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for word in words:
+        if word in _QUALIFYING and (current or phrases):
+            break
+        if word in _JOINING:
+            phrases.append(tuple(current))
+            current = []
+        else:
+            current.append(word)
+    return tuple(p for p in (*phrases, tuple(current)) if p)
+
+
+def _qualified(label: str) -> bool:
+    """A label whose head a qualifier follows ("Cash from operations", "Loans to
+    customers"): the qualifier may make a flow of a balance's noun, so its head alone
+    says nothing of when the figure stands."""
+    words = _own_words(_HEAD_END.split(label, maxsplit=1)[0])
+    return any(w in _QUALIFYING for w in words[1:])
+
+
+@dataclass(frozen=True)
+class _HeadEvidence:
+    """How the taxonomy's own labels use each word: the nouns heading its instant and its
+    duration concepts' labels, counted, and every word of an instant concept's label."""
+
+    instant_nouns: Counter[str]
+    duration_nouns: Counter[str]
+    instant_words: frozenset[str]
+    instant_labels: frozenset[tuple[str, ...]]
+
+
+_EVIDENCE: dict[int, _HeadEvidence] = {}
+
+
+def _head_evidence(taxonomy: Taxonomy) -> _HeadEvidence:
+    if id(taxonomy) not in _EVIDENCE:
+        nouns: dict[PeriodType, Counter[str]] = {p: Counter() for p in PeriodType}
+        words: set[str] = set()
+        labels: set[tuple[str, ...]] = set()
+        for concept in taxonomy.concepts.values():
+            if concept.type is ConceptType.ABSTRACT or concept.extension:
+                continue
+            for label in (concept.label, *concept.synonyms):
+                heads = _head(label)
+                nouns[concept.period].update(h[-1] for h in heads)
+                if concept.period is PeriodType.INSTANT:
+                    words.update(w for h in heads for w in h)
+                    labels.add(_own_words(label))
+        _EVIDENCE[id(taxonomy)] = _HeadEvidence(
+            nouns[PeriodType.INSTANT],
+            nouns[PeriodType.DURATION],
+            frozenset(words),
+            frozenset(labels),
+        )
+    return _EVIDENCE[id(taxonomy)]
+
+
+def _heads_like_a_balance(row: TableRow, taxonomy: Taxonomy) -> bool:
+    """A label headed as the taxonomy heads its balances ("Cash and investments", "Net
+    debt", "Customer deposits"): each head's noun heads more of the taxonomy's instant
+    concepts' labels, by a margin, than of its duration concepts' ("cash", "investments",
+    "debt"; not "income", "revenue", "flow"), and every word of the heads is one an
+    instant concept's label carries (so "Net new deposits", a flow, is not one).
+
+    A head with a qualifier after it ("Cash from operations") or an average of a balance
+    ("Average loans") stays a duration, and so does a label an
+    instant concept of the taxonomy is printed by ("Total assets"): the mapper weighed
+    that concept for the row and refused it (an average's footnote, a ratio's base)."""
+    heads = _head(row.label)
+    evidence = _head_evidence(taxonomy)
+    if _own_words(row.label) in evidence.instant_labels or _qualified(row.label):
+        return False
+    averages = {w for p in _phrases(taxonomy, "averages") for w in p}
+    words = {w for h in heads for w in h}
+    return (
+        bool(heads)
+        and not averages & set(_own_words(row.label))
+        and words <= evidence.instant_words
+        and all(_mostly_instant(h[-1], evidence) for h in heads)
+    )
+
+
+# How many more of the taxonomy's labels a noun must head as an instant than as a
+# duration to name a balance: "borrowings" heads both about as often (a balance sheet's
+# and a cash flow's line), and so says nothing.
+_INSTANT_MARGIN = 2
+
+
+def _mostly_instant(noun: str, evidence: _HeadEvidence) -> bool:
+    instants = evidence.instant_nouns[noun]
+    return instants > 0 and instants >= _INSTANT_MARGIN * evidence.duration_nouns[noun]
+
+
 def places_at_period_end(title: str, taxonomy: Taxonomy) -> bool:
     """A title that places its figures at the period's end: a word of an instant
     (periods.toml: "at", "as of") just before a period's end (the taxonomy's period-end
@@ -310,15 +419,23 @@ class ExtensionRegistry:
         money: bool = True,
         printed: TableRow | None = None,
         title: str = "",
+        balance_at_end: bool = False,
     ) -> Concept:
         """The extension concept for `row` (the same one for a repeat of the same row);
         `money` False: its table shows no money, so whole numbers there count things.
         `printed` is the row as printed when `row` names it without its unit's words
         ("Interim dividend (cps)": cents per share), which say what it counts. `title` is
-        the table's title and caption, which may place its figures at the period's end."""
+        the table's title and caption, which may place its figures at the period's end.
+        `balance_at_end`: where the row stands a balance would be the one at the columns'
+        end (not a cash flow statement's movement), so a label headed as the taxonomy heads
+        its balances ("Cash and investments") is one."""
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
         at_a_date = _names_a_date(row, self.taxonomy, title)
-        stands = _counts_staff(row, self.taxonomy) or _names_a_stock(row, self.taxonomy)
+        stands = (
+            _counts_staff(row, self.taxonomy)
+            or _names_a_stock(row, self.taxonomy)
+            or (balance_at_end and _heads_like_a_balance(row, self.taxonomy))
+        )
         if durations and (stands or at_a_date):
             period = PeriodType.INSTANT
         label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"

@@ -535,6 +535,13 @@ class Mapper:
             return True
         return bool(row.sections) and self.names_flows(row.sections[-1])
 
+    def may_stand_at_end(self, table: StatementTable, row: TableRow) -> bool:
+        """Whether a balance named in this row of duration columns would be the balance at
+        their end, as for a taxonomy concept: not in a cash flow statement, under words of
+        change or of an average (see `_balance_at_end`)."""
+        context = (*(self.tokens(s) for s in row.sections), self.tokens(row.label))
+        return _balance_at_end(table.kind, context, self.averages)
+
     def names_flows(self, heading: str) -> bool:
         """Whether a section heading names income or expense ("Interest income:")."""
         return bool(set(label_tokens(heading)) & self._flow_words)
@@ -665,7 +672,10 @@ def _row_mapping(
     named = row.model_copy(update={"label": mapper.own_label(row) or row.label})
     money = mapper.holds_money(table)
     title = f"{table.title} {table.caption}"
-    concept = registry.propose(named, flows, money=money, printed=row, title=title)
+    at_end = mapper.may_stand_at_end(table, row)
+    concept = registry.propose(
+        named, flows, money=money, printed=row, title=title, balance_at_end=at_end
+    )
     update: dict[str, object] = {
         "concept": concept.name,
         "extension": True,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from exporter.vocabulary import packaged_currencies
+from exporter.vocabulary import packaged_currencies, packaged_scale_words
 
 
 def _codes() -> str:
@@ -38,7 +38,16 @@ _MONEY = (
     r"(?:(?:US|A|C|HK|NT|S|R)?[$\u20ac\u00a3\u00a5\u20b9\u20a9]"
     rf"|\b(?:{_CODES})|\bRs\.?|\b(?-i:RM))"
 )
-_WORDS = r"thousands?|millions?|billions?|crores?|lakhs?"
+
+
+def _scale_words() -> str:
+    """An alternation of the taxonomy's scale words ("thousand", "Mio", "Mrd"), each with
+    its plural, longest first (match it ignoring case)."""
+    words = sorted(packaged_scale_words(), key=len, reverse=True)
+    return "|".join(rf"{re.escape(w)}s?" for w in words)
+
+
+_WORDS = _scale_words()
 # A scale word with the power of ten it counts in before it ("KRW 100 million", "100
 # million yen", "RMB 10 thousand"), as Korean, Japanese and Chinese units are translated.
 _COUNTED = rf"(?:10{{1,2}}\s+)?(?:{_WORDS})"
@@ -50,6 +59,8 @@ SCALE = re.compile(
     rf"|{_MONEY}\s*({_COUNTED})\b"
     # "million yen", "100 million won": the scale before the currency's name
     rf"|\b({_COUNTED})\s+(?:{_names()})\b"
+    # "Mio. EUR", "Mrd. €", "Tsd. CHF": an abbreviated scale before the currency's mark
+    rf"|\b({_WORDS})(?:\.\s*|\s+){_MONEY}"
     rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
     # "EUR 000", "£000", "$000s": thousands written as the zeros they drop
     rf"|{_MONEY}\s?'?(000)s?(?![\d,.])"

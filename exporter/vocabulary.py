@@ -73,6 +73,15 @@ def packaged_currencies() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def packaged_scale_words() -> dict[str, int]:
+    """The packaged taxonomy's `[scales]` (scale word: power of ten), read alone: the
+    readers tell a unit line from a header with them before any taxonomy is loaded, and the
+    table stage reads a caption's scale by the same words."""
+    head = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
+    return {word.lower(): int(power) for word, power in head["scales"].items()}
+
+
+@cache
 def packaged_legal_forms() -> frozenset[str]:
     """The abbreviated legal forms of the packaged `narrative.toml`, for the HTML reader,
     which runs before any taxonomy is loaded."""

@@ -825,3 +825,106 @@ def test_a_paragraph_between_div_rows_stays_prose() -> None:
     document = read(f"<div>{rows}<p>The table below shows the balance sheet.</p>{rows}</div>")
     assert len(document.tables) == 2
     assert [b.text for b in document.text_blocks] == ["The table below shows the balance sheet."]
+
+
+# A European release's statement: decimal commas, thousands grouped by full stops or by
+# no-break spaces, and the currency's mark in a cell of its own on the first row and the
+# totals, as Word and newswire pages print it; the caption states the scale.
+_EU_ROWS = [
+    ("Revenue", True, ("1482,6", "1356,1")),
+    ("Cost of sales", False, ("(905,2)", "(830,4)")),
+    ("Gross profit", False, ("577,4", "525,7")),
+    ("Net income", True, ("118,3", "98,6")),
+]
+
+_EU_GROUPS = {"point": ".", "nbsp": "\u00a0"}
+
+
+def _eu_value(value: str, group: str) -> str:
+    """ "1482,6" with its thousands grouped ("1.482,6", "1 482,6")."""
+    whole, fraction = value.split(",")
+    digits = whole.strip("(")
+    if len(digits) > 3:
+        digits = digits[:-3] + group + digits[-3:]
+    return ("(" if whole.startswith("(") else "") + digits + "," + fraction
+
+
+def _eu_page(caption: str, mark: str, group: str) -> str:
+    header = "<tr><td></td><td></td><td>Q3 2025</td><td></td><td>Q3 2024</td></tr>"
+    rows = []
+    for label, marked, values in _EU_ROWS:
+        cells = "".join(
+            f"<td>{mark if marked else ''}</td><td>{_eu_value(v, group)}</td>" for v in values
+        )
+        rows.append(f"<tr><td>{label}</td>{cells}</tr>")
+    return (
+        "<html><body><h1>Nordavia Reports Third Quarter 2025 Results</h1>"
+        "<p>Munich, November 6, 2025 -- Nordavia SE today reported results for the third "
+        "quarter ended September 30, 2025.</p>"
+        "<p><b>Consolidated Income Statement</b></p>"
+        f"<p>{caption}</p><table>{header}{''.join(rows)}</table>"
+        "<p>About Nordavia: an industrial company.</p></body></html>"
+    )
+
+
+def _eu_facts(markup: str) -> set[tuple[str, str, str, str, Decimal]]:
+    conversion = convert_document(read(markup), "eu", ConvertOptions(formats=("xml",)))
+    contexts = {c.id: c.period for c in conversion.facts.contexts}
+    return {
+        (f.concept, str(contexts[f.context].start), str(contexts[f.context].end), f.unit, f.value)
+        for f in conversion.facts.facts
+    }
+
+
+@pytest.mark.parametrize("group", list(_EU_GROUPS))
+@pytest.mark.parametrize(("mark", "unit"), [("€", "EUR"), ("$", "USD")])
+def test_a_currency_mark_in_its_own_cell_joins_a_decimal_comma_number(
+    mark: str, unit: str, group: str
+) -> None:
+    """ "€" | "118,3" is one value, "€118,3", as "€" | "118.3" is: the reader sees a number
+    in either convention, the table stage reads its value. Split, the value fell into a
+    column with no period and the label became "Net income €"."""
+    markup = _eu_page("(in millions)", mark, _EU_GROUPS[group])
+    (found,) = read(markup).tables
+    rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in found.rows}
+    printed = {"point": ["1.482,6", "1.356,1"], "nbsp": ["1 482,6", "1 356,1"]}[group]
+    assert rows["Revenue"] == [f"{mark}{printed[0]}", f"{mark}{printed[1]}"]
+    assert rows["Net income"] == [f"{mark}118,3", f"{mark}98,6"]
+    facts = _eu_facts(markup)
+    assert {
+        ("Revenues", "2025-07-01", "2025-09-30", unit, Decimal("1482600000")),
+        ("Revenues", "2024-07-01", "2024-09-30", unit, Decimal("1356100000")),
+        ("NetIncomeLoss", "2025-07-01", "2025-09-30", unit, Decimal("118300000")),
+        ("NetIncomeLoss", "2024-07-01", "2024-09-30", unit, Decimal("98600000")),
+        ("GrossProfit", "2025-07-01", "2025-09-30", unit, Decimal("577400000")),
+    } <= facts
+
+
+# Each way a European caption states the scale, with the revenue of Q3 2025 ("1.482,6") it
+# makes, written out.
+_EU_CAPTIONS = {
+    "in Mio. EUR": Decimal("1482600000"),
+    "EUR Mio.": Decimal("1482600000"),
+    "Mio. €": Decimal("1482600000"),
+    "(in EUR Mio.)": Decimal("1482600000"),
+    "in Tsd. EUR": Decimal("1482600"),
+    "Tsd. €": Decimal("1482600"),
+    "TEUR": Decimal("1482600"),
+    "kEUR": Decimal("1482600"),
+    "in Mrd. EUR": Decimal("1482600000000"),
+    "EUR mn": Decimal("1482600000"),
+    "EUR bn": Decimal("1482600000000"),
+    "MEUR": Decimal("1482600000"),
+    "in mln EUR": Decimal("1482600000"),
+    "EUR mill.": Decimal("1482600000"),
+}
+
+
+@pytest.mark.parametrize("caption", list(_EU_CAPTIONS))
+def test_a_european_scale_caption_scales_the_table(caption: str) -> None:
+    """German, Dutch and Nordic scale words ("Mio.", "Tsd.", "Mrd.", "mln", "mill.") are
+    the taxonomy's scale words, as "million" is: unread, every amount came out 10^6 too
+    small."""
+    facts = _eu_facts(_eu_page(caption, "€", "."))
+    revenue = ("Revenues", "2025-07-01", "2025-09-30", "EUR", _EU_CAPTIONS[caption])
+    assert revenue in facts

@@ -3493,6 +3493,61 @@ def test_metrics_under_a_title_placing_them_at_period_end_are_instants(
     assert not any(context.startswith("D") for _, context in facts)
 
 
+_TRENDED_ROWS = (
+    ("Revenue", ("$ 412.5", "$ 398.0", "$ 385.2")),
+    ("Net income", ("48.3", "43.0", "38.5")),
+    ("{balance}", ("1,204.7", "1,133.2", "1,071.8")),
+    ("Cash from operations", ("88.1", "75.4", "70.2")),
+    ("Net new deposits", ("12.5", "10.4", "9.8")),
+)
+
+
+def _trended_release(balance: str) -> str:
+    """A fiscal-year release (the year ends in June) with a table of trailing quarters
+    that name no date, holding flows and one balance the taxonomy does not know."""
+    head = "<tr><td></td><td>Q4 FY25</td><td>Q3 FY25</td><td>Q2 FY25</td></tr>"
+    body = "".join(
+        f"<tr><td>{label.format(balance=balance)}</td>"
+        + "".join(f"<td>{c}</td>" for c in cells)
+        + "</tr>"
+        for label, cells in _TRENDED_ROWS
+    )
+    return (
+        "<html><body><p><b>Quillon Networks Reports Fiscal Fourth Quarter 2025 Results</b></p>"
+        "<p>AUSTIN, Texas, August 12, 2025 -- Quillon Networks, Inc. (NASDAQ: QLN) today"
+        " reported results for its fiscal fourth quarter and fiscal year ended June 30,"
+        " 2025.</p><p><b>Trended Financial Highlights</b></p>"
+        "<p>(in millions, except per share data; unaudited)</p>"
+        f"<table>{head}{body}</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("balance", "concept"),
+    [
+        ("Cash and investments", "CashAndInvestments"),
+        ("Customer deposits", "CustomerDeposits"),
+        ("Gross loans", "GrossLoans"),
+    ],
+)
+def test_a_balance_the_taxonomy_does_not_know_under_quarter_columns_is_an_instant(
+    tmp_path: Path, balance: str, concept: str
+) -> None:
+    """A row headed as the taxonomy's balances are ("cash", "investments", "deposits",
+    "loans" head more of its instant concepts' labels than of its flows') is the balance
+    at each quarter's end, though the columns name quarters; a flow beside it headed by
+    such a word but qualified ("Cash from operations") or made new ("Net new deposits")
+    stays the quarter's."""
+    facts = _facts(_release(tmp_path, _trended_release(balance)))
+    assert facts[(concept, "I2025-06-30")] == Decimal("1204700000")
+    assert facts[(concept, "I2025-03-31")] == Decimal("1133200000")
+    assert facts[(concept, "I2024-12-31")] == Decimal("1071800000")
+    assert facts[("Revenues", "D2025-04-01_2025-06-30")] == Decimal("412500000")
+    assert facts[("CashFromOperations", "D2025-04-01_2025-06-30")] == Decimal("88100000")
+    assert facts[("NetNewDeposits", "D2025-01-01_2025-03-31")] == Decimal("10400000")
+    assert not any(c == concept and context.startswith("D") for c, context in facts)
+
+
 def test_a_heading_stating_the_scale_does_not_say_what_its_rows_count(tmp_path: Path) -> None:
     """ "(In millions, except percentages)" printed as a heading over the rows: the amounts
     under it are money in millions; the word "percentages" names the rows that are not."""

@@ -620,8 +620,10 @@ def _is_value(text: str) -> bool:
 
 
 def _numberish(text: str) -> bool:
-    """A number, or the first half of a split negative ("(103")."""
-    return parse_number(text) is not None or parse_number(text + ")") is not None
+    """A number in either decimal convention ("3,120", "118,3", "1.482,6"), or the first
+    half of a split negative ("(103"): the reader only sees that a cell is a number, the
+    table stage, which knows the document's convention, decides its value."""
+    return reads_as_number(text) or reads_as_number(text + ")")
 
 
 def _joins(previous: _Slot, slot: _Slot) -> bool:
@@ -635,7 +637,7 @@ def _joins(previous: _Slot, slot: _Slot) -> bool:
         return _numberish(slot.text) and not is_year(slot.text) and not labelled
     if "%" in slot.text and is_year(previous.text):
         return False
-    return bool(_SUFFIX.match(slot.text)) and parse_number(previous.text + slot.text) is not None
+    return bool(_SUFFIX.match(slot.text)) and reads_as_number(previous.text + slot.text)
 
 
 def _merge_cells(slots: list[_Slot]) -> list[_Slot]:

@@ -7,13 +7,12 @@ import re
 
 from exporter.tables.model import Scale
 from exporter.unit_phrases import SCALE, only_a_unit
+from exporter.vocabulary import packaged_scale_words
 
+# The taxonomy's scale words ("million", "Mio", "Mrd"), and the zeros and letters a unit
+# prints for its scale ("'000", "EURm", "TEUR").
 SCALE_WORDS = {
-    "thousand": 3,
-    "million": 6,
-    "billion": 9,
-    "lakh": 5,  # Indian numbering: 1,00,000
-    "crore": 7,  # 1,00,00,000
+    **packaged_scale_words(),
     "000": 3,
     "'000": 3,
     "1000": 3,
