@@ -251,6 +251,30 @@ def test_pieces_of_a_centred_header_name_every_column_under_them() -> None:
     ]
 
 
+def test_a_month_split_from_its_day_heads_only_its_own_columns() -> None:
+    """ "December" printed a line above its "31," among quarter ends that print their
+    month and day on one line: the columns of "June 30," and "September 30," are not
+    December's, though "December" stands centred over the run of years."""
+    rows = [
+        _spanned(3, (0, 1, ""), (1, 6, "Three Months Ended")),
+        _spanned(4, (0, 1, ""), (3, 2, "December")),
+        _spanned(5, (0, 1, ""), (1, 2, "March 31,"), (3, 2, "31,"), (5, 2, "September 30,")),
+        _row(6, "", "2023", "2023", "2022", "2022", "2022", "2022"),
+        _row(7, "Gross merchandise volume", "9,010", "8,972", "8,830", "8,720", "8,640", "8,540"),
+        _row(8, "Active buyers", "133", "132", "134", "133", "135", "134"),
+    ]
+    (table,) = _understand(Heading(text="Business Metrics", line=1, page=1), _table(1, rows))
+    headers = [c.header for c in table.blocks[0].columns]
+    assert headers == [
+        "Three Months Ended March 31, 2023",
+        "Three Months Ended March 31, 2023",
+        "Three Months Ended December 31, 2022",
+        "Three Months Ended December 31, 2022",
+        "Three Months Ended September 30, 2022",
+        "Three Months Ended September 30, 2022",
+    ]
+
+
 def test_the_same_table_under_another_period_heading_is_a_table_of_its_own() -> None:
     """Page 1: quarter; page 2: the same title and headers for the year to date."""
 

@@ -4946,3 +4946,132 @@ def test_a_title_naming_a_date_for_each_period_dates_each_column_by_its_year(
     expected_contexts = {context for _, context, _ in _LISTED_FACTS[case]}
     listed = {_SALES, "NetIncomeLoss", "Assets", "Liabilities"}
     assert {c for n, c in facts if n in listed} == expected_contexts
+
+
+# --- a span heading set over part of a run of dated columns in aligned text ---------------
+
+_LABEL_WIDTH = 42
+_CELL_WIDTH = 15
+_TREND_LEAD = (
+    "Harbor Point Financial Reports Third Quarter 2025 Results",
+    "",
+    "HOLLAND, Mich., October 21, 2025 -- Harbor Point Financial, Inc. today reported"
+    " results for the third quarter of 2025.",
+    "",
+    "CONSOLIDATED STATEMENTS OF INCOME (UNAUDITED)",
+    "(Dollars in thousands)",
+    "",
+)
+_QUARTER_ENDS = ("Sep 30, 2025", "Jun 30, 2025", "Mar 31, 2025", "Dec 31, 2024", "Sep 30, 2024")
+_SPAN_TREND_ROWS = (
+    ("Total revenues", ("$84,862", "$82,767", "$80,595", "$78,880", "$76,606")),
+    ("Net income", ("$29,089", "$27,718", "$24,443", "$22,599", "$22,007")),
+)
+
+
+def _heading_line(heads: tuple[tuple[str, int, int, str], ...], width: int) -> str:
+    """A header line with each phrase set over columns `first`..`last` (0-based) as a print
+    sets it: from the start of the first column's text ("left"), ending with the last
+    column ("right"), or centred over them ("centre")."""
+    line = [" "] * (_LABEL_WIDTH + _CELL_WIDTH * width)
+    for phrase, first, last, place in heads:
+        start = _LABEL_WIDTH + _CELL_WIDTH * first + _CELL_WIDTH - len(_QUARTER_ENDS[0])
+        end = _LABEL_WIDTH + _CELL_WIDTH * (last + 1)
+        if place == "right":
+            start = end - len(phrase)
+        elif place == "centre":
+            start = (start + end - len(phrase)) // 2
+        line[start : start + len(phrase)] = phrase
+    return "".join(line).rstrip()
+
+
+def _span_trend_release(
+    heads: tuple[tuple[str, int, int, str], ...],
+    columns: tuple[str, ...],
+    rows: tuple[tuple[str, tuple[str, ...]], ...],
+) -> str:
+    lines = [_heading_line(heads, len(columns)), _aligned("", columns, _LABEL_WIDTH, _CELL_WIDTH)]
+    lines += [_aligned(label, cells, _LABEL_WIDTH, _CELL_WIDTH) for label, cells in rows]
+    return "\n".join([*_TREND_LEAD, *lines, ""])
+
+
+@pytest.mark.parametrize("place", ["centre", "left", "right"])
+def test_a_span_heading_over_part_of_five_quarter_ends_heads_them_all(
+    tmp_path: Path, place: str
+) -> None:
+    """ "Three Months Ended" printed over two of five quarter-end dates, with nothing else
+    on its line: every date is the end of a quarter, the current and year-ago ones too."""
+    first, last = {"centre": (1, 3), "left": (0, 1), "right": (3, 4)}[place]
+    text = _span_trend_release(
+        (("Three Months Ended", first, last, place),), _QUARTER_ENDS, _SPAN_TREND_ROWS
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    income = {k[1]: v for k, v in facts.items() if k[0] == "NetIncomeLoss"}
+    assert income == {
+        "D2025-07-01_2025-09-30": Decimal("29089000"),
+        "D2025-04-01_2025-06-30": Decimal("27718000"),
+        "D2025-01-01_2025-03-31": Decimal("24443000"),
+        "D2024-10-01_2024-12-31": Decimal("22599000"),
+        "D2024-07-01_2024-09-30": Decimal("22007000"),
+    }
+
+
+@pytest.mark.parametrize("place", ["centre", "left", "right"])
+def test_a_span_heading_over_part_of_five_years_heads_them_all(tmp_path: Path, place: str) -> None:
+    """ "Six Months Ended June 30," over two of five bare years: each is a first half."""
+    first, last = {"centre": (1, 3), "left": (0, 1), "right": (3, 4)}[place]
+    years = ("2025", "2024", "2023", "2022", "2021")
+    text = _span_trend_release(
+        (("Six Months Ended June 30,", first, last, place),), years, _SPAN_TREND_ROWS
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    income = {k[1]: v for k, v in facts.items() if k[0] == "NetIncomeLoss"}
+    assert income == {
+        "D2025-01-01_2025-06-30": Decimal("29089000"),
+        "D2024-01-01_2024-06-30": Decimal("27718000"),
+        "D2023-01-01_2023-06-30": Decimal("24443000"),
+        "D2022-01-01_2022-06-30": Decimal("22599000"),
+        "D2021-01-01_2021-06-30": Decimal("22007000"),
+    }
+
+
+_SIDE_BY_SIDE = {
+    # Three quarter ends, then two September ends.
+    "three then two": (
+        ("Sep 30, 2025", "Jun 30, 2025", "Sep 30, 2024", "Sep 30, 2025", "Sep 30, 2024"),
+        (("Three Months Ended", 0, 2, "centre"), ("Nine Months Ended", 3, 4, "centre")),
+        (
+            "D2025-07-01_2025-09-30",
+            "D2025-04-01_2025-06-30",
+            "D2024-07-01_2024-09-30",
+            "D2025-01-01_2025-09-30",
+            "D2024-01-01_2024-09-30",
+        ),
+    ),
+    # Two September ends, then three.
+    "two then three": (
+        ("Sep 30, 2025", "Sep 30, 2024", "Sep 30, 2025", "Sep 30, 2024", "Sep 30, 2023"),
+        (("Three Months Ended", 0, 1, "centre"), ("Nine Months Ended", 2, 4, "centre")),
+        (
+            "D2025-07-01_2025-09-30",
+            "D2024-07-01_2024-09-30",
+            "D2025-01-01_2025-09-30",
+            "D2024-01-01_2024-09-30",
+            "D2023-01-01_2023-09-30",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", list(_SIDE_BY_SIDE))
+def test_two_span_headings_side_by_side_each_head_their_own_dates(
+    tmp_path: Path, layout: str
+) -> None:
+    """ "Three Months Ended" and "Nine Months Ended" centred side by side, each over its
+    own run of dates: neither takes the other's columns."""
+    dates, heads, contexts = _SIDE_BY_SIDE[layout]
+    text = _span_trend_release(heads, dates, _SPAN_TREND_ROWS)
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    income = {k[1]: v for k, v in facts.items() if k[0] == "NetIncomeLoss"}
+    values = ("29089000", "27718000", "24443000", "22599000", "22007000")
+    assert income == dict(zip(contexts, map(Decimal, values), strict=True))

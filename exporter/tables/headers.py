@@ -274,21 +274,99 @@ def _names_no_period(text: str) -> bool:
 
 
 def _extend_incomplete(
-    upper: dict[int, str], leaf: dict[int, str], positions: list[int]
+    upper: dict[int, str], below: dict[int, str], leaf: dict[int, str], positions: list[int]
 ) -> dict[int, str]:
-    """A span or date without its year ("Three months ended December 31,") over the years
-    printed below it and to its right, where no other header cell of its row stands."""
+    """A span or date without its year ("Three months ended December 31,", "Three Months
+    Ended") over a run of columns its lower headers date alike (all years, or all full
+    dates) heads the whole run, where no other header cell of its row stands: a print
+    sets such a heading at the run's start, at its end or centred over it, and a
+    fixed-width print leaves it over the columns it physically reaches only. A column
+    whose lower headers already say what the heading says ("June 30," under a "December"
+    split from its "31,") is not in its run."""
     extended = dict(upper)
-    named = sorted(upper)
-    for i, start in enumerate(named):
-        phrase = parse_phrase(upper[start])
+    for cell in _header_cells(upper, positions):
+        phrase = parse_phrase(upper[cell[0]])
         if phrase.year is not None or not (phrase.names_part_of_year or phrase.month_day):
             continue
-        stop = named[i + 1] if i + 1 < len(named) else max(positions) + 1
-        for p in positions:
-            if start < p < stop and parse_phrase(leaf.get(p, "")).year is not None:
-                extended.setdefault(p, upper[start])
+        unstated = {p: leaf.get(p, "") for p in positions if not _restates(phrase, below[p])}
+        run = _alike_run(cell, upper, unstated, positions)
+        if run and _set_over(cell, run, positions):
+            for p in run:
+                extended.setdefault(p, upper[cell[0]])
     return extended
+
+
+def _below(coverages: list[dict[int, str]], positions: list[int]) -> dict[int, str]:
+    """The joined text of the header rows `coverages`, per position."""
+    return {p: " ".join(c[p] for c in coverages if p in c) for p in positions}
+
+
+def _restates(phrase: PeriodPhrase, text: str) -> bool:
+    """Whether `text` already names the part of a period `phrase` names: a day of the
+    year, or a part of the year."""
+    lower = parse_phrase(text)
+    return bool(
+        (phrase.month_day and lower.has_date)
+        or (phrase.names_part_of_year and lower.names_part_of_year)
+    )
+
+
+def _header_cells(upper: dict[int, str], positions: list[int]) -> list[list[int]]:
+    """The positions each header cell of a row covers: neighbouring positions with one
+    text."""
+    cells: list[list[int]] = []
+    for p in (p for p in positions if p in upper):
+        last = cells[-1][-1] if cells else p
+        beside = positions.index(last) + 1 == positions.index(p)
+        if beside and upper[last] == upper[p]:
+            cells[-1].append(p)
+        else:
+            cells.append([p])
+    return cells
+
+
+def _dated_as(text: str) -> str | None:
+    """How a lowest header dates its column: by a year alone ("2025") or by a full date
+    ("Dec 31, 2024"); None for anything else."""
+    phrase = parse_phrase(text)
+    if phrase.end is not None:
+        return "date"
+    if phrase.year is not None and not phrase.has_date:
+        return "year"
+    return None
+
+
+def _alike_run(
+    cell: list[int], upper: dict[int, str], leaf: dict[int, str], positions: list[int]
+) -> list[int]:
+    """The positions around a header cell that no other cell of its row heads and that
+    the lowest header dates the way it dates every column under the cell; empty when the
+    columns under the cell are dated differently or not at all."""
+    kinds = {_dated_as(leaf.get(p, "")) for p in cell}
+    if len(kinds) != 1 or None in kinds:
+        return []
+    (kind,) = kinds
+    first, last = positions.index(cell[0]), positions.index(cell[-1])
+
+    def joins(i: int) -> bool:
+        p = positions[i]
+        return p not in upper and _dated_as(leaf.get(p, "")) == kind
+
+    while first > 0 and joins(first - 1):
+        first -= 1
+    while last + 1 < len(positions) and joins(last + 1):
+        last += 1
+    return positions[first : last + 1]
+
+
+def _set_over(cell: list[int], run: list[int], positions: list[int]) -> bool:
+    """Whether a header cell stands at the start of the run, at its end, or centred over
+    it (its middle within half a column of the run's)."""
+    at = [positions.index(p) for p in cell]
+    span = [positions.index(p) for p in run]
+    if at[0] == span[0] or at[-1] == span[-1]:
+        return True
+    return abs((at[0] + at[-1]) - (span[0] + span[-1])) <= 1
 
 
 def _over_both_ends(
@@ -524,7 +602,10 @@ def build_columns(
         context = context.model_copy(update={"period_hint": hint})
     if len(coverages) > 1:
         leaf = coverages[-1]
-        uppers = [_extend_incomplete(upper, leaf, positions) for upper in coverages[:-1]]
+        uppers = [
+            _extend_incomplete(upper, _below(coverages[k + 1 :], positions), leaf, positions)
+            for k, upper in enumerate(coverages[:-1])
+        ]
         uppers = [_over_both_ends(upper, leaf, positions) for upper in uppers]
         if context.positional:
             uppers = _extend_groups(uppers, leaf, positions)
