@@ -568,3 +568,12 @@ def test_a_bracketed_comparative_with_its_date_inside_is_at_that_date(
     facts = {(f.concept, f.role, f.period, f.value) for f in narrative.facts}
     september = Period(start=None, end=date(2024, 9, 30))
     assert ("NetDebt", Role.COMPARATIVE, september, Decimal(comparative)) in facts
+
+
+@pytest.mark.parametrize("wording", ["Equity per share", "Book value per share"])
+def test_equity_per_share_is_named_at_its_date(wording: str) -> None:
+    narrative = _narrative(f"{wording} was SEK 48,20 at 31 December 2024.")
+    facts = {(f.concept, f.period, f.value) for f in narrative.facts}
+    assert facts == {
+        ("BookValuePerShare", Period(start=None, end=date(2024, 12, 31)), Decimal("48.20"))
+    }
