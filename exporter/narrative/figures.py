@@ -166,7 +166,7 @@ class FigureReader:
         found = []
         pattern = self.comma_pattern if decimal_comma else self.pattern
         for match in pattern.finditer(text):
-            figure = self._figure(match, text)
+            figure = self._figure(match, text, decimal_comma)
             if figure is not None and figure.shared_sign and currency:
                 figure = figure.model_copy(update={"currency": currency})
             if figure is not None:
@@ -211,10 +211,12 @@ class FigureReader:
         number = match["num"]
         return plain and number.isdigit() and len(number) == 4 and int(number) in _YEARS
 
-    def _figure(self, match: re.Match[str], text: str) -> Figure | None:
+    def _figure(
+        self, match: re.Match[str], text: str, decimal_comma: bool = False
+    ) -> Figure | None:
         if self._skipped(match, text):
             return None
-        digits = _digits(match["num"], match.re is self.comma_pattern)
+        digits = _digits(match["num"], decimal_comma)
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
         if match["open"] or match["minus"] or match["lead"]:
