@@ -224,3 +224,42 @@ def test_a_code_in_the_label_cell_stays_the_rows_label(tmp_path: Path, form: str
         u.label for u in conversion.facts.unmapped
     }
     assert {"USD", "EUR"} <= labels
+
+
+# The sample's prose (its paragraphs and bullets before the conference-call notice), and
+# the same prose with every amount printed as a Nordic or French release prints it: the
+# decimal comma, thousands grouped by a space or a no-break space.
+_PROSE_END = "Conference Call Preregistration"
+_AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|(?<![\d.,])\d+\.\d+(?!\d)")
+
+
+def _sample_prose() -> str:
+    text = SAMPLE.read_text(encoding="utf-8")
+    return text[: text.index(_PROSE_END)]
+
+
+def _with_decimal_comma(text: str, space: str) -> str:
+    """ "RMB4,482.3 million" -> "RMB4 482,3 million", "2.09%" -> "2,09%"."""
+    return _AMOUNT.sub(lambda m: m.group().replace(",", space).replace(".", ","), text)
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"], ids=["space", "nbsp"])
+def test_the_sample_prose_with_the_decimal_comma_gives_the_same_facts(
+    space: str, tmp_path: Path
+) -> None:
+    plain = tmp_path / "plain" / "qifu-2024q4.txt"
+    plain.parent.mkdir()
+    plain.write_text(_sample_prose(), encoding="utf-8")
+    variant = tmp_path / "comma" / "qifu-2024q4.txt"
+    variant.parent.mkdir()
+    variant.write_text(_with_decimal_comma(_sample_prose(), space), encoding="utf-8")
+    assert "RMB4,482.3 million" in plain.read_text(encoding="utf-8")
+    assert f"RMB4{space}482,3 million" in variant.read_text(encoding="utf-8")
+    expected = _instance_facts(plain)
+    got = _instance_facts(variant)
+    assert got == expected
+    values = {(c.split("#")[1], p, v) for c, p, _, v, _ in got}
+    q4 = "2024-10-01/2024-12-31"
+    assert ("Revenues", q4, Decimal("4482300000")) in values
+    assert ("NumberOfLoansOriginated", q4, Decimal("24814923")) in values
+    assert ("NinetyDayPlusDelinquencyRate", "2024-12-31", Decimal("0.0209")) in values

@@ -486,3 +486,94 @@ def test_a_fiscal_year_printed_over_two_years_in_prose_ends_in_the_later(
 def test_a_range_of_days_in_prose_is_that_duration(text: str, period: date) -> None:
     phrases = [p for p in find_phrases(text, REPORT) if p.period and p.period.start == period]
     assert [p.period for p in phrases] == [Period(start=period, end=date(2025, 9, 30))]
+
+
+# -- figures printed with the decimal comma and space-grouped thousands ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "decimals", "kind"),
+    [
+        ("SEK 2,31", "2.31", 2, FigureKind.MONEY),
+        ("13,6%", "0.136", 3, FigureKind.PERCENT),
+        ("SEK 4 512 million", "4512000000", -6, FigureKind.MONEY),
+        ("SEK 4\u00a0512,5 million", "4512500000", -5, FigureKind.MONEY),
+        ("24 814 923", "24814923", 0, FigureKind.COUNT),
+        ("261,2 million", "261200000", -5, FigureKind.COUNT),
+        # One comma before three digits: three decimals where the comma parts them.
+        ("EUR 1,234 million", "1234000", -3, FigureKind.MONEY),
+    ],
+    ids=lambda v: str(v),
+)
+def test_a_figure_with_the_decimal_comma_reads_as_the_release_prints(
+    text: str, value: str, decimals: int, kind: FigureKind
+) -> None:
+    (figure,) = figure_reader(load_taxonomy()).figures(f"was {text}.", decimal_comma=True)
+    assert (figure.value, figure.decimals, figure.kind) == (Decimal(value), decimals, kind)
+
+
+@pytest.mark.parametrize("text", ["SEK 2,31", "SEK 6,57 per share", "13,6%"])
+def test_a_decimal_comma_read_with_the_point_is_never_cut_to_its_whole_part(text: str) -> None:
+    figures = figure_reader(load_taxonomy()).figures(f"was {text}.")
+    assert [f.value for f in figures if f.value in (2, 6, 13, Decimal("0.13"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Earnings per share were SEK 2,31 and the margin 13,6%.", True),
+        ("Net sales were SEK 4 512 million.", True),
+        ("Earnings per share were SEK 2.31 and the margin 13.6%.", False),
+        ("Net sales were SEK 4,512 million.", None),
+    ],
+)
+def test_the_prose_s_own_figures_tell_its_decimal_convention(
+    text: str, expected: bool | None
+) -> None:
+    assert figure_reader(load_taxonomy()).decimal_comma_evidence([text]) is expected
+
+
+Q4_2023 = Period(start=date(2023, 10, 1), end=date(2023, 12, 31))
+
+
+def test_prose_with_the_decimal_comma_and_spaced_thousands_gives_values_and_comparatives() -> None:
+    narrative = _narrative(
+        "Net sales increased 8% to SEK 4 512 million (4 178).",
+        "Operating profit (EBIT) amounted to SEK 612 million (540), corresponding to an "
+        "operating margin of 13,6% (12,9).",
+        "Earnings per share SEK 2,31 (1,98).",
+    )
+    facts = {(f.concept, f.period, f.value) for f in narrative.facts}
+    assert ("Revenues", Q4, Decimal("4512000000")) in facts
+    assert ("Revenues", Q4_2023, Decimal("4178000000")) in facts
+    assert ("OperatingMargin", Q4, Decimal("0.136")) in facts
+    assert ("OperatingMargin", Q4_2023, Decimal("0.129")) in facts
+    eps = {(p, v) for c, p, v in facts if c.startswith("EarningsPerShare")}
+    assert eps == {(Q4, Decimal("2.31")), (Q4_2023, Decimal("1.98"))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "comparative"),
+    [
+        ("Net debt amounted to SEK 2,940 million (3,315 at 30 September 2024).", "3315000000"),
+        ("Net debt amounted to SEK 2 940 million (3 315 at 30 September 2024).", "3315000000"),
+        ("Net debt amounted to SEK 2,940 million (3,315 as of 30 September 2024).", "3315000000"),
+        ("Net debt amounted to EUR 294.0 million (331.5 on September 30, 2024).", "331500000"),
+    ],
+)
+def test_a_bracketed_comparative_with_its_date_inside_is_at_that_date(
+    sentence: str, comparative: str
+) -> None:
+    narrative = _narrative(sentence)
+    facts = {(f.concept, f.role, f.period, f.value) for f in narrative.facts}
+    september = Period(start=None, end=date(2024, 9, 30))
+    assert ("NetDebt", Role.COMPARATIVE, september, Decimal(comparative)) in facts
+
+
+@pytest.mark.parametrize("wording", ["Equity per share", "Book value per share"])
+def test_equity_per_share_is_named_at_its_date(wording: str) -> None:
+    narrative = _narrative(f"{wording} was SEK 48,20 at 31 December 2024.")
+    facts = {(f.concept, f.period, f.value) for f in narrative.facts}
+    assert facts == {
+        ("BookValuePerShare", Period(start=None, end=date(2024, 12, 31)), Decimal("48.20"))
+    }

@@ -15,6 +15,7 @@ import re
 from exporter.document import Document, Table
 from exporter.metadata import DocumentInfo
 from exporter.narrative.calendar import report_calendar
+from exporter.narrative.figures import figure_reader
 from exporter.narrative.model import AdsRatio, Footnote, Narrative, Role
 from exporter.narrative.passages import Passage, read_passages
 from exporter.narrative.reader import NarrativeReader
@@ -37,10 +38,7 @@ def read_narrative(
         return Narrative()
     passages = read_passages(document)
     rates = tuple(rate.text for rate in info.exchange_rates)
-    # "EUR 148,6 million": the prose prints its numbers as the tables do.
-    comma = document_decimal_comma(
-        [decimal_comma_evidence(b.rows) for b in document.blocks if isinstance(b, Table)]
-    )
+    comma = _decimal_comma(document, passages, taxonomy)
     reader = NarrativeReader(taxonomy, report, rates, info.currency, info.issuer, comma)
     reader.define(passages)
     footnotes, links = _read(reader, passages)
@@ -56,6 +54,16 @@ def read_narrative(
         concepts=tuple(c for name, c in reader.derived.made.items() if name in used),
         ads_ratio=_stated_ratio(passages, taxonomy) or reader.out.ads_ratio,
     )
+
+
+def _decimal_comma(document: Document, passages: tuple[Passage, ...], taxonomy: Taxonomy) -> bool:
+    """Whether the prose prints a decimal comma ("EUR 148,6 million"): as the tables do,
+    where some table tells; else as the prose's own figures show ("SEK 2,31", "13,6%")."""
+    tables = [decimal_comma_evidence(b.rows) for b in document.blocks if isinstance(b, Table)]
+    if any(evidence is not None for evidence in tables):
+        return document_decimal_comma(tables)
+    texts = [passage.text for passage in passages]
+    return figure_reader(taxonomy).decimal_comma_evidence(texts) is True
 
 
 def _read(

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 from itertools import pairwise
 
+from exporter.narrative.calendar import DATE
 from exporter.narrative.model import Figure, FigureKind
 from exporter.numbers import MAX_DIGITS, MINUS_MARKS
 from exporter.taxonomy import Taxonomy
@@ -41,12 +42,31 @@ _SPACED_DECIMAL_COMMA = (
     r"{after}[0-9]{{1,3}}(?:[ \u00a0\u202f][0-9]{{3}})+,[0-9]{{1,2}}(?![0-9]|,[0-9])"
 )
 _SPACED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+,[0-9]{1,2}")
+# "1,234" with one comma: thousands where the point parts the decimals, three decimals
+# where the comma does (as the tables read such a cell); two commas group thousands.
+_ONE_COMMA_GROUP = r"[0-9]{1,3},[0-9]{3}(?![0-9]|,[0-9])"
+# Where the release prints the decimal comma, the space is its thousands separator, so
+# a number grouped by spaces is one figure wherever it stands ("2 799 208 loans").
+_SPACE_THOUSANDS = r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]{1,2})?(?![0-9]|,[0-9])"
+# A figure only one convention reads: a comma before one or two digits, or thousands
+# grouped by spaces or points ("2,31", "4 512", "1.234,5"); a point before one or two
+# digits, or after comma groups ("2.31", "4,512.3").
+_ONLY_COMMA = re.compile(
+    r",[0-9]{1,2}$|\.[0-9]{3},|^[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]+)?$"
+)
+_ONLY_POINT = re.compile(r"\.[0-9]{1,2}$|,[0-9]{3}\.")
+# The parts of a figure's match that make it one ("SEK", "%", "million").
+_MARKED = ("pre", "pct", "points", "minor", "scale", "post", "unit", "per")
 # Ordinals, times, day counts, and period codes ("9M 2026", "1H24", "3Q25"): no figures.
 _SKIP_AFTER = re.compile(
     r"^(?:st|nd|rd|th)\b|^:\d|^-\d|^[\s-]?days?\b\+?|^\s?day\+|^[MHQ]\s?'?(?:19|20)?\d\d\b",
     re.IGNORECASE,
 )
 _SKIP_BEFORE = re.compile(r"(?:\d:|\d-|[A-Za-z]-)$")
+# A comma and digits right after a number the pattern ended: the number goes on in a
+# convention the pattern does not read ("2,31" where the point parts the decimals), and
+# its first digits alone would be a wrong figure.
+_CUT_DECIMALS = re.compile(r",[0-9]")
 _YEARS = range(1900, 2101)
 # Two amounts joined by a dash after a currency's sign or code ("$4.2-4.4", "EUR 1.1-1.3"):
 # a range, not a code or a date (`{mark}`, filled in from the taxonomy's currencies).
@@ -59,9 +79,11 @@ def _alternation(words: list[str], flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-def _digits(number: str) -> str:
-    """The digits of a printed number with a decimal point, if any."""
-    if re.fullmatch(_DECIMAL_COMMA, number) or _SPACED.fullmatch(number):
+def _digits(number: str, decimal_comma: bool = False) -> str:
+    """The digits of a printed number with a decimal point, if any; `decimal_comma`
+    whether the release parts its decimals with the comma."""
+    one_group = decimal_comma and re.fullmatch(_ONE_COMMA_GROUP, number)
+    if one_group or re.fullmatch(_DECIMAL_COMMA, number) or _SPACED.fullmatch(number):
         return re.sub(r"[.\s]", "", number).replace(",", ".")
     return _GROUPING.sub("", number)
 
@@ -101,7 +123,7 @@ class FigureReader:
         after_mark = "|".join(f"(?<={re.escape(m)}{gap})" for m in marks for gap in ("", " "))
         number = _NUMBER.format(after=f"(?:{after_mark})")
         spaced = _SPACED_DECIMAL_COMMA.format(after=f"(?:{after_mark})")
-        comma_number = f"{spaced}|{_DECIMAL_COMMA}|{number}"
+        comma_number = f"{spaced}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}|{_ONE_COMMA_GROUP}|{number}"
         self.money_range = re.compile(
             _MONEY_RANGE.format(
                 mark="|".join(
@@ -144,12 +166,31 @@ class FigureReader:
         found = []
         pattern = self.comma_pattern if decimal_comma else self.pattern
         for match in pattern.finditer(text):
-            figure = self._figure(match, text)
+            figure = self._figure(match, text, decimal_comma)
             if figure is not None and figure.shared_sign and currency:
                 figure = figure.model_copy(update={"currency": currency})
             if figure is not None:
                 found.append(figure)
+        found = _spaced_in_brackets(found, text)
         return _bracketed_comparatives(_ranges_shared(found, text), text)
+
+    def decimal_comma_evidence(self, texts: list[str]) -> bool | None:
+        """What the prose's own figures say of the release's decimal convention: True for
+        the decimal comma ("SEK 2,31", "13,6%", "SEK 4 512 million"), False for the point
+        ("SEK 2.31", "13.6%"), None when none tells. Only figures with a currency, scale,
+        unit or percent count (bare digits may be lists or codes); the more figures win,
+        as one release prints its figures one way and a stray one is a typo."""
+        comma = point = 0
+        for text in texts:
+            for match in self.comma_pattern.finditer(text):
+                if not any(match[g] for g in _MARKED):
+                    continue
+                number = match["num"]
+                comma += bool(_ONLY_COMMA.search(number))
+                point += bool(_ONLY_POINT.search(number))
+        if comma == point:
+            return None
+        return comma > point
 
     def _skipped(self, match: re.Match[str], text: str) -> bool:
         before, after = text[: match.start("num")], text[match.end("num") :]
@@ -162,16 +203,20 @@ class FigureReader:
         )
         if not ranged and (_SKIP_AFTER.match(after) or _SKIP_BEFORE.search(before)):
             return True
+        if _CUT_DECIMALS.match(after):
+            return True  # "SEK 2,31" read with the decimal point: never the "2" alone
         plain = not any(
             match[g] for g in ("pre", "pct", "points", "minor", "scale", "post", "unit", "per")
         )
         number = match["num"]
         return plain and number.isdigit() and len(number) == 4 and int(number) in _YEARS
 
-    def _figure(self, match: re.Match[str], text: str) -> Figure | None:
+    def _figure(
+        self, match: re.Match[str], text: str, decimal_comma: bool = False
+    ) -> Figure | None:
         if self._skipped(match, text):
             return None
-        digits = _digits(match["num"])
+        digits = _digits(match["num"], decimal_comma)
         fraction = len(digits.partition(".")[2])
         value = Decimal(digits)
         if match["open"] or match["minus"] or match["lead"]:
@@ -286,6 +331,59 @@ def _ranges_shared(figures: list[Figure], text: str) -> list[Figure]:
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
+# A few words and the date a bracket closes on ("(3 315 at 31 December 2024)").
+_DATED_CLOSE = re.compile(rf"\s+(?:[^\W\d]+\s+){{1,3}}?(?:{DATE})\s*\)", re.IGNORECASE)
+# Thousands grouped by spaces, and the decimals after ("4 178", "1 642,0"): in a bracket
+# opened right after a figure a space parts no two figures.
+_SPACE_GROUPED = re.compile(
+    r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?:,[0-9]{1,2}|\.[0-9]+)?(?![0-9])"
+)
+
+
+def closes_bracket(after: str) -> bool:
+    """The text after a bracketed figure closes its bracket: right away ("(4 178)"), or
+    after the date it is at ("(3 315 at 31 December 2024)"), which is the comparative's
+    period, not another figure."""
+    return _CLOSE_BRACKET.match(after) is not None or _DATED_CLOSE.match(after) is not None
+
+
+def _spaced_in_brackets(figures: list[Figure], text: str) -> list[Figure]:
+    """A bare number grouped by spaces in a bracket right after a figure ("SEK 4 512
+    million (4 178)") is one number, not a figure per group: the scanner reads space
+    groups only after a currency's sign, where a space cannot part two figures, and the
+    bracket is such a place too."""
+    result: list[Figure] = []
+    skip_until = -1
+    for index, figure in enumerate(figures):
+        if figure.start < skip_until:
+            continue
+        grouped = _SPACE_GROUPED.match(text, figure.start)
+        if grouped is None or not _bracketed_after(figures, index, text):
+            result.append(figure)
+            continue
+        digits = _digits(grouped.group())
+        skip_until = grouped.end()
+        result.append(
+            figure.model_copy(
+                update={
+                    "text": grouped.group(),
+                    "end": grouped.end(),
+                    "value": Decimal(digits),
+                    "decimals": len(digits.partition(".")[2]),
+                }
+            )
+        )
+    return result
+
+
+def _bracketed_after(figures: list[Figure], index: int, text: str) -> bool:
+    """The figure at `index` is bare and opens a bracket right after a figure that is not."""
+    figure, previous = figures[index], figures[index - 1] if index else None
+    if previous is None or previous.bare or not figure.bare:
+        return False
+    return _OPEN_BRACKET.fullmatch(text[previous.end : figure.start]) is not None
+
+
 # How far apart a figure and the bare figure bracketed after it may be, and still be the
 # same measure a year apart.
 _COMPARABLE = (Decimal("0.25"), Decimal(4))
@@ -302,7 +400,7 @@ def _bracketed_comparatives(figures: list[Figure], text: str) -> list[Figure]:
             continue
         if not _OPEN_BRACKET.fullmatch(text[figure.end : bare.start]):
             continue
-        if not _CLOSE_BRACKET.match(text[bare.end :]):
+        if not closes_bracket(text[bare.end :]):
             continue
         exponent = -2 if figure.kind is FigureKind.PERCENT else figure.scale
         printed = figure.value.scaleb(-exponent)

@@ -24,7 +24,7 @@ from exporter.narrative.calendar import (
     ReportCalendar,
     find_phrases,
 )
-from exporter.narrative.figures import FigureReader
+from exporter.narrative.figures import FigureReader, closes_bracket
 from exporter.narrative.model import Figure, FigureKind, Role
 from exporter.narrative.phrases import Entry, Mention, PhraseIndex, TemplateMatch, words
 from exporter.taxonomy_narrative import NarrativeWords
@@ -543,7 +543,7 @@ def _in_points(figure: Figure) -> bool:
 def _bracketed(gap: str, after: str) -> bool:
     """A figure that stands alone in brackets right after the figure before it (of the
     same kind: "$5.0 million ($0.10 per diluted share)" gives the per-share figure)."""
-    return re.fullmatch(r"\s*\(", gap) is not None and re.match(r"\)", after) is not None
+    return re.fullmatch(r"\s*\(", gap) is not None and closes_bracket(after)
 
 
 _PER_UNIT = (FigureKind.PER_SHARE, FigureKind.PER_ADS)
