@@ -648,7 +648,7 @@ KEY_FIGURES = {
 }
 
 
-@pytest.mark.parametrize("listed", [False], ids=["table-alone"])
+@pytest.mark.parametrize("listed", [False, True], ids=["table-alone", "under-a-list"])
 @pytest.mark.parametrize(
     ("thousands", "decimal"),
     [(",", "."), (" ", "."), ("\u00a0", "."), (" ", ","), ("\u00a0", ",")],

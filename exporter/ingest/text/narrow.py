@@ -28,7 +28,9 @@ two spaces, so that the fixed-width reader reads them as it reads any ragged tab
 - rows already set apart by wide gutters into columns that end at one position in a run
   of rows keep those cells: a space inside such a cell groups thousands ("Net sales
   5 873     5 610"), as Nordic and French releases print them, and each row counts the
-  cells so cut when the table's column count is chosen.
+  cells so cut when the table's column count is chosen;
+- a list item ("* Net sales amounted to SEK 5 873 m (5 610)") opens no table: it is a
+  sentence whose figures end the line, over a table or not.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from exporter.ingest.text.fixed import cut
-from exporter.ingest.text.grid import is_header_text, is_year, value_text
+from exporter.ingest.text.grid import LIST_MARK, is_header_text, is_year, value_text
 from exporter.period_phrases import period_pieces
 
 _GUTTER = "  "
@@ -147,6 +149,11 @@ def _tables(lines: list[str]) -> list[_Table]:
             current = None
             continue
         if _row(line) is not None and _header_cells(line) is None:
+            if LIST_MARK.match(line) and (current is None or not current.rows):
+                # A list item ("* Net sales amounted to SEK 5 873 m (5 610)") opens no
+                # table: it is prose, its figures a sentence's, over a table or not.
+                current = None
+                continue
             if current is None:
                 current = _Table([], [])
                 tables.append(current)
