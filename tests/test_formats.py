@@ -409,6 +409,9 @@ def test_review_without_inline_view_has_no_cell_links(sample: Path, tmp_path: Pa
         ("42.7%", ("", "42.7", "%")),
         ("$(0.13)", ("$(", "0.13", ")")),
         ("-", ("", "-", "")),
+        ("5 873", ("", "5 873", "")),
+        ("(17\u00a0640)", ("(", "17\u00a0640", ")")),
+        ("1 204.7", ("", "1 204.7", "")),
     ],
 )
 def test_printed_numbers_split_around_their_digits(printed: str, parts: tuple) -> None:

@@ -555,3 +555,139 @@ def test_a_header_line_of_quarters_and_parts_of_years_is_cut_at_each(
     (table,) = read_text("\n\n".join(rows) + "\n", "case.txt").tables
     assert _filled(table)[0] == ["", *cells]
     assert _filled(table)[1] == ["Total customers", *["4,812", "4,655", "4,203", "3,990"][:count]]
+
+
+# --- thousands grouped by a space, tables under a list ----------------------------------
+
+NOK = "iso4217:NOK"
+NOK_PER_SHARE = "iso4217:NOK/xbrli:shares"
+PURE = "xbrli:pure"
+Q2_25, Q2_24 = "2025-04-01/2025-06-30", "2024-04-01/2024-06-30"
+H1_25, H1_24, FY_24 = "2025-01-01/2025-06-30", "2024-01-01/2024-06-30", "2024-01-01/2024-12-31"
+
+
+def _key_figures_release(thousands: str, decimal: str, listed: bool) -> str:
+    """A Nordic interim report: a key-figures table of five columns and a balance sheet of
+    three, the cells set apart by wide gutters, thousands grouped by `thousands` ("4 318",
+    "4\u00a0318" or "4,318"), decimals by `decimal`; `listed` puts a list of the quarter's
+    figures ("* Revenue rose by 9% to NOK 4 318 m (3 975)") over the table."""
+
+    def printed(line: str) -> str:
+        return line.replace("_", thousands).replace("~", decimal)
+
+    lines = [
+        "Nordhavn Industri ASA - interim report for the second quarter",
+        "",
+        "Oslo, 15 July 2025. Nordhavn Industri ASA reports its results for the second"
+        " quarter of 2025.",
+        "",
+    ]
+    if listed:
+        lines += [
+            "Second quarter 2025",
+            "* Revenue rose by 9% to NOK 4_318 m (3_975)",
+            "* Operating profit was NOK 612 m (548), margin 14~2% (13~8)",
+            "* Earnings per share were NOK 2~41 (2~05)",
+            "",
+        ]
+    lines += [
+        "Key figures",
+        "",
+        "NOK m                        Q2 2025    Q2 2024  Jan-Jun 2025  Jan-Jun 2024  Full year 2024",
+        "Order intake                   4_607      4_122         9_015         8_233          16_870",
+        "Revenue                        4_318      3_975         8_402         7_731          16_204",
+        "Gross profit                   1_296      1_153         2_521         2_242           4_699",
+        "Operating profit                 612        548         1_187         1_034           2_118",
+        "Operating margin, %             14~2       13~8          14~1          13~4            13~1",
+        "Profit for the period            455        401           873           769           1_502",
+        "Earnings per share, NOK         2~41       2~05          4~63          3~94            7~70",
+        "",
+        "Condensed balance sheet",
+        "",
+        "NOK m                                30 Jun 2025   30 Jun 2024   31 Dec 2024",
+        "Cash and cash equivalents                  1_146           982         1_305",
+        "Total assets                              15_907        15_022        15_388",
+        "Total equity                               6_884         6_213         6_497",
+    ]
+    return "\n".join(printed(line) for line in lines) + "\n"
+
+
+# Read by hand from the release above, whatever its grouping and decimal marks.
+KEY_FIGURES = {
+    ("Revenues", Q2_25): (NOK, "4318000000"),
+    ("Revenues", Q2_24): (NOK, "3975000000"),
+    ("Revenues", H1_25): (NOK, "8402000000"),
+    ("Revenues", H1_24): (NOK, "7731000000"),
+    ("Revenues", FY_24): (NOK, "16204000000"),
+    ("OperatingIncomeLoss", Q2_25): (NOK, "612000000"),
+    ("OperatingIncomeLoss", Q2_24): (NOK, "548000000"),
+    ("OperatingIncomeLoss", H1_25): (NOK, "1187000000"),
+    ("OperatingIncomeLoss", H1_24): (NOK, "1034000000"),
+    ("OperatingIncomeLoss", FY_24): (NOK, "2118000000"),
+    ("OperatingMargin", Q2_25): (PURE, "0.142"),
+    ("OperatingMargin", Q2_24): (PURE, "0.138"),
+    ("OperatingMargin", H1_25): (PURE, "0.141"),
+    ("OperatingMargin", H1_24): (PURE, "0.134"),
+    ("OperatingMargin", FY_24): (PURE, "0.131"),
+    ("NetIncomeLoss", Q2_25): (NOK, "455000000"),
+    ("NetIncomeLoss", Q2_24): (NOK, "401000000"),
+    ("NetIncomeLoss", H1_25): (NOK, "873000000"),
+    ("NetIncomeLoss", H1_24): (NOK, "769000000"),
+    ("NetIncomeLoss", FY_24): (NOK, "1502000000"),
+    ("EarningsPerShare", Q2_25): (NOK_PER_SHARE, "2.41"),
+    ("EarningsPerShare", Q2_24): (NOK_PER_SHARE, "2.05"),
+    ("EarningsPerShare", H1_25): (NOK_PER_SHARE, "4.63"),
+    ("EarningsPerShare", H1_24): (NOK_PER_SHARE, "3.94"),
+    ("EarningsPerShare", FY_24): (NOK_PER_SHARE, "7.70"),
+    ("CashAndCashEquivalentsAtCarryingValue", "2025-06-30"): (NOK, "1146000000"),
+    ("CashAndCashEquivalentsAtCarryingValue", "2024-06-30"): (NOK, "982000000"),
+    ("CashAndCashEquivalentsAtCarryingValue", "2024-12-31"): (NOK, "1305000000"),
+    ("Assets", "2025-06-30"): (NOK, "15907000000"),
+    ("Assets", "2024-06-30"): (NOK, "15022000000"),
+    ("Assets", "2024-12-31"): (NOK, "15388000000"),
+}
+
+
+@pytest.mark.parametrize("listed", [False, True], ids=["table-alone", "under-a-list"])
+@pytest.mark.parametrize(
+    ("thousands", "decimal"),
+    [(",", "."), (" ", "."), ("\u00a0", "."), (" ", ","), ("\u00a0", ",")],
+    ids=["comma-point", "space-point", "nbsp-point", "space-comma", "nbsp-comma"],
+)
+def test_key_figures_grouped_by_spaces_read_one_number_a_cell(
+    thousands: str, decimal: str, listed: bool, tmp_path: Path
+) -> None:
+    """Wide gutters set the cells apart in every row at the same positions: the space left
+    inside a cell ("5 873") groups its digits, never parts two cells; a list of the
+    quarter's figures over the table is prose, never the table's first row, so the header
+    still names each column's period and the caption its scale."""
+    path = tmp_path / "release.txt"
+    path.write_text(_key_figures_release(thousands, decimal, listed), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml", "ixbrl")))
+    (instance,) = [data for name, data in conversion.files.items() if name.endswith(".xml")]
+    concepts = {concept for concept, _period in KEY_FIGURES}
+    found = {
+        (c.rpartition("#")[2], p): (u, v)
+        for c, p, u, v, _decimals, dims in xml_facts(instance)
+        if not dims and c.rpartition("#")[2] in concepts
+    }
+    expected = {key: (unit, Decimal(value)) for key, (unit, value) in KEY_FIGURES.items()}
+    assert found == expected
+    assert conversion.report.status != "invalid"  # the inline copy tags each whole number
+
+
+def test_a_row_cut_at_wide_gutters_keeps_its_space_grouped_numbers() -> None:
+    """The rows of one block end each column at one position: "17 640" is one cell, not
+    the two the single space would make of it in a table printed one space apart."""
+    text = (
+        "Group summary\n\n"
+        "SEK m                      Q3 2025   Q3 2024  Jan-Sep 2025  Jan-Sep 2024\n"
+        "Order intake                 6 204     5 589        19 418        17 902\n"
+        "Net sales                    5 873     5 610        17 640        16 955\n"
+        "Gross profit                 1 116     1 049         3 352         3 144\n"
+        "Profit for the period          331       294           916           812\n"
+    )
+    (table,) = read_text(text, "case.txt").tables
+    rows = _filled(table)
+    assert rows[2] == ["Net sales", "5 873", "5 610", "17 640", "16 955"]
+    assert rows[4] == ["Profit for the period", "331", "294", "916", "812"]

@@ -28,8 +28,9 @@ from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, RowRole, StatementTable, TableRow
 
 # The digits of a printed number: what Inline XBRL tags; signs, brackets, currency
-# marks and percent signs around them stay outside the tag, as printed.
-_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# marks and percent signs around them stay outside the tag, as printed. Thousands grouped
+# by a space or a no-break space ("5 873", "17\u00a0640") stay one run of digits.
+_DIGITS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|\.\d+")
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 
 

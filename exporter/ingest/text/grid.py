@@ -67,7 +67,10 @@ _TOTAL = re.compile(r"^total\b", re.IGNORECASE)
 _SEARCH_LIMIT = 2000
 # A period phrase that a date must close ("Three Months Ended", "As of").
 _OPEN_PHRASE = re.compile(r"\b(?:ended|ending|as\s+of|as\s+at)\s*$", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[-*\u2022\u25cf\u25aa]|\d+\.)\s+")
+_MARKS = r"[-*\u2022\u25cf\u25aa]"
+BULLET = re.compile(rf"^\s*(?:{_MARKS}|\d+\.)\s+")
+# A list item's mark alone ("* ", "- ", "\u2022 "), numbered items ("1.") aside.
+LIST_MARK = re.compile(rf"^\s*{_MARKS}\s+")
 _HEADING_MAX = 120
 T = TypeVar("T")
 # Where a line break between two words was lost ("EndedSeptember", "SummaryThree").

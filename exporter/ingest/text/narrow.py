@@ -24,7 +24,13 @@ two spaces, so that the fixed-width reader reads them as it reads any ragged tab
 - the lines of one table are the rows, the header lines above and between them and the
   short label lines among them (sections), blank lines aside. A table is printed again
   only when some row has a narrow gutter and enough rows agree on the column count;
-  tables already set apart by wider gutters are left as printed.
+  tables already set apart by wider gutters are left as printed;
+- rows already set apart by wide gutters into columns that end at one position in a run
+  of rows keep those cells: a space inside such a cell groups thousands ("Net sales
+  5 873     5 610"), as Nordic and French releases print them, and each row counts the
+  cells so cut when the table's column count is chosen;
+- a list item ("* Net sales amounted to SEK 5 873 m (5 610)") opens no table: it is a
+  sentence whose figures end the line, over a table or not.
 """
 
 from __future__ import annotations
@@ -33,7 +39,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from exporter.ingest.text.fixed import cut
-from exporter.ingest.text.grid import is_header_text, is_year, value_text
+from exporter.ingest.text.grid import LIST_MARK, is_header_text, is_year, value_text
 from exporter.period_phrases import period_pieces
 
 _GUTTER = "  "
@@ -143,6 +149,11 @@ def _tables(lines: list[str]) -> list[_Table]:
             current = None
             continue
         if _row(line) is not None and _header_cells(line) is None:
+            if LIST_MARK.match(line) and (current is None or not current.rows):
+                # A list item ("* Net sales amounted to SEK 5 873 m (5 610)") opens no
+                # table: it is prose, its figures a sentence's, over a table or not.
+                current = None
+                continue
             if current is None:
                 current = _Table([], [])
                 tables.append(current)
@@ -190,6 +201,9 @@ def _rewritten(lines: list[str], table: _Table) -> dict[int, str]:
         # Set apart by wide gutters into the header's columns already: a space inside a
         # cell groups its digits ("Revenue     24 318     22 647").
         return {}
+    # Rows whose block the wide gutters cut already count the cells so cut.
+    apart = _cut_by_gutters(lines, list(found))
+    found = {i: _as_cut(lines[i]) if i in apart else r for i, r in found.items()}
     width = _width(list(found.values()), headers)
     if width < _MIN_WIDTH:
         return {}
@@ -207,6 +221,39 @@ def _rewritten(lines: list[str], table: _Table) -> dict[int, str]:
         if len(cells) > 1:
             out[index] = _indent(lines[index]) + _GUTTER.join(cells)
     return out
+
+
+def _cut_by_gutters(lines: list[str], rows: list[int]) -> set[int]:
+    """The rows whose cells wide gutters set apart already, as their block shows: runs of
+    rows (two or more) that, cut at two spaces, give the same count of values (two or
+    more), each column ending at one position in every row (a bracket one off). A single
+    space left inside such a cell groups its digits ("Net sales     5 873     5 610");
+    read one space apart, each group would be a cell of its own."""
+    apart: set[int] = set()
+    run: list[int] = []
+    for index in [*rows, -1]:
+        if run and index >= 0 and _same_columns(lines[run[-1]], lines[index]):
+            run.append(index)
+            continue
+        if len(run) >= _MIN_AGREEING:
+            apart.update(run)
+        run = [index] if index >= 0 and len(cut(lines[index]).values) >= _MIN_WIDTH else []
+    return apart
+
+
+def _as_cut(line: str) -> _Row:
+    """The line as the fixed-width reader cuts it: at two spaces or more."""
+    parts = cut(line)
+    return _Row(" ".join(t.text for t in parts.label), tuple(t.text for t in parts.values))
+
+
+def _same_columns(line: str, other: str) -> bool:
+    """Two lines cut at two spaces into values ending at the same positions."""
+    ends = [t.end for t in cut(line).values]
+    other_ends = [t.end for t in cut(other).values]
+    return len(ends) == len(other_ends) and all(
+        abs(a - b) <= 1 for a, b in zip(ends, other_ends, strict=True)
+    )
 
 
 def _indent(line: str) -> str:
