@@ -4488,21 +4488,27 @@ _BY_TYPE_ROWS = [
 ]
 
 
+@pytest.mark.parametrize("caption", ["<p>(In thousands) (Unaudited)</p>", ""])
 @pytest.mark.parametrize("heading", ["<h3>{}</h3>", "<p><b>{}</b></p>", "<p>{}</p>"])
-def test_a_second_table_on_its_side_under_its_own_title_and_caption_is_a_table_of_its_own(
-    tmp_path: Path, heading: str
+def test_a_second_table_on_its_side_under_its_own_title_is_a_table_of_its_own(
+    tmp_path: Path, heading: str, caption: str
 ) -> None:
-    """Two tables of periods as rows, of the same width, the second under a title and a
-    caption of its own ("Revenue by Type" over "(In thousands)") and without a header of
-    periods: it is not the first's continuation, and both are read turned."""
+    """Two tables of periods as rows, of the same width, the second under a title of its
+    own ("Revenue by Type", with or without "(In thousands)" under it) and without a
+    header of periods: it is not the first's continuation (its rows are periods again, no
+    line items of the first), and both are read turned."""
     lead = (
         "<h2>Pellinor Software Reports Third Quarter 2025 Results</h2>"
         "<p>AUSTIN, Texas, November 5, 2025 -- Pellinor Software Inc. today announced"
         " results for its third quarter ended September 30, 2025.</p>"
     )
     first = heading.format("Financial Highlights") + "<p>(In thousands, except per share)</p>"
-    second = heading.format("Revenue by Type") + "<p>(In thousands) (Unaudited)</p>"
-    body = first + _html_table(_HIGHLIGHTS_ROWS) + second + _html_table(_BY_TYPE_ROWS)
+    second = heading.format("Revenue by Type") + caption
+    tables = [
+        _html_table(rows).replace("td>", "th>", 2 * len(rows[0]))
+        for rows in (_HIGHLIGHTS_ROWS, _BY_TYPE_ROWS)
+    ]
+    body = first + tables[0] + second + tables[1]
     path = _release(tmp_path, f"<html><body>{lead}{body}</body></html>")
     facts = _facts(path)
     quarter, year_ago = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
@@ -4511,6 +4517,8 @@ def test_a_second_table_on_its_side_under_its_own_title_and_caption_is_a_table_o
     assert facts[("GrossProfit", year_ago)] == Decimal("183104000")
     assert facts[("NetIncomeLoss", "D2025-01-01_2025-09-30")] == Decimal("84915000")
     assert facts[("EarningsPerShareDiluted", "D2025-01-01_2025-09-30")] == Decimal("1.13")
+    assert facts[("Revenues", f"{quarter}_SubscriptionMember")] == Decimal("260641000")
+    assert facts[("Revenues", f"{year_ago}_ProfessionalServicesMember")] == Decimal("26701000")
 
 
 # --- a footnote mark on a bare year under a stacked date header ---------------------------

@@ -26,6 +26,7 @@ from exporter.tables.decimals import (
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.numbering import without_serial_column
 from exporter.tables.resolve import period_of
+from exporter.tables.sideways import periods_as_rows
 from exporter.taxonomy import Taxonomy
 from exporter.unit_phrases import SCALE, only_a_unit
 from exporter.vocabulary import vocabulary
@@ -478,13 +479,17 @@ def raw_tables(document: Document) -> list[RawTable]:
         # after "SECOND QUARTER ...") is a table of its own, whatever headers it repeats.
         same_period = bool(result) and (not period or _same_title(period, result[-1].period))
         repeated = _repeats_headers(result[-1], block, title, caption) if same_period else 0
-        titled = bool(result) and _titled_apart(result[-1], title, caption)
-        if same_period and not titled and _is_body_of(result[-1], block, pending):
+        # Rows that are periods (a table printed on its side) continue no statement's line
+        # items; a title with its caption begins a table too.
+        apart = bool(result) and (
+            periods_as_rows(block.rows) or _titled_apart(result[-1], title, caption)
+        )
+        if same_period and not apart and _is_body_of(result[-1], block, pending):
             previous = result[-1]
             head = _right_aligned(previous.rows, _width(block.rows))
             rows = head + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
-        elif same_period and short and not titled and not _has_period_header(block):
+        elif same_period and short and not apart and not _has_period_header(block):
             previous = result[-1]
             rows = previous.rows + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})

@@ -49,7 +49,7 @@ def turned_upright(
     if len(columns) < _MIN_ITEMS or not all(_names_no_period(c.header) for c in columns):
         return None
     labels = [label for (label, _), _ in rows]
-    if not all(_reads_as_period(label) for label in labels):
+    if not all(reads_as_period(label) for label in labels):
         return None
     groups = _groups(headers, positions, width, context, columns)
     items = [leaf for _, leaf in groups]
@@ -102,7 +102,7 @@ def _names_no_period(header: str) -> bool:
     return bool(header) and parse_phrase(header).is_empty
 
 
-def _reads_as_period(label: str) -> bool:
+def reads_as_period(label: str) -> bool:
     """A row label the period grammar reads whole as one period: a quarter, half, span or
     fiscal year with its year ("Q1 2025", "FY 2025", "9M 2025"), a date ("Dec 31, 2025"),
     or a span to its date ("Three months ended September 30, 2025"). A year alone is not
@@ -114,6 +114,13 @@ def _reads_as_period(label: str) -> bool:
     if phrase.has_date:
         return True
     return phrase.year is not None and (phrase.states_kind or phrase.fiscal_year is not None)
+
+
+def periods_as_rows(rows: tuple[Row, ...]) -> bool:
+    """Whether every row with figures (two at least) is labelled by a period: a table
+    printed on its side, whose rows are no line items."""
+    labelled = [label for label, rest in map(split_label, rows) if rest]
+    return len(labelled) >= _MIN_ITEMS and all(reads_as_period(label) for label in labelled)
 
 
 def _names_line_item(header: str, context: HeaderContext) -> bool:
