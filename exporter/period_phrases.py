@@ -659,6 +659,18 @@ def _parse(text: str) -> PeriodPhrase:
     return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]  # parts by field name
 
 
+def unread_words(phrase: PeriodPhrase) -> tuple[str, ...]:
+    """The words of a phrase the grammar left unread, less those it has a place for: the
+    word between a span and its end date ("Three months ended September 30, 2025") and a
+    span unit it read as the period's kind ("Quarter ended ..."). What remains is text of
+    another kind beside the period ("Sales 2025", "Revenue Q3 2025")."""
+    vocab = vocabulary()
+    joins = set(vocab.words["ended"]) if phrase.has_date and phrase.states_kind else set()
+    units = {s for spellings in vocab.units.values() for s in spellings}
+    placed = joins | (units if phrase.names_part_of_year else set())
+    return tuple(w for w in phrase.words if any(c.isalpha() for c in w) and w not in placed)
+
+
 def _anchor(phrase: PeriodPhrase) -> tuple[object, ...]:
     """The parts of a phrase that fix where its period falls: its date, its fiscal year
     and the quarter or half it names."""

@@ -4335,6 +4335,29 @@ _SIDEWAYS: dict[str, tuple[str, str, tuple[str, ...], tuple[tuple[tuple[str, ...
             (("FY 2025", "FY2025"), ("928.0", "436.4", "89.7", "1.11")),
         ),
     ),
+    "spans": (
+        "Results by Period",
+        "(In millions of U.S. dollars)",
+        ("Revenue", "Operating income", "Net income"),
+        (
+            (
+                ("Three months ended December 31, 2025", "Quarter ended Dec. 31, 2025"),
+                ("251.7", "40.2", "26.9"),
+            ),
+            (
+                ("Three months ended December 31, 2024", "Quarter ended Dec. 31, 2024"),
+                ("221.0", "33.5", "20.4"),
+            ),
+            (
+                ("Twelve months ended December 31, 2025", "Year ended Dec. 31, 2025"),
+                ("928.0", "141.8", "89.7"),
+            ),
+            (
+                ("Twelve months ended December 31, 2024", "Year ended Dec. 31, 2024"),
+                ("850.3", "120.6", "71.2"),
+            ),
+        ),
+    ),
     "balances": (
         "Financial Position",
         "(In millions of U.S. dollars)",
@@ -4365,7 +4388,8 @@ def _sideways_text(shape: str, rows: list[tuple[str, ...]], print_: str) -> str:
     elif print_ == "tabbed":
         lines = ["\t".join(r) for r in rows]
     else:
-        lines = [_aligned(r[0], r[1:], 22, 28) for r in rows]
+        label_width = max(22, *(len(r[0]) + 2 for r in rows))
+        lines = [_aligned(r[0], r[1:], label_width, 28) for r in rows]
     return "\n\n".join([*_LARKFIELD, title, caption + "\n\n" + "\n".join(lines)]) + "\n"
 
 
@@ -4411,6 +4435,15 @@ _SIDEWAYS_FACTS = {
         ("EarningsPerShareDiluted", "D2025-01-01_2025-03-31"): ("0.23", "USD_per_share"),
         ("EarningsPerShareDiluted", "D2025-01-01_2025-12-31"): ("1.11", "USD_per_share"),
     },
+    "spans": {
+        ("Revenues", "D2025-10-01_2025-12-31"): ("251700000", "USD"),
+        ("Revenues", "D2024-10-01_2024-12-31"): ("221000000", "USD"),
+        ("OperatingIncomeLoss", "D2024-10-01_2024-12-31"): ("33500000", "USD"),
+        ("NetIncomeLoss", "D2025-10-01_2025-12-31"): ("26900000", "USD"),
+        ("Revenues", "D2025-01-01_2025-12-31"): ("928000000", "USD"),
+        ("OperatingIncomeLoss", "D2025-01-01_2025-12-31"): ("141800000", "USD"),
+        ("NetIncomeLoss", "D2024-01-01_2024-12-31"): ("71200000", "USD"),
+    },
     "balances": {
         ("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31"): ("312600000", "USD"),
         ("CashAndCashEquivalentsAtCarryingValue", "I2025-09-30"): ("281400000", "USD"),
@@ -4442,6 +4475,110 @@ def test_a_table_of_periods_as_rows_and_line_items_as_columns_is_read_turned(
     facts = _valued(convert(path, ConvertOptions()))
     for key, (value, unit) in _SIDEWAYS_FACTS[shape].items():
         assert facts.get(key) == (Decimal(value), unit), key
+
+
+def _html_table(rows: list[tuple[str, ...]]) -> str:
+    return (
+        "<table>"
+        + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        + "</table>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("labels", "segments"),
+    [
+        (
+            ("Three months ended September 30, 2025", "Nine months ended September 30, 2025"),
+            ("Industrial", "Healthcare"),
+        ),
+        (("Q3 2025", "Nine months 2025"), ("Americas", "International")),
+    ],
+)
+def test_segment_groups_over_line_items_with_periods_as_rows_are_members(
+    tmp_path: Path, labels: tuple[str, str], segments: tuple[str, str]
+) -> None:
+    """ "Industrial" spanning "Revenue | Operating income", another segment over the same,
+    "Total" over the same, and one row per period: once turned, each segment's figures
+    are the line item the taxonomy knows with the segment as member, and the total's the
+    line item's own."""
+    first, second = segments
+    spanned = "".join(
+        [
+            "<tr><td></td>",
+            *(f'<td colspan="2">{name}</td>' for name in (first, second, "Total")),
+            "</tr>",
+        ]
+    )
+    items = ("", *(("Revenue", "Operating income") * 3))
+    figures = [
+        (labels[0], "$ 700.0", "$ 110.0", "$ 300.0", "$ 40.0", "$ 1,000.0", "$ 150.0"),
+        (labels[1], "$ 2,050.0", "$ 320.0", "$ 950.0", "$ 130.0", "$ 3,000.0", "$ 450.0"),
+    ]
+    table = _html_table([items, *figures]).replace("<table>", "<table>" + spanned, 1)
+    lead = (
+        "<h2>Orrin Corp. Reports Third Quarter 2025 Results</h2>"
+        "<p>DENVER, October 29, 2025 -- Orrin Corp. today reported results for the third"
+        " quarter ended September 30, 2025.</p>"
+        "<p><b>SEGMENT INFORMATION</b></p><p>(In millions) (Unaudited)</p>"
+    )
+    path = _release(tmp_path, f"<html><body>{lead}{table}</body></html>")
+    facts = _facts(path)
+    quarter, nine = "D2025-07-01_2025-09-30", "D2025-01-01_2025-09-30"
+    assert facts[("Revenues", f"{quarter}_{first}Member")] == Decimal("700000000")
+    assert facts[("OperatingIncomeLoss", f"{quarter}_{first}Member")] == Decimal("110000000")
+    assert facts[("Revenues", f"{quarter}_{second}Member")] == Decimal("300000000")
+    assert facts[("OperatingIncomeLoss", f"{nine}_{second}Member")] == Decimal("130000000")
+    assert facts[("Revenues", nine)] == Decimal("3000000000")
+    assert facts[("OperatingIncomeLoss", quarter)] == Decimal("150000000")
+    assert not any(first in concept or second in concept for concept, _ in facts)
+
+
+_HIGHLIGHTS_ROWS = [
+    ("", "Revenue", "Gross profit", "Net income", "Diluted EPS"),
+    ("Q3 2025", "$ 286,418", "$ 221,905", "$ 31,672", "$ 0.42"),
+    ("Q3 2024", "$ 242,730", "$ 183,104", "$ 18,241", "$ 0.25"),
+    ("Nine months 2025", "$ 817,052", "$ 631,288", "$ 84,915", "$ 1.13"),
+]
+_BY_TYPE_ROWS = [
+    ("", "Subscription", "Professional services", "Total revenue", "Subscription % of total"),
+    ("Q3 2025", "$ 260,641", "$ 25,777", "$ 286,418", "91%"),
+    ("Q3 2024", "$ 216,029", "$ 26,701", "$ 242,730", "89%"),
+    ("Nine months 2025", "$ 741,873", "$ 75,179", "$ 817,052", "91%"),
+]
+
+
+@pytest.mark.parametrize("caption", ["<p>(In thousands) (Unaudited)</p>", ""])
+@pytest.mark.parametrize("heading", ["<h3>{}</h3>", "<p><b>{}</b></p>", "<p>{}</p>"])
+def test_a_second_table_on_its_side_under_its_own_title_is_a_table_of_its_own(
+    tmp_path: Path, heading: str, caption: str
+) -> None:
+    """Two tables of periods as rows, of the same width, the second under a title of its
+    own ("Revenue by Type", with or without "(In thousands)" under it) and without a
+    header of periods: it is not the first's continuation (its rows are periods again, no
+    line items of the first), and both are read turned."""
+    lead = (
+        "<h2>Pellinor Software Reports Third Quarter 2025 Results</h2>"
+        "<p>AUSTIN, Texas, November 5, 2025 -- Pellinor Software Inc. today announced"
+        " results for its third quarter ended September 30, 2025.</p>"
+    )
+    first = heading.format("Financial Highlights") + "<p>(In thousands, except per share)</p>"
+    second = heading.format("Revenue by Type") + caption
+    tables = [
+        _html_table(rows).replace("td>", "th>", 2 * len(rows[0]))
+        for rows in (_HIGHLIGHTS_ROWS, _BY_TYPE_ROWS)
+    ]
+    body = first + tables[0] + second + tables[1]
+    path = _release(tmp_path, f"<html><body>{lead}{body}</body></html>")
+    facts = _facts(path)
+    quarter, year_ago = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("Revenues", quarter)] == Decimal("286418000")
+    assert facts[("GrossProfit", quarter)] == Decimal("221905000")
+    assert facts[("GrossProfit", year_ago)] == Decimal("183104000")
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-09-30")] == Decimal("84915000")
+    assert facts[("EarningsPerShareDiluted", "D2025-01-01_2025-09-30")] == Decimal("1.13")
+    assert facts[("Revenues", f"{quarter}_SubscriptionMember")] == Decimal("260641000")
+    assert facts[("Revenues", f"{year_ago}_ProfessionalServicesMember")] == Decimal("26701000")
 
 
 # --- a footnote mark on a bare year under a stacked date header ---------------------------

@@ -26,6 +26,7 @@ from exporter.tables.decimals import (
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.numbering import without_serial_column
 from exporter.tables.resolve import period_of
+from exporter.tables.sideways import periods_as_rows
 from exporter.taxonomy import Taxonomy
 from exporter.unit_phrases import SCALE, only_a_unit
 from exporter.vocabulary import vocabulary
@@ -330,6 +331,17 @@ def _is_body_of(previous: RawTable, block: Table, pending: list[Heading | Paragr
     return previous_width == width and bool(pending)
 
 
+def _titled_apart(previous: RawTable, title: str, caption: str) -> bool:
+    """Whether the text above a table gives it a title and a caption of its own ("Revenue
+    by Type" over "(In thousands)"): a table of its own, not the next piece of `previous`.
+    A piece of a statement continues under section names, or under its statement's title
+    repeated ("... (continued)"), never under a new title with its unit. One line naming
+    a unit ("Reconciliation $ in Millions") is title and caption at once: no evidence."""
+    if not title or not caption or caption in title or _CONTINUED.search(title):
+        return False
+    return not _same_title(title, previous.title)
+
+
 def _right_aligned(rows: tuple[Row, ...], width: int) -> tuple[Row, ...]:
     """A header block's rows moved over the value columns of a body `width` columns wide."""
     shift = width - _width(rows)
@@ -467,12 +479,17 @@ def raw_tables(document: Document) -> list[RawTable]:
         # after "SECOND QUARTER ...") is a table of its own, whatever headers it repeats.
         same_period = bool(result) and (not period or _same_title(period, result[-1].period))
         repeated = _repeats_headers(result[-1], block, title, caption) if same_period else 0
-        if same_period and _is_body_of(result[-1], block, pending):
+        # Rows that are periods (a table printed on its side) continue no statement's line
+        # items; a title with its caption begins a table too.
+        apart = bool(result) and (
+            periods_as_rows(block.rows) or _titled_apart(result[-1], title, caption)
+        )
+        if same_period and not apart and _is_body_of(result[-1], block, pending):
             previous = result[-1]
             head = _right_aligned(previous.rows, _width(block.rows))
             rows = head + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
-        elif same_period and short and not _has_period_header(block):
+        elif same_period and short and not apart and not _has_period_header(block):
             previous = result[-1]
             rows = previous.rows + _sections(pending, previous) + block.rows
             result[-1] = previous.model_copy(update={"rows": rows})
