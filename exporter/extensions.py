@@ -429,12 +429,16 @@ class ExtensionRegistry:
         `balance_at_end`: where the row stands a balance would be the one at the columns'
         end (not a cash flow statement's movement), so a label headed as the taxonomy heads
         its balances ("Cash and investments") is one."""
+        kind = self._kind(row, money, printed)
         period = PeriodType.DURATION if durations else PeriodType.INSTANT
         at_a_date = _names_a_date(row, self.taxonomy, title)
+        # A balance is an amount: a ratio headed by a balance's noun ("Operating ratio",
+        # "Loan-to-deposit ratio") follows its columns' periods.
+        balance = kind is ConceptType.MONETARY and _heads_like_a_balance(row, self.taxonomy)
         stands = (
             _counts_staff(row, self.taxonomy)
             or _names_a_stock(row, self.taxonomy)
-            or (balance_at_end and _heads_like_a_balance(row, self.taxonomy))
+            or (balance_at_end and balance)
         )
         if durations and (stands or at_a_date):
             period = PeriodType.INSTANT
@@ -444,13 +448,6 @@ class ExtensionRegistry:
             return self.concepts[self._keys[key]]
         label = strip_footnotes(row.label) or _unlabelled(row)
         name = self._free_name(concept_name(label), row, period)
-        kind = row_kind(printed or row, self.taxonomy)
-        whole = all(c.number.fraction_digits == 0 for c in row.cells)
-        # A price of one unit ("Average realized price ($/oz)", "AISC per ounce sold") is
-        # money by its own words, in a table of quantities too.
-        priced = prices_a_unit((printed or row).label, self.taxonomy)
-        if kind is ConceptType.MONETARY and not money and whole and not priced:
-            kind = ConceptType.DECIMAL
         concept = Concept(
             name=name,
             type=kind,
@@ -462,6 +459,18 @@ class ExtensionRegistry:
         self.concepts[name] = concept
         self._keys[key] = name
         return concept
+
+    def _kind(self, row: TableRow, money: bool, printed: TableRow | None) -> ConceptType:
+        """The item type of a new concept for `row`: its label's kind, where a money row of
+        whole numbers in a table that shows no money counts things."""
+        kind = row_kind(printed or row, self.taxonomy)
+        whole = all(c.number.fraction_digits == 0 for c in row.cells)
+        # A price of one unit ("Average realized price ($/oz)", "AISC per ounce sold") is
+        # money by its own words, in a table of quantities too.
+        priced = prices_a_unit((printed or row).label, self.taxonomy)
+        if kind is ConceptType.MONETARY and not money and whole and not priced:
+            return ConceptType.DECIMAL
+        return kind
 
     def change_concept(self, base: Concept, percent: bool, qualifier: str = "") -> Concept:
         """The concept for a row's change column: "Revenue % change" for Revenues; a second

@@ -3499,6 +3499,7 @@ _TRENDED_ROWS = (
     ("{balance}", ("1,204.7", "1,133.2", "1,071.8")),
     ("Cash from operations", ("88.1", "75.4", "70.2")),
     ("Net new deposits", ("12.5", "10.4", "9.8")),
+    ("Loans ratio", ("61.2%", "60.8%", "59.9%")),
 )
 
 
@@ -3536,8 +3537,8 @@ def test_a_balance_the_taxonomy_does_not_know_under_quarter_columns_is_an_instan
     """A row headed as the taxonomy's balances are ("cash", "investments", "deposits",
     "loans" head more of its instant concepts' labels than of its flows') is the balance
     at each quarter's end, though the columns name quarters; a flow beside it headed by
-    such a word but qualified ("Cash from operations") or made new ("Net new deposits")
-    stays the quarter's."""
+    such a word but qualified ("Cash from operations") or made new ("Net new deposits"),
+    and a ratio ("Loans ratio"), stay the quarter's."""
     facts = _facts(_release(tmp_path, _trended_release(balance)))
     assert facts[(concept, "I2025-06-30")] == Decimal("1204700000")
     assert facts[(concept, "I2025-03-31")] == Decimal("1133200000")
@@ -3545,6 +3546,8 @@ def test_a_balance_the_taxonomy_does_not_know_under_quarter_columns_is_an_instan
     assert facts[("Revenues", "D2025-04-01_2025-06-30")] == Decimal("412500000")
     assert facts[("CashFromOperations", "D2025-04-01_2025-06-30")] == Decimal("88100000")
     assert facts[("NetNewDeposits", "D2025-01-01_2025-03-31")] == Decimal("10400000")
+    # A ratio headed by a balance's noun is not an amount at a date.
+    assert facts[("LoansRatio", "D2025-04-01_2025-06-30")] == Decimal("0.612")
     assert not any(c == concept and context.startswith("D") for c, context in facts)
 
 
