@@ -927,6 +927,7 @@ _SUMMARY_TITLES = {
     "Ten-Year Financial Summary": range(2016, 2026),
     "Three-Year Comparison": range(2023, 2026),
     "Five Year Review": range(2021, 2026),
+    "3-Year Comparison": range(2023, 2026),
 }
 _YEARS_RELEASE_TEXT = """\
 Ashgrove Instruments Reports Fiscal 2025 Results
