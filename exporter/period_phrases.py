@@ -566,6 +566,62 @@ def note_period(note: str) -> PeriodPhrase:
     return phrase
 
 
+def counted_by_columns(title: PeriodPhrase, columns: list[PeriodPhrase]) -> PeriodPhrase:
+    """The title's phrase as its columns read it: a span of several whole years over
+    columns that each name one year, about as many as the span counts ("Five-Year
+    Summary", "Ten-Year Financial Summary", "3-Year Comparison" over "2021 | ... | 2025"),
+    counts the years the table compares, not the length of each column's period: each
+    column is then one whole fiscal year.
+
+    A span of a year or less ("Twelve Months Ended December 31", "Six Months Ended June
+    30," over "2025 | 2024", "52 weeks ended") or one that is no whole number of years is
+    the length of each column's period and stays so; so does a span over columns that
+    name more than a year each (a quarter, a date, a fiscal label state their own kind).
+    """
+    years = [column.year for column in columns if _names_one_year(column)]
+    return _as_one_year_each(title) if _counts_years(title.span, years) else title
+
+
+def columns_counted(columns: list[PeriodPhrase]) -> list[PeriodPhrase]:
+    """The columns' phrases with a span of several years that each carries from a title
+    spanning them all ("Five-Year Summary" printed over "2021 | ... | 2025" in the table's
+    own header rows) read as the count of their years: each column one whole year."""
+    spans = {column.span for column in columns if not column.is_empty}
+    if len(spans) != 1:
+        return columns
+    named = [column for column in columns if not column.is_empty]
+    years = [column.year for column in named if _names_one_year(_without_span(column))]
+    if len(years) < len(named) or not _counts_years(spans.pop(), years):
+        return columns
+    return [_as_one_year_each(column) for column in columns]
+
+
+def _counts_years(span: tuple[str, int] | None, years: list[int | None]) -> bool:
+    """Whether a span is a count of the years the columns name: several whole years,
+    and as many distinct years named, give or take a third of them (a base year or a
+    year left out)."""
+    if span is None or span[0] != "months" or span[1] <= 12 or span[1] % 12:
+        return False
+    counted = span[1] // 12
+    if len(years) < 2 or len(set(years)) < len(years):
+        return False
+    return abs(len(years) - counted) <= max(1, counted // 3)
+
+
+def _as_one_year_each(phrase: PeriodPhrase) -> PeriodPhrase:
+    return replace(phrase, span=None, full_year=True)
+
+
+def _without_span(phrase: PeriodPhrase) -> PeriodPhrase:
+    return replace(phrase, span=None)
+
+
+def _names_one_year(phrase: PeriodPhrase) -> bool:
+    """A column naming one calendar year and nothing else of its period ("2021")."""
+    bare = not (phrase.has_date or phrase.ends or phrase.states_kind)
+    return bare and phrase.fiscal_year is None and len(phrase.named_years) == 1
+
+
 def single_period(text: str) -> PeriodPhrase:
     """The period a title or caption names when it names exactly one, else an empty phrase.
 

@@ -17,7 +17,7 @@ from cells import fact_set
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exporter.period_phrases import lead_period, parse_phrase
+from exporter.period_phrases import counted_by_columns, lead_period, parse_phrase
 from exporter.periods import Period
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.resolve import resolve
@@ -905,3 +905,196 @@ def test_a_title_listing_dates_completes_a_year_with_the_date_in_that_year() -> 
     assert resolve(
         parse_phrase("Q3 2025").completed_by(parse_phrase(_THIRTEEN_WEEKS)), None
     ).period == (Period(start=D(2025, 8, 3), end=D(2025, 11, 1)))
+
+
+# A multi-year summary of a full-year release whose fiscal year ends June 30: each year
+# column is the fiscal year ending June 30 of that year, its balances that day.
+_FISCAL_YEARS = {
+    2016: (D(2015, 7, 1), D(2016, 6, 30)),
+    2017: (D(2016, 7, 1), D(2017, 6, 30)),
+    2018: (D(2017, 7, 1), D(2018, 6, 30)),
+    2019: (D(2018, 7, 1), D(2019, 6, 30)),
+    2020: (D(2019, 7, 1), D(2020, 6, 30)),
+    2021: (D(2020, 7, 1), D(2021, 6, 30)),
+    2022: (D(2021, 7, 1), D(2022, 6, 30)),
+    2023: (D(2022, 7, 1), D(2023, 6, 30)),
+    2024: (D(2023, 7, 1), D(2024, 6, 30)),
+    2025: (D(2024, 7, 1), D(2025, 6, 30)),
+}
+_SALES = "RevenueFromContractWithCustomerExcludingAssessedTax"
+_SUMMARY_TITLES = {
+    "Five-Year Summary": range(2021, 2026),
+    "Ten-Year Financial Summary": range(2016, 2026),
+    "Three-Year Comparison": range(2023, 2026),
+    "Five Year Review": range(2021, 2026),
+    "3-Year Comparison": range(2023, 2026),
+}
+_YEARS_RELEASE_TEXT = """\
+Ashgrove Instruments Reports Fiscal 2025 Results
+
+SPRINGFIELD, August 14, 2025 - Ashgrove Instruments today reported results for the fiscal
+year ended June 30, 2025.
+
+Consolidated Statements of Income
+(In millions of dollars)
+                                  Year Ended June 30,
+                                  2025          2024
+Net sales                        1,500         1,400
+Cost of sales                      900           850
+Gross profit                       600           550
+
+{title}
+(In millions of dollars)
+{header}
+{sales}
+{assets}
+"""
+_YEARS_RELEASE_HTML = """\
+<html><body>
+<h1>Ashgrove Instruments Reports Fiscal 2025 Results</h1>
+<p>SPRINGFIELD, August 14, 2025 - Ashgrove Instruments today reported results for the
+fiscal year ended June 30, 2025.</p>
+<h3>Consolidated Statements of Income<br>(In millions of dollars)</h3>
+<table>
+<tr><th></th><th colspan="2">Year Ended June 30,</th></tr>
+<tr><th></th><th>2025</th><th>2024</th></tr>
+<tr><td>Net sales</td><td>1,500</td><td>1,400</td></tr>
+<tr><td>Cost of sales</td><td>900</td><td>850</td></tr>
+<tr><td>Gross profit</td><td>600</td><td>550</td></tr>
+</table>
+<h3>{title}<br>(In millions of dollars)</h3>
+<table>
+{header}
+{sales}
+{assets}
+</table>
+</body></html>
+"""
+
+
+def _sales(year: int) -> int:
+    """Net sales of a year in millions: 1,500 in 2025, 100 less each year before."""
+    return 1500 - 100 * (2025 - year)
+
+
+def _summary_release(title: str, years: list[int], html: bool) -> str:
+    """A full-year release: an income statement, then `title` over the `years` columns."""
+    rows = {"Net sales": [_sales(y) for y in years], "Total assets": [3000 + y for y in years]}
+    if html:
+
+        def cells(label: str, values: list[str], tag: str = "td") -> str:
+            return (
+                f"<tr><{tag}>{label}</{tag}>"
+                + "".join(f"<{tag}>{v}</{tag}>" for v in values)
+                + "</tr>"
+            )
+
+        body = {k: cells(k, [f"{v:,}" for v in vs]) for k, vs in rows.items()}
+        header = cells("", [str(y) for y in years], "th")
+        template = _YEARS_RELEASE_HTML
+    else:
+        body = {k: f"{k:26}" + "".join(f"{v:>10,}" for v in vs) for k, vs in rows.items()}
+        header = " " * 26 + "".join(f"{y:>10}" for y in years)
+        template = _YEARS_RELEASE_TEXT
+    return template.format(
+        title=title, header=header, sales=body["Net sales"], assets=body["Total assets"]
+    )
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])
+@pytest.mark.parametrize("title", list(_SUMMARY_TITLES))
+def test_a_multi_year_summary_title_counts_its_year_columns(
+    title: str, newest_first: bool, html: bool, tmp_path: Path
+) -> None:
+    """ "Five-Year Summary" over "2021 | ... | 2025" compares five fiscal years: each
+    column is one whole fiscal year ending on the release's year end (June 30), and a
+    balance is that day's, never a span of five years ending in each column's year."""
+    years = sorted(_SUMMARY_TITLES[title], reverse=newest_first)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    path.write_text(_summary_release(title, years, html), "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    found = {
+        (f.concept, periods[f.context]): Decimal(f.value)
+        for f in facts.facts
+        if f.concept in (_SALES, "Assets")
+    }
+    expected_sales = {
+        (_SALES, Period(start=_FISCAL_YEARS[y][0], end=_FISCAL_YEARS[y][1])): Decimal(
+            _sales(y) * 1_000_000
+        )
+        for y in years
+    }
+    expected_assets = {
+        ("Assets", Period(end=_FISCAL_YEARS[y][1])): Decimal((3000 + y) * 1_000_000) for y in years
+    }
+    assert found == {**expected_sales, **expected_assets}
+    assert not [u for u in facts.unmapped if "period" in u.reason]
+
+
+@pytest.mark.parametrize(
+    ("title", "headers", "periods"),
+    [
+        (
+            "Twelve Months Ended December 31,",
+            "2025 | 2024",
+            [(D(2025, 1, 1), D(2025, 12, 31)), (D(2024, 1, 1), D(2024, 12, 31))],
+        ),
+        (
+            "Six Months Ended June 30,",
+            "2025 | 2024",
+            [(D(2025, 1, 1), D(2025, 6, 30)), (D(2024, 1, 1), D(2024, 6, 30))],
+        ),
+        (
+            "52 Weeks Ended December 27,",
+            "2025 | 2024",
+            [(D(2024, 12, 29), D(2025, 12, 27)), (D(2023, 12, 30), D(2024, 12, 27))],
+        ),
+    ],
+)
+def test_a_title_span_of_a_year_or_less_stays_each_columns_length(
+    title: str, headers: str, periods: list[tuple[date, date]]
+) -> None:
+    """Only a span of several whole years over about as many single-year columns counts
+    the columns; "Twelve Months Ended December 31," over "2025 | 2024" is each column's."""
+    columns = [parse_phrase(h) for h in headers.split(" | ")]
+    title_phrase = counted_by_columns(parse_phrase(title), columns)
+    assert title_phrase == parse_phrase(title)
+    resolved = [resolve(c.completed_by(title_phrase), None).period for c in columns]
+    assert resolved == [Period(start=start, end=end) for start, end in periods]
+
+
+@pytest.mark.parametrize("newest_first", [False, True], ids=["oldest-first", "newest-first"])
+def test_a_summary_title_spanning_the_year_headers_counts_them(
+    newest_first: bool, tmp_path: Path
+) -> None:
+    """The title printed as the table's own first header row, spanning the year columns
+    ("Five-Year Summary" over "2021 | ... | 2025"), counts them just as a title above."""
+    years = sorted(range(2021, 2026), reverse=newest_first)
+    text = _summary_release("Financial Highlights", years, html=True).replace(
+        "<table>\n<tr><th></th><th>",
+        '<table>\n<tr><th></th><th colspan="5">Five-Year Summary</th></tr>\n<tr><th></th><th>',
+        1,
+    )
+    path = tmp_path / "release.htm"
+    path.write_text(text, "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    found = {
+        (f.concept, periods[f.context]): Decimal(f.value)
+        for f in facts.facts
+        if f.concept in (_SALES, "Assets")
+    }
+    assert found == {
+        (_SALES, Period(start=D(2020, 7, 1), end=D(2021, 6, 30))): Decimal(1_100_000_000),
+        (_SALES, Period(start=D(2021, 7, 1), end=D(2022, 6, 30))): Decimal(1_200_000_000),
+        (_SALES, Period(start=D(2022, 7, 1), end=D(2023, 6, 30))): Decimal(1_300_000_000),
+        (_SALES, Period(start=D(2023, 7, 1), end=D(2024, 6, 30))): Decimal(1_400_000_000),
+        (_SALES, Period(start=D(2024, 7, 1), end=D(2025, 6, 30))): Decimal(1_500_000_000),
+        ("Assets", Period(end=D(2021, 6, 30))): Decimal(5_021_000_000),
+        ("Assets", Period(end=D(2022, 6, 30))): Decimal(5_022_000_000),
+        ("Assets", Period(end=D(2023, 6, 30))): Decimal(5_023_000_000),
+        ("Assets", Period(end=D(2024, 6, 30))): Decimal(5_024_000_000),
+        ("Assets", Period(end=D(2025, 6, 30))): Decimal(5_025_000_000),
+    }

@@ -22,6 +22,8 @@ from exporter.labels import is_stub_caption, label_tokens, strip_footnotes
 from exporter.numbers import is_year, parse_cell, parse_number
 from exporter.period_phrases import (
     PeriodPhrase,
+    columns_counted,
+    counted_by_columns,
     footnote_marks,
     parse_phrase,
     single_period,
@@ -560,15 +562,18 @@ class HeaderContext(BaseModel):
     line_measures: tuple[LineMeasure, ...] = ()
 
 
-def resolve_header(header: str, context: HeaderContext) -> Resolution:
+def resolve_header(
+    header: str, context: HeaderContext, phrase: PeriodPhrase | None = None
+) -> Resolution:
     """The period of a column from its joined header text and the table's context.
 
     A period heading above the table applies to every column; the title and caption
     complete only a header that states some part of a period itself (a year, a quarter).
     A header naming a fiscal year alone ("FY 2024") is that whole year: the span of a
     heading or caption ("for the six months ended 30 June 2025") is not its own.
+    `phrase` is the header's as the table's other columns read it (`_resolutions`).
     """
-    phrase = parse_phrase(header)
+    phrase = parse_phrase(header) if phrase is None else phrase
     for mark in footnote_marks(header):
         if mark in context.note_periods and not phrase.is_empty:
             phrase = phrase.completed_by(context.note_periods[mark])
@@ -699,7 +704,10 @@ def _resolutions(
     header's, checked against the day the title dates the table (unless it is guidance)."""
     if silent is not None:
         return [resolve(silent, context.calendar, context.instants) for _ in headers]
-    read = [(parse_phrase(h), resolve_header(h, context)) for h in headers]
+    phrases = columns_counted([parse_phrase(h) for h in headers])
+    counted = counted_by_columns(context.surroundings, phrases)
+    context = context.model_copy(update={"surroundings": counted})
+    read = [(p, resolve_header(h, context, p)) for p, h in zip(phrases, headers, strict=True)]
     day = None if context.outlook else context.title_day
     return checked_against_title(day, read)
 
