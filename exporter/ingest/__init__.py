@@ -24,7 +24,6 @@ from pathlib import Path
 from exporter.document import Block, Cell, Document, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode_text
-from exporter.ingest.html import read_html
 from exporter.ingest.ocr_mode import OcrMode
 from exporter.ingest.text import read_text
 
@@ -81,6 +80,10 @@ def _read_plain_text(data: bytes, source: str, encoding: str | None) -> Document
 
 
 def _read_html_release(data: bytes, source: str, encoding: str | None) -> Document:
+    # imported here, as the PDF reader below: the HTML reader (with its div-grid tables and
+    # lxml.html) is a fiftieth of a second to load that a text or PDF release never needs
+    from exporter.ingest.html import read_html
+
     return read_html(data, source, encoding)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 
 from exporter.narrative.calendar import DATE
 from exporter.narrative.model import Figure, FigureKind
 from exporter.numbers import MAX_DIGITS, MINUS_MARKS
+from exporter.phrase_pattern import literal_alternation, phrase_alternation
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_narrative import NarrativeWords
 
@@ -74,9 +75,19 @@ _MONEY_RANGE = r"(?:{mark})\s?[0-9][0-9,.]*-(?:{mark})?\s?[0-9][0-9,.]*(?![0-9])
 
 
 def _alternation(words: list[str], flags: str = "") -> str:
-    ordered = sorted(set(words), key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
-    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+    """Any of `words`, the longest first (a prefix tree: hundreds of spellings compile
+    and match far faster than as a flat alternation)."""
+    return phrase_alternation(words, flags)
+
+
+def _after_marks(marks: list[str]) -> str:
+    """Right after any of `marks`, or a mark and a space: one lookbehind per length, as
+    Python's are of fixed width (each a prefix tree of that length's spellings)."""
+    by_length: dict[int, set[str]] = {}
+    for mark in marks:
+        by_length.setdefault(len(mark), set()).add(mark)
+    trees = [literal_alternation(by_length[n]) for n in sorted(by_length, reverse=True)]
+    return "|".join(f"(?<={tree})|(?<=(?:{tree})\\ )" for tree in trees)
 
 
 def _digits(number: str, decimal_comma: bool = False) -> str:
@@ -118,21 +129,34 @@ class FigureReader:
         self.units = {w.lower(): unit for unit, ws in words.unit_words.items() for w in ws}
         per = list(words.per_share) + list(words.per_ads)
         marks = sorted(set(symbols + codes), key=len, reverse=True)
-        # A space groups thousands only right after a sign or code; each its own lookbehind
-        # (Python's are of fixed width).
-        after_mark = "|".join(f"(?<={re.escape(m)}{gap})" for m in marks for gap in ("", " "))
-        number = _NUMBER.format(after=f"(?:{after_mark})")
+        # A space groups thousands only right after a sign or code.
+        after_mark = _after_marks(marks)
+        self._number = _NUMBER.format(after=f"(?:{after_mark})")
         spaced = _SPACED_DECIMAL_COMMA.format(after=f"(?:{after_mark})")
-        comma_number = f"{spaced}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}|{_ONE_COMMA_GROUP}|{number}"
-        self.money_range = re.compile(
-            _MONEY_RANGE.format(
-                mark="|".join(
-                    rf"\b{re.escape(m)}\s?" if m.isalpha() else re.escape(m) for m in marks
-                )
-            )
+        self._comma_number = (
+            f"{spaced}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}|{_ONE_COMMA_GROUP}|{self._number}"
         )
-        self.pattern = self._compile(words, symbols + codes, after, per, number)
-        self.comma_pattern = self._compile(words, symbols + codes, after, per, comma_number)
+        self._money_marks = "|".join(
+            rf"\b{re.escape(m)}\s?" if m.isalpha() else re.escape(m) for m in marks
+        )
+        self._words, self._marks, self._after, self._per = words, symbols + codes, after, per
+
+    # The patterns are compiled when first used: most releases print no decimal comma and
+    # no money range, and compiling them is a good part of a short conversion.
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Figures printed with the decimal point."""
+        return self._compile(self._words, self._marks, self._after, self._per, self._number)
+
+    @cached_property
+    def comma_pattern(self) -> re.Pattern[str]:
+        """Figures printed with the decimal comma."""
+        return self._compile(self._words, self._marks, self._after, self._per, self._comma_number)
+
+    @cached_property
+    def money_range(self) -> re.Pattern[str]:
+        """Two amounts joined by a dash after a currency's sign or code."""
+        return re.compile(_MONEY_RANGE.format(mark=self._money_marks))
 
     def _compile(
         self,
