@@ -166,23 +166,36 @@ _LABEL_FIGURE = re.compile(
     r"\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%))%?\)?$"
 )
 _LOST_RUN = 2
+# A figure with a footnote letter glued to it ("141.2a", "24.5%b", "(56.0)a"): a cell
+# whose mark the print did not set apart, never a word of a line item's name.
+_MARKED_FIGURE = re.compile(r"^(?P<figure>.*\d[%)]*)[a-zA-Z]$")
 
 
 LOST_IN_LABEL = "figures printed inside the row's label: its cells were not told apart"
 
 
+def _marked_figure(token: str) -> bool:
+    """A figure glued to one letter that no reading takes as a unit ("1.5m", "12.3p" are
+    read as amounts): a cell and its footnote mark, as read in one piece."""
+    match = _MARKED_FIGURE.match(token)
+    return bool(match and _LABEL_FIGURE.match(match["figure"])) and not parse_cell(token)
+
+
 def label_figure_runs(label: str) -> list[list[str]]:
-    """The runs of two or more figures a label prints ("Order intake 1,412.6 1,298.4"):
-    cells the reader could not tell from the label, never part of a line item's name."""
+    """The runs of figures a label prints, two or more ("Order intake 1,412.6 1,298.4"),
+    or any holding a figure glued to its footnote mark ("Fuel 141.2a"): cells the reader
+    could not tell from the label, never part of a line item's name."""
     runs: list[list[str]] = []
     run: list[str] = []
+    marked = False
     for token in [*label.split(), ""]:
-        if _LABEL_FIGURE.match(token):
+        if _LABEL_FIGURE.match(token) or _marked_figure(token):
             run.append(token)
+            marked = marked or _marked_figure(token)
             continue
-        if len(run) >= _LOST_RUN:
+        if len(run) >= _LOST_RUN or marked:
             runs.append(run)
-        run = []
+        run, marked = [], False
     return runs
 
 
