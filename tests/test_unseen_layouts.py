@@ -5281,3 +5281,36 @@ def test_a_figure_glued_to_a_letter_in_text_is_reported_not_named(tmp_path: Path
     listed = {u.text for u in conversion.facts.unmapped if not u.deliberate}
     assert {"141.2a", "158.6a", "24.5%b"} <= listed
     assert not [f.concept for f in conversion.facts.facts if re.search(r"\d", f.concept)]
+
+
+@pytest.mark.parametrize("placeholder", ["n/m", "nm", "NM", "n.m.", "N/A"])
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_a_placeholder_in_the_first_value_column_is_that_columns_cell(
+    tmp_path: Path, placeholder: str, print_: str
+) -> None:
+    """ "Net sales growth | n/m | 7.5%": the placeholder stands where the first year's
+    figure would be; it is no word of the label, and the second year's figure is the row's."""
+    rows = [
+        ("", "Year Ended December 31, 2025", "Year Ended December 31, 2024"),
+        ("Net sales", "1,421.6", "1,318.9"),
+        ("Net sales growth", placeholder, "7.5%"),
+        ("Net income", "180.1", "160.3"),
+    ]
+    lead = (
+        "Acme Freight Corporation Reports Full Year 2025 Results",
+        "DALLAS, February 12, 2026 -- Acme Freight Corporation today reported results for"
+        " the year ended December 31, 2025.",
+        "Consolidated Statements of Income (in millions of U.S. dollars)",
+    )
+    if print_ == "html":
+        path = _release(tmp_path, _html_release(*lead, rows))
+    else:
+        table = [_aligned(r[0], r[1:], 30, 32) for r in rows]
+        path = _release(tmp_path, "\n\n".join(lead) + "\n\n" + "\n".join(table), ".txt")
+    conversion = convert(path, ConvertOptions())
+    growth = {
+        (f.concept, f.context): f.value
+        for f in conversion.facts.facts
+        if f.source.label == "Net sales growth"
+    }
+    assert growth == {("NetSalesGrowth", "D2024-01-01_2024-12-31"): Decimal("0.075")}

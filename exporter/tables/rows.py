@@ -15,22 +15,29 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import MINUS_MARKS, parse_cell
+from exporter.numbers import MINUS_MARKS, is_placeholder, parse_cell
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
 _MIN_GROUP = 2
 
 
-def split_label(row: Row) -> tuple[str, list[tuple[int, str]]]:
-    """The row label (text before the first number) and the other non-empty cells."""
+def split_label(
+    row: Row, value_columns: frozenset[int] = frozenset()
+) -> tuple[str, list[tuple[int, str]]]:
+    """The row label (text before the first number) and the other non-empty cells.
+
+    A placeholder ("n/m", "N/A") printed in one of `value_columns` where no figure is
+    given is a cell of that column, not words of the label ("Net sales growth n/m").
+    """
     label_parts: list[str] = []
     rest: list[tuple[int, str]] = []
     for cell in row.cells:
         text = cell.text.strip()
         if not text:
             continue
-        if not rest and not parse_cell(text):
+        in_place = label_parts and cell.column in value_columns and is_placeholder(text)
+        if not rest and not in_place and not parse_cell(text):
             label_parts.append(text)
         else:
             rest.append((cell.column, text))
@@ -60,7 +67,7 @@ def place_row(
     A row or column of percentages of another line ("% of revenue") is kept out of the
     facts on purpose: its numbers are ratios of facts the release prints.
     """
-    label, rest = split_label(row)
+    label, rest = split_label(row, frozenset(c.position for c in columns))
     label = strip_footnotes(label)
     ratio_row = bool(label) and mentions(label, share_of)
     index_of = {c.position: i for i, c in enumerate(columns)}
