@@ -42,6 +42,7 @@ from renderings_text import cell_per_line, flattened
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.document import Cell, Row
+from exporter.extensions import concept_name
 from exporter.ingest import read_document
 from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
@@ -5314,3 +5315,19 @@ def test_a_placeholder_in_the_first_value_column_is_that_columns_cell(
         if f.source.label == "Net sales growth"
     }
     assert growth == {("NetSalesGrowth", "D2024-01-01_2024-12-31"): Decimal("0.075")}
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("NET CURRENT ASSETS", "NetCurrentAssets"),
+        ("TOTAL ASSETS LESS CURRENT LIABILITIES", "TotalAssetsLessCurrentLiabilities"),
+        ("Net current assets", "NetCurrentAssets"),
+        ("Adjusted EBITDA", "AdjustedEBITDA"),
+        ("IPR&D", "IPRD"),
+    ],
+)
+def test_a_label_printed_in_capitals_names_its_concept_in_camel_case(label: str, name: str) -> None:
+    """An extension concept from a label in capitals is named as from the same words in
+    mixed case; capitals inside a mixed-case label (an acronym) are kept."""
+    assert concept_name(label) == name
