@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from exporter.labels import label_tokens, strip_footnotes
+from exporter.labels import is_all_caps, label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
 from exporter.taxonomy import Concept, ConceptType, LineMeasure, PeriodType, Taxonomy
 from exporter.unit_phrases import SCALE
@@ -28,8 +28,16 @@ _PRINTED_WORD = re.compile(r"[a-z0-9'’]+|[$%/]")
 
 
 def concept_name(text: str) -> str:
-    """A CamelCase element name from label text ("Net (loss) gain, other" -> NetLossGainOther)."""
-    words = _WORD.findall(strip_footnotes(text).replace("'", ""))
+    """A CamelCase element name from label text ("Net (loss) gain, other" -> NetLossGainOther).
+
+    A label of words printed in capitals ("NET CURRENT ASSETS") names the same line item
+    as the label in mixed case: its words are capitalised alike (NetCurrentAssets). The
+    capitals of a mixed-case label, or of one printed word alone ("EBITDA", "IPR&D"), are
+    an acronym's, kept as printed."""
+    label = strip_footnotes(text).replace("'", "")
+    words = _WORD.findall(label)
+    if len(label.split()) > 1 and is_all_caps(label):
+        words = [w.lower() for w in words]
     name = "".join(w[:1].upper() + w[1:] for w in words)[:_MAX_NAME]
     if not name:
         return "Unlabelled"

@@ -42,6 +42,7 @@ from renderings_text import cell_per_line, flattened
 from reportlab.pdfgen.canvas import Canvas
 
 from exporter.document import Cell, Row
+from exporter.extensions import concept_name
 from exporter.ingest import read_document
 from exporter.numbers import parse_number
 from exporter.options import ConvertOptions
@@ -5215,3 +5216,118 @@ def test_two_span_headings_side_by_side_each_head_their_own_dates(
     income = {k[1]: v for k, v in facts.items() if k[0] == "NetIncomeLoss"}
     values = ("29089000", "27718000", "24443000", "22599000", "22007000")
     assert income == dict(zip(contexts, map(Decimal, values), strict=True))
+
+
+# --- footnote letters on cells, placeholders in the first value column, capital labels --
+
+_MARKED_LEAD = (
+    "Acme Freight Corporation Reports Third Quarter 2025 Results",
+    "DALLAS, October 23, 2025 -- Acme Freight Corporation today reported results for the"
+    " third quarter ended September 30, 2025.",
+    "Condensed Consolidated Statements of Income (in millions of U.S. dollars, except per"
+    " share data)",
+)
+_RAISED = {
+    "sup": "<sup>{}</sup>",
+    "bracketed sup": "<sup>({})</sup>",
+    "spaced sup": " <sup>{}</sup>",
+    "vertical-align span": '<span style="vertical-align: super">{}</span>',
+}
+
+
+@pytest.mark.parametrize("raised", list(_RAISED))
+def test_a_raised_footnote_letter_is_a_mark_on_the_cell_not_part_of_the_number(
+    tmp_path: Path, raised: str
+) -> None:
+    """ "141.2<sup>a</sup>", "(56.0)<sup>b</sup>", "24.5%<sup>d</sup>": the letter is a
+    footnote mark, whatever it is ("c" is no cents); the figure is the cell's."""
+    mark = _RAISED[raised].format
+    rows = [
+        ("", "Three Months Ended September 30, 2025", "Three Months Ended September 30, 2024"),
+        ("Operating revenue", "1,421.6", "1,318.9"),
+        ("Fuel and fuel taxes", "141.2" + mark("a"), "158.6" + mark("a")),
+        ("Gain on sale of property", "(56.0)" + mark("b"), "(12.4)"),
+        ("Net income", "180.1", "160.3"),
+        ("Tons per day", "39,812", "38,406" + mark("c")),
+        ("Diluted earnings per share", "$ 1.87" + mark("c"), "$ 1.52"),
+        ("Effective tax rate", "24.5%" + mark("d"), "23.1%"),
+    ]
+    conversion = convert(_release(tmp_path, _html_release(*_MARKED_LEAD, rows)), ConvertOptions())
+    printed = {(f.source.label, f.context): f.value for f in conversion.facts.facts}
+    now, then = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert printed[("Fuel and fuel taxes", now)] == Decimal("141200000")
+    assert printed[("Fuel and fuel taxes", then)] == Decimal("158600000")
+    assert printed[("Gain on sale of property", now)] == Decimal("-56000000")
+    assert printed[("Tons per day", then)] == Decimal("38406")
+    assert printed[("Diluted earnings per share", now)] == Decimal("1.87")
+    assert printed[("Effective tax rate", now)] == Decimal("0.245")
+    assert printed[("Effective tax rate", then)] == Decimal("0.231")
+    assert not [f.concept for f in conversion.facts.facts if re.search(r"\d", f.concept)]
+
+
+def test_a_figure_glued_to_a_letter_in_text_is_reported_not_named(tmp_path: Path) -> None:
+    """ "141.2a" in plain text may be a figure and its mark, or not: it is not read, and it
+    is listed as not understood, never made part of a line item's name."""
+    lines = [
+        *_MARKED_LEAD,
+        "",
+        _aligned("", ("Three Months Ended", "Three Months Ended"), 36, 24),
+        _aligned("", ("September 30, 2025", "September 30, 2024"), 36, 24),
+        _aligned("Operating revenue", ("1,421.6", "1,318.9"), 36, 24),
+        _aligned("Fuel and fuel taxes", ("141.2a", "158.6a"), 36, 24),
+        _aligned("Effective tax rate", ("24.5%b", "23.1%"), 36, 24),
+        _aligned("Net income", ("180.1", "160.3"), 36, 24),
+    ]
+    conversion = convert(_release(tmp_path, "\n".join(lines), ".txt"), ConvertOptions())
+    listed = {u.text for u in conversion.facts.unmapped if not u.deliberate}
+    assert {"141.2a", "158.6a", "24.5%b"} <= listed
+    assert not [f.concept for f in conversion.facts.facts if re.search(r"\d", f.concept)]
+
+
+@pytest.mark.parametrize("placeholder", ["n/m", "nm", "NM", "n.m.", "N/A"])
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_a_placeholder_in_the_first_value_column_is_that_columns_cell(
+    tmp_path: Path, placeholder: str, print_: str
+) -> None:
+    """ "Net sales growth | n/m | 7.5%": the placeholder stands where the first year's
+    figure would be; it is no word of the label, and the second year's figure is the row's."""
+    rows = [
+        ("", "Year Ended December 31, 2025", "Year Ended December 31, 2024"),
+        ("Net sales", "1,421.6", "1,318.9"),
+        ("Net sales growth", placeholder, "7.5%"),
+        ("Net income", "180.1", "160.3"),
+    ]
+    lead = (
+        "Acme Freight Corporation Reports Full Year 2025 Results",
+        "DALLAS, February 12, 2026 -- Acme Freight Corporation today reported results for"
+        " the year ended December 31, 2025.",
+        "Consolidated Statements of Income (in millions of U.S. dollars)",
+    )
+    if print_ == "html":
+        path = _release(tmp_path, _html_release(*lead, rows))
+    else:
+        table = [_aligned(r[0], r[1:], 30, 32) for r in rows]
+        path = _release(tmp_path, "\n\n".join(lead) + "\n\n" + "\n".join(table), ".txt")
+    conversion = convert(path, ConvertOptions())
+    growth = {
+        (f.concept, f.context): f.value
+        for f in conversion.facts.facts
+        if f.source.label == "Net sales growth"
+    }
+    assert growth == {("NetSalesGrowth", "D2024-01-01_2024-12-31"): Decimal("0.075")}
+
+
+@pytest.mark.parametrize(
+    ("label", "name"),
+    [
+        ("NET CURRENT ASSETS", "NetCurrentAssets"),
+        ("TOTAL ASSETS LESS CURRENT LIABILITIES", "TotalAssetsLessCurrentLiabilities"),
+        ("Net current assets", "NetCurrentAssets"),
+        ("Adjusted EBITDA", "AdjustedEBITDA"),
+        ("IPR&D", "IPRD"),
+    ],
+)
+def test_a_label_printed_in_capitals_names_its_concept_in_camel_case(label: str, name: str) -> None:
+    """An extension concept from a label in capitals is named as from the same words in
+    mixed case; capitals inside a mixed-case label (an acronym) are kept."""
+    assert concept_name(label) == name

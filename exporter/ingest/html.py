@@ -12,7 +12,8 @@ as `&#151;`, are read as Windows-1252.
 
 Prose is split at block elements and line breaks; an h1-h6, or a short bold or centred
 block standing alone, is a heading. Superscript footnote digits become Unicode
-superscripts, so they stay in the text without gluing onto a number ("1,234" + "1").
+superscripts, and superscript footnote letters bracketed marks ("141.2" + "a" is
+"141.2 (a)"), so they stay in the text without gluing onto a number ("1,234" + "1").
 
 Generators pad financial tables with layout columns: a `$` cell, a number cell and a `)`
 cell for every value, empty spacer columns, hidden padding cells. Each row is cleaned
@@ -98,6 +99,10 @@ _SGML_ROOT = re.compile(r"^[ \t]*</?(?:SEC-DOCUMENT|IMS-DOCUMENT)>[^\n]*", re.MU
 # A cell that can only end a number: ")", ")%", "%", ")(a)", "*", "(c)".
 _SUFFIX = re.compile(r"^[)%]{0,2}(?:\s*(?:\([a-zA-Z]\)|[*†‡§\u00b9\u00b2\u00b3\u2070-\u2079]))*$")
 _FOOTNOTE_DIGITS = re.compile(r"^\(?(\d{1,2}(?:,\d{1,2})*)\)?$")
+# A raised letter or two ("a", "(b)", "c,d"): footnote marks, kept in brackets ("(a)"), the
+# form a mark printed on the line takes, so that no letter reads as part of the number
+# before it ("38,406c" would be cents). Raised words ("st", "TM") stay as they are.
+_FOOTNOTE_LETTERS = re.compile(r"^\(?([a-zA-Z](?:,[a-zA-Z])*)\)?$")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _RAISED = re.compile(r"vertical-align:(?:super|text-top)|position:relative.*?(?:^|;)top:-")
 _BOLD_STYLE = re.compile(r"font-weight:(bold|bolder|[6-9]00|normal|lighter|[1-5]00)")
@@ -259,10 +264,15 @@ def _raised(element: etree._Element) -> bool:
 
 
 def _footnote_marker(text: str) -> str:
-    """Superscript text as kept: footnote digits ("1", "(2)") become superscript digits."""
+    """Superscript text as kept: footnote digits ("1", "(2)") become superscript digits,
+    footnote letters ("a", "(b)") bracketed marks set apart from the text before them."""
     cleaned = _clean_text(text)
-    match = _FOOTNOTE_DIGITS.match(cleaned.replace(" ", ""))
-    return match.group(1).translate(_SUPERSCRIPT_DIGITS) if match else cleaned
+    compact = cleaned.replace(" ", "")
+    if match := _FOOTNOTE_DIGITS.match(compact):
+        return match.group(1).translate(_SUPERSCRIPT_DIGITS)
+    if match := _FOOTNOTE_LETTERS.match(compact):
+        return "".join(f" ({letter})" for letter in match.group(1).split(","))
+    return cleaned
 
 
 @dataclass(frozen=True, slots=True)

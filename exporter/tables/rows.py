@@ -15,22 +15,29 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import MINUS_MARKS, parse_cell
+from exporter.numbers import MINUS_MARKS, is_placeholder, parse_cell
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
 _MIN_GROUP = 2
 
 
-def split_label(row: Row) -> tuple[str, list[tuple[int, str]]]:
-    """The row label (text before the first number) and the other non-empty cells."""
+def split_label(
+    row: Row, value_columns: frozenset[int] = frozenset()
+) -> tuple[str, list[tuple[int, str]]]:
+    """The row label (text before the first number) and the other non-empty cells.
+
+    A placeholder ("n/m", "N/A") printed in one of `value_columns` where no figure is
+    given is a cell of that column, not words of the label ("Net sales growth n/m").
+    """
     label_parts: list[str] = []
     rest: list[tuple[int, str]] = []
     for cell in row.cells:
         text = cell.text.strip()
         if not text:
             continue
-        if not rest and not parse_cell(text):
+        in_place = label_parts and cell.column in value_columns and is_placeholder(text)
+        if not rest and not in_place and not parse_cell(text):
             label_parts.append(text)
         else:
             rest.append((cell.column, text))
@@ -60,7 +67,7 @@ def place_row(
     A row or column of percentages of another line ("% of revenue") is kept out of the
     facts on purpose: its numbers are ratios of facts the release prints.
     """
-    label, rest = split_label(row)
+    label, rest = split_label(row, frozenset(c.position for c in columns))
     label = strip_footnotes(label)
     ratio_row = bool(label) and mentions(label, share_of)
     index_of = {c.position: i for i, c in enumerate(columns)}
@@ -166,23 +173,36 @@ _LABEL_FIGURE = re.compile(
     r"\$?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?=%))%?\)?$"
 )
 _LOST_RUN = 2
+# A figure with a footnote letter glued to it ("141.2a", "24.5%b", "(56.0)a"): a cell
+# whose mark the print did not set apart, never a word of a line item's name.
+_MARKED_FIGURE = re.compile(r"^(?P<figure>.*\d[%)]*)[a-zA-Z]$")
 
 
 LOST_IN_LABEL = "figures printed inside the row's label: its cells were not told apart"
 
 
+def _marked_figure(token: str) -> bool:
+    """A figure glued to one letter that no reading takes as a unit ("1.5m", "12.3p" are
+    read as amounts): a cell and its footnote mark, as read in one piece."""
+    match = _MARKED_FIGURE.match(token)
+    return bool(match and _LABEL_FIGURE.match(match["figure"])) and not parse_cell(token)
+
+
 def label_figure_runs(label: str) -> list[list[str]]:
-    """The runs of two or more figures a label prints ("Order intake 1,412.6 1,298.4"):
-    cells the reader could not tell from the label, never part of a line item's name."""
+    """The runs of figures a label prints, two or more ("Order intake 1,412.6 1,298.4"),
+    or any holding a figure glued to its footnote mark ("Fuel 141.2a"): cells the reader
+    could not tell from the label, never part of a line item's name."""
     runs: list[list[str]] = []
     run: list[str] = []
+    marked = False
     for token in [*label.split(), ""]:
-        if _LABEL_FIGURE.match(token):
+        if _LABEL_FIGURE.match(token) or _marked_figure(token):
             run.append(token)
+            marked = marked or _marked_figure(token)
             continue
-        if len(run) >= _LOST_RUN:
+        if len(run) >= _LOST_RUN or marked:
             runs.append(run)
-        run = []
+        run, marked = [], False
     return runs
 
 

@@ -63,6 +63,8 @@ _RULE = re.compile(r"^[\s\-=_]*[-=_]{3,}[\s\-=_]*$")
 _RULE_STRETCH = re.compile(r"[-=_]{3,}(?: [-=_]{3,})*")
 _RULE_RUN = re.compile(r"[-=_]{3,}")
 _MAX_GAP = 6
+# The spaces that set a cell apart from the label before it.
+_CELL_GAP = 2
 _MAX_UP = 12
 _MAX_LABEL_LINE = 120
 
@@ -114,12 +116,28 @@ def cut(line: str) -> _Line:
             break
         values[:0] = split
         chunks.pop()
-    while values and (value_text(values[0].text) is None or not _set_apart(line, values[0])):
-        # A placeholder belongs to a run of numbers, never starts one; an amount with its
-        # scale word ends a sentence ("Revenue decreased 9% to $2.1 million") unless
-        # printed apart, as a cell is.
+    while values and not _starts_cells(line, values):
+        # A placeholder belongs to a run of numbers and starts one only when printed
+        # apart ("Net sales growth   n/m   7.5%"); an amount with its scale word ends a
+        # sentence ("Revenue decreased 9% to $2.1 million") unless printed apart, as a
+        # cell is.
         chunks.append(values.pop(0))
     return _Line(label=tuple(chunks), values=tuple(values))
+
+
+def _starts_cells(line: str, values: list[_Token]) -> bool:
+    """Whether the first of a line's value tokens starts its cells: a number, or a
+    placeholder set apart from the label, with a number after it."""
+    first = values[0]
+    if value_text(first.text) is not None:
+        return _set_apart(line, first)
+    numbers_after = any(value_text(v.text) is not None for v in values[1:])
+    return numbers_after and _gap_before(line, first) >= _CELL_GAP
+
+
+def _gap_before(line: str, token: _Token) -> int:
+    """The spaces between a token and the text before it."""
+    return token.start - len(line[: token.start].rstrip(" \u00a0"))
 
 
 def _set_apart(line: str, token: _Token) -> bool:
