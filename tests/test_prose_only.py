@@ -1375,3 +1375,94 @@ def test_a_margin_named_after_its_measure(tmp_path: Path, words: str) -> None:
         ("OperatingMargin", Q3_2026, "xbrli:pure", Decimal("0.112")),
         ("OperatingMargin", Q3_2025, "xbrli:pure", Decimal("0.104")),
     }
+
+
+def _japanese_interim(opening: str) -> str:
+    """A Japanese issuer's results in English prose (a fiscal year April to March), dated
+    by its dateline, with a full-year forecast after its figures."""
+    return (
+        "Sakuragawa Industries Announces Consolidated Financial Results for the"
+        f" {opening.replace('the ', '', 1).title()}\n\n"
+        "OSAKA, November 12, 2025 -- Sakuragawa Industries Co., Ltd. (TSE Prime: 7012) today"
+        f" announced its consolidated financial results (IFRS) for {opening}.\n\n"
+        "Net sales were ¥812.4 billion, compared with ¥774.9 billion a year earlier."
+        " Operating profit was ¥61.3 billion, compared with ¥55.0 billion a year earlier.\n\n"
+        "As of September 30, 2025, total assets were ¥2,417.8 billion, compared with"
+        " ¥2,366.1 billion at March 31, 2025.\n\n"
+        "Forecast for the Fiscal Year Ending March 31, 2026\n\n"
+        "The Company has revised its full-year forecast: net sales of ¥1,650.0 billion.\n"
+    )
+
+
+JPY = "iso4217:JPY"
+FIRST_HALF_2025 = "2025-04-01/2025-09-30"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "the first half of the fiscal year ending March 31, 2026"
+        " (April 1, 2025 to September 30, 2025)",
+        "the first half of the fiscal year ending March 31, 2026",
+        "the first half (six months) of the fiscal year ending March 31, 2026",
+        "the six months ended September 30, 2025",
+    ],
+    ids=["half with its dates", "half of the year ending", "half (six months)", "six months"],
+)
+def test_a_half_of_the_fiscal_year_ending_in_march(tmp_path: Path, opening: str) -> None:
+    """ "First half of the fiscal year ending March 31, 2026" is April to September 2025;
+    the dateline dates the release, not the year end its title names, so the full-year
+    figure after it is a forecast, and the cover is the half's."""
+    conversion = convert(_written(tmp_path, _japanese_interim(opening)), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    assert facts >= {
+        (
+            "RevenueFromContractWithCustomerExcludingAssessedTax",
+            "2025-04-01..2025-09-30",
+            Decimal("812400000000"),
+        ),
+        (
+            "RevenueFromContractWithCustomerExcludingAssessedTax",
+            "2024-04-01..2024-09-30",
+            Decimal("774900000000"),
+        ),
+        ("OperatingIncomeLoss", "2025-04-01..2025-09-30", Decimal("61300000000")),
+        ("Assets", "2025-09-30", Decimal("2417800000000")),
+        ("Assets", "2025-03-31", Decimal("2366100000000")),
+    }
+    year = [(c, v) for c, p, v in facts if p == "2025-04-01..2026-03-31"]
+    assert year == [("RevenuesOutlook", Decimal("1650000000000"))]
+    cover = {c.concept: c.value for c in conversion.facts.cover}
+    assert cover["DocumentPeriodEndDate"] == "2025-09-30"
+    assert cover["DocumentFiscalPeriodFocus"] == "H1"
+    assert cover["DocumentFiscalYearFocus"] == "2026"
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [
+        ("the first quarter of the fiscal year ending March 31, 2026", "D2025-04-01_2025-06-30"),
+        ("the third quarter of the fiscal year ending March 31, 2026", "D2025-10-01_2025-12-31"),
+        (
+            "the nine months ended December 31, 2025 of the fiscal year ending March 2026",
+            "D2025-04-01_2025-12-31",
+        ),
+        ("the first half of the fiscal year ending June 30, 2026", "D2025-07-01_2025-12-31"),
+    ],
+    ids=["first quarter", "third quarter", "nine months", "half of a June year"],
+)
+def test_a_part_of_the_fiscal_year_ending_on_a_date(
+    tmp_path: Path, opening: str, period: str
+) -> None:
+    """A quarter, a half or months "of the fiscal year ending <date>" are that part of the
+    year the date ends, as Japanese issuers write their interim periods in English."""
+    text = (
+        "Example Kogyo Announces Results\n\n"
+        "TOKYO, February 6, 2026 -- Example Kogyo Co., Ltd. today announced its consolidated"
+        f" results for {opening}.\n\n"
+        "Net sales were ¥412.7 billion.\n"
+    )
+    report = convert(_written(tmp_path, text), ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed == {"¥412.7 billion": period}

@@ -647,7 +647,10 @@ def _period_dates_only(text: str) -> str:
 def _interim_year_end(phrase: TitlePhrase, period: Period) -> date | None:
     """The year end an interim title's span implies where the text states none: "six
     months ended 31 August 2025" is a first half, of a year ending six months later (nine
-    months end three months before the year). A quarter says nothing: December then."""
+    months end three months before the year). A quarter says nothing: December then; but
+    a part named "of the fiscal year ending March 31, 2026" says its year's end."""
+    if phrase.year_end is not None:
+        return phrase.year_end
     if phrase.span is None or phrase.span[0] != "months" or phrase.span[1] not in (6, 9):
         return None
     return _month_end_back(period.end, phrase.span[1] - 12)
