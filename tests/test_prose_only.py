@@ -1466,3 +1466,62 @@ def test_a_part_of_the_fiscal_year_ending_on_a_date(
     report = convert(_written(tmp_path, text), ConvertOptions(formats=("xml",))).report
     placed = {r.printed: r.context for r in report.text_figures}
     assert placed == {"¥412.7 billion": period}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept", "period", "value"),
+    [
+        (
+            "Basic earnings per share attributable to owners of the parent were ¥88.20.",
+            "EarningsPerShareBasic",
+            "2025-04-01..2025-09-30",
+            Decimal("88.20"),
+        ),
+        (
+            "Total equity attributable to owners of the parent was ¥1,204.6 billion.",
+            "StockholdersEquity",
+            "2025-09-30",
+            Decimal("1204600000000"),
+        ),
+        (
+            "Equity attributable to owners of the parent was ¥1,204.6 billion.",
+            "StockholdersEquity",
+            "2025-09-30",
+            Decimal("1204600000000"),
+        ),
+        (
+            "Profit attributable to owners of the parent was ¥40.2 billion, compared with"
+            " ¥35.9 billion in the first half of the previous fiscal year.",
+            "NetIncomeLoss",
+            "2024-04-01..2024-09-30",
+            Decimal("35900000000"),
+        ),
+        (
+            "Basic earnings per share attributable to owners of the parent were ¥88.20,"
+            " compared with ¥79.15 in the first half of the previous fiscal year.",
+            "EarningsPerShareBasic",
+            "2024-04-01..2024-09-30",
+            Decimal("79.15"),
+        ),
+    ],
+    ids=["eps", "total equity", "equity", "profit's comparative", "eps comparative"],
+)
+def test_a_measure_attributable_to_owners_of_the_parent(
+    tmp_path: Path, sentence: str, concept: str, period: str, value: Decimal
+) -> None:
+    """ "Attributable to owners of the parent" after a measure says whose it is (IFRS
+    wording): earnings per share and equity stay themselves, not the parent's profit; "the
+    first half of the previous fiscal year" dates the comparative a year before the half."""
+    text = (
+        "Example Denki Announces Results for the First Half of the Fiscal Year Ending"
+        " March 31, 2026\n\n"
+        "TOKYO, November 10, 2025 -- Example Denki Co., Ltd. today announced its results for"
+        " the first half of the fiscal year ending March 31, 2026.\n\n"
+        "Net sales were ¥640.3 billion.\n\n"
+        f"{sentence}\n"
+    )
+    conversion = convert(_written(tmp_path, text), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    assert (concept, period, value) in facts
+    assert not any(c == "NetIncomeLoss" and v < 1000 for c, _, v in facts)
