@@ -1525,3 +1525,34 @@ def test_a_measure_attributable_to_owners_of_the_parent(
     facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
     assert (concept, period, value) in facts
     assert not any(c == "NetIncomeLoss" and v < 1000 for c, _, v in facts)
+
+
+@pytest.mark.parametrize(
+    ("bracket", "period"),
+    [
+        ("(¥90.6 billion in the same period of the previous year)", "2024-04-01..2024-09-30"),
+        ("(¥90.6 billion in the same period of the prior year)", "2024-04-01..2024-09-30"),
+        ("(¥90.6 billion for the six months ended September 30, 2024)", "2024-04-01..2024-09-30"),
+    ],
+    ids=["previous year", "prior year", "dated"],
+)
+def test_a_bracketed_comparative_dated_after_its_figure(
+    tmp_path: Path, bracket: str, period: str
+) -> None:
+    """ "Profit before income taxes was ¥104.2 billion (¥90.6 billion in the same period of
+    the previous year)": the bracket's figure is the measure in the period it names."""
+    text = (
+        "Example Seiki Announces Results for the First Half of the Fiscal Year Ending"
+        " March 31, 2026\n\n"
+        "NAGOYA, November 11, 2025 -- Example Seiki Co., Ltd. today announced its results for"
+        " the six months ended September 30, 2025.\n\n"
+        f"Net sales were ¥512.0 billion {bracket}.\n"
+    )
+    conversion = convert(_written(tmp_path, text), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts >= {
+        (revenue, "2025-04-01..2025-09-30", Decimal("512000000000")),
+        (revenue, period, Decimal("90600000000")),
+    }
