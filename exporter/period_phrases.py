@@ -13,10 +13,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import pairwise
 
+from exporter.periods import months_back
 from exporter.vocabulary import MONTH_NAMES, MONTHS, Vocabulary, vocabulary
 
 _MONTHS = MONTHS
@@ -50,6 +51,9 @@ class PeriodPhrase:
     trailing: bool = False
     instant: bool = False
     open_end: bool = False
+    # The end of the fiscal year the part the phrase names belongs to ("first half of the
+    # fiscal year ending March 31, 2026"): `end` is then the part's own end.
+    year_end: date | None = None
     words: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -695,10 +699,59 @@ def says_only_comparison(text: str) -> bool:
     return bool(tokens) and all(t.strip(".") in allowed or t in allowed for t in tokens)
 
 
+def _year_of_part(text: str, parts: dict[str, object], vocab: Vocabulary) -> str:
+    """ "... of the fiscal year ending March 31, 2026": the date ends the fiscal year the
+    phrase's part belongs to, not the part; read into `year_end` and blanked out, so the
+    dates left are the part's own ("nine months ended December 31, 2025 of the fiscal year
+    ending March 2026")."""
+    clause = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('part_of_year')})\s+")
+    for match in list(clause.finditer(text)):
+        _, found = _found_dates(text[match.end() :], {})
+        first = min(found, key=lambda f: f[0], default=None)
+        if first is None or first[0] != 0 or first[2] is None:
+            continue
+        parts["year_end"] = first[2]
+        text = (
+            text[: match.start()]
+            + " " * (match.end() + first[1] - match.start())
+            + text[match.end() + first[1] :]
+        )
+    return text
+
+
+def _placed_in_year(parts: dict[str, object]) -> None:
+    """The part's own length and end from the end of the year it belongs to: a quarter
+    or half ends as many months before the year end as the quarters or halves after it
+    fill; a span from the year's start ("nine months") as many as the year has left. A
+    date of the part's own ("nine months ended December 31, 2025") stays its end. A
+    phrase naming no part names the whole year."""
+    year_end = parts["year_end"]
+    assert isinstance(year_end, date)
+    quarter, half, span = parts.get("quarter"), parts.get("half"), parts.get("span")
+    if isinstance(quarter, int):
+        months_left = 3 * (4 - quarter)
+        parts.setdefault("span", ("months", 3))
+    elif isinstance(half, int):
+        months_left = 6 * (2 - half)
+        parts.setdefault("span", ("months", 6))
+    elif isinstance(span, tuple) and span[0] == "months" and 0 < span[1] <= _MONTHS_IN_YEAR:
+        months_left = _MONTHS_IN_YEAR - span[1]
+    else:
+        parts["full_year"] = True
+        months_left = 0
+    if parts.get("end") is None:
+        parts["end"] = months_back(year_end, months_left) - timedelta(days=1)
+        parts.pop("month_day", None)
+
+
+_MONTHS_IN_YEAR = 12
+
+
 @cache
 def _parse(text: str) -> PeriodPhrase:
     vocab = vocabulary()
     parts: dict[str, object] = {}
+    text = _year_of_part(text, parts, vocab)
     rest = _dates(_split_years(text, parts, vocab), parts)
     # "Trailing 12 months" before the spans read "12 months" as a fiscal year's length.
     trailing = re.compile(rf"(?<![\w-])(?:{vocab.alternatives('trailing_year')})(?![\w-])")
@@ -710,6 +763,8 @@ def _parse(text: str) -> PeriodPhrase:
     years = tuple(_year(m.group()) for m in _LONE_YEAR.finditer(rest))
     if years:
         parts["years"] = years
+    if parts.get("year_end") is not None:
+        _placed_in_year(parts)
     if parts.get("span") == ("months", 12):
         parts["full_year"] = True
     return PeriodPhrase(**parts, words=tuple(rest.split()))  # type: ignore[arg-type]  # parts by field name

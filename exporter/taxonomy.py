@@ -127,6 +127,14 @@ def outlook_concept(base: Concept, range_end: str = "") -> Concept:
     )
 
 
+_OUTLOOK_SUFFIXES = ("Outlook", "OutlookLow", "OutlookHigh")
+
+
+def is_outlook(concept: Concept) -> bool:
+    """Whether `concept` is one `outlook_concept` derived: guidance, not a result."""
+    return concept.extension and concept.name.endswith(_OUTLOOK_SUFFIXES)
+
+
 class Choice(Frozen):
     """A concept choice that follows the release's structure rather than a row's own words.
 

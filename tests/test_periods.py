@@ -22,6 +22,25 @@ CASES = [
     ("13 Weeks Ended July 29, 2023", date(2023, 4, 30), date(2023, 7, 29)),
     ("Three Months Ended June 26, 2004", date(2004, 3, 28), date(2004, 6, 26)),
     ("Three months ended December 31, 2023 2024", date(2023, 10, 1), date(2023, 12, 31)),
+    # A part "of the fiscal year ending" a date: the date ends the year, not the part.
+    ("First Half of the Fiscal Year Ending March 31, 2026", date(2025, 4, 1), date(2025, 9, 30)),
+    (
+        "the first half (six months) of the fiscal year ending March 31, 2026",
+        date(2025, 4, 1),
+        date(2025, 9, 30),
+    ),
+    ("first quarter of the fiscal year ending March 31, 2026", date(2025, 4, 1), date(2025, 6, 30)),
+    (
+        "third quarter of the fiscal year ending March 31, 2026",
+        date(2025, 10, 1),
+        date(2025, 12, 31),
+    ),
+    (
+        "the nine months ended December 31, 2025 of the fiscal year ending March 2026",
+        date(2025, 4, 1),
+        date(2025, 12, 31),
+    ),
+    ("second half of the fiscal year ended June 30, 2025", date(2025, 1, 1), date(2025, 6, 30)),
 ]
 
 

@@ -1375,3 +1375,184 @@ def test_a_margin_named_after_its_measure(tmp_path: Path, words: str) -> None:
         ("OperatingMargin", Q3_2026, "xbrli:pure", Decimal("0.112")),
         ("OperatingMargin", Q3_2025, "xbrli:pure", Decimal("0.104")),
     }
+
+
+def _japanese_interim(opening: str) -> str:
+    """A Japanese issuer's results in English prose (a fiscal year April to March), dated
+    by its dateline, with a full-year forecast after its figures."""
+    return (
+        "Sakuragawa Industries Announces Consolidated Financial Results for the"
+        f" {opening.replace('the ', '', 1).title()}\n\n"
+        "OSAKA, November 12, 2025 -- Sakuragawa Industries Co., Ltd. (TSE Prime: 7012) today"
+        f" announced its consolidated financial results (IFRS) for {opening}.\n\n"
+        "Net sales were ¥812.4 billion, compared with ¥774.9 billion a year earlier."
+        " Operating profit was ¥61.3 billion, compared with ¥55.0 billion a year earlier.\n\n"
+        "As of September 30, 2025, total assets were ¥2,417.8 billion, compared with"
+        " ¥2,366.1 billion at March 31, 2025.\n\n"
+        "Forecast for the Fiscal Year Ending March 31, 2026\n\n"
+        "The Company has revised its full-year forecast: net sales of ¥1,650.0 billion.\n"
+    )
+
+
+JPY = "iso4217:JPY"
+FIRST_HALF_2025 = "2025-04-01/2025-09-30"
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "the first half of the fiscal year ending March 31, 2026"
+        " (April 1, 2025 to September 30, 2025)",
+        "the first half of the fiscal year ending March 31, 2026",
+        "the first half (six months) of the fiscal year ending March 31, 2026",
+        "the six months ended September 30, 2025",
+    ],
+    ids=["half with its dates", "half of the year ending", "half (six months)", "six months"],
+)
+def test_a_half_of_the_fiscal_year_ending_in_march(tmp_path: Path, opening: str) -> None:
+    """ "First half of the fiscal year ending March 31, 2026" is April to September 2025;
+    the dateline dates the release, not the year end its title names, so the full-year
+    figure after it is a forecast, and the cover is the half's."""
+    conversion = convert(_written(tmp_path, _japanese_interim(opening)), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    assert facts >= {
+        (
+            "RevenueFromContractWithCustomerExcludingAssessedTax",
+            "2025-04-01..2025-09-30",
+            Decimal("812400000000"),
+        ),
+        (
+            "RevenueFromContractWithCustomerExcludingAssessedTax",
+            "2024-04-01..2024-09-30",
+            Decimal("774900000000"),
+        ),
+        ("OperatingIncomeLoss", "2025-04-01..2025-09-30", Decimal("61300000000")),
+        ("Assets", "2025-09-30", Decimal("2417800000000")),
+        ("Assets", "2025-03-31", Decimal("2366100000000")),
+    }
+    year = [(c, v) for c, p, v in facts if p == "2025-04-01..2026-03-31"]
+    assert year == [("RevenuesOutlook", Decimal("1650000000000"))]
+    cover = {c.concept: c.value for c in conversion.facts.cover}
+    assert cover["DocumentPeriodEndDate"] == "2025-09-30"
+    assert cover["DocumentFiscalPeriodFocus"] == "H1"
+    assert cover["DocumentFiscalYearFocus"] == "2026"
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [
+        ("the first quarter of the fiscal year ending March 31, 2026", "D2025-04-01_2025-06-30"),
+        ("the third quarter of the fiscal year ending March 31, 2026", "D2025-10-01_2025-12-31"),
+        (
+            "the nine months ended December 31, 2025 of the fiscal year ending March 2026",
+            "D2025-04-01_2025-12-31",
+        ),
+        ("the first half of the fiscal year ending June 30, 2026", "D2025-07-01_2025-12-31"),
+    ],
+    ids=["first quarter", "third quarter", "nine months", "half of a June year"],
+)
+def test_a_part_of_the_fiscal_year_ending_on_a_date(
+    tmp_path: Path, opening: str, period: str
+) -> None:
+    """A quarter, a half or months "of the fiscal year ending <date>" are that part of the
+    year the date ends, as Japanese issuers write their interim periods in English."""
+    text = (
+        "Example Kogyo Announces Results\n\n"
+        "TOKYO, February 6, 2026 -- Example Kogyo Co., Ltd. today announced its consolidated"
+        f" results for {opening}.\n\n"
+        "Net sales were ¥412.7 billion.\n"
+    )
+    report = convert(_written(tmp_path, text), ConvertOptions(formats=("xml",))).report
+    placed = {r.printed: r.context for r in report.text_figures}
+    assert placed == {"¥412.7 billion": period}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "concept", "period", "value"),
+    [
+        (
+            "Basic earnings per share attributable to owners of the parent were ¥88.20.",
+            "EarningsPerShareBasic",
+            "2025-04-01..2025-09-30",
+            Decimal("88.20"),
+        ),
+        (
+            "Total equity attributable to owners of the parent was ¥1,204.6 billion.",
+            "StockholdersEquity",
+            "2025-09-30",
+            Decimal("1204600000000"),
+        ),
+        (
+            "Equity attributable to owners of the parent was ¥1,204.6 billion.",
+            "StockholdersEquity",
+            "2025-09-30",
+            Decimal("1204600000000"),
+        ),
+        (
+            "Profit attributable to owners of the parent was ¥40.2 billion, compared with"
+            " ¥35.9 billion in the first half of the previous fiscal year.",
+            "NetIncomeLoss",
+            "2024-04-01..2024-09-30",
+            Decimal("35900000000"),
+        ),
+        (
+            "Basic earnings per share attributable to owners of the parent were ¥88.20,"
+            " compared with ¥79.15 in the first half of the previous fiscal year.",
+            "EarningsPerShareBasic",
+            "2024-04-01..2024-09-30",
+            Decimal("79.15"),
+        ),
+    ],
+    ids=["eps", "total equity", "equity", "profit's comparative", "eps comparative"],
+)
+def test_a_measure_attributable_to_owners_of_the_parent(
+    tmp_path: Path, sentence: str, concept: str, period: str, value: Decimal
+) -> None:
+    """ "Attributable to owners of the parent" after a measure says whose it is (IFRS
+    wording): earnings per share and equity stay themselves, not the parent's profit; "the
+    first half of the previous fiscal year" dates the comparative a year before the half."""
+    text = (
+        "Example Denki Announces Results for the First Half of the Fiscal Year Ending"
+        " March 31, 2026\n\n"
+        "TOKYO, November 10, 2025 -- Example Denki Co., Ltd. today announced its results for"
+        " the first half of the fiscal year ending March 31, 2026.\n\n"
+        "Net sales were ¥640.3 billion.\n\n"
+        f"{sentence}\n"
+    )
+    conversion = convert(_written(tmp_path, text), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    assert (concept, period, value) in facts
+    assert not any(c == "NetIncomeLoss" and v < 1000 for c, _, v in facts)
+
+
+@pytest.mark.parametrize(
+    ("bracket", "period"),
+    [
+        ("(¥90.6 billion in the same period of the previous year)", "2024-04-01..2024-09-30"),
+        ("(¥90.6 billion in the same period of the prior year)", "2024-04-01..2024-09-30"),
+        ("(¥90.6 billion for the six months ended September 30, 2024)", "2024-04-01..2024-09-30"),
+    ],
+    ids=["previous year", "prior year", "dated"],
+)
+def test_a_bracketed_comparative_dated_after_its_figure(
+    tmp_path: Path, bracket: str, period: str
+) -> None:
+    """ "Profit before income taxes was ¥104.2 billion (¥90.6 billion in the same period of
+    the previous year)": the bracket's figure is the measure in the period it names."""
+    text = (
+        "Example Seiki Announces Results for the First Half of the Fiscal Year Ending"
+        " March 31, 2026\n\n"
+        "NAGOYA, November 11, 2025 -- Example Seiki Co., Ltd. today announced its results for"
+        " the six months ended September 30, 2025.\n\n"
+        f"Net sales were ¥512.0 billion {bracket}.\n"
+    )
+    conversion = convert(_written(tmp_path, text), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
+    assert facts >= {
+        (revenue, "2025-04-01..2025-09-30", Decimal("512000000000")),
+        (revenue, period, Decimal("90600000000")),
+    }

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from exporter.facts.model import Context, CoverFact, FactSet, SourceKind
 from exporter.metadata import DocumentInfo
 from exporter.periods import Period
+from exporter.taxonomy import is_outlook
 from exporter.taxonomy_cover import CoverSpec
 
 _DAYS_PER_MONTH = 30.44
@@ -72,6 +73,20 @@ def fiscal_year_end(
     assert cover.start is not None
     before = cover.start - timedelta(days=1)
     return before if before in balance_dates else None
+
+
+def _year_around(contexts: tuple[Context, ...], cover: Period) -> date | None:
+    """The end of a year-long period the cover period is an early part of (the outlook for
+    "the fiscal year ending March 31, 2026" of a first half's release): where the reported
+    periods show no year end, the year the release forecasts is the one it reports in."""
+    assert cover.start is not None
+    around = [
+        p
+        for p in _durations(contexts)
+        if _days(p) in _YEAR_DAYS and p.start is not None and p.start <= cover.start
+        if p.end > cover.end
+    ]
+    return min((p.end for p in around), default=None)
 
 
 def balance_dates(facts: FactSet, contexts: tuple[Context, ...]) -> frozenset[date]:
@@ -128,6 +143,7 @@ def _values(
         "DocumentPeriodEndDate": cover.end.isoformat(),
     }
     year_end = fiscal_year_end(contexts, cover, balance_dates(facts, contexts))
+    year_end = year_end or _year_around(facts.contexts, cover)
     if year_end is not None:
         year, code = fiscal_focus(cover, year_end, spec.fiscal_periods)
         values["DocumentFiscalYearFocus"] = str(year)
@@ -147,8 +163,11 @@ def _values(
 
 
 def reported_contexts(facts: FactSet) -> tuple[Context, ...]:
-    """The contexts of the tables' facts, or of all facts for a release in prose only."""
+    """The contexts of the tables' facts, or for a release in prose only of its reported
+    facts: an outlook for the year a half belongs to is no period the release reports."""
     used = {f.context for f in facts.facts if f.source.kind == SourceKind.TABLE}
+    outlook = {c.name for c in facts.extensions if is_outlook(c)}
+    used = used or {f.context for f in facts.facts if f.concept not in outlook}
     used = used or {f.context for f in facts.facts}
     return tuple(c for c in facts.contexts if c.id in used)
 

@@ -183,6 +183,14 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         rf"\b(?:the\s+)?(?:three|six|nine|twelve|\d{{1,2}})[\s-]months?\s+ended\s+{DATE}",
     ),
     (PhraseKind.ABSOLUTE, "span", rf"\b(?:the\s+)?(?:fiscal\s+)?quarter\s+ended\s+{DATE}"),
+    # "the first half (six months) of the fiscal year ending March 31, 2026": that part of
+    # the year the date ends (`part_of_year` in periods.toml), as Japanese issuers write.
+    (
+        PhraseKind.ABSOLUTE,
+        "part_of_year",
+        rf"\b(?:the\s+)?(?:{_ORDINAL})[\s-]+(?:quarter|half)(?:\s*\([^()]{{1,20}}\))?"
+        rf"\s+(?:{vocabulary().alternatives('part_of_year')})\s+{DATE}",
+    ),
     (PhraseKind.ABSOLUTE, "half_ended", rf"\bhalf[\s-]year\s+ended\s+{DATE}"),
     (
         PhraseKind.ABSOLUTE,
@@ -278,6 +286,13 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
         "same",
         rf"\b(?:the\s+)?same\s+(?:period|quarter)\s+(?:of|in)\s+{_YEAR}",
     ),
+    # "in the first half of the previous fiscal year": the same part of the year before.
+    (
+        PhraseKind.PRIOR_YEAR,
+        "prior_year",
+        rf"\b(?:the\s+)?(?:{_ORDINAL})[\s-]+(?:quarter|half)\s+of\s+(?:the\s+)?"
+        r"(?:prior|previous|last)\s+(?:fiscal\s+|financial\s+)?year\b",
+    ),
     (
         PhraseKind.PRIOR_YEAR,
         "prior_year",
@@ -338,6 +353,9 @@ def _absolute(name: str, match: re.Match[str], report: ReportCalendar) -> Period
     label = year or report.fiscal_year
     if name == "date_range":
         period = period_of(match.group(0))
+        return period if period is not None and period.start is not None else None
+    if name == "part_of_year":
+        period = period_of(match.group(0)) if _date(match) else None
         return period if period is not None and period.start is not None else None
     if name in ("span", "year_ended", "half_ended"):
         length = _ENDED_LENGTH.get(name, "")
@@ -647,7 +665,10 @@ def _period_dates_only(text: str) -> str:
 def _interim_year_end(phrase: TitlePhrase, period: Period) -> date | None:
     """The year end an interim title's span implies where the text states none: "six
     months ended 31 August 2025" is a first half, of a year ending six months later (nine
-    months end three months before the year). A quarter says nothing: December then."""
+    months end three months before the year). A quarter says nothing: December then; but
+    a part named "of the fiscal year ending March 31, 2026" says its year's end."""
+    if phrase.year_end is not None:
+        return phrase.year_end
     if phrase.span is None or phrase.span[0] != "months" or phrase.span[1] not in (6, 9):
         return None
     return _month_end_back(period.end, phrase.span[1] - 12)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from exporter.labels import label_tokens
 from exporter.models import Frozen
@@ -158,6 +159,8 @@ class PhraseIndex:
         for words in self.filler:
             self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
+        continued = taxonomy.row_kinds.get("continued_headings", ())
+        self.continuations = tuple(t for t in (label_tokens(w) for w in continued) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
         self.part_prepositions = frozenset(w.lower() for w in spec.words.part_prepositions)
         self.part_nouns = frozenset(w.lower() for w in spec.words.part_nouns)
@@ -199,12 +202,15 @@ class PhraseIndex:
                 chosen.append((first, last))
         result = []
         ordered = sorted(chosen)
+        reach = self._continued_to(ordered, norms)
+        ordered = [span for span in ordered if span not in reach.values()]
         for place, (first, last) in enumerate(ordered):
             following = ordered[place + 1] if place + 1 < len(ordered) else None
+            key = tuple(norms[first : last + 1])
+            last = reach.get(first, (0, last))[1]
             if self._qualified(norms, last + 1) or _modifies(stream, text, last, following):
                 continue
             start, end = stream[first].start, stream[last].end
-            key = tuple(norms[first : last + 1])
             result.append(
                 Mention(
                     first=first,
@@ -216,6 +222,20 @@ class PhraseIndex:
                 )
             )
         return result
+
+    def _continued_to(
+        self, spans: list[tuple[int, int]], norms: list[str]
+    ) -> dict[int, tuple[int, int]]:
+        """For each phrase continued by the phrase right after it ("Basic earnings per
+        share" + "attributable to owners of the parent"), that continuation: its words say
+        whose the measure is, not which (alone, as a row's label, they name the profit),
+        so the two are one mention of the first."""
+        continued: dict[int, tuple[int, int]] = {}
+        for (first, last), (after, end) in pairwise(spans):
+            words = tuple(norms[after : end + 1])
+            if last == after - 1 and any(words[: len(c)] == c for c in self.continuations):
+                continued[first] = (after, end)
+        return continued
 
     def dates_an_event(self, text: str, start: int) -> bool:
         """Whether the words before `start` make the date there an event's day ("payable

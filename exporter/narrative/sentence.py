@@ -339,6 +339,8 @@ class Cues:
             return Cue(role=Role.COMPARATIVE, bracketed=True)
         if previous is Role.VALUE and same_kind and self._labelled(sentence, start, end, after):
             return Cue(role=Role.COMPARATIVE, bracketed=True, labelled=True)
+        if previous is Role.VALUE and same_kind and _dated_in_brackets(sentence, index, gap):
+            return Cue(role=Role.COMPARATIVE)
         # "revenue of A$412.5 million, up 8.2% (1H FY24: A$381.2 million)": past the change,
         # the value's comparative, which the change compares with.
         value_before = index > 1 and _same_measure(sentence.figures[index - 2], figure)
@@ -544,6 +546,22 @@ def _bracketed(gap: str, after: str) -> bool:
     """A figure that stands alone in brackets right after the figure before it (of the
     same kind: "$5.0 million ($0.10 per diluted share)" gives the per-share figure)."""
     return re.fullmatch(r"\s*\(", gap) is not None and closes_bracket(after)
+
+
+def _dated_in_brackets(sentence: Sentence, index: int, gap: str) -> bool:
+    """A figure in brackets after the figure before it, the bracket closing on a period
+    phrase ("¥104.2 billion (¥90.6 billion in the same period of the previous year)"): the
+    measure before it in the period the bracket names, a comparative."""
+    if re.fullmatch(r"\s*\(", gap) is None:
+        return False
+    figure = sentence.figures[index]
+    for phrase in sentence.phrases:
+        if phrase.start < figure.end:
+            continue
+        between = sentence.text[figure.end : phrase.start]
+        closes = re.match(r"\s*\)", sentence.text[phrase.end :]) is not None
+        return closes and re.fullmatch(r"\s*(?:in|for|at|during|of)?\s*", between) is not None
+    return False
 
 
 _PER_UNIT = (FigureKind.PER_SHARE, FigureKind.PER_ADS)

@@ -65,6 +65,7 @@ from exporter.tables.scale import parse_scale
 from exporter.tables.shares import shares_by_arithmetic
 from exporter.tables.sideways import turned_upright
 from exporter.taxonomy import Taxonomy
+from exporter.vocabulary import vocabulary
 
 __all__ = ["Scale", "StatementTable", "parse_scale", "release_date", "understand_tables"]
 
@@ -642,10 +643,21 @@ def release_date(document: Document, after: date) -> date | None:
     blocks = [b for b in document.blocks if isinstance(b, Heading | Paragraph)]
     for block in blocks[:_OPENING_BLOCKS]:
         for match in _PRINTED_DATE.finditer(block.text):
+            if _ends_a_period(block.text[: match.start()]):
+                continue
             day = parse_phrase(match.group()).end
             if day is not None and day > after:
                 return day
     return None
+
+
+def _ends_a_period(lead: str) -> bool:
+    """Whether the words before a date make it the end of a period ("Fiscal Year Ending
+    March 31, 2026", "as of September 30, 2025"): a later year's end or a balance date,
+    never the day the release was issued."""
+    vocab = vocabulary()
+    joins = f"{vocab.alternatives('ended')}|{vocab.alternatives('instant')}"
+    return re.search(rf"(?<![\w-])(?:{joins})\s*$", lead, re.IGNORECASE) is not None
 
 
 def _of_positions(table: StatementTable) -> bool:
