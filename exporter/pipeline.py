@@ -182,9 +182,27 @@ def unread_statements(document: Document, taxonomy: Taxonomy) -> tuple[str, ...]
         titled = len(text) <= _TITLE_LENGTH and any(s.matches_title(text) for s in statements)
         numbers = len(_NUMBER.findall(text))
         words = _GLUED.sub(" ", text)  # "250Total assets$ 5,000": cells glued together
-        if titled or (numbers >= _STATEMENT_NUMBERS and kinds_shown((words,), taxonomy)):
+        flattened = numbers >= _STATEMENT_NUMBERS and not _runs_as_sentences(words, numbers)
+        if titled or (flattened and kinds_shown((words,), taxonomy)):
             found.append(f"line {block.line}: {text[:80]}")
     return tuple(found)
+
+
+# Running prose has a handful of words around each figure; a statement flattened into a
+# block of text has a label of a few words before each run of its columns' numbers.
+_WORDS_PER_FIGURE = 3
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_SENTENCE_END = re.compile(r"[a-z%)\]]\.\s+[A-Z]")
+
+
+def _runs_as_sentences(text: str, numbers: int) -> bool:
+    """A paragraph of sentences that states figures ("As of September 30, 2025, total
+    assets were 3,902.7 billion, an increase of ..."), not a statement flattened into a
+    block: it has sentence ends and several words for each number, as a statement's
+    rows, a short label over several columns of numbers, never do."""
+    words = len(_WORD.findall(text))
+    sentences = bool(_SENTENCE_END.search(text)) and text.rstrip().endswith(".")
+    return sentences and words >= _WORDS_PER_FIGURE * numbers
 
 
 def refuse_numberless(

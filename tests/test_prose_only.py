@@ -87,6 +87,49 @@ def test_statements_the_readers_cannot_see_make_the_release_incomplete(tmp_path:
     assert [u.split(":")[0] for u in report.unread_statements] == ["line 5"]
 
 
+_OPENING = (
+    "# Example Corp. Reports Third Quarter 2024 Results\n\n"
+    "Example Corp. (NASDAQ: EXMP) today reported revenue of $5.0 million for the third "
+    "quarter of 2024.\n\n"
+)
+
+
+def test_a_paragraph_stating_a_dozen_balances_is_prose_not_an_unread_statement(
+    tmp_path: Path,
+) -> None:
+    """A paragraph of sentences about the financial position, with a dozen numbers and a
+    balance sheet's words, is prose the prose reader reads, not a statement no reader
+    could see."""
+    paragraph = (
+        "As of September 30, 2024, total assets were $3,902.7 million, an increase of $85.1"
+        " million from $3,817.6 million at December 31, 2023. Total stockholders' equity was"
+        " $1,988.0 million, and total liabilities were $1,914.7 million (49.6% of total"
+        " assets at December 31, 2023). Cash and cash equivalents were $611.3 million,"
+        " compared with $640.9 million at the end of the previous year.\n"
+    )
+    path = tmp_path / "position.txt"
+    path.write_text(_OPENING + paragraph, encoding="utf-8")
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    assert report.unread_statements == ()
+    assert report.status != "incomplete"
+
+
+def test_a_statement_flattened_into_a_block_of_text_is_named_unread(tmp_path: Path) -> None:
+    """The same dozen numbers as a statement's rows run together (a label, then its
+    columns): no reader sees a table there, and the status says so."""
+    block = (
+        "Condensed balance sheet data: Cash and cash equivalents 611.3 640.9 Total current"
+        " assets 1,204.5 1,190.2 Total assets 3,902.7 3,817.6 Total liabilities 1,914.7"
+        " 1,893.0 Total stockholders' equity 1,988.0 1,924.6 Total liabilities and equity"
+        " 3,902.7 3,817.6\n"
+    )
+    path = tmp_path / "flattened.txt"
+    path.write_text(_OPENING + block, encoding="utf-8")
+    report = convert(path, ConvertOptions(formats=("xml",))).report
+    assert [u.split(":")[0] for u in report.unread_statements] == ["line 5"]
+    assert report.status == "incomplete"
+
+
 def _converted(tmp_path: Path, text: str) -> set[tuple[str, str, str, Decimal]]:
     path = tmp_path / "release.txt"
     path.write_text(text, encoding="utf-8")
