@@ -900,7 +900,8 @@ def test_div_rows_with_sign_cells_keep_the_header_over_the_amounts() -> None:
 
 def test_div_rows_with_a_change_column_beside_the_first_period() -> None:
     """ "2025 | 2024" over "$ 84,512 | 18.6% | $ 71,236": fewer header cells than value
-    columns; each amount keeps its own year, none is dated by the cell beside it."""
+    columns; each amount keeps its own year, and the percentages, which no header cell
+    names, are reported as not understood, never dated 2024 by the cell beside them."""
     rows = [
         [_cell(""), _cell("Three Months Ended June 30,")],
         [_cell(""), _cell("2025"), _cell("2024")],
@@ -910,7 +911,12 @@ def test_div_rows_with_a_change_column_beside_the_first_period() -> None:
     ]
     grid = "\n".join('<div class="r">' + "".join(cells) + "</div>" for cells in rows)
     style = "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
-    facts = _usd_facts(_DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>'))
+    markup = _DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>')
+    conversion = convert_document(read(markup), "divgrid", ConvertOptions(formats=("xml",)))
+    assert {f.unit for f in conversion.facts.facts} == {"USD"}
+    unread = {(n.text, n.label) for n in conversion.report.unmapped if not n.deliberate}
+    assert unread == {("18.6%", "Revenue"), ("12.2%", "Cost of revenue")}
+    facts = _usd_facts(markup)
     assert facts == {
         ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
         ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),

@@ -188,18 +188,30 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     return before_data or len(cells) > 1 or any(is_year(c.text) for c in cells)
 
 
-def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
+def _coverage(
+    row: Row,
+    positions: list[int],
+    width: int,
+    positional: bool,
+    percents: frozenset[int] = frozenset(),
+) -> dict[int, str]:
     """Header text per value position for one header row.
 
     Positional grids say which columns a header cell covers. In a sequential grid a
     header cell reaches to the next header cell, and a row that lacks the leading label
-    cell is aligned on the right.
+    cell is aligned on the right. A row of periods, one cell per amount column where
+    columns of percentages stand among the amounts ("2025 | 2024" over "84,512 | 18.6% |
+    71,236"), heads the amounts in turn: a percentage beside an amount is its change or
+    ratio, never the next period's figure.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if positional or any(c.span > 1 for c in row.cells):
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
+    amounts = [p for p in positions if p not in percents]
+    if amounts != positions and len(cells) == len(amounts) and _one_period_each(cells):
+        return {p: c.text.strip() for p, c in zip(amounts, cells, strict=True)}
     if _spans_in_equal_groups(cells, positions):
         size = len(positions) // len(cells)
         return {p: cells[i // size].text.strip() for i, p in enumerate(positions)}
@@ -218,6 +230,11 @@ def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> d
         for p in covered:
             result[p] = cell.text.strip()
     return result
+
+
+def _one_period_each(cells: list[Cell]) -> bool:
+    """Cells that each name a year or a dated period ("2025", "Q2 2024", "June 30, 2025")."""
+    return all(is_year(c.text.strip()) or parse_phrase(c.text).year is not None for c in cells)
 
 
 def _spans_in_equal_groups(cells: list[Cell], positions: list[int]) -> bool:
@@ -588,15 +605,23 @@ def resolve_header(
 
 
 def build_columns(
-    header_rows: list[Row], positions: list[int], width: int, context: HeaderContext
+    header_rows: list[Row],
+    positions: list[int],
+    width: int,
+    context: HeaderContext,
+    percents: frozenset[int] = frozenset(),
 ) -> tuple[Column, ...]:
-    """One `Column` per value position, with its joined header text, period and currency."""
+    """One `Column` per value position, with its joined header text, period and currency.
+
+    `percents` are the positions whose numbers are all percentages (`percent_positions`)."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
     # In a positional grid (HTML, PDF) column 0 is the label column; in a text grid a lone
     # cell there is a header row that lacks its leading tab.
     stubs = [row for row in header_rows if context.positional and _is_stub(row)]
     header_rows = [row for row in header_rows if row not in stubs]
-    coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
+    coverages = [
+        _coverage(row, positions, width, context.positional, percents) for row in header_rows
+    ]
     stacked = _stacked_stubs(stubs, coverages[-1] if coverages else {}, positions)
     if stacked:
         coverages.insert(0, stacked)
