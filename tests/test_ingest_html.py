@@ -927,6 +927,29 @@ def test_div_rows_with_a_change_column_beside_the_first_period() -> None:
     }
 
 
+def test_div_rows_with_fewer_periods_than_amounts_date_no_amount_by_position() -> None:
+    """ "2025 | 2024" over three amounts, nothing telling whose the middle one is: it is
+    reported as not understood, the outer two keep their years."""
+    rows = [
+        [_cell(""), _cell("Three Months Ended June 30,")],
+        [_cell(""), _cell("2025"), _cell("2024")],
+        [_cell("Revenue"), *map(_cell, ("$", "84,512", "$", "80,100", "$", "71,236"))],
+        [_cell("Cost of revenue"), *map(_cell, ("", "30,148", "", "29,005", "", "26,877"))],
+    ]
+    grid = "\n".join('<div class="r">' + "".join(cells) + "</div>" for cells in rows)
+    style = "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
+    markup = _DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>')
+    conversion = convert_document(read(markup), "divgrid", ConvertOptions(formats=("xml",)))
+    unread = {(n.text, n.label) for n in conversion.report.unmapped if not n.deliberate}
+    assert unread == {("$80,100", "Revenue"), ("29,005", "Cost of revenue")}
+    assert _usd_facts(markup) == {
+        ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
+        ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),
+        ("CostOfRevenue", "2025-04-01", "2025-06-30", Decimal("30148000")),
+        ("CostOfRevenue", "2024-04-01", "2024-06-30", Decimal("26877000")),
+    }
+
+
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [

@@ -202,16 +202,20 @@ def _coverage(
     cell is aligned on the right. A row of periods, one cell per amount column where
     columns of percentages stand among the amounts ("2025 | 2024" over "84,512 | 18.6% |
     71,236"), heads the amounts in turn: a percentage beside an amount is its change or
-    ratio, never the next period's figure.
+    ratio, never the next period's figure. A row of periods with fewer cells than the
+    amounts, and nothing else to tell which amount each heads, is read only at its ends.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if positional or any(c.span > 1 for c in row.cells):
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
-    amounts = [p for p in positions if p not in percents]
-    if amounts != positions and len(cells) == len(amounts) and _one_period_each(cells):
-        return {p: c.text.strip() for p, c in zip(amounts, cells, strict=True)}
+    if _periods_side_by_side(cells):
+        amounts = [p for p in positions if p not in percents]
+        if amounts != positions and len(cells) == len(amounts):
+            return {p: c.text.strip() for p, c in zip(amounts, cells, strict=True)}
+        if 1 < len(cells) < len(positions):
+            return _at_both_ends(cells, positions)
     if _spans_in_equal_groups(cells, positions):
         size = len(positions) // len(cells)
         return {p: cells[i // size].text.strip() for i, p in enumerate(positions)}
@@ -232,9 +236,25 @@ def _coverage(
     return result
 
 
-def _one_period_each(cells: list[Cell]) -> bool:
-    """Cells that each name a year or a dated period ("2025", "Q2 2024", "June 30, 2025")."""
-    return all(is_year(c.text.strip()) or parse_phrase(c.text).year is not None for c in cells)
+def _at_both_ends(cells: list[Cell], positions: list[int]) -> dict[int, str]:
+    """A row of periods with fewer cells than value columns, nothing saying which
+    columns the periods between stand over: the first heads the first column and the
+    last the last; the columns between are headed by none, their numbers reported as not
+    understood rather than dated by position."""
+    return {positions[0]: cells[0].text.strip(), positions[-1]: cells[-1].text.strip()}
+
+
+def _periods_side_by_side(cells: list[Cell]) -> bool:
+    """Cells printed one after another from the first column after the labels', no empty
+    cell between them (one cell per period, not padded to the columns), that each name a
+    year or a dated period ("2025", "Q2 2024", "June 30, 2025"). A row that lacks its
+    label cell is aligned on the right instead (`_coverage`)."""
+    columns = [c.column for c in cells]
+    return (
+        bool(cells)
+        and columns == list(range(1, len(cells) + 1))
+        and all(is_year(c.text.strip()) or parse_phrase(c.text).year is not None for c in cells)
+    )
 
 
 def _spans_in_equal_groups(cells: list[Cell], positions: list[int]) -> bool:
