@@ -786,6 +786,170 @@ def test_a_statement_laid_out_in_div_rows_gives_its_facts(layout: str) -> None:
     assert facts >= _DIV_FACTS, sorted(_DIV_FACTS - facts)
 
 
+# A statement in div rows whose every amount has a sign cell before it, "$" or empty;
+# its column headers printed four ways. The header of periods names the amounts, never
+# the sign cells: a header row printed one cell per period (no cell over the signs) heads
+# the amounts in turn, as a padded or spanning one does.
+_SIGNED_ROWS = (
+    ("Revenue", ("$84,512", "$71,236", "$163,874", "$138,902")),
+    ("Cost of revenue", ("30,148", "26,877", "59,221", "52,641")),
+    ("Gross profit", ("54,364", "44,359", "104,653", "86,261")),
+    ("Net income (loss)", ("$1,921", "$(2,545)", "$6,623", "$(6,722)")),
+)
+_SPANS = ("Three Months Ended June 30,", "Six Months Ended June 30,")
+
+
+def _cell(text: str, span: int = 1) -> str:
+    style = f' style="grid-column: span {span}"' if span > 1 else ""
+    return f'<div class="c"{style}>{text}</div>'
+
+
+def _signed_body(sign_cells: str) -> list[list[str]]:
+    """The rows' cells; `sign_cells` "every-row" prints an empty sign cell where there
+    is no "$", "dollar-rows" prints sign cells only in the rows that print a "$"."""
+    rows = []
+    for label, values in _SIGNED_ROWS:
+        cells = [_cell(label)]
+        dollars = any(v.startswith("$") for v in values)
+        for value in values:
+            if dollars or sign_cells == "every-row":
+                cells.append(_cell("$" if value.startswith("$") else ""))
+            cells.append(_cell(value.removeprefix("$")))
+        rows.append(cells)
+    return rows
+
+
+def _signed_headers(layout: str) -> list[list[str]]:
+    years = ("2025", "2024", "2025", "2024")
+    if layout == "spacer-cells":
+        top = [_cell(""), _cell(""), _cell(_SPANS[0]), *[_cell("")] * 3, _cell(_SPANS[1])]
+        return [top + [_cell("")] * 2, [_cell("")] + [_cell(t) for y in years for t in ("", y)]]
+    if layout == "inline-spans":
+        return [
+            [_cell(""), *(_cell(s, 4) for s in _SPANS)],
+            [_cell(""), *(_cell(y, 2) for y in years)],
+        ]
+    if layout == "no-spacer-cells":
+        return [[_cell(""), *(_cell(s, 4) for s in _SPANS)], [_cell(""), *map(_cell, years)]]
+    # One row, one cell per period.
+    return [[_cell(""), *map(_cell, ("Q2 2025", "Q2 2024", "Six Months 2025", "Six Months 2024"))]]
+
+
+def _signed_statement(layout: str, sign_cells: str) -> str:
+    rows = _signed_headers(layout) + _signed_body(sign_cells)
+    grid = "\n".join('<div class="r">' + "".join(cells) + "</div>" for cells in rows)
+    style = "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
+    return _DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>')
+
+
+_SIGNED_FACTS = {
+    ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
+    ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),
+    ("Revenues", "2025-01-01", "2025-06-30", Decimal("163874000")),
+    ("Revenues", "2024-01-01", "2024-06-30", Decimal("138902000")),
+    ("CostOfRevenue", "2025-04-01", "2025-06-30", Decimal("30148000")),
+    ("CostOfRevenue", "2024-04-01", "2024-06-30", Decimal("26877000")),
+    ("CostOfRevenue", "2025-01-01", "2025-06-30", Decimal("59221000")),
+    ("CostOfRevenue", "2024-01-01", "2024-06-30", Decimal("52641000")),
+    ("GrossProfit", "2025-04-01", "2025-06-30", Decimal("54364000")),
+    ("GrossProfit", "2024-04-01", "2024-06-30", Decimal("44359000")),
+    ("GrossProfit", "2025-01-01", "2025-06-30", Decimal("104653000")),
+    ("GrossProfit", "2024-01-01", "2024-06-30", Decimal("86261000")),
+    ("NetIncomeLoss", "2025-04-01", "2025-06-30", Decimal("1921000")),
+    ("NetIncomeLoss", "2024-04-01", "2024-06-30", Decimal("-2545000")),
+    ("NetIncomeLoss", "2025-01-01", "2025-06-30", Decimal("6623000")),
+    ("NetIncomeLoss", "2024-01-01", "2024-06-30", Decimal("-6722000")),
+}
+
+
+def _usd_facts(markup: str) -> set[tuple[str, str, str, Decimal]]:
+    conversion = convert_document(read(markup), "divgrid", ConvertOptions(formats=("xml",)))
+    contexts = {c.id: c.period for c in conversion.facts.contexts}
+    return {
+        (f.concept, str(contexts[f.context].start), str(contexts[f.context].end), f.value)
+        for f in conversion.facts.facts
+        if f.unit == "USD"
+    }
+
+
+@pytest.mark.parametrize(
+    ("layout", "sign_cells"),
+    [
+        ("no-spacer-cells", "every-row"),
+        ("one-row", "every-row"),
+        ("spacer-cells", "every-row"),
+        ("inline-spans", "every-row"),
+        ("one-row", "dollar-rows"),
+    ],
+)
+def test_div_rows_with_sign_cells_date_each_amount_by_its_header(
+    layout: str, sign_cells: str
+) -> None:
+    assert _usd_facts(_signed_statement(layout, sign_cells)) == _SIGNED_FACTS
+
+
+def test_div_rows_with_sign_cells_keep_the_header_over_the_amounts() -> None:
+    """The sign cells go; the header printed one cell per period stands over the amounts."""
+    (found,) = read(_signed_statement("no-spacer-cells", "every-row")).tables
+    rows = [[c.text for c in row.cells] for row in found.rows]
+    assert rows[0] == ["", _SPANS[0], _SPANS[1]]
+    assert [(c.column, c.span) for c in found.rows[0].cells] == [(0, 1), (1, 2), (3, 2)]
+    assert rows[1] == ["", "2025", "2024", "2025", "2024"]
+    assert rows[3] == ["Cost of revenue", "30,148", "26,877", "59,221", "52,641"]
+
+
+def test_div_rows_with_a_change_column_beside_the_first_period() -> None:
+    """ "2025 | 2024" over "$ 84,512 | 18.6% | $ 71,236": fewer header cells than value
+    columns; each amount keeps its own year, and the percentages, which no header cell
+    names, are reported as not understood, never dated 2024 by the cell beside them."""
+    rows = [
+        [_cell(""), _cell("Three Months Ended June 30,")],
+        [_cell(""), _cell("2025"), _cell("2024")],
+        [_cell("Revenue"), *map(_cell, ("$", "84,512", "18.6%", "$", "71,236"))],
+        [_cell("Cost of revenue"), *map(_cell, ("", "30,148", "12.2%", "", "26,877"))],
+        [_cell("Net income (loss)"), *map(_cell, ("$", "1,921", "n/m", "$", "(2,545)"))],
+    ]
+    grid = "\n".join('<div class="r">' + "".join(cells) + "</div>" for cells in rows)
+    style = "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
+    markup = _DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>')
+    conversion = convert_document(read(markup), "divgrid", ConvertOptions(formats=("xml",)))
+    assert {f.unit for f in conversion.facts.facts} == {"USD"}
+    unread = {(n.text, n.label) for n in conversion.report.unmapped if not n.deliberate}
+    assert unread == {("18.6%", "Revenue"), ("12.2%", "Cost of revenue")}
+    facts = _usd_facts(markup)
+    assert facts == {
+        ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
+        ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),
+        ("CostOfRevenue", "2025-04-01", "2025-06-30", Decimal("30148000")),
+        ("CostOfRevenue", "2024-04-01", "2024-06-30", Decimal("26877000")),
+        ("NetIncomeLoss", "2025-04-01", "2025-06-30", Decimal("1921000")),
+        ("NetIncomeLoss", "2024-04-01", "2024-06-30", Decimal("-2545000")),
+    }
+
+
+def test_div_rows_with_fewer_periods_than_amounts_date_no_amount_by_position() -> None:
+    """ "2025 | 2024" over three amounts, nothing telling whose the middle one is: it is
+    reported as not understood, the outer two keep their years."""
+    rows = [
+        [_cell(""), _cell("Three Months Ended June 30,")],
+        [_cell(""), _cell("2025"), _cell("2024")],
+        [_cell("Revenue"), *map(_cell, ("$", "84,512", "$", "80,100", "$", "71,236"))],
+        [_cell("Cost of revenue"), *map(_cell, ("", "30,148", "", "29,005", "", "26,877"))],
+    ]
+    grid = "\n".join('<div class="r">' + "".join(cells) + "</div>" for cells in rows)
+    style = "<style>.t{display:table}.r{display:table-row}.c{display:table-cell}</style>"
+    markup = _DIV_PAGE.format(grid=f'{style}<div class="t">{grid}</div>')
+    conversion = convert_document(read(markup), "divgrid", ConvertOptions(formats=("xml",)))
+    unread = {(n.text, n.label) for n in conversion.report.unmapped if not n.deliberate}
+    assert unread == {("$80,100", "Revenue"), ("29,005", "Cost of revenue")}
+    assert _usd_facts(markup) == {
+        ("Revenues", "2025-04-01", "2025-06-30", Decimal("84512000")),
+        ("Revenues", "2024-04-01", "2024-06-30", Decimal("71236000")),
+        ("CostOfRevenue", "2025-04-01", "2025-06-30", Decimal("30148000")),
+        ("CostOfRevenue", "2024-04-01", "2024-06-30", Decimal("26877000")),
+    }
+
+
 @pytest.mark.parametrize(
     ("markup", "expected"),
     [

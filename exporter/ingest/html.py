@@ -49,7 +49,7 @@ from exporter.errors import InputError, Location
 from exporter.ingest.divgrid import GridRow, grid_runs
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
-from exporter.ingest.text.columns import CURRENCY_SIGNS
+from exporter.ingest.text.columns import CURRENCY_SIGNS, merged_signs
 from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
 from exporter.taxonomy_narrative import ends_with_abbreviation
@@ -443,16 +443,16 @@ class _Reader:
 
     def _grid_table(self, grid_rows: list[GridRow], line: int) -> None:
         """Grid rows laid on columns by their order, cleaned as table rows are; no cell
-        says where it sits, so the tables stage reads the grid as sequential."""
+        says where it sits, so the tables stage reads the grid as sequential.
+
+        A `$` printed in a cell of its own before each amount is joined to it and its
+        column dropped, as in tab-separated text: a header row printed one cell per
+        period, without the sign cells, then stands over the amounts it names instead of
+        over the signs (`merged_signs`)."""
         rows: list[_RawRow] = []
-        for grid_row in grid_rows:
-            slots: list[_Slot] = []
-            column = 0
-            for cell in grid_row.cells:
-                if cell.text:
-                    slots.append(_Slot(cell.text, column, column + cell.span))
-                column += cell.span
-            rows.append(_RawRow(grid_row.line, tuple(_merge_cells(slots))))
+        for row in merged_signs([_grid_row(r) for r in grid_rows]):
+            slots = [_Slot(c.text, c.column, c.column + c.span) for c in row.cells if c.text]
+            rows.append(_RawRow(row.line, tuple(_merge_cells(slots))))
         if not _is_data_table(rows):
             return
         grid = _logical_rows(rows)
@@ -472,6 +472,16 @@ class _Reader:
                 self.blocks.append(block.model_copy(update=update))
             else:
                 self.blocks.append(block.model_copy(update={"line": block.line + offset}))
+
+
+def _grid_row(grid_row: GridRow) -> Row:
+    """A grid row's cells on the columns their order and spans put them in."""
+    cells: list[Cell] = []
+    column = 0
+    for cell in grid_row.cells:
+        cells.append(Cell(text=cell.text, column=column, span=cell.span))
+        column += cell.span
+    return Row(cells=tuple(cells), line=grid_row.line)
 
 
 def _cell_after_cell(element: etree._Element) -> bool:

@@ -57,6 +57,7 @@ from exporter.tables.rows import (
     find_leading_totals,
     numbers_in_labels,
     numeric_positions,
+    percent_positions,
     place_row,
     repeated_groups,
     split_label,
@@ -292,7 +293,7 @@ def _block(
             headers, data = pivoted
             positions = numeric_positions(data)
             width = max(p + 1 for p in positions)
-        columns = build_columns(headers, positions, width, context)
+        columns = build_columns(headers, positions, width, context, percent_positions(data))
         columns = shares_by_arithmetic(columns, data)
     else:
         columns = previous

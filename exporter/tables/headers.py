@@ -188,18 +188,34 @@ def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
     return before_data or len(cells) > 1 or any(is_year(c.text) for c in cells)
 
 
-def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> dict[int, str]:
+def _coverage(
+    row: Row,
+    positions: list[int],
+    width: int,
+    positional: bool,
+    percents: frozenset[int] = frozenset(),
+) -> dict[int, str]:
     """Header text per value position for one header row.
 
     Positional grids say which columns a header cell covers. In a sequential grid a
     header cell reaches to the next header cell, and a row that lacks the leading label
-    cell is aligned on the right.
+    cell is aligned on the right. A row of periods, one cell per amount column where
+    columns of percentages stand among the amounts ("2025 | 2024" over "84,512 | 18.6% |
+    71,236"), heads the amounts in turn: a percentage beside an amount is its change or
+    ratio, never the next period's figure. A row of periods with fewer cells than the
+    amounts, and nothing else to tell which amount each heads, is read only at its ends.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if positional or any(c.span > 1 for c in row.cells):
         return _by_span(cells, positions)
     if len(cells) == len(positions):
         return {p: c.text.strip() for p, c in zip(positions, cells, strict=True)}
+    if _periods_side_by_side(cells):
+        amounts = [p for p in positions if p not in percents]
+        if amounts != positions and len(cells) == len(amounts):
+            return {p: c.text.strip() for p, c in zip(amounts, cells, strict=True)}
+        if 1 < len(cells) < len(positions):
+            return _at_both_ends(cells, positions)
     if _spans_in_equal_groups(cells, positions):
         size = len(positions) // len(cells)
         return {p: cells[i // size].text.strip() for i, p in enumerate(positions)}
@@ -218,6 +234,27 @@ def _coverage(row: Row, positions: list[int], width: int, positional: bool) -> d
         for p in covered:
             result[p] = cell.text.strip()
     return result
+
+
+def _at_both_ends(cells: list[Cell], positions: list[int]) -> dict[int, str]:
+    """A row of periods with fewer cells than value columns, nothing saying which
+    columns the periods between stand over: the first heads the first column and the
+    last the last; the columns between are headed by none, their numbers reported as not
+    understood rather than dated by position."""
+    return {positions[0]: cells[0].text.strip(), positions[-1]: cells[-1].text.strip()}
+
+
+def _periods_side_by_side(cells: list[Cell]) -> bool:
+    """Cells printed one after another from the first column after the labels', no empty
+    cell between them (one cell per period, not padded to the columns), that each name a
+    year or a dated period ("2025", "Q2 2024", "June 30, 2025"). A row that lacks its
+    label cell is aligned on the right instead (`_coverage`)."""
+    columns = [c.column for c in cells]
+    return (
+        bool(cells)
+        and columns == list(range(1, len(cells) + 1))
+        and all(is_year(c.text.strip()) or parse_phrase(c.text).year is not None for c in cells)
+    )
 
 
 def _spans_in_equal_groups(cells: list[Cell], positions: list[int]) -> bool:
@@ -588,15 +625,23 @@ def resolve_header(
 
 
 def build_columns(
-    header_rows: list[Row], positions: list[int], width: int, context: HeaderContext
+    header_rows: list[Row],
+    positions: list[int],
+    width: int,
+    context: HeaderContext,
+    percents: frozenset[int] = frozenset(),
 ) -> tuple[Column, ...]:
-    """One `Column` per value position, with its joined header text, period and currency."""
+    """One `Column` per value position, with its joined header text, period and currency.
+
+    `percents` are the positions whose numbers are all percentages (`percent_positions`)."""
     texts: dict[int, list[str]] = {p: [] for p in positions}
     # In a positional grid (HTML, PDF) column 0 is the label column; in a text grid a lone
     # cell there is a header row that lacks its leading tab.
     stubs = [row for row in header_rows if context.positional and _is_stub(row)]
     header_rows = [row for row in header_rows if row not in stubs]
-    coverages = [_coverage(row, positions, width, context.positional) for row in header_rows]
+    coverages = [
+        _coverage(row, positions, width, context.positional, percents) for row in header_rows
+    ]
     stacked = _stacked_stubs(stubs, coverages[-1] if coverages else {}, positions)
     if stacked:
         coverages.insert(0, stacked)

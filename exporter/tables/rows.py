@@ -53,6 +53,19 @@ def numeric_positions(rows: list[Row]) -> list[int]:
     return sorted(positions)
 
 
+def percent_positions(rows: list[Row]) -> frozenset[int]:
+    """Grid columns whose numbers are all percentages: changes or ratios beside the
+    amounts, which a header row naming only the amounts' periods does not head."""
+    found: dict[int, bool] = {}
+    for row in rows:
+        _, rest = split_label(row)
+        for col, text in rest:
+            numbers = [n for n in parse_cell(text) if not n.dash]
+            if numbers:
+                found[col] = found.get(col, True) and all(n.percent for n in numbers)
+    return frozenset(col for col, percent in found.items() if percent)
+
+
 def mentions(text: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
     """Whether `text`'s words contain one of `phrases` (each a run of label tokens)."""
     words = label_tokens(text)

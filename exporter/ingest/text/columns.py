@@ -110,13 +110,22 @@ def merged_signs(rows: list[Row], before: SignColumns | None = None) -> list[Row
 
     A table whose rows print no sign takes the sign columns of the table `before` it when
     its rows are as wide and empty there: the statement continued after a section name
-    ("Weighted average shares outstanding:"), whose counts need no `$`.
+    ("Weighted average shares outstanding:"), whose counts need no `$`. A header row whose
+    cells state their spans is narrowed with the body whatever the other header rows do:
+    its spans count the sign columns, which the body no longer has.
     """
     positions = sign_columns(rows, before).positions
     if positions:
         padded = not any(_collides(row, positions) for row in rows if not _is_body(row))
-        rows = [_merged(row, positions) if padded or _is_body(row) else row for row in rows]
+        rows = [
+            _merged(row, positions) if padded or _is_body(row) or _spans(row) else row
+            for row in rows
+        ]
     return _signs_joined(rows)
+
+
+def _spans(row: Row) -> bool:
+    return any(c.span > 1 for c in row.cells)
 
 
 def _signs_joined(rows: list[Row]) -> list[Row]:
@@ -185,7 +194,8 @@ def _blank_at(row: Row, positions: frozenset[int]) -> bool:
 
 
 def _is_body(row: Row) -> bool:
-    return any(value_text(c.text) for c in row.cells[1:])
+    """A row with an amount after its label; a row of years is a header's."""
+    return any(value_text(c.text) and not is_year(c.text) for c in row.cells[1:])
 
 
 def _sign_columns(rows: list[Row]) -> set[int]:
