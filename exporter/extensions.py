@@ -112,9 +112,6 @@ def _divides_quantities(own: tuple[str, ...], taxonomy: Taxonomy) -> bool:
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
-# Words that make the count after them the object of another line item ("Deposits from
-# customers", "Loans to members"): money, not a count.
-_RELATING = frozenset({"from", "to", "of", "for", "by", "with", "due", "per"})
 
 
 def _names_its_count(
@@ -131,8 +128,9 @@ def _names_its_count(
         if any(words == p for p in counts):
             return True
     bare = tuple(_PRINTED_WORD.findall(_BRACKETED.sub(" ", label).lower()))
+    relating = _word_set(taxonomy, "relating_words")
     return any(
-        bare[-len(p) :] == p and (len(bare) == len(p) or bare[-len(p) - 1] not in _RELATING)
+        bare[-len(p) :] == p and (len(bare) == len(p) or bare[-len(p) - 1] not in relating)
         for p in counts
     )
 
@@ -180,25 +178,23 @@ def _names_a_date(row: TableRow, taxonomy: Taxonomy, title: str = "") -> bool:
     return named or under or places_at_period_end(title, taxonomy)
 
 
-# Words that end a label's head and start what qualifies it ("Income from equity
-# investments": the head is "Income"), and that join two heads ("Cash and investments").
-_QUALIFYING = frozenset(("of", "for", "from", "in", "on", "at", "by", "per", "to", "with"))
-_JOINING = frozenset(("and", "or", "&"))
 _HEAD_END = re.compile(r"[,(;:\u2013\u2014]| - ")
 
 
-def _head(label: str) -> tuple[tuple[str, ...], ...]:
+def _head(label: str, taxonomy: Taxonomy) -> tuple[tuple[str, ...], ...]:
     """The label's head phrases, each a run of words whose last is its noun: the words
     before a qualifier, split where "and" joins two ("Cash and investments" is ("cash",),
     ("investments",); "Net cash provided by operating activities" is ("net", "cash",
     "provided"))."""
     words = _own_words(_HEAD_END.split(label, maxsplit=1)[0])
+    qualifying = _word_set(taxonomy, "qualifying_words")
+    joining = _word_set(taxonomy, "joining_words")
     phrases: list[tuple[str, ...]] = []
     current: list[str] = []
     for word in words:
-        if word in _QUALIFYING and (current or phrases):
+        if word in qualifying and (current or phrases):
             break
-        if word in _JOINING:
+        if word in joining:
             phrases.append(tuple(current))
             current = []
         else:
@@ -206,12 +202,13 @@ def _head(label: str) -> tuple[tuple[str, ...], ...]:
     return tuple(p for p in (*phrases, tuple(current)) if p)
 
 
-def _qualified(label: str) -> bool:
+def _qualified(label: str, taxonomy: Taxonomy) -> bool:
     """A label whose head a qualifier follows ("Cash from operations", "Loans to
     customers"): the qualifier may make a flow of a balance's noun, so its head alone
     says nothing of when the figure stands."""
     words = _own_words(_HEAD_END.split(label, maxsplit=1)[0])
-    return any(w in _QUALIFYING for w in words[1:])
+    qualifying = _word_set(taxonomy, "qualifying_words")
+    return any(w in qualifying for w in words[1:])
 
 
 @dataclass(frozen=True)
@@ -237,7 +234,7 @@ def _head_evidence(taxonomy: Taxonomy) -> _HeadEvidence:
             if concept.type is ConceptType.ABSTRACT or concept.extension:
                 continue
             for label in (concept.label, *concept.synonyms):
-                heads = _head(label)
+                heads = _head(label, taxonomy)
                 nouns[concept.period].update(h[-1] for h in heads)
                 if concept.period is PeriodType.INSTANT:
                     words.update(w for h in heads for w in h)
@@ -262,9 +259,9 @@ def _heads_like_a_balance(row: TableRow, taxonomy: Taxonomy) -> bool:
     ("Average loans") stays a duration, and so does a label an
     instant concept of the taxonomy is printed by ("Total assets"): the mapper weighed
     that concept for the row and refused it (an average's footnote, a ratio's base)."""
-    heads = _head(row.label)
+    heads = _head(row.label, taxonomy)
     evidence = _head_evidence(taxonomy)
-    if _own_words(row.label) in evidence.instant_labels or _qualified(row.label):
+    if _own_words(row.label) in evidence.instant_labels or _qualified(row.label, taxonomy):
         return False
     averages = {w for p in _phrases(taxonomy, "averages") for w in p}
     words = {w for h in heads for w in h}
@@ -401,6 +398,11 @@ def _own_words(label: str) -> tuple[str, ...]:
     joins = list(_LOST_BREAK.finditer(label))
     own = label[joins[-1].end() :] if joins else label
     return tuple(_PRINTED_WORD.findall(own.lower()))
+
+
+def _word_set(taxonomy: Taxonomy, kind: str) -> frozenset[str]:
+    """A list of single words of the taxonomy's row wording, as a set."""
+    return frozenset(w.lower() for w in taxonomy.row_kinds.get(kind, ()))
 
 
 def _phrases(taxonomy: Taxonomy, kind: str) -> list[tuple[str, ...]]:
