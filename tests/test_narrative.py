@@ -123,6 +123,10 @@ def test_years_times_ordinals_ranges_and_names_are_not_figures(text: str) -> Non
         ("the quarter ended September 30, 2024", Q3),
         ("year-end", Period(end=date(2024, 12, 31))),
         ("Q3 FY24", Q3),
+        # An ordinal quarter with its fiscal year printed short: that year's quarter.
+        ("Third Quarter FY24", Q3),
+        ("third quarter FY 2024", Q3),
+        ("Initiates Second Quarter FY24", Period(start=date(2024, 4, 1), end=date(2024, 6, 30))),
         # A comparative quarter with its year joined by a mark (the report's year is 2024).
         ("Q3/23", Q3_2023),
         ("Q3-23", Q3_2023),
