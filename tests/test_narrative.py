@@ -123,6 +123,10 @@ def test_years_times_ordinals_ranges_and_names_are_not_figures(text: str) -> Non
         ("the quarter ended September 30, 2024", Q3),
         ("year-end", Period(end=date(2024, 12, 31))),
         ("Q3 FY24", Q3),
+        # An ordinal quarter with its fiscal year printed short: that year's quarter.
+        ("Third Quarter FY24", Q3),
+        ("third quarter FY 2024", Q3),
+        ("Initiates Second Quarter FY24", Period(start=date(2024, 4, 1), end=date(2024, 6, 30))),
         # A comparative quarter with its year joined by a mark (the report's year is 2024).
         ("Q3/23", Q3_2023),
         ("Q3-23", Q3_2023),
@@ -247,6 +251,90 @@ def test_outlook_range_is_a_low_and_a_high_fact_for_the_next_quarter() -> None:
         ("ProfitLossOutlookLow", first, Decimal("1750000000"), -7),
         ("ProfitLossOutlookHigh", first, Decimal("1850000000"), -7),
     ]
+
+
+YEAR_2025 = Period(start=date(2025, 1, 1), end=date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "decimals"),
+    [
+        (
+            "The Company raises full-year 2025 revenue guidance to $1.20 billion to "
+            "$1.25 billion, from $1.15 billion to $1.20 billion previously.",
+            ("RevenuesOutlookLow", "1200000000"),
+            ("RevenuesOutlookHigh", "1250000000"),
+            -7,
+        ),
+        (
+            "The Company raises its full-year 2025 revenue guidance to a range of $1.20 "
+            "billion to $1.25 billion.",
+            ("RevenuesOutlookLow", "1200000000"),
+            ("RevenuesOutlookHigh", "1250000000"),
+            -7,
+        ),
+        (
+            "The Company raises its revenue outlook for full-year 2025 to $1.20 billion to "
+            "$1.25 billion.",
+            ("RevenuesOutlookLow", "1200000000"),
+            ("RevenuesOutlookHigh", "1250000000"),
+            -7,
+        ),
+        (
+            "Full-year 2025 revenue guidance is raised to $1.20 billion to $1.25 billion.",
+            ("RevenuesOutlookLow", "1200000000"),
+            ("RevenuesOutlookHigh", "1250000000"),
+            -7,
+        ),
+        (
+            "The Company lowers its full-year 2025 revenue guidance to $1.10 billion to "
+            "$1.15 billion.",
+            ("RevenuesOutlookLow", "1100000000"),
+            ("RevenuesOutlookHigh", "1150000000"),
+            -7,
+        ),
+        (
+            "The Company raises full-year 2025 adjusted EBITDA guidance to $310 million to "
+            "$320 million.",
+            ("AdjustedEbitdaOutlookLow", "310000000"),
+            ("AdjustedEbitdaOutlookHigh", "320000000"),
+            -6,
+        ),
+        (
+            "The Company raises full-year 2025 diluted earnings per share guidance to $1.10 "
+            "to $1.15.",
+            ("EarningsPerShareDilutedOutlookLow", "1.10"),
+            ("EarningsPerShareDilutedOutlookHigh", "1.15"),
+            2,
+        ),
+    ],
+    ids=lambda v: str(v)[:40],
+)
+def test_a_metric_s_guidance_raised_or_lowered_to_a_range_is_its_outlook(
+    sentence: str, low: tuple[str, str], high: tuple[str, str], decimals: int
+) -> None:
+    narrative = _narrative(sentence, heading="Business Outlook")
+    assert [(f.concept, f.period, f.value, f.decimals) for f in narrative.facts] == [
+        (low[0], YEAR_2025, Decimal(low[1]), decimals),
+        (high[0], YEAR_2025, Decimal(high[1]), decimals),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Company raised its full-year 2025 revenue guidance by $50 million to $1.25 billion.",
+        "The Company expects full-year 2025 revenue to increase by $50 million to $1.25 billion.",
+    ],
+)
+def test_guidance_raised_by_an_amount_is_no_level_and_the_level_after_is_the_year_s(
+    sentence: str,
+) -> None:
+    narrative = _narrative(sentence, heading="Business Outlook")
+    assert [(f.concept, f.period, f.value) for f in narrative.facts] == [
+        ("RevenuesOutlook", YEAR_2025, Decimal("1250000000"))
+    ]
+    assert any("change stated as an amount" in u.reason for u in narrative.unplaced)
 
 
 def test_a_figure_no_phrase_names_is_listed_with_its_reason() -> None:

@@ -204,10 +204,12 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     ),
     # "(31 December 2024: GBP 52.3m)": a date labelling a bracket dates the figure in it.
     (PhraseKind.ABSOLUTE, "instant", rf"(?<=\()\s*{DATE}(?=\s*:)"),
+    # "Second Quarter FY24": the fiscal year, however printed, is the quarter's.
     (
         PhraseKind.ABSOLUTE,
         "quarter",
-        rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?:fiscal\s+(?:year\s+)?)?{_YEAR})?",
+        rf"\b(?:the\s+)?(?P<ord>{_ORDINAL})[\s-]+(?:fiscal\s+)?quarter(?:\s+of)?"
+        rf"(?:\s+(?:fiscal\s+(?:year\s+)?|FY\s?'?)?{_YEAR}|\s+FY\s?'?{_SHORT_YEAR})?",
     ),
     # "Fiscal 2024 Third Quarter", "2022 Fourth-Quarter": the year before the quarter.
     (

@@ -243,7 +243,7 @@ class NarrativeReader(RelatedFigures):
         if subject is None:
             self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
             return None
-        period, wording = self._value_period(spot, state)
+        period, wording = self._value_period(spot, state, cue.after_change)
         if template is not None and template.slot == "share":
             base = subject.entries[0].concept
             anchor = Anchor(concept=base, base=base, period=period, subject=subject, sign=1)
@@ -349,7 +349,9 @@ class NarrativeReader(RelatedFigures):
         words = label_tokens(before, drop_parenthesised=False)[-_PAST_REACH:]
         return bool(self.past & set(words))
 
-    def _value_period(self, spot: Spot, state: State) -> tuple[Period, str]:
+    def _value_period(
+        self, spot: Spot, state: State, after_change: bool = False
+    ) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
         phrase = sentence.phrase_after(index, absolute_only=True)
         # "$71.5 million in the quarter (Q3 2024: $64.0 million)": the bracket's label dates
@@ -357,6 +359,10 @@ class NarrativeReader(RelatedFigures):
         if phrase is not None and labels_a_bracket(sentence.text, phrase):
             phrase = None
         phrase = phrase or sentence.own_phrase_before(index)
+        if phrase is None and after_change:
+            # "expects full-year 2025 revenue to increase by $50 million to $1.25 billion":
+            # the level the change reaches is of the period the change is dated by.
+            phrase = sentence.own_phrase_before(index - 1)
         if phrase is not None and phrase.period is not None:
             self.said = phrase.period
             return phrase.period, phrase.text
