@@ -545,16 +545,9 @@ def raw_tables(document: Document) -> list[RawTable]:
             result[-1] = _with_notes(result[-1], pending)
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
         title, caption, period = _surroundings(pending)
-        # A statement carried on under its repeated title, without its column headers,
-        # takes the headers of the piece before it and stands as a piece of its own.
-        borrowed = _continued_headers(result[-1], block, pending) if result else ()
-        if borrowed:
-            block = block.model_copy(update={"rows": borrowed + block.rows})
         # A table under another period heading ("SIX MONTHS 2023 ACTUAL vs. 2022 ACTUAL"
         # after "SECOND QUARTER ...") is a table of its own, whatever headers it repeats.
-        same_period = (
-            bool(result) and not borrowed and (not period or _same_title(period, result[-1].period))
-        )
+        same_period = bool(result) and (not period or _same_title(period, result[-1].period))
         repeated = _repeats_headers(result[-1], block, title, caption) if same_period else 0
         # Rows that are periods (a table printed on its side) continue no statement's line
         # items; a title with its caption begins a table too.
@@ -585,6 +578,10 @@ def raw_tables(document: Document) -> list[RawTable]:
                     update={"rows": result[-1].rows[: -len(orphans)]}
                 )
                 rows = orphans + rows
+            elif result:
+                # A statement carried on under its repeated title, without its column
+                # headers, takes the headers of the piece before it.
+                rows = _continued_headers(result[-1], block, pending) + rows
             result.append(
                 RawTable(
                     index=block.index,
