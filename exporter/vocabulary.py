@@ -82,6 +82,15 @@ def packaged_scale_words() -> dict[str, int]:
 
 
 @cache
+def packaged_continuation_words() -> tuple[str, ...]:
+    """The words the packaged taxonomy knows to mark a statement's title repeated over its
+    next page ("(continued)"), read alone like the scale words: the table stage merges the
+    pieces of a statement before any taxonomy is loaded."""
+    head = tomllib.loads((data_dir("taxonomy") / "taxonomy.toml").read_text(encoding="utf-8"))
+    return tuple(head["statement_titles"]["continuation"])
+
+
+@cache
 def packaged_legal_forms() -> frozenset[str]:
     """The abbreviated legal forms of the packaged `narrative.toml`, for the HTML reader,
     which runs before any taxonomy is loaded."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_ingest_pdf import Page, grid, read, row_with
 
-from exporter.document import Document, Paragraph, Table
+from exporter.document import Document, Heading, Paragraph, Table
 from exporter.ingest import read_document
 from exporter.tables.context import raw_tables
 
@@ -367,3 +367,55 @@ def test_two_statements_side_by_side_are_two_tables(tmp_path: Path, offset: floa
     assert facts[("Cash and cash equivalents", "2025-06-30")] == Decimal("212450000")
     assert facts[("Total assets", "2024-12-31")] == Decimal("450499000")
     assert len(conversion.report.tables) == 2
+
+
+def _wide_statement_then_balance_sheet() -> Page:
+    """An income statement four columns wide (its values reach left of the page's middle),
+    then the balance sheet under its own page head, title and caption, all centred on the
+    page, and its two dates."""
+    page = Page()
+    rights = (330.0, 400.0, 470.0, 540.0)
+    page.centred(306, 60, "Condensed Consolidated Statements of Earnings", SIZE)
+    for right, year in zip(rights, ("2025", "2024", "2025", "2024"), strict=True):
+        page.right(right, 80, year, SIZE)
+    rows = (
+        ("Revenue", "$ 212,604", "$ 188,311", "$ 598,420", "$ 541,907"),
+        ("Net earnings", "$ 18,912", "$ 12,501", "$ 47,008", "$ 31,531"),
+    )
+    for i, (label, *values) in enumerate(rows):
+        page.text(60, 93 + i * 12.5, label, SIZE)
+        for right, value in zip(rights, values, strict=True):
+            page.right(right, 93 + i * 12.5, value, SIZE)
+    top = 93 + 12.5 + 22
+    page.centred(306, top, "NORTHWIND SERVICES INC.", SIZE)
+    page.centred(306, top + 11, "Condensed Consolidated Balance Sheets", SIZE)
+    page.centred(306, top + 22, "(in thousands of dollars)", SIZE)
+    page.right(440, top + 34, "September 30, 2025", SIZE)
+    page.right(540, top + 34, "December 31, 2024", SIZE)
+    sheet = (("Cash", "41,605", "28,377"), ("Total assets", "921,330", "880,217"))
+    for i, (label, *values) in enumerate(sheet):
+        page.text(60, top + 46 + i * 12.5, label, SIZE)
+        for right, value in zip((440.0, 540.0), values, strict=True):
+            page.right(right, top + 46 + i * 12.5, value, SIZE)
+    return page
+
+
+def test_a_title_centred_over_a_wide_statement_starts_the_next_table() -> None:
+    """The page head and title centred on the page stand over the wide statement's value
+    columns, yet start left of them: a title, so the balance sheet is a table of its own
+    and its title and caption text above it."""
+    doc = read([_wide_statement_then_balance_sheet()])
+    statement, sheet = doc.tables
+    assert [c.text for c in statement.rows[-1].cells if c.text] == [
+        "Net earnings",
+        "$ 18,912",
+        "$ 12,501",
+        "$ 47,008",
+        "$ 31,531",
+    ]
+    assert [c.text for c in sheet.rows[0].cells if c.text] == [
+        "September 30, 2025",
+        "December 31, 2024",
+    ]
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph | Heading)]
+    assert any(t.endswith("Condensed Consolidated Balance Sheets") for t in texts)

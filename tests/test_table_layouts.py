@@ -553,3 +553,85 @@ def test_a_line_of_period_headers_printed_as_text_is_no_title() -> None:
         _table(1, rows),
     )
     assert table.title == "Key figures"
+
+
+def _spaced(line: int, label: str, cells: dict[int, str], page: int) -> Row:
+    """A row whose values stand at the given columns of a wider grid."""
+    texts = (Cell(text=label, column=0), *(Cell(text=t, column=c) for c, t in cells.items()))
+    return Row(cells=texts, line=line, page=page)
+
+
+def _first_page() -> list[Heading | Table | Paragraph]:
+    rows = [
+        _row(3, "", "Three Months Ended March 31,", ""),
+        _row(4, "", "2023", "2022"),
+        _row(5, "Revenue", "1,250", "1,100"),
+        _row(6, "Operating income", "300", "240"),
+    ]
+    return [
+        Heading(text="Condensed Statements of Earnings", line=1, page=1),
+        Paragraph(text="(in thousands)", line=2, page=1),
+        _table(1, rows, page=1),
+    ]
+
+
+def _carried_on(title: str) -> list[Heading | Table | Paragraph]:
+    """The next page: the page head, the title, the caption, and the rows alone, their
+    numbers on a grid of that page's own (columns 2 and 4, not 1 and 2)."""
+    rows = [
+        _spaced(10, "Earnings before income taxes", {2: "280", 4: "215"}, page=2),
+        _spaced(11, "Net earnings", {2: "210", 4: "160"}, page=2),
+    ]
+    return [
+        Paragraph(text="EXAMPLE CORP.", line=7, page=2),
+        Heading(text=title, line=8, page=2),
+        Paragraph(text="(in thousands)", line=9, page=2),
+        _table(2, rows, page=2),
+    ]
+
+
+def _net_earnings(tables: tuple[StatementTable, ...]) -> dict[Period | None, str]:
+    """The 'Net earnings' numbers by the period of their column."""
+    return {
+        block.columns[cell.column].period: cell.number.text
+        for table in tables
+        for block in table.blocks
+        for row in block.rows
+        if row.label == "Net earnings"
+        for cell in row.cells
+    }
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Condensed Statements of Earnings (continued)",
+        "CONDENSED STATEMENTS OF EARNINGS (Cont'd)",
+    ],
+)
+def test_a_statement_continued_without_its_headers_takes_the_earlier_columns(title: str) -> None:
+    """The second page repeats only the title, with a continuation word: its rows are
+    the same statement's, for the same periods as the first page's columns."""
+    tables = _understand(*_first_page(), *_carried_on(title))
+    assert _net_earnings(tables) == {Q1_2023: "210", Q1_2022: "160"}
+    assert all(t.unplaced == () for t in tables)
+
+
+def test_a_headerless_table_under_another_title_takes_no_columns() -> None:
+    """A title that is not the earlier one carried on is no evidence: no periods."""
+    tables = _understand(*_first_page(), *_carried_on("Segment Information (continued)"))
+    assert Q1_2023 not in _net_earnings(tables)
+
+
+def test_a_continued_title_over_its_own_headers_keeps_them() -> None:
+    """The piece repeats the title and prints its own column headers (other years): its
+    own headers name its periods."""
+    rows = [
+        _row(10, "", "Three Months Ended March 31,", "", page=2),
+        _row(11, "", "2022", "2021", page=2),
+        _row(12, "Net earnings", "160", "120", page=2),
+    ]
+    title = Heading(text="Condensed Statements of Earnings (continued)", line=8, page=2)
+    tables = _understand(*_first_page(), title, _table(2, rows, page=2))
+    q1_2021 = Period(start=date(2021, 1, 1), end=date(2021, 3, 31))
+    assert _net_earnings(tables) == {Q1_2022: "160", q1_2021: "120"}

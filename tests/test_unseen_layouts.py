@@ -5331,3 +5331,119 @@ def test_a_label_printed_in_capitals_names_its_concept_in_camel_case(label: str,
     """An extension concept from a label in capitals is named as from the same words in
     mixed case; capitals inside a mixed-case label (an acronym) are kept."""
     assert concept_name(label) == name
+
+
+# --- a statement carried on over the next page under its title, without its headers ----
+
+_HALDEN = (
+    "Halden Marine Reports Third Quarter 2025 Results",
+    "PORTLAND, Maine, November 4, 2025 -- Halden Marine Inc. today reported results for the"
+    " third quarter ended September 30, 2025.",
+)
+_HALDEN_TITLE = "Condensed Consolidated Statements of Operations"
+_HALDEN_CAPTION = "(in thousands of U.S. dollars)"
+_HALDEN_HEAD = (("", "Three Months Ended September 30,", ""), ("", "2025", "2024"))
+_HALDEN_FIRST = (("Revenue", "84,210", "79,305"), ("Operating income", "12,940", "10,118"))
+_HALDEN_SECOND = (
+    ("Income before income taxes", "11,620", "8,904"),
+    ("Net income", "9,105", "6,877"),
+)
+_HALDEN_SHEET = (
+    ("", "September 30, 2025", "December 31, 2024"),
+    ("Cash", "15,402", "12,880"),
+    ("Total assets", "241,700", "233,115"),
+)
+
+
+def _halden_html() -> str:
+    """The statement in two tables; the second under the page head, the title with
+    '(continued)', '(unaudited)' and the caption, with no column headers."""
+    return (
+        f"<html><body><h1>{_HALDEN[0]}</h1><p>{_HALDEN[1]}</p>"
+        f"<p>{_HALDEN_TITLE}</p><p>{_HALDEN_CAPTION}</p>"
+        + _html_table([*_HALDEN_HEAD, *_HALDEN_FIRST])
+        + f"<p>HALDEN MARINE INC.</p><p>{_HALDEN_TITLE} (continued)</p><p>(unaudited)</p>"
+        + f"<p>{_HALDEN_CAPTION}</p>"
+        + _html_table(list(_HALDEN_SECOND))
+        + f"<p>Condensed Consolidated Balance Sheets</p><p>{_HALDEN_CAPTION}</p>"
+        + _html_table(list(_HALDEN_SHEET))
+        + "</body></html>"
+    )
+
+
+def _halden_text() -> str:
+    """The statement as a text release prints it over a page break: the rest of its rows
+    under the title '(continued)' alone, the first columns' headers not repeated."""
+
+    def table(rows: tuple[tuple[str, ...], ...]) -> str:
+        return "\n".join(_aligned(label, tuple(values), 40, 20) for label, *values in rows)
+
+    return "\n\n".join(
+        [
+            *_HALDEN,
+            f"{_HALDEN_TITLE}\n{_HALDEN_CAPTION}",
+            table((*_HALDEN_HEAD, *_HALDEN_FIRST)),
+            f"HALDEN MARINE INC.\n{_HALDEN_TITLE} (continued)\n(unaudited)\n{_HALDEN_CAPTION}",
+            table(_HALDEN_SECOND),
+            f"Condensed Consolidated Balance Sheets\n{_HALDEN_CAPTION}",
+            table(_HALDEN_SHEET),
+        ]
+    )
+
+
+def _halden_pdf() -> bytes:
+    """The statement's first rows on page one; page two repeats the page head and the
+    title with '(continued)', then the rest of the rows with no column headers, then the
+    balance sheet under its own title and dates."""
+
+    def lines(canvas: Canvas, y: float, rows: tuple[tuple[str, ...], ...]) -> float:
+        for label, *values in rows:
+            canvas.drawString(54, y, label)
+            for right, value in zip((430.0, 520.0), values, strict=True):
+                canvas.drawRightString(right, y, value)
+            y -= 12
+        return y
+
+    def centred(canvas: Canvas, y: float, texts: tuple[str, ...]) -> float:
+        for text in texts:
+            canvas.drawCentredString(306, y, text)
+            y -= 13
+        return y - 8
+
+    def draw(canvas: Canvas, y: float) -> None:
+        canvas.setFont("Helvetica", 9)
+        y = centred(canvas, y - 60, (_HALDEN_TITLE, _HALDEN_CAPTION))
+        canvas.drawCentredString(475, y, _HALDEN_HEAD[0][1])
+        y = lines(canvas, y - 12, (*_HALDEN_HEAD[1:], *_HALDEN_FIRST))
+        canvas.showPage()
+        canvas.setFont("Helvetica", 9)
+        canvas.setFont("Helvetica-Bold", 11)
+        canvas.drawCentredString(306, 740, "HALDEN MARINE INC.")
+        canvas.setFont("Helvetica", 9)
+        y = centred(canvas, 710, (f"{_HALDEN_TITLE} (continued)", "(unaudited)", _HALDEN_CAPTION))
+        y = lines(canvas, y, _HALDEN_SECOND)
+        y = centred(canvas, y - 30, ("Condensed Consolidated Balance Sheets", _HALDEN_CAPTION))
+        lines(canvas, y, _HALDEN_SHEET)
+
+    return drawn_release(_HALDEN[0], (_HALDEN[1][:70], _HALDEN[1][70:]), draw)
+
+
+@pytest.mark.parametrize("print_", ["text", "html", "pdf"])
+def test_a_statement_continued_without_its_headers_keeps_its_periods(
+    tmp_path: Path, print_: str
+) -> None:
+    """The rows under '... (continued)' are the quarter columns' rows; the balance sheet
+    after them keeps its own dates."""
+    if print_ == "text":
+        path = _release(tmp_path, _halden_text(), ".txt")
+    elif print_ == "html":
+        path = _release(tmp_path, _halden_html())
+    else:
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_halden_pdf())
+    facts = _facts(path)
+    assert facts[("NetIncomeLoss", "D2025-07-01_2025-09-30")] == Decimal("9105000")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("6877000")
+    assert facts[("Revenues", "D2025-07-01_2025-09-30")] == Decimal("84210000")
+    assert facts[("Assets", "I2025-09-30")] == Decimal("241700000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("233115000")

@@ -29,7 +29,7 @@ from exporter.tables.resolve import period_of
 from exporter.tables.sideways import periods_as_rows
 from exporter.taxonomy import Taxonomy
 from exporter.unit_phrases import SCALE, only_a_unit
-from exporter.vocabulary import vocabulary
+from exporter.vocabulary import packaged_continuation_words, vocabulary
 
 _LOOKBACK = 4
 # A heading that states an amount is a highlight ("Non-GAAP Diluted EPS of $1.22"), not a title.
@@ -391,11 +391,81 @@ def _sections(pending: list[Heading | Paragraph], previous: RawTable) -> tuple[R
     )
 
 
-_CONTINUED = re.compile(r"\((?:continued|cont'?d\.?)\)", re.IGNORECASE)
+_WORDS = "|".join(map(re.escape, sorted(packaged_continuation_words(), key=len, reverse=True)))
+# A title repeated over a statement's next page: "... (continued)", "... (Cont'd)".
+_CONTINUED = re.compile(rf"\(\s*(?:{_WORDS})\s*\)", re.IGNORECASE)
 
 
 def _title_letters(text: str) -> str:
-    return re.sub(r"\(continued\)|[^a-z]", "", text.lower())
+    return re.sub(r"[^a-z]", "", _CONTINUED.sub("", text).lower())
+
+
+def _leading_rows(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """A table's rows up to its first header row (a statement stacked under it)."""
+    for count, row in enumerate(rows):
+        if is_header_row(row) or is_unlabelled_header(row, before_data=True):
+            return rows[:count]
+    return rows
+
+
+def _header_rows(rows: tuple[Row, ...]) -> tuple[Row, ...]:
+    """The header rows a table starts with (blank rows among them kept)."""
+    for count, row in enumerate(rows):
+        if not (row.is_blank or is_header_row(row) or is_unlabelled_header(row, before_data=True)):
+            return rows[:count]
+    return ()
+
+
+def _number_columns(rows: tuple[Row, ...]) -> list[int]:
+    """The columns holding numbers in `rows` (not the label column)."""
+    return sorted(
+        {
+            c.column
+            for r in rows
+            for c in r.cells
+            if c.column > 0 and parse_number(c.text) is not None and not is_year(c.text)
+        }
+    )
+
+
+def _moved(row: Row, theirs: list[int], mine: list[int]) -> Row:
+    """A header row of a table whose value columns are `theirs`, set over `mine` (the same
+    columns, one for one, as another piece's grid numbers them)."""
+    cells = []
+    for cell in row.cells:
+        over = [i for i, c in enumerate(theirs) if cell.column <= c < cell.column + cell.span]
+        if over and cell.text.strip():
+            first, last = mine[over[0]], mine[over[-1]]
+            cell = cell.model_copy(update={"column": first, "span": last - first + 1})
+        elif cell.column > 0:
+            continue
+        cells.append(cell)
+    return row.model_copy(update={"cells": tuple(cells)})
+
+
+def _continued_headers(
+    previous: RawTable, block: Table, pending: list[Heading | Paragraph]
+) -> tuple[Row, ...]:
+    """`previous`'s column headers, set over `block`, when `block` is that statement
+    carried on under its title repeated with a continuation word ("Statements of
+    Earnings (continued)") and without its column headers: it starts with rows, not
+    headers, and has as many value columns as `previous`. () when it is a table of its
+    own (no such title, headers of its own, other columns)."""
+    titled = any(
+        _CONTINUED.search(b.text) and _title_letters(b.text) == _title_letters(previous.title)
+        for b in pending
+    )
+    if not titled or not _title_letters(previous.title):
+        return ()
+    headers = _header_rows(previous.rows)
+    body = _leading_rows(block.rows)
+    if not headers or not any(is_header_row(r) for r in headers) or not body:
+        return ()
+    theirs = _number_columns(previous.rows[len(headers) :])
+    mine = _number_columns(body)
+    if not mine or len(theirs) != len(mine):
+        return ()
+    return tuple(_moved(row, theirs, mine) for row in headers)
 
 
 # A header cell printed as a paragraph of its own names a period and little else.
@@ -508,6 +578,10 @@ def raw_tables(document: Document) -> list[RawTable]:
                     update={"rows": result[-1].rows[: -len(orphans)]}
                 )
                 rows = orphans + rows
+            elif result:
+                # A statement carried on under its repeated title, without its column
+                # headers, takes the headers of the piece before it.
+                rows = _continued_headers(result[-1], block, pending) + rows
             result.append(
                 RawTable(
                     index=block.index,

@@ -316,7 +316,10 @@ def _starts_next_table(lines: list[Line], data: list[bool], index: int, region: 
     # A header of a block stacked under the rows ("Three Months Ended") is centred over
     # the value columns; a title's middle lies left of them.
     beside = centre < region.value_left
-    if len(line.chunks) != 1 or line.text.endswith(":") or not (beside and (centred or across)):
+    # A title centred on the page over a wide table runs from left of the values across
+    # them, its middle over them all the same.
+    titled = (beside and (centred or across)) or (centred and across)
+    if len(line.chunks) != 1 or line.text.endswith(":") or not titled:
         return False
     for probe in range(index + 1, len(lines)):
         below = lines[probe]
