@@ -459,8 +459,10 @@ class CalendarEvidence:
             self.year_ends[end + timedelta(weeks=13 * (_QUARTERS - quarter))] += 1
 
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
-        """A resolved column: a year-long duration ends a fiscal year."""
-        if not is_month_end(period.end):
+        """A resolved column: a year-long duration ends a fiscal year. A period ending off
+        a month end shows a calendar counted in weeks, unless the column prints its first
+        day too: a stub from one date to another ends where an event fell."""
+        if not is_month_end(period.end) and not phrase.printed_start:
             self.off_month_ends = True
         if self.reported_through is None or period.end > self.reported_through:
             self.reported_through = period.end

@@ -35,12 +35,14 @@ def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
     """(month, weekday) of a 52/53-week fiscal year end, when the document shows one.
 
     Only documents with some period ending on a day that is not a month end keep such a
-    calendar. Year ends are the earlier balance-sheet dates (the later one is the report
-    date) and the ends of year-long periods; each that is the last of its weekday in its
-    month votes for that rule.
+    calendar; a period printed from its first day to its last (a fresh-start or
+    pre-acquisition stub) is no such evidence, and its dates are never re-anchored. Year
+    ends are the earlier balance-sheet dates (the later one is the report date) and the
+    ends of year-long periods; each that is the last of its weekday in its month votes for
+    that rule.
     """
     periods = _periods(tables)
-    if all(is_month_end(p.end) for p in periods):
+    if all(is_month_end(p.end) for p in _counted_periods(tables)):
         return None
     latest = max((p.end for p in periods if p.is_instant), default=None)
     votes: Counter[tuple[int, int]] = Counter()
@@ -50,6 +52,19 @@ def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
         if is_year and _last_weekday(end.year, end.month, end.weekday()) == end:
             votes[(end.month, end.weekday())] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _counted_periods(tables: tuple[StatementTable, ...]) -> list[Period]:
+    """The periods whose ends the release's calendar sets: not those printed from one date
+    to another ("Period from January 1, 2025 through March 15, 2025"), whose dates are
+    their own (a fresh-start or pre-acquisition stub ends the day an event fell)."""
+    return [
+        c.period
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period and not c.printed_start
+    ]
 
 
 def _days(period: Period) -> int:
@@ -144,7 +159,7 @@ def apply_fiscal_calendar(tables: tuple[StatementTable, ...]) -> tuple[Statement
 
 
 def _column(column: Column, rule: tuple[int, int]) -> Column:
-    if column.period is None:
+    if column.period is None or column.printed_start:
         return column
     anchored = _anchor(column.period, rule)
     return column if anchored == column.period else column.model_copy(update={"period": anchored})
