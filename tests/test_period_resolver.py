@@ -1289,3 +1289,25 @@ def test_a_fresh_start_release_keeps_each_columns_printed_dates(html: bool, tmp_
         ("Liabilities", Period(end=D(2025, 6, 30))): Decimal(1_120_000_000),
         ("Liabilities", Period(end=D(2024, 12, 31))): Decimal(1_980_000_000),
     }
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_stub_printed_without_its_length_is_no_evidence_of_weeks(
+    html: bool, tmp_path: Path
+) -> None:
+    """ "Period Ended March 15, 2025" states no length: its mid-month end is the day an
+    event fell, not a week-counted period, so the prior year's six months keep January 1."""
+    source = _FRESH_START_HTML.replace(
+        "Period from January 1, 2025 through March 15, 2025", "Period Ended March 15, 2025"
+    )
+    source = source if html else _as_text(source)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    found = _facts_by_period(path, source)
+    predecessor = Period(start=D(2025, 1, 1), end=D(2025, 3, 15))
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 6, 30))
+    assert found[("Revenues", predecessor)] == Decimal(287_300_000)
+    assert found[("Revenues", prior)] == Decimal(690_442_000)
+    assert found[("NetIncomeLoss", prior)] == Decimal(93_774_000)
+    assert found[("Assets", Period(end=D(2024, 12, 31)))] == Decimal(2_655_000_000)
+    starts = {period.start for _, period in found}
+    assert D(2023, 12, 27) not in starts

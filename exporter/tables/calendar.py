@@ -461,8 +461,9 @@ class CalendarEvidence:
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
         """A resolved column: a year-long duration ends a fiscal year. A period ending off
         a month end shows a calendar counted in weeks, unless the column prints its first
-        day too: a stub from one date to another ends where an event fell."""
-        if not is_month_end(period.end) and not phrase.printed_start:
+        day too or no length at all ("Period Ended March 15, 2025"): a stub from one date
+        to another ends where an event fell."""
+        if not is_month_end(period.end) and not (phrase.printed_start or phrase.open_end):
             self.off_month_ends = True
         if self.reported_through is None or period.end > self.reported_through:
             self.reported_through = period.end

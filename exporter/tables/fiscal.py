@@ -56,14 +56,15 @@ def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
 
 def _counted_periods(tables: tuple[StatementTable, ...]) -> list[Period]:
     """The periods whose ends the release's calendar sets: not those printed from one date
-    to another ("Period from January 1, 2025 through March 15, 2025"), whose dates are
-    their own (a fresh-start or pre-acquisition stub ends the day an event fell)."""
+    to another ("Period from January 1, 2025 through March 15, 2025") nor those printed
+    with no length ("Period Ended March 15, 2025"), whose ends are their own (a fresh-start
+    or pre-acquisition stub ends the day an event fell)."""
     return [
         c.period
         for t in tables
         for b in t.blocks
         for c in b.columns
-        if c.period and not c.printed_start
+        if c.period and not (c.printed_start or c.open_start)
     ]
 
 
