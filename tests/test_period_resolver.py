@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from exporter.period_phrases import counted_by_columns, lead_period, parse_phrase
 from exporter.periods import Period
-from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
+from exporter.tables.calendar import CalendarEvidence, FiscalCalendar, counts_weeks
 from exporter.tables.resolve import resolve
 
 D = date
@@ -1311,3 +1311,64 @@ def test_a_stub_printed_without_its_length_is_no_evidence_of_weeks(
     assert found[("Assets", Period(end=D(2024, 12, 31)))] == Decimal(2_655_000_000)
     starts = {period.start for _, period in found}
     assert D(2023, 12, 27) not in starts
+
+
+_FRESH_START_BALANCE_SHEET = """\
+<h3>Fresh-Start Balance Sheet<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Predecessor</th><th>Successor</th></tr>
+<tr><th></th><th>March 15, 2025</th><th>March 16, 2025</th></tr>
+<tr><td>Total assets</td><td>2,600,000</td><td>2,380,000</td></tr>
+<tr><td>Total liabilities</td><td>2,010,000</td><td>1,100,000</td></tr>
+</table>
+</body>"""
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_balance_sheet_at_an_events_date_is_no_evidence_of_weeks(
+    html: bool, tmp_path: Path
+) -> None:
+    """The fresh-start balance sheet at emergence ("March 15, 2025 | March 16, 2025") ends
+    off a month end, but the release's other ends are month ends on assorted weekdays
+    (Monday June 30, 2025; Tuesday December 31, 2024; Sunday June 30, 2024): no 52/53-week
+    calendar, and every column keeps its printed dates."""
+    source = _FRESH_START_HTML.replace("</body>", _FRESH_START_BALANCE_SHEET)
+    source = source if html else _as_text(source)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    successor = Period(start=D(2025, 3, 16), end=D(2025, 6, 30))
+    predecessor = Period(start=D(2025, 1, 1), end=D(2025, 3, 15))
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 6, 30))
+    assert _facts_by_period(path, source) == {
+        ("Revenues", successor): Decimal(410_200_000),
+        ("Revenues", predecessor): Decimal(287_300_000),
+        ("Revenues", prior): Decimal(690_442_000),
+        ("NetIncomeLoss", successor): Decimal(44_800_000),
+        ("NetIncomeLoss", predecessor): Decimal(29_700_000),
+        ("NetIncomeLoss", prior): Decimal(93_774_000),
+        ("Assets", Period(end=D(2025, 6, 30))): Decimal(2_410_000_000),
+        ("Assets", Period(end=D(2024, 12, 31))): Decimal(2_655_000_000),
+        ("Liabilities", Period(end=D(2025, 6, 30))): Decimal(1_120_000_000),
+        ("Liabilities", Period(end=D(2024, 12, 31))): Decimal(1_980_000_000),
+        ("Assets", Period(end=D(2025, 3, 15))): Decimal(2_600_000_000),
+        ("Assets", Period(end=D(2025, 3, 16))): Decimal(2_380_000_000),
+        ("Liabilities", Period(end=D(2025, 3, 15))): Decimal(2_010_000_000),
+        ("Liabilities", Period(end=D(2025, 3, 16))): Decimal(1_100_000_000),
+    }
+
+
+@pytest.mark.parametrize(
+    ("ends", "weeks"),
+    [
+        # A retailer's third quarter: every end a Saturday.
+        ({D(2025, 11, 1), D(2024, 11, 2), D(2025, 2, 1)}, True),
+        # A year ending on the last Saturday of September that fell on the 30th.
+        ({D(2023, 9, 30), D(2022, 9, 24)}, True),
+        # A calendar year with a fresh-start balance sheet at emergence.
+        ({D(2025, 6, 30), D(2024, 12, 31), D(2024, 6, 30), D(2025, 3, 15), D(2025, 3, 16)}, False),
+        ({D(2025, 6, 30), D(2024, 12, 31), D(2024, 6, 30), D(2025, 3, 15)}, False),
+        ({D(2025, 9, 30), D(2024, 12, 31)}, False),
+    ],
+    ids=["retail-saturdays", "september-30-saturday", "fresh-start", "one-event-date", "months"],
+)
+def test_period_ends_count_weeks_when_most_share_a_weekday(ends: set[date], weeks: bool) -> None:
+    assert counts_weeks(ends) is weeks

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from exporter.periods import Period
-from exporter.tables.calendar import is_month_end
+from exporter.tables.calendar import counts_weeks
 from exporter.tables.model import Column, StatementTable
 
 _SLACK_DAYS = 7
@@ -34,15 +34,15 @@ def _periods(tables: tuple[StatementTable, ...]) -> list[Period]:
 def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
     """(month, weekday) of a 52/53-week fiscal year end, when the document shows one.
 
-    Only documents with some period ending on a day that is not a month end keep such a
-    calendar; a period printed from its first day to its last (a fresh-start or
-    pre-acquisition stub) is no such evidence, and its dates are never re-anchored. Year
-    ends are the earlier balance-sheet dates (the later one is the report date) and the
-    ends of year-long periods; each that is the last of its weekday in its month votes for
-    that rule.
+    Only documents whose period ends show weeks (some off a month end, most on one
+    weekday: `counts_weeks`) keep such a calendar; a period printed from its first day to
+    its last (a fresh-start or pre-acquisition stub) is no such evidence, and its dates are
+    never re-anchored. Year ends are the earlier balance-sheet dates (the later one is the
+    report date) and the ends of year-long periods; each that is the last of its weekday in
+    its month votes for that rule.
     """
     periods = _periods(tables)
-    if all(is_month_end(p.end) for p in _counted_periods(tables)):
+    if not counts_weeks({p.end for p in _counted_periods(tables)}):
         return None
     latest = max((p.end for p in periods if p.is_instant), default=None)
     votes: Counter[tuple[int, int]] = Counter()
