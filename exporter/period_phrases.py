@@ -54,6 +54,10 @@ class PeriodPhrase:
     # The end of the fiscal year the part the phrase names belongs to ("first half of the
     # fiscal year ending March 31, 2026"): `end` is then the part's own end.
     year_end: date | None = None
+    # The phrase prints the period's first day as well as its last ("Period from January
+    # 1, 2025 through March 15, 2025"): its dates are its own, whatever calendar the
+    # release keeps, and say nothing of that calendar (a stub ends where an event fell).
+    printed_start: bool = False
     words: tuple[str, ...] = field(default=(), compare=False)
 
     @property
@@ -128,7 +132,8 @@ class PeriodPhrase:
         # which one a column has.
         kind_missing = kind_missing and len(other.lengths) <= 1
         if kind_missing:
-            for name in ("span", "quarter", "half", "year_to_date", "full_year", "trailing"):
+            kind = ("span", "printed_start", "quarter", "half", "year_to_date", "full_year")
+            for name in (*kind, "trailing"):
                 updates[name] = getattr(other, name)
             updates["instant"] = self.instant or (other.instant and not other.names_part_of_year)
             updates["open_end"] = self.open_end or other.open_end
@@ -291,7 +296,7 @@ def _dates(text: str, parts: dict[str, object]) -> str:
         _, _, end, month_day = max(found, key=lambda f: f[0])
         parts["end"], parts["month_day"] = end, month_day
         if "span" not in parts and (span := _date_range(original, sorted(found))):
-            parts["span"] = span
+            parts["span"], parts["printed_start"] = span, True
             text = re.sub(r"^\s*from\b", " ", text)
     return text
 

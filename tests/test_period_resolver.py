@@ -8,6 +8,7 @@ Expected periods are hand-written from the releases' own statements of their cal
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from exporter.period_phrases import counted_by_columns, lead_period, parse_phrase
 from exporter.periods import Period
-from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
+from exporter.tables.calendar import CalendarEvidence, FiscalCalendar, counts_weeks
 from exporter.tables.resolve import resolve
 
 D = date
@@ -1098,3 +1099,276 @@ def test_a_summary_title_spanning_the_year_headers_counts_them(
         ("Assets", Period(end=D(2024, 6, 30))): Decimal(5_024_000_000),
         ("Assets", Period(end=D(2025, 6, 30))): Decimal(5_025_000_000),
     }
+
+
+# A calendar-year release with one column printed from its first day to its last, ending
+# mid-month: a pre-acquisition stub of a business bought on February 14, 2025. Its dates
+# are its own; every other column keeps its calendar months.
+_STUB_TEXT = """\
+Harrowgate Industries Reports Third Quarter 2025 Results
+
+DENVER, October 30, 2025 - Harrowgate Industries today reported results for the third
+quarter ended September 30, 2025.
+
+Condensed Consolidated Statements of Operations
+(In thousands of U.S. dollars)
+\tThree Months Ended September 30, 2025\tThree Months Ended September 30, 2024\t\
+Nine Months Ended September 30, 2025\tNine Months Ended September 30, 2024
+Revenue\t5,100\t4,700\t14,900\t13,800
+Cost of revenue\t3,000\t2,800\t8,900\t8,300
+Net income\t1,500\t1,300\t4,200\t3,900
+
+Condensed Consolidated Balance Sheets
+(In thousands of U.S. dollars)
+\tSeptember 30, 2025\tDecember 31, 2024
+Cash and cash equivalents\t2,400\t2,100
+Total assets\t30,500\t28,700
+
+{stub_title}
+(In thousands of U.S. dollars)
+\t{stub_header}
+Revenue\t610
+Net income\t45
+"""
+_STUB_HTML = """\
+<html><body>
+<h1>Harrowgate Industries Reports Third Quarter 2025 Results</h1>
+<p>DENVER, October 30, 2025 - Harrowgate Industries today reported results for the third
+quarter ended September 30, 2025.</p>
+<h3>Condensed Consolidated Statements of Operations<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th colspan="2">Three Months Ended September 30,</th>
+<th colspan="2">Nine Months Ended September 30,</th></tr>
+<tr><th></th><th>2025</th><th>2024</th><th>2025</th><th>2024</th></tr>
+<tr><td>Revenue</td><td>5,100</td><td>4,700</td><td>14,900</td><td>13,800</td></tr>
+<tr><td>Cost of revenue</td><td>3,000</td><td>2,800</td><td>8,900</td><td>8,300</td></tr>
+<tr><td>Net income</td><td>1,500</td><td>1,300</td><td>4,200</td><td>3,900</td></tr>
+</table>
+<h3>Condensed Consolidated Balance Sheets<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>September 30, 2025</th><th>December 31, 2024</th></tr>
+<tr><td>Cash and cash equivalents</td><td>2,400</td><td>2,100</td></tr>
+<tr><td>Total assets</td><td>30,500</td><td>28,700</td></tr>
+</table>
+<h3>{stub_title}<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>{stub_header}</th></tr>
+<tr><td>Revenue</td><td>610</td></tr>
+<tr><td>Net income</td><td>45</td></tr>
+</table>
+</body></html>
+"""
+_STUB_SPELLINGS = {
+    "from-through": (
+        "Acquired Business Results Before the Acquisition",
+        "Period from January 1, 2025 through February 13, 2025",
+        D(2025, 2, 13),
+    ),
+    "dash-range": (
+        "Acquired Business Results Before the Acquisition",
+        "January 1 - February 13, 2025",
+        D(2025, 2, 13),
+    ),
+    # Six whole weeks: still a range of its own, not a week-counted period.
+    "whole-weeks": (
+        "Acquired Business Results Before the Acquisition",
+        "Period from January 1, 2025 through February 11, 2025",
+        D(2025, 2, 11),
+    ),
+    "title-range": (
+        "Acquired Business Results for the Period from January 1, 2025 through February 13, 2025",
+        "Predecessor",
+        D(2025, 2, 13),
+    ),
+}
+
+
+def _facts_by_period(path: Path, text: str) -> dict[tuple[str, Period], Decimal]:
+    path.write_text(text, "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    return {(f.concept, periods[f.context]): Decimal(f.value) for f in facts.facts}
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+@pytest.mark.parametrize("spelling", list(_STUB_SPELLINGS))
+def test_a_stub_printed_from_its_first_day_to_its_last_leaves_the_calendar_months(
+    spelling: str, html: bool, tmp_path: Path
+) -> None:
+    """A column "Period from January 1, 2025 through February 13, 2025" ends mid-month
+    because an event fell that day, not because the release counts weeks: the quarter
+    stays July 1 to September 30 and the prior nine months start January 1, 2024 (not a
+    13-week quarter from July 2, nor a year re-anchored to the last Tuesday of 2023)."""
+    title, header, stub_end = _STUB_SPELLINGS[spelling]
+    template = _STUB_HTML if html else _STUB_TEXT
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    found = _facts_by_period(path, template.format(stub_title=title, stub_header=header))
+    q3_25 = Period(start=D(2025, 7, 1), end=D(2025, 9, 30))
+    q3_24 = Period(start=D(2024, 7, 1), end=D(2024, 9, 30))
+    ytd_25 = Period(start=D(2025, 1, 1), end=D(2025, 9, 30))
+    ytd_24 = Period(start=D(2024, 1, 1), end=D(2024, 9, 30))
+    stub = Period(start=D(2025, 1, 1), end=stub_end)
+    assert found == {
+        ("Revenues", q3_25): Decimal(5_100_000),
+        ("Revenues", q3_24): Decimal(4_700_000),
+        ("Revenues", ytd_25): Decimal(14_900_000),
+        ("Revenues", ytd_24): Decimal(13_800_000),
+        ("CostOfRevenue", q3_25): Decimal(3_000_000),
+        ("CostOfRevenue", q3_24): Decimal(2_800_000),
+        ("CostOfRevenue", ytd_25): Decimal(8_900_000),
+        ("CostOfRevenue", ytd_24): Decimal(8_300_000),
+        ("NetIncomeLoss", q3_25): Decimal(1_500_000),
+        ("NetIncomeLoss", q3_24): Decimal(1_300_000),
+        ("NetIncomeLoss", ytd_25): Decimal(4_200_000),
+        ("NetIncomeLoss", ytd_24): Decimal(3_900_000),
+        ("CashAndCashEquivalentsAtCarryingValue", Period(end=D(2025, 9, 30))): Decimal(2_400_000),
+        ("CashAndCashEquivalentsAtCarryingValue", Period(end=D(2024, 12, 31))): Decimal(2_100_000),
+        ("Assets", Period(end=D(2025, 9, 30))): Decimal(30_500_000),
+        ("Assets", Period(end=D(2024, 12, 31))): Decimal(28_700_000),
+        ("Revenues", stub): Decimal(610_000),
+        ("NetIncomeLoss", stub): Decimal(45_000),
+    }
+
+
+# A fresh-start release: the successor's period from emergence (March 16, 2025) to the
+# quarter's end, the predecessor's from the year's start to emergence, and the prior
+# year's six months; balances at June 30, 2025 and December 31, 2024.
+_FRESH_START_HTML = """\
+<html><body>
+<h1>Corvane Energy Reports Second Quarter 2025 Results</h1>
+<p>HOUSTON, August 7, 2025 - Corvane Energy today reported results for the six months
+ended June 30, 2025. Upon emergence from chapter 11 on March 15, 2025 the Company adopted
+fresh-start accounting.</p>
+<h3>Condensed Consolidated Statements of Operations<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Successor</th><th>Predecessor</th><th>Predecessor</th></tr>
+<tr><th></th><th>Period from March 16, 2025 through June 30, 2025</th>
+<th>Period from January 1, 2025 through March 15, 2025</th>
+<th>Six Months Ended June 30, 2024</th></tr>
+<tr><td>Revenue</td><td>410,200</td><td>287,300</td><td>690,442</td></tr>
+<tr><td>Net income</td><td>44,800</td><td>29,700</td><td>93,774</td></tr>
+</table>
+<h3>Condensed Consolidated Balance Sheets<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Successor</th><th>Predecessor</th></tr>
+<tr><th></th><th>June 30, 2025</th><th>December 31, 2024</th></tr>
+<tr><td>Total assets</td><td>2,410,000</td><td>2,655,000</td></tr>
+<tr><td>Total liabilities</td><td>1,120,000</td><td>1,980,000</td></tr>
+</table>
+</body></html>
+"""
+
+
+def _as_text(html: str) -> str:
+    """The fresh-start release as a tab-separated text release, the same cells."""
+    text = re.sub(r"<br>", "\n", html)
+    text = re.sub(r"</t[hd]>\s*<t[hd]>", "\t", text)
+    text = re.sub(r"</?(?:table|tr|t[hd]|html|body)>", "", text)
+    text = re.sub(r"</?(?:h\d|p)>", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_fresh_start_release_keeps_each_columns_printed_dates(html: bool, tmp_path: Path) -> None:
+    """The successor and predecessor periods end mid-March because the company emerged
+    then: the prior year's "Six Months Ended June 30, 2024" stays January 1 to June 30."""
+    source = _FRESH_START_HTML if html else _as_text(_FRESH_START_HTML)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    successor = Period(start=D(2025, 3, 16), end=D(2025, 6, 30))
+    predecessor = Period(start=D(2025, 1, 1), end=D(2025, 3, 15))
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 6, 30))
+    assert _facts_by_period(path, source) == {
+        ("Revenues", successor): Decimal(410_200_000),
+        ("Revenues", predecessor): Decimal(287_300_000),
+        ("Revenues", prior): Decimal(690_442_000),
+        ("NetIncomeLoss", successor): Decimal(44_800_000),
+        ("NetIncomeLoss", predecessor): Decimal(29_700_000),
+        ("NetIncomeLoss", prior): Decimal(93_774_000),
+        ("Assets", Period(end=D(2025, 6, 30))): Decimal(2_410_000_000),
+        ("Assets", Period(end=D(2024, 12, 31))): Decimal(2_655_000_000),
+        ("Liabilities", Period(end=D(2025, 6, 30))): Decimal(1_120_000_000),
+        ("Liabilities", Period(end=D(2024, 12, 31))): Decimal(1_980_000_000),
+    }
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_stub_printed_without_its_length_is_no_evidence_of_weeks(
+    html: bool, tmp_path: Path
+) -> None:
+    """ "Period Ended March 15, 2025" states no length: its mid-month end is the day an
+    event fell, not a week-counted period, so the prior year's six months keep January 1."""
+    source = _FRESH_START_HTML.replace(
+        "Period from January 1, 2025 through March 15, 2025", "Period Ended March 15, 2025"
+    )
+    source = source if html else _as_text(source)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    found = _facts_by_period(path, source)
+    predecessor = Period(start=D(2025, 1, 1), end=D(2025, 3, 15))
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 6, 30))
+    assert found[("Revenues", predecessor)] == Decimal(287_300_000)
+    assert found[("Revenues", prior)] == Decimal(690_442_000)
+    assert found[("NetIncomeLoss", prior)] == Decimal(93_774_000)
+    assert found[("Assets", Period(end=D(2024, 12, 31)))] == Decimal(2_655_000_000)
+    starts = {period.start for _, period in found}
+    assert D(2023, 12, 27) not in starts
+
+
+_FRESH_START_BALANCE_SHEET = """\
+<h3>Fresh-Start Balance Sheet<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Predecessor</th><th>Successor</th></tr>
+<tr><th></th><th>March 15, 2025</th><th>March 16, 2025</th></tr>
+<tr><td>Total assets</td><td>2,600,000</td><td>2,380,000</td></tr>
+<tr><td>Total liabilities</td><td>2,010,000</td><td>1,100,000</td></tr>
+</table>
+</body>"""
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_balance_sheet_at_an_events_date_is_no_evidence_of_weeks(
+    html: bool, tmp_path: Path
+) -> None:
+    """The fresh-start balance sheet at emergence ("March 15, 2025 | March 16, 2025") ends
+    off a month end, but the release's other ends are month ends on assorted weekdays
+    (Monday June 30, 2025; Tuesday December 31, 2024; Sunday June 30, 2024): no 52/53-week
+    calendar, and every column keeps its printed dates."""
+    source = _FRESH_START_HTML.replace("</body>", _FRESH_START_BALANCE_SHEET)
+    source = source if html else _as_text(source)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    successor = Period(start=D(2025, 3, 16), end=D(2025, 6, 30))
+    predecessor = Period(start=D(2025, 1, 1), end=D(2025, 3, 15))
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 6, 30))
+    assert _facts_by_period(path, source) == {
+        ("Revenues", successor): Decimal(410_200_000),
+        ("Revenues", predecessor): Decimal(287_300_000),
+        ("Revenues", prior): Decimal(690_442_000),
+        ("NetIncomeLoss", successor): Decimal(44_800_000),
+        ("NetIncomeLoss", predecessor): Decimal(29_700_000),
+        ("NetIncomeLoss", prior): Decimal(93_774_000),
+        ("Assets", Period(end=D(2025, 6, 30))): Decimal(2_410_000_000),
+        ("Assets", Period(end=D(2024, 12, 31))): Decimal(2_655_000_000),
+        ("Liabilities", Period(end=D(2025, 6, 30))): Decimal(1_120_000_000),
+        ("Liabilities", Period(end=D(2024, 12, 31))): Decimal(1_980_000_000),
+        ("Assets", Period(end=D(2025, 3, 15))): Decimal(2_600_000_000),
+        ("Assets", Period(end=D(2025, 3, 16))): Decimal(2_380_000_000),
+        ("Liabilities", Period(end=D(2025, 3, 15))): Decimal(2_010_000_000),
+        ("Liabilities", Period(end=D(2025, 3, 16))): Decimal(1_100_000_000),
+    }
+
+
+@pytest.mark.parametrize(
+    ("ends", "weeks"),
+    [
+        # A retailer's third quarter: every end a Saturday.
+        ({D(2025, 11, 1), D(2024, 11, 2), D(2025, 2, 1)}, True),
+        # A year ending on the last Saturday of September that fell on the 30th.
+        ({D(2023, 9, 30), D(2022, 9, 24)}, True),
+        # A calendar year with a fresh-start balance sheet at emergence.
+        ({D(2025, 6, 30), D(2024, 12, 31), D(2024, 6, 30), D(2025, 3, 15), D(2025, 3, 16)}, False),
+        ({D(2025, 6, 30), D(2024, 12, 31), D(2024, 6, 30), D(2025, 3, 15)}, False),
+        ({D(2025, 9, 30), D(2024, 12, 31)}, False),
+    ],
+    ids=["retail-saturdays", "september-30-saturday", "fresh-start", "one-event-date", "months"],
+)
+def test_period_ends_count_weeks_when_most_share_a_weekday(ends: set[date], weeks: bool) -> None:
+    assert counts_weeks(ends) is weeks

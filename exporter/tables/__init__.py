@@ -591,6 +591,10 @@ def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -
                 phrase = parse_phrase(column.header)
                 if column.trailing:
                     phrase = dataclasses.replace(phrase, trailing=True)
+                if column.printed_start:
+                    phrase = dataclasses.replace(phrase, printed_start=True)
+                if column.open_start:
+                    phrase = dataclasses.replace(phrase, open_end=True)
                 evidence.read_period(column.period, phrase)
     for label, period in label_matches(tables):
         evidence.read_label_match(label, period)

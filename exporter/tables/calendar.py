@@ -47,6 +47,18 @@ def is_month_end(day: date) -> bool:
     return (day + timedelta(days=1)).day == 1
 
 
+def counts_weeks(ends: set[date]) -> bool:
+    """Whether the ends of a release's periods show a calendar counted in weeks: some end
+    falls off a month end, and most of them fall on one weekday (a 52/53-week year ends
+    its quarters and years on the same weekday, month end or not). Month ends on assorted
+    weekdays (June 30, 2025 a Monday, December 31, 2024 a Tuesday) speak against it: one
+    balance sheet at an event's date (a fresh-start "March 15, 2025") is no calendar."""
+    if all(is_month_end(end) for end in ends):
+        return False
+    weekdays = Counter(end.weekday() for end in ends)
+    return 2 * weekdays.most_common(1)[0][1] > len(ends)
+
+
 # A label names the year its fiscal year ends in, or the one it starts in (one earlier).
 _LABEL_OFFSETS = (-1, 0)
 
@@ -320,7 +332,8 @@ class CalendarEvidence:
     year_weeks: dict[int, int] = field(default_factory=dict)
     quarter_spans: Counter[int] = field(default_factory=Counter)
     printed: set[Period] = field(default_factory=set)
-    off_month_ends: bool = False
+    # The ends of the periods the release's calendar sets (`read_period`).
+    period_ends: set[date] = field(default_factory=set)
     reported_through: date | None = None
     # The fiscal quarter and year the release's headline announces ("Reports First
     # Quarter 2023 Results").
@@ -332,6 +345,11 @@ class CalendarEvidence:
     # shown by a label column printing a dated column's figures (`read_label_match`).
     stated_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
     matched_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
+
+    @property
+    def off_month_ends(self) -> bool:
+        """The release's period ends show a calendar counted in weeks."""
+        return counts_weeks(self.period_ends)
 
     def read_headline(self, text: str) -> None:
         """A heading above the first table that names a fiscal quarter and its year."""
@@ -459,9 +477,12 @@ class CalendarEvidence:
             self.year_ends[end + timedelta(weeks=13 * (_QUARTERS - quarter))] += 1
 
     def read_period(self, period: Period, phrase: PeriodPhrase) -> None:
-        """A resolved column: a year-long duration ends a fiscal year."""
-        if not is_month_end(period.end):
-            self.off_month_ends = True
+        """A resolved column: a year-long duration ends a fiscal year. Its end is evidence
+        of a calendar counted in weeks or months (`counts_weeks`), unless the column prints
+        its first day too or no length at all ("Period Ended March 15, 2025"): a stub from
+        one date to another ends where an event fell."""
+        if not (phrase.printed_start or phrase.open_end):
+            self.period_ends.add(period.end)
         if self.reported_through is None or period.end > self.reported_through:
             self.reported_through = period.end
         if period.start is None:

@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from exporter.periods import Period
-from exporter.tables.calendar import is_month_end
+from exporter.tables.calendar import counts_weeks
 from exporter.tables.model import Column, StatementTable
 
 _SLACK_DAYS = 7
@@ -34,13 +34,15 @@ def _periods(tables: tuple[StatementTable, ...]) -> list[Period]:
 def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
     """(month, weekday) of a 52/53-week fiscal year end, when the document shows one.
 
-    Only documents with some period ending on a day that is not a month end keep such a
-    calendar. Year ends are the earlier balance-sheet dates (the later one is the report
-    date) and the ends of year-long periods; each that is the last of its weekday in its
-    month votes for that rule.
+    Only documents whose period ends show weeks (some off a month end, most on one
+    weekday: `counts_weeks`) keep such a calendar; a period printed from its first day to
+    its last (a fresh-start or pre-acquisition stub) is no such evidence, and its dates are
+    never re-anchored. Year ends are the earlier balance-sheet dates (the later one is the
+    report date) and the ends of year-long periods; each that is the last of its weekday in
+    its month votes for that rule.
     """
     periods = _periods(tables)
-    if all(is_month_end(p.end) for p in periods):
+    if not counts_weeks({p.end for p in _counted_periods(tables)}):
         return None
     latest = max((p.end for p in periods if p.is_instant), default=None)
     votes: Counter[tuple[int, int]] = Counter()
@@ -50,6 +52,20 @@ def year_end_rule(tables: tuple[StatementTable, ...]) -> tuple[int, int] | None:
         if is_year and _last_weekday(end.year, end.month, end.weekday()) == end:
             votes[(end.month, end.weekday())] += 1
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _counted_periods(tables: tuple[StatementTable, ...]) -> list[Period]:
+    """The periods whose ends the release's calendar sets: not those printed from one date
+    to another ("Period from January 1, 2025 through March 15, 2025") nor those printed
+    with no length ("Period Ended March 15, 2025"), whose ends are their own (a fresh-start
+    or pre-acquisition stub ends the day an event fell)."""
+    return [
+        c.period
+        for t in tables
+        for b in t.blocks
+        for c in b.columns
+        if c.period and not (c.printed_start or c.open_start)
+    ]
 
 
 def _days(period: Period) -> int:
@@ -144,7 +160,7 @@ def apply_fiscal_calendar(tables: tuple[StatementTable, ...]) -> tuple[Statement
 
 
 def _column(column: Column, rule: tuple[int, int]) -> Column:
-    if column.period is None:
+    if column.period is None or column.printed_start:
         return column
     anchored = _anchor(column.period, rule)
     return column if anchored == column.period else column.model_copy(update={"period": anchored})

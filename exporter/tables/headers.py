@@ -698,6 +698,7 @@ def build_columns(
                 bound=_range_end(coverages[-1].get(position, "")) if outlook else "",
                 scale=scale_in_words(header),
                 trailing=_trailing(header, context),
+                printed_start=resolution.printed_start and period is resolution.period,
             )
         )
     columns = with_quarters_ended(_anchor_trailing(_twelve_months_to_date(columns)))

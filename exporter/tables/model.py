@@ -61,6 +61,10 @@ class Column(BaseModel):
     # The period runs for the twelve months to its end whatever the fiscal year ("TTM", a
     # footnote saying "trailing 12 months"): not evidence of a fiscal year end.
     trailing: bool = False
+    # The header (or its title) prints the period's first day as well as its last ("Period
+    # from January 1, 2025 through March 15, 2025"): a stub whose dates are its own, which
+    # says nothing of the release's fiscal calendar and is never re-anchored to it.
+    printed_start: bool = False
     # A scale the header states for the column's own figures ("EPS (diluted US cents)":
     # -2, "Shares (in millions)": 6), beside the table's.
     scale: int | None = None

@@ -33,6 +33,9 @@ class Resolution:
     outlook: bool = False
     # The period such an outlook is for.
     forecast: Period | None = None
+    # The phrase prints the period's first day as well as its last: dates of its own, no
+    # evidence of the release's fiscal calendar (`PeriodPhrase.printed_start`).
+    printed_start: bool = False
 
 
 def period_of(text: str) -> Period | None:
@@ -54,7 +57,7 @@ def resolve(
     if end is None and phrase.month_day and phrase.year is not None:
         end = _date(phrase.year, *phrase.month_day)
     if end is not None:
-        return _ending(end, phrase, calendar)
+        return replace(_ending(end, phrase, calendar), printed_start=phrase.printed_start)
     if phrase.year is not None:
         calendar = calendar or FiscalCalendar()
         return _fiscal(phrase, _label(phrase, phrase.year, calendar), calendar, instants)
