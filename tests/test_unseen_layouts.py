@@ -24,6 +24,9 @@ carry it, with the facts expected written by hand.
   and HTML, whether the title spans the columns as a header row or stands above the table.
 - Negatives printed with a triangle ("Treasury shares \u25b312,408", "\u25b2 22,415"), as
   Japanese statements print them, in text, HTML and PDF.
+- A title in the label cell of the header row ("Key figures | Q3 2025 | Q3 2024 | Change",
+  "Balance sheet | 30 Sep 2025 | 31 Dec 2024"), in tab-separated, pipe and HTML tables:
+  the row still heads the columns.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from exporter.pipeline import Conversion, convert
 from exporter.tables import understand_tables
 from exporter.tables.calendar import CalendarEvidence
 from exporter.tables.decimals import to_decimal_point
+from exporter.tables.headers import is_header_row
 from exporter.taxonomy import load_taxonomy
 
 FactKey = tuple[str, str]
@@ -5447,3 +5451,94 @@ def test_a_statement_continued_without_its_headers_keeps_its_periods(
     assert facts[("Revenues", "D2025-07-01_2025-09-30")] == Decimal("84210000")
     assert facts[("Assets", "I2025-09-30")] == Decimal("241700000")
     assert facts[("Assets", "I2024-12-31")] == Decimal("233115000")
+
+
+# --- a title in the label cell of the header row over periods and a change column -------
+
+_TITLED_LEAD = (
+    "Vestfold Industrier ASA - {name} results\n\n"
+    "OSLO, 5 February 2026 - Vestfold Industrier ASA today reported results for the {name},"
+    " ended {end}.\n\n"
+)
+_TITLED_ROWS = (
+    ("Revenue", "1,284", "1,197", "7%"),
+    ("Operating profit", "312", "288", "8%"),
+    ("Net income", "212", "188", "13%"),
+)
+_TITLED_POSITION = (("Total assets", "9,410", "9,120"), ("Total equity", "4,105", "3,990"))
+
+
+def _titled_table(rows: list[tuple[str, ...]], form: str) -> str:
+    """One table in the form asked: tab-separated lines, a pipe table or HTML cells."""
+    if form == "html":
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+        )
+        return f"<table>{cells}</table>"
+    separator = "\t" if form == "tab" else " | "
+    return "\n".join(separator.join(row) for row in rows) + "\n\n"
+
+
+def _titled_release(
+    tmp_path: Path, title: str, heads: tuple[str, str], dates: tuple[str, str], form: str
+) -> Path:
+    """A release whose results table and balance sheet carry a title in the label cell
+    of their header rows; `dates` are the balance sheet's columns, the first the end of
+    the period reported."""
+    name = "third quarter of 2025" if heads[0].startswith("Q") else "full year 2025"
+    lead = _TITLED_LEAD.format(name=name, end=dates[0])
+    results = _titled_table([(title, *heads, "Change"), *_TITLED_ROWS], form)
+    position = _titled_table([("Balance sheet", *dates), *_TITLED_POSITION], form)
+    if form == "html":
+        paragraphs = "".join(f"<p>{line}</p>" for line in lead.split("\n\n") if line)
+        body = f"{paragraphs}<p>(NOK million)</p>{results}<p>(NOK million)</p>{position}"
+        return _release(tmp_path, f"<html><body>{body}</body></html>")
+    return _release(tmp_path, f"{lead}(NOK million)\n{results}(NOK million)\n{position}", ".txt")
+
+
+@pytest.mark.parametrize("form", ["tab", "pipe", "html"])
+@pytest.mark.parametrize(
+    "title", ["Key figures", "Highlights", "Group", "Income statement", "Financial highlights"]
+)
+def test_a_title_in_the_header_rows_label_cell_over_quarters_and_a_change(
+    tmp_path: Path, title: str, form: str
+) -> None:
+    heads, dates = ("Q3 2025", "Q3 2024"), ("30 Sep 2025", "31 Dec 2024")
+    facts = _facts(_titled_release(tmp_path, title, heads, dates, form))
+    assert facts[("Revenues", "D2025-07-01_2025-09-30")] == Decimal("1284000000")
+    assert facts[("Revenues", "D2024-07-01_2024-09-30")] == Decimal("1197000000")
+    assert facts[("NetIncomeLoss", "D2025-07-01_2025-09-30")] == Decimal("212000000")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("188000000")
+    assert facts[("Assets", "I2025-09-30")] == Decimal("9410000000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("9120000000")
+
+
+@pytest.mark.parametrize("form", ["tab", "pipe", "html"])
+def test_a_title_in_the_header_rows_label_cell_over_years_and_a_change(
+    tmp_path: Path, form: str
+) -> None:
+    heads, dates = ("2025", "2024"), ("31 Dec 2025", "31 Dec 2024")
+    facts = _facts(_titled_release(tmp_path, "Key figures", heads, dates, form))
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == Decimal("1284000000")
+    assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("1197000000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == Decimal("188000000")
+    assert facts[("Assets", "I2025-12-31")] == Decimal("9410000000")
+
+
+@pytest.mark.parametrize(
+    ("cells", "header"),
+    [
+        (("Key figures", "Q3 2025", "Q3 2024", "Change"), True),
+        (("Balance sheet", "30 Sep 2025", "31 Dec 2024"), True),
+        (("Key figures", "2025", "2024", "Change"), True),
+        # A figure where the change column's header would be: a row of data.
+        (("Key figures", "2025", "2024", "7%"), False),
+        # One period and a change mark say too little for a title's row.
+        (("Net income", "Q3 2025", "Change"), False),
+    ],
+)
+def test_a_titled_header_row_is_known_by_its_other_cells(
+    cells: tuple[str, ...], header: bool
+) -> None:
+    row = Row(cells=tuple(Cell(text=text, column=i) for i, text in enumerate(cells)), line=1)
+    assert is_header_row(row) is header

@@ -96,14 +96,15 @@ def is_header_row(row: Row, currency_names: frozenset[str] = frozenset()) -> boo
     """A row every non-empty cell of which is header text (and which has some).
 
     The label column of a header row may hold the table's unit instead ("EUR million |
-    Q2 2024 | Q2 2023", "(in thousands) | 2024 | 2023"): that cell is a caption.
+    Q2 2024 | Q2 2023", "(in thousands) | 2024 | 2023"): that cell is a caption. It may
+    hold a title ("Key figures | Q3 2025 | Q3 2024 | Change"): the other cells tell.
     """
     cells = [c for c in row.cells if c.text.strip()]
     if len(cells) == 1 and cells[0].column == 0 and only_a_unit(cells[0].text):
         return True  # "in EUR million" on a row of its own under the column headers
     if len(cells) > 1 and cells[0].column == 0 and _captions_the_labels(cells[0].text):
         cells = cells[1:]
-    if _titled_years(cells):
+    if _titled_years(cells) or _titled_periods(cells, currency_names):
         return True
     # "Notes" over the column of references beside the years heads no period of its own.
     cells = [c for c in cells if not _heads_note_references(c)]
@@ -166,6 +167,28 @@ def _titled_years(cells: list[Cell]) -> bool:
     if len(cells) < 3 or cells[0].column != 0 or parse_number(cells[0].text) is not None:
         return False
     return all(is_year(c.text.strip()) for c in cells[1:])
+
+
+def _titled_periods(cells: list[Cell], currency_names: frozenset[str]) -> bool:
+    """ "Key figures | Q3 2025 | Q3 2024 | Change": a title in the label cell of the row
+    whose other cells head the value columns. The other cells are the evidence, the title's
+    words do not matter: at least two name periods, the rest are header text too, and the
+    row says more than a label beside bare years ("Fiscal year | 2025 | 2024" may be a row
+    of data, and is `_titled_years`' to judge): a dated period ("Q3 2025", "30 Sep 2025")
+    or a column of changes, whose header a data row would print as a figure."""
+    if len(cells) < 3 or cells[0].column != 0 or parse_cell(cells[0].text):
+        return False
+    heads = cells[1:]
+    if not all(is_header_cell(c.text, currency_names) or _heads_a_change_column(c) for c in heads):
+        return False
+    periods = [c.text.strip() for c in heads if _names_a_period(c.text.strip())]
+    changes = [c for c in heads if _heads_a_change_column(c)]
+    return len(periods) >= 2 and (bool(changes) or not all(is_year(p) for p in periods))
+
+
+def _names_a_period(text: str) -> bool:
+    """A header cell that names a period by itself: a year, a date, a quarter, a span."""
+    return is_year(text) or bool(_MONTH_DAY.match(text)) or _states_period(text)
 
 
 def is_unlabelled_header(row: Row, *, before_data: bool) -> bool:
