@@ -36,6 +36,7 @@ from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import says_only_comparison
 from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
+from exporter.tables.rates import rate_unit_in_label
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import vocabulary
@@ -388,6 +389,7 @@ class Mapper:
             rf"\(\s*(?:in\s+)?(?:{currency})\s*\)|(?:,\s*|\s+in\s+)(?:{currency})\s*$",
             re.IGNORECASE,
         )
+        self._rate_points = taxonomy.narrative.words.rate_points
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
@@ -570,10 +572,12 @@ class Mapper:
         return concept is not None and self.taxonomy.concepts[concept].type is ConceptType.MONETARY
 
     def item_label(self, label: str) -> str:
-        """The line item's name: the label without the scale and currency it is printed
-        in, and without the item's number or letter and the arithmetic printed with it
+        """The line item's name: the label without the scale, currency or points of a rate
+        it is printed in, and without the item's number or letter and the arithmetic printed with it
         ("3 Total income (1+2)", "a) Cost of materials consumed")."""
         named = without_item_marks(label)
+        if rate_unit := rate_unit_in_label(named, self._rate_points):
+            named = named[: rate_unit[1]]
         return self._currency.sub("", without_scale(named)).strip()
 
     def own_label(self, row: TableRow) -> str:
