@@ -833,8 +833,9 @@ def _overrides(
     percent_columns -= {i for i, column in enumerate(block.columns) if (column.scale or 0) > 0}
     percent_columns |= {i for i, column in enumerate(block.columns) if _heads_rates(column)}
     # A change printed in points ("(230) bps", "+2.7 pp") is the difference of two rates,
-    # in the rate's own type, not a relative change.
-    points = {c.column for c in row.cells if c.number.points or c.number.basis_points}
+    # and one printed as a multiple ("+0.2x") the difference of two multiples: each in the
+    # row's own type, not a relative change, whatever the column's other cells print.
+    points = {c.column for c in row.cells if _difference_unit(c.number)}
     overrides = []
     qualifiers = _change_qualifiers(block)
     for column, kind in sorted(kinds.items()):
@@ -849,6 +850,12 @@ def _overrides(
             concept = registry.variant(base, _VARIANT_TYPES[kind])
         overrides.append((column, concept.name))
     return mapping.model_copy(update={"overrides": tuple(overrides)})
+
+
+def _difference_unit(number: PrintedNumber) -> bool:
+    """A change printed in the unit of what changed (points of a rate, a multiple), not
+    as a percentage of it."""
+    return number.points or number.basis_points or number.multiple
 
 
 def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
