@@ -36,6 +36,7 @@ from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import says_only_comparison
 from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
+from exporter.tables.rates import rate_unit_in_label
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import vocabulary
@@ -388,6 +389,7 @@ class Mapper:
             rf"\(\s*(?:in\s+)?(?:{currency})\s*\)|(?:,\s*|\s+in\s+)(?:{currency})\s*$",
             re.IGNORECASE,
         )
+        self._rate_points = taxonomy.narrative.words.rate_points
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
@@ -570,10 +572,12 @@ class Mapper:
         return concept is not None and self.taxonomy.concepts[concept].type is ConceptType.MONETARY
 
     def item_label(self, label: str) -> str:
-        """The line item's name: the label without the scale and currency it is printed
-        in, and without the item's number or letter and the arithmetic printed with it
+        """The line item's name: the label without the scale, currency or points of a rate
+        it is printed in, and without the item's number or letter and the arithmetic printed with it
         ("3 Total income (1+2)", "a) Cost of materials consumed")."""
         named = without_item_marks(label)
+        if rate_unit := rate_unit_in_label(named, self._rate_points):
+            named = named[: rate_unit[1]]
         return self._currency.sub("", without_scale(named)).strip()
 
     def own_label(self, row: TableRow) -> str:
@@ -829,8 +833,9 @@ def _overrides(
     percent_columns -= {i for i, column in enumerate(block.columns) if (column.scale or 0) > 0}
     percent_columns |= {i for i, column in enumerate(block.columns) if _heads_rates(column)}
     # A change printed in points ("(230) bps", "+2.7 pp") is the difference of two rates,
-    # in the rate's own type, not a relative change.
-    points = {c.column for c in row.cells if c.number.points or c.number.basis_points}
+    # and one printed as a multiple ("+0.2x") the difference of two multiples: each in the
+    # row's own type, not a relative change, whatever the column's other cells print.
+    points = {c.column for c in row.cells if _difference_unit(c.number)}
     overrides = []
     qualifiers = _change_qualifiers(block)
     for column, kind in sorted(kinds.items()):
@@ -845,6 +850,12 @@ def _overrides(
             concept = registry.variant(base, _VARIANT_TYPES[kind])
         overrides.append((column, concept.name))
     return mapping.model_copy(update={"overrides": tuple(overrides)})
+
+
+def _difference_unit(number: PrintedNumber) -> bool:
+    """A change printed in the unit of what changed (points of a rate, a multiple), not
+    as a percentage of it."""
+    return number.points or number.basis_points or number.multiple
 
 
 def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:

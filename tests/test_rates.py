@@ -7,7 +7,7 @@ import pytest
 
 from exporter.numbers import parse_number
 from exporter.tables.model import TableRow, ValueCell
-from exporter.tables.rates import rates_by_arithmetic
+from exporter.tables.rates import rates_by_arithmetic, rates_by_label
 
 
 def _row(line: int, label: str, *cells: str) -> TableRow:
@@ -54,3 +54,26 @@ def test_otherwise_the_plain_figure_stays_plain(reported: str, currency: str, or
     rows = rates_by_arithmetic(_growth(reported, currency, organic))
     assert rows[1].cells[0].number.percent is False
     assert rows[1].cells[0].number.basis_points is False
+
+
+_POINTS = {"basis points": -4, "bps": -4, "pp": -2}
+
+
+@pytest.mark.parametrize(
+    ("label", "printed", "basis_points", "percent"),
+    [
+        ("Cost of risk (bps)", "45", True, False),
+        ("Cost of risk (Basis Points)", "(12)", True, False),
+        ("Margin change, pp", "1.2", False, True),
+        ("Cost of risk (bps)", "1.8x", False, False),  # a figure's own unit wins
+        ("Cost of risk (bps)", "$45", False, False),
+        ("Share of profit of BP", "45", False, False),  # a name, not a unit in brackets
+        ("Revenue", "45", False, False),
+    ],
+)
+def test_a_label_naming_the_points_of_a_rate_makes_its_bare_figures_that_rate(
+    label: str, printed: str, basis_points: bool, percent: bool
+) -> None:
+    (row,) = rates_by_label([_row(1, label, printed)], _POINTS)
+    assert row.cells[0].number.basis_points is basis_points
+    assert row.cells[0].number.percent is percent

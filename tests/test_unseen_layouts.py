@@ -22,6 +22,11 @@ carry it, with the facts expected written by hand.
   December 31, 2025, 2024 and 2023") over columns naming only their year or quarter
   ("Q3 2025 | Q3 2024", "2025 | 2024"): each column is the date in its own year, in text
   and HTML, whether the title spans the columns as a header row or stands above the table.
+- A bank's key figures under a money caption ("NOK million, unless otherwise stated")
+  with a row in basis points by its label ("Cost of risk (bps) 45 52"), changes printed
+  in points or as a multiple ("-7 bps", "+0.8 pp", "+0.2x") and ratios of balances
+  ("Loan-to-deposit ratio"), in text and HTML: rates, differences in the row's own unit
+  and instants at the quarter's end.
 - Negatives printed with a triangle ("Treasury shares \u25b312,408", "\u25b2 22,415"), as
   Japanese statements print them, in text, HTML and PDF.
 - A title in the label cell of the header row ("Key figures | Q3 2025 | Q3 2024 | Change",
@@ -5542,3 +5547,62 @@ def test_a_titled_header_row_is_known_by_its_other_cells(
 ) -> None:
     row = Row(cells=tuple(Cell(text=text, column=i) for i, text in enumerate(cells)), line=1)
     assert is_header_row(row) is header
+
+
+# --- a bank's key figures: rates and multiples under a money caption ---------------------
+
+_BANK_LEAD = (
+    "Fjordvik Bank ASA - Third quarter 2025 results\n\n"
+    "Bergen, 23 October 2025 - Fjordvik Bank ASA today reported results for the third"
+    " quarter ended 30 September 2025.\n\n"
+    "KEY FIGURES\n"
+    "(NOK million, unless otherwise stated)\n"
+)
+
+
+def _bank_key_figures(cost_label: str) -> str:
+    rows = [
+        "\tQ3 2025\tQ3 2024\tChange",
+        "Net interest income\t1,284\t1,197\t7%",
+        "Net interest margin\t3.12%\t3.05%\t+7 bps",
+        f"{cost_label}\t45\t52\t-7 bps",
+        "Return on equity\t13.4%\t12.6%\t+0.8 pp",
+        "Loan-to-deposit ratio\t82.4%\t80.1%\t+230 bps",
+        "Net stable funding ratio\t131%\t128%\t+3.0 pp",
+        "Impaired loans coverage ratio\t1.8x\t1.6x\t+0.2x",
+    ]
+    return _BANK_LEAD + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["fixed-width", "html"])
+@pytest.mark.parametrize("cost_label", ["Cost of risk (bps)", "Cost of risk (basis points)"])
+def test_a_rows_own_rate_or_multiple_decides_over_the_tables_money_caption(
+    tmp_path: Path, print_: str, cost_label: str
+) -> None:
+    """A row whose label names its unit as basis points is a rate in hundredths of a
+    percent, not millions of the caption's currency; a change printed as points or as a
+    multiple is the difference in the row's own unit, not a percentage; a bank's funding
+    ratios and the cover of its impaired loans are measured at the quarter's end."""
+    text = _bank_key_figures(cost_label)
+    if print_ == "html":
+        path = _release(tmp_path, _html(text))
+    else:
+        path = _release(tmp_path, _fixed(text), ".txt")
+    facts = _valued(convert(path, ConvertOptions()))
+    quarter, before = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("InterestIncomeExpenseNet", quarter)] == (Decimal("1284000000"), "NOK")
+    assert facts[("CostOfRisk", quarter)] == (Decimal("0.0045"), "pure")
+    assert facts[("CostOfRisk", before)] == (Decimal("0.0052"), "pure")
+    assert facts[("CostOfRiskChange", quarter)] == (Decimal("-0.0007"), "pure")
+    assert facts[("NetInterestMarginChange", quarter)] == (Decimal("0.0007"), "pure")
+    assert facts[("ReturnOnEquity", quarter)] == (Decimal("0.134"), "pure")
+    assert facts[("ReturnOnEquityChange", quarter)] == (Decimal("0.008"), "pure")
+    assert facts[("LoanToDepositRatio", "I2025-09-30")] == (Decimal("0.824"), "pure")
+    assert facts[("LoanToDepositRatio", "I2024-09-30")] == (Decimal("0.801"), "pure")
+    assert facts[("NetStableFundingRatio", "I2025-09-30")] == (Decimal("1.31"), "pure")
+    assert facts[("ImpairedLoansCoverageRatio", "I2025-09-30")] == (Decimal("1.8"), "pure")
+    assert facts[("ImpairedLoansCoverageRatio", "I2024-09-30")] == (Decimal("1.6"), "pure")
+    changes = {k: v for k, v in facts.items() if k[0].startswith("ImpairedLoansCoverage")}
+    assert (Decimal("0.2"), "pure") in changes.values()
+    assert not any(k[0].endswith("PercentChange") for k in changes)
+    assert not any(unit == "NOK" and "Risk" in concept for (concept, _), (_, unit) in facts.items())

@@ -50,7 +50,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
-from exporter.tables.rates import rates_by_arithmetic
+from exporter.tables.rates import rates_by_arithmetic, rates_by_label
 from exporter.tables.resolve import resolve
 from exporter.tables.rows import (
     assign_sections,
@@ -305,7 +305,7 @@ def _block(
         unplaced.extend(lost)
     sectioned = assign_sections(placed, context.connectives)
     rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
-    rows = rates_by_arithmetic(rows)
+    rows = rates_by_label(rates_by_arithmetic(rows), context.rate_points)
     return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
 
 
@@ -423,6 +423,7 @@ def understand_table(
         published=published,
         title_day=dated_day(f"{raw.title} {raw.caption}").end,
         line_measures=taxonomy.line_measures,
+        rate_points=taxonomy.narrative.words.rate_points,
     )
     blocks: list[ColumnBlock] = []
     unplaced: list[UnplacedNumber] = []

@@ -620,6 +620,9 @@ class HeaderContext(BaseModel):
     compared: bool = False
     # Measures of a line printed as columns under each period ("Average Balance").
     line_measures: tuple[LineMeasure, ...] = ()
+    # Points of a rate a row's label may name as its unit ("(bps)"), by the power of ten of
+    # one point.
+    rate_points: dict[str, int] = {}
 
 
 def resolve_header(

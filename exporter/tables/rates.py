@@ -7,10 +7,14 @@ the unit of the lines they reconcile when, column by column, the first line and 
 adjustments add up to the last (or the adjustments and the last to the first, as a
 "reported = currency impact + operational" growth analysis prints them); otherwise
 nothing is assumed and they stay plain figures.
+
+A key-figure table also names a row's rate unit in its label ("Cost of risk (bps) 45 52"
+under "NOK million"): the figures are that rate, whatever the table's money caption says.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from exporter.numbers import PrintedNumber
@@ -80,3 +84,53 @@ def _as_rates(row: TableRow, kind: str) -> TableRow:
         c.model_copy(update={"number": c.number.model_copy(update=update)}) for c in row.cells
     )
     return row.model_copy(update={"cells": cells})
+
+
+def rates_by_label(rows: list[TableRow], rate_points: dict[str, int]) -> list[TableRow]:
+    """`rows` with the plain figures of a row whose label ends with the points of a rate
+    it is printed in ("Cost of risk (bps)", "Margin change, pp"; taxonomy `rate_points`,
+    by the power of ten of one point) marked as that rate. A figure printing its own unit
+    ("-7 bps", "12%", "1.8x", "$3") keeps it."""
+    return [_in_label_rate(row, rate_points) for row in rows]
+
+
+# The label's last words after a bracket or a comma: the unit its figures are printed in.
+_LABEL_UNIT = re.compile(r"(?:\(|,)\s*([^(),]+?)\s*\)?\s*$")
+
+
+def rate_unit_in_label(label: str, rate_points: dict[str, int]) -> tuple[int, int] | None:
+    """The power of ten of one point of the rate a label ends by naming as its unit
+    ("Cost of risk (bps)": -4), and where that unit starts in the label."""
+    match = _LABEL_UNIT.search(label)
+    if match is None:
+        return None
+    words = " ".join(match.group(1).lower().split())
+    exponent = next((p for w, p in rate_points.items() if w.lower() == words), None)
+    return None if exponent is None else (exponent, match.start())
+
+
+def _in_label_rate(row: TableRow, rate_points: dict[str, int]) -> TableRow:
+    found = rate_unit_in_label(row.label, rate_points)
+    if found is None or not row.cells:
+        return row
+    update = {"basis_points": True} if found[0] == -4 else {"percent": True, "points": True}
+    cells = tuple(
+        c.model_copy(update={"number": c.number.model_copy(update=update)})
+        if _unit_free(c.number)
+        else c
+        for c in row.cells
+    )
+    return row.model_copy(update={"cells": cells})
+
+
+def _unit_free(number: PrintedNumber) -> bool:
+    """A figure printed bare, in no unit of its own."""
+    return not (
+        number.rate
+        or number.points
+        or number.multiple
+        or number.minor_unit
+        or number.scale is not None
+        or number.dash
+        or _has_currency(number)
+    )
