@@ -202,15 +202,8 @@ class FactDraft:
         if name in self.members:
             return self.members[name]
         axes = self.taxonomy.dimensions.axes
-        words = " ".join(label_tokens(text))
-        axis = next(
-            (
-                a
-                for a in axes
-                if any(f" {' '.join(label_tokens(w))} " in f" {words} " for w in a.words)
-            ),
-            axes[-1],
-        )
+        words = label_tokens(text)
+        axis = next((a for a in axes if a.names(words)), axes[-1])
         self.members[name] = Member(axis=axis.name, name=name, label=text)
         return self.members[name]
 
