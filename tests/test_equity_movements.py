@@ -107,12 +107,15 @@ def test_balances_at_period_ends_bound_a_year_of_movements(tmp_path: Path, suffi
     assert facts[(_EQUITY, "2023-12-31", "ShareCapitalMember")] == Decimal("5000000")
     profit_2024 = [v for (_, p, m), v in facts.items() if p == "2024-01-01..2024-12-31" and m]
     assert Decimal("6500000") in profit_2024
-    issued = {
-        m: v for (_, p, m), v in facts.items() if p == "2025-01-01..2025-12-31" and v == 1750000
-    }
-    assert issued == {"SharePremiumMember": Decimal("1750000")}
-    dividends = [abs(v) for (_, p, m), v in facts.items() if p == "2024-01-01..2024-12-31"]
-    assert Decimal("2000000") in dividends
+    issued = "StockIssuedDuringPeriodValueNewIssues"
+    assert facts[(issued, "2025-01-01..2025-12-31", "SharePremiumMember")] == Decimal("1750000")
+    assert facts[(issued, "2025-01-01..2025-12-31", "ShareCapitalMember")] == Decimal("250000")
+    assert facts[(issued, "2025-01-01..2025-12-31", "")] == Decimal("2000000")
+    # Dividends reduce equity: a debit, positive in XBRL however the statement prints it.
+    dividends = "DividendsCommonStock"
+    assert facts[(dividends, "2024-01-01..2024-12-31", "RetainedEarningsMember")] == Decimal(
+        "2000000"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".htm", ".txt"])
