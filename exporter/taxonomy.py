@@ -245,6 +245,13 @@ class Axis(Frozen):
     # else ("Retained earnings"), not when it holds one among other words ("Net income
     # attributable to noncontrolling interests" names no component of equity).
     whole: bool = False
+    # The taxonomy's member for a header's words, where it has one ("retained earnings":
+    # "RetainedEarningsMember"); other members are named after their header.
+    members: dict[str, str] = Field(default_factory=dict)
+
+    def member_name(self, words: tuple[str, ...]) -> str | None:
+        """The taxonomy's member a header's label tokens name, if any."""
+        return next((m for w, m in self.members.items() if label_tokens(w) == words), None)
 
     def names(self, words: tuple[str, ...]) -> bool:
         """Whether a header's label tokens name a member of this axis."""

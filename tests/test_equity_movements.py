@@ -103,13 +103,15 @@ def test_balances_at_period_ends_bound_a_year_of_movements(tmp_path: Path, suffi
     assert facts[(_EQUITY, "2024-12-31", "")] == Decimal("44500000")
     assert facts[(_EQUITY, "2025-12-31", "")] == Decimal("53750000")
     assert facts[(_EQUITY, "2024-12-31", "RetainedEarningsMember")] == Decimal("18500000")
-    assert facts[(_EQUITY, "2025-12-31", "SharePremiumMember")] == Decimal("22750000")
-    assert facts[(_EQUITY, "2023-12-31", "ShareCapitalMember")] == Decimal("5000000")
+    assert facts[(_EQUITY, "2025-12-31", "AdditionalPaidInCapitalMember")] == Decimal("22750000")
+    assert facts[(_EQUITY, "2023-12-31", "CommonStockMember")] == Decimal("5000000")
     profit_2024 = [v for (_, p, m), v in facts.items() if p == "2024-01-01..2024-12-31" and m]
     assert Decimal("6500000") in profit_2024
     issued = "StockIssuedDuringPeriodValueNewIssues"
-    assert facts[(issued, "2025-01-01..2025-12-31", "SharePremiumMember")] == Decimal("1750000")
-    assert facts[(issued, "2025-01-01..2025-12-31", "ShareCapitalMember")] == Decimal("250000")
+    assert facts[(issued, "2025-01-01..2025-12-31", "AdditionalPaidInCapitalMember")] == Decimal(
+        "1750000"
+    )
+    assert facts[(issued, "2025-01-01..2025-12-31", "CommonStockMember")] == Decimal("250000")
     assert facts[(issued, "2025-01-01..2025-12-31", "")] == Decimal("2000000")
     # Dividends reduce equity: a debit, positive in XBRL however the statement prints it.
     dividends = "DividendsCommonStock"
@@ -126,7 +128,7 @@ def test_a_balance_at_the_first_day_is_the_day_before_s_close(tmp_path: Path, su
     assert facts[(_EQUITY, "2023-12-31", "")] == Decimal("45400000")
     assert facts[(_EQUITY, "2024-06-30", "")] == Decimal("48700000")
     assert facts[(_EQUITY, "2025-06-30", "RetainedEarningsMember")] == Decimal("32600000")
-    assert facts[(_EQUITY, "2023-12-31", "SharePremiumMember")] == Decimal("11500000")
+    assert facts[(_EQUITY, "2023-12-31", "AdditionalPaidInCapitalMember")] == Decimal("11500000")
     halves = {p for (_, p, m), v in facts.items() if m and v == Decimal("4100000")}
     assert halves == {"2025-01-01..2025-06-30"}
     halves = {p for (_, p, m), v in facts.items() if m and v == Decimal("3300000")}
