@@ -241,6 +241,24 @@ class Axis(Frozen):
     label: str
     documentation: str = ""
     words: tuple[str, ...] = ()
+    # A header names a member of this axis only when it says one of `words` and nothing
+    # else ("Retained earnings"), not when it holds one among other words ("Net income
+    # attributable to noncontrolling interests" names no component of equity).
+    whole: bool = False
+    # The taxonomy's member for a header's words, where it has one ("retained earnings":
+    # "RetainedEarningsMember"); other members are named after their header.
+    members: dict[str, str] = Field(default_factory=dict)
+
+    def member_name(self, words: tuple[str, ...]) -> str | None:
+        """The taxonomy's member a header's label tokens name, if any."""
+        return next((m for w, m in self.members.items() if label_tokens(w) == words), None)
+
+    def names(self, words: tuple[str, ...]) -> bool:
+        """Whether a header's label tokens name a member of this axis."""
+        if self.whole:
+            return any(words == label_tokens(w) for w in self.words)
+        text = f" {' '.join(words)} "
+        return any(f" {' '.join(label_tokens(w))} " in text for w in self.words)
 
     @property
     def domain(self) -> str:
@@ -269,6 +287,15 @@ class Dimensions(Frozen):
     breakdown_words: tuple[str, ...] = ()
     basis_headings: tuple[str, ...] = ()
     restatement: Restatement = Restatement()
+    # The axis whose words name the components of equity, the columns of a statement of
+    # changes in equity ("Share capital", "Retained earnings").
+    equity_components_axis: str = ""
+
+    @property
+    def equity_component_words(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each component of equity the taxonomy names, as label tokens."""
+        axis = next((a for a in self.axes if a.name == self.equity_components_axis), None)
+        return tuple(label_tokens(w) for w in axis.words) if axis else ()
 
 
 class Taxonomy(Frozen):
@@ -597,6 +624,7 @@ def _dimensions(data: dict[str, Any]) -> Dimensions:
         breakdown_words=tuple(data.get("breakdown_words", ())),
         basis_headings=tuple(data.get("basis_headings", ())),
         restatement=Restatement.model_validate(data.get("restatement", {})),
+        equity_components_axis=data.get("equity_components_axis", ""),
     )
 
 

@@ -197,21 +197,15 @@ class FactDraft:
         return self.contexts[identifier]
 
     def member(self, text: str) -> Member:
-        """The axis member a column header names; the axis whose words the header uses."""
-        name = f"{concept_name(text)}Member"
-        if name in self.members:
-            return self.members[name]
+        """The axis member a column header names; the axis whose words the header uses.
+        The member is the one the axis names for those words (us-gaap's
+        RetainedEarningsMember for "Retained earnings"), else one named after the header."""
         axes = self.taxonomy.dimensions.axes
-        words = " ".join(label_tokens(text))
-        axis = next(
-            (
-                a
-                for a in axes
-                if any(f" {' '.join(label_tokens(w))} " in f" {words} " for w in a.words)
-            ),
-            axes[-1],
-        )
-        self.members[name] = Member(axis=axis.name, name=name, label=text)
+        words = label_tokens(text)
+        axis = next((a for a in axes if a.names(words)), axes[-1])
+        name = axis.member_name(words) or f"{concept_name(text)}Member"
+        if name not in self.members:
+            self.members[name] = Member(axis=axis.name, name=name, label=text)
         return self.members[name]
 
     def _add_qualified(

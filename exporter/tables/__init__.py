@@ -31,6 +31,7 @@ from exporter.tables.context import (
     raw_tables,
     statement_kind,
 )
+from exporter.tables.equity_moves import turned_equity_movements
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.headers import (
     HeaderContext,
@@ -288,7 +289,9 @@ def _block(
         first = next(i for i, row in enumerate(data) if not row.is_blank)
         data = data[first + 1 :]
     if headers or previous is None:
-        pivoted = turned_upright(headers, data, width, context)
+        pivoted = turned_upright(headers, data, width, context) or turned_equity_movements(
+            headers, data, width, context
+        )
         if pivoted is not None:
             headers, data = pivoted
             positions = numeric_positions(data)
@@ -407,6 +410,7 @@ def understand_table(
         total_words=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("totals", ())),
         connectives=frozenset(taxonomy.row_kinds.get("connectives", ())),
         default_members=tuple(label_tokens(w) for w in taxonomy.dimensions.default_members),
+        equity_components=taxonomy.dimensions.equity_component_words,
         restatement=taxonomy.dimensions.restatement,
         share_of=tuple(label_tokens(w) for w in taxonomy.row_kinds.get("share_of", ())),
         line_items=taxonomy.line_item_phrases,

@@ -591,6 +591,9 @@ class HeaderContext(BaseModel):
     # Headings that join the rows below to the section above ("Plus:", "Less:").
     connectives: frozenset[str] = frozenset()
     default_members: tuple[tuple[str, ...], ...] = ()
+    # The words of the components of equity ("Share capital", "Retained earnings"): column
+    # headers of a statement of changes in equity.
+    equity_components: tuple[tuple[str, ...], ...] = ()
     # Words of columns printing a period's figures as restated and as first reported.
     restatement: Restatement = Field(default_factory=Restatement)
     # Words of a column (or row) of percentages of another line ("Percent to Sales").
