@@ -203,36 +203,30 @@ def test_header_only_years_row_without_label_cell() -> None:
     assert [str(c.number.value) for c in table.blocks[0].rows[1].cells] == ["-50", "75"]
 
 
-def test_a_row_of_periods_heads_the_amounts_not_a_change_column_beside_them() -> None:
-    """Two years over an amount, its change and an amount: the second year heads the
-    second amount; the change column has no period of its own."""
+@pytest.mark.parametrize(
+    ("revenue", "net_income"),
+    [
+        # An amount, its change and an amount: the second year heads the second amount; the
+        # change column has no period of its own.
+        ("1,200\t20.0%\t1,000", "75\t(250.0)%\t(50)"),
+        # Two years side by side over three amounts: the middle amount may be the first
+        # year's or the second's, so no period is guessed for it.
+        ("1,200\t1,150\t1,000", "75\t70\t(50)"),
+    ],
+    ids=["change-column-between", "short-of-the-amounts"],
+)
+def test_a_row_of_two_years_over_three_columns_dates_only_the_amounts_at_its_ends(
+    revenue: str, net_income: str
+) -> None:
+    """A row of two periods over three value columns: the ends take the two years, the
+    middle column no period."""
     text = (
         "Statements of Operations\n"
         "(in thousands)\n\n"
         "\tThree months ended March 31,\n"
         "\t2025\t2024\n"
-        "Revenue\t1,200\t20.0%\t1,000\n"
-        "Net income\t75\t(250.0)%\t(50)\n"
-    )
-    (table,) = understand_tables(read_text(text, "t.txt"), load_taxonomy(), "USD")
-    columns = table.blocks[0].columns
-    assert [c.period for c in columns] == [
-        Period(start=date(2025, 1, 1), end=date(2025, 3, 31)),
-        None,
-        Period(start=date(2024, 1, 1), end=date(2024, 3, 31)),
-    ]
-
-
-def test_a_row_of_periods_short_of_the_amounts_dates_only_its_ends() -> None:
-    """Two years printed side by side over three amounts: the middle amount may be the
-    first year's or the second's, so no period is guessed for it."""
-    text = (
-        "Statements of Operations\n"
-        "(in thousands)\n\n"
-        "\tThree months ended March 31,\n"
-        "\t2025\t2024\n"
-        "Revenue\t1,200\t1,150\t1,000\n"
-        "Net income\t75\t70\t(50)\n"
+        f"Revenue\t{revenue}\n"
+        f"Net income\t{net_income}\n"
     )
     (table,) = understand_tables(read_text(text, "t.txt"), load_taxonomy(), "USD")
     columns = table.blocks[0].columns
