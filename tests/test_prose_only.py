@@ -15,7 +15,7 @@ from outputs import xml_facts
 
 from exporter.errors import ExtractionError
 from exporter.options import ConvertOptions
-from exporter.pipeline import convert
+from exporter.pipeline import Conversion, convert
 
 UNLABELED = Path(__file__).parent / "fixtures" / "unlabeled"
 Q1_2026 = "2026-01-01/2026-03-31"
@@ -1441,6 +1441,12 @@ JPY = "iso4217:JPY"
 FIRST_HALF_2025 = "2025-04-01/2025-09-30"
 
 
+def _by_period(conversion: Conversion) -> set[tuple[str, str, Decimal]]:
+    """(concept, period as "start..end" or the instant, value) of every fact."""
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    return {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+
+
 @pytest.mark.parametrize(
     "opening",
     [
@@ -1457,8 +1463,7 @@ def test_a_half_of_the_fiscal_year_ending_in_march(tmp_path: Path, opening: str)
     the dateline dates the release, not the year end its title names, so the full-year
     figure after it is a forecast, and the cover is the half's."""
     conversion = convert(_written(tmp_path, _japanese_interim(opening)), ConvertOptions())
-    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
-    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    facts = _by_period(conversion)
     assert facts >= {
         (
             "RevenueFromContractWithCustomerExcludingAssessedTax",
@@ -1564,8 +1569,7 @@ def test_a_measure_attributable_to_owners_of_the_parent(
         f"{sentence}\n"
     )
     conversion = convert(_written(tmp_path, text), ConvertOptions())
-    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
-    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    facts = _by_period(conversion)
     assert (concept, period, value) in facts
     assert not any(c == "NetIncomeLoss" and v < 1000 for c, _, v in facts)
 
@@ -1592,8 +1596,7 @@ def test_a_bracketed_comparative_dated_after_its_figure(
         f"Net sales were ¥512.0 billion {bracket}.\n"
     )
     conversion = convert(_written(tmp_path, text), ConvertOptions())
-    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
-    facts = {(f.concept, contexts[f.context], f.value) for f in conversion.facts.facts}
+    facts = _by_period(conversion)
     revenue = "RevenueFromContractWithCustomerExcludingAssessedTax"
     assert facts >= {
         (revenue, "2025-04-01..2025-09-30", Decimal("512000000000")),
