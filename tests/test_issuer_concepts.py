@@ -10,7 +10,11 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from cells import fact_set
+
+from exporter.options import ConvertOptions
+from exporter.pipeline import convert
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 RELEASES = ("apple-fy2011q1", "apple-fy2024q1")
@@ -62,3 +66,52 @@ def test_net_income_sales_and_cost_of_sales_follow_the_release() -> None:
     assert "ProfitLoss" not in old | new and "Revenues" not in old | new
     assert {"NetIncomeLoss", "RevenueFromContractWithCustomerExcludingAssessedTax"} <= new
     assert "RevenueFromContractWithCustomerExcludingAssessedTax" not in old
+
+
+_UNCLASSIFIED = """Harbor Lane Bancorp Reports Third Quarter 2025 Results
+
+HARBOR CITY, Ohio, October 20, 2025 -- Harbor Lane Bancorp today reported results for the
+quarter ended September 30, 2025.
+
+CONDENSED CONSOLIDATED BALANCE SHEETS
+(Dollars in thousands)
+                                        September 30,   December 31,
+                                                2025           2024
+Cash and due from banks                       41,210         38,904
+Loans, net                                   612,480        588,115
+{current_total}Other assets                                  15,466         14,602
+Total assets                                 669,156        641,621
+Deposits                                     580,225        556,310
+{current_liabilities}Other liabilities                              8,401          7,574
+Total liabilities                            588,626        563,884
+Total shareholders' equity                    80,530         77,737
+Total liabilities and shareholders' equity   669,156        641,621
+"""
+
+
+@pytest.mark.parametrize(
+    ("current_total", "current_liabilities", "assets", "liabilities"),
+    [
+        ("", "", "OtherAssets", "OtherLiabilities"),
+        (
+            "Total current assets                         653,690        627,019\n",
+            "Total current liabilities                    580,225        556,310\n",
+            "OtherAssetsNoncurrent",
+            "OtherLiabilitiesNoncurrent",
+        ),
+    ],
+    ids=["unclassified", "classified"],
+)
+def test_other_assets_follow_whether_the_balance_sheet_splits_by_term(
+    tmp_path: Path, current_total: str, current_liabilities: str, assets: str, liabilities: str
+) -> None:
+    """A balance sheet with no current totals (a bank's, a condensed one) prints its other
+    assets and liabilities as the whole of the rest: us-gaap OtherAssets and
+    OtherLiabilities; with current totals printed they are the non-current ones."""
+    path = tmp_path / "release.txt"
+    path.write_text(
+        _UNCLASSIFIED.format(current_total=current_total, current_liabilities=current_liabilities)
+    )
+    values = {(f.concept, f.value) for f in convert(path, ConvertOptions()).facts.facts}
+    assert (assets, Decimal("15466000")) in values
+    assert (liabilities, Decimal("8401000")) in values
