@@ -4725,14 +4725,26 @@ def test_restated_figures_are_the_periods_and_those_first_reported_a_member(
     }
 
 
-@pytest.mark.parametrize("basis", ["As reported", "Reported", "GAAP"])
-def test_as_reported_beside_non_gaap_figures_stays_the_whole(tmp_path: Path, basis: str) -> None:
-    """ "As reported" names the whole where no restated column stands beside it: beside
-    non-GAAP figures it is the GAAP column, the period's own facts."""
+@pytest.mark.parametrize(
+    ("basis", "other"),
+    [
+        ("As reported", "Non-GAAP"),
+        ("Reported", "Non-GAAP"),
+        ("GAAP", "Non-GAAP"),
+        ("Statutory", "Underlying"),
+        ("IFRS", "Adjusted"),
+    ],
+)
+def test_as_reported_beside_non_gaap_figures_stays_the_whole(
+    tmp_path: Path, basis: str, other: str
+) -> None:
+    """ "As reported" (a UK release's "Statutory") names the whole where no restated column
+    stands beside it: beside non-GAAP ("Underlying") figures it is the GAAP column, the
+    period's own facts; the others are a reporting basis, not a segment."""
     html = (
         f"<html><body><p>{_RESTATED_LEAD[0]}</p><p>{_RESTATED_LEAD[1]}</p>"
         "<p>SUMMARY CONSOLIDATED RESULTS</p><p>($ in millions)</p><table>"
-        f"<tr><td></td><td>Q3 2025 {basis}</td><td>Q3 2025 Non-GAAP</td></tr>"
+        f"<tr><td></td><td>Q3 2025 {basis}</td><td>Q3 2025 {other}</td></tr>"
         "<tr><td>Operating income</td><td>197.4</td><td>233.0</td></tr></table></body></html>"
     )
     conversion = convert(_release(tmp_path, html), ConvertOptions())
