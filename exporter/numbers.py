@@ -38,6 +38,13 @@ def _currency_mark() -> str:
 
 
 _CURRENCY_MARK = _currency_mark()
+# The marks thousands are grouped by: commas, or as some countries print them, apostrophes
+# ("1'234.5", "1\u2019234.5", Switzerland) or spaces ("6 842", "6\u202f842",
+# "6\u00a0842", Sweden, France). A space joins digit groups only when every group after
+# the first has three digits. One list for every reader of printed digits: a cell, a
+# caption's "in CHF 1'000" and the Inline XBRL page's tagged digits.
+GROUPING_MARKS = ",'\u2019 \u00a0\u202f"
+_GROUP = "[" + re.escape(GROUPING_MARKS) + "]"
 _NUMBER = re.compile(
     rf"""^
     (?P<lead>[{_MINUS}+])?\s*
@@ -45,7 +52,7 @@ _NUMBER = re.compile(
     (?P<open>\()?\s*
     (?P<mark2>{_CURRENCY_MARK}\s*)?
     (?P<inner>[{_MINUS}])?\s*
-    (?P<int>\d{{1,3}}(?:(?P<group>[,'\u2019\ ])\d{{3}})(?:(?P=group)\d{{3}})*
+    (?P<int>\d{{1,3}}(?:(?P<group>{_GROUP})\d{{3}})(?:(?P=group)\d{{3}})*
       |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d+)?
     (?P<frac>\.\d+)?
     (?P<times>\s?[x\u00d7](?![A-Za-z]))?
@@ -60,11 +67,9 @@ _NUMBER = re.compile(
     $""",
     re.VERBOSE | re.ASCII,  # "\d" is 0-9 only: see `unreadable_number`
 )
-# Thousands are grouped by commas, or as some countries print them, by apostrophes
-# ("1'234.5", Switzerland) or spaces ("6 842", "6\u202f842", Sweden, France): a space
-# joins digit groups only when every group after the first has three digits. Indian
-# releases group by lakhs and crores ("1,23,456.78": pairs of digits above the thousands).
-_GROUPING = re.compile(r"[,'\u2019 ]")
+# Indian releases group by lakhs and crores ("1,23,456.78": pairs of digits above the
+# thousands).
+_GROUPING = re.compile(_GROUP)
 # Footnote marks ending a cell: "(a)", "*", daggers, superscript digits (and the superscript
 # brackets some print around them, "⁽¹⁾"), each after optional space.
 _MARK_CHARS = frozenset(

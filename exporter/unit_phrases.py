@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from exporter.numbers import GROUPING_MARKS
 from exporter.vocabulary import packaged_currencies, packaged_scale_words
 
 
@@ -51,6 +52,9 @@ _WORDS = _scale_words()
 # A scale word with the power of ten it counts in before it ("KRW 100 million", "100
 # million yen", "RMB 10 thousand"), as Korean, Japanese and Chinese units are translated.
 _COUNTED = rf"(?:10{{1,2}}\s+)?(?:{_WORDS})"
+# How "1,000" may be grouped in a caption: a number's grouping marks ("in CHF 1'000", "in
+# NOK 1 000"), or a full stop ("in 1.000 EUR"), which cannot be a decimal point there.
+UNIT_GROUPING = "[." + re.escape(GROUPING_MARKS) + r"\s]"
 SCALE = re.compile(
     rf"\b(?:in|of)\s+(?:[a-z$€£¥.\"'()]+\s+)?({_WORDS})\b"
     r"|\((?:\$|€|£|¥|RMB|US\$)?\s*(000s?|'000)\)"
@@ -64,8 +68,8 @@ SCALE = re.compile(
     rf"|{_MONEY}\s?(k|m|mn|mm|bn|'000)(?![\w'])"
     # "EUR 000", "£000", "$000s": thousands written as the zeros they drop
     rf"|{_MONEY}\s?'?(000)s?(?![\d,.])"
-    # "in NOK 1000", "(in 1,000 EUR)": the unit the amounts count
-    rf"|\bin\s+(?:{_MONEY}\s*)?(1[,.\s]?000(?:[,.\s]?000)?)(?![\d,.])"
+    # "in NOK 1000", "(in 1,000 EUR)", "in CHF 1'000": the unit the amounts count
+    rf"|\bin\s+(?:{_MONEY}\s*)?(1{UNIT_GROUPING}?000(?:{UNIT_GROUPING}?000)?)(?![\d,.])"
     # "TEUR", "kEUR", "MSEK", "MUSD": the scale's letter joined before the code
     rf"|\b(?-i:([kKtT]|M|m)(?:{_CODES}))\b"
     # "Rm", "R'm", "Rbn", "R'000": rand with its scale, as South African releases print it

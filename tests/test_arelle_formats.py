@@ -17,6 +17,7 @@ import pytest
 from arelle_check import run_arelle
 from outputs import xml_facts, xml_facts_by_id
 from stages import page_without
+from swiss_release import GROUPING_MARKS, swiss_page
 
 from exporter.cli import main
 from exporter.write import write_atomic
@@ -103,3 +104,18 @@ def test_arelle_reads_the_same_footnote_links_from_every_format(written: Path) -
     assert "Refers to cumulative registered users across our platform." in {t for _, t in instance}
     for name, links in counts.items():
         assert links == instance, name
+
+
+@pytest.mark.parametrize("mark", ["apostrophe", "right-quote"])
+def test_arelle_reads_apostrophe_grouped_figures_as_the_instance(mark: str, tmp_path: Path) -> None:
+    """A Swiss page's "412'618.4" is tagged `ixt:num-dot-decimal-apos` (Registry 5):
+    Arelle reads every figure as the instance states it, with no error."""
+    source = tmp_path / "alpenfeld.htm"
+    source.write_text(swiss_page(GROUPING_MARKS[mark], GROUPING_MARKS[mark]), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(source), "-o", str(out), "--format", "xml,ixbrl", "--quiet"]) == 0
+    result = run_arelle(out / "alpenfeld.xhtml")
+    _clean(result)
+    expected = xml_facts_by_id((out / "alpenfeld.xml").read_bytes())
+    assert {k: v for k, v in result.by_id.items() if k in expected} == expected
+    assert len(expected) == 14

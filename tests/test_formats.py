@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -19,16 +20,20 @@ from hypothesis import strategies as st
 from lxml import etree, html
 from outputs import xml_facts_by_id
 from stages import page_without, stages
+from swiss_release import FACTS, GROUPING_MARKS, swiss_page
 
 from exporter.cli import main
+from exporter.ingest.html import read_html
 from exporter.options import ConvertOptions
 from exporter.periods import Period
-from exporter.pipeline import convert
+from exporter.pipeline import convert, convert_document
 from exporter.render import formats
 from exporter.render.oim import csv_period, json_period
 from exporter.render.statements import header_lines, split_printed, statement_views
 from exporter.tables.model import Column
+from exporter.transformations import NUM_DOT_DECIMAL, NUM_DOT_DECIMAL_APOS, written_digits
 from exporter.validate import validate_inline, validate_xbrl_csv, validate_xbrl_json
+from exporter.validate.inline import displayed_value
 from exporter.write import write_conversion
 
 STEM = "qifu-2024q4"
@@ -374,6 +379,100 @@ def test_facts_no_cell_prints_are_hidden(sample: Path) -> None:
     assert result.findings == ()
 
 
+# Swiss releases: thousands grouped by apostrophes or narrow spaces ---------------------
+
+# Per grouping mark: the format its figures are tagged with, the registry the page then
+# declares, and Net sales of H1 2025 as the page writes it (a number read from a cell has
+# its no-break and narrow no-break spaces made spaces).
+_SWISS_TAGS = {
+    "apostrophe": (
+        "ixt:num-dot-decimal-apos",
+        "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16",
+        "412'618.4",
+    ),
+    "right-quote": (
+        "ixt:num-dot-decimal-apos",
+        "http://www.xbrl.org/inlineXBRL/transformation/2022-02-16",
+        "412\u2019618.4",
+    ),
+    "narrow-nbsp": (
+        "ixt:num-dot-decimal",
+        "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
+        "412 618.4",
+    ),
+    "nbsp": (
+        "ixt:num-dot-decimal",
+        "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12",
+        "412 618.4",
+    ),
+}
+
+
+@pytest.mark.parametrize("mark", list(GROUPING_MARKS))
+def test_a_swiss_release_reads_and_tags_its_grouped_thousands(mark: str) -> None:
+    """ "in CHF 1'000" over "412'618.4": the caption's scale is read whatever mark groups
+    its "1'000" (unread, every amount came out 1000 times too small), and each figure is
+    tagged in a format that reads it as printed (`num-dot-decimal` does not allow an
+    apostrophe: the page failed its own check and the release was invalid)."""
+    page = swiss_page(GROUPING_MARKS[mark], GROUPING_MARKS[mark])
+    document = read_html(page.encode("utf-8"), "alpenfeld.htm", None)
+    conversion = convert_document(document, "alpenfeld", ConvertOptions(formats=("xml", "ixbrl")))
+    periods = {c.id: c.period for c in conversion.facts.contexts}
+    facts = {
+        (f.concept, str(periods[f.context].start), str(periods[f.context].end), f.value)
+        for f in conversion.facts.facts
+        if f.unit == "CHF"
+    }
+    assert facts >= FACTS
+    xhtml, instance = conversion.files["alpenfeld.xhtml"], conversion.files["alpenfeld.xml"]
+    check = validate_inline(xhtml, "alpenfeld.xhtml", instance, "alpenfeld.xml", "alpenfeld.xsd")
+    assert check.findings == ()
+    assert conversion.report.status != "invalid"
+    root = etree.fromstring(xhtml)
+    format_name, registry, net_sales = _SWISS_TAGS[mark]
+    assert root.nsmap["ixt"] == registry
+    tag = next(t for t in root.iter(f"{IX}nonFraction") if t.get("id") == "f1")
+    assert (tag.text, tag.get("format"), tag.get("scale")) == (net_sales, format_name, "3")
+
+
+@pytest.mark.parametrize(
+    ("digits", "number_format", "written"),
+    [
+        ("1,234.5", NUM_DOT_DECIMAL, "1,234.5"),
+        ("1\u00a0234.5", NUM_DOT_DECIMAL, "1\u00a0234.5"),
+        ("1'234.5", NUM_DOT_DECIMAL_APOS, "1'234.5"),
+        ("1\u2019234\u2019567", NUM_DOT_DECIMAL_APOS, "1\u2019234\u2019567"),
+        # No registry format allows a narrow no-break space: written as a no-break space.
+        ("52\u202f418.9", NUM_DOT_DECIMAL, "52\u00a0418.9"),
+        ("1\u202f234\u2019567", NUM_DOT_DECIMAL_APOS, "1\u00a0234\u2019567"),
+    ],
+)
+def test_printed_digits_take_the_format_that_reads_them(
+    digits: str, number_format, written: str
+) -> None:
+    assert written_digits(digits) == (number_format, written)
+
+
+@pytest.mark.parametrize(
+    ("registry", "name", "text", "value"),
+    [
+        ("2020-02-12", "num-dot-decimal", "1,234.5", Decimal("1234.5")),
+        ("2020-02-12", "num-dot-decimal", "1'234.5", None),
+        ("2020-02-12", "num-dot-decimal-apos", "1'234.5", None),  # not in Registry 4
+        ("2022-02-16", "num-dot-decimal-apos", "1'234.5", Decimal("1234.5")),
+        ("2022-02-16", "num-dot-decimal-apos", "1\u2019234\u00a0567.25", Decimal("1234567.25")),
+        ("2022-02-16", "num-dot-decimal-apos", "1\u202f234.5", None),
+        ("2022-02-16", "num-dot-decimal", "12 345", Decimal("12345")),
+        ("2022-02-16", "fixed-zero", "-", Decimal("0")),
+    ],
+)
+def test_inline_check_reads_a_format_as_its_registry_defines_it(
+    registry: str, name: str, text: str, value: Decimal | None
+) -> None:
+    clark = f"{{http://www.xbrl.org/inlineXBRL/transformation/{registry}}}{name}"
+    assert displayed_value(text, clark) == value
+
+
 # The review page ------------------------------------------------------------------------
 
 
@@ -412,6 +511,9 @@ def test_review_without_inline_view_has_no_cell_links(sample: Path, tmp_path: Pa
         ("5 873", ("", "5 873", "")),
         ("(17\u00a0640)", ("(", "17\u00a0640", ")")),
         ("1 204.7", ("", "1 204.7", "")),
+        ("412'618.4", ("", "412'618.4", "")),
+        ("-248\u2019310.2", ("-", "248\u2019310.2", "")),
+        ("(1\u202f234.5)", ("(", "1\u202f234.5", ")")),
     ],
 )
 def test_printed_numbers_split_around_their_digits(printed: str, parts: tuple) -> None:

@@ -153,6 +153,12 @@ UNIT_LINES = [
     ("KUSD", 3, "USD"),
     ("in NOK 1000", 3, "NOK"),
     ("(in 1,000 EUR)", 3, "EUR"),
+    # Thousands grouped as Swiss releases print them: an apostrophe, a right single quote,
+    # a narrow no-break space, a no-break space.
+    ("in CHF 1'000", 3, "CHF"),
+    ("in CHF 1\u2019000", 3, "CHF"),
+    ("in CHF 1\u202f000", 3, "CHF"),
+    ("in CHF 1\u00a0000", 3, "CHF"),
     ("EUR 000", 3, "EUR"),
     ("£000", 3, "GBP"),
     ("in $000s", 3, "USD"),

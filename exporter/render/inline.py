@@ -1,7 +1,8 @@
 """Inline XBRL 1.1: the release's statements as a readable XHTML page, every number tagged.
 
 Each printed number of a statement becomes an `ix:nonFraction` around its digits, with
-the print's own format (`ixt:num-dot-decimal`, or `ixt:fixed-zero` for a dash), scale
+the print's own format (`ixt:num-dot-decimal`, `ixt:num-dot-decimal-apos` for digits
+grouped by apostrophes, or `ixt:fixed-zero` for a dash: see `exporter.transformations`), scale
 (thousands: 3; a percentage: -2) and the fact's sign (`sign="-"` when the fact is
 negative, whatever brackets the print shows; brackets, currency marks and percent signs
 stay outside the tag, as printed). Facts no statement cell prints go into `ix:hidden`.
@@ -26,11 +27,10 @@ from exporter.render.oim import XBRLI
 from exporter.render.provenance import FOOTNOTE_LANGUAGE
 from exporter.render.statements import Block, Cell, Printing, Row, StatementViews, period_text
 from exporter.taxonomy_cover import load_cover
+from exporter.transformations import FIXED_ZERO, NumberFormat, page_registry, written_digits
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
-NUMBER_FORMAT = "ixt:num-dot-decimal"
-DASH_FORMAT = "ixt:fixed-zero"
+DASH_FORMAT = f"ixt:{FIXED_ZERO}"
 _SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 _ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
@@ -65,8 +65,10 @@ class _Context:
         self.periods = {c.id: c.period for c in facts.contexts}
         self.units = {u.id: u for u in facts.units}
         self.reasons = {(u.table, u.line, u.text): u.reason for u in facts.unmapped}
+        # The number formats the page's tags use: they choose the registry it declares.
+        self.formats: set[NumberFormat] = set()
 
-    def tag(self, printing: Printing, dash: bool) -> Markup:
+    def tag(self, printing: Printing, format_name: str) -> Markup:
         """The attributes of one `ix:nonFraction`, in a fixed order."""
         fact = printing.fact
         attributes = {
@@ -78,7 +80,7 @@ class _Context:
         if printing.decimals is not None:
             attributes["decimals"] = str(printing.decimals)
         attributes["scale"] = str(printing.scale)
-        attributes["format"] = DASH_FORMAT if dash else NUMBER_FORMAT
+        attributes["format"] = format_name
         if printing.value < 0:
             attributes["sign"] = "-"
         return attributes_markup(attributes)
@@ -105,9 +107,20 @@ class _Context:
             reason = self.reasons.get((table, row.line, cell.text), "not a fact")
             view.update({"class": "num untagged", "title": f"not tagged: {reason}"})
         else:
-            view["tag"] = self.tag(cell.printing, cell.dash)
+            format_name, view["digits"] = self.written(cell)
+            view["tag"] = self.tag(cell.printing, format_name)
             view.update({"class": "num", "title": self.describe(cell.printing)})
         return view
+
+    def written(self, cell: Cell) -> tuple[str, str]:
+        """The format a tagged cell is written in, and its digits as written: a dash is
+        zero; digits take the format that reads them as printed (see
+        `exporter.transformations`)."""
+        if cell.dash:
+            return DASH_FORMAT, cell.digits
+        number_format, digits = written_digits(cell.digits)
+        self.formats.add(number_format)
+        return f"ixt:{number_format.name}", digits
 
     def block(self, table: int, block: Block) -> dict[str, object]:
         rows = [
@@ -189,7 +202,7 @@ def render_inline(
         "inline.xhtml.j2",
         namespaces=namespaces,
         ix=IX,
-        ixt=IXT,
+        ixt=page_registry(context.formats),
         title=title,
         links=links,
         schema_href=schema_href,

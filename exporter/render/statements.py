@@ -23,14 +23,18 @@ from enum import StrEnum
 from exporter.facts.model import Fact, FactSet, Source
 from exporter.labels import label_tokens
 from exporter.models import Frozen
-from exporter.numbers import PrintedNumber
+from exporter.numbers import GROUPING_MARKS, PrintedNumber
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, RowRole, StatementTable, TableRow
 
 # The digits of a printed number: what Inline XBRL tags; signs, brackets, currency
 # marks and percent signs around them stay outside the tag, as printed. Thousands grouped
-# by a space or a no-break space ("5 873", "17\u00a0640") stay one run of digits.
-_DIGITS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d[\d,]*(?:\.\d+)?|\.\d+")
+# by any of a number's grouping marks ("5 873", "17\u00a0640", "1'234.5") stay one run of
+# digits.
+_DIGITS = re.compile(
+    rf"\d{{1,3}}(?:[{re.escape(GROUPING_MARKS)}]\d{{3}})+(?![\d,])(?:\.\d+)?"
+    r"|\d[\d,]*(?:\.\d+)?|\.\d+"
+)
 _YEAR = re.compile(r"(?<![\d,.])((?:19|20)\d\d)(?![\d,])")
 
 

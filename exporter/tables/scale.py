@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from exporter.tables.model import Scale
-from exporter.unit_phrases import SCALE, only_a_unit
+from exporter.unit_phrases import SCALE, UNIT_GROUPING, only_a_unit
 from exporter.vocabulary import packaged_scale_words
 
 # The taxonomy's scale words ("million", "Mio", "Mrd"), and the zeros and letters a unit
@@ -95,7 +95,7 @@ def _power(unit: str) -> int:
     before it ("100 million" is 10^8, as Korean releases translate a hundred million won)."""
     counted = re.fullmatch(r"(10+)\s+(\S+)", unit.strip())
     count, word = (counted[1], counted[2]) if counted else ("1", unit)
-    word = re.sub(r"[,.\s]", "", word.lower()).rstrip("s")
+    word = re.sub(UNIT_GROUPING, "", word.lower()).rstrip("s")
     return SCALE_WORDS.get(word, SCALE_WORDS.get(word + "s", 0)) + len(count) - 1
 
 

@@ -8,7 +8,8 @@
 - `ixbrl.tags` (§11.9): each `ix:nonFraction` names a declared prefix, refers to a
   context and a unit of the resources, has integer `scale`, `decimals` and `sign="-"`
   at most, and a format we know whose lexical rule its displayed text meets
-  (`ixt:num-dot-decimal`, `ixt:fixed-zero` of Transformation Registry 4; no format
+  (`ixt:num-dot-decimal`, `ixt:fixed-zero` of Transformation Registry 4 or 5,
+  `ixt:num-dot-decimal-apos` of Registry 5: `exporter.transformations`; no format
   means a plain decimal); `ix:nonNumeric` (the cover facts) names a declared prefix and
   a context, its text the value; no other fact elements are used here;
 - `ixbrl.instance`: the displayed values, transformed, scaled and signed, are the
@@ -26,7 +27,9 @@ from decimal import Decimal
 
 from lxml import etree
 
+from exporter import transformations
 from exporter.findings import Finding
+from exporter.transformations import FIXED_ZERO, FIXED_ZERO_REGISTRIES
 from exporter.validate.footnotes import inline_links, link_findings
 from exporter.validate.instance import Context, Instance, read_instance
 from exporter.validate.names import LINK_SCHEMA_REF, XLINK_HREF, resolve_qname, tag
@@ -43,25 +46,22 @@ from exporter.validate.validator import parse_instance
 
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
-IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 NON_FRACTION = f"{{{IX}}}nonFraction"
 NON_NUMERIC = f"{{{IX}}}nonNumeric"
 _OTHER_IX = ("fraction", "tuple", "continuation", "exclude")
-_NUM_DOT_DECIMAL = re.compile(r"[ \t\n\r]*[, \xa00-9]*(\.[ \xa00-9]+)?[ \t\n\r]*")
 _INTEGER = re.compile(r"[+-]?\d+")
 
 
 def displayed_value(text: str, format_name: str | None) -> Decimal | None:
-    """The value the displayed text stands for under the format, before scale and sign."""
-    if format_name == f"{{{IXT}}}fixed-zero":
+    """The value the displayed text stands for under the format (a Clark name), before
+    scale and sign: the formats are the page writer's own (`exporter.transformations`)."""
+    if format_name is None:
+        return None if text.strip().startswith(("-", "+")) else decimal_value(text)
+    namespace, _, name = format_name[1:].partition("}")
+    if name == FIXED_ZERO and namespace in FIXED_ZERO_REGISTRIES:
         return Decimal(0)
-    if format_name == f"{{{IXT}}}num-dot-decimal":
-        if not _NUM_DOT_DECIMAL.fullmatch(text):
-            return None
-        return decimal_value(re.sub(r"[, \xa0\t\n\r]", "", text))
-    if format_name is None and not text.strip().startswith(("-", "+")):
-        return decimal_value(text)
-    return None
+    number_format = transformations.number_format(namespace, name)
+    return number_format.value(text) if number_format else None
 
 
 def header_findings(
