@@ -67,11 +67,37 @@ def row_kind(row: TableRow, taxonomy: Taxonomy) -> ConceptType:
             if concept_type is ConceptType.PER_SHARE and whole and row.cells:
                 continue
             return concept_type
+    if whole and row.cells and _headed_by_shares(row.label, taxonomy):
+        return ConceptType.SHARES
     if _divides_quantities(_own_words(row.label), taxonomy):
         return ConceptType.PURE
     if _counts_things(row, taxonomy, whole):
         return ConceptType.DECIMAL
     return ConceptType.MONETARY
+
+
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _headed_by_shares(label: str, taxonomy: Taxonomy) -> bool:
+    """A label whose head noun names shares ("Total Shares (Oustanding/Exercised)"): a
+    count of shares, not money, whatever misspelt or unlisted words qualify it. The head
+    ends the words before a qualifier ("Warrants to purchase ordinary shares" are
+    warrants; "Earnings per share" divides by shares)."""
+    own = _own_words(_BRACKETED.sub(" ", label))
+    qualifiers = _word_set(taxonomy, "head_qualifiers")
+    cut = next((i for i, w in enumerate(own) if w in qualifiers), len(own))
+    head = own[:cut]
+    if any(w[:1].isdigit() for w in head):
+        return False  # "59,796 shares": a count printed in the label, not its figure's
+    return any(p and head[-len(p) :] == p for p in _phrases(taxonomy, "share_count_heads"))
+
+
+def _shares_at_a_date(label: str, taxonomy: Taxonomy) -> bool:
+    """Shares headed as a count and not averaged over the period ("Total Shares
+    (Outstanding/Exercised)", not "Weighted average shares"): the shares at the date."""
+    own = set(_own_words(label))
+    return _headed_by_shares(label, taxonomy) and not own & _word_set(taxonomy, "averages")
 
 
 def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
@@ -449,6 +475,7 @@ class ExtensionRegistry:
             _counts_staff(row, self.taxonomy)
             or _names_a_stock(row, self.taxonomy)
             or (balance_at_end and balance)
+            or (kind is ConceptType.SHARES and _shares_at_a_date(row.label, self.taxonomy))
         )
         if durations and (stands or at_a_date):
             period = PeriodType.INSTANT

@@ -281,7 +281,7 @@ def _fits_period(
     quarters: bool = False,
 ) -> bool:
     """Whether the concept's period type suits the columns: a flow needs durations, or
-    dates that end quarters (`quarters`, see `Column.quarter_ended`)."""
+    dates that end quarters (`quarters`, see `Column.flow_period`)."""
     if concept.period is PeriodType.DURATION:
         return durations or quarters
     if not durations or candidate.entry.anchor is not None or concept.end_labels:
@@ -584,7 +584,7 @@ class Mapper:
         """The line item's name with what its heading divides it by: "Lease operating
         expenses" under "Average costs per Boe:" is the cost per Boe, as a row labelled
         "Lease operating expenses per Boe" is, never the period's total cost."""
-        label = self._per_share_in_minor_unit(row, self.item_label(row.label))
+        label = self._per_share_in_minor_unit(row, self.item_label(row.item or row.label))
         heading = row.sections[-1] if row.sections else ""
         per = per_quantity(heading, self.taxonomy)
         if not per or per_quantity(label, self.taxonomy) or prices_a_unit(label, self.taxonomy):
@@ -1408,7 +1408,7 @@ def _mapped_rows(
     """Each row of a block with numbers: the row, its value cells, its cell kinds and its
     mapping by label."""
     durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
-    quarters = any(c.quarter_ended is not None for c in block.columns)
+    quarters = any(c.flow_period is not None for c in block.columns)
     dated = any(c.period is not None for c in block.columns)
     mapped: list[_Mapped] = []
     for r, row in enumerate(block.rows):
@@ -1419,9 +1419,9 @@ def _mapped_rows(
         changes = any(k is CellKind.CHANGE for k in kinds.values())
         if cells or changes:
             values = row.model_copy(update={"cells": cells})
-            mapping = _row_mapping(
-                mapper, registry, table, b, r, values, durations, quarters, dated
-            )
+            # A row naming its own span ("Net Income - Quarter") is a flow over it.
+            spans = durations or any(c.period is not None for c in cells)
+            mapping = _row_mapping(mapper, registry, table, b, r, values, spans, quarters, dated)
             mapped.append((row, values, kinds, mapping))
     return _wider_totals(_change_rows(mapped, registry, mapper.taxonomy), mapper.taxonomy)
 

@@ -62,6 +62,7 @@ class NarrativeWords(Frozen):
     past_words: tuple[str, ...] = ()
     qualifiers: tuple[str, ...] = ()
     detail: tuple[str, ...] = ()
+    prices: tuple[str, ...] = ()
     whole: tuple[str, ...] = ()
     hypothetical: tuple[str, ...] = ()
     neutral_prefixes: tuple[str, ...] = ()

@@ -537,6 +537,21 @@ def test_a_phrase_right_before_another_modifies_it_and_names_no_figure(sentence:
     assert facts == {("CommonStockDividendsPerShareDeclared", Decimal("0.25"))}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The common stock (CVLY) was trading at US$18.25 on December 31, 2024.",
+        "On December 31, 2024, the common stock traded at US$18.25.",
+        "The ordinary shares closed the year with a closing price of US$18.25.",
+    ],
+)
+def test_a_share_s_price_is_not_the_common_stock_s_balance(sentence: str) -> None:
+    """ "The common stock was trading at $18.25": a price one share changes hands at,
+    never the balance of common stock the phrase would name."""
+    concepts = {f.concept for f in _narrative(HIGHLIGHTS, sentence).facts}
+    assert "CommonStockValue" not in concepts
+
+
 def test_a_part_wording_needs_the_total_s_head_noun() -> None:
     narrative = _narrative(
         HIGHLIGHTS, "RMB5,000 million of such revenue was under the capital-light model."

@@ -479,3 +479,48 @@ def test_a_share_count_in_a_money_table_is_shares(tmp_path: Path, form: str, sha
     assert printed[(shares, "2025-09-30")] == (Decimal(84_600_000), "xbrli:shares")
     assert printed[(shares, "2024-09-30")] == (Decimal(85_700_000), "xbrli:shares")
     assert printed[("Net income", "2025-09-30")] == (Decimal(137_000_000), "iso4217:USD")
+
+
+@pytest.mark.parametrize(
+    "shares",
+    [
+        "Total Shares (Oustanding/Exercised)",
+        "Shares (outstanding and exercised)",
+        "Total ADSs (outstanding)",
+        "Total shares [outstanding]",
+        "Voting shares",
+    ],
+)
+def test_a_row_headed_by_shares_in_a_money_table_counts_shares(tmp_path: Path, shares: str) -> None:
+    """A label whose head noun is shares counts shares at the date, whatever (misspelt)
+    words qualify it: never dollars in a table printing "$"."""
+    lines = [
+        "Harbor Valley Bancorp Financial Summary",
+        "",
+        "\t".join(("", "September 30, 2025", "September 30, 2024")),
+        "\t".join(("Total deposits", "$ 276,264,417", "$ 258,001,925")),
+        "\t".join(("Total equity", "$ 36,581,354", "$ 34,658,330")),
+        "\t".join((shares, "1,746,622", "1,830,647")),
+        "\t".join(("Book value per share", "$ 20.94", "$ 18.93")),
+    ]
+    printed = _table_values(tmp_path / "harbor-2025q3.txt", "\n".join(lines) + "\n")
+    assert printed[(shares, "2025-09-30")] == (Decimal(1_746_622), "xbrli:shares")
+    assert printed[(shares, "2024-09-30")] == (Decimal(1_830_647), "xbrli:shares")
+    assert printed[("Total deposits", "2025-09-30")] == (Decimal(276_264_417), "iso4217:USD")
+
+
+@pytest.mark.parametrize(
+    "label", ["Warrants to purchase ordinary shares", "Liability for warrants on preferred shares"]
+)
+def test_a_row_whose_head_noun_is_not_shares_stays_money(tmp_path: Path, label: str) -> None:
+    """Shares after a qualifier ("to purchase", "on") qualify another head noun: the row
+    is an amount of that, in the table's money."""
+    lines = [
+        "Harbor Valley Bancorp Financial Summary",
+        "",
+        "\t".join(("", "September 30, 2025", "September 30, 2024")),
+        "\t".join(("Total deposits", "$ 276,264,417", "$ 258,001,925")),
+        "\t".join((label, "$ 10,000", "$ 200,000")),
+    ]
+    printed = _table_values(tmp_path / "harbor-2025q3.txt", "\n".join(lines) + "\n")
+    assert printed[(label, "2025-09-30")] == (Decimal(10_000), "iso4217:USD")

@@ -5618,3 +5618,102 @@ def test_a_rows_own_rate_or_multiple_decides_over_the_tables_money_caption(
     assert (Decimal("0.2"), "pure") in changes.values()
     assert not any(k[0].endswith("PercentChange") for k in changes)
     assert not any(unit == "NOK" and "Risk" in concept for (concept, _), (_, unit) in facts.items())
+
+
+# --- a summary's income statement headed by a bare date, with rows naming their period ---
+
+_QUARTER_ROW_WORDINGS = ("{} - Quarter", "{} (quarter)", "{} - Q3", "{}, current quarter")
+_TO_DATE_ROW_WORDINGS = ("{} - YTD", "{} (year to date)", "{}: Year-to-date")
+
+
+def _bare_date_summary(quarter_row: str, to_date_row: str, quarter_income: str) -> str:
+    """A small bank's summary: an income statement under "September 30," and its years,
+    ending in rows that name their own period (`quarter_row`, `to_date_row` format the
+    line item's name)."""
+    rows = (
+        ("Total Interest Income", "$ 13,231,101", "$ 11,791,972"),
+        ("NET INTEREST INCOME", "9,445,059", "8,905,668"),
+        ("INCOME BEFORE TAXES", "$ 4,336,977", "$ 3,975,064"),
+        ("Income Tax Expense", "$ (1,243,810)", "$ (1,101,201)"),
+        ("NET INCOME", "$ 3,093,167", "$ 2,873,863"),
+        (quarter_row.format("Net Income"), f"$ {quarter_income}", "$ 991,297"),
+        (quarter_row.format("Earnings Per Share (Basic)"), "$ 0.65", "$ 0.50"),
+        (to_date_row.format("Earnings Per Share (Basic)"), "$ 1.77", "$ 1.57"),
+    )
+    lines = [
+        "Valley Ridge Bancorp Announces 2025 3rd Quarter Financial Results",
+        "",
+        "Valley Ridge Bancorp announced unaudited results for the quarter ending September"
+        " 30, 2025.",
+        "",
+        "STATEMENT OF INCOME AND EXPENSE",
+        _aligned("", ("September 30,", ""), 44, 18),
+        _aligned("", ("2025", "2024"), 44, 18),
+    ]
+    lines += [_aligned(label, (a, b), 44, 18) for label, a, b in rows]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("to_date_row", _TO_DATE_ROW_WORDINGS)
+@pytest.mark.parametrize("quarter_row", _QUARTER_ROW_WORDINGS)
+def test_bare_date_flows_are_the_year_to_date_a_quarter_row_shows(
+    tmp_path: Path, quarter_row: str, to_date_row: str
+) -> None:
+    """ "Net Income - Quarter" prints another figure than the column's net income: the
+    column's flows are the nine months to the date; the rows naming their own period are
+    the base line items over that period, never instants or concepts named after it."""
+    text = _bare_date_summary(quarter_row, to_date_row, "1,127,388")
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-09-30")] == Decimal("3093167")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-09-30")] == Decimal("2873863")
+    assert facts[("InterestIncomeExpenseNet", "D2025-01-01_2025-09-30")] == Decimal("9445059")
+    assert facts[("NetIncomeLoss", "D2025-07-01_2025-09-30")] == Decimal("1127388")
+    assert facts[("NetIncomeLoss", "D2024-07-01_2024-09-30")] == Decimal("991297")
+    assert facts[("EarningsPerShareBasic", "D2025-07-01_2025-09-30")] == Decimal("0.65")
+    assert facts[("EarningsPerShareBasic", "D2025-01-01_2025-09-30")] == Decimal("1.77")
+    assert facts[("EarningsPerShareBasic", "D2024-01-01_2024-09-30")] == Decimal("1.57")
+    assert not any(c.startswith("I") for _, c in facts)
+
+
+@pytest.mark.parametrize("quarter_row", _QUARTER_ROW_WORDINGS[:2])
+def test_bare_date_flows_are_the_quarter_a_quarter_row_agrees_with(
+    tmp_path: Path, quarter_row: str
+) -> None:
+    """The quarter's row prints the column's own net income: the column is the quarter."""
+    text = _bare_date_summary(quarter_row, "{} - YTD", "3,093,167").replace(
+        "$ 991,297", "$ 2,873,863"
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    assert facts[("NetIncomeLoss", "D2025-07-01_2025-09-30")] == Decimal("3093167")
+    assert facts[("InterestIncomeExpenseNet", "D2024-07-01_2024-09-30")] == Decimal("8905668")
+    assert ("InterestIncomeExpenseNet", "D2025-01-01_2025-09-30") not in facts
+
+
+def test_bare_date_flows_without_agreeing_evidence_stay_unplaced(tmp_path: Path) -> None:
+    """A quarter's row and a year-to-date row that both differ from the column's net
+    income leave the column's span unproven: its flows keep today's reason."""
+    text = _bare_date_summary("{} - Quarter", "{} - YTD", "1,127,388")
+    text = text.replace("NET INCOME  ", "NET INCOME  ").replace(
+        "Earnings Per Share (Basic) - YTD", "Net Income - YTD"
+    )
+    converted = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    assert converted.facts is not None
+    flows = {u.label for u in converted.facts.unmapped if "no period" in u.reason}
+    assert flows == {
+        "Total Interest Income",
+        "NET INTEREST INCOME",
+        "INCOME BEFORE TAXES",
+        "Income Tax Expense",
+        "NET INCOME",
+    }
+
+
+def test_a_row_naming_its_own_period_is_no_part_of_its_column_s_arithmetic(
+    tmp_path: Path,
+) -> None:
+    """ "Net Income - Quarter" under the year to date's column is the quarter's net
+    income: never a total the column's rows should add up to."""
+    text = _bare_date_summary("{} - Quarter", "{} - YTD", "1,127,388")
+    converted = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
+    messages = [f.message for f in converted.report.findings]
+    assert not [m for m in messages if "sum of its printed items" in m]

@@ -422,13 +422,18 @@ def _mentions(label: str, phrases: tuple[tuple[str, ...], ...]) -> bool:
     return any(words[i : i + len(p)] == p for p in phrases for i in range(len(words) - len(p) + 1))
 
 
-def _period(column: Column, concept: Concept, anchor: Anchor | None) -> Period | None:
+def _period(
+    column: Column, concept: Concept, anchor: Anchor | None, own: Period | None = None
+) -> Period | None:
+    """The period of a cell's fact: `own` is the span the row's label names for it."""
     period = column.period
     if period is None:
         return None
     if concept.period is PeriodType.DURATION:
+        if own is not None:
+            return own
         # A flow under a bare quarter-end date is for the quarter the date ends.
-        return column.quarter_ended if period.is_instant else period
+        return column.flow_period if period.is_instant else period
     if period.is_instant:
         return period
     return period.day_before_start() if anchor is Anchor.START else period.at_end()
@@ -573,12 +578,18 @@ def _block_facts(
 
 def _reported_only(block: ColumnBlock) -> ColumnBlock:
     """The block without its outlook columns' cells: guidance is no part of the reported
-    figures' arithmetic (and a range's two ends would count twice)."""
+    figures' arithmetic (and a range's two ends would count twice). Nor are the cells of a
+    row naming its own period ("Net Income - Quarter" beside the year to date's "Net
+    Income"): they are not of their column's period."""
     outlook = {i for i, column in enumerate(block.columns) if column.outlook}
-    if not outlook:
+    if not outlook and not any(c.period for row in block.rows for c in row.cells):
         return block
     rows = tuple(
-        row.model_copy(update={"cells": tuple(c for c in row.cells if c.column not in outlook)})
+        row.model_copy(
+            update={
+                "cells": tuple(c for c in row.cells if c.column not in outlook and c.period is None)
+            }
+        )
         for row in block.rows
     )
     return block.model_copy(update={"rows": rows})
@@ -755,7 +766,7 @@ def _row_facts(
             )
             builder.unmapped.append(_unmapped(source, reason))
             continue
-        period = _period(column, concept, mapping.anchor)
+        period = _period(column, concept, mapping.anchor, cell.period)
         if overridden and column.change and _of_a_balance(builder, mapping):
             period = _change_span(block, cell)
         if column.forecast is not None:

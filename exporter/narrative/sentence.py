@@ -315,6 +315,8 @@ class Cues:
         self.change_word = re.compile(rf"\b(?:(?P<up>{up})|(?P<down>{down}))\b", re.I)
         detail = "|".join(_words_pattern(w) for w in spoken.detail)
         self.detail = re.compile(rf"\b(?:{detail})\s*$", re.I) if detail else None
+        price = "|".join(_words_pattern(w) for w in spoken.prices)
+        self.price = re.compile(rf"\b(?:{price})\s*$", re.I) if price else None
         guess = "|".join(_words_pattern(w) for w in spoken.hypothetical)
         self.hypothetical = re.compile(rf"\b(?:{guess})\b", re.I) if guess else None
         whole = "|".join(_words_pattern(w) for w in spoken.whole)
@@ -435,6 +437,10 @@ class Cues:
         before = sentence.text[: figure.start]
         if self.detail and self.detail.search(before):
             return Cue(role=Role.VALUE, reason="a detail of another figure ('in the amount of')")
+        if self.price and self.price.search(before):
+            return Cue(
+                role=Role.VALUE, reason="a share's price ('trading at'), not a line item's amount"
+            )
         if self.hypothetical and self.hypothetical.search(before):
             return Cue(role=Role.VALUE, reason="a hypothetical or adjusted figure")
         for mention in mentions:

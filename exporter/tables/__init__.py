@@ -51,6 +51,7 @@ from exporter.tables.model import (
     TableRow,
     UnplacedNumber,
 )
+from exporter.tables.own_periods import ReportedQuarter, with_own_periods
 from exporter.tables.rates import rates_by_arithmetic, rates_by_label
 from exporter.tables.resolve import resolve
 from exporter.tables.rows import (
@@ -487,7 +488,19 @@ def understand_tables(
                 understand_table(raw, taxonomy, document_currency, known, relabelled, published)
                 for raw in raws
             )
-    return apply_fiscal_calendar(resolve_open_starts(tables))
+            calendar = relabelled
+    tables = apply_fiscal_calendar(resolve_open_starts(tables))
+    return with_own_periods(tables, calendar, _reported_quarter(evidence, calendar))
+
+
+def _reported_quarter(
+    evidence: CalendarEvidence, calendar: FiscalCalendar
+) -> ReportedQuarter | None:
+    """The quarter the headline announces and the day the release says it ended."""
+    end = evidence.quarter_ended or calendar.reported_through
+    if evidence.own_quarter is None or end is None:
+        return None
+    return ReportedQuarter(number=evidence.own_quarter[0], end=end)
 
 
 def _relabelled(

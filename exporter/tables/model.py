@@ -75,10 +75,12 @@ class Column(BaseModel):
     # The header names a rate ("Yield/Rate", "Rate", "%"): its figures are percentages,
     # also where a cell prints no "%".
     rate: bool = False
-    # The quarter a bare date heading the column ends, when the table's dates step by one
-    # quarter ("9/30/25 | 6/30/25 | 3/31/25"): the period of a flow under the date (net
-    # income under "9/30/25" is the third quarter's); balances stay at the date.
-    quarter_ended: Period | None = None
+    # The period of a flow under a bare date heading the column; balances stay at the
+    # date. The quarter the date ends, when the table's dates step by one quarter
+    # ("9/30/25 | 6/30/25 | 3/31/25": net income under "9/30/25" is the third quarter's);
+    # the quarter or the fiscal year to the date, where rows naming their own period show
+    # which (`exporter.tables.own_periods`).
+    flow_period: Period | None = None
 
     @property
     def figures_period(self) -> Period | None:
@@ -97,6 +99,9 @@ class ValueCell(BaseModel):
     # "Low" or "High": the cell prints a range ("$4.35 - $4.45 billion") and this is one of
     # its ends; "" for a cell of one number.
     bound: str = ""
+    # The period the row's label names for the cell under a bare date ("Net Income -
+    # Quarter" under "September 30, 2024": the quarter ending then), before the column's.
+    period: Period | None = None
 
 
 class RowRole(StrEnum):
@@ -121,6 +126,9 @@ class TableRow(BaseModel):
     scale: int | None = None
     # The label is not printed: an unlabelled row closing its section is named its total.
     inferred_label: bool = False
+    # The label without the period it names at its end ("Net Income" of "Net Income -
+    # Quarter"): the line item, whose period each cell's `ValueCell.period` gives.
+    item: str = ""
 
 
 class ColumnBlock(BaseModel):

@@ -40,7 +40,7 @@ def _quarters_apart(ends: list[date]) -> bool:
 
 def with_quarters_ended(columns: list[Column]) -> list[Column]:
     """Each column of a row of dates a quarter apart, with the quarter its date ends
-    (`Column.quarter_ended`); columns of any other header are left as they are."""
+    (`Column.flow_period`); columns of any other header are left as they are."""
     dated = [c for c in columns if c.period is not None and not (c.change or c.outlook)]
     if any(not c.period.is_instant for c in dated if c.period is not None):
         return columns
@@ -48,9 +48,7 @@ def with_quarters_ended(columns: list[Column]) -> list[Column]:
     if not _quarters_apart(ends):
         return columns
     return [
-        c.model_copy(
-            update={"quarter_ended": Period(start=months_back(p.end, _QUARTER), end=p.end)}
-        )
+        c.model_copy(update={"flow_period": Period(start=months_back(p.end, _QUARTER), end=p.end)})
         if c in dated and (p := c.period) is not None
         else c
         for c in columns
