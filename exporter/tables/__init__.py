@@ -9,6 +9,7 @@ separate column blocks of the same statement.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from datetime import date
 
@@ -28,6 +29,7 @@ from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
     RawTable,
     compared_period,
+    kind_from_rows,
     raw_tables,
     statement_kind,
 )
@@ -156,6 +158,21 @@ def _label_note(row: Row) -> bool:
     return len(cells) == 1 and cells[0].column == 0 and parse_phrase(cells[0].text).is_empty
 
 
+def _dates_past_headers(row: Row, headers: list[Row]) -> bool:
+    """A row among the figures whose cells are days in years after every year the column
+    headers above name ("Maturity date | 3/31/2027 | 6/30/2028" under "December 31,
+    2025", its label kept or lost by the reader): dates the rows report, not a new header.
+    A table reports periods that have ended; a header re-dating the columns below it
+    names such a period, never one ending after those already printed above it."""
+    _, figures = split_label(row)
+    cells = [c.text for c in row.cells if c.text.strip() and c.column > 0]
+    above = {y for r in headers for c in r.cells for y in parse_phrase(c.text).named_years}
+    if figures or not cells or not above:
+        return False
+    days = [parse_phrase(text) for text in cells]
+    return all(d.end is not None and d.end.year > max(above) for d in days)
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
@@ -172,7 +189,8 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             continue
         header = is_header_row(row, names) and not (data and _label_note(row))
         header = header or (not data and divides_spanned_headers(row, headers))
-        if header or is_unlabelled_header(row, before_data=not data):
+        header = header or is_unlabelled_header(row, before_data=not data)
+        if header and not (data and _dates_past_headers(row, headers)):
             if _only_a_period_stub(data) and segments:
                 # "Three Months Ended September 30, 2024" in the label column, then the
                 # columns' header printed again: the period heads the block below it.
@@ -452,6 +470,64 @@ def understand_table(
     )
 
 
+def _row_labels(rows: list[Row] | tuple[Row, ...]) -> tuple[str, ...]:
+    return tuple(split_label(row)[0] for row in rows)
+
+
+def _statements_apart(raw: RawTable, taxonomy: Taxonomy, names: frozenset[str]) -> list[RawTable]:
+    """A table that stacks another statement under column headers of its own (a balance
+    sheet printed right under the income statement, with no title between): each
+    statement a table of its own, the later one of the kind its own rows show.
+
+    The title above belongs to the first statement; the rows under a later header show
+    what they are (total assets and total liabilities: a statement of position, dated by
+    instants) better than a title printed over other rows. A block whose rows show no one
+    kind, or the same kind, stays part of the table.
+    """
+    segments = _segments(raw.rows, names)
+    starts: list[int] = []
+    begun = 0
+    for headers, data in segments[1:]:
+        if not headers:
+            continue
+        start = next(i for i, row in enumerate(raw.rows) if row is headers[0])
+        above = statement_kind(
+            raw.title,
+            taxonomy,
+            _row_labels(raw.rows[begun:start]),
+            title_is_own=not raw.title_inherited and not starts,
+        )
+        own = kind_from_rows(_row_labels(data), taxonomy)
+        if own is not None and own != above:
+            starts.append(start)
+            begun = start
+    if not starts:
+        return [raw]
+    bounds = [0, *starts, len(raw.rows)]
+    return [
+        raw.model_copy(
+            update={
+                "rows": raw.rows[first:last],
+                "line": raw.rows[first].line,
+                "title_inherited": raw.title_inherited or first > 0,
+            }
+        )
+        for first, last in itertools.pairwise(bounds)
+    ]
+
+
+def _numbered(pieces: list[list[RawTable]]) -> list[RawTable]:
+    """The tables in order, each piece of a table set apart numbered as a table of its
+    own: the tables after it move up by the pieces set apart before them."""
+    result: list[RawTable] = []
+    shift = 0
+    for table in pieces:
+        for offset, piece in enumerate(table):
+            result.append(piece.model_copy(update={"index": piece.index + shift + offset}))
+        shift += len(table) - 1
+    return result
+
+
 def understand_tables(
     document: Document, taxonomy: Taxonomy, document_currency: str | None = None
 ) -> tuple[StatementTable, ...]:
@@ -461,7 +537,8 @@ def understand_tables(
     and the prose say of the fiscal calendar then resolves the columns that name fiscal
     quarters and years without dates ("FOURTH QUARTER 2022"), in a second reading.
     """
-    raws = raw_tables(document)
+    names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
+    raws = _numbered([_statements_apart(raw, taxonomy, names) for raw in raw_tables(document)])
     tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
     evidence = _calendar_evidence(document, tables)
     calendar = evidence.calendar()
