@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
@@ -764,10 +764,17 @@ def _needs_calendar(tables: tuple[StatementTable, ...], calendar: FiscalCalendar
 
 
 def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:
-    """Give "period ended" columns the start of the longest duration ending the same day.
+    """Give "period ended" columns the start the release shows for them.
 
-    Without one in the document, the period runs from the start of the calendar year
-    (year to date), which is what such headers mean in calendar-year releases.
+    A column naming no length ("Period Ended December 31, 2025", a successor's stub
+    after a fresh start) that follows another stub of the same table ending earlier in
+    its year ("Period Ended May 31, 2025", the predecessor's) starts the day after it.
+    Otherwise the start of the longest duration ending the same day is the column's.
+    Without one in the document, a year-to-date column runs from the start of the
+    calendar year, which is what its header says in calendar-year releases; a column
+    naming no length does so only as the year's first part (a stub beside it ends later
+    in the year) in a release that counts periods from January 1 (some printed period
+    starts that day); else it names no period: its start would be a guess.
     """
     starts: dict[date, date] = {}
     for column in (c for t in tables for b in t.blocks for c in b.columns):
@@ -776,28 +783,79 @@ def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTa
             continue
         if period.end not in starts or period.start < starts[period.end]:
             starts[period.end] = period.start
-    return tuple(_with_starts(table, starts) for table in tables)
+    from_january = any(s.month == 1 and s.day == 1 for s in starts.values())
+    return tuple(_with_starts(table, starts, from_january) for table in tables)
 
 
-def _with_starts(table: StatementTable, starts: dict[date, date]) -> StatementTable:
+def _with_starts(
+    table: StatementTable, starts: dict[date, date], from_january: bool
+) -> StatementTable:
     if not any(c.open_start for b in table.blocks for c in b.columns):
         return table
     blocks = []
     for block in table.blocks:
         beside = frozenset(c.period for c in block.columns if c.period and not c.open_start)
-        columns = tuple(_open_start(c, starts, beside) for c in block.columns)
+        columns = tuple(
+            _open_start(
+                c,
+                _after_earlier_stub(c, block) or starts,
+                beside,
+                from_january and _before_later_stub(c, block),
+            )
+            for c in block.columns
+        )
         blocks.append(block.model_copy(update={"columns": columns}))
     return table.model_copy(update={"blocks": tuple(blocks)})
 
 
-def _open_start(column: Column, starts: dict[date, date], beside: frozenset[Period]) -> Column:
+def _is_stub(column: Column) -> bool:
+    """A column whose end is the day an event fell: printed from its first day to its
+    last, or ending with no length named."""
+    return column.period is not None and (column.printed_start or column.length_unstated)
+
+
+def _after_earlier_stub(column: Column, block: ColumnBlock) -> dict[date, date]:
+    """The start of a column naming no length, as the stubs beside it show: the day after
+    the latest one ending earlier in its year ({end: start}, or {} when none does)."""
+    if not column.length_unstated or column.period is None:
+        return {}
+    end = column.period.end
+    before = [
+        c.period.end
+        for c in block.columns
+        if _is_stub(c) and c.period and end.year == c.period.end.year and c.period.end < end
+    ]
+    return {end: max(before) + timedelta(days=1)} if before else {}
+
+
+def _before_later_stub(column: Column, block: ColumnBlock) -> bool:
+    """Whether a stub beside the column ends later in its year (the successor's beside
+    the predecessor's): the column is then the year's first part, from the year's start."""
+    if column.period is None:
+        return False
+    end = column.period.end
+    return any(
+        _is_stub(c) and c.period and end.year == c.period.end.year and c.period.end > end
+        for c in block.columns
+    )
+
+
+_NO_LENGTH = "an end date but no length, and no start printed for it anywhere"
+
+
+def _open_start(
+    column: Column, starts: dict[date, date], beside: frozenset[Period], year_start: bool
+) -> Column:
     """The column with the start found for it; a period already printed beside it in the
     same table ("Quarter Ended Sept. 28, 2024 | Year-to-date Sept. 28, 2024") is another
-    one than this, so its start is not this one's."""
+    one than this, so its start is not this one's. `year_start`: the release shows that
+    a column naming no length runs from its year's start."""
     if not column.open_start or column.period is None:
         return column
     end = column.period.end
     start = starts.get(end)
     if start is None or Period(start=start, end=end) in beside:
+        if column.length_unstated and not year_start:
+            return column.model_copy(update={"period": None, "missing": _NO_LENGTH})
         start = date(end.year, 1, 1)
     return column.model_copy(update={"period": Period(start=start, end=end)})
