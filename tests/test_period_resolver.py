@@ -1372,3 +1372,96 @@ def test_a_balance_sheet_at_an_events_date_is_no_evidence_of_weeks(
 )
 def test_period_ends_count_weeks_when_most_share_a_weekday(ends: set[date], weeks: bool) -> None:
     assert counts_weeks(ends) is weeks
+
+
+# A fresh-start release whose successor column prints only its end ("Period Ended
+# December 31, 2025"): its start is the day after the predecessor's stub beside it, or a
+# period printed elsewhere from its first day; with neither, no start is guessed.
+_SUCCESSOR_HTML = """\
+<html><body>
+<h1>Corvane Energy Reports Full Year 2025 Results</h1>
+<p>HOUSTON, February 26, 2026 - Corvane Energy today reported results.</p>
+<h3>Condensed Consolidated Statements of Operations<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Successor</th><th>Predecessor</th></tr>
+<tr><th></th><th>Period Ended December 31, 2025</th><th>{second}</th></tr>
+<tr><td>Revenue</td><td>812,400</td><td>655,100</td></tr>
+<tr><td>Net income</td><td>61,300</td><td>48,900</td></tr>
+</table>
+{more}</body></html>
+"""
+
+_SUCCESSOR_CASH_FLOWS = """\
+<h3>Condensed Consolidated Statements of Cash Flows<br>(In thousands of U.S. dollars)</h3>
+<table>
+<tr><th></th><th>Period from June 1, 2025 through December 31, 2025</th>
+<th>Year Ended December 31, 2024</th></tr>
+<tr><td>Net cash provided by operating activities</td><td>140,200</td><td>118,700</td></tr>
+</table>
+"""
+
+
+def _successor_release(tmp_path: Path, html: bool, second: str, more: str = "") -> Path:
+    source = _SUCCESSOR_HTML.format(second=second, more=more)
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    path.write_text(source if html else _as_text(source), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_successor_printed_without_its_length_starts_after_the_predecessors_stub(
+    html: bool, tmp_path: Path
+) -> None:
+    """ "Period Ended December 31, 2025" beside the predecessor's "Period Ended May 31,
+    2025" runs from June 1; the predecessor's own start is printed nowhere (no period of
+    the release starts on January 1), so its figures are reported, not dated by a guess."""
+    path = _successor_release(tmp_path, html, "Period Ended May 31, 2025")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    found = {(f.concept, periods[f.context]): Decimal(f.value) for f in facts.facts}
+    successor = Period(start=D(2025, 6, 1), end=D(2025, 12, 31))
+    assert found == {
+        ("Revenues", successor): Decimal(812_400_000),
+        ("NetIncomeLoss", successor): Decimal(61_300_000),
+    }
+    reasons = {u.text: u.reason for u in facts.unmapped}
+    assert "Period Ended May 31, 2025" in reasons["655,100"]
+    assert "no length" in reasons["655,100"]
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_successor_printed_without_its_length_takes_no_year_start(
+    html: bool, tmp_path: Path
+) -> None:
+    """A successor's "Period Ended December 31, 2025" beside the prior year is not the
+    year 2025: nothing printed says when it began, so its figures are reported as naming
+    no period; the prior year's keep their dates."""
+    path = _successor_release(tmp_path, html, "Year Ended December 31, 2024")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    found = {(f.concept, periods[f.context]): Decimal(f.value) for f in facts.facts}
+    prior = Period(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    assert found == {
+        ("Revenues", prior): Decimal(655_100_000),
+        ("NetIncomeLoss", prior): Decimal(48_900_000),
+    }
+    reasons = {u.text: u.reason for u in facts.unmapped}
+    assert "Period Ended December 31, 2025" in reasons["812,400"]
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+def test_a_successor_printed_without_its_length_takes_the_start_printed_elsewhere(
+    html: bool, tmp_path: Path
+) -> None:
+    """The cash flow statement prints the successor's period from its first day ("Period
+    from June 1, 2025 through December 31, 2025"): the statement of operations' "Period
+    Ended December 31, 2025" is that period."""
+    path = _successor_release(tmp_path, html, "Year Ended December 31, 2024", _SUCCESSOR_CASH_FLOWS)
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    found = {(f.concept, periods[f.context]): Decimal(f.value) for f in facts.facts}
+    successor = Period(start=D(2025, 6, 1), end=D(2025, 12, 31))
+    assert found[("Revenues", successor)] == Decimal(812_400_000)
+    assert found[("NetIncomeLoss", successor)] == Decimal(61_300_000)
+    assert found[("NetCashProvidedByUsedInOperatingActivities", successor)] == Decimal(140_200_000)
+    assert not any(p.start == D(2025, 1, 1) for _, p in found)

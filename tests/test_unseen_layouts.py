@@ -5717,3 +5717,87 @@ def test_a_row_naming_its_own_period_is_no_part_of_its_column_s_arithmetic(
     converted = convert(_release(tmp_path, text, ".txt"), ConvertOptions())
     messages = [f.message for f in converted.report.findings]
     assert not [m for m in messages if "sum of its printed items" in m]
+
+
+# --- a statement of position stacked under an income statement, no title of its own ---
+
+
+def _stacked_statements(total_label: str) -> str:
+    """An income statement titled with its years, then, after a blank line and the
+    years again, balance rows that print no title of their own (one table in text)."""
+    lines = [
+        "Example Holdings Inc. (NASDAQ: EXHD) reports full year results",
+        "",
+        "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS",
+        "FOR THE YEARS ENDED DECEMBER 31, 2025 AND 2024",
+        "(In thousands of U.S. dollars)",
+        "",
+        _aligned("", ("2025", "2024"), 30, 14),
+        _aligned("Revenue", ("$  4,000", "$  3,600"), 30, 14),
+        _aligned("Net income", ("400", "360"), 30, 14),
+        "",
+        _aligned("", ("2025", "2024"), 30, 14),
+        _aligned("Cash and cash equivalents", ("$    500", "$    400"), 30, 14),
+        _aligned("Total assets", ("5,000", "4,500"), 30, 14),
+        _aligned(total_label, ("3,000", "2,800"), 30, 14),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("total_label", ["Total liabilities", "Total stockholders' equity"])
+def test_balance_rows_stacked_under_an_income_statement_are_instants(
+    tmp_path: Path, total_label: str
+) -> None:
+    """Rows that show a statement of position by themselves (total assets, total
+    liabilities or equity) under column headers of their own are that statement, dated
+    at the years' ends, though the title above names the years' durations."""
+    path = _release(tmp_path, _stacked_statements(total_label), ".txt")
+    facts = _facts(path)
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == Decimal("4000000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == Decimal("360000")
+    assert facts[("CashAndCashEquivalentsAtCarryingValue", "I2025-12-31")] == Decimal("500000")
+    assert facts[("Assets", "I2025-12-31")] == Decimal("5000000")
+    assert facts[("Assets", "I2024-12-31")] == Decimal("4500000")
+    assert not any(c.startswith("D") and k != "Revenues" and k != "NetIncomeLoss" for k, c in facts)
+
+
+# --- a row of dates among the figures -----------------------------------------------------
+
+
+def _debt_rows() -> list[tuple[str, tuple[str, str]]]:
+    return [
+        ("Principal outstanding", ("$ 500", "$ 400")),
+        ("Maturity date", ("3/31/2027", "6/30/2028")),
+        ("Carrying amount", ("495", "396")),
+    ]
+
+
+def _debt_table(print_: str) -> str:
+    head = "Example Holdings Inc. (NASDAQ: EXHD) reports results"
+    if print_ == "html":
+        rows = "".join(
+            f"<tr><td>{label}</td><td>{a}</td><td>{b}</td></tr>" for label, (a, b) in _debt_rows()
+        )
+        return (
+            f"<html><body><p>{head}</p><h2>Debt Summary</h2>"
+            "<p>(In thousands of U.S. dollars)</p><table>"
+            "<tr><td></td><td>December 31, 2025</td><td>December 31, 2024</td></tr>"
+            f"{rows}</table></body></html>"
+        )
+    lines = [head, "", "DEBT SUMMARY", "(In thousands of U.S. dollars)", ""]
+    lines.append(_aligned("", ("December 31,", "December 31,"), 26, 16))
+    lines.append(_aligned("", ("2025", "2024"), 26, 16))
+    lines.extend(_aligned(label, cells, 26, 16) for label, cells in _debt_rows())
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_a_row_of_later_dates_among_the_figures_does_not_redate_the_columns(
+    tmp_path: Path, print_: str
+) -> None:
+    """ "Maturity date | 3/31/2027 | 6/30/2028" under columns dated 2025 and 2024 is a row
+    the table reports, not a header: the rows below it keep their columns' dates."""
+    suffix = ".html" if print_ == "html" else ".txt"
+    facts = _facts(_release(tmp_path, _debt_table(print_), suffix))
+    carrying = {c: v for (k, c), v in facts.items() if k == "CarryingAmount"}
+    assert carrying == {"I2025-12-31": Decimal("495000"), "I2024-12-31": Decimal("396000")}

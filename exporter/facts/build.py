@@ -775,6 +775,8 @@ def _row_facts(
         unit = builder.unit(concept, column)
         if period is None or unit is None:
             reason = "column has no currency" if unit is None else "period does not fit the concept"
+            if column.period is None and column.missing:
+                reason = f"column {column.header!r} names no period: {column.missing}"
             if unit is not None and column.change and _of_a_balance(builder, mapping):
                 reason = "a change of a balance between dates its columns do not single out"
             builder.unmapped.append(_unmapped(source, reason))

@@ -9,8 +9,9 @@ separate column blocks of the same statement.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.labels import label_tokens
@@ -28,6 +29,7 @@ from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.context import (
     RawTable,
     compared_period,
+    kind_from_rows,
     raw_tables,
     statement_kind,
 )
@@ -157,6 +159,21 @@ def _label_note(row: Row) -> bool:
     return len(cells) == 1 and cells[0].column == 0 and parse_phrase(cells[0].text).is_empty
 
 
+def _dates_past_headers(row: Row, headers: list[Row]) -> bool:
+    """A row among the figures whose cells are days in years after every year the column
+    headers above name ("Maturity date | 3/31/2027 | 6/30/2028" under "December 31,
+    2025", its label kept or lost by the reader): dates the rows report, not a new header.
+    A table reports periods that have ended; a header re-dating the columns below it
+    names such a period, never one ending after those already printed above it."""
+    _, figures = split_label(row)
+    cells = [c.text for c in row.cells if c.text.strip() and c.column > 0]
+    above = {y for r in headers for c in r.cells for y in parse_phrase(c.text).named_years}
+    if figures or not cells or not above:
+        return False
+    days = [parse_phrase(text) for text in cells]
+    return all(d.end is not None and d.end.year > max(above) for d in days)
+
+
 def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[Row], list[Row]]]:
     """Split rows into (header rows, data rows) groups; a header after data starts a group."""
     segments: list[tuple[list[Row], list[Row]]] = []
@@ -173,7 +190,8 @@ def _segments(rows: tuple[Row, ...], names: frozenset[str]) -> list[tuple[list[R
             continue
         header = is_header_row(row, names) and not (data and _label_note(row))
         header = header or (not data and divides_spanned_headers(row, headers))
-        if header or is_unlabelled_header(row, before_data=not data):
+        header = header or is_unlabelled_header(row, before_data=not data)
+        if header and not (data and _dates_past_headers(row, headers)):
             if _only_a_period_stub(data) and segments:
                 # "Three Months Ended September 30, 2024" in the label column, then the
                 # columns' header printed again: the period heads the block below it.
@@ -453,6 +471,64 @@ def understand_table(
     )
 
 
+def _row_labels(rows: list[Row] | tuple[Row, ...]) -> tuple[str, ...]:
+    return tuple(split_label(row)[0] for row in rows)
+
+
+def _statements_apart(raw: RawTable, taxonomy: Taxonomy, names: frozenset[str]) -> list[RawTable]:
+    """A table that stacks another statement under column headers of its own (a balance
+    sheet printed right under the income statement, with no title between): each
+    statement a table of its own, the later one of the kind its own rows show.
+
+    The title above belongs to the first statement; the rows under a later header show
+    what they are (total assets and total liabilities: a statement of position, dated by
+    instants) better than a title printed over other rows. A block whose rows show no one
+    kind, or the same kind, stays part of the table.
+    """
+    segments = _segments(raw.rows, names)
+    starts: list[int] = []
+    begun = 0
+    for headers, data in segments[1:]:
+        if not headers:
+            continue
+        start = next(i for i, row in enumerate(raw.rows) if row is headers[0])
+        above = statement_kind(
+            raw.title,
+            taxonomy,
+            _row_labels(raw.rows[begun:start]),
+            title_is_own=not raw.title_inherited and not starts,
+        )
+        own = kind_from_rows(_row_labels(data), taxonomy)
+        if own is not None and own != above:
+            starts.append(start)
+            begun = start
+    if not starts:
+        return [raw]
+    bounds = [0, *starts, len(raw.rows)]
+    return [
+        raw.model_copy(
+            update={
+                "rows": raw.rows[first:last],
+                "line": raw.rows[first].line,
+                "title_inherited": raw.title_inherited or first > 0,
+            }
+        )
+        for first, last in itertools.pairwise(bounds)
+    ]
+
+
+def _numbered(pieces: list[list[RawTable]]) -> list[RawTable]:
+    """The tables in order, each piece of a table set apart numbered as a table of its
+    own: the tables after it move up by the pieces set apart before them."""
+    result: list[RawTable] = []
+    shift = 0
+    for table in pieces:
+        for offset, piece in enumerate(table):
+            result.append(piece.model_copy(update={"index": piece.index + shift + offset}))
+        shift += len(table) - 1
+    return result
+
+
 def understand_tables(
     document: Document, taxonomy: Taxonomy, document_currency: str | None = None
 ) -> tuple[StatementTable, ...]:
@@ -462,7 +538,8 @@ def understand_tables(
     and the prose say of the fiscal calendar then resolves the columns that name fiscal
     quarters and years without dates ("FOURTH QUARTER 2022"), in a second reading.
     """
-    raws = raw_tables(document)
+    names = frozenset(n for spellings in taxonomy.currencies.values() for n in spellings)
+    raws = _numbered([_statements_apart(raw, taxonomy, names) for raw in raw_tables(document)])
     tables = tuple(understand_table(raw, taxonomy, document_currency) for raw in raws)
     evidence = _calendar_evidence(document, tables)
     calendar = evidence.calendar()
@@ -700,10 +777,17 @@ def _needs_calendar(tables: tuple[StatementTable, ...], calendar: FiscalCalendar
 
 
 def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:
-    """Give "period ended" columns the start of the longest duration ending the same day.
+    """Give "period ended" columns the start the release shows for them.
 
-    Without one in the document, the period runs from the start of the calendar year
-    (year to date), which is what such headers mean in calendar-year releases.
+    A column naming no length ("Period Ended December 31, 2025", a successor's stub
+    after a fresh start) that follows another stub of the same table ending earlier in
+    its year ("Period Ended May 31, 2025", the predecessor's) starts the day after it.
+    Otherwise the start of the longest duration ending the same day is the column's.
+    Without one in the document, a year-to-date column runs from the start of the
+    calendar year, which is what its header says in calendar-year releases; a column
+    naming no length does so only as the year's first part (a stub beside it ends later
+    in the year) in a release that counts periods from January 1 (some printed period
+    starts that day); else it names no period: its start would be a guess.
     """
     starts: dict[date, date] = {}
     for column in (c for t in tables for b in t.blocks for c in b.columns):
@@ -712,28 +796,79 @@ def resolve_open_starts(tables: tuple[StatementTable, ...]) -> tuple[StatementTa
             continue
         if period.end not in starts or period.start < starts[period.end]:
             starts[period.end] = period.start
-    return tuple(_with_starts(table, starts) for table in tables)
+    from_january = any(s.month == 1 and s.day == 1 for s in starts.values())
+    return tuple(_with_starts(table, starts, from_january) for table in tables)
 
 
-def _with_starts(table: StatementTable, starts: dict[date, date]) -> StatementTable:
+def _with_starts(
+    table: StatementTable, starts: dict[date, date], from_january: bool
+) -> StatementTable:
     if not any(c.open_start for b in table.blocks for c in b.columns):
         return table
     blocks = []
     for block in table.blocks:
         beside = frozenset(c.period for c in block.columns if c.period and not c.open_start)
-        columns = tuple(_open_start(c, starts, beside) for c in block.columns)
+        columns = tuple(
+            _open_start(
+                c,
+                _after_earlier_stub(c, block) or starts,
+                beside,
+                from_january and _before_later_stub(c, block),
+            )
+            for c in block.columns
+        )
         blocks.append(block.model_copy(update={"columns": columns}))
     return table.model_copy(update={"blocks": tuple(blocks)})
 
 
-def _open_start(column: Column, starts: dict[date, date], beside: frozenset[Period]) -> Column:
+def _is_stub(column: Column) -> bool:
+    """A column whose end is the day an event fell: printed from its first day to its
+    last, or ending with no length named."""
+    return column.period is not None and (column.printed_start or column.length_unstated)
+
+
+def _after_earlier_stub(column: Column, block: ColumnBlock) -> dict[date, date]:
+    """The start of a column naming no length, as the stubs beside it show: the day after
+    the latest one ending earlier in its year ({end: start}, or {} when none does)."""
+    if not column.length_unstated or column.period is None:
+        return {}
+    end = column.period.end
+    before = [
+        c.period.end
+        for c in block.columns
+        if _is_stub(c) and c.period and end.year == c.period.end.year and c.period.end < end
+    ]
+    return {end: max(before) + timedelta(days=1)} if before else {}
+
+
+def _before_later_stub(column: Column, block: ColumnBlock) -> bool:
+    """Whether a stub beside the column ends later in its year (the successor's beside
+    the predecessor's): the column is then the year's first part, from the year's start."""
+    if column.period is None:
+        return False
+    end = column.period.end
+    return any(
+        _is_stub(c) and c.period and end.year == c.period.end.year and c.period.end > end
+        for c in block.columns
+    )
+
+
+_NO_LENGTH = "an end date but no length, and no start printed for it anywhere"
+
+
+def _open_start(
+    column: Column, starts: dict[date, date], beside: frozenset[Period], year_start: bool
+) -> Column:
     """The column with the start found for it; a period already printed beside it in the
     same table ("Quarter Ended Sept. 28, 2024 | Year-to-date Sept. 28, 2024") is another
-    one than this, so its start is not this one's."""
+    one than this, so its start is not this one's. `year_start`: the release shows that
+    a column naming no length runs from its year's start."""
     if not column.open_start or column.period is None:
         return column
     end = column.period.end
     start = starts.get(end)
     if start is None or Period(start=start, end=end) in beside:
+        if column.length_unstated and not year_start:
+            return column.model_copy(update={"period": None, "missing": _NO_LENGTH})
         start = date(end.year, 1, 1)
     return column.model_copy(update={"period": Period(start=start, end=end)})

@@ -716,6 +716,7 @@ def build_columns(
                 period=period,
                 currency=currency,
                 open_start=resolution.open_start and period is resolution.period,
+                length_unstated=resolution.length_unstated and period is resolution.period,
                 missing=_ahead(period, context.published) if ahead else resolution.missing,
                 share_of=mentions(header, context.share_of),
                 variance=_states_variance(header),

@@ -34,6 +34,10 @@ class Column(BaseModel):
     # "For the period ended September 30, 2024": a duration whose length the header
     # does not say; its start is found from the other tables (see `resolve_open_starts`).
     open_start: bool = False
+    # Nor does it say the period runs from the year's start ("Period Ended December 31,
+    # 2025", as a fresh-start successor prints it, unlike "Year-to-date"): without a start
+    # found elsewhere, the column names no period.
+    length_unstated: bool = False
     # A change column ("% Change", "Period-over-Period % Change"): its numbers compare two
     # periods; `period` is the later of the columns it compares (the one to its left).
     change: bool = False

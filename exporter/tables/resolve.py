@@ -28,6 +28,10 @@ class Resolution:
 
     period: Period | None = None
     open_start: bool = False
+    # The header names neither the period's length nor that it runs from the year's start
+    # ("Period Ended December 31, 2025", a fresh-start stub): only evidence elsewhere
+    # can give its start.
+    length_unstated: bool = False
     missing: str = ""
     # A fiscal period that ends after the latest one the release reports: an outlook.
     outlook: bool = False
@@ -200,7 +204,8 @@ def _ending(end: date, phrase: PeriodPhrase, calendar: FiscalCalendar | None) ->
         if phrase.year_to_date and calendar and (year := calendar.year(calendar.label_of(end))):
             return Resolution(Period(start=year.start, end=end))
         if phrase.year_to_date or phrase.open_end:
-            return Resolution(Period(end=end), open_start=True)
+            unstated = not phrase.year_to_date
+            return Resolution(Period(end=end), open_start=True, length_unstated=unstated)
         return Resolution(Period(end=end))
     unit, count = span
     if count < 1:
