@@ -1602,3 +1602,266 @@ def test_a_bracketed_comparative_dated_after_its_figure(
         (revenue, "2025-04-01..2025-09-30", Decimal("512000000000")),
         (revenue, period, Decimal("90600000000")),
     }
+
+
+# --- comparatives and rates prose-only releases state in running text --------------------
+# Expectations name no concept: the value, its unit and its period, written by hand.
+
+_JAPANESE_HALF = (
+    "Example Denki Announces Results for the First Half of the Fiscal Year Ending"
+    " March 31, 2026\n\n"
+    "TOKYO, November 10, 2025 -- Example Denki Co., Ltd. today announced its results for"
+    " the first half of the fiscal year ending March 31, 2026.\n\n"
+)
+_AMERICAN_HALF = (
+    "Example Tools Reports Results for the First Half of the Fiscal Year Ending June 30, 2027\n\n"
+    "DALLAS, Feb. 4, 2027 -- Example Tools, Inc. today reported results for the first half"
+    " of the fiscal year ending June 30, 2027.\n\n"
+)
+_EUROPEAN_HALF = (
+    "Example Werke AG: Interim Report for the Six Months Ended 30 June 2026\n\n"
+    "MUNICH, 30 July 2026 -- Example Werke AG today published its interim report for the six"
+    " months ended 30 June 2026.\n\n"
+)
+_SWEDISH_QUARTER = (
+    "Interim report January-September 2025\n\nExample Teknik AB (publ)\n\n"
+    "Stockholm, 23 October 2025\n\nThe third quarter\n"
+)
+_JP_H1, _JP_H1_BEFORE = "2025-04-01..2025-09-30", "2024-04-01..2024-09-30"
+_US_H1, _US_H1_BEFORE = "2026-07-01..2026-12-31", "2025-07-01..2025-12-31"
+_EU_H1, _EU_H1_BEFORE = "2026-01-01..2026-06-30", "2025-01-01..2025-06-30"
+
+
+def _stated(tmp_path: Path, text: str) -> set[tuple[str, str, Decimal]]:
+    """(period, unit, value) of every fact of a release written out as `text`."""
+    conversion = convert(_written(tmp_path, text), ConvertOptions())
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    return {(contexts[f.context], f.unit, f.value) for f in conversion.facts.facts}
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            _JAPANESE_HALF,
+            "Operating profit was ¥98.7 billion, an increase of 12.4% from ¥87.8 billion a year"
+            " earlier, and the operating margin improved to 8.0% from 7.5%.",
+            {(_JP_H1, "pure", Decimal("0.080")), (_JP_H1_BEFORE, "pure", Decimal("0.075"))},
+        ),
+        (
+            _AMERICAN_HALF,
+            "Net income rose 9% year over year to $41.2 million, from $37.8 million.",
+            {(_US_H1, "USD", Decimal("41200000")), (_US_H1_BEFORE, "USD", Decimal("37800000"))},
+        ),
+        (
+            _EUROPEAN_HALF,
+            "EBIT rose to EUR 45.0 million from EUR 40.9 million in the prior-year period, and"
+            " the EBIT margin expanded to 9.5% from 9.1%.",
+            {(_EU_H1, "pure", Decimal("0.095")), (_EU_H1_BEFORE, "pure", Decimal("0.091"))},
+        ),
+    ],
+    ids=["yen margin", "dollars after the change", "euro margin"],
+)
+def test_a_comparative_from_compares_as_its_sentence_does(
+    tmp_path: Path, lead: str, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """ "improved to 8.0% from 7.5%": a comparative "from" introduces without a period of
+    its own is dated as the sentence's other comparison ("a year earlier")."""
+    assert _stated(tmp_path, lead + sentence + "\n") >= expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The operating margin improved to 8.0% from 7.5%.",
+        "Net sales were ¥640.3 billion, compared with ¥610.0 billion a year earlier; the"
+        " operating margin improved to 8.0% from 7.5%.",
+    ],
+    ids=["alone", "another clause compares"],
+)
+def test_a_comparative_from_without_any_period_is_left_out(tmp_path: Path, sentence: str) -> None:
+    """No period the comparison is made with in the clause: the earlier figure is no fact."""
+    facts = _stated(tmp_path, _JAPANESE_HALF + sentence + "\n")
+    assert (_JP_H1, "pure", Decimal("0.080")) in facts
+    assert not any(value == Decimal("0.075") for _, _, value in facts)
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            _JAPANESE_HALF,
+            "The ratio of equity attributable to owners of the parent to total assets was 50.9%"
+            " (49.6% at March 31, 2025).",
+            {("2025-09-30", "pure", Decimal("0.509")), ("2025-03-31", "pure", Decimal("0.496"))},
+        ),
+        (
+            _EUROPEAN_HALF,
+            "The ratio of equity to total assets was 41.3% (39.8% at 31 December 2025).",
+            {("2026-06-30", "pure", Decimal("0.413")), ("2025-12-31", "pure", Decimal("0.398"))},
+        ),
+        (
+            _AMERICAN_HALF,
+            "The ratio of total equity to total assets was 37.0% (35.5% at June 30, 2026).",
+            {("2026-12-31", "pure", Decimal("0.370")), ("2026-06-30", "pure", Decimal("0.355"))},
+        ),
+    ],
+    ids=["yen", "euro", "dollar"],
+)
+def test_a_ratio_of_balances_and_its_dated_bracket(
+    tmp_path: Path, lead: str, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """The equity ratio as IFRS reporters word it: a ratio of balances at the report's end,
+    and at the date its bracket names."""
+    assert _stated(tmp_path, lead + sentence + "\n") >= expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            _JAPANESE_HALF,
+            "Interest-bearing debt was ¥611.3 billion, compared with ¥640.9 billion at the end"
+            " of the previous fiscal year.",
+            {
+                ("2025-09-30", "JPY", Decimal("611300000000")),
+                ("2025-03-31", "JPY", Decimal("640900000000")),
+            },
+        ),
+        (
+            _AMERICAN_HALF,
+            "Total debt was $1.20 billion, compared with $1.35 billion at the end of the prior"
+            " fiscal year.",
+            {
+                ("2026-12-31", "USD", Decimal("1200000000")),
+                ("2026-06-30", "USD", Decimal("1350000000")),
+            },
+        ),
+        (
+            _EUROPEAN_HALF,
+            "Net debt amounted to EUR 812 million, up from EUR 760 million at the previous"
+            " year-end.",
+            {
+                ("2026-06-30", "EUR", Decimal("812000000")),
+                ("2025-12-31", "EUR", Decimal("760000000")),
+            },
+        ),
+    ],
+    ids=["yen", "dollar", "euro"],
+)
+def test_a_balance_at_the_end_of_the_previous_fiscal_year(
+    tmp_path: Path, lead: str, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """ "at the end of the previous fiscal year": the last day of the fiscal year before
+    the report's, which the release's title gives (March, June, December)."""
+    assert _stated(tmp_path, lead + sentence + "\n") >= expected
+
+
+def test_a_balance_at_the_end_of_a_fiscal_year_the_release_never_dates_is_left_out(
+    tmp_path: Path,
+) -> None:
+    """A quarter's release that says nowhere when its fiscal year ends: the previous fiscal
+    year's end is unknown, and the balance there no fact."""
+    facts = _stated(
+        tmp_path,
+        "Example Corp. Reports Third Quarter 2026 Results\n\n"
+        "In the third quarter of 2026, revenue was $310.2 million. Total debt was $1.20"
+        " billion, compared with $1.35 billion at the end of the previous fiscal year.\n",
+    )
+    assert ("2026-09-30", "USD", Decimal("1200000000")) in facts
+    assert not any(value == Decimal("1350000000") for _, _, value in facts)
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            _JAPANESE_HALF,
+            "The Company will pay an interim dividend of ¥45 per share (¥40 per share in the"
+            " previous fiscal year).",
+            {
+                (_JP_H1, "JPY_per_share", Decimal("45")),
+                (_JP_H1_BEFORE, "JPY_per_share", Decimal("40")),
+            },
+        ),
+        (
+            _AMERICAN_HALF,
+            "The Board declared an interim dividend of $0.45 per share ($0.40 per share in the"
+            " prior fiscal year).",
+            {
+                (_US_H1, "USD_per_share", Decimal("0.45")),
+                (_US_H1_BEFORE, "USD_per_share", Decimal("0.40")),
+            },
+        ),
+        (
+            _EUROPEAN_HALF,
+            "Net sales were EUR 1,520 million, compared with EUR 1,410 million in the previous"
+            " financial year.",
+            {(_EU_H1, "EUR", Decimal("1520000000")), (_EU_H1_BEFORE, "EUR", Decimal("1410000000"))},
+        ),
+    ],
+    ids=["yen dividend", "dollar dividend", "euro sales"],
+)
+def test_a_comparative_in_the_previous_fiscal_year_is_the_same_period_a_year_earlier(
+    tmp_path: Path, lead: str, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """ "(¥40 per share in the previous fiscal year)": the same period one year earlier."""
+    assert _stated(tmp_path, lead + sentence + "\n") >= expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            _SWEDISH_QUARTER,
+            "- Net sales increased 8% to SEK 4,512 million (4,178). Organic growth was 5%.",
+            ("2025-07-01..2025-09-30", "pure", Decimal("0.05")),
+        ),
+        (
+            _EUROPEAN_HALF,
+            "Group sales rose to EUR 1,520 million, with organic sales growth of 3.2%.",
+            (_EU_H1, "pure", Decimal("0.032")),
+        ),
+        (
+            _AMERICAN_HALF,
+            "The company delivered 4.5% organic revenue growth.",
+            (_US_H1, "pure", Decimal("0.045")),
+        ),
+    ],
+    ids=["krona", "euro", "dollar"],
+)
+def test_an_organic_growth_rate_is_the_periods_own(
+    tmp_path: Path, lead: str, sentence: str, expected: tuple[str, str, Decimal]
+) -> None:
+    """Organic growth, stated as a rate, is a figure of the period reported."""
+    assert expected in _stated(tmp_path, lead + sentence + "\n")
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
+            "Example Health Reports Results for the Fiscal Year Ended June 30, 2024\n\n"
+            "Example Health Inc. today reported results for the fiscal year ended June 30,"
+            " 2024.\n\n",
+            "Due to a $13.9 million increase in total operating expenses in fiscal 2024 compared"
+            " to the previous fiscal year, the company incurred a net loss of $15.6 million for"
+            " fiscal 2024.",
+            ("2023-07-01..2024-06-30", "USD", Decimal("-15600000")),
+        ),
+        (
+            _EUROPEAN_HALF,
+            "With higher selling expenses in the first half of 2026 compared to the prior year,"
+            " the group reported a net loss of EUR 4.2 million.",
+            (_EU_H1, "EUR", Decimal("-4200000")),
+        ),
+    ],
+    ids=["dollar", "euro"],
+)
+def test_the_phrase_nearest_before_a_figure_names_it(
+    tmp_path: Path, lead: str, sentence: str, expected: tuple[str, str, Decimal]
+) -> None:
+    """ "... total operating expenses in fiscal 2024 compared to the previous fiscal year,
+    the company incurred a net loss of $15.6 million": of two phrases that could name the
+    figure, the one right before it does."""
+    assert expected in _stated(tmp_path, lead + sentence + "\n")

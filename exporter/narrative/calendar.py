@@ -61,6 +61,8 @@ class PhraseKind(StrEnum):
     SAME_PERIOD_OF = "same_period_of"
     PRIOR_YEAR = "prior_year"
     PRIOR_QUARTER = "prior_quarter"
+    # The last day of the fiscal year before the one of the figure compared with.
+    PRIOR_YEAR_END = "prior_year_end"
 
 
 class PeriodPhrase(Frozen):
@@ -88,6 +90,9 @@ class ReportCalendar(Frozen):
     # A fiscal year named after the calendar year it starts in (a retailer's "fiscal 2024"
     # ending February 1, 2025): -1; named after the year it ends in: 0.
     label_offset: int = 0
+    # False where nothing in the release gave the fiscal year's end and December 31 is
+    # assumed: a balance "at the end of the previous fiscal year" then has no date.
+    year_end_evident: bool = True
 
     def as_printed(self, period: Period) -> Period:
         """`period`, or the tables' period it is by months (see `known`)."""
@@ -172,6 +177,16 @@ _DATE_RANGE = (
     rf"(?<![\d.])(?:{_DOTTED_DAY}(?:\d{{4}})?{_RANGE_JOIN}{_DOTTED_DAY}\d{{4}}(?![\d.])"
     rf"|\b{_WORDED_DAY}(?:,?\s+\d{{4}})?{_RANGE_JOIN}{_WORDED_DAY},?\s+\d{{4}}\b)"
 )
+
+
+def _spoken(group: str) -> str:
+    """The wordings of a group of periods.toml as prose prints them: any spaces or a
+    hyphen between their words ("year-end", "year end")."""
+    return "|".join(
+        r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", wording))
+        for wording in sorted(vocabulary().words[group], key=len, reverse=True)
+    )
+
 
 _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     (PhraseKind.ABSOLUTE, "date_range", _DATE_RANGE),
@@ -283,6 +298,20 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     ),
     # "year-end", "year-end 2024": a fiscal year's last day.
     (PhraseKind.ABSOLUTE, "year_end", rf"\b(?:the\s+)?year[\s-]end(?:\s+{_YEAR})?\b"),
+    # "at the end of the previous fiscal year": the last fiscal year end before the
+    # figure compared with (`prior_year_end` in periods.toml).
+    (
+        PhraseKind.PRIOR_YEAR_END,
+        "prior_year_end",
+        rf"\b(?:(?:at|as\s+of|as\s+at)\s+)?(?:the\s+)?(?:{_spoken('prior_year_end')})\b",
+    ),
+    # "(¥40 per share in the previous fiscal year)": the figure compared with, a year
+    # earlier (`prior_fiscal_year` in periods.toml).
+    (
+        PhraseKind.PRIOR_YEAR,
+        "prior_year",
+        rf"\b(?:(?:in|for|during)\s+)?(?:the\s+)?(?:{_spoken('prior_fiscal_year')})\b",
+    ),
     (
         PhraseKind.SAME_PERIOD_OF,
         "same",
@@ -442,6 +471,12 @@ def resolve(phrase: PeriodPhrase, anchor: Period | None, report: ReportCalendar)
         return report.as_printed(earlier) if earlier else None
     if phrase.kind is PhraseKind.PRIOR_YEAR:
         return report.as_printed(shift_years(anchor, -1))
+    if phrase.kind is PhraseKind.PRIOR_YEAR_END:
+        # Only where the release says when its fiscal year ends: an assumed December
+        # would date the balance wrongly.
+        if not report.year_end_evident:
+            return None
+        return Period(end=report.year_end_of(report.fiscal_label(anchor.end) - 1))
     assert phrase.year is not None
     return report.as_printed(shift_years(anchor, phrase.year - report.fiscal_label(anchor.end)))
 
@@ -528,6 +563,7 @@ def report_calendar(
     # A trailing twelve months to the quarter's end (a return-on-assets table) is no year.
     fiscal = [p for p in _columns(tables, trailing=False) if p.start is not None]
     years = [p for p in fiscal if _length(p).days >= 360]
+    evident = True
     if any(p.end == end for p in years):
         year_end = end
     elif years:
@@ -539,6 +575,7 @@ def report_calendar(
     else:
         quarter = _quarter_in_title(document, forms)
         is_quarter = _length(current).days < 100
+        evident = bool(quarter and is_quarter)
         year_end = (
             _month_end_back(end, -3 * (4 - quarter))
             if (quarter and is_quarter)
@@ -547,6 +584,7 @@ def report_calendar(
     report = ReportCalendar(
         current=current,
         year_end=(year_end.month, year_end.day),
+        year_end_evident=evident,
         fiscal_year=0,
         published=release_date(document, current.end),
         known=tuple(sorted(set(durations), key=lambda p: (p.end, p.start or p.end))),
@@ -632,12 +670,12 @@ def _titled_report(document: Document) -> ReportCalendar | None:
         if period is None or period.start is None:
             continue
         published = release_date(document, period.end)
-        year_end = (
-            calendar.year_end(year) if stated.known else _interim_year_end(phrase, period)
-        ) or date(year, 12, 31)
+        evident_end = calendar.year_end(year) if stated.known else _interim_year_end(phrase, period)
+        year_end = evident_end or date(year, 12, 31)
         report = ReportCalendar(
             current=period,
             year_end=(year_end.month, year_end.day),
+            year_end_evident=evident_end is not None,
             fiscal_year=year,
             published=published,
         )

@@ -37,7 +37,12 @@ from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
 from exporter.taxonomy import Concept
 
-RELATIVE = (PhraseKind.PRIOR_YEAR, PhraseKind.PRIOR_QUARTER, PhraseKind.SAME_PERIOD_OF)
+RELATIVE = (
+    PhraseKind.PRIOR_YEAR,
+    PhraseKind.PRIOR_QUARTER,
+    PhraseKind.SAME_PERIOD_OF,
+    PhraseKind.PRIOR_YEAR_END,
+)
 ALL_KINDS = (PhraseKind.ABSOLUTE, *RELATIVE)
 
 
@@ -118,6 +123,8 @@ class RelatedFigures:
             phrase = inside or _a_year_earlier(spot)
         elif cue.bracketed and (phrase is None or phrase.start < spot.figure.start):
             phrase = _a_year_earlier(spot)
+        elif phrase is None:
+            phrase = spot.sentence.earlier_comparison(spot.index)
         period = resolve(phrase, anchor.period, self.report) if phrase else None
         if phrase is not None and period is not None:
             period = self._same_part_of_year(phrase, period, anchor.period)

@@ -158,6 +158,19 @@ class Sentence(Frozen):
         found = [p for p in self.phrases if start <= p.start and p.end <= end and p.kind in kinds]
         return found[-1] if found else None
 
+    def earlier_comparison(self, index: int) -> PeriodPhrase | None:
+        """The relative period the sentence compared an earlier figure with ("an increase
+        of 12.4% from 87.8 billion yen a year earlier, and the operating margin improved to
+        8.0% from 7.5%"): a comparative that names no period of its own in the same sentence
+        compares on the same basis."""
+        relative = (PhraseKind.PRIOR_YEAR, PhraseKind.PRIOR_QUARTER, PhraseKind.PRIOR_YEAR_END)
+        at = self.figures[index].start
+        clause = self.text.rfind(";", 0, at) + 1  # a semicolon parts independent clauses
+        found = [
+            p for p in self.phrases if clause <= p.start and p.end <= at and p.kind in relative
+        ]
+        return found[-1] if found else None
+
     def own_phrase_before(self, index: int) -> PeriodPhrase | None:
         """The period phrase before a figure that can be its own: not the period the
         previous figure was compared with ("19.9% higher than in 4Q23; operating margin
@@ -443,8 +456,12 @@ class Cues:
             )
         if self.hypothetical and self.hypothetical.search(before):
             return Cue(role=Role.VALUE, reason="a hypothetical or adjusted figure")
-        for mention in mentions:
-            if _names(sentence, mention, figure):
+        # The phrase nearest before the figure names it ("... total operating expenses in
+        # fiscal 2024 compared to the previous fiscal year, the company incurred a net loss
+        # of $15.6 million"): a phrase further back is another clause's subject. A phrase
+        # in brackets after another ("Operating profit (EBIT)") is that one's short name.
+        for mention in reversed(mentions):
+            if _names(sentence, mention, figure) and not _short_name(sentence, mention):
                 return Cue(role=Role.VALUE, mention=mention)
         for mention in mentions:
             whole = self.whole is not None and self.whole.match(mention.text)
@@ -495,6 +512,19 @@ def _names(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
     if _connectives(sentence, mention.end, figure.start):
         return False
     return _near(sentence, mention, figure)
+
+
+def _short_name(sentence: Sentence, mention: Mention) -> bool:
+    """The phrase stands alone in brackets right after another phrase ("Earnings before
+    interest, taxes, depreciation and amortization (EBITDA)"): the name before it says
+    what the figure is."""
+    text = sentence.text
+    bracketed = re.match(r"\s*\)", text[mention.end :]) is not None
+    return bracketed and any(
+        re.fullmatch(r"\s*\(\s*", text[other.end : mention.start]) is not None
+        for other in sentence.mentions
+        if other.end <= mention.start
+    )
 
 
 def _near(sentence: Sentence, mention: Mention, figure: Figure) -> bool:
