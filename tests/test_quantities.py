@@ -479,3 +479,62 @@ def test_a_share_count_in_a_money_table_is_shares(tmp_path: Path, form: str, sha
     assert printed[(shares, "2025-09-30")] == (Decimal(84_600_000), "xbrli:shares")
     assert printed[(shares, "2024-09-30")] == (Decimal(85_700_000), "xbrli:shares")
     assert printed[("Net income", "2025-09-30")] == (Decimal(137_000_000), "iso4217:USD")
+
+
+OPERATING_STATISTICS = """Harbor Group Reports Third Quarter 2025 Results
+
+DALLAS, Oct. 23, 2025 -- Harbor Group, Inc. today reported results for the third quarter of 2025.
+
+Operating Statistics
+(in millions, except per share amounts)
+
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Total operating revenues\t$ 5,272\t$ 4,951
+{count}\t{printed}\t{prior}
+Paid subscribers (thousands)\t4,215\t3,980
+Stores\t1,204\t1,188
+Barrels sold (thousands)\t2,130\t2,045
+Cost to acquire customers\t118\t104
+Average fuel price per gallon\t$ 2.60\t$ 2.93
+Average sales price/ton\t97\t88
+Diluted earnings per share\t$ 1.12\t$ 0.68
+"""
+
+
+@pytest.mark.parametrize(
+    ("count", "printed", "expected"),
+    [
+        # An airline's traffic: passengers carried and miles flown, not dollars.
+        ("Revenue passengers (thousands)", "18,214", Decimal(18_214_000)),
+        ("Revenue passenger miles (millions)", "26,958", Decimal(26_958_000_000)),
+        ("Available seat miles (ASMs) (millions)", "31,864", Decimal(31_864_000_000)),
+        # A railroad's and a shipper's freight.
+        ("Revenue ton-miles (millions)", "4,120", Decimal(4_120_000_000)),
+        ("Revenue tons (thousands)", "812", Decimal(812_000)),
+        # A producer's volume, its unit in brackets after a money word.
+        ("Crude oil sales volumes (barrels)", "2,130", Decimal(2_130)),
+        ("Revenue freight ('000 tonnes)", "3,410", Decimal(3_410_000)),
+    ],
+)
+def test_a_count_is_what_its_head_noun_counts(
+    tmp_path: Path, count: str, printed: str, expected: Decimal
+) -> None:
+    """A row whose head noun is a thing counted or a physical unit ("Revenue passengers",
+    "Available seat miles") in an operating table in millions of dollars is that number of
+    things, never money: a money word before the head ("revenue" passengers) only says which
+    are counted. Money stays money ("Cost to acquire customers": its head is a cost; "Average
+    sales price/ton": a price divided by the unit)."""
+    values = _table_values(
+        tmp_path / "harbor-2025q3.txt",
+        OPERATING_STATISTICS.format(count=count, printed=printed, prior="1,000"),
+    )
+    current = {label: v for (label, end), v in values.items() if end == "2025-09-30"}
+    assert current[count] == (expected, "xbrli:pure")
+    assert current["Paid subscribers (thousands)"] == (Decimal(4_215_000), "xbrli:pure")
+    assert current["Stores"] == (Decimal(1_204), "xbrli:pure")
+    assert current["Barrels sold (thousands)"] == (Decimal(2_130_000), "xbrli:pure")
+    assert current["Cost to acquire customers"] == (Decimal(118_000_000), "iso4217:USD")
+    assert current["Total operating revenues"] == (Decimal(5_272_000_000), "iso4217:USD")
+    assert current["Average fuel price per gallon"] == (Decimal("2.60"), "iso4217:USD")
+    assert current["Average sales price/ton"] == (Decimal(97), "iso4217:USD")
