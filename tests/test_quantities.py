@@ -538,3 +538,40 @@ def test_a_count_is_what_its_head_noun_counts(
     assert current["Total operating revenues"] == (Decimal(5_272_000_000), "iso4217:USD")
     assert current["Average fuel price per gallon"] == (Decimal("2.60"), "iso4217:USD")
     assert current["Average sales price/ton"] == (Decimal(97), "iso4217:USD")
+
+
+AIRLINE_UNIT_AMOUNTS = """Harbor Air Reports Third Quarter 2025 Results
+
+DALLAS, Oct. 23, 2025 -- Harbor Air, Inc. today reported results for the third quarter of 2025.
+
+OPERATING STATISTICS (unaudited)
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Revenue passengers (thousands)\t18,214\t17,406
+Passenger yield (cents)\t17.85\t17.80
+Total revenue per ASM (TRASM) (cents)\t16.55\t16.32
+Cost per ASM (CASM) (cents)\t14.80\t15.06
+CASM excluding fuel (cents)\t11.44\t11.22
+Average fuel price per gallon\t$ 2.60\t$ 2.93
+"""
+
+
+def test_amounts_in_cents_per_unit_are_not_per_share(tmp_path: Path) -> None:
+    """An airline prints its yield and unit costs in cents: "Cost per ASM (CASM) (cents)"
+    divides by a seat mile, so "Passenger yield (cents)" and "CASM excluding fuel (cents)"
+    beside it are amounts per unit too, named from their labels, never "per share"."""
+    path = tmp_path / "harbor-air-2025q3.txt"
+    path.write_text(AIRLINE_UNIT_AMOUNTS, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    ends = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    facts = {
+        f.source.label: (f.concept.split(":")[-1], f.value, f.unit)
+        for f in conversion.facts.facts
+        if f.source.kind.value == "table"
+        and ends[f.context] == "2025-09-30"
+        and not f.concept.endswith("Change")
+    }
+    assert facts["Passenger yield (cents)"] == ("PassengerYield", Decimal("0.1785"), "USD")
+    assert facts["CASM excluding fuel (cents)"] == ("CASMExcludingFuel", Decimal("0.1144"), "USD")
+    assert facts["Cost per ASM (CASM) (cents)"] == ("CostPerASMCASM", Decimal("0.1480"), "USD")
