@@ -93,7 +93,9 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
         return True
     if whole and not under_money and _names_its_count(row.label, own, counts, taxonomy):
         return True
-    if not under_money and not _prints_money(row) and _heads_a_count(row.label, whole, taxonomy):
+    # "Traffic (millions of passengers) 61.2": a count its label scales may print decimals.
+    scaled = whole or (row.scale or 0) > 0
+    if not under_money and not _prints_money(row) and _heads_a_count(row.label, scaled, taxonomy):
         return True
     units = _unit_words(taxonomy) | {w for p in _phrases(taxonomy, "quantity_verbs") for w in p}
     timed = any(_contiguous(own, p) for p in _phrases(taxonomy, "time_rates"))

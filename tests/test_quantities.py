@@ -515,6 +515,9 @@ Diluted earnings per share\t$ 1.12\t$ 0.68
         # A producer's volume, its unit in brackets after a money word.
         ("Crude oil sales volumes (barrels)", "2,130", Decimal(2_130)),
         ("Revenue freight ('000 tonnes)", "3,410", Decimal(3_410_000)),
+        # Its unit's scale in words in the bracket, decimals and all.
+        ("Sales volumes (thousands of barrels)", "1,020", Decimal(1_020_000)),
+        ("Traffic (millions of passengers)", "61.2", Decimal(61_200_000)),
     ],
 )
 def test_a_count_is_what_its_head_noun_counts(
