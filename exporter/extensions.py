@@ -18,7 +18,7 @@ from exporter.labels import is_all_caps, label_tokens, strip_footnotes
 from exporter.tables.model import TableRow
 from exporter.taxonomy import Concept, ConceptType, LineMeasure, PeriodType, Taxonomy
 from exporter.unit_phrases import SCALE
-from exporter.vocabulary import vocabulary
+from exporter.vocabulary import currency_marks, packaged_scale_words, vocabulary
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _MAX_NAME = 120
@@ -119,6 +119,10 @@ def _counts_things(row: TableRow, taxonomy: Taxonomy, whole: bool) -> bool:
         return True
     if whole and not under_money and _names_its_count(row.label, own, counts, taxonomy):
         return True
+    # "Traffic (millions of passengers) 61.2": a count its label scales may print decimals.
+    scaled = whole or (row.scale or 0) > 0
+    if not under_money and not _prints_money(row) and _heads_a_count(row.label, scaled, taxonomy):
+        return True
     units = _unit_words(taxonomy) | {w for p in _phrases(taxonomy, "quantity_verbs") for w in p}
     timed = any(_contiguous(own, p) for p in _phrases(taxonomy, "time_rates"))
     return (bool(units & set(_numerators(own))) or timed) and not any(
@@ -159,6 +163,70 @@ def _names_its_count(
         bare[-len(p) :] == p and (len(bare) == len(p) or bare[-len(p) - 1] not in relating)
         for p in counts
     )
+
+
+_HEAD_BREAK = re.compile(r"[,:;]")
+# "000", "'000", "000s": the thousands a bracket counts its unit in ("('000 tonnes)").
+_ZEROS = re.compile(r"^'?0+'?s?$")
+
+
+def _head_words(label: str, taxonomy: Taxonomy) -> tuple[str, ...]:
+    """The label's head: its words outside brackets up to a comma, a division or the first
+    word that qualifies it ("Cost to acquire customers": "cost"; "Average sales
+    price/gallon": "average sales price"; "Revenue passengers (thousands)": "revenue
+    passengers")."""
+    bare = _HEAD_BREAK.split(_BRACKETED.sub(" ", strip_footnotes(label)))[0].lower()
+    words = tuple(_PRINTED_WORD.findall(bare))
+    qualifying = _word_set(taxonomy, "qualifying_words") | _word_set(taxonomy, "relating_words")
+    cut = next(
+        (i for i, word in enumerate(words) if word in qualifying or word in _DIVIDES), len(words)
+    )
+    return words[:cut]
+
+
+def _counted(words: tuple[str, ...], whole: bool, taxonomy: Taxonomy) -> bool:
+    """Whether `words` end in a physical unit or, for whole numbers, in a thing counted
+    (taxonomy `counts`)."""
+    if not words:
+        return False
+    if words[-1] in _unit_words(taxonomy):
+        return True
+    counts = _phrases(taxonomy, "counts")
+    return whole and any(len(p) <= len(words) and words[-len(p) :] == p for p in counts)
+
+
+def _heads_a_count(label: str, whole: bool, taxonomy: Taxonomy) -> bool:
+    """A label whose head noun is a thing counted or a physical unit ("Revenue passengers
+    (thousands)", "Available seat miles (millions)", "Revenue ton-miles"), or whose
+    bracket names one ("Crude oil sales volumes (barrels)", "Revenue freight ('000
+    tonnes)"), in a row printing no currency. A money word before the head only says which of those
+    things are counted ("revenue" passengers paid their fare); one that is the head
+    ("Passenger revenue") or a bracket naming money or a price ("($/bbl)", "(per ton)")
+    makes the row money. Counted things are whole; a unit's quantity may have decimals."""
+    head = _head_words(label, taxonomy)
+    money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
+    if not head or head[-1] in money or "$" in head:
+        return False
+    if _counted(head, whole, taxonomy):
+        return True
+    scales = {w for word in packaged_scale_words() for w in (word, f"{word}s")}
+    relating = _word_set(taxonomy, "relating_words") | {"in", "/"}
+    for inside in _BRACKETED.findall(label):
+        words = tuple(_PRINTED_WORD.findall(inside.lower()))
+        if money & set(words) or "per" in words or "/" in words:
+            continue
+        measure = tuple(
+            w for w in words if w not in scales and w not in relating and not _ZEROS.match(w)
+        )
+        if _counted(measure, whole, taxonomy) and len(measure) <= 2:
+            return True
+    return False
+
+
+def _prints_money(row: TableRow) -> bool:
+    """Whether a cell of the row prints a currency's mark ("$ 2.60")."""
+    marks = currency_marks()
+    return any(mark in cell.number.text for cell in row.cells for mark in marks)
 
 
 def _counts_staff(row: TableRow, taxonomy: Taxonomy) -> bool:

@@ -580,11 +580,13 @@ class Mapper:
             named = named[: rate_unit[1]]
         return self._currency.sub("", without_scale(named)).strip()
 
-    def own_label(self, row: TableRow) -> str:
+    def own_label(self, row: TableRow, table: StatementTable | None = None) -> str:
         """The line item's name with what its heading divides it by: "Lease operating
         expenses" under "Average costs per Boe:" is the cost per Boe, as a row labelled
         "Lease operating expenses per Boe" is, never the period's total cost."""
-        label = self._per_share_in_minor_unit(row, self.item_label(row.item or row.label))
+        label = self.item_label(row.item or row.label)
+        if table is None or not self._minor_unit_divides_units(table):
+            label = self._per_share_in_minor_unit(row, label)
         heading = row.sections[-1] if row.sections else ""
         per = per_quantity(heading, self.taxonomy)
         if not per or per_quantity(label, self.taxonomy) or prices_a_unit(label, self.taxonomy):
@@ -605,6 +607,22 @@ class Mapper:
             return label
         return f"{label} {per_share[0]}"
 
+    def _minor_unit_divides_units(self, table: StatementTable) -> bool:
+        """Whether the table's rows in the currency's hundredth are amounts per unit of
+        something other than a share: some of them divide by it ("Cost per ASM (CASM)
+        (cents)", "Fuel cost per litre (p)") and none is named per share. Its other rows in
+        cents ("Passenger yield (cents)") are then such amounts too, not per share."""
+        per_share = [label_tokens(p) for p in self.taxonomy.row_kinds.get("per_share", ())]
+        minor = [
+            label_tokens(" ".join((*row.sections[-1:], row.label)))
+            for block in table.blocks
+            for row in block.rows
+            if row.scale is not None and row.scale < 0
+        ]
+        if any(p and contains_phrase(words, p) for words in minor for p in per_share):
+            return False
+        return any("per" in words for words in minor)
+
     def _averaged(self, table: StatementTable, b: int) -> bool:
         """Whether the table's title or its block's value headers say its amounts are
         averages over the periods."""
@@ -621,7 +639,7 @@ class Mapper:
         quarters: bool = False,
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        unscaled = row.model_copy(update={"label": self.own_label(row)})
+        unscaled = row.model_copy(update={"label": self.own_label(row, table)})
         # Over trailing-twelve-month columns a balance is an average of the period's
         # balances ("Balance sheet accounts represent the average ..."), not its end; so it
         # is under columns or a title that say so ("Average Balance", "Average Balances,
@@ -673,7 +691,7 @@ def _row_mapping(
     if dated and not (durations or quarters) and _names_a_flow(mapper, table, b, r, row):
         return mapping.model_copy(update={"reason": _FLOW_AT_A_DATE})
     flows = durations or (quarters and mapper.among_flows(table, row))
-    named = row.model_copy(update={"label": mapper.own_label(row) or row.label})
+    named = row.model_copy(update={"label": mapper.own_label(row, table) or row.label})
     money = mapper.holds_money(table)
     title = f"{table.title} {table.caption}"
     at_end = mapper.may_stand_at_end(table, row)

@@ -1465,3 +1465,114 @@ def test_a_successor_printed_without_its_length_takes_the_start_printed_elsewher
     assert found[("NetIncomeLoss", successor)] == Decimal(61_300_000)
     assert found[("NetCashProvidedByUsedInOperatingActivities", successor)] == Decimal(140_200_000)
     assert not any(p.start == D(2025, 1, 1) for _, p in found)
+
+
+# A UK retailer's 52/53-week years, named "FY25 | FY24" in its highlights and dated only in
+# its prose or its income statement's header. (weeks of FY25, weeks of FY24, FY24's end)
+_WEEK_YEARS = {
+    "prior-53-weeks": (52, 53, "2 March 2024"),
+    "current-53-weeks": (53, 52, "24 February 2024"),
+}
+_WEEK_YEAR_TEXT = """\
+Northgate Retail Group plc
+Preliminary results
+
+Northgate today announces its results for the fiscal year ended 1 March 2025{weeks} ("FY25").
+{prior_span}
+
+Financial highlights
+
+£m                                    FY25        FY24
+Revenue                            2,184.6     2,106.3
+Operating profit                     138.9       119.4
+{statement}"""
+_WEEK_YEAR_STATEMENT = """
+Consolidated income statement
+
+                                   {cur} weeks to   {prior} weeks to
+                                 1 March 2025   {prior_end}
+                                           £m             £m
+Revenue                               2,184.6        2,106.3
+Cost of sales                        (1,402.8)      (1,361.0)
+Gross profit                            781.8          745.3
+"""
+_WEEK_YEAR_HTML = """\
+<html><body>
+<h1>Northgate Retail Group plc</h1>
+<p>Northgate today announces its results for the fiscal year ended 1 March 2025{weeks} ("FY25").
+{prior_span}</p>
+<h3>Financial highlights</h3>
+<table>
+<tr><th>£m</th><th>FY25</th><th>FY24</th></tr>
+<tr><td>Revenue</td><td>2,184.6</td><td>2,106.3</td></tr>
+<tr><td>Operating profit</td><td>138.9</td><td>119.4</td></tr>
+</table>
+{statement}
+</body></html>
+"""
+_WEEK_YEAR_STATEMENT_HTML = """
+<h3>Consolidated income statement</h3>
+<table>
+<tr><th></th><th>{cur} weeks to 1 March 2025</th><th>{prior} weeks to {prior_end}</th></tr>
+<tr><th></th><th>£m</th><th>£m</th></tr>
+<tr><td>Revenue</td><td>2,184.6</td><td>2,106.3</td></tr>
+<tr><td>Cost of sales</td><td>(1,402.8)</td><td>(1,361.0)</td></tr>
+<tr><td>Gross profit</td><td>781.8</td><td>745.3</td></tr>
+</table>
+"""
+
+
+def _week_year_release(calendar: str, dated_by: str, html: bool) -> str:
+    """The release of `calendar` (`_WEEK_YEARS`): the end of its fiscal year stated, the
+    weeks of its years by its prose or by its income statement's header."""
+    cur, prior, prior_end = _WEEK_YEARS[calendar]
+    prose = dated_by == "prose"
+    weeks = f", the {cur} weeks to 1 March 2025" if prose else ""
+    prior_span = (
+        f'Comparatives are for the {prior} weeks to {prior_end} ("FY24").'
+        if prose
+        else 'Comparatives are for the prior year ("FY24").'
+    )
+    statement = "" if prose else (_WEEK_YEAR_STATEMENT_HTML if html else _WEEK_YEAR_STATEMENT)
+    return (_WEEK_YEAR_HTML if html else _WEEK_YEAR_TEXT).format(
+        weeks=weeks,
+        prior_span=prior_span,
+        statement=statement.format(cur=cur, prior=prior, prior_end=prior_end),
+    )
+
+
+# Revenue of each fiscal year, by the dates its weeks give (hand-counted: 2 March 2024 less
+# 53 weeks is 25 February 2023; 1 March 2025 less 53 weeks is 24 February 2024).
+_WEEK_YEAR_REVENUE = {
+    "prior-53-weeks": {
+        Period(start=D(2024, 3, 3), end=D(2025, 3, 1)): Decimal("2184600000"),
+        Period(start=D(2023, 2, 26), end=D(2024, 3, 2)): Decimal("2106300000"),
+    },
+    "current-53-weeks": {
+        Period(start=D(2024, 2, 25), end=D(2025, 3, 1)): Decimal("2184600000"),
+        Period(start=D(2023, 2, 26), end=D(2024, 2, 24)): Decimal("2106300000"),
+    },
+}
+
+
+@pytest.mark.parametrize("html", [False, True], ids=["text", "html"])
+@pytest.mark.parametrize(
+    ("calendar", "dated_by"),
+    [
+        ("prior-53-weeks", "prose"),
+        ("prior-53-weeks", "statement"),
+        ("current-53-weeks", "prose"),
+    ],
+)
+def test_a_fiscal_label_takes_the_weeks_the_release_dates(
+    calendar: str, dated_by: str, html: bool, tmp_path: Path
+) -> None:
+    """ "FY24" on a 52/53-week calendar is the year the release dates elsewhere ("53 weeks
+    to 2 March 2024" in its prose or its income statement's header), not the nearest
+    weekday a year earlier: one fiscal year, one period, in every table."""
+    path = tmp_path / ("release.htm" if html else "release.txt")
+    path.write_text(_week_year_release(calendar, dated_by, html), "utf-8")
+    facts = fact_set(path)
+    periods = {c.id: c.period for c in facts.contexts}
+    revenue = {periods[f.context]: Decimal(f.value) for f in facts.facts if f.concept == "Revenues"}
+    assert revenue == _WEEK_YEAR_REVENUE[calendar]

@@ -524,3 +524,102 @@ def test_a_row_whose_head_noun_is_not_shares_stays_money(tmp_path: Path, label: 
     ]
     printed = _table_values(tmp_path / "harbor-2025q3.txt", "\n".join(lines) + "\n")
     assert printed[(label, "2025-09-30")] == (Decimal(10_000), "iso4217:USD")
+
+
+OPERATING_STATISTICS = """Harbor Group Reports Third Quarter 2025 Results
+
+DALLAS, Oct. 23, 2025 -- Harbor Group, Inc. today reported results for the third quarter of 2025.
+
+Operating Statistics
+(in millions, except per share amounts)
+
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Total operating revenues\t$ 5,272\t$ 4,951
+{count}\t{printed}\t{prior}
+Paid subscribers (thousands)\t4,215\t3,980
+Stores\t1,204\t1,188
+Barrels sold (thousands)\t2,130\t2,045
+Cost to acquire customers\t118\t104
+Average fuel price per gallon\t$ 2.60\t$ 2.93
+Average sales price/ton\t97\t88
+Diluted earnings per share\t$ 1.12\t$ 0.68
+"""
+
+
+@pytest.mark.parametrize(
+    ("count", "printed", "expected"),
+    [
+        # An airline's traffic: passengers carried and miles flown, not dollars.
+        ("Revenue passengers (thousands)", "18,214", Decimal(18_214_000)),
+        ("Revenue passenger miles (millions)", "26,958", Decimal(26_958_000_000)),
+        ("Available seat miles (ASMs) (millions)", "31,864", Decimal(31_864_000_000)),
+        # A railroad's and a shipper's freight.
+        ("Revenue ton-miles (millions)", "4,120", Decimal(4_120_000_000)),
+        ("Revenue tons (thousands)", "812", Decimal(812_000)),
+        # A producer's volume, its unit in brackets after a money word.
+        ("Crude oil sales volumes (barrels)", "2,130", Decimal(2_130)),
+        ("Revenue freight ('000 tonnes)", "3,410", Decimal(3_410_000)),
+        # Its unit's scale in words in the bracket, decimals and all.
+        ("Sales volumes (thousands of barrels)", "1,020", Decimal(1_020_000)),
+        ("Traffic (millions of passengers)", "61.2", Decimal(61_200_000)),
+    ],
+)
+def test_a_count_is_what_its_head_noun_counts(
+    tmp_path: Path, count: str, printed: str, expected: Decimal
+) -> None:
+    """A row whose head noun is a thing counted or a physical unit ("Revenue passengers",
+    "Available seat miles") in an operating table in millions of dollars is that number of
+    things, never money: a money word before the head ("revenue" passengers) only says which
+    are counted. Money stays money ("Cost to acquire customers": its head is a cost; "Average
+    sales price/ton": a price divided by the unit)."""
+    values = _table_values(
+        tmp_path / "harbor-2025q3.txt",
+        OPERATING_STATISTICS.format(count=count, printed=printed, prior="1,000"),
+    )
+    current = {label: v for (label, end), v in values.items() if end == "2025-09-30"}
+    assert current[count] == (expected, "xbrli:pure")
+    assert current["Paid subscribers (thousands)"] == (Decimal(4_215_000), "xbrli:pure")
+    assert current["Stores"] == (Decimal(1_204), "xbrli:pure")
+    assert current["Barrels sold (thousands)"] == (Decimal(2_130_000), "xbrli:pure")
+    assert current["Cost to acquire customers"] == (Decimal(118_000_000), "iso4217:USD")
+    assert current["Total operating revenues"] == (Decimal(5_272_000_000), "iso4217:USD")
+    assert current["Average fuel price per gallon"] == (Decimal("2.60"), "iso4217:USD")
+    assert current["Average sales price/ton"] == (Decimal(97), "iso4217:USD")
+
+
+AIRLINE_UNIT_AMOUNTS = """Harbor Air Reports Third Quarter 2025 Results
+
+DALLAS, Oct. 23, 2025 -- Harbor Air, Inc. today reported results for the third quarter of 2025.
+
+OPERATING STATISTICS (unaudited)
+\tThree Months Ended September 30,\t
+\t2025\t2024
+Revenue passengers (thousands)\t18,214\t17,406
+Passenger yield (cents)\t17.85\t17.80
+Total revenue per ASM (TRASM) (cents)\t16.55\t16.32
+Cost per ASM (CASM) (cents)\t14.80\t15.06
+CASM excluding fuel (cents)\t11.44\t11.22
+Average fuel price per gallon\t$ 2.60\t$ 2.93
+"""
+
+
+def test_amounts_in_cents_per_unit_are_not_per_share(tmp_path: Path) -> None:
+    """An airline prints its yield and unit costs in cents: "Cost per ASM (CASM) (cents)"
+    divides by a seat mile, so "Passenger yield (cents)" and "CASM excluding fuel (cents)"
+    beside it are amounts per unit too, named from their labels, never "per share"."""
+    path = tmp_path / "harbor-air-2025q3.txt"
+    path.write_text(AIRLINE_UNIT_AMOUNTS, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    ends = {c.id: str(c.period.end) for c in conversion.facts.contexts}
+    facts = {
+        f.source.label: (f.concept.split(":")[-1], f.value, f.unit)
+        for f in conversion.facts.facts
+        if f.source.kind.value == "table"
+        and ends[f.context] == "2025-09-30"
+        and not f.concept.endswith("Change")
+    }
+    assert facts["Passenger yield (cents)"] == ("PassengerYield", Decimal("0.1785"), "USD")
+    assert facts["CASM excluding fuel (cents)"] == ("CASMExcludingFuel", Decimal("0.1144"), "USD")
+    assert facts["Cost per ASM (CASM) (cents)"] == ("CostPerASMCASM", Decimal("0.1480"), "USD")

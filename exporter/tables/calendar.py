@@ -95,6 +95,9 @@ class FiscalCalendar:
     # A label's year less the year its fiscal year ends in: -1 where the release names a
     # year by the calendar year it starts in ("FY2025" for April 2025 to March 2026).
     label_offset: int = 0
+    # Years of whole weeks the prose dates ("53 weeks to 2 March 2024"): how long the year
+    # ending on that date is, where no column prints it.
+    stated_years: frozenset[Period] = frozenset()
 
     @property
     def known(self) -> bool:
@@ -141,9 +144,39 @@ class FiscalCalendar:
         if not self.week_based:
             return _month_end(end.year + year - known, end.month)
         step = 1 if year > known else -1
-        for _ in range(abs(year - known)):
-            end = _next_week_year_end(end, step)
+        for label in range(known, year, step):
+            weeks = self._stated_weeks(end, label) if step < 0 else self._weeks_after(end, label)
+            if weeks is None:
+                end = _next_week_year_end(end, step)
+            else:
+                end += timedelta(weeks=weeks * step)
         return end
+
+    def _stated_weeks(self, end: date, label: int) -> int | None:
+        """The weeks of fiscal year `label`, ending on `end`, as the release states them: a
+        column or a sentence dating a year of whole weeks to `end` ("53 weeks to 2 March
+        2024"), or a sentence counting its weeks ("fiscal 2024 included 53 weeks"). A year
+        the release dates is never the calendar rule's nearest weekday."""
+        for span in self._year_spans():
+            if span.end == end:
+                return _days(span) // 7
+        return self.year_weeks.get(label)
+
+    def _weeks_after(self, end: date, label: int) -> int | None:
+        """The weeks of the fiscal year after `label`'s (which ends on `end`), as stated:
+        a year of whole weeks dated from the next day, or counted by its own label."""
+        for span in self._year_spans():
+            if span.start == end + timedelta(days=1):
+                return _days(span) // 7
+        return self.year_weeks.get(label + 1)
+
+    def _year_spans(self) -> list[Period]:
+        """The year-long spans of whole weeks the release prints or states."""
+        return [
+            span
+            for span in (*self.printed, *self.stated_years)
+            if span.start is not None and _days(span) in _YEAR_DAYS and _days(span) % 7 == 0
+        ]
 
     def year(self, year: int) -> Period | None:
         end, before = self.year_end(year), self.year_end(year - 1)
@@ -345,6 +378,9 @@ class CalendarEvidence:
     # shown by a label column printing a dated column's figures (`read_label_match`).
     stated_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
     matched_labels: Counter[tuple[int, date]] = field(default_factory=Counter)
+    # Years of whole weeks the prose dates ("Comparatives are for the 53 weeks to 2 March
+    # 2024").
+    stated_years: set[Period] = field(default_factory=set)
 
     @property
     def off_month_ends(self) -> bool:
@@ -387,11 +423,25 @@ class CalendarEvidence:
                 count = _count(match["count"])
                 if count:
                     self.quarter_weeks[(int(match["year"]), quarter)] = count
+        for pattern in _patterns("year_spans"):
+            for match in pattern.finditer(text):
+                self._read_year_span(match)
         for pattern in _patterns("year_weeks"):
             for match in pattern.finditer(text):
                 count = _count(match["count"])
                 if count:
                     self.year_weeks[int(match["year"])] = count
+
+    def _read_year_span(self, match: re.Match[str]) -> None:
+        """ "53 weeks to 2 March 2024": a fiscal year of that many weeks ends on the date,
+        as "the year ended 2 March 2024" would say (a span of fewer weeks is a quarter's or
+        a half's, and says nothing of the year)."""
+        weeks = _count(match["count"])
+        end = parse_phrase(match["date"]).end
+        if weeks is None or end is None or 7 * weeks not in _YEAR_DAYS:
+            return
+        self.stated_years.add(Period(start=end - timedelta(weeks=weeks, days=-1), end=end))
+        self.year_ends[end] += 1
 
     def _read_year_label(self, match: re.Match[str]) -> None:
         """ "the fiscal year ended March 31, 2026 (FY2025)", "FY2025 (April 1, 2025 to
@@ -558,6 +608,7 @@ class CalendarEvidence:
             printed=frozenset(self.printed),
             reported_through=self.reported_through or self._headline_quarter_end(consistent),
             label_offset=offset,
+            stated_years=frozenset(self.stated_years),
         )
 
     def _headline_quarter_end(self, ends: dict[int, date]) -> date | None:

@@ -37,11 +37,12 @@ _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 
 # A scale a label or a column header states for its own figures: "(in thousands)", or
 # per-share amounts printed in cents ("EPS (diluted US cents)", "12.3 cps").
-# "(000 lbs)", "('000 oz)": thousands of the unit named after the zeros; "(000s)",
-# "(000's)", "('000)" alone: thousands of what the label counts ("Weighted average diluted
-# shares (000s)", "Selling square feet (000s)").
+# "(thousands of barrels)", "(millions of passengers)": the scale of the unit or the
+# things named after it. "(000 lbs)", "('000 oz)": thousands of the unit named after the
+# zeros; "(000s)", "(000's)", "('000)" alone: thousands of what the label counts ("Weighted
+# average diluted shares (000s)", "Selling square feet (000s)").
 STATED_SCALE = re.compile(
-    r"\(\s*(?:in\s+)?(thousands|millions|billions)\s*\)"
+    r"\(\s*(?:in\s+)?(thousands|millions|billions)(?:\s+of\s+[a-z][^()]*)?\s*\)"
     r"|\(\s*'?(000)(?:'?s)?(?:\s+[a-z][^()]*)?\s*\)",
     re.IGNORECASE,
 )
