@@ -1294,6 +1294,67 @@ def _basis_matrix(
     return result
 
 
+def _bases_by_row(
+    mapper: Mapper,
+    registry: ExtensionRegistry,
+    table: StatementTable,
+    block: ColumnBlock,
+    rows: list[tuple[TableRow, RowMapping]],
+    default_members: frozenset[tuple[str, ...]],
+) -> list[dict[str, object] | None]:
+    """Rows of a reconciliation whose columns are line items and whose rows are bases.
+
+    "Cost of sales | Gross profit | Operating profit | ... | Effective tax rate" over the
+    rows "Reported, GAAP Measure", each item affecting comparability, then "Core,
+    Non-GAAP Measure" is the GAAP-to-non-GAAP reconciliation turned on its side: each
+    cell is its column's line item, and its row says on which basis, just as the same
+    figures printed the other way round (line items as rows, "GAAP | adjustments |
+    Non-GAAP" as columns) name each column. So each row is read as that column header
+    would be: the row whose words name the whole (the reported figures) is the line item
+    itself, every other row a member named after its label. Read so only where most of
+    the columns are line items the taxonomy knows and the rows print the reported figures
+    (one row) and a non-GAAP basis; a row with no figures stays a heading."""
+    result: list[dict[str, object] | None] = [None] * len(rows)
+    columns = block.columns
+    if not columns or any(c.change or not c.member for c in columns):
+        return result
+    figures = [i for i, (row, _) in enumerate(rows) if row.label.strip() and row.cells]
+    labels = {i: strip_footnotes(rows[i][0].label) for i in figures}
+    based = {i for i in figures if mapper.says_basis(labels[i])}
+    whole = {
+        i
+        for i in figures
+        if i not in based and _names_whole(label_tokens(labels[i]), default_members)
+    }
+    if len(whole) != 1 or not based:
+        return result
+    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
+    named = {
+        i: _column_concept(mapper, registry, table, block, i, durations)
+        for i in range(len(columns))
+    }
+    known = [found[0] for found in named.values() if found and found[1]]
+    if len(set(known)) < _BREAKDOWN_MIN or 2 * len(known) <= len(columns):
+        return result
+    overrides = tuple((i, found[0]) for i, found in named.items() if found)
+    for i in figures:
+        result[i] = {
+            "concept": overrides[0][1],
+            "overrides": overrides,
+            "member": None if i in whole else labels[i],
+            "transposed": True,
+            "extension": False,
+            "reason": "the line item its column names, on the basis its row names",
+        }
+    return result
+
+
+def _names_whole(words: tuple[str, ...], default_members: frozenset[tuple[str, ...]]) -> bool:
+    """A label whose words name the whole ("Reported, GAAP Measure"), as a column header
+    holding them is the axis default."""
+    return any(contains_phrase(words, d) for d in default_members)
+
+
 def _only_basis(mapper: Mapper, words: tuple[str, ...]) -> bool:
     """A label that is a non-GAAP basis and nothing else ("Non-GAAP", "Adjusted")."""
     return mapper.says_basis(" ".join(words)) and any(words == b for b in mapper.basis_phrases)
@@ -1565,6 +1626,8 @@ def map_tables(
             offset += len(pairs)
             crossed = _transposed(mapper, registry, table, block, pairs, defaults)
             matrix = _basis_matrix(mapper, registry, table, block, pairs, defaults)
+            if not any(matrix):
+                matrix = _bases_by_row(mapper, registry, table, block, pairs, defaults)
             crossed = [m or c for m, c in zip(matrix, crossed, strict=True)]
             for (row, _, kinds, mapping), member, heading, basis, cross in zip(
                 mapped, members, repeated, bases, crossed, strict=True

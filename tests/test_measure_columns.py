@@ -305,3 +305,111 @@ def test_average_balances_interest_and_yields_are_measures_of_each_line(
     assert not {"Loans", "InvestmentSecurities", "InterestBearingDeposits"} & {
         concept for concept, _ in facts
     }
+
+
+# --- the same matrix whose rows name the reported figures, each adjustment and a basis ---
+
+_ITEMS = ("Gross profit", "Operating income", "Diluted EPS")
+# Per period (2025, then 2024): the row, then one cell per line item.
+_BASES = (
+    (
+        ("GAAP results", ("$137,950", "$8,720", "$0.16")),
+        ("Restructuring charges", ("4,120", "28,430", "0.44")),
+        ("Non-GAAP results", ("$142,070", "$37,150", "$0.60")),
+    ),
+    (
+        ("GAAP results", ("$120,310", "$6,540", "$0.12")),
+        ("Restructuring charges", ("2,200", "11,860", "0.18")),
+        ("Non-GAAP results", ("$122,510", "$18,400", "$0.30")),
+    ),
+)
+_YEARS = ("Three Months Ended December 31, 2025", "Three Months Ended December 31, 2024")
+_HEADING = "Items affecting comparability"
+
+
+def _bases_html(periods: int, transposed: bool) -> str:
+    """Line items as columns under each period and bases as rows (`transposed`), or the
+    same figures with line items as rows and the bases as columns."""
+    names = (_ITEMS if transposed else tuple(label for label, _ in _BASES[0])) * periods
+    width = len(names) // periods
+    spans = "".join(f'<td colspan="{width}">{y}</td>' for y in _YEARS[:periods])
+    head = "<tr><td></td>" + spans + "</tr><tr><td></td>"
+    head += "".join(f"<td>{n}</td>" for n in names) + "</tr>"
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in _basis_rows(periods, transposed)
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in _VERIDIAN)
+    return f"<html><body>{paragraphs}<table>{head}{body}</table></body></html>"
+
+
+def _basis_rows(periods: int, transposed: bool) -> list[tuple[str, tuple[str, ...]]]:
+    if transposed:
+        rows = [
+            (label, tuple(c for p in range(periods) for c in _BASES[p][r][1]))
+            for r, (label, _) in enumerate(_BASES[0])
+        ]
+        return [rows[0], (_HEADING, ()), *rows[1:]]
+    return [
+        (item, tuple(_BASES[p][r][1][i] for p in range(periods) for r in range(3)))
+        for i, item in enumerate(_ITEMS)
+    ]
+
+
+def _bases_text(periods: int, transposed: bool) -> str:
+    names = _ITEMS if transposed else tuple(label for label, _ in _BASES[0])
+    width = len(names)
+    lines = ["".join("\t" + y + "\t" * (width - 1) for y in _YEARS[:periods])]
+    lines.append("\t" + "\t".join(names * periods))
+    lines += ["\t".join((label, *cells)) for label, cells in _basis_rows(periods, transposed)]
+    return "\n\n".join(_VERIDIAN) + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _member_facts(path: Path) -> set[tuple[str, str, str, Decimal]]:
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: c for c in conversion.facts.contexts}
+    found = set()
+    for fact in conversion.facts.facts:
+        context = contexts[fact.context]
+        member = f"{context.member.axis}={context.member.name}" if context.member else ""
+        found.add((fact.concept, context.period.end.isoformat(), member, fact.value))
+    return found
+
+
+@pytest.mark.parametrize("print_", ["html", "tabbed"])
+@pytest.mark.parametrize("periods", [1, 2])
+@pytest.mark.parametrize("transposed", [True, False], ids=["items-as-columns", "items-as-rows"])
+def test_a_matrix_of_line_items_by_reported_adjusted_and_non_gaap_rows(
+    tmp_path: Path, print_: str, periods: int, transposed: bool
+) -> None:
+    """Line items as columns and "GAAP results | adjustments | Non-GAAP results" as rows
+    (under one period or two) give each cell its column's line item, on the basis its row
+    names: the reported row is the line item itself, every other row a member named after
+    its label, exactly as the same figures printed the other way round give."""
+    name = f"veridian-2025q4.{'html' if print_ == 'html' else 'txt'}"
+    path = tmp_path / name
+    writer = _bases_html if print_ == "html" else _bases_text
+    path.write_text(writer(periods, transposed), encoding="utf-8")
+    facts = _member_facts(path)
+    basis = "ReportingBasisAxis=NonGAAPResultsMember"
+    charges = "StatementBusinessSegmentsAxis=RestructuringChargesMember"
+    expected = {
+        ("GrossProfit", "2025-12-31", "", Decimal("137950000")),
+        ("GrossProfit", "2025-12-31", charges, Decimal("4120000")),
+        ("GrossProfit", "2025-12-31", basis, Decimal("142070000")),
+        ("OperatingIncomeLoss", "2025-12-31", "", Decimal("8720000")),
+        ("OperatingIncomeLoss", "2025-12-31", charges, Decimal("28430000")),
+        ("OperatingIncomeLoss", "2025-12-31", basis, Decimal("37150000")),
+        ("EarningsPerShareDiluted", "2025-12-31", "", Decimal("0.16")),
+        ("EarningsPerShareDiluted", "2025-12-31", charges, Decimal("0.44")),
+        ("EarningsPerShareDiluted", "2025-12-31", basis, Decimal("0.60")),
+    }
+    if periods == 2:
+        expected |= {
+            ("GrossProfit", "2024-12-31", "", Decimal("120310000")),
+            ("OperatingIncomeLoss", "2024-12-31", basis, Decimal("18400000")),
+            ("EarningsPerShareDiluted", "2024-12-31", charges, Decimal("0.18")),
+        }
+    assert expected <= facts, sorted(facts)
+    assert not any("GrossProfitMember" in member for _, _, member, _ in facts)
