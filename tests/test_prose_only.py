@@ -1690,6 +1690,31 @@ def test_a_comparative_from_without_any_period_is_left_out(tmp_path: Path, sente
     ("lead", "sentence", "expected"),
     [
         (
+            _AMERICAN_HALF,
+            "Portfolio occupancy was 95.8% at December 31, 2026, compared with 94.9% at"
+            " December 31, 2025.",
+            {("2026-12-31", "pure", Decimal("0.958")), ("2025-12-31", "pure", Decimal("0.949"))},
+        ),
+        (
+            _EUROPEAN_HALF,
+            "The portfolio was 97.1% leased (percent leased 96.4% at 31 December 2025).",
+            {("2025-12-31", "pure", Decimal("0.964"))},
+        ),
+    ],
+    ids=["occupancy at two dates", "percent leased at a date"],
+)
+def test_a_portfolio_occupancy_is_a_share_at_its_date(
+    tmp_path: Path, lead: str, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """A REIT's occupancy (or percent leased) is what its portfolio holds at a date: an
+    instant at each date the sentence names, never a duration or money."""
+    assert _stated(tmp_path, lead + sentence + "\n") >= expected
+
+
+@pytest.mark.parametrize(
+    ("lead", "sentence", "expected"),
+    [
+        (
             _JAPANESE_HALF,
             "The ratio of equity attributable to owners of the parent to total assets was 50.9%"
             " (49.6% at March 31, 2025).",
