@@ -870,6 +870,31 @@ def _overrides(
     return mapping.model_copy(update={"overrides": tuple(overrides)})
 
 
+def _as_percent_changes(
+    mapping: RowMapping,
+    row: TableRow,
+    block: ColumnBlock,
+    registry: ExtensionRegistry,
+    taxonomy: Taxonomy,
+) -> RowMapping | None:
+    """A row naming a line item in a table of growth rates (`ColumnBlock.percent_changes`):
+    every cell is the item's percent change, or the percentage points an adjustment adds to
+    it ("Net income" under "Mark-to-market net impact": NetIncomeLossPercentChange for that
+    member), never the item itself with the rate read as an amount. None for other rows,
+    and for a row whose own concept is already a rate (its cells are that rate's points)."""
+    if not block.percent_changes or mapping.concept is None or not row.cells:
+        return None
+    base = taxonomy.concepts.get(mapping.concept) or registry.concepts[mapping.concept]
+    if base.type is ConceptType.PERCENT:
+        return None
+    qualifiers = _change_qualifiers(block)
+    overrides = tuple(
+        (column, registry.change_concept(base, True, qualifiers.get(column, "")).name)
+        for column in sorted({c.column for c in row.cells})
+    )
+    return mapping.model_copy(update={"overrides": overrides})
+
+
 def _difference_unit(number: PrintedNumber) -> bool:
     """A change printed in the unit of what changed (points of a rate, a multiple), not
     as a percentage of it."""
@@ -1640,6 +1665,10 @@ def map_tables(
                 measured = _line_measures(mapping, row, block, registry, taxonomy)
                 if measured is not None:
                     result.append(measured)
+                    continue
+                changes = _as_percent_changes(mapping, row, block, registry, taxonomy)
+                if changes is not None:
+                    result.append(changes)
                     continue
                 base_kind = _base_kind(kinds)
                 mapping = _as_kind(mapping, base_kind, registry, taxonomy)

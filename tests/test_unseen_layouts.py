@@ -32,6 +32,10 @@ carry it, with the facts expected written by hand.
 - A title in the label cell of the header row ("Key figures | Q3 2025 | Q3 2024 | Change",
   "Balance sheet | 30 Sep 2025 | 31 Dec 2024"), in tab-separated, pipe and HTML tables:
   the row still heads the columns.
+- A table of growth rates ("Year over Year Growth Rates", stub "Year over Year % Change")
+  whose adjustment columns print bare percentage points beside "Reported % Change" and
+  "Core % Change", in text and HTML, the wording in the title or in the stub: every cell
+  of a line item's row is that item's percent change, never an amount or a per-share figure.
 """
 
 from __future__ import annotations
@@ -5801,3 +5805,112 @@ def test_a_row_of_later_dates_among_the_figures_does_not_redate_the_columns(
     facts = _facts(_release(tmp_path, _debt_table(print_), suffix))
     carrying = {c: v for (k, c), v in facts.items() if k == "CarryingAmount"}
     assert carrying == {"I2025-12-31": Decimal("495000"), "I2024-12-31": Decimal("396000")}
+
+
+# --- a table of growth rates with bare adjustment columns ------------------------------
+
+_GROWTH_LEAD = (
+    "Contoso Foods, Inc. (NYSE: CFI) today reported results for the second quarter ended "
+    "June 30, 2025. Net revenue was $4.1 billion."
+)
+_GROWTH_HEADERS = (
+    "Reported % Change, GAAP Measure",
+    "Restructuring charges",
+    "Litigation settlement",
+    "Core % Change, Non-GAAP Measure",
+)
+_GROWTH_ROWS = (
+    ("Net revenue", ("6 %", "\u2014", "\u2014", "6 %")),
+    ("Operating profit", ("9 %", "2", "(1)", "10 %")),
+    ("Net income", ("12 %", "3", "(1.5)", "13.5 %")),
+    ("Net income per common share \u2013 diluted", ("14 %", "3", "(1.5)", "15.5 %")),
+)
+_GROWTH_WORDING = {
+    "title": ("Reconciliation of GAAP and Non-GAAP Information: Growth Rates", ""),
+    "stub": ("Reconciliation of GAAP and Non-GAAP Information", "Year over Year % Change"),
+}
+
+
+def _growth_table(print_: str, wording: str) -> str:
+    title, stub = _GROWTH_WORDING[wording]
+    quarter = "Quarter Ended June 30, 2025"
+    if print_ == "html":
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in (label, *cells)) + "</tr>"
+            for label, cells in _GROWTH_ROWS
+        )
+        heads = "".join(f"<td>{h}</td>" for h in _GROWTH_HEADERS)
+        return (
+            f"<html><body><p>{_GROWTH_LEAD}</p><p><b>{title}</b></p><table>"
+            f'<tr><td></td><td colspan="4">{quarter}</td></tr>'
+            f"<tr><td>{stub}</td>{heads}</tr>{rows}</table></body></html>"
+        )
+    lines = [_GROWTH_LEAD, "", title, ""]
+    lines.append("\t".join(("", *[quarter] * 4)))
+    lines.append("\t".join(("", *_GROWTH_HEADERS)))
+    lines.extend([stub] if stub else [])
+    lines.extend("\t".join((label, *cells)) for label, cells in _GROWTH_ROWS)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("wording", sorted(_GROWTH_WORDING))
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_bare_adjustments_in_a_growth_rate_table_are_percentage_points(
+    tmp_path: Path, print_: str, wording: str
+) -> None:
+    """ "Restructuring charges 2" between "Reported % Change 9 %" and "Core % Change 10 %"
+    under a title or stub naming growth rates is 2 points of operating profit's growth:
+    OperatingIncomeLossPercentChange for that member, never 2 dollars of operating profit
+    (nor "3" a diluted EPS of 3 dollars)."""
+    suffix = ".html" if print_ == "html" else ".txt"
+    converted = convert(_release(tmp_path, _growth_table(print_, wording), suffix))
+    facts = _valued(converted)
+    quarter = "D2025-04-01_2025-06-30"
+    restructuring = f"{quarter}_RestructuringChargesMember"
+    litigation = f"{quarter}_LitigationSettlementMember"
+    core = f"{quarter}_CoreNonGAAPMember"
+    pure = "pure"
+    expected = {
+        ("RevenuesPercentChange", quarter): (Decimal("0.06"), pure),
+        ("RevenuesPercentChange", restructuring): (Decimal("0"), pure),
+        ("RevenuesPercentChange", litigation): (Decimal("0"), pure),
+        ("RevenuesPercentChange", core): (Decimal("0.06"), pure),
+        ("OperatingIncomeLossPercentChange", quarter): (Decimal("0.09"), pure),
+        ("OperatingIncomeLossPercentChange", restructuring): (Decimal("0.02"), pure),
+        ("OperatingIncomeLossPercentChange", litigation): (Decimal("-0.01"), pure),
+        ("OperatingIncomeLossPercentChange", core): (Decimal("0.10"), pure),
+        ("NetIncomeLossPercentChange", quarter): (Decimal("0.12"), pure),
+        ("NetIncomeLossPercentChange", restructuring): (Decimal("0.03"), pure),
+        ("NetIncomeLossPercentChange", litigation): (Decimal("-0.015"), pure),
+        ("NetIncomeLossPercentChange", core): (Decimal("0.135"), pure),
+        ("EarningsPerShareDilutedPercentChange", quarter): (Decimal("0.14"), pure),
+        ("EarningsPerShareDilutedPercentChange", restructuring): (Decimal("0.03"), pure),
+        ("EarningsPerShareDilutedPercentChange", litigation): (Decimal("-0.015"), pure),
+        ("EarningsPerShareDilutedPercentChange", core): (Decimal("0.155"), pure),
+    }
+    assert {k: v for k, v in facts.items() if k in expected} == expected
+    # The only amount is the sentence's revenue: nothing in the table is money or per share.
+    amounts = {k: v for k, v in facts.items() if v[1] != pure}
+    assert amounts == {("Revenues", quarter): (Decimal("4100000000"), "USD")}
+
+
+def test_a_growth_reconciliation_of_amounts_keeps_its_amounts(tmp_path: Path) -> None:
+    """The control: a table titled growth whose reported and core columns print amounts
+    ("Reported, GAAP | Restructuring charges | Core, Non-GAAP | % Change") keeps them as
+    amounts; only its "% Change" column is a rate."""
+    lines = [
+        _GROWTH_LEAD,
+        "",
+        "Operating Profit Growth Reconciliation (in millions)",
+        "",
+        "\t".join(("", *["Quarter Ended June 30, 2025"] * 4)),
+        "\t".join(("", "Reported, GAAP", "Restructuring charges", "Core, Non-GAAP", "% Change")),
+        "\t".join(("Operating profit", "$ 500", "$ 40", "$ 540", "9 %")),
+    ]
+    facts = _valued(convert(_release(tmp_path, "\n".join(lines) + "\n", ".txt")))
+    quarter = "D2025-04-01_2025-06-30"
+    assert facts[("OperatingIncomeLoss", quarter)] == (Decimal("500000000"), "USD")
+    assert facts[("OperatingIncomeLoss", f"{quarter}_CoreNonGAAPMember")] == (
+        Decimal("540000000"),
+        "USD",
+    )

@@ -35,6 +35,7 @@ from exporter.tables.context import (
 )
 from exporter.tables.equity_moves import turned_equity_movements
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
+from exporter.tables.growth import with_percent_changes
 from exporter.tables.headers import (
     HeaderContext,
     build_columns,
@@ -328,7 +329,14 @@ def _block(
     sectioned = assign_sections(placed, context.connectives)
     rows = repeated_groups(find_leading_totals(sectioned, context.total_words))
     rows = rates_by_label(rates_by_arithmetic(rows), context.rate_points)
-    return ColumnBlock(columns=columns, rows=tuple(rows), line=line), unplaced
+    block = ColumnBlock(columns=columns, rows=tuple(rows), line=line, stub=_stub_words(headers))
+    return block, unplaced
+
+
+def _stub_words(headers: list[Row]) -> str:
+    """The text of the header rows' label cells (the stub header), top to bottom."""
+    cells = (c.text.strip() for row in headers for c in row.cells if c.column == 0)
+    return " ".join(text for text in cells if text)
 
 
 def _table_currency(
@@ -464,7 +472,7 @@ def understand_table(
         lead=raw.lead,
         kind=kind,
         scale=_scale(raw, segments),
-        blocks=tuple(blocks),
+        blocks=tuple(with_percent_changes(f"{raw.title} {raw.caption}", blocks)),
         unplaced=tuple(unplaced),
         line=raw.line,
         page=raw.page,

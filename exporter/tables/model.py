@@ -143,6 +143,13 @@ class ColumnBlock(BaseModel):
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     line: int
+    # Every figure is a percent change or its percentage points, "%" printed or not: the
+    # title or stub header says so and each column of the period as reported is a change
+    # (see `exporter.tables.growth`).
+    percent_changes: bool = False
+    # The words the header rows print in the label column, over the row labels ("Year over
+    # Year % Change"): the stub header, which may say what every figure measures.
+    stub: str = ""
 
 
 class UnplacedNumber(BaseModel):
