@@ -393,6 +393,14 @@ class Mapper:
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
         self._basis = [label_tokens(w) for w in taxonomy.dimensions.basis_headings]
+        bases = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(taxonomy.dimensions.reported_bases, key=len, reverse=True)
+        )
+        # A basis word standing alone: not the "GAAP" of "Non-GAAP".
+        self._reported_basis = (
+            re.compile(rf"(?<![\w-])(?:{bases})(?![\w-])", re.IGNORECASE) if bases else None
+        )
         self.averages = frozenset(
             t for w in taxonomy.row_kinds.get("averages", ()) for t in label_tokens(w)
         )
@@ -462,12 +470,22 @@ class Mapper:
             *_shorter_names(row.label),
             _without_particulars(row.label),
             _without_its_period(row.label),
+            self._without_reported_basis(row.label),
         )
         for label in dict.fromkeys(labels):
             found = self._best(label, row, kind, durations, lead, ends, quarters)
             if found is not None:
                 return found
         return None
+
+    def _without_reported_basis(self, label: str) -> str:
+        """The label without the words saying its figure is on the reported basis
+        ("Earnings per share - GAAP" is "Earnings per share"), with the punctuation that
+        set them off."""
+        if self._reported_basis is None or not self._reported_basis.search(label):
+            return label
+        rest = re.sub(r"\(\s*\)", " ", self._reported_basis.sub(" ", label))
+        return re.sub(r"\s+", " ", rest).strip(" ,-\u2013\u2014:;")
 
     def _best(
         self,

@@ -286,6 +286,9 @@ class Dimensions(Frozen):
     axes: tuple[Axis, ...]
     breakdown_words: tuple[str, ...] = ()
     basis_headings: tuple[str, ...] = ()
+    # The words that say a figure is on the reported basis ("Earnings per share - GAAP",
+    # "Statutory revenue"): the basis of the whole, not part of the line item's name.
+    reported_bases: tuple[str, ...] = ()
     restatement: Restatement = Restatement()
     # The axis whose words name the components of equity, the columns of a statement of
     # changes in equity ("Share capital", "Retained earnings").
@@ -623,6 +626,7 @@ def _dimensions(data: dict[str, Any]) -> Dimensions:
         axes=axes,
         breakdown_words=tuple(data.get("breakdown_words", ())),
         basis_headings=tuple(data.get("basis_headings", ())),
+        reported_bases=tuple(data.get("reported_bases", ())),
         restatement=Restatement.model_validate(data.get("restatement", {})),
         equity_components_axis=data.get("equity_components_axis", ""),
     )

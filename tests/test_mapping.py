@@ -621,6 +621,16 @@ CASES = [
     case("Net loss for the three months", (), IS, "NetIncomeLoss"),
     case("Revenue for the first half", (), IS, "Revenues"),
     case("Profit for the 2nd quarter", (), IS, "NetIncomeLoss"),
+    # --- Words saying the figure is on the reported basis name no other line item -----------
+    case("Statutory revenue", (), IS, "Revenues"),
+    case("Reported revenue", (), IS, "Revenues"),
+    case("Revenue - GAAP", (), IS, "Revenues"),
+    case("Net income, as reported", (), IS, "NetIncomeLoss"),
+    case("Statutory profit after tax", (), IS, "NetIncomeLoss"),
+    case("Operating income (U.S. GAAP)", (), IS, "OperatingIncomeLoss"),
+    case("IFRS operating profit", (), IS, "OperatingIncomeLoss"),
+    case("Statutory NPAT", (), IS, "NetIncomeLoss"),
+    case("Net income - Non-GAAP", (), IS, "NonGaapNetIncome", name="non-GAAP stays non-GAAP"),
     # --- Same words, other meaning: the context decides, else nothing is claimed -------------
     case(
         "Accounts receivable",
