@@ -472,6 +472,10 @@ class Mapper:
             _without_its_period(row.label),
             self._without_reported_basis(row.label),
         )
+        if self._per_unit(row.label):
+            # "Depreciation, depletion and amortization ($/Boe)" is one Boe's cost: cut to
+            # its name, it would be the period's total.
+            labels = tuple(label for label in labels if self._per_unit(label))
         for label in dict.fromkeys(labels):
             found = self._best(label, row, kind, durations, lead, ends, quarters)
             if found is not None:
@@ -486,6 +490,11 @@ class Mapper:
             return label
         rest = re.sub(r"\(\s*\)", " ", self._reported_basis.sub(" ", label))
         return re.sub(r"\s+", " ", rest).strip(" ,-\u2013\u2014:;")
+
+    def _per_unit(self, label: str) -> bool:
+        """Whether the label divides by a physical unit ("($/Boe)", "per Mcf", "$/t"): an
+        amount of one unit, never the period's total of the line item it names."""
+        return bool(per_quantity(label, self.taxonomy)) or prices_a_unit(label, self.taxonomy)
 
     def _best(
         self,
@@ -611,6 +620,17 @@ class Mapper:
             return label
         return f"{label} {per}"
 
+    def looked_up_label(self, row: TableRow, table: StatementTable | None = None) -> str:
+        """The label the taxonomy is searched with: the line item's own name (`own_label`)
+        with the unit it is divided by in words that count. A bracketed "($/Boe)" is no
+        word of a label's name, yet "Depreciation, depletion and amortization ($/Boe)" is
+        the cost of one Boe, never the period's total depreciation."""
+        label = self.own_label(row, table)
+        per = per_quantity(label, self.taxonomy)
+        if per and not contains_phrase(self.tokens(label), label_tokens(per)):
+            return f"{label} {per}"
+        return label
+
     def _per_share_in_minor_unit(self, row: TableRow, label: str) -> str:
         """A row printed in the currency's hundredth ("Interim dividend (p)", "Dividend
         (cents)") is an amount per share, as a release's table prints no other money in
@@ -657,7 +677,7 @@ class Mapper:
         quarters: bool = False,
     ) -> RowMapping:
         base = {"table": table.index, "block": b, "row": r, "label": row.label}
-        unscaled = row.model_copy(update={"label": self.own_label(row, table)})
+        unscaled = row.model_copy(update={"label": self.looked_up_label(row, table)})
         # Over trailing-twelve-month columns a balance is an average of the period's
         # balances ("Balance sheet accounts represent the average ..."), not its end; so it
         # is under columns or a title that say so ("Average Balance", "Average Balances,

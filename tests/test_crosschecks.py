@@ -142,3 +142,50 @@ def test_a_per_ads_figure_off_the_ads_ratio_fails(sample: Path, tmp_path: Path) 
     outcome = next(o for o in conversion.report.cross_checks if o.id == "check.per-ads")
     assert outcome.status is CheckStatus.FAILED and outcome.failed >= 1
     assert "2 shares per ADS" in outcome.note
+
+
+# Two reconciliations in one table, each adding back its own share-based compensation and
+# amortization: the operating-income block's adjustments take qualified concepts.
+_TWO_RECONCILIATIONS = """Acme Software, Inc. Reports Third Quarter Fiscal 2026 Results
+
+Reconciliation of GAAP to Non-GAAP Financial Measures
+(in thousands)
+\tThree Months Ended October 31,
+\t2025\t2024
+Gross profit:
+GAAP gross profit\t$ 256,418\t$ 199,901
+Stock-based compensation\t9,862\t8,100
+Amortization of acquired intangible assets\t3,207\t2,800
+Non-GAAP gross profit\t$ 269,487\t$ 210,801
+Operating income (loss):
+GAAP operating income (loss)\t$ (18,932)\t$ (4,977)
+Stock-based compensation\t71,845\t37,600
+Amortization of acquired intangible assets\t4,512\t3,300
+Non-GAAP operating income\t$ {operating}\t$ 35,923
+"""
+
+
+def _two_reconciliations(tmp_path: Path, operating: str):
+    path = tmp_path / "release.txt"
+    path.write_text(_TWO_RECONCILIATIONS.format(operating=operating), encoding="utf-8")
+    return convert(path)
+
+
+def test_each_non_gaap_total_is_checked_against_its_own_adjustments(tmp_path: Path) -> None:
+    """Non-GAAP operating income is the operating loss plus the 71,845 and 4,512 printed
+    under it, never the gross-profit block's 9,862 and 3,207 of the same names."""
+    conversion = _two_reconciliations(tmp_path, "57,425")
+    outcome = next(o for o in conversion.report.cross_checks if o.id == "check.non-gaap")
+    assert (outcome.status, outcome.checked, outcome.failed) == (CheckStatus.PASSED, 4, 0)
+    codes = {f.code for f in conversion.report.findings}
+    assert not codes & {"check.non-gaap", "calc.withdrawn", "calc.release-inconsistent"}
+
+
+def test_a_non_gaap_total_off_its_own_adjustments_is_still_flagged(tmp_path: Path) -> None:
+    conversion = _two_reconciliations(tmp_path, "57,525")
+    flagged = [
+        f.message.split()[0]
+        for f in conversion.report.findings
+        if f.code in ("check.non-gaap", "calc.release-inconsistent")
+    ]
+    assert flagged == ["NonGaapOperatingIncome"]

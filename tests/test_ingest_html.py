@@ -74,6 +74,35 @@ CELL_CASES = [
         id="negative-split-over-two-cells",
     ),
     pytest.param(
+        table(
+            tds("Interest expense", "(", "7,882", ")", "", "(", "8,415", ")"),
+            tds("Other expense", "(", "1,216", ")", "", "", "594", ""),
+            tds("Net income", "", "32,207", "", "", "", "20,457", ""),
+        ),
+        [
+            ["Interest expense", "(7,882)", "(8,415)"],
+            ["Other expense", "(1,216)", "594"],
+            ["Net income", "32,207", "20,457"],
+        ],
+        id="negative-split-over-three-cells",
+    ),
+    pytest.param(
+        table(
+            tds("Net loss", "$(", "7,882", ")", "", "$", "8,415", ""),
+            tds("Tax", "", "1,216", "", "", "", "594", ""),
+        ),
+        [["Net loss", "$(7,882)", "$8,415"], ["Tax", "1,216", "594"]],
+        id="dollar-and-bracket-cell-before-the-amount",
+    ),
+    pytest.param(
+        table(
+            tds("Net loss", "$", "(", "7,882", ")", "", "$", "", "8,415", ""),
+            tds("Tax", "", "", "1,216", "", "", "", "", "594", ""),
+        ),
+        [["Net loss", "$(7,882)", "$8,415"], ["Tax", "1,216", "594"]],
+        id="dollar-cell-then-bracket-cell-before-the-amount",
+    ),
+    pytest.param(
         table(tds("Restructuring", "8", "", "(8", ")(a)"), tds("Net", "61", "", "6", "")),
         [["Restructuring", "8", "(8)(a)"], ["Net", "61", "6"]],
         id="split-negative-with-footnote-in-closing-cell",
@@ -784,6 +813,48 @@ def test_a_statement_laid_out_in_div_rows_gives_its_facts(layout: str) -> None:
         if f.unit == "USD"
     }
     assert facts >= _DIV_FACTS, sorted(_DIV_FACTS - facts)
+
+
+def _word_cells(printed: str, dollar: bool) -> tuple[str, str, str]:
+    """A value as Word exports it: the opening marks ("$", "(" or "$(") in a cell before
+    the digits, the closing bracket in a cell after them."""
+    negative = printed.startswith("(")
+    opening = ("$" if dollar else "") + ("(" if negative else "")
+    return opening, printed.strip("()"), ")" if negative else ""
+
+
+@pytest.mark.parametrize("dollar", [False, True], ids=["bare", "dollar"])
+def test_a_negative_printed_over_three_cells_keeps_its_value(dollar: bool) -> None:
+    """ "(" | "7,882" | ")": the bracket cells belong to the number between them."""
+    rows = (
+        ("Revenues", "412,806", "389,517", True),
+        ("Interest expense, net", "(7,882)", "(8,415)", False),
+        ("Net income (loss)", "(1,216)", "594", dollar),
+    )
+    body = [
+        tds("", "", "Three Months Ended September 30,", ""),
+        tds("", "", "2025", "", "", "", "2024", ""),
+    ]
+    body += [tds(label, *_word_cells(a, d), "", *_word_cells(b, d)) for label, a, b, d in rows]
+    page = f"<p>Acme Corp. reports its third quarter 2025.</p><p>(in thousands)</p>{table(*body)}"
+    conversion = convert_document(read(page), "release", ConvertOptions(formats=("xml",)))
+    periods = {c.id: c.period for c in conversion.facts.contexts}
+    facts = {(f.concept, str(periods[f.context].end), abs(f.value)) for f in conversion.facts.facts}
+    assert facts == {
+        ("Revenues", "2025-09-30", Decimal("412806000")),
+        ("Revenues", "2024-09-30", Decimal("389517000")),
+        ("InterestExpenseNonoperating", "2025-09-30", Decimal("7882000")),
+        ("InterestExpenseNonoperating", "2024-09-30", Decimal("8415000")),
+        ("NetIncomeLoss", "2025-09-30", Decimal("1216000")),
+        ("NetIncomeLoss", "2024-09-30", Decimal("594000")),
+    }
+    net = {
+        str(periods[f.context].end): f.value
+        for f in conversion.facts.facts
+        if f.concept == "NetIncomeLoss"
+    }
+    assert net == {"2025-09-30": Decimal("-1216000"), "2024-09-30": Decimal("594000")}
+    assert conversion.report.numbers_in_tables == 6
 
 
 # A statement in div rows whose every amount has a sign cell before it, "$" or empty;

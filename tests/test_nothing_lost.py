@@ -178,6 +178,20 @@ def test_regression_a_row_with_numbers_only_in_a_change_column_was_dropped() -> 
     assert [(u.text, u.reason) for u in lost] in ([], [("5.5", UNACCOUNTED)], [("5.5", between)])
 
 
+def test_regression_a_figure_left_with_half_its_brackets_was_dropped_silently() -> None:
+    """A negative printed over three cells whose "(" a reader did not join leaves "(" and
+    "7,882)": no number to read, and no label's words either, yet it was lost unsaid."""
+    document = _statement(
+        _row(10, ["", "", "September 30, 2025", "", "September 30, 2024"]),
+        _row(20, ["Revenues", "", "412,806", "", "389,517"]),
+        _row(21, ["Interest expense, net", "(", "7,882)", "(", "8,415)"]),
+    )
+    report = convert_document(document, "release", ConvertOptions()).report
+    lost = [(u.text, u.line) for u in report.unmapped if not u.deliberate]
+    assert lost == [("7,882)", 21), ("8,415)", 21)]
+    assert report.numbers_in_tables == 4
+
+
 # --- random tables: whatever the layout, every number is accounted for --------------------
 
 _LABELS = [

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from renderings_pdf import drawn_release
+from reportlab.pdfgen.canvas import Canvas
 
 from exporter.options import ConvertOptions
 from exporter.pipeline import convert
@@ -321,6 +323,11 @@ Depletion, depreciation and amortization\t$ 15.86\t$ 15.22
 def _table_concepts(path: Path, text: str) -> set[tuple[str, str, Decimal, str]]:
     """The release's table facts as (row label, concept, value, unit) of the latest period."""
     path.write_text(text, encoding="utf-8")
+    return _table_facts(path)
+
+
+def _table_facts(path: Path) -> set[tuple[str, str, Decimal, str]]:
+    """The table facts of the release at `path`, as `_table_concepts` gives them."""
     conversion = convert(path, ConvertOptions(formats=("xml",)))
     assert conversion.facts is not None
     units = {
@@ -359,6 +366,92 @@ def test_rows_under_a_per_unit_heading_are_amounts_per_unit(
         expected_dda.add((dda, "DepreciationDepletionAndAmortization", Decimal(49_134_000), usd))
     assert {f for f in facts if f[0] == loe} == expected_loe
     assert {f for f in facts if f[0] == dda} == expected_dda
+
+
+UNIT_COST_ROWS = [
+    ("Oil and gas revenues", "$ 142,508", "$ 145,249"),
+    ("Lease operating expenses", "28,253", "27,898"),
+    ("Depletion, depreciation and amortization", "49,134", "44,047"),
+    ("Lease operating expenses{per}", "$ 9.12", "$ 9.64"),
+    ("Depletion, depreciation and amortization{per}", "$ 15.86", "$ 15.22"),
+]
+
+
+def _unit_cost_pdf(rows: list[tuple[str, ...]]) -> bytes:
+    def draw(canvas: Canvas, y: float) -> None:
+        canvas.setFont("Helvetica-Bold", 10)
+        canvas.drawCentredString(306, y - 60, "Summary Operating Data")
+        canvas.setFont("Helvetica", 9)
+        canvas.drawCentredString(306, y - 73, "(In thousands, except per unit amounts)")
+        canvas.drawRightString(550, y - 95, "Three Months Ended September 30,")
+        canvas.drawRightString(470, y - 108, "2025")
+        canvas.drawRightString(550, y - 108, "2024")
+        for index, (label, *values) in enumerate(rows):
+            line = y - 124 - 13 * index
+            canvas.drawString(54, line, label)
+            for right, value in zip((470, 550), values, strict=True):
+                canvas.drawRightString(right, line, value)
+
+    dateline = (
+        "MIDLAND, Texas, Nov. 5, 2025 -- Redbank Basin Resources, Inc. today reported results.",
+    )
+    return drawn_release(
+        "Redbank Basin Resources Reports Third Quarter 2025 Results", dateline, draw
+    )
+
+
+def _unit_cost_release(per: str, form: str) -> str | bytes:
+    """The operating data of UNIT_COSTS with the totals above their per-unit amounts,
+    each per-unit row's label stating its unit (`per`), as text, HTML or PDF."""
+    head = UNIT_COSTS.split("\t", 1)[0]
+    rows = [(label.format(per=per), *values) for label, *values in UNIT_COST_ROWS]
+    if form == "pdf":
+        return _unit_cost_pdf(rows)
+    if form == "txt":
+        lines = ["\tThree Months Ended September 30,\t", "\t2025\t2024", *map("\t".join, rows)]
+        return head + "\n".join(lines) + "\n"
+    paragraphs = "".join(f"<p>{p}</p>" for p in head.strip().split("\n\n"))
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    header = (
+        '<tr><td></td><td colspan="2">Three Months Ended September 30,</td></tr>'
+        "<tr><td></td><td>2025</td><td>2024</td></tr>"
+    )
+    return f"<html><body>{paragraphs}<table>{header}{cells}</table></body></html>"
+
+
+@pytest.mark.parametrize("form", ["txt", "htm", "pdf"])
+@pytest.mark.parametrize(
+    ("per", "name"),
+    [
+        (" ($/Boe)", "Boe"),
+        (", $/Boe", "Boe"),
+        (" ($ per Mcfe)", "PerMcfe"),
+        (" (per Boe)", "PerBoe"),
+        (" per ton", "PerTon"),
+        (" (US$/t)", "UST"),
+    ],
+)
+def test_a_row_whose_label_divides_by_a_unit_is_that_units_amount(
+    tmp_path: Path, form: str, per: str, name: str
+) -> None:
+    """ "Depletion, depreciation and amortization ($/Boe)" is the cost of one Boe: its own
+    concept in plain dollars, never the period's total depreciation, which the row of
+    totals above it keeps."""
+    path = tmp_path / f"redbank-2025q3.{form}"
+    release = _unit_cost_release(per, form)
+    if isinstance(release, bytes):
+        path.write_bytes(release)
+    else:
+        path.write_text(release, encoding="utf-8")
+    facts = _table_facts(path)
+    usd = "iso4217:USD"
+    assert {f[1:] for f in facts} == {
+        ("OilAndGasRevenues", Decimal(142_508_000), usd),
+        ("LeaseOperatingExpenses", Decimal(28_253_000), usd),
+        ("DepreciationDepletionAndAmortization", Decimal(49_134_000), usd),
+        (f"LeaseOperatingExpenses{name}", Decimal("9.12"), usd),
+        (f"DepletionDepreciationAndAmortization{name}", Decimal("15.86"), usd),
+    }
 
 
 GOLD_MINE = [

@@ -121,6 +121,8 @@ class FactDraft:
         self.findings: list[Finding] = []
         self.duplicates = 0
         self.presentation: dict[str, list[str]] = {}
+        # Concept -> its qualified concept, for the row being built (`_add_qualified`).
+        self.qualified: dict[str, str] = {}
         self.members: dict[str, Member] = {}
         self.origins: list[Origin] = []
         # General concept -> the one the release's structure chose (`Mapping.chosen`).
@@ -215,6 +217,7 @@ class FactDraft:
         after the section or table that tells the two apart."""
         base = self.concepts[fact.concept]
         name = _qualified_name(base.name, qualifier)
+        self.qualified[base.name] = name
         if name not in self.concepts:
             self.concepts[name] = base.model_copy(
                 update={
@@ -566,14 +569,18 @@ def _block_facts(
         reversed_in_print,
         adjusts=statement is not None and statement.adjusts,
     )
-    _record_arcs(builder, calc)
     _report_broken(builder, table, block, calc)
     names = builder.presentation.setdefault(statement.role if statement else "Other", [])
+    written = dict(concepts)
     for r, mapping in mapped.items():
         if mapping.concept and mapping.concept not in names:
             names.append(mapping.concept)
         sign, anchored = calc.signs.get(r, 1), r in calc.anchored
+        builder.qualified = {}
         _row_facts(builder, table, block, block.rows[r], mapping, sign, anchored)
+        if r in written:
+            written[r] = builder.qualified.get(written[r], written[r])
+    _record_arcs(builder, calc, written)
 
 
 def _reported_only(block: ColumnBlock) -> ColumnBlock:
@@ -629,9 +636,16 @@ def _per_share_of_row(builder: FactDraft, name: str, row_concept: str | None) ->
     return concept.type is ConceptType.PER_SHARE and base is not None and base.name == row_concept
 
 
-def _record_arcs(builder: FactDraft, calc: BlockCalc) -> None:
-    for role, total, items in calc.kept:
-        for order, (item, weight) in enumerate(items, start=1):
+def _record_arcs(builder: FactDraft, calc: BlockCalc, written: dict[int, str]) -> None:
+    """The block's relations over the concepts its rows' facts were written under
+    (`written`, by row): a row whose figures differ from an earlier row's under the same
+    concept took a qualified concept (`_add_qualified`), and the relation its total holds
+    is about that row's figures (two reconciliations in one release, each adding back its
+    own share-based compensation, are each checked against their own adjustments)."""
+    for role, total_row, items in calc.kept:
+        total = written[total_row]
+        for order, (row, weight) in enumerate(items, start=1):
+            item = written[row]
             arc = CalcArc(role=role, total=total, item=item, weight=weight, order=order)
             builder.arcs.setdefault((role, total, item), arc)
 

@@ -47,7 +47,9 @@ class BlockCalc(Frozen):
     signs: dict[int, int]
     # Rows whose sign a holding calculation fixes.
     anchored: frozenset[int]
-    kept: tuple[tuple[str, str, tuple[tuple[str, int], ...]], ...]
+    # Relations to publish: role, total row, (item row, weight) pairs, by the block's row
+    # index (a concept may name two rows: each relation is about its own rows).
+    kept: tuple[tuple[str, int, tuple[tuple[int, int], ...]], ...]
     broken: tuple[tuple[int, str, tuple[str, ...]], ...]
 
 
@@ -600,8 +602,7 @@ def block_calculations(
         signs={r: signs[i] for i, r in enumerate(order)},
         anchored=frozenset(anchored),
         kept=tuple(
-            (k.role, rows[k.total].concept, tuple((rows[i].concept, w) for i, w in k.items))
-            for k in kept
+            (k.role, order[k.total], tuple((order[i], w) for i, w in k.items)) for k in kept
         ),
         broken=tuple(
             (order[b.total], rows[b.total].concept, tuple(rows[i].concept for i, _ in b.items))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from exporter.ingest.text.columns import CURRENCY_SIGNS
+from exporter.ingest.text.columns import joins_forward, opening_mark
 from exporter.numbers import is_year, reads_as_number
 
 # Elements that are never a row of a grid: they carry structure of their own.
@@ -102,7 +102,7 @@ def _span(cell: etree._Element) -> int:
 
 
 def _folded(cells: list[GridCell]) -> list[GridCell]:
-    """A lone currency sign joined to the number after it, a lone `)` or `%` to the
+    """Lone opening marks ("$", "(") joined to the number after it, a lone `)` or `%` to the
     number before it; the cell it stood in goes."""
     folded: list[GridCell] = []
     for cell in cells:
@@ -116,8 +116,8 @@ def _folded(cells: list[GridCell]) -> list[GridCell]:
 
 
 def _joins(previous: str, text: str) -> bool:
-    if previous in CURRENCY_SIGNS:
-        return bool(text) and not is_year(text) and reads_as_number(previous + text)
+    if opening_mark(previous):
+        return joins_forward(previous, text)
     return text in _SUFFIXES and reads_as_number(previous + text)
 
 

@@ -49,7 +49,7 @@ from exporter.errors import InputError, Location
 from exporter.ingest.divgrid import GridRow, grid_runs
 from exporter.ingest.encoding import decode
 from exporter.ingest.text import read_text
-from exporter.ingest.text.columns import CURRENCY_SIGNS, merged_signs
+from exporter.ingest.text.columns import CURRENCY_SIGNS, joins_forward, merged_signs, opening_mark
 from exporter.ingest.text.grid import is_header_text, wraps
 from exporter.numbers import is_year, parse_number, reads_as_number
 from exporter.taxonomy_narrative import ends_with_abbreviation
@@ -639,29 +639,25 @@ def _is_value(text: str) -> bool:
     return parse_number(text) is not None and not is_year(text)
 
 
-def _numberish(text: str) -> bool:
-    """A number in either decimal convention ("3,120", "118,3", "1.482,6"), or the first
-    half of a split negative ("(103"): the reader only sees that a cell is a number, the
-    table stage, which knows the document's convention, decides its value."""
-    return reads_as_number(text) or reads_as_number(text + ")")
-
-
 def _joins(previous: _Slot, slot: _Slot) -> bool:
-    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(103" + ")").
+    """Whether `slot` belongs to the printed value in `previous` ("$" + "3,120", "(" +
+    "7,882", "(103" + ")"): opening marks join the number after them as every reader
+    joins them (`joins_forward`), closing marks the number before.
 
     A "%" after a year heads a column of its own ("2025 | % | 2024 | %"): no year is a
     percentage."""
-    if previous.text in CURRENCY_SIGNS:
+    if opening_mark(previous.text):
         # A code in the label's column is the row's label ("USD" in a table of rates).
         labelled = previous.start == 0 and previous.text.isalpha()
-        return _numberish(slot.text) and not is_year(slot.text) and not labelled
+        return joins_forward(previous.text, slot.text) and not labelled
     if "%" in slot.text and is_year(previous.text):
         return False
     return bool(_SUFFIX.match(slot.text)) and reads_as_number(previous.text + slot.text)
 
 
 def _merge_cells(slots: list[_Slot]) -> list[_Slot]:
-    """Merge a lone currency sign into the next number, a lone `)` or `%` into the previous."""
+    """Merge lone opening marks ("$", "(") into the next number, a lone `)` or `%` into the
+    previous."""
     merged: list[_Slot] = []
     for slot in slots:
         if merged and _joins(merged[-1], slot):

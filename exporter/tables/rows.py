@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import MINUS_MARKS, is_placeholder, parse_cell
+from exporter.numbers import MINUS_MARKS, is_placeholder, parse_cell, reads_as_number
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
@@ -37,7 +37,8 @@ def split_label(
         if not text:
             continue
         in_place = label_parts and cell.column in value_columns and is_placeholder(text)
-        if not rest and not in_place and not parse_cell(text):
+        # A figure missing half its brackets ("7,882)") is a broken cell, never label words.
+        if not rest and not in_place and not parse_cell(text) and not _half_bracketed(text):
             label_parts.append(text)
         else:
             rest.append((cell.column, text))
@@ -90,6 +91,8 @@ def place_row(
     for position, text in rest:
         numbers = parse_cell(text)
         if not numbers:
+            if _half_bracketed(text):
+                unplaced.append(_unplaced(row, label, text, _HALF_BRACKETED))
             continue
         column = index_of.get(position)
         reason, deliberate = _why_not_placed(label, ratio_row, column, columns, len(numbers))
@@ -110,6 +113,16 @@ def place_row(
     return TableRow(
         label=label, cells=tuple(cells), line=row.line, page=row.page, role=role
     ), unplaced
+
+
+_HALF_BRACKETED = "a figure with one bracket of a pair: its other half was printed apart"
+
+
+def _half_bracketed(text: str) -> bool:
+    """A figure whose print opens a bracket it never closes, or closes one it never opened
+    ("7,882)"): a negative whose marks the reader could not bring together. It is no
+    number to read, yet it must be counted, never dropped without a word."""
+    return reads_as_number(text) and text.count("(") != text.count(")")
 
 
 def _why_not_placed(

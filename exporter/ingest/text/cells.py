@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from exporter.document import Block, Heading, Paragraph
+from exporter.ingest.text.columns import joins_forward
 from exporter.ingest.text.grid import (
     GLUED_WORDS,
     BodyRow,
@@ -255,18 +256,19 @@ def _title_join(cells: list[Cell], start: int, head: int) -> Found | None:
 
 
 def _closed_brackets(cells: list[Cell]) -> list[Cell]:
-    """A negative printed over two or three cells ("(2,935,708" and ")", or "(", "640" and
-    ")") rejoined: the number takes the brackets, the bracket cells become spent marks,
+    """A negative printed over two or three cells ("(2,935,708" and ")", or "(" or "$(",
+    "640" and ")") rejoined, the opening marks as every reader joins them
+    (`joins_forward`): the number takes the brackets, the bracket cells become spent marks,
     skipped. The list keeps its length, so indices still name paragraphs."""
     out = list(cells)
     for index, cell in enumerate(out):
         text = cell.text.strip()
         after = out[index + 1].text.strip() if index + 1 < len(out) else ""
-        if text == "(" and value_text(after + ")") is not None:
+        if "(" in text and joins_forward(text, after):
             out[index] = Cell(_SPENT, cell.line)
-            out[index + 1] = Cell("(" + after, out[index + 1].line)
+            out[index + 1] = Cell(text + after, out[index + 1].line)
             continue
-        closes = text.startswith("(") and ")" not in text and after == ")"
+        closes = "(" in text and ")" not in text and after == ")"
         if closes and value_text(text + ")") is not None:
             out[index] = Cell(text + ")", cell.line)
             out[index + 1] = Cell(_SPENT, out[index + 1].line)

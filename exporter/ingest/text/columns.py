@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from exporter.document import Cell, Row
 from exporter.ingest.text.grid import is_year, value_text
+from exporter.numbers import reads_as_number
 from exporter.vocabulary import currency_marks
 
 # Currency marks a table prints alone in a cell before an amount ("$", "€", "NOK").
@@ -25,6 +26,30 @@ _CLOSING = frozenset({")", "%", ")%", "%)"})
 # A Markdown table's delimiter row: "|---|:---:|---:|", or as GitHub Markdown allows, one
 # dash or more in each cell ("|:--|--:|", "|-|-|").
 _DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def opening_mark(text: str) -> bool:
+    """A cell holding only the marks printed before an amount: a currency sign, an opening
+    bracket, or both ("$", "(", "$(", "($")."""
+    stripped = text.strip()
+    bare = stripped.replace("(", "", 1).strip()
+    return bare in CURRENCY_SIGNS or (not bare and stripped == "(")
+
+
+def joins_forward(mark: str, following: str) -> bool:
+    """Whether a cell of opening marks belongs to the amount in the next cell ("$" and
+    "3,120", "(" and "7,882", "$(" and "7,882"; "$" and "(" before it join first), as
+    every reader prints such a cell: the sign belongs with its number, a reader hands over
+    the two as one cell. Never to a year; a split negative's first half ("(103", closed by
+    a `)` cell after it) counts."""
+    following = following.strip()
+    if not opening_mark(mark) or not following or is_year(following):
+        return False
+    if opening_mark(mark.strip() + following):
+        return True  # "$" then "(": both open the amount after them
+    if "(" in mark and following[0] in "(-\u2212":
+        return False  # a bracket never opens a number that carries its own sign
+    return reads_as_number(following) or reads_as_number(following + ")")
 
 
 def is_pipe_line(line: str) -> bool:
@@ -154,8 +179,8 @@ def _lone_signs(row: Row) -> bool:
 
 
 def _joins_next(text: str, following: str) -> bool:
-    """A currency sign that belongs to the amount in the next cell (never to a year)."""
-    return text in CURRENCY_SIGNS and bool(value_text(following)) and not is_year(following)
+    """Opening marks that belong to the amount in the next cell (never to a year)."""
+    return joins_forward(text, following) and bool(value_text(following))
 
 
 def _joined_row(row: Row) -> Row:
@@ -208,7 +233,7 @@ def _sign_columns(rows: list[Row]) -> set[int]:
         for i, text in enumerate(texts):
             if not text:
                 continue
-            before = i + 1 < len(texts) and text in CURRENCY_SIGNS and value_text(texts[i + 1])
+            before = i + 1 < len(texts) and joins_forward(text, texts[i + 1])
             after = i > 1 and text in _CLOSING and value_text(texts[i - 1])
             (found if before or after else other).add(i)
     return {i for i in found - other if i > 0}
