@@ -18,8 +18,10 @@ from cells import fact_set
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from exporter.options import ConvertOptions
 from exporter.period_phrases import counted_by_columns, lead_period, parse_phrase
 from exporter.periods import Period
+from exporter.pipeline import convert
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar, counts_weeks
 from exporter.tables.resolve import resolve
 
@@ -1576,3 +1578,210 @@ def test_a_fiscal_label_takes_the_weeks_the_release_dates(
     periods = {c.id: c.period for c in facts.contexts}
     revenue = {periods[f.context]: Decimal(f.value) for f in facts.facts if f.concept == "Revenues"}
     assert revenue == _WEEK_YEAR_REVENUE[calendar]
+
+
+# --- a retailer naming its fiscal year by the calendar year it starts in -----------------
+# "Fiscal 2025" is the year ended January 31, 2026. Each release shows it one way: a cash
+# flow statement dated "Year Ended January 31, 2026" printing the summary's "FY 2025" net
+# income, or a sentence pairing the label with the date. Hand-written expectations.
+
+_RETAIL_FY2025 = Period(start=D(2025, 2, 1), end=D(2026, 1, 31))
+_RETAIL_FY2024 = Period(start=D(2024, 2, 1), end=D(2025, 1, 31))
+_RETAIL_Q4_2025 = Period(start=D(2025, 11, 1), end=D(2026, 1, 31))
+_RETAIL_HEADERS = ("Q4 2025", "Q4 2024", "FY 2025", "FY 2024")
+_RETAIL_SUMMARY = (
+    ("Net sales", ("$ 2,846.3", "$ 2,611.8", "$ 9,412.7", "$ 8,866.0")),
+    ("Operating income", ("379.2", "315.7", "941.3", "814.1")),
+    ("Net income", ("$ 281.0", "$ 229.4", "$ 676.5", "$ 577.6")),
+)
+_RETAIL_YEARS_ENDED = ("Year Ended Jan. 31, 2026", "Year Ended Jan. 31, 2025")
+_RETAIL_CASH_FLOWS = (
+    ("Net income", ("$ 676.5", "$ 577.6")),
+    ("Depreciation and amortization", ("298.3", "281.5")),
+    ("Net cash provided by operating activities", ("1,021.4", "905.8")),
+)
+_RETAIL_EVIDENCE = {
+    "dated statement": ("", True),
+    "prose: which ended": (
+        "Results are for the fourth quarter and fiscal year 2025, which ended January 31, 2026.",
+        False,
+    ),
+    "prose: refers to as": (
+        'The Company refers to the fiscal year ended January 31, 2026 as "fiscal 2025".',
+        False,
+    ),
+}
+
+
+_Rows = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _retail_html(
+    sentence: str,
+    tables: tuple[tuple[str, tuple[str, ...], _Rows], ...],
+) -> str:
+    parts = [
+        "<html><body><h1>Summit Outfitters Reports Fourth Quarter and Fiscal Year 2025"
+        " Results</h1><p>DENVER, March 10, 2026 -- Summit Outfitters, Inc. today announced"
+        f" financial results. {sentence}</p>"
+    ]
+    for title, headers, rows in tables:
+        head = "".join(f"<th>{h}</th>" for h in headers)
+        body = "".join(
+            f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            for label, cells in rows
+        )
+        parts.append(f"<p>{title}</p><table><tr><th></th>{head}</tr>{body}</table>")
+    return "".join(parts) + "</body></html>"
+
+
+def _retail_text(
+    sentence: str,
+    tables: tuple[tuple[str, tuple[str, ...], _Rows], ...],
+) -> str:
+    lines = [
+        "Summit Outfitters Reports Fourth Quarter and Fiscal Year 2025 Results",
+        "",
+        "DENVER, March 10, 2026 -- Summit Outfitters, Inc. today announced financial results."
+        f" {sentence}",
+        "",
+    ]
+    for title, headers, rows in tables:
+        lines += [title, "", " " * 46 + "".join(f"{h:>26}" for h in headers)]
+        lines += [f"{label:<46}" + "".join(f"{c:>26}" for c in cells) for label, cells in rows]
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _retail_release(
+    tmp_path: Path,
+    suffix: str,
+    sentence: str,
+    cash_flows: bool,
+    summary: tuple[tuple[str, ...], _Rows] = (_RETAIL_HEADERS, _RETAIL_SUMMARY),
+) -> Path:
+    tables = [
+        (
+            "Financial Highlights (in millions, except per share data, percentages and ratios)",
+            *summary,
+        )
+    ]
+    if cash_flows:
+        tables.append(
+            (
+                "Consolidated Statements of Cash Flows (in millions)",
+                _RETAIL_YEARS_ENDED,
+                _RETAIL_CASH_FLOWS,
+            )
+        )
+    render = _retail_html if suffix == ".html" else _retail_text
+    path = tmp_path / f"release{suffix}"
+    path.write_text(render(sentence, tuple(tables)), "utf-8")
+    return path
+
+
+def _by_label(path: Path) -> tuple[dict[tuple[str, Period], Decimal], set[str]]:
+    converted = convert(path, ConvertOptions())
+    periods = {c.id: c.period for c in converted.facts.contexts}
+    values = {(f.source.label, periods[f.context]): Decimal(f.value) for f in converted.facts.facts}
+    return values, {f.code for f in converted.report.findings}
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+@pytest.mark.parametrize("evidence", list(_RETAIL_EVIDENCE))
+def test_a_fiscal_label_naming_the_year_it_starts_in_dates_its_columns(
+    evidence: str, suffix: str, tmp_path: Path
+) -> None:
+    """ "FY 2025" is the year ended January 31, 2026, as the cash flow statement's net
+    income (the only row the two tables share) or a sentence shows: never a year early."""
+    sentence, cash_flows = _RETAIL_EVIDENCE[evidence]
+    values, codes = _by_label(_retail_release(tmp_path, suffix, sentence, cash_flows))
+    assert values[("Net income", _RETAIL_FY2025)] == Decimal("676500000")
+    assert values[("Net income", _RETAIL_FY2024)] == Decimal("577600000")
+    assert values[("Net sales", _RETAIL_FY2025)] == Decimal("9412700000")
+    assert values[("Net sales", _RETAIL_Q4_2025)] == Decimal("2846300000")
+    assert ("Net sales", Period(start=D(2024, 11, 1), end=D(2025, 1, 31))) in values
+    assert values[("Net sales", Period(start=D(2024, 11, 1), end=D(2025, 1, 31)))] == Decimal(
+        "2611800000"
+    )
+    assert "period.fiscal-label-conflict" not in codes
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_fiscal_label_the_release_does_not_date_is_reported_when_figures_contradict(
+    suffix: str, tmp_path: Path
+) -> None:
+    """No sentence pairs the label with a date and the cash flow statement prints its net
+    income more precisely (676.48 for the summary's 676.5): the year the labels name is
+    undecided, and reading "FY 2025" as the year ended January 31, 2025 contradicts that
+    column's 577.61 while agreeing with the next year's. Reported, not silent."""
+    path = _retail_release(tmp_path, suffix, "", cash_flows=False)
+    cash_flows = (
+        "Consolidated Statements of Cash Flows (in millions)",
+        _RETAIL_YEARS_ENDED,
+        (("Net income", ("$ 676.48", "$ 577.61")), *_RETAIL_CASH_FLOWS[1:]),
+    )
+    render = _retail_html if suffix == ".html" else _retail_text
+    tables = (
+        (
+            "Financial Highlights (in millions, except per share data, percentages and ratios)",
+            _RETAIL_HEADERS,
+            _RETAIL_SUMMARY,
+        ),
+        cash_flows,
+    )
+    path.write_text(render("", tables), "utf-8")
+    _, codes = _by_label(path)
+    assert "period.fiscal-label-conflict" in codes
+
+
+@pytest.mark.parametrize("suffix", [".html", ".txt"])
+def test_a_trailing_column_at_the_year_end_prints_dashes_and_a_turnover_ratio(
+    suffix: str, tmp_path: Path
+) -> None:
+    """A fourth quarter's "TTM" column is fiscal 2025: its dashes under rows the "FY 2025"
+    column prints are no nil facts contradicting them, and "Inventory turnover 4.6" in a
+    table "in millions, except ... ratios" is the pure 4.6, not 4.6 million dollars."""
+    headers = (*_RETAIL_HEADERS, "TTM")
+    rows = (
+        *((label, (*cells, "\u2014")) for label, cells in _RETAIL_SUMMARY),
+        ("Inventory turnover", ("", "", "", "", "4.6")),
+    )
+    sentence = _RETAIL_EVIDENCE["prose: refers to as"][0]
+    path = _retail_release(tmp_path, suffix, sentence, cash_flows=False, summary=(headers, rows))
+    converted = convert(path, ConvertOptions())
+    periods = {c.id: c.period for c in converted.facts.contexts}
+    year = [
+        (f.source.label, Decimal(f.value))
+        for f in converted.facts.facts
+        if periods[f.context] == _RETAIL_FY2025
+    ]
+    assert sorted(year) == [
+        ("Inventory turnover", Decimal("4.6")),
+        ("Net income", Decimal("676500000")),
+        ("Net sales", Decimal("9412700000")),
+        ("Operating income", Decimal("941300000")),
+    ]
+    turnover = next(f for f in converted.facts.facts if f.source.label == "Inventory turnover")
+    assert turnover.unit == "pure"
+    assert not converted.report.unmapped
+    assert "fact.inconsistent-duplicate" not in {f.code for f in converted.report.findings}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stated"),
+    [
+        ("for the fourth quarter and fiscal year 2025, which ended January 31, 2026.", -1),
+        ('refers to the fiscal year ended January 31, 2026 as "fiscal 2025".', -1),
+        ("refers to the fiscal year ended January 31, 2026 as \u201cfiscal 2025\u201d.", -1),
+        ("for fiscal 2025, which ended December 31, 2025.", 0),
+        # A quarter's end says nothing of the label's year.
+        ("for the first quarter of fiscal 2026, which ended May 3, 2025.", None),
+    ],
+)
+def test_a_sentence_pairing_a_label_with_its_year_end_sets_the_convention(
+    sentence: str, stated: int | None
+) -> None:
+    evidence = CalendarEvidence()
+    evidence.read_text(sentence)
+    assert evidence.label_offset() == stated

@@ -51,6 +51,9 @@ _MAX_NAME = 120
 # Where a fact was printed: table index, table title, row sections, row label.
 Origin = tuple[int, str, tuple[str, ...], str]
 _PURE = "xbrli:pure"
+LABEL_PLACEMENT_CONFLICT = "period.fiscal-label-conflict"
+# Days between the ends of a fiscal period and the same period a year on (52/53 weeks).
+_YEAR_APART = range(357, 375)
 _RESERVED_PREFIXES = frozenset({"xbrli", "link", "xlink", "iso4217", "xsd", "xsi", "xml"})
 
 
@@ -125,6 +128,11 @@ class FactDraft:
         self.qualified: dict[str, str] = {}
         self.members: dict[str, Member] = {}
         self.origins: list[Origin] = []
+        # (table, column position) of the columns headed by a fiscal label alone, and of
+        # those whose period the release prints (reported, as a whole: no member).
+        self.label_columns: set[tuple[int, int]] = set()
+        self.dated_columns: set[tuple[int, int]] = set()
+        self.label_conflicts: list[tuple[Fact, Fact]] = []
         # General concept -> the one the release's structure chose (`Mapping.chosen`).
         self.chosen: dict[str, str] = {}
         self.balances = {name: concept.balance for name, concept in concepts.items()}
@@ -266,6 +274,63 @@ class FactDraft:
             )
         )
 
+    def _labelled(self, fact: Fact) -> bool:
+        return (fact.source.table, fact.source.position) in self.label_columns
+
+    def _dated(self, fact: Fact) -> bool:
+        return (fact.source.table, fact.source.position) in self.dated_columns
+
+    def _note_label_conflict(self, kept: Fact, fact: Fact) -> None:
+        """A fiscal label's column ("FY 2025") placed on a period for which a dated column
+        prints another figure of the same concept: kept to be judged once every fact is in
+        (`report_label_conflicts`)."""
+        if self._labelled(kept) != self._labelled(fact):
+            label, dated = (kept, fact) if self._labelled(kept) else (fact, kept)
+            if self._dated(dated):
+                self.label_conflicts.append((label, dated))
+
+    def report_label_conflicts(self) -> None:
+        """A label column contradicting a dated column of its period, while its figure is
+        the dated figure of the year before or after: the release names its years by the
+        other convention ("fiscal 2025" for the year ending January 2026) or contradicts
+        itself, and nothing it prints says which. The reading chosen is reported, never
+        left to look settled."""
+        for label, dated in self.label_conflicts:
+            shifted = self._dated_twin_a_year_apart(label)
+            if shifted is None:
+                continue
+            self.findings.append(
+                Finding(
+                    code=LABEL_PLACEMENT_CONFLICT,
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{label.concept} under {label.source.column!r} ({label.source.printed})"
+                        f" is read as {self.contexts[label.context].period}, where "
+                        f"{dated.source.column!r} prints {dated.source.printed}; "
+                        f"{shifted.source.column!r} prints {shifted.source.printed}: the "
+                        "release does not show which year its fiscal labels name"
+                    ),
+                    location=Location(
+                        file=self.source,
+                        table=label.source.table,
+                        line=label.source.line,
+                        row=label.source.label,
+                    ),
+                )
+            )
+
+    def _dated_twin_a_year_apart(self, label: Fact) -> Fact | None:
+        """A dated column's fact of `label`'s concept, agreeing with it, for the period of
+        the same length a year before or after `label`'s."""
+        period = self.contexts[label.context].period
+        for fact in self.facts:
+            other = self.contexts[fact.context].period
+            if fact.concept != label.concept or not self._dated(fact) or other == period:
+                continue
+            if _a_year_apart(period, other) and consistent(fact, label):
+                return fact
+        return None
+
     def twin(self, concept: str, context: str, unit: str) -> Fact | None:
         index = self.by_key.get((concept, context, unit))
         return None if index is None else self.facts[index]
@@ -289,6 +354,7 @@ class FactDraft:
         if kept.value and consistent(kept, fact.model_copy(update={"value": -fact.value})):
             self._merge_opposite(index, kept, fact)
             return
+        self._note_label_conflict(kept, fact)
         qualifier = _qualifier(origin, self.origins[index])
         if qualifier and _qualified_name(fact.concept, qualifier) != fact.concept:
             self._add_qualified(fact, qualifier, table, row)
@@ -343,6 +409,14 @@ def _preferred_sign(kept: Fact, other: Fact, concept: Concept) -> Fact:
 
 def _precision(fact: Fact) -> float:
     return float("inf") if fact.decimals is None else fact.decimals
+
+
+def _a_year_apart(one: Period, other: Period) -> bool:
+    """Two spans of the same length (within a week) whose ends lie a year apart."""
+    if one.start is None or other.start is None:
+        return False
+    lengths = abs((one.end - one.start) - (other.end - other.start))
+    return lengths <= timedelta(days=7) and abs((one.end - other.end).days) in _YEAR_APART
 
 
 def consistent(a: Fact, b: Fact) -> bool:
@@ -505,6 +579,7 @@ def build_facts(
         extension_prefix=extension_prefix(info, taxonomy),
         extension_namespace=extension_namespace(entity, reported, taxonomy),
     )
+    builder.report_label_conflicts()
     return builder.built(start)
 
 
@@ -730,6 +805,15 @@ def _change_span(block: ColumnBlock, cell: ValueCell) -> Period | None:
     return Period(start=earlier.pop() + timedelta(days=1), end=change.period.end)
 
 
+def _note_column(builder: FactDraft, table: StatementTable, column: Column) -> None:
+    """Where a fact's column stands on its period: named by a fiscal label, or dated."""
+    place = (table.index, column.position)
+    if column.fiscal_label:
+        builder.label_columns.add(place)
+    elif column.member is None and not (column.trailing or column.change or column.outlook):
+        builder.dated_columns.add(place)
+
+
 def _row_facts(
     builder: FactDraft,
     table: StatementTable,
@@ -748,6 +832,7 @@ def _row_facts(
     volume = quantity_exponent(row.label, builder.taxonomy)
     for cell in row.cells:
         column = block.columns[cell.column]
+        _note_column(builder, table, column)
         overridden = cell.column in overrides
         name = overrides.get(cell.column, mapping.concept)
         if name is None:

@@ -33,6 +33,7 @@ from exporter.tables.context import (
     raw_tables,
     statement_kind,
 )
+from exporter.tables.dashes import without_repeated_dashes
 from exporter.tables.equity_moves import turned_equity_movements
 from exporter.tables.fiscal import apply_fiscal_calendar, fiscal_quarter_periods
 from exporter.tables.growth import with_percent_changes
@@ -45,7 +46,7 @@ from exporter.tables.headers import (
     is_unlabelled_header,
     states_outlook,
 )
-from exporter.tables.labels import label_matches
+from exporter.tables.labels import label_matches, marked_label_columns
 from exporter.tables.model import (
     Column,
     ColumnBlock,
@@ -575,7 +576,8 @@ def understand_tables(
             )
             calendar = relabelled
     tables = apply_fiscal_calendar(resolve_open_starts(tables))
-    return with_own_periods(tables, calendar, _reported_quarter(evidence, calendar))
+    tables = with_own_periods(tables, calendar, _reported_quarter(evidence, calendar))
+    return marked_label_columns(without_repeated_dashes(tables))
 
 
 def _reported_quarter(

@@ -327,6 +327,7 @@ def _template(pattern: str) -> re.Pattern[str]:
     regex = regex.replace(r"\{from\}", rf"(?P<start>{_DATE_BODY})")
     regex = regex.replace(r"\{to\}", rf"\s*(?:{vocabulary().alternatives('date_range')})\s*")
     regex = regex.replace(r"\{label\}", _label_text())
+    regex = regex.replace(r"\{quote\}", r"[\"\u201c\u2018']?")
     regex = regex.replace(r"\{gap\}", r"(?P<gap>[^.;:]{0,60}?)")
     regex = regex.replace(r"\{year\}", r"(?P<year>(?:19|20)\d\d)")
     regex = regex.replace(r"\{count\}", rf"(?P<count>\d{{1,2}}|{counts})")
@@ -344,6 +345,17 @@ def _label_text() -> str:
 def _patterns(name: str) -> tuple[re.Pattern[str], ...]:
     """The calendar sentences of `name`, compiled once (every paragraph is read with them)."""
     return tuple(_template(p) for p in vocabulary().calendar[name])
+
+
+def _part_of_year_before(text: str, start: int) -> bool:
+    """Whether the words before a label make it a quarter's or a half's ("the first
+    quarter of fiscal 2026, which ended May 3, 2025"): its date ends that part, not the
+    year the label names."""
+    words = re.findall(r"[a-z-]+", text[max(0, start - 40) : start].lower())
+    if words and words[-1] == "of":
+        words.pop()
+    parts = (*vocabulary().units.get("quarter", ()), *vocabulary().units.get("half", ()))
+    return bool(words) and words[-1] in parts
 
 
 def _names_year(text: str) -> bool:
@@ -416,7 +428,8 @@ class CalendarEvidence:
                     self._read_quarter_end(match, months // 3)
         for pattern in _patterns("year_label"):
             for match in pattern.finditer(text):
-                self._read_year_label(match)
+                if not _part_of_year_before(text, match.start()):
+                    self._read_year_label(match)
         for pattern in _patterns("quarter_weeks"):
             for match in pattern.finditer(text):
                 quarter = vocabulary().ordinals[match["quarter"].lower()]

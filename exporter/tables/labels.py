@@ -17,7 +17,7 @@ from exporter.labels import label_tokens
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import parse_phrase
 from exporter.periods import Period
-from exporter.tables.model import ColumnBlock, StatementTable
+from exporter.tables.model import Column, ColumnBlock, StatementTable
 
 # Powers of ten between two tables' scales (units to billions) that a match may bridge.
 _SCALE_STEPS = range(-9, 10)
@@ -41,6 +41,29 @@ def label_matches(tables: tuple[StatementTable, ...]) -> Iterator[tuple[int, Per
         for period, other in dated:
             if _agree(figures, other):
                 yield label, period
+
+
+def marked_label_columns(tables: tuple[StatementTable, ...]) -> tuple[StatementTable, ...]:
+    """`tables` with each placed column headed by a fiscal label alone marked as such: a
+    figure it contradicts in a dated column is a question of the label convention."""
+    return tuple(_marked_table(table) for table in tables)
+
+
+def _marked_table(table: StatementTable) -> StatementTable:
+    blocks = tuple(
+        block.model_copy(update={"columns": tuple(_marked(c) for c in block.columns)})
+        for block in table.blocks
+    )
+    return table.model_copy(update={"blocks": blocks})
+
+
+def _marked(column: Column) -> Column:
+    if column.period is None or column.change or column.trailing or column.fiscal_label:
+        return column
+    phrase = parse_phrase(column.header)
+    if phrase.fiscal_year is None or phrase.has_date or phrase.split_year:
+        return column
+    return column.model_copy(update={"fiscal_label": True})
 
 
 def _label_columns(tables: tuple[StatementTable, ...]) -> Iterator[tuple[int, _Figures]]:
@@ -79,10 +102,24 @@ def _figures(block: ColumnBlock, index: int) -> _Figures:
 
 
 def _agree(labelled: _Figures, dated: _Figures) -> bool:
-    """Most rows both columns print agree, and at least two."""
+    """Most rows both columns print agree, and at least two; or the one row they share
+    prints the very same figure (a summary's "FY 2025" net income 676.5 beside the cash
+    flow statement's year ended January 31, 2026): the other placement would contradict
+    the release's own dated figure."""
     shared = [k for k in labelled if k in dated]
     agreeing = sum(_same_amount(labelled[k], dated[k]) for k in shared)
+    if len(shared) == 1:
+        return _identical(labelled[shared[0]], dated[shared[0]])
     return agreeing >= _MIN_AGREEING and agreeing * 2 > len(shared)
+
+
+def _identical(one: PrintedNumber, other: PrintedNumber) -> bool:
+    """The same distinctive figure printed alike: same digits, same precision."""
+    return (
+        _same_amount(one, other)
+        and one.value == other.value
+        and one.fraction_digits == other.fraction_digits
+    )
 
 
 def _same_amount(one: PrintedNumber, other: PrintedNumber) -> bool:

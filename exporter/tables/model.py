@@ -69,6 +69,9 @@ class Column(BaseModel):
     # from January 1, 2025 through March 15, 2025"): a stub whose dates are its own, which
     # says nothing of the release's fiscal calendar and is never re-anchored to it.
     printed_start: bool = False
+    # The header names its period by a fiscal label alone ("Q4 2025", "FY 2025"): which
+    # dates it covers is the calendar's reading of the release's label convention.
+    fiscal_label: bool = False
     # A scale the header states for the column's own figures ("EPS (diluted US cents)":
     # -2, "Shares (in millions)": 6), beside the table's.
     scale: int | None = None
