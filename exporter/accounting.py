@@ -108,6 +108,16 @@ def reading_notes(document: Document) -> tuple[Finding, ...]:
         for table in document.tables
         for row in table.rows
         for note in row.notes
+    ) + tuple(
+        Finding(
+            code="input.header-clash",
+            severity=Severity.WARNING,
+            message=clash,
+            location=Location(file=document.source, page=row.page, line=row.line),
+        )
+        for table in document.tables
+        for row in table.rows
+        for clash in row.clashes
     )
 
 

@@ -33,6 +33,9 @@ class Row(Frozen):
     notes: tuple[str, ...] = ()
     """How the reader read the row where the print left a choice (digits run together cut
     into cells): the report states each, so a reader's judgement is never silent."""
+    clashes: tuple[str, ...] = ()
+    """Header cells the reader found standing over one value column and could not place
+    apart: the report names the column, since only one of them can head it."""
 
     @property
     def is_blank(self) -> bool:

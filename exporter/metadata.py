@@ -55,7 +55,11 @@ _ANNOUNCES = re.compile(
     r"\s*(?:\u00ae|\u2122|\(R\))?\s+(?:today\s+)?(?:announced|reported|announces|reports|posted)\b"
 )
 # Cheap test for "7.2993 to US$1.00" before the full currency-aware pattern runs.
-_RATE_HINT = re.compile(r"\d\s*(?:to|=|per|for)\s*\S{0,4}?\s?1(?:\.0+)?\b")
+# A number then a connector: a paragraph that may state a rate (read further only then).
+_RATE_HINT = re.compile(r"\d\s*(?:=|(?:to|per|for)\b)|\d\s*\D{1,20}\bper\b")
+# One unit, written as such ("1", "1.00"), never the first digit of a rate ("1.0813").
+_ONE = r"1(?:\.0+)?(?![.,]?\d)"
+_AMOUNT = r"\d+(?:\.\d+)?"
 
 
 class Listing(Frozen):
@@ -132,11 +136,27 @@ class _Patterns(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     currency: re.Pattern[str]
-    rate: re.Pattern[str]
+    rates: tuple[re.Pattern[str], ...]
     spelling: dict[str, str]
 
 
 _PATTERNS: dict[int, _Patterns] = {}
+
+
+def _rate_patterns(alternation: str) -> tuple[re.Pattern[str], ...]:
+    """The ways a release states a convenience rate, each naming `base` (the currency a
+    rate counts in), `quote` (the one unit it buys) and `rate`: the amount first ("RMB
+    7.2993 to US$1.00"), the one unit first ("EUR 1 = USD 1.0813", "US$1.00 =
+    RMB7.2993"), or the amount in words ("1.0813 US dollars per euro")."""
+    name = rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])"
+    return tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for pattern in (
+            rf"(?P<base>{name})\s?(?P<rate>{_AMOUNT})\s*(?:to|=|per|for)\s*(?P<quote>{name})\s?{_ONE}",
+            rf"(?P<quote>{name})\s?{_ONE}\s*=\s*(?P<base>{name})\s?(?P<rate>{_AMOUNT})(?![.,]?\d)",
+            rf"(?<![\d.,])(?P<rate>{_AMOUNT})\s*(?P<base>{name})\s+per\s+(?P<quote>{name})",
+        )
+    )
 
 
 def _patterns(taxonomy: Taxonomy) -> _Patterns:
@@ -146,37 +166,46 @@ def _patterns(taxonomy: Taxonomy) -> _Patterns:
         spelling = {n.lower(): code for code, names in taxonomy.currencies.items() for n in names}
         names = sorted(spelling, key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
-        rate = re.compile(
-            rf"({alternation})\s?(\d+(?:\.\d+)?)\s*(?:to|=|per|for)\s*({alternation})\s?1(?:\.0+)?\b",
-            re.IGNORECASE,
-        )
         currency = re.compile(alternation, re.IGNORECASE)
-        _PATTERNS[key] = _Patterns(currency=currency, rate=rate, spelling=spelling)
+        rates = _rate_patterns(alternation)
+        _PATTERNS[key] = _Patterns(currency=currency, rates=rates, spelling=spelling)
     return _PATTERNS[key]
 
 
 def _rates(paragraphs: list[Paragraph], taxonomy: Taxonomy) -> tuple[ExchangeRate, ...]:
     patterns = _patterns(taxonomy)
-    spelling, forward = patterns.spelling, patterns.rate
     found: list[ExchangeRate] = []
     for paragraph in paragraphs:
-        if not _RATE_HINT.search(paragraph.text):
-            continue
-        for match in forward.finditer(paragraph.text):
-            base = spelling[match.group(1).lower()]
-            quote = spelling[match.group(3).lower()]
-            if base != quote:
-                found.append(
-                    ExchangeRate(
-                        currency=base,
-                        quote=quote,
-                        rate=Decimal(match.group(2)),
-                        text=match.group(0),
-                        line=paragraph.line,
-                    )
-                )
+        if _RATE_HINT.search(paragraph.text):
+            found.extend(_stated_rates(paragraph, patterns))
     unique = {(r.currency, r.quote): r for r in reversed(found)}
     return tuple(unique[k] for k in sorted(unique))
+
+
+def _stated_rates(paragraph: Paragraph, patterns: _Patterns) -> list[ExchangeRate]:
+    """The rates a paragraph states, in the order printed; a stretch of text states one."""
+    spelling = patterns.spelling
+    matches = sorted(
+        (m for pattern in patterns.rates for m in pattern.finditer(paragraph.text)),
+        key=lambda m: m.start(),
+    )
+    found: list[ExchangeRate] = []
+    end = -1
+    for match in matches:
+        base, quote = spelling[match["base"].lower()], spelling[match["quote"].lower()]
+        if match.start() < end or base == quote:
+            continue
+        end = match.end()
+        found.append(
+            ExchangeRate(
+                currency=base,
+                quote=quote,
+                rate=Decimal(match["rate"]),
+                text=match.group(0),
+                line=paragraph.line,
+            )
+        )
+    return found
 
 
 def _main_currency(document: Document, taxonomy: Taxonomy) -> str | None:

@@ -189,3 +189,66 @@ def test_a_non_gaap_total_off_its_own_adjustments_is_still_flagged(tmp_path: Pat
         if f.code in ("check.non-gaap", "calc.release-inconsistent")
     ]
     assert flagged == ["NonGaapOperatingIncome"]
+
+
+_TRANSLATED_RELEASE = """<html><body>
+<p>EINDHOVEN, July 29, 2025 &ndash; Kempen Optics N.V. (Nasdaq: KMPO) today announced its
+results for the second quarter ended June 30, 2025.</p>
+<p>Solely for the convenience of the reader, amounts have been translated {rate}, the noon
+buying rate on June 30, 2025.</p>
+<p><b>CONDENSED CONSOLIDATED STATEMENT OF PROFIT OR LOSS (Unaudited)</b></p>
+<table>
+<tr><td></td><td colspan="2">Three months ended June 30, 2025</td>
+<td>Three months ended June 30, 2024</td></tr>
+<tr><td>(in thousands)</td><td>{own}</td><td>USD</td><td>{own}</td></tr>
+<tr><td>Revenue</td><td>{rows[0]}</td></tr>
+<tr><td>Operating income</td><td>{rows[1]}</td></tr>
+<tr><td>Net profit</td><td>{rows[2]}</td></tr>
+</table>
+</body></html>
+"""
+
+_EUR_AT_1_0813 = (
+    "100,000</td><td>108,130</td><td>90,000",
+    "40,000</td><td>43,252</td><td>35,000",
+    "12,500</td><td>13,516</td><td>11,000",
+)
+
+
+@pytest.mark.parametrize(
+    ("rate", "own", "rows", "note"),
+    [
+        ("at the rate of EUR 1 = USD 1.0813", "EUR", _EUR_AT_1_0813, "3 EUR facts at 1.0813"),
+        ("at a rate of 1.0813 US dollars per euro", "EUR", _EUR_AT_1_0813, "3 EUR facts at 1.0813"),
+        (
+            "at USD 1.00 = EUR 0.9248",
+            "EUR",
+            (
+                "92,480</td><td>100,000</td><td>90,000",
+                "46,240</td><td>50,000</td><td>35,000",
+                "11,560</td><td>12,500</td><td>11,000",
+            ),
+            "3 USD facts at 0.9248",
+        ),
+        (
+            "at US$1.00 = RMB7.2993",
+            "RMB",
+            (
+                "729,930</td><td>100,000</td><td>650,000",
+                "145,986</td><td>20,000</td><td>120,000",
+                "72,993</td><td>10,000</td><td>60,000",
+            ),
+            "3 USD facts at 7.2993",
+        ),
+    ],
+)
+def test_a_convenience_translation_checks_at_the_rate_stated_either_way(
+    tmp_path: Path, rate: str, own: str, rows: tuple[str, ...], note: str
+) -> None:
+    """The translated column agrees with the release's own at the stated rate, whichever
+    currency the rate names first (the one unit is never the first digit of "1.0813")."""
+    path = tmp_path / "translated.htm"
+    path.write_text(_TRANSLATED_RELEASE.format(rate=rate, own=own, rows=rows), encoding="utf-8")
+    (outcome,) = [o for o in convert(path).report.cross_checks if o.id == "check.translation"]
+    assert (outcome.status, outcome.checked, outcome.failed) == (CheckStatus.PASSED, 3, 0)
+    assert outcome.note.startswith(note)

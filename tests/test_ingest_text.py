@@ -1171,3 +1171,93 @@ def test_units_printed_over_each_column_stay_its_headers() -> None:
         ]
     )
     assert _grid(_table(text))[:2] == [["", "2025", "2024"], ["", "$m", "$m"]]
+
+
+# --- period headings printed left of their value columns ----------------------------------
+
+_LEFT_OF_COLUMNS = [
+    # the years centred over the dot leaders, under a caption left of the numbers
+    (
+        "SELECTED CASH FLOW DATA\n\n"
+        "              Year Ended December 31,\n"
+        "                2025        2024\n\n"
+        "Net cash provided by operating activities ...... 142,318   128,904\n"
+        "Capital expenditures ........................... 58,412    61,207\n"
+        "Net cash used in investing activities .......... 80,126    59,873\n",
+        [("2025", 1, 1), ("2024", 2, 1)],
+        ["Net cash provided by operating activities", "142,318", "128,904"],
+    ),
+    # set one column early: the first left of the first column, the second over it
+    (
+        "Reconciliation of statutory NPAT to Underlying NPATA\n"
+        "A$m                                          1H26       1H25\n"
+        "------------------------------------------------------------\n"
+        "Statutory NPAT                                          126.9      104.3\n"
+        "Amortisation of acquired intangibles                     14.6       13.8\n"
+        "Underlying NPATA                                        148.2      131.5\n",
+        [("1H26", 1, 1), ("1H25", 2, 1)],
+        ["Statutory NPAT", "126.9", "104.3"],
+    ),
+    # four columns: spans and years over the dot leaders
+    (
+        "SEGMENT RESULTS\n\n"
+        "             Three Months Ended      Year Ended\n"
+        "              2025    2024         2025    2024\n\n"
+        "Revenue ........................ 1,204.5   1,100.2   4,810.7   4,402.9\n"
+        "Operating income ...............   210.3     190.6     845.1     771.4\n"
+        "Net income .....................   150.8     131.0     602.2     548.3\n",
+        [("2025", 1, 1), ("2024", 2, 1), ("2025", 3, 1), ("2024", 4, 1)],
+        ["Revenue", "1,204.5", "1,100.2", "4,810.7", "4,402.9"],
+    ),
+    # four columns set one column early
+    (
+        "Key figures\n"
+        "EUR m                           Q3 2025   Q3 2024   9M 2025   9M 2024\n"
+        "Revenue                                  412.8     398.1   1,230.4   1,187.9\n"
+        "EBITDA                                    88.2      80.5     260.1     241.7\n"
+        "Net profit                                41.6      37.9     122.0     110.3\n",
+        [("Q3 2025", 1, 1), ("Q3 2024", 2, 1), ("9M 2025", 3, 1), ("9M 2024", 4, 1)],
+        ["Revenue", "412.8", "398.1", "1,230.4", "1,187.9"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "years", "first"), _LEFT_OF_COLUMNS)
+def test_period_headings_left_of_their_columns_head_them_in_turn(
+    text: str, years: list[tuple[str, int, int]], first: list[str]
+) -> None:
+    """Period headings printed left of the value columns (centred over the dot leaders,
+    or one column early) fall by position into the first column, the last of them winning
+    (the current period's figures then carry the prior period). A line naming one period
+    per column, each left of or over its column in turn, heads the columns by order."""
+    table = _table(text)
+    placed = [
+        [(c.text, c.column, c.span) for c in row.cells if c.text and c.column] for row in table.rows
+    ]
+    assert years in placed
+    assert _cells(table.rows[-3]) == first
+    assert not [row.clashes for row in table.rows if row.clashes]
+
+
+def test_period_spans_left_of_their_columns_head_a_group_each() -> None:
+    """Two spans left of four columns head two columns each, in turn."""
+    table = _table(_LEFT_OF_COLUMNS[2][0])
+    spans = [(c.text, c.column, c.span) for c in table.rows[0].cells if c.text]
+    assert spans == [("Three Months Ended", 1, 2), ("Year Ended", 3, 2)]
+
+
+def test_headings_that_cannot_be_placed_apart_are_reported() -> None:
+    """Three years left of two columns cannot head them in turn: they stay where they
+    stand, and the row names the column they clash over."""
+    text = (
+        "SELECTED DATA\n\n"
+        "            2025    2024    2023\n\n"
+        "Revenue ........................ 1,204.5   1,100.2\n"
+        "Operating income ...............   210.3     190.6\n"
+        "Net income .....................   150.8     131.0\n"
+    )
+    clashes = [c for row in _table(text).rows for c in row.clashes]
+    assert clashes == [
+        "header cells '2025' and '2024' and '2023' all stand over value column 1; "
+        "the line could not be placed over the columns"
+    ]

@@ -189,3 +189,39 @@ def test_a_currency_sign_ending_in_a_point_is_a_word_of_its_own() -> None:
     )
     info = read_metadata(_document(Paragraph(text=text, line=1)), load_taxonomy())
     assert info.currency == "AED"
+
+
+RATE_CASES = {
+    "one unit first, a rate after it": (
+        "at the rate of EUR 1 = USD 1.0813.",
+        "USD",
+        "EUR",
+        "1.0813",
+    ),
+    "one unit with decimals first": ("translated at USD 1.00 = EUR 0.9248", "EUR", "USD", "0.9248"),
+    "signs joined to the numbers": ("at US$1.00 = RMB7.2993, the rate", "CNY", "USD", "7.2993"),
+    "the rate first": ("at a rate of RMB 7.2993 to US$1.00 as of", "CNY", "USD", "7.2993"),
+    "the rate in words": ("at a rate of 1.0813 US dollars per euro.", "USD", "EUR", "1.0813"),
+    "one for one": ("EUR 1 = USD 1 for illustration", "EUR", "USD", "1"),
+}
+
+
+@pytest.mark.parametrize(("text", "base", "quote", "rate"), RATE_CASES.values(), ids=RATE_CASES)
+def test_a_convenience_rate_in_either_direction(
+    text: str, base: str, quote: str, rate: str
+) -> None:
+    """A rate is `rate` units of one currency to one unit of the other, whichever of them
+    the sentence names first; the one unit is never the first digit of the rate ("USD
+    1.0813" is no "USD 1")."""
+    info = read_metadata(_document(Paragraph(text=f"Amounts were {text}", line=1)), load_taxonomy())
+    assert [(r.currency, r.quote, str(r.rate)) for r in info.exchange_rates] == [
+        (base, quote, rate)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Revenue of $5 per share rose 3%.", "Margins were 1 to 2 points higher."]
+)
+def test_no_rate_where_a_sentence_states_none(text: str) -> None:
+    info = read_metadata(_document(Paragraph(text=text, line=1)), load_taxonomy())
+    assert info.exchange_rates == ()

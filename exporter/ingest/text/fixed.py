@@ -507,7 +507,29 @@ def _header_cells(
         start, end = _underlined(token, heads, segments)
         covered = layout.covered(start, end)
         cells.append((token.text, covered[0], covered[-1] - covered[0] + 1))
+    cells = _shifted_by_order(cells, heads, layout)
     return _spread_over_groups(cells, parts, layout), caption
+
+
+def _shifted_by_order(
+    cells: list[tuple[str, int, int]], heads: list[_Token], layout: _Layout
+) -> list[tuple[str, int, int]]:
+    """Period headings printed left of their columns (centred over the dot leaders, or
+    set one column early) fall by position into one column, the last of them winning.
+    When the line's headings divide the value columns evenly (one period each, or one
+    span over each group) and each stands left of (or over) the columns it would head,
+    in turn, they head the columns by order, as a ragged table's headings do. Headings
+    that do not fit that are left where they stand (and reported as clashing)."""
+    starts = [start for _, start, _ in cells]
+    width = len(layout.extents)
+    if len(set(starts)) == len(starts) or width % len(heads):
+        return cells
+    spans = header_spans([token.text for token in heads], width)
+    in_turn = all(
+        is_header_text(token.text) and token.start < layout.extents[first + span - 1][1]
+        for token, (_, first, span) in zip(heads, spans, strict=True)
+    )
+    return spans if in_turn else cells
 
 
 def _underlined(

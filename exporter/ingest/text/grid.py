@@ -232,10 +232,24 @@ def body_row(row: BodyRow) -> Row:
 
 
 def header_row(cells: list[tuple[str, int, int]], line: int) -> Row:
-    """A header `Row` from (text, first value column, span) triples; column 0 stays empty."""
+    """A header `Row` from (text, first value column, span) triples; column 0 stays empty.
+    Distinct cells a reader placed in one column are named in the row's clashes: only one
+    of them can head it, and which one is not the reader's to guess silently."""
     out = [Cell(text="", column=0)]
     out.extend(Cell(text=text, column=start + 1, span=span) for text, start, span in cells)
-    return Row(cells=tuple(out), line=line)
+    return Row(cells=tuple(out), line=line, clashes=_clashes(cells))
+
+
+def _clashes(cells: list[tuple[str, int, int]]) -> tuple[str, ...]:
+    by_column: dict[int, list[str]] = {}
+    for text, start, _ in cells:
+        by_column.setdefault(start, []).append(text)
+    return tuple(
+        f"header cells {' and '.join(repr(t) for t in texts)} all stand over value column "
+        f"{start + 1}; the line could not be placed over the columns"
+        for start, texts in sorted(by_column.items())
+        if len(set(texts)) > 1
+    )
 
 
 def make_table(header: list[Row], body: list[BodyRow], line: int) -> Table:
