@@ -154,6 +154,20 @@ def test_the_exhibit_of_a_submission_is_read_whatever_the_extension(
     assert result["not_understood"] == []  # the header's numbers are no table
 
 
+@pytest.mark.parametrize(("name", "documents"), CASES[:1] + CASES[4:5])
+def test_the_header_names_the_filer_on_the_cover(
+    tmp_path: Path, name: str, documents: tuple[str, ...]
+) -> None:
+    result = converted(tmp_path, name, submission(*documents))
+    cover = result["cover"]
+    assert result["entity"] == ("http://www.sec.gov/CIK", "0000765432")
+    assert cover["EntityCentralIndexKey"] == "0000765432"  # type: ignore[index]
+    assert cover["EntityRegistrantName"] == "HARBOR VALVE CORP"  # type: ignore[index]
+    assert cover["CurrentFiscalYearEndDate"] == "--06-30"  # type: ignore[index]
+    # the 8-K's period of report (the event day) is no document period
+    assert cover["DocumentPeriodEndDate"] == "2025-06-30"  # type: ignore[index]
+
+
 def test_the_filing_header_and_the_document_read_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "filing.txt"
     path.write_text(submission(FORM, RELEASE_HTML, GRAPHIC), encoding="ascii")
