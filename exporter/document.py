@@ -106,12 +106,31 @@ class OcrLayer(Frozen):
     chunks: tuple[OcrChunk, ...]
 
 
+class FilingHeader(Frozen):
+    """What an EDGAR submission's SGML header says about its filer, and which of its
+    documents was read. The header is the SEC's record, not the release's words: the filer's
+    CIK, conformed name and fiscal year end (`MMDD`). `form_type` is the submission's form
+    ("8-K"); its "period of report" is an event date for an 8-K and is not kept."""
+
+    cik: str | None = None
+    registrant: str | None = None
+    fiscal_year_end: str | None = None
+    form_type: str | None = None
+    document_type: str
+    """The TYPE of the document read ("EX-99.1")."""
+    document_name: str | None = None
+    documents: int = 1
+    """How many documents the submission holds."""
+
+
 class Document(Frozen):
     """A press release as a reader saw it."""
 
     source: str
     format: Literal["text", "html", "pdf"]
     blocks: tuple[Block, ...]
+    # The EDGAR header of a full submission file the release was taken from; None otherwise.
+    filing: FilingHeader | None = None
     # Pages read through OCR (a PDF without a usable text layer); None when none were.
     ocr: OcrLayer | None = None
 

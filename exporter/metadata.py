@@ -15,7 +15,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict
 
-from exporter.document import Document, Heading, Paragraph
+from exporter.document import Document, FilingHeader, Heading, Paragraph
 from exporter.models import Frozen
 from exporter.taxonomy import Taxonomy
 from exporter.taxonomy_cover import load_cover
@@ -78,12 +78,14 @@ class ExchangeRate(Frozen):
 
 
 class DocumentInfo(Frozen):
-    """What the prose says about the issuer and its money."""
+    """What the prose says about the issuer and its money, and what an EDGAR header says
+    about the filer (`filer`: its CIK, registrant name and fiscal year end)."""
 
     issuer: str | None = None
     listings: tuple[Listing, ...] = ()
     currency: str | None = None
     exchange_rates: tuple[ExchangeRate, ...] = ()
+    filer: FilingHeader | None = None
 
     @property
     def primary_listing(self) -> Listing | None:
@@ -368,4 +370,5 @@ def read_metadata(document: Document, taxonomy: Taxonomy) -> DocumentInfo:
         listings=listings,
         currency=_main_currency(document, taxonomy),
         exchange_rates=_rates(paragraphs, taxonomy),
+        filer=document.filing,
     )

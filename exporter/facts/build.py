@@ -45,6 +45,7 @@ from exporter.options import ConvertOptions
 from exporter.periods import Period
 from exporter.tables.model import Column, ColumnBlock, Scale, StatementTable, TableRow, ValueCell
 from exporter.taxonomy import Balance, Concept, ConceptType, PeriodType, Taxonomy, outlook_concept
+from exporter.taxonomy_cover import load_cover
 
 _SHARES = "xbrli:shares"
 _MAX_NAME = 120
@@ -60,10 +61,16 @@ _RESERVED_PREFIXES = frozenset({"xbrli", "link", "xlink", "iso4217", "xsd", "xsi
 def entity_for(
     info: DocumentInfo, options: ConvertOptions, taxonomy: Taxonomy, source: str
 ) -> tuple[Entity, list[Finding]]:
-    """The entity identifier: from the options, else the release's listing, else its name."""
+    """The entity identifier: from the options, else the CIK of the EDGAR header the
+    release came with (the SEC's own identifier and name for the filer), else the release's
+    listing, else its name."""
     if options.entity_id:
         scheme = options.entity_scheme or taxonomy.ticker_scheme
         return Entity(scheme=scheme, identifier=options.entity_id, name=info.issuer), []
+    filer = info.filer
+    if filer is not None and filer.cik:
+        name = filer.registrant or info.issuer
+        return Entity(scheme=load_cover().cik_scheme, identifier=filer.cik, name=name), []
     listing = info.primary_listing
     if listing:
         identifier = f"{listing.exchange}:{listing.ticker}"

@@ -129,6 +129,18 @@ def fiscal_focus(cover: Period, year_end: date, codes: dict[int, str]) -> tuple[
     return label, codes[span].format(n=max(1, round(elapsed / span)))
 
 
+def _filed_year_end(info: DocumentInfo, cover: Period) -> date | None:
+    """The fiscal year end the EDGAR header records for the filer (`MMDD`), in the cover
+    period's year: the columns show a 52/53-week year's end to the day, the header does not,
+    so it serves where they show none."""
+    month_day = info.filer.fiscal_year_end if info.filer else None
+    if not month_day:
+        return None
+    month, day = int(month_day[:2]), int(month_day[2:])
+    year = cover.end.year
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
 def _values(
     facts: FactSet,
     contexts: tuple[Context, ...],
@@ -143,7 +155,7 @@ def _values(
         "DocumentPeriodEndDate": cover.end.isoformat(),
     }
     year_end = fiscal_year_end(contexts, cover, balance_dates(facts, contexts))
-    year_end = year_end or _year_around(facts.contexts, cover)
+    year_end = year_end or _filed_year_end(info, cover) or _year_around(facts.contexts, cover)
     if year_end is not None:
         year, code = fiscal_focus(cover, year_end, spec.fiscal_periods)
         values["DocumentFiscalYearFocus"] = str(year)

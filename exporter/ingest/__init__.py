@@ -2,6 +2,8 @@
 
 Readers register by format; `read_document` picks one from the file's extension, or by
 sniffing its first bytes, so a new reader (HTML, PDF) plugs in without touching callers.
+An EDGAR submission is known by its first bytes whatever its extension:
+`ingest.submission` splits its documents and reads the release exhibit.
 
 Before any reader runs, the input is checked: it must be a regular file (not a directory,
 pipe or device), readable, within the size limit (read with a bound, so a file that grows
@@ -25,6 +27,7 @@ from exporter.document import Block, Cell, Document, Row, Table
 from exporter.errors import InputError, Location
 from exporter.ingest.encoding import decode_text
 from exporter.ingest.ocr_mode import OcrMode
+from exporter.ingest.submission import is_submission, read_submission
 from exporter.ingest.text import read_text
 
 Reader = Callable[[bytes, str, str | None], Document]
@@ -104,8 +107,15 @@ READERS: dict[str, Reader] = {
 }
 
 
+def _read_submission(data: bytes, source: str, encoding: str | None) -> Document:
+    return read_submission(data, source, encoding, READERS)
+
+
 def sniff_format(path: Path, head: bytes) -> str:
-    """The input format from the extension, else from the first bytes."""
+    """The input format from the extension, else from the first bytes. An EDGAR submission
+    is known by its content first: EDGAR serves it as `.txt`, it holds HTML documents."""
+    if is_submission(head):
+        return "submission"
     by_extension = _EXTENSIONS.get(path.suffix.lower())
     if by_extension:
         return by_extension
@@ -214,7 +224,8 @@ def parse_document(
         raise InputError(what, Location(file=str(path)), "give a press release with content")
     refuse_known_binary(data, path.name)
     fmt = sniff_format(path, data[:512])
-    reader = partial(_read_pdf_release, ocr=ocr) if fmt == "pdf" else READERS[fmt]
+    readers = {**READERS, "submission": _read_submission}
+    reader = partial(_read_pdf_release, ocr=ocr) if fmt == "pdf" else readers[fmt]
     document = reader(data, path.name, encoding)
     if not document.blocks:
         raise InputError(

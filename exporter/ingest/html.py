@@ -88,6 +88,8 @@ _SGML_LINE = re.compile(
     r"|^[ \t]*</?(?:DOCUMENT|TEXT|PAGE)>",
     re.MULTILINE,
 )
+_HTML_START = re.compile(r"<html\b", re.IGNORECASE)
+_HTML_END = re.compile(r"</html\s*>", re.IGNORECASE)
 _SGML_HEADER = re.compile(r"^<SEC-HEADER>.*?^</SEC-HEADER>[^\n]*", re.MULTILINE | re.DOTALL)
 # An internal DTD subset declares entities; the HTML parser would print it as text.
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
@@ -134,6 +136,7 @@ def read_html(data: bytes, source: str, encoding: str | None = None) -> Document
     """Split an HTML release into headings, paragraphs and logical-column tables."""
     decoded = _decode_html(data, source, encoding)
     _refuse_entities(decoded, source)
+    _refuse_concatenated_pages(decoded, source)
     text = _strip_sgml(decoded)
     parser = lxml_html.HTMLParser(
         encoding="utf-8", no_network=True, huge_tree=False, remove_comments=True, remove_pis=True
@@ -165,6 +168,21 @@ def _refuse_entities(text: str, source: str) -> None:
             Location(file=source, line=text.count("\n", 0, declaration.start()) + 1),
             "remove the DOCTYPE's internal subset [ ... ] (releases do not need one), or "
             "save the page again from a browser",
+        )
+
+
+def _refuse_concatenated_pages(text: str, source: str) -> None:
+    """Several HTML documents one after another (documents cut from an EDGAR submission
+    without its header): the parser keeps the first and drops the rest without a word."""
+    end = _HTML_END.search(text)
+    again = _HTML_START.search(text, end.end()) if end else None
+    if again:
+        raise InputError(
+            "the file holds several HTML documents one after another; only the first "
+            "would be read and the others lost",
+            Location(file=source, line=text.count("\n", 0, again.start()) + 1),
+            "give the press release document on its own, or the EDGAR submission file as "
+            "EDGAR serves it (with its <SEC-HEADER>), whose documents are read apart",
         )
 
 
