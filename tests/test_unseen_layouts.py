@@ -5914,3 +5914,101 @@ def test_a_growth_reconciliation_of_amounts_keeps_its_amounts(tmp_path: Path) ->
         Decimal("540000000"),
         "USD",
     )
+
+
+# --- operating statistics stacked under a statement, under a heading of their own ---------
+
+_UTILITY = (
+    "Prairie Valley Energy Reports Third Quarter 2025 Results",
+    "SIOUX FALLS, S.D., Oct. 30, 2025 -- Prairie Valley Energy Corp. (NYSE: PVE) today"
+    " reported third quarter 2025 results.",
+)
+_UTILITY_TITLE = "CONSOLIDATED STATEMENTS OF INCOME (Unaudited)"
+_UTILITY_CAPTION = "(Millions of dollars, except per share amounts)"
+_UTILITY_HEAD = (("", "Three Months Ended"), ("", "September 30,"), ("", "2025", "2024"))
+_UTILITY_INCOME = (
+    ("Total operating revenues", "1,531.0", "1,447.9"),
+    ("Total operating expenses", "1,058.8", "1,020.3"),
+    ("Operating income", "472.2", "427.6"),
+    ("Net income", "304.7", "271.5"),
+)
+_UTILITY_STATISTICS = (
+    ("Total electric sales", "16,848", "16,403"),
+    ("Heating degree days", "38", "52"),
+    ("Cooling degree days", "1,184", "1,062"),
+)
+
+
+def _utility_html() -> str:
+    """The statistics in the statement's own table: a row of the heading alone, then the
+    header rows again."""
+    heading = (("OPERATING STATISTICS",),)
+    rows = (*_UTILITY_HEAD, *_UTILITY_INCOME, *heading, *_UTILITY_HEAD, *_UTILITY_STATISTICS)
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f"<html><body><h1>{_UTILITY[0]}</h1><p>{_UTILITY[1]}</p><p><b>{_UTILITY_TITLE}</b></p>"
+        f"<p>{_UTILITY_CAPTION}</p><table>{cells}</table></body></html>"
+    )
+
+
+def _utility_pdf() -> bytes:
+    """The statistics drawn right under the statement's rows on its page, under a bold
+    heading at the labels' edge and the column headers drawn again."""
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont("Helvetica-Bold", 8.5)
+        for _, text in _UTILITY_HEAD[:2]:
+            canvas.drawCentredString(395, y, text)
+            y -= 11
+        for right, year in zip((370.0, 430.0), _UTILITY_HEAD[2][1:], strict=True):
+            canvas.drawRightString(right, y, year)
+        return y - 12
+
+    def rows(canvas: Canvas, y: float, lines: tuple[tuple[str, ...], ...]) -> float:
+        canvas.setFont("Helvetica", 8.5)
+        for label, *values in lines:
+            canvas.drawString(54, y, label)
+            for right, value in zip((370.0, 430.0), values, strict=True):
+                canvas.drawRightString(right, y, value)
+            y -= 12
+        return y
+
+    def draw(canvas: Canvas, y: float) -> None:
+        y -= 60
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(54, y, _UTILITY_TITLE)
+        canvas.setFont("Helvetica", 8.5)
+        canvas.drawString(54, y - 13, _UTILITY_CAPTION)
+        y = rows(canvas, head(canvas, y - 26), _UTILITY_INCOME) - 8
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(54, y, "OPERATING STATISTICS")
+        rows(canvas, head(canvas, y - 13), _UTILITY_STATISTICS)
+
+    return drawn_release(_UTILITY[0], (_UTILITY[1][:80], _UTILITY[1][80:]), draw)
+
+
+@pytest.mark.parametrize("print_", ["html", "pdf"])
+def test_statistics_under_their_own_heading_are_no_money_of_the_statement(
+    tmp_path: Path, print_: str
+) -> None:
+    """ "OPERATING STATISTICS" and the period headers again under the income statement's
+    rows start a table of their own: gigawatt hours and degree days are counted as
+    printed, never taken for millions of dollars by the statement's caption."""
+    if print_ == "html":
+        path = _release(tmp_path, _utility_html())
+    else:
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_utility_pdf())
+    facts = _valued(convert(path, ConvertOptions()))
+    quarter, prior = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("NetIncomeLoss", quarter)] == (Decimal("304700000"), "USD")
+    assert facts[("OperatingIncomeLoss", prior)] == (Decimal("427600000"), "USD")
+    statistics = {k: v for k, v in facts.items() if k[0].endswith(("Sales", "DegreeDays"))}
+    assert statistics == {
+        ("TotalElectricSales", quarter): (Decimal("16848"), "pure"),
+        ("TotalElectricSales", prior): (Decimal("16403"), "pure"),
+        ("HeatingDegreeDays", quarter): (Decimal("38"), "pure"),
+        ("HeatingDegreeDays", prior): (Decimal("52"), "pure"),
+        ("CoolingDegreeDays", quarter): (Decimal("1184"), "pure"),
+        ("CoolingDegreeDays", prior): (Decimal("1062"), "pure"),
+    }
