@@ -909,8 +909,13 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     assert converted.report.not_understood == 0
     facts = {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
     assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("11900000")
-    changes = sorted(v for (c, _), v in facts.items() if c.endswith("PercentChange"))
-    assert changes == [Decimal("0.034"), Decimal("0.139")]
+    # Each is the quarter's change against the period its header names, never a member.
+    changes = {k: v for k, v in facts.items() if "Change" in k[0]}
+    assert changes == {
+        ("ProfitLossPercentChangeFromPriorQuarter", "D2024-07-01_2024-09-30"): Decimal("0.034"),
+        ("ProfitLossPercentChangeFromPriorYear", "D2024-07-01_2024-09-30"): Decimal("0.139"),
+    }
+    assert all(c.member is None for c in converted.facts.contexts)
 
 
 # --- balances in a table of quarter columns ------------------------------------------------
