@@ -918,6 +918,42 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     assert all(c.member is None for c in converted.facts.contexts)
 
 
+def test_a_dash_for_a_change_from_a_loss_is_no_change_of_nil(tmp_path: Path) -> None:
+    """ "1Q25 | 4Q24 | 1Q24 | QoQ | YoY": a "-" where the row went from a loss to a profit
+    says the change means nothing; it is no fact (and is listed as left out), while a "-"
+    among the amounts stays nil and "%p" is a change in percentage points."""
+    rows = [
+        ("", "1Q25", "4Q24", "1Q24", "QoQ", "YoY"),
+        ("Revenue", "4,512.3", "4,320.0", "4,102.1", "4.5%", "10.0%"),
+        ("Non-operating income", "52.1", "(38.4)", "42.7", "-", "22.0%"),
+        ("Other expenses", "-", "12.5", "-", "n/a", "n/a"),
+        ("Operating margin", "8.4%", "8.6%", "9.2%", "-0.2%p", "-0.8%p"),
+    ]
+    html = _html_release(
+        "Fabrikam Electronics 1Q25 Earnings Release",
+        "SEOUL, April 29, 2025 -- Fabrikam Electronics Co., Ltd. today announced its"
+        " results for the first quarter of 2025.",
+        "(KRW billion)",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2025-01-01_2025-03-31"
+    income = {k: v for k, v in facts.items() if k[0].startswith("NonOperatingIncome")}
+    assert income == {
+        ("NonOperatingIncome", quarter): (Decimal("52100000000"), "KRW"),
+        ("NonOperatingIncome", "D2024-10-01_2024-12-31"): (Decimal("-38400000000"), "KRW"),
+        ("NonOperatingIncome", "D2024-01-01_2024-03-31"): (Decimal("42700000000"), "KRW"),
+        ("NonOperatingIncomePercentChangeFromPriorYear", quarter): (Decimal("0.220"), "pure"),
+    }
+    left = [(u.text, u.label, u.deliberate) for u in conversion.facts.unmapped]
+    assert left == [("-", "Non-operating income", True)]
+    assert facts[("OtherExpenses", quarter)] == (Decimal("0"), "KRW")
+    assert facts[("RevenuesPercentChangeFromPriorQuarter", quarter)] == (Decimal("0.045"), "pure")
+    assert facts[("OperatingMarginChangeFromPriorQuarter", quarter)] == (Decimal("-0.002"), "pure")
+    assert facts[("OperatingMarginChangeFromPriorYear", quarter)] == (Decimal("-0.008"), "pure")
+
+
 # --- balances in a table of quarter columns ------------------------------------------------
 
 
