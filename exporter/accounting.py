@@ -15,7 +15,7 @@ from exporter.document import Document
 from exporter.errors import Location
 from exporter.facts.model import FactSet, UnmappedNumber
 from exporter.findings import Finding, Severity
-from exporter.numbers import is_year, unreadable_number
+from exporter.numbers import is_year, parse_number, unread_suffix, unreadable_number
 from exporter.tables.model import StatementTable
 
 UNACCOUNTED = "no fact was made from it: its row has no concept for this column"
@@ -86,8 +86,11 @@ def unread_numbers(document: Document) -> tuple[Finding, ...]:
     found: list[Finding] = []
     for table in document.tables:
         for row in table.rows:
+            numbered = any(parse_number(cell.text) for cell in row.cells if cell.column > 0)
             for cell in row.cells:
                 found.extend(_unread(document.source, cell.text, row.line, row.page))
+                if numbered and cell.column > 0:
+                    found.extend(_unread_suffix(document.source, cell.text, row.line, row.page))
     for block in document.text_blocks:
         for match in _PROSE_NUMBER.finditer(block.text):
             found.extend(_unread(document.source, match.group(), block.line, block.page))
@@ -119,6 +122,21 @@ def reading_notes(document: Document) -> tuple[Finding, ...]:
         for row in table.rows
         for clash in row.clashes
     )
+
+
+def _unread_suffix(source: str, text: str, line: int, page: int | None) -> list[Finding]:
+    """A value cell of a row of figures that prints digits with marks no format reads."""
+    why = unread_suffix(text)
+    if why is None:
+        return []
+    return [
+        Finding(
+            code="input.unreadable-number",
+            severity=Severity.WARNING,
+            message=f"{text.strip()!r} is not read as a number: {why}; no fact was made from it",
+            location=Location(file=source, page=page, line=line),
+        )
+    ]
 
 
 def _unread(source: str, text: str, line: int, page: int | None) -> list[Finding]:

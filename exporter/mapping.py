@@ -35,6 +35,7 @@ from exporter.labels import (
 from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import says_only_comparison
+from exporter.tables.headers import compared_with
 from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
 from exporter.tables.rates import rate_unit_in_label
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
@@ -944,9 +945,9 @@ def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
     % (local currencies)") by the words only their header has: each is a change of its own
     kind."""
     first: dict[object, set[str]] = {}
-    qualifiers: dict[int, str] = {}
+    qualifiers: dict[int, str] = _compared_changes(block)
     for index, column in enumerate(block.columns):
-        if not column.change:
+        if not column.change or index in qualifiers:
             continue
         words = re.findall(r"[^\W\d_]+", column.header.lower())
         key = (column.period, column.member)  # a member tells them apart already
@@ -956,6 +957,23 @@ def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
         own = [w for w in words if w not in first[key]]
         if own:
             qualifiers[index] = " ".join(own)
+    return qualifiers
+
+
+def _compared_changes(block: ColumnBlock) -> dict[int, str]:
+    """Change columns of one period and member that each name the period they compare with
+    ("QoQ | YoY"), by that period: a change from the prior quarter and one from the prior
+    year (RevenuesPercentChangeFromPriorQuarter, ...FromPriorYear), as the prose names them."""
+    groups: dict[object, list[tuple[int, str | None]]] = {}
+    for index, column in enumerate(block.columns):
+        if column.change:
+            key = (column.period, column.member)
+            groups.setdefault(key, []).append((index, compared_with(column.header)))
+    qualifiers: dict[int, str] = {}
+    for columns in groups.values():
+        named = [words for _, words in columns]
+        if len(columns) > 1 and all(named) and len(set(named)) == len(named):
+            qualifiers.update((index, f"from {words}") for index, words in columns if words)
     return qualifiers
 
 

@@ -56,11 +56,11 @@ _NUMBER = re.compile(
       |\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d+)?
     (?P<frac>\.\d+)?
     (?P<times>\s?[x\u00d7](?![A-Za-z]))?
-    (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
+    (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?|%p)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2]|\s(?:cents?|pence)(?![A-Za-z]))?
     \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
-    (?P<points2>\s?(?:pp|p\.p\.|ppts?|pts?)(?![A-Za-z]))?
+    (?P<points2>\s?(?:pp|p\.p\.|ppts?|pts?|%p)(?![A-Za-z]))?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
     (?P<trail>(?<=[\d%])[-\u2212])?
     (?P<credit>\s?CR)?
@@ -163,7 +163,8 @@ def _parse(text: str) -> PrintedNumber | None:
     if negative:
         value = value.copy_negate()  # exact: unary minus rounds to the context's 28 digits
     fraction = len(match["frac"]) - 1 if match["frac"] else 0
-    # Percentage points ("+0.6 pp", "1.1 p.p."): a change of a rate, read as a percentage.
+    # Percentage points ("+0.6 pp", "1.1 p.p.", "-0.2%p" as Korean and Japanese releases
+    # print them): a change of a rate, read as a percentage.
     points = bool(match["points"] or match["points2"])
     if points and (match["pct1"] or match["pct2"] or match["scale"] or match["bps"]):
         return None
@@ -313,6 +314,27 @@ def unreadable_number(text: str) -> str | None:
         return None
     count = len(number.value.as_tuple().digits)
     return f"{count} digits, more than the {MAX_DIGITS} a number is read with exactly"
+
+
+# A cell printed as a number with a few marks after its digits that no number format
+# here reads ("-0.2%p" before "%p" was known as percentage points, "12.5%pt").
+_SUFFIXED = re.compile(
+    rf"^[{_MINUS}(+]?\s*[$\u20ac\u00a3\u00a5]?\s*(?P<digits>\d[\d,.]*)\s*%?\)?\s*"
+    r"(?P<rest>[^\d\s()]{1,3})$"
+)
+
+
+def unread_suffix(text: str) -> str | None:
+    """Why a table cell that prints digits and then a few marks is not read as a number
+    ("-0.2%pt": digits, then "pt" after the percent sign); None if it is read, is a year
+    ("2026E") or prints no such marks. Without this the cell would vanish from its row
+    unreported: a value column holds numbers, so what looks like one and is not read is
+    said."""
+    stripped = text.strip()
+    match = _SUFFIXED.match(stripped)
+    if match is None or reads_as_number(stripped) or is_year(match["digits"]):
+        return None
+    return f"its digits end in {match['rest']!r}, which no number format here reads"
 
 
 def strip_footnote_marks(text: str) -> str:

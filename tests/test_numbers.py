@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter.numbers import is_placeholder, is_year, parse_number
+from exporter.numbers import is_placeholder, is_year, parse_number, unread_suffix
 
 CASES = [
     ("4,177,890", "4177890", 0, False, False),
@@ -92,7 +92,7 @@ def test_an_amount_in_pence_or_cents_is_in_the_minor_unit(text: str, value: str)
     assert (number.value, number.minor_unit) == (Decimal(value), True)
 
 
-@pytest.mark.parametrize("text", ["p", "c", "5%p", "3c)"])
+@pytest.mark.parametrize("text", ["p", "c", "%p", "3c)"])
 def test_a_minor_unit_mark_without_a_number_is_none(text: str) -> None:
     assert parse_number(text) is None
 
@@ -178,6 +178,10 @@ def test_groups_of_neither_kind_are_not_a_number(text: str) -> None:
         ("(3.7) pts", "-3.7"),
         ("(0.5)pp", "-0.5"),
         ("(1.2 pts)", "-1.2"),
+        # Korean and Japanese releases print percentage points as "%p".
+        ("-0.2%p", "-0.2"),
+        ("+1.3%p", "1.3"),
+        ("(0.8)%p", "-0.8"),
     ],
 )
 def test_percentage_points_are_a_rate(text: str, value: str) -> None:
@@ -306,3 +310,14 @@ def test_a_number_after_a_triangle_reads_as_its_negative(
 def test_any_text_is_a_number_or_none(text: str) -> None:
     number = parse_number(text)
     assert number is None or isinstance(number.value, Decimal)
+
+
+@pytest.mark.parametrize("text", ["1.5%pt", "-1.5%pt", "12.0 pz", "1,234a"])
+def test_digits_with_marks_no_format_reads_are_said_to_be_unread(text: str) -> None:
+    assert parse_number(text) is None
+    assert unread_suffix(text) is not None
+
+
+@pytest.mark.parametrize("text", ["-0.2%p", "12%", "2026E", "1Q25", "n/m", "3.2x", "Q3 2025"])
+def test_numbers_years_and_headers_are_no_unread_number(text: str) -> None:
+    assert unread_suffix(text) is None

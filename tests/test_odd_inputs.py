@@ -106,6 +106,20 @@ def test_a_cell_in_other_digits_is_reported_with_its_place(
     assert ">200000<" in _instance(conversion)
 
 
+@pytest.mark.parametrize("cell", ["1.5%pt", "100 zz", "(100)q"])
+def test_a_cell_of_digits_with_marks_no_format_reads_is_reported(tmp_path: Path, cell: str) -> None:
+    """A value cell that prints digits and then marks the reader does not know is not
+    lost from its row without a word: it is reported with its place."""
+    text = RELEASE.replace(
+        "Cash and cash equivalents\t100\t", f"Cash and cash equivalents\t{cell}\t"
+    )
+    conversion = _convert(tmp_path, text)
+    found = _warnings(conversion, "input.unreadable-number")
+    assert len(found) == 1, found
+    assert "line 10" in found[0] and f"'{cell}'" in found[0]
+    assert ">200000<" in _instance(conversion)
+
+
 def test_a_figure_in_other_digits_in_the_prose_is_reported(tmp_path: Path) -> None:
     text = RELEASE.replace(
         "today announced results.", "today announced revenue of $٧٠٠ million for 2024."

@@ -909,8 +909,49 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     assert converted.report.not_understood == 0
     facts = {(f.concept, f.context): Decimal(str(f.value)) for f in converted.facts.facts}
     assert facts[("NetIncomeLoss", "D2024-04-01_2024-06-30")] == Decimal("11900000")
-    changes = sorted(v for (c, _), v in facts.items() if c.endswith("PercentChange"))
-    assert changes == [Decimal("0.034"), Decimal("0.139")]
+    # Each is the quarter's change against the period its header names, never a member.
+    changes = {k: v for k, v in facts.items() if "Change" in k[0]}
+    assert changes == {
+        ("ProfitLossPercentChangeFromPriorQuarter", "D2024-07-01_2024-09-30"): Decimal("0.034"),
+        ("ProfitLossPercentChangeFromPriorYear", "D2024-07-01_2024-09-30"): Decimal("0.139"),
+    }
+    assert all(c.member is None for c in converted.facts.contexts)
+
+
+def test_a_dash_for_a_change_from_a_loss_is_no_change_of_nil(tmp_path: Path) -> None:
+    """ "1Q25 | 4Q24 | 1Q24 | QoQ | YoY": a "-" where the row went from a loss to a profit
+    says the change means nothing; it is no fact (and is listed as left out), while a "-"
+    among the amounts stays nil and "%p" is a change in percentage points."""
+    rows = [
+        ("", "1Q25", "4Q24", "1Q24", "QoQ", "YoY"),
+        ("Revenue", "4,512.3", "4,320.0", "4,102.1", "4.5%", "10.0%"),
+        ("Non-operating income", "52.1", "(38.4)", "42.7", "-", "22.0%"),
+        ("Other expenses", "-", "12.5", "-", "n/a", "n/a"),
+        ("Operating margin", "8.4%", "8.6%", "9.2%", "-0.2%p", "-0.8%p"),
+    ]
+    html = _html_release(
+        "Fabrikam Electronics 1Q25 Earnings Release",
+        "SEOUL, April 29, 2025 -- Fabrikam Electronics Co., Ltd. today announced its"
+        " results for the first quarter of 2025.",
+        "(KRW billion)",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2025-01-01_2025-03-31"
+    income = {k: v for k, v in facts.items() if k[0].startswith("NonOperatingIncome")}
+    assert income == {
+        ("NonOperatingIncome", quarter): (Decimal("52100000000"), "KRW"),
+        ("NonOperatingIncome", "D2024-10-01_2024-12-31"): (Decimal("-38400000000"), "KRW"),
+        ("NonOperatingIncome", "D2024-01-01_2024-03-31"): (Decimal("42700000000"), "KRW"),
+        ("NonOperatingIncomePercentChangeFromPriorYear", quarter): (Decimal("0.220"), "pure"),
+    }
+    left = [(u.text, u.label, u.deliberate) for u in conversion.facts.unmapped]
+    assert left == [("-", "Non-operating income", True)]
+    assert facts[("OtherExpenses", quarter)] == (Decimal("0"), "KRW")
+    assert facts[("RevenuesPercentChangeFromPriorQuarter", quarter)] == (Decimal("0.045"), "pure")
+    assert facts[("OperatingMarginChangeFromPriorQuarter", quarter)] == (Decimal("-0.002"), "pure")
+    assert facts[("OperatingMarginChangeFromPriorYear", quarter)] == (Decimal("-0.008"), "pure")
 
 
 # --- balances in a table of quarter columns ------------------------------------------------
@@ -5914,3 +5955,101 @@ def test_a_growth_reconciliation_of_amounts_keeps_its_amounts(tmp_path: Path) ->
         Decimal("540000000"),
         "USD",
     )
+
+
+# --- operating statistics stacked under a statement, under a heading of their own ---------
+
+_UTILITY = (
+    "Prairie Valley Energy Reports Third Quarter 2025 Results",
+    "SIOUX FALLS, S.D., Oct. 30, 2025 -- Prairie Valley Energy Corp. (NYSE: PVE) today"
+    " reported third quarter 2025 results.",
+)
+_UTILITY_TITLE = "CONSOLIDATED STATEMENTS OF INCOME (Unaudited)"
+_UTILITY_CAPTION = "(Millions of dollars, except per share amounts)"
+_UTILITY_HEAD = (("", "Three Months Ended"), ("", "September 30,"), ("", "2025", "2024"))
+_UTILITY_INCOME = (
+    ("Total operating revenues", "1,531.0", "1,447.9"),
+    ("Total operating expenses", "1,058.8", "1,020.3"),
+    ("Operating income", "472.2", "427.6"),
+    ("Net income", "304.7", "271.5"),
+)
+_UTILITY_STATISTICS = (
+    ("Total electric sales", "16,848", "16,403"),
+    ("Heating degree days", "38", "52"),
+    ("Cooling degree days", "1,184", "1,062"),
+)
+
+
+def _utility_html() -> str:
+    """The statistics in the statement's own table: a row of the heading alone, then the
+    header rows again."""
+    heading = (("OPERATING STATISTICS",),)
+    rows = (*_UTILITY_HEAD, *_UTILITY_INCOME, *heading, *_UTILITY_HEAD, *_UTILITY_STATISTICS)
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        f"<html><body><h1>{_UTILITY[0]}</h1><p>{_UTILITY[1]}</p><p><b>{_UTILITY_TITLE}</b></p>"
+        f"<p>{_UTILITY_CAPTION}</p><table>{cells}</table></body></html>"
+    )
+
+
+def _utility_pdf() -> bytes:
+    """The statistics drawn right under the statement's rows on its page, under a bold
+    heading at the labels' edge and the column headers drawn again."""
+
+    def head(canvas: Canvas, y: float) -> float:
+        canvas.setFont("Helvetica-Bold", 8.5)
+        for _, text in _UTILITY_HEAD[:2]:
+            canvas.drawCentredString(395, y, text)
+            y -= 11
+        for right, year in zip((370.0, 430.0), _UTILITY_HEAD[2][1:], strict=True):
+            canvas.drawRightString(right, y, year)
+        return y - 12
+
+    def rows(canvas: Canvas, y: float, lines: tuple[tuple[str, ...], ...]) -> float:
+        canvas.setFont("Helvetica", 8.5)
+        for label, *values in lines:
+            canvas.drawString(54, y, label)
+            for right, value in zip((370.0, 430.0), values, strict=True):
+                canvas.drawRightString(right, y, value)
+            y -= 12
+        return y
+
+    def draw(canvas: Canvas, y: float) -> None:
+        y -= 60
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(54, y, _UTILITY_TITLE)
+        canvas.setFont("Helvetica", 8.5)
+        canvas.drawString(54, y - 13, _UTILITY_CAPTION)
+        y = rows(canvas, head(canvas, y - 26), _UTILITY_INCOME) - 8
+        canvas.setFont("Helvetica-Bold", 9.5)
+        canvas.drawString(54, y, "OPERATING STATISTICS")
+        rows(canvas, head(canvas, y - 13), _UTILITY_STATISTICS)
+
+    return drawn_release(_UTILITY[0], (_UTILITY[1][:80], _UTILITY[1][80:]), draw)
+
+
+@pytest.mark.parametrize("print_", ["html", "pdf"])
+def test_statistics_under_their_own_heading_are_no_money_of_the_statement(
+    tmp_path: Path, print_: str
+) -> None:
+    """ "OPERATING STATISTICS" and the period headers again under the income statement's
+    rows start a table of their own: gigawatt hours and degree days are counted as
+    printed, never taken for millions of dollars by the statement's caption."""
+    if print_ == "html":
+        path = _release(tmp_path, _utility_html())
+    else:
+        path = tmp_path / "release.pdf"
+        path.write_bytes(_utility_pdf())
+    facts = _valued(convert(path, ConvertOptions()))
+    quarter, prior = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert facts[("NetIncomeLoss", quarter)] == (Decimal("304700000"), "USD")
+    assert facts[("OperatingIncomeLoss", prior)] == (Decimal("427600000"), "USD")
+    statistics = {k: v for k, v in facts.items() if k[0].endswith(("Sales", "DegreeDays"))}
+    assert statistics == {
+        ("TotalElectricSales", quarter): (Decimal("16848"), "pure"),
+        ("TotalElectricSales", prior): (Decimal("16403"), "pure"),
+        ("HeatingDegreeDays", quarter): (Decimal("38"), "pure"),
+        ("HeatingDegreeDays", prior): (Decimal("52"), "pure"),
+        ("CoolingDegreeDays", quarter): (Decimal("1184"), "pure"),
+        ("CoolingDegreeDays", prior): (Decimal("1062"), "pure"),
+    }

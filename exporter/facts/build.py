@@ -434,6 +434,23 @@ def consistent(a: Fact, b: Fact) -> bool:
     return a.value.quantize(quantum, ROUND_HALF_EVEN) == b.value.quantize(quantum, ROUND_HALF_EVEN)
 
 
+def _crosses_zero(block: ColumnBlock, row: TableRow, change: Column) -> bool:
+    """Whether the row's figures in the columns a change column compares (the columns of
+    its member that are no changes) lie on both sides of nil or touch it."""
+    figures = [
+        cell.number
+        for cell in row.cells
+        if not block.columns[cell.column].change
+        and block.columns[cell.column].member == change.member
+    ]
+    if len(figures) < 2:
+        return False
+    return any(n.value == 0 for n in figures) or len({n.value > 0 for n in figures}) > 1
+
+
+_NO_MEANINGFUL_CHANGE = "a dash in a change column: the change is not meaningful, not nil"
+
+
 def _unmapped(source: Source, reason: str) -> UnmappedNumber:
     return UnmappedNumber(
         text=source.printed,
@@ -865,6 +882,15 @@ def _row_facts(
             position=column.position,
             exponent=exponent,
         )
+        if column.change and cell.number.dash and _crosses_zero(block, row, column):
+            # A dash where the row's change is printed, between figures on both sides of
+            # nil (from a loss to a profit, or from nil), says the change means nothing,
+            # not that it is nil; a dash among amounts, or where the figures keep their
+            # sign (no currency effect on domestic sales), stays nil.
+            builder.unmapped.append(
+                _unmapped(source, _NO_MEANINGFUL_CHANGE).model_copy(update={"deliberate": True})
+            )
+            continue
         if unnamed_outlook:
             # A guess at the line item ("Total Less") would name a forecast of nothing.
             reason = (

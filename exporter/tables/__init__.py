@@ -495,6 +495,9 @@ def _statements_apart(raw: RawTable, taxonomy: Taxonomy, names: frozenset[str]) 
     kind, or the same kind, stays part of the table.
     """
     segments = _segments(raw.rows, names)
+    headed = _headed_apart(raw, segments)
+    if headed is not None:
+        return headed
     starts: list[int] = []
     begun = 0
     for headers, data in segments[1:]:
@@ -524,6 +527,58 @@ def _statements_apart(raw: RawTable, taxonomy: Taxonomy, names: frozenset[str]) 
         )
         for first, last in itertools.pairwise(bounds)
     ]
+
+
+def _header_texts(headers: list[Row]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.text.strip() for c in row.cells if c.text.strip()) for row in headers)
+
+
+def _headed_apart(
+    raw: RawTable, segments: list[tuple[list[Row], list[Row]]]
+) -> list[RawTable] | None:
+    """A table that stacks another one under a heading of its own and the column headers
+    printed again ("OPERATING STATISTICS" under the income statement's rows, then "Three
+    Months Ended / September 30, / 2025 2024" once more): each a table of its own, the
+    later one titled by its heading, so the caption's scale and currency ("(Millions of
+    dollars)") stay with the rows printed under it. The same headers printed again say the
+    rows below are read against the same columns, as a new table's would be; the heading
+    alone between them says they are not more of the same statement. None when the table
+    stacks no such block (a heading over other columns is a block of the same table, and
+    so is a period over the same columns)."""
+    cuts: list[tuple[int, str, int]] = []
+    for index, (headers, _) in enumerate(segments[1:], start=1):
+        if not headers or _header_texts(headers) not in {
+            _header_texts(h) for h, _ in segments[:index] if h
+        }:
+            continue
+        start = next(i for i, row in enumerate(raw.rows) if row is headers[0])
+        heading = _block_heading_rows(list(raw.rows[:start]))
+        # A heading naming a period ("Three Months Ended September 30, 2024") dates the
+        # columns printed again under it: more rows of the same table.
+        if heading and parse_phrase(title := split_label(heading[0])[0]).is_empty:
+            cuts.append((start - 1, title, len(headers)))
+    if not cuts:
+        return None
+    pieces = [raw.model_copy(update={"rows": raw.rows[: cuts[0][0]]})]
+    for (cut, title, headed), (end, _, _) in itertools.pairwise([*cuts, (len(raw.rows), "", 0)]):
+        # The heading stays the section of the rows under the headers, as it was in the
+        # stacked table: a line item repeated from the table above keeps its qualifier.
+        body = cut + 1 + headed
+        rows = (*raw.rows[cut + 1 : body], raw.rows[cut], *raw.rows[body:end])
+        pieces.append(
+            raw.model_copy(
+                update={
+                    "rows": rows,
+                    "line": raw.rows[cut].line,
+                    "title": title,
+                    "caption": "",
+                    "title_inherited": False,
+                    "caption_inherited": False,
+                    "lead": "",
+                }
+            )
+        )
+    return pieces
 
 
 def _numbered(pieces: list[list[RawTable]]) -> list[RawTable]:

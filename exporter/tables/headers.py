@@ -971,8 +971,9 @@ def _members(columns: list[Column], context: HeaderContext, own: list[str]) -> l
     Each column's own header lines name them when they tell them apart ("Reported |
     Operational | Currency" under a group title spanning some of them); else the words of
     the joined headers that not all of them share. Change columns are named among
-    themselves. Headers that differ only in how they name the period ("H1 2024", "FY
-    2024") name no members. Beside a restated column, the figures first reported are a
+    themselves, unless each names the period it compares with ("QoQ | YoY"). Headers
+    that differ only in how they name the period ("H1 2024", "FY 2024") name no members.
+    Beside a restated column, the figures first reported are a
     member, and the restated ones the period's own (see `_restatement_members`).
     """
     defaults = context.default_members
@@ -983,8 +984,11 @@ def _members(columns: list[Column], context: HeaderContext, own: list[str]) -> l
         if column.period is not None and not column.note_reference and not column.measure:
             groups.setdefault((column.period, column.currency, column.change), []).append(i)
     result = list(columns)
-    for indices in groups.values():
+    for (_, _, change), indices in groups.items():
         if len(indices) < 2:
+            continue
+        if change and all(compared_with(columns[i].header) for i in indices):
+            # "QoQ | YoY": changes against the periods their headers name, not members.
             continue
         names = _distinct_words([own[i] for i in indices])
         if any(not n for n in names) or len(set(names)) < len(names):
@@ -1117,6 +1121,20 @@ def _words_pattern(name: str) -> re.Pattern[str]:
 def _says_words(header: str, name: str) -> bool:
     """Whether a header holds one of the vocabulary's `name` words as words of their own."""
     return _words_pattern(name).search(header.lower()) is not None
+
+
+_COMPARED_WITH = (
+    ("changes_from_prior_quarter", "prior quarter"),
+    ("changes_from_prior_year", "prior year"),
+    ("changes_from_prior_half", "prior half"),
+)
+
+
+def compared_with(header: str) -> str | None:
+    """The earlier period a change column's header says it compares with ("QoQ": "prior
+    quarter", "YoY": "prior year"), or None when it names none or several."""
+    named = {words for name, words in _COMPARED_WITH if _says_words(header, name)}
+    return named.pop() if len(named) == 1 else None
 
 
 def _change_columns(columns: list[Column]) -> list[Column]:
