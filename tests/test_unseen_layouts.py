@@ -5992,3 +5992,53 @@ def test_bare_years_beside_their_quarters_are_whole_years_never_dateline_quarter
     assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == Decimal("4012300000")
     # No period ends on the dateline's day (February 26) of any year.
     assert not [context for _, context in facts if context.endswith("-02-26")]
+
+
+def _spanned_quarter_under_a_dateline(print_: str) -> str:
+    caption = (
+        "Curitiba, March 3, 2026 – Exemplo S.A. announces its results for the fourth"
+        " quarter of 2025. Figures are presented in millions of Brazilian reais (R$ million)."
+    )
+    if print_ == "html":
+        return (
+            "<html><body><h1>Exemplo S.A. announces 4Q25 results</h1>"
+            f"<p>{caption}</p><h2>Highlights</h2><table>"
+            '<tr><th>R$ million</th><th colspan="2">Fourth Quarter</th></tr>'
+            "<tr><th></th><th>2025</th><th>2024</th></tr>"
+            "<tr><td>Net Revenue</td><td>1.234,5</td><td>1.100,2</td></tr>"
+            "<tr><td>Net Income</td><td>234,5</td><td>200,1</td></tr></table>"
+            "<h2>Balance Sheet</h2><table><tr><th>R$ million</th><th>Dec/25</th>"
+            "<th>Dec/24</th></tr><tr><td>Total assets</td><td>9.876,4</td><td>9.345,9</td>"
+            "</tr></table></body></html>"
+        )
+    lines = [
+        "Exemplo S.A. announces 4Q25 results",
+        "",
+        caption,
+        "",
+        "Highlights",
+        "",
+        _aligned("", ("Fourth Quarter",), 24, 24),
+        _aligned("", ("2025", "2024"), 24, 12),
+        _aligned("Net Revenue", ("1.234,5", "1.100,2"), 24, 12),
+        _aligned("Net Income", ("234,5", "200,1"), 24, 12),
+        "",
+        "Balance Sheet",
+        "",
+        _aligned("R$ million", ("Dec/25", "Dec/24"), 24, 12),
+        _aligned("Total assets", ("9.876,4", "9.345,9"), 24, 12),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_a_dateline_in_the_caption_ends_no_quarter(tmp_path: Path, print_: str) -> None:
+    """ "Fourth Quarter" over "2025 | 2024" under a caption that opens with the release's
+    dateline ("Curitiba, March 3, 2026 -"): the quarters end on December 31 as the balance
+    sheet's year does, not three months to March 3."""
+    suffix = ".html" if print_ == "html" else ".txt"
+    facts = _facts(_release(tmp_path, _spanned_quarter_under_a_dateline(print_), suffix))
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == Decimal("1234500000")
+    assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1100200000")
+    assert facts[("NetIncomeLoss", "D2025-10-01_2025-12-31")] == Decimal("234500000")
+    assert not [context for _, context in facts if context.endswith("-03-03")]
