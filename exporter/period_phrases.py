@@ -587,8 +587,33 @@ def counted_by_columns(title: PeriodPhrase, columns: list[PeriodPhrase]) -> Peri
     the length of each column's period and stays so; so does a span over columns that
     name more than a year each (a quarter, a date, a fiscal label state their own kind).
     """
-    years = [column.year for column in columns if _names_one_year(column)]
+    years = [column.year for column in columns if names_only_a_year(column)]
     return _as_one_year_each(title) if _counts_years(title.span, years) else title
+
+
+def kind_stated_for_its_year(
+    title: PeriodPhrase, column: PeriodPhrase, columns: list[PeriodPhrase]
+) -> bool:
+    """Whether `column` names only a year that another column names with the title's kind
+    of period: over "4Q25 | 4Q24 | 2025 | 2024" a caption's "fourth quarter (4Q25)" is the
+    quarter columns' own, and "2025" beside "4Q25" is another period of that year (the
+    whole year, where the calendar shows the release reports through its end), not the
+    same quarter again, nor one ending on a day the caption prints."""
+    lengths = title.lengths
+    if not lengths or not names_only_a_year(column):
+        return False
+    return any(
+        other.names_part_of_year and other.lengths == lengths and column.year in _years(other)
+        for other in columns
+    )
+
+
+def _years(phrase: PeriodPhrase) -> set[int]:
+    """The years a phrase names, its fiscal label's as well ("4Q25": 2025)."""
+    years = set(phrase.named_years)
+    if phrase.year is not None:
+        years.add(phrase.year)
+    return years
 
 
 def columns_counted(columns: list[PeriodPhrase]) -> list[PeriodPhrase]:
@@ -599,7 +624,7 @@ def columns_counted(columns: list[PeriodPhrase]) -> list[PeriodPhrase]:
     if len(spans) != 1:
         return columns
     named = [column for column in columns if not column.is_empty]
-    years = [column.year for column in named if _names_one_year(_without_span(column))]
+    years = [column.year for column in named if names_only_a_year(_without_span(column))]
     if len(years) < len(named) or not _counts_years(spans.pop(), years):
         return columns
     return [_as_one_year_each(column) for column in columns]
@@ -625,7 +650,7 @@ def _without_span(phrase: PeriodPhrase) -> PeriodPhrase:
     return replace(phrase, span=None)
 
 
-def _names_one_year(phrase: PeriodPhrase) -> bool:
+def names_only_a_year(phrase: PeriodPhrase) -> bool:
     """A column naming one calendar year and nothing else of its period ("2021")."""
     bare = not (phrase.has_date or phrase.ends or phrase.states_kind)
     return bare and phrase.fiscal_year is None and len(phrase.named_years) == 1

@@ -1785,3 +1785,68 @@ def test_a_sentence_pairing_a_label_with_its_year_end_sets_the_convention(
     evidence = CalendarEvidence()
     evidence.read_text(sentence)
     assert evidence.label_offset() == stated
+
+
+# --- a bank's fiscal year ending October 31, named "Fiscal 2025", "FY2025" and "Q4/25" -----
+# "Fiscal 2025" is the year ended October 31, 2025: the same year "FY2025" names and the
+# year whose fourth quarter "Q4/25" ends that day. One release may print both wordings;
+# they are read by one convention, never a year apart. Hand-written expectations.
+
+_BANK_FY2025 = Period(start=D(2024, 11, 1), end=D(2025, 10, 31))
+_BANK_FY2024 = Period(start=D(2023, 11, 1), end=D(2024, 10, 31))
+_BANK_Q4_25 = Period(start=D(2025, 8, 1), end=D(2025, 10, 31))
+_BANK_Q4_24 = Period(start=D(2024, 8, 1), end=D(2024, 10, 31))
+_BANK_ROWS = (
+    ("Total revenue", ("6,512", "6,401", "6,010", "25,390", "23,512")),
+    ("Net income", ("1,915", "1,890", "1,720", "7,420", "6,810")),
+)
+
+
+def _bank_release(years: tuple[str, str], second: tuple[str, str] | None) -> str:
+    lines = [
+        "MAPLE FINANCIAL GROUP REPORTS FOURTH QUARTER AND FISCAL 2025 RESULTS",
+        "",
+        "TORONTO, December 4, 2025 - Maple Financial Group today reported its results for"
+        " the fourth quarter and fiscal year ended October 31, 2025.",
+        "",
+        "FINANCIAL HIGHLIGHTS",
+        "",
+        f"{'(C$ millions)':<40}" + "".join(f"{h:>13}" for h in ("Q4/25", "Q3/25", "Q4/24", *years)),
+        *(f"{label:<40}" + "".join(f"{c:>13}" for c in cells) for label, cells in _BANK_ROWS),
+        "",
+    ]
+    if second is not None:
+        lines += [
+            "FULL YEAR RESULTS",
+            "",
+            f"{'(C$ millions)':<40}" + "".join(f"{h:>13}" for h in second),
+            f"{'Provision for credit losses':<40}{'2,380':>13}{'1,955':>13}",
+            f"{'Non-interest expenses':<40}{'13,650':>13}{'12,980':>13}",
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("years", "second"),
+    [
+        (("Fiscal 2025", "Fiscal 2024"), None),
+        (("FY2025", "FY2024"), None),
+        (("Fiscal 2025", "Fiscal 2024"), ("FY2025", "FY2024")),
+        (("FY2025", "FY2024"), ("Fiscal 2025", "Fiscal 2024")),
+    ],
+)
+def test_fiscal_and_fy_labels_of_one_release_name_the_year_their_quarters_end(
+    tmp_path: Path, years: tuple[str, str], second: tuple[str, str] | None
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(_bank_release(years, second), "utf-8")
+    values, _ = _by_label(path)
+    assert values[("Total revenue", _BANK_Q4_25)] == Decimal("6512000000")
+    assert values[("Total revenue", _BANK_Q4_24)] == Decimal("6010000000")
+    assert values[("Total revenue", _BANK_FY2025)] == Decimal("25390000000")
+    assert values[("Total revenue", _BANK_FY2024)] == Decimal("23512000000")
+    assert values[("Net income", _BANK_FY2025)] == Decimal("7420000000")
+    if second is not None:
+        assert values[("Non-interest expenses", _BANK_FY2025)] == Decimal("13650000000")
+        assert values[("Non-interest expenses", _BANK_FY2024)] == Decimal("12980000000")

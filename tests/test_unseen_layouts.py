@@ -6053,3 +6053,131 @@ def test_statistics_under_their_own_heading_are_no_money_of_the_statement(
         ("CoolingDegreeDays", quarter): (Decimal("1184"), "pure"),
         ("CoolingDegreeDays", prior): (Decimal("1062"), "pure"),
     }
+
+
+# --- a fourth-quarter release's bare years beside its quarters, under a dateline caption --
+# A Brazilian-style highlights table: "4Q25 | 4Q24 | Var. % | 2025 | 2024 | Var. %" under a
+# caption that is the release's opening sentence, with its dateline ("São Paulo, February
+# 26, 2026 -") and "fourth quarter of 2025". The years are the whole years, never a quarter
+# ending on the dateline's day; the year's change column is the year's.
+
+_DATELINE = (
+    "São Paulo, February 26, 2026 – Companhia Exemplo S.A. announces its results for the"
+    " fourth quarter of 2025 ({q}) and the fiscal year 2025. Financial information is"
+    " presented in millions of Brazilian reais (R$ million), unless otherwise indicated."
+)
+_QUARTERS_BESIDE_YEARS = {
+    "4Q25": ("4Q25", "4Q24"),
+    "Q4 2025": ("Q4 2025", "Q4 2024"),
+    "Q4/25": ("Q4/25", "Q4/24"),
+}
+_BESIDE_ROWS = (
+    ("Net Revenue", ("12.345,6", "11.234,5", "9,9%", "46.789,0", "43.210,3", "8,3%")),
+    ("Net Income", ("1.234,5", "1.100,2", "12,2%", "4.567,8", "4.012,3", "13,8%")),
+)
+_BALANCE_BESIDE = ("Dec/25", "Dec/24", ("Total assets", ("98.765,4", "91.234,5")))
+
+
+def _quarters_beside_years(quarters: tuple[str, str], print_: str) -> str:
+    headers = ("R$ million", *quarters, "Var. %", "2025", "2024", "Var. %")
+    caption = _DATELINE.format(q=quarters[0])
+    first, second, (label, cells) = _BALANCE_BESIDE
+    if print_ == "html":
+        head = "".join(f"<th>{h}</th>" for h in headers)
+        body = "".join(
+            f"<tr><td>{row}</td>" + "".join(f"<td>{c}</td>" for c in values) + "</tr>"
+            for row, values in _BESIDE_ROWS
+        )
+        return (
+            "<html><body><h1>Companhia Exemplo S.A. announces 4Q25 and 2025 results</h1>"
+            f"<p>{caption}</p><h2>Financial Highlights</h2><table><tr>{head}</tr>{body}</table>"
+            "<h2>Balance Sheet</h2><table><tr><th>R$ million</th>"
+            f"<th>{first}</th><th>{second}</th></tr><tr><td>{label}</td>"
+            + "".join(f"<td>{c}</td>" for c in cells)
+            + "</tr></table></body></html>"
+        )
+    lines = [
+        "Companhia Exemplo S.A. announces 4Q25 and 2025 results",
+        "",
+        caption,
+        "",
+        "Financial Highlights",
+        "",
+        # No unit in the stub: the opening sentence above is the table's caption.
+        _aligned("", headers[1:], 24, 12),
+        *(_aligned(row, values, 24, 12) for row, values in _BESIDE_ROWS),
+        "",
+        "Balance Sheet",
+        "",
+        _aligned("R$ million", (first, second), 24, 12),
+        _aligned(label, cells, 24, 12),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "text"])
+@pytest.mark.parametrize("quarters", sorted(_QUARTERS_BESIDE_YEARS))
+def test_bare_years_beside_their_quarters_are_whole_years_never_dateline_quarters(
+    tmp_path: Path, quarters: str, print_: str
+) -> None:
+    text = _quarters_beside_years(_QUARTERS_BESIDE_YEARS[quarters], print_)
+    suffix = ".html" if print_ == "html" else ".txt"
+    facts = _facts(_release(tmp_path, text, suffix))
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == Decimal("12345600000")
+    assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("11234500000")
+    assert facts[("Revenues", "D2025-01-01_2025-12-31")] == Decimal("46789000000")
+    assert facts[("Revenues", "D2024-01-01_2024-12-31")] == Decimal("43210300000")
+    assert facts[("NetIncomeLoss", "D2025-01-01_2025-12-31")] == Decimal("4567800000")
+    assert facts[("NetIncomeLoss", "D2024-01-01_2024-12-31")] == Decimal("4012300000")
+    # No period ends on the dateline's day (February 26) of any year.
+    assert not [context for _, context in facts if context.endswith("-02-26")]
+
+
+def _spanned_quarter_under_a_dateline(print_: str) -> str:
+    caption = (
+        "Curitiba, March 3, 2026 – Exemplo S.A. announces its results for the fourth"
+        " quarter of 2025. Figures are presented in millions of Brazilian reais (R$ million)."
+    )
+    if print_ == "html":
+        return (
+            "<html><body><h1>Exemplo S.A. announces 4Q25 results</h1>"
+            f"<p>{caption}</p><h2>Highlights</h2><table>"
+            '<tr><th>R$ million</th><th colspan="2">Fourth Quarter</th></tr>'
+            "<tr><th></th><th>2025</th><th>2024</th></tr>"
+            "<tr><td>Net Revenue</td><td>1.234,5</td><td>1.100,2</td></tr>"
+            "<tr><td>Net Income</td><td>234,5</td><td>200,1</td></tr></table>"
+            "<h2>Balance Sheet</h2><table><tr><th>R$ million</th><th>Dec/25</th>"
+            "<th>Dec/24</th></tr><tr><td>Total assets</td><td>9.876,4</td><td>9.345,9</td>"
+            "</tr></table></body></html>"
+        )
+    lines = [
+        "Exemplo S.A. announces 4Q25 results",
+        "",
+        caption,
+        "",
+        "Highlights",
+        "",
+        _aligned("", ("Fourth Quarter",), 24, 24),
+        _aligned("", ("2025", "2024"), 24, 12),
+        _aligned("Net Revenue", ("1.234,5", "1.100,2"), 24, 12),
+        _aligned("Net Income", ("234,5", "200,1"), 24, 12),
+        "",
+        "Balance Sheet",
+        "",
+        _aligned("R$ million", ("Dec/25", "Dec/24"), 24, 12),
+        _aligned("Total assets", ("9.876,4", "9.345,9"), 24, 12),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("print_", ["html", "text"])
+def test_a_dateline_in_the_caption_ends_no_quarter(tmp_path: Path, print_: str) -> None:
+    """ "Fourth Quarter" over "2025 | 2024" under a caption that opens with the release's
+    dateline ("Curitiba, March 3, 2026 -"): the quarters end on December 31 as the balance
+    sheet's year does, not three months to March 3."""
+    suffix = ".html" if print_ == "html" else ".txt"
+    facts = _facts(_release(tmp_path, _spanned_quarter_under_a_dateline(print_), suffix))
+    assert facts[("Revenues", "D2025-10-01_2025-12-31")] == Decimal("1234500000")
+    assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1100200000")
+    assert facts[("NetIncomeLoss", "D2025-10-01_2025-12-31")] == Decimal("234500000")
+    assert not [context for _, context in facts if context.endswith("-03-03")]

@@ -382,19 +382,58 @@ def _surrounding_phrase(raw: RawTable, kind: str) -> PeriodPhrase:
     summarizes cash flows for the nine months ended September 30, 2025 and 2024:") speaks
     of it alone, where a title found above that sentence heads a section or the release
     ("Third Quarter 2025 Results")."""
-    title = _phrase_for(parse_phrase(f"{raw.title} {raw.caption}"), kind)
-    return _phrase_for(lead_period(raw.lead), kind).completed_by(title)
+    title = _phrase_for(parse_phrase(_titled(raw)), kind)
+    return _phrase_for(lead_period(period_dates_only(raw.lead)), kind).completed_by(title)
 
 
 def _title_period(raw: RawTable) -> PeriodPhrase:
     """The one period the sentence introducing the table names with a single year
     ("Revenue by segment for the three months ended September 30, 2025:"), else the one
     the title or caption names, for columns whose headers name none."""
-    lead = lead_period(raw.lead)
+    lead = lead_period(period_dates_only(raw.lead))
     years = {*lead.named_years, lead.fiscal_year} - {None}
     if len(years) == 1:
         return lead
-    return single_period(f"{raw.title} {raw.caption}")
+    return single_period(_titled(raw))
+
+
+def _titled(table: RawTable | StatementTable) -> str:
+    """The table's title and caption as evidence of its period: a caption may be the
+    release's opening sentence, whose dateline ("São Paulo, February 26, 2026 -") is the
+    day it was issued, never the end of a column's period."""
+    return f"{table.title} {period_dates_only(table.caption)}"
+
+
+def period_dates_only(text: str) -> str:
+    """`text` without the dates running text prints for another reason than ending a
+    period: a dateline, a meeting, a payment. A date ends a period where the words before
+    it say so ("quarter ended", "as of"), where it closes a range of days ("October 1 -
+    December 31, 2025") or where it is listed after such a date ("ended June 30, 2025 and
+    June 30, 2024"); a title's or header's dates are not running text and keep theirs."""
+    kept: list[str] = []
+    last = 0
+    listed = False
+    for match in _PRINTED_DATE.finditer(text):
+        before = text[: match.start()]
+        between = text[last : match.start()]
+        ends = _ends_a_period(before) or _closes_a_range(before) or (listed and _joins(between))
+        kept.append(between)
+        kept.append(match.group() if ends else " ")
+        last, listed = match.end(), ends
+    kept.append(text[last:])
+    return "".join(kept)
+
+
+def _closes_a_range(lead: str) -> bool:
+    """Whether the words before a date open a range of days to it ("October 1 -")."""
+    joins = vocabulary().alternatives("date_range")
+    return re.search(rf"\d\s*(?:{joins}|[\u2013\u2014])\s*$", lead) is not None
+
+
+def _joins(between: str) -> bool:
+    """Whether the text between two dates lists them ("June 30, 2025 and June 30, 2024")."""
+    joins = {",", *vocabulary().words["joining"]}
+    return all(word.strip(",") in joins or not word.strip(",") for word in between.split())
 
 
 def _phrase_for(phrase: PeriodPhrase, kind: str) -> PeriodPhrase:
@@ -453,7 +492,7 @@ def understand_table(
         instants=kind == "balance_sheet",
         outlook=states_outlook(f"{raw.title} {raw.caption} {raw.lead}"),
         published=published,
-        title_day=dated_day(f"{raw.title} {raw.caption}").end,
+        title_day=dated_day(_titled(raw)).end,
         line_measures=taxonomy.line_measures,
         rate_points=taxonomy.narrative.words.rate_points,
     )
@@ -743,7 +782,7 @@ def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -
             )
         reported = [c for b in table.blocks for c in b.columns if not (c.change or c.outlook)]
         evidence.read_titled_labels(
-            dated_day(f"{table.title} {table.caption}"), [parse_phrase(c.header) for c in reported]
+            dated_day(_titled(table)), [parse_phrase(c.header) for c in reported]
         )
         for column in (c for b in table.blocks for c in b.columns):
             # Guidance is no evidence of the periods the release reports.

@@ -25,6 +25,7 @@ from exporter.period_phrases import (
     columns_counted,
     counted_by_columns,
     footnote_marks,
+    kind_stated_for_its_year,
     parse_phrase,
     single_period,
 )
@@ -783,7 +784,17 @@ def _resolutions(
     phrases = columns_counted([parse_phrase(h) for h in headers])
     counted = counted_by_columns(context.surroundings, phrases)
     context = context.model_copy(update={"surroundings": counted})
-    read = [(p, resolve_header(h, context, p)) for p, h in zip(phrases, headers, strict=True)]
+    # A year alone beside its own quarter takes nothing of the quarter's title.
+    apart = context.model_copy(update={"surroundings": PeriodPhrase()})
+    read = [
+        (
+            p,
+            resolve_header(
+                h, apart if kind_stated_for_its_year(counted, p, phrases) else context, p
+            ),
+        )
+        for p, h in zip(phrases, headers, strict=True)
+    ]
     day = None if context.outlook else context.title_day
     return checked_against_title(day, read)
 
