@@ -5977,3 +5977,27 @@ def test_each_currency_group_scales_the_columns_under_it(
     assert ("Revenues", before, "USD", Decimal("4894000000")) in facts
     assert ("NetIncomeLoss", quarter, "USD", Decimal("840000000")) in facts
     assert ("NetIncomeLoss", quarter, "INR", Decimal("73640000000")) in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Indus Technologies announces results for the quarter ended September 30, 2025 (Q2 FY26)",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " The fiscal year ends on March 31.",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " Our fiscal year runs from April 1 to March 31.",
+        "Indus Technologies announces results for the quarter ended 30 September 2025."
+        " The financial year ends on 31 March.",
+    ],
+)
+@pytest.mark.parametrize("render,suffix", [(_grouped_text, ".txt"), (_grouped_html, ".html")])
+def test_a_fiscal_year_end_stated_in_words_places_fiscal_labels(
+    tmp_path: Path, render: Callable[[str], str], suffix: str, sentence: str
+) -> None:
+    """ "Q2 FY26" is the quarter to September 30, 2025 where the release says its fiscal
+    year ends on March 31, or pairs that quarter's end with the label."""
+    facts = _by_unit(_release(tmp_path, render(sentence), suffix))
+    assert ("Revenues", "D2025-07-01_2025-09-30", "INR", Decimal("444900000000")) in facts
+    assert ("Revenues", "D2024-07-01_2024-09-30", "INR", Decimal("409860000000")) in facts
+    assert ("NetIncomeLoss", "D2024-07-01_2024-09-30", "USD", Decimal("777000000")) in facts
