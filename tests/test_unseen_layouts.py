@@ -6001,3 +6001,24 @@ def test_a_fiscal_year_end_stated_in_words_places_fiscal_labels(
     assert ("Revenues", "D2025-07-01_2025-09-30", "INR", Decimal("444900000000")) in facts
     assert ("Revenues", "D2024-07-01_2024-09-30", "INR", Decimal("409860000000")) in facts
     assert ("NetIncomeLoss", "D2024-07-01_2024-09-30", "USD", Decimal("777000000")) in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Indus Technologies announces results for the quarter ended September 30, 2025 (Q2 FY26)",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " The fiscal year ends on March 31.",
+    ],
+)
+def test_a_fiscal_half_in_prose_follows_the_stated_fiscal_year(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "For H1 FY26" in a release whose year ends on March 31 is April to September 2025,
+    as the tables read "Q2 FY26": not calendar 2026's first half, which had not ended."""
+    text = _grouped_text(sentence) + (
+        "\nFor H1 FY26, revenue was ₹88,120 crore (US$10,110 million), a growth of 7.9%.\n"
+    )
+    facts = _by_unit(_release(tmp_path, text, ".txt"))
+    assert ("Revenues", "D2025-04-01_2025-09-30", "INR", Decimal("881200000000")) in facts
+    assert ("Revenues", "D2025-04-01_2025-09-30", "USD", Decimal("10110000000")) in facts
