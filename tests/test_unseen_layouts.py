@@ -6181,3 +6181,111 @@ def test_a_dateline_in_the_caption_ends_no_quarter(tmp_path: Path, print_: str) 
     assert facts[("Revenues", "D2024-10-01_2024-12-31")] == Decimal("1100200000")
     assert facts[("NetIncomeLoss", "D2025-10-01_2025-12-31")] == Decimal("234500000")
     assert not [context for _, context in facts if context.endswith("-03-03")]
+
+
+# --- columns grouped by currency and scale; a fiscal year stated in words ----------------
+
+_GROUPED_ROWS = (
+    ("Revenue", ("44,490", "40,986", "8.5", "5,076", "4,894", "3.7")),
+    ("Net profit", ("7,364", "6,506", "13.2", "840", "777", "8.1")),
+)
+_GROUPED_HEADS = ("Q2 FY26", "Q2 FY25", "Y-o-Y %") * 2
+
+
+def _grouped_text(sentence: str) -> str:
+    """A fixed-width table whose caption line groups its columns by currency and scale."""
+    lines = [
+        " " * 24 + f"{'---- ₹ crore ----':^33}{'--- US$ million ---':^33}",
+        _aligned("", _GROUPED_HEADS, 24, 11),
+        *(_aligned(label, cells, 24, 11) for label, cells in _GROUPED_ROWS),
+    ]
+    opening = ("INDUS TECHNOLOGIES LIMITED", "", "Bengaluru, October 16, 2025", "", sentence)
+    return "\n".join((*opening, "", "Key financial highlights", "", *lines, ""))
+
+
+def _grouped_html(sentence: str) -> str:
+    """The same table in HTML: a header cell spanning each currency's three columns."""
+    heads = "".join(f"<td>{h}</td>" for h in _GROUPED_HEADS)
+    rows = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in _GROUPED_ROWS
+    )
+    return (
+        "<html><body><p>INDUS TECHNOLOGIES LIMITED</p><p>Bengaluru, October 16, 2025</p>"
+        f"<p>{sentence}</p><p>Key financial highlights</p><table>"
+        '<tr><td></td><td colspan="3">₹ crore</td><td colspan="3">US$ million</td></tr>'
+        f"<tr><td></td>{heads}</tr>{rows}</table></body></html>"
+    )
+
+
+def _by_unit(path: Path) -> set[tuple[str, str, str, Decimal]]:
+    """The facts as (concept, context, unit, value): two currencies share each context."""
+    converted = convert(path, ConvertOptions())
+    return {(f.concept, f.context, f.unit, f.value) for f in converted.facts.facts}
+
+
+_DATED_YEAR = (
+    "Indus Technologies announces results for the second quarter of fiscal 2026 ended"
+    " September 30, 2025 (fiscal year ending March 31, 2026)"
+)
+
+
+@pytest.mark.parametrize("render,suffix", [(_grouped_text, ".txt"), (_grouped_html, ".html")])
+def test_each_currency_group_scales_the_columns_under_it(
+    tmp_path: Path, render: Callable[[str], str], suffix: str
+) -> None:
+    """ "₹ crore" over three columns and "US$ million" over the next three: the dollar
+    figures are millions, not crore as the first unit the headers print."""
+    facts = _by_unit(_release(tmp_path, render(_DATED_YEAR), suffix))
+    quarter, before = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert ("Revenues", quarter, "INR", Decimal("444900000000")) in facts
+    assert ("Revenues", before, "INR", Decimal("409860000000")) in facts
+    assert ("Revenues", quarter, "USD", Decimal("5076000000")) in facts
+    assert ("Revenues", before, "USD", Decimal("4894000000")) in facts
+    assert ("NetIncomeLoss", quarter, "USD", Decimal("840000000")) in facts
+    assert ("NetIncomeLoss", quarter, "INR", Decimal("73640000000")) in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Indus Technologies announces results for the quarter ended September 30, 2025 (Q2 FY26)",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " The fiscal year ends on March 31.",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " Our fiscal year runs from April 1 to March 31.",
+        "Indus Technologies announces results for the quarter ended 30 September 2025."
+        " The financial year ends on 31 March.",
+    ],
+)
+@pytest.mark.parametrize("render,suffix", [(_grouped_text, ".txt"), (_grouped_html, ".html")])
+def test_a_fiscal_year_end_stated_in_words_places_fiscal_labels(
+    tmp_path: Path, render: Callable[[str], str], suffix: str, sentence: str
+) -> None:
+    """ "Q2 FY26" is the quarter to September 30, 2025 where the release says its fiscal
+    year ends on March 31, or pairs that quarter's end with the label."""
+    facts = _by_unit(_release(tmp_path, render(sentence), suffix))
+    assert ("Revenues", "D2025-07-01_2025-09-30", "INR", Decimal("444900000000")) in facts
+    assert ("Revenues", "D2024-07-01_2024-09-30", "INR", Decimal("409860000000")) in facts
+    assert ("NetIncomeLoss", "D2024-07-01_2024-09-30", "USD", Decimal("777000000")) in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Indus Technologies announces results for the quarter ended September 30, 2025 (Q2 FY26)",
+        "Indus Technologies announces results for the quarter ended September 30, 2025."
+        " The fiscal year ends on March 31.",
+    ],
+)
+def test_a_fiscal_half_in_prose_follows_the_stated_fiscal_year(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "For H1 FY26" in a release whose year ends on March 31 is April to September 2025,
+    as the tables read "Q2 FY26": not calendar 2026's first half, which had not ended."""
+    text = _grouped_text(sentence) + (
+        "\nFor H1 FY26, revenue was ₹88,120 crore (US$10,110 million), a growth of 7.9%.\n"
+    )
+    facts = _by_unit(_release(tmp_path, text, ".txt"))
+    assert ("Revenues", "D2025-04-01_2025-09-30", "INR", Decimal("881200000000")) in facts
+    assert ("Revenues", "D2025-04-01_2025-09-30", "USD", Decimal("10110000000")) in facts

@@ -19,7 +19,7 @@ from exporter.models import Frozen
 from exporter.period_phrases import PeriodPhrase as TitlePhrase
 from exporter.period_phrases import parse_phrase
 from exporter.periods import Period, months_back
-from exporter.tables import label_offset, release_date
+from exporter.tables import label_offset, learn_calendar, release_date
 from exporter.tables.calendar import CalendarEvidence, FiscalCalendar
 from exporter.tables.model import StatementTable
 from exporter.tables.resolve import period_of
@@ -573,14 +573,7 @@ def report_calendar(
     elif start := _year_start(ending, current):
         year_end = start - timedelta(days=1)
     else:
-        quarter = _quarter_in_title(document, forms)
-        is_quarter = _length(current).days < 100
-        evident = bool(quarter and is_quarter)
-        year_end = (
-            _month_end_back(end, -3 * (4 - quarter))
-            if (quarter and is_quarter)
-            else date(end.year, 12, 31)
-        )
+        year_end, evident = _year_end_from_words(document, tables, forms, current)
     report = ReportCalendar(
         current=current,
         year_end=(year_end.month, year_end.day),
@@ -592,6 +585,33 @@ def report_calendar(
     offset = _label_offset(document, report, forms, label_offset(document, tables))
     report = report.model_copy(update={"label_offset": offset})
     return report.model_copy(update={"fiscal_year": report.fiscal_label(current.end)})
+
+
+def _year_end_from_words(
+    document: Document,
+    tables: tuple[StatementTable, ...],
+    forms: frozenset[str],
+    current: Period,
+) -> tuple[date, bool]:
+    """The fiscal year end where no column spans a year or runs from its start, and
+    whether the release makes it evident: the quarter the title numbers, else the year end
+    its text states as the tables read it; else December 31, assumed."""
+    end = current.end
+    quarter = _quarter_in_title(document, forms)
+    if quarter and _length(current).days < 100:
+        return _month_end_back(end, -3 * (4 - quarter)), True
+    if stated := _stated_year_end(learn_calendar(document, tables), end):
+        return stated, True
+    return date(end.year, 12, 31), False
+
+
+def _stated_year_end(calendar: FiscalCalendar, end: date) -> date | None:
+    """The end of the fiscal year the report's latest period falls in, where the release
+    states its year end in words ("The fiscal year ends on March 31", "quarter ended
+    September 30, 2025 (Q2 FY26)") as the tables read it: the first on or after `end`."""
+    ends = [e for y in (end.year, end.year + 1) if (e := calendar.year_end(y)) is not None]
+    later = [e for e in ends if e >= end]
+    return min(later) if later else None
 
 
 def _year_start(ending: list[Period], current: Period) -> date | None:

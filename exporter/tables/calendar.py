@@ -35,6 +35,10 @@ _DATE_BODY = (
     r"[A-Za-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}"
 )
 _DATE_TEXT = rf"(?P<date>{_DATE_BODY})"
+# A month and day without a year ("March 31", "31 March"): a day every year has.
+_DAY_BODY = r"[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+"
+_DAY_TEXT = rf"(?P<day>{_DAY_BODY})(?![\w,]*\s*\d)"
+_PART_TEXT = r"(?P<part>[^()]{2,24})"
 # A month and its year ("the fiscal year ending March 2026"): the month's last day.
 _MONTH_TEXT = r"(?P<date>[A-Za-z]+\.?\s+\d{4})"
 _QUARTERS = 4
@@ -326,6 +330,9 @@ def _template(pattern: str) -> re.Pattern[str]:
     regex = regex.replace(r"\{month\}", _MONTH_TEXT)
     regex = regex.replace(r"\{from\}", rf"(?P<start>{_DATE_BODY})")
     regex = regex.replace(r"\{to\}", rf"\s*(?:{vocabulary().alternatives('date_range')})\s*")
+    regex = regex.replace(r"\{day\}", _DAY_TEXT)
+    regex = regex.replace(r"\{first_day\}", rf"(?:{_DAY_BODY})")
+    regex = regex.replace(r"\{part\}", _PART_TEXT)
     regex = regex.replace(r"\{label\}", _label_text())
     regex = regex.replace(r"\{quote\}", r"[\"\u201c\u2018']?")
     regex = regex.replace(r"\{gap\}", r"(?P<gap>[^.;:]{0,60}?)")
@@ -393,6 +400,9 @@ class CalendarEvidence:
     # Years of whole weeks the prose dates ("Comparatives are for the 53 weeks to 2 March
     # 2024").
     stated_years: set[Period] = field(default_factory=set)
+    # The day of the year (month, day) the prose says every fiscal year ends on ("The
+    # fiscal year ends on March 31").
+    year_end_days: Counter[tuple[int, int]] = field(default_factory=Counter)
 
     @property
     def off_month_ends(self) -> bool:
@@ -430,6 +440,13 @@ class CalendarEvidence:
             for match in pattern.finditer(text):
                 if not _part_of_year_before(text, match.start()):
                     self._read_year_label(match)
+        for pattern in _patterns("year_end_day"):
+            for match in pattern.finditer(text):
+                if (day := parse_phrase(match["day"]).month_day) is not None:
+                    self.year_end_days[day] += 1
+        for pattern in _patterns("part_label"):
+            for match in pattern.finditer(text):
+                self.read_titled_labels(parse_phrase(match["date"]), [parse_phrase(match["part"])])
         for pattern in _patterns("quarter_weeks"):
             for match in pattern.finditer(text):
                 quarter = vocabulary().ordinals[match["quarter"].lower()]
@@ -608,6 +625,8 @@ class CalendarEvidence:
         ends: dict[int, date] = {}
         if not self.year_ends and (own := self._own_quarter_year_end()):
             ends[fiscal_label(own, offset)] = own
+        if (stated := self._stated_day_year_end()) is not None:
+            ends[fiscal_label(stated, offset)] = stated
         for end, _ in self.year_ends.most_common():
             ends.setdefault(fiscal_label(end, offset), end)
         consistent = _consistent(ends)
@@ -623,6 +642,21 @@ class CalendarEvidence:
             label_offset=offset,
             stated_years=frozenset(self.stated_years),
         )
+
+    def _stated_day_year_end(self) -> date | None:
+        """The fiscal year end on the day the prose states ("The fiscal year ends on March
+        31") that first follows the latest period the release reports, or the quarter its
+        text says ended: the year that period belongs to. Without such a period the day
+        names no year."""
+        if not self.year_end_days:
+            return None
+        through = self.reported_through or self.quarter_ended
+        if through is None:
+            return None
+        month, day = self.year_end_days.most_common(1)[0][0]
+        last = cal.monthrange(through.year, month)[1]
+        end = date(through.year, month, min(day, last))
+        return end if end >= through else date(through.year + 1, month, min(day, last))
 
     def _headline_quarter_end(self, ends: dict[int, date]) -> date | None:
         """Where no column is dated yet, the end of the quarter the headline announces

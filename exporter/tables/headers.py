@@ -698,6 +698,7 @@ def build_columns(
             texts[position].append(text)
     columns = []
     headers = {p: " ".join(texts[p]) for p in positions}
+    group_scales = _group_unit_scales(texts)
     silent = _silent_period(list(headers.values()), context)
     resolutions = _resolutions([headers[p] for p in positions], silent, context)
     for position, resolution in zip(positions, resolutions, strict=True):
@@ -727,7 +728,7 @@ def build_columns(
                 outlook=outlook,
                 forecast=_forecast(resolution, period, context) if outlook else None,
                 bound=_range_end(coverages[-1].get(position, "")) if outlook else "",
-                scale=scale_in_words(header),
+                scale=_column_scale(header, group_scales.get(position)),
                 trailing=_trailing(header, context),
                 printed_start=resolution.printed_start and period is resolution.period,
             )
@@ -740,6 +741,36 @@ def build_columns(
     undated = [_undated_header(coverages, p) for p in positions]
     columns = _line_measures(columns, undated, context.line_measures)
     return tuple(_members(columns, context, own))
+
+
+def _group_unit_scales(texts: dict[int, list[str]]) -> dict[int, int]:
+    """The scale of the unit line heading each column, where the header rows print more
+    than one ("--- ₹ crore ---  --- US$ million ---" over "Q2 FY26 | Q2 FY25" for each
+    currency): each group's scale is its own columns', not the first one the table states.
+    One unit over every column is the table's scale, and stays the table's."""
+    scales = {
+        position: scale
+        for position, lines in texts.items()
+        for scale in [_unit_line_scale(lines)]
+        if scale is not None
+    }
+    return scales if len(set(scales.values())) > 1 else {}
+
+
+def _unit_line_scale(lines: list[str]) -> int | None:
+    """The money scale of a header line that is only a currency and its scale ("US$
+    million", "---- ₹ crore ----"), if one heads the column."""
+    for line in lines:
+        if only_a_unit(line) and (money := parse_scale(line).money):
+            return money
+    return None
+
+
+def _column_scale(header: str, group_scale: int | None) -> int | None:
+    """The scale a column's own header states ("(in thousands)", "cents"), else the one
+    of the currency group it stands under."""
+    own = scale_in_words(header)
+    return own if own is not None else group_scale
 
 
 def _undated_header(coverages: list[dict[int, str]], position: int) -> str:
