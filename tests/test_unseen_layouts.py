@@ -1031,6 +1031,46 @@ def test_a_decimal_comma_table_with_signed_changes(
     assert facts[("NetIncomeLoss", "D2025-01-01_2025-06-30")] == Decimal("98700000")
 
 
+def _leverage_release(tmp_path: Path, multiples: str, points: str) -> Path:
+    """A Brazilian-style indebtedness table: a multiple with an "x" after the digits or
+    after the brackets ("1,29x", "(0,15)x") and a margin's change in points ("(0,3) p.p.")."""
+    return _release(
+        tmp_path,
+        "Vexaris S.A.: H1 2025 results\n\n"
+        "SAO PAULO, 24 July 2025 -- Vexaris S.A. (B3: VXSA3) today published its results"
+        " for the first half of 2025.\n\n"
+        "Key figures\n"
+        "R$ million\tH1 2025\tH1 2024\tChange\n"
+        "Net revenue\t12.345,6\t11.001,2\t12,2%\n"
+        f"EBITDA margin\t26,0%\t26,3%\t{points}\n"
+        f"Net debt/EBITDA (x)\t{multiples}\n",
+        ".txt",
+    )
+
+
+@pytest.mark.parametrize("points", ["(0,3) p.p.", "(0,3 p.p.)", "-0,3 p.p."])
+def test_a_decimal_comma_multiple_and_points_are_read(tmp_path: Path, points: str) -> None:
+    conversion = convert(
+        _leverage_release(tmp_path, "1,29x\t1,44x\t(0,15)x", points), ConvertOptions()
+    )
+    facts = _valued(conversion)
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("NetDebtEBITDA", half)] == (Decimal("1.29"), "pure")
+    assert facts[("NetDebtEBITDA", "D2024-01-01_2024-06-30")] == (Decimal("1.44"), "pure")
+    assert facts[("EbitdaMarginChange", half)] == (Decimal("-0.003"), "pure")
+    assert conversion.report.numbers_in_tables == 9
+
+
+def test_a_figure_with_an_unknown_mark_is_counted_not_dropped(tmp_path: Path) -> None:
+    """A figure the reader cannot read ("1,29y") is still a printed number: it is counted
+    and reported as not understood, never lost or taken for the row's label."""
+    path = _leverage_release(tmp_path, "1,29y\t1,44y\t(0,15)y", "(0,3) p.p.")
+    conversion = convert(path, ConvertOptions())
+    unread = [n for n in conversion.report.unmapped if n.label == "Net debt/EBITDA"]
+    assert [n.text for n in unread] == ["1,29y", "1,44y", "(0,15)y"]
+    assert conversion.report.numbers_in_tables == 9
+
+
 def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Path) -> None:
     path = _release(
         tmp_path,
