@@ -974,6 +974,46 @@ def test_a_span_named_with_a_quarter_ends_with_that_quarter(
     assert _facts(path)[("Revenues", context)] == Decimal("5120000000")
 
 
+def _interim_release(
+    tmp_path: Path, dates: tuple[str, str], rows: tuple[tuple[str, str, str, str], ...] = ()
+) -> Path:
+    """A JSE-style interim: "Six months ended" printed over the first date column only,
+    a row of units ("Rm") under the dates."""
+    lines = (
+        "SPRINGVALE HOLDINGS LIMITED",
+        "",
+        "UNAUDITED INTERIM RESULTS FOR THE SIX MONTHS ENDED 31 AUGUST 2025",
+        "",
+        "JOHANNESBURG, 14 October 2025 -- Springvale Holdings Limited (JSE: SPV)"
+        " today published its interim results.",
+        "",
+        "Salient features",
+        "",
+        f"{'':<40}{'Six months ended':>16}",
+        f"{'':<40}{dates[0]:>14}{dates[1]:>14}{'% change':>11}",
+        f"{'':<40}{'Rm':>14}{'Rm':>14}",
+        f"{'Revenue':<40}{'18,452':>14}{'16,980':>14}{'8.7':>11}",
+        f"{'Profit for the period':<40}{'1,102':>14}{'985':>14}{'11.9':>11}",
+        *(f"{label:<40}{now:>14}{before:>14}{change:>11}" for label, now, before, change in rows),
+    )
+    return _release(tmp_path, "\n".join(lines) + "\n", ".txt")
+
+
+def test_a_span_over_the_first_of_two_like_dates_heads_both(tmp_path: Path) -> None:
+    facts = _facts(_interim_release(tmp_path, ("31 Aug 2025", "31 Aug 2024")))
+    assert facts[("Revenues", "D2025-03-01_2025-08-31")] == Decimal("18452000000")
+    assert facts[("Revenues", "D2024-03-01_2024-08-31")] == Decimal("16980000000")
+    assert facts[("NetIncomeLoss", "D2024-03-01_2024-08-31")] == Decimal("985000000")
+
+
+def test_a_span_never_heads_a_date_of_another_day(tmp_path: Path) -> None:
+    """The second column ends on another day of the year: not the same six months of
+    another year, so the span over the first column is not its heading."""
+    facts = _facts(_interim_release(tmp_path, ("31 Aug 2025", "28 Feb 2025")))
+    assert facts[("Revenues", "D2025-03-01_2025-08-31")] == Decimal("18452000000")
+    assert not [key for key in facts if key[1] == "D2024-09-01_2025-02-28"]
+
+
 # --- numbers printed with a decimal comma ----------------------------------------------------
 
 

@@ -344,13 +344,17 @@ def _extend_incomplete(
     sets such a heading at the run's start, at its end or centred over it, and a
     fixed-width print leaves it over the columns it physically reaches only. A column
     whose lower headers already say what the heading says ("June 30," under a "December"
-    split from its "31,") is not in its run."""
+    split from its "31,") is not in its run. The columns are dated by all the headers
+    below the heading, so that a row of units under the dates ("Rm | Rm") hides nothing;
+    a run of dates is one of the same day of the year ("31 Aug 2025 | 31 Aug 2024"), the
+    same period in different years, never a date of another shape ("28 Feb 2025")."""
     extended = dict(upper)
     for cell in _header_cells(upper, positions):
         phrase = parse_phrase(upper[cell[0]])
         if phrase.year is not None or not (phrase.names_part_of_year or phrase.month_day):
             continue
-        unstated = {p: leaf.get(p, "") for p in positions if not _restates(phrase, below[p])}
+        dating = below if not any(_dated_as(leaf.get(p, "")) for p in positions) else leaf
+        unstated = {p: dating.get(p, "") for p in positions if not _restates(phrase, below[p])}
         run = _alike_run(cell, upper, unstated, positions)
         if run and _set_over(cell, run, positions):
             for p in run:
@@ -389,10 +393,10 @@ def _header_cells(upper: dict[int, str], positions: list[int]) -> list[list[int]
 
 def _dated_as(text: str) -> str | None:
     """How a lowest header dates its column: by a year alone ("2025") or by a full date
-    ("Dec 31, 2024"); None for anything else."""
+    ("Dec 31, 2024", told apart by its day of the year); None for anything else."""
     phrase = parse_phrase(text)
     if phrase.end is not None:
-        return "date"
+        return f"date {phrase.end:%m-%d}"
     if phrase.year is not None and not phrase.has_date:
         return "year"
     return None
