@@ -1014,6 +1014,17 @@ def test_a_span_never_heads_a_date_of_another_day(tmp_path: Path) -> None:
     assert not [key for key in facts if key[1] == "D2024-09-01_2025-02-28"]
 
 
+def test_an_abbreviation_the_taxonomy_knows_as_per_share(tmp_path: Path) -> None:
+    """ "Diluted HEPS (cents)": headline earnings per share, in cents, is an amount per
+    share whatever concept it becomes, never an amount of rand."""
+    rows = (("Diluted HEPS (cents)", "247.8", "221.5", "11.9"),)
+    path = _interim_release(tmp_path, ("31 Aug 2025", "31 Aug 2024"), rows)
+    facts = _valued(convert(path, ConvertOptions()))
+    diluted = {key: fact for key, fact in facts.items() if key[1] == "D2025-03-01_2025-08-31"}
+    assert (Decimal("2.478"), "ZAR_per_share") in diluted.values()
+    assert not [name for name, _ in diluted if "PerSharePerShare" in name]
+
+
 # --- numbers printed with a decimal comma ----------------------------------------------------
 
 
