@@ -345,9 +345,9 @@ def _extend_incomplete(
     fixed-width print leaves it over the columns it physically reaches only. A column
     whose lower headers already say what the heading says ("June 30," under a "December"
     split from its "31,") is not in its run. The columns are dated by all the headers
-    below the heading, so that a row of units under the dates ("Rm | Rm") hides nothing;
-    a run of dates is one of the same day of the year ("31 Aug 2025 | 31 Aug 2024"), the
-    same period in different years, never a date of another shape ("28 Feb 2025")."""
+    below the heading, so that a row of units under the dates ("Rm | Rm") hides nothing:
+    "Six months ended" over the first of "31 Aug 2025 | 31 Aug 2024" heads both, never
+    the "% change" beside them nor a column dated by its year alone."""
     extended = dict(upper)
     for cell in _header_cells(upper, positions):
         phrase = parse_phrase(upper[cell[0]])
@@ -393,10 +393,10 @@ def _header_cells(upper: dict[int, str], positions: list[int]) -> list[list[int]
 
 def _dated_as(text: str) -> str | None:
     """How a lowest header dates its column: by a year alone ("2025") or by a full date
-    ("Dec 31, 2024", told apart by its day of the year); None for anything else."""
+    ("Dec 31, 2024"); None for anything else."""
     phrase = parse_phrase(text)
     if phrase.end is not None:
-        return f"date {phrase.end:%m-%d}"
+        return "date"
     if phrase.year is not None and not phrase.has_date:
         return "year"
     return None
