@@ -330,10 +330,8 @@ def unread_mark(text: str) -> str | None:
     "1.29y"); None when the cell is read, or is no figure with a mark (a word after a
     number, "12 months", is not a mark; nor is a date, "31.12.2024")."""
     stripped = " ".join(text.split())
-    if parse_cell(stripped):
-        return None
     match = _FIGURE_WITH_MARK.fullmatch(stripped)
-    if match is None or re.search(r"[A-Za-z]{3}", match["mark"]):
+    if match is None or re.search(r"[A-Za-z]{3}", match["mark"]) or parse_cell(stripped):
         return None
     figure = match["figure"]
     if figure.count("(") > figure.count(")"):
