@@ -15,7 +15,7 @@ from exporter.document import Document
 from exporter.errors import Location
 from exporter.facts.model import FactSet, UnmappedNumber
 from exporter.findings import Finding, Severity
-from exporter.numbers import is_year, parse_number, unread_suffix, unreadable_number
+from exporter.numbers import is_year, parse_number, unread_mark, unreadable_number
 from exporter.tables.model import StatementTable
 
 UNACCOUNTED = "no fact was made from it: its row has no concept for this column"
@@ -90,7 +90,7 @@ def unread_numbers(document: Document) -> tuple[Finding, ...]:
             for cell in row.cells:
                 found.extend(_unread(document.source, cell.text, row.line, row.page))
                 if numbered and cell.column > 0:
-                    found.extend(_unread_suffix(document.source, cell.text, row.line, row.page))
+                    found.extend(_unread_mark(document.source, cell.text, row.line, row.page))
     for block in document.text_blocks:
         for match in _PROSE_NUMBER.finditer(block.text):
             found.extend(_unread(document.source, match.group(), block.line, block.page))
@@ -124,11 +124,12 @@ def reading_notes(document: Document) -> tuple[Finding, ...]:
     )
 
 
-def _unread_suffix(source: str, text: str, line: int, page: int | None) -> list[Finding]:
-    """A value cell of a row of figures that prints digits with marks no format reads."""
-    why = unread_suffix(text)
-    if why is None:
+def _unread_mark(source: str, text: str, line: int, page: int | None) -> list[Finding]:
+    """A value cell of a row of figures that prints a figure with a mark no format reads."""
+    mark = unread_mark(text)
+    if mark is None:
         return []
+    why = f"its digits end in {mark!r}, which no number format here reads"
     return [
         Finding(
             code="input.unreadable-number",

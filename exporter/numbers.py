@@ -59,7 +59,8 @@ _NUMBER = re.compile(
     (?P<points>\s?(?:pp|p\.p\.|ppts?|pts?|%p)(?![A-Za-z]))?
     (?P<scale>\s?(?i:thousand|million|billion|mn|bn|mm|[kmb])(?![A-Za-z]))?
     (?P<minor1>[pc\u00a2]|\s(?:cents?|pence)(?![A-Za-z]))?
-    \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
+    \s*(?P<pct1>%)?\s*(?P<close>\))?(?P<times2>\s?[x\u00d7](?![A-Za-z]))?
+    (?P<minor2>[pc\u00a2])?\s*(?P<pct2>%)?
     (?P<points2>\s?(?:pp|p\.p\.|ppts?|pts?|%p)(?![A-Za-z]))?
     (?P<bps>\s?(?:bps|bp|basis\s points?))?
     (?P<trail>(?<=[\d%])[-\u2212])?
@@ -180,7 +181,11 @@ def _parse(text: str) -> PrintedNumber | None:
     scale = _cell_scale(match)
     if match["scale"] and (scale is None or percent or minor or basis_points):
         return None
-    multiple = bool(match["times"])
+    # A bracketed multiple may print its "x" inside the brackets or after them ("(0.15x)",
+    # "(0.15)x"), as a percentage does its sign.
+    multiple = bool(match["times"] or match["times2"])
+    if match["times"] and match["times2"]:
+        return None
     if multiple and (percent or minor or basis_points or match["scale"]):
         return None
     return PrintedNumber(
@@ -316,25 +321,26 @@ def unreadable_number(text: str) -> str | None:
     return f"{count} digits, more than the {MAX_DIGITS} a number is read with exactly"
 
 
-# A cell printed as a number with a few marks after its digits that no number format
-# here reads ("-0.2%p" before "%p" was known as percentage points, "12.5%pt").
-_SUFFIXED = re.compile(
-    rf"^[{_MINUS}(+]?\s*[$\u20ac\u00a3\u00a5]?\s*(?P<digits>\d[\d,.]*)\s*%?\)?\s*"
-    r"(?P<rest>[^\d\s()]{1,3})$"
-)
+# A figure followed by a short mark the reader does not know ("1.29y", "(0.3) p.q."):
+# printed as a number, so it is counted, never taken for label words or dropped.
+_FIGURE_WITH_MARK = re.compile(r"(?P<figure>.*\d\)?)\s?(?P<mark>[^\d\s()]{1,5})\)?")
 
 
-def unread_suffix(text: str) -> str | None:
-    """Why a table cell that prints digits and then a few marks is not read as a number
-    ("-0.2%pt": digits, then "pt" after the percent sign); None if it is read, is a year
-    ("2026E") or prints no such marks. Without this the cell would vanish from its row
-    unreported: a value column holds numbers, so what looks like one and is not read is
-    said."""
-    stripped = text.strip()
-    match = _SUFFIXED.match(stripped)
-    if match is None or reads_as_number(stripped) or is_year(match["digits"]):
+def unread_mark(text: str) -> str | None:
+    """The mark after a figure that makes the cell no number the reader reads ("y" in
+    "1.29y", "pt" in "12.5%pt"); None when the cell is read, or is no figure with a mark
+    (a word after a number, "12 months", is not a mark; nor is a date, "31.12.2024", nor
+    a year with its estimate mark, "2026E")."""
+    stripped = " ".join(text.split())
+    match = _FIGURE_WITH_MARK.fullmatch(stripped)
+    if match is None or re.search(r"[A-Za-z]{3}", match["mark"]) or parse_cell(stripped):
         return None
-    return f"its digits end in {match['rest']!r}, which no number format here reads"
+    figure = match["figure"]
+    if is_year(figure.strip()):
+        return None
+    if figure.count("(") > figure.count(")"):
+        figure += ")"
+    return match["mark"] if reads_as_number(figure) else None
 
 
 def strip_footnote_marks(text: str) -> str:
@@ -367,11 +373,15 @@ def is_year(text: str) -> bool:
 # A number printed with a decimal comma and point-grouped thousands ("1.234,5", "(80,4)"),
 # as many European releases print them; tables/decimals.py decides which convention a
 # table follows, readers only need to see that such a cell is a number.
-# A decimal-comma number ("1 234,5", "(56,7)", "+6,8%", "+0,4 pt"), signed or bracketed.
+# A decimal-comma number ("1 234,5", "(56,7)", "+6,8%", "+0,4 pt", "1,29x"), signed or
+# bracketed; its percent, points or multiple sign inside the brackets or after them
+# ("(0,3) p.p.", "(0,15)x"), as the point-decimal print places them.
+_COMMA_SUFFIX = r"%|(?:p\.p\.|pp|pts?|[x\u00d7])(?![A-Za-z])|"
 DECIMAL_COMMA_NUMBER = re.compile(
     rf"^(?P<open>[(+\-\u2212\u2013{MINUS_MARKS}]?)\s*(?P<mark>[$\u20ac\u00a3\u00a5]?)\s*"
     r"(?P<int>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)"
-    r"(?:,(?P<frac>\d+))?\s*(?P<pct>%|(?:pp|pts?)(?![A-Za-z])|)\s*(?P<close>\)?)$"
+    rf"(?:,(?P<frac>\d+))?\s*(?P<pct>{_COMMA_SUFFIX})\s*(?P<close>\)?)\s*"
+    rf"(?P<after>{_COMMA_SUFFIX})$"
 )
 
 

@@ -263,3 +263,37 @@ def test_the_sample_prose_with_the_decimal_comma_gives_the_same_facts(
     assert ("Revenues", q4, Decimal("4482300000")) in values
     assert ("NumberOfLoansOriginated", q4, Decimal("24814923")) in values
     assert ("NinetyDayPlusDelinquencyRate", "2024-12-31", Decimal("0.0209")) in values
+
+
+_UNMARKED = (
+    "Northwind Instruments, Inc. Reports Fourth Quarter 2025 Results\n\n"
+    "AUSTIN, Texas, February 12, 2026 -- Northwind Instruments, Inc. (NASDAQ: NWND) today"
+    " reported {news} for the fourth quarter ended December 31, 2025.\n\n"
+    "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS\n"
+    "(in thousands, except per share data; unaudited)\n\n"
+    "                                   Three Months Ended\n"
+    "                                      December 31,\n"
+    "                                    2025        2024\n"
+    "Revenue                          412,560     380,115\n"
+    "Diluted net income per share        0.92        0.84\n"
+)
+
+
+def test_a_table_without_a_currency_mark_takes_the_one_the_prose_names(tmp_path: Path) -> None:
+    """The release's currency, as the prose names it ("$412.6 million"), is its tables'."""
+    path = tmp_path / "release.txt"
+    path.write_text(_UNMARKED.format(news="revenue of $412.6 million"), encoding="utf-8")
+    facts = {(f.concept, f.unit, f.value) for f in convert(path, ConvertOptions()).facts.facts}
+    assert ("Revenues", "USD", Decimal("380115000")) in facts
+    assert ("EarningsPerShareDiluted", "USD_per_share", Decimal("0.84")) in facts
+
+
+def test_a_release_naming_no_currency_anywhere_gives_its_amounts_none(tmp_path: Path) -> None:
+    """No currency in the prose or the tables: a dateline's city or a US listing is no
+    evidence of the statements' currency, so the amounts are reported, not guessed."""
+    path = tmp_path / "release.txt"
+    path.write_text(_UNMARKED.format(news="financial results"), encoding="utf-8")
+    conversion = convert(path, ConvertOptions())
+    assert not [f for f in conversion.facts.facts if f.concept == "Revenues"]
+    reasons = {n.text: n.reason for n in conversion.report.unmapped}
+    assert reasons["412,560"] == "column has no currency"

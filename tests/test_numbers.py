@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from exporter.numbers import is_placeholder, is_year, parse_number, unread_suffix
+from exporter.numbers import is_placeholder, is_year, parse_number, unread_mark
 
 CASES = [
     ("4,177,890", "4177890", 0, False, False),
@@ -121,7 +121,14 @@ def test_basis_points_without_a_plain_number_are_none(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1.32x", "1.32"), ("3.4 x", "3.4"), ("2.5\u00d7", "2.5"), ("12x", "12")],
+    [
+        ("1.32x", "1.32"),
+        ("3.4 x", "3.4"),
+        ("2.5\u00d7", "2.5"),
+        ("12x", "12"),
+        ("(0.15)x", "-0.15"),
+        ("(0.15x)", "-0.15"),
+    ],
 )
 def test_a_multiple(text: str, value: str) -> None:
     number = parse_number(text)
@@ -129,7 +136,7 @@ def test_a_multiple(text: str, value: str) -> None:
     assert (number.value, number.multiple, number.rate) == (Decimal(value), True, False)
 
 
-@pytest.mark.parametrize("text", ["x", "1.2x%", "$1.2xm", "12px", "1.2 xm"])
+@pytest.mark.parametrize("text", ["x", "1.2x%", "$1.2xm", "12px", "1.2 xm", "(1.2x)x"])
 def test_a_multiple_with_another_unit_is_none(text: str) -> None:
     assert parse_number(text) is None
 
@@ -312,12 +319,33 @@ def test_any_text_is_a_number_or_none(text: str) -> None:
     assert number is None or isinstance(number.value, Decimal)
 
 
-@pytest.mark.parametrize("text", ["1.5%pt", "-1.5%pt", "12.0 pz", "1,234a"])
-def test_digits_with_marks_no_format_reads_are_said_to_be_unread(text: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "mark"), [("1.5%pt", "%pt"), ("-1.5%pt", "%pt"), ("12.0 pz", "pz"), ("1,234a", "a")]
+)
+def test_digits_with_marks_no_format_reads_are_said_to_be_unread(text: str, mark: str) -> None:
     assert parse_number(text) is None
-    assert unread_suffix(text) is not None
+    assert unread_mark(text) == mark
 
 
 @pytest.mark.parametrize("text", ["-0.2%p", "12%", "2026E", "1Q25", "n/m", "3.2x", "Q3 2025"])
 def test_numbers_years_and_headers_are_no_unread_number(text: str) -> None:
-    assert unread_suffix(text) is None
+    assert unread_mark(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("1,29y", "y"),
+        ("(0.3) p.q.", "p.q."),
+        ("5.1 yr", "yr"),
+        ("1.29x", None),
+        ("12 months", None),
+    ],
+)
+def test_the_mark_after_a_figure_no_number_is_read_with(text: str, mark: str | None) -> None:
+    assert unread_mark(text) == mark
+
+
+@pytest.mark.parametrize("text", ["31.12.2024", "Q4", "FY25", "n/m", "1.2 trillion"])
+def test_no_figure_has_no_unread_mark(text: str) -> None:
+    assert unread_mark(text) is None

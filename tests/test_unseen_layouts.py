@@ -1015,6 +1015,57 @@ def test_a_span_named_with_a_quarter_ends_with_that_quarter(
     assert _facts(path)[("Revenues", context)] == Decimal("5120000000")
 
 
+def _interim_release(
+    tmp_path: Path, dates: tuple[str, str], rows: tuple[tuple[str, str, str, str], ...] = ()
+) -> Path:
+    """A JSE-style interim: "Six months ended" printed over the first date column only,
+    a row of units ("Rm") under the dates."""
+    lines = (
+        "SPRINGVALE HOLDINGS LIMITED",
+        "",
+        "UNAUDITED INTERIM RESULTS FOR THE SIX MONTHS ENDED 31 AUGUST 2025",
+        "",
+        "JOHANNESBURG, 14 October 2025 -- Springvale Holdings Limited (JSE: SPV)"
+        " today published its interim results.",
+        "",
+        "Salient features",
+        "",
+        f"{'':<40}{'Six months ended':>16}",
+        f"{'':<40}{dates[0]:>14}{dates[1]:>14}{'% change':>11}",
+        f"{'':<40}{'Rm':>14}{'Rm':>14}",
+        f"{'Revenue':<40}{'18,452':>14}{'16,980':>14}{'8.7':>11}",
+        f"{'Profit for the period':<40}{'1,102':>14}{'985':>14}{'11.9':>11}",
+        *(f"{label:<40}{now:>14}{before:>14}{change:>11}" for label, now, before, change in rows),
+    )
+    return _release(tmp_path, "\n".join(lines) + "\n", ".txt")
+
+
+def test_a_span_over_the_first_of_two_like_dates_heads_both(tmp_path: Path) -> None:
+    facts = _facts(_interim_release(tmp_path, ("31 Aug 2025", "31 Aug 2024")))
+    assert facts[("Revenues", "D2025-03-01_2025-08-31")] == Decimal("18452000000")
+    assert facts[("Revenues", "D2024-03-01_2024-08-31")] == Decimal("16980000000")
+    assert facts[("NetIncomeLoss", "D2024-03-01_2024-08-31")] == Decimal("985000000")
+
+
+def test_a_span_never_heads_a_column_dated_another_way(tmp_path: Path) -> None:
+    """A column dated by its year alone is not of the run of dates the span heads: the
+    six months are not read into it."""
+    facts = _facts(_interim_release(tmp_path, ("31 Aug 2025", "2024")))
+    assert facts[("Revenues", "D2025-03-01_2025-08-31")] == Decimal("18452000000")
+    assert not [key for key in facts if key[1].startswith("D2024")]
+
+
+def test_an_abbreviation_the_taxonomy_knows_as_per_share(tmp_path: Path) -> None:
+    """ "Diluted HEPS (cents)": headline earnings per share, in cents, is an amount per
+    share whatever concept it becomes, never an amount of rand."""
+    rows = (("Diluted HEPS (cents)", "247.8", "221.5", "11.9"),)
+    path = _interim_release(tmp_path, ("31 Aug 2025", "31 Aug 2024"), rows)
+    facts = _valued(convert(path, ConvertOptions()))
+    diluted = {key: fact for key, fact in facts.items() if key[1] == "D2025-03-01_2025-08-31"}
+    assert (Decimal("2.478"), "ZAR_per_share") in diluted.values()
+    assert not [name for name, _ in diluted if "PerSharePerShare" in name]
+
+
 # --- numbers printed with a decimal comma ----------------------------------------------------
 
 
@@ -1070,6 +1121,46 @@ def test_a_decimal_comma_table_with_signed_changes(
     assert facts[("Revenues", "D2024-01-01_2024-06-30")] == Decimal("1155900000")
     assert facts[("RevenuesPercentChange", "D2025-01-01_2025-06-30")] == Decimal("0.068")
     assert facts[("NetIncomeLoss", "D2025-01-01_2025-06-30")] == Decimal("98700000")
+
+
+def _leverage_release(tmp_path: Path, multiples: str, points: str) -> Path:
+    """A Brazilian-style indebtedness table: a multiple with an "x" after the digits or
+    after the brackets ("1,29x", "(0,15)x") and a margin's change in points ("(0,3) p.p.")."""
+    return _release(
+        tmp_path,
+        "Vexaris S.A.: H1 2025 results\n\n"
+        "SAO PAULO, 24 July 2025 -- Vexaris S.A. (B3: VXSA3) today published its results"
+        " for the first half of 2025.\n\n"
+        "Key figures\n"
+        "R$ million\tH1 2025\tH1 2024\tChange\n"
+        "Net revenue\t12.345,6\t11.001,2\t12,2%\n"
+        f"EBITDA margin\t26,0%\t26,3%\t{points}\n"
+        f"Net debt/EBITDA (x)\t{multiples}\n",
+        ".txt",
+    )
+
+
+@pytest.mark.parametrize("points", ["(0,3) p.p.", "(0,3 p.p.)", "-0,3 p.p."])
+def test_a_decimal_comma_multiple_and_points_are_read(tmp_path: Path, points: str) -> None:
+    conversion = convert(
+        _leverage_release(tmp_path, "1,29x\t1,44x\t(0,15)x", points), ConvertOptions()
+    )
+    facts = _valued(conversion)
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("NetDebtEBITDA", half)] == (Decimal("1.29"), "pure")
+    assert facts[("NetDebtEBITDA", "D2024-01-01_2024-06-30")] == (Decimal("1.44"), "pure")
+    assert facts[("EbitdaMarginChange", half)] == (Decimal("-0.003"), "pure")
+    assert conversion.report.numbers_in_tables == 9
+
+
+def test_a_figure_with_an_unknown_mark_is_counted_not_dropped(tmp_path: Path) -> None:
+    """A figure the reader cannot read ("1,29y") is still a printed number: it is counted
+    and reported as not understood, never lost or taken for the row's label."""
+    path = _leverage_release(tmp_path, "1,29y\t1,44y\t(0,15)y", "(0,3) p.p.")
+    conversion = convert(path, ConvertOptions())
+    unread = [n for n in conversion.report.unmapped if n.label == "Net debt/EBITDA"]
+    assert [n.text for n in unread] == ["1,29y", "1,44y", "(0,15)y"]
+    assert conversion.report.numbers_in_tables == 9
 
 
 def test_a_table_with_a_decimal_point_keeps_its_commas_as_thousands(tmp_path: Path) -> None:

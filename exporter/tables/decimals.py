@@ -67,6 +67,12 @@ def _cell(cell: Cell) -> Cell:
     number = re.sub(r"[.\s]", "", match["int"])
     if match["frac"]:
         number = f"{number}.{match['frac']}"
-    points = " " if match["pct"] not in ("", "%") else ""
-    text = f"{match['open']}{match['mark']}{number}{points}{match['pct']}{match['close']}"
+    inside, after = _spaced(match["pct"]), _spaced(match["after"])
+    text = f"{match['open']}{match['mark']}{number}{inside}{match['close']}{after}"
     return cell.model_copy(update={"text": text})
+
+
+def _spaced(suffix: str) -> str:
+    """A number's suffix as the point-decimal print writes it: points after a space
+    ("0.3 p.p."), a percent or multiple sign right after the digits ("26.0%", "1.29x")."""
+    return f" {suffix}" if suffix.startswith("p") else suffix

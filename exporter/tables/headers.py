@@ -345,13 +345,17 @@ def _extend_incomplete(
     sets such a heading at the run's start, at its end or centred over it, and a
     fixed-width print leaves it over the columns it physically reaches only. A column
     whose lower headers already say what the heading says ("June 30," under a "December"
-    split from its "31,") is not in its run."""
+    split from its "31,") is not in its run. The columns are dated by all the headers
+    below the heading, so that a row of units under the dates ("Rm | Rm") hides nothing:
+    "Six months ended" over the first of "31 Aug 2025 | 31 Aug 2024" heads both, never
+    the "% change" beside them nor a column dated by its year alone."""
     extended = dict(upper)
     for cell in _header_cells(upper, positions):
         phrase = parse_phrase(upper[cell[0]])
         if phrase.year is not None or not (phrase.names_part_of_year or phrase.month_day):
             continue
-        unstated = {p: leaf.get(p, "") for p in positions if not _restates(phrase, below[p])}
+        dating = below if not any(_dated_as(leaf.get(p, "")) for p in positions) else leaf
+        unstated = {p: dating.get(p, "") for p in positions if not _restates(phrase, below[p])}
         run = _alike_run(cell, upper, unstated, positions)
         if run and _set_over(cell, run, positions):
             for p in run:

@@ -15,7 +15,13 @@ from decimal import Decimal
 
 from exporter.document import Row
 from exporter.labels import is_all_caps, label_tokens, strip_footnotes
-from exporter.numbers import MINUS_MARKS, is_placeholder, parse_cell, reads_as_number
+from exporter.numbers import (
+    MINUS_MARKS,
+    is_placeholder,
+    parse_cell,
+    reads_as_number,
+    unread_mark,
+)
 from exporter.tables.model import Column, RowRole, TableRow, UnplacedNumber, ValueCell
 from exporter.tables.scale import CENTS, STATED_SCALE, scale_in_words, without_unit_at_the_end
 
@@ -38,7 +44,7 @@ def split_label(
             continue
         in_place = label_parts and cell.column in value_columns and is_placeholder(text)
         # A figure missing half its brackets ("7,882)") is a broken cell, never label words.
-        if not rest and not in_place and not parse_cell(text) and not _half_bracketed(text):
+        if not rest and not in_place and not parse_cell(text) and not _unread_figure(text):
             label_parts.append(text)
         else:
             rest.append((cell.column, text))
@@ -91,8 +97,8 @@ def place_row(
     for position, text in rest:
         numbers = parse_cell(text)
         if not numbers:
-            if _half_bracketed(text):
-                unplaced.append(_unplaced(row, label, text, _HALF_BRACKETED))
+            if (why := _why_unread(text)) is not None:
+                unplaced.append(_unplaced(row, label, text, why))
             continue
         column = index_of.get(position)
         reason, deliberate = _why_not_placed(label, ratio_row, column, columns, len(numbers))
@@ -123,6 +129,22 @@ def _half_bracketed(text: str) -> bool:
     ("7,882)"): a negative whose marks the reader could not bring together. It is no
     number to read, yet it must be counted, never dropped without a word."""
     return reads_as_number(text) and text.count("(") != text.count(")")
+
+
+def _unread_figure(text: str) -> bool:
+    """A cell printed as a figure that no number is read from: counted, never label words."""
+    return _why_unread(text) is not None
+
+
+def _why_unread(text: str) -> str | None:
+    """Why a cell printed as a figure is no number the reader reads; None when it is read
+    or is no figure. Every figure the table prints is counted, read or not."""
+    if _half_bracketed(text):
+        return _HALF_BRACKETED
+    mark = unread_mark(text)
+    if mark is not None:
+        return f"a figure printed with the mark {mark!r}, which no number is read with"
+    return None
 
 
 def _why_not_placed(
