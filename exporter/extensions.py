@@ -515,6 +515,9 @@ class ExtensionRegistry:
         self.taxonomy = taxonomy
         self.concepts: dict[str, Concept] = {}
         self._keys: dict[tuple[str, tuple[str, ...], str], str] = {}
+        # What each change concept was made as (percent or not, its qualifier), so a row
+        # renamed by a choice keeps the same kind of change under its new stem.
+        self._changes: dict[str, tuple[str, bool, str]] = {}
 
     def propose(
         self,
@@ -591,6 +594,7 @@ class ExtensionRegistry:
             if base.period is PeriodType.INSTANT
             else "against the prior period"
         )
+        self._changes[name] = (base.name, percent, qualifier)
         return self._derived(
             name,
             ConceptType.PERCENT if percent else base.type,
@@ -606,8 +610,9 @@ class ExtensionRegistry:
         suffix = name[len(general) :] if name.startswith(general) else ""
         if derived is None or not derived.extension:
             return None
-        if suffix in ("PercentChange", "Change"):
-            return self.change_concept(base, percent=suffix == "PercentChange").name
+        changed, percent, qualifier = self._changes.get(name, ("", False, ""))
+        if changed == general:
+            return self.change_concept(base, percent, qualifier).name
         if suffix in ("Percentage", "PerShare"):
             return self.variant(base, derived.type).name
         return None

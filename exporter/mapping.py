@@ -40,7 +40,7 @@ from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
 from exporter.tables.rates import rate_unit_in_label
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
-from exporter.vocabulary import vocabulary
+from exporter.vocabulary import packaged_currencies, packaged_scale_words, vocabulary
 
 _SUFFIXES = frozenset(
     {
@@ -944,20 +944,42 @@ def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
     """Change columns of one period and member beyond the first ("Change in %" | "Change in
     % (local currencies)") by the words only their header has: each is a change of its own
     kind."""
-    first: dict[object, set[str]] = {}
+    first: dict[object, tuple[set[str], str | None]] = {}
     qualifiers: dict[int, str] = _compared_changes(block)
     for index, column in enumerate(block.columns):
         if not column.change or index in qualifiers:
             continue
-        words = re.findall(r"[^\W\d_]+", column.header.lower())
+        words = _header_words_beyond_unit(column.header)
         key = (column.period, column.member)  # a member tells them apart already
         if key not in first:
-            first[key] = set(words)
+            first[key] = (set(words), column.currency)
             continue
-        own = [w for w in words if w not in first[key]]
+        first_words, first_currency = first[key]
+        own = [w for w in words if w not in first_words]
+        # A change of the figures in another currency's group ("--- US$ million ---") is
+        # told apart by that currency's code, never by the words its group prints.
+        if column.currency and column.currency != first_currency:
+            own = [*own, "in", column.currency]
         if own:
             qualifiers[index] = " ".join(own)
     return qualifiers
+
+
+def _header_words_beyond_unit(header: str) -> list[str]:
+    """A change column's header words, less the currency and scale it is printed in ("US$
+    million Y-o-Y %": y, o, y): how a figure is printed names no kind of change."""
+    text = f" {header.lower()} "
+    for spelling in sorted(_currency_spellings(), key=len, reverse=True):
+        text = re.sub(rf"(?<![^\W\d_]){re.escape(spelling)}(?![^\W\d_])", " ", text)
+    scales = packaged_scale_words()
+    words = re.findall(r"[^\W\d_]+", text)
+    return [w for w in words if w not in scales and w.removesuffix("s") not in scales]
+
+
+@cache
+def _currency_spellings() -> frozenset[str]:
+    """Every spelling of a currency the packaged taxonomy knows, lower case."""
+    return frozenset(s.lower() for names in packaged_currencies().values() for s in names)
 
 
 def _compared_changes(block: ColumnBlock) -> dict[int, str]:

@@ -6283,23 +6283,27 @@ _GROUPED_ROWS = (
 _GROUPED_HEADS = ("Q2 FY26", "Q2 FY25", "Y-o-Y %") * 2
 
 
-def _grouped_text(sentence: str) -> str:
+def _grouped_text(
+    sentence: str, rows: tuple[tuple[str, tuple[str, ...]], ...] = _GROUPED_ROWS
+) -> str:
     """A fixed-width table whose caption line groups its columns by currency and scale."""
     lines = [
         " " * 24 + f"{'---- ₹ crore ----':^33}{'--- US$ million ---':^33}",
         _aligned("", _GROUPED_HEADS, 24, 11),
-        *(_aligned(label, cells, 24, 11) for label, cells in _GROUPED_ROWS),
+        *(_aligned(label, cells, 24, 11) for label, cells in rows),
     ]
     opening = ("INDUS TECHNOLOGIES LIMITED", "", "Bengaluru, October 16, 2025", "", sentence)
     return "\n".join((*opening, "", "Key financial highlights", "", *lines, ""))
 
 
-def _grouped_html(sentence: str) -> str:
+def _grouped_html(
+    sentence: str, lines: tuple[tuple[str, tuple[str, ...]], ...] = _GROUPED_ROWS
+) -> str:
     """The same table in HTML: a header cell spanning each currency's three columns."""
     heads = "".join(f"<td>{h}</td>" for h in _GROUPED_HEADS)
     rows = "".join(
         f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
-        for label, cells in _GROUPED_ROWS
+        for label, cells in lines
     )
     return (
         "<html><body><p>INDUS TECHNOLOGIES LIMITED</p><p>Bengaluru, October 16, 2025</p>"
@@ -6335,6 +6339,29 @@ def test_each_currency_group_scales_the_columns_under_it(
     assert ("Revenues", before, "USD", Decimal("4894000000")) in facts
     assert ("NetIncomeLoss", quarter, "USD", Decimal("840000000")) in facts
     assert ("NetIncomeLoss", quarter, "INR", Decimal("73640000000")) in facts
+
+
+_EPS_ROW = (("EPS (₹ / US$)", ("17.76", "15.71", "13.0", "0.20", "0.19", "5.3")),)
+
+
+@pytest.mark.parametrize("render,suffix", [(_grouped_text, ".txt"), (_grouped_html, ".html")])
+def test_a_currency_group_names_no_concept(
+    tmp_path: Path, render: Callable[..., str], suffix: str
+) -> None:
+    """A line item keeps one stem in each currency's group: the change columns under "US$
+    million" are told apart by the currency's code, never by the group's printed words,
+    and a renamed line ("Net profit": NetIncomeLoss) renames both groups' changes alike.
+    "EPS (₹ / US$)" is earnings per share in each currency's per-share unit."""
+    facts = _by_unit(_release(tmp_path, render(_DATED_YEAR, _GROUPED_ROWS + _EPS_ROW), suffix))
+    quarter, before = "D2025-07-01_2025-09-30", "D2024-07-01_2024-09-30"
+    assert ("RevenuesPercentChange", quarter, "pure", Decimal("0.085")) in facts
+    assert ("RevenuesPercentChangeInUSD", quarter, "pure", Decimal("0.037")) in facts
+    assert ("NetIncomeLossPercentChange", quarter, "pure", Decimal("0.132")) in facts
+    assert ("NetIncomeLossPercentChangeInUSD", quarter, "pure", Decimal("0.081")) in facts
+    eps = "EarningsPerShareBasicAndDiluted"
+    assert (eps, quarter, "INR_per_share", Decimal("17.76")) in facts
+    assert (eps, before, "USD_per_share", Decimal("0.19")) in facts
+    assert not {f[0] for f in facts if "Us" in f[0] or "Million" in f[0]}
 
 
 @pytest.mark.parametrize(
