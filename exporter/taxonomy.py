@@ -139,15 +139,19 @@ class Choice(Frozen):
     """A concept choice that follows the release's structure rather than a row's own words.
 
     Rows are read against the general `concept` (its labels, its place in the calculation
-    trees); where the row's label says one of `label_words` (any, when empty), the `use`
-    element is in force for the release's period, and the release prints none of
-    `unless_printed` (nor `use` itself), the row takes `use`: the element issuers tag
-    for that line in that structure. Calculations treat `use` as the general concept.
+    trees); where the row's label says one of `label_words` (any, when empty) and none of
+    `unless_label_words`, the `use` element is in force for the release's period, and the
+    release prints none of `unless_printed` (nor `use` itself), the row takes `use`: the
+    element issuers tag for that line in that structure. Calculations treat `use` as the
+    general concept.
     """
 
     concept: str
     use: str
     label_words: tuple[str, ...] = ()
+    # A label saying one of these keeps the general concept ("Other long-term liabilities"
+    # is non-current whatever the balance sheet's layout).
+    unless_label_words: tuple[str, ...] = ()
     unless_printed: tuple[str, ...] = ()
 
 
@@ -347,6 +351,8 @@ class Taxonomy(Frozen):
             if any(name in printed for name in choice.unless_printed):
                 continue
             if not self.concepts[choice.use].in_force(day):
+                continue
+            if any(contains_phrase(words, label_tokens(w)) for w in choice.unless_label_words):
                 continue
             if not choice.label_words or any(
                 contains_phrase(words, label_tokens(w)) for w in choice.label_words
