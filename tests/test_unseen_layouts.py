@@ -912,8 +912,8 @@ def test_sequential_and_annual_change_columns_are_changes_of_the_latest_quarter(
     # Each is the quarter's change against the period its header names, never a member.
     changes = {k: v for k, v in facts.items() if "Change" in k[0]}
     assert changes == {
-        ("ProfitLossPercentChangeFromPriorQuarter", "D2024-07-01_2024-09-30"): Decimal("0.034"),
-        ("ProfitLossPercentChangeFromPriorYear", "D2024-07-01_2024-09-30"): Decimal("0.139"),
+        ("NetIncomeLossPercentChangeFromPriorQuarter", "D2024-07-01_2024-09-30"): Decimal("0.034"),
+        ("NetIncomeLossPercentChangeFromPriorYear", "D2024-07-01_2024-09-30"): Decimal("0.139"),
     }
     assert all(c.member is None for c in converted.facts.contexts)
 
@@ -2016,7 +2016,7 @@ def test_key_figures_of_an_interim_report_placed_by_the_balance_sheet_dates(
     # The currency a row names is its unit, not part of its line item's name; a headcount
     # is a number of people, not millions of euros.
     eps_facts = {c: v for (c, _), v in facts.items() if v[1].endswith("_per_share")}
-    assert set(eps_facts) == {"EarningsPerShare"}
+    assert set(eps_facts) == {"EarningsPerShareBasicAndDiluted"}
     # ... and a headcount is the staff at the period's end: an instant, the quarter's and
     # the half's the same one.
     staff = {
@@ -2531,8 +2531,8 @@ def test_a_nordic_table_with_spaces_for_thousands_and_a_decimal_comma(tmp_path: 
     assert facts[(sales, "D2025-01-01_2025-09-30")] == Decimal("19702000000")
     assert facts[("OperatingIncomeLoss", "D2026-01-01_2026-09-30")] == Decimal("2398000000")
     # the currency after the label's comma is the unit, not part of the line item's name
-    assert facts[("EarningsPerShare", "D2026-07-01_2026-09-30")] == Decimal("3.45")
-    assert facts[("EarningsPerShare", "D2025-01-01_2025-09-30")] == Decimal("9.14")
+    assert facts[("EarningsPerShareBasicAndDiluted", "D2026-07-01_2026-09-30")] == Decimal("3.45")
+    assert facts[("EarningsPerShareBasicAndDiluted", "D2025-01-01_2025-09-30")] == Decimal("9.14")
 
 
 @pytest.mark.parametrize("change", ["(13)%", "-13.4%", "n/m"])

@@ -60,9 +60,6 @@ RIGHT: dict[Entry, str] = {
     ),
 }
 
-_PRE_TAX = (
-    "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
-)
 _JNJ = (
     "J&J prints, under 'Adjusted earnings before provision for taxes and net earnings', "
     "adjusted pre-tax earnings and adjusted net earnings but no adjusted tax line: the "
@@ -76,12 +73,38 @@ _BESTBUY = (
     "release that fails to add up)"
 )
 
+_PEPSICO_MATRIX = (
+    "the 'Certain Line Items' reconciliation prints each line item it reconciles under the "
+    "core basis and each adjustment (core cost of sales and gross profit, no core net "
+    "revenue): the relation's other contributors are absent in that member's context, so "
+    "the check should not apply (a checker rule, not a release that fails to add up)"
+)
+_EBAY_TAX = (
+    "prints income from continuing operations before income taxes 730 (285 in the second "
+    "quarter), the provision for income taxes (161) and income from continuing operations "
+    "569: 730 - 161 = 569; the PDF prints 'benefit' with a broken ligature ('bene t'), so "
+    "the statement's tax row and the reconciliation's are two extension concepts and the "
+    "sum counts the tax twice"
+)
+
 KNOWN_DEFECTS: dict[Entry, str] = {
-    ("amcor-fy2023q4.pdf", "calc.withdrawn", "IncomeStatement", _PRE_TAX, "D2022-04-01_2022-06-30"): (
-        "page 8 prints operating income 252, interest expense, net (35), other non-operating "
-        "(1), income before income taxes 216: 252 - 35 - 1 = 216; OtherNonoperatingIncomeExpense "
-        "is read as 31 in that context"
+    ("amcor-fy2023q4.pdf", "calc.withdrawn", "NonGaapReconciliation-ebitda_attribution", "Ebit", "D2023-04-01_2023-06-30"): (
+        "page 8 prints, for the three months ended June 30, 2023, net income attributable to "
+        "Amcor plc 181, non-controlling interests 4, income tax expense 68 and interest "
+        "expense, net 70: 181 + 4 + 68 + 70 = 323, the EBIT printed; the relation names the "
+        "tax row of another block's reconciliation (a qualified concept), not printed here"
     ),
+    ("ebay-2023q1.pdf", "calc.withdrawn", "IncomeStatement-discontinued", "IncomeLossFromContinuingOperations", "D2023-01-01_2023-03-31"): _EBAY_TAX,
+    ("ebay-2023q2.pdf", "calc.withdrawn", "IncomeStatement-discontinued", "IncomeLossFromContinuingOperations", "D2023-04-01_2023-06-30"): _EBAY_TAX,
+    ("pepsico-2022q4.pdf", "calc.withdrawn", "IncomeStatement-attribution", "NetIncomeLoss", "D2021-09-05_2021-12-25_MarkToMarketNetImpactMember"): _PEPSICO_MATRIX,
+    ("pepsico-2022q4.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "GrossProfit", "D2022-09-04_2022-12-31_CoreNonGAAPMeasureMember"): _PEPSICO_MATRIX,
+    ("pepsico-2022q4.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "OperatingIncomeLoss", "D2022-09-04_2022-12-31_ImpairmentAndOtherChargesMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q1.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "GrossProfit", "D2023-01-01_2023-03-25_CoreNonGAAPMeasureMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q1.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "OperatingIncomeLoss", "D2021-12-26_2022-03-19_GainAssociatedWithTheJuiceTransactionMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q1.pdf", "calc.withdrawn", "IncomeStatement-attribution", "NetIncomeLoss", "D2023-01-01_2023-03-25_MarkToMarketNetImpactMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q2.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "GrossProfit", "D2023-03-26_2023-06-17_CoreNonGAAPMeasureMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q2.pdf", "calc.withdrawn", "IncomeStatement-gross_profit", "OperatingIncomeLoss", "D2022-03-20_2022-06-11_GainAssociatedWithTheJuiceTransactionMember"): _PEPSICO_MATRIX,
+    ("pepsico-2023q2.pdf", "calc.withdrawn", "IncomeStatement-attribution", "NetIncomeLoss", "D2022-03-20_2022-06-11_MarkToMarketNetImpactMember"): _PEPSICO_MATRIX,
     # Still misread, but no longer listed: page 11 prints EBITDA, EBIT, net income and EPS
     # as four columns of one quarter, read as members of one period, so net income's
     # relation fails in the EBITDA column's context (D2022-04-01_2022-06-30_EBITDAMember);
