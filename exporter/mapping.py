@@ -1248,7 +1248,7 @@ def _breakdowns(
     result: list[dict[str, object] | None] = [None] * len(rows)
     if any(c.member for c in block.columns):
         return result
-    durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
+    durations = _of_durations(block)
     groups: dict[tuple[str, ...], list[int]] = {}
     for i, (row, _) in enumerate(rows):
         groups.setdefault(row.sections, []).append(i)
@@ -1268,6 +1268,29 @@ def _breakdowns(
 
 _SUPPLEMENTARY = "other"
 _RECONCILIATION = "non_gaap"
+
+
+def _columns_name_members(block: ColumnBlock) -> bool:
+    """Whether every column of a block carries words of its own beside its period (the
+    line items or bases a matrix's columns name), none of them a change."""
+    columns = block.columns
+    return bool(columns) and not any(c.change or not c.member for c in columns)
+
+
+def _of_durations(block: ColumnBlock) -> bool:
+    """Whether a block's columns hold figures over periods (else balances at dates)."""
+    return any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
+
+
+def _column_concepts(
+    mapper: Mapper, registry: ExtensionRegistry, table: StatementTable, block: ColumnBlock
+) -> dict[int, tuple[str, bool] | None]:
+    """Each column's concept by its own header words (see `_column_concept`)."""
+    durations = _of_durations(block)
+    return {
+        i: _column_concept(mapper, registry, table, block, i, durations)
+        for i in range(len(block.columns))
+    }
 
 
 def _column_concept(
@@ -1308,14 +1331,9 @@ def _transposed(
     whole, "Total", is the concept itself).
     """
     result: list[dict[str, object] | None] = [None] * len(rows)
-    columns = block.columns
-    if not columns or any(c.change or not c.member for c in columns):
+    if not _columns_name_members(block):
         return result
-    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
-    named = {
-        i: _column_concept(mapper, registry, table, block, i, durations)
-        for i in range(len(columns))
-    }
+    named = _column_concepts(mapper, registry, table, block)
     known = {found[0] for found in named.values() if found and found[1]}
     if len(known) < _BREAKDOWN_MIN:
         return result
@@ -1356,19 +1374,14 @@ def _basis_matrix(
     concept per adjustment, not one per measure, so they are listed as not understood
     rather than made members of an axis the measures are not."""
     result: list[dict[str, object] | None] = [None] * len(rows)
-    columns = block.columns
-    if not columns or any(c.change or not c.member for c in columns):
+    if not _columns_name_members(block):
         return result
     labels = [label_tokens(strip_footnotes(row.label)) for row, _ in rows]
     reported = [i for i, words in enumerate(labels) if words in default_members]
     adjusted = [i for i, words in enumerate(labels) if words and _only_basis(mapper, words)]
     if not reported or not adjusted:
         return result
-    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
-    named = {
-        i: _column_concept(mapper, registry, table, block, i, durations)
-        for i in range(len(columns))
-    }
+    named = _column_concepts(mapper, registry, table, block)
     if len({found[0] for found in named.values() if found and found[1]}) < _BREAKDOWN_MIN:
         return result
     for i, (row, _) in enumerate(rows):
@@ -1377,7 +1390,7 @@ def _basis_matrix(
         if i in reported:
             overrides = tuple((j, found[0]) for j, found in named.items() if found)
         elif i in adjusted:
-            overrides = _basis_concepts(mapper, registry, table, block, row, durations)
+            overrides = _basis_concepts(mapper, registry, table, block, row, _of_durations(block))
         else:
             result[i] = {
                 "concept": None,
@@ -1418,8 +1431,7 @@ def _bases_by_row(
     the columns are line items the taxonomy knows and the rows print the reported figures
     (one row) and a non-GAAP basis; a row with no figures stays a heading."""
     result: list[dict[str, object] | None] = [None] * len(rows)
-    columns = block.columns
-    if not columns or any(c.change or not c.member for c in columns):
+    if not _columns_name_members(block):
         return result
     figures = [i for i, (row, _) in enumerate(rows) if row.label.strip() and row.cells]
     labels = {i: strip_footnotes(rows[i][0].label) for i in figures}
@@ -1431,13 +1443,9 @@ def _bases_by_row(
     }
     if len(whole) != 1 or not based:
         return result
-    durations = any((p := c.figures_period) is not None and not p.is_instant for c in columns)
-    named = {
-        i: _column_concept(mapper, registry, table, block, i, durations)
-        for i in range(len(columns))
-    }
+    named = _column_concepts(mapper, registry, table, block)
     known = [found[0] for found in named.values() if found and found[1]]
-    if len(set(known)) < _BREAKDOWN_MIN or 2 * len(known) <= len(columns):
+    if len(set(known)) < _BREAKDOWN_MIN or 2 * len(known) <= len(block.columns):
         return result
     overrides = tuple((i, found[0]) for i, found in named.items() if found)
     for i in figures:
@@ -1589,7 +1597,7 @@ def _mapped_rows(
 ) -> list[_Mapped]:
     """Each row of a block with numbers: the row, its value cells, its cell kinds and its
     mapping by label."""
-    durations = any((p := c.figures_period) is not None and not p.is_instant for c in block.columns)
+    durations = _of_durations(block)
     quarters = any(c.flow_period is not None for c in block.columns)
     dated = any(c.period is not None for c in block.columns)
     mapped: list[_Mapped] = []
