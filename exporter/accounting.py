@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
-from exporter.document import Document
+from exporter.document import Document, Row
 from exporter.errors import Location
 from exporter.facts.model import FactSet, UnmappedNumber
 from exporter.findings import Finding, Severity
@@ -99,28 +100,28 @@ def unread_numbers(document: Document) -> tuple[Finding, ...]:
 
 def reading_notes(document: Document) -> tuple[Finding, ...]:
     """A note for every row a reader read by judgement where the print left a choice
-    (digits run together cut into cells by the table's arithmetic or its precision), with
-    its place: the user can check the cut against the release."""
+    (digits run together cut into cells by the table's arithmetic or its precision), and a
+    warning for every header line whose cells it could not place one to a column, with
+    its place: the user can check the reading against the release."""
+    return _row_findings(
+        document, "input.digits-cut", Severity.INFO, lambda row: row.notes
+    ) + _row_findings(document, "input.header-clash", Severity.WARNING, lambda row: row.clashes)
+
+
+def _row_findings(
+    document: Document, code: str, severity: Severity, said: Callable[[Row], tuple[str, ...]]
+) -> tuple[Finding, ...]:
+    """A finding `code` for each thing a reader `said` of a table row, at the row."""
     return tuple(
         Finding(
-            code="input.digits-cut",
-            severity=Severity.INFO,
-            message=note,
+            code=code,
+            severity=severity,
+            message=message,
             location=Location(file=document.source, page=row.page, line=row.line),
         )
         for table in document.tables
         for row in table.rows
-        for note in row.notes
-    ) + tuple(
-        Finding(
-            code="input.header-clash",
-            severity=Severity.WARNING,
-            message=clash,
-            location=Location(file=document.source, page=row.page, line=row.line),
-        )
-        for table in document.tables
-        for row in table.rows
-        for clash in row.clashes
+        for message in said(row)
     )
 
 
