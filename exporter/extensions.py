@@ -550,7 +550,7 @@ class ExtensionRegistry:
         )
         if durations and (stands or at_a_date):
             period = PeriodType.INSTANT
-        label_key = row.label.strip().lower() or f"(unlabelled {row.page}:{row.line})"
+        label_key = _sign_neutral(row.label, self.taxonomy) or f"(unlabelled {row.page}:{row.line})"
         key = (label_key, row.sections[-1:], period.value)
         if key in self._keys:
             return self.concepts[self._keys[key]]
@@ -688,6 +688,25 @@ def variant_base(concept: Concept, concepts: Mapping[str, Concept]) -> Concept |
     if not concept.extension or suffix is None or not concept.name.endswith(suffix):
         return None
     return concepts.get(concept.name.removesuffix(suffix))
+
+
+_PARENTHESISED_WORDS = re.compile(r"\s*/?\s*\(([^()]*)\)")
+
+
+def _sign_neutral(label: str, taxonomy: Taxonomy) -> str:
+    """`label` lowercased without a parenthesised alternative that only names the other
+    sign ("Underwriting income (loss)" -> "underwriting income"), so that a release's
+    rows for one line item, printed with it in one table and without it in another,
+    name one concept."""
+    alternatives = _word_set(taxonomy, "sign_alternatives")
+
+    def unless_sign_only(match: re.Match[str]) -> str:
+        words = _WORD.findall(match.group(1).lower())
+        return "" if words and set(words) <= alternatives else match.group(0)
+
+    # A label cut where its alternative wrapped onto another line keeps the slash
+    # ("... benefits income/").
+    return _PARENTHESISED_WORDS.sub(unless_sign_only, label.strip().lower()).rstrip(" /")
 
 
 def _unlabelled(row: TableRow) -> str:

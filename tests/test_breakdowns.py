@@ -384,3 +384,44 @@ def test_a_connective_heading_keeps_the_section_that_says_per_share(tmp_path: Pa
     comp = {k[0]: v for k, v in facts.items() if "ShareBased" in k[0] and k[1] == QUARTER}
     assert sorted(v[""] for v in comp.values()) == [Decimal("0.73"), Decimal("724000000")]
     assert len(comp) == 2
+
+
+@pytest.mark.parametrize(
+    ("highlights_label", "segments_label"),
+    [
+        ("Underwriting income", "Underwriting income (loss)"),
+        ("Fee income (expense)", "Fee income"),
+        ("Other pension benefits income/(expense)", "Other pension benefits income/"),
+    ],
+)
+def test_a_line_item_printed_with_and_without_its_other_sign_is_one_concept(
+    tmp_path: Path, highlights_label: str, segments_label: str
+) -> None:
+    """A line the taxonomy does not know, printed in the highlights without "(loss)" and
+    in the segment table with it (or the other way round), is one extension concept: the
+    segment table's total is the highlights' figure, not a second concept beside it."""
+    highlights = _row(highlights_label, "126.6", "53.3") + _row("Net income", "287.9", "212.6")
+    segments = "<tr><td></td><td>Commercial</td><td>Personal</td><td>Total</td></tr>" + _row(
+        segments_label, "98.3", "(12.4)", "126.6"
+    )
+    html = f"""<html><body>
+<h1>Example Corp. Reports First Quarter 2024 Results</h1>
+<p>Example Corp. (NASDAQ: EXMP) today announced results for the period ended March 31, 2024.</p>
+<h2>Financial Highlights</h2>
+<p>(In millions of U.S. dollars)</p>
+<table>{_QUARTERS}{highlights}</table>
+<h2>Segment Results - Three Months Ended March 31, 2024</h2>
+<p>(In millions of U.S. dollars)</p>
+<table>{segments}</table>
+</body></html>"""
+    path = tmp_path / "release.htm"
+    path.write_text(html, encoding="utf-8")
+    facts = _facts(path)
+    named = {c for c, period in facts if period == QUARTER and c not in {"NetIncomeLoss"}}
+    assert len(named) == 1, named
+    (concept,) = named
+    assert facts[(concept, QUARTER)] == {
+        "": Decimal("126600000"),
+        "CommercialMember": Decimal("98300000"),
+        "PersonalMember": Decimal("-12400000"),
+    }
