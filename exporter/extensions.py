@@ -14,7 +14,13 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from exporter.labels import is_all_caps, label_tokens, strip_footnotes
+from exporter.labels import (
+    is_all_caps,
+    label_tokens,
+    sign_words,
+    strip_footnotes,
+    without_sign_alternatives,
+)
 from exporter.tables.model import TableRow
 from exporter.taxonomy import Concept, ConceptType, LineMeasure, PeriodType, Taxonomy
 from exporter.unit_phrases import SCALE
@@ -690,23 +696,13 @@ def variant_base(concept: Concept, concepts: Mapping[str, Concept]) -> Concept |
     return concepts.get(concept.name.removesuffix(suffix))
 
 
-_PARENTHESISED_WORDS = re.compile(r"\s*/?\s*\(([^()]*)\)")
-
-
 def _sign_neutral(label: str, taxonomy: Taxonomy) -> str:
     """`label` lowercased without a parenthesised alternative that only names the other
     sign ("Underwriting income (loss)" -> "underwriting income"), so that a release's
     rows for one line item, printed with it in one table and without it in another,
     name one concept."""
-    alternatives = _word_set(taxonomy, "sign_alternatives")
-
-    def unless_sign_only(match: re.Match[str]) -> str:
-        words = _WORD.findall(match.group(1).lower())
-        return "" if words and set(words) <= alternatives else match.group(0)
-
-    # A label cut where its alternative wrapped onto another line keeps the slash
-    # ("... benefits income/").
-    return _PARENTHESISED_WORDS.sub(unless_sign_only, label.strip().lower()).rstrip(" /")
+    words = sign_words(taxonomy.row_kinds.get("sign_alternatives", ()))
+    return without_sign_alternatives(label, words)
 
 
 def _unlabelled(row: TableRow) -> str:

@@ -156,3 +156,38 @@ def contains_phrase(haystack: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 def is_all_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+_PARENTHESISED_WORDS = re.compile(r"\s*/?\s*\(([^()]*)\)")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def sign_words(entries: tuple[str, ...] | list[str]) -> frozenset[str]:
+    """The words of the taxonomy's sign alternatives ("reduction of": "reduction", "of")."""
+    return frozenset(word for entry in entries for word in _WORD.findall(entry.lower()))
+
+
+def _only_sign_words(group: str, alternatives: frozenset[str]) -> bool:
+    words = _WORD.findall(group.lower())
+    return bool(words) and set(words) <= alternatives
+
+
+def without_sign_alternatives(label: str, alternatives: frozenset[str]) -> str:
+    """`label` lowercased without a parenthesised group of `alternatives` words, the
+    other sign the line can take ("Underwriting income (loss)", "Other pension income/
+    (expense)", "(Reduction) provision for credit losses")."""
+
+    def unless_sign_only(match: re.Match[str]) -> str:
+        return "" if _only_sign_words(match.group(1), alternatives) else match.group(0)
+
+    # A label cut where its alternative wrapped onto another line keeps the slash
+    # ("... benefits income/").
+    return _PARENTHESISED_WORDS.sub(unless_sign_only, label.strip().lower()).strip().rstrip(" /")
+
+
+def names_the_other_sign(label: str, alternatives: frozenset[str]) -> bool:
+    """Whether `label` prints the other sign its line can take in parentheses ("Provision
+    (benefit) for income taxes"): the release announces that a figure may turn."""
+    return any(
+        _only_sign_words(m.group(1), alternatives) for m in _PARENTHESISED_WORDS.finditer(label)
+    )

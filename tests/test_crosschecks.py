@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,50 @@ def test_a_convenience_translation_checks_at_the_rate_stated_either_way(
     (outcome,) = [o for o in convert(path).report.cross_checks if o.id == "check.translation"]
     assert (outcome.status, outcome.checked, outcome.failed) == (CheckStatus.PASSED, 3, 0)
     assert outcome.note.startswith(note)
+
+
+_BANK_INCOME = """Example Bancorp Reports Fourth Quarter 2024 Results
+
+NEW ORLEANS, January 28, 2025 -- Example Bancorp (NASDAQ: EXBK) today reported results for
+the quarter ended December 31, 2024.
+
+CONSOLIDATED STATEMENTS OF INCOME (unaudited)
+(in thousands)
+                                            Three Months Ended December 31,
+                                                 2024          2023
+Interest income                               $ 9,812       $ 9,104
+Interest expense                                3,120         2,870
+Net interest income                             6,692         6,234
+{label:<44}    (114)           162
+Net interest income after provision             6,806         6,072
+Noninterest expense                             5,100         4,900
+Income before income taxes                      1,706         1,172
+Income tax expense                                358           246
+Net income                                    $ 1,348       $   926
+"""
+
+
+@pytest.mark.parametrize(
+    ("label", "flagged"),
+    [
+        ("Provision for credit losses", True),
+        ("(Reduction) provision for credit losses", False),
+        ("Provision for (reduction of) credit losses", False),
+        ("Provision (recovery) for credit losses", False),
+    ],
+)
+def test_a_negative_expense_is_flagged_unless_its_label_announces_the_other_sign(
+    tmp_path: Path, label: str, flagged: bool
+) -> None:
+    """A provision printed (114) is a reversal: kept with its sign, and flagged as an
+    expense stored negative unless the row's own label prints the other sign it can
+    take, which says the release means it."""
+    path = tmp_path / "bank.txt"
+    path.write_text(_BANK_INCOME.format(label=label), encoding="utf-8")
+    conversion = convert(path)
+    provisions = [
+        f for f in conversion.facts.facts if f.concept == "ProvisionForLoanLeaseAndOtherLosses"
+    ]
+    assert sorted(f.value for f in provisions) == [Decimal("-114000"), Decimal("162000")]
+    signs = [f for f in conversion.report.findings if f.code == "check.expense-sign"]
+    assert [f.location.line for f in signs] == ([13] if flagged else [])

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from exporter.facts.check_inputs import CheckInputs, RuleResult
 from exporter.facts.model import CheckCode, Fact
+from exporter.labels import names_the_other_sign, sign_words
 
 # No listed company's per-share figure comes near this; a money amount read as per
 # share does (Amcor's EBITDA in millions under an EPS column).
@@ -29,9 +30,18 @@ def _plain(inputs: CheckInputs, fact: Fact) -> bool:
 def expense_signs(inputs: CheckInputs) -> RuleResult:
     """An expense or cost (a debit line of a statement's expense sections) is positive in
     XBRL: a negative one is a cost printed in parentheses and kept with the print's sign,
-    or a reversal the release really prints."""
+    or a reversal the release really prints. A row whose label prints the other sign
+    ("(Reduction) provision for credit losses", "Provision for (reduction of) loan
+    losses") announces its reversals: a negative figure there is the release's."""
     expenses = inputs.taxonomy.expense_concepts()
-    facts = [f for f in inputs.facts if f.concept in expenses and _plain(inputs, f)]
+    alternatives = sign_words(inputs.taxonomy.row_kinds.get("sign_alternatives", ()))
+    facts = [
+        f
+        for f in inputs.facts
+        if f.concept in expenses
+        and _plain(inputs, f)
+        and not names_the_other_sign(f.source.label, alternatives)
+    ]
     findings = tuple(
         inputs.finding(
             CheckCode.EXPENSE_SIGN,
