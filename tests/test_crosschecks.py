@@ -300,3 +300,48 @@ def test_a_negative_expense_is_flagged_unless_its_label_announces_the_other_sign
     assert sorted(f.value for f in provisions) == [Decimal("-114000"), Decimal("162000")]
     signs = [f for f in conversion.report.findings if f.code == "check.expense-sign"]
     assert [f.location.line for f in signs] == ([13] if flagged else [])
+
+
+_SUMMARY_AND_STATEMENT = """Example Corp. Reports Third Quarter 2024 Results
+
+NEW YORK, November 12, 2024 -- Example Corp. (NASDAQ: EXMP) today reported results for the
+quarter ended September 30, 2024.
+
+FINANCIAL SUMMARY (unaudited)
+(in thousands)
+                                      Nine Months Ended September 30,
+                                            2024          2023
+Total revenues                           {revenue:>8}         8,288
+Net loss                                 {loss:>8}          (784)
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (unaudited)
+                                      Nine Months Ended September 30,
+                                            2024          2023
+Total revenues                        $ 6,943,589   $ 8,287,958
+Total costs and expenses                9,879,297     9,072,203
+Net loss                              $(2,935,708)  $  (784,245)
+"""
+
+
+@pytest.mark.parametrize(
+    ("revenue", "loss", "cut"),
+    [("6,943", "(2,935)", True), ("6,944", "(2,936)", False)],
+)
+def test_a_summary_figure_cut_at_its_last_digit_is_the_statement_s_figure(
+    tmp_path: Path, revenue: str, loss: str, cut: bool
+) -> None:
+    """A summary in thousands that cuts its figures (6,943 for 6,943,589) instead of
+    rounding them prints the statement's figures: the full ones are the facts, on the
+    concepts themselves, and the cut prints are listed, not written beside them as
+    concepts of their own."""
+    path = tmp_path / "release.txt"
+    path.write_text(_SUMMARY_AND_STATEMENT.format(revenue=revenue, loss=loss), encoding="utf-8")
+    conversion = convert(path)
+    nine_months = {
+        f.concept: f.value for f in conversion.facts.facts if f.context == "D2024-01-01_2024-09-30"
+    }
+    assert nine_months["Revenues"] == Decimal("6943589")
+    assert nine_months["NetIncomeLoss"] == Decimal("-2935708")
+    assert not [c for c in nine_months if c.startswith("NetIncomeLoss") and c != "NetIncomeLoss"]
+    truncations = [f for f in conversion.report.findings if f.code == "fact.truncated-duplicate"]
+    assert len(truncations) == (2 if cut else 0)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
 
 from exporter.errors import Location
 from exporter.extensions import (
@@ -281,6 +281,41 @@ class FactDraft:
             )
         )
 
+    def _merge_truncated(self, index: int, kept: Fact, fact: Fact, origin: Origin) -> None:
+        """One figure printed in full in one table and cut at a coarser last digit in
+        another ("6,943" thousand for 6,943,589): the full print is the fact. The cut
+        print is not a duplicate XBRL can state (its rounding interval misses the value),
+        so it is listed, not tagged."""
+        fine, coarse = (fact, kept) if _precision(fact) > _precision(kept) else (kept, fact)
+        if fine is fact:
+            self.facts[index] = fact.model_copy(
+                update={"id": kept.id, "duplicates": kept.duplicates}
+            )
+            self.origins[index] = origin
+        self.duplicates += 1
+        self.unmapped.append(
+            _unmapped(
+                coarse.source, f"the figure at line {fine.source.line} cut at its last digit"
+            ).model_copy(update={"deliberate": True})
+        )
+        self.findings.append(
+            Finding(
+                code="fact.truncated-duplicate",
+                severity=Severity.INFO,
+                message=(
+                    f"{kept.concept} in {kept.context} is printed {coarse.source.printed} at line "
+                    f"{coarse.source.line}, {fine.source.printed} at line {fine.source.line} cut "
+                    f"at its last digit; kept as {fine.value}"
+                ),
+                location=Location(
+                    file=self.source,
+                    table=coarse.source.table,
+                    line=coarse.source.line,
+                    row=coarse.source.label,
+                ),
+            )
+        )
+
     def _labelled(self, fact: Fact) -> bool:
         return (fact.source.table, fact.source.position) in self.label_columns
 
@@ -361,6 +396,9 @@ class FactDraft:
         if kept.value and consistent(kept, fact.model_copy(update={"value": -fact.value})):
             self._merge_opposite(index, kept, fact)
             return
+        if truncated(kept, fact) or truncated(fact, kept):
+            self._merge_truncated(index, kept, fact, origin)
+            return
         self._note_label_conflict(kept, fact)
         qualifier = _qualifier(origin, self.origins[index])
         if qualifier and _qualified_name(fact.concept, qualifier) != fact.concept:
@@ -432,6 +470,16 @@ def consistent(a: Fact, b: Fact) -> bool:
         return a.value == b.value
     quantum = Decimal(1).scaleb(-int(min(_precision(a), _precision(b))))
     return a.value.quantize(quantum, ROUND_HALF_EVEN) == b.value.quantize(quantum, ROUND_HALF_EVEN)
+
+
+def truncated(coarse: Fact, fine: Fact) -> bool:
+    """Whether `coarse` is `fine` cut toward nil at its own last digit, as some summaries
+    print figures their statements give in full (6,943 thousand for 6,943,589): one
+    figure, though rounding (what `consistent` allows) would print 6,944."""
+    if coarse.decimals is None or _precision(fine) <= _precision(coarse):
+        return False
+    quantum = Decimal(1).scaleb(-coarse.decimals)
+    return fine.value.quantize(quantum, ROUND_DOWN) == coarse.value
 
 
 def _crosses_zero(block: ColumnBlock, row: TableRow, change: Column) -> bool:
