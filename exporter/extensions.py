@@ -557,7 +557,7 @@ class ExtensionRegistry:
         if durations and (stands or at_a_date):
             period = PeriodType.INSTANT
         label_key = _sign_neutral(row.label, self.taxonomy) or f"(unlabelled {row.page}:{row.line})"
-        key = (label_key, row.sections[-1:], period.value)
+        key = (label_key, _telling_section(row), period.value)
         if key in self._keys:
             return self.concepts[self._keys[key]]
         label = strip_footnotes(row.label) or _unlabelled(row)
@@ -694,6 +694,16 @@ def variant_base(concept: Concept, concepts: Mapping[str, Concept]) -> Concept |
     if not concept.extension or suffix is None or not concept.name.endswith(suffix):
         return None
     return concepts.get(concept.name.removesuffix(suffix))
+
+
+def _telling_section(row: TableRow) -> tuple[str, ...]:
+    """The row's section where it tells the row apart: "Other" under "Revenues" is other
+    revenue, but "Advertising revenue" under "Revenues" is the line item a summary table
+    prints without the heading."""
+    if not row.sections or not row.label.strip():
+        return ()
+    section = set(label_tokens(row.sections[-1]))
+    return () if section and section <= set(label_tokens(row.label)) else row.sections[-1:]
 
 
 def _sign_neutral(label: str, taxonomy: Taxonomy) -> str:

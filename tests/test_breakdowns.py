@@ -425,3 +425,31 @@ def test_a_line_item_printed_with_and_without_its_other_sign_is_one_concept(
         "CommercialMember": Decimal("98300000"),
         "PersonalMember": Decimal("-12400000"),
     }
+
+
+@pytest.mark.parametrize(
+    ("section", "same"),
+    [("Revenues:", True), ("Revenue", True), ("Discontinued operations:", False)],
+)
+def test_a_section_that_the_label_already_says_does_not_make_another_line_item(
+    tmp_path: Path, section: str, same: bool
+) -> None:
+    """ "Streaming revenue" under "Revenues:" is the line a summary prints without the
+    heading: one concept. Under a heading its label does not say, a row of the same label
+    is another line item (its own concept)."""
+    summary = _row("Streaming revenue", "88", "95")
+    statement = _row(section) + _row("Streaming revenue", "88", "95")
+    html = f"""<html><body>
+<h1>Example Corp. Reports First Quarter 2024 Results</h1>
+<p>Example Corp. (NASDAQ: EXMP) today announced results for the period ended March 31, 2024.</p>
+<h2>Financial Summary</h2>
+<p>(In millions of U.S. dollars)</p>
+<table>{_QUARTERS}{summary}</table>
+<h2>Condensed Consolidated Statements of Operations</h2>
+<p>(In millions of U.S. dollars)</p>
+<table>{_QUARTERS}{statement}</table>
+</body></html>"""
+    path = tmp_path / "release.htm"
+    path.write_text(html, encoding="utf-8")
+    named = {c for c, period in _facts(path) if period == QUARTER}
+    assert len(named) == (1 if same else 2), named
