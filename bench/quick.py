@@ -6,12 +6,18 @@ conversion and writing, against Arelle's start, load and validation (offline). R
 are interleaved so that a slow spell of a shared machine slows both sides alike; the
 medians and their ratio are printed (the goal: at most 0.6). Not a timed test.
 
+With PYTHONDONTWRITEBYTECODE set (and an editable install, whose modules pip did not
+compile) every run compiles the exporter's modules from source, about 0.2 s of the
+sample's conversion that an installed wheel does not spend; the benchmark says so.
+
     python bench/quick.py [--runs N] [--input FILE]
+    PYTHONPATH=/path/to/checkout python bench/quick.py   # measures that checkout's code
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -54,6 +60,8 @@ def main() -> None:
     print(f"xbrl-export convert       {ours_median:.2f} s (median of {args.runs})")
     print(f"arelleCmdLine --validate {arelle_median:.2f} s (median of {args.runs})")
     print(f"ratio                    {ours_median / arelle_median:.2f}")
+    if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+        print("note: PYTHONDONTWRITEBYTECODE is set; modules without a .pyc compile each run")
 
 
 if __name__ == "__main__":

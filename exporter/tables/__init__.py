@@ -8,7 +8,9 @@ separate column blocks of the same statement.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import functools
 import itertools
 import re
 from datetime import date, timedelta
@@ -744,6 +746,31 @@ def _published_before_some_period(
     return published
 
 
+def _prose(document: Document) -> tuple[tuple[str, bool], ...]:
+    """The headings and paragraphs whose text is calendar evidence, each with whether it
+    is a headline (a heading above the first table)."""
+    texts = []
+    before_tables = True
+    for block in document.blocks:
+        before_tables = before_tables and not isinstance(block, Table)
+        if isinstance(block, Heading | Paragraph):
+            texts.append((block.text, before_tables and isinstance(block, Heading)))
+    return tuple(texts)
+
+
+@functools.lru_cache(maxsize=4)
+def _prose_evidence(texts: tuple[tuple[str, bool], ...]) -> CalendarEvidence:
+    """What the prose says of the fiscal calendar, read once per document: every reading
+    of the tables and the narrative's calendar start from it (a copy, as the tables add
+    to it), and reading every paragraph with every calendar sentence is the costly part."""
+    evidence = CalendarEvidence()
+    for text, headline in texts:
+        if headline:
+            evidence.read_headline(text)
+        evidence.read_text(text)
+    return evidence
+
+
 def learn_calendar(document: Document, tables: tuple[StatementTable, ...]) -> FiscalCalendar:
     """The fiscal calendar the release's resolved columns and its prose state."""
     return _calendar_evidence(document, tables).calendar()
@@ -756,14 +783,7 @@ def label_offset(document: Document, tables: tuple[StatementTable, ...]) -> int 
 
 
 def _calendar_evidence(document: Document, tables: tuple[StatementTable, ...]) -> CalendarEvidence:
-    evidence = CalendarEvidence()
-    before_tables = True
-    for block in document.blocks:
-        before_tables = before_tables and not isinstance(block, Table)
-        if before_tables and isinstance(block, Heading):
-            evidence.read_headline(block.text)
-        if isinstance(block, Heading | Paragraph):
-            evidence.read_text(block.text)
+    evidence = copy.deepcopy(_prose_evidence(_prose(document)))
     # The balance sheet's dates; without one, those of a table of positions ("Financial
     # position | 30 Sep 2026 | 31 Dec 2025"), which otherwise may compare other dates.
     has_balance_sheet = any(t.kind == "balance_sheet" for t in tables)
