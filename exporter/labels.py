@@ -132,7 +132,8 @@ def label_tokens(text: str, drop_parenthesised: bool = True) -> tuple[str, ...]:
     text = _PREFIX.sub("", text).lower().replace("\u2019", "'")
     if drop_parenthesised:
         text = _PARENTHESISED.sub(_qualifiers_only, text)
-    words = [w for w in _NON_WORD.split(text.replace("'s", "")) if w]
+    # "Property, plant & equipment": a lone ampersand is the word "and" ("R&D" keeps its).
+    words = [w if w != "&" else "and" for w in _NON_WORD.split(text.replace("'s", "")) if w]
     merged: list[str] = []
     for word in words:
         if merged and (merged[-1], word) in _JOINED:

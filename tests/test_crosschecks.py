@@ -345,3 +345,47 @@ def test_a_summary_figure_cut_at_its_last_digit_is_the_statement_s_figure(
     assert not [c for c in nine_months if c.startswith("NetIncomeLoss") and c != "NetIncomeLoss"]
     truncations = [f for f in conversion.report.findings if f.code == "fact.truncated-duplicate"]
     assert len(truncations) == (2 if cut else 0)
+
+
+_NONCURRENT = """Example Corp. Reports Fourth Quarter 2024 Results
+
+NEW YORK, February 20, 2025 -- Example Corp. (NASDAQ: EXMP) today reported results for the
+year ended December 31, 2024.
+
+CONSOLIDATED BALANCE SHEETS
+                                                 December 31,   December 31,
+                                                        2024           2023
+Cash and cash equivalents                      $  30,125,944  $  20,405,296
+Inventory                                          3,937,854        133,905
+Total current assets                              34,063,798     20,539,201
+Goodwill & intangible assets, net                127,642,576     15,107,422
+Property, plant & equipment, net                  27,431,207     27,826,594
+Investments                                          218,147        237,828
+Deposits                                           5,706,319      5,586,495
+Operating lease right-of-use assets                7,643,504      4,147,375
+Other non-current assets                               9,359         17,864
+Total non-current assets                         {total:>13}     52,923,578
+Total assets                                     202,714,910     73,462,779
+"""
+
+
+@pytest.mark.parametrize(("total", "broken"), [("168,651,112", False), ("168,651,113", True)])
+def test_a_subtotal_of_every_line_since_the_last_total_holds(
+    tmp_path: Path, total: str, broken: bool
+) -> None:
+    """ "Total non-current assets" adds the six lines printed since "Total current assets",
+    four of them more than the taxonomy relates to it: the release adds up, and the
+    relation is published with all six; one dollar off, the release is reported."""
+    path = tmp_path / "release.txt"
+    assets = "202,714,910" if not broken else "202,714,911"
+    text = _NONCURRENT.format(total=total).replace("202,714,910", assets)
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path)
+    codes = ("calc.release-inconsistent", "calc.withdrawn")
+    flagged = [f for f in conversion.report.findings if f.code in codes]
+    assert len(flagged) == (1 if broken else 0)
+    assert all("AssetsNoncurrent" in f.message for f in flagged)
+    items = {a.item for a in conversion.facts.calculations if a.total == "AssetsNoncurrent"}
+    assert len(items) == (0 if broken else 6), items
+    # "Property, plant & equipment, net" is us-gaap's line item, "&" being "and".
+    assert broken or "PropertyPlantAndEquipmentNet" in items

@@ -94,19 +94,31 @@ def _complete(
     first = min(i for i, _ in instance.items)
     start = max((t + 1 for t in totals if t < min(first, instance.total)), default=0)
     nearby = [i for i in range(start, instance.total) if i not in taken]
+
+    def holding(pairs: tuple[tuple[int, int], ...]) -> tuple[RelationInstance, list[int]] | None:
+        if not all(_legal(rows[instance.total], rows[i], w, balances) for i, w in pairs):
+            return None
+        trial = instance.model_copy(update={"items": (*instance.items, *pairs)})
+        trial_signs = _subtracted_as_printed(trial, rows, signs) if deduct_printed else signs
+        return (trial, trial_signs) if _good(trial, rows, trial_signs) else None
+
     for count in range(1, min(_MAX_ADDED, len(nearby)) + 1):
         for added in combinations(nearby, count):
             for weights in product((1, -1), repeat=count):
-                pairs = tuple(zip(added, weights, strict=True))
-                if not all(_legal(rows[instance.total], rows[i], w, balances) for i, w in pairs):
-                    continue
-                trial = instance.model_copy(update={"items": (*instance.items, *pairs)})
-                trial_signs = (
-                    _subtracted_as_printed(trial, rows, signs) if deduct_printed else signs
-                )
-                if _good(trial, rows, trial_signs):
-                    return trial, trial_signs
+                found = holding(tuple(zip(added, weights, strict=True)))
+                if found is not None:
+                    return found
+    # A subtotal of every line printed since the previous total ("Total non-current
+    # assets" under six lines the taxonomy relates only two of), each added as its
+    # balance allows: more lines than the few tried one by one above.
+    if len(nearby) > _MAX_ADDED:
+        return holding(tuple((i, _weight(rows[instance.total], rows[i], balances)) for i in nearby))
     return None
+
+
+def _weight(total: RowValues, item: RowValues, balances: Balances) -> int:
+    """The weight XBRL's balance rule gives `item` under `total` (+1 where either has none)."""
+    return 1 if _legal(total, item, 1, balances) else -1
 
 
 def _select(
