@@ -419,3 +419,131 @@ def test_a_title_centred_over_a_wide_statement_starts_the_next_table() -> None:
     ]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph | Heading)]
     assert any(t.endswith("Condensed Consolidated Balance Sheets") for t in texts)
+
+
+_IS_RIGHTS = (340.0, 410.0, 490.0, 560.0)
+_BS_RIGHTS = (340.0, 430.0)
+_IS_TITLE = "Condensed Consolidated Statements of Operations"
+_BS_TITLE = "Condensed Consolidated Balance Sheets"
+
+
+def _rows(page: Page, top: float, rows: tuple[tuple[str, ...], ...], rights: tuple) -> float:
+    """Rows of labels and right-aligned figures from `top`; where the next line goes."""
+    for i, (label, *values) in enumerate(rows):
+        page.text(60, top + i * 12, label, SIZE)
+        for right, value in zip(rights, values, strict=True):
+            page.right(right, top + i * 12, value, SIZE)
+    return top + len(rows) * 12
+
+
+def _titled(page: Page, top: float, title: str, caption: str) -> float:
+    page.text(60, top, title, 9, "F2")
+    page.text(60, top + 12, caption, SIZE)
+    return top + 26
+
+
+def _quarter_heads(page: Page, top: float) -> float:
+    for centre, head in ((375, "Three Months Ended"), (525, "Nine Months Ended")):
+        page.centred(centre, top, head, SIZE)
+        page.centred(centre, top + 11, "September 30,", SIZE)
+    for right, year in zip(_IS_RIGHTS, ("2025", "2024", "2025", "2024"), strict=True):
+        page.right(right, top + 22, year, SIZE)
+    return top + 36
+
+
+def _sheet_heads(page: Page, top: float) -> float:
+    for right, date, year in zip(
+        _BS_RIGHTS, ("September 30,", "December 31,"), ("2025", "2024"), strict=True
+    ):
+        page.right(right, top, date, SIZE)
+        page.right(right, top + 11, year, SIZE)
+    return top + 25
+
+
+def _statements_across_pages(headers: bool) -> list[Page]:
+    """An income statement in four columns broken onto page 2, where the balance sheet
+    starts below its last rows with two columns at other positions (one shared with the
+    income statement's first), and goes on to page 3; the continued pieces repeat their
+    column headers or not."""
+    first = _prose(Page(), 60, 30)
+    first.text(60, 420, "Halvorsen Pump Works Reports Third Quarter 2025 Results", 10)
+    top = _quarter_heads(first, _titled(first, 450, _IS_TITLE, "(In thousands)"))
+    _rows(
+        first,
+        top,
+        (
+            ("Net sales", "$ 318,412", "$ 299,816", "$ 941,207", "$ 884,530"),
+            ("Cost of sales", "205,118", "195,244", "607,930", "578,102"),
+            ("Operating income", "113,294", "104,572", "333,277", "306,428"),
+            ("Income before income taxes", "32,401", "33,723", "102,863", "94,486"),
+        ),
+        _IS_RIGHTS,
+    )
+    second = Page()
+    top = _titled(second, 80, f"{_IS_TITLE} (continued)", "(In thousands)")
+    top = _quarter_heads(second, top) if headers else top
+    top = _rows(
+        second,
+        top,
+        (
+            ("Provision for income taxes", "7,452", "7,756", "23,658", "21,732"),
+            ("Net income", "$ 24,949", "$ 25,967", "$ 79,205", "$ 72,754"),
+        ),
+        _IS_RIGHTS,
+    )
+    top = _sheet_heads(second, _titled(second, top + 12, _BS_TITLE, "(In thousands)"))
+    _rows(
+        second,
+        top,
+        (
+            ("Cash and cash equivalents", "$ 88,315", "$ 102,660"),
+            ("Inventories", "233,910", "219,438"),
+            ("Total current assets", "548,772", "579,120"),
+        ),
+        _BS_RIGHTS,
+    )
+    third = Page()
+    top = _titled(third, 80, f"{_BS_TITLE} (continued)", "(In thousands)")
+    top = _sheet_heads(third, top) if headers else top
+    _rows(
+        third,
+        top,
+        (
+            ("Goodwill", "418,330", "418,330"),
+            ("Total assets", "$ 1,402,118", "$ 1,421,064"),
+            ("Total liabilities", "821,655", "868,904"),
+        ),
+        _BS_RIGHTS,
+    )
+    return [first, second, third]
+
+
+@pytest.mark.parametrize("headers", [True, False], ids=["headers-repeated", "no-headers"])
+def test_a_statement_continued_above_another_with_other_columns_keeps_its_own(
+    tmp_path: Path, headers: bool
+) -> None:
+    """The continued rows keep the columns of the page they continue, and the balance
+    sheet starting below them (and carried on to the next page) keeps its own."""
+    from test_ingest_pdf import build_pdf
+
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert
+
+    path = tmp_path / "halvorsen-2025q3.pdf"
+    path.write_bytes(build_pdf(_statements_across_pages(headers)))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    found: dict[tuple[str, str], set[Decimal]] = {}
+    for fact in conversion.facts.facts:
+        found.setdefault((fact.concept, contexts[fact.context]), set()).add(fact.value)
+    nine_months, year_before = "2025-01-01..2025-09-30", "2024-01-01..2024-09-30"
+    assert found[("IncomeTaxExpenseBenefit", nine_months)] == {Decimal("23658000")}
+    assert found[("IncomeTaxExpenseBenefit", year_before)] == {Decimal("21732000")}
+    assert found[("NetIncomeLoss", nine_months)] == {Decimal("79205000")}
+    assert found[("NetIncomeLoss", year_before)] == {Decimal("72754000")}
+    assert found[("NetIncomeLoss", "2024-07-01..2024-09-30")] == {Decimal("25967000")}
+    assert found[("CashAndCashEquivalentsAtCarryingValue", "2024-12-31")] == {Decimal("102660000")}
+    assert found[("InventoryNet", "2025-09-30")] == {Decimal("233910000")}
+    assert found[("Assets", "2025-09-30")] == {Decimal("1402118000")}
+    assert found[("Liabilities", "2024-12-31")] == {Decimal("868904000")}

@@ -635,3 +635,75 @@ def test_a_continued_title_over_its_own_headers_keeps_them() -> None:
     tables = _understand(*_first_page(), title, _table(2, rows, page=2))
     q1_2021 = Period(start=date(2021, 1, 1), end=date(2021, 3, 31))
     assert _net_earnings(tables) == {Q1_2022: "160", q1_2021: "120"}
+
+
+def _quarter_statement(
+    page: int, label: str, values: tuple[str, ...], gap: bool, group: int = 2
+) -> list[Row]:
+    """An income statement's headers (three and nine months, two years each) and a row;
+    with `gap` the reader left an empty column between the two groups, as where a
+    statement starting lower on the page sets a column there; `group` is how many columns
+    the nine months' header spans."""
+    nine = 4 if gap else 3
+    width = nine + 2
+    line = 20 * page
+
+    def cells(line: int, placed: dict[int, tuple[str, int]]) -> Row:
+        row, column = [], 0
+        while column < width:
+            text, span = placed.get(column, ("", 1))
+            row.append(Cell(text=text, column=column, span=span))
+            column += span
+        return Row(cells=tuple(row), line=line, page=page)
+
+    period = ("Three Months Ended September 30,", "Nine Months Ended September 30,")
+    years = {1: ("2025", 1), 2: ("2024", 1), nine: ("2025", 1), nine + 1: ("2024", 1)}
+    figures = {1: values[0], 2: values[1], nine: values[2], nine + 1: values[3]}
+    return [
+        cells(line, {1: (period[0], 2), nine: (period[1], group)}),
+        cells(line + 1, years),
+        cells(line + 2, {0: (label, 1)} | {c: (v, 1) for c, v in figures.items()}),
+    ]
+
+
+def test_headers_repeated_over_other_columns_continue_no_table() -> None:
+    """The next page prints the same header words, but its nine months' figures sit one
+    column further right: appended under the first page's headers they would be read as
+    the prior year's. The piece keeps its own headers, so each figure keeps its period."""
+    nine_months = Period(start=date(2025, 1, 1), end=date(2025, 9, 30))
+    year_before = Period(start=date(2024, 1, 1), end=date(2024, 9, 30))
+    title = Heading(text="Condensed Consolidated Statements of Operations", line=1, page=1)
+    again = Heading(
+        text="Condensed Consolidated Statements of Operations (continued)", line=1, page=2
+    )
+    first = _quarter_statement(
+        1, "Operating income", ("41,918", "41,978", "130,753", "120,002"), False
+    )
+    second = _quarter_statement(2, "Net income", ("24,949", "25,967", "79,205", "72,754"), True)
+    periods = {}
+    for table in _understand(title, _table(1, first), again, _table(2, second, page=2)):
+        for block in table.blocks:
+            for row in block.rows:
+                for cell in row.cells:
+                    periods[(row.label, cell.number.text)] = block.columns[cell.column].period
+    assert periods[("Net income", "79,205")] == nine_months
+    assert periods[("Net income", "72,754")] == year_before
+    assert periods[("Operating income", "130,753")] == nine_months
+
+
+def test_a_group_header_read_a_column_narrower_still_continues_the_table() -> None:
+    """The next page's years stand over the same columns; only its group header was read
+    over one of them: the same headers, so the page continues the table."""
+    title = Heading(text="Condensed Consolidated Statements of Operations", line=1, page=1)
+    first = _quarter_statement(
+        1, "Operating income", ("41,918", "41,978", "130,753", "120,002"), False
+    )
+    second = _quarter_statement(
+        2, "Net income", ("24,949", "25,967", "79,205", "72,754"), False, group=1
+    )
+    (table,) = _understand(title, _table(1, first), _table(2, second, page=2))
+    (block,) = table.blocks
+    assert [row.label for row in block.rows] == ["Operating income", "Net income"]
+    assert block.columns[block.rows[1].cells[2].column].period == Period(
+        start=date(2025, 1, 1), end=date(2025, 9, 30)
+    )

@@ -251,17 +251,33 @@ def _lead(before: list[Heading | Paragraph]) -> str:
     return text if text.endswith(":") else ""
 
 
-def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[str, ...]]:
-    """The texts of the header rows a table starts with: rows of header words, and rows
-    off the label column without numbers ("Percent Change" over some of the columns)."""
+def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[tuple[str, int], ...]]:
+    """The header rows a table starts with (rows of header words, and rows off the label
+    column without numbers: "Percent Change" over some of the columns), each cell as its
+    text and the column it starts at."""
     headers = []
     for row in rows:
         if row.is_blank:
             continue
         if not (is_header_row(row) or is_unlabelled_header(row, before_data=True)):
             break
-        headers.append(tuple(" ".join(c.text.split()) for c in row.cells if c.text.strip()))
+        headers.append(
+            tuple((" ".join(c.text.split()), c.column) for c in row.cells if c.text.strip())
+        )
     return headers
+
+
+def _texts(headers: list[tuple[tuple[str, int], ...]]) -> list[tuple[str, ...]]:
+    return [tuple(text for text, _ in row) for row in headers]
+
+
+def _same_headers(
+    mine: list[tuple[tuple[str, int], ...]], theirs: list[tuple[tuple[str, int], ...]]
+) -> bool:
+    """The same header words, the lowest row (the one over the values) over the same
+    columns: the same words over other columns head other values, while a group header
+    read a column wider or narrower on one page heads the same ones."""
+    return bool(mine) and _texts(mine) == _texts(theirs) and mine[-1] == theirs[-1]
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -270,13 +286,15 @@ def _same_title(a: str, b: str) -> bool:
 
 def _repeats_headers(previous: RawTable, block: Table, title: str, caption: str) -> int:
     """How many rows of `block` repeat `previous`'s column headers (a statement continued on
-    a new page under the same headings), or 0 when it is a table of its own."""
+    a new page under the same headings, over the same columns), or 0 when it is a table of
+    its own: appended under `previous`'s headers, rows whose values sit in other columns
+    would be read under the wrong ones."""
     if block.page is None or previous.page is None or block.page <= previous.page:
         return 0
     if not _same_title(title, previous.title) or not _same_title(caption, previous.caption):
         return 0
     mine, theirs = _leading_headers(block.rows), _leading_headers(previous.rows)
-    if not mine or mine != theirs:
+    if not _same_headers(mine, theirs):
         return 0
     seen = 0
     for count, row in enumerate(block.rows, start=1):

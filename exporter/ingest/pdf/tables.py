@@ -153,17 +153,77 @@ def find_regions(
         if _lone_numbers(region):
             index = end
             continue
-        if previous and Kind.HEADER not in region.kinds:
-            shared = _shared_grid(region, list(previous))
-            if shared is not region.columns:
-                region.columns = shared
-                region.blocks = [0] * len(region.lines)
-                region.block_columns = [dict(enumerate(shared, start=1))]
-        regions.append((region, start, end))
-        previous = tuple(region.columns)
+        pieces = [(region, start, end)]
+        if not regions and previous:
+            pieces = _continuation_apart(region, start, end, list(previous))
+        for piece, first, last in pieces:
+            if previous and Kind.HEADER not in piece.kinds:
+                shared = _shared_grid(piece, list(previous))
+                if shared is not piece.columns:
+                    piece.columns = shared
+                    piece.blocks = [0] * len(piece.lines)
+                    piece.block_columns = [dict(enumerate(shared, start=1))]
+            regions.append((piece, first, last))
+            previous = tuple(piece.columns)
         floor = end
         index = end
     return regions
+
+
+def _continuation_apart(
+    region: Region, start: int, end: int, previous: list[Column]
+) -> list[tuple[Region, int, int]]:
+    """The first table on a page cut where a statement continued from the table before
+    (`previous`, its column grid) ends and another, with columns of its own, starts below.
+
+    Stacked blocks make one grid of all their columns, so the next statement's columns
+    would sit among the continued rows' and shift them off the grid of the table they
+    continue. The continued blocks keep that table's columns; from the first block whose
+    columns do not line up with it, the rest is a table of its own, and the lines between
+    (its title) are text. A region whose first block does not line up with `previous`
+    continues nothing and stays whole.
+    """
+    tolerance = _COLUMN_TOLERANCE * median(line.size for line in region.lines)
+    blocks = region.block_columns
+    if len(blocks) < 2 or not _lines_up(list(blocks[0].values()), previous, tolerance):
+        return [(region, start, end)]
+    apart = next(
+        (
+            b
+            for b in range(1, len(blocks))
+            if blocks[b] and not _lines_up(list(blocks[b].values()), previous, tolerance)
+        ),
+        None,
+    )
+    if apart is None:
+        return [(region, start, end)]
+    below = region.blocks.index(apart)
+    above = max(i for i in range(below) if region.kinds[i] is Kind.DATA) + 1
+    return [
+        (_part(region, 0, above), start, start + above),
+        (_part(region, below, len(region.lines)), start + below, end),
+    ]
+
+
+def _lines_up(columns: list[Column], grid: list[Column], tolerance: float) -> bool:
+    """Every column has one of `grid`'s within `tolerance` of its anchor."""
+    return bool(columns) and all(
+        any(abs(column.anchor - other.anchor) <= tolerance for other in grid) for column in columns
+    )
+
+
+def _part(region: Region, first: int, last: int) -> Region:
+    """Lines `first` to `last` of a region as a region of their own, with their own grid."""
+    part = Region(
+        lines=region.lines[first:last],
+        kinds=region.kinds[first:last],
+        page_width=region.page_width,
+    )
+    _measure(
+        part, [line for line, kind in zip(part.lines, part.kinds, strict=True) if kind is Kind.DATA]
+    )
+    _grid(part)
+    return part
 
 
 def _region(
