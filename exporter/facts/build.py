@@ -22,6 +22,7 @@ from exporter.extensions import (
     variant_base,
 )
 from exporter.facts.calc import BlockCalc, block_calculations
+from exporter.facts.dash_changes import dash_is_nil_change
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
     BuiltFacts,
@@ -432,20 +433,6 @@ def consistent(a: Fact, b: Fact) -> bool:
         return a.value == b.value
     quantum = Decimal(1).scaleb(-int(min(_precision(a), _precision(b))))
     return a.value.quantize(quantum, ROUND_HALF_EVEN) == b.value.quantize(quantum, ROUND_HALF_EVEN)
-
-
-def _crosses_zero(block: ColumnBlock, row: TableRow, change: Column) -> bool:
-    """Whether the row's figures in the columns a change column compares (the columns of
-    its member that are no changes) lie on both sides of nil or touch it."""
-    figures = [
-        cell.number
-        for cell in row.cells
-        if not block.columns[cell.column].change
-        and block.columns[cell.column].member == change.member
-    ]
-    if len(figures) < 2:
-        return False
-    return any(n.value == 0 for n in figures) or len({n.value > 0 for n in figures}) > 1
 
 
 _NO_MEANINGFUL_CHANGE = "a dash in a change column: the change is not meaningful, not nil"
@@ -882,11 +869,16 @@ def _row_facts(
             position=column.position,
             exponent=exponent,
         )
-        if column.change and cell.number.dash and _crosses_zero(block, row, column):
-            # A dash where the row's change is printed, between figures on both sides of
-            # nil (from a loss to a profit, or from nil), says the change means nothing,
-            # not that it is nil; a dash among amounts, or where the figures keep their
-            # sign (no currency effect on domestic sales), stays nil.
+        if (
+            column.change
+            and cell.number.dash
+            and not dash_is_nil_change(
+                block, row, cell, relative=concept.type is ConceptType.PERCENT
+            )
+        ):
+            # A dash where the row's change is printed is a nil change only where the
+            # compared figures show one at the column's precision; else (from a loss,
+            # across nil, too large to print) it says the change means nothing.
             builder.unmapped.append(
                 _unmapped(source, _NO_MEANINGFUL_CHANGE).model_copy(update={"deliberate": True})
             )
