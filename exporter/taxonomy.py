@@ -252,6 +252,10 @@ class Axis(Frozen):
     # The taxonomy's member for a header's words, where it has one ("retained earnings":
     # "RetainedEarningsMember"); other members are named after their header.
     members: dict[str, str] = Field(default_factory=dict)
+    # Words of a heading over the members (the table's title, the header over the columns,
+    # the heading over the rows: "Revenue by geographic area", "Net sales by reportable
+    # segment") that say the members are of this axis, whatever their own words.
+    headings: tuple[str, ...] = ()
 
     def member_name(self, words: tuple[str, ...]) -> str | None:
         """The taxonomy's member a header's label tokens name, if any."""
@@ -263,6 +267,11 @@ class Axis(Frozen):
             return any(words == label_tokens(w) for w in self.words)
         text = f" {' '.join(words)} "
         return any(f" {' '.join(label_tokens(w))} " in text for w in self.words)
+
+    def headed_by(self, heading: str) -> bool:
+        """Whether a heading over the members says they are of this axis."""
+        text = f" {' '.join(label_tokens(heading))} "
+        return any(f" {' '.join(label_tokens(w))} " in text for w in self.headings)
 
     @property
     def domain(self) -> str:
@@ -297,6 +306,29 @@ class Dimensions(Frozen):
     # The axis whose words name the components of equity, the columns of a statement of
     # changes in equity ("Share capital", "Retained earnings").
     equity_components_axis: str = ""
+
+    def axis_for(
+        self,
+        words: tuple[str, ...],
+        headings: tuple[str, ...] = (),
+        siblings: tuple[tuple[str, ...], ...] = (),
+    ) -> Axis:
+        """The axis of a member with the label tokens `words` under `headings`, printed
+        beside the members `siblings` (the other columns of its split): an axis whose words
+        name it and that no heading decides (restatement, reporting basis, components of
+        equity); else the first axis a heading names ("by reportable segment" keeps the
+        areas an issuer reports as its segments on the segments axis); else the first
+        whose words name it and every sibling ("U.S. | International", not "Domestic |
+        International"); else the last, the fallback."""
+        named = [a for a in self.axes if a.names(words)]
+        undecided = next((a for a in named if not a.headings), None)
+        if undecided is not None:
+            return undecided
+        headed = next((a for a in self.axes if any(a.headed_by(h) for h in headings)), None)
+        if headed is not None:
+            return headed
+        shared = (a for a in named if all(a.names(s) for s in siblings))
+        return next(shared, self.axes[-1])
 
     @property
     def equity_component_words(self) -> tuple[tuple[str, ...], ...]:

@@ -128,6 +128,91 @@ def test_a_last_row_that_is_not_the_sum_stays_a_member(tmp_path: Path) -> None:
     assert "" not in facts[("AdjustedEbitda", QUARTER)]
 
 
+def _axes(path: Path) -> dict[str, str]:
+    """Member -> the axis it is a member of, over the release's facts."""
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    instance = next(v for k, v in conversion.files.items() if k.endswith(".xml"))
+    found: dict[str, str] = {}
+    for *_, dimensions in xml_facts(instance):
+        if dimensions:
+            axis, member = (part.split("#")[-1] for part in dimensions.split("="))
+            found[member] = axis.split(":")[-1]
+    return found
+
+
+GEOGRAPHIC = "StatementGeographicalAxis"
+SEGMENTAL = "StatementBusinessSegmentsAxis"
+
+
+@pytest.mark.parametrize(
+    ("heading", "rows", "axis"),
+    [
+        # Area names under a heading that calls them segments: the segments axis, as an
+        # issuer that reports its areas as reportable segments tags them.
+        ("Net sales by reportable segment:", SEGMENTS, SEGMENTAL),
+        # The same rows under a geographic heading, or a plain "by" heading.
+        ("Revenue by geography", SEGMENTS, GEOGRAPHIC),
+        ("Net sales by market:", SEGMENTS, GEOGRAPHIC),
+        # Rows whose names the taxonomy does not list as areas: the heading decides.
+        (
+            "Net sales by geographic area:",
+            [("Nordics", "50,430", "49,278"), ("Benelux", "51,216", "51,586")],
+            GEOGRAPHIC,
+        ),
+        (
+            "Net sales by reportable segment:",
+            [("Consumer", "50,430", "49,278"), ("Enterprise", "51,216", "51,586")],
+            SEGMENTAL,
+        ),
+    ],
+)
+def test_breakdown_rows_take_the_geographic_axis_from_their_heading_or_names(
+    tmp_path: Path, heading: str, rows: list[tuple[str, str, str]], axis: str
+) -> None:
+    body = _row(heading) + "".join(_row(*r) for r in rows) + _row("Total", "101,646", "100,864")
+    path = _release(tmp_path, "Condensed Consolidated Statements of Operations", body)
+    axes = _axes(path)
+    assert sorted(axes) == sorted(f"{label.replace(' ', '')}Member" for label, _, _ in rows)
+    assert set(axes.values()) == {axis}
+
+
+def _split_columns(tmp_path: Path, title: str, members: tuple[str, str]) -> Path:
+    """A product table whose quarters span "<member> | <member> | Total" columns."""
+    heads = "".join(f"<th>{m}</th>" for m in (*members, "Total") * 2)
+    table = (
+        "<tr><th rowspan='2'>(In millions)</th>"
+        "<th colspan='3'>Three Months Ended March 31, 2024</th>"
+        "<th colspan='3'>Three Months Ended March 31, 2023</th></tr>"
+        f"<tr>{heads}</tr>"
+        + _row("Product A", "$ 812", "$ 341", "$ 1,153", "$ 701", "$ 322", "$ 1,023")
+        + _row("Product B", "402", "188", "590", "388", "201", "589")
+        + _row("Total product sales", "$ 1,214", "$ 529", "$ 1,743", "$ 1,089", "$ 523", "$ 1,612")
+    )
+    return _html(tmp_path, "First Quarter 2024", title, table)
+
+
+@pytest.mark.parametrize(
+    ("title", "members", "axis"),
+    [
+        # Columns that are all areas: geographic, whatever the title.
+        ("Product Sales", ("U.S.", "International"), GEOGRAPHIC),
+        ("Product Sales", ("Americas", "Rest of world"), GEOGRAPHIC),
+        # One column that names no area: the split is not known to be geographic.
+        ("Product Sales", ("Domestic", "International"), SEGMENTAL),
+        # A title that calls the columns segments.
+        ("Product Sales by Reportable Segment", ("U.S.", "International"), SEGMENTAL),
+        # A title that calls them geographic, with names the taxonomy does not list.
+        ("Product Sales by Region", ("North", "South"), GEOGRAPHIC),
+    ],
+)
+def test_split_columns_take_the_geographic_axis_from_their_names_or_title(
+    tmp_path: Path, title: str, members: tuple[str, str], axis: str
+) -> None:
+    axes = _axes(_split_columns(tmp_path, title, members))
+    assert len(axes) == 2
+    assert set(axes.values()) == {axis}
+
+
 def test_a_section_that_names_no_breakdown_keeps_its_line_items(tmp_path: Path) -> None:
     """ "Operating expenses" over lines the taxonomy does not know: line items of the
     issuer (extension concepts), not members of operating expenses."""

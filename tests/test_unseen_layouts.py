@@ -954,6 +954,59 @@ def test_a_dash_for_a_change_from_a_loss_is_no_change_of_nil(tmp_path: Path) -> 
     assert facts[("OperatingMarginChangeFromPriorYear", quarter)] == (Decimal("-0.008"), "pure")
 
 
+@pytest.mark.parametrize(
+    ("figures", "nil"),
+    [
+        # Losses on both sides: a change of 115% the column cannot print.
+        (("(2,118)", "(985)", "(1,133)"), False),
+        # Figures a step apart: whole percents print the 0.2% as nil.
+        (("590", "589", "1"), True),
+        # Equal figures: nil in both columns.
+        (("412", "412", "-"), True),
+        # Up by 2.5 times: nil in neither.
+        (("1,500", "600", "900"), False),
+        # A dash in the Change column too: 1,133 apart, neither dash is nil.
+        (("(2,118)", "(985)", "-"), False),
+    ],
+)
+def test_a_dash_for_a_change_is_nil_only_where_the_figures_show_no_change(
+    tmp_path: Path, figures: tuple[str, str, str], nil: bool
+) -> None:
+    """ "2Q25 | 2Q24 | Change | % Change": a "-" in the % change column is a change of nil
+    only where the row's figures differ by less than the column prints (whole percents);
+    otherwise it says the change is not meaningful: no fact, listed as left out on purpose.
+    The absolute change column, where it prints a dash, reads it the same way."""
+    absolute = figures[2]
+    rows = [
+        ("", "2Q25", "2Q24", "Change", "% Change"),
+        ("Revenue", "4,512", "4,102", "410", "10 %"),
+        ("Finance costs, net", figures[0], figures[1], absolute, "-"),
+        ("Operating income", "812", "740", "72", "10 %"),
+    ]
+    html = _html_release(
+        "Tailspin Industries 2Q25 Results",
+        "OSAKA, August 5, 2025 -- Tailspin Industries Co., Ltd. today announced its results"
+        " for the second quarter of 2025, the three months ended June 30, 2025.",
+        "(Millions of yen)",
+        rows,
+    )
+    conversion = convert(_release(tmp_path, html), ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2025-04-01_2025-06-30"
+    changes = {k[0]: v for k, v in facts.items() if k[1] == quarter and "Change" in k[0]}
+    percent = {k: v for k, v in changes.items() if k.endswith("PercentChange")}
+    left = [(u.text, u.deliberate) for u in conversion.facts.unmapped if u.text == "-"]
+    if nil:
+        assert (Decimal("0"), "pure") in percent.values()
+        assert len(percent) == 3
+    else:
+        assert len(percent) == 2
+        assert ("-", True) in left
+    assert changes["RevenuesPercentChange"] == (Decimal("0.10"), "pure")
+    if absolute == "-":  # the dash in the Change column reads as the one in % Change
+        assert ((Decimal("0"), "JPY") in changes.values()) is nil
+
+
 # --- balances in a table of quarter columns ------------------------------------------------
 
 

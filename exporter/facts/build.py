@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, Decimal
+from typing import NamedTuple
 
 from exporter.errors import Location
 from exporter.extensions import (
@@ -22,6 +23,7 @@ from exporter.extensions import (
     variant_base,
 )
 from exporter.facts.calc import BlockCalc, block_calculations
+from exporter.facts.dash_changes import dash_is_nil_change
 from exporter.facts.model import (
     INCONSISTENT_DUPLICATE,
     BuiltFacts,
@@ -206,20 +208,24 @@ class FactDraft:
             self.units[unit_id] = Unit(id=unit_id, numerator=numerator, denominator=denominator)
         return self.units[unit_id]
 
-    def context(self, period: Period, member_text: str | None = None) -> Context:
-        member = self.member(member_text) if member_text else None
+    def context(
+        self, period: Period, member_text: str | None = None, over: MemberSetting | None = None
+    ) -> Context:
+        member = self.member(member_text, over) if member_text else None
         identifier = context_id(period) + (f"_{member.name}" if member else "")
         if identifier not in self.contexts:
             self.contexts[identifier] = Context(id=identifier, period=period, member=member)
         return self.contexts[identifier]
 
-    def member(self, text: str) -> Member:
-        """The axis member a column header names; the axis whose words the header uses.
-        The member is the one the axis names for those words (us-gaap's
-        RetainedEarningsMember for "Retained earnings"), else one named after the header."""
-        axes = self.taxonomy.dimensions.axes
+    def member(self, text: str, over: MemberSetting | None = None) -> Member:
+        """The axis member a column header or breakdown row names; the axis its words, the
+        headings over it or the members beside it name (`Dimensions.axis_for`). The member
+        is the one the axis names for those words (us-gaap's RetainedEarningsMember for
+        "Retained earnings"), else one named after the header."""
         words = label_tokens(text)
-        axis = next((a for a in axes if a.names(words)), axes[-1])
+        setting = over or MemberSetting()
+        siblings = tuple(label_tokens(s) for s in setting.siblings)
+        axis = self.taxonomy.dimensions.axis_for(words, setting.headings, siblings)
         name = axis.member_name(words) or f"{concept_name(text)}Member"
         if name not in self.members:
             self.members[name] = Member(axis=axis.name, name=name, label=text)
@@ -480,20 +486,6 @@ def truncated(coarse: Fact, fine: Fact) -> bool:
         return False
     quantum = Decimal(1).scaleb(-coarse.decimals)
     return fine.value.quantize(quantum, ROUND_DOWN) == coarse.value
-
-
-def _crosses_zero(block: ColumnBlock, row: TableRow, change: Column) -> bool:
-    """Whether the row's figures in the columns a change column compares (the columns of
-    its member that are no changes) lie on both sides of nil or touch it."""
-    figures = [
-        cell.number
-        for cell in row.cells
-        if not block.columns[cell.column].change
-        and block.columns[cell.column].member == change.member
-    ]
-    if len(figures) < 2:
-        return False
-    return any(n.value == 0 for n in figures) or len({n.value > 0 for n in figures}) > 1
 
 
 _NO_MEANINGFUL_CHANGE = "a dash in a change column: the change is not meaningful, not nil"
@@ -823,6 +815,28 @@ def _member(column: Column, mapping: RowMapping) -> str | None:
     return column.member or mapping.member
 
 
+class MemberSetting(NamedTuple):
+    """What is printed around a cell's member, which may say what kind of member it is:
+    the headings over it (the table's title, its column's header, the headings over its
+    row: "Product sales by geography", "Net sales by reportable segment:") and the other
+    members of its split (the block's other column members)."""
+
+    headings: tuple[str, ...] = ()
+    siblings: tuple[str, ...] = ()
+
+
+def _member_setting(
+    table: StatementTable, block: ColumnBlock, column: Column, row: TableRow, mapping: RowMapping
+) -> MemberSetting:
+    """The setting of a cell's member: a column's member stands beside the block's other
+    column members; a breakdown row's beside none its cell shows."""
+    headings = (table.title, column.header, *row.sections)
+    if mapping.transposed or not column.member:
+        return MemberSetting(headings=headings)
+    siblings = tuple(dict.fromkeys(c.member for c in block.columns if c.member))
+    return MemberSetting(headings=headings, siblings=siblings)
+
+
 def _change_sign(block: ColumnBlock, row: TableRow, cell: ValueCell, sign: int) -> int:
     """The sign a change column's figure takes where the row's figures are stored with the
     opposite of their printed sign (an expense printed "(98.4) | (91.7)"): its change is
@@ -930,11 +944,16 @@ def _row_facts(
             position=column.position,
             exponent=exponent,
         )
-        if column.change and cell.number.dash and _crosses_zero(block, row, column):
-            # A dash where the row's change is printed, between figures on both sides of
-            # nil (from a loss to a profit, or from nil), says the change means nothing,
-            # not that it is nil; a dash among amounts, or where the figures keep their
-            # sign (no currency effect on domestic sales), stays nil.
+        if (
+            column.change
+            and cell.number.dash
+            and not dash_is_nil_change(
+                block, row, cell, relative=concept.type is ConceptType.PERCENT
+            )
+        ):
+            # A dash where the row's change is printed is a nil change only where the
+            # compared figures show one at the column's precision; else (from a loss,
+            # across nil, too large to print) it says the change means nothing.
             builder.unmapped.append(
                 _unmapped(source, _NO_MEANINGFUL_CHANGE).model_copy(update={"deliberate": True})
             )
@@ -969,7 +988,11 @@ def _row_facts(
         fact = Fact.model_construct(
             id="",
             concept=concept.name,
-            context=builder.context(period, _member(column, mapping)).id,
+            context=builder.context(
+                period,
+                _member(column, mapping),
+                _member_setting(table, block, column, row, mapping),
+            ).id,
             unit=unit.id,
             value=value,
             decimals=decimals,
