@@ -68,6 +68,14 @@ class NarrativeWords(Frozen):
     neutral_prefixes: tuple[str, ...] = ()
     part_prepositions: tuple[str, ...] = ()
     part_nouns: tuple[str, ...] = ()
+    # Verbs whose subject owns the figures after them ("The Widget division generated
+    # revenue of ...", "Kingsco delivered revenue of ..."): a part noun or a name other than
+    # the issuer's in that subject makes them a part's.
+    subject_verbs: tuple[str, ...] = ()
+    # Words after a list of figures that pair them, in order, with the periods the sentence
+    # named before them ("for the fourth quarter and the full year ... $2.1 million and $1.5
+    # million, respectively").
+    respective: tuple[str, ...] = ()
     part_templates: tuple[str, ...] = ()
     definitions: tuple[str, ...] = ()
     # Words before a date that make it an event's day, not the figure's period ("a dividend

@@ -1312,6 +1312,14 @@ _PART_SENTENCES = [
     "Revenue from Services was $210.3 million.",
     "Revenue at Northwind Logistics was $210.3 million.",
     "Asia Pacific revenue increased to $210.3 million.",
+    # The subject of the verb that reports the figure is a part: a division, a subsidiary
+    # or a business by a name that is not the issuer's.
+    "The Northwind Medical division (NMD) generated revenue of $210.3 million.",
+    "The Northwind division, which remains in development, generated revenues of $210.3 million.",
+    "Our Northwind subsidiary posted revenue of $210.3 million.",
+    "Northwind delivered record revenue of $210.3 million in the third quarter, up 14%.",
+    "Northwind reported a 14% growth of revenue to $210.3 million, with online revenue up 18%"
+    " to $80.0 million.",
 ]
 _WHOLE_SENTENCES = [
     "Revenue in the third quarter was $210.3 million.",
@@ -1321,6 +1329,9 @@ _WHOLE_SENTENCES = [
     "Verdant Harvest revenue was $210.3 million.",
     "Revenue for the Company was $210.3 million.",
     "Revenue was $210.3 million.",
+    "The Company reported revenue of $210.3 million.",
+    "We generated revenue of $210.3 million.",
+    "Verdant Harvest delivered record revenue of $210.3 million.",
 ]
 
 
@@ -1342,6 +1353,47 @@ def test_a_period_or_the_issuer_next_to_the_phrase_leaves_it_whole(
     after the preposition does not narrow the phrase."""
     facts = _prose_facts(tmp_path, [sentence])
     assert {(c, p, v) for c, p, _, v in facts} == {("Revenues", Q3_2026, Decimal("210300000"))}
+
+
+def test_mm_after_a_figure_is_millions(tmp_path: Path) -> None:
+    """ "Total assets reached $315.9 MM": banks print millions as MM."""
+    facts = _prose_facts(tmp_path, ["Total assets reached $315.9 MM at September 30, 2026."])
+    assert facts == {("Assets", "2026-09-30", USD, Decimal("315900000"))}
+
+
+_NINE_MONTHS_2026 = "2026-01-01/2026-09-30"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Net income declined 207% for the third quarter and 111% for the first nine months"
+            " to a net loss of $2.1 million and $1.5 million, respectively.",
+            {
+                ("NetIncomeLoss", Q3_2026, Decimal("-2100000")),
+                ("NetIncomeLoss", _NINE_MONTHS_2026, Decimal("-1500000")),
+            },
+        ),
+        (
+            "Operating income for the first nine months and for the third quarter was $9.0"
+            " million and $3.0 million, respectively.",
+            {
+                ("OperatingIncomeLoss", _NINE_MONTHS_2026, Decimal("9000000")),
+                ("OperatingIncomeLoss", Q3_2026, Decimal("3000000")),
+            },
+        ),
+    ],
+    ids=["changes between", "periods first"],
+)
+def test_respectively_pairs_a_list_of_figures_with_the_periods_named_before_it(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, Decimal]]
+) -> None:
+    """ "for the third quarter and ... for the first nine months ... $2.1 million and $1.5
+    million, respectively": the first figure is the first period's, the second the
+    second's, and both are of the subject named before the list."""
+    facts = _prose_facts(tmp_path, [sentence])
+    assert {(c, p, v) for c, p, _, v in facts} == expected
 
 
 @pytest.mark.parametrize("name", ["Total debt", "Total borrowings", "Gross debt"])

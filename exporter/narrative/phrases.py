@@ -29,6 +29,11 @@ _FIGURE_SLOTS = ("{value}", "{share}", "{figure}")
 _BREAK = re.compile(r"[,.;:()\[\]]")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w&'\u2019-]*)")
+_ANY_WORD = re.compile(r"[A-Za-z][\w&'\u2019-]*")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# What ends the words right before a verb that can be its subject: punctuation (a bracketed
+# abbreviation, "The Widget division (WD)", is blanked out first).
+_RUN_BREAK = re.compile(r"[,.;:!?\u2013\u2014]|\s-\s")
 # How many words after a phrase can still name its part: a preposition, an article, a
 # name of up to two words and the part noun ("in the Asia Pacific region").
 _PART_REACH = 5
@@ -164,6 +169,8 @@ class PhraseIndex:
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
         self.part_prepositions = frozenset(w.lower() for w in spec.words.part_prepositions)
         self.part_nouns = frozenset(w.lower() for w in spec.words.part_nouns)
+        verbs = "|".join(map(re.escape, spec.words.subject_verbs))
+        self._subject_verb = re.compile(rf"\b(?:{verbs})\b") if verbs else None
         # "Net income for the Quarter": a period's own words never name a part.
         self.period_words = frozenset(w for ws in vocabulary().units.values() for w in ws)
         self.openers = tuple(t for t in (label_tokens(w) for w in spec.words.definitions) if t)
@@ -292,6 +299,47 @@ class PhraseIndex:
         return first.group(1)[:1].isupper() or any(
             m.group(1).lower() in self.part_nouns for m in rest
         )
+
+    def qualified_subject(
+        self,
+        text: str,
+        start: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
+    ) -> bool:
+        """A phrase after its clause's subject and verb ("The Widget division (WD) generated
+        revenue of ...", "Kingsco delivered record revenue of ...") names that subject's
+        figure: a part's when the subject holds a part noun or is a name that is neither a
+        neutral word ("The Company", "We") nor the issuer's (`names`)."""
+        if self._subject_verb is None:
+            return False
+        clause = text.rfind(";", 0, start) + 1
+        verb = self._subject_verb.search(text, clause, start)
+        if verb is None:
+            return False
+        subject = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: verb.start()])
+        words = list(_ANY_WORD.finditer(subject, clause))
+        if any(w.group(0).lower() in self.part_nouns for w in words):
+            return True
+        breaks = list(_RUN_BREAK.finditer(subject, clause))
+        run_start = breaks[-1].end() if breaks else clause
+        run = [w for w in words if w.start() >= run_start]
+        return self._names_a_part(run, periods, names)
+
+    def _names_a_part(
+        self,
+        run: list[re.Match[str]],
+        periods: tuple[tuple[int, int], ...],
+        names: frozenset[str],
+    ) -> bool:
+        """Whether the words right before a verb are a name (every word capitalised or
+        neutral) with a word that is not neutral, a period's or the issuer's."""
+        if not run or not all(w.group(0)[:1].isupper() or self._neutral(w) for w in run):
+            return False
+        return any(not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in run)
+
+    def _neutral(self, word: re.Match[str]) -> bool:
+        return word.group(0).lower() in self.neutral
 
     def _whole(
         self,

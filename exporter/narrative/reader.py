@@ -93,6 +93,10 @@ class NarrativeReader(RelatedFigures):
         }
         self.outlook = frozenset(t for w in spoken.outlook_words for t in label_tokens(w))
         self.past = frozenset(t for w in spoken.past_words for t in label_tokens(w))
+        pairing = "|".join(map(re.escape, spoken.respective))
+        # "... $2.1 million and $1.5 million, respectively": the list's figures pair with
+        # the sentence's periods in order (a pattern that never matches when none are known).
+        self.respective = re.compile(rf"\s*,?\s*(?:{pairing})\b" if pairing else r"(?!)", re.I)
         self.totals = frozenset(r.total for _, n in taxonomy.networks() for r in n.relations)
         self.out = Output()
         self.group: tuple[str, ...] = ()
@@ -239,7 +243,11 @@ class NarrativeReader(RelatedFigures):
             self._unplaced(spot, "a figure in a footnote no template names")
             return None
         mention = state.early if cue.after_change else cue.mention
-        subject = self._subject(spot, template, mention, state) or self._margin(spot, state)
+        subject = (
+            self._subject(spot, template, mention, state)
+            or self._margin(spot, state)
+            or self._listed_subject(spot, state)
+        )
         if subject is None:
             self._unplaced(spot, cue.reason or "no phrase of the taxonomy names this figure")
             return None
@@ -280,6 +288,17 @@ class NarrativeReader(RelatedFigures):
             if choice.concept in self.totals:
                 self.group = label_tokens(subject.label)
         return fact
+
+    def _listed_subject(self, spot: Spot, state: State) -> Subject | None:
+        """ "a Net Loss of $2.1 million and $1.5 million, respectively": a later figure of
+        a list paired with the sentence's periods is of the first figure's subject."""
+        sentence, anchor = spot.sentence, state.anchor
+        listed = sentence.listed(spot.index, self.respective)
+        if anchor is None or listed is None or listed[0] == 0:
+            return None
+        if sentence.respective_phrase(spot.index, self.respective) is None:
+            return None
+        return anchor.subject
 
     def _margin(self, spot: Spot, state: State) -> Subject | None:
         """ "EBIT amounted to EUR 387.5 million (9M 2024: ...), corresponding to a margin of
@@ -353,6 +372,10 @@ class NarrativeReader(RelatedFigures):
         self, spot: Spot, state: State, after_change: bool = False
     ) -> tuple[Period, str]:
         sentence, index = spot.sentence, spot.index
+        paired = sentence.respective_phrase(index, self.respective)
+        if paired is not None and paired.period is not None:
+            self.said = paired.period
+            return paired.period, paired.text
         phrase = sentence.phrase_after(index, absolute_only=True)
         # "$71.5 million in the quarter (Q3 2024: $64.0 million)": the bracket's label dates
         # the figure inside it, never the one before.

@@ -41,6 +41,8 @@ _COMPARED_BEFORE = re.compile(
     rf"(?:\b(?:than|over)\b|{_CONNECTIVE.pattern})\.?\s+(?:in\s+|the\s+)?$", re.IGNORECASE
 )
 # A phrase right after "and" / "or" is the tail of a longer name ("cash and restricted cash").
+# What stands between two figures of a list: a comma, "and" or "or".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:and|or)\s+)?", re.IGNORECASE)
 _JOINED = re.compile(r"(\S)\s+(?:and|or|&)\s*$", re.IGNORECASE)
 # ", as increased gross profit was offset ...": a clause giving a reason dates nothing said
 # before it.
@@ -117,6 +119,46 @@ class Sentence(Frozen):
             if start <= phrase.start < limit and wanted and not self.dates_a_subject(phrase):
                 return phrase
         return None
+
+    def listed(self, index: int, respective: re.Pattern[str]) -> tuple[int, int, int] | None:
+        """The figure's place in a list that `respective` words right after it pair with
+        the sentence's earlier periods ("$2.1 million and $1.5 million, respectively"), the
+        list's length and its first figure; None when the figure is in no such list."""
+        first = last = index
+        while first and self._listed_after(first - 1):
+            first -= 1
+        while last + 1 < len(self.figures) and self._listed_after(last):
+            last += 1
+        if first == last or not respective.match(self.text, self.figures[last].end):
+            return None
+        return index - first, last - first + 1, first
+
+    def _listed_after(self, index: int) -> bool:
+        """The next figure follows this one in a list: only a comma, "and" or "or" between."""
+        between = self.text[self.figures[index].end : self.figures[index + 1].start]
+        return _LIST_JOIN.fullmatch(between) is not None
+
+    def respective_phrase(self, index: int, respective: re.Pattern[str]) -> PeriodPhrase | None:
+        """The period a "respectively" pairs the figure with: the period phrases of its
+        clause before the list, one per figure, in order; None when there are not as many
+        different ones (the list then pairs with its subjects, or with periods not named one
+        by one: "for the three and six months ended June 30")."""
+        listed = self.listed(index, respective)
+        if listed is None:
+            return None
+        place, count, first = listed
+        at = self.figures[first].start
+        clause = self.text.rfind(";", 0, at) + 1
+        phrases = [
+            p
+            for p in self.phrases
+            if clause <= p.start
+            and p.end <= at
+            and p.kind is PhraseKind.ABSOLUTE
+            and p.period is not None
+        ]
+        distinct = len({p.period for p in phrases}) == len(phrases)
+        return phrases[place] if len(phrases) == count and distinct else None
 
     def reason_after(self, index: int) -> int:
         """Where a clause giving a reason opens after a figure (", as ...", ", due to ..."),
@@ -238,6 +280,7 @@ def read_sentence(
         if not _joined(text, m, figures)
         and not index.qualified_before(text, m.start, periods, issuer)
         and not index.qualified_after(text, m.end, periods, issuer)
+        and not index.qualified_subject(text, m.start, periods, issuer)
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
