@@ -1332,6 +1332,10 @@ _WHOLE_SENTENCES = [
     "The Company reported revenue of $210.3 million.",
     "We generated revenue of $210.3 million.",
     "Verdant Harvest delivered record revenue of $210.3 million.",
+    # A release calls its issuer by a common noun too.
+    "The Bank reported revenue of $210.3 million.",
+    "The Corporation generated revenue of $210.3 million.",
+    "The Partnership recorded revenue of $210.3 million.",
 ]
 
 
