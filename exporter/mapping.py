@@ -511,7 +511,7 @@ class Mapper:
         headings = [self.tokens(s) for s in row.sections]
         qualified = _qualified(printed, headings)
         continued = self._continued(printed, headings)
-        for tokens in dict.fromkeys((continued, qualified, printed)):
+        for tokens in dict.fromkeys((*continued, qualified, printed)):
             found = self._best_of(tokens, row, kind, durations, lead, ends, quarters)
             if found is not None:
                 return found
@@ -519,15 +519,17 @@ class Mapper:
 
     def _continued(
         self, tokens: tuple[str, ...], sections: list[tuple[str, ...]]
-    ) -> tuple[str, ...]:
+    ) -> tuple[tuple[str, ...], ...]:
         """A row under a heading its label finishes ("Attributable to:" over "Owners of the
-        parent"): the heading's words and the label's read as one label."""
+        parent"): the whole heading's words and the label's read as one label ("Total
+        comprehensive income attributable to: / Owners of the Company" is comprehensive
+        income, not profit), then the finishing phrase's and the label's."""
         heading = sections[-1] if sections else ()
         for phrase in self.taxonomy.row_kinds.get("continued_headings", ()):
             words = label_tokens(phrase)
             if tokens and words and heading[-len(words) :] == words:
-                return (*words, *tokens)
-        return tokens
+                return tuple(dict.fromkeys(((*heading, *tokens), (*words, *tokens))))
+        return (tokens,)
 
     def _best_of(
         self,

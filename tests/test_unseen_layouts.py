@@ -4483,6 +4483,49 @@ def test_rows_finishing_an_attributable_to_heading_split_the_profit(
     assert facts[("NetIncomeLossAttributableToNoncontrollingInterest", half)] == Decimal("3500000")
 
 
+COMPREHENSIVE_ATTRIBUTED = (
+    ATTRIBUTED.format(
+        heading="Profit for the period attributable to:",
+        parent="Owners of the parent",
+        minority="Non-controlling interests",
+    )
+    + """Exchange differences on translation of foreign operations\t(7.1)\t4.2
+Total comprehensive income for the period\t84.4\t86.7
+{heading}\t\t
+{parent}\t81.2\t84.0
+Non-controlling interests\t3.2\t2.7
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Total comprehensive income attributable to:",
+        "Total comprehensive income for the period attributable to:",
+    ],
+)
+@pytest.mark.parametrize("parent", ["Owners of the parent", "Owners of the Company"])
+def test_rows_finishing_a_comprehensive_income_heading_split_comprehensive_income(
+    tmp_path: Path, heading: str, parent: str
+) -> None:
+    """The same owners' and minority rows under "Total comprehensive income attributable
+    to:" split the comprehensive income, not the profit: the whole heading is read with
+    the row, not only its last words."""
+    path = tmp_path / "harbour-2025h1.txt"
+    path.write_text(
+        COMPREHENSIVE_ATTRIBUTED.format(heading=heading, parent=parent), encoding="utf-8"
+    )
+    facts = _facts(path)
+    half = "D2025-01-01_2025-06-30"
+    assert facts[("NetIncomeLoss", half)] == Decimal("88000000")
+    whole = "ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"
+    assert facts[(whole, half)] == Decimal("84400000")
+    assert facts[("ComprehensiveIncomeNetOfTax", half)] == Decimal("81200000")
+    minority = "ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest"
+    assert facts[(minority, half)] == Decimal("3200000")
+
+
 # French wording of a key-figures table: the group's share and net capital expenditure.
 GROUP_SHARE = """Groupe Valmorel: H1 2025 results
 
