@@ -1163,3 +1163,26 @@ def test_a_european_scale_caption_scales_the_table(caption: str) -> None:
     facts = _eu_facts(_eu_page(caption, "€", "."))
     revenue = ("Revenues", "2025-07-01", "2025-09-30", "EUR", _EU_CAPTIONS[caption])
     assert revenue in facts
+
+
+@pytest.mark.parametrize("closed", [True, False])
+def test_text_after_a_table_that_is_never_closed_is_read_after_it(closed: bool) -> None:
+    """A release whose last table lacks its end tag: the parser nests the heading and
+    paragraph after it inside the table; they are the release's text after the table,
+    as a browser shows them, not lost with the table's rows."""
+    end = "</table>" if closed else ""
+    document = read(
+        "<html><body><h2>Balance sheet</h2><table>"
+        "<tr><td></td><td>June 30, 2025</td><td>December 31, 2024</td></tr>"
+        "<tr><td>Cash</td><td>96.4</td><td>88.1</td></tr>"
+        "<tr><td>Inventories</td><td>41.0</td><td>39.5</td></tr>"
+        "<tr><td>Total assets</td><td>612.3</td><td>598.0</td></tr>"
+        f"{end}<h2>Liquidity</h2><p>Cash was $96.4 million at June 30, 2025.</p></body></html>"
+    )
+    kinds = [(type(b).__name__, getattr(b, "text", "")) for b in document.blocks]
+    assert kinds == [
+        ("Heading", "Balance sheet"),
+        ("Table", ""),
+        ("Heading", "Liquidity"),
+        ("Paragraph", "Cash was $96.4 million at June 30, 2025."),
+    ]

@@ -414,12 +414,13 @@ class _Reader:
         if not _is_data_table(rows):
             for cell in (c for row in _own_rows(element) for c in _cells(row)):
                 self.walk(cell, context.enter(cell))
-            return
-        grid = _logical_rows(rows)
-        if grid:
+        elif grid := _logical_rows(rows):
             self._tables += 1
             line = element.sourceline or grid[0].line
             self.blocks.append(Table(index=self._tables, rows=grid, line=line, positional=True))
+        for stray in _stray_content(element):
+            self.walk(stray, context.enter(stray))
+            self.flush()
 
     def _grid_runs(
         self, element: etree._Element, context: _Context
@@ -574,6 +575,22 @@ def _own_rows(table: etree._Element) -> list[etree._Element]:
         elif child.tag in ("thead", "tbody", "tfoot") and not _hidden(child):
             rows.extend(r for r in child if r.tag == "tr")
     return [r for r in rows if not _hidden(r)]
+
+
+_TABLE_PARTS = frozenset({"tr", "thead", "tbody", "tfoot", "caption", "colgroup", "col"})
+
+
+def _stray_content(table: etree._Element) -> list[etree._Element]:
+    """Headings and paragraphs the parser put inside a table that was never closed (the
+    release's text after it): read as text after the table, in their order, as a browser
+    shows them and not lost with the table's rows."""
+    parts = [table, *(c for c in table if c.tag in ("thead", "tbody", "tfoot"))]
+    return [
+        child
+        for part in parts
+        for child in part
+        if isinstance(child.tag, str) and child.tag not in _TABLE_PARTS and not _hidden(child)
+    ]
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:
