@@ -716,3 +716,29 @@ def test_amounts_in_cents_per_unit_are_not_per_share(tmp_path: Path) -> None:
     assert facts["Passenger yield (cents)"] == ("PassengerYield", Decimal("0.1785"), "USD")
     assert facts["CASM excluding fuel (cents)"] == ("CASMExcludingFuel", Decimal("0.1144"), "USD")
     assert facts["Cost per ASM (CASM) (cents)"] == ("CostPerASMCASM", Decimal("0.1480"), "USD")
+
+
+@pytest.mark.parametrize(
+    "users",
+    [
+        "Daily active users (DAU, millions)",
+        "DAU (in millions)",
+        "Monthly active users (MAU, in millions)",
+        "MAUs (millions)",
+    ],
+)
+def test_audience_counts_in_millions_are_numbers(tmp_path: Path, users: str) -> None:
+    """A platform's user counts in millions beside revenue in dollars, in a table that
+    prints no "$": 44.1 million users, a pure number, never USD 44.1 (the scale may follow
+    the row's abbreviation in its bracket)."""
+    printed = _table_values(
+        tmp_path / "pixelcast-2025q4.txt",
+        "Pixelcast Reports Fourth Quarter 2025 Results\n\n"
+        "Key Metrics\n(in millions of U.S. dollars, except users)\n\n"
+        "\tThree Months Ended December 31,\t\n\t2025\t2024\n"
+        f"{users}\t44.1\t39.8\n"
+        "Revenue\t412.5\t371.0\n",
+    )
+    assert printed[(users, "2025-12-31")] == (Decimal(44_100_000), "xbrli:pure")
+    assert printed[(users, "2024-12-31")] == (Decimal(39_800_000), "xbrli:pure")
+    assert printed[("Revenue", "2025-12-31")] == (Decimal(412_500_000), "iso4217:USD")

@@ -42,7 +42,9 @@ _PER_SHARE = re.compile(r"\bper[\s-]+(?:share|ads|unit)\w*", re.IGNORECASE)
 # zeros; "(000s)", "(000's)", "('000)" alone: thousands of what the label counts ("Weighted
 # average diluted shares (000s)", "Selling square feet (000s)").
 STATED_SCALE = re.compile(
-    r"\(\s*(?:in\s+)?(thousands|millions|billions)(?:\s+of\s+[a-z][^()]*)?\s*\)"
+    # "(in millions)", "(millions of dollars)", and after what the row abbreviates
+    # ("Daily active users (DAU, millions)")
+    r"\(\s*(?:[^(),]{1,20},\s*)?(?:in\s+)?(thousands|millions|billions)(?:\s+of\s+[a-z][^()]*)?\s*\)"
     r"|\(\s*'?(000)(?:'?s)?(?:\s+[a-z][^()]*)?\s*\)",
     re.IGNORECASE,
 )
