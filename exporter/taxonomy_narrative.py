@@ -76,6 +76,13 @@ class NarrativeWords(Frozen):
     # named before them ("for the fourth quarter and the full year ... $2.1 million and $1.5
     # million, respectively").
     respective: tuple[str, ...] = ()
+    # "On a non-GAAP basis, operating expenses were ...": the clause these words open states
+    # its line items the non-GAAP way, as do `non_gaap_words` a few words before a phrase.
+    non_gaap_basis: tuple[str, ...] = ()
+    non_gaap_words: tuple[str, ...] = ()
+    # "The improvement in equity was mainly due to quarterly earnings of $1,310,000": words
+    # that give a cause, past which a phrase names no figure.
+    causes: tuple[str, ...] = ()
     part_templates: tuple[str, ...] = ()
     definitions: tuple[str, ...] = ()
     # Words before a date that make it an event's day, not the figure's period ("a dividend

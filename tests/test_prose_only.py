@@ -1946,3 +1946,142 @@ def test_the_phrase_nearest_before_a_figure_names_it(
     the company incurred a net loss of $15.6 million": of two phrases that could name the
     figure, the one right before it does."""
     assert expected in _stated(tmp_path, lead + sentence + "\n")
+
+
+# --- what the words around a figure say it is not ----------------------------------------
+
+_PER_SHARE_SUBJECTS = [
+    (
+        "The earnings per weighted average common share for the third quarter of 2026 were"
+        " $0.33 compared to earnings per weighted average common share of $0.37 for the third"
+        " quarter of 2025.",
+        {
+            ("EarningsPerShareBasicAndDiluted", Q3_2026, PER_SHARE, Decimal("0.33")),
+            ("EarningsPerShareBasicAndDiluted", Q3_2025, PER_SHARE, Decimal("0.37")),
+        },
+    ),
+    (
+        "Earnings per diluted Class A share were $0.45 for the third quarter of 2026.",
+        {("EarningsPerShareDiluted", Q3_2026, PER_SHARE, Decimal("0.45"))},
+    ),
+    (
+        "Net income per diluted Class A share was $0.45.",
+        {("EarningsPerShareDiluted", Q3_2026, PER_SHARE, Decimal("0.45"))},
+    ),
+    (
+        "Net loss per basic and diluted common share was $0.12.",
+        {("EarningsPerShareBasicAndDiluted", Q3_2026, PER_SHARE, Decimal("-0.12"))},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), _PER_SHARE_SUBJECTS)
+def test_a_per_share_figure_named_by_its_subject(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, Decimal]]
+) -> None:
+    """ "per ... share" in the subject, with words between "per" and "share", makes the
+    figure the per-share measure of the amount named before "per", never the common
+    stock's balance the words "common share" name alone."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == expected
+
+
+_CHANGE_AMOUNTS = [
+    "Average selling price fell from $2.20 to $1.93, together impacting revenues by $4.2 million.",
+    "The quarter's increase in total operating expenses also comprised a $3.0 million"
+    " increase in selling, general, and administrative expenses.",
+    "The remaining increase in operating expenses of $94,604 in 2026 comprised payroll.",
+    "The increase in loss from operations was attributed to a decrease in revenue, as well as"
+    " an increase in professional fees of $0.8 million related to the Acquisition.",
+    "Operating expenses include an increase in selling, general and administrative expenses"
+    " of $1.2 million.",
+    "The reassessment resulted in a one-time discrete reduction to income tax expense of"
+    " $15,194,000 in the third quarter of 2026.",
+]
+
+
+@pytest.mark.parametrize("sentence", _CHANGE_AMOUNTS)
+def test_an_amount_a_line_item_changed_by_is_not_its_level(tmp_path: Path, sentence: str) -> None:
+    """An amount the sentence says a line item changed or was impacted BY ("impacting
+    revenues by", "a $3.0 million increase in", "an increase in operating expenses of",
+    "a reduction to income tax expense of") is a change, kept out of the facts."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts == {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))}
+
+
+def test_the_level_after_a_changed_line_item_is_that_line_item(tmp_path: Path) -> None:
+    """ "net income ... was primarily due to an increase in noninterest expense of $300,000 to
+    $5,550,000": the level the change reaches is the line item named in the change."""
+    facts = _prose_facts(
+        tmp_path,
+        [
+            "The decrease in net income for the third quarter of 2026 was primarily due to an"
+            " increase in noninterest expense of $300,000 to $5,550,000 for the third quarter"
+            " of 2026 compared with $5,250,000 for the third quarter of 2025."
+        ],
+    )
+    assert facts == {
+        ("NoninterestExpense", Q3_2026, USD, Decimal("5550000")),
+        ("NoninterestExpense", Q3_2025, USD, Decimal("5250000")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "On a non-GAAP basis, taking into account these adjustments, operating expenses"
+            " were $330,790, non-GAAP operating profit was $84,481.",
+            {
+                ("NonGaapOperatingExpenses", Q3_2026, USD, Decimal("330790")),
+                ("NonGaapOperatingIncome", Q3_2026, USD, Decimal("84481")),
+            },
+        ),
+        (
+            "On an adjusted basis, operating expenses were $330,790.",
+            {("NonGaapOperatingExpenses", Q3_2026, USD, Decimal("330790"))},
+        ),
+        # No non-GAAP revenue in the taxonomy: the figure is kept out, not made Revenues.
+        ("On an adjusted basis, revenue was $5.0 million.", set()),
+    ],
+)
+def test_line_items_stated_on_a_non_gaap_basis(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, Decimal]]
+) -> None:
+    """A clause opened by "on a non-GAAP basis" / "on an adjusted basis", or a non-GAAP word a
+    few words before the phrase, states the line items the non-GAAP way."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Total shareholders' equity increased at September 30, 2026. The improvement in"
+        " shareholders' equity was mainly due to quarterly earnings of $1,310,000 through"
+        " September 30, 2026.",
+        "Net debt leverage stood at 1.2x annual Adjusted EBITDA, with $22M in cash and $45.1M"
+        " in total debt as of September 30, 2026.",
+    ],
+)
+def test_the_nearest_words_naming_a_figure_win_over_an_earlier_subject(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "equity ... was mainly due to quarterly earnings of $1,310,000": past words giving a
+    cause, the figure is not the subject's; "$22M in cash": the words after the amount name
+    it, not the Adjusted EBITDA before it."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts == {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue was $5.0 million in total.",
+        "Revenue increased to a record high of $5.0 million.",
+        "Revenue increased by 4% to $5.0 million.",
+    ],
+)
+def test_a_level_stays_the_line_item_s(tmp_path: Path, sentence: str) -> None:
+    facts = _prose_facts(tmp_path, [sentence])
+    assert facts == {("Revenues", Q3_2026, USD, Decimal("5000000"))}

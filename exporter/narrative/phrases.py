@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 
 from exporter.labels import label_tokens
 from exporter.models import Frozen
@@ -26,6 +26,13 @@ from exporter.vocabulary import vocabulary
 _RAW_WORD = re.compile(r"[A-Za-z0-9%&]+")
 _SLOT = re.compile(r"\{(value|share|figure|member|whole)\}")
 _FIGURE_SLOTS = ("{value}", "{share}", "{figure}")
+# How many words can stand between "per" and "share" ("per weighted average common share"),
+# and how many words a per-share measure's name has before "per" ("basic net income per").
+_PER_REACH = 4
+# How many words before a phrase a non-GAAP word can stand ("Non-GAAP Cash Operating
+# Expenses").
+_NON_GAAP_REACH = 3
+_LONGEST_LEAD = 4
 _BREAK = re.compile(r"[,.;:()\[\]]")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w&'\u2019-]*)")
@@ -150,6 +157,8 @@ class PhraseIndex:
                 tokens = label_tokens(text)
                 if len(tokens) >= 2:
                     self._add(tokens, Entry(concept=concept.name, prose=prose_of.get(concept.name)))
+        # The last words of the wordings: the nouns a line item's name ends in ("cash").
+        self.heads = frozenset(key[-1] for key in self.phrases if key)
         self._longest_from: dict[str, int] = {}
         for key in filter(None, self.phrases):
             self._longest_from[key[0]] = max(self._longest_from.get(key[0], 0), len(key))
@@ -164,6 +173,12 @@ class PhraseIndex:
         for words in self.filler:
             self._filler_by_first.setdefault(words[0], []).append(words)
         self.qualifiers = tuple(t for t in (label_tokens(w) for w in spec.words.qualifiers) if t)
+        # "per share", "per diluted share": the wordings a per-share figure is named by.
+        self.per_share_of = spec.per_share_of
+        basis = "|".join(r"\s+".join(map(re.escape, w.split())) for w in spec.words.non_gaap_basis)
+        self._basis = re.compile(rf"\b(?:{basis})\b", re.IGNORECASE) if basis else None
+        self.non_gaap = tuple(t for t in map(label_tokens, spec.words.non_gaap_words) if t)
+        self.per_share = frozenset(t for t in map(label_tokens, spec.words.per_share) if t)
         continued = taxonomy.row_kinds.get("continued_headings", ())
         self.continuations = tuple(t for t in (label_tokens(w) for w in continued) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
@@ -191,7 +206,47 @@ class PhraseIndex:
                 n = len(phrase)
                 if tuple(norms[i : i + n]) == phrase:
                     keep[i : i + n] = [False] * n
-        return [w for w, k in zip(stream, keep, strict=True) if k]
+        return self._per_share_named([w for w, k in zip(stream, keep, strict=True) if k])
+
+    def _per_share_named(self, stream: list[Word]) -> list[Word]:
+        """ "The earnings per weighted average common share were $0.33", "Earnings per
+        diluted Class A share": words between "per" and "share" that say which shares a
+        per-share measure divides by, where the measure's wording holds fewer, are left out
+        so that the wording ("earnings per share", "earnings per diluted share") names it;
+        the words kept are the most of them with which a phrase still matches."""
+        norms = [w.norm for w in stream]
+        dropped: set[int] = set()
+        for at, norm in enumerate(norms):
+            share = self._share_word_after(stream, at) if norm == "per" else None
+            if share is None or tuple(norms[at : share + 1]) in self.per_share:
+                continue
+            kept = self._kept_between(norms, at, share)
+            if kept is not None:
+                dropped.update(i for i in range(at + 1, share) if i not in kept)
+        return [w for i, w in enumerate(stream) if i not in dropped]
+
+    @staticmethod
+    def _share_word_after(stream: list[Word], at: int) -> int | None:
+        """Where the "share" that closes a "per" a few words on stands, in one run of words."""
+        for end in range(at + 1, min(at + 2 + _PER_REACH, len(stream))):
+            word = stream[end]
+            if word.brk or word.figure is not None:
+                return None
+            if word.norm in ("share", "shares"):
+                return end if end > at + 1 else None
+        return None
+
+    def _kept_between(self, norms: list[str], at: int, share: int) -> set[int] | None:
+        """The most words between "per" (at `at`) and "share" with which the words before
+        "per" and after it are a phrase; None when no choice of them makes one."""
+        middle = range(at + 1, share)
+        for size in range(len(middle), -1, -1):
+            for kept in combinations(middle, size):
+                tail = ("per", *(norms[i] for i in kept), norms[share])
+                for lead in range(1, _LONGEST_LEAD + 1):
+                    if lead <= at and tuple(norms[at - lead : at]) + tail in self.phrases:
+                        return set(kept)
+        return None
 
     def mentions(self, stream: list[Word], text: str) -> list[Mention]:
         """Phrases in `stream` (longest first, no overlaps), qualified ones dropped."""
@@ -211,9 +266,17 @@ class PhraseIndex:
         ordered = sorted(chosen)
         reach = self._continued_to(ordered, norms)
         ordered = [span for span in ordered if span not in reach.values()]
+        covered = -1
         for place, (first, last) in enumerate(ordered):
+            if first <= covered:
+                continue  # inside the per-share name before it ("per ... common share")
             following = ordered[place + 1] if place + 1 < len(ordered) else None
             key = tuple(norms[first : last + 1])
+            per_share = self._per_share_mention(stream, text, first, last, key)
+            if per_share is not None:
+                result.append(per_share)
+                covered = per_share.last
+                continue
             last = reach.get(first, (0, last))[1]
             if self._qualified(norms, last + 1) or _modifies(stream, text, last, following):
                 continue
@@ -229,6 +292,64 @@ class PhraseIndex:
                 )
             )
         return result
+
+    def on_basis(self, stream: list[Word], text: str, mentions: list[Mention]) -> list[Mention]:
+        """The mentions with those stated the non-GAAP way ("On a non-GAAP basis, ...,
+        operating expenses were", "Non-GAAP Cash Operating Expenses") naming their non-GAAP
+        concept, and dropped when the taxonomy has none: never the GAAP line item."""
+        basis = self._basis.search(text) if self._basis else None
+        result = []
+        for mention in mentions:
+            key = tuple(w.norm for w in stream[mention.first : mention.last + 1])
+            if any(key[: len(w)] == w for w in self.non_gaap):
+                result.append(mention)  # named the non-GAAP way already
+                continue
+            if not (basis and mention.start >= basis.end()) and not self._non_gaap_before(
+                stream, mention.first
+            ):
+                result.append(mention)
+                continue
+            entries = next(
+                (self.phrases[w + key] for w in self.non_gaap if w + key in self.phrases), None
+            )
+            if entries is not None:
+                result.append(mention.model_copy(update={"entries": tuple(entries)}))
+        return result
+
+    def _non_gaap_before(self, stream: list[Word], first: int) -> bool:
+        """A non-GAAP word a few words before a phrase, in the same run of words."""
+        for at in range(first - 1, max(first - 1 - _NON_GAAP_REACH, -1), -1):
+            if any(tuple(w.norm for w in stream[at : at + len(q)]) == q for q in self.non_gaap):
+                return True
+            if stream[at].brk or stream[at].figure is not None or stream[at + 1].brk:
+                return False
+        return False
+
+    def _per_share_mention(
+        self, stream: list[Word], text: str, first: int, last: int, key: tuple[str, ...]
+    ) -> Mention | None:
+        """ "Net loss per basic and diluted common share": an amount's phrase followed by
+        "per ... share" names the amount's per-share measure ([[per_share_of]]), diluted,
+        basic, both or neither by the words between."""
+        if last + 1 >= len(stream) or stream[last + 1].norm != "per":
+            return None
+        share = self._share_word_after(stream, last + 1)
+        named = {e.concept for e in self.phrases.get(key, ())}
+        family = next((f for f in self.per_share_of if named & set(f.amount)), None)
+        if share is None or family is None:
+            return None
+        between = {w.norm for w in stream[last + 2 : share]}
+        if {"basic", "diluted"} <= between:
+            concept = family.both
+        elif "diluted" in between:
+            concept = family.diluted
+        else:
+            concept = family.basic if "basic" in between else family.plain
+        start, end = stream[first].start, stream[share].end
+        entry = Entry(concept=concept)
+        return Mention(
+            first=first, last=share, start=start, end=end, text=text[start:end], entries=(entry,)
+        )
 
     def _continued_to(
         self, spans: list[tuple[int, int]], norms: list[str]

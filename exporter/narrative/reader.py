@@ -78,7 +78,7 @@ class NarrativeReader(RelatedFigures):
         self.concepts: dict[str, Concept] = dict(taxonomy.concepts)
         self.chooser = ConceptChooser(taxonomy, self.concepts)
         self.derived = Derived(self.concepts)
-        self.cues = Cues(taxonomy.narrative.words)
+        self.cues = Cues(taxonomy.narrative.words, self.index.heads)
         spoken = taxonomy.narrative.words
         self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
         self.outflow = frozenset(t for w in spoken.outflow_words for t in label_tokens(w))

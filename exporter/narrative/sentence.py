@@ -276,7 +276,7 @@ def read_sentence(
     ]
     mentions = [
         m
-        for m in mentions
+        for m in index.on_basis(raw, text, mentions)
         if not _joined(text, m, figures)
         and not index.qualified_before(text, m.start, periods, issuer)
         and not index.qualified_after(text, m.end, periods, issuer)
@@ -364,11 +364,23 @@ def _resolved(text: str, match: TemplateMatch, figures: list[Figure]) -> Templat
 class Cues:
     """Reads a figure's role from the words around it (the taxonomy's words)."""
 
-    def __init__(self, spoken: NarrativeWords) -> None:
+    def __init__(self, spoken: NarrativeWords, heads: frozenset[str] = frozenset()) -> None:
+        # "$5.0 million in total" names the subject's whole, not another line item.
+        self.heads = heads - {t for w in spoken.whole for t in label_tokens(w)}
+        causes = "|".join(_words_pattern(w) for w in spoken.causes)
+        self.cause = re.compile(rf"\b(?:{causes})\b", re.I) if causes else None
         up = "|".join(re.escape(w) for w in spoken.increase_words)
         down = "|".join(re.escape(w) for w in spoken.decrease_words)
         self.change = re.compile(rf"\b(?:(?P<up>{up})|(?P<down>{down}))\s*(?:of|by)?\s*$", re.I)
         self.change_word = re.compile(rf"\b(?:(?P<up>{up})|(?P<down>{down}))\b", re.I)
+        # "an increase in operating expenses of $94,604": the amount the line item changed by.
+        self.change_in = re.compile(
+            rf"\b(?:{up}|{down})\s+(?P<to>in|to)(?P<item>(?:\s+[\w&'\u2019,-]+){{1,{_ITEM_WORDS}}}?)"
+            r"\s+of\s*$",
+            re.I,
+        )
+        # "a $3.0 million increase in SG&A": an amount set before a word of change.
+        self.change_after = re.compile(rf"\s*(?:{up}|{down})\b", re.I)
         detail = "|".join(_words_pattern(w) for w in spoken.detail)
         self.detail = re.compile(rf"\b(?:{detail})\s*$", re.I) if detail else None
         price = "|".join(_words_pattern(w) for w in spoken.prices)
@@ -409,10 +421,14 @@ class Cues:
             return Cue(role=Role.HIGH)
         if re.search(r"\bbetween\s*$", gap, re.IGNORECASE):
             return Cue(role=Role.LOW, change_sign=self._sign(gap), mention=_first(mentions))
-        if figure.kind is not FigureKind.PERCENT and self._changed_amount(gap):
+        if figure.kind is not FigureKind.PERCENT and self._changed_amount(gap, after):
             word = self.change_word.search(gap)
             sign = -1 if word and word["down"] else 1
-            return Cue(role=Role.CHANGE, change_sign=sign, mention=_first(mentions), amount=True)
+            # "net income was due to an increase in noninterest expense of $300,000 to
+            # $5,550,000": the change is of the line item nearest it, past any cause.
+            named = [m for m in mentions if not self._caused(sentence, m, figure)]
+            mention = named[-1] if named and self._change_in(gap) else _first(named)
+            return Cue(role=Role.CHANGE, change_sign=sign, mention=mention, amount=True)
         if _range_start(sentence, index) and not _connectives(sentence, start, end):
             value = self._value(sentence, index, mentions)
             return value.model_copy(update={"role": Role.LOW, "change_sign": self._sign(gap)})
@@ -460,17 +476,29 @@ class Cues:
                 return phrase.end
         return start
 
-    def _changed_amount(self, gap: str) -> bool:
+    def _changed_amount(self, gap: str, after: str) -> bool:
         """An amount right after a word of change ("Total loans grew $52.7 million",
-        "an increase of $3.1 million", "reduced net debt by $5m") is the change, not the
-        line item's level."""
-        return self._changed_by(gap) or self.change.search(gap) is not None
-
-    def _changed_by(self, gap: str) -> bool:
-        """ "decreased by", "reduced net debt by": the amount after "by" is the change."""
-        return bool(re.search(r"\bby\s*$", gap, re.IGNORECASE)) and bool(
-            self.change_word.search(gap)
+        "an increase of $3.1 million", "an increase in operating expenses of $94,604"), after
+        "by" ("reduced net debt by $5m", "impacting revenues by $4.2 million") or between an
+        article and a word of change ("a $3.0 million increase in ...") is the change, not
+        the line item's level."""
+        before_change = _ARTICLE.search(gap) is not None and self.change_after.match(after)
+        return (
+            _BY.search(gap) is not None
+            or self.change.search(gap) is not None
+            or self._change_in(gap)
+            or bool(before_change)
         )
+
+    def _change_in(self, gap: str) -> bool:
+        """ "an increase in operating expenses of", "a reduction to income tax expense of":
+        the amount a named line item changed by. After "to" the words must end in a line
+        item's noun ("increased to a record high of $5 million" states the level)."""
+        found = self.change_in.search(gap)
+        if found is None:
+            return False
+        item = label_tokens(found["item"])
+        return found["to"].lower() == "in" or (bool(item) and item[-1] in self.heads)
 
     def _comparative(
         self, sentence: Sentence, index: int, mentions: list[Mention], previous: Role | None
@@ -503,6 +531,10 @@ class Cues:
         # fiscal 2024 compared to the previous fiscal year, the company incurred a net loss
         # of $15.6 million"): a phrase further back is another clause's subject. A phrase
         # in brackets after another ("Operating profit (EBIT)") is that one's short name.
+        named_after = self._named_after(sentence, figure)
+        if named_after:
+            return Cue(role=Role.VALUE, reason=f"the words after it name it ({named_after!r})")
+        mentions = [m for m in mentions if not self._caused(sentence, m, figure)]
         for mention in reversed(mentions):
             if _names(sentence, mention, figure) and not _short_name(sentence, mention):
                 return Cue(role=Role.VALUE, mention=mention)
@@ -515,6 +547,24 @@ class Cues:
             reason = f"the nearest phrase ({mentions[0].text!r}) is too far from this figure"
         return Cue(role=Role.VALUE, reason=reason)
 
+    def _caused(self, sentence: Sentence, mention: Mention, figure: Figure) -> bool:
+        """Words giving a cause stand between the phrase and the figure ("equity ... was
+        mainly due to quarterly earnings of $1,310,000"): the figure is the cause's."""
+        return self.cause is not None and bool(
+            self.cause.search(sentence.text, mention.end, figure.start)
+        )
+
+    def _named_after(self, sentence: Sentence, figure: Figure) -> str:
+        """ "with $22M in cash and ...": "in" and a noun a line item's name ends in, right
+        after an amount, say what the amount is (not a period: "in the quarter"); the
+        words, or "" when they name nothing."""
+        found = _IN_NOUN.match(sentence.text, figure.end)
+        if found is None or figure.kind is FigureKind.PERCENT:
+            return ""
+        noun = label_tokens(found["noun"])
+        dated = any(p.start <= found.start("noun") < p.end for p in sentence.phrases)
+        return found.group().strip() if noun and noun[0] in self.heads and not dated else ""
+
     def _sign(self, gap: str) -> int:
         found = list(self.change_word.finditer(gap))
         if not found:
@@ -523,6 +573,16 @@ class Cues:
 
 
 _MAX_DISTANCE = 12
+# The words of a line item's name between a word of change and "of" ("an increase in
+# selling, general and administrative expenses of").
+_ITEM_WORDS = 8
+# "in" and a word in lower case right after an amount ("$22M in cash").
+_IN_NOUN = re.compile(r"\s+in\s+(?P<noun>[a-z][\w'\u2019-]*)")
+# An amount after "by" says by how much something changed, never a line item's level.
+_BY = re.compile(r"\bby\s*$", re.IGNORECASE)
+# An article right before an amount makes it a word of the noun after it ("a $3.0 million
+# increase").
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s*$", re.IGNORECASE)
 
 
 def _words_pattern(text: str) -> str:
