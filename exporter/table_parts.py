@@ -53,6 +53,7 @@ class PartWords:
     periods: frozenset[str]
     issuer: frozenset[str]
     qualifiers: tuple[tuple[str, ...], ...]
+    currencies: frozenset[str]
 
     @classmethod
     def of(cls, taxonomy: Taxonomy, issuer: str | None) -> PartWords:
@@ -62,9 +63,24 @@ class PartWords:
             nouns=frozenset(w.lower() for w in words.part_nouns),
             neutral=frozenset(w.lower() for w in words.neutral_prefixes),
             periods=frozenset(w for ws in vocabulary().units.values() for w in ws),
-            issuer=frozenset(w.lower() for w in _WORD.findall(issuer or "")),
-            qualifiers=tuple(t for t in (label_tokens(w) for w in words.qualifiers) if t),
+            issuer=frozenset(
+                form for w in _WORD.findall(issuer or "") for form in (w.lower(), *label_tokens(w))
+            ),
+            qualifiers=tuple(t for t in (_loose(w) for w in words.qualifiers) if t),
+            currencies=frozenset(
+                t for names in taxonomy.currencies.values() for n in names for t in _loose(n)
+            ),
         )
+
+    def qualifies(self, phrase: str) -> bool:
+        """Whether a preposition and the words after it say how, not which part ("from
+        Continuing Operations")."""
+        words = _loose(phrase)
+        return any(contains_phrase(words, q) for q in self.qualifiers)
+
+    def is_plural_noun(self, word: str) -> bool:
+        """A part noun naming several parts ("Segments", "and Subsidiaries"): no one."""
+        return word.lower() in self.nouns and label_tokens(word) != (word.lower(),)
 
     def is_neutral(self, word: str) -> bool:
         lowered = word.lower()
@@ -81,10 +97,20 @@ class PartWords:
         issuer's, that state no period ("Fourth Quarter", "Q4") nor a unit ("Euros")."""
         if not words or not all(w[:1].isupper() or self.is_neutral(w) for w in words):
             return False
-        if all(self.whole(w) for w in words):
-            return False
         text = " ".join(words)
+        # Stop words say nothing of whose a name is ("MGM RESORTS INTERNATIONAL AND" before
+        # "SUBSIDIARIES" is the issuer's).
+        if all(self.whole(w) for w in label_tokens(text)):
+            return False
+        if set(_loose(text)) <= self.currencies:
+            return False
         return parse_phrase(text).is_empty and not only_a_unit(text)
+
+
+def _loose(text: str) -> tuple[str, ...]:
+    """The words of `text` as the mapper reads them, without a plural's "s" (the
+    taxonomy's "from continuing operation" is "from Continuing Operations")."""
+    return tuple(t.rstrip("s") or t for t in label_tokens(text))
 
 
 def _runs(text: str) -> list[list[re.Match[str]]]:
@@ -133,10 +159,9 @@ def sentence_part(text: str, words: PartWords, names_line_item: Callable[[str], 
             lowered = word.lower()
             if lowered in words.prepositions and word.islower():
                 name = _name_after(run, i + 1, words)
-                phrase = label_tokens(" ".join(run[i : i + 1 + len(name)]))
-                if any(contains_phrase(phrase, q) for q in words.qualifiers):
+                if words.qualifies(" ".join(run[i : i + 1 + len(name)])):
                     continue
-            elif lowered in words.nouns:
+            elif lowered in words.nouns and not words.is_plural_noun(word):
                 name = _name_before_noun(run, i, words)
             else:
                 continue
@@ -150,7 +175,7 @@ def heading_part(text: str, words: PartWords) -> str:
     """The part a heading names with a part noun ("Industrial Segment"), or ""."""
     run = [m.group(0) for m in _WORD.finditer(text)]
     for i, word in enumerate(run):
-        if word.lower() in words.nouns:
+        if word.lower() in words.nouns and not words.is_plural_noun(word):
             name = _name_before_noun(run, i, words)
             if words.is_name(name):
                 return " ".join(name).rstrip(".")

@@ -550,15 +550,15 @@ LAST_QUARTER = "2023-01-01/2023-03-31"
 INCOME = "OperatingIncomeLoss"
 
 
-def _part_intro(name: str, introduced: str) -> tuple[str, str]:
+SENTENCE = "The following table shows key statistics for {name}:"
+
+
+def _part_intro(name: str, introduced: str, sentence: str, heading: str) -> tuple[str, str]:
     """The heading and the sentence over a part's table, as `introduced` asks."""
-    heading = name if introduced in ("heading", "both") else ""
-    sentence = (
-        f"The following table shows key statistics for {name}:"
-        if introduced in ("sentence", "both")
-        else ""
+    return (
+        heading.format(name=name) if introduced in ("heading", "both") else "",
+        sentence.format(name=name) if introduced in ("sentence", "both") else "",
     )
-    return heading, sentence
 
 
 def _html_parts(parts: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]) -> str:
@@ -605,13 +605,15 @@ def _parts_release(
     fmt: str,
     introduced: str,
     whole: tuple[str, str, tuple[tuple[str, str, str], ...]] | None = None,
+    sentence: str = SENTENCE,
+    heading: str = "{name}",
 ) -> Path:
     """A release printing one table of net sales and operating income per part, each
     introduced by a heading, a sentence or both; `whole` a table printed before them."""
     parts = [] if whole is None else [whole]
     for name, sales, income in PARTS:
-        heading, sentence = _part_intro(name, introduced)
-        parts.append((heading, sentence, (("Net sales", *sales), ("Operating income", *income))))
+        above = _part_intro(name, introduced, sentence, heading)
+        parts.append((*above, (("Net sales", *sales), ("Operating income", *income))))
     render = _html_parts if fmt == "htm" else _text_parts
     path = tmp_path / f"release.{fmt}"
     path.write_text(render(tuple(parts)), encoding="utf-8")
@@ -689,3 +691,37 @@ def test_a_highlights_table_repeating_the_statement_s_figures_is_no_part(
     path.write_text(text, encoding="utf-8")
     facts = _facts(path)
     assert facts[(REVENUE, QUARTER)] == {"": Decimal("2495000000"), **PART_SALES}
+
+
+@pytest.mark.parametrize(
+    ("introduced", "sentence", "heading"),
+    [
+        ("sentence", "The following table shows results of the {name} segment:", ""),
+        ("sentence", "{name} segment results are as follows:", ""),
+        ("heading", "", "{name} Segment"),
+    ],
+)
+def test_a_part_named_before_a_part_noun_is_the_table_s_member(
+    tmp_path: Path, introduced: str, sentence: str, heading: str
+) -> None:
+    """ "... of the Consumer Health segment:", "Consumer Health Segment": the name before
+    the part noun is the member."""
+    path = _parts_release(tmp_path, "htm", introduced, sentence=sentence, heading=heading)
+    assert _facts(path)[(REVENUE, QUARTER)] == PART_SALES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The following table shows key statistics for Example Corp.:",
+        "The following table shows key statistics for the Fourth Quarter:",
+        "The following table shows key statistics of our reportable segments:",
+    ],
+)
+def test_a_sentence_naming_the_issuer_a_period_or_all_segments_names_no_part(
+    tmp_path: Path, sentence: str
+) -> None:
+    """The issuer's own name, a period or several segments at once: no part's table."""
+    path = _parts_release(tmp_path, "htm", "sentence", sentence=sentence)
+    members = {m for values in _facts(path).values() for m in values}
+    assert members == {""}
