@@ -35,6 +35,7 @@ from exporter.labels import (
 from exporter.models import FROZEN
 from exporter.numbers import PrintedNumber
 from exporter.period_phrases import says_only_comparison
+from exporter.table_parts import table_parts
 from exporter.tables.headers import compared_with
 from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
 from exporter.tables.rates import rate_unit_in_label
@@ -1711,6 +1712,24 @@ def _basis_sections(
     return result
 
 
+def _names_line_item(mapper: Mapper, text: str) -> bool:
+    """Whether `text`, read as a row's label, names a line item of the taxonomy."""
+    probe = TableRow(label=text, line=0)
+    return mapper.best(probe, _SUPPLEMENTARY, True) is not None
+
+
+def _part_member(
+    mapping: RowMapping, parts: dict[int, str], table: StatementTable
+) -> dict[str, object] | None:
+    """The part a table reports (`table_parts`) as the member of each of its line items
+    that names no member of its own."""
+    part = parts.get(table.index)
+    if part is None or not mapping.concept or mapping.member:
+        return None
+    reason = f"in a table of {part!r}"
+    return {"member": part, "reason": f"{mapping.reason}; {reason}" if mapping.reason else reason}
+
+
 def map_tables(
     tables: tuple[StatementTable, ...], taxonomy: Taxonomy, issuer: str | None
 ) -> Mapping:
@@ -1719,6 +1738,9 @@ def map_tables(
     registry = ExtensionRegistry(taxonomy)
     cell_kinds = CellKinds(taxonomy)
     defaults = frozenset(label_tokens(w) for w in taxonomy.dimensions.default_members)
+    parts = table_parts(
+        tables, taxonomy, issuer, lambda text: _names_line_item(mapper, text), mapper.says_basis
+    )
     result: list[RowMapping] = []
     for table in tables:
         blocks = [
@@ -1748,7 +1770,7 @@ def map_tables(
                 if cross:
                     result.append(mapping.model_copy(update=cross))
                     continue
-                update = member or heading or basis
+                update = member or heading or basis or _part_member(mapping, parts, table)
                 mapping = mapping.model_copy(update=update) if update else mapping
                 measured = _line_measures(mapping, row, block, registry, taxonomy)
                 if measured is not None:

@@ -538,3 +538,190 @@ def test_a_section_that_the_label_already_says_does_not_make_another_line_item(
     path.write_text(html, encoding="utf-8")
     named = {c for c, period in _facts(path) if period == QUARTER}
     assert len(named) == (1 if same else 2), named
+
+
+# Segment tables: the same statistics printed once per part of the company.
+PARTS = (
+    ("Industrial Products", ("1,250", "1,100"), ("210", "190")),
+    ("Consumer Health", ("830", "790"), ("120", "101")),
+    ("Specialty Materials", ("415", "402"), ("64", "58")),
+)
+LAST_QUARTER = "2023-01-01/2023-03-31"
+INCOME = "OperatingIncomeLoss"
+
+
+SENTENCE = "The following table shows key statistics for {name}:"
+
+
+def _part_intro(name: str, introduced: str, sentence: str, heading: str) -> tuple[str, str]:
+    """The heading and the sentence over a part's table, as `introduced` asks."""
+    return (
+        heading.format(name=name) if introduced in ("heading", "both") else "",
+        sentence.format(name=name) if introduced in ("sentence", "both") else "",
+    )
+
+
+def _html_parts(parts: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]) -> str:
+    blocks = []
+    for heading, sentence, rows in parts:
+        blocks.append(
+            (f"<h2>{heading}</h2>" if heading else "")
+            + (f"<p>{sentence}</p>" if sentence else "")
+            + "<p>(In millions of U.S. dollars)</p><table>"
+            + _QUARTERS
+            + "".join(_row(*r) for r in rows)
+            + "</table>"
+        )
+    return (
+        "<html><body><h1>Example Corp. Reports First Quarter 2024 Results</h1>"
+        "<p>Example Corp. (NASDAQ: EXMP) today announced results for the quarter ended "
+        "March 31, 2024.</p>" + "\n".join(blocks) + "</body></html>"
+    )
+
+
+def _text_parts(parts: tuple[tuple[str, str, tuple[tuple[str, str, str], ...]], ...]) -> str:
+    lines = [
+        "Example Corp. Reports First Quarter 2024 Results",
+        "",
+        "Example Corp. (NASDAQ: EXMP) today announced results for the quarter ended "
+        "March 31, 2024.",
+        "",
+    ]
+    for heading, sentence, rows in parts:
+        lines += [heading, ""] if heading else []
+        lines += [sentence, ""] if sentence else []
+        lines += [
+            "(In millions of U.S. dollars)",
+            f"{'':34}Three Months Ended March 31,",
+            f"{'':34}{'2024':>10}{'2023':>12}",
+            *(f"{label:<34}{a:>10}{b:>12}" for label, a, b in rows),
+            "",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _parts_release(
+    tmp_path: Path,
+    fmt: str,
+    introduced: str,
+    whole: tuple[str, str, tuple[tuple[str, str, str], ...]] | None = None,
+    sentence: str = SENTENCE,
+    heading: str = "{name}",
+) -> Path:
+    """A release printing one table of net sales and operating income per part, each
+    introduced by a heading, a sentence or both; `whole` a table printed before them."""
+    parts = [] if whole is None else [whole]
+    for name, sales, income in PARTS:
+        above = _part_intro(name, introduced, sentence, heading)
+        parts.append((*above, (("Net sales", *sales), ("Operating income", *income))))
+    render = _html_parts if fmt == "htm" else _text_parts
+    path = tmp_path / f"release.{fmt}"
+    path.write_text(render(tuple(parts)), encoding="utf-8")
+    return path
+
+
+PART_SALES = {
+    "IndustrialProductsMember": Decimal("1250000000"),
+    "ConsumerHealthMember": Decimal("830000000"),
+    "SpecialtyMaterialsMember": Decimal("415000000"),
+}
+
+
+@pytest.mark.parametrize("fmt", ["htm", "txt"])
+@pytest.mark.parametrize("introduced", ["both", "sentence", "heading"])
+def test_a_table_introduced_as_a_part_s_reports_that_part(
+    tmp_path: Path, fmt: str, introduced: str
+) -> None:
+    """The same statistics printed once per segment, each table under a heading naming
+    the segment, after a sentence naming it ("... for Consumer Health:"), or both: each
+    figure is the line item for its segment as a member, never the company's own (the
+    first table) nor a concept of its own (the tables after it)."""
+    facts = _facts(_parts_release(tmp_path, fmt, introduced))
+    assert facts[(REVENUE, QUARTER)] == PART_SALES
+    assert facts[(REVENUE, LAST_QUARTER)] == {
+        "IndustrialProductsMember": Decimal("1100000000"),
+        "ConsumerHealthMember": Decimal("790000000"),
+        "SpecialtyMaterialsMember": Decimal("402000000"),
+    }
+    assert facts[(INCOME, QUARTER)] == {
+        "IndustrialProductsMember": Decimal("210000000"),
+        "ConsumerHealthMember": Decimal("120000000"),
+        "SpecialtyMaterialsMember": Decimal("64000000"),
+    }
+    assert {c for c, _ in facts} == {REVENUE, INCOME}
+
+
+@pytest.mark.parametrize("fmt", ["htm", "txt"])
+def test_a_consolidated_statement_among_part_tables_stays_the_company_s(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A consolidated statement printing the same line items before the segments' tables
+    is the company's own: its title names no part."""
+    whole = (
+        "Condensed Consolidated Statements of Income",
+        "",
+        (("Net sales", "2,495", "2,292"), ("Operating income", "394", "349")),
+    )
+    facts = _facts(_parts_release(tmp_path, fmt, "heading", whole))
+    assert facts[(REVENUE, QUARTER)] == {"": Decimal("2495000000"), **PART_SALES}
+    assert facts[(INCOME, LAST_QUARTER)][""] == Decimal("349000000")
+
+
+@pytest.mark.parametrize("fmt", ["htm", "txt"])
+def test_a_highlights_table_repeating_the_statement_s_figures_is_no_part(
+    tmp_path: Path, fmt: str
+) -> None:
+    """A table headed like the parts' ("Financial Highlights") that prints the
+    consolidated statement's own figures for the same line items is the company's: the
+    same figures as a table outside the siblings, not one more segment."""
+    whole = (
+        "Condensed Consolidated Statements of Income",
+        "",
+        (("Net sales", "2,495", "2,292"), ("Operating income", "394", "349")),
+    )
+    path = _parts_release(tmp_path, fmt, "heading", whole)
+    highlights = ("Financial Highlights", "", whole[2])
+    text = path.read_text(encoding="utf-8")
+    first = _html_parts((highlights,)) if fmt == "htm" else _text_parts((highlights,))
+    if fmt == "htm":
+        body = first[first.index("<h2>") : first.index("</body>")]
+        text = text.replace("</body>", body + "</body>")
+    else:
+        text += "\n".join(first.splitlines()[4:]) + "\n"
+    path.write_text(text, encoding="utf-8")
+    facts = _facts(path)
+    assert facts[(REVENUE, QUARTER)] == {"": Decimal("2495000000"), **PART_SALES}
+
+
+@pytest.mark.parametrize(
+    ("introduced", "sentence", "heading"),
+    [
+        ("sentence", "The following table shows results of the {name} segment:", ""),
+        ("sentence", "{name} segment results are as follows:", ""),
+        ("heading", "", "{name} Segment"),
+    ],
+)
+def test_a_part_named_before_a_part_noun_is_the_table_s_member(
+    tmp_path: Path, introduced: str, sentence: str, heading: str
+) -> None:
+    """ "... of the Consumer Health segment:", "Consumer Health Segment": the name before
+    the part noun is the member."""
+    path = _parts_release(tmp_path, "htm", introduced, sentence=sentence, heading=heading)
+    assert _facts(path)[(REVENUE, QUARTER)] == PART_SALES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The following table shows key statistics for Example Corp.:",
+        "The following table shows key statistics for the Fourth Quarter:",
+        "The following table shows key statistics of our reportable segments:",
+    ],
+)
+def test_a_sentence_naming_the_issuer_a_period_or_all_segments_names_no_part(
+    tmp_path: Path, sentence: str
+) -> None:
+    """The issuer's own name, a period or several segments at once: no part's table."""
+    path = _parts_release(tmp_path, "htm", "sentence", sentence=sentence)
+    members = {m for values in _facts(path).values() for m in values}
+    assert members == {""}

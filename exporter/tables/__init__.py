@@ -511,6 +511,7 @@ def understand_table(
         index=raw.index,
         title=raw.title,
         caption=raw.caption,
+        title_inherited=raw.title_inherited,
         lead=raw.lead,
         kind=kind,
         scale=_scale(raw, segments),

@@ -179,6 +179,9 @@ class StatementTable(BaseModel):
     caption: str
     kind: str
     scale: Scale
+    # The title was printed above an earlier table and taken over (a page heading): it
+    # says what the tables under it have in common, not what this one is.
+    title_inherited: bool = False
     # The sentence introducing the table, when one ends in a colon just above it ("(2)
     # Amounts include stock-based compensation expense, as follows:"): it says what the
     # rows are, as a section heading would.
