@@ -668,3 +668,9 @@ def test_a_section_the_lines_add_up_to_keeps_them_line_items(tmp_path: Path) -> 
     facts = _facts(_release(tmp_path, "Condensed Consolidated Statements of Operations", body))
     assert facts[("ResearchAndDevelopmentExpense", QUARTER)] == {"": Decimal("140000000")}
     assert ("AllocatedShareBasedCompensationExpense", QUARTER) not in facts
+
+
+def test_a_title_naming_a_measure_by_line_item_spreads_it(tmp_path: Path) -> None:
+    body = "".join(_row(*r) for r in _SPREAD) + _row("Total", "$ 274", "$ 252")
+    facts = _facts(_release(tmp_path, "Stock-based compensation by line item", body))
+    assert facts[("AllocatedShareBasedCompensationExpense", QUARTER)] == _STOCK_COMPENSATION
