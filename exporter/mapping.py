@@ -174,6 +174,10 @@ class RowMapping(BaseModel):
     # name members: every cell's concept is its column's (`overrides`), and its member the
     # row's, in place of the column's.
     transposed: bool = False
+    # A row of a measure spread over the income statement ("Stock-based compensation
+    # expense was allocated as follows:" over "Research and development"): the line item
+    # its label names, whose member of the location axis the row's figures are.
+    location: str | None = None
 
 
 class Mapping(BaseModel):
@@ -1203,6 +1207,128 @@ def _breakdown_group(
     return update
 
 
+def _location_group(
+    mapper: Mapper,
+    rows: list[tuple[TableRow, RowMapping]],
+    texts: list[str],
+    durations: bool,
+) -> dict[int, dict[str, object]]:
+    """Members of the income statement location axis for a group of rows spreading one
+    measure over the statement's expense lines, or none.
+
+    The group's title, heading or introducing sentence names a measure the taxonomy
+    knows ("Amortization of purchased intangibles was as follows:"), at least two rows'
+    labels name, alone, line items the location axis lists ("Cost of revenues",
+    "Marketing and sales"), and every other row is the total of those (labelled or not):
+    the located rows are the measure at their line, the total is the measure. A measure
+    the rows add up to in the taxonomy ("Operating expenses:" over its lines) is no
+    measure spread over them, but their sum.
+    """
+    located = {i: line for i, (row, _) in enumerate(rows) if (line := _located(mapper, row))}
+    if len(located) < _BREAKDOWN_MIN or not all(_holds_amounts(rows[i][0]) for i in located):
+        return {}
+    lines = set(located.values())
+    measure = _measure_named(mapper, texts, rows[next(iter(located))][0], durations, lines)
+    if measure is None:
+        return {}
+    concept, words = measure
+    others = [i for i in range(len(rows)) if i not in located]
+    totals = [i for i in others if _totals(rows, i, list(located), concept)]
+    if len(totals) != len(others):
+        return {}
+    update: dict[int, dict[str, object]] = {}
+    for i, line in located.items():
+        update[i] = {
+            "concept": concept,
+            "member": strip_footnotes(rows[i][0].label),
+            "location": line,
+            "extension": False,
+            "reason": "the measure its introduction names, at the line its label names",
+            "matched": words,
+        }
+    for i in totals:
+        update[i] = {"concept": concept, "extension": False, "reason": "the measure's total"}
+    return update
+
+
+def _located(mapper: Mapper, row: TableRow) -> str | None:
+    """The line item of the location axis a row's label names on its own (without the
+    headings and sentence over it, which may say what measure it is a part of)."""
+    if not row.label.strip() or not row.cells:
+        return None
+    bare = row.model_copy(update={"sections": ()})
+    found = mapper.best(bare, _INCOME_STATEMENT, True)
+    line = found[0].entry.concept if found else None
+    return line if line and mapper.taxonomy.dimensions.locating(line) else None
+
+
+def _holds_amounts(row: TableRow) -> bool:
+    """A row of amounts only (not the shares of revenue some tables print the lines as)."""
+    return all(_is_amount(c.number) for c in row.cells)
+
+
+def _measure_named(
+    mapper: Mapper,
+    texts: list[str],
+    sample: TableRow,
+    durations: bool,
+    lines: set[str],
+) -> tuple[str, str] | None:
+    """The measure the first of `texts` that names one names, as an income statement
+    line (the longest name of a concept found in its words; a monetary amount over a
+    period), with the words that name it; none when the `lines` add up to it."""
+    taxonomy = mapper.taxonomy
+    for text in texts:
+        words = mapper.tokens(text)
+        named = sorted(
+            {e.text: e for e in mapper.entries if contains_phrase(words, e.tokens)}.values(),
+            key=lambda e: -len(e.tokens),
+        )
+        for entry in named:
+            probe = sample.model_copy(update={"label": entry.text, "sections": ()})
+            found = mapper.best(probe, _INCOME_STATEMENT, durations)
+            concept = taxonomy.concepts.get(found[0].entry.concept) if found else None
+            if concept is None or concept.type is not ConceptType.MONETARY:
+                continue
+            if concept.period is not PeriodType.DURATION or concept.name in lines:
+                continue
+            if lines & _descendants(taxonomy, concept.name):
+                return None
+            axis = taxonomy.dimensions.locating(next(iter(lines)))
+            measures = axis.measures if axis else {}
+            return measures.get(concept.name, concept.name), entry.text
+    return None
+
+
+def _descendants(taxonomy: Taxonomy, concept: str) -> set[str]:
+    """Every line item the taxonomy's calculations add up, at any depth, to `concept`."""
+    found: set[str] = set()
+    pending = [concept]
+    while pending:
+        parts = _parts(taxonomy, pending.pop()) - found - {concept}
+        found |= parts
+        pending.extend(parts)
+    return found
+
+
+def _totals(
+    rows: list[tuple[TableRow, RowMapping]], i: int, located: list[int], concept: str
+) -> bool:
+    """Whether row `i` is the total of the located rows: the measure by its label, or the
+    sum of their figures column by column (labelled or not)."""
+    row, mapping = rows[i]
+    if mapping.concept == concept:
+        return True
+    by_column: dict[int, list[PrintedNumber]] = {}
+    for j in located:
+        for cell in rows[j][0].cells:
+            by_column.setdefault(cell.column, []).append(cell.number)
+    printed = [c for c in row.cells if _is_amount(c.number)]
+    return bool(printed) and all(
+        c.column in by_column and _foots(c.number, by_column[c.column]) for c in printed
+    )
+
+
 def _printed_total(
     rows: list[tuple[TableRow, RowMapping]], named: list[int], taxonomy: Taxonomy
 ) -> int | None:
@@ -1264,6 +1390,9 @@ def _breakdowns(
             continue
         group = [rows[i] for i in indexes]
         update = _breakdown_group(mapper, table, group, texts, outer, durations, not sections)
+        if not update:
+            introduced = [table.lead, *texts] if not sections and table.lead else texts
+            update = _location_group(mapper, group, introduced, durations)
         for j, change in update.items():
             result[indexes[j]] = change
     return result
@@ -1271,6 +1400,7 @@ def _breakdowns(
 
 _SUPPLEMENTARY = "other"
 _RECONCILIATION = "non_gaap"
+_INCOME_STATEMENT = "income_statement"
 
 
 def _columns_name_members(block: ColumnBlock) -> bool:

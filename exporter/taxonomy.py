@@ -256,6 +256,13 @@ class Axis(Frozen):
     # the heading over the rows: "Revenue by geographic area", "Net sales by reportable
     # segment") that say the members are of this axis, whatever their own words.
     headings: tuple[str, ...] = ()
+    # The line items whose rows are this axis's members wherever a table spreads one
+    # measure over them (the income statement's expense lines, each with us-gaap's member
+    # where it has one; "" names the member after the row), and the concept that measure
+    # takes where its words name another statement's line (the cash flow's add-back of
+    # stock-based compensation is, spread over expense lines, the allocated expense).
+    line_items: dict[str, str] = Field(default_factory=dict)
+    measures: dict[str, str] = Field(default_factory=dict)
 
     def member_name(self, words: tuple[str, ...]) -> str | None:
         """The taxonomy's member a header's label tokens name, if any."""
@@ -329,6 +336,11 @@ class Dimensions(Frozen):
             return headed
         shared = (a for a in named if all(a.names(s) for s in siblings))
         return next(shared, self.axes[-1])
+
+    def locating(self, line_item: str) -> Axis | None:
+        """The axis whose members are the line items a measure is spread over, when it
+        has `line_item` among them."""
+        return next((a for a in self.axes if line_item in a.line_items), None)
 
     @property
     def equity_component_words(self) -> tuple[tuple[str, ...], ...]:

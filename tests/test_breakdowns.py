@@ -725,3 +725,139 @@ def test_a_sentence_naming_the_issuer_a_period_or_all_segments_names_no_part(
     path = _parts_release(tmp_path, "htm", "sentence", sentence=sentence)
     members = {m for values in _facts(path).values() for m in values}
     assert members == {""}
+
+
+# --- A measure spread over the income statement's expense lines -----------------------------
+
+LOCATION = "IncomeStatementLocationAxis"
+_STATEMENT = (
+    _row("Revenue", "$ 5,000", "$ 4,500")
+    + _row("Cost of revenue", "1,200", "1,100")
+    + _row("Research and development", "900", "850")
+    + _row("Sales and marketing", "800", "760")
+    + _row("General and administrative", "400", "390")
+    + _row("Total operating expenses", "3,300", "3,100")
+    + _row("Operating income", "1,700", "1,400")
+)
+_SPREAD = [
+    ("Cost of revenue", "$ 25", "$ 22"),
+    ("Research and development", "140", "128"),
+    ("Sales and marketing", "61", "57"),
+    ("General and administrative", "48", "45"),
+]
+_SPREAD_TEXT = """\
+Cost of revenue                      $     25      $     22
+Research and development                  140           128
+Sales and marketing                        61            57
+General and administrative                 48            45
+"""
+# AllocatedShareBasedCompensationExpense at each line's us-gaap member; the total, none.
+_STOCK_COMPENSATION = {
+    "": Decimal("274000000"),
+    "CostOfSalesMember": Decimal("25000000"),
+    "ResearchAndDevelopmentExpenseMember": Decimal("140000000"),
+    "SellingAndMarketingExpenseMember": Decimal("61000000"),
+    "GeneralAndAdministrativeExpenseMember": Decimal("48000000"),
+}
+
+
+def _spread_html(tmp_path: Path, lead: str, spread: str) -> Path:
+    """An income statement, then a sentence introducing a table of a measure by line."""
+    tables = f"{_STATEMENT}</table>\n<p>{lead}</p>\n<table>\n{_QUARTERS}{spread}"
+    return _release(tmp_path, "Condensed Consolidated Statements of Operations", tables)
+
+
+def _spread_text(tmp_path: Path, lead: str, spread: str) -> Path:
+    headers = """\
+                                   Three Months Ended March 31,
+                                         2024          2023
+"""
+    text = f"""Example Corp. Reports First Quarter 2024 Results
+
+Example Corp. (NASDAQ: EXMP) today announced results for the period ended March 31, 2024.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(In millions of U.S. dollars)
+
+{headers}Revenue                              $  5,000      $  4,500
+Cost of revenue                         1,200         1,100
+Research and development                  900           850
+Sales and marketing                       800           760
+General and administrative                400           390
+Total operating expenses                3,300         3,100
+Operating income                        1,700         1,400
+
+{lead}
+
+{headers}{spread}"""
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Stock-based compensation expense was allocated as follows:",
+        "Share-based compensation included in:",
+        "(2) Stock-based compensation expense, excluding stock-based compensation expense "
+        "related to restructuring, was as follows:",
+    ],
+)
+def test_a_measure_introduced_over_expense_lines_is_that_measure_by_income_statement_location(
+    tmp_path: Path, lead: str
+) -> None:
+    """The rows are the measure the sentence names at each expense line (not the lines
+    themselves, which the statement above prints), and their total is the measure."""
+    spread = "".join(_row(*r) for r in _SPREAD) + _row(
+        "Total stock-based compensation", "$ 274", "$ 252"
+    )
+    path = _spread_html(tmp_path, lead, spread)
+    facts = _facts(path)
+    assert facts[("AllocatedShareBasedCompensationExpense", QUARTER)] == _STOCK_COMPENSATION
+    assert facts[("CostOfRevenue", QUARTER)] == {"": Decimal("1200000000")}
+    assert set(_axes(path).values()) == {LOCATION}
+
+
+def test_a_measure_spread_in_a_text_release_with_an_unlabelled_total(tmp_path: Path) -> None:
+    """A footnote's sentence ("(1) ... was as follows:") over the lines and a total row
+    printed with no label: the total is the measure itself."""
+    spread = _SPREAD_TEXT + "                                     $    274      $    252\n"
+    lead = "(1) Stock-based compensation expense was as follows:"
+    facts = _facts(_spread_text(tmp_path, lead, spread))
+    assert facts[("AllocatedShareBasedCompensationExpense", QUARTER)] == _STOCK_COMPENSATION
+
+
+def test_amortization_spread_over_two_lines_takes_the_lines_members(tmp_path: Path) -> None:
+    spread = _row("Cost of revenue", "$ 48", "$ 52") + _row("Sales and marketing", "31", "30")
+    spread += _row("", "$ 79", "$ 82")
+    lead = "(1) Amortization of purchased intangibles was as follows:"
+    facts = _facts(_spread_html(tmp_path, lead, spread))
+    assert facts[("AmortizationOfIntangibleAssets", QUARTER)] == {
+        "": Decimal("79000000"),
+        "CostOfSalesMember": Decimal("48000000"),
+        "SellingAndMarketingExpenseMember": Decimal("31000000"),
+    }
+
+
+def test_a_section_naming_a_measure_spreads_it_over_the_lines_below(tmp_path: Path) -> None:
+    """Rows under a "Stock-based compensation:" heading of a supplementary table."""
+    spread = _row("Stock-based compensation:") + "".join(_row(*r) for r in _SPREAD)
+    spread += _row("Total", "$ 274", "$ 252")
+    facts = _facts(_release(tmp_path, "Supplemental Information", spread))
+    assert facts[("AllocatedShareBasedCompensationExpense", QUARTER)] == _STOCK_COMPENSATION
+
+
+def test_a_section_the_lines_add_up_to_keeps_them_line_items(tmp_path: Path) -> None:
+    """ "Operating expenses:" over its own lines is their sum, not a measure spread."""
+    body = _row("Revenue", "$ 5,000", "$ 4,500") + _row("Operating expenses:")
+    body += "".join(_row(*r) for r in _SPREAD) + _row("Total operating expenses", "274", "252")
+    facts = _facts(_release(tmp_path, "Condensed Consolidated Statements of Operations", body))
+    assert facts[("ResearchAndDevelopmentExpense", QUARTER)] == {"": Decimal("140000000")}
+    assert ("AllocatedShareBasedCompensationExpense", QUARTER) not in facts
+
+
+def test_a_title_naming_a_measure_by_line_item_spreads_it(tmp_path: Path) -> None:
+    body = "".join(_row(*r) for r in _SPREAD) + _row("Total", "$ 274", "$ 252")
+    facts = _facts(_release(tmp_path, "Stock-based compensation by line item", body))
+    assert facts[("AllocatedShareBasedCompensationExpense", QUARTER)] == _STOCK_COMPENSATION

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_ingest_pdf import Page, grid, read, row_with
 
-from exporter.document import Document, Heading, Paragraph, Table
+from exporter.document import Cell, Document, Heading, Paragraph, Row, Table
 from exporter.ingest import read_document
 from exporter.tables.context import raw_tables
 
@@ -547,3 +547,70 @@ def test_a_statement_continued_above_another_with_other_columns_keeps_its_own(
     assert found[("InventoryNet", "2025-09-30")] == {Decimal("233910000")}
     assert found[("Assets", "2025-09-30")] == {Decimal("1402118000")}
     assert found[("Liabilities", "2024-12-31")] == {Decimal("868904000")}
+
+
+def _grid(index: int, page: int, rows: tuple[tuple[str, ...], ...]) -> Table:
+    """A table on `page` under the headers "Three Months Ended April 30," / "2023 2022"."""
+    headers = (
+        Row(
+            cells=(
+                Cell(text="", column=0),
+                Cell(text="Three Months Ended April 30,", column=1, span=2),
+            ),
+            line=1,
+            page=page,
+        ),
+        Row(
+            cells=(
+                Cell(text="", column=0),
+                Cell(text="2023", column=1),
+                Cell(text="2022", column=2),
+            ),
+            line=2,
+            page=page,
+        ),
+    )
+    body = tuple(
+        Row(cells=tuple(Cell(text=t, column=c) for c, t in enumerate(r)), line=3 + i, page=page)
+        for i, r in enumerate(rows)
+    )
+    return Table(index=index, rows=headers + body, line=1, page=page)
+
+
+_RECONCILIATION = (
+    ("GAAP income from operations", "$412", "$20"),
+    ("Amortization of purchased intangibles (1)", "471", "512"),
+    ("Non-GAAP income from operations", "$883", "$532"),
+)
+_AMORTIZATION = (
+    ("Cost of revenues", "$248", "$275"),
+    ("Marketing and sales", "223", "237"),
+    ("", "$471", "$512"),
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "tables"),
+    [
+        # A footnote of the reconciliation introduces a table under the same headers on
+        # the next page: the note's own table, not the reconciliation continued.
+        ("(1) Amortization of purchased intangibles was as follows:", 2),
+        # Nothing between: the reconciliation continued under its headers repeated.
+        ("", 1),
+    ],
+)
+def test_a_footnote_introducing_a_table_under_repeated_headers_heads_a_table_of_its_own(
+    between: str, tables: int
+) -> None:
+    above = Heading(text="GAAP Results Reconciled to non-GAAP Results", line=1, page=1)
+    note = (Paragraph(text=between, line=20, page=2),) if between else ()
+    blocks = (above, _grid(1, 1, _RECONCILIATION), *note, _grid(2, 2, _AMORTIZATION))
+    raws = raw_tables(Document(source="release.pdf", format="pdf", blocks=blocks))
+    assert len(raws) == tables
+    assert [r.cells[0].text for r in raws[-1].rows[-3:]] == [
+        "Cost of revenues",
+        "Marketing and sales",
+        "",
+    ]
+    if between:
+        assert raws[-1].lead == between

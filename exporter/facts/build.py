@@ -221,12 +221,19 @@ class FactDraft:
         """The axis member a column header or breakdown row names; the axis its words, the
         headings over it or the members beside it name (`Dimensions.axis_for`). The member
         is the one the axis names for those words (us-gaap's RetainedEarningsMember for
-        "Retained earnings"), else one named after the header."""
+        "Retained earnings"), else one named after the header. A row of a measure spread
+        over the income statement is a member of the location axis: the one the axis
+        names for the row's line item (CostOfSalesMember for "Cost of revenues")."""
         words = label_tokens(text)
         setting = over or MemberSetting()
         siblings = tuple(label_tokens(s) for s in setting.siblings)
-        axis = self.taxonomy.dimensions.axis_for(words, setting.headings, siblings)
-        name = axis.member_name(words) or f"{concept_name(text)}Member"
+        located = self.taxonomy.dimensions.locating(setting.line_item)
+        if located is not None:
+            axis, name = located, located.line_items[setting.line_item]
+        else:
+            axis = self.taxonomy.dimensions.axis_for(words, setting.headings, siblings)
+            name = axis.member_name(words) or ""
+        name = name or f"{concept_name(text)}Member"
         if name not in self.members:
             self.members[name] = Member(axis=axis.name, name=name, label=text)
         return self.members[name]
@@ -823,6 +830,9 @@ class MemberSetting(NamedTuple):
 
     headings: tuple[str, ...] = ()
     siblings: tuple[str, ...] = ()
+    # The income statement line item a breakdown row's member stands for, if it is one
+    # ("Cost of revenues" under "Stock-based compensation expense was as follows:").
+    line_item: str = ""
 
 
 def _member_setting(
@@ -832,7 +842,7 @@ def _member_setting(
     column members; a breakdown row's beside none its cell shows."""
     headings = (table.title, column.header, *row.sections)
     if mapping.transposed or not column.member:
-        return MemberSetting(headings=headings)
+        return MemberSetting(headings=headings, line_item=mapping.location or "")
     siblings = tuple(dict.fromkeys(c.member for c in block.columns if c.member))
     return MemberSetting(headings=headings, siblings=siblings)
 

@@ -251,6 +251,14 @@ def _lead(before: list[Heading | Paragraph]) -> str:
     return text if text.endswith(":") else ""
 
 
+def _introduced_by_a_note(before: list[Heading | Paragraph]) -> bool:
+    """Whether the sentence introducing a table is a footnote of the table above ("(1)
+    Amortization of purchased intangibles was as follows:"): the table is that note's
+    own, printed under the same column headers, not the statement continued."""
+    lead = _lead(before)
+    return bool(lead) and note_mark(lead) is not None
+
+
 def _leading_headers(rows: tuple[Row, ...]) -> list[tuple[tuple[str, int], ...]]:
     """The header rows a table starts with (rows of header words, and rows off the label
     column without numbers: "Percent Change" over some of the columns), each cell as its
@@ -566,7 +574,10 @@ def raw_tables(document: Document) -> list[RawTable]:
         # A table under another period heading ("SIX MONTHS 2023 ACTUAL vs. 2022 ACTUAL"
         # after "SECOND QUARTER ...") is a table of its own, whatever headers it repeats.
         same_period = bool(result) and (not period or _same_title(period, result[-1].period))
-        repeated = _repeats_headers(result[-1], block, title, caption) if same_period else 0
+        # A footnote introducing a table ("(1) ... was as follows:") heads a table of its
+        # own, whatever headers it repeats.
+        own = same_period and not _introduced_by_a_note(pending)
+        repeated = _repeats_headers(result[-1], block, title, caption) if own else 0
         # Rows that are periods (a table printed on its side) continue no statement's line
         # items; a title with its caption begins a table too.
         apart = bool(result) and (
