@@ -276,20 +276,23 @@ class FactDraft:
         loser = other if winner is kept else kept
         sources = (*kept.duplicates, loser.source)
         self.facts[index] = winner.model_copy(update={"id": kept.id, "duplicates": sources})
+        self._note_print(
+            "fact.opposite-sign-duplicate",
+            f"{kept.concept} in {kept.context} is printed {loser.source.printed} at line "
+            f"{loser.source.line} and {winner.source.printed} at line "
+            f"{winner.source.line}; kept as {winner.value}",
+            loser.source,
+        )
+
+    def _note_print(self, code: str, message: str, source: Source) -> None:
+        """An info finding placed at the print of a figure that was not kept as printed."""
         self.findings.append(
             Finding(
-                code="fact.opposite-sign-duplicate",
+                code=code,
                 severity=Severity.INFO,
-                message=(
-                    f"{kept.concept} in {kept.context} is printed {loser.source.printed} at line "
-                    f"{loser.source.line} and {winner.source.printed} at line "
-                    f"{winner.source.line}; kept as {winner.value}"
-                ),
+                message=message,
                 location=Location(
-                    file=self.source,
-                    table=loser.source.table,
-                    line=loser.source.line,
-                    row=loser.source.label,
+                    file=self.source, table=source.table, line=source.line, row=source.label
                 ),
             )
         )
@@ -311,22 +314,12 @@ class FactDraft:
                 coarse.source, f"the figure at line {fine.source.line} cut at its last digit"
             ).model_copy(update={"deliberate": True})
         )
-        self.findings.append(
-            Finding(
-                code="fact.truncated-duplicate",
-                severity=Severity.INFO,
-                message=(
-                    f"{kept.concept} in {kept.context} is printed {coarse.source.printed} at line "
-                    f"{coarse.source.line}, {fine.source.printed} at line {fine.source.line} cut "
-                    f"at its last digit; kept as {fine.value}"
-                ),
-                location=Location(
-                    file=self.source,
-                    table=coarse.source.table,
-                    line=coarse.source.line,
-                    row=coarse.source.label,
-                ),
-            )
+        self._note_print(
+            "fact.truncated-duplicate",
+            f"{kept.concept} in {kept.context} is printed {coarse.source.printed} at line "
+            f"{coarse.source.line}, {fine.source.printed} at line {fine.source.line} cut "
+            f"at its last digit; kept as {fine.value}",
+            coarse.source,
         )
 
     def _labelled(self, fact: Fact) -> bool:
