@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from renderings_pdf import drawn_release
+from reportlab.pdfgen.canvas import Canvas
 
 from exporter.pipeline import convert
 from exporter.validate import validate_inline, validate_xbrl_csv, validate_xbrl_json
@@ -196,7 +198,28 @@ _MARKED_HEAD = (
 )
 
 
-def _marked_release(form: str) -> str:
+def _draw_marked(canvas: Canvas, y: float) -> None:
+    """The summary table drawn as a report writer draws it, figures right-aligned."""
+    for line in _MARKED_HEAD[2:]:
+        y -= 20
+        canvas.drawString(72, y, line)
+    y -= 20
+    canvas.drawRightString(400, y, "Q3 2025")
+    canvas.drawRightString(500, y, "Q3 2024")
+    for label, now, then in _MARKED_ROWS:
+        y -= 14
+        canvas.drawString(72, y, label)
+        canvas.drawRightString(400, y, now)
+        canvas.drawRightString(500, y, then)
+    y -= 10
+    for note in _MARKED_NOTES:
+        y -= 12
+        canvas.drawString(72, y, note)
+
+
+def _marked_release(form: str) -> str | bytes:
+    if form == "pdf":
+        return drawn_release(_MARKED_HEAD[0], _MARKED_HEAD[1:2], _draw_marked)
     if form == "html":
         head = "".join(f"<p>{line}</p>" for line in _MARKED_HEAD)
         rows = "".join(
@@ -214,12 +237,16 @@ def _marked_release(form: str) -> str:
     return "\n\n".join([*_MARKED_HEAD[:3], table, "\n".join(_MARKED_NOTES)])
 
 
-@pytest.mark.parametrize("form", ["html", "txt"])
+@pytest.mark.parametrize("form", ["html", "txt", "pdf"])
 def test_figures_with_bracketed_footnote_numbers_are_read(tmp_path: Path, form: str) -> None:
     """ "$ 96.4(1)", "(12.3)(2)", "$ 0.45 (3)": each figure is read, its mark refers to a
     note below the table; no row is lost and no concept is named after the cell."""
     path = tmp_path / f"harbor-2025q3.{form}"
-    path.write_text(_marked_release(form), encoding="utf-8")
+    release = _marked_release(form)
+    if isinstance(release, bytes):
+        path.write_bytes(release)
+    else:
+        path.write_text(release, encoding="utf-8")
     facts = convert(path).facts
     assert facts is not None
     ends = {c.id: str(c.period.end) for c in facts.contexts}
