@@ -357,7 +357,38 @@ def strip_footnote_marks(text: str) -> str:
         if end >= 3 and text[end - 3] == "(" and text[end - 1] == ")" and _ASCII_LETTER(letter):
             end -= 3
             continue
-        return text[:end]
+        mark = _digit_mark_start(text, end)
+        if mark is None:
+            return text[:end]
+        end = mark
+
+
+# The most digits a bracketed footnote number prints ("(1)", "(12)"): a release's notes
+# run to a few dozen at most; "(123)" is a figure.
+_DIGIT_MARK_LENGTH = 2
+
+
+def _digit_mark_start(text: str, end: int) -> int | None:
+    """Where a bracketed footnote number ending `text[:end]` starts ("$ 96.4(1)", "(12.3)(2)",
+    "$ 0.45 (3)"); None when there is none.
+
+    Only right after a complete figure (its last digit, its closing bracket or its percent
+    sign, glued or one space apart): a figure never prints a negative number after it in
+    the same cell, so the brackets are a mark. "(1)" alone, with no figure before it, is a
+    negative one.
+    """
+    if end < 4 or text[end - 1] != ")":
+        return None
+    start = text.rfind("(", 0, end)
+    digits = text[start + 1 : end - 1]
+    if start < 1 or not digits.isdecimal() or not digits.isascii():
+        return None
+    if len(digits) > _DIGIT_MARK_LENGTH:
+        return None
+    before = start - 1 if text[start - 1] == " " else start
+    if before < 1 or text[before - 1] not in "0123456789)%":
+        return None
+    return before
 
 
 def is_year(text: str) -> bool:

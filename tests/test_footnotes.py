@@ -15,10 +15,13 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from renderings_pdf import drawn_release
+from reportlab.pdfgen.canvas import Canvas
 
 from exporter.pipeline import convert
 from exporter.validate import validate_inline, validate_xbrl_csv, validate_xbrl_json
@@ -172,3 +175,85 @@ def test_each_check_catches_a_footnote_link_that_differs(files, fmt: str, change
     result = _check(fmt, changed)
     assert f"{fmt}.footnote" in result.codes()
     assert not result.ok
+
+
+# A summary table whose figures carry bracketed footnote numbers, glued or a space apart,
+# and the notes printed below it.
+_MARKED_ROWS = [
+    ("Revenue", "$ 1,421.6", "$ 1,358.2"),
+    ("Operating income", "$ 96.4(1)", "$ 81.7(1)"),
+    ("Restructuring charges", "(12.3)(2)", "(4.1)(2)"),
+    ("Diluted EPS", "$ 0.45 (3)", "$ 0.36 (3)"),
+]
+_MARKED_NOTES = [
+    "(1) Includes depreciation and amortization.",
+    "(2) Relates to terminal consolidation.",
+    "(3) Diluted for stock options.",
+]
+_MARKED_HEAD = (
+    "Harbor Freight Lines Reports Third Quarter 2025 Results",
+    "MEMPHIS, Tenn., Nov. 4, 2025 -- Harbor Freight Lines, Inc. today reported results.",
+    "Summary of Results",
+    "(in millions, except per share amounts)",
+)
+
+
+def _draw_marked(canvas: Canvas, y: float) -> None:
+    """The summary table drawn as a report writer draws it, figures right-aligned."""
+    for line in _MARKED_HEAD[2:]:
+        y -= 20
+        canvas.drawString(72, y, line)
+    y -= 20
+    canvas.drawRightString(400, y, "Q3 2025")
+    canvas.drawRightString(500, y, "Q3 2024")
+    for label, now, then in _MARKED_ROWS:
+        y -= 14
+        canvas.drawString(72, y, label)
+        canvas.drawRightString(400, y, now)
+        canvas.drawRightString(500, y, then)
+    y -= 10
+    for note in _MARKED_NOTES:
+        y -= 12
+        canvas.drawString(72, y, note)
+
+
+def _marked_release(form: str) -> str | bytes:
+    if form == "pdf":
+        return drawn_release(_MARKED_HEAD[0], _MARKED_HEAD[1:2], _draw_marked)
+    if form == "html":
+        head = "".join(f"<p>{line}</p>" for line in _MARKED_HEAD)
+        rows = "".join(
+            f"<tr><td>{label}</td><td>{now}</td><td>{then}</td></tr>"
+            for label, now, then in _MARKED_ROWS
+        )
+        notes = "<br/>".join(_MARKED_NOTES)
+        return (
+            f"<html><body>{head}<table><tr><th></th><th>Q3 2025</th><th>Q3 2024</th></tr>"
+            f"{rows}</table><p>{notes}</p></body></html>"
+        )
+    header = f"{'':<28}{'Q3 2025':>14}{'Q3 2024':>14}"
+    rows = "\n".join(f"{label:<28}{now:>14}{then:>14}" for label, now, then in _MARKED_ROWS)
+    table = f"{_MARKED_HEAD[3]}\n\n{header}\n{rows}"
+    return "\n\n".join([*_MARKED_HEAD[:3], table, "\n".join(_MARKED_NOTES)])
+
+
+@pytest.mark.parametrize("form", ["html", "txt", "pdf"])
+def test_figures_with_bracketed_footnote_numbers_are_read(tmp_path: Path, form: str) -> None:
+    """ "$ 96.4(1)", "(12.3)(2)", "$ 0.45 (3)": each figure is read, its mark refers to a
+    note below the table; no row is lost and no concept is named after the cell."""
+    path = tmp_path / f"harbor-2025q3.{form}"
+    release = _marked_release(form)
+    if isinstance(release, bytes):
+        path.write_bytes(release)
+    else:
+        path.write_text(release, encoding="utf-8")
+    facts = convert(path).facts
+    assert facts is not None
+    ends = {c.id: str(c.period.end) for c in facts.contexts}
+    values = {(f.concept, ends[f.context]): f.value for f in facts.facts}
+    assert values[("OperatingIncomeLoss", "2025-09-30")] == Decimal(96_400_000)
+    assert values[("OperatingIncomeLoss", "2024-09-30")] == Decimal(81_700_000)
+    assert values[("RestructuringCharges", "2025-09-30")] == Decimal(12_300_000)
+    assert values[("EarningsPerShareDiluted", "2025-09-30")] == Decimal("0.45")
+    assert values[("EarningsPerShareDiluted", "2024-09-30")] == Decimal("0.36")
+    assert not [c for c, _ in values if re.search(r"\d", c)]

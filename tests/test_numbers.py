@@ -84,6 +84,38 @@ def test_not_a_number(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
+    [
+        ("$ 96.4(1)", "96.4"),
+        ("(12.3)(2)", "-12.3"),
+        ("$ 0.45 (3)", "0.45"),
+        ("2,318(5)", "2318"),
+        ("$ 6,804.1(12)", "6804.1"),
+        ("13.3% (4)", "13.3"),
+        ("(8)(a)(2)", "-8"),
+    ],
+)
+def test_a_bracketed_footnote_number_after_a_figure_is_a_mark(text: str, value: str) -> None:
+    """ "(1)" right after a complete figure refers to a note below the table: a figure
+    never prints a negative number after it in the same cell."""
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == Decimal(value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("(1)", "-1"), ("(12)", "-12"), ("(123)", "-123")])
+def test_a_bracketed_small_number_alone_is_negative(text: str, value: str) -> None:
+    number = parse_number(text)
+    assert number is not None
+    assert number.value == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["5 (123)", "1,234 (5.2)", "Q3 (1) 5"])
+def test_a_figure_before_no_footnote_number_is_no_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
     [("12.3p", "12.3"), ("(1.2)p", "-1.2"), ("45c", "45"), ("45\u00a2", "45"), ("8.0 p", "8.0")],
 )
 def test_an_amount_in_pence_or_cents_is_in_the_minor_unit(text: str, value: str) -> None:

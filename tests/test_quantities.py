@@ -742,3 +742,50 @@ def test_audience_counts_in_millions_are_numbers(tmp_path: Path, users: str) -> 
     assert printed[(users, "2025-12-31")] == (Decimal(44_100_000), "xbrli:pure")
     assert printed[(users, "2024-12-31")] == (Decimal(39_800_000), "xbrli:pure")
     assert printed[("Revenue", "2025-12-31")] == (Decimal(412_500_000), "iso4217:USD")
+
+
+_SHIPPER_ROWS = (
+    ("Revenue", "$ 1,421.6", "$ 1,358.2"),
+    ("{label}", "2,318", "2,244"),
+)
+
+
+def _shipper_release(form: str, label: str) -> str:
+    head = (
+        "Meridian Freight Reports Third Quarter 2025 Results",
+        "MEMPHIS, Tenn., Nov. 4, 2025 -- Meridian Freight, Inc. today reported results.",
+        "Summary of Results",
+        "(in millions)",
+    )
+    rows = [(a.format(label=label), b, c) for a, b, c in _SHIPPER_ROWS]
+    if form == "html":
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+        return (
+            "<html><body>"
+            + "".join(f"<p>{line}</p>" for line in head)
+            + f"<table><tr><th></th><th>Q3 2025</th><th>Q3 2024</th></tr>{body}</table>"
+            + "</body></html>"
+        )
+    lines = [f"{'':<32}{'Q3 2025':>12}{'Q3 2024':>12}"]
+    lines += [f"{a:<32}{b:>12}{c:>12}" for a, b, c in rows]
+    return "\n\n".join([*head[:3], head[3] + "\n\n" + "\n".join(lines)]) + "\n"
+
+
+@pytest.mark.parametrize("form", ["html", "txt"])
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Shipments (thousands)", 2_318_000),
+        ("Vehicle deliveries (in thousands)", 2_318_000),
+        ("Deliveries", 2_318),
+    ],
+)
+def test_goods_shipped_or_delivered_in_a_money_table_are_counts(
+    tmp_path: Path, form: str, label: str, value: int
+) -> None:
+    """Shipments and deliveries in a table "(in millions)" of dollars are counts of goods,
+    in the scale their own label states, never money."""
+    suffix = "htm" if form == "html" else "txt"
+    printed = _table_values(tmp_path / f"meridian-2025q3.{suffix}", _shipper_release(form, label))
+    assert printed[(label, "2025-09-30")] == (Decimal(value), "xbrli:pure")
+    assert printed[("Revenue", "2025-09-30")] == (Decimal(1_421_600_000), "iso4217:USD")

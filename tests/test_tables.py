@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from exporter.ingest.text import read_text
 from exporter.periods import Period
+from exporter.pipeline import convert
 from exporter.tables import understand_tables
 from exporter.tables.fiscal import fiscal_quarter_periods
 from exporter.tables.headers import find_currency
@@ -341,3 +343,74 @@ def test_rows_without_a_statement_signature_stay_other() -> None:
     )
     kinds = [t.kind for t in understand_tables(read_text(text, "u.txt"), load_taxonomy(), "USD")]
     assert kinds == ["other", "other"]
+
+
+# Two statements whose scale is printed below each, as a note or as the table's last row:
+# the income statement in thousands, the balance sheet in millions.
+_NOTED_HEAD = (
+    "Kestrel Analytics Announces Fourth Quarter 2025 Results",
+    "SEATTLE, Feb. 12, 2026 -- Kestrel Analytics, Inc. today announced results.",
+)
+_NOTED_TABLES = (
+    (
+        "Consolidated Statements of Operations",
+        ("Three Months Ended December 31, 2025", "Three Months Ended December 31, 2024"),
+        (
+            ("Total revenue", "$ 284,610", "$ 249,705"),
+            ("Net income", "21,052", "18,118"),
+            ("Net income per share, diluted", "$ 0.16", "$ 0.14"),
+            ("Weighted-average shares used, diluted", "129,552", "127,077"),
+        ),
+        "All figures in thousands, except per share amounts.",
+    ),
+    (
+        "Condensed Consolidated Balance Sheets",
+        ("December 31, 2025", "December 31, 2024"),
+        (
+            ("Cash and cash equivalents", "$ 684.2", "$ 512.9"),
+            ("Total assets", "2,418.9", "2,104.4"),
+        ),
+        "All figures in millions.",
+    ),
+)
+
+
+def _noted_html(last_row: bool) -> str:
+    parts = [f"<p>{line}</p>" for line in _NOTED_HEAD]
+    for title, (now, then), rows, note in _NOTED_TABLES:
+        body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+        if last_row:
+            body += f'<tr><td colspan="3">{note}</td></tr>'
+        parts.append(f"<h2>{title}</h2><table><tr><th></th><th>{now}</th><th>{then}</th></tr>")
+        parts.append(body + "</table>" + ("" if last_row else f"<p>{note}</p>"))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _noted_text() -> str:
+    parts = list(_NOTED_HEAD)
+    for title, (now, then), rows, note in _NOTED_TABLES:
+        lines = [f"{'':<40}{now[-4:]:>12}{then[-4:]:>12}"]
+        lines += [f"{a:<40}{b:>12}{c:>12}" for a, b, c in rows]
+        heading = title if "Balance" in title else f"{title}\nThree Months Ended December 31,"
+        parts += [heading, "\n".join(lines), note]
+    return "\n\n".join(parts) + "\n"
+
+
+@pytest.mark.parametrize("form", ["html", "last_row", "txt"])
+def test_a_scale_printed_below_a_table_is_its_own(tmp_path: Path, form: str) -> None:
+    """ "All figures in thousands, except per share amounts." under the income statement
+    scales its amounts and share counts (not the balance sheet below it, whose own note
+    says millions); per-share amounts stay as printed."""
+    path = tmp_path / ("kestrel-2025q4.txt" if form == "txt" else "kestrel-2025q4.htm")
+    path.write_text(_noted_text() if form == "txt" else _noted_html(form == "last_row"))
+    # The notes' scales, never a caption above either table.
+    facts = convert(path).facts
+    assert facts is not None
+    ends = {c.id: str(c.period.end) for c in facts.contexts}
+    values = {(f.concept, ends[f.context]): f.value for f in facts.facts}
+    assert values[("Revenues", "2025-12-31")] == Decimal(284_610_000)
+    assert values[("NetIncomeLoss", "2024-12-31")] == Decimal(18_118_000)
+    assert values[("EarningsPerShareDiluted", "2025-12-31")] == Decimal("0.16")
+    assert values[("WeightedAverageSharesUsedDiluted", "2025-12-31")] == Decimal(129_552_000)
+    assert values[("CashAndCashEquivalentsAtCarryingValue", "2025-12-31")] == Decimal(684_200_000)
+    assert values[("Assets", "2024-12-31")] == Decimal(2_104_400_000)

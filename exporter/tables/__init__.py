@@ -363,17 +363,23 @@ def _named_currency(text: str, taxonomy: Taxonomy) -> str | None:
 
 def _scale(raw: RawTable, segments: list[tuple[list[Row], list[Row]]]) -> Scale:
     """The caption's scale, else one stated in the column headers ("2023 $ million"),
-    else one the title carries ("Key figures EUR m"). The table's own headers come
-    before a caption taken over from the table above."""
+    else the note printed below the table or as its last row ("All figures in
+    thousands."), else one the title carries ("Key figures EUR m"). The table's own
+    headers and note come before a caption taken over from the table above."""
     scale = parse_scale(raw.caption)
+    if scale.money and not raw.caption_inherited:
+        return scale
     from_headers = Scale(money=0, shares=0, per_share=0, text="")
     if segments:
         headers = " ".join(c.text for row in segments[0][0] for c in row.cells if c.text.strip())
         from_headers = parse_scale(headers)
-    if scale.money and not (raw.caption_inherited and from_headers.money):
-        return scale
     if from_headers.money:
         return from_headers
+    from_note = parse_scale(raw.scale_note)
+    if from_note.money:
+        return from_note
+    if scale.money:
+        return scale
     from_title = parse_scale(raw.title)
     return from_title if from_title.money else scale
 

@@ -26,6 +26,7 @@ from exporter.tables.decimals import (
 from exporter.tables.headers import is_header_row, is_unlabelled_header
 from exporter.tables.numbering import without_serial_column
 from exporter.tables.resolve import period_of
+from exporter.tables.scale import parse_scale
 from exporter.tables.sideways import periods_as_rows
 from exporter.taxonomy import Taxonomy
 from exporter.unit_phrases import SCALE, only_a_unit
@@ -69,6 +70,10 @@ class RawTable(BaseModel):
     # represent the activity for the trailing 12 months ..."): a column header's mark may
     # say what its period is.
     notes: dict[str, str] = {}
+    # A line stating the unit printed right below the table or as its last row ("All
+    # figures in thousands, except per share amounts."): the table's own scale where
+    # nothing above it or in its headers states one.
+    scale_note: str = ""
     rows: tuple[Row, ...]
     line: int
     page: int | None = None
@@ -568,7 +573,10 @@ def raw_tables(document: Document) -> list[RawTable]:
         pending.extend(titles)
         pending, block = _paragraph_headers(pending, block)
         if result:
-            result[-1] = _with_notes(result[-1], pending)
+            result[-1] = _with_scale_note(_with_notes(result[-1], pending), pending)
+        # A scale note below the table above, printed before this table's own title, is
+        # that table's where nothing else states its scale; here it is only taken over.
+        claimed = bool(result) and _claims_note_after(result[-1], pending)
         short = all(isinstance(b, Heading) for b in pending) and len(pending) <= 2
         title, caption, period = _surroundings(pending)
         # A table under another period heading ("SIX MONTHS 2023 ACTUAL vs. 2022 ACTUAL"
@@ -597,7 +605,9 @@ def raw_tables(document: Document) -> list[RawTable]:
             result[-1] = previous.model_copy(update={"rows": previous.rows + block.rows[repeated:]})
         else:
             inherited = not title and bool(result)
-            caption_inherited = inherited and not caption
+            caption_inherited = (inherited and not caption) or (
+                claimed and bool(caption) and pending[0].text.strip() in caption
+            )
             if inherited:
                 title, caption = result[-1].title, caption or result[-1].caption
             rows = block.rows
@@ -624,11 +634,12 @@ def raw_tables(document: Document) -> list[RawTable]:
                     line=block.line,
                     page=block.page,
                     positional=block.positional,
+                    scale_note=_scale_in_last_row(rows),
                 )
             )
         pending = []
     if result:
-        result[-1] = _with_notes(result[-1], pending)
+        result[-1] = _with_scale_note(_with_notes(result[-1], pending), pending)
     comma = document_decimal_comma([decimal_comma_evidence(raw.rows) for raw in result])
     return [_with_decimal_points(raw, comma) for raw in result]
 
@@ -670,6 +681,56 @@ def note_mark(text: str) -> str | None:
         return None
     bracketed, closed, raised = match.groups()
     return bracketed or closed or footnote_marks(raised)[0]
+
+
+def _is_scale_note(text: str) -> bool:
+    """A line stating a unit, not a numbered footnote that happens to name one ("(1)
+    Includes $42.1 million of ...")."""
+    return _is_caption(text) and note_mark(text) is None
+
+
+def _scale_note_after(after: list[Heading | Paragraph]) -> str:
+    """The unit line printed right below a table ("All figures in thousands, except per
+    share amounts."), or ""."""
+    if not after or not isinstance(after[0], Paragraph) or not _is_scale_note(after[0].text):
+        return ""
+    return after[0].text.strip()
+
+
+def _scale_in_last_row(rows: tuple[Row, ...]) -> str:
+    """The unit line printed as a table's last row, in one cell across the columns, or ""."""
+    texts = [c.text.strip() for c in rows[-1].cells if c.text.strip()] if rows else []
+    if len(texts) != 1 or parse_number(texts[0]) is not None or not _is_scale_note(texts[0]):
+        return ""
+    return texts[0]
+
+
+def _with_scale_note(table: RawTable, after: list[Heading | Paragraph]) -> RawTable:
+    """The table with the unit line printed right below it, unless its last row states one."""
+    note = _scale_note_after(after)
+    if not note or table.scale_note:
+        return table
+    return table.model_copy(update={"scale_note": note})
+
+
+def _states_own_scale(table: RawTable) -> bool:
+    """Whether the table states its money scale itself: its own caption, title, header
+    rows (those above its first figure) or its last row."""
+    caption = "" if table.caption_inherited else table.caption
+    heads: list[str] = []
+    for row in table.rows:
+        if any(parse_number(c.text) is not None for c in row.cells[1:]):
+            break
+        heads.extend(c.text for c in row.cells)
+    texts = (caption, table.title, " ".join(heads), _scale_in_last_row(table.rows))
+    return any(parse_scale(text).money for text in texts)
+
+
+def _claims_note_after(table: RawTable, after: list[Heading | Paragraph]) -> bool:
+    """Whether the unit line right below `table` is its own: the table states no scale
+    otherwise, so the line is read as its note rather than as the caption of the table
+    below, which takes it only where it states none itself."""
+    return bool(_scale_note_after(after)) and not _states_own_scale(table)
 
 
 def _with_notes(table: RawTable, after: list[Heading | Paragraph]) -> RawTable:
