@@ -1371,6 +1371,8 @@ _PART_SENTENCES = [
     # A name, then words in lower case saying which product, then words saying when.
     "India biodiesel annual revenues increased 20% to $210.3 million.",
     "California ethanol revenues were $210.3 million.",
+    # The amount's holder, the subject of its verb, is not the issuer.
+    "The company's advertising offerings generated $210.3 million in revenue.",
     # The subject of the verb that reports the figure is a part: a division, a subsidiary
     # or a business by a name that is not the issuer's.
     "The Northwind Medical division (NMD) generated revenue of $210.3 million.",
@@ -1389,6 +1391,7 @@ _WHOLE_SENTENCES = [
     "Revenue for the Company was $210.3 million.",
     "Revenue was $210.3 million.",
     "Our core revenue was $210.3 million.",
+    "Verdant Harvest Foods generated $210.3 million in revenue.",
     "The Company reported revenue of $210.3 million.",
     "We generated revenue of $210.3 million.",
     "Verdant Harvest delivered record revenue of $210.3 million.",

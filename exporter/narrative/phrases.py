@@ -501,6 +501,29 @@ class PhraseIndex:
         run = [w for w in words if w.start() >= run_start]
         return self._names_a_part(run, periods, names)
 
+    def held_by_another(
+        self,
+        text: str,
+        start: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
+    ) -> bool:
+        """ "The company's advertising offerings generated $317 million in revenue": the
+        subject of the verb that reports an amount the phrase after it names holds the
+        amount; unless every word of it is neutral or the issuer's ("The Company had $45.2
+        million in cash", "We generated ..."), it is a part's."""
+        if self._subject_verb is None:
+            return False
+        clause = text.rfind(";", 0, start) + 1
+        verb = self._subject_verb.search(text, clause, start)
+        if verb is None:
+            return False
+        subject = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: verb.start()])
+        breaks = list(_RUN_BREAK.finditer(subject, clause))
+        run_start = breaks[-1].end() if breaks else clause
+        words = list(_ANY_WORD.finditer(subject, run_start))
+        return any(not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in words)
+
     def _names_a_part(
         self,
         run: list[re.Match[str]],

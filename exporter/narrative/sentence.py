@@ -257,6 +257,29 @@ def _joined(text: str, mention: Mention, figures: list[Figure]) -> bool:
     return not any(f.end == match.end(1) for f in figures)
 
 
+def _held_by_another(
+    text: str,
+    mention: Mention,
+    figures: list[Figure],
+    index: PhraseIndex,
+    periods: tuple[tuple[int, int], ...],
+    issuer: frozenset[str],
+) -> bool:
+    """An amount's phrase after "in" whose verb's subject is not the issuer ("advertising
+    offerings generated $317 million in revenue"): a part's."""
+    after = _after_amount(text, mention, figures)
+    return after and index.held_by_another(text, mention.start, periods, issuer)
+
+
+def _after_amount(text: str, mention: Mention, figures: list[Figure]) -> bool:
+    """The phrase follows an amount and "in" ("$45.2 million in cash and cash equivalents")."""
+    for figure in figures:
+        found = _IN_NOUN.match(text, figure.end)
+        if found is not None and found.start("noun") == mention.start:
+            return True
+    return False
+
+
 def first_word_after(text: str, end: int, figure: Figure) -> tuple[str, ...]:
     """The first word between a subject's phrase and its figure ("Adjusted EBITDA loss of
     $0.4 million": "loss"), where the figure follows the phrase."""
@@ -296,6 +319,7 @@ def read_sentence(
         and not index.qualified_before(text, m.start, periods, issuer)
         and not index.qualified_after(text, m.end, periods, issuer)
         and not index.qualified_subject(text, m.start, periods, issuer)
+        and not _held_by_another(text, m, figures, index, periods, issuer)
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
