@@ -1301,6 +1301,62 @@ def test_backlog_and_net_cash_are_balances_of_their_own(
     assert facts == {(concept, "2026-09-30", USD, Decimal(value))}
 
 
+# --- a change dated by the words of its subject -----------------------------------------
+
+_YEAR_END_LEAD = (
+    "Verdant Harvest Foods Reports Fourth Quarter and Full Year 2026 Results\n\n"
+    "CHICAGO, Feb. 4, 2027 -- Verdant Harvest Foods, Inc. (Nasdaq: VHF) today reported"
+    " results for the fourth quarter and full year ended December 31, 2026.\n\n"
+)
+Q4_2026, YEAR_2026 = "2026-10-01/2026-12-31", "2026-01-01/2026-12-31"
+PURE = "xbrli:pure"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Fourth quarter net sales rose 6.2% to $1,148.7 million.",
+            {
+                ("RevenueFromContractWithCustomerExcludingAssessedTax", Q4_2026, USD, "1148700000"),
+                ("RevenuesPercentChangeFromPriorYear", Q4_2026, PURE, "0.062"),
+            },
+        ),
+        (
+            "Full-year revenue increased 14.2% to $5.0 million.",
+            {
+                ("Revenues", YEAR_2026, USD, "5000000"),
+                ("RevenuesPercentChangeFromPriorYear", YEAR_2026, PURE, "0.142"),
+            },
+        ),
+        (
+            "Q4 revenue grew 12% to $5.0 million.",
+            {
+                ("Revenues", Q4_2026, USD, "5000000"),
+                ("RevenuesPercentChangeFromPriorYear", Q4_2026, PURE, "0.12"),
+            },
+        ),
+        (
+            "Revenue for the fourth quarter decreased 3.5% to $5.0 million.",
+            {
+                ("Revenues", Q4_2026, USD, "5000000"),
+                ("RevenuesPercentChangeFromPriorYear", Q4_2026, PURE, "-0.035"),
+            },
+        ),
+        # No period named with the subject: what the change compares with is not said.
+        ("Revenue increased 14.2% to $5.0 million.", {("Revenues", Q4_2026, USD, "5000000")}),
+    ],
+)
+def test_a_change_of_the_period_its_subject_names_is_against_a_year_earlier(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "Fourth quarter net sales rose 6.2%", "Full-year revenue increased 14.2%": the period
+    before (or right after) the line item dates the change, which compares with the same
+    period a year earlier when the sentence names no other."""
+    facts = _converted(tmp_path, _YEAR_END_LEAD + f"- {sentence}\n")
+    assert facts == {(c, p, u, Decimal(v)) for c, p, u, v in expected}
+
+
 # --- a figure of a part is not the whole's ------------------------------------------------
 
 _PART_SENTENCES = [
@@ -1312,6 +1368,11 @@ _PART_SENTENCES = [
     "Revenue from Services was $210.3 million.",
     "Revenue at Northwind Logistics was $210.3 million.",
     "Asia Pacific revenue increased to $210.3 million.",
+    # A name, then words in lower case saying which product, then words saying when.
+    "India biodiesel annual revenues increased 20% to $210.3 million.",
+    "California ethanol revenues were $210.3 million.",
+    # The amount's holder, the subject of its verb, is not the issuer.
+    "The company's advertising offerings generated $210.3 million in revenue.",
     # The subject of the verb that reports the figure is a part: a division, a subsidiary
     # or a business by a name that is not the issuer's.
     "The Northwind Medical division (NMD) generated revenue of $210.3 million.",
@@ -1329,6 +1390,8 @@ _WHOLE_SENTENCES = [
     "Verdant Harvest revenue was $210.3 million.",
     "Revenue for the Company was $210.3 million.",
     "Revenue was $210.3 million.",
+    "Our core revenue was $210.3 million.",
+    "Verdant Harvest Foods generated $210.3 million in revenue.",
     "The Company reported revenue of $210.3 million.",
     "We generated revenue of $210.3 million.",
     "Verdant Harvest delivered record revenue of $210.3 million.",
@@ -2060,18 +2123,61 @@ def test_line_items_stated_on_a_non_gaap_basis(
         "Total shareholders' equity increased at September 30, 2026. The improvement in"
         " shareholders' equity was mainly due to quarterly earnings of $1,310,000 through"
         " September 30, 2026.",
-        "Net debt leverage stood at 1.2x annual Adjusted EBITDA, with $22M in cash and $45.1M"
-        " in total debt as of September 30, 2026.",
     ],
 )
 def test_the_nearest_words_naming_a_figure_win_over_an_earlier_subject(
     tmp_path: Path, sentence: str
 ) -> None:
     """ "equity ... was mainly due to quarterly earnings of $1,310,000": past words giving a
-    cause, the figure is not the subject's; "$22M in cash": the words after the amount name
-    it, not the Adjusted EBITDA before it."""
+    cause, the figure is not the subject's."""
     facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
     assert facts == {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))}
+
+
+def test_the_words_after_an_amount_name_it_not_an_earlier_subject(tmp_path: Path) -> None:
+    """ "with $22M in cash and $45.1M in total debt": the words after each amount name it,
+    never the Adjusted EBITDA before it ("cash" alone names no line item)."""
+    sentence = (
+        "Net debt leverage stood at 1.2x annual Adjusted EBITDA, with $22M in cash and $45.1M"
+        " in total debt as of September 30, 2026."
+    )
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts == {
+        ("NetIncomeLoss", Q3_2026, USD, Decimal("2500000")),
+        ("DebtLongtermAndShorttermCombinedAmount", "2026-09-30", USD, Decimal("45100000")),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Company ended the quarter with $45.2 million in cash and cash equivalents.",
+            ("CashAndCashEquivalentsAtCarryingValue", "2026-09-30", "45200000"),
+        ),
+        (
+            "We had $45.2 million in cash and cash equivalents at September 30, 2026.",
+            ("CashAndCashEquivalentsAtCarryingValue", "2026-09-30", "45200000"),
+        ),
+        (
+            "The Company had $1.2 billion in total debt.",
+            ("DebtLongtermAndShorttermCombinedAmount", "2026-09-30", "1200000000"),
+        ),
+        ("We generated $5.1 million in revenue.", ("Revenues", Q3_2026, "5100000")),
+        (
+            "We generated $5.1 million in revenue in the third quarter.",
+            ("Revenues", Q3_2026, "5100000"),
+        ),
+    ],
+)
+def test_a_figure_before_its_line_item_joined_by_in_is_the_line_item_s(
+    tmp_path: Path, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    """ "$45.2 million in cash and cash equivalents": "in" and a line item's name right after
+    an amount name it; a balance is at the date the sentence gives, else at the end of the
+    period the release reports. A release stating only such sentences is not refused."""
+    concept, period, value = expected
+    assert _prose_facts(tmp_path, [sentence]) == {(concept, period, USD, Decimal(value))}
 
 
 @pytest.mark.parametrize(
@@ -2085,3 +2191,57 @@ def test_the_nearest_words_naming_a_figure_win_over_an_earlier_subject(
 def test_a_level_stays_the_line_item_s(tmp_path: Path, sentence: str) -> None:
     facts = _prose_facts(tmp_path, [sentence])
     assert facts == {("Revenues", Q3_2026, USD, Decimal("5000000"))}
+
+
+# --- a noun phrase the amount is a word of, and the direction its words name -------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Words qualifying the noun after the amount name a narrower item than the subject.
+        (
+            "The largest contributor to the $13.9 million increase in total operating expenses"
+            " was a $9.1 million non-cash, share-based compensation expense.",
+            set(),
+        ),
+        (
+            "Total operating expenses were $20.0 million, including a $9.1 million impairment"
+            " charge.",
+            {("OperatingExpenses", Q3_2026, USD, "20000000")},
+        ),
+        # The noun phrase is the line item's own name.
+        (
+            "The Company recorded a $2.1 million net loss.",
+            {("NetIncomeLoss", Q3_2026, USD, "-2100000")},
+        ),
+        (
+            "Net income was $0.4 million, compared with a $3.3 million net loss in the third"
+            " quarter of 2025.",
+            {
+                ("NetIncomeLoss", Q3_2026, USD, "400000"),
+                ("NetIncomeLoss", Q3_2025, USD, "-3300000"),
+            },
+        ),
+        # The subject's last word names the direction opposite to its line item's balance.
+        (
+            "Income tax benefit was $10.8 million.",
+            {("IncomeTaxExpenseBenefit", Q3_2026, USD, "-10800000")},
+        ),
+        (
+            "Income tax expense was $10.8 million.",
+            {("IncomeTaxExpenseBenefit", Q3_2026, USD, "10800000")},
+        ),
+    ],
+)
+def test_an_amount_inside_a_noun_phrase_is_what_the_phrase_names(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "was a $9.1 million non-cash, share-based compensation expense": an amount between
+    an article and a noun phrase is a word of it; the phrase names the figure (a narrower
+    item than the subject, or a line item and its sign: "a $3.3 million net loss"), and a
+    benefit is the negative of an income tax expense."""
+    facts = _prose_facts(tmp_path, ["Revenue was $50.0 million.", sentence])
+    assert facts - {("Revenues", Q3_2026, USD, Decimal("50000000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }

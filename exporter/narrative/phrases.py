@@ -34,7 +34,7 @@ _PER_REACH = 4
 _NON_GAAP_REACH = 3
 _LONGEST_LEAD = 4
 _BREAK = re.compile(r"[,.;:()\[\]]")
-_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
+_PREVIOUS_WORD = re.compile(r"(?<![\w.])([A-Za-z][\w&'\u2019.-]*)[ \t]+$")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w&'\u2019-]*)")
 _ANY_WORD = re.compile(r"[A-Za-z][\w&'\u2019-]*")
 _BRACKETED = re.compile(r"\([^()]*\)")
@@ -44,6 +44,10 @@ _RUN_BREAK = re.compile(r"[,.;:!?\u2013\u2014]|\s-\s")
 # How many words after a phrase can still name its part: a preposition, an article, a
 # name of up to two words and the part noun ("in the Asia Pacific region").
 _PART_REACH = 5
+# How many words in lower case between a name and a phrase can still say which part
+# ("India biodiesel annual revenues"), and the words that join two names instead.
+_MODIFIER_REACH = 2
+_JOINERS = frozenset({"and", "or", "&"})
 FIGURE = "\x00figure"
 
 
@@ -184,6 +188,18 @@ class PhraseIndex:
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
         self.part_prepositions = frozenset(w.lower() for w in spec.words.part_prepositions)
         self.part_nouns = frozenset(w.lower() for w in spec.words.part_nouns)
+        spoken = spec.words
+        # The verbs of the prose: a word among them is never part of a name.
+        self.verbs = frozenset(
+            w.lower()
+            for w in (
+                *spoken.subject_verbs,
+                *spoken.past_words,
+                *spoken.outlook_words,
+                *spoken.increase_words,
+                *spoken.decrease_words,
+            )
+        )
         verbs = "|".join(map(re.escape, spec.words.subject_verbs))
         self._subject_verb = re.compile(rf"\b(?:{verbs})\b") if verbs else None
         # "Net income for the Quarter": a period's own words never name a part.
@@ -385,9 +401,47 @@ class PhraseIndex:
         if match is None:
             return False
         word = match.group(1)
-        if self._whole(word, match.start(1), match.end(1), periods, names):
-            return False
-        return word[:1].isupper() or word.lower() in self.part_nouns
+        whole = self._whole(word, match.start(1), match.end(1), periods, names)
+        if not whole and (word[:1].isupper() or word.lower() in self.part_nouns):
+            return True
+        return self._name_further_back(text, match, periods, names)
+
+    def _name_further_back(
+        self,
+        text: str,
+        match: re.Match[str] | None,
+        periods: tuple[tuple[int, int], ...],
+        names: frozenset[str],
+    ) -> bool:
+        """ "India biodiesel annual revenues", "California ethanol revenue": past words
+        that say when (a neutral word or a period's) and up to two words in lower case that
+        say which product ("biodiesel"), a name narrows the phrase to a part, as a name
+        right before it would. Without such a word a capitalised one is a title's ("Acme
+        Reports Record Annual Revenues"); a verb of the prose ("Management expects annual
+        revenue"), an article, a joining word or punctuation ends the run: the whole."""
+        modifiers = 0
+        for _ in range(_PART_REACH):
+            if match is None:
+                return False
+            word = match.group(1)
+            if not label_tokens(word):
+                return False  # an article or a stop word: the phrase is an object
+            if self._whole(word, match.start(1), match.end(1), periods, names):
+                pass
+            elif word[:1].isupper():
+                return modifiers > 0
+            elif modifiers < _MODIFIER_REACH and self._modifier(word):
+                modifiers += 1
+            else:
+                return False
+            match = _PREVIOUS_WORD.search(text, 0, match.start(1))
+        return False
+
+    def _modifier(self, word: str) -> bool:
+        """A word in lower case that can say which product or business ("biodiesel",
+        "ethanol"): no verb of the prose, preposition or joining word."""
+        lowered = word.lower()
+        return lowered not in self.verbs | self.part_prepositions | _JOINERS
 
     def qualified_after(
         self,
@@ -446,6 +500,29 @@ class PhraseIndex:
         run_start = breaks[-1].end() if breaks else clause
         run = [w for w in words if w.start() >= run_start]
         return self._names_a_part(run, periods, names)
+
+    def held_by_another(
+        self,
+        text: str,
+        start: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
+    ) -> bool:
+        """ "The company's advertising offerings generated $317 million in revenue": the
+        subject of the verb that reports an amount the phrase after it names holds the
+        amount; unless every word of it is neutral or the issuer's ("The Company had $45.2
+        million in cash", "We generated ..."), it is a part's."""
+        if self._subject_verb is None:
+            return False
+        clause = text.rfind(";", 0, start) + 1
+        verb = self._subject_verb.search(text, clause, start)
+        if verb is None:
+            return False
+        subject = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: verb.start()])
+        breaks = list(_RUN_BREAK.finditer(subject, clause))
+        run_start = breaks[-1].end() if breaks else clause
+        words = list(_ANY_WORD.finditer(subject, run_start))
+        return any(not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in words)
 
     def _names_a_part(
         self,

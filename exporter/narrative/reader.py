@@ -45,7 +45,7 @@ from exporter.narrative.sentence import (
 )
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period, months_back
-from exporter.taxonomy import Concept, Taxonomy
+from exporter.taxonomy import Balance, Concept, Taxonomy
 
 _FAR = timedelta(days=800)
 # How many words before a figure its verb can stand ("was 83%", "amounted to RMB410 million").
@@ -82,6 +82,15 @@ class NarrativeReader(RelatedFigures):
         spoken = taxonomy.narrative.words
         self.loss = frozenset(t for w in spoken.loss_words for t in label_tokens(w))
         self.outflow = frozenset(t for w in spoken.outflow_words for t in label_tokens(w))
+        # The words naming each direction of a line item ("expense", "benefit"): a subject
+        # whose head word names the direction opposite to its concept's balance is negative.
+        self.directions = {
+            balance: frozenset(t for w in taxonomy.row_kinds.get(kind, ()) for t in label_tokens(w))
+            for balance, kind in (
+                (Balance.DEBIT, "debit_directions"),
+                (Balance.CREDIT, "credit_directions"),
+            )
+        }
         self.net_flows = frozenset(spoken.net_flows)
         self.stops = spoken.stops
         self.margin_words = frozenset(t for w in spoken.margin_words for t in label_tokens(w))
@@ -346,13 +355,30 @@ class NarrativeReader(RelatedFigures):
             end=end,
             key=self.keys,
             loss=self.says_loss({*label_tokens(label), *after}, {e.concept for e in entries}),
+            templated=template is not None,
         )
         state.subjects.append(subject)
         return subject
 
     def _sign(self, subject: Subject, concept: str) -> int:
         named = set(label_tokens(self.concepts[concept].label))
-        return -1 if subject.loss and not (self.loss & named) else 1
+        if subject.loss and not (self.loss & named):
+            return -1
+        return -1 if self._opposite_direction(subject, self.concepts[concept]) else 1
+
+    def _opposite_direction(self, subject: Subject, concept: Concept) -> bool:
+        """ "Income tax benefit of $10.8 million": the last word of the subject that names a
+        direction ("benefit") is the one opposite to the concept's balance (a debit, an
+        expense), which its label does not name: the amount is negative in the concept. A
+        wording with the figure inside ("at a cost of") names no direction of the item."""
+        if concept.balance is None or subject.templated:
+            return False
+        ours = self.directions.get(concept.balance, frozenset())
+        theirs = frozenset().union(*(d for b, d in self.directions.items() if b != concept.balance))
+        said = [t for t in label_tokens(subject.label) if t in ours or t in theirs]
+        if not said or said[-1] not in theirs:
+            return False
+        return said[-1] not in label_tokens(concept.label)
 
     def _future(self, period: Period, spot: Spot) -> bool:
         """Forecast: after the release's date; without one, after the report, in words of

@@ -32,7 +32,7 @@ from exporter.narrative.model import (
     Role,
 )
 from exporter.narrative.phrases import Mention, TemplateMatch
-from exporter.narrative.sentence import Cue, first_word_after
+from exporter.narrative.sentence import Cue, Sentence, first_word_after
 from exporter.narrative.state import Anchor, Output, Spot, State, Subject
 from exporter.periods import Period
 from exporter.taxonomy import Concept
@@ -187,12 +187,24 @@ class RelatedFigures:
         if phrase is None or phrase.kind not in RELATIVE:
             phrase = sentence.compared_phrase(index) or sentence.phrase_before(index, RELATIVE)
         period = resolve(phrase, anchor.period, self.report) if phrase and anchor else None
+        if phrase is None and anchor is not None and self._dated_subject(sentence, anchor, index):
+            # "Fourth quarter net sales rose 6.2%", "Full-year revenue increased 14.2%": a
+            # change of a period its subject names, compared with no other, is against the
+            # same period a year earlier.
+            period = self.report.as_printed(shift_years(anchor.period, -1))
         change_spot = Spot(spot.passage, sentence, index, spot.words, None, False)
         if period is None:
             state.change = None
             self._unplaced(change_spot, "a change without the period it compares with")
             return
         self._emit_change(change_spot, state, period)
+
+    @staticmethod
+    def _dated_subject(sentence: Sentence, anchor: Anchor, index: int) -> bool:
+        """The words naming the changed value's subject date it with the value's period."""
+        subject, figure = anchor.subject, sentence.figures[index]
+        phrase = sentence.subject_phrase(subject.start, subject.end, figure.start)
+        return phrase is not None and phrase.period == anchor.period
 
     def _emit_change(
         self, spot: Spot, state: State, other: Period, end: str = ""

@@ -55,6 +55,8 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# "Revenue for the third quarter", "Net sales in Q3": a period right after a subject.
+_DATES_BEHIND = re.compile(r"\s+(?:for|in|during)\s+(?:the\s+)?", re.IGNORECASE)
 _OPENING = re.compile(r"\W*(?:(?:in|for|during|over|throughout)\s+)?(?:the\s+)?", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"compared|from|versus", re.IGNORECASE)
 _FOLLOWS = re.compile(r"\.?\s*(?:(?:to|with)\s+)?", re.IGNORECASE)  # "vs. 4Q24"
@@ -173,6 +175,19 @@ class Sentence(Frozen):
         at = phrase.end + len(rest) - len(rest.lstrip())
         return any(m.start == at for m in self.mentions)
 
+    def subject_phrase(self, start: int, end: int, before: int) -> PeriodPhrase | None:
+        """The period phrase that dates the subject named at `start`..`end`, said before
+        `before`: right before it ("Fourth quarter net sales rose 6.2%", "Q3 revenue") or
+        right after it by a preposition ("Revenue for the third quarter increased 14%")."""
+        for phrase in self.phrases:
+            if phrase.kind is not PhraseKind.ABSOLUTE or phrase.end > before:
+                continue
+            ahead = phrase.end <= start and not self.text[phrase.end : start].strip()
+            behind = phrase.start >= end and _DATES_BEHIND.fullmatch(self.text, end, phrase.start)
+            if ahead or behind:
+                return phrase
+        return None
+
     def compared_phrase(self, index: int) -> PeriodPhrase | None:
         """The period a comparison word right after a figure compares with ("up 12.1% vs.
         4Q24", "an increase of 9% over the third quarter of 2024")."""
@@ -242,6 +257,29 @@ def _joined(text: str, mention: Mention, figures: list[Figure]) -> bool:
     return not any(f.end == match.end(1) for f in figures)
 
 
+def _held_by_another(
+    text: str,
+    mention: Mention,
+    figures: list[Figure],
+    index: PhraseIndex,
+    periods: tuple[tuple[int, int], ...],
+    issuer: frozenset[str],
+) -> bool:
+    """An amount's phrase after "in" whose verb's subject is not the issuer ("advertising
+    offerings generated $317 million in revenue"): a part's."""
+    after = _after_amount(text, mention, figures)
+    return after and index.held_by_another(text, mention.start, periods, issuer)
+
+
+def _after_amount(text: str, mention: Mention, figures: list[Figure]) -> bool:
+    """The phrase follows an amount and "in" ("$45.2 million in cash and cash equivalents")."""
+    for figure in figures:
+        found = _IN_NOUN.match(text, figure.end)
+        if found is not None and found.start("noun") == mention.start:
+            return True
+    return False
+
+
 def first_word_after(text: str, end: int, figure: Figure) -> tuple[str, ...]:
     """The first word between a subject's phrase and its figure ("Adjusted EBITDA loss of
     $0.4 million": "loss"), where the figure follows the phrase."""
@@ -281,6 +319,7 @@ def read_sentence(
         and not index.qualified_before(text, m.start, periods, issuer)
         and not index.qualified_after(text, m.end, periods, issuer)
         and not index.qualified_subject(text, m.start, periods, issuer)
+        and not _held_by_another(text, m, figures, index, periods, issuer)
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
@@ -509,7 +548,10 @@ class Cues:
             later = [m for m in mentions if m.start >= connectives[-1].end()]
             earlier = [m for m in mentions if m.end <= connectives[0].start()]
             if not earlier:
-                return Cue(role=Role.COMPARATIVE, mention=_first(later))
+                return Cue(
+                    role=Role.COMPARATIVE,
+                    mention=_first(later) or self._named_in_noun_phrase(sentence, index),
+                )
         gap = sentence.text[start:end]
         continues = previous is Role.COMPARATIVE and re.search(r"(?:^|[\s,])and\s*$", gap)
         if continues and not mentions:
@@ -533,7 +575,19 @@ class Cues:
         # in brackets after another ("Operating profit (EBIT)") is that one's short name.
         named_after = self._named_after(sentence, figure)
         if named_after:
-            return Cue(role=Role.VALUE, reason=f"the words after it name it ({named_after!r})")
+            return Cue(
+                role=Role.VALUE,
+                mention=_mention_at(sentence, named_after.start("noun")),
+                reason=f"the words after it name it ({named_after.group().strip()!r})",
+            )
+        described = self._described_after(sentence, figure)
+        if described is not None:
+            words = " ".join(sentence.text[figure.end : described].split())
+            return Cue(
+                role=Role.VALUE,
+                mention=_mention_in(sentence, figure.end, described),
+                reason=f"the words after it name it ({words!r})",
+            )
         mentions = [m for m in mentions if not self._caused(sentence, m, figure)]
         for mention in reversed(mentions):
             if _names(sentence, mention, figure) and not _short_name(sentence, mention):
@@ -554,16 +608,49 @@ class Cues:
             self.cause.search(sentence.text, mention.end, figure.start)
         )
 
-    def _named_after(self, sentence: Sentence, figure: Figure) -> str:
-        """ "with $22M in cash and ...": "in" and a noun a line item's name ends in, right
-        after an amount, say what the amount is (not a period: "in the quarter"); the
-        words, or "" when they name nothing."""
+    def _named_after(self, sentence: Sentence, figure: Figure) -> re.Match[str] | None:
+        """ "with $22M in cash and ...", "$1.2 billion in total debt": "in" and the words of
+        a line item right after an amount say what the amount is (not a period: "in the
+        quarter"); the match, or None when the words name nothing."""
         found = _IN_NOUN.match(sentence.text, figure.end)
         if found is None or figure.kind is FigureKind.PERCENT:
-            return ""
+            return None
+        at = found.start("noun")
+        if any(p.start <= at < p.end for p in sentence.phrases):
+            return None
         noun = label_tokens(found["noun"])
-        dated = any(p.start <= found.start("noun") < p.end for p in sentence.phrases)
-        return found.group().strip() if noun and noun[0] in self.heads and not dated else ""
+        named = (bool(noun) and noun[0] in self.heads) or _mention_at(sentence, at) is not None
+        return found if named else None
+
+    def _described_after(self, sentence: Sentence, figure: Figure) -> int | None:
+        """ "... was a $9.1 million non-cash, share-based compensation expense": an amount
+        between an article and words in lower case that end in a line item's noun is a word
+        of that noun phrase, which names it: a phrase of the taxonomy there, or words that
+        qualify the noun, a narrower item than the subject before it. Where the noun phrase
+        ends, or None."""
+        if figure.kind is FigureKind.PERCENT:
+            return None
+        if _ARTICLE.search(sentence.text, 0, figure.start) is None:
+            return None
+        words = _noun_words(sentence.text, figure.end)
+        heads = [i for i, w in enumerate(words) if self._head(w["noun"])]
+        if not heads:
+            return None
+        last = words[heads[-1]]
+        named = _mention_in(sentence, figure.end, last.end()) is not None
+        # "was a $5 million profit": the subject's own noun alone restates it.
+        return last.end() if named or heads[-1] > 0 else None
+
+    def _named_in_noun_phrase(self, sentence: Sentence, index: int) -> Mention | None:
+        """ "compared with a $3.3M net loss": the phrase of the noun phrase the amount is a
+        word of (its sign, a loss, is the comparative's own)."""
+        figure = sentence.figures[index]
+        end = self._described_after(sentence, figure)
+        return None if end is None else _mention_in(sentence, figure.end, end)
+
+    def _head(self, word: str) -> bool:
+        tokens = label_tokens(word)
+        return bool(tokens) and tokens[-1] in self.heads
 
     def _sign(self, gap: str) -> int:
         found = list(self.change_word.finditer(gap))
@@ -578,6 +665,13 @@ _MAX_DISTANCE = 12
 _ITEM_WORDS = 8
 # "in" and a word in lower case right after an amount ("$22M in cash").
 _IN_NOUN = re.compile(r"\s+in\s+(?P<noun>[a-z][\w'\u2019-]*)")
+# A word in lower case of a noun phrase after an amount ("$9.1 million non-cash,
+# share-based compensation expense"); a word that joins, relates or states ends the phrase.
+_NOUN_WORD = re.compile(
+    r",?\s+(?!(?:and|or|of|in|for|to|from|with|during|at|by|on|as|is|was|were|are)\b)"
+    r"(?P<noun>[a-z][\w'\u2019-]*)\b"
+)
+_NOUN_WORDS = 5
 # An amount after "by" says by how much something changed, never a line item's level.
 _BY = re.compile(r"\bby\s*$", re.IGNORECASE)
 # An article right before an amount makes it a word of the noun after it ("a $3.0 million
@@ -765,6 +859,28 @@ def _translation(previous: Figure, figure: Figure, gap: str, after: str) -> bool
         and previous.currency is not None
         and figure.currency not in (None, previous.currency)
     )
+
+
+def _noun_words(text: str, at: int) -> list[re.Match[str]]:
+    """The words in lower case of the noun phrase right after `at`, in order."""
+    found: list[re.Match[str]] = []
+    while len(found) < _NOUN_WORDS:
+        word = _NOUN_WORD.match(text, found[-1].end() if found else at)
+        if word is None:
+            break
+        found.append(word)
+    return found
+
+
+def _mention_in(sentence: Sentence, start: int, end: int) -> Mention | None:
+    """The last phrase that ends by `end` among the words from `start` on."""
+    found = sentence.mentions_in(start, end)
+    return found[-1] if found else None
+
+
+def _mention_at(sentence: Sentence, at: int) -> Mention | None:
+    """The phrase that starts at `at` ("$45.2 million in cash and cash equivalents")."""
+    return next((m for m in sentence.mentions if m.start == at), None)
 
 
 def _first(mentions: list[Mention]) -> Mention | None:

@@ -21,6 +21,9 @@ class Subject:
     end: int
     key: int
     loss: bool = False
+    # Named by a wording with the figure inside ("repurchased ... at a cost of {value}"),
+    # not by the line item's own name.
+    templated: bool = False
 
 
 @dataclass
