@@ -133,7 +133,6 @@ class NarrativeReader(RelatedFigures):
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences(self.stops):
             text = passage.text[start:end]
-            fallback = (default, "") if default else self._heading_period(passage.section)
             found = self.figures.figures(text, self.currency, self.decimal_comma)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
@@ -153,6 +152,7 @@ class NarrativeReader(RelatedFigures):
                 issuer=self.issuer,
             )
             state = State()
+            fallback = (default, "") if default else self._heading_period(passage.section, sentence)
             self._sentence(passage, sentence, state, fallback)
             for mark in passage.marks:
                 if start <= mark.offset <= end:
@@ -161,15 +161,23 @@ class NarrativeReader(RelatedFigures):
                         marks.append((key, mark))
         return marks
 
-    def _heading_period(self, heading: str) -> tuple[Period, str] | None:
+    def _heading_period(self, heading: str, sentence: Sentence) -> tuple[Period, str] | None:
         """The period a section's heading dates the figures under it with: the one it
         names, or, where it names several ("Fourth quarter and full year 2025 results"),
         the one of them the section's text last dated a figure with ("Full year revenue of
-        $1,538.4m" before "Operating profit of $253.0m"), else the first."""
+        $1,538.4m" before "Operating profit of $253.0m"), else the first.
+
+        A period not yet ended when the release was published dates only what the heading
+        or the sentence calls an outlook: under "Strong start to fiscal year 2026", "EBIT
+        rose to EUR 14.9 million" reports the quarter the release reports, not the year it
+        has begun."""
+        speaks_of_outlook = bool(self.outlook & {*sentence.tokens, *label_tokens(heading)})
         periods = [
             p.period
             for p in find_phrases(heading, self.report)
-            if p.kind is PhraseKind.ABSOLUTE and p.period is not None
+            if p.kind is PhraseKind.ABSOLUTE
+            and p.period is not None
+            and (speaks_of_outlook or not self.report.is_forecast(p.period))
         ]
         if not periods:
             return None
