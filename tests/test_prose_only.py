@@ -2098,14 +2098,17 @@ def test_a_level_stays_the_line_item_s(tmp_path: Path, sentence: str) -> None:
 def test_a_headline_naming_the_year_begun_does_not_date_the_quarters_figures(
     tmp_path: Path, headline: str
 ) -> None:
-    """A first-quarter release headed by the year it has begun: a sentence naming no period
-    reports the quarter, not the year (which only an outlook could state)."""
+    """A first-quarter release titled by the year it has begun: a sentence naming no period
+    reports the quarter, not the year (which only an outlook could state). A section
+    headed by the year is about that year."""
     facts = _converted(
         tmp_path,
         f"# Kessler Antriebstechnik AG: {headline}\n\n"
         "Stuttgart, May 7, 2026 -- Kessler Antriebstechnik AG increased revenue in the first"
         " quarter of 2026 by 8.4% to EUR 148.2 million. Operating cash flow rose to EUR 21.7"
         " million; the EBITDA margin was 15.6%.\n\n"
+        "## Fiscal 2026\n\n"
+        "Revenue of EUR 600 million to EUR 630 million.\n\n"
         "Key figures Q1 2026\n"
         "in EUR k\tQ1 2026\tQ1 2025\n"
         "Revenue\t148,214\t136,728\n"
@@ -2115,4 +2118,8 @@ def test_a_headline_naming_the_year_begun_does_not_date_the_quarters_figures(
     cash = "NetCashProvidedByUsedInOperatingActivities"
     assert (cash, quarter, "iso4217:EUR", Decimal("21700000")) in facts
     assert ("EbitdaMargin", quarter, "xbrli:pure", Decimal("0.156")) in facts
-    assert not [f for f in facts if f[1] == "2026-01-01/2026-12-31"]
+    year = "2026-01-01/2026-12-31"
+    assert {f for f in facts if f[1] == year} == {
+        ("RevenuesOutlookLow", year, "iso4217:EUR", Decimal("600000000")),
+        ("RevenuesOutlookHigh", year, "iso4217:EUR", Decimal("630000000")),
+    }

@@ -101,6 +101,8 @@ class NarrativeReader(RelatedFigures):
         self.out = Output()
         self.group: tuple[str, ...] = ()
         self.section = ""
+        # The heading over the release's first passage: its title.
+        self.title: str | None = None
         # The period the current section's text last dated a value with in words.
         self.said: Period | None = None
         self.keys = 0
@@ -127,6 +129,8 @@ class NarrativeReader(RelatedFigures):
         self, passage: Passage, default: Period | None = None, templates_only: bool = False
     ) -> list[tuple[int, Mark]]:
         """Read a passage; returns its footnote marks with the subject key each sits on."""
+        if self.title is None:
+            self.title = passage.section
         if passage.section != self.section:
             self.section, self.group, self.said = passage.section, (), None
         self.templates_only, self.stated = templates_only, {}
@@ -167,17 +171,20 @@ class NarrativeReader(RelatedFigures):
         the one of them the section's text last dated a figure with ("Full year revenue of
         $1,538.4m" before "Operating profit of $253.0m"), else the first.
 
-        A period not yet ended when the release was published dates only what the heading
-        or the sentence calls an outlook: under "Strong start to fiscal year 2026", "EBIT
-        rose to EUR 14.9 million" reports the quarter the release reports, not the year it
-        has begun."""
+        The release's title says what the release reports, whose period its tables and
+        dateline give: a year the title names that had not ended when the release was
+        published dates only what the title or the sentence calls an outlook. Under
+        "Strong start to fiscal year 2026", "EBIT rose to EUR 14.9 million" reports the
+        quarter, not the year begun. A section of its own ("Fiscal 2026") is about the
+        year it names."""
         speaks_of_outlook = bool(self.outlook & {*sentence.tokens, *label_tokens(heading)})
+        begun = heading == self.title and not speaks_of_outlook
         periods = [
             p.period
             for p in find_phrases(heading, self.report)
             if p.kind is PhraseKind.ABSOLUTE
             and p.period is not None
-            and (speaks_of_outlook or not self.report.is_forecast(p.period))
+            and not (begun and self.report.is_forecast(p.period))
         ]
         if not periods:
             return None
