@@ -974,9 +974,12 @@ def _change_qualifiers(block: ColumnBlock) -> dict[int, str]:
 
 def _header_words_beyond_unit(header: str) -> list[str]:
     """A change column's header words, less the currency and scale it is printed in ("US$
-    million Y-o-Y %": y, o, y): how a figure is printed names no kind of change."""
+    million Y-o-Y %": y, o, y) and the words saying it is an amount or a percentage
+    ("Δ abs. | Δ in %", periods.toml's `change_measures`): how a figure is printed names
+    no kind of change."""
     text = f" {header.lower()} "
-    for spelling in sorted(_currency_spellings(), key=len, reverse=True):
+    printed = (*_currency_spellings(), *vocabulary().words["change_measures"])
+    for spelling in sorted(printed, key=len, reverse=True):
         text = re.sub(rf"(?<![^\W\d_]){re.escape(spelling)}(?![^\W\d_])", " ", text)
     scales = packaged_scale_words()
     words = re.findall(r"[^\W\d_]+", text)

@@ -369,6 +369,89 @@ def test_two_statements_side_by_side_are_two_tables(tmp_path: Path, offset: floa
     assert len(conversion.report.tables) == 2
 
 
+_LEFT_COLUMN = (
+    "DENVER, Colo., February 18, 2026 -- Alder",
+    "Aggregates, Inc. (NYSE: ALD) today reported",
+    "fourth quarter 2025 net sales of $486.3",
+    "million, up 5.2% from $462.1 million in the",
+    "prior-year quarter.",
+)
+_RIGHT_COLUMN = (
+    "For the full year, net sales were $1,902.7",
+    "million. Cash from operations was $244.9",
+    "million for the full year, said the Chief",
+    "Executive Officer of the company.",
+)
+_FULL_WIDTH_ROWS = (
+    ("Net sales", "$ 486,318", "$ 462,105", "$ 1,902,744", "$ 1,811,420"),
+    ("Operating income", "61,794", "52,332", "235,607", "199,168"),
+    ("Net income", "$ 38,208", "$ 31,587", "$ 143,597", "$ 118,084"),
+)
+
+
+def _two_text_columns(gutter: float) -> Page:
+    """A headline across the page, prose in two text columns `gutter` points apart, and
+    a full-width income statement below them."""
+    size = 9.0
+    page = Page()
+    page.text(60, 40, "Alder Aggregates Reports Fourth Quarter and Full Year 2025 Results", 12)
+    right_x = 50 + 230 + gutter
+    for column, x in ((_LEFT_COLUMN, 50.0), (_RIGHT_COLUMN, right_x)):
+        for i, line in enumerate(column):
+            page.text(x, 70 + i * 12, line, size)
+    page.centred(306, 150, "CONSOLIDATED STATEMENTS OF INCOME", size)
+    page.centred(306, 162, "(In thousands)", size)
+    for centre, span in ((375, "Three Months Ended"), (515, "Year Ended")):
+        page.centred(centre, 180, span, size)
+        page.centred(centre, 191, "December 31,", size)
+    rights = (340, 410, 480, 550)
+    for right, year in zip(rights, ("2025", "2024", "2025", "2024"), strict=True):
+        page.right(right, 202, year, size)
+    for i, (label, *values) in enumerate(_FULL_WIDTH_ROWS):
+        y = 216 + i * 12
+        page.text(50, y, label, size)
+        for right, value in zip(rights, values, strict=True):
+            page.right(right, y, value, size)
+    return page
+
+
+@pytest.mark.parametrize("gutter", [40.0, 18.0])
+def test_prose_in_two_text_columns_reads_each_column_top_to_bottom(
+    tmp_path: Path, gutter: float
+) -> None:
+    from test_ingest_pdf import build_pdf
+
+    from exporter.options import ConvertOptions
+    from exporter.pipeline import convert
+
+    document = read([_two_text_columns(gutter)])
+    texts = [b.text for b in document.blocks if isinstance(b, Paragraph)]
+    assert (
+        "DENVER, Colo., February 18, 2026 -- Alder Aggregates, Inc. (NYSE: ALD) today"
+        " reported fourth quarter 2025 net sales of $486.3 million, up 5.2% from $462.1"
+        " million in the prior-year quarter."
+    ) in texts
+    assert (
+        "For the full year, net sales were $1,902.7 million. Cash from operations was"
+        " $244.9 million for the full year, said the Chief Executive Officer of the company."
+    ) in texts
+    path = tmp_path / "alder-2025q4.pdf"
+    path.write_bytes(build_pdf([_two_text_columns(gutter)]))
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    contexts = {c.id: str(c.period) for c in conversion.facts.contexts}
+    facts = {(f.concept, contexts[f.context]): f.value for f in conversion.facts.facts}
+    year, quarter = "2025-01-01..2025-12-31", "2025-10-01..2025-12-31"
+    cash = "NetCashProvidedByUsedInOperatingActivities"
+    assert facts[(cash, year)] == Decimal("244900000")
+    assert facts[("RevenuesPercentChangeFromPriorYear", quarter)] == Decimal("0.052")
+    assert facts[("RevenueFromContractWithCustomerExcludingAssessedTax", quarter)] == Decimal(
+        "486318000"
+    )
+    assert facts[("NetIncomeLoss", year)] == Decimal("143597000")
+    assert not [f for f in conversion.report.findings if f.code == "check.text-vs-table"]
+
+
 def _wide_statement_then_balance_sheet() -> Page:
     """An income statement four columns wide (its values reach left of the page's middle),
     then the balance sheet under its own page head, title and caption, all centred on the

@@ -2245,3 +2245,41 @@ def test_an_amount_inside_a_noun_phrase_is_what_the_phrase_names(
     assert facts - {("Revenues", Q3_2026, USD, Decimal("50000000"))} == {
         (c, p, u, Decimal(v)) for c, p, u, v in expected
     }
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Strong start to fiscal year 2026",
+        "A good start into the financial year 2026",
+        "Off to a strong start in FY 2026",
+    ],
+)
+def test_a_headline_naming_the_year_begun_does_not_date_the_quarters_figures(
+    tmp_path: Path, headline: str
+) -> None:
+    """A first-quarter release titled by the year it has begun: a sentence naming no period
+    reports the quarter, not the year (which only an outlook could state). A section
+    headed by the year is about that year."""
+    facts = _converted(
+        tmp_path,
+        f"# Kessler Antriebstechnik AG: {headline}\n\n"
+        "Stuttgart, May 7, 2026 -- Kessler Antriebstechnik AG increased revenue in the first"
+        " quarter of 2026 by 8.4% to EUR 148.2 million. Operating cash flow rose to EUR 21.7"
+        " million; the EBITDA margin was 15.6%.\n\n"
+        "## Fiscal 2026\n\n"
+        "Revenue of EUR 600 million to EUR 630 million.\n\n"
+        "Key figures Q1 2026\n"
+        "in EUR k\tQ1 2026\tQ1 2025\n"
+        "Revenue\t148,214\t136,728\n"
+        "EBITDA\t23,121\t19,474\n",
+    )
+    quarter = "2026-01-01/2026-03-31"
+    cash = "NetCashProvidedByUsedInOperatingActivities"
+    assert (cash, quarter, "iso4217:EUR", Decimal("21700000")) in facts
+    assert ("EbitdaMargin", quarter, "xbrli:pure", Decimal("0.156")) in facts
+    year = "2026-01-01/2026-12-31"
+    assert {f for f in facts if f[1] == year} == {
+        ("RevenuesOutlookLow", year, "iso4217:EUR", Decimal("600000000")),
+        ("RevenuesOutlookHigh", year, "iso4217:EUR", Decimal("630000000")),
+    }

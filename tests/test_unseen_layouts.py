@@ -799,6 +799,54 @@ def test_a_change_printed_as_money_and_as_a_percentage_is_both_not_two_members(
     assert Decimal("0.873") not in {v for v, _ in facts.values()}
 
 
+def _change_columns_release(amount: str, percent: str) -> str:
+    """A German-style key figures table: "in EUR k | Q1 2026 | Q1 2025 | <amount> |
+    <percent>", the change headers a sign or word and how the change is printed."""
+    rows = (
+        ("Revenue", "148,214", "136,728", "11,486", "8.4"),
+        ("EBIT", "14,917", "11,559", "3,358", "29.1"),
+        ("Earnings per share in EUR", "0.81", "0.60", "0.21", "35.0"),
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return (
+        "<html><body><h1>Kessler Antriebstechnik AG: Q1 2026</h1>"
+        "<p>Stuttgart, May 7, 2026 -- Kessler Antriebstechnik AG today published its"
+        " figures for the first quarter of 2026.</p><h2>Key figures Q1 2026</h2>"
+        "<table><tr><th>in EUR k</th><th>Q1 2026</th><th>Q1 2025</th>"
+        f"<th>{amount}</th><th>{percent}</th></tr>{body}</table></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "percent"),
+    [
+        ("\u0394 abs.", "\u0394 in %"),
+        ("\u0394 absolute", "\u0394 in %"),
+        ("Change abs.", "Change in %"),
+        ("+/- abs.", "+/- %"),
+        ("+/-", "+/-%"),
+        ("Ver\u00e4nd. abs.", "Ver\u00e4nd. in %"),
+    ],
+)
+def test_change_columns_told_apart_by_how_they_print_are_no_members(
+    tmp_path: Path, amount: str, percent: str
+) -> None:
+    """ "Δ abs. | Δ in %": the amount and the percent change of the quarter, as "Change |
+    % Change" would print them; "abs." and "in %" name no segments."""
+    release = _release(tmp_path, _change_columns_release(amount, percent))
+    conversion = convert(release, ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2026-01-01_2026-03-31"
+    assert facts[("Revenues", quarter)] == (Decimal("148214000"), "EUR")
+    assert facts[("RevenuesChange", quarter)] == (Decimal("11486000"), "EUR")
+    assert facts[("RevenuesPercentChange", quarter)] == (Decimal("0.084"), "pure")
+    assert facts[("EbitChange", quarter)] == (Decimal("3358000"), "EUR")
+    assert facts[("EbitPercentChange", quarter)] == (Decimal("0.291"), "pure")
+    eps = "EarningsPerShareBasicAndDilutedChange"
+    assert facts[(eps, quarter)] == (Decimal("0.21"), "EUR_per_share")
+    assert all(c.member is None for c in conversion.facts.contexts)
+
+
 def _balance_change_release(header: str, html: bool) -> str:
     rows = [
         ("", "Mar. 31, 2026", "Dec. 31, 2025", header),

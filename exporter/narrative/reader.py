@@ -110,6 +110,8 @@ class NarrativeReader(RelatedFigures):
         self.out = Output()
         self.group: tuple[str, ...] = ()
         self.section = ""
+        # The heading over the release's first passage: its title.
+        self.title: str | None = None
         # The period the current section's text last dated a value with in words.
         self.said: Period | None = None
         self.keys = 0
@@ -136,13 +138,14 @@ class NarrativeReader(RelatedFigures):
         self, passage: Passage, default: Period | None = None, templates_only: bool = False
     ) -> list[tuple[int, Mark]]:
         """Read a passage; returns its footnote marks with the subject key each sits on."""
+        if self.title is None:
+            self.title = passage.section
         if passage.section != self.section:
             self.section, self.group, self.said = passage.section, (), None
         self.templates_only, self.stated = templates_only, {}
         marks: list[tuple[int, Mark]] = []
         for start, end in passage.sentences(self.stops):
             text = passage.text[start:end]
-            fallback = (default, "") if default else self._heading_period(passage.section)
             found = self.figures.figures(text, self.currency, self.decimal_comma)
             if not found:
                 continue  # no figure: no fact, and no subject for a footnote mark to sit on
@@ -162,6 +165,7 @@ class NarrativeReader(RelatedFigures):
                 issuer=self.issuer,
             )
             state = State()
+            fallback = (default, "") if default else self._heading_period(passage.section, sentence)
             self._sentence(passage, sentence, state, fallback)
             for mark in passage.marks:
                 if start <= mark.offset <= end:
@@ -170,15 +174,26 @@ class NarrativeReader(RelatedFigures):
                         marks.append((key, mark))
         return marks
 
-    def _heading_period(self, heading: str) -> tuple[Period, str] | None:
+    def _heading_period(self, heading: str, sentence: Sentence) -> tuple[Period, str] | None:
         """The period a section's heading dates the figures under it with: the one it
         names, or, where it names several ("Fourth quarter and full year 2025 results"),
         the one of them the section's text last dated a figure with ("Full year revenue of
-        $1,538.4m" before "Operating profit of $253.0m"), else the first."""
+        $1,538.4m" before "Operating profit of $253.0m"), else the first.
+
+        The release's title says what the release reports, whose period its tables and
+        dateline give: a year the title names that had not ended when the release was
+        published dates only what the title or the sentence calls an outlook. Under
+        "Strong start to fiscal year 2026", "EBIT rose to EUR 14.9 million" reports the
+        quarter, not the year begun. A section of its own ("Fiscal 2026") is about the
+        year it names."""
+        speaks_of_outlook = bool(self.outlook & {*sentence.tokens, *label_tokens(heading)})
+        begun = heading == self.title and not speaks_of_outlook
         periods = [
             p.period
             for p in find_phrases(heading, self.report)
-            if p.kind is PhraseKind.ABSOLUTE and p.period is not None
+            if p.kind is PhraseKind.ABSOLUTE
+            and p.period is not None
+            and not (begun and self.report.is_forecast(p.period))
         ]
         if not periods:
             return None

@@ -45,11 +45,25 @@ _MONTH_DAY = re.compile(
     rf"(?:{MONTH_NAMES})\.?\s+\d{{1,2}},?$",
     re.IGNORECASE,
 )
-_CHANGE = re.compile(
-    r"\bchange\b|%|\u2206|\u0394|\bvariance\b|\bgrowth\b|\bincrease\b|\bdecrease\b"
+_CHANGE_WORDS = re.compile(
+    r"\bchange\b|%|\bvariance\b|\bgrowth\b|\bincrease\b|\bdecrease\b"
     r"|\bvs\.?\b|\by/y\b|\byoy\b|\by-o-y\b|\bq/q\b|\bqoq\b|\bq-o-q\b|period[\s-]*over",
     re.IGNORECASE,
 )
+
+
+@cache
+def _change_marks() -> re.Pattern[str]:
+    """The signs and abbreviations of periods.toml that head a change column ("Δ", "+/-",
+    "Veränd."), wherever they stand in the header ("Δ%", "+/-%")."""
+    return re.compile(rf"(?<!\w)(?:{vocabulary().alternatives('change_marks')})", re.IGNORECASE)
+
+
+def _names_a_change(header: str) -> bool:
+    """Whether a header says its column holds changes, in a word or a sign."""
+    return bool(_CHANGE_WORDS.search(header) or _change_marks().search(header))
+
+
 _SPAN_WORDS = (
     r"(?:three|six|nine|twelve|thirteen|\d{1,2})?\s*(?:months?|weeks?|quarters?|years?|periods?)"
 )
@@ -155,10 +169,7 @@ def _heads_a_change_column(cell: Cell) -> bool:
     currencies)", "Organic growth %"): header text beside the periods, though no period."""
     text = cell.text.strip()
     return (
-        cell.column > 0
-        and len(text) < 60
-        and bool(_CHANGE.search(text))
-        and parse_number(text) is None
+        cell.column > 0 and len(text) < 60 and _names_a_change(text) and parse_number(text) is None
     )
 
 
@@ -1123,9 +1134,14 @@ def _holds(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 
 def _only_a_measure(name: str) -> bool:
-    """A header that is only how its figures are printed: a unit ("£m", "EUR m") or a
-    percent sign."""
-    return only_a_unit(name) or not re.sub(r"[\W_]", "", name.replace("%", ""))
+    """A header that is only how its figures are printed: a unit ("£m", "EUR m"), a
+    percent sign, or the words of periods.toml's `change_measures` ("abs.", "in %")."""
+    words = " ".join(name.lower().split())
+    return (
+        only_a_unit(name)
+        or not re.sub(r"[\W_]", "", name.replace("%", ""))
+        or words in vocabulary().words["change_measures"]
+    )
 
 
 def _names_whole(name: str, defaults: tuple[tuple[str, ...], ...]) -> bool:
@@ -1190,7 +1206,7 @@ def _change_columns(columns: list[Column]) -> list[Column]:
     for i, column in enumerate(columns):
         if column.period is not None and _compares_periods(column.header):
             column = column.model_copy(update={"change": True})
-        elif column.period is None and _CHANGE.search(column.header):
+        elif column.period is None and _names_a_change(column.header):
             left = [c.period for c in columns[:i] if c.period is not None]
             if left:
                 latest = max(left, key=lambda p: p.end)

@@ -41,7 +41,7 @@ from pdfminer.psparser import LIT
 
 from exporter.document import Block, Document, Heading, Paragraph, Row, Table
 from exporter.errors import InputError, Location
-from exporter.ingest.pdf.columns import side_by_side
+from exporter.ingest.pdf.columns import side_by_side, text_columns
 from exporter.ingest.pdf.lines import Chunk, Line, build_lines
 from exporter.ingest.pdf.ocr import INSTALL_HINT, OcrMode
 from exporter.ingest.pdf.ocr_pages import ocr_pages
@@ -232,9 +232,11 @@ def _text_pages(data: bytes) -> list[_Page]:
             try:
                 lines = build_lines(page_words(page))
                 width, height = page.get_width(), page.get_height()
-                # Two statements side by side read as two pieces of the page, in order.
+                # Two statements side by side read as two pieces of the page, in order,
+                # and so does prose set in two text columns.
                 for piece in side_by_side(lines, width):
-                    pages.append(_Page(number, width, height, piece))
+                    for part in text_columns(piece, width):
+                        pages.append(_Page(number, width, height, part))
             finally:
                 page.close()
         return pages

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from exporter.ingest.pdf.lines import Line
+from exporter.ingest.pdf.lines import Chunk, Line
 
 # Where a gutter may run (shares of the page width), how wide it is at least (points), and
 # how many lines must show a table on each side of it.
@@ -124,3 +124,99 @@ def _paired(line: Line, x: float) -> bool:
 def _part(line: Line, x: float, left: bool) -> Line | None:
     chunks = tuple(c for c in line.chunks if (c.x1 <= x) == left)
     return replace(line, chunks=chunks) if chunks else None
+
+
+# Lines of prose with words on both sides of a gutter that make two text columns, and the
+# words a side of a line needs to be prose rather than a table's label or figures.
+_MIN_COLUMN_LINES = 3
+_MIN_PROSE_WORDS = 3
+
+
+def text_columns(lines: list[Line], width: float) -> list[list[Line]]:
+    """The page's lines as the pieces it reads in order, where prose is set in two text
+    columns: the lines above, the left column top to bottom, then the right one, then
+    the rest (which may hold more columns); the lines in one piece when no prose is so set.
+
+    Read across the page, each printed line would join the two columns' sentences
+    ("... -- Stonebridge For the full year, net sales were ... Materials, Inc. ..."). The
+    evidence is a gutter: a vertical band in the page's middle no word crosses, down a run
+    of lines each side of which is prose (words, not a table's label and figures), with
+    prose on both sides on several of them. A table's rows end in figures, so a table
+    below or beside the prose is never a column of it.
+    """
+    found = _text_gutter(lines, width)
+    if found is None:
+        return [lines]
+    x, first, last = found
+    run = lines[first : last + 1]
+    left = [part for line in run if (part := _part(line, x, left=True))]
+    right = [part for line in run if (part := _part(line, x, left=False))]
+    pieces = [piece for piece in (lines[:first], left, right) if piece]
+    rest = lines[last + 1 :]
+    return pieces + text_columns(rest, width) if rest else pieces
+
+
+def _text_gutter(lines: list[Line], width: float) -> tuple[float, int, int] | None:
+    """The middle of the widest clear band, and the first and last line, of the run of
+    prose lines in two columns with the most lines printing both."""
+    low, high = (share * width for share in _MIDDLE)
+    xs = [low + i * _STEP for i in range(int((high - low) / _STEP) + 1)]
+    runs = {x: run for x in xs if (run := _prose_run(lines, x)) is not None}
+    if not runs:
+        return None
+    best = max(runs.values(), key=lambda run: run[0])
+    clear = [x for x in xs if runs.get(x) == best]
+    bands: list[list[float]] = []
+    for x in clear:
+        if bands and x - bands[-1][-1] <= _STEP:
+            bands[-1].append(x)
+        else:
+            bands.append([x])
+    band = max(bands, key=lambda b: b[-1] - b[0])
+    if band[-1] - band[0] < _MIN_GUTTER:
+        return None
+    return (band[0] + band[-1]) / 2, best[1], best[2]
+
+
+def _prose_run(lines: list[Line], x: float) -> tuple[int, int, int] | None:
+    """(lines with prose on both sides, first, last) of the run of prose lines no word
+    crosses at `x` that prints the most on both sides, if enough do."""
+    best: tuple[int, int, int] | None = None
+    start, both = None, 0
+    for index, line in enumerate([*lines, None]):
+        sides = None if line is None else _prose_sides(line, x)
+        if sides is not None:
+            start = index if start is None else start
+            both += sides == 2
+            continue
+        if start is not None and both >= _MIN_COLUMN_LINES and (best is None or both > best[0]):
+            best = (both, start, index - 1)
+        start, both = None, 0
+    return best
+
+
+def _prose_sides(line: Line, x: float) -> int | None:
+    """How many sides of `x` print running text on the line (1 or 2), or None when a word
+    crosses `x` or a side prints something else: a table's cells (a label and figures,
+    or header words set apart in columns)."""
+    if _crosses(line, x):
+        return None
+    left = [c for c in line.chunks if c.x1 <= x]
+    right = [c for c in line.chunks if c.x0 >= x]
+    sides = [side for side in (left, right) if side]
+    # A paragraph's last line may be short ("prior-year quarter."); beside another
+    # column's line, each side must read as running text.
+    least = _MIN_PROSE_WORDS if len(sides) == 2 else 1
+    if not all(_is_prose(side, least) for side in sides):
+        return None
+    return len(sides)
+
+
+def _is_prose(chunks: list[Chunk], least: int) -> bool:
+    """Running text: words set close together (no gap as wide as a gutter, which sets a
+    table's cells apart), at least `least` of them with letters, not ending in a figure
+    as a table's row does."""
+    if any(b.x0 - a.x1 >= _MIN_GUTTER for a, b in pairwise(chunks)):
+        return False
+    words = [w for c in chunks for w in c.text.split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= least and not chunks[-1].number
