@@ -2298,3 +2298,35 @@ def test_a_semi_annual_dividend_is_the_quarter_s(tmp_path: Path) -> None:
     text = _YEAR_END_LEAD + "- The Board declared a semi-annual dividend of $0.10 per share.\n"
     facts = _converted(tmp_path, text)
     assert facts == {("CommonStockDividendsPerShareDeclared", Q4_2026, PER_SHARE, Decimal("0.1"))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The main clause's subject is a part (a name that is not the issuer's, a segment).
+        (
+            "The August Holden Torana campaign broke company records, generating $776K in sales"
+            " from 10,000 packages.",
+            set(),
+        ),
+        ("Our Widget segment broke records, generating $776K in revenue.", set()),
+        # The issuer, or a line item, owns the figures of its participle clause.
+        (
+            "Verdant Harvest Foods broke records, generating $5.0 million in revenue.",
+            {("Revenues", Q3_2026, USD, "5000000")},
+        ),
+        (
+            "Revenue grew 20%, generating $5.0 million in gross profit.",
+            {("GrossProfit", Q3_2026, USD, "5000000")},
+        ),
+    ],
+)
+def test_a_participle_clause_takes_the_main_clause_s_subject(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "The ... campaign broke company records, generating $776K in sales": the subject of
+    "generating" is the main clause's; a part's figure is not the company's revenue."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }

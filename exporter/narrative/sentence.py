@@ -320,6 +320,7 @@ def read_sentence(
         and not index.qualified_after(text, m.end, periods, issuer)
         and not index.qualified_subject(text, m.start, periods, issuer)
         and not _held_by_another(text, m, figures, index, periods, issuer)
+        and not index.participle_of_a_part(text, m.start, periods, issuer, tuple(names))
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
