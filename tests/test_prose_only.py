@@ -2330,3 +2330,38 @@ def test_a_participle_clause_takes_the_main_clause_s_subject(
     assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
         (c, p, u, Decimal(v)) for c, p, u, v in expected
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Income tax benefit reflects the sale of $12.3 million of tax credits at the end of"
+            " the third quarter of 2026.",
+            set(),
+        ),
+        (
+            "Operating expenses reflect $1.2 million of severance payments.",
+            set(),
+        ),
+        # A noun phrase ending in the subject's own noun restates the subject.
+        (
+            "Revenue: the Company reported $1.6 million of government contract revenues.",
+            {("Revenues", Q3_2026, USD, "1600000")},
+        ),
+        # A period after "of" names nothing.
+        (
+            "Revenue was $5.0 million of the third quarter of 2026.",
+            {("Revenues", Q3_2026, USD, "5000000")},
+        ),
+    ],
+)
+def test_an_amount_of_a_noun_phrase_is_what_the_phrase_names(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "the sale of $12.3 million of tax credits": "of" and the noun phrase after an amount
+    name it, never the sentence's earlier subject (the income tax benefit)."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }
