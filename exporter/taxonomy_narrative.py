@@ -72,6 +72,9 @@ class NarrativeWords(Frozen):
     # revenue of ...", "Kingsco delivered revenue of ..."): a part noun or a name other than
     # the issuer's in that subject makes them a part's.
     subject_verbs: tuple[str, ...] = ()
+    # Participles opening a clause after a comma (", generating $776K in sales"): such a
+    # clause has no subject of its own; the main clause's subject owns its figures.
+    participles: tuple[str, ...] = ()
     # Words after a list of figures that pair them, in order, with the periods the sentence
     # named before them ("for the fourth quarter and the full year ... $2.1 million and $1.5
     # million, respectively").

@@ -2283,3 +2283,123 @@ def test_a_headline_naming_the_year_begun_does_not_date_the_quarters_figures(
         ("RevenuesOutlookLow", year, "iso4217:EUR", Decimal("600000000")),
         ("RevenuesOutlookHigh", year, "iso4217:EUR", Decimal("630000000")),
     }
+
+
+# --- a period word before a line item, a participle's subject, "$X of" a noun phrase ------
+
+_YEAR_END_LEAD = (
+    "Verdant Harvest Foods Reports Fourth Quarter and Full Year 2026 Results\n\n"
+    "CHICAGO, Feb. 24, 2027 -- Verdant Harvest Foods, Inc. (Nasdaq: VHF) today reported"
+    " results for the fourth quarter and full year ended December 31, 2026.\n\n"
+)
+Q4_2026, FY_2026 = "2026-10-01/2026-12-31", "2026-01-01/2026-12-31"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Annual revenues increased 43% to $268 million.",
+            {
+                ("Revenues", FY_2026, USD, "268000000"),
+                ("RevenuesPercentChangeFromPriorYear", FY_2026, "xbrli:pure", "0.43"),
+            },
+        ),
+        ("Fiscal-year revenue was $268 million.", {("Revenues", FY_2026, USD, "268000000")}),
+        ("Annual net income was $12.0 million.", {("NetIncomeLoss", FY_2026, USD, "12000000")}),
+        (
+            "Revenue was $47.0 million, and annual revenue was $268 million.",
+            {
+                ("Revenues", Q4_2026, USD, "47000000"),
+                ("Revenues", FY_2026, USD, "268000000"),
+            },
+        ),
+    ],
+)
+def test_a_period_word_before_a_line_item_names_the_fiscal_year(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "Annual revenues increased 43% to $268 million" in a fourth-quarter release: "annual"
+    (as "full-year" and "fiscal-year") names the fiscal year, not the quarter the release
+    leads with."""
+    text = (
+        _YEAR_END_LEAD + f"- Gross profit was $9.0 million in the fourth quarter.\n- {sentence}\n"
+    )
+    facts = _converted(tmp_path, text)
+    assert facts - {("GrossProfit", Q4_2026, USD, Decimal("9000000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }
+
+
+def test_a_semi_annual_dividend_is_the_quarter_s(tmp_path: Path) -> None:
+    """ "semi-annual" is a word of its own: the dividend it names is not the fiscal year's."""
+    text = _YEAR_END_LEAD + "- The Board declared a semi-annual dividend of $0.10 per share.\n"
+    facts = _converted(tmp_path, text)
+    assert facts == {("CommonStockDividendsPerShareDeclared", Q4_2026, PER_SHARE, Decimal("0.1"))}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The main clause's subject is a part (a name that is not the issuer's, a segment).
+        (
+            "The August Holden Torana campaign broke company records, generating $776K in sales"
+            " from 10,000 packages.",
+            set(),
+        ),
+        ("Our Widget segment broke records, generating $776K in revenue.", set()),
+        # The issuer, or a line item, owns the figures of its participle clause.
+        (
+            "Verdant Harvest Foods broke records, generating $5.0 million in revenue.",
+            {("Revenues", Q3_2026, USD, "5000000")},
+        ),
+        (
+            "Revenue grew 20%, generating $5.0 million in gross profit.",
+            {("GrossProfit", Q3_2026, USD, "5000000")},
+        ),
+    ],
+)
+def test_a_participle_clause_takes_the_main_clause_s_subject(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "The ... campaign broke company records, generating $776K in sales": the subject of
+    "generating" is the main clause's; a part's figure is not the company's revenue."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Income tax benefit reflects the sale of $12.3 million of tax credits at the end of"
+            " the third quarter of 2026.",
+            set(),
+        ),
+        (
+            "Operating expenses reflect $1.2 million of severance payments.",
+            set(),
+        ),
+        # A noun phrase ending in the subject's own noun restates the subject.
+        (
+            "Revenue: the Company reported $1.6 million of government contract revenues.",
+            {("Revenues", Q3_2026, USD, "1600000")},
+        ),
+        # A period after "of" names nothing.
+        (
+            "Revenue was $5.0 million of the third quarter of 2026.",
+            {("Revenues", Q3_2026, USD, "5000000")},
+        ),
+    ],
+)
+def test_an_amount_of_a_noun_phrase_is_what_the_phrase_names(
+    tmp_path: Path, sentence: str, expected: set[tuple[str, str, str, str]]
+) -> None:
+    """ "the sale of $12.3 million of tax credits": "of" and the noun phrase after an amount
+    name it, never the sentence's earlier subject (the income tax benefit)."""
+    facts = _prose_facts(tmp_path, ["Net income was $2.5 million.", sentence])
+    assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
+        (c, p, u, Decimal(v)) for c, p, u, v in expected
+    }

@@ -273,7 +273,12 @@ _PATTERNS: tuple[tuple[PhraseKind, str, str], ...] = (
     ),
     # "2022 Full-Year earnings per share", "Full-year revenue": the year named, or the
     # report's fiscal year; "Half-year revenue" in a half-year report: its half.
-    (PhraseKind.ABSOLUTE, "full_year", rf"\b(?:{_YEAR}\s+)?full[\s-]year\b"),
+    # A word joined to the one before it by a hyphen ("semi-annual") is another word.
+    (
+        PhraseKind.ABSOLUTE,
+        "full_year",
+        rf"(?<![\w-])(?:{_YEAR}\s+)?(?:{_spoken('year_adjectives')})\b(?!-)",
+    ),
     (PhraseKind.ABSOLUTE, "half_year", r"\bhalf[\s-]year\b"),
     # "On a year-to-date basis", "so far this year": the fiscal year to the report's end.
     (

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, takewhile
 
 from exporter.labels import label_tokens
 from exporter.models import Frozen
@@ -202,6 +202,8 @@ class PhraseIndex:
         )
         verbs = "|".join(map(re.escape, spec.words.subject_verbs))
         self._subject_verb = re.compile(rf"\b(?:{verbs})\b") if verbs else None
+        opening = "|".join(map(re.escape, spec.words.participles))
+        self._participle = re.compile(rf",\s*(?:{opening})\b") if opening else None
         # "Net income for the Quarter": a period's own words never name a part.
         self.period_words = frozenset(w for ws in vocabulary().units.values() for w in ws)
         self.openers = tuple(t for t in (label_tokens(w) for w in spec.words.definitions) if t)
@@ -523,6 +525,45 @@ class PhraseIndex:
         run_start = breaks[-1].end() if breaks else clause
         words = list(_ANY_WORD.finditer(subject, run_start))
         return any(not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in words)
+
+    def participle_of_a_part(
+        self,
+        text: str,
+        start: int,
+        periods: tuple[tuple[int, int], ...] = (),
+        names: frozenset[str] = frozenset(),
+        line_items: tuple[tuple[int, int], ...] = (),
+    ) -> bool:
+        """ "The August Holden Torana campaign broke company records, generating $776K in
+        sales": a phrase in a participle clause (`participles`) names the figure of the main
+        clause's subject, the words the clause opens with. It is a part's when those words
+        hold a part noun, or are a name with a word that is neither neutral nor the issuer's
+        after the clause's first word (a first word is capitalised whatever it is); a
+        subject that is a line item ("Revenue grew 20%, generating ...", `line_items`) or
+        has a verb of `subject_verbs` (read by `qualified_subject`) is not a part."""
+        if self._participle is None:
+            return False
+        clause = text.rfind(";", 0, start) + 1
+        openers = list(self._participle.finditer(text, clause, start))
+        opener = openers[-1] if openers else None
+        if opener is None or self._has_subject_verb(text, clause, start):
+            return False
+        main = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: opener.start()])
+        first_break = _RUN_BREAK.search(main, clause)
+        end = first_break.start() if first_break else len(main)
+        words = list(_ANY_WORD.finditer(main, clause, end))
+        if not words or any(a < end and clause < b for a, b in line_items):
+            return False
+        run = list(takewhile(lambda w: w.group(0)[:1].isupper() or self._neutral(w), words))
+        head = words[: len(run) + 1]
+        if any(w.group(0).lower() in self.part_nouns for w in head):
+            return True
+        return any(
+            not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in run[1:]
+        ) and self._names_a_part(run, periods, names)
+
+    def _has_subject_verb(self, text: str, start: int, end: int) -> bool:
+        return self._subject_verb is not None and bool(self._subject_verb.search(text, start, end))
 
     def _names_a_part(
         self,

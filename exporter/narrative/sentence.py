@@ -320,6 +320,7 @@ def read_sentence(
         and not index.qualified_after(text, m.end, periods, issuer)
         and not index.qualified_subject(text, m.start, periods, issuer)
         and not _held_by_another(text, m, figures, index, periods, issuer)
+        and not index.participle_of_a_part(text, m.start, periods, issuer, tuple(names))
     ]
     # Without figures the stream is the raw words and no template can bind.
     stream = index.without_filler(words(text, figures)) if figures else []
@@ -573,7 +574,7 @@ class Cues:
         # fiscal 2024 compared to the previous fiscal year, the company incurred a net loss
         # of $15.6 million"): a phrase further back is another clause's subject. A phrase
         # in brackets after another ("Operating profit (EBIT)") is that one's short name.
-        named_after = self._named_after(sentence, figure)
+        named_after = self._named_after(sentence, figure, mentions)
         if named_after:
             return Cue(
                 role=Role.VALUE,
@@ -608,19 +609,50 @@ class Cues:
             self.cause.search(sentence.text, mention.end, figure.start)
         )
 
-    def _named_after(self, sentence: Sentence, figure: Figure) -> re.Match[str] | None:
+    def _named_after(
+        self, sentence: Sentence, figure: Figure, mentions: list[Mention]
+    ) -> re.Match[str] | None:
         """ "with $22M in cash and ...", "$1.2 billion in total debt": "in" and the words of
         a line item right after an amount say what the amount is (not a period: "in the
         quarter"); the match, or None when the words name nothing."""
-        found = _IN_NOUN.match(sentence.text, figure.end)
-        if found is None or figure.kind is FigureKind.PERCENT:
+        if figure.kind is FigureKind.PERCENT:
             return None
+        found = _IN_NOUN.match(sentence.text, figure.end)
+        if found is None:
+            return self._named_by_of(sentence, figure, mentions)
         at = found.start("noun")
         if any(p.start <= at < p.end for p in sentence.phrases):
             return None
         noun = label_tokens(found["noun"])
         named = (bool(noun) and noun[0] in self.heads) or _mention_at(sentence, at) is not None
         return found if named else None
+
+    def _named_by_of(
+        self, sentence: Sentence, figure: Figure, mentions: list[Mention]
+    ) -> re.Match[str] | None:
+        """ "Income tax benefit reflects the sale of $12.3 million of tax credits": "of" and a
+        noun phrase right after an amount name it, something else than the subject before
+        it unless the phrase ends in the subject's own noun ("Revenue: ... $1.6 million of
+        government contract revenues"). The match when the words name no line item, so the
+        amount is not the subject's; None where a phrase of the taxonomy or a period starts
+        there ("$5.0 million of revenue in the quarter"), left to the other rules, as is a
+        per-share figure ("$0.24 per share of common stock")."""
+        if figure.kind is not FigureKind.MONEY:
+            return None
+        found = _OF_NOUN.match(sentence.text, figure.end)
+        if found is None:
+            return None
+        at = found.start("noun")
+        if any(p.start < found.end() and at < p.end for p in sentence.phrases):
+            return None
+        phrase = _noun_words(sentence.text, at - 1)
+        end = phrase[-1].end() if phrase else found.end()
+        if _mention_at(sentence, at) is not None or sentence.mentions_in(at, end):
+            return None
+        # The noun phrase's last word is its head ("tax credits": credit).
+        head = label_tokens(phrase[-1]["noun"] if phrase else found["noun"])[-1:]
+        subjects = {label_tokens(m.text)[-1:] for m in mentions if m.end <= figure.start}
+        return None if head in subjects else found
 
     def _described_after(self, sentence: Sentence, figure: Figure) -> int | None:
         """ "... was a $9.1 million non-cash, share-based compensation expense": an amount
@@ -665,6 +697,13 @@ _MAX_DISTANCE = 12
 _ITEM_WORDS = 8
 # "in" and a word in lower case right after an amount ("$22M in cash").
 _IN_NOUN = re.compile(r"\s+in\s+(?P<noun>[a-z][\w'\u2019-]*)")
+# "of", perhaps an article or a possessive, and a word in lower case right after an amount
+# ("$12.3 million of tax credits"); not a relative pronoun ("$5.0 million of which").
+_OF_NOUN = re.compile(
+    r"\s+of\s+(?:(?:the|a|an|our|its|their)\s+)?"
+    r"(?!(?:the|a|an|our|its|their|which|whom|that|this|these)\b)"
+    r"(?P<noun>[a-z][\w'\u2019-]*)"
+)
 # A word in lower case of a noun phrase after an amount ("$9.1 million non-cash,
 # share-based compensation expense"); a word that joins, relates or states ends the phrase.
 _NOUN_WORD = re.compile(
