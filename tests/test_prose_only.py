@@ -2403,3 +2403,38 @@ def test_an_amount_of_a_noun_phrase_is_what_the_phrase_names(
     assert facts - {("NetIncomeLoss", Q3_2026, USD, Decimal("2500000"))} == {
         (c, p, u, Decimal(v)) for c, p, u, v in expected
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Annual recurring revenue was $12.0 million at September 30, 2026.",
+        "Annual recurring revenue (ARR) grew 31% to $12.0 million at September 30, 2026.",
+    ],
+)
+def test_annual_recurring_revenue_is_a_run_rate_at_a_date_not_revenue(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "Annual recurring revenue" is the subscription run rate at a date: neither revenue
+    nor a figure of the fiscal year its "annual" would otherwise name."""
+    facts = _prose_facts(tmp_path, [sentence, "Revenue was $3.4 million."])
+    assert ("AnnualRecurringRevenue", "2026-09-30", USD, Decimal("12000000")) in facts
+    assert {c for c, *_ in facts} <= {
+        "AnnualRecurringRevenue",
+        "Revenues",
+        "AnnualRecurringRevenuePercentChangeFromPriorYear",
+    }
+    assert ("Revenues", Q3_2026, USD, Decimal("3400000")) in facts
+
+
+@pytest.mark.parametrize("verb", ["increased", "grew", "rose"])
+def test_a_year_not_ended_reported_as_past_by_a_change_verb_is_no_outlook(
+    tmp_path: Path, verb: str
+) -> None:
+    """ "Annual revenues increased 43% to $268.0 million" in a third-quarter release reports
+    as past a year that has not ended: neither the quarter's revenue nor an outlook, so it
+    is left out (no outlook word says it is a forecast)."""
+    facts = _prose_facts(
+        tmp_path, [f"Annual revenues {verb} 43% to $268.0 million.", "Revenue was $3.4 million."]
+    )
+    assert facts == {("Revenues", Q3_2026, USD, Decimal("3400000"))}
