@@ -488,20 +488,29 @@ class PhraseIndex:
         revenue of ...", "Kingsco delivered record revenue of ...") names that subject's
         figure: a part's when the subject holds a part noun or is a name that is neither a
         neutral word ("The Company", "We") nor the issuer's (`names`)."""
-        if self._subject_verb is None:
+        found = self._subject_before_verb(text, start)
+        if found is None:
             return False
+        words, run_start = found
+        if any(w.group(0).lower() in self.part_nouns for w in words):
+            return True
+        run = [w for w in words if w.start() >= run_start]
+        return self._names_a_part(run, periods, names)
+
+    def _subject_before_verb(self, text: str, start: int) -> tuple[list[re.Match[str]], int] | None:
+        """The words of the clause before its verb of `subject_verbs` (a bracketed
+        abbreviation blanked out), and where their last unbroken run starts: the subject
+        of the verb that reports the figure at `start`; None without such a verb."""
+        if self._subject_verb is None:
+            return None
         clause = text.rfind(";", 0, start) + 1
         verb = self._subject_verb.search(text, clause, start)
         if verb is None:
-            return False
+            return None
         subject = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: verb.start()])
-        words = list(_ANY_WORD.finditer(subject, clause))
-        if any(w.group(0).lower() in self.part_nouns for w in words):
-            return True
         breaks = list(_RUN_BREAK.finditer(subject, clause))
         run_start = breaks[-1].end() if breaks else clause
-        run = [w for w in words if w.start() >= run_start]
-        return self._names_a_part(run, periods, names)
+        return list(_ANY_WORD.finditer(subject, clause)), run_start
 
     def held_by_another(
         self,
@@ -514,16 +523,10 @@ class PhraseIndex:
         subject of the verb that reports an amount the phrase after it names holds the
         amount; unless every word of it is neutral or the issuer's ("The Company had $45.2
         million in cash", "We generated ..."), it is a part's."""
-        if self._subject_verb is None:
+        found = self._subject_before_verb(text, start)
+        if found is None:
             return False
-        clause = text.rfind(";", 0, start) + 1
-        verb = self._subject_verb.search(text, clause, start)
-        if verb is None:
-            return False
-        subject = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text[: verb.start()])
-        breaks = list(_RUN_BREAK.finditer(subject, clause))
-        run_start = breaks[-1].end() if breaks else clause
-        words = list(_ANY_WORD.finditer(subject, run_start))
+        words = [w for w in found[0] if w.start() >= found[1]]
         return any(not self._whole(w.group(0), w.start(), w.end(), periods, names) for w in words)
 
     def participle_of_a_part(
