@@ -428,6 +428,13 @@ class Mapper:
         words = label_tokens(text)
         return any(contains_phrase(words, basis) for basis in self._basis)
 
+    def says_only_per_share(self, text: str) -> bool:
+        """Whether a header is per-share wording and nothing else ("Per Diluted Share"):
+        it says how a line item is divided, not which."""
+        words = label_tokens(text)
+        per_share = self.taxonomy.row_kinds.get("per_share", ())
+        return bool(words) and any(words == label_tokens(p) for p in per_share)
+
     def breakdown_name(self, text: str) -> str:
         """A heading's line item without what it is broken down by, or its colon."""
         match = self._breakdown.search(text) if self._breakdown else None
@@ -1429,6 +1436,18 @@ def _column_concepts(
     }
 
 
+def _column_label(mapper: Mapper, block: ColumnBlock, column: int) -> str:
+    """The words a column's own header names its line item by. A header that says only
+    how a figure is divided ("Per Diluted Share" after "Net Income") is the column
+    before it per share: a reconciliation prints a result, then the same result per
+    share, and the per-share header leaves the result unsaid."""
+    text = block.columns[column].member or ""
+    before = block.columns[column - 1].member if column > 0 else None
+    if before and mapper.says_only_per_share(text) and not mapper.says_only_per_share(before):
+        return f"{before} {text}"
+    return text
+
+
 def _column_concept(
     mapper: Mapper,
     registry: ExtensionRegistry,
@@ -1439,7 +1458,7 @@ def _column_concept(
 ) -> tuple[str, bool] | None:
     """The concept a column's own header words name, and whether the taxonomy has it
     (else an extension made for those words); None for a column without such words."""
-    text = block.columns[column].member
+    text = _column_label(mapper, block, column)
     if not text:
         return None
     cells = tuple(c for row in block.rows for c in row.cells if c.column == column)[:1]
@@ -1616,15 +1635,30 @@ def _basis_concepts(
     durations: bool,
 ) -> tuple[tuple[int, str], ...]:
     """Each column's concept on the row's basis: the row's and the column's words read
-    as one label."""
+    as one label, else the basis the row says in its plainest words with the column's
+    ("As adjusted (non-GAAP)" and "Net Income" read as "Adjusted Net Income")."""
     found = []
-    for j, column in enumerate(block.columns):
+    for j in range(len(block.columns)):
         cells = tuple(c for c in row.cells if c.column == j)
-        probe = TableRow(label=f"{row.label} {column.member}", cells=cells, line=row.line)
-        best = mapper.best(probe, table.kind, durations, table.lead)
-        name = best[0].entry.concept if best else registry.propose(probe, durations).name
+        column = _column_label(mapper, block, j)
+        probes = [
+            TableRow(label=f"{basis} {column}", cells=cells, line=row.line)
+            for basis in _basis_wordings(mapper, row.label)
+        ]
+        best = next(
+            (b for b in (mapper.best(p, table.kind, durations, table.lead) for p in probes) if b),
+            None,
+        )
+        name = best[0].entry.concept if best else registry.propose(probes[-1], durations).name
         found.append((j, name))
     return tuple(found)
+
+
+def _basis_wordings(mapper: Mapper, label: str) -> list[str]:
+    """A basis row's label, then each basis phrase of the taxonomy its words hold."""
+    words = label_tokens(label)
+    held = [b for b in mapper.basis_phrases if b != words and contains_phrase(words, b)]
+    return [label, *(" ".join(b) for b in held)]
 
 
 def _sections_as_members(

@@ -413,3 +413,95 @@ def test_a_matrix_of_line_items_by_reported_adjusted_and_non_gaap_rows(
         }
     assert expected <= facts, sorted(facts)
     assert not any("GrossProfitMember" in member for _, _, member, _ in facts)
+
+
+# --- measures named over two header lines, the per-share one after the result it divides ---
+
+# The headers' two lines, each column's words split where the release wraps them.
+_WRAPPED = (("Income Before", "Income Taxes"), ("Income Tax", "Effect"), ("Net", "Income"))
+_PER_SHARE = ("Per Diluted", "Share")
+# Row, then pre-tax income, its tax effect, net income ($ million), per diluted share.
+_BRIDGE = (
+    ("{gaap}", ("$ 412.6", "$ (88.4)", "$ 324.2", "$ 1.62")),
+    ("Restructuring and related charges", ("38.5", "(8.9)", "29.6", "0.15")),
+    ("Loss on extinguishment of debt", ("11.4", "(2.6)", "8.8", "0.04")),
+    ("{non_gaap}", ("$ 462.5", "$ (99.9)", "$ 362.6", "$ 1.81")),
+)
+_BRIGHTWATER = (
+    "Brightwater Chemicals Reports Third Quarter 2025 Results",
+    "HOUSTON, October 30, 2025 -- Brightwater Chemicals, Inc. today reported results.",
+    "RECONCILIATION OF GAAP TO ADJUSTED (NON-GAAP) RESULTS",
+    "(In millions, except per share amounts)",
+    "Three Months Ended September 30, 2025",
+)
+
+
+def _bridge_rows(gaap: str, non_gaap: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(label.format(gaap=gaap, non_gaap=non_gaap), cells) for label, cells in _BRIDGE]
+
+
+def _bridge_text(gaap: str, non_gaap: str) -> str:
+    """Fixed-width columns, each header wrapped over two lines above its figures."""
+    headers = [*_WRAPPED, _PER_SHARE]
+    lines = [" " * 40 + "".join(f"{h[line]:>15}" for h in headers) for line in range(2)] + [
+        "-" * 100
+    ]
+    lines += [
+        f"{label:<40}" + "".join(f"{c:>15}" for c in cells)
+        for label, cells in _bridge_rows(gaap, non_gaap)
+    ]
+    return "\n\n".join(_BRIGHTWATER) + "\n\n" + "\n".join(lines) + "\n"
+
+
+def _bridge_html(gaap: str, non_gaap: str) -> str:
+    """One header cell per column, its two lines broken as the release prints them."""
+    head = (
+        "<tr><th></th>"
+        + "".join(f"<th>{a}<br>{b}</th>" for a, b in (*_WRAPPED, _PER_SHARE))
+        + "</tr>"
+    )
+    body = "".join(
+        f"<tr><td>{label}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for label, cells in _bridge_rows(gaap, non_gaap)
+    )
+    paragraphs = "".join(f"<p>{text}</p>" for text in _BRIGHTWATER)
+    return f"<html><body>{paragraphs}<table>{head}{body}</table></body></html>"
+
+
+@pytest.mark.parametrize("print_", ["html", "text"])
+@pytest.mark.parametrize(
+    ("gaap", "non_gaap"),
+    [("As reported (GAAP)", "As adjusted (non-GAAP)"), ("GAAP", "Non-GAAP")],
+)
+def test_a_per_share_column_after_a_result_is_that_result_per_share_on_each_basis(
+    tmp_path: Path, print_: str, gaap: str, non_gaap: str
+) -> None:
+    """ "Income Before Income Taxes | Income Tax Effect | Net Income | Per Diluted Share"
+    over "As reported (GAAP)", the adjustments and "As adjusted (non-GAAP)": the columns
+    are measures, never members; the per-share column is the net income before it per
+    diluted share, on the GAAP row diluted EPS and on the adjusted row the non-GAAP EPS."""
+    if print_ == "html":
+        path = tmp_path / "brightwater-2025q3.html"
+        path.write_text(_bridge_html(gaap, non_gaap), encoding="utf-8")
+    else:
+        path = tmp_path / "brightwater-2025q3.txt"
+        path.write_text(_bridge_text(gaap, non_gaap), encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    quarter = "D2025-07-01_2025-09-30"
+    facts = {(f.concept, f.context): (f.value, f.unit) for f in conversion.facts.facts}
+    pretax = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert facts[(pretax, quarter)] == (Decimal("412600000"), "USD")
+    net = facts.get(("NetIncomeLoss", quarter)) or facts.get(("ProfitLoss", quarter))
+    assert net == (Decimal("324200000"), "USD")
+    assert facts[("EarningsPerShareDiluted", quarter)] == (Decimal("1.62"), "USD_per_share")
+    assert facts[("NonGaapNetIncome", quarter)] == (Decimal("362600000"), "USD")
+    assert facts[("NonGaapEarningsPerShareDiluted", quarter)] == (
+        Decimal("1.81"),
+        "USD_per_share",
+    )
+    assert not any(c.member for c in conversion.facts.contexts)
+    adjustments = [
+        u for u in conversion.facts.unmapped if u.label == "Loss on extinguishment of debt"
+    ]
+    assert sorted(u.text for u in adjustments) == ["(2.6)", "0.04", "11.4", "8.8"]
