@@ -847,6 +847,39 @@ def test_change_columns_told_apart_by_how_they_print_are_no_members(
     assert all(c.member is None for c in conversion.facts.contexts)
 
 
+@pytest.mark.parametrize("unit", ["in %", "(in %)", ", in %", "in percent", "(in percent)"])
+def test_a_percent_unit_ending_a_label_is_no_word_of_the_line_item(
+    tmp_path: Path, unit: str
+) -> None:
+    """ "EBITDA margin in %", "Equity ratio (in %)": the unit says how the row is printed;
+    the row is the EBITDA margin, as "Total output in EUR k" is the total output."""
+    rows = (
+        ("Revenue", "148,214", "136,728"),
+        ("EBITDA", "23,121", "19,474"),
+        (f"EBITDA margin {unit}".replace(" ,", ","), "15.6", "14.2"),
+        (f"Equity ratio {unit}".replace(" ,", ","), "47.0", "46.5"),
+        ("Total output in EUR k", "151,902", "139,015"),
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    release = _release(
+        tmp_path,
+        "<html><body><h1>Kessler Antriebstechnik AG: Q1 2026</h1>"
+        "<p>Stuttgart, May 7, 2026 -- Kessler Antriebstechnik AG today published its"
+        " figures for the first quarter of 2026.</p><h2>Key figures Q1 2026</h2>"
+        "<table><tr><th>in EUR k</th><th>Q1 2026</th><th>Q1 2025</th></tr>"
+        f"{body}</table></body></html>",
+    )
+    conversion = convert(release, ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2026-01-01_2026-03-31"
+    assert facts[("EbitdaMargin", quarter)] == (Decimal("0.156"), "pure")
+    assert facts[("EbitdaMargin", "D2025-01-01_2025-03-31")] == (Decimal("0.142"), "pure")
+    assert facts[("TotalOutput", quarter)] == (Decimal("151902000"), "EUR")
+    ratio = [c for c, _ in facts if c.startswith("EquityRatio")]
+    assert ratio and all(c == "EquityRatio" for c in ratio)
+    assert not [c for c, _ in facts if c.endswith(("In", "InPercent"))]
+
+
 def _balance_change_release(header: str, html: bool) -> str:
     rows = [
         ("", "Mar. 31, 2026", "Dec. 31, 2025", header),
