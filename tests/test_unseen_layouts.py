@@ -420,6 +420,56 @@ def _segment_release(stub: str, segments: tuple[str, ...]) -> str:
 
 
 @pytest.mark.parametrize(
+    ("upper", "lower", "members"),
+    [
+        (
+            ("Commercial", "Personal", "", ""),
+            ("Lines", "Lines", "Reinsurance", "Total"),
+            ("CommercialLinesMember", "PersonalLinesMember", "ReinsuranceMember"),
+        ),
+        (
+            ("North", "Latin", "", ""),
+            ("America", "America", "Europe", "Total"),
+            ("NorthAmericaMember", "LatinAmericaMember", "EuropeMember"),
+        ),
+    ],
+)
+def test_segment_names_wrapped_onto_a_second_header_line_keep_both_words(
+    tmp_path: Path, upper: tuple[str, ...], lower: tuple[str, ...], members: tuple[str, ...]
+) -> None:
+    """ "Commercial" over "Lines", "Personal" over "Lines": each column's header printed
+    on two lines, the same last word repeated over each column, names "Commercial Lines"
+    and "Personal Lines", as one header cell wrapped in HTML does."""
+    text = "\n".join(
+        [
+            "Harbor Mutual Holdings Reports Third Quarter 2025 Results",
+            "",
+            "HARTFORD, Oct. 28, 2025 -- Harbor Mutual Holdings (NYSE: HMH) today reported"
+            " results for the third quarter ended September 30, 2025.",
+            "",
+            "SEGMENT RESULTS - THREE MONTHS ENDED SEPTEMBER 30, 2025",
+            "($ in millions)",
+            "",
+            _aligned("", upper, 44, 14),
+            _aligned("", lower, 44, 14),
+            _aligned("Net premiums earned", ("1,098.4", "728.6", "214.5", "2,041.5"), 44, 14),
+            _aligned("Underwriting income (loss)", ("98.3", "(12.4)", "40.7", "126.6"), 44, 14),
+        ]
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    quarter = "D2025-07-01_2025-09-30"
+    earned = {m: facts.get(("PremiumsEarnedNet", f"{quarter}_{m}")) for m in members}
+    assert earned == dict(
+        zip(
+            members,
+            (Decimal("1098400000"), Decimal("728600000"), Decimal("214500000")),
+            strict=True,
+        )
+    )
+    assert facts[("PremiumsEarnedNet", quarter)] == Decimal("2041500000")
+
+
+@pytest.mark.parametrize(
     "stub",
     [
         "{span} months ended {end}",
