@@ -40,6 +40,7 @@ from exporter.tables.headers import compared_with
 from exporter.tables.model import Column, ColumnBlock, StatementTable, TableRow
 from exporter.tables.rates import rate_unit_in_label
 from exporter.tables.rows import LOST_IN_LABEL, label_figure_runs, without_scale
+from exporter.tables.scale import without_unit_phrase
 from exporter.taxonomy import Concept, ConceptType, PeriodType, Relation, Taxonomy
 from exporter.vocabulary import packaged_currencies, packaged_scale_words, vocabulary
 
@@ -395,6 +396,16 @@ class Mapper:
             rf"\(\s*(?:in\s+)?(?:{currency})\s*\)|(?:,\s*|\s+in\s+)(?:{currency})\s*$",
             re.IGNORECASE,
         )
+        # "EBITDA margin in %", "Revenue (in EUR k)": the units a row's label may end
+        # with, which say how it is printed (see `without_unit_phrase`).
+        self._currency_names = frozenset(
+            n.lower()
+            for n in (
+                *(n for names in taxonomy.currencies.values() for n in names),
+                *taxonomy.currencies,
+            )
+        )
+        self._percent_signs = frozenset(taxonomy.row_kinds.get("percent_signs", ()))
         self._rate_points = taxonomy.narrative.words.rate_points
         words = "|".join(re.escape(w) for w in taxonomy.dimensions.breakdown_words)
         self._breakdown = re.compile(rf"\s+(?:{words})\s+\w", re.IGNORECASE) if words else None
@@ -620,6 +631,7 @@ class Mapper:
         named = without_item_marks(label)
         if rate_unit := rate_unit_in_label(named, self._rate_points):
             named = named[: rate_unit[1]]
+        named = without_unit_phrase(named, self._currency_names, self._percent_signs)
         return self._currency.sub("", without_scale(named)).strip()
 
     def own_label(self, row: TableRow, table: StatementTable | None = None) -> str:

@@ -420,6 +420,56 @@ def _segment_release(stub: str, segments: tuple[str, ...]) -> str:
 
 
 @pytest.mark.parametrize(
+    ("upper", "lower", "members"),
+    [
+        (
+            ("Commercial", "Personal", "", ""),
+            ("Lines", "Lines", "Reinsurance", "Total"),
+            ("CommercialLinesMember", "PersonalLinesMember", "ReinsuranceMember"),
+        ),
+        (
+            ("North", "Latin", "", ""),
+            ("America", "America", "Europe", "Total"),
+            ("NorthAmericaMember", "LatinAmericaMember", "EuropeMember"),
+        ),
+    ],
+)
+def test_segment_names_wrapped_onto_a_second_header_line_keep_both_words(
+    tmp_path: Path, upper: tuple[str, ...], lower: tuple[str, ...], members: tuple[str, ...]
+) -> None:
+    """ "Commercial" over "Lines", "Personal" over "Lines": each column's header printed
+    on two lines, the same last word repeated over each column, names "Commercial Lines"
+    and "Personal Lines", as one header cell wrapped in HTML does."""
+    text = "\n".join(
+        [
+            "Harbor Mutual Holdings Reports Third Quarter 2025 Results",
+            "",
+            "HARTFORD, Oct. 28, 2025 -- Harbor Mutual Holdings (NYSE: HMH) today reported"
+            " results for the third quarter ended September 30, 2025.",
+            "",
+            "SEGMENT RESULTS - THREE MONTHS ENDED SEPTEMBER 30, 2025",
+            "($ in millions)",
+            "",
+            _aligned("", upper, 44, 14),
+            _aligned("", lower, 44, 14),
+            _aligned("Net premiums earned", ("1,098.4", "728.6", "214.5", "2,041.5"), 44, 14),
+            _aligned("Underwriting income (loss)", ("98.3", "(12.4)", "40.7", "126.6"), 44, 14),
+        ]
+    )
+    facts = _facts(_release(tmp_path, text, ".txt"))
+    quarter = "D2025-07-01_2025-09-30"
+    earned = {m: facts.get(("PremiumsEarnedNet", f"{quarter}_{m}")) for m in members}
+    assert earned == dict(
+        zip(
+            members,
+            (Decimal("1098400000"), Decimal("728600000"), Decimal("214500000")),
+            strict=True,
+        )
+    )
+    assert facts[("PremiumsEarnedNet", quarter)] == Decimal("2041500000")
+
+
+@pytest.mark.parametrize(
     "stub",
     [
         "{span} months ended {end}",
@@ -845,6 +895,39 @@ def test_change_columns_told_apart_by_how_they_print_are_no_members(
     eps = "EarningsPerShareBasicAndDilutedChange"
     assert facts[(eps, quarter)] == (Decimal("0.21"), "EUR_per_share")
     assert all(c.member is None for c in conversion.facts.contexts)
+
+
+@pytest.mark.parametrize("unit", ["in %", "(in %)", ", in %", "in percent", "(in percent)"])
+def test_a_percent_unit_ending_a_label_is_no_word_of_the_line_item(
+    tmp_path: Path, unit: str
+) -> None:
+    """ "EBITDA margin in %", "Equity ratio (in %)": the unit says how the row is printed;
+    the row is the EBITDA margin, as "Total output in EUR k" is the total output."""
+    rows = (
+        ("Revenue", "148,214", "136,728"),
+        ("EBITDA", "23,121", "19,474"),
+        (f"EBITDA margin {unit}".replace(" ,", ","), "15.6", "14.2"),
+        (f"Equity ratio {unit}".replace(" ,", ","), "47.0", "46.5"),
+        ("Total output in EUR k", "151,902", "139,015"),
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    release = _release(
+        tmp_path,
+        "<html><body><h1>Kessler Antriebstechnik AG: Q1 2026</h1>"
+        "<p>Stuttgart, May 7, 2026 -- Kessler Antriebstechnik AG today published its"
+        " figures for the first quarter of 2026.</p><h2>Key figures Q1 2026</h2>"
+        "<table><tr><th>in EUR k</th><th>Q1 2026</th><th>Q1 2025</th></tr>"
+        f"{body}</table></body></html>",
+    )
+    conversion = convert(release, ConvertOptions())
+    facts = _valued(conversion)
+    quarter = "D2026-01-01_2026-03-31"
+    assert facts[("EbitdaMargin", quarter)] == (Decimal("0.156"), "pure")
+    assert facts[("EbitdaMargin", "D2025-01-01_2025-03-31")] == (Decimal("0.142"), "pure")
+    assert facts[("TotalOutput", quarter)] == (Decimal("151902000"), "EUR")
+    ratio = [c for c, _ in facts if c.startswith("EquityRatio")]
+    assert ratio and all(c == "EquityRatio" for c in ratio)
+    assert not [c for c, _ in facts if c.endswith(("In", "InPercent"))]
 
 
 def _balance_change_release(header: str, html: bool) -> str:

@@ -752,7 +752,7 @@ def build_columns(
     if context.compared:
         columns = [_as_comparison(c) for c in columns]
     columns = _between_same_period(_change_columns(columns))
-    own = [_own_header(coverages, positions, p) for p in positions]
+    own = [_own_header(coverages, header_rows, positions, p) for p in positions]
     undated = [_undated_header(coverages, p) for p in positions]
     columns = _line_measures(columns, undated, context.line_measures)
     return tuple(_members(columns, context, own))
@@ -989,21 +989,35 @@ def _as_comparison(column: Column) -> Column:
     return column.model_copy(update={"change": True})
 
 
-def _own_header(coverages: list[dict[int, str]], positions: list[int], position: int) -> str:
+def _own_header(
+    coverages: list[dict[int, str]], rows: list[Row], positions: list[int], position: int
+) -> str:
     """The header lines of one column that neither state a period nor stand over its
     neighbours too: what names this column among others of its period ("Litigation
-    related" under "March 31, 2023"; "Currency" under "FIRST QUARTER Percent Change")."""
+    related" under "March 31, 2023"; "Currency" under "FIRST QUARTER Percent Change").
+    A word printed again over each column it heads, in a cell of its own, stands over
+    that column alone: the "Lines" of "Commercial Lines | Personal Lines" wrapped onto a
+    line of its own; a unit repeated so ("$ million") says how, not what, they print."""
     i = positions.index(position)
     neighbours = positions[max(0, i - 1) : i] + positions[i + 1 : i + 2]
     lines = []
-    for coverage in coverages:
+    for k, coverage in enumerate(coverages):
         text = coverage.get(position, "")
         if not text or _states_period(text) or is_year(text):
             continue
-        if any(coverage.get(n) == text for n in neighbours):
+        repeated = any(coverage.get(n) == text for n in neighbours)
+        own = _printed_per_column(rows[k], coverage, text) and not _only_a_measure(text)
+        if repeated and not own:
             continue
         lines.append(text)
     return " ".join(lines)
+
+
+def _printed_per_column(row: Row, coverage: dict[int, str], text: str) -> bool:
+    """Whether the row prints `text` in a cell of its own over each column it heads, not
+    once in a cell spanning them."""
+    cells = sum(1 for c in row.cells if c.text.strip() == text and c.span == 1)
+    return cells >= sum(1 for t in coverage.values() if t == text)
 
 
 def _distinct_words(headers: list[str], bracketed: bool = False) -> list[str]:

@@ -93,6 +93,36 @@ def without_unit_at_the_end(label: str) -> str:
     return label[: unit.start()].rstrip() if unit else label
 
 
+# A word of a label's tail: a run of non-blanks, an opening bracket kept with the word after it.
+_TAIL_WORD = re.compile(r"[(,]?\s*[^\s(),]+\)?")
+# The most words a unit printed after a label takes ("EUR 100 million", "in EUR k").
+_UNIT_WORDS = 3
+
+
+def without_unit_phrase(
+    label: str, currencies: frozenset[str], percent_signs: frozenset[str]
+) -> str:
+    """The label without the unit phrase that ends it: "EBITDA margin in %", "Revenue (in
+    EUR k)", "Equity ratio (in %)" and "Dividend in EUR" name "EBITDA margin", "Revenue",
+    "Equity ratio" and "Dividend". The phrase says how the row is printed, not which line
+    item it is. A unit is a scale with its currency or one of the `currencies`, after an
+    optional "in", in brackets or not; a percentage's sign or word only after "in": a bare
+    "Gross profit %" is the gross profit's percentage of revenue, its margin."""
+    starts = [m.start() for m in _TAIL_WORD.finditer(label)][1:]
+    cut = None
+    for start in reversed(starts[-_UNIT_WORDS - 1 :]):
+        tail = label[start:].strip(" ,")
+        bracketed = tail.startswith("(") and tail.endswith(")")
+        printed = tail[1:-1].strip() if bracketed else tail
+        unit = re.sub(r"^in\s+", "", printed, flags=re.IGNORECASE)
+        if "(" in unit or ")" in unit or len(unit.split()) > _UNIT_WORDS:
+            continue
+        names = currencies | percent_signs if unit != printed else currencies
+        if unit.lower() in names or (unit and only_a_unit(unit)):
+            cut = start
+    return label[:cut].rstrip(" ,") if cut is not None else label
+
+
 def _power(unit: str) -> int:
     """The power of ten a matched unit counts in: its scale word's, and the count printed
     before it ("100 million" is 10^8, as Korean releases translate a hundred million won)."""
