@@ -211,6 +211,8 @@ def _heads_a_count(label: str, whole: bool, taxonomy: Taxonomy) -> bool:
     makes the row money. Counted things are whole; a unit's quantity may have decimals."""
     head = _head_words(label, taxonomy)
     money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
+    if states_its_unit(label, taxonomy):
+        return True
     if not head or head[-1] in money or "$" in head:
         return False
     if _counted(head, whole, taxonomy):
@@ -225,6 +227,28 @@ def _heads_a_count(label: str, whole: bool, taxonomy: Taxonomy) -> bool:
             w for w in words if w not in scales and w not in relating and not _ZEROS.match(w)
         )
         if _counted(measure, whole, taxonomy) and len(measure) <= 2:
+            return True
+    return False
+
+
+def states_its_unit(label: str, taxonomy: Taxonomy) -> bool:
+    """A label whose bracket names a physical unit and nothing else but its scale ("Sales
+    (thousands of MWh)", "Deliveries (GWh)", "Production (MBbl)"): the row counts that
+    unit, whatever money word its head says what is counted by ("sales" of electricity
+    are volumes here). A bracket naming money or dividing ("($/MWh)", "(per Mcf)") is a
+    price, not this."""
+    scales = {w for word in packaged_scale_words() for w in (word, f"{word}s")}
+    relating = _word_set(taxonomy, "relating_words") | {"in", "of"}
+    units = _unit_words(taxonomy)
+    money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
+    for inside in _BRACKETED.findall(strip_footnotes(label)):
+        words = tuple(_PRINTED_WORD.findall(inside.lower()))
+        if money & set(words) or _DIVIDES & set(words) or "$" in inside:
+            continue
+        measure = tuple(
+            w for w in words if w not in scales and w not in relating and not _ZEROS.match(w)
+        )
+        if len(measure) == 1 and measure[0] in units:
             return True
     return False
 

@@ -24,6 +24,7 @@ from exporter.extensions import (
     opens_the_period,
     per_quantity,
     prices_a_unit,
+    states_its_unit,
 )
 from exporter.labels import (
     QUALIFIERS,
@@ -515,6 +516,12 @@ class Mapper:
         rest = re.sub(r"\(\s*\)", " ", self._reported_basis.sub(" ", label))
         return re.sub(r"\s+", " ", rest).strip(" ,-\u2013\u2014:;")
 
+    def counts_not_money(self, label: str, concept: Concept) -> bool:
+        """Whether a label that states the physical unit it counts ("Sales (thousands of
+        MWh)") was matched by its other words to an amount of money: a volume is never
+        the revenue its "sales" would name."""
+        return concept.type is ConceptType.MONETARY and states_its_unit(label, self.taxonomy)
+
     def _per_unit(self, label: str) -> bool:
         """Whether the label divides by a physical unit ("($/Boe)", "per Mcf", "$/t"): an
         amount of one unit, never the period's total of the line item it names."""
@@ -715,6 +722,8 @@ class Mapper:
             return RowMapping(**base, concept=None, reason="no taxonomy label or synonym matches")
         candidate, score = best
         concept = self.taxonomy.concepts[candidate.entry.concept]
+        if self.counts_not_money(row.label, concept):
+            return RowMapping(**base, concept=None, reason=_QUANTITY_NOT_MONEY)
         anchor = candidate.entry.anchor
         if concept.period is PeriodType.INSTANT and durations and self.among_flows(table, row):
             # "Interest-bearing deposits in other banks" under "Interest income:": the
@@ -1139,6 +1148,7 @@ def _renamed(row: RowMapping, chosen: dict[str, str]) -> RowMapping:
 
 _TITLE_PARTS = re.compile(r"\s+[\u2013\u2014-]\s+|:\s+")
 _BREAKDOWN_MIN = 2
+_QUANTITY_NOT_MONEY = "a row stating the physical unit it counts, matched only to money"
 
 
 def _heading_concept(
@@ -1477,7 +1487,9 @@ def _column_concept(
     probe = TableRow(label=text, cells=cells, line=block.line)
     found = mapper.best(probe, table.kind, durations, table.lead)
     if found is not None:
-        return found[0].entry.concept, True
+        concept = mapper.taxonomy.concepts[found[0].entry.concept]
+        if not mapper.counts_not_money(text, concept):
+            return concept.name, True
     return registry.propose(probe, durations).name, False
 
 
@@ -1501,8 +1513,7 @@ def _transposed(
     if not _columns_name_members(block):
         return result
     named = _column_concepts(mapper, registry, table, block)
-    known = {found[0] for found in named.values() if found and found[1]}
-    if len(known) < _BREAKDOWN_MIN:
+    if len(_measures_named(mapper, block, named)) < _BREAKDOWN_MIN:
         return result
     labelled = [i for i, (row, _) in enumerate(rows) if row.label.strip()]
     if not labelled or any(not rows[i][1].extension for i in labelled):
@@ -1520,6 +1531,23 @@ def _transposed(
             "reason": "a member of the line items its table's columns name",
         }
     return result
+
+
+def _measures_named(
+    mapper: Mapper, block: ColumnBlock, named: dict[int, tuple[str, bool] | None]
+) -> set[str]:
+    """The measures a block's columns name: the taxonomy's concepts, and the quantities
+    a column states the physical unit of ("Sales (thousands of MWh)" beside "Revenues"):
+    a volume is a measure of its own, never a member of the revenue beside it."""
+    measures = {found[0] for found in named.values() if found and found[1]}
+    for i, found in named.items():
+        if (
+            found
+            and not found[1]
+            and states_its_unit(_column_label(mapper, block, i), mapper.taxonomy)
+        ):
+            measures.add(found[0])
+    return measures
 
 
 def _basis_matrix(

@@ -789,3 +789,86 @@ def test_goods_shipped_or_delivered_in_a_money_table_are_counts(
     printed = _table_values(tmp_path / f"meridian-2025q3.{suffix}", _shipper_release(form, label))
     assert printed[(label, "2025-09-30")] == (Decimal(value), "xbrli:pure")
     assert printed[("Revenue", "2025-09-30")] == (Decimal(1_421_600_000), "iso4217:USD")
+
+
+_CLASSES = (
+    ("Residential", ("$ 702.4", "$ 661.8"), ("6,412", "6,188")),
+    ("Commercial", ("468.9", "447.5"), ("5,873", "5,702")),
+    ("Industrial", ("281.3", "270.6"), ("5,127", "4,981")),
+)
+_UTILITY_HEAD = (
+    "<html><body><h2>Prairie Grid Reports Third Quarter 2025 Results</h2>"
+    "<p>OMAHA, Neb., November 4, 2025 -- Prairie Grid, Inc. today reported results.</p>"
+    "<p><b>ELECTRIC REVENUES AND SALES BY CUSTOMER CLASS</b></p><table>"
+)
+_SPAN = "<tr><td></td><td colspan='{n}'><b>Three Months Ended September 30,</b></td></tr>"
+
+
+def _cells(*texts: str) -> str:
+    return "".join(f"<td align='right'>{t}</td>" for t in texts)
+
+
+def _class_rows_release(volume: str) -> str:
+    """Each customer class a heading over a revenue row and a volume row."""
+    body = "".join(
+        f"<tr><td><b>{name}</b></td></tr>"
+        f"<tr><td>Revenues ($ millions)</td>{_cells(*money)}</tr>"
+        f"<tr><td>{volume}</td>{_cells(*sold)}</tr>"
+        for name, money, sold in _CLASSES
+    )
+    years = f"<tr><td></td>{_cells('<b>2025</b>', '<b>2024</b>')}</tr>"
+    return f"{_UTILITY_HEAD}{_SPAN.format(n=2)}{years}{body}</table></body></html>"
+
+
+def _measure_groups_release(volume: str) -> str:
+    """Column groups "Revenues (in millions)" | the volume, each over the two years; the
+    customer classes as rows."""
+    groups = f"<tr><td></td><td colspan='2'><b>Revenues (in millions)</b></td><td colspan='2'><b>{volume}</b></td></tr>"
+    years = f"<tr><td></td>{_cells(*['<b>2025</b>', '<b>2024</b>'] * 2)}</tr>"
+    body = "".join(
+        f"<tr><td>{name}</td>{_cells(*money, *sold)}</tr>" for name, money, sold in _CLASSES
+    )
+    return f"{_UTILITY_HEAD}{_SPAN.format(n=4)}{groups}{years}{body}</table></body></html>"
+
+
+def _class_facts(path: Path, text: str) -> dict[tuple[str, str], set[tuple[Decimal, str]]]:
+    """The latest quarter's table facts by (concept is taxonomy revenue or not, member):
+    their values and units."""
+    path.write_text(text, encoding="utf-8")
+    conversion = convert(path, ConvertOptions(formats=("xml",)))
+    assert conversion.facts is not None
+    units = {u.id: "*".join(u.numerator) for u in conversion.facts.units}
+    contexts = {c.id: c for c in conversion.facts.contexts}
+    found: dict[tuple[str, str], set[tuple[Decimal, str]]] = {}
+    for fact in conversion.facts.facts:
+        context = contexts[fact.context]
+        if str(context.period.end) != "2025-09-30" or context.member is None:
+            continue
+        revenue = "revenue" if fact.concept.startswith("Revenue") else "other"
+        key = (revenue, context.member.name)
+        found.setdefault(key, set()).add((fact.value, units[fact.unit]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("layout", "volume", "scale"),
+    [
+        ("class-rows", "Sales (thousands of MWh)", 1000),
+        ("class-rows", "Sales (GWh)", 1),
+        ("class-rows", "Retail sales (MWh in thousands)", 1000),
+        ("measure-groups", "Sales (thousands of MWh)", 1000),
+        ("measure-groups", "Gas sales (thousands of Mcf)", 1000),
+    ],
+)
+def test_a_volume_beside_revenue_by_class_is_a_quantity(
+    tmp_path: Path, volume: str, scale: int, layout: str
+) -> None:
+    """A utility's revenue and electricity sold by customer class: the volume names its
+    unit, so it is a number of that unit for the class, never revenue in dollars because
+    it says "Sales", nor the class a line item and the measure a member."""
+    build = _class_rows_release if layout == "class-rows" else _measure_groups_release
+    facts = _class_facts(tmp_path / "prairie-2025q3.htm", build(volume))
+    assert facts[("revenue", "ResidentialMember")] == {(Decimal("702400000"), "iso4217:USD")}
+    assert facts[("other", "ResidentialMember")] == {(Decimal(6412 * scale), "xbrli:pure")}
+    assert facts[("revenue", "IndustrialMember")] == {(Decimal("281300000"), "iso4217:USD")}
+    assert facts[("other", "IndustrialMember")] == {(Decimal(5127 * scale), "xbrli:pure")}

@@ -564,6 +564,49 @@ def test_a_plain_paragraph_naming_the_period_dates_year_columns(
     assert facts[("Revenues", "D2023-01-01_2023-03-31")] == Decimal("48300000")
 
 
+@pytest.mark.parametrize(
+    "above",
+    [
+        "<p><b>REVENUES BY CUSTOMER CLASS<br>Three Months Ended March 31,</b></p>",
+        "<p><b>REVENUES BY CUSTOMER CLASS</b></p><p>Three Months Ended March 31,</p>",
+        "<p>REVENUES BY CUSTOMER CLASS</p><p><b>Year Ended December 31,</b></p>",
+    ],
+    ids=["line-break", "paragraph", "year"],
+)
+def test_a_period_awaiting_its_years_above_the_table_dates_year_columns(
+    tmp_path: Path, above: str
+) -> None:
+    """ "Three Months Ended March 31," printed under the caption, its comma waiting for the
+    "2024 | 2023" header of the table below: the columns are that span in each year."""
+    path = _release(
+        tmp_path,
+        "<html><body><p>Fabrikam Power Reports First Quarter 2024 Results</p>"
+        "<p>Fabrikam Power (NYSE: FBKP) today announced results for the first quarter ended"
+        f" March 31, 2024.</p>{above}<p>(In thousands)</p><table>"
+        "<tr><td></td><td>2024</td><td>2023</td></tr>"
+        "<tr><td>Residential revenue</td><td>$ 52,100</td><td>$ 48,300</td></tr>"
+        "<tr><td>Commercial revenue</td><td>31,900</td><td>30,200</td></tr>"
+        "</table></body></html>",
+    )
+    conversion = convert(path, ConvertOptions())
+    periods = {c.id: (str(c.period.start), str(c.period.end)) for c in conversion.facts.contexts}
+    residential = {
+        periods[f.context]: f.value
+        for f in conversion.facts.facts
+        if f.value in (Decimal("52100000"), Decimal("48300000"))
+    }
+    if "Year" in above:
+        assert residential == {
+            ("2024-01-01", "2024-12-31"): Decimal("52100000"),
+            ("2023-01-01", "2023-12-31"): Decimal("48300000"),
+        }
+    else:
+        assert residential == {
+            ("2024-01-01", "2024-03-31"): Decimal("52100000"),
+            ("2023-01-01", "2023-03-31"): Decimal("48300000"),
+        }
+
+
 # --- a statement's period stated only by its title or by the sentence introducing it ----
 
 _STATEMENT_ROWS = {

@@ -153,6 +153,20 @@ def is_period_heading(text: str) -> bool:
     return len(rest.split()) <= 2
 
 
+def _spans_columns_of_years(text: str) -> bool:
+    """A line naming a period's length and last day but no year ("Three Months Ended
+    September 30,"), as a header spanning columns of years prints it, its comma waiting
+    for the years below: the period of the table's columns, printed above the table
+    instead of in its first row. Nothing else on the line: a sentence is no heading."""
+    phrase = parse_phrase(text)
+    if phrase.end is not None or phrase.years or phrase.month_day is None:
+        return False
+    if phrase.span is None and not phrase.full_year:
+        return False
+    rest = _PERIOD_WORDS.sub(" ", text.lower())
+    return not rest.split()
+
+
 def _is_caption(text: str) -> bool:
     """A line stating the table's unit: a caption's wording with a scale ("(in thousands,
     except per share data)"), or a line that is only a scale and a currency ("TEUR",
@@ -182,6 +196,9 @@ def _surroundings(before: list[Heading | Paragraph]) -> tuple[str, str, str]:
             caption = f"{text} {caption}".strip()
             continue
         if not period and _stands_alone(block) and is_period_heading(text):
+            period = text
+            continue
+        if not period and not title and _spans_columns_of_years(text):
             period = text
             continue
         if not title and _stands_alone(block) and not _AMOUNT.search(text):
