@@ -238,7 +238,7 @@ def states_its_unit(label: str, taxonomy: Taxonomy) -> bool:
     are volumes here). A bracket naming money or dividing ("($/MWh)", "(per Mcf)") is a
     price, not this."""
     scales = {w for word in packaged_scale_words() for w in (word, f"{word}s")}
-    relating = _word_set(taxonomy, "relating_words") | {"in", "of"}
+    relating = _word_set(taxonomy, "relating_words") | _word_set(taxonomy, "qualifying_words")
     units = _unit_words(taxonomy)
     money = {w for p in _phrases(taxonomy, "quantity_prices") for w in p}
     for inside in _BRACKETED.findall(strip_footnotes(label)):

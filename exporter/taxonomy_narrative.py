@@ -147,6 +147,15 @@ class PerShareOf(Frozen):
     both: str
     plain: str
 
+    def named_by(self, words: set[str] | frozenset[str]) -> str:
+        """The per-share concept the words of a "per" name ("per basic and diluted share":
+        both)."""
+        if {"basic", "diluted"} <= words:
+            return self.both
+        if "diluted" in words:
+            return self.diluted
+        return self.basic if "basic" in words else self.plain
+
 
 class SameAs(Frozen):
     """A prose figure of `concept` is the release's fact of one of `facts` in its period

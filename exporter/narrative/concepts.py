@@ -106,11 +106,7 @@ class ConceptChooser:
         words = set(label_tokens(figure.text))
         for family in self.taxonomy.narrative.per_share_of:
             if named & set(family.amount):
-                if {"basic", "diluted"} <= words:
-                    return family.both
-                if "diluted" in words:
-                    return family.diluted
-                return family.basic if "basic" in words else family.plain
+                return family.named_by(words)
         return None
 
     def _fits(self, entry: Entry, figure: Figure, words: tuple[str, ...]) -> bool:

@@ -47,7 +47,6 @@ _PART_REACH = 5
 # How many words in lower case between a name and a phrase can still say which part
 # ("India biodiesel annual revenues"), and the words that join two names instead.
 _MODIFIER_REACH = 2
-_JOINERS = frozenset({"and", "or", "&"})
 FIGURE = "\x00figure"
 
 
@@ -183,10 +182,14 @@ class PhraseIndex:
         self._basis = re.compile(rf"\b(?:{basis})\b", re.IGNORECASE) if basis else None
         self.non_gaap = tuple(t for t in map(label_tokens, spec.words.non_gaap_words) if t)
         self.per_share = frozenset(t for t in map(label_tokens, spec.words.per_share) if t)
+        # The nouns the per-share wordings end in ("share"): what closes a "per".
+        self.share_nouns = frozenset(t[-1] for t in self.per_share)
         continued = taxonomy.row_kinds.get("continued_headings", ())
         self.continuations = tuple(t for t in (label_tokens(w) for w in continued) if t)
         self.neutral = frozenset(w.lower() for w in spec.words.neutral_prefixes)
         self.part_prepositions = frozenset(w.lower() for w in spec.words.part_prepositions)
+        # "and", "or", "&": the taxonomy's joining words, which name no product or business.
+        self.joiners = frozenset(w.lower() for w in taxonomy.row_kinds.get("joining_words", ()))
         self.part_nouns = frozenset(w.lower() for w in spec.words.part_nouns)
         spoken = spec.words
         # The verbs of the prose: a word among them is never part of a name.
@@ -243,14 +246,13 @@ class PhraseIndex:
                 dropped.update(i for i in range(at + 1, share) if i not in kept)
         return [w for i, w in enumerate(stream) if i not in dropped]
 
-    @staticmethod
-    def _share_word_after(stream: list[Word], at: int) -> int | None:
+    def _share_word_after(self, stream: list[Word], at: int) -> int | None:
         """Where the "share" that closes a "per" a few words on stands, in one run of words."""
         for end in range(at + 1, min(at + 2 + _PER_REACH, len(stream))):
             word = stream[end]
             if word.brk or word.figure is not None:
                 return None
-            if word.norm in ("share", "shares"):
+            if word.norm in self.share_nouns:
                 return end if end > at + 1 else None
         return None
 
@@ -356,13 +358,7 @@ class PhraseIndex:
         family = next((f for f in self.per_share_of if named & set(f.amount)), None)
         if share is None or family is None:
             return None
-        between = {w.norm for w in stream[last + 2 : share]}
-        if {"basic", "diluted"} <= between:
-            concept = family.both
-        elif "diluted" in between:
-            concept = family.diluted
-        else:
-            concept = family.basic if "basic" in between else family.plain
+        concept = family.named_by({w.norm for w in stream[last + 2 : share]})
         start, end = stream[first].start, stream[share].end
         entry = Entry(concept=concept)
         return Mention(
@@ -443,7 +439,7 @@ class PhraseIndex:
         """A word in lower case that can say which product or business ("biodiesel",
         "ethanol"): no verb of the prose, preposition or joining word."""
         lowered = word.lower()
-        return lowered not in self.verbs | self.part_prepositions | _JOINERS
+        return lowered not in self.verbs | self.part_prepositions | self.joiners
 
     def qualified_after(
         self,
